@@ -1,0 +1,7 @@
+// Package category — PLACEHOLDER, replaced by its issue's work.
+package category
+
+import "github.com/lede-news/lede/internal/doc"
+
+// Annotate annotates d. PLACEHOLDER.
+func Annotate(d *doc.Document) {}

@@ -1,0 +1,220 @@
+// Package doc is the vocabulary of lede's pipeline: one Document holds the
+// text once, and every stage annotates spans of it.
+//
+// All offsets are byte offsets into Document.Text, half-open [Start, End).
+// They are converted to the unit a caller asked for (UTF-16, code points)
+// only when the report is written (see package report), so no stage ever
+// thinks about encodings and nothing re-tokenises what another stage did.
+//
+// The order in which stages fill a Document is fixed by package engine:
+//
+//	article   -> Text, Blocks, Title/Byline/Published      (package article)
+//	segment   -> Sentences, Tokens                          (package segment)
+//	pos       -> Token.Tag                                  (package pos)
+//	entity    -> Entities                                   (package entity)
+//	figure    -> Figures, quote -> Quotes                   (packages figure, quote)
+//	keyphrase -> Keyphrases, summary -> Summary             (packages keyphrase, summary)
+//	category  -> Categories                                 (package category)
+package doc
+
+// Span is a half-open byte range [Start, End) of Document.Text.
+type Span struct {
+	Start, End int
+}
+
+// Len is the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Of returns the text the span covers.
+func (s Span) Of(text string) string { return text[s.Start:s.End] }
+
+// Role says what a block of the page is.
+type Role uint8
+
+const (
+	Body        Role = iota // a paragraph of the article itself
+	Title                   // the headline
+	Byline                  // "By Jane Doe"
+	Dateline                // a line that carries the publication date
+	Related                 // a listed headline or link that is not part of the body
+	Boilerplate             // menus, share buttons, footers: kept in Text, ignored by analysis
+)
+
+var roleNames = [...]string{"body", "title", "byline", "dateline", "related", "boilerplate"}
+
+func (r Role) String() string {
+	if int(r) < len(roleNames) {
+		return roleNames[r]
+	}
+	return "unknown"
+}
+
+// Block is a paragraph-level piece of Text: a body paragraph, the title, one
+// related headline, a menu line.
+type Block struct {
+	Span
+	Role Role
+}
+
+// Kind is the coarse class of a token, decided by its characters alone.
+type Kind uint8
+
+const (
+	Word   Kind = iota // letters, possibly with inner apostrophes, hyphens or periods ("U.S.", "don't", "co-op")
+	Number             // digits, possibly with inner , . ("28,500", "3.5")
+	Punct              // . , ; : ! ? quotes brackets dashes
+	Symbol             // $ % € & @ # and anything else
+)
+
+// Token is one word, number or mark of a sentence.
+type Token struct {
+	Span
+	Kind Kind
+	// Tag is the Penn Treebank part-of-speech tag, set by package pos
+	// ("" before it runs).
+	Tag string
+}
+
+// Sentence is a span of one block with its tokens Tokens[First:Last].
+type Sentence struct {
+	Span
+	Block       int // index into Document.Blocks
+	First, Last int // token range
+}
+
+// EntityType is the coarse type of a named entity.
+type EntityType uint8
+
+const (
+	Person EntityType = iota
+	Place
+	Organization
+	Other
+)
+
+var entityTypeNames = [...]string{"person", "place", "organization", "other"}
+
+func (t EntityType) String() string {
+	if int(t) < len(entityTypeNames) {
+		return entityTypeNames[t]
+	}
+	return "other"
+}
+
+// Mention is one occurrence of an entity or phrase in the text.
+type Mention struct {
+	Span
+	Sentence int // index into Document.Sentences
+}
+
+// Entity is a named thing with all its mentions, aliases merged.
+type Entity struct {
+	Name     string // the fullest form found ("Donald Trump")
+	Type     EntityType
+	Aliases  []string // other surface forms ("Trump", "President Trump")
+	Salience float64  // 0..1, how central to the article
+	Mentions []Mention
+}
+
+// FigureKind is what a figure counts.
+type FigureKind string
+
+const (
+	Money    FigureKind = "money"
+	Percent  FigureKind = "percent"
+	Quantity FigureKind = "quantity"
+	Date     FigureKind = "date"
+	Time     FigureKind = "time"
+	Ordinal  FigureKind = "ordinal"
+)
+
+// Figure is a number with its unit and what it measures.
+type Figure struct {
+	Span
+	Kind  FigureKind
+	Value *float64 // numeric value in Unit; nil when not numeric
+	Unit  string   // "USD", "%", "troops"; ISO date string for dates
+	About string   // the phrase the figure measures ("investment pledge")
+}
+
+// Quote is a quoted span and, where the sentence names one, its speaker.
+type Quote struct {
+	Span
+	Speaker string // "" when unknown
+}
+
+// Phrase is a ranked keyphrase with its mentions.
+type Phrase struct {
+	Text     string
+	Score    float64
+	Mentions []Mention
+}
+
+// Label is a ranked category.
+type Label struct {
+	Name  string
+	Score float64
+}
+
+// Document is the article as every stage sees it.
+type Document struct {
+	// Text is the plain text every offset indexes: the input itself for
+	// plain text, the extracted page text for HTML.
+	Text string
+
+	Title, Byline, Published string // "" when absent; Published is ISO 8601
+
+	Blocks    []Block
+	Sentences []Sentence
+	Tokens    []Token
+
+	Entities   []Entity
+	Figures    []Figure
+	Quotes     []Quote
+	Keyphrases []Phrase
+	Summary    []int   // indices into Sentences, best first
+	Categories []Label // for the whole article
+	// RelatedCategories holds the categories of each Related block, keyed by
+	// block index.
+	RelatedCategories map[int][]Label
+	// Digest summarises the Related blocks; nil when there are none.
+	Digest *Digest
+}
+
+// TokenText returns the text of token i.
+func (d *Document) TokenText(i int) string { return d.Text[d.Tokens[i].Start:d.Tokens[i].End] }
+
+// SentenceTokens returns the tokens of sentence i.
+func (d *Document) SentenceTokens(i int) []Token {
+	s := d.Sentences[i]
+	return d.Tokens[s.First:s.Last]
+}
+
+// BodySentences returns the indices of the sentences in body blocks.
+func (d *Document) BodySentences() []int {
+	var out []int
+	for i, s := range d.Sentences {
+		if d.Blocks[s.Block].Role == Body {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Digest summarises a list of headlines: the related block of an article,
+// or a pasted list with no article at all.
+type Digest struct {
+	Headlines  int          // how many headlines were summarised
+	Categories []CountedTag // categories with how many headlines carry each, most first
+	Entities   []CountedTag // entities named in two or more headlines, most first
+	Clusters   [][]int      // groups of Related block indices on the same story
+}
+
+// CountedTag is a name with how many headlines carry it and which (block
+// indices).
+type CountedTag struct {
+	Name   string
+	Type   string // entity type for entities, "" for categories
+	Count  int
+	Blocks []int
+}

@@ -1,0 +1,90 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"unicode/utf8"
+)
+
+// Units are the offset units a report can be written in.
+var Units = []string{"utf16", "utf8", "codepoint"}
+
+// ConvertOffsets rewrites every byte offset of r into unit ("utf16", "utf8"
+// or "codepoint"). It walks the text once: offsets are collected, sorted,
+// and mapped in a single pass, so the cost is O(len(text) + n log n).
+func (r *Report) ConvertOffsets(unit string) error {
+	switch unit {
+	case "", "utf16":
+		unit = "utf16"
+	case "utf8", "codepoint":
+	default:
+		return fmt.Errorf("unknown offset unit %q: use utf16, utf8 or codepoint", unit)
+	}
+	if r.Offsets != "utf8" {
+		return fmt.Errorf("offsets are already in %s", r.Offsets)
+	}
+	r.Offsets = unit
+	if unit == "utf8" {
+		return nil
+	}
+	var ptrs []*int
+	r.eachOffset(func(p *int) { ptrs = append(ptrs, p) })
+	sort.SliceStable(ptrs, func(i, j int) bool { return *ptrs[i] < *ptrs[j] })
+	text := r.Text
+	b, n := 0, 0 // byte position and its offset in unit
+	for _, p := range ptrs {
+		target := *p
+		if target > len(text) {
+			target = len(text)
+		}
+		for b < target {
+			c, size := utf8.DecodeRuneInString(text[b:])
+			b += size
+			n++
+			if unit == "utf16" && c >= 0x10000 {
+				n++
+			}
+		}
+		*p = n
+	}
+	return nil
+}
+
+// eachOffset calls f with a pointer to every offset in the report.
+func (r *Report) eachOffset(f func(*int)) {
+	span := func(s []Span) {
+		for i := range s {
+			f(&s[i].Start)
+			f(&s[i].End)
+		}
+	}
+	text := func(s []TextSpan) {
+		for i := range s {
+			f(&s[i].Start)
+			f(&s[i].End)
+		}
+	}
+	a := &r.Article
+	span(a.Paragraphs)
+	span(a.Sentences)
+	span(a.Boilerplate)
+	for i := range a.Related {
+		f(&a.Related[i].Start)
+		f(&a.Related[i].End)
+	}
+	for i := range r.Keyphrases {
+		span(r.Keyphrases[i].Mentions)
+	}
+	for i := range r.Entities {
+		text(r.Entities[i].Mentions)
+	}
+	for i := range r.Figures {
+		f(&r.Figures[i].Start)
+		f(&r.Figures[i].End)
+	}
+	for i := range r.Quotes {
+		f(&r.Quotes[i].Start)
+		f(&r.Quotes[i].End)
+	}
+	text(r.Summary)
+}

@@ -1,0 +1,261 @@
+// Package report is the JSON report lede gives for one article: the shape
+// of ../shared/interface.md, documented field by field in docs/report.md.
+//
+// A Report is built from a finished doc.Document with byte offsets, then
+// converted once, at the very end, to the offset unit the caller asked for.
+package report
+
+import (
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/lede-news/lede/internal/doc"
+)
+
+// Span is a half-open offset range in the report's unit.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// TextSpan is a span with the text it covers.
+type TextSpan struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// Report is the whole analysis of one input.
+type Report struct {
+	ID         any         `json:"id,omitempty"`
+	Text       string      `json:"text"`
+	Article    Article     `json:"article"`
+	Keyphrases []Keyphrase `json:"keyphrases"`
+	Entities   []Entity    `json:"entities"`
+	Figures    []Figure    `json:"figures"`
+	Quotes     []Quote     `json:"quotes"`
+	Categories []Label     `json:"categories"`
+	Summary    []TextSpan  `json:"summary"`
+	Digest     *Digest     `json:"digest"`
+	Stats      Stats       `json:"stats"`
+	Offsets    string      `json:"offsets"` // the unit of every start/end: utf16, utf8 or codepoint
+}
+
+// Article is the article proper and what surrounds it.
+type Article struct {
+	Title       *string   `json:"title"`
+	Byline      *string   `json:"byline"`
+	Published   *string   `json:"published"`
+	Body        string    `json:"body"`
+	Paragraphs  []Span    `json:"paragraphs"`
+	Sentences   []Span    `json:"sentences"`
+	Related     []Related `json:"related"`
+	Boilerplate []Span    `json:"boilerplate"`
+}
+
+// Related is one listed headline or link that is not part of the body.
+type Related struct {
+	Text       string   `json:"text"`
+	Start      int      `json:"start"`
+	End        int      `json:"end"`
+	Categories []Label  `json:"categories"`
+	Entities   []string `json:"entities"`
+}
+
+// Keyphrase is a ranked phrase with its mentions.
+type Keyphrase struct {
+	Text     string  `json:"text"`
+	Score    float64 `json:"score"`
+	Mentions []Span  `json:"mentions"`
+}
+
+// Entity is a named thing with its aliases and mentions.
+type Entity struct {
+	Name     string     `json:"name"`
+	Type     string     `json:"type"`
+	Aliases  []string   `json:"aliases"`
+	Salience float64    `json:"salience"`
+	Mentions []TextSpan `json:"mentions"`
+}
+
+// Figure is a number with its unit and what it measures.
+type Figure struct {
+	Kind  string   `json:"kind"`
+	Text  string   `json:"text"`
+	Value *float64 `json:"value"`
+	Unit  string   `json:"unit"`
+	About string   `json:"about"`
+	Start int      `json:"start"`
+	End   int      `json:"end"`
+}
+
+// Quote is a quotation and its speaker, when the text names one.
+type Quote struct {
+	Text    string  `json:"text"`
+	Speaker *string `json:"speaker"`
+	Start   int     `json:"start"`
+	End     int     `json:"end"`
+}
+
+// Label is a ranked category.
+type Label struct {
+	Label string  `json:"label"`
+	Score float64 `json:"score"`
+}
+
+// Digest summarises the related headlines.
+type Digest struct {
+	Headlines  int          `json:"headlines"`
+	Categories []CountedTag `json:"categories"`
+	Entities   []CountedTag `json:"entities"`
+	Clusters   [][]int      `json:"clusters"` // indices into article.related
+}
+
+// CountedTag is a name with the headlines (indices into article.related) that carry it.
+type CountedTag struct {
+	Name      string `json:"name"`
+	Type      string `json:"type,omitempty"`
+	Count     int    `json:"count"`
+	Headlines []int  `json:"headlines"`
+}
+
+// Stats are counts about the input.
+type Stats struct {
+	Characters     int     `json:"characters"`
+	Words          int     `json:"words"`
+	Sentences      int     `json:"sentences"`
+	Paragraphs     int     `json:"paragraphs"`
+	ReadingMinutes float64 `json:"readingMinutes"`
+	Language       string  `json:"language"`
+}
+
+// round keeps scores short and identical across platforms' float printing.
+func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+func label(ls []doc.Label) []Label {
+	out := make([]Label, 0, len(ls))
+	for _, l := range ls {
+		out = append(out, Label{Label: l.Name, Score: round(l.Score)})
+	}
+	return out
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// Build turns a finished Document into a Report with byte offsets.
+func Build(d *doc.Document) *Report {
+	t := d.Text
+	r := &Report{
+		Text:       t,
+		Keyphrases: []Keyphrase{},
+		Entities:   []Entity{},
+		Figures:    []Figure{},
+		Quotes:     []Quote{},
+		Categories: label(d.Categories),
+		Summary:    []TextSpan{},
+		Offsets:    "utf8",
+	}
+	a := &r.Article
+	a.Title, a.Byline, a.Published = optional(d.Title), optional(d.Byline), optional(d.Published)
+	a.Paragraphs, a.Sentences, a.Related, a.Boilerplate = []Span{}, []Span{}, []Related{}, []Span{}
+	var body []string
+	relatedIndex := map[int]int{} // block index -> index in a.Related
+	for i, b := range d.Blocks {
+		switch b.Role {
+		case doc.Body:
+			a.Paragraphs = append(a.Paragraphs, Span{b.Start, b.End})
+			body = append(body, b.Of(t))
+		case doc.Related:
+			relatedIndex[i] = len(a.Related)
+			a.Related = append(a.Related, Related{Text: b.Of(t), Start: b.Start, End: b.End,
+				Categories: label(d.RelatedCategories[i]), Entities: []string{}})
+		case doc.Boilerplate:
+			a.Boilerplate = append(a.Boilerplate, Span{b.Start, b.End})
+		}
+	}
+	a.Body = strings.Join(body, "\n\n")
+	words := 0
+	for i, s := range d.Sentences {
+		if d.Blocks[s.Block].Role == doc.Body {
+			a.Sentences = append(a.Sentences, Span{s.Start, s.End})
+			for _, tok := range d.SentenceTokens(i) {
+				if tok.Kind == doc.Word || tok.Kind == doc.Number {
+					words++
+				}
+			}
+		}
+	}
+	for _, p := range d.Keyphrases {
+		k := Keyphrase{Text: p.Text, Score: round(p.Score), Mentions: []Span{}}
+		for _, m := range p.Mentions {
+			k.Mentions = append(k.Mentions, Span{m.Start, m.End})
+		}
+		r.Keyphrases = append(r.Keyphrases, k)
+	}
+	for _, e := range d.Entities {
+		re := Entity{Name: e.Name, Type: e.Type.String(), Aliases: append([]string{}, e.Aliases...),
+			Salience: round(e.Salience), Mentions: []TextSpan{}}
+		seen := map[int]bool{}
+		for _, m := range e.Mentions {
+			re.Mentions = append(re.Mentions, TextSpan{m.Start, m.End, m.Of(t)})
+			if m.Sentence >= 0 && m.Sentence < len(d.Sentences) {
+				if ri, ok := relatedIndex[d.Sentences[m.Sentence].Block]; ok && !seen[ri] {
+					seen[ri] = true
+					a.Related[ri].Entities = append(a.Related[ri].Entities, e.Name)
+				}
+			}
+		}
+		r.Entities = append(r.Entities, re)
+	}
+	for _, f := range d.Figures {
+		r.Figures = append(r.Figures, Figure{Kind: string(f.Kind), Text: f.Of(t), Value: f.Value,
+			Unit: f.Unit, About: f.About, Start: f.Start, End: f.End})
+	}
+	for _, q := range d.Quotes {
+		r.Quotes = append(r.Quotes, Quote{Text: q.Of(t), Speaker: optional(q.Speaker), Start: q.Start, End: q.End})
+	}
+	for _, si := range d.Summary {
+		s := d.Sentences[si]
+		r.Summary = append(r.Summary, TextSpan{s.Start, s.End, s.Of(t)})
+	}
+	if g := d.Digest; g != nil {
+		r.Digest = &Digest{Headlines: g.Headlines, Categories: counted(g.Categories, relatedIndex),
+			Entities: counted(g.Entities, relatedIndex), Clusters: [][]int{}}
+		for _, c := range g.Clusters {
+			r.Digest.Clusters = append(r.Digest.Clusters, related(c, relatedIndex))
+		}
+	}
+	r.Stats = Stats{
+		Characters:     utf8.RuneCountInString(a.Body),
+		Words:          words,
+		Sentences:      len(a.Sentences),
+		Paragraphs:     len(a.Paragraphs),
+		ReadingMinutes: math.Round(float64(words)/238*10) / 10, // 238 wpm: Brysbaert 2019, silent reading of non-fiction
+		Language:       "en",
+	}
+	return r
+}
+
+func related(blocks []int, index map[int]int) []int {
+	out := make([]int, 0, len(blocks))
+	for _, b := range blocks {
+		if i, ok := index[b]; ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func counted(tags []doc.CountedTag, index map[int]int) []CountedTag {
+	out := make([]CountedTag, 0, len(tags))
+	for _, c := range tags {
+		out = append(out, CountedTag{Name: c.Name, Type: c.Type, Count: c.Count, Headlines: related(c.Blocks, index)})
+	}
+	return out
+}
