@@ -14,3 +14,5 @@ require (
 	golang.org/x/net v0.62.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
 )
+
+tool github.com/syumai/workers/cmd/workers-assets-gen

@@ -1,0 +1,187 @@
+package category
+
+import (
+	"math"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Feature is one hashed feature of a text: a bucket of the weight table and
+// its value (signed, so colliding features tend to cancel instead of adding
+// up; Weinberger et al., "Feature Hashing for Large Scale Multitask
+// Learning", 2009).
+type Feature struct {
+	Bucket uint32
+	Value  float32
+}
+
+// Featurizer turns text into hashed lower-cased unigram and bigram features.
+// The same code runs in training (cmd/train-categories) and at run time, so
+// the model sees exactly the features it was trained on.
+//
+// The scanner reads the text's bytes once. It does not use the engine's
+// tokens on purpose: Classify(text) and Annotate must give the same answer
+// for the same words, and the training data (CSV, JSON) has no tokens.
+type Featurizer struct {
+	Buckets uint32
+	keys    []uint64 // scratch: one hash per unigram and bigram
+}
+
+// word hashing: FNV-1a over the lower-cased word, then a bigram mixes two
+// word hashes. splitmix64 spreads the bits before the bucket is taken.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// AppendFeatures appends the features of the texts (read as one text, with
+// a word break between them) to dst and returns it, sorted by bucket with
+// duplicates merged. Values are 1+log(count) with the hash's sign, scaled so
+// the vector has unit length: a headline and a long article land on the
+// same scale, so the model's confidence does not grow with length alone.
+func (f *Featurizer) AppendFeatures(dst []Feature, texts ...string) []Feature {
+	keys := f.keys[:0]
+	var prev uint64
+	havePrev := false
+	for _, text := range texts {
+		for i := 0; i < len(text); {
+			h, next, ok := nextWord(text, i)
+			i = next
+			if !ok {
+				continue
+			}
+			keys = append(keys, mix(h))
+			if havePrev {
+				keys = append(keys, mix(prev*31+h+0x9e3779b97f4a7c15))
+			}
+			prev, havePrev = h, true
+		}
+	}
+	f.keys = keys
+	if len(keys) == 0 {
+		return dst
+	}
+	// bucket in the low bits' remainder, sign in the top bit
+	for j, k := range keys {
+		keys[j] = uint64(uint32(k%uint64(f.Buckets)))<<1 | k>>63
+	}
+	slices.Sort(keys)
+	start := len(dst)
+	var norm float64
+	for j := 0; j < len(keys); {
+		k := keys[j]
+		n := 1
+		for j+n < len(keys) && keys[j+n] == k {
+			n++
+		}
+		j += n
+		v := 1 + math.Log(float64(n))
+		if k&1 == 1 {
+			v = -v
+		}
+		b := uint32(k >> 1)
+		if last := len(dst) - 1; last >= start && dst[last].Bucket == b {
+			// the same bucket with the other sign: merge
+			dst[last].Value += float32(v)
+			continue
+		}
+		dst = append(dst, Feature{Bucket: b, Value: float32(v)})
+	}
+	for _, ft := range dst[start:] {
+		norm += float64(ft.Value) * float64(ft.Value)
+	}
+	if norm > 0 {
+		s := float32(1 / math.Sqrt(norm))
+		for j := start; j < len(dst); j++ {
+			dst[j].Value *= s
+		}
+	}
+	return dst
+}
+
+// nextWord finds the next word at or after byte i of text and returns its
+// hash and the index after it. A word is a run of letters and digits,
+// lower-cased; digits all read as '0' so "2026" and "1998" share a feature.
+// Apostrophes split words ("trump's" -> "trump", "s"), as the HuffPost
+// tokenisation does ("trump 's"). Single letters are skipped ("s", "t" of
+// "don't"), and so are the names of HTML entities left in text ("&amp;",
+// "#39;"), which AG News is full of.
+func nextWord(text string, i int) (h uint64, next int, ok bool) {
+	n := len(text)
+	for i < n {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if isASCIIAlnum(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		i += size
+	}
+	if i >= n {
+		return 0, n, false
+	}
+	start := i
+	h = fnvOffset
+	runes := 0
+	for i < n {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case '0' <= c && c <= '9':
+				c = '0'
+			default:
+				goto done
+			}
+			h = (h ^ uint64(c)) * fnvPrime
+			i++
+			runes++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsDigit(r) {
+			r = '0'
+		} else if unicode.IsLetter(r) {
+			r = unicode.ToLower(r)
+		} else {
+			break
+		}
+		var buf [4]byte
+		for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
+			h = (h ^ uint64(b)) * fnvPrime
+		}
+		i += size
+		runes++
+	}
+done:
+	if runes < 2 {
+		return 0, i, false
+	}
+	// "&amp;", "&#39;", "#39;": an entity name, not a word
+	if i < n && text[i] == ';' && start > 0 && (text[start-1] == '&' || text[start-1] == '#') {
+		return 0, i, false
+	}
+	return h, i, true
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}

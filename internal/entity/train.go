@@ -1,0 +1,170 @@
+package entity
+
+import (
+	"math/rand/v2"
+	"strings"
+)
+
+// TrainSentence is one labelled sentence for Train.
+type TrainSentence struct {
+	Words []string
+	Tags  []string // IOB1, IOB2 or BILOU tags such as "B-PER", "I-LOC", "O"
+	// Gaz is the gazetteer the sentence's features see in training. Give
+	// each fold of the training data a gazetteer built without that fold
+	// (jackknifing), or the tagger learns to trust the gazetteer blindly.
+	Gaz map[uint64]uint8
+}
+
+// TrainConfig sets the perceptron's training run.
+type TrainConfig struct {
+	Epochs int
+	Seed   uint64
+	// AfterEpoch, when set, is called with the averaged weights after each
+	// epoch (to follow a development score).
+	AfterEpoch func(epoch int, w Weights)
+}
+
+// Labels converts IOB1/IOB2/BILOU tags to BILOU label numbers. Tags of
+// unknown types are treated as O.
+func Labels(tags []string) []int {
+	typeOf := func(tag string) int {
+		if len(tag) < 3 || tag[1] != '-' {
+			return -1
+		}
+		for i, n := range TypeNames {
+			if tag[2:] == n {
+				return i
+			}
+		}
+		return -1
+	}
+	out := make([]int, len(tags))
+	for i := 0; i < len(tags); {
+		typ := typeOf(tags[i])
+		if typ < 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(tags) && typeOf(tags[j]) == typ && !strings.HasPrefix(tags[j], "B-") && !strings.HasPrefix(tags[j], "U-") &&
+			!strings.HasPrefix(tags[j-1], "L-") && !strings.HasPrefix(tags[j-1], "U-") {
+			j++
+		}
+		if j == i+1 {
+			out[i] = label(typ, posU)
+		} else {
+			out[i] = label(typ, posB)
+			for k := i + 1; k < j-1; k++ {
+				out[k] = label(typ, posI)
+			}
+			out[j-1] = label(typ, posL)
+		}
+		i = j
+	}
+	return out
+}
+
+type trainRow struct {
+	w   [numLabels]float32
+	acc [numLabels]float64 // sum of step * update, for averaging
+}
+
+// Train fits an averaged perceptron (Collins 2002) with greedy decoding on
+// the tagger's own previous labels, visiting the sentences in a shuffled
+// order fixed by cfg.Seed, and returns the averaged weights.
+func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weights {
+	rows := make(map[uint32]*trainRow, 1<<20)
+	step := 1.0
+	rng := rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x9e3779b97f4a7c15))
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	// the static features of every token are computed once
+	type prepared struct {
+		toks  []tokInfo
+		feats [][]uint32
+		gold  []int
+	}
+	prep := make([]prepared, len(sents))
+	var buf []byte
+	for i, s := range sents {
+		var p prepared
+		p.toks, buf = prepare(nil, s.Words, lex, s.Gaz, buf)
+		caps := sentenceInCaps(p.toks)
+		for j := range p.toks {
+			p.feats = append(p.feats, staticFeatures(p.toks, j, caps, nil))
+		}
+		p.gold = Labels(s.Tags)
+		prep[i] = p
+	}
+	average := func() Weights {
+		out := make(Weights, len(rows))
+		for k, r := range rows {
+			var a [numLabels]float32
+			nz := false
+			for l := range numLabels {
+				a[l] = r.w[l] - float32(r.acc[l]/step)
+				nz = nz || a[l] != 0
+			}
+			if nz {
+				out[k] = &a
+			}
+		}
+		return out
+	}
+	update := func(feats []uint32, l int, d float32) {
+		for _, f := range feats {
+			r := rows[f]
+			if r == nil {
+				r = &trainRow{}
+				rows[f] = r
+			}
+			r.w[l] += d
+			r.acc[l] += step * float64(d)
+		}
+	}
+	var hist []uint32
+	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, si := range order {
+			p := &prep[si]
+			p1, p2 := startLabel, startLabel
+			for i := range p.toks {
+				hist = historyFeatures(p.toks, i, p1, p2, hist[:0])
+				var scores [numLabels]float32
+				for _, fs := range [2][]uint32{p.feats[i], hist} {
+					for _, f := range fs {
+						if r := rows[f]; r != nil {
+							for l := range numLabels {
+								scores[l] += r.w[l]
+							}
+						}
+					}
+				}
+				prev := p1
+				if prev == startLabel {
+					prev = -1
+				}
+				best := -1
+				for l := range numLabels {
+					if allowed(prev, l) && (best < 0 || scores[l] > scores[best]) {
+						best = l
+					}
+				}
+				if g := p.gold[i]; best != g {
+					update(p.feats[i], g, 1)
+					update(hist, g, 1)
+					update(p.feats[i], best, -1)
+					update(hist, best, -1)
+				}
+				step++
+				p2, p1 = p1, best
+			}
+		}
+		if cfg.AfterEpoch != nil {
+			cfg.AfterEpoch(epoch, average())
+		}
+	}
+	return average()
+}

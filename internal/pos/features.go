@@ -1,0 +1,173 @@
+package pos
+
+// Features are hashed: every feature (a template number and one to three
+// strings) becomes a 32-bit FNV-1a hash, folded into 2^Bits buckets. Hashing
+// keeps the model a flat table with no feature strings in it, which is what
+// makes it small enough to embed; the trainer (cmd/train-pos) and the tagger
+// share this file, so a feature means the same thing in both.
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// context is one sentence prepared for feature extraction: the lowercased,
+// normalised words with two padding words on each side, and the raw words.
+type context struct {
+	norm []string // len(raw)+4: "-START-", "-START2-", words..., "-END-", "-END2-"
+	raw  []string
+}
+
+func hashStr(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= fnvPrime
+	}
+	// a separator so ("ab","c") and ("a","bc") differ
+	h ^= 0xff
+	h *= fnvPrime
+	return h
+}
+
+func hashTemplate(t byte) uint32 {
+	h := uint32(fnvOffset)
+	h ^= uint32(t)
+	h *= fnvPrime
+	return h
+}
+
+// suffix returns the last n bytes of s (all of s when shorter).
+func suffix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[len(s)-n:]
+}
+
+// shape is a coarse class of a raw word's characters: its capitalisation,
+// digits and hyphens, which the lowercased word feature loses.
+func shape(w string) string {
+	upper, lower, digit, hyphen := 0, 0, 0, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			upper++
+		case c >= 'a' && c <= 'z':
+			lower++
+		case c >= '0' && c <= '9':
+			digit++
+		case c == '-':
+			hyphen = true
+		case c >= 0x80:
+			lower++ // non-ASCII letters count as lower case; good enough for a shape
+		}
+	}
+	first := byte(0)
+	if len(w) > 0 {
+		first = w[0]
+	}
+	var s string
+	switch {
+	case digit > 0 && upper+lower == 0:
+		s = "d"
+	case digit > 0:
+		s = "ad"
+	case upper == 0:
+		s = "x"
+	case lower == 0 && upper > 1:
+		s = "XX"
+	case first >= 'A' && first <= 'Z':
+		s = "Xx"
+	default:
+		s = "xX"
+	}
+	if hyphen {
+		s += "-"
+	}
+	return s
+}
+
+// normalize lowercases a word and folds numbers into classes, so "1996" and
+// "2026" are one feature.
+func normalize(w string) string {
+	digits, letters := 0, 0
+	needLower := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c >= 'A' && c <= 'Z':
+			letters++
+			needLower = true
+		case c >= 'a' && c <= 'z' || c >= 0x80:
+			letters++
+		}
+	}
+	if digits > 0 {
+		if digits == 4 && len(w) == 4 {
+			return "!YEAR"
+		}
+		if w[0] >= '0' && w[0] <= '9' || letters == 0 {
+			return "!DIGITS"
+		}
+	}
+	if !needLower {
+		return w
+	}
+	b := []byte(w)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// newContext prepares raw words for feature extraction.
+func newContext(raw []string) *context {
+	c := &context{raw: raw, norm: make([]string, len(raw)+4)}
+	c.norm[0], c.norm[1] = "-START-", "-START2-"
+	for i, w := range raw {
+		c.norm[i+2] = normalize(w)
+	}
+	c.norm[len(raw)+2], c.norm[len(raw)+3] = "-END-", "-END2-"
+	return c
+}
+
+// features appends the hashed features of word i, given the tags chosen for
+// the two words before it (p1, p2; "-START-" at the start), to out.
+func (c *context) features(i int, p1, p2 string, out []uint32) []uint32 {
+	j := i + 2
+	w := c.norm[j]
+	raw := c.raw[i]
+	pre := ""
+	if len(raw) > 0 {
+		pre = raw[:1]
+	}
+	first := "0"
+	if i == 0 {
+		first = "1"
+	}
+	out = append(out,
+		hashTemplate(1),
+		hashStr(hashTemplate(2), suffix(w, 3)),
+		hashStr(hashTemplate(3), pre),
+		hashStr(hashTemplate(4), p1),
+		hashStr(hashTemplate(5), p2),
+		hashStr(hashStr(hashTemplate(6), p1), p2),
+		hashStr(hashTemplate(7), w),
+		hashStr(hashStr(hashTemplate(8), p1), w),
+		hashStr(hashTemplate(9), c.norm[j-1]),
+		hashStr(hashTemplate(10), suffix(c.norm[j-1], 3)),
+		hashStr(hashTemplate(11), c.norm[j-2]),
+		hashStr(hashTemplate(12), c.norm[j+1]),
+		hashStr(hashTemplate(13), suffix(c.norm[j+1], 3)),
+		hashStr(hashTemplate(14), c.norm[j+2]),
+		hashStr(hashStr(hashTemplate(15), shape(raw)), first),
+		hashStr(hashTemplate(16), suffix(w, 2)),
+		hashStr(hashTemplate(17), suffix(w, 4)),
+	)
+	return out
+}

@@ -1,0 +1,309 @@
+package segment
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lede-news/lede/internal/doc"
+)
+
+// tokenize appends the tokens of text[start:end] to out.
+//
+// The rules follow the Penn Treebank where it matters to later stages:
+// "U.S.", "Mr.", "a.m." and initials keep their period; "28,500" and "3.5"
+// are one Number; a possessive "'s" is its own token ("Trump" "’s") while
+// other contractions ("don't") stay whole; "$" and "%" are Symbols; URLs
+// and e-mail addresses are one Word.
+func tokenize(text string, start, end int, out []doc.Token) []doc.Token {
+	i := start
+	for i < end {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+				i++
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if c >= utf8.RuneSelf && unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		if isAlnum(r) {
+			if j := linkEnd(text, i, end); j > i {
+				out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word})
+				i = j
+				continue
+			}
+			j, kind := scanWord(text, i, end)
+			out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: kind})
+			i = j
+			continue
+		}
+		switch {
+		case r == '.' || r == '-':
+			// "..." and "--" are one mark each.
+			j := i + 1
+			for j < end && text[j] == c {
+				j++
+			}
+			out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Punct})
+			i = j
+			continue
+		case (r == '\'' || r == '’') && i+n < end && (text[i+n] == 's' || text[i+n] == 'S') &&
+			!nextIsAlnum(text, i+n+1, end) && len(out) > 0 && out[len(out)-1].End == i && out[len(out)-1].Kind == doc.Word:
+			// the possessive of the word just before: "Trump" + "’s"
+			out = append(out, doc.Token{Span: doc.Span{Start: i, End: i + n + 1}, Kind: doc.Word})
+			i += n + 1
+			continue
+		}
+		kind := doc.Symbol
+		if isPunct(r) {
+			kind = doc.Punct
+		}
+		out = append(out, doc.Token{Span: doc.Span{Start: i, End: i + n}, Kind: kind})
+		i += n
+	}
+	return out
+}
+
+func isAlnum(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
+
+func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// isPunct reports whether r is sentence punctuation: . , ; : ! ? quotes,
+// brackets, dashes, ellipses and slashes. Everything else that is not a
+// letter or digit is a Symbol.
+func isPunct(r rune) bool {
+	switch r {
+	case '.', ',', ';', ':', '!', '?', '\'', '"', '(', ')', '[', ']', '{', '}', '-', '/',
+		'‘', '’', '“', '”', '„', '‚', '«', '»', '‹', '›', '‐', '‑', '‒', '–', '—', '―', '…', '¿', '¡', '·':
+		return true
+	}
+	return false
+}
+
+func runeAt(text string, i, end int) (rune, int) {
+	if i >= end {
+		return 0, 0
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:end])
+}
+
+func nextIsAlnum(text string, i, end int) bool {
+	r, _ := runeAt(text, i, end)
+	return r != 0 && isAlnum(r)
+}
+
+// scanWord reads a word or number starting at i and returns its end and
+// kind. Inner hyphens, apostrophes, periods (U.S, 3.5, example.com), commas
+// and colons between digits (28,500, 10:30) and "&" between capitals (AT&T)
+// stay inside; a trailing period joins abbreviations and initials.
+func scanWord(text string, i, end int) (int, doc.Kind) {
+	j := i
+	var prev rune
+	part := 0 // letters since the last inner period
+	innerDot := false
+	letters := 0
+	for j < end {
+		r, n := runeAt(text, j, end)
+		if isAlnum(r) {
+			if isLetter(r) {
+				letters++
+			}
+			j += n
+			part++
+			prev = r
+			continue
+		}
+		nx, nn := runeAt(text, j+n, end)
+		ok := false
+		switch {
+		case isHyphen(r):
+			ok = isAlnum(prev) && isAlnum(nx)
+			part = 0
+		case isApostrophe(r):
+			// "don't", "O'Brien"; but stop before a possessive 's
+			if isLetter(prev) && isLetter(nx) {
+				ok = !((nx == 's' || nx == 'S') && !nextIsAlnum(text, j+n+nn, end))
+			}
+		case r == '.':
+			if isDigit(prev) && isDigit(nx) {
+				ok = true
+			} else if isLetter(prev) && isLetter(nx) {
+				after, _ := runeAt(text, j+n+nn, end)
+				ok = part == 1 || unicode.IsLower(nx) || (part <= 2 && after == '.')
+				if ok {
+					innerDot = true
+					part = 0
+				}
+			}
+		case r == ',' || r == ':' || r == '/':
+			ok = isDigit(prev) && isDigit(nx)
+		case r == '&':
+			ok = unicode.IsUpper(prev) && unicode.IsUpper(nx)
+		}
+		if !ok {
+			break
+		}
+		j += n
+		prev = r
+	}
+	w := text[i:j]
+	// A trailing period joins "U.S.", "E.", "p.", "Mr.", "Inc." — but not
+	// the first dot of an ellipsis.
+	if j < end && text[j] == '.' && !(j+1 < end && text[j+1] == '.') && letters > 0 {
+		attach := false
+		switch {
+		case innerDot && part == 1:
+			attach = true
+		case utf8.RuneCountInString(w) == 1:
+			attach = true
+		default:
+			switch abbrevClass(w) {
+			case abbrTitle, abbrOther, abbrEtc:
+				attach = true
+			case abbrBeforeNumber:
+				k := j + 1
+				for k < end && text[k] == ' ' {
+					k++
+				}
+				attach = k < end && k > j+1 && isDigit(rune(text[k]))
+			}
+		}
+		if attach {
+			j++
+		}
+	}
+	return j, classify(text[i:j])
+}
+
+// classify says whether a scanned word is a Number ("28,500", "3.5",
+// "10th", "1990s") or a Word.
+func classify(w string) doc.Kind {
+	if w == "" || !isDigit(rune(w[0])) {
+		return doc.Word
+	}
+	k := 0
+	for k < len(w) && (isDigit(rune(w[k])) || w[k] == ',' || w[k] == '.' || w[k] == ':' || w[k] == '/') {
+		k++
+	}
+	switch strings.ToLower(w[k:]) {
+	case "", "st", "nd", "rd", "th", "s":
+		return doc.Number
+	}
+	return doc.Word
+}
+
+// linkEnd returns the end of a URL or e-mail address starting at i, or i
+// when there is none. Trailing punctuation is left out.
+func linkEnd(text string, i, end int) int {
+	j := i
+	for j < end {
+		c := text[j]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '"' || c == '<' || c == '>' {
+			break
+		}
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(text[j:end])
+			if unicode.IsSpace(r) || r == '“' || r == '”' || r == '’' || r == '‘' || r == '—' || r == '–' {
+				break
+			}
+			j += n
+			continue
+		}
+		j++
+	}
+	run := text[i:j]
+	if len(run) < 6 {
+		return i
+	}
+	isURL := hasPrefixFold(run, "http://") || hasPrefixFold(run, "https://") || hasPrefixFold(run, "www.")
+	if !isURL {
+		at := strings.IndexByte(run, '@')
+		if at <= 0 || !isAlnum(rune(run[at-1])) || !strings.Contains(run[at:], ".") || at+1 >= len(run) || !isAlnum(rune(run[at+1])) {
+			return i
+		}
+	}
+	for j > i {
+		r, n := utf8.DecodeLastRuneInString(text[i:j])
+		if isAlnum(r) || r == '/' || r == '_' || r == '=' || r == '#' {
+			break
+		}
+		if r == ')' && strings.Count(text[i:j], "(") >= strings.Count(text[i:j], ")") {
+			break
+		}
+		j -= n
+	}
+	return j
+}
+
+func hasPrefixFold(s, p string) bool {
+	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
+}
+
+// Abbreviation classes decide both whether a word keeps its period and
+// whether that period can end a sentence.
+type abbr uint8
+
+const (
+	abbrNone         abbr = iota
+	abbrTitle             // Mr. Dr. Gen. Sen.: a name follows, never a sentence end
+	abbrOther             // Inc. Co. Jr. Jan.: ends a sentence before a sentence starter
+	abbrEtc               // etc.: ends a sentence before any capital
+	abbrBeforeNumber      // No. p. Fig.: an abbreviation only before a number
+)
+
+var abbrevs = map[string]abbr{}
+
+func init() {
+	for _, w := range strings.Fields(`mr mrs ms messrs mme mlle dr prof gen sen sens rep reps gov lt col sgt capt cmdr
+		adm maj cpl pvt mt rev hon pres supt atty brig gens insp det fr sra srta ald`) {
+		abbrevs[w] = abbrTitle
+	}
+	for _, w := range strings.Fields(`inc corp co ltd llc plc jr sr bros vs al approx dept est univ assn ave blvd
+		hwy st ft jan feb apr jun jul aug sep sept oct nov dec mon tue tues thu thur thurs fri
+		calif conn fla ill mass mich minn penn tenn wash wis ariz colo okla nev
+		e.g i.e cf ca appx admin corp govt intl natl mfg mgr`) {
+		abbrevs[w] = abbrOther
+	}
+	abbrevs["etc"] = abbrEtc
+	for _, w := range strings.Fields(`no nos pp vol vols fig figs art sec ch nr`) {
+		abbrevs[w] = abbrBeforeNumber
+	}
+}
+
+func abbrevClass(w string) abbr {
+	if len(w) > 8 {
+		return abbrNone
+	}
+	var buf [8]byte
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return abbrevs[string(buf[:len(w)])]
+}

@@ -1,0 +1,115 @@
+// lede-worker.js hosts the one live Go instance of the engine (wasm/lede) off
+// the page's main thread, so that a long analysis never freezes the page.
+//
+// It runs in two places with the same message protocol:
+//   - a browser Web Worker (classic script; lede.mjs starts it);
+//   - a Node 20 worker_thread (lede.mjs evaluates this file's text).
+//
+// Protocol (every message is a plain object):
+//   page -> worker  {type: "init", wasm: URL string | ArrayBuffer, wasmExec?: path (Node)}
+//   worker -> page  {type: "progress", loaded, total}   while the wasm downloads
+//   worker -> page  {type: "ready"} | {type: "fatal", message}
+//   page -> worker  {type: "analyze", id, input, options: JSON string}
+//   worker -> page  {type: "result", id, json}   json is the engine's exact output
+//
+// Analyses are answered in order; the engine call itself is synchronous, so a
+// queue forms naturally in the worker's event loop.
+(function () {
+  "use strict";
+
+  var node = typeof importScripts !== "function";
+  var post, onMessage, loadGoRuntime;
+
+  if (node) {
+    var threads = require("node:worker_threads");
+    post = function (m) { threads.parentPort.postMessage(m); };
+    onMessage = function (fn) { threads.parentPort.on("message", fn); };
+    loadGoRuntime = function (msg) {
+      if (typeof globalThis.Go === "undefined") {
+        // wasm_exec.js is a classic script that defines globalThis.Go.
+        (0, eval)(require("node:fs").readFileSync(msg.wasmExec, "utf8"));
+      }
+    };
+  } else {
+    post = function (m) { self.postMessage(m); };
+    onMessage = function (fn) { self.onmessage = function (e) { fn(e.data); }; };
+    loadGoRuntime = function (msg) {
+      // The one-file build prepends wasm_exec.js to this script; a served
+      // build loads it from beside this file.
+      if (typeof self.Go === "undefined") importScripts(msg.wasmExec || "wasm_exec.js");
+    };
+  }
+
+  // wasmBytes fetches the engine (or takes the bytes it was given),
+  // reporting download progress.
+  function wasmBytes(src) {
+    if (typeof src !== "string") return Promise.resolve(src);
+    return fetch(src).then(function (res) {
+      if (!res.ok) throw new Error("could not load the lede engine from " + src + " (HTTP " + res.status + ")");
+      var total = Number(res.headers.get("content-length")) || 0;
+      var reader = res.body.getReader();
+      var chunks = [];
+      var loaded = 0;
+      function pump() {
+        return reader.read().then(function (r) {
+          if (r.done) return;
+          chunks.push(r.value);
+          loaded += r.value.length;
+          post({ type: "progress", loaded: loaded, total: total });
+          return pump();
+        });
+      }
+      return pump().then(function () {
+        var buf = new Uint8Array(loaded);
+        var at = 0;
+        for (var i = 0; i < chunks.length; i++) { buf.set(chunks[i], at); at += chunks[i].length; }
+        return buf.buffer;
+      });
+    });
+  }
+
+  var ready = null;
+
+  function start(msg) {
+    loadGoRuntime(msg);
+    var bytes = node ? Promise.resolve(new Uint8Array(require("node:fs").readFileSync(msg.wasm))) : wasmBytes(msg.wasm);
+    return bytes.then(function (b) {
+      var go = new Go();
+      return WebAssembly.instantiate(b, go.importObject).then(function (r) {
+        // run() resolves only when the Go program exits, which it never does:
+        // main registers ledeAnalyze and blocks, keeping the instance alive.
+        // If it does exit (a crash), later calls could not be answered: say
+        // so, and lede.mjs starts a fresh worker for the next analysis.
+        go.run(r.instance).then(function () {
+          post({ type: "fatal", message: "the lede engine stopped unexpectedly; it restarts on the next analysis" });
+        });
+        if (typeof globalThis.ledeAnalyze !== "function") throw new Error("the lede engine started but did not register ledeAnalyze");
+      });
+    });
+  }
+
+  onMessage(function (msg) {
+    if (msg.type === "init") {
+      if (!ready) {
+        ready = start(msg);
+        ready.then(function () { post({ type: "ready" }); }, function (e) {
+          post({ type: "fatal", message: String(e && e.message || e) });
+        });
+      }
+      return;
+    }
+    if (msg.type === "analyze") {
+      ready.then(function () {
+        var json;
+        try {
+          json = globalThis.ledeAnalyze(msg.input, msg.options || "");
+        } catch (e) {
+          json = JSON.stringify({ error: "the lede engine failed: " + String(e && e.message || e) });
+        }
+        post({ type: "result", id: msg.id, json: json });
+      }, function (e) {
+        post({ type: "result", id: msg.id, json: JSON.stringify({ error: String(e && e.message || e) }) });
+      });
+    }
+  });
+})();

@@ -1,0 +1,217 @@
+// lede.mjs is lede's JavaScript API, the same in browsers and in Node 20:
+//
+//	import { analyze } from './lede.mjs'
+//	const report = await analyze(text, { offsets: 'utf16' })
+//
+// The engine (wasm/lede compiled to WebAssembly) runs in a worker — a Web
+// Worker in browsers, a worker_thread in Node — started lazily on the first
+// call, and that one Go instance stays alive and answers every later call.
+// The engine files are found beside this module (new URL(..., import.meta.url)):
+// lede-worker.js, wasm_exec.js and lede.wasm.
+//
+// Note for editors: the shipped file is minified by tdewolff/minify, which
+// can reorder a `const {x} = ...` after another const; this file uses no
+// destructuring declarations.
+
+const isNode = typeof window === "undefined" && typeof process === "object" &&
+  process !== null && typeof process.versions === "object" && !!process.versions.node;
+
+// config holds what configure() set: how to make the worker, where the wasm is.
+const config = { worker: null, wasm: null, wasmExec: null };
+
+/**
+ * configure overrides where the engine comes from. The one-file build uses
+ * it to hand over an inline worker and embedded wasm; sites that host the
+ * files elsewhere can point at them.
+ * @param {{worker?: () => Worker, wasm?: string | (() => Promise<ArrayBuffer>), wasmExec?: string}} c
+ */
+export function configure(c) {
+  if (c.worker) config.worker = c.worker;
+  if (c.wasm) config.wasm = c.wasm;
+  if (c.wasmExec) config.wasmExec = c.wasmExec;
+}
+
+// engine is the one live worker, or null before the first call and after a
+// cancel or crash.
+let engine = null;
+
+function here(name) {
+  return new URL("./" + name, import.meta.url);
+}
+
+// startBrowserWorker starts the Web Worker. A module served from another
+// origin (a widget on someone's site) cannot start a worker from its own URL
+// directly, so it starts a tiny same-origin blob worker that imports it.
+function startBrowserWorker() {
+  if (config.worker) return config.worker();
+  const url = here("lede-worker.js");
+  if (typeof location !== "undefined" && url.origin === location.origin) return new Worker(url);
+  const boot = "importScripts(" + JSON.stringify(url.href) + ");";
+  return new Worker(URL.createObjectURL(new Blob([boot], { type: "text/javascript" })));
+}
+
+async function startNodeWorker() {
+  const threads = await import("node:worker_threads");
+  const fs = await import("node:fs");
+  const nodeURL = await import("node:url");
+  const file = (name) => nodeURL.fileURLToPath(here(name));
+  const src = fs.readFileSync(file("lede-worker.js"), "utf8");
+  const w = new threads.Worker(src, { eval: true });
+  w.unref(); // an idle engine must not keep Node running
+  return {
+    raw: w,
+    init: { type: "init", wasm: file("lede.wasm"), wasmExec: file("wasm_exec.js") },
+    post: (m) => w.postMessage(m),
+    listen: (fn) => {
+      w.on("message", fn);
+      w.on("error", (e) => fn({ type: "fatal", message: String(e && e.message || e) }));
+    },
+    busy: (b) => (b ? w.ref() : w.unref()),
+    terminate: () => w.terminate(),
+  };
+}
+
+async function startEngine() {
+  let w;
+  if (isNode) {
+    w = await startNodeWorker();
+  } else {
+    const bw = startBrowserWorker();
+    let wasm = config.wasm || here("lede.wasm").href;
+    if (typeof wasm === "function") wasm = await wasm();
+    const init = { type: "init", wasm: wasm, wasmExec: config.wasmExec || here("wasm_exec.js").href };
+    w = {
+      raw: bw,
+      init: init,
+      post: (m) => (m.type === "init" && typeof m.wasm !== "string" ? bw.postMessage(m, [m.wasm]) : bw.postMessage(m)),
+      listen: (fn) => {
+        bw.onmessage = (e) => fn(e.data);
+        bw.onerror = (e) => { e.preventDefault(); fn({ type: "fatal", message: "the lede engine could not start: " + (e.message || "worker error") }); };
+      },
+      busy: () => {},
+      terminate: () => bw.terminate(),
+    };
+  }
+  const eng = { w: w, pending: new Map(), nextId: 1, progress: new Set(), dead: null };
+  w.listen((m) => {
+    if (m.type === "progress") {
+      for (const fn of eng.progress) fn({ phase: "loading", loaded: m.loaded, total: m.total });
+    } else if (m.type === "result") {
+      const p = eng.pending.get(m.id);
+      if (!p) return;
+      eng.pending.delete(m.id);
+      if (eng.pending.size === 0) w.busy(false);
+      p.resolve(m.json);
+    } else if (m.type === "fatal") {
+      kill(eng, new Error(m.message));
+    }
+  });
+  w.post(w.init);
+  return eng;
+}
+
+// kill stops an engine and fails whatever it still owed.
+function kill(eng, err) {
+  if (eng.dead) return;
+  eng.dead = err;
+  if (engine && engine.eng === eng) engine = null;
+  eng.w.terminate();
+  for (const p of eng.pending.values()) p.reject(err);
+  eng.pending.clear();
+}
+
+function getEngine() {
+  if (!engine) {
+    const holder = { eng: null, ready: null };
+    holder.ready = startEngine().then((eng) => { holder.eng = eng; return eng; });
+    holder.ready.catch(() => { if (engine === holder) engine = null; });
+    engine = holder;
+  }
+  return engine.ready;
+}
+
+/**
+ * preload starts the engine now instead of on the first analysis (the page
+ * calls it when the reader starts typing, so the first result comes sooner).
+ */
+export function preload() {
+  getEngine().catch(() => {});
+}
+
+// engineOptions turns the caller's options into the engine's JSON, leaving
+// out what only this module understands.
+function engineOptions(options) {
+  const o = {};
+  for (const k of Object.keys(options || {})) {
+    if (k !== "signal" && k !== "onProgress") o[k] = options[k];
+  }
+  return Object.keys(o).length ? JSON.stringify(o) : "";
+}
+
+/**
+ * analyzeJSON analyses one article and resolves to the engine's JSON text,
+ * byte for byte what `lede analyze` prints.
+ * @param {string} input plain text or HTML
+ * @param {{input?: "auto"|"text"|"html", offsets?: "utf16"|"utf8"|"codepoint",
+ *          signal?: AbortSignal, onProgress?: (p: {phase: string, loaded?: number, total?: number}) => void}} [options]
+ * @returns {Promise<string>}
+ */
+export async function analyzeJSON(input, options) {
+  if (typeof input !== "string") throw new TypeError("analyze(input): input must be a string of text or HTML");
+  const opts = options || {};
+  const signal = opts.signal;
+  if (signal && signal.aborted) throw abortError();
+  const onProgress = typeof opts.onProgress === "function" ? opts.onProgress : null;
+  const optionsJSON = engineOptions(opts);
+  if (onProgress) onProgress({ phase: "starting" });
+  const eng = await getEngine();
+  if (eng.dead) throw eng.dead;
+  if (onProgress) eng.progress.add(onProgress);
+  let onAbort = null;
+  try {
+    const id = eng.nextId++;
+    const result = new Promise((resolve, reject) => {
+      eng.pending.set(id, { resolve, reject });
+    });
+    if (signal) {
+      onAbort = () => kill(eng, abortError());
+      signal.addEventListener("abort", onAbort, { once: true });
+    }
+    eng.w.busy(true);
+    eng.w.post({ type: "analyze", id: id, input: input, options: optionsJSON });
+    if (onProgress) onProgress({ phase: "analysing", characters: input.length });
+    return await result;
+  } finally {
+    if (onProgress) eng.progress.delete(onProgress);
+    if (onAbort) signal.removeEventListener("abort", onAbort);
+  }
+}
+
+/**
+ * analyze analyses one article (plain text or HTML) and resolves to the
+ * report object (see docs/report.md). It rejects with an Error carrying the
+ * engine's message for input it refuses (empty, binary, too large...).
+ * @param {string} input
+ * @param {object} [options] as for analyzeJSON
+ * @returns {Promise<object>}
+ */
+export async function analyze(input, options) {
+  const json = await analyzeJSON(input, options);
+  const report = JSON.parse(json);
+  if (report && typeof report.error === "string" && report.text === undefined) {
+    throw new Error(report.error);
+  }
+  return report;
+}
+
+/** terminate stops the engine; the next call starts a fresh one. */
+export function terminate() {
+  if (engine && engine.eng) kill(engine.eng, abortError());
+  engine = null;
+}
+
+function abortError() {
+  const e = new Error("the analysis was cancelled");
+  e.name = "AbortError";
+  return e;
+}
