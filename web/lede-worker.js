@@ -84,6 +84,10 @@
           post({ type: "fatal", message: "the lede engine stopped unexpectedly; it restarts on the next analysis" });
         });
         if (typeof globalThis.ledeAnalyze !== "function") throw new Error("the lede engine started but did not register ledeAnalyze");
+        // Warm up: the engine loads its models on first use, which takes a
+        // moment; doing it now (while the reader is still pasting — the page
+        // starts the engine early) makes the first real analysis quick.
+        globalThis.ledeAnalyze("Warm-up: Ada Lovelace met the Royal Society in London on Monday, and said costs rose 5% to $2 million.", "");
       });
     });
   }

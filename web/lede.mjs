@@ -56,7 +56,9 @@ async function startNodeWorker() {
   const nodeURL = await import("node:url");
   const file = (name) => nodeURL.fileURLToPath(here(name));
   const src = fs.readFileSync(file("lede-worker.js"), "utf8");
-  const w = new threads.Worker(src, { eval: true });
+  // execArgv: [] keeps the parent's flags (such as --input-type=module) from
+  // turning this classic script into an ES module.
+  const w = new threads.Worker(src, { eval: true, execArgv: [] });
   w.unref(); // an idle engine must not keep Node running
   return {
     raw: w,
@@ -92,10 +94,13 @@ async function startEngine() {
       terminate: () => bw.terminate(),
     };
   }
-  const eng = { w: w, pending: new Map(), nextId: 1, progress: new Set(), dead: null };
+  const eng = { w: w, pending: new Map(), nextId: 1, progress: new Set(), dead: null, ready: false };
   w.listen((m) => {
     if (m.type === "progress") {
       for (const fn of eng.progress) fn({ phase: "loading", loaded: m.loaded, total: m.total });
+    } else if (m.type === "ready") {
+      eng.ready = true;
+      for (const fn of eng.progress) fn({ phase: "analysing" });
     } else if (m.type === "result") {
       const p = eng.pending.get(m.id);
       if (!p) return;
@@ -179,7 +184,7 @@ export async function analyzeJSON(input, options) {
     }
     eng.w.busy(true);
     eng.w.post({ type: "analyze", id: id, input: input, options: optionsJSON });
-    if (onProgress) onProgress({ phase: "analysing", characters: input.length });
+    if (onProgress) onProgress(eng.ready ? { phase: "analysing" } : { phase: "loading", loaded: 0, total: 0 });
     return await result;
   } finally {
     if (onProgress) eng.progress.delete(onProgress);

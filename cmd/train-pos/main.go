@@ -28,9 +28,9 @@ type sentence struct{ words, tags []string }
 func main() {
 	data := flag.String("data", "../shared/data/ner/conll2003", "folder with eng.train and eng.testa")
 	out := flag.String("out", "internal/pos/model.bin", "model file to write")
-	bits := flag.Uint("bits", 18, "log2 of the number of feature hash buckets")
+	bits := flag.Uint("bits", 17, "log2 of the number of feature hash buckets")
 	iters := flag.Int("iters", 8, "training passes")
-	prune := flag.Int("prune", 2, "drop quantised weights with |w| below this")
+	prune := flag.Int("prune", 8, "drop quantised weights with |w| below this")
 	flag.Parse()
 	if err := run(*data, *out, *bits, *iters, *prune); err != nil {
 		fmt.Fprintln(os.Stderr, "train-pos:", err)

@@ -9,6 +9,11 @@
 //	                -> 400 {"error": ".."} malformed JSON or input the engine refuses
 //	                -> 413 {"error": ".."} a body over MaxBodyBytes
 //	                -> 415 {"error": ".."} any other content type, or a charset other than UTF-8
+//	POST /analyze   body application/x-ndjson: one such JSON object a line
+//	                -> 200 application/x-ndjson: one report a line, same order, with
+//	                   "id" copied in; a bad line yields {"id": .., "error": ".."}
+//	                   (what `lede analyze --jsonl` does; it spreads the cost of
+//	                   starting a Worker over many articles)
 //	GET  /healthz   -> 200 {"status": "ok"}
 //
 // For text/plain and text/html bodies the query string carries the options:
@@ -23,11 +28,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"mime"
 	"net/http"
+	"path"
 	"strings"
 
 	"github.com/lede-news/lede/internal/engine"
+	"github.com/lede-news/lede/internal/report"
 )
 
 // MaxBodyBytes is the largest request body /analyze reads: the engine's own
@@ -44,9 +52,32 @@ func Handler() http.Handler { return NewServer("") }
 func NewServer(staticDir string) http.Handler {
 	s := &server{}
 	if staticDir != "" {
-		s.static = http.FileServer(http.Dir(staticDir))
+		s.static = http.FileServer(siteFS{http.Dir(staticDir)})
 	}
 	return s
+}
+
+// siteFS is the site's folder as the Worker's static assets show it: no
+// directory listings, and not the worker's own folder (dist/.assetsignore).
+type siteFS struct{ http.FileSystem }
+
+func (f siteFS) Open(name string) (http.File, error) {
+	if name == "/worker" || strings.HasPrefix(name, "/worker/") || strings.HasPrefix(path.Base(name), ".") {
+		return nil, fs.ErrNotExist
+	}
+	file, err := f.FileSystem.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := file.Stat(); err == nil && st.IsDir() {
+		index, err := f.FileSystem.Open(path.Join(name, "index.html"))
+		if err != nil {
+			file.Close()
+			return nil, fs.ErrNotExist
+		}
+		index.Close()
+	}
+	return file, nil
 }
 
 type server struct {
@@ -108,7 +139,7 @@ func (s *server) analyze(w http.ResponseWriter, r *http.Request) {
 
 	mediaType, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil {
-		writeError(w, http.StatusUnsupportedMediaType, "send the article with Content-Type text/plain, text/html or application/json")
+		writeError(w, http.StatusUnsupportedMediaType, "send the article with Content-Type text/plain, text/html, application/json or application/x-ndjson")
 		return
 	}
 	if cs := strings.ToLower(params["charset"]); cs != "" && cs != "utf-8" && cs != "utf8" && cs != "us-ascii" {
@@ -116,9 +147,9 @@ func (s *server) analyze(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch mediaType {
-	case "text/plain", "text/html", "application/json":
+	case "text/plain", "text/html", "application/json", "application/x-ndjson":
 	default:
-		writeError(w, http.StatusUnsupportedMediaType, fmt.Sprintf("content type %q is not supported: send text/plain, text/html or application/json", mediaType))
+		writeError(w, http.StatusUnsupportedMediaType, fmt.Sprintf("content type %q is not supported: send text/plain, text/html, application/json or application/x-ndjson", mediaType))
 		return
 	}
 
@@ -136,57 +167,27 @@ func (s *server) analyze(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	q := r.URL.Query()
 	var (
 		input string
-		opt   engine.Options
+		opt   = engine.Options{Input: q.Get("input"), Offsets: q.Get("offsets")}
 		id    any
 	)
 	switch mediaType {
+	case "application/x-ndjson":
+		s.analyzeLines(w, body, opt)
+		return
 	case "application/json":
-		var req request
-		dec := json.NewDecoder(bytes.NewReader(body))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&req); err != nil {
-			writeError(w, http.StatusBadRequest, `the body is not a JSON object {"text"|"html": "...", "options": {...}}: `+err.Error())
+		if input, opt, id, err = decode(body, opt); err != nil {
+			writeError(w, http.StatusBadRequest, err.Error())
 			return
 		}
-		if dec.More() {
-			writeError(w, http.StatusBadRequest, "the JSON body holds more than one value: send one object")
-			return
-		}
-		if len(req.Options) > 0 && string(req.Options) != "null" {
-			if opt, err = engine.ParseOptions(string(req.Options)); err != nil {
-				writeError(w, http.StatusBadRequest, err.Error())
-				return
-			}
-		}
-		switch {
-		case req.Text != nil && req.HTML != nil:
-			writeError(w, http.StatusBadRequest, `give either "text" or "html", not both`)
-			return
-		case req.Text != nil:
-			input = *req.Text
-			if opt.Input == "" {
-				opt.Input = "text"
-			}
-		case req.HTML != nil:
-			input = *req.HTML
-			if opt.Input == "" {
-				opt.Input = "html"
-			}
-		default:
-			writeError(w, http.StatusBadRequest, `the JSON body has neither "text" nor "html"`)
-			return
-		}
-		id = req.ID
 	default:
 		input = string(body)
-		q := r.URL.Query()
-		opt.Input, opt.Offsets = q.Get("input"), q.Get("offsets")
 		if opt.Input == "" {
-			opt.Input = strings.TrimPrefix(mediaType, "text/") // "plain" is fixed below
-			if opt.Input == "plain" {
-				opt.Input = "text"
+			opt.Input = "text"
+			if mediaType == "text/html" {
+				opt.Input = "html"
 			}
 		}
 	}
@@ -209,6 +210,96 @@ func (s *server) analyze(w http.ResponseWriter, r *http.Request) {
 	}
 	// The trailing newline makes the body byte-identical to `lede analyze`.
 	writeJSON(w, http.StatusOK, append(out, '\n'))
+}
+
+// decode reads one JSON request, {"id": .., "text"|"html": "..", "options":
+// {..}}. "text" means plain text and "html" HTML unless options.input says
+// otherwise; base holds the query string's options, which the body's override.
+func decode(b []byte, base engine.Options) (input string, opt engine.Options, id any, err error) {
+	var req request
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		return "", opt, nil, fmt.Errorf(`the body is not a JSON object {"text"|"html": "...", "options": {...}}: %v`, err)
+	}
+	if dec.More() {
+		return "", opt, req.ID, errors.New("the JSON body holds more than one value: send one object (or application/x-ndjson, one object a line)")
+	}
+	opt = base
+	if len(req.Options) > 0 && string(req.Options) != "null" {
+		o, err := engine.ParseOptions(string(req.Options))
+		if err != nil {
+			return "", opt, req.ID, err
+		}
+		if o.Input != "" {
+			opt.Input = o.Input
+		}
+		if o.Offsets != "" {
+			opt.Offsets = o.Offsets
+		}
+	}
+	switch {
+	case req.Text != nil && req.HTML != nil:
+		return "", opt, req.ID, errors.New(`give either "text" or "html", not both`)
+	case req.Text != nil:
+		input = *req.Text
+		if opt.Input == "" {
+			opt.Input = "text"
+		}
+	case req.HTML != nil:
+		input = *req.HTML
+		if opt.Input == "" {
+			opt.Input = "html"
+		}
+	default:
+		return "", opt, req.ID, errors.New(`the JSON body has neither "text" nor "html"`)
+	}
+	return input, opt, req.ID, nil
+}
+
+// analyzeLines answers an application/x-ndjson body: one report (or error
+// object) a line, in order, written as each is ready. Blank lines are skipped.
+func (s *server) analyzeLines(w http.ResponseWriter, body []byte, base engine.Options) {
+	h := w.Header()
+	h.Set("Content-Type", "application/x-ndjson; charset=utf-8")
+	w.WriteHeader(http.StatusOK)
+	flusher, _ := w.(http.Flusher)
+	for n := 1; len(body) > 0; n++ {
+		line := body
+		if i := bytes.IndexByte(body, '\n'); i >= 0 {
+			line, body = body[:i], body[i+1:]
+		} else {
+			body = nil
+		}
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		w.Write(analyzeLine(line, n, base))
+		w.Write([]byte{'\n'})
+		if flusher != nil {
+			flusher.Flush()
+		}
+	}
+}
+
+func analyzeLine(line []byte, n int, base engine.Options) []byte {
+	input, opt, id, err := decode(line, base)
+	if err == nil {
+		var rep *report.Report
+		if rep, err = engine.Analyze(input, opt); err == nil {
+			rep.ID = id
+			var out []byte
+			if out, err = engine.Marshal(rep); err == nil {
+				return out
+			}
+		}
+	}
+	b, _ := json.Marshal(struct {
+		ID    any    `json:"id"`
+		Error string `json:"error"`
+	}{id, fmt.Sprintf("line %d: %v", n, err)})
+	return b
 }
 
 func tooLarge(n int64) string {

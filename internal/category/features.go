@@ -16,7 +16,8 @@ type Feature struct {
 	Value  float32
 }
 
-// Featurizer turns text into hashed lower-cased unigram and bigram features.
+// Featurizer turns text into hashed lower-cased unigram and bigram features,
+// and word prefixes when Prefix is set.
 // The same code runs in training (cmd/train-categories) and at run time, so
 // the model sees exactly the features it was trained on.
 //
@@ -25,7 +26,11 @@ type Feature struct {
 // for the same words, and the training data (CSV, JSON) has no tokens.
 type Featurizer struct {
 	Buckets uint32
-	keys    []uint64 // scratch: one hash per unigram and bigram
+	// Prefix, when above 0, adds a feature for the first Prefix letters of
+	// every longer word ("elector" of "electoral", "elections"): a crude
+	// stem that lets rare inflections share what common ones learned.
+	Prefix int
+	keys   []uint64 // scratch: one hash per unigram, bigram and prefix
 }
 
 // word hashing: FNV-1a over the lower-cased word, then a bigram mixes two
@@ -55,12 +60,15 @@ func (f *Featurizer) AppendFeatures(dst []Feature, texts ...string) []Feature {
 	havePrev := false
 	for _, text := range texts {
 		for i := 0; i < len(text); {
-			h, next, ok := nextWord(text, i)
+			h, hp, next, ok := nextWord(text, i, f.Prefix)
 			i = next
 			if !ok {
 				continue
 			}
 			keys = append(keys, mix(h))
+			if hp != 0 {
+				keys = append(keys, mix(hp^0x5bd1e9955bd1e995))
+			}
 			if havePrev {
 				keys = append(keys, mix(prev*31+h+0x9e3779b97f4a7c15))
 			}
@@ -71,7 +79,7 @@ func (f *Featurizer) AppendFeatures(dst []Feature, texts ...string) []Feature {
 	if len(keys) == 0 {
 		return dst
 	}
-	// bucket in the low bits' remainder, sign in the top bit
+	// bucket: the hash modulo Buckets; sign: the hash's top bit
 	for j, k := range keys {
 		keys[j] = uint64(uint32(k%uint64(f.Buckets)))<<1 | k>>63
 	}
@@ -85,7 +93,10 @@ func (f *Featurizer) AppendFeatures(dst []Feature, texts ...string) []Feature {
 			n++
 		}
 		j += n
-		v := 1 + math.Log(float64(n))
+		v := 1.0
+		if n > 1 {
+			v += math.Log(float64(n))
+		}
 		if k&1 == 1 {
 			v = -v
 		}
@@ -116,7 +127,10 @@ func (f *Featurizer) AppendFeatures(dst []Feature, texts ...string) []Feature {
 // tokenisation does ("trump 's"). Single letters are skipped ("s", "t" of
 // "don't"), and so are the names of HTML entities left in text ("&amp;",
 // "#39;"), which AG News is full of.
-func nextWord(text string, i int) (h uint64, next int, ok bool) {
+//
+// hp is the hash of the word's first prefix letters when the word is longer
+// than that (0 otherwise).
+func nextWord(text string, i, prefix int) (h, hp uint64, next int, ok bool) {
 	n := len(text)
 	for i < n {
 		c := text[i]
@@ -134,7 +148,7 @@ func nextWord(text string, i int) (h uint64, next int, ok bool) {
 		i += size
 	}
 	if i >= n {
-		return 0, n, false
+		return 0, 0, n, false
 	}
 	start := i
 	h = fnvOffset
@@ -151,6 +165,9 @@ func nextWord(text string, i int) (h uint64, next int, ok bool) {
 			default:
 				goto done
 			}
+			if runes == prefix {
+				hp = h
+			}
 			h = (h ^ uint64(c)) * fnvPrime
 			i++
 			runes++
@@ -164,6 +181,9 @@ func nextWord(text string, i int) (h uint64, next int, ok bool) {
 		} else {
 			break
 		}
+		if runes == prefix {
+			hp = h
+		}
 		var buf [4]byte
 		for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
 			h = (h ^ uint64(b)) * fnvPrime
@@ -173,13 +193,16 @@ func nextWord(text string, i int) (h uint64, next int, ok bool) {
 	}
 done:
 	if runes < 2 {
-		return 0, i, false
+		return 0, 0, i, false
 	}
 	// "&amp;", "&#39;", "#39;": an entity name, not a word
 	if i < n && text[i] == ';' && start > 0 && (text[start-1] == '&' || text[start-1] == '#') {
-		return 0, i, false
+		return 0, 0, i, false
 	}
-	return h, i, true
+	if prefix <= 0 {
+		hp = 0
+	}
+	return h, hp, i, true
 }
 
 func isASCIIAlnum(c byte) bool {

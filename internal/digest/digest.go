@@ -1,7 +1,328 @@
-// Package digest — PLACEHOLDER, replaced by its issue's work.
+// Package digest sums up a list of headlines (the Related blocks of a page,
+// or a pasted list): which categories they fall in and how many carry each,
+// which entities recur (named in two or more headlines), and which
+// headlines tell the same story.
+//
+// It runs after package category (it reads d.RelatedCategories) and package
+// entity (it reads d.Entities); with either missing it still counts what is
+// there. Clustering is documented in docs/categories.md.
 package digest
 
-import "github.com/lede-news/lede/internal/doc"
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
-// Annotate annotates d. PLACEHOLDER.
-func Annotate(d *doc.Document) {}
+	"github.com/lede-news/lede/internal/doc"
+)
+
+// MaxClustered is the most headlines clustered: agglomerative clustering
+// is cubic in their number (about 30 ms for 300 natively), and a list
+// longer than this is not a list of related headlines a reader pasted.
+const MaxClustered = 300
+
+// Threshold is the least average similarity two groups of headlines need to
+// merge (similarity: idf-weighted Jaccard of their content-word stems and
+// entities; see docs/categories.md). Two headlines of eight content terms
+// that share two or three of the rarer ones (a place and a topic word) score
+// about 0.15 to 0.3.
+const Threshold = 0.15
+
+// MinShared is the fewest terms two headlines must share to be similar at
+// all: one shared name or word ("Trump") is not one story.
+const MinShared = 2
+
+// Annotate sets d.Digest from the Related blocks; nil when there are none.
+func Annotate(d *doc.Document) {
+	var related []int
+	for i, b := range d.Blocks {
+		if b.Role == doc.Related {
+			related = append(related, i)
+		}
+	}
+	if len(related) == 0 {
+		d.Digest = nil
+		return
+	}
+	g := &doc.Digest{Headlines: len(related), Categories: []doc.CountedTag{}, Entities: []doc.CountedTag{}, Clusters: [][]int{}}
+
+	// categories: every label shown for a headline counts once
+	byLabel := map[string][]int{}
+	var order []string
+	for _, bi := range related {
+		for _, l := range d.RelatedCategories[bi] {
+			if _, ok := byLabel[l.Name]; !ok {
+				order = append(order, l.Name)
+			}
+			byLabel[l.Name] = append(byLabel[l.Name], bi)
+		}
+	}
+	for _, name := range order {
+		g.Categories = append(g.Categories, doc.CountedTag{Name: name, Count: len(byLabel[name]), Blocks: byLabel[name]})
+	}
+	sortTags(g.Categories)
+
+	// entities: the related blocks each entity is mentioned in
+	isRelated := map[int]bool{}
+	for _, bi := range related {
+		isRelated[bi] = true
+	}
+	entityBlocks := make([][]int, len(d.Entities))
+	for ei, e := range d.Entities {
+		var blocks []int
+		for _, m := range e.Mentions {
+			bi := blockOf(d, m)
+			if bi >= 0 && isRelated[bi] && !slices.Contains(blocks, bi) {
+				blocks = append(blocks, bi)
+			}
+		}
+		slices.Sort(blocks)
+		entityBlocks[ei] = blocks
+		if len(blocks) >= 2 {
+			g.Entities = append(g.Entities, doc.CountedTag{Name: e.Name, Type: e.Type.String(), Count: len(blocks), Blocks: blocks})
+		}
+	}
+	sortTags(g.Entities)
+
+	g.Clusters = cluster(d, related, entityBlocks)
+	d.Digest = g
+}
+
+// blockOf returns the block a mention lies in: its sentence's block, or by
+// its offsets when it has no sentence; -1 when none holds it.
+func blockOf(d *doc.Document, m doc.Mention) int {
+	if m.Sentence >= 0 && m.Sentence < len(d.Sentences) {
+		return d.Sentences[m.Sentence].Block
+	}
+	for i, b := range d.Blocks {
+		if m.Start >= b.Start && m.End <= b.End {
+			return i
+		}
+	}
+	return -1
+}
+
+func sortTags(tags []doc.CountedTag) {
+	slices.SortStableFunc(tags, func(a, b doc.CountedTag) int {
+		if c := cmp.Compare(b.Count, a.Count); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Blocks[0], b.Blocks[0]) // first named first
+	})
+}
+
+// cluster groups headlines on the same story. Each headline is a set of
+// terms: the stems of its content words outside entity mentions, plus one
+// term per entity it names (so "Trump" and "Donald Trump" match). Two
+// headlines' similarity is the idf-weighted Jaccard of their sets, where a
+// term's idf is log(1 + n/df) over the n headlines, so a name in half the
+// list ("Trump" in 7 of 17) counts for less than a rarer word they share.
+// Headlines sharing fewer than MinShared terms have similarity 0.
+// Average-link agglomerative clustering merges groups while their mean
+// pairwise similarity reaches Threshold; groups of one are not reported.
+// It returns block indices, biggest group first.
+func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
+	if len(related) > MaxClustered {
+		related = related[:MaxClustered]
+	}
+	n := len(related)
+	terms := make([]map[string]bool, n)
+	pos := map[int]int{}
+	for i, bi := range related {
+		pos[bi] = i
+		terms[i] = map[string]bool{}
+	}
+	// entity mentions: a term per entity, and their spans are not words
+	covered := make([][]doc.Span, n)
+	for ei, blocks := range entityBlocks {
+		for _, bi := range blocks {
+			if i, ok := pos[bi]; ok {
+				terms[i]["\x00"+d.Entities[ei].Name] = true
+			}
+		}
+		for _, m := range d.Entities[ei].Mentions {
+			if i, ok := pos[blockOf(d, m)]; ok {
+				covered[i] = append(covered[i], m.Span)
+			}
+		}
+	}
+	for i, bi := range related {
+		b := d.Blocks[bi]
+		forWords(d.Text, b.Start, b.End, func(w string, start, end int) {
+			for _, s := range covered[i] {
+				if start < s.End && s.Start < end {
+					return
+				}
+			}
+			if t := stem(w); len(t) >= 3 && !stopword[w] {
+				terms[i][t] = true
+			}
+		})
+	}
+	// terms become sorted ids with an idf weight, so a pair's similarity is
+	// one merge of two short lists
+	ids := map[string]int32{}
+	var df []int
+	lists := make([][]int32, n)
+	for i, ts := range terms {
+		for t := range ts {
+			id, ok := ids[t]
+			if !ok {
+				id = int32(len(df))
+				ids[t] = id
+				df = append(df, 0)
+			}
+			df[id]++
+			lists[i] = append(lists[i], id)
+		}
+		slices.Sort(lists[i])
+	}
+	idf := make([]float64, len(df))
+	for id, c := range df {
+		idf[id] = math.Log(1 + float64(n)/float64(c))
+	}
+	weight := make([]float64, n)
+	for i, l := range lists {
+		for _, id := range l {
+			weight[i] += idf[id]
+		}
+	}
+	sim := make([][]float64, n)
+	for i := range sim {
+		sim[i] = make([]float64, n)
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			a, b := lists[i], lists[j]
+			inter, shared := 0.0, 0
+			for x, y := 0, 0; x < len(a) && y < len(b); {
+				switch {
+				case a[x] < b[y]:
+					x++
+				case a[x] > b[y]:
+					y++
+				default:
+					inter += idf[a[x]]
+					shared++
+					x++
+					y++
+				}
+			}
+			if union := weight[i] + weight[j] - inter; shared >= MinShared && union > 0 {
+				sim[i][j], sim[j][i] = inter/union, inter/union
+			}
+		}
+	}
+	// average-link agglomeration: sim becomes the group-to-group matrix,
+	// updated on each merge by the Lance-Williams formula for average link
+	// (the size-weighted mean of the two merged rows), so no pair of
+	// headlines is ever summed twice.
+	groups := make([][]int, n)
+	alive := make([]bool, n)
+	for i := range groups {
+		groups[i], alive[i] = []int{i}, true
+	}
+	for {
+		bi, bj, best := -1, -1, Threshold
+		for i := 0; i < n; i++ {
+			if !alive[i] {
+				continue
+			}
+			for j := i + 1; j < n; j++ {
+				if alive[j] && sim[i][j] >= best {
+					bi, bj, best = i, j, sim[i][j]
+				}
+			}
+		}
+		if bi < 0 {
+			break
+		}
+		ni, nj := float64(len(groups[bi])), float64(len(groups[bj]))
+		for k := 0; k < n; k++ {
+			if alive[k] && k != bi && k != bj {
+				s := (ni*sim[bi][k] + nj*sim[bj][k]) / (ni + nj)
+				sim[bi][k], sim[k][bi] = s, s
+			}
+		}
+		groups[bi] = append(groups[bi], groups[bj]...)
+		alive[bj], groups[bj] = false, nil
+	}
+	var out [][]int
+	for _, grp := range groups {
+		if len(grp) < 2 {
+			continue
+		}
+		blocks := make([]int, len(grp))
+		for k, i := range grp {
+			blocks[k] = related[i]
+		}
+		slices.Sort(blocks)
+		out = append(out, blocks)
+	}
+	slices.SortStableFunc(out, func(a, b []int) int {
+		if c := cmp.Compare(len(b), len(a)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a[0], b[0])
+	})
+	if out == nil {
+		out = [][]int{}
+	}
+	return out
+}
+
+// forWords calls fn with each lower-cased word (letters and digits) of
+// text[start:end] and its offsets.
+func forWords(text string, start, end int, fn func(w string, s, e int)) {
+	i := start
+	for i < end {
+		r, size := utf8.DecodeRuneInString(text[i:end])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < end {
+			r, size := utf8.DecodeRuneInString(text[j:end])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			j += size
+		}
+		fn(strings.ToLower(text[i:j]), i, j)
+		i = j
+	}
+}
+
+// stem strips the commonest English inflections, enough for "tariffs" to
+// meet "tariff" and "trading" to meet "trade": not a linguistic stemmer,
+// only a matching key.
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ies", "es", "ed", "s"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) && !strings.HasSuffix(w, "ss") {
+			w = w[:len(w)-len(suf)]
+			if suf == "ies" {
+				w += "y"
+			}
+			break
+		}
+	}
+	return strings.TrimSuffix(w, "e")
+}
+
+var stopword = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at be
+		because been before being below between both but by can could did do does doing down during each
+		few for from further had has have having he her here hers him his how i if in into is it its
+		itself just me more most my new no nor not now of off on once only or other our out over own
+		same says said she should so some such than that the their them then there these they this
+		those through to too under until up very was we were what when where which while who whom why
+		will with would you your amid after despite as via vs new news report reports`) {
+		stopword[w] = true
+	}
+}

@@ -1,7 +1,122 @@
-// Package entity — PLACEHOLDER, replaced by its issue's work.
+// Package entity finds the named entities of a document — people, places,
+// organisations and other names — merges their mentions ("Donald Trump",
+// "Trump", "Trump’s") and ranks them by how central they are.
+//
+// Tagging is a structured averaged perceptron over BILOU labels with
+// first-order Viterbi decoding (Collins 2002; the feature set follows
+// Ratinov & Roth 2009): word, shape, affix and context features, word
+// clusters and capitalisation rates learned from unlabelled news text, and a
+// gazetteer, all hashed to 32-bit keys whose weights are stored as 8-bit
+// logarithmic codes. cmd/train-ner builds the embedded model;
+// docs/models/ner.md is its card.
+//
+// Performance: the weight table is open addressing on the feature key with
+// each row's non-zero weights packed together, so a feature costs two memory
+// reads; Viterbi is pruned to the previous labels within a beam of the best
+// (see lattice.decode). Both matter more than anything else here: scoring is
+// memory-bound.
+//
+// Annotate then works on the whole document, as a reader does: a name keeps
+// one type across the article (majority vote of its mentions), repeats the
+// tagger missed are picked up, and short forms join the full name they
+// stand for ("Trump" -> "Donald Trump", "Lee" -> "Lee Jae Myung", "U.S." ->
+// "United States", "APEC" -> "Asia-Pacific Economic Cooperation").
+// Titles such as "President" are not part of a mention ("President Lee" is
+// a mention "Lee"), the CoNLL convention.
 package entity
 
-import "github.com/lede-news/lede/internal/doc"
+import (
+	_ "embed"
+	"sync"
 
-// Annotate annotates d. PLACEHOLDER.
-func Annotate(d *doc.Document) {}
+	"github.com/lede-news/lede/internal/doc"
+)
+
+//go:embed model.bin
+var modelData []byte
+
+var (
+	loadOnce sync.Once
+	loaded   *Model
+	loadErr  error
+)
+
+// Embedded returns the model built into lede, decoded on first use.
+func Embedded() (*Model, error) {
+	loadOnce.Do(func() { loaded, loadErr = Decode(modelData) })
+	return loaded, loadErr
+}
+
+// Annotate sets d.Entities from the sentences of every block that is not
+// boilerplate (body, title, byline, related headlines), sorted by salience.
+func Annotate(d *doc.Document) {
+	d.Entities = nil
+	m, err := Embedded()
+	if err != nil {
+		return // a broken embedded model is caught by the package tests
+	}
+	d.Entities = m.Annotate(d)
+}
+
+// Annotate returns the entities of d found with model m.
+func (m *Model) Annotate(d *doc.Document) []doc.Entity {
+	tg := m.NewTagger()
+	var ms []mention
+	var words []string
+	for si := 0; si < len(d.Sentences); {
+		s := d.Sentences[si]
+		if s.Block < 0 || s.Block >= len(d.Blocks) || d.Blocks[s.Block].Role == doc.Boilerplate || s.Last <= s.First {
+			si++
+			continue
+		}
+		// A sentence that ends with an initial ("M.") was most likely cut
+		// inside a name ("M. Atherton"): tag it together with the next.
+		sj := si + 1
+		// Not when the next sentence opens with a common lower-case word
+		// ("The vitamin is B. Then he left.").
+		for sj < len(d.Sentences) && d.Sentences[sj].Block == s.Block && endsWithInitial(d, d.Sentences[sj-1]) && !m.opensWithWord(d, d.Sentences[sj]) {
+			sj++
+		}
+		first, last := s.First, d.Sentences[sj-1].Last
+		words = words[:0]
+		for t := first; t < last; t++ {
+			words = append(words, d.TokenText(t))
+		}
+		sent := si
+		title := IsTitleCase(words)
+		for _, sp := range tg.Tag(words) {
+			for sent+1 < sj && d.Sentences[sent+1].First <= first+sp.Start {
+				sent++
+			}
+			ms = append(ms, mention{
+				sent: sent, first: first + sp.Start, last: first + sp.End,
+				typ: sp.Type, margin: sp.Margin, titleCase: title,
+			})
+		}
+		si = sj
+	}
+	r := resolver{m: m, d: d}
+	return r.resolve(ms)
+}
+
+// endsWithInitial reports whether sentence s ends with a one-letter
+// capital and a period.
+func endsWithInitial(d *doc.Document, s doc.Sentence) bool {
+	if s.Last <= s.First {
+		return false
+	}
+	w := d.TokenText(s.Last - 1)
+	if w == "." && s.Last-2 >= s.First {
+		w = d.TokenText(s.Last-2) + w
+	}
+	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// opensWithWord reports whether sentence s starts with a word the lexicon
+// knows as a lower-case word.
+func (m *Model) opensWithWord(d *doc.Document, s doc.Sentence) bool {
+	if s.Last <= s.First {
+		return false
+	}
+	return m.lowerWord(Fold(d.TokenText(s.First)))
+}

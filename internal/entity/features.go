@@ -30,9 +30,21 @@ func labelPos(l int) int     { return (l - 1) % 4 }
 // TypeNames are the CoNLL names of the entity types, in label order.
 var TypeNames = [numTypes]string{"PER", "LOC", "ORG", "MISC"}
 
+// allowedTable caches allowed for prev in -1..numLabels-1 (index prev+1).
+var allowedTable = func() (t [numLabels + 1][numLabels]bool) {
+	for p := -1; p < numLabels; p++ {
+		for n := range numLabels {
+			t[p+1][n] = allowedRule(p, n)
+		}
+	}
+	return t
+}()
+
 // allowed reports whether label next may follow label prev (prev < 0 is the
 // sentence start) in a well-formed BILOU sequence.
-func allowed(prev, next int) bool {
+func allowed(prev, next int) bool { return allowedTable[prev+1][next] }
+
+func allowedRule(prev, next int) bool {
 	open := prev > 0 && (labelPos(prev) == posB || labelPos(prev) == posI)
 	if open {
 		return next > 0 && labelType(next) == labelType(prev) && (labelPos(next) == posI || labelPos(next) == posL)
@@ -73,12 +85,17 @@ const (
 	fFirstShape
 	fW0Shapem1
 	fLen
+	fPart
 	// history features, added while decoding
 	fT1
-	fT2T1
 	fT1W0
 	fT1Shape0
 	fT1Wp1
+	// added later: new templates go last so that old numbers keep their hashes
+	fRunLast  // the last word of the capitalised run the token is in
+	fRunHead  // that last word is an organisation head ("Cooperation", "Bank")
+	fRunFirst // name-part and gazetteer bits of the run's first word
+	fPartCtx  // name-part bits of the previous and next words
 )
 
 const (
@@ -115,8 +132,50 @@ type tokInfo struct {
 	cl2     uint16 // fine word cluster + 1
 	capr    uint8  // how often the word is capitalised inside sentences, bucketed; 0 unknown
 	gaz     [numTypes]uint8
-	upper   bool // starts with an upper-case letter
-	allCaps bool // letters, all upper case
+	part    uint8 // types of longer names this word is part of, a bit each
+	upper   bool  // starts with an upper-case letter
+	allCaps bool  // letters, all upper case
+	// the capitalised run of tokens [runStart, runEnd) that holds this
+	// token; runEnd == runStart when the token is not capitalised
+	runStart, runEnd int32
+}
+
+// orgHeads are words that end organisation names: a capitalised run ending
+// in one is most likely an organisation whatever its first words are
+// ("Asia-Pacific Economic Cooperation", "Korea Development Bank"). The model
+// learns how much to trust this from the training names.
+var orgHeads = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`cooperation organization organisation association council union
+		agency bank group inc inc. corp corp. corporation co co. company companies ltd ltd. plc llc ag sa nv gmbh
+		committee commission ministry department office bureau authority board fund foundation institute
+		institution university college school academy party federation league alliance club society
+		trust bancorp holdings industries airlines airways motors systems technologies communications
+		partners network press news times post journal service services exchange forum assembly
+		parliament congress senate court police army navy force forces command center centre`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// markRuns sets each token's capitalised run: a maximal sequence of tokens
+// that start with a capital letter.
+func markRuns(toks []tokInfo) {
+	for i := 0; i < len(toks); {
+		if !toks[i].upper {
+			toks[i].runStart, toks[i].runEnd = int32(i), int32(i)
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && toks[j].upper {
+			j++
+		}
+		for k := i; k < j; k++ {
+			toks[k].runStart, toks[k].runEnd = int32(i), int32(j)
+		}
+		i = j
+	}
 }
 
 // foldRune maps typographic quotes and dashes to the ASCII marks the CoNLL
@@ -161,10 +220,34 @@ func normalize(s string, buf []byte) (string, []byte) {
 			buf = utf8.AppendRune(buf, r)
 		}
 	}
+	if isAcronym(s) {
+		// "UN", "US", "WHO" are not "un", "us", "who": short all-capital
+		// words keep a mark of their case
+		buf = append(buf, 0)
+		copy(buf[1:], buf[:len(buf)-1])
+		buf[0] = '^'
+	}
 	if string(buf) == s {
 		return s, buf
 	}
 	return string(buf), buf
+}
+
+// isAcronym reports whether s is a short word of two to four letters, all
+// capitals ("UN", "U.S.", "NATO").
+func isAcronym(s string) bool {
+	letters := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c == '.' || c == '&':
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && letters <= 4
 }
 
 // wordShape maps letters to X/x, digits to d and keeps other marks, with runs
@@ -260,6 +343,44 @@ func sentenceInCaps(toks []tokInfo) bool {
 // staticFeatures appends to out the hashed features of token i that do not
 // depend on the labels of earlier tokens.
 func staticFeatures(toks []tokInfo, i int, caps bool, out []uint32) []uint32 {
+	return contextFeatures(toks, i, caps, wordFeatures(&toks[i], out))
+}
+
+// wordFeatures appends the features of a token that depend on the word
+// alone (its folded form and shape, and what the lexicon and gazetteer say
+// of that form), so a tagger can cache their scores per word.
+func wordFeatures(t *tokInfo, out []uint32) []uint32 {
+	out = append(out,
+		newHash(fBias).key(),
+		newHash(fW0).str(t.lower).key(),
+		newHash(fShape0).str(t.shape).key(),
+	)
+	// prefixes and suffixes of 1..4 characters (bytes of the folded form;
+	// cutting inside a multi-byte letter only makes a rarer feature)
+	n := len(t.lower)
+	for k := 1; k <= 4 && k <= n; k++ {
+		out = append(out, newHash(fPre).num(k).str(t.lower[:k]).key(), newHash(fSuf).num(k).str(t.lower[n-k:]).key())
+	}
+	ln := n
+	if ln > 12 {
+		ln = 12
+	}
+	out = append(out, newHash(fLen).num(ln).str(t.shape).key())
+	if t.cl1 != 0 {
+		out = append(out, newHash(fCl0).num(1).num(int(t.cl1)).key(), newHash(fCl0).num(2).num(int(t.cl2)).key(),
+			newHash(fCl0).num(3).num(int(t.cl2)).str(t.shape).key())
+	}
+	for typ := 0; typ < numTypes; typ++ {
+		if t.part&(1<<typ) != 0 {
+			out = append(out, newHash(fPart).num(typ).num(b2i(t.upper)).key())
+		}
+	}
+	return out
+}
+
+// contextFeatures appends the features of token i that look at its
+// neighbours, its place in the sentence or the gazetteer match around it.
+func contextFeatures(toks []tokInfo, i int, caps bool, out []uint32) []uint32 {
 	t := &toks[i]
 	word := func(j int) string {
 		if j < 0 {
@@ -277,15 +398,12 @@ func staticFeatures(toks []tokInfo, i int, caps bool, out []uint32) []uint32 {
 		return toks[j].shape
 	}
 	out = append(out,
-		newHash(fBias).key(),
-		newHash(fW0).str(t.lower).key(),
 		newHash(fWm1).str(word(i-1)).key(),
 		newHash(fWp1).str(word(i+1)).key(),
 		newHash(fWm2).str(word(i-2)).key(),
 		newHash(fWp2).str(word(i+2)).key(),
 		newHash(fWm1W0).str(word(i-1)).str(t.lower).key(),
 		newHash(fW0Wp1).str(t.lower).str(word(i+1)).key(),
-		newHash(fShape0).str(t.shape).key(),
 		newHash(fShapem1).str(shape(i-1)).key(),
 		newHash(fShapep1).str(shape(i+1)).key(),
 		newHash(fShapem1S0).str(shape(i-1)).str(t.shape).key(),
@@ -294,21 +412,6 @@ func staticFeatures(toks []tokInfo, i int, caps bool, out []uint32) []uint32 {
 		newHash(fCaps).num(b2i(caps)).str(t.shape).num(b2i(i == 0)).key(),
 		newHash(fFirstShape).num(b2i(i == 0)).str(t.shape).num(int(t.capr)).key(),
 	)
-	// prefixes and suffixes of 1..4 characters (bytes of the folded form;
-	// cutting inside a multi-byte letter only makes a rarer feature)
-	n := len(t.lower)
-	for k := 1; k <= 4 && k <= n; k++ {
-		out = append(out, newHash(fPre).num(k).str(t.lower[:k]).key(), newHash(fSuf).num(k).str(t.lower[n-k:]).key())
-	}
-	ln := n
-	if ln > 12 {
-		ln = 12
-	}
-	out = append(out, newHash(fLen).num(ln).str(t.shape).key())
-	if t.cl1 != 0 {
-		out = append(out, newHash(fCl0).num(1).num(int(t.cl1)).key(), newHash(fCl0).num(2).num(int(t.cl2)).key(),
-			newHash(fCl0).num(3).num(int(t.cl2)).str(t.shape).key())
-	}
 	if i > 0 {
 		out = append(out, newHash(fClm1).num(int(toks[i-1].cl2)).key(), newHash(fCapm1).num(int(toks[i-1].capr)).str(toks[i-1].shape).key())
 	}
@@ -316,6 +419,44 @@ func staticFeatures(toks []tokInfo, i int, caps bool, out []uint32) []uint32 {
 		out = append(out, newHash(fClp1).num(int(toks[i+1].cl2)).key(), newHash(fCapp1).num(int(toks[i+1].capr)).str(toks[i+1].shape).key())
 	}
 	out = append(out, newHash(fCap0).num(int(t.capr)).num(b2i(t.upper)).num(b2i(t.allCaps)).num(b2i(caps)).key())
+	if !caps && t.runEnd-t.runStart >= 2 {
+		// where the token sits in its run (B, I, L) and what the run's
+		// ends say: its last word ("... Cooperation") and whether that is
+		// an organisation head, its first word's name-part and gazetteer
+		// bits ("Kim ..." starts people's names)
+		rp := posI
+		switch int32(i) {
+		case t.runStart:
+			rp = posB
+		case t.runEnd - 1:
+			rp = posL
+		}
+		last, first := &toks[t.runEnd-1], &toks[t.runStart]
+		rl := min(int(t.runEnd-t.runStart), 4)
+		var g uint8
+		for typ := range numTypes {
+			if first.gaz[typ] != 0 {
+				g |= 1 << typ
+			}
+		}
+		out = append(out,
+			newHash(fRunLast).num(rp).str(last.lower).key(),
+			newHash(fRunHead).num(rp).num(b2i(orgHeads[last.lower])).num(rl).key(),
+			newHash(fRunFirst).num(rp).num(int(first.part)).num(int(g)).key(),
+		)
+	}
+	if i > 0 || i+1 < len(toks) {
+		var pm, pp uint8
+		if i > 0 && toks[i-1].upper {
+			pm = toks[i-1].part
+		}
+		if i+1 < len(toks) && toks[i+1].upper {
+			pp = toks[i+1].part
+		}
+		if pm|pp != 0 {
+			out = append(out, newHash(fPartCtx).num(int(pm)).num(int(pp)).num(b2i(t.upper)).key())
+		}
+	}
 	for typ := 0; typ < numTypes; typ++ {
 		if g := t.gaz[typ]; g != 0 {
 			out = append(out, newHash(fGaz0).num(typ).num(int(g)).key(), newHash(fGazW0).num(typ).num(int(g)).str(t.shape).key())
@@ -330,22 +471,29 @@ func staticFeatures(toks []tokInfo, i int, caps bool, out []uint32) []uint32 {
 	return out
 }
 
-// historyFeatures appends the features of token i that depend on the labels
-// already given to the two tokens before it.
-func historyFeatures(toks []tokInfo, i int, p1, p2 int, out []uint32) []uint32 {
+// histBase holds the hashes of token i's history features before the
+// previous label is mixed in, so trying all 17 previous labels (Viterbi)
+// hashes no string twice.
+type histBase [4]hash
+
+func historyBase(toks []tokInfo, i int) histBase {
 	t := &toks[i]
 	next := "</s>"
 	if i+1 < len(toks) {
 		next = toks[i+1].lower
 	}
-	return append(out,
-		newHash(fT1).num(p1).key(),
-		newHash(fT2T1).num(p2).num(p1).key(),
-		newHash(fT1W0).num(p1).str(t.lower).key(),
-		newHash(fT1Shape0).num(p1).str(t.shape).key(),
-		newHash(fT1Wp1).num(p1).str(next).key(),
-	)
+	return histBase{newHash(fT1), newHash(fT1W0).str(t.lower), newHash(fT1Shape0).str(t.shape), newHash(fT1Wp1).str(next)}
 }
+
+// history returns the features of a token that depend on the label p1 of
+// the token before it (startLabel at the start of the sentence).
+func (b *histBase) history(p1 int) [4]uint32 {
+	return [4]uint32{b[0].num(p1).key(), b[1].num(p1).key(), b[2].num(p1).key(), b[3].num(p1).key()}
+}
+
+// transitionKey is the key of history feature 0, the label bigram, which
+// does not depend on the token: models cache its rows as a matrix.
+func transitionKey(p1 int) uint32 { return newHash(fT1).num(p1).key() }
 
 func b2i(b bool) int {
 	if b {
@@ -372,16 +520,6 @@ func gazKey(words []string) uint64 {
 // maxGazLen is the longest gazetteer entry in tokens.
 const maxGazLen = 6
 
-// splitGazEntry tokenises a gazetteer entry the way token text is folded.
-func splitGazEntry(s string) []string {
-	var buf []byte
-	f := strings.Fields(s)
-	for i := range f {
-		f[i], buf = normalize(f[i], buf)
-	}
-	return f
-}
-
 // AddGaz adds the name made of words, of type typ (0 PER, 1 LOC, 2 ORG,
 // 3 MISC), to a gazetteer. Names longer than the matcher looks are skipped.
 func AddGaz(gaz map[uint64]uint8, words []string, typ int) {
@@ -394,4 +532,30 @@ func AddGaz(gaz map[uint64]uint8, words []string, typ int) {
 		low[i], buf = normalize(w, buf)
 	}
 	gaz[gazKey(low)] |= 1 << typ
+	if len(low) > 1 {
+		// each capitalised word of a longer name is a "part of a name of
+		// this type" (bits 4-7): "Kim" of "Kim Young-sam"
+		for i := range low {
+			if isCapitalised(words[i]) {
+				gaz[gazKey(low[i:i+1])] |= 1 << (4 + typ)
+			}
+		}
+	}
+}
+
+// Fold is the form under which the lexicon and gazetteer know a word: lower
+// case, digits as 0, typographic quotes and dashes as ASCII.
+func Fold(word string) string {
+	s, _ := normalize(word, nil)
+	return s
+}
+
+// AddGazPart marks word as part of longer names of type typ ("Kim" is a
+// part of people's names), as AddGaz does for each word of a longer name.
+func AddGazPart(gaz map[uint64]uint8, word string, typ int) {
+	if typ < 0 || typ >= numTypes {
+		return
+	}
+	low, _ := normalize(word, nil)
+	gaz[gazKey([]string{low})] |= 1 << (4 + typ)
 }

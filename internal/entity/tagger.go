@@ -1,14 +1,81 @@
 package entity
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // Tagger labels the tokens of one sentence at a time with a Model. It keeps
 // scratch buffers between calls, so it is not safe for concurrent use: give
 // each goroutine its own (they are cheap).
 type Tagger struct {
-	m      *Model
-	toks   []tokInfo
-	feats  []uint32
-	labels []int
-	buf    []byte
+	m     *Model
+	toks  []tokInfo
+	feats []uint32
+	lat   lattice[int32]
+	bases []histBase
+	hist  func(i, p1 int, out *[numLabels]int32)
+	buf   []byte
+	words []string // truecased words
+	// scores of each word's wordFeatures, by folded form and shape: a
+	// document repeats its words, and these are half the lookups
+	cache map[wordKey][numLabels]int32
+}
+
+type wordKey struct{ lower, shape string }
+
+// maxCache bounds the word cache of a tagger.
+const maxCache = 1 << 15
+
+// IsTitleCase reports whether a sentence is a headline in title case ("Trump
+// Allows Commercial Fishing in Protected New England Waters"): three or more
+// words, three quarters of them capitalised, and no lower-case word of four
+// letters or more.
+func IsTitleCase(words []string) bool {
+	n, caps := 0, 0
+	for _, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		n++
+		if unicode.IsUpper(r) {
+			caps++
+		} else if utf8.RuneCountInString(w) >= 4 && size > 0 {
+			return false
+		}
+	}
+	return n >= 3 && caps*4 >= n*3
+}
+
+// truecase lower-cases the capitalised words of a title-case headline that
+// the unlabelled text says are lower case inside sentences ("Allows",
+// "Commercial"), so the tagger sees the headline as it would a sentence.
+// Acronyms and words mostly capitalised in running text ("Trump", "New")
+// keep their case.
+func (t *Tagger) truecase(words []string) []string {
+	t.words = t.words[:0]
+	quoted := false // a quoted title inside a headline keeps its case
+	for _, w := range words {
+		switch w {
+		case "“", "‘":
+			quoted = true
+		case "”", "’":
+			quoted = false
+		case "\"":
+			quoted = !quoted
+		}
+		if up, all := caseOf(w); up && !all && !quoted {
+			var low string
+			low, t.buf = normalize(w, t.buf)
+			if t.m.lowerWord(low) {
+				w = strings.ToLower(w)
+			}
+		}
+		t.words = append(t.words, w)
+	}
+	return t.words
 }
 
 // NewTagger returns a tagger that uses m.
@@ -29,45 +96,63 @@ func (t *Tagger) Tag(words []string) []TokenSpan {
 	if len(words) == 0 {
 		return nil
 	}
-	t.toks, t.buf = prepare(t.toks[:0], words, t.m.Lexicon, t.m.Gaz, t.buf)
-	caps := sentenceInCaps(t.toks)
-	t.labels = t.labels[:0]
-	var margins []float32
-	p1, p2 := startLabel, startLabel
-	for i := range t.toks {
-		t.feats = staticFeatures(t.toks, i, caps, t.feats[:0])
-		t.feats = historyFeatures(t.toks, i, p1, p2, t.feats)
-		var scores [numLabels]int32
-		t.m.add(t.feats, &scores)
-		prev := p1
-		if prev == startLabel {
-			prev = -1
-		}
-		best, second := -1, -1
-		for l := range numLabels {
-			if !allowed(prev, l) {
-				continue
-			}
-			if best < 0 || scores[l] > scores[best] {
-				best, second = l, best
-			} else if second < 0 || scores[l] > scores[second] {
-				second = l
-			}
-		}
-		t.labels = append(t.labels, best)
-		m := float32(0)
-		if second >= 0 {
-			m = float32(scores[best]-scores[second]) * t.m.scale
-		}
-		margins = append(margins, m)
-		p2, p1 = p1, best
+	if IsTitleCase(words) {
+		words = t.truecase(words)
 	}
-	spans := Spans(t.labels)
-	for i := range spans {
-		spans[i].Margin = margins[spans[i].Start]
+	t.toks, t.buf = prepare(t.toks[:0], words, &t.m.lex, &t.m.gaz, t.buf)
+	caps := sentenceInCaps(t.toks)
+	t.lat.reset(len(t.toks))
+	t.bases = t.bases[:0]
+	if t.cache == nil {
+		t.cache = make(map[wordKey][numLabels]int32, 256)
+	}
+	for i := range t.toks {
+		tk := &t.toks[i]
+		k := wordKey{tk.lower, tk.shape}
+		v, ok := t.cache[k]
+		if !ok {
+			t.feats = wordFeatures(tk, t.feats[:0])
+			t.m.add(t.feats, &v)
+			if len(t.cache) < maxCache {
+				t.cache[k] = v
+			}
+		}
+		t.lat.static[i] = v
+		t.feats = contextFeatures(t.toks, i, caps, t.feats[:0])
+		t.m.add(t.feats, &t.lat.static[i])
+		t.bases = append(t.bases, historyBase(t.toks, i))
+	}
+	if t.hist == nil {
+		t.hist = func(i, p1 int, out *[numLabels]int32) {
+			f := t.bases[i].history(p1)
+			*out = t.m.trans[p1]
+			t.m.add(f[1:], out)
+		}
+	}
+	labels := t.lat.decode(t.hist, beamWidth)
+	spans := Spans(labels)
+	for k := range spans {
+		// confidence: how far the best path through the name's first
+		// label beats the best path through any other label there
+		i := spans[k].Start
+		l := labels[i]
+		var other int32
+		found := false
+		for o := range numLabels {
+			if o != l && t.lat.ok[i][o] && (!found || t.lat.best[i][o] > other) {
+				other, found = t.lat.best[i][o], true
+			}
+		}
+		if found {
+			spans[k].Margin = float32(t.lat.best[i][l]-other) * t.m.unit
+		}
 	}
 	return spans
 }
+
+// beamWidth is the Viterbi beam in integer weight units: three times the
+// largest weight of the model.
+const beamWidth = 3 * weightOne
 
 // startLabel stands for the label before the first token in history features.
 const startLabel = numLabels
@@ -106,27 +191,33 @@ func Spans(labels []int) []TokenSpan {
 }
 
 // prepare computes the per-token information the features use.
-func prepare(toks []tokInfo, words []string, lex map[string]LexEntry, gaz map[uint64]uint8, buf []byte) ([]tokInfo, []byte) {
+func prepare(toks []tokInfo, words []string, lex *lexicon, gaz *gazetteer, buf []byte) ([]tokInfo, []byte) {
 	for _, w := range words {
 		var ti tokInfo
 		ti.lower, buf = normalize(w, buf)
 		ti.shape, buf = wordShape(w, buf)
 		ti.upper, ti.allCaps = caseOf(w)
-		if e, ok := lex[ti.lower]; ok {
+		if e, ok := lex.get(ti.lower); ok {
 			ti.cl1, ti.cl2, ti.capr = e.Coarse, e.Fine, e.CapRate
 		}
 		toks = append(toks, ti)
 	}
 	markGazetteer(toks, words, gaz)
+	markRuns(toks)
 	return toks, buf
 }
 
 // markGazetteer marks the longest gazetteer match starting at each token,
 // left to right without overlaps. A match must start and end with a
 // capitalised token: "may" is not the month or the prime minister.
-func markGazetteer(toks []tokInfo, words []string, gaz map[uint64]uint8) {
-	if len(gaz) == 0 {
+func markGazetteer(toks []tokInfo, words []string, gaz *gazetteer) {
+	if gaz.n == 0 {
 		return
+	}
+	for i := range toks {
+		if m, ok := gaz.get(uint64(newHash(0).str(toks[i].lower))); ok {
+			toks[i].part = m >> 4
+		}
 	}
 	for i := 0; i < len(toks); {
 		if !isCapitalised(words[i]) {
@@ -137,7 +228,7 @@ func markGazetteer(toks []tokInfo, words []string, gaz map[uint64]uint8) {
 		bestLen, bestMask := 0, uint8(0)
 		for j := i; j < len(toks) && j < i+maxGazLen; j++ {
 			h = h.str(toks[j].lower)
-			if mask, ok := gaz[uint64(h)]; ok && isCapitalised(words[j]) {
+			if mask, ok := gaz.get(uint64(h)); ok && mask&0xf != 0 && isCapitalised(words[j]) {
 				bestLen, bestMask = j-i+1, mask
 			}
 		}
@@ -146,7 +237,7 @@ func markGazetteer(toks []tokInfo, words []string, gaz map[uint64]uint8) {
 			continue
 		}
 		for typ := range numTypes {
-			if bestMask&(1<<typ) == 0 {
+			if bestMask&0xf&(1<<typ) == 0 {
 				continue
 			}
 			if bestLen == 1 {
@@ -166,4 +257,30 @@ func markGazetteer(toks []tokInfo, words []string, gaz map[uint64]uint8) {
 		}
 		i += bestLen
 	}
+}
+
+// lowerWord reports whether the lexicon knows a folded word, or failing
+// that its stem ("restores" -> "restore"), as a lower-case word.
+func (m *Model) lowerWord(low string) bool {
+	lower := func(w string) (known, lower bool) {
+		e, ok := m.lex.get(w)
+		if !ok || e.CapRate == 0 {
+			return false, false
+		}
+		return true, e.CapRate <= 2 || e.CapRate == 7
+	}
+	if known, l := lower(low); known {
+		return l
+	}
+	for _, suf := range []string{"s", "es", "ies", "ied", "ed", "d", "ing", "ly"} {
+		if stem, ok := strings.CutSuffix(low, suf); ok && len(stem) >= 3 {
+			if suf == "ies" || suf == "ied" {
+				stem += "y" // "steadies" -> "steady"
+			}
+			if known, l := lower(stem); known {
+				return l
+			}
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"strings"
 )
 
@@ -69,8 +70,8 @@ type trainRow struct {
 	acc [numLabels]float64 // sum of step * update, for averaging
 }
 
-// Train fits an averaged perceptron (Collins 2002) with greedy decoding on
-// the tagger's own previous labels, visiting the sentences in a shuffled
+// Train fits a structured averaged perceptron (Collins 2002) with Viterbi
+// decoding, visiting the sentences in a shuffled
 // order fixed by cfg.Seed, and returns the averaged weights.
 func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weights {
 	rows := make(map[uint32]*trainRow, 1<<20)
@@ -84,16 +85,27 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 	type prepared struct {
 		toks  []tokInfo
 		feats [][]uint32
+		bases []histBase
 		gold  []int
 	}
 	prep := make([]prepared, len(sents))
 	var buf []byte
+	lx := newLexicon(lex)
+	gazOf := map[uintptr]*gazetteer{} // the sentences share a few gazetteers
 	for i, s := range sents {
 		var p prepared
-		p.toks, buf = prepare(nil, s.Words, lex, s.Gaz, buf)
+		gp := reflect.ValueOf(s.Gaz).Pointer()
+		g := gazOf[gp]
+		if g == nil {
+			gz := newGazetteer(s.Gaz)
+			g = &gz
+			gazOf[gp] = g
+		}
+		p.toks, buf = prepare(nil, s.Words, &lx, g, buf)
 		caps := sentenceInCaps(p.toks)
 		for j := range p.toks {
 			p.feats = append(p.feats, staticFeatures(p.toks, j, caps, nil))
+			p.bases = append(p.bases, historyBase(p.toks, j))
 		}
 		p.gold = Labels(s.Tags)
 		prep[i] = p
@@ -124,43 +136,48 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 			r.acc[l] += step * float64(d)
 		}
 	}
-	var hist []uint32
+	var lt lattice[float32]
+	addRows := func(feats []uint32, out *[numLabels]float32) {
+		for _, f := range feats {
+			if r := rows[f]; r != nil {
+				for l := range numLabels {
+					out[l] += r.w[l]
+				}
+			}
+		}
+	}
+	prevOf := func(labels []int, i int) int {
+		if i == 0 {
+			return startLabel
+		}
+		return labels[i-1]
+	}
+	var pred []int
 	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, si := range order {
 			p := &prep[si]
-			p1, p2 := startLabel, startLabel
+			lt.reset(len(p.toks))
 			for i := range p.toks {
-				hist = historyFeatures(p.toks, i, p1, p2, hist[:0])
-				var scores [numLabels]float32
-				for _, fs := range [2][]uint32{p.feats[i], hist} {
-					for _, f := range fs {
-						if r := rows[f]; r != nil {
-							for l := range numLabels {
-								scores[l] += r.w[l]
-							}
-						}
-					}
-				}
-				prev := p1
-				if prev == startLabel {
-					prev = -1
-				}
-				best := -1
-				for l := range numLabels {
-					if allowed(prev, l) && (best < 0 || scores[l] > scores[best]) {
-						best = l
-					}
-				}
-				if g := p.gold[i]; best != g {
-					update(p.feats[i], g, 1)
-					update(hist, g, 1)
-					update(p.feats[i], best, -1)
-					update(hist, best, -1)
-				}
-				step++
-				p2, p1 = p1, best
+				addRows(p.feats[i], &lt.static[i])
 			}
+			pred = append(pred[:0], lt.decode(func(i, p1 int, out *[numLabels]float32) {
+				f := p.bases[i].history(p1)
+				addRows(f[:], out)
+			}, 0)...)
+			for i, g := range p.gold {
+				gp, pp := prevOf(p.gold, i), prevOf(pred, i)
+				if g != pred[i] {
+					update(p.feats[i], g, 1)
+					update(p.feats[i], pred[i], -1)
+				}
+				if g != pred[i] || gp != pp {
+					fg, fp := p.bases[i].history(gp), p.bases[i].history(pp)
+					update(fg[:], g, 1)
+					update(fp[:], pred[i], -1)
+				}
+			}
+			step++
 		}
 		if cfg.AfterEpoch != nil {
 			cfg.AfterEpoch(epoch, average())

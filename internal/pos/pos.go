@@ -48,6 +48,13 @@ func Tag(d *doc.Document) {
 		for t := s.First; t < s.Last; t++ {
 			words, owner = appendWords(words, owner, d.TokenText(t), t)
 		}
+		if headlineCase(words) {
+			// "Workers Try To Unload Tanker": capitals carry no signal
+			// here, and the model would call every word a proper noun.
+			for k, w := range words {
+				words[k] = strings.ToLower(w)
+			}
+		}
 		tags = m.tagWords(words, tags[:0])
 		last := -1
 		for k, t := range owner {
@@ -68,6 +75,28 @@ func TagWords(words []string) []string {
 		return make([]string, len(words))
 	}
 	return m.tagWords(words, nil)
+}
+
+// headlineCase reports whether a sentence is written in title case or all
+// capitals: three or more words, nearly all capitalised.
+func headlineCase(words []string) bool {
+	n, up := 0, 0
+	for _, w := range words {
+		if w == "" {
+			continue
+		}
+		c := w[0]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			n++
+			up++
+		case c >= 'a' && c <= 'z':
+			if len(w) > 3 { // short function words stay lower case in titles
+				n++
+			}
+		}
+	}
+	return n >= 3 && up*10 >= n*9
 }
 
 // appendWords appends the Treebank-style words of one token: curly quotes
@@ -225,6 +254,7 @@ func (m *Model) tagWords(words []string, out []string) []string {
 	if len(words) == 0 {
 		return out
 	}
+	base := len(out)
 	c := newContext(words)
 	var feats []uint32
 	scores := make([]int32, len(m.tags))
@@ -249,7 +279,42 @@ func (m *Model) tagWords(words []string, out []string) []string {
 		out = append(out, m.tags[best])
 		p2, p1 = p1, m.tags[best]
 	}
+	// A sentence cannot open with a bare verb followed by a finite one:
+	// "Seoul wants ..." is a subject, whatever an unknown word looked like.
+	if t := out[base:]; len(t) > 1 && (t[0] == "VB" || t[0] == "VBP") {
+		switch t[1] {
+		case "VBZ", "VBD", "VBP", "MD":
+			t[0] = "NN"
+			if w := words[0]; w != "" && w[0] >= 'A' && w[0] <= 'Z' {
+				t[0] = "NNP"
+			}
+		}
+	}
+	// After a modal or a form of "do" (adverbs between), a word the model
+	// called a singular noun is the verb: "will train staff", "does not
+	// mention citizenship". Unknown verbs otherwise read as nouns.
+	t := out[base:]
+	for i := 1; i < len(t); i++ {
+		if t[i] != "NN" {
+			continue
+		}
+		j := i - 1
+		for j > 0 && t[j] == "RB" {
+			j--
+		}
+		if t[j] == "MD" || isDo(words[j]) && strings.HasPrefix(t[j], "VB") {
+			t[i] = "VB"
+		}
+	}
 	return out
+}
+
+func isDo(w string) bool {
+	switch strings.ToLower(w) {
+	case "do", "does", "did":
+		return true
+	}
+	return false
 }
 
 // Featurizer exposes the tagger's features to the trainer (cmd/train-pos),

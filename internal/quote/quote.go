@@ -1,7 +1,386 @@
-// Package quote — PLACEHOLDER, replaced by its issue's work.
+// Package quote finds the quotations of an article and, where the text
+// says who spoke, their speaker.
+//
+// A quotation's span is the text between its marks, without the marks and
+// without the comma that often precedes a closing mark ("“We agree,” he
+// said" gives "We agree"), so that highlighting a quote shows the words
+// said. Short scare-quotes ("paid “up front”") are quotations too: the
+// reader sees the article's own emphasis.
+//
+// Marks are read from the block text in one pass, so quotes are found even
+// where the sentence splitter sees none; speakers are read from the tokens
+// and entity mentions around each quote. docs/figures.md describes the
+// rules and their limits.
 package quote
 
-import "github.com/lede-news/lede/internal/doc"
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
-// Annotate annotates d. PLACEHOLDER.
-func Annotate(d *doc.Document) {}
+	"github.com/lede-news/lede/internal/doc"
+)
+
+// maxSingle bounds a quotation in single marks: past it, a lone ’ is far
+// more likely an apostrophe than a closing mark.
+const maxSingle = 400
+
+// Annotate sets d.Quotes. Run it after package entity: speakers are
+// resolved to the fullest name of the entity mentioned.
+func Annotate(d *doc.Document) {
+	a := annotator{d: d, text: d.Text}
+	a.indexMentions()
+	pending := -1 // index in a.quotes of a quote left open at the end of the previous block
+	for _, b := range d.Blocks {
+		if b.Role == doc.Boilerplate || b.Start < 0 || b.End > len(d.Text) || b.Start >= b.End {
+			continue
+		}
+		a.blockEnd = b.End
+		next, continued := a.block(b.Span, pending)
+		if pending >= 0 && !continued {
+			a.quotes[pending].drop = true
+		}
+		pending = next
+	}
+	if pending >= 0 {
+		a.quotes[pending].drop = true
+	}
+	for i := range a.quotes {
+		q := &a.quotes[i]
+		if q.Speaker == "" {
+			a.curBlock = q.blockEnd
+			q.Speaker = a.speaker(q.open, q.close, q.blockEnd)
+		}
+		if q.Speaker != "" {
+			a.lastSpeaker, a.lastSpeakerBlock = q.Speaker, q.blockEnd
+		}
+	}
+	// Consecutive statements in one paragraph are the same speaker's
+	// ("“A,” she said. “B.”"); scare-quoted words are not statements.
+	for i := 1; i < len(a.quotes); i++ {
+		q, p := &a.quotes[i], &a.quotes[i-1]
+		if q.Speaker == "" && p.Speaker != "" && p.blockEnd == q.blockEnd && a.statement(p) && a.statement(q) {
+			q.Speaker = p.Speaker
+		}
+	}
+	// A quotation running over several paragraphs shares its speaker.
+	for pass := 0; pass < 2; pass++ {
+		for i := range a.quotes {
+			q := &a.quotes[i]
+			if q.chain >= 0 && q.Speaker == "" {
+				q.Speaker = a.quotes[q.chain].Speaker
+			}
+			if q.chain >= 0 && a.quotes[q.chain].Speaker == "" {
+				a.quotes[q.chain].Speaker = q.Speaker
+			}
+		}
+	}
+	out := make([]doc.Quote, 0, len(a.quotes))
+	for _, q := range a.quotes {
+		if !q.drop {
+			out = append(out, q.Quote)
+		}
+	}
+	d.Quotes = out
+}
+
+type quote struct {
+	doc.Quote
+	open, close int // the marks: text[open] starts the opening mark, close ends the closing one
+	blockEnd    int // the end of the quote's block: attributions never cross it
+	chain       int // the quote of the previous paragraph this one continues, or -1
+	// drop marks a quote left open at the end of its paragraph that the
+	// next paragraph does not continue: a stray mark, not a quotation.
+	drop bool
+}
+
+type mention struct {
+	doc.Span
+	entity int
+}
+
+type annotator struct {
+	d        *doc.Document
+	text     string
+	quotes   []quote
+	mentions []mention // sorted by Start
+	blockEnd int       // the end of the block being read
+	// lastSpeaker is the speaker of the latest attributed quote: what "he
+	// said" refers to in the same paragraph when no person entity is known.
+	lastSpeaker                string
+	lastSpeakerBlock, curBlock int
+}
+
+func (a *annotator) indexMentions() {
+	for ei, e := range a.d.Entities {
+		for _, m := range e.Mentions {
+			a.mentions = append(a.mentions, mention{m.Span, ei})
+		}
+	}
+	sort.Slice(a.mentions, func(i, j int) bool { return a.mentions[i].Start < a.mentions[j].Start })
+}
+
+// mark kinds
+const (
+	none = iota
+	dblOpen
+	dblClose
+	dblEither // straight "
+	sglOpen
+	sglEither // straight ' or ’ that may close
+)
+
+// block finds the quotations of one block. prevOpen is the quote left
+// open by the previous block; it returns the quote this block leaves open
+// (or -1) and whether the block continued prevOpen.
+func (a *annotator) block(b doc.Span, prevOpen int) (int, bool) {
+	t := a.text
+	open := -1 // offset of the open double mark
+	openEnd := 0
+	chain := -1
+	// A paragraph that opens with a quote mark while the previous one
+	// left a quote open continues it: the newsroom convention for long
+	// quotations.
+	first := skipSpace(t, b.Start, b.End)
+	if prevOpen >= 0 {
+		if k, n := markAt(t, first); k == dblOpen || k == dblEither {
+			chain = prevOpen
+			open, openEnd = first, first+n
+		}
+	}
+	continued := chain >= 0
+	i0 := first
+	if continued {
+		i0 = openEnd
+	}
+	for i := i0; i < b.End; {
+		c := t[i]
+		if c != '"' && c != '\'' && c != '`' && c != 0xE2 && c != 0xC2 {
+			i++
+			continue
+		}
+		k, n := markAt(t, i)
+		if k == none {
+			i++
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(t[b.Start:i])
+		next, _ := utf8.DecodeRuneInString(t[i+n : b.End])
+		if i == b.Start {
+			prev = ' '
+		}
+		if i+n >= b.End {
+			next = ' '
+		}
+		if open >= 0 && open != i {
+			// inside a double quotation: only its close matters
+			if k == dblClose || k == dblEither && !unicode.IsSpace(prev) && !isWordRune(next) {
+				a.add(openEnd, i, open, i+n, chain)
+				open, chain = -1, -1
+			} else if k == dblOpen || k == dblEither && opens(prev, next) {
+				open, openEnd, chain = i, i+n, -1 // the earlier mark was never closed
+			}
+			i += n
+			continue
+		}
+		switch k {
+		case dblOpen, dblEither:
+			if opens(prev, next) {
+				open, openEnd, chain = i, i+n, -1
+			}
+			i += n
+		case sglOpen, sglEither:
+			if (k == sglOpen || c == '\'') && opens(prev, next) && !elision(t[i+n:b.End]) {
+				if e, ce := a.singleClose(i+n, b.End); e >= 0 {
+					a.add(i+n, e, i, ce, -1)
+					i = ce
+					continue
+				}
+			}
+			i += n
+		default:
+			i += n
+		}
+	}
+	if open >= 0 {
+		// left open: kept only when the next paragraph continues it
+		n := len(a.quotes)
+		a.add(openEnd, b.End, open, b.End, chain)
+		if len(a.quotes) > n {
+			return n, continued
+		}
+	}
+	return -1, continued
+}
+
+// statement reports whether q is a sentence someone said rather than a
+// term in scare quotes: four words or more.
+func (a *annotator) statement(q *quote) bool {
+	return len(strings.Fields(a.text[q.Start:q.End])) >= 4
+}
+
+// add records the quotation text[s:e] whose marks span [open, close).
+func (a *annotator) add(s, e, open, close, chain int) {
+	t := a.text
+	for s < e {
+		r, n := utf8.DecodeRuneInString(t[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(t[s:e])
+		if !unicode.IsSpace(r) && r != ',' {
+			break
+		}
+		e -= n
+	}
+	if !hasAlnum(t[s:e]) {
+		return
+	}
+	a.quotes = append(a.quotes, quote{Quote: doc.Quote{Span: doc.Span{Start: s, End: e}}, open: open, close: close, chain: chain, blockEnd: a.blockEnd})
+}
+
+// singleClose finds the mark that closes a single-quoted quotation opened
+// before i, preferring a mark followed by punctuation or a space before a
+// capital over a plural possessive ("the workers’ union").
+func (a *annotator) singleClose(i, end int) (int, int) {
+	t := a.text
+	if end > i+maxSingle {
+		end = i + maxSingle
+	}
+	weak, weakEnd := -1, -1
+	for j := i; j < end; {
+		c := t[j]
+		if c != '\'' && c != 0xE2 {
+			if c == '\n' {
+				break
+			}
+			j++
+			continue
+		}
+		k, n := markAt(t, j)
+		if k == none {
+			j++
+			continue
+		}
+		if k == dblOpen || k == dblClose || k == dblEither {
+			break // a double mark inside: not a single-quoted quotation
+		}
+		if k == sglOpen || k == sglEither && t[j] == '\'' && j > i && unicode.IsSpace(lastRune(t[i:j])) && j+1 < end && isWordRune(firstRune(t[j+1:])) {
+			// another opening mark: the quotation ended at the weak closer, if any
+			if j > i && unicode.IsSpace(lastRune(t[i:j])) {
+				return weak, weakEnd
+			}
+		}
+		if k != sglEither {
+			j += n
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(t[i:j])
+		var next rune = ' '
+		if j+n < end {
+			next, _ = utf8.DecodeRuneInString(t[j+n:])
+		}
+		if j == i || unicode.IsSpace(prev) || isWordRune(next) {
+			j += n // an apostrophe: "don’t", "’90s"
+			continue
+		}
+		if prev == 's' && next == ' ' && j+n+1 < len(t) && unicode.IsLower(firstRune(t[j+n+1:])) {
+			if weak < 0 {
+				weak, weakEnd = j, j+n
+			}
+			j += n
+			continue
+		}
+		return j, j + n
+	}
+	return weak, weakEnd
+}
+
+// markAt classifies the quotation mark at i and returns its byte length.
+func markAt(t string, i int) (int, int) {
+	if i >= len(t) {
+		return none, 0
+	}
+	switch t[i] {
+	case '"':
+		return dblEither, 1
+	case '`':
+		if i+1 < len(t) && t[i+1] == '`' {
+			return dblOpen, 2 // ``TeX-style'' quotes, as in old wire copy
+		}
+		return none, 0
+	case '\'':
+		if i+1 < len(t) && t[i+1] == '\'' {
+			return dblClose, 2
+		}
+		return sglEither, 1
+	}
+	r, n := utf8.DecodeRuneInString(t[i:])
+	switch r {
+	case '“', '„':
+		return dblOpen, n
+	case '”':
+		return dblClose, n
+	case '«':
+		return dblOpen, n
+	case '»':
+		return dblClose, n
+	case '‘':
+		return sglOpen, n
+	case '’':
+		return sglEither, n
+	}
+	return none, 0
+}
+
+// opens reports whether a mark between prev and next can open a quotation:
+// it follows a space, a bracket, a dash or another mark, and text follows it.
+func opens(prev, next rune) bool {
+	if unicode.IsSpace(next) || next == 0 {
+		return false
+	}
+	return unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:“‘\"'«", prev)
+}
+
+// elision reports a leading apostrophe that shortens a word: "’90s", "’em".
+func elision(rest string) bool {
+	if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		return true
+	}
+	for _, w := range [...]string{"em ", "tis ", "twas ", "til ", "cause ", "n ", "n’ ", "n' "} {
+		if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func hasAlnum(s string) bool {
+	for _, r := range s {
+		if isWordRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+
+func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }
+
+func skipSpace(t string, i, end int) int {
+	for i < end {
+		r, n := utf8.DecodeRuneInString(t[i:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}

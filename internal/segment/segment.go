@@ -24,7 +24,7 @@ func Segment(d *doc.Document) {
 	d.Tokens = d.Tokens[:0]
 	d.Sentences = d.Sentences[:0]
 	if d.Tokens == nil {
-		d.Tokens = make([]doc.Token, 0, len(d.Text)/5+1)
+		d.Tokens = make([]doc.Token, 0, len(d.Text)/4+1) // about one token per four bytes of English
 	}
 	for bi, b := range d.Blocks {
 		if b.Role == doc.Boilerplate || b.Start >= b.End {

@@ -218,6 +218,13 @@ func classify(w string) doc.Kind {
 // linkEnd returns the end of a URL or e-mail address starting at i, or i
 // when there is none. Trailing punctuation is left out.
 func linkEnd(text string, i, end int) int {
+	// A URL or an e-mail address is short; capping the scan keeps a run of
+	// thousands of characters without a space linear to tokenise, since
+	// this is tried at every token start.
+	const longest = 2048
+	if end-i > longest {
+		end = i + longest
+	}
 	j := i
 	for j < end {
 		c := text[j]

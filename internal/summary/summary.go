@@ -1,7 +1,204 @@
-// Package summary — PLACEHOLDER, replaced by its issue's work.
+// Package summary picks the two to four body sentences that together cover
+// the article's main topics, best first.
+//
+// Selection is greedy maximal marginal relevance over keyphrase coverage
+// (Carbonell & Goldstein 1998; coverage as in Gillick & Favre 2009): a
+// sentence gains the scores of the keyphrases (and salient entities) it
+// mentions that no chosen sentence mentions yet, weighted by a prior for
+// position, since news puts the gist first. Covering a topic twice earns
+// nothing, so a sentence that repeats a chosen one is not picked, and a
+// near-copy (most words shared) is skipped outright.
 package summary
 
-import "github.com/lede-news/lede/internal/doc"
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
-// Annotate annotates d. PLACEHOLDER.
-func Annotate(d *doc.Document) {}
+	"github.com/lede-news/lede/internal/doc"
+	"github.com/lede-news/lede/internal/keyphrase"
+)
+
+const (
+	maxSentences = 4
+	minSentences = 2
+	minWords     = 6   // shorter sentences are captions, datelines, fragments
+	maxWords     = 60  // longer ones are run-ons a reader would not want as a summary line
+	stopRatio    = 0.3 // stop after two sentences once a sentence adds under this share of the first one's gain
+	// maxCandidates bounds the sentences considered: a summary of a very
+	// long paste comes from its first few hundred sentences, as a reader's would.
+	maxCandidates = 400
+)
+
+// Annotate sets d.Summary: indices into d.Sentences, best first.
+func Annotate(d *doc.Document) { d.Summary = Select(d) }
+
+// unit is a topic a sentence can cover: a keyphrase or an entity.
+type unit struct{ weight float64 }
+
+// Select returns the summary sentences of d, best first.
+func Select(d *doc.Document) []int {
+	cands := bodySentences(d)
+	if len(cands) == 0 {
+		return nil
+	}
+	// the topics each sentence mentions
+	var units []unit
+	covers := map[int][]int{} // sentence -> unit ids
+	add := func(w float64, ms []doc.Mention) {
+		id := len(units)
+		units = append(units, unit{w})
+		seen := map[int]bool{}
+		for _, m := range ms {
+			if !seen[m.Sentence] {
+				seen[m.Sentence] = true
+				covers[m.Sentence] = append(covers[m.Sentence], id)
+			}
+		}
+	}
+	for _, p := range d.Keyphrases {
+		add(p.Score, p.Mentions)
+	}
+	for _, e := range d.Entities {
+		add(0.5*e.Salience, e.Mentions)
+	}
+	words := make(map[int]map[string]bool, len(cands))
+	for _, s := range cands {
+		words[s] = wordSet(d, s)
+	}
+	covered := make([]bool, len(units))
+	var chosen []int
+	first := 0.0
+	for len(chosen) < maxSentences {
+		best, bestGain := -1, 0.0
+		for rank, s := range cands {
+			if contains(chosen, s) || nearCopy(words[s], chosen, words) {
+				continue
+			}
+			g := 0.0
+			for _, u := range covers[s] {
+				if !covered[u] {
+					g += units[u].weight
+				}
+			}
+			// position prior: the lede counts most, the tail least
+			g = (g + 0.05) * (1 + 1/math.Sqrt(float64(rank+1)))
+			if g > bestGain {
+				best, bestGain = s, g
+			}
+		}
+		if best < 0 {
+			break
+		}
+		if len(chosen) == 0 {
+			first = bestGain
+		} else if len(chosen) >= minSentences && bestGain < stopRatio*first {
+			break
+		}
+		chosen = append(chosen, best)
+		for _, u := range covers[best] {
+			covered[u] = true
+		}
+	}
+	return chosen
+}
+
+// bodySentences lists the sentences of body blocks that read as sentences:
+// neither fragments nor run-ons. With no body (a bare list of lines), every
+// sentence that is not a title, related link or boilerplate.
+func bodySentences(d *doc.Document) []int {
+	var body, loose, bodyAny []int
+	for i, s := range d.Sentences {
+		if s.Block < 0 || s.Block >= len(d.Blocks) {
+			continue
+		}
+		n := 0
+		for t := s.First; t < s.Last; t++ {
+			if d.Tokens[t].Kind == doc.Word || d.Tokens[t].Kind == doc.Number {
+				n++
+			}
+		}
+		if n < minWords || n > maxWords {
+			continue
+		}
+		switch d.Blocks[s.Block].Role {
+		case doc.Body:
+			bodyAny = append(bodyAny, i)
+			if wellFormed(d, s) {
+				body = append(body, i)
+			}
+		case doc.Title, doc.Byline, doc.Dateline, doc.Related, doc.Boilerplate:
+		default:
+			loose = append(loose, i)
+		}
+	}
+	out := body
+	if len(out) < minSentences && len(bodyAny) > len(out) {
+		out = bodyAny // odd punctuation throughout: better fragments than nothing
+	}
+	if len(out) == 0 {
+		out = loose
+	}
+	if len(out) > maxCandidates {
+		out = out[:maxCandidates]
+	}
+	return out
+}
+
+// wellFormed reports whether a sentence reads as one on its own: it
+// begins with a capital, a digit or an opening quote and ends with a full
+// stop, question or exclamation mark (or a closing quote). A fragment of a
+// badly split paragraph ("Wednesday that they plan to sue ...") does not.
+func wellFormed(d *doc.Document, s doc.Sentence) bool {
+	if s.Last <= s.First {
+		return false
+	}
+	first := d.TokenText(s.First)
+	r, _ := utf8.DecodeRuneInString(first)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune("\"'\u201c\u2018(", r) {
+		return false
+	}
+	last := d.TokenText(s.Last - 1)
+	switch last {
+	case ".", "!", "?", "\"", "'", "\u201d", "\u2019", "...", "\u2026", ")":
+		return true
+	}
+	return strings.HasSuffix(last, ".") // "U.S." closing a sentence
+}
+
+func wordSet(d *doc.Document, s int) map[string]bool {
+	m := map[string]bool{}
+	for t := d.Sentences[s].First; t < d.Sentences[s].Last; t++ {
+		if d.Tokens[t].Kind == doc.Word {
+			m[keyphrase.Key(d.TokenText(t))] = true
+		}
+	}
+	return m
+}
+
+// nearCopy reports whether most of a sentence's words are in one chosen
+// sentence (a lede repeated as a later paragraph, a wire update).
+func nearCopy(w map[string]bool, chosen []int, words map[int]map[string]bool) bool {
+	for _, c := range chosen {
+		shared := 0
+		for k := range w {
+			if words[c][k] {
+				shared++
+			}
+		}
+		if union := len(w) + len(words[c]) - shared; union > 0 && float64(shared)/float64(union) > 0.6 {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Named entities on CoNLL-2003 dev (eng.testa): entity-level exact-match P/R/F1 per type
+# (../shared/tools/eval_ner.mjs, conlleval-style), from the detokenised sentence text only.
+# lede runs the engine's passes (segment, pos, entity) through bench/entities; compromise
+# runs on the same text in the same run. Then sentences/s natively and in wasm under Node.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PATH:$(go env GOROOT)/lib/wasm"
+gold=../shared/data/ner/conll2003/eng.testa
+scorer=../shared/tools/eval_ner.mjs
+for f in "$gold" "$scorer"; do
+  if [ ! -f "$f" ]; then echo "skipped: $f not found"; exit 0; fi
+done
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/entities" ./bench/entities
+echo "machine: $(nproc) cores, $(go version | cut -d' ' -f3), node $(node --version), $(date -u +%F)"
+
+run() { # name, unit, offsets, command
+  node "$scorer" --gold "$gold" --name "$1" --unit "$2" --offsets "$3" --cmd "$4" --json "$tmp/$1-$2.json" >"$tmp/$1-$2.txt" 2>&1 ||
+    { cat "$tmp/$1-$2.txt"; exit 1; }
+}
+run lede sentence utf8 "$tmp/entities"
+run lede document utf8 "$tmp/entities"
+run compromise sentence utf16 "NODE_PATH=$PWD/node_modules node $PWD/bench/entities/compromise.mjs"
+run caps sentence utf16 "node $scorer --serve caps"
+
+node - "$tmp" <<'JS'
+const fs = require('fs'), dir = process.argv[2];
+const rows = [['lede', 'sentence'], ['lede', 'document'], ['compromise', 'sentence'], ['caps', 'sentence']];
+const f = x => (x == null ? '' : (100 * x).toFixed(1));
+console.log('\n| system | unit | PER F1 | LOC F1 | ORG F1 | MISC F1 | P | R | **F1** | F1 no MISC | snap F1 | sentences/s (steady) |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const [name, unit] of rows) {
+  const j = JSON.parse(fs.readFileSync(`${dir}/${name}-${unit}.json`, 'utf8'));
+  const r = Array.isArray(j) ? j[0] : j;
+  const s = r.strict, t = k => f(s[k].f1);
+  console.log(`| ${name} | ${unit} | ${t('PER')} | ${t('LOC')} | ${t('ORG')} | ${t('MISC')} | ${f(s._overall.precision)} | ${f(s._overall.recall)} | **${f(s._overall.f1)}** | ${f(s._noMISC.f1)} | ${f(r.snap._overall.f1)} | ${Math.round(r.steady_sent_per_s)} |`);
+}
+JS
+
+echo; echo "## speed over eng.testa's text (216 documents), the entity pass alone and segment+pos+entity"
+"$tmp/entities" -speed "$gold" -n 3 | sed 's/^/native /'
+GOOS=js GOARCH=wasm go build -o "$tmp/entities.wasm" ./bench/entities
+go_js_wasm_exec "$tmp/entities.wasm" -speed "$gold" -n 1 | sed 's/^/wasm   /'
+echo; echo "## model"
+ls -l internal/entity/model.bin | awk '{printf "internal/entity/model.bin: %d bytes (%.2f MB)\n", $5, $5/1048576}'

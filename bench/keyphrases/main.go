@@ -1,0 +1,200 @@
+// Command keyphrases is lede's side of the keyphrase benchmark
+// (bench/keyphrases.sh). It speaks the --batch protocol of
+// ../shared/tools/eval_keyphrases.mjs: it reads file paths on stdin, one per
+// line, and prints each file's ranked keyphrases, one per line, then an
+// empty line.
+//
+//	go run ./bench/keyphrases [-mode engine|stage] [-n 20] [-options JSON] < paths
+//	go run ./bench/keyphrases -speed DIR   (timings over DIR/*.txt)
+//
+// -mode engine (the default) runs the whole engine on the file, as a user
+// pasting it would. -mode stage isolates the keyphrase stage from article
+// extraction: it reads the benchmark's layout (the headline on the first
+// line, then the body) itself and runs segmentation, tagging, entities and
+// keyphrases on it. -options overrides keyphrase.Defaults() (for tuning).
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/lede-news/lede/internal/doc"
+	"github.com/lede-news/lede/internal/engine"
+	"github.com/lede-news/lede/internal/entity"
+	"github.com/lede-news/lede/internal/keyphrase"
+	"github.com/lede-news/lede/internal/pos"
+	"github.com/lede-news/lede/internal/segment"
+	"github.com/lede-news/lede/internal/summary"
+)
+
+func main() {
+	n := flag.Int("n", 20, "keyphrases to print per document")
+	mode := flag.String("mode", "engine", "engine: the whole engine; stage: headline + body read here, then the analysis passes")
+	tune := flag.String("options", "", "override keyphrase options, as JSON (for tuning)")
+	speedDir := flag.String("speed", "", "time the passes over every DIR/*.txt instead")
+	flag.Parse()
+	if *speedDir != "" {
+		if err := speed(*speedDir); err != nil {
+			fmt.Fprintln(os.Stderr, "keyphrases:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	opt := keyphrase.Defaults()
+	if *tune != "" {
+		if err := json.Unmarshal([]byte(*tune), &opt); err != nil {
+			fmt.Fprintln(os.Stderr, "keyphrases: -options:", err)
+			os.Exit(2)
+		}
+	}
+	if *mode != "engine" && *mode != "stage" && *mode != "paras" {
+		fmt.Fprintln(os.Stderr, "keyphrases: -mode is engine, stage or paras")
+		os.Exit(2)
+	}
+	in := bufio.NewScanner(os.Stdin)
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	for in.Scan() {
+		path := strings.TrimSpace(in.Text())
+		if path == "" {
+			continue
+		}
+		text, err := os.ReadFile(path)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "keyphrases:", err)
+			fmt.Fprintln(out)
+			continue
+		}
+		var d *doc.Document
+		if *mode != "engine" {
+			d = stage(string(text), *mode == "paras")
+		} else if d, err = engine.Document(string(text), engine.Options{Input: "text"}); err != nil {
+			fmt.Fprintf(os.Stderr, "keyphrases: %s: %v\n", path, err)
+		}
+		if d != nil {
+			if *tune != "" || *mode != "engine" {
+				d.Keyphrases = keyphrase.Extract(d, opt)
+			}
+			for i, p := range d.Keyphrases {
+				if i == *n {
+					break
+				}
+				fmt.Fprintln(out, strings.Join(strings.Fields(p.Text), " "))
+			}
+		}
+		fmt.Fprintln(out)
+		out.Flush()
+	}
+}
+
+// speed prints documents per second for the keyphrase and summary passes
+// alone (on documents already segmented, tagged and annotated with
+// entities), for the tagger, and for the whole engine.
+func speed(dir string) error {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(paths) == 0 {
+		return fmt.Errorf("no .txt files in %s", dir)
+	}
+	var texts []string
+	var docs []*doc.Document
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		texts = append(texts, string(b))
+		docs = append(docs, stage(string(b), false))
+	}
+	tokens := 0
+	for _, d := range docs {
+		tokens += len(d.Tokens)
+	}
+	rate := func(name string, f func()) {
+		f() // warm up: lazy model loading is not counted
+		start := time.Now()
+		rounds := 0
+		for time.Since(start) < 2*time.Second || rounds == 0 {
+			f()
+			rounds++
+		}
+		el := time.Since(start).Seconds()
+		fmt.Printf("%-34s %8.1f docs/s  %10.0f tokens/s\n", name, float64(rounds*len(docs))/el, float64(rounds*tokens)/el)
+	}
+	fmt.Printf("%d documents, %d tokens\n", len(docs), tokens)
+	rate("pos.Tag", func() {
+		for _, d := range docs {
+			pos.Tag(d)
+		}
+	})
+	rate("keyphrase.Annotate", func() {
+		for _, d := range docs {
+			keyphrase.Annotate(d)
+		}
+	})
+	rate("summary.Annotate", func() {
+		for _, d := range docs {
+			summary.Annotate(d)
+		}
+	})
+	rate("engine.Document (all passes)", func() {
+		for _, t := range texts {
+			engine.Document(t, engine.Options{Input: "text"})
+		}
+	})
+	return nil
+}
+
+// stage builds the document from the benchmark's layout: the first line is
+// the title, the rest the body, then runs the passes the keyphrases depend
+// on. With paras, a body whose lines are indented (the AP and WSJ files:
+// one paragraph a line) gets one block per line; other bodies (hard-wrapped
+// FT, LA, SJMN text) stay one block, which segmentation splits into
+// sentences.
+func stage(text string, paras bool) *doc.Document {
+	d := &doc.Document{Text: text}
+	nl := strings.IndexByte(text, '\n')
+	if nl < 0 {
+		nl = len(text)
+	}
+	d.Title = strings.TrimSpace(text[:nl])
+	d.Blocks = append(d.Blocks, doc.Block{Span: doc.Span{Start: 0, End: nl}, Role: doc.Title})
+	if nl < len(text) {
+		if paras && indented(text[nl+1:]) {
+			start := nl + 1
+			for _, line := range strings.SplitAfter(text[nl+1:], "\n") {
+				if t := strings.TrimSpace(line); t != "" {
+					off := start + strings.Index(line, t)
+					d.Blocks = append(d.Blocks, doc.Block{Span: doc.Span{Start: off, End: off + len(t)}, Role: doc.Body})
+				}
+				start += len(line)
+			}
+		} else {
+			d.Blocks = append(d.Blocks, doc.Block{Span: doc.Span{Start: nl + 1, End: len(text)}, Role: doc.Body})
+		}
+	}
+	segment.Segment(d)
+	pos.Tag(d)
+	entity.Annotate(d)
+	return d
+}
+
+// indented reports whether most non-empty lines start with white space.
+func indented(body string) bool {
+	n, in := 0, 0
+	for _, line := range strings.Split(body, "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		n++
+		if line[0] == ' ' || line[0] == '\t' {
+			in++
+		}
+	}
+	return n > 0 && in*10 >= n*8
+}

@@ -1,0 +1,307 @@
+// Command train-ner trains lede's named-entity tagger and writes the model
+// that package entity embeds (internal/entity/model.bin).
+//
+//	go run ./cmd/train-ner                 # CoNLL-2003 from ../shared/data
+//	go run ./cmd/train-ner -train FILE -dev FILE -out model.bin
+//
+// It reads any CoNLL column file (token first, IOB tag last; types PER, LOC,
+// ORG, MISC), learns word clusters and capitalisation rates from the
+// unlabelled news text under -data, builds a gazetteer from the training
+// names (plus the ISO 3166 country and region names of Debian's iso-codes
+// when installed), and trains an averaged perceptron. Every step is
+// deterministic: fixed seeds, sorted iteration. See docs/models/ner.md.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/lede-news/lede/internal/entity"
+)
+
+func main() {
+	data := flag.String("data", "../shared/data", "folder of the shared data sets (unlabelled text for clusters)")
+	train := flag.String("train", "", "CoNLL training file (default DATA/ner/conll2003/eng.train)")
+	dev := flag.String("dev", "", "CoNLL development file, scored after each epoch (default DATA/ner/conll2003/eng.testa; \"none\" to skip)")
+	out := flag.String("out", "internal/entity/model.bin", "model file to write")
+	epochs := flag.Int("epochs", 10, "training epochs")
+	seed := flag.Uint64("seed", 1, "random seed (shuffling, k-means)")
+	folds := flag.Int("folds", 10, "gazetteer jackknife folds")
+	fine := flag.Int("clusters", 256, "fine word clusters")
+	coarse := flag.Int("coarse", 32, "coarse word clusters")
+	vocab := flag.Int("vocab", 25000, "words that get a cluster")
+	prune := flag.Float64("prune", 0, "drop features whose largest weight is below this")
+	clip := flag.Float64("range", 1e4, "dynamic range of the 8-bit logarithmic weight codes (largest/smallest weight kept)")
+	useCompromise := flag.Bool("compromise", true, "add the names of the lexicon of npm compromise (node_modules) to the gazetteer")
+	isoDir := flag.String("iso", "/usr/share/iso-codes/json", "Debian iso-codes JSON folder (country and region names); skipped when absent")
+	flag.Parse()
+	if *train == "" {
+		*train = filepath.Join(*data, "ner/conll2003/eng.train")
+	}
+	if *dev == "" {
+		*dev = filepath.Join(*data, "ner/conll2003/eng.testa")
+	}
+	if err := run(*train, *dev, *data, *out, *isoDir, *epochs, *seed, *folds, *fine, *coarse, *vocab, float32(*prune), *clip, *useCompromise); err != nil {
+		fmt.Fprintln(os.Stderr, "train-ner:", err)
+		os.Exit(1)
+	}
+}
+
+func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, folds, fine, coarse, vocab int, prune float32, clip float64, useCompromise bool) error {
+	t0 := time.Now()
+	trainDocs, err := readCoNLL(trainPath)
+	if err != nil {
+		return fmt.Errorf("%w (train on any CoNLL file with -train)", err)
+	}
+	var devDocs []conllDoc
+	if devPath != "none" {
+		if devDocs, err = readCoNLL(devPath); err != nil {
+			return err
+		}
+	}
+
+	// 1. word statistics and clusters from unlabelled text (+ the training text)
+	ws := newWordStats()
+	for _, d := range trainDocs {
+		for _, s := range d.sents {
+			ws.add(s.words, true)
+		}
+	}
+	files, err := unlabelled(data, ws.add)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "unlabelled text: %d tokens, %d word forms from %s\n", len(ws.corpus), len(ws.words), strings.Join(files, ", "))
+	fineOf, coarseOf := ws.clusters(vocab, 1000, fine, coarse, seed)
+	lex := map[string]entity.LexEntry{}
+	for id, w := range ws.words {
+		e := entity.LexEntry{CapRate: capRate(ws.count[id], ws.midCap[id], ws.midLow[id])}
+		if c, ok := fineOf[w]; ok {
+			e.Fine, e.Coarse = uint16(c+1), uint16(coarseOf[w]+1)
+		}
+		if e.CapRate != 0 || e.Fine != 0 {
+			lex[w] = e
+		}
+	}
+	fmt.Fprintf(os.Stderr, "lexicon: %d words, %d clustered (%s)\n", len(lex), len(fineOf), time.Since(t0).Round(time.Second))
+
+	// 2. gazetteers: all training names for the model, and for each fold
+	// the names of the other folds, so training sees a gazetteer that
+	// misses names as often as it will on new text.
+	external := map[uint64]uint8{}
+	nExt := isoNames(isoDir, external)
+	if useCompromise {
+		n, err := compromiseNames(external)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "skipped compromise's lexicon (%v): run npm ci for the gazetteer the committed model has\n", err)
+		}
+		nExt += n
+	}
+	nExt += familyNames(external)
+	full := copyGaz(external)
+	foldGaz := make([]map[uint64]uint8, folds)
+	for f := range foldGaz {
+		foldGaz[f] = copyGaz(external)
+	}
+	for di, d := range trainDocs {
+		for _, s := range d.sents {
+			for _, sp := range entity.Spans(entity.Labels(s.tags)) {
+				words := s.words[sp.Start:sp.End]
+				entity.AddGaz(full, words, sp.Type)
+				for f := range foldGaz {
+					if f != di%folds {
+						entity.AddGaz(foldGaz[f], words, sp.Type)
+					}
+				}
+			}
+		}
+	}
+	fmt.Fprintf(os.Stderr, "gazetteer: %d names and name words (%d from iso-codes and compromise)\n", len(full), nExt)
+
+	// 3. the perceptron
+	var sents []entity.TrainSentence
+	for di, d := range trainDocs {
+		for _, s := range d.sents {
+			sents = append(sents, entity.TrainSentence{Words: s.words, Tags: s.tags, Gaz: foldGaz[di%folds]})
+		}
+	}
+	bestF, bestEpoch := -1.0, 0
+	var best entity.Weights
+	cfg := entity.TrainConfig{Epochs: epochs, Seed: seed}
+	cfg.AfterEpoch = func(epoch int, w entity.Weights) {
+		if len(devDocs) == 0 {
+			best, bestEpoch = w, epoch
+			return
+		}
+		m := entity.NewModel(lex, full, w, prune, clip)
+		p, r, f := score(m, devDocs)
+		fmt.Fprintf(os.Stderr, "epoch %2d: dev P %.2f R %.2f F1 %.2f (%d features, %s)\n", epoch, p, r, f, m.Features(), time.Since(t0).Round(time.Second))
+		if f > bestF {
+			bestF, bestEpoch, best = f, epoch, w
+		}
+	}
+	final := entity.Train(sents, lex, cfg)
+	if best == nil {
+		best = final
+	}
+	m := entity.NewModel(lex, full, best, prune, clip)
+	var buf bytes.Buffer
+	if err := m.Encode(&buf); err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes, %d features, epoch %d", out, buf.Len(), m.Features(), bestEpoch)
+	if len(devDocs) > 0 {
+		p, r, f := score(m, devDocs)
+		fmt.Fprintf(os.Stderr, ", dev P %.2f R %.2f F1 %.2f (gold tokens)", p, r, f)
+	}
+	fmt.Fprintf(os.Stderr, " in %s\n", time.Since(t0).Round(time.Second))
+	return nil
+}
+
+func copyGaz(g map[uint64]uint8) map[uint64]uint8 {
+	out := make(map[uint64]uint8, len(g))
+	for k, v := range g {
+		out[k] = v
+	}
+	return out
+}
+
+// score tags the gold tokens of docs and returns entity-level exact-match
+// precision, recall and F1 (conlleval's measure on gold tokenisation).
+func score(m *entity.Model, docs []conllDoc) (p, r, f float64) {
+	tg := m.NewTagger()
+	var correct, pred, gold int
+	for _, d := range docs {
+		for _, s := range d.sents {
+			g := entity.Spans(entity.Labels(s.tags))
+			got := tg.Tag(s.words)
+			gold += len(g)
+			pred += len(got)
+			set := map[[3]int]bool{}
+			for _, x := range g {
+				set[[3]int{x.Start, x.End, x.Type}] = true
+			}
+			for _, x := range got {
+				if set[[3]int{x.Start, x.End, x.Type}] {
+					correct++
+				}
+			}
+		}
+	}
+	if pred > 0 {
+		p = 100 * float64(correct) / float64(pred)
+	}
+	if gold > 0 {
+		r = 100 * float64(correct) / float64(gold)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return
+}
+
+var parens = regexp.MustCompile(`\s*[\(\[].*?[\)\]]`)
+
+// isoNames adds the country names (name, common and official name) and the
+// names of regions, states and provinces of ISO 3166 as places.
+func isoNames(dir string, gaz map[uint64]uint8) int {
+	var names []string
+	var c1 struct {
+		List []map[string]string `json:"3166-1"`
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "iso_3166-1.json")); err == nil && json.Unmarshal(b, &c1) == nil {
+		for _, c := range c1.List {
+			for _, k := range []string{"name", "common_name", "official_name"} {
+				names = append(names, c[k])
+			}
+		}
+	}
+	var c2 struct {
+		List []map[string]string `json:"3166-2"`
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "iso_3166-2.json")); err == nil && json.Unmarshal(b, &c2) == nil {
+		for _, c := range c2.List {
+			names = append(names, c["name"])
+		}
+	}
+	sort.Strings(names)
+	n := 0
+	for _, name := range names {
+		name = parens.ReplaceAllString(name, "")
+		if name == "" || strings.Contains(name, ",") {
+			continue // "Korea, Republic of": the common name covers it
+		}
+		words := strings.Fields(strings.NewReplacer("'", " '", ".", ". ").Replace(name))
+		entity.AddGaz(gaz, words, 1)
+		n++
+	}
+	return n
+}
+
+// compromiseNames adds the names of compromise's lexicon (MIT licence, the
+// version pinned in package-lock.json), printed by compromise-lexicon.mjs:
+// first and last names as parts of people's names, cities, countries and
+// regions as places, organisations and sports teams, demonyms as other.
+func compromiseNames(gaz map[uint64]uint8) (int, error) {
+	out, err := exec.Command("node", "cmd/train-ner/compromise-lexicon.mjs").Output()
+	if err != nil {
+		return 0, err
+	}
+	types := map[string]int{"PER": 0, "LOC": 1, "ORG": 2, "MISC": 3}
+	n := 0
+	for _, line := range strings.Split(string(out), "\n") {
+		typ, name, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		words := strings.Fields(name)
+		for i, w := range words {
+			words[i] = strings.ToUpper(w[:1]) + w[1:] // the lexicon is lower case
+		}
+		if typ == "PER-PART" && len(words) == 1 {
+			entity.AddGazPart(gaz, words[0], 0)
+		} else if t, ok := types[typ]; ok {
+			entity.AddGaz(gaz, words, t)
+			if len(words) == 1 && len(words[0]) <= 4 {
+				entity.AddGaz(gaz, []string{strings.ToUpper(words[0])}, t) // "nato" may be an acronym
+			}
+		}
+		n++
+	}
+	return n, nil
+}
+
+// commonFamilyNames are the most frequent family names of Korea, China,
+// Vietnam and Japan (national census rankings, general knowledge), which
+// English news writes first ("Kim Jong Un", "Xi Jinping", "Nguyen Phu
+// Trong") and compromise's lexicon mostly lacks. Names that are also
+// common English words ("He", "Do", "Song", "Moon") are left out.
+const commonFamilyNames = `Kim Lee Park Choi Jung Jeong Kang Cho Yoon Yun Jang Lim Han Shin Kwon
+Hwang Ahn Yoo Hong Jeon Baek Heo Roh Bae Seo
+Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Zhu Hu Guo Lin Luo Gao Zheng Liang Xie
+Tang Feng Deng Cao Peng Xiao Xi Jiang Wen Wei
+Nguyen Tran Pham Hoang Phan Vu Dang Bui Ngo Duong
+Sato Suzuki Takahashi Tanaka Watanabe Ito Yamamoto Nakamura Kobayashi Kato Yoshida Yamada
+Sasaki Yamaguchi Matsumoto Inoue Kimura Hayashi Shimizu`
+
+// familyNames marks commonFamilyNames as parts of people's names.
+func familyNames(gaz map[uint64]uint8) int {
+	n := 0
+	for _, w := range strings.Fields(commonFamilyNames) {
+		entity.AddGazPart(gaz, w, 0)
+		n++
+	}
+	return n
+}

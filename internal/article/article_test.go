@@ -1,0 +1,272 @@
+package article
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lede-news/lede/internal/doc"
+)
+
+func roleTexts(d *doc.Document, r doc.Role) []string {
+	var out []string
+	for _, b := range d.Blocks {
+		if b.Role == r {
+			out = append(out, b.Of(d.Text))
+		}
+	}
+	return out
+}
+
+// checkSpans fails when a block lies outside the text or blocks overlap.
+func checkSpans(t *testing.T, d *doc.Document) {
+	t.Helper()
+	prev := 0
+	for _, b := range d.Blocks {
+		if b.Start < prev || b.End > len(d.Text) || b.Start >= b.End {
+			t.Fatalf("bad block span %+v (text length %d)", b, len(d.Text))
+		}
+		prev = b.End
+	}
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Kind
+	}{
+		{"<!DOCTYPE html><html><body><p>Hi</p></body></html>", HTML},
+		{"  \n<html lang=en>", HTML},
+		{"<p>One paragraph.</p><p>Another.</p>", HTML},
+		{"The <b> tag makes text bold, said the teacher.", Text},
+		{"Seoul and Washington agreed a deal on Wednesday.\nMore text here.", Text},
+		{"Intro line\n<div class=a><span>x</span><a href=b>c</a><i>d</i><em>e</em><u>f</u><s>g</s><q>h</q></div>", HTML},
+	}
+	for _, tc := range tests {
+		if got := Detect(tc.in); got != tc.want {
+			t.Errorf("Detect(%.40q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// The pasted sample of issue 2: five body paragraphs, then seventeen
+// other headlines.
+func TestSampleArticle(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "samples", "korea-us-summit.txt"))
+	if err != nil {
+		t.Skip("../shared/samples not found")
+	}
+	d, err := Parse(string(b), Auto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, d)
+	body, related := roleTexts(d, doc.Body), roleTexts(d, doc.Related)
+	if len(body) != 5 || len(related) != 17 {
+		t.Fatalf("got %d body paragraphs and %d related, want 5 and 17", len(body), len(related))
+	}
+	if !strings.HasPrefix(body[0], "South Korean President Lee Jae Myung") || related[16] != "Trump’s Inflation Claims Clash With Voters’ Cost-of-Living Reality" {
+		t.Errorf("wrong blocks: %q ... %q", body[0][:30], related[16])
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	in := `Home | World | Business | Sport
+Share
+
+Chinese hunter catches bubonic plague after eating wild rabbit
+By Natalie Musumeci
+November 18, 2019 | 4:10pm
+
+A case of the bubonic plague was reported in China over the weekend, after two people there were diagnosed with the pneumonic plague last week.
+
+Both diseases are associated with the Black Death pandemic that killed an estimated 25 million people in Europe in the 14th Century.
+
+Authorities say that the cases appear to be unrelated.
+
+Facebook
+Twitter
+120-year-old photo sparks Greta Thunberg conspiracy theories
+Goodwin: Why Dems are so worried after latest round of impeachment hearings
+Surgeons cut pounds of petroleum jelly out of bodybuilder's biceps
+© 2019 NYP Holdings, Inc. All Rights Reserved`
+	d, err := Parse(in, Text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, d)
+	if d.Text != in {
+		t.Error("plain text must be kept as it is: offsets index the input")
+	}
+	if d.Title != "Chinese hunter catches bubonic plague after eating wild rabbit" {
+		t.Errorf("title %q", d.Title)
+	}
+	if d.Byline != "Natalie Musumeci" || d.Published != "2019-11-18" {
+		t.Errorf("byline %q, published %q", d.Byline, d.Published)
+	}
+	if body := roleTexts(d, doc.Body); len(body) != 3 || body[2] != "Authorities say that the cases appear to be unrelated." {
+		t.Errorf("body %q", body)
+	}
+	if rel := roleTexts(d, doc.Related); len(rel) != 3 || !strings.HasPrefix(rel[0], "120-year-old photo") {
+		t.Errorf("related %q", rel)
+	}
+	for _, b := range roleTexts(d, doc.Boilerplate) {
+		if strings.Contains(b, "plague") {
+			t.Errorf("article text marked boilerplate: %q", b)
+		}
+	}
+}
+
+// A hard-wrapped paste is joined into paragraphs; a short paste with no
+// sentence end is still the body.
+func TestPlainTextShapes(t *testing.T) {
+	wrapped := "The committee met for three hours on Thursday and agreed to publish\nthe report before the end of the year, its chairman told reporters.\n\nIt will be the first such report since 2015."
+	d, _ := Parse(wrapped, Text)
+	if body := roleTexts(d, doc.Body); len(body) != 2 || !strings.Contains(body[0], "publish\nthe report") {
+		t.Errorf("wrapped paragraphs: %q", body)
+	}
+	d, _ = Parse("Hello world", Text)
+	if body := roleTexts(d, doc.Body); len(body) != 1 {
+		t.Errorf("one short line: %q", body)
+	}
+	heads := "Trump Allows Commercial Fishing in Protected New England Waters\nFederal Judge Restores Funding for Gateway Rail Tunnel Project\nPentagon Ends Military Education Programs With Harvard University\n"
+	d, _ = Parse(heads, Text)
+	if len(roleTexts(d, doc.Related)) != 3 || len(roleTexts(d, doc.Body)) != 0 {
+		t.Errorf("a list of headlines: body %q related %q", roleTexts(d, doc.Body), roleTexts(d, doc.Related))
+	}
+}
+
+func readFixture(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestHTMLFixtures(t *testing.T) {
+	tests := []struct {
+		file                     string
+		title, byline, published string
+		bodyStarts               []string // each body paragraph's start, in order
+		related                  int
+		notInBody, mustBeInText  []string
+	}{
+		{
+			file:  "meta.html",
+			title: "Harbour council approves new sea wall", byline: "Maria Lopez", published: "2024-03-05T09:30:00Z",
+			bodyStarts:   []string{"The harbour council voted", "The wall will cost", "Residents who had campaigned"},
+			related:      3,
+			notInBody:    []string{"Share on", "Photo:", "Home", "All rights reserved", "window.location", "display: none", "Storm damage"},
+			mustBeInText: []string{"Storm damage bill for old town passes two million"},
+		},
+		{
+			file:  "jsonld.html",
+			title: "Valley farmers count the cost of the late frost", byline: "Tom Becker, Ana Ruiz", published: "2023-05-18T06:15:00+02:00",
+			bodyStarts: []string{"Fruit growers across", "Several growers said", "The regional farmers' union"},
+			notInBody:  []string{"This is terrible news", "Front page"},
+		},
+		{
+			file:  "visible.html",
+			title: "Library reopens after two years of repairs", byline: "Sam O'Neill", published: "2022-11-02",
+			bodyStarts: []string{"The town library reopened", "The librarian said"},
+			notInBody:  []string{"By Sam", "November 2"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			d, err := Parse(readFixture(t, tc.file), Auto)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSpans(t, d)
+			if d.Title != tc.title || d.Byline != tc.byline || d.Published != tc.published {
+				t.Errorf("title %q byline %q published %q\nwant  %q        %q           %q", d.Title, d.Byline, d.Published, tc.title, tc.byline, tc.published)
+			}
+			body := roleTexts(d, doc.Body)
+			if len(body) != len(tc.bodyStarts) {
+				t.Fatalf("body %q, want %d paragraphs", body, len(tc.bodyStarts))
+			}
+			for i, p := range tc.bodyStarts {
+				if !strings.HasPrefix(body[i], p) {
+					t.Errorf("paragraph %d = %q, want it to start %q", i, body[i], p)
+				}
+			}
+			all := Body(d)
+			for _, s := range tc.notInBody {
+				if strings.Contains(all, s) {
+					t.Errorf("body holds %q", s)
+				}
+			}
+			for _, s := range tc.mustBeInText {
+				if !strings.Contains(d.Text, s) {
+					t.Errorf("text lacks %q", s)
+				}
+			}
+			if got := len(roleTexts(d, doc.Related)); tc.related > 0 && got != tc.related {
+				t.Errorf("%d related, want %d: %q", got, tc.related, roleTexts(d, doc.Related))
+			}
+			if titles := roleTexts(d, doc.Title); len(titles) != 1 || titles[0] != tc.title {
+				t.Errorf("title blocks %q", titles)
+			}
+		})
+	}
+}
+
+// Pasted HTML is data: scripts stay unexecuted and out of the text, and
+// hostile markup never panics or hangs.
+func TestHostileHTML(t *testing.T) {
+	inputs := []string{
+		"<html><body>" + strings.Repeat("<div>", 5000) + "deep text in many divs" + strings.Repeat("</div>", 5000) + "</body></html>",
+		"<html><body>" + strings.Repeat("<b><i>", 3000) + "unclosed tags everywhere",
+		"<html><body><p>Before <script>alert('x')</script> after, a paragraph that reads like a sentence of an article.</p></body></html>",
+		"<html><body><table><tr><td><table><tr><td><p>nested <a href=x>link</a></td></tr></table></td></tr></table>",
+		"<html>\x00\xff\xfe<body><p>\xc3\x28 invalid utf-8</p>",
+		"<html><head><script type=\"application/ld+json\">{\"@type\": [\"NewsArticle\"], \"author\": {\"name\": [1,2]}, \"datePublished\": 7}</script></head><body><p>x</p></body></html>",
+		"<html><head><script type=\"application/ld+json\">[[[[[[[[[[[[[[[[[[[[{\"@graph\": [[[[[[[[[]]]]]]]]]}]]]]]]]]]]]]]]]]]]]</script></head><body><p>y</p></body></html>",
+		"<!DOCTYPE html><html><body></body></html>",
+		"<" + strings.Repeat("a ", 10000),
+		strings.Repeat("<p>word</p>", 20000),
+	}
+	for i, in := range inputs {
+		d, err := Parse(in, HTML)
+		if err != nil {
+			continue // a clear error is fine
+		}
+		checkSpans(t, d)
+		if strings.Contains(d.Text, "alert(") {
+			t.Errorf("input %d: script text reached the document", i)
+		}
+	}
+}
+
+func TestFindDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"November 18, 2019 | 4:10pm", "2019-11-18"},
+		{"Chris Davies - Nov 19, 2019, 10:31 pm CST", "2019-11-19"},
+		{"Published 19 November 2019 • 1:16pm", "2019-11-19"},
+		{"By admin - 2018-09-16", "2018-09-16"},
+		{"Updated 11/05/2020", "2020-11-05"},
+		{"sexta-feira, 22.10.2010", "2010-10-22"},
+		{"The 2019 season", ""},
+		{"May I come in?", ""},
+	}
+	for _, tc := range tests {
+		if got := findDate(tc.in); got != tc.want {
+			t.Errorf("findDate(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	if got := normalizeDate("2019-11-19T08:57:40+01:00"); got != "2019-11-19T08:57:40+01:00" {
+		t.Errorf("normalizeDate kept %q", got)
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	for _, in := range []string{"", "   \n\t"} {
+		if _, err := Parse(in, Auto); err == nil {
+			t.Errorf("Parse(%q) gave no error", in)
+		}
+	}
+}

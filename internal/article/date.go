@@ -1,0 +1,156 @@
+package article
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+var months = map[string]int{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+
+// monthNumber returns 1..12 for an English month name or abbreviation, 0
+// otherwise.
+func monthNumber(w string) int {
+	if len(w) < 3 || len(w) > 9 {
+		return 0
+	}
+	return months[strings.ToLower(strings.TrimSuffix(w, "."))]
+}
+
+func iso(y, m, d int) string {
+	if y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return ""
+	}
+	return strconv.Itoa(y) + "-" + pad2(m) + "-" + pad2(d)
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// findDate returns the first calendar date written in s as an ISO 8601
+// date (YYYY-MM-DD), or "". It reads "November 18, 2019", "Nov. 18 2019",
+// "18 November 2019", "2019-11-18" and US-style "11/18/2019".
+func findDate(s string) string {
+	fs := strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == ',' || r == '|' || r == '(' || r == ')' || r == '·' || r == '•'
+	})
+	for i, f := range fs {
+		if v := isoPrefixDate(f); v != "" {
+			return v
+		}
+		if m := monthNumber(f); m > 0 && i+1 < len(fs) {
+			// Month D[st|th] YYYY
+			if d := dayNumber(fs[i+1]); d > 0 && i+2 < len(fs) {
+				if y := yearNumber(fs[i+2]); y > 0 {
+					return iso(y, m, d)
+				}
+			}
+			// D Month YYYY
+			if i > 0 && i+1 < len(fs) {
+				if d := dayNumber(fs[i-1]); d > 0 {
+					if y := yearNumber(fs[i+1]); y > 0 {
+						return iso(y, m, d)
+					}
+				}
+			}
+		}
+		// MM/DD/YYYY or DD.MM.YYYY
+		for _, sep := range []string{"/", "."} {
+			if p := strings.Split(f, sep); len(p) == 3 {
+				a, e1 := strconv.Atoi(p[0])
+				b, e2 := strconv.Atoi(p[1])
+				y, e3 := strconv.Atoi(strings.TrimRight(p[2], ".:"))
+				if e1 == nil && e2 == nil && e3 == nil && y >= 1900 {
+					if sep == "/" && a <= 12 {
+						return iso(y, a, b)
+					}
+					if b <= 12 {
+						return iso(y, b, a)
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func dayNumber(w string) int {
+	w = strings.ToLower(strings.TrimRight(w, ".,"))
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		w = strings.TrimSuffix(w, suf)
+	}
+	n, err := strconv.Atoi(w)
+	if err != nil || n < 1 || n > 31 {
+		return 0
+	}
+	return n
+}
+
+func yearNumber(w string) int {
+	w = strings.TrimRight(w, ".,;:")
+	if len(w) != 4 {
+		return 0
+	}
+	n, err := strconv.Atoi(w)
+	if err != nil || n < 1900 || n > 2200 {
+		return 0
+	}
+	return n
+}
+
+// isoPrefixDate reads "2019-11-18" at the start of w.
+func isoPrefixDate(w string) string {
+	if len(w) < 10 || w[4] != '-' || w[7] != '-' {
+		return ""
+	}
+	y, e1 := strconv.Atoi(w[:4])
+	m, e2 := strconv.Atoi(w[5:7])
+	d, e3 := strconv.Atoi(w[8:10])
+	if e1 != nil || e2 != nil || e3 != nil {
+		return ""
+	}
+	return iso(y, m, d)
+}
+
+// normalizeDate turns a machine-readable date from a page's metadata
+// ("2019-11-18T16:10:00-05:00", "2019-11-18", "Mon, 18 Nov 2019 ...") into
+// ISO 8601: the date-time as given when it is already ISO, else the date.
+func normalizeDate(v string) string {
+	v = strings.TrimSpace(v)
+	if len(v) > 64 {
+		v = v[:64]
+	}
+	if d := isoPrefixDate(v); d != "" {
+		rest := v[10:]
+		if len(rest) >= 6 && (rest[0] == 'T' || rest[0] == ' ') && isClock(rest[1:6]) {
+			t := "T" + rest[1:]
+			if k := strings.IndexAny(t, " \t"); k > 0 {
+				t = t[:k]
+			}
+			return d + t
+		}
+		return d
+	}
+	return findDate(v)
+}
+
+func isClock(s string) bool {
+	return len(s) == 5 && s[2] == ':' && isDigits(s[:2]) && isDigits(s[3:])
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

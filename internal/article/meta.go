@@ -1,0 +1,262 @@
+package article
+
+import (
+	"encoding/json"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// pageMeta is what a page says about itself: meta tags, JSON-LD and
+// <time> elements. Each field keeps the most specific source found.
+type pageMeta struct {
+	title         string
+	titleRank     int
+	byline        string
+	bylineRank    int
+	published     string
+	publishedRank int
+	docTitle      string // <title>
+	ldBody        string // JSON-LD articleBody
+}
+
+// set keeps v in *dst when rank is better (lower) than the one held.
+func set(dst *string, rank *int, v string, r int) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return
+	}
+	if *dst == "" || r < *rank {
+		*dst, *rank = v, r
+	}
+}
+
+func (m *pageMeta) read(root *html.Node) {
+	m.walk(root, 0)
+	if m.title == "" && m.docTitle != "" {
+		m.title, m.titleRank = cleanDocTitle(m.docTitle), 9
+	}
+}
+
+func (m *pageMeta) walk(n *html.Node, depth int) {
+	if depth > 600 {
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			if c.Type == html.DocumentNode {
+				m.walk(c, depth+1)
+			}
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Meta:
+			m.metaTag(c)
+		case atom.Title:
+			if m.docTitle == "" && c.FirstChild != nil && c.FirstChild.Type == html.TextNode {
+				m.docTitle = strings.Join(strings.Fields(c.FirstChild.Data), " ")
+			}
+			continue
+		case atom.Script:
+			if strings.EqualFold(attr(c, "type"), "application/ld+json") && c.FirstChild != nil {
+				m.jsonLD(c.FirstChild.Data)
+			}
+			continue
+		case atom.Time:
+			dt := attr(c, "datetime")
+			if dt == "" {
+				dt = textOf(c)
+			}
+			rank := 6
+			if attr(c, "pubdate") != "" || strings.EqualFold(attr(c, "itemprop"), "datePublished") {
+				rank = 3
+			}
+			if v := normalizeDate(dt); v != "" {
+				set(&m.published, &m.publishedRank, v, rank)
+			}
+		case atom.Style, atom.Noscript, atom.Template, atom.Svg:
+			continue
+		}
+		if ip := attr(c, "itemprop"); ip != "" && c.DataAtom != atom.Meta {
+			switch ip {
+			case "datePublished":
+				if v := normalizeDate(firstNonEmpty(attr(c, "content"), attr(c, "datetime"), textOf(c))); v != "" {
+					set(&m.published, &m.publishedRank, v, 3)
+				}
+			case "author":
+				if t := textOf(c); len(t) < 80 {
+					set(&m.byline, &m.bylineRank, t, 4)
+				}
+			case "headline":
+				if t := textOf(c); len(t) < 300 {
+					set(&m.title, &m.titleRank, t, 2)
+				}
+			}
+		}
+		m.walk(c, depth+1)
+	}
+}
+
+func (m *pageMeta) metaTag(n *html.Node) {
+	key := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop")))
+	v := attr(n, "content")
+	if v == "" {
+		return
+	}
+	switch key {
+	case "og:title":
+		set(&m.title, &m.titleRank, v, 1)
+	case "twitter:title", "headline", "sailthru.title", "parsely-title":
+		set(&m.title, &m.titleRank, v, 3)
+	case "author", "article:author", "sailthru.author", "parsely-author", "byl", "dc.creator", "byline":
+		if !strings.Contains(v, "://") && len(v) < 120 {
+			set(&m.byline, &m.bylineRank, strings.TrimPrefix(strings.TrimPrefix(v, "By "), "by "), 2)
+		}
+	case "article:published_time", "og:article:published_time", "datepublished", "published_time",
+		"article.published", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued",
+		"dcterms.created", "sailthru.date", "parsely-pub-date", "date", "dc.date", "cxenseparse:recs:publishtime":
+		if d := normalizeDate(v); d != "" {
+			rank := 1
+			if key == "date" || key == "dc.date" || key == "sailthru.date" {
+				rank = 4
+			}
+			set(&m.published, &m.publishedRank, d, rank)
+		}
+	}
+}
+
+// jsonLD reads schema.org Article objects (also inside @graph and lists).
+func (m *pageMeta) jsonLD(src string) {
+	if len(src) > 2<<20 {
+		return
+	}
+	var v any
+	if json.Unmarshal([]byte(strings.TrimSpace(src)), &v) != nil {
+		return
+	}
+	m.ldValue(v, 0)
+}
+
+func (m *pageMeta) ldValue(v any, depth int) {
+	if depth > 8 {
+		return
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			m.ldValue(e, depth+1)
+		}
+	case map[string]any:
+		if g, ok := x["@graph"]; ok {
+			m.ldValue(g, depth+1)
+		}
+		if !isArticleType(x["@type"]) {
+			return
+		}
+		if s, ok := x["headline"].(string); ok {
+			set(&m.title, &m.titleRank, s, 2)
+		}
+		if s, ok := x["datePublished"].(string); ok {
+			if d := normalizeDate(s); d != "" {
+				set(&m.published, &m.publishedRank, d, 0)
+			}
+		}
+		if a := ldNames(x["author"], 0); a != "" {
+			set(&m.byline, &m.bylineRank, a, 1)
+		}
+		if s, ok := x["articleBody"].(string); ok && len(s) > len(m.ldBody) {
+			m.ldBody = s
+		}
+	}
+}
+
+func isArticleType(t any) bool {
+	switch x := t.(type) {
+	case string:
+		return strings.Contains(x, "Article") || x == "BlogPosting" || x == "ReportageNews" || x == "Report" || x == "LiveBlogPosting"
+	case []any:
+		for _, e := range x {
+			if isArticleType(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ldNames joins the names of a JSON-LD author value.
+func ldNames(v any, depth int) string {
+	if depth > 3 {
+		return ""
+	}
+	switch x := v.(type) {
+	case string:
+		if strings.Contains(x, "://") {
+			return ""
+		}
+		return x
+	case map[string]any:
+		if s, ok := x["name"].(string); ok {
+			return s
+		}
+	case []any:
+		var names []string
+		for _, e := range x {
+			if s := ldNames(e, depth+1); s != "" {
+				names = append(names, s)
+			}
+		}
+		return strings.Join(names, ", ")
+	}
+	return ""
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func firstNonEmpty(v ...string) string {
+	for _, s := range v {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// textOf returns the collapsed text of n, up to a few hundred bytes.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var rec func(*html.Node, int)
+	rec = func(n *html.Node, depth int) {
+		if depth > 50 || b.Len() > 400 {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+				b.WriteByte(' ')
+			} else if c.Type == html.ElementNode && c.DataAtom != atom.Script && c.DataAtom != atom.Style {
+				rec(c, depth+1)
+			}
+		}
+	}
+	rec(n, 0)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// cleanDocTitle drops the site name from a <title>: "Headline | Site".
+func cleanDocTitle(t string) string {
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " « ", " » "} {
+		if k := strings.LastIndex(t, sep); k > 0 && k > len(t)/3 {
+			t = t[:k]
+		}
+	}
+	return strings.TrimSpace(t)
+}

@@ -1,0 +1,299 @@
+package category
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lede-news/lede/internal/doc"
+)
+
+func names(ls []doc.Label) []string {
+	var out []string
+	for _, l := range ls {
+		out = append(out, l.Name)
+	}
+	return out
+}
+
+func TestClassifyHeadlines(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Lakers Beat Celtics 102-99 in Overtime Thriller", "Sports"},
+		{"Yankees sign ace pitcher to five-year contract before spring training", "Sports"},
+		{"Apple unveils new iPhone with faster chip and better camera", "Technology"},
+		{"Microsoft patches critical Windows security flaw in software update", "Technology"},
+		{"Fed raises interest rates by a quarter point as inflation lingers", "Business & Economy"},
+		{"Oil prices climb as investors weigh OPEC output cuts", "Business & Economy"},
+		{"Scientists discover water ice on Mars with new telescope", "Science"},
+		{"Police arrest suspect in downtown shooting that killed two", "Crime & Law"},
+		{"Senate Republicans block Democrats' voting rights bill", "Politics"},
+		{"Ten easy weeknight dinner recipes your kids will love", "Lifestyle"},
+		{"Oscar-winning actress stars in new Netflix comedy series", "Entertainment"},
+		{"Teachers union and school district reach deal on student testing", "Education"},
+		{"Pope Francis calls for prayer and faith at Easter mass", "Religion"},
+		{"Climate change is melting glaciers faster than expected, polar bears at risk", "Environment"},
+		{"Daily exercise and better sleep lower your risk of heart disease, study finds", "Health"},
+		{"NATO troops fire missiles at insurgents near the border", "Defense & Security"},
+	} {
+		got := Classify(tc.text)
+		if len(got) == 0 || got[0].Name != tc.want {
+			t.Errorf("Classify(%q) = %v, want %s first", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestMultiLabel: a headline about two things shows both.
+func TestMultiLabel(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"North Korea test-fires ballistic missile into the sea", []string{"World", "Defense & Security"}},
+		{"Pentagon orders more troops to the Middle East", []string{"World", "Defense & Security"}},
+	} {
+		got := names(Classify(tc.text))
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("Classify(%q) = %v, want %v among them", tc.text, got, tc.want)
+			}
+		}
+	}
+}
+
+// TestUncertain: text the model knows nothing of gets no label, not a
+// confident guess.
+func TestUncertain(t *testing.T) {
+	for _, text := range []string{"", "   ", "xqzt vbnm plokw wertz", "Zorblax quuxifies frobnitz glorp", "!!! ??? 42"} {
+		if got := Classify(text); len(got) != 0 {
+			t.Errorf("Classify(%q) = %v, want no label (uncertain)", text, got)
+		}
+	}
+}
+
+// TestScoresAreProbabilities: the distribution sums to one, is sorted, and
+// the labels shown obey the thresholds.
+func TestScoresAreProbabilities(t *testing.T) {
+	for _, text := range []string{"Stocks fall as tech shares slide", "Trump threatens new tariffs on Chinese goods"} {
+		dist := Distribution(text)
+		m, _ := Default()
+		if len(dist) != len(m.Labels) {
+			t.Fatalf("Distribution(%q) has %d labels, want %d", text, len(dist), len(m.Labels))
+		}
+		sum := 0.0
+		for i, l := range dist {
+			sum += l.Score
+			if i > 0 && l.Score > dist[i-1].Score {
+				t.Errorf("Distribution(%q) not sorted: %v", text, dist)
+			}
+		}
+		if math.Abs(sum-1) > 1e-9 {
+			t.Errorf("Distribution(%q) sums to %v", text, sum)
+		}
+		shown := Classify(text)
+		if len(shown) > MaxLabels {
+			t.Errorf("Classify(%q) shows %d labels", text, len(shown))
+		}
+		for i, l := range shown {
+			if l != dist[i] || i == 0 && l.Score < MinConfidence || i > 0 && l.Score < MinScore {
+				t.Errorf("Classify(%q) = %v does not follow the distribution %v and the thresholds", text, shown, dist[:3])
+			}
+		}
+	}
+}
+
+// TestArticleMixture: an article whose paragraphs are about two things gets
+// both, which one softmax over the whole text would not give.
+func TestArticleMixture(t *testing.T) {
+	text := "The striker scored twice as the home team won the championship final in front of 80,000 fans.\n" +
+		"The coach praised his players after the match and the club's season ended with the league title.\n" +
+		"Shares of the club's owner rose 8% on the stock exchange as investors cheered higher quarterly revenue and profit forecasts."
+	got := names(Classify(text))
+	if !slices.Contains(got, "Sports") || !slices.Contains(got, "Business & Economy") {
+		t.Errorf("Classify(sports + business article) = %v, want Sports and Business & Economy", got)
+	}
+}
+
+func TestAnnotate(t *testing.T) {
+	text := "Lakers Beat Celtics in Overtime\n" +
+		"LeBron James scored 40 points as the Lakers beat the Celtics 102-99 in overtime on Sunday night.\n" +
+		"Menu Home Sports\n" +
+		"Apple unveils new iPhone with faster chip\n" +
+		"Fed raises interest rates by a quarter point\n"
+	var d doc.Document
+	d.Text = text
+	roles := []doc.Role{doc.Title, doc.Body, doc.Boilerplate, doc.Related, doc.Related}
+	start := 0
+	for i, line := range strings.SplitAfter(strings.TrimSuffix(text, "\n"), "\n") {
+		l := strings.TrimSuffix(line, "\n")
+		d.Blocks = append(d.Blocks, doc.Block{Span: doc.Span{Start: start, End: start + len(l)}, Role: roles[i]})
+		start += len(line)
+	}
+	Annotate(&d)
+	if len(d.Categories) == 0 || d.Categories[0].Name != "Sports" {
+		t.Errorf("article categories = %v, want Sports first", d.Categories)
+	}
+	if len(d.RelatedCategories) != 2 {
+		t.Fatalf("RelatedCategories = %v, want blocks 3 and 4 only", d.RelatedCategories)
+	}
+	for bi, want := range map[int]string{3: "Technology", 4: "Business & Economy"} {
+		if got := d.RelatedCategories[bi]; len(got) == 0 || got[0].Name != want {
+			t.Errorf("related block %d: %v, want %s first", bi, got, want)
+		}
+	}
+}
+
+func TestFeatures(t *testing.T) {
+	fz := &Featurizer{Buckets: 1 << 20}
+	a := fz.AppendFeatures(nil, "LAKERS Beat the Celtics")
+	b := fz.AppendFeatures(nil, "lakers beat the celtics")
+	if !slices.Equal(a, b) {
+		t.Errorf("features depend on case")
+	}
+	for _, tc := range []struct {
+		a, b string
+	}{
+		{"Trump&#39;s plan", "Trump's plan"},          // AG News's escaped apostrophe
+		{"oil &amp; gas", "oil & gas"},                // an HTML entity name is not a word
+		{"trump 's plan", "Trump’s plan"},             // HuffPost's tokenisation, a curly apostrophe
+		{"in 2026 and 1998", "in 1026 and 7777"},      // digits share one shape
+		{"headline\nbody text", "headline body text"}, // a line break is a word break
+	} {
+		if x, y := fz.AppendFeatures(nil, tc.a), fz.AppendFeatures(nil, tc.b); !slices.Equal(x, y) {
+			t.Errorf("features of %q and %q differ", tc.a, tc.b)
+		}
+	}
+	norm := 0.0
+	for i, f := range a {
+		norm += float64(f.Value * f.Value)
+		if i > 0 && f.Bucket <= a[i-1].Bucket {
+			t.Errorf("features not sorted and merged: %v", a)
+		}
+	}
+	if math.Abs(norm-1) > 1e-5 {
+		t.Errorf("feature vector length %v, want 1", norm)
+	}
+	// 4 unigrams + 3 bigrams, minus the merges of any colliding buckets
+	if len(a) < 6 || len(a) > 7 {
+		t.Errorf("%d features for four words, want 7", len(a))
+	}
+	if got := fz.AppendFeatures(nil, "a I ! ?"); len(got) != 0 {
+		t.Errorf("single letters and marks gave features %v", got)
+	}
+}
+
+// TestPrefixFeatures: with Prefix set, words longer than the prefix share
+// a feature with their relatives ("govern" of "governor", "governments");
+// shorter words get none.
+func TestPrefixFeatures(t *testing.T) {
+	plain := &Featurizer{Buckets: 1 << 20}
+	fz := &Featurizer{Buckets: 1 << 20, Prefix: 6}
+	for _, tc := range []struct {
+		text  string
+		extra int // prefix features added
+	}{
+		{"elections", 1},
+		{"electoral reform", 1}, // "reform" is not longer than six letters
+		{"the cat sat", 0},
+		{"Élections législatives", 2}, // letters, not bytes
+	} {
+		if got := len(fz.AppendFeatures(nil, tc.text)) - len(plain.AppendFeatures(nil, tc.text)); got != tc.extra {
+			t.Errorf("%q: %d prefix features, want %d", tc.text, got, tc.extra)
+		}
+	}
+	shared := func(a, b string) bool {
+		x, y := fz.AppendFeatures(nil, a), fz.AppendFeatures(nil, b)
+		for _, f := range x {
+			for _, g := range y {
+				if f.Bucket == g.Bucket {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if !shared("governments", "governor") {
+		t.Error(`"governments" and "governor" share no prefix feature`)
+	}
+	if shared("elections", "football") {
+		t.Error(`"elections" and "football" share a feature`)
+	}
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(modelBytes) > 1_000_000 {
+		t.Errorf("model.bin is %d bytes, over the 1 MB budget", len(modelBytes))
+	}
+	b, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != string(modelBytes) {
+		t.Errorf("MarshalBinary(UnmarshalBinary(model.bin)) differs from model.bin")
+	}
+	// the older format (no prefix byte) still reads, as Prefix 0
+	small := &Model{Labels: []string{"A", "B"}, Buckets: 16, Prefix: 5, Keys: []uint32{3, 9},
+		Scale: []float32{1, 2}, Bias: []float32{0, 1}, Weights: []int8{1, -1, 2, -2}}
+	sb, err := small.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back, old Model
+	if err := back.UnmarshalBinary(sb); err != nil || back.Prefix != 5 || !slices.Equal(back.Weights, small.Weights) {
+		t.Errorf("round trip of a small model: %v, %+v", err, back)
+	}
+	v2 := append([]byte("LEDECAT2"), sb[8:14]...)
+	v2 = append(v2, sb[16:]...) // without the prefix and bits bytes
+	if err := old.UnmarshalBinary(v2); err != nil || old.Prefix != 0 || !slices.Equal(old.Keys, small.Keys) || !slices.Equal(old.Weights, small.Weights) {
+		t.Errorf("old format: %v, %+v", err, old)
+	}
+	// 4-bit codes with a codebook: an odd number of weights packs into a
+	// half-used last byte
+	book := make([]float32, 32)
+	for i := range book {
+		book[i] = float32(i%16-8) / 4
+	}
+	four := &Model{Labels: []string{"A", "B"}, Buckets: 16, Keys: []uint32{3, 9}, Scale: []float32{1, 1},
+		Bias: []float32{0, 0}, Weights: []int8{0, 15, 7, 9}, Book: book}
+	fb, err := four.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var four2 Model
+	if err := four2.UnmarshalBinary(fb); err != nil || !slices.Equal(four2.Weights, four.Weights) || !slices.Equal(four2.Book, book) {
+		t.Errorf("4-bit round trip: %v, %+v", err, four2)
+	}
+	p, known := four2.Probabilities(nil, []Feature{{Bucket: 9, Value: 1}})
+	// logits: A = book[7] = -0.25, B = book[16+9] = 0.25
+	if want := 1 / (1 + math.Exp(0.5)); known != 1 || math.Abs(p[0]-want) > 1e-6 {
+		t.Errorf("4-bit Probabilities = %v (known %v), want A %v", p, known, want)
+	}
+	four.Weights[0] = 16
+	if _, err := four.MarshalBinary(); err == nil {
+		t.Error("MarshalBinary accepted a 4-bit code of 16")
+	}
+	for _, bad := range [][]byte{nil, []byte("LEDECAT3"), b[:len(b)-1], append([]byte("XXXXXXXX"), b[8:]...)} {
+		if err := new(Model).UnmarshalBinary(bad); err == nil {
+			t.Errorf("UnmarshalBinary accepted a broken model of %d bytes", len(bad))
+		}
+	}
+}
+
+func BenchmarkClassifyHeadline(b *testing.B) {
+	for b.Loop() {
+		Classify("Trump Signs Executive Order Threatening 25% Tariffs on Countries Trading With Iran")
+	}
+}
+
+func BenchmarkClassifyArticle(b *testing.B) {
+	para := "Trade negotiations remain at an impasse as Seoul and Washington struggle to finalize a deal to reduce import duties on goods, with a $350 billion investment pledge at the centre of the stalemate and officials warning that a full cash payment could destabilize financial markets.\n"
+	text := strings.Repeat(para, 20) // about 5,500 bytes, a long news article
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Classify(text)
+	}
+}

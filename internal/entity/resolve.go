@@ -1,0 +1,436 @@
+package entity
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lede-news/lede/internal/doc"
+)
+
+// mention is one tagged name: tokens [first, last) of sentence sent.
+type mention struct {
+	sent, first, last int
+	typ               int // -1: a repeat found by the document pass, typed by vote
+	margin            float32
+	key               string // folded tokens joined by spaces
+	titleCase         bool   // found in a title-case headline
+}
+
+// resolver turns the tagger's mentions into the document's entities.
+type resolver struct {
+	m   *Model
+	d   *doc.Document
+	buf []byte
+}
+
+// key is the folded form of tokens [first, last).
+func (r *resolver) key(first, last int) string {
+	var sb strings.Builder
+	for t := first; t < last; t++ {
+		if t > first {
+			sb.WriteByte(' ')
+		}
+		var s string
+		s, r.buf = normalize(r.d.TokenText(t), r.buf)
+		sb.WriteString(s)
+	}
+	return sb.String()
+}
+
+func (r *resolver) resolve(ms []mention) []doc.Entity {
+	if len(ms) == 0 {
+		return nil
+	}
+	for i := range ms {
+		ms[i].key = r.key(ms[i].first, ms[i].last)
+	}
+	ms = r.dropJunk(ms)
+	ms = r.addRepeats(ms)
+	r.vote(ms)
+	return r.group(ms)
+}
+
+// sentenceInitial reports whether token t opens its sentence (after any
+// opening quotes or brackets).
+func (r *resolver) sentenceInitial(m mention) bool {
+	s := r.d.Sentences[m.sent]
+	for t := s.First; t < m.first; t++ {
+		if r.d.Tokens[t].Kind == doc.Word || r.d.Tokens[t].Kind == doc.Number {
+			return false
+		}
+	}
+	return true
+}
+
+// dropJunk removes one-word names at the start of a sentence that are
+// common lower-case words elsewhere ("Additionally", "Meanwhile"), unless
+// the same word is also a name inside a sentence.
+func (r *resolver) dropJunk(ms []mention) []mention {
+	inner := map[string]bool{}
+	prose := map[string]bool{} // names found outside title-case headlines
+	for _, m := range ms {
+		if !r.sentenceInitial(m) {
+			inner[m.key] = true
+		}
+		if !m.titleCase {
+			prose[m.key] = true
+		}
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		// a lower-case word of four letters or more ends a name: greedy
+		// decoding sometimes drags one on ("Lee remains committed")
+		for t := m.first + 1; t < m.last; t++ {
+			w := r.d.TokenText(t)
+			if c, _ := utf8.DecodeRuneInString(w); unicode.IsLower(c) && utf8.RuneCountInString(w) >= 4 && !strings.Contains(w, "-") {
+				m.last = t
+				m.key = r.key(m.first, m.last)
+				break
+			}
+		}
+		if m.last-m.first == 1 && !inner[m.key] && r.sentenceInitial(m) {
+			if e, ok := r.m.lex.get(m.key); ok && (e.CapRate >= 1 && e.CapRate <= 2 || e.CapRate == 7) {
+				continue
+			}
+		}
+		// in a title-case headline every word is capitalised, so a lone
+		// word that the unlabelled text knows as a lower-case word and
+		// that the tagger doubts (its label lost to another somewhere on
+		// the way) is a word, not a name, unless the article names it
+		// elsewhere ("Steadies" in "Dollar Steadies Ahead of ...")
+		if m.titleCase && m.last-m.first == 1 && m.margin < 0 && !prose[m.key] && r.m.lowerWord(m.key) {
+			if _, caps := caseOf(r.d.TokenText(m.first)); !caps {
+				continue
+			}
+		}
+		if !r.hasCapital(m.first, m.last) {
+			continue // a name has at least one capital or digit
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func (r *resolver) hasCapital(first, last int) bool {
+	for t := first; t < last; t++ {
+		c, _ := utf8.DecodeRuneInString(r.d.TokenText(t))
+		if unicode.IsUpper(c) || unicode.IsDigit(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// addRepeats finds the untagged repeats of names tagged elsewhere in the
+// document: a name tagged once is a name wherever it recurs capitalised, and
+// so is a person's first or last name alone.
+func (r *resolver) addRepeats(ms []mention) []mention {
+	keys := map[string]bool{}
+	maxLen := 0
+	for _, m := range ms {
+		keys[m.key] = true
+		maxLen = min(max(maxLen, m.last-m.first), 8)
+		if m.typ == 0 && m.last-m.first > 1 {
+			// a person's first or last name alone: "Lee" of "Lee Jae Myung"
+			keys[r.key(m.first, m.first+1)] = true
+			keys[r.key(m.last-1, m.last)] = true
+		}
+	}
+	covered := make(map[int]bool, len(ms)*2)
+	for _, m := range ms {
+		for t := m.first; t < m.last; t++ {
+			covered[t] = true
+		}
+	}
+	n := len(ms)
+	for si, s := range r.d.Sentences {
+		if s.Block < 0 || s.Block >= len(r.d.Blocks) || r.d.Blocks[s.Block].Role == doc.Boilerplate {
+			continue
+		}
+		for t := s.First; t < s.Last; t++ {
+			if covered[t] || r.d.Tokens[t].Kind != doc.Word || !isCapitalised(r.d.TokenText(t)) {
+				continue
+			}
+			for l := min(maxLen, s.Last-t); l >= 1; l-- {
+				free := true
+				for u := t; u < t+l; u++ {
+					free = free && !covered[u]
+				}
+				if !free || !isCapitalised(r.d.TokenText(t+l-1)) {
+					continue
+				}
+				if k := r.key(t, t+l); keys[k] {
+					ms = append(ms, mention{sent: si, first: t, last: t + l, typ: -1, key: k})
+					for u := t; u < t+l; u++ {
+						covered[u] = true
+					}
+					t += l - 1
+					break
+				}
+			}
+		}
+	}
+	if len(ms) > n {
+		sort.SliceStable(ms, func(i, j int) bool { return ms[i].first < ms[j].first })
+	}
+	return ms
+}
+
+// vote gives every mention of a name the type most of its tagged mentions
+// have. A one-word name that is the first or last word of a longer person's
+// name counts that person's mentions as votes too ("Trump" in "Trump
+// administration" is still Donald Trump).
+func (r *resolver) vote(ms []mention) {
+	type tally struct {
+		n      [numTypes]float64
+		tokens []string
+	}
+	votes := map[string]*tally{}
+	for _, m := range ms {
+		v := votes[m.key]
+		if v == nil {
+			v = &tally{tokens: strings.Split(m.key, " ")}
+			votes[m.key] = v
+		}
+		if m.typ >= 0 {
+			// a tie goes to the more confident mentions
+			v.n[m.typ] += 1 + 0.01*math.Tanh(float64(m.margin))
+		}
+	}
+	// gazetteer evidence: a name of two words or more that opens with a
+	// word known only as part of people's names ("Kim ...", "Nguyen ...")
+	// and that is not itself a known name counts as one and a half votes
+	// for a person, so one doubtful mention typed otherwise is outvoted
+	for _, v := range votes {
+		if len(v.tokens) >= 2 && r.personEvidence(v.tokens) {
+			v.n[0] += 1.5
+		}
+	}
+	decided := map[string]int{}
+	argmax := func(n [numTypes]float64) int {
+		best := 0
+		for t := 1; t < numTypes; t++ {
+			if n[t] > n[best] {
+				best = t
+			}
+		}
+		return best
+	}
+	for k, v := range votes {
+		decided[k] = argmax(v.n)
+	}
+	for k, v := range votes {
+		if len(v.tokens) != 1 {
+			continue
+		}
+		n := v.n
+		for lk, lv := range votes {
+			if len(lv.tokens) > 1 && decided[lk] == 0 && (lv.tokens[0] == k || lv.tokens[len(lv.tokens)-1] == k) {
+				n[0] += lv.n[0]
+			}
+		}
+		decided[k] = argmax(n)
+	}
+	for i := range ms {
+		ms[i].typ = decided[ms[i].key]
+	}
+}
+
+// group merges mentions into entities and ranks them.
+func (r *resolver) group(ms []mention) []doc.Entity {
+	type group struct {
+		key    string
+		tokens []string
+		typ    int
+		ms     []int // indices into ms
+		parent int   // merged into this group; -1 for none
+	}
+	var gs []*group
+	byKey := map[string]int{}
+	for i, m := range ms {
+		gi, ok := byKey[m.key]
+		if !ok {
+			gi = len(gs)
+			byKey[m.key] = gi
+			gs = append(gs, &group{key: m.key, tokens: strings.Split(m.key, " "), typ: m.typ, parent: -1})
+		}
+		gs[gi].ms = append(gs[gi].ms, i)
+	}
+	// short forms join the longer name they stand for: the one with the most
+	// mentions, then the earliest.
+	// candidates: longer names indexed by their first word, last word and
+	// initials, so the search is not quadratic in the number of names
+	cand := map[string][]int{}
+	for li, l := range gs {
+		if len(l.tokens) < 2 {
+			continue
+		}
+		cand[l.tokens[0]] = append(cand[l.tokens[0]], li)
+		if w := l.tokens[len(l.tokens)-1]; w != l.tokens[0] {
+			cand[w] = append(cand[w], li)
+		}
+		if in := initials(l.tokens); in != "" && in != l.tokens[0] && in != l.tokens[len(l.tokens)-1] {
+			cand[in] = append(cand[in], li)
+		}
+	}
+	for _, g := range gs {
+		best := -1
+		look := g.tokens[0]
+		if len(g.tokens) == 1 {
+			look = strings.ReplaceAll(strings.TrimPrefix(look, "^"), ".", "")
+		}
+		for _, li := range append(cand[g.tokens[0]], cand[look]...) {
+			l := gs[li]
+			if l == g || len(l.tokens) <= len(g.tokens) || !shortFormOf(g.tokens, l.tokens, l.typ, g.typ) {
+				continue
+			}
+			if best < 0 || len(l.ms) > len(gs[best].ms) {
+				best = li
+			}
+		}
+		g.parent = best
+	}
+	root := func(i int) int {
+		for n := 0; gs[i].parent >= 0 && n < len(gs); n++ {
+			i = gs[i].parent
+		}
+		return i
+	}
+	members := map[int][]int{}
+	for i := range gs {
+		members[root(i)] = append(members[root(i)], i)
+	}
+	// salience: mentions (log), how early the first one is, and the title
+	nSent := max(1, len(r.d.Sentences))
+	var out []doc.Entity
+	for ri, mem := range members {
+		var e doc.Entity
+		e.Type = doc.EntityType(gs[ri].typ)
+		seen := map[string]bool{}
+		var idx []int
+		for _, gi := range mem {
+			idx = append(idx, gs[gi].ms...)
+		}
+		sort.Ints(idx)
+		inTitle := false
+		for _, i := range idx {
+			m := ms[i]
+			sp := doc.Span{Start: r.d.Tokens[m.first].Start, End: r.d.Tokens[m.last-1].End}
+			e.Mentions = append(e.Mentions, doc.Mention{Span: sp, Sentence: m.sent})
+			seen[sp.Of(r.d.Text)] = true
+			if r.d.Blocks[r.d.Sentences[m.sent].Block].Role == doc.Title {
+				inTitle = true
+			}
+		}
+		e.Name = r.fullestForm(ms, gs[ri].ms)
+		for s := range seen {
+			if s != e.Name {
+				e.Aliases = append(e.Aliases, s)
+			}
+		}
+		sort.Strings(e.Aliases)
+		first := float64(ms[idx[0]].sent) / float64(nSent)
+		e.Salience = (1 + math.Log(float64(len(idx)))) * (1.5 - 0.5*first)
+		if inTitle {
+			e.Salience *= 1.5
+		}
+		out = append(out, e)
+	}
+	top := 0.0
+	for _, e := range out {
+		top = max(top, e.Salience)
+	}
+	for i := range out {
+		out[i].Salience = math.Round(out[i].Salience/top*1000) / 1000
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Salience != out[j].Salience {
+			return out[i].Salience > out[j].Salience
+		}
+		return out[i].Mentions[0].Start < out[j].Mentions[0].Start
+	})
+	return out
+}
+
+// fullestForm is the name as most often written among the mentions of the
+// longest key, preferring a form not set in capitals.
+func (r *resolver) fullestForm(ms []mention, idx []int) string {
+	count := map[string]int{}
+	for _, i := range idx {
+		m := ms[i]
+		count[r.d.Text[r.d.Tokens[m.first].Start:r.d.Tokens[m.last-1].End]]++
+	}
+	best, bestScore := "", -1
+	for s, n := range count {
+		score := 2 * n
+		if _, caps := caseOf(s); !caps {
+			score += 1000
+		}
+		if score > bestScore || (score == bestScore && s < best) {
+			best, bestScore = s, score
+		}
+	}
+	return best
+}
+
+// shortFormOf reports whether a group's name is a short form of a longer
+// name: for people the first or last words ("Trump", "Lee"), for other
+// names an acronym of the capitalised words ("U.S." for "United States",
+// "APEC" for "Asia-Pacific Economic Cooperation").
+func shortFormOf(short, long []string, longTyp, shortTyp int) bool {
+	if longTyp == 0 && shortTyp == 0 {
+		prefix, suffix := true, true
+		for i, w := range short {
+			prefix = prefix && long[i] == w
+			suffix = suffix && long[len(long)-len(short)+i] == w
+		}
+		return prefix || suffix
+	}
+	if len(short) != 1 || longTyp == 0 {
+		return false
+	}
+	return isAcronymOf(short[0], long)
+}
+
+// isAcronymOf reports whether acr ("u.s.", "apec") spells the initials of the
+// significant words of long (folded tokens; hyphens split words).
+func isAcronymOf(acr string, long []string) bool {
+	letters := strings.ReplaceAll(strings.TrimPrefix(acr, "^"), ".", "")
+	if len(letters) < 2 || len(letters) > 8 {
+		return false
+	}
+	return initials(long) == letters
+}
+
+// initials are the first letters of the significant words of a folded name.
+func initials(long []string) string {
+	var b []byte
+	for _, w := range long {
+		for _, part := range strings.Split(w, "-") {
+			switch part {
+			case "", "of", "the", "and", "for", "&":
+				continue
+			}
+			b = append(b, part[0])
+		}
+	}
+	return string(b)
+}
+
+// personEvidence reports whether the gazetteer says a folded multi-word name
+// looks like a person's: its first word is known only as part of people's
+// names, the whole is no known name, and its last word is not an
+// organisation head ("Kim Jong Un" but not "Kim Foundation").
+func (r *resolver) personEvidence(tokens []string) bool {
+	first, _ := r.m.gaz.get(gazKey(tokens[:1]))
+	if first != 1<<4 {
+		return false
+	}
+	if whole, _ := r.m.gaz.get(gazKey(tokens)); whole&0xf != 0 {
+		return false
+	}
+	return !orgHeads[tokens[len(tokens)-1]]
+}

@@ -1,0 +1,93 @@
+package entity
+
+// lattice finds the best-scoring well-formed BILOU sequence for a sentence
+// (Viterbi over first-order label history). T is int32 for the quantised
+// model and float32 while training.
+type lattice[T int32 | float32] struct {
+	static []([numLabels]T) // scores of the static features, per token
+	best   []([numLabels]T) // best path score ending in each label
+	ok     []([numLabels]bool)
+	back   []([numLabels]int8)
+	labels []int
+}
+
+// reset sizes the lattice for n tokens and clears the static scores.
+func (lt *lattice[T]) reset(n int) {
+	if cap(lt.static) < n {
+		lt.static = make([][numLabels]T, n)
+		lt.best = make([][numLabels]T, n)
+		lt.ok = make([][numLabels]bool, n)
+		lt.back = make([][numLabels]int8, n)
+	}
+	lt.static, lt.best, lt.ok, lt.back = lt.static[:n], lt.best[:n], lt.ok[:n], lt.back[:n]
+	clear(lt.static)
+	clear(lt.ok)
+}
+
+// decode returns the best labels; hist adds to out the scores of token i's
+// history features given previous label p1.
+//
+// beam > 0 prunes the search: a previous label whose best path trails the
+// best by more than beam is not extended. With a beam of a few times the
+// largest weight the labels almost never change, and most tokens extend
+// one to three previous labels instead of seventeen.
+func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []int {
+	n := len(lt.static)
+	lt.labels = lt.labels[:0]
+	if n == 0 {
+		return lt.labels
+	}
+	var h [numLabels]T
+	hist(0, startLabel, &h)
+	for l := range numLabels {
+		if allowed(-1, l) {
+			lt.best[0][l] = lt.static[0][l] + h[l]
+			lt.ok[0][l] = true
+			lt.back[0][l] = -1
+		}
+	}
+	for i := 1; i < n; i++ {
+		var floor T
+		if beam > 0 {
+			first := true
+			for p := range numLabels {
+				if lt.ok[i-1][p] && (first || lt.best[i-1][p] > floor) {
+					floor, first = lt.best[i-1][p], false
+				}
+			}
+			floor -= beam
+		}
+		for p := range numLabels {
+			if !lt.ok[i-1][p] || (beam > 0 && lt.best[i-1][p] < floor) {
+				continue
+			}
+			h = [numLabels]T{}
+			hist(i, p, &h)
+			for l := range numLabels {
+				if !allowed(p, l) {
+					continue
+				}
+				v := lt.best[i-1][p] + h[l] + lt.static[i][l]
+				if !lt.ok[i][l] || v > lt.best[i][l] {
+					lt.best[i][l], lt.ok[i][l], lt.back[i][l] = v, true, int8(p)
+				}
+			}
+		}
+	}
+	// the sentence must end outside a name or on its last token
+	last := -1
+	for l := range numLabels {
+		if lt.ok[n-1][l] && (l == 0 || labelPos(l) == posL || labelPos(l) == posU) && (last < 0 || lt.best[n-1][l] > lt.best[n-1][last]) {
+			last = l
+		}
+	}
+	if last < 0 {
+		last = 0
+	}
+	lt.labels = append(lt.labels[:0], make([]int, n)...)
+	for i := n - 1; i >= 0; i-- {
+		lt.labels[i] = last
+		last = int(lt.back[i][last])
+	}
+	return lt.labels
+}

@@ -1,0 +1,323 @@
+package keyphrase_test
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/lede-news/lede/internal/doc"
+	"github.com/lede-news/lede/internal/engine"
+	"github.com/lede-news/lede/internal/keyphrase"
+	"github.com/lede-news/lede/internal/pos"
+	"github.com/lede-news/lede/internal/segment"
+)
+
+// build makes a document of a title and body paragraphs and runs the
+// passes keyphrases need (segmentation and tagging), without depending on
+// article extraction.
+func build(title string, paras ...string) *doc.Document {
+	d := &doc.Document{Title: title}
+	var sb strings.Builder
+	add := func(s string, role doc.Role) {
+		if sb.Len() > 0 {
+			sb.WriteString("\n\n")
+		}
+		start := sb.Len()
+		sb.WriteString(s)
+		d.Blocks = append(d.Blocks, doc.Block{Span: doc.Span{Start: start, End: sb.Len()}, Role: role})
+	}
+	if title != "" {
+		add(title, doc.Title)
+	}
+	for _, p := range paras {
+		add(p, doc.Body)
+	}
+	d.Text = sb.String()
+	segment.Segment(d)
+	pos.Tag(d)
+	return d
+}
+
+func phrases(d *doc.Document, max int) []string {
+	o := keyphrase.Defaults()
+	o.Max = max
+	var out []string
+	for _, p := range keyphrase.Extract(d, o) {
+		out = append(out, p.Text)
+	}
+	return out
+}
+
+func TestKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"visas", "visa"},
+		{"Visas", "visa"},
+		{"companies", "company"},
+		{"negotiations", "negotiation"},
+		{"costs", "cost"},
+		{"Korea's", "korea"},
+		{"Korea\u2019s", "korea"},
+		{"workers'", "worker"},
+		{"news", "news"},
+		{"bus", "bus"},
+		{"glass", "glass"},
+		{"crisis", "crisis"},
+		{"U.S.", "u.s."},
+		{"series", "series"},
+		{"shoes", "shoe"},
+	}
+	for _, tt := range tests {
+		if got := keyphrase.Key(tt.in); got != tt.want {
+			t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCandidates(t *testing.T) {
+	// All candidates of small documents: noun phrases with their
+	// modifiers, never stop-word, verb or number fragments.
+	tests := []struct {
+		text    string
+		want    []string // must be candidates
+		notWant []string // must not be
+	}{
+		{"Seoul wants the United States to cut defense spending and issue more work visas for skilled workers.",
+			[]string{"defense spending", "work visas", "skilled workers", "Seoul", "United States"},
+			[]string{"wants", "cut defense spending", "issue more work visas", "more work visas", "the United States"}},
+		{"The $350 billion investment pledge was the main sticking point in the recent trade negotiations.",
+			[]string{"investment pledge", "trade negotiations"},
+			[]string{"$350 billion investment pledge", "350 billion investment pledge", "main sticking point", "recent trade negotiations", "the"}},
+		{"Mr. Kelso said the oil spill was Alaska's worst environmental disaster.",
+			[]string{"Kelso", "oil spill", "worst environmental disaster", "Alaska"},
+			[]string{"Mr. Kelso", "said", "Alaska's worst environmental disaster", "Alaska's"}},
+		{"The South Korean delegation met President Lee in Seoul, and the talks were South Korean.",
+			[]string{"South Korean delegation", "Lee", "Seoul", "talks"},
+			[]string{"President Lee", "President", "South", "South Korean"}},
+		{"Officials met on Monday in January to discuss the 28,500 troops.",
+			[]string{"troops"},
+			[]string{"Monday", "January", "28,500 troops", "Officials met"}},
+	}
+	for _, tt := range tests {
+		d := build("", tt.text)
+		got := map[string]bool{}
+		for _, p := range phrases(d, 100) {
+			got[p] = true
+		}
+		for _, w := range tt.want {
+			if !got[w] {
+				t.Errorf("%q: missing candidate %q; got %v", tt.text, w, keys(got))
+			}
+		}
+		for _, w := range tt.notWant {
+			if got[w] {
+				t.Errorf("%q: fragment %q among candidates", tt.text, w)
+			}
+		}
+	}
+}
+
+func keys(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func harbour(t testing.TB) *doc.Document {
+	b, err := os.ReadFile("testdata/harbour.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := strings.SplitN(string(b), "\n\n", 2)
+	return build(parts[0], strings.Split(strings.TrimSpace(parts[1]), "\n")...)
+}
+
+func TestRankingAndMentions(t *testing.T) {
+	d := harbour(t)
+	ps := keyphrase.Extract(d, keyphrase.Defaults())
+	if len(ps) < 10 || len(ps) > keyphrase.Defaults().Max {
+		t.Fatalf("%d phrases, want 10..%d", len(ps), keyphrase.Defaults().Max)
+	}
+	seen := map[string]bool{}
+	for i, p := range ps {
+		if p.Score < 0 || p.Score > 1 || i > 0 && p.Score > ps[i-1].Score {
+			t.Errorf("phrase %d %q: score %v out of order or range", i, p.Text, p.Score)
+		}
+		k := strings.ToLower(p.Text)
+		if seen[k] {
+			t.Errorf("phrase %q twice", p.Text)
+		}
+		seen[k] = true
+		if len(p.Mentions) == 0 {
+			t.Errorf("phrase %q has no mentions", p.Text)
+		}
+		for _, m := range p.Mentions {
+			got := strings.Join(strings.Fields(m.Of(d.Text)), " ")
+			if !sameKey(got, p.Text) {
+				t.Errorf("phrase %q: mention %q does not match", p.Text, got)
+			}
+			s := d.Sentences[m.Sentence]
+			if m.Start < s.Start || m.End > s.End {
+				t.Errorf("phrase %q: mention outside its sentence", p.Text)
+			}
+		}
+	}
+	if ps[0].Score != 1 {
+		t.Errorf("top score %v, want 1", ps[0].Score)
+	}
+	// what the article is about, in the top five
+	top := strings.ToLower(strings.Join(texts(ps[:5]), "|"))
+	for _, w := range []string{"bridge", "repair"} {
+		if !strings.Contains(top, w) {
+			t.Errorf("top five %q lack %q", top, w)
+		}
+	}
+	for _, filler := range []string{"nobody", "autumn", "decade", "shoppers coming"} {
+		for _, p := range ps {
+			if strings.Contains(strings.ToLower(p.Text), filler) {
+				t.Errorf("filler %q among keyphrases %v", filler, texts(ps))
+			}
+		}
+	}
+}
+
+func texts(ps []doc.Phrase) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Text
+	}
+	return out
+}
+
+func sameKey(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) != len(fb) {
+		return false
+	}
+	for i := range fa {
+		if keyphrase.Key(fa[i]) != keyphrase.Key(fb[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func TestNearDuplicatesMerged(t *testing.T) {
+	d := build("", "The work visa rules changed.", "Work visas are hard to get.", "Two more work visas were issued.")
+	ps := phrases(d, 20)
+	n := 0
+	for _, p := range ps {
+		if sameKey(p, "work visa") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("work visa(s) appears %d times in %v, want once", n, ps)
+	}
+}
+
+func TestNoArticle(t *testing.T) {
+	for _, d := range []*doc.Document{
+		{},
+		build("", ""),
+		build("", "!!! ??? ..."),
+		build("", "the of and to in"),
+		build("Only A Title"),
+	} {
+		for _, p := range keyphrase.Extract(d, keyphrase.Defaults()) {
+			if p.Text == "" || len(p.Mentions) == 0 {
+				t.Errorf("empty phrase from %q", d.Text)
+			}
+		}
+	}
+}
+
+func TestBackgroundTable(t *testing.T) {
+	b := keyphrase.Background()
+	if b == nil {
+		t.Fatal("the embedded idf table does not decode")
+	}
+	// common words are less specific than topical ones, unseen are most
+	order := []string{"the", "said", "government", "tanker", "zzqxv-unseen"}
+	for i := 1; i < len(order); i++ {
+		if b.Of(order[i-1]) >= b.Of(order[i]) {
+			t.Errorf("idf(%q) = %.2f >= idf(%q) = %.2f", order[i-1], b.Of(order[i-1]), order[i], b.Of(order[i]))
+		}
+	}
+	if _, err := keyphrase.DecodeIDF([]byte("LIDF1")); err == nil {
+		t.Error("DecodeIDF accepted a damaged table")
+	}
+}
+
+// TestSample runs the shared sample article through the whole engine: the
+// topics a reader names (trade, defense, nuclear, North Korea) must be
+// among the keyphrases, above filler.
+func TestSample(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "samples", "korea-us-summit.txt"))
+	if err != nil {
+		t.Skip("../shared/samples not found")
+	}
+	rep, err := engine.Analyze(string(b), engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range rep.Keyphrases {
+		got = append(got, strings.ToLower(p.Text))
+	}
+	rank := func(word string) int {
+		for i, p := range got {
+			if strings.Contains(p, word) {
+				return i
+			}
+		}
+		return len(got)
+	}
+	for _, topic := range []string{"trade", "defense", "nuclear", "north korea"} {
+		if rank(topic) == len(got) {
+			t.Errorf("topic %q missing from %v", topic, got)
+		}
+	}
+	for _, filler := range []string{"pressing issue", "pivotal moment", "second time", "months", "remarks"} {
+		if r := rank(filler); r < rank("nuclear") || r < rank("defense") {
+			t.Errorf("filler %q ranked above a topic in %v", filler, got)
+		}
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	d := harbour(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		keyphrase.Extract(d, keyphrase.Defaults())
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+func TestLongInputIsBounded(t *testing.T) {
+	// a paste far longer than any article: only the first 20,000 words
+	// are read, so no mention lies past them
+	para := "The harbour bridge repairs closed two traffic lanes near the ferry terminal for shoppers. "
+	var paras []string
+	for i := 0; i < 2500; i++ { // 35,000 words
+		paras = append(paras, para)
+	}
+	paras = append(paras, "Zebra crossings and giraffe enclosures dominate the final paragraph about zoo design.")
+	d := build("", paras...)
+	ps := keyphrase.Extract(d, keyphrase.Defaults())
+	if len(ps) == 0 {
+		t.Fatal("no keyphrases")
+	}
+	limit := d.Tokens[25000].Start // 20,000 words plus the punctuation around them
+	for _, p := range ps {
+		for _, m := range p.Mentions {
+			if m.Start > limit {
+				t.Fatalf("phrase %q mentioned at byte %d, past the bound %d", p.Text, m.Start, limit)
+			}
+		}
+	}
+}

@@ -1,0 +1,113 @@
+package keyphrase
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Key is the form under which a word is counted and compared: lowercased,
+// curly apostrophes straightened, a possessive dropped and a plural reduced
+// to its singular by Harman's S-stemmer ("visas" -> "visa", "companies" ->
+// "company"). It is deliberately light: "trade" and "trading" stay apart,
+// which is what a reader expects of distinct keyphrases.
+func Key(w string) string {
+	lower := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' || c >= 0x80 {
+			lower = false
+			break
+		}
+	}
+	if !lower {
+		w = strings.ToLower(strings.ReplaceAll(w, "\u2019", "'"))
+	}
+	if strings.HasSuffix(w, "'s") {
+		w = w[:len(w)-2]
+	} else if strings.HasSuffix(w, "'") {
+		w = w[:len(w)-1]
+	}
+	n := len(w)
+	switch {
+	case n < 4 || unchanged[w]:
+	case strings.HasSuffix(w, "ies") && !strings.HasSuffix(w, "eies") && !strings.HasSuffix(w, "aies"):
+		w = w[:n-3] + "y"
+	case strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "aes") && !strings.HasSuffix(w, "ees") && !strings.HasSuffix(w, "oes"):
+		w = w[:n-1]
+	case w[n-1] == 's' && w[n-2] != 'u' && w[n-2] != 's' && w[n-2] != 'i':
+		w = w[:n-1]
+	}
+	return w
+}
+
+// unchanged are words the S-stemmer would mangle.
+var unchanged = wordSet("series species news")
+
+// isWordLike reports whether w has a letter: candidates never consist of
+// numbers or marks alone.
+func isWordLike(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsUpper reports whether w begins with an upper-case letter.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func wordSet(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
+}
+
+// stopwords end a candidate wherever they occur: function words, and the
+// nouns of dates and counting ("monday", "percent", "year") that the tagger
+// rightly calls nouns but no reader would call a topic.
+var stopwords = wordSet(`a about above across after afterwards again against all almost alone along
+already also although always am among amongst an and another any anybody anyone anything anyway anywhere are
+around as at back be became because become becomes been before beforehand behind being below beside besides
+between beyond both but by can cannot could did do does doing done down due during each either else elsewhere
+enough etc even ever every everyone everything everywhere except few for former formerly from further
+had has have having he hence her here hereafter hereby herein hers herself him himself his how however i if in
+indeed into is it its itself just latter latterly least less many may me meanwhile might mine more moreover
+most mostly much must my myself namely neither never nevertheless no nobody none noone nor not nothing now
+nowhere of off often on once one only onto or other others otherwise our ours ourselves out over own per
+perhaps please rather same several she should since so some somehow someone something sometime sometimes
+somewhere still such than that the their theirs them themselves then thence there thereafter thereby therefore
+therein thereupon these they this those though through throughout thru thus to together too toward towards
+under until up upon us very via was we well were what whatever when whence whenever where whereafter whereas
+whereby wherein whereupon wherever whether which while whither who whoever whole whom whose why will with within
+without would yet you your yours yourself yourselves
+lot lots kind kinds sort sorts thing things way ways
+time times year years day days week weeks month months today yesterday tomorrow tonight
+monday tuesday wednesday thursday friday saturday sunday
+january february march april june july august september october november december
+percent cent said says say told ago
+issue issues matter matters moment moments situation fact facts point points reason reasons`)
+
+// titles are dropped from the start of any candidate ("Mr Bush" -> "Bush").
+var titles = wordSet(`mr mrs ms dr prof sen sens rep reps gov gen col lt sgt st jr sr`)
+
+// titleNouns are the offices that stand before a name ("President Lee",
+// "Foreign Minister Park"); before a name they are part of it, not a topic.
+var titleNouns = wordSet(`president minister secretary chairman chairwoman spokesman spokeswoman
+leader senator governor mayor judge chancellor king queen prince princess pope ambassador director
+chief commander premier vice`)
+
+// weakLead are vague modifiers and titles dropped from the start of a
+// candidate ("recent talks" -> "talks", "Mr. Kelso" -> "Kelso"); a candidate
+// of nothing else is no candidate.
+var weakLead = wordSet(`first second third fourth fifth last next new old recent certain various good great big small large little
+high low long short major key main whole total overall general possible likely available current
+previous early late earlier later additional further own same different similar particular specific
+such many much several few more most less least other another top full real true entire
+`)

@@ -1,0 +1,158 @@
+package pos
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lede-news/lede/internal/doc"
+	"github.com/lede-news/lede/internal/segment"
+)
+
+func TestEmbeddedModel(t *testing.T) {
+	m, err := embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, tag := range m.Tags() {
+		have[tag] = true
+	}
+	for _, tag := range []string{"NN", "NNS", "NNP", "JJ", "VB", "VBD", "VBZ", "IN", "DT", "CD", "POS", "."} {
+		if !have[tag] {
+			t.Errorf("model has no tag %q", tag)
+		}
+	}
+}
+
+func TestDecodeRejectsDamage(t *testing.T) {
+	for _, data := range [][]byte{nil, []byte("LPOS"), []byte("XXXXX\x10\x01\x02NN\x00"), modelData[:len(modelData)/2]} {
+		if _, err := Decode(data); err == nil {
+			t.Errorf("Decode(%d bytes) accepted a damaged model", len(data))
+		}
+	}
+}
+
+func TestEncodeDecode(t *testing.T) {
+	tags := []string{"NN", "VB"}
+	w := make([]int8, 2*(1<<4))
+	w[3*2+1] = 7 // bucket 3, tag VB
+	w[9*2] = -5  // bucket 9, tag NN
+	m, err := Decode(Encode(tags, 4, w))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m.ent[m.start[3]:m.start[4]]; len(got) != 1 || got[0] != 1<<8|7 {
+		t.Errorf("bucket 3 = %x", got)
+	}
+	if got := m.ent[m.start[9]:m.start[10]]; len(got) != 1 || int8(got[0]) != -5 || got[0]>>8 != 0 {
+		t.Errorf("bucket 9 = %x", got)
+	}
+}
+
+// tagged runs the segmenter and the tagger over text and returns
+// "word/TAG" pairs.
+func tagged(text string) []string {
+	d := &doc.Document{Text: text, Blocks: []doc.Block{{Span: doc.Span{Start: 0, End: len(text)}}}}
+	segment.Segment(d)
+	Tag(d)
+	out := make([]string, len(d.Tokens))
+	for i, tok := range d.Tokens {
+		out[i] = d.TokenText(i) + "/" + tok.Tag
+	}
+	return out
+}
+
+func TestTag(t *testing.T) {
+	// Each case lists word/TAG pairs that must appear in the output: the
+	// words a keyphrase extractor depends on (nouns, adjectives, verbs).
+	// "word/A|B" accepts either tag where both serve the extractor.
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The company reported strong quarterly profits on Monday.",
+			[]string{"company/NN", "reported/VBD", "strong/JJ", "profits/NNS", "Monday/NNP"}},
+		{"South Korea plans to raise defense spending next year.",
+			[]string{"South/NNP", "Korea/NNP", "plans/VBZ", "raise/VB", "defense/NN|JJ", "spending/NN"}},
+		{"Police arrested three men after the attack in Paris.",
+			[]string{"Police/NNS", "arrested/VBD|VBN", "three/CD", "men/NNS", "attack/NN", "Paris/NNP"}},
+		{"The new rules will take effect in January, officials said.",
+			[]string{"new/JJ", "rules/NNS", "will/MD", "take/VB", "officials/NNS", "said/VBD"}},
+		{"Korea's trade minister didn't attend the talks.",
+			[]string{"Korea/NNP", "trade/NN", "minister/NN", "talks/NNS"}},
+	}
+	for _, tt := range tests {
+		got := strings.Join(tagged(tt.text), " ")
+	want:
+		for _, w := range tt.want {
+			word, tags, _ := strings.Cut(w, "/")
+			for _, tag := range strings.Split(tags, "|") { // any of these tags will do
+				if strings.Contains(" "+got+" ", " "+word+"/"+tag+" ") {
+					continue want
+				}
+			}
+			t.Errorf("%q:\n got %s\nwant %s", tt.text, got, w)
+		}
+	}
+}
+
+func TestHeadlineCase(t *testing.T) {
+	// in a title-case headline every word is capitalised; the verb must
+	// still come out a verb, not a proper noun
+	got := strings.Join(tagged("Workers Try To Unload Tanker After Oil Spill"), " ")
+	if strings.Contains(got, "Try/NNP") || strings.Contains(got, "Unload/NNP") {
+		t.Errorf("headline verbs tagged as names: %s", got)
+	}
+	if !strings.Contains(got, "Tanker/NN") {
+		t.Errorf("headline noun lost: %s", got)
+	}
+}
+
+func TestAppendWords(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Korea's", "Korea 's"},
+		{"Korea\u2019s", "Korea 's"},
+		{"don't", "do n't"},
+		{"they're", "they 're"},
+		{"O'Brien", "O'Brien"},
+		{"\u201c", `"`},
+		{"\u2014", "--"},
+		{"visas", "visas"},
+	}
+	for _, tt := range tests {
+		w, own := appendWords(nil, nil, tt.in, 7)
+		if got := strings.Join(w, " "); got != tt.want {
+			t.Errorf("appendWords(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		for _, o := range own {
+			if o != 7 {
+				t.Errorf("appendWords(%q): owner %d, want 7", tt.in, o)
+			}
+		}
+	}
+}
+
+func TestTagEveryToken(t *testing.T) {
+	for _, text := range []string{"", "   ", "!!!", "a", "3.5% of $28,500", strings.Repeat("word ", 500), "\u00e9t\u00e9 na\u00efve caf\u00e9"} {
+		d := &doc.Document{Text: text, Blocks: []doc.Block{{Span: doc.Span{Start: 0, End: len(text)}}}}
+		segment.Segment(d)
+		Tag(d)
+		for i, tok := range d.Tokens {
+			if tok.Tag == "" {
+				t.Errorf("%.20q: token %q has no tag", text, d.TokenText(i))
+			}
+		}
+	}
+}
+
+func BenchmarkTag(b *testing.B) {
+	text := strings.Repeat("The city council voted on Tuesday to spend $42 million on emergency repairs to the Harbour Bridge, six months after a safety review found corroded steel cables. ", 50)
+	d := &doc.Document{Text: text, Blocks: []doc.Block{{Span: doc.Span{Start: 0, End: len(text)}}}}
+	segment.Segment(d)
+	Tag(d)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Tag(d)
+	}
+	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}

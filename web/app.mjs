@@ -1,0 +1,459 @@
+// app.mjs is the page (index.html): it takes the reader's article, hands it
+// to the engine through lede.mjs (which runs it in a Web Worker, so the page
+// never freezes) and draws the report.
+//
+// Every string in a report comes from the reader's input, so it reaches the
+// page through view.mjs's h() and text nodes, never as markup.
+import { analyze, preload } from "./lede.mjs";
+import { exampleArticle } from "./example.mjs";
+import { h, groupEntities, segments, toMarkdown, typeSingular } from "./view.mjs";
+
+// The engine's limit (engine.MaxInputBytes). A bigger file is refused here,
+// before it is read into the page, with the same advice the engine gives.
+const maxFileBytes = 8 << 20;
+// The text view draws at most this many characters, so that a huge paste
+// cannot make the page slow to scroll; the analysis itself covers everything.
+const maxShownChars = 400000;
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  input: $("input"), drop: $("drop"), analyzeBtn: $("analyze"), exampleBtn: $("example"),
+  file: $("file"), clearBtn: $("clear"), progress: $("progress"), progressBar: $("progress-bar"),
+  progressText: $("progress-text"), cancelBtn: $("cancel"), error: $("error"), results: $("results"),
+  stats: $("stats"), summary: $("summary"), text: $("text"), selection: $("selection"),
+  entities: $("entities"), keyphrases: $("keyphrases"), figures: $("figures"), quotes: $("quotes"),
+  categories: $("categories"), related: $("related"), digest: $("digest"), offline: $("offline"),
+};
+
+// state is the report on screen and the index from its items to the marks
+// that show them in the text.
+const state = { report: null, marks: new Map(), selected: null, selectedBtn: null, running: null };
+
+// ---- input -------------------------------------------------------------
+
+ui.analyzeBtn.addEventListener("click", () => run());
+ui.exampleBtn.addEventListener("click", () => {
+  ui.input.value = exampleArticle;
+  ui.input.scrollTop = 0;
+  run();
+});
+ui.clearBtn.addEventListener("click", () => {
+  ui.input.value = "";
+  showError("");
+  ui.results.hidden = true;
+  state.report = null;
+  ui.input.focus();
+});
+ui.cancelBtn.addEventListener("click", () => {
+  if (state.running) state.running.abort();
+});
+document.addEventListener("keydown", (e) => {
+  if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    run();
+  }
+});
+// Start the engine while the reader is still pasting, so the first result
+// comes sooner. (It loads nothing until the reader shows interest.)
+ui.input.addEventListener("focus", () => preload(), { once: true });
+ui.input.addEventListener("input", () => preload(), { once: true });
+
+ui.file.addEventListener("change", () => {
+  if (ui.file.files && ui.file.files[0]) readFile(ui.file.files[0]);
+  ui.file.value = "";
+});
+// A file dropped anywhere on the page is read (instead of the browser
+// navigating away to show it).
+for (const ev of ["dragenter", "dragover"]) {
+  document.addEventListener(ev, (e) => {
+    e.preventDefault();
+    ui.drop.classList.add("dragging");
+  });
+}
+for (const ev of ["dragleave", "drop"]) {
+  document.addEventListener(ev, () => ui.drop.classList.remove("dragging"));
+}
+document.addEventListener("drop", (e) => {
+  e.preventDefault();
+  const f = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+  if (f) readFile(f);
+  else if (e.dataTransfer) {
+    // Dropped HTML or text is data: take its text form only.
+    ui.input.value = e.dataTransfer.getData("text/html") || e.dataTransfer.getData("text/plain");
+    run();
+  }
+});
+
+async function readFile(f) {
+  if (f.size > maxFileBytes) {
+    showError("“" + f.name + "” is " + (f.size / 1048576).toFixed(1) + " MB; lede analyses up to 8 MB at a time. Open one article or page.");
+    return;
+  }
+  try {
+    ui.input.value = await f.text();
+  } catch (err) {
+    showError("Could not read “" + f.name + "”: " + err.message);
+    return;
+  }
+  run();
+}
+
+// ---- running the engine -----------------------------------------------
+
+async function run() {
+  const text = ui.input.value;
+  if (state.running) state.running.abort();
+  const ctl = new AbortController();
+  state.running = ctl;
+  showError("");
+  const began = performance.now();
+  let phase = "starting";
+  let loaded = 0;
+  let total = 0;
+  const tick = () => {
+    const secs = ((performance.now() - began) / 1000).toFixed(1);
+    if (phase === "loading") {
+      ui.progressText.textContent = "Loading the engine: " + mb(loaded) + (total ? " of " + mb(total) : "") + " (" + secs + " s)";
+      if (total) {
+        ui.progressBar.max = total;
+        ui.progressBar.value = loaded;
+      }
+    } else if (phase === "analysing") {
+      ui.progressBar.removeAttribute("value");
+      ui.progressText.textContent = "Analysing " + text.length.toLocaleString("en") + " characters… " + secs + " s";
+    } else {
+      ui.progressBar.removeAttribute("value");
+      ui.progressText.textContent = "Starting the engine… " + secs + " s";
+    }
+  };
+  tick();
+  ui.progress.hidden = false;
+  ui.analyzeBtn.disabled = true;
+  ui.analyzeBtn.setAttribute("aria-busy", "true");
+  const timer = setInterval(tick, 200);
+  try {
+    const report = await analyze(text, {
+      offsets: "utf16",
+      signal: ctl.signal,
+      onProgress: (p) => {
+        phase = p.phase;
+        if (p.phase === "loading") {
+          loaded = p.loaded;
+          total = p.total;
+        }
+        tick();
+      },
+    });
+    if (state.running !== ctl) return;
+    render(report);
+  } catch (err) {
+    if (state.running !== ctl) return;
+    if (err && err.name === "AbortError") showError("Stopped. The engine restarts on the next analysis.");
+    else showError("lede could not analyse this: " + (err && err.message ? err.message : String(err)));
+  } finally {
+    clearInterval(timer);
+    if (state.running === ctl) {
+      state.running = null;
+      ui.progress.hidden = true;
+      ui.analyzeBtn.disabled = false;
+      ui.analyzeBtn.removeAttribute("aria-busy");
+    }
+  }
+}
+
+function mb(n) {
+  return (n / 1048576).toFixed(1) + " MB";
+}
+
+function showError(msg) {
+  ui.error.textContent = msg;
+  ui.error.hidden = !msg;
+}
+
+// ---- drawing the report -------------------------------------------------
+
+function render(report) {
+  state.report = report;
+  state.marks = new Map();
+  state.selected = null;
+  state.selectedBtn = null;
+  const st = report.stats || {};
+  ui.stats.textContent = [
+    (st.words || 0).toLocaleString("en") + " words",
+    (st.paragraphs || 0) + " paragraphs",
+    "about " + Math.max(1, Math.round(st.readingMinutes || 0)) + " min to read",
+    (report.article.related || []).length + " other headlines",
+  ].join(" · ");
+  renderSummary(report);
+  renderText(report);
+  renderEntities(report);
+  renderKeyphrases(report);
+  renderFigures(report);
+  renderQuotes(report);
+  renderCategories(report);
+  renderRelated(report);
+  ui.selection.textContent = "";
+  ui.results.hidden = false;
+  ui.results.scrollIntoView({ block: "start" });
+  $("results-heading").focus({ preventScroll: true });
+}
+
+function renderSummary(report) {
+  const sents = (report.summary || []).slice().sort((a, b) => a.start - b.start);
+  ui.summary.replaceChildren(sents.length
+    ? h("p", { class: "summary-text" }, sents.map((s, i) => [i ? " " : "", s.text]))
+    : h("p", { class: "empty", text: "No summary: the text is too short." }));
+}
+
+// refKey names one item of the report (an entity, a figure, a keyphrase).
+const refKey = (kind, i) => kind + ":" + i;
+
+function renderText(report) {
+  const text = report.text;
+  const a = report.article;
+  const marks = [];
+  report.entities.forEach((e, i) => {
+    for (const m of e.mentions || []) marks.push({ start: m.start, end: m.end, kind: "entity", type: e.type, key: refKey("e", i), label: typeSingular[e.type] + ": " + e.name });
+  });
+  report.figures.forEach((f, i) => marks.push({ start: f.start, end: f.end, kind: "figure", key: refKey("f", i), label: f.kind + (f.about ? ": " + f.about : "") }));
+  report.keyphrases.forEach((k, i) => {
+    for (const m of k.mentions || []) marks.push({ start: m.start, end: m.end, kind: "key", key: refKey("k", i), label: "keyphrase: " + k.text });
+  });
+
+  const nodes = [];
+  if (a.title) nodes.push(h("p", { class: "article-title", text: a.title }));
+  const meta = [a.byline, a.published].filter(Boolean).join(" · ");
+  if (meta) nodes.push(h("p", { class: "article-meta", text: meta }));
+  const paras = a.paragraphs && a.paragraphs.length ? a.paragraphs : [{ start: 0, end: text.length }];
+  let shown = 0;
+  let cut = false;
+  for (const p of paras) {
+    if (shown > maxShownChars) {
+      cut = true;
+      break;
+    }
+    shown += p.end - p.start;
+    nodes.push(paragraph(text, p.start, p.end, marks));
+  }
+  if (cut) nodes.push(h("p", { class: "hint", text: "The text above stops after " + maxShownChars.toLocaleString("en") + " characters; the lists cover the whole article." }));
+  ui.text.replaceChildren(...nodes);
+}
+
+// paragraph draws text[start:end] with its marks: each piece of text gets one
+// <mark> whose classes say what covers it (an entity's type, a figure, a
+// keyphrase), so overlapping results stay visible together.
+function paragraph(text, start, end, marks) {
+  const p = h("p");
+  for (const seg of segments(start, end, marks)) {
+    const piece = text.slice(seg.start, seg.end);
+    if (!seg.refs.length) {
+      p.append(piece);
+      continue;
+    }
+    const cls = ["hl"];
+    const ent = seg.refs.find((m) => m.kind === "entity");
+    if (ent) cls.push("hl-" + ent.type);
+    if (seg.refs.some((m) => m.kind === "figure")) cls.push("hl-figure");
+    if (seg.refs.some((m) => m.kind === "key")) cls.push("hl-key");
+    const el = h("mark", { class: cls.join(" "), title: Array.from(new Set(seg.refs.map((m) => m.label))).join("\n") }, piece);
+    const keys = new Set(seg.refs.map((m) => m.key));
+    for (const k of keys) {
+      if (!state.marks.has(k)) state.marks.set(k, []);
+      state.marks.get(k).push(el);
+    }
+    // A click on a highlight selects what it shows: the entity first, then
+    // the figure, then the keyphrase.
+    const pick = ent || seg.refs.find((m) => m.kind === "figure") || seg.refs[0];
+    el.addEventListener("click", () => {
+      const btn = document.querySelector('[data-ref="' + pick.key + '"]');
+      if (btn) select(pick.key, btn, pick.label);
+    });
+    p.append(el);
+  }
+  return p;
+}
+
+// select lights up every mention of one item (or clears it when it is
+// chosen again) and scrolls the first mention into view.
+function select(key, btn, label) {
+  for (const el of document.querySelectorAll("mark.active")) el.classList.remove("active");
+  if (state.selectedBtn) state.selectedBtn.setAttribute("aria-pressed", "false");
+  if (state.selected === key) {
+    state.selected = null;
+    state.selectedBtn = null;
+    ui.selection.textContent = "";
+    return;
+  }
+  state.selected = key;
+  state.selectedBtn = btn;
+  btn.setAttribute("aria-pressed", "true");
+  const els = state.marks.get(key) || [];
+  for (const el of els) el.classList.add("active");
+  ui.selection.textContent = els.length
+    ? label + " — " + els.length + (els.length === 1 ? " place" : " places") + " highlighted in the text"
+    : label + " — not in the text shown";
+  if (els.length) els[0].scrollIntoView({ block: "nearest", behavior: "smooth" });
+}
+
+function chip(key, label, name, count, cls) {
+  const btn = h("button", { type: "button", class: "chip " + cls, "aria-pressed": "false", "data-ref": key },
+    h("span", { class: "chip-name", text: name }),
+    h("span", { class: "count", "aria-label": count + (count === 1 ? " mention" : " mentions"), text: String(count) }));
+  btn.addEventListener("click", () => select(key, btn, label));
+  return btn;
+}
+
+function renderEntities(report) {
+  const groups = groupEntities(report);
+  if (!groups.length) {
+    ui.entities.replaceChildren(h("p", { class: "empty", text: "No names found." }));
+    return;
+  }
+  const index = new Map(report.entities.map((e, i) => [e, i]));
+  ui.entities.replaceChildren(...groups.map((g) => h("div", { class: "group" },
+    h("h4", {}, h("span", { class: "swatch hl hl-" + g.type, "aria-hidden": "true" }), g.name + " ", h("span", { class: "group-count", text: "(" + g.entities.length + ")" })),
+    h("ul", { class: "chips" }, g.entities.map((e) => {
+      const other = (e.aliases || []).filter((x) => x !== e.name);
+      const c = chip(refKey("e", index.get(e)), e.name, e.name, (e.mentions || []).length, "chip-" + g.type);
+      if (other.length) c.title = "Also: " + other.join(", ");
+      return h("li", {}, c);
+    })))));
+}
+
+function bar(value, max, cls) {
+  const pct = max > 0 ? Math.max(2, Math.round((100 * value) / max)) : 0;
+  return h("span", { class: "bar " + (cls || ""), "aria-hidden": "true" }, h("span", { class: "fill", style: { width: pct + "%" } }));
+}
+
+function renderKeyphrases(report) {
+  const ks = report.keyphrases.slice(0, 15);
+  if (!ks.length) {
+    ui.keyphrases.replaceChildren(h("p", { class: "empty", text: "No key phrases found." }));
+    return;
+  }
+  const max = Math.max(...ks.map((k) => k.score));
+  ui.keyphrases.replaceChildren(h("ol", { class: "bars" }, ks.map((k, i) => {
+    const btn = h("button", { type: "button", class: "bar-row", "aria-pressed": "false", "data-ref": refKey("k", i) },
+      h("span", { class: "bar-label", text: k.text }),
+      bar(k.score, max, "bar-key"),
+      h("span", { class: "bar-value", text: k.score.toFixed(2) }));
+    btn.addEventListener("click", () => select(refKey("k", i), btn, "“" + k.text + "”"));
+    return h("li", {}, btn);
+  })));
+}
+
+function renderFigures(report) {
+  const fs = report.figures;
+  if (!fs.length) {
+    ui.figures.replaceChildren(h("p", { class: "empty", text: "No figures found." }));
+    return;
+  }
+  ui.figures.replaceChildren(h("table", { class: "figures" },
+    h("caption", { class: "visually-hidden", text: "Numbers in the article and what each measures" }),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Figure" }), h("th", { scope: "col", text: "Kind" }), h("th", { scope: "col", text: "Measures" }))),
+    h("tbody", {}, fs.map((f, i) => {
+      const btn = h("button", { type: "button", class: "link", "aria-pressed": "false", "data-ref": refKey("f", i), text: f.text });
+      btn.addEventListener("click", () => select(refKey("f", i), btn, f.text));
+      return h("tr", {}, h("td", {}, btn), h("td", { text: f.kind }), h("td", { text: f.about || "—" }));
+    }))));
+}
+
+function renderQuotes(report) {
+  const qs = report.quotes;
+  if (!qs.length) {
+    ui.quotes.replaceChildren(h("p", { class: "empty", text: "No quotations found." }));
+    return;
+  }
+  ui.quotes.replaceChildren(h("ul", { class: "quotes" }, qs.map((q) => h("li", {},
+    h("blockquote", {}, h("p", { text: "“" + q.text + "”" })),
+    h("p", { class: "speaker", text: q.speaker ? "— " + q.speaker : "— speaker not named" })))));
+}
+
+function renderCategories(report) {
+  const cs = report.categories;
+  if (!cs.length) {
+    ui.categories.replaceChildren(h("p", { class: "empty", text: "No category fits with confidence." }));
+    return;
+  }
+  const max = Math.max(...cs.map((c) => c.score));
+  ui.categories.replaceChildren(h("ul", { class: "bars" }, cs.map((c) => h("li", { class: "bar-row static" },
+    h("span", { class: "bar-label", text: c.label }), bar(c.score, max, "bar-cat"), h("span", { class: "bar-value", text: c.score.toFixed(2) })))));
+}
+
+function renderRelated(report) {
+  const rs = report.article.related || [];
+  if (!rs.length) {
+    ui.related.replaceChildren(h("p", { class: "empty", text: "No list of other headlines around this article." }));
+    ui.digest.replaceChildren();
+    return;
+  }
+  ui.related.replaceChildren(h("ol", { class: "related" }, rs.map((r) => h("li", {},
+    h("span", { class: "headline", text: r.text }),
+    (r.categories || []).length ? h("span", { class: "tags" }, r.categories.map((c) => h("span", { class: "tag", text: c.label }))) : null))));
+  const d = report.digest;
+  const cats = d && d.categories ? d.categories.slice(0, 8) : [];
+  const ents = d && d.entities ? d.entities.slice(0, 8) : [];
+  const chart = (title, items) => {
+    if (!items.length) return null;
+    const max = Math.max(...items.map((x) => x.count));
+    return h("div", { class: "digest-chart" }, h("h4", { text: title }), h("ul", { class: "bars" }, items.map((x) => h("li", { class: "bar-row static" },
+      h("span", { class: "bar-label", text: x.name }), bar(x.count, max, "bar-digest"), h("span", { class: "bar-value", text: String(x.count) })))));
+  };
+  ui.digest.replaceChildren(...[
+    chart("Topics across these headlines", cats),
+    chart("Names across these headlines", ents),
+  ].filter(Boolean));
+}
+
+// ---- export -------------------------------------------------------------
+
+function baseName() {
+  const t = (state.report && state.report.article.title) || "article";
+  return "lede-" + (t.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "article");
+}
+
+function download(name, type, body) {
+  const url = URL.createObjectURL(new Blob([body], { type: type }));
+  const a = h("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+async function copy(text, what, btn) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // file:// and older browsers: copy through a hidden text area.
+    const ta = h("textarea", { class: "visually-hidden", "aria-hidden": "true" });
+    ta.value = text;
+    document.body.append(ta);
+    ta.select();
+    document.execCommand("copy");
+    ta.remove();
+  }
+  const was = btn.textContent;
+  btn.textContent = "Copied ✓";
+  ui.selection.textContent = what + " copied to the clipboard";
+  setTimeout(() => { btn.textContent = was; }, 1500);
+}
+
+const json = () => JSON.stringify(state.report, null, 2) + "\n";
+$("copy-md").addEventListener("click", (e) => copy(toMarkdown(state.report), "Markdown", e.currentTarget));
+$("copy-json").addEventListener("click", (e) => copy(json(), "JSON", e.currentTarget));
+$("save-md").addEventListener("click", () => download(baseName() + ".md", "text/markdown", toMarkdown(state.report)));
+$("save-json").addEventListener("click", () => download(baseName() + ".json", "application/json", json()));
+
+// ---- offline -------------------------------------------------------------
+
+// The page registers its service worker when it is served over HTTP(S); the
+// one-file build (data-onefile) needs none.
+if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol) && !document.documentElement.hasAttribute("data-onefile")) {
+  navigator.serviceWorker.register("sw.js").then(() => navigator.serviceWorker.ready).then(() => {
+    ui.offline.textContent = "It is saved for offline use.";
+  }).catch(() => {});
+}
+
+// For tests and scripts: the report on screen.
+globalThis.ledeReport = () => state.report;

@@ -1,0 +1,145 @@
+// page.test.mjs: the page (dist/index.html, minified) in Debian's Chromium,
+// used the way a reader uses it — paste, Analyse, read, click a name — plus
+// accessibility (axe-core), keyboard use, bad input, hostile HTML, export,
+// and screenshots for docs/screenshots/ (look at them).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { serve, launch, axe, needDist, sample, screenshots } from "./helpers.mjs";
+import { exampleArticle } from "../example.mjs";
+
+// One page for the file, so that one engine serves both tests.
+let srv, chrome, shared;
+before(async () => {
+  srv = await serve();
+  chrome = await launch();
+  shared = await chrome.page();
+  await shared.goto(srv.url);
+  fs.mkdirSync(screenshots, { recursive: true });
+});
+after(async () => {
+  if (chrome) await chrome.close();
+  if (srv) await srv.close();
+});
+
+// analyse pastes text and clicks Analyse; it resolves when the result or
+// an error is on screen.
+async function analyse(page, text) {
+  await page.fill("#input", text);
+  await page.click("#analyze");
+  await page.waitForFunction(() => !document.getElementById("analyze").disabled &&
+    (!document.getElementById("results").hidden || !document.getElementById("error").hidden), null, { timeout: 45000 });
+}
+
+const chipNames = (page, type) => page.$$eval(".chip-" + type + " .chip-name", (els) => els.map((e) => e.textContent));
+
+test("how it looks: accessibility (axe-core) and screenshots, desktop and phone, light and dark", async (t) => {
+  if (!needDist(t)) return;
+  const page = shared;
+  assert.deepEqual(await axe(page), [], "axe-core on the empty page");
+  await analyse(page, exampleArticle);
+  assert.equal(await page.isHidden("#error"), true, await page.textContent("#error"));
+  assert.deepEqual(await axe(page), [], "axe-core on the filled page");
+  // Light up the most mentioned person for the pictures.
+  const person = page.locator("#entities .chip-person").first();
+  if (await person.count()) await person.click();
+  assert.equal(await page.isHidden("#progress"), true, "the progress line is still showing");
+  await page.$eval("#input", (el) => { el.scrollTop = 0; });
+  await page.screenshot({ path: path.join(screenshots, "page-desktop.png"), fullPage: true });
+
+  // Phone width, dark mode.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  assert.deepEqual(await axe(page), [], "axe-core on the filled page, dark, phone width");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, "the page scrolls sideways at phone width by " + overflow + "px");
+  await page.evaluate(() => window.scrollTo(0, document.getElementById("results").offsetTop));
+  await page.screenshot({ path: path.join(screenshots, "page-phone-dark.png") });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(screenshots, "page-phone.png") });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  if (await person.count()) await person.click(); // clear the selection again
+  assert.deepEqual(chrome.errors, []);
+});
+
+test("a reader pastes an article and sees it understood", async (t) => {
+  if (!needDist(t)) return;
+  const page = shared;
+  await analyse(page, exampleArticle);
+  assert.equal(await page.isHidden("#error"), true, await page.textContent("#error"));
+  const report = await page.evaluate(() => globalThis.ledeReport());
+
+  // What a reader sees: names by type, figures with what they measure,
+  // key phrases, the other headlines with their categories.
+  const people = await chipNames(page, "person");
+  const places = await chipNames(page, "place");
+  const orgs = await chipNames(page, "organization");
+  assert.ok(people.includes("Anders Holm"), "people: " + people);
+  assert.ok(places.includes("Copenhagen") && places.includes("Edinburgh"), "places: " + places);
+  assert.ok(orgs.includes("Harbour Wind"), "organisations: " + orgs);
+  const figures = await page.$$eval("table.figures tbody tr", (rows) => rows.map((r) => Array.from(r.cells, (c) => c.textContent)));
+  const figText = figures.map((r) => r[0]);
+  assert.ok(figText.includes("$2.4 billion"), "figures: " + figText);
+  assert.ok(figText.includes("6.5%"), "figures: " + figText);
+  assert.equal(figures.find((r) => r[0] === "$2.4 billion")[1], "money");
+  const keys = await page.$$eval("#keyphrases .bar-label", (els) => els.map((e) => e.textContent));
+  assert.ok(keys.length >= 3, "keyphrases: " + keys);
+  const related = await page.$$eval("#related .headline", (els) => els.map((e) => e.textContent));
+  assert.equal(related.length, 8, "related headlines: " + related);
+  assert.ok(related.includes("Bank of England Holds Interest Rates Ahead of Budget"));
+  // The body is the article's own paragraphs: no headline of the list in it.
+  const body = await page.textContent("#text");
+  assert.ok(!body.includes("Scottish Ferry Operator Orders Four Electric Ships"), "a related headline leaked into the body");
+  assert.ok((await page.textContent("#summary")).length > 40, "summary on top");
+  // Every entity and keyphrase of the report is on screen.
+  assert.equal(await page.locator("#entities .chip").count(), report.entities.length);
+  assert.equal(await page.locator("#keyphrases .bar-row").count(), Math.min(15, report.keyphrases.length));
+
+  // Click an entity: exactly its mentions light up.
+  const holmIdx = report.entities.findIndex((e) => e.name === "Anders Holm");
+  const holm = report.entities[holmIdx];
+  await page.click('[data-ref="e:' + holmIdx + '"]');
+  assert.equal(await page.getAttribute('[data-ref="e:' + holmIdx + '"]', "aria-pressed"), "true");
+  const lit = await page.$$eval("mark.active", (els) => els.map((e) => e.textContent).join(""));
+  const paras = report.article.paragraphs;
+  const inBody = holm.mentions.filter((m) => paras.some((p) => m.start >= p.start && m.end <= p.end));
+  assert.ok(inBody.length >= 2, "Anders Holm is mentioned at least twice: " + JSON.stringify(holm.mentions));
+  assert.equal(lit, inBody.map((m) => report.text.slice(m.start, m.end)).join(""));
+  assert.match(await page.textContent("#selection"), new RegExp(inBody.length + " places highlighted"));
+  // Clicking it again clears the highlight.
+  await page.click('[data-ref="e:' + holmIdx + '"]');
+  assert.equal(await page.locator("mark.active").count(), 0);
+  // A keyphrase, too.
+  await page.click('[data-ref="k:0"]');
+  assert.equal(await page.locator("mark.active").count() > 0, report.keyphrases[0].mentions.some((m) => paras.some((p) => m.start >= p.start && m.end <= p.end)));
+
+  assert.deepEqual(chrome.errors, []);
+});
+
+test("keyboard only: Ctrl+Enter analyses, Tab reaches a name, Enter lights it up", async (t) => {
+  if (!needDist(t)) return;
+  const page = shared;
+  // Start from the top of the page, as after loading it: the skip link.
+  await page.evaluate(() => { window.scrollTo(0, 0); document.querySelector(".skip").focus(); });
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "input");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(exampleArticle.replace("Anders Holm", "Anders Holm Jr"));
+  const before = await page.evaluate(() => { const r = globalThis.ledeReport(); return r ? r.text : null; });
+  await page.keyboard.press("Control+Enter");
+  await page.waitForFunction((old) => globalThis.ledeReport() !== null && globalThis.ledeReport().text !== old, before, { timeout: 45000 });
+  // Tab forward until a name chip has focus.
+  let found = false;
+  for (let i = 0; i < 40 && !found; i++) {
+    await page.keyboard.press("Tab");
+    found = await page.evaluate(() => document.activeElement.classList.contains("chip"));
+  }
+  assert.ok(found, "no entity chip is reachable with Tab");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-pressed")), "true");
+  assert.ok(await page.locator("mark.active").count() > 0);
+});
+

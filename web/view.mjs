@@ -1,0 +1,142 @@
+// view.mjs holds what the page (app.mjs) and the widget (widget.mjs) both
+// need to show a report: a DOM builder that only ever sets text (never
+// markup), the entity grouping, the cutting of text into highlighted
+// segments, and the Markdown export.
+//
+// Everything a report holds came from the reader's input, so it is put on
+// the page with textContent / text nodes only. h() has no way to set HTML.
+
+export const typeOrder = ["person", "place", "organization", "other"];
+export const typeNames = { person: "People", place: "Places", organization: "Organisations", other: "Other names" };
+export const typeSingular = { person: "person", place: "place", organization: "organisation", other: "other name" };
+
+/**
+ * h creates an element. props: class, text (textContent), on<event>
+ * handlers, style (an object of CSS properties), anything else becomes an
+ * attribute. Children are nodes or strings (strings become text nodes).
+ */
+export function h(tag, props, ...children) {
+  const e = document.createElement(tag);
+  if (props) {
+    for (const k of Object.keys(props)) {
+      const v = props[k];
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "class") e.className = v;
+      else if (k === "text") e.textContent = String(v);
+      else if (k === "style") Object.assign(e.style, v);
+      else if (k.startsWith("on") && typeof v === "function") e.addEventListener(k.slice(2), v);
+      else e.setAttribute(k, v === true ? "" : String(v));
+    }
+  }
+  for (const c of children.flat(Infinity)) {
+    if (c === null || c === undefined || c === false) continue;
+    e.append(typeof c === "string" || typeof c === "number" ? String(c) : c);
+  }
+  return e;
+}
+
+/** groupEntities returns [{type, name, entities}] in typeOrder, busiest first. */
+export function groupEntities(report) {
+  const groups = [];
+  for (const t of typeOrder) {
+    const list = (report.entities || []).filter((e) => (typeOrder.includes(e.type) ? e.type : "other") === t);
+    list.sort((a, b) => (b.mentions || []).length - (a.mentions || []).length || b.salience - a.salience);
+    if (list.length) groups.push({ type: t, name: typeNames[t], entities: list });
+  }
+  return groups;
+}
+
+/**
+ * segments cuts text[from:to] at every mark boundary. marks are
+ * {start, end, ref}; the result is [{start, end, refs}] covering the range,
+ * refs being the marks that cover each piece (empty for plain text).
+ */
+export function segments(from, to, marks) {
+  const inRange = marks.filter((m) => m.end > from && m.start < to && m.end > m.start);
+  const cuts = new Set([from, to]);
+  for (const m of inRange) {
+    cuts.add(Math.max(from, m.start));
+    cuts.add(Math.min(to, m.end));
+  }
+  const points = Array.from(cuts).sort((a, b) => a - b);
+  inRange.sort((a, b) => a.start - b.start);
+  const out = [];
+  let active = [];
+  let next = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const s = points[i];
+    const e = points[i + 1];
+    active = active.filter((m) => m.end > s);
+    while (next < inRange.length && inRange[next].start <= s) {
+      if (inRange[next].end > s) active.push(inRange[next]);
+      next++;
+    }
+    out.push({ start: s, end: e, refs: active.slice() });
+  }
+  return out;
+}
+
+// md escapes text for Markdown so that a headline cannot become a link,
+// heading or table cell break.
+function md(s) {
+  return String(s).replace(/\s+/g, " ").replace(/([\\`*_{}[\]()<>#+|!~]|^-|^\d+\.)/g, "\\$1");
+}
+
+function fmt(x, digits) {
+  return typeof x === "number" ? x.toFixed(digits) : "";
+}
+
+/** toMarkdown writes a report as a short Markdown document. */
+export function toMarkdown(report) {
+  const a = report.article || {};
+  const out = [];
+  out.push("# " + md(a.title || "Article analysis"));
+  const meta = [a.byline, a.published].filter(Boolean).map(md);
+  if (meta.length) out.push("", "_" + meta.join(" · ") + "_");
+  const summary = (report.summary || []).slice().sort((x, y) => x.start - y.start);
+  if (summary.length) {
+    out.push("", "## Summary", "");
+    for (const s of summary) out.push("- " + md(s.text));
+  }
+  const groups = groupEntities(report);
+  if (groups.length) {
+    out.push("", "## Entities");
+    for (const g of groups) {
+      out.push("", "### " + g.name, "");
+      for (const e of g.entities) {
+        const other = (e.aliases || []).filter((x) => x !== e.name);
+        out.push("- " + md(e.name) + " (" + (e.mentions || []).length + " mentions" + (other.length ? "; also " + other.map(md).join(", ") : "") + ")");
+      }
+    }
+  }
+  if ((report.keyphrases || []).length) {
+    out.push("", "## Key phrases", "");
+    report.keyphrases.forEach((k, i) => out.push((i + 1) + ". " + md(k.text) + " (" + fmt(k.score, 2) + ")"));
+  }
+  if ((report.figures || []).length) {
+    out.push("", "## Figures", "", "| Figure | Kind | Measures |", "| --- | --- | --- |");
+    for (const f of report.figures) out.push("| " + md(f.text) + " | " + f.kind + " | " + md(f.about || "") + " |");
+  }
+  if ((report.quotes || []).length) {
+    out.push("", "## Quotes", "");
+    for (const q of report.quotes) out.push("> " + md(q.text) + (q.speaker ? " — " + md(q.speaker) : ""), "");
+    out.pop();
+  }
+  if ((report.categories || []).length) {
+    out.push("", "## Categories", "");
+    for (const c of report.categories) out.push("- " + md(c.label) + " (" + fmt(c.score, 2) + ")");
+  }
+  const related = a.related || [];
+  if (related.length) {
+    out.push("", "## Other headlines", "");
+    for (const r of related) {
+      const cats = (r.categories || []).map((c) => md(c.label));
+      out.push("- " + md(r.text) + (cats.length ? " — " + cats.join(", ") : ""));
+    }
+  }
+  const st = report.stats;
+  if (st) {
+    out.push("", "---", "", st.words + " words, " + st.sentences + " sentences, " + st.paragraphs + " paragraphs, about " + Math.max(1, Math.round(st.readingMinutes)) + " min to read. Analysed with lede.");
+  }
+  return out.join("\n") + "\n";
+}
