@@ -58,6 +58,7 @@ func parseText(input string) *doc.Document {
 		lines = described
 		classifyLines(d, lines)
 	}
+	d.Blocks = make([]doc.Block, 0, len(lines))
 	for _, l := range lines {
 		d.Blocks = append(d.Blocks, doc.Block{Span: l.Span, Role: l.role})
 	}
@@ -73,14 +74,60 @@ func hasBody(ls []line) bool {
 	return false
 }
 
-// splitLines returns the trimmed non-empty lines of text, joining a line
-// that breaks mid-sentence (no final punctuation, the next line starting
-// in lower case) with the next one.
+// rawLine is one line of the input before paragraphs are formed.
+type rawLine struct {
+	s, e    int  // the trimmed line; s == e when it is blank
+	indent  int  // leading spaces (a tab counts as four)
+	runes   int  // length of the trimmed line in characters
+	ends    bool // ends with sentence punctuation
+	words   bool // holds a letter or a digit (not a rule of dashes)
+	columns bool // a table row
+}
+
+// splitLines returns the trimmed non-empty lines of text as paragraph
+// candidates. Text hard-wrapped at a fixed width (news wire files, e-mail,
+// the DUC and TREC collections) has its wrapped lines joined into
+// paragraphs, which end at a blank line, an indented line or a short last
+// line; other text (a page copied from the browser gives one paragraph a
+// line) joins a line only when it breaks mid-sentence before a lower-case
+// word.
 func splitLines(text string) []line {
-	var out []line
-	start := 0
+	raw := rawLines(text)
+	width := wrapWidth(text, raw)
+	nonBlank := 0
+	for _, r := range raw {
+		if r.s < r.e {
+			nonBlank++
+		}
+	}
+	out := make([]line, 0, nonBlank)
 	blank := true
-	for start <= len(text) {
+	for i, r := range raw {
+		if r.s == r.e {
+			blank = true
+			continue
+		}
+		n := len(out)
+		switch {
+		case n > 0 && !blank && width > 0 && wrapped(text, raw[i-1], r, width):
+			out[n-1].End = r.e
+		case n > 0 && !blank && width == 0 && joinable(text, out[n-1].Span, r.s):
+			out[n-1].End = r.e
+		default:
+			// in wrapped text an indented line starts a paragraph as a
+			// blank line does
+			sep := blank || width > 0 && i > 0 && r.indent > raw[i-1].indent
+			out = append(out, line{Span: doc.Span{Start: r.s, End: r.e}, blankBefore: sep})
+		}
+		blank = false
+	}
+	return out
+}
+
+// rawLines cuts text at line ends, trimming each line.
+func rawLines(text string) []rawLine {
+	out := make([]rawLine, 0, strings.Count(text, "\n")+1)
+	for start := 0; start <= len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
 			end = len(text)
@@ -88,19 +135,123 @@ func splitLines(text string) []line {
 			end += start
 		}
 		s, e := trimSpan(text, start, end)
+		r := rawLine{s: s, e: e}
 		if s < e {
-			if n := len(out); n > 0 && !blank && joinable(text, out[n-1].Span, s) {
-				out[n-1].End = e
-			} else {
-				out = append(out, line{Span: doc.Span{Start: s, End: e}, blankBefore: blank})
+			for k := start; k < s; k++ {
+				switch text[k] {
+				case ' ':
+					r.indent++
+				case '\t':
+					r.indent += 4
+				}
 			}
-			blank = false
-		} else {
-			blank = true
+			r.runes = utf8.RuneCountInString(text[s:e])
+			last, _ := utf8.DecodeLastRuneInString(text[s:e])
+			r.ends = strings.ContainsRune(".!?:;\"”’)…|'", last)
+			r.words = strings.IndexFunc(text[s:e], func(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }) >= 0
+			r.columns = columns(text[s:e])
 		}
+		out = append(out, r)
 		start = end + 1
 	}
 	return out
+}
+
+// wrapWidth returns the width text was hard-wrapped at, or 0 when it was
+// not. Lines followed directly by another line are the evidence: in
+// wrapped text nearly all of them stay within a width of 40–110
+// characters, most come close to it, and many break mid-sentence, often
+// before a lower-case word. Copied page text has long one-line
+// paragraphs, and its runs of short lines (menus, headline lists) neither
+// fill a width nor continue in lower case.
+func wrapWidth(text string, raw []rawLine) int {
+	var hist [112]int // lengths of inner lines; 111 means longer
+	inner := 0
+	for i := 0; i+1 < len(raw); i++ {
+		if raw[i].s == raw[i].e || raw[i+1].s == raw[i+1].e {
+			continue
+		}
+		inner++
+		hist[min(raw[i].runes, 111)]++
+	}
+	if inner < 3 {
+		return 0
+	}
+	// the width: the 90th percentile of inner line lengths (a wire line
+	// may hold a lost paragraph break: "in 1990.   Some 40 members")
+	width, seen := 0, 0
+	for n, c := range hist {
+		seen += c
+		if seen*10 >= inner*9 {
+			width = n
+			break
+		}
+	}
+	if width < 40 || width > 110 {
+		return 0
+	}
+	full, open, lower := 0, 0, 0
+	for i := 0; i+1 < len(raw); i++ {
+		a, b := raw[i], raw[i+1]
+		if a.s == a.e || b.s == b.e || a.runes*10 < width*6 {
+			continue
+		}
+		full++
+		if a.ends {
+			continue
+		}
+		open++
+		if r, _ := utf8.DecodeRuneInString(text[b.s:b.e]); unicode.IsLower(r) {
+			lower++
+		}
+	}
+	if full*10 < inner*6 || open < 3 || open*10 < full*4 || lower*5 < open {
+		return 0
+	}
+	return width
+}
+
+// wrapped reports whether, in text wrapped at width, line b continues the
+// paragraph of line a (no blank line lies between them).
+func wrapped(text string, a, b rawLine, width int) bool {
+	if b.indent > a.indent || !a.words || !b.words || a.columns || b.columns {
+		// an indented first line; a rule of dashes; a table row
+		return false
+	}
+	if a.ends {
+		// a paragraph's last line is short; a sentence may also end
+		// where a full line does
+		return a.runes*10 >= width*8
+	}
+	if a.runes*10 >= width*5 || b.indent < a.indent {
+		// a full line, or an indented first line going on unindented
+		return true
+	}
+	// a short line without final punctuation is a heading, unless the
+	// sentence goes on: it ends on a lower-case word ("crashed", "the")
+	// or the next line starts in lower case
+	r, _ := utf8.DecodeRuneInString(text[b.s:b.e])
+	lw := text[a.s:a.e]
+	if k := strings.LastIndexByte(lw, ' '); k >= 0 {
+		lw = lw[k+1:]
+	}
+	l, _ := utf8.DecodeRuneInString(lw)
+	return unicode.IsLower(r) || unicode.IsLower(l)
+}
+
+// columns reports whether s is laid out in columns: two or more gaps of
+// three spaces or more, as in a table row.
+func columns(s string) bool {
+	gaps := 0
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == ' ' && s[i+1] == ' ' && s[i+2] == ' ' {
+			gaps++
+			for i < len(s) && s[i] == ' ' {
+				i++
+			}
+		}
+	}
+	return gaps >= 2
 }
 
 // joinable reports whether the line at prev was hard-wrapped into the line
@@ -154,8 +305,15 @@ func describe(text string, l *line) {
 		// "Is this the end of cheap flights?" is a headline too
 		l.headline = l.words >= 3 && l.words <= 20 && l.stops <= 1 && !l.boiler && titleCased(s)
 	}
-	l.body = !l.boiler && (l.ends && l.words >= 8 || l.words >= 30 && l.stops >= 1 || l.words >= 40 || l.teaser && l.words >= 25 ||
-		l.words >= 20 && !titleCased(s))
+	l.body = !l.boiler && (l.ends && l.words >= 8 || l.words >= 30 && l.stops >= 1 || l.words >= 40 && punctuated(s) || l.teaser && l.words >= 25 ||
+		l.words >= 20 && !titleCased(s) && punctuated(s))
+}
+
+// punctuated reports whether s holds any punctuation that prose uses
+// between words. A tag cloud ("adote um amigo agua alerta ambiente ...")
+// is a long run of words with none.
+func punctuated(s string) bool {
+	return strings.ContainsAny(s, ".,;:!?()\"“”—–，。、；：！？")
 }
 
 // countWords counts the words of s; Chinese and Japanese, written without
@@ -291,7 +449,7 @@ func classifyLines(d *doc.Document, ls []line) {
 		} else if bodyLines >= 2 && ls[i].words <= 8 && (isCommentsHeading(d.Text[ls[i].Start:ls[i].End]) || isStrongSectionEnd(d.Text[ls[i].Start:ls[i].End])) {
 			bestEnd = i
 			break
-		} else if bodyLines >= 2 && ls[i].words <= 8 && isSectionEnd(d.Text[ls[i].Start:ls[i].End]) && bodyWords(ls[bestStart:i]) > 2*bodyWords(ls[i:bestEnd]) {
+		} else if bodyLines >= 1 && ls[i].words <= 8 && isSectionEnd(d.Text[ls[i].Start:ls[i].End]) && bodyWords(ls[bestStart:i]) > 2*bodyWords(ls[i:bestEnd]) {
 			bestEnd = i
 			break
 		}
@@ -428,10 +586,12 @@ func teaserRun(ls []line, from, to int) int {
 	return to
 }
 
+// bodyWords counts the words of the prose lines of ls; teasers cut short
+// ("…") are summaries of other stories and do not count.
 func bodyWords(ls []line) int {
 	n := 0
 	for _, l := range ls {
-		if l.body {
+		if l.body && !l.teaser {
 			n += l.words
 		}
 	}

@@ -40,6 +40,11 @@ const MinScore = 0.2
 // bucket, which would otherwise give a confident-looking random label.
 const MinKnown = 0.25
 
+// MinKnownFeatures is how many of a text's features the model must have
+// weights for: one known feature (a lone number such as "42", or a single
+// word) is too little to go on, however sure the model is of it.
+const MinKnownFeatures = 2
+
 // MaxLabels is the most labels one text gets.
 const MaxLabels = 3
 
@@ -110,8 +115,9 @@ func (m *Model) Distribution(parts ...string) []doc.Label {
 			continue
 		}
 		var known float64
-		p, known = m.Probabilities(p, fs)
-		if known < MinKnown {
+		var n int
+		p, known, n = m.probabilities(p, fs)
+		if known < MinKnown || n < MinKnownFeatures {
 			continue
 		}
 		w := known * float64(len(fs))

@@ -64,7 +64,7 @@ func TestMultiLabel(t *testing.T) {
 // TestUncertain: text the model knows nothing of gets no label, not a
 // confident guess.
 func TestUncertain(t *testing.T) {
-	for _, text := range []string{"", "   ", "xqzt vbnm plokw wertz", "Zorblax quuxifies frobnitz glorp", "!!! ??? 42"} {
+	for _, text := range []string{"", "   ", "xqzt vbnm plokw wertz", "Zorblax quuxifies frobnitz glorp", "!!! ??? 42", "1998"} {
 		if got := Classify(text); len(got) != 0 {
 			t.Errorf("Classify(%q) = %v, want no label (uncertain)", text, got)
 		}

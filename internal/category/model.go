@@ -233,6 +233,13 @@ func (m *Model) UnmarshalBinary(b []byte) error {
 // the features' weight (sum of |Value|) that the model has weights for:
 // 0 means it knows none of the words.
 func (m *Model) Probabilities(p []float64, fs []Feature) (_ []float64, known float64) {
+	p, known, _ = m.probabilities(p, fs)
+	return p, known
+}
+
+// probabilities is Probabilities that also returns how many of the
+// features the model has weights for.
+func (m *Model) probabilities(p []float64, fs []Feature) (_ []float64, known float64, n int) {
 	k := len(m.Labels)
 	var acc [256]float32
 	var all float64
@@ -243,6 +250,7 @@ func (m *Model) Probabilities(p []float64, fs []Feature) (_ []float64, known flo
 			continue
 		}
 		known += math.Abs(float64(f.Value))
+		n++
 		if m.Book != nil {
 			for c, w := range m.Weights[i*k : i*k+k] {
 				acc[c] += f.Value * m.Book[c*16+int(w)]
@@ -271,5 +279,5 @@ func (m *Model) Probabilities(p []float64, fs []Feature) (_ []float64, known flo
 	for c := range p {
 		p[c] /= sum
 	}
-	return p, known
+	return p, known, n
 }

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"bytes"
+	"compress/gzip"
 	"os"
 	"reflect"
 	"slices"
@@ -303,6 +304,16 @@ func TestEmbeddedModel(t *testing.T) {
 			nil, []string{"Restores", "Federal Judge Restores Funding"}},
 		{"CHINA AND JAPAN SIGN TRADE DEAL IN TOKYO",
 			[]string{"CHINA/place", "JAPAN/place", "TOKYO/place"}, nil},
+		// East Asian names, family name first; organisation head words
+		{"North Korean leader Kim Jong Un met Chinese President Xi Jinping in Beijing on Tuesday.",
+			[]string{"Kim Jong Un/person", "Xi Jinping/person", "Beijing/place"}, nil},
+		{"Delegates of the Shanghai Cooperation Organisation met in Astana.",
+			[]string{"Shanghai Cooperation Organisation/organization", "Astana/place"}, nil},
+		// a verb in a title-case headline is not a name
+		{"Oil Price Steadies After Saudi Output Cut",
+			nil, []string{"Steadies", "Oil Price Steadies"}},
+		// a sentence ending in a letter is not an initial of the next word
+		{"The vitamin is B. Then he left.", nil, []string{"B. Then"}},
 	}
 	for _, tt := range tests {
 		d := segmented(tt.text)
@@ -401,5 +412,71 @@ func TestFold(t *testing.T) {
 		if got := Fold(tt.in); got != tt.want {
 			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestTables(t *testing.T) {
+	lex := newLexicon(map[string]LexEntry{"the": {CapRate: 1}, "berlin": {Coarse: 3, Fine: 7, CapRate: 6}, "": {CapRate: 2}})
+	gm := map[uint64]uint8{}
+	AddGaz(gm, []string{"New", "York"}, 1)
+	AddGazPart(gm, "Kim", 0)
+	gaz := newGazetteer(gm)
+	tests := []struct {
+		word string
+		want LexEntry
+		ok   bool
+	}{
+		{"the", LexEntry{CapRate: 1}, true},
+		{"berlin", LexEntry{Coarse: 3, Fine: 7, CapRate: 6}, true},
+		{"", LexEntry{CapRate: 2}, true},
+		{"berli", LexEntry{}, false},
+		{"paris", LexEntry{}, false},
+	}
+	for _, tt := range tests {
+		if got, ok := lex.get(tt.word); got != tt.want || ok != tt.ok {
+			t.Errorf("lexicon.get(%q) = %v, %v, want %v, %v", tt.word, got, ok, tt.want, tt.ok)
+		}
+	}
+	gazTests := []struct {
+		words []string
+		want  uint8
+	}{
+		{[]string{"new", "york"}, 1 << 1},
+		{[]string{"new"}, 1 << (4 + 1)},
+		{[]string{"kim"}, 1 << 4},
+		{[]string{"york", "new"}, 0},
+	}
+	for _, tt := range gazTests {
+		if got, _ := gaz.get(gazKey(tt.words)); got != tt.want {
+			t.Errorf("gazetteer.get(%v) = %08b, want %08b", tt.words, got, tt.want)
+		}
+	}
+	var empty gazetteer
+	if _, ok := empty.get(42); ok {
+		t.Error("empty gazetteer found a key")
+	}
+}
+
+// TestDecodeGzip checks that a gzip-compressed model file (the earlier
+// format) still loads and tags as the plain one does.
+func TestDecodeGzip(t *testing.T) {
+	m := tinyModel(t)
+	var plain, zipped bytes.Buffer
+	if err := m.Encode(&plain); err != nil {
+		t.Fatal(err)
+	}
+	zw := gzip.NewWriter(&zipped)
+	zw.Write(plain.Bytes())
+	zw.Close()
+	m2, err := Decode(zipped.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var again bytes.Buffer
+	if err := m2.Encode(&again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(plain.Bytes(), again.Bytes()) {
+		t.Error("gzip-compressed model decodes to a different model")
 	}
 }

@@ -440,7 +440,6 @@ func contextFeatures(toks []tokInfo, i int, caps bool, out []uint32) []uint32 {
 			}
 		}
 		out = append(out,
-			newHash(fRunLast).num(rp).str(last.lower).key(),
 			newHash(fRunHead).num(rp).num(b2i(orgHeads[last.lower])).num(rl).key(),
 			newHash(fRunFirst).num(rp).num(int(first.part)).num(int(g)).key(),
 		)

@@ -426,8 +426,17 @@ func initials(long []string) string {
 // organisation head ("Kim Jong Un" but not "Kim Foundation").
 func (r *resolver) personEvidence(tokens []string) bool {
 	first, _ := r.m.gaz.get(gazKey(tokens[:1]))
-	if first != 1<<4 {
-		return false
+	if first != 1<<4 || len(tokens[0]) < 2 || strings.HasSuffix(tokens[0], ".") {
+		return false // not an initial ("N. Korea")
+	}
+	for _, w := range tokens[1:] {
+		// every word a name's word: no "&" or "of", and none of the
+		// common lower-case words that end place names ("Grace Road",
+		// "Ellis Park"); short syllables of given names ("Jong Un") may
+		// look like short words
+		if c, _ := utf8.DecodeRuneInString(w); !unicode.IsLetter(c) || len(w) >= 4 && r.m.lowerWord(w) {
+			return false
+		}
 	}
 	if whole, _ := r.m.gaz.get(gazKey(tokens)); whole&0xf != 0 {
 		return false

@@ -28,6 +28,7 @@ const sample = join(root, '..', 'shared', 'samples', 'korea-us-summit.txt');
 
 const START_TIMEOUT_MS = 90_000;
 const REQUEST_TIMEOUT_MS = 30_000;
+const STALE = ' (is dist/ older than the source? ./build.sh dist rebuilds it)';
 
 let wrangler; // the child process
 let base; // http://127.0.0.1:PORT
@@ -115,7 +116,7 @@ test('POST /analyze text/plain gives the CLI report byte for byte (fixture)', { 
   assert.match(r.headers.get('content-type'), /^application\/json/);
   assert.equal(r.headers.get('access-control-allow-origin'), '*');
   const got = Buffer.from(await r.arrayBuffer());
-  assert.ok(got.equals(want), `worker and CLI differ:\n${got.subarray(0, 300)}\n${want.subarray(0, 300)}`);
+  assert.ok(got.equals(want), `worker and CLI differ${STALE}:\n${got.subarray(0, 300)}\n${want.subarray(0, 300)}`);
   const rep = JSON.parse(got);
   assert.ok(rep.entities.length > 0 && rep.article.paragraphs.length > 0, 'the report is not empty');
 });
@@ -126,7 +127,7 @@ test('POST /analyze gives the CLI report byte for byte (../shared sample)',
     const r = await req('/analyze', { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: readFileSync(sample) });
     assert.equal(r.status, 200);
     const got = Buffer.from(await r.arrayBuffer());
-    assert.ok(got.equals(want), 'worker and CLI differ on the sample article');
+    assert.ok(got.equals(want), `worker and CLI differ on the sample article${STALE}`);
   });
 
 test('POST /analyze application/json is the same report', { skip }, async () => {
@@ -200,7 +201,7 @@ test('POST /analyze application/x-ndjson: one report a line, as `lede analyze --
   assert.match(r.headers.get('content-type'), /^application\/x-ndjson/);
   const got = (await r.text()).split('\n');
   assert.equal(got.length, 4, 'three lines and the final newline');
-  assert.ok(got[0] === want[0] && got[2] === want[2], `worker and CLI --jsonl differ:\n${got[0].slice(0, 300)}\n${want[0].slice(0, 300)}`);
+  assert.ok(got[0] === want[0] && got[2] === want[2], `worker and CLI --jsonl differ${STALE}:\n${got[0].slice(0, 300)}\n${want[0].slice(0, 300)}`);
   assert.equal(JSON.parse(got[1]).id, 'b');
   assert.equal(typeof JSON.parse(got[1]).error, 'string');
 });
