@@ -2,7 +2,8 @@
 # Named entities on CoNLL-2003 dev (eng.testa): entity-level exact-match P/R/F1 per type
 # (../shared/tools/eval_ner.mjs, conlleval-style), from the detokenised sentence text only.
 # lede runs the engine's passes (segment, pos, entity) through bench/entities; compromise
-# runs on the same text in the same run. Then sentences/s natively and in wasm under Node.
+# runs on the same text in the same run. Then the model's first-call load time and heap, and
+# sentences/s (fastest of a few rounds) natively and in wasm under Node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:$(go env GOROOT)/lib/wasm"
@@ -38,9 +39,9 @@ for (const [name, unit] of rows) {
 }
 JS
 
-echo; echo "## speed over eng.testa's text (216 documents), the entity pass alone and segment+pos+entity"
-"$tmp/entities" -speed "$gold" -n 3 | sed 's/^/native /'
+echo; echo "## speed over eng.testa's text (216 documents): first-call model load, then the entity pass alone and segment+pos+entity (fastest round)"
+"$tmp/entities" -speed "$gold" -n 5 | sed 's/^/native /'
 GOOS=js GOARCH=wasm go build -o "$tmp/entities.wasm" ./bench/entities
-go_js_wasm_exec "$tmp/entities.wasm" -speed "$gold" -n 1 | sed 's/^/wasm   /'
+go_js_wasm_exec "$tmp/entities.wasm" -speed "$gold" -n 3 | sed 's/^/wasm   /'
 echo; echo "## model"
 ls -l internal/entity/model.bin | awk '{printf "internal/entity/model.bin: %d bytes (%.2f MB)\n", $5, $5/1048576}'

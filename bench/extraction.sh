@@ -6,7 +6,8 @@
 # fork v2.1.3) in the same run. Extraction runs in one process per tool; pages/s is the
 # in-process rate (start-up excluded; the Go extractors report the fastest of five passes,
 # by the wall clock and by the process's CPU time, which other jobs on a shared machine
-# disturb far less; Readability.js one pass). Run it with ./build.sh bench extraction.
+# disturb far less; Readability.js one pass). Last, the text parser on 1 MB and 8 MB pastes
+# (BenchmarkParseLongText), to show it stays linear. Run it with ./build.sh bench extraction.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=../shared/data/article-extraction
@@ -58,3 +59,21 @@ row lede "lede (Go, internal/article)" dev-pasted "$(rate lede dev-pasted)"
 row alltext "whole paste (no extraction)" dev-pasted " | "
 echo
 echo "Readability.js and go-readability read HTML only; no published tool extracts from pasted text."
+
+# Long pastes: the text parser must stay linear (8 MB should take about 8x 1 MB; a larger
+# heap and the garbage collector add some on a busy machine).
+echo
+echo "== pasted text, long inputs (go test -bench ParseLongText ./internal/article/, fastest of 3 runs of 3)"
+echo "| shape | 1 MB (ms) | 8 MB (ms) | 8 MB / 1 MB |"
+echo "| --- | --- | --- | --- |"
+go test -run '^$' -bench ParseLongText -benchtime 3x -count 3 ./internal/article/ 2>/dev/null | awk '
+  /^BenchmarkParseLongText\// {
+    split($1, a, "/"); sub(/-[0-9]+$/, "", a[2]); n = split(a[2], p, "-"); shape = p[1]; size = p[n]
+    ms = $3 / 1e6; k = shape SUBSEP size
+    if (!(k in best) || ms < best[k]) best[k] = ms
+    if (!(shape in seen)) { seen[shape] = 1; order[++m] = shape }
+  }
+  END {
+    for (i = 1; i <= m; i++) { s = order[i]; one = best[s SUBSEP "1MB"]; eight = best[s SUBSEP "8MB"]
+      printf "| %s | %.0f | %.0f | %.1f |\n", s, one, eight, (one > 0 ? eight / one : 0) }
+  }'

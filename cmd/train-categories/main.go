@@ -14,6 +14,12 @@
 // on train+validation with the same settings. The test split (10% of each
 // data set, by hash of the row) is never trained on; it is what
 // ./build.sh bench categories scores. See docs/models/categories.md.
+//
+// Flags for choosing settings, which never write the embedded model:
+// -validate scores on the validation split, or with -cv-fold F on fold F of
+// a 5-fold split of the train and validation rows; -ft-dims and the other
+// -ft- flags also score a fastText-style model (fasttext.go), alone and
+// averaged with the regression (tried; not shipped: the model card says why).
 package main
 
 import (
@@ -21,6 +27,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -43,6 +50,9 @@ type config struct {
 	titles                           float64
 	validate                         bool
 	nbGrid                           string
+	ft                               ftConfig
+	lrModel                          string
+	cvFold                           int
 }
 
 func main() {
@@ -67,7 +77,16 @@ func main() {
 	flag.Float64Var(&c.nb, "nb", 0, "add this times the naive Bayes log-probability weights to the logistic regression's")
 	flag.BoolVar(&c.validate, "validate", false, "stop after scoring the validation rows (for choosing settings); write nothing")
 	flag.StringVar(&c.nbGrid, "nb-grid", "", "with -validate: comma-separated -nb values to score")
+	flag.IntVar(&c.ft.dims, "ft-dims", 0, "with -validate: also score a fastText-style model of this many dimensions (0: not)")
+	flag.IntVar(&c.ft.buckets, "ft-buckets", 1<<17, "fastText-style model: embedding buckets (a power of two at most -buckets)")
+	flag.IntVar(&c.ft.epochs, "ft-epochs", 10, "fastText-style model: passes")
+	flag.Float64Var(&c.ft.lr, "ft-lr", 0.5, "fastText-style model: initial learning rate")
+	flag.Float64Var(&c.ft.dropout, "ft-dropout", 0, "fastText-style model: feature dropout")
+	flag.IntVar(&c.ft.pretrain, "ft-pretrain", 0, "fastText-style model: skip-gram passes over unlabelled text first (0: none)")
+	flag.IntVar(&c.cvFold, "cv-fold", -1, "with -validate: score on fold 0-4 of the train+validation rows (5-fold cross-validation by hash of the text) instead of the validation split")
+	flag.StringVar(&c.lrModel, "ft-with", "", "with -ft-dims: average with this validation model (written by -validate -out) instead of training one")
 	flag.Parse()
+	c.ft.seed = c.seed
 	if err := run(c); err != nil {
 		fmt.Fprintln(os.Stderr, "train-categories:", err)
 		os.Exit(1)
@@ -175,6 +194,23 @@ func run(c config) error {
 			exs[i].weight *= c.titles
 		}
 	}
+	if c.cvFold >= 0 {
+		if !c.validate {
+			return fmt.Errorf("-cv-fold needs -validate")
+		}
+		for i := range exs {
+			if exs[i].split == corpus.Test {
+				continue
+			}
+			h := fnv.New64a()
+			h.Write([]byte("cv:" + exs[i].text))
+			if int(h.Sum64()%5) == c.cvFold {
+				exs[i].split = corpus.Validation
+			} else {
+				exs[i].split = corpus.Train
+			}
+		}
+	}
 	counts := map[corpus.Split]int{}
 	for _, e := range exs {
 		counts[e.split]++
@@ -197,6 +233,21 @@ func run(c config) error {
 		}
 		return nil
 	}
+	if c.validate && c.ft.dims > 0 && c.lrModel != "" {
+		q := new(category.Model)
+		bin, err := os.ReadFile(c.lrModel)
+		if err != nil {
+			return err
+		}
+		if err := q.UnmarshalBinary(bin); err != nil {
+			return err
+		}
+		if c.ft.pretrain > 0 {
+			c.ft.init = pretrain(c.ft, fz, unlabelledTexts(exs, c.data), c.ft.pretrain)
+		}
+		ftExperiment(c.ft, exs, m.Labels, q, 1, agMap)
+		return nil
+	}
 	w, b, kept, nbw, nbb := fit(c, exs, len(m.Labels), isTrain)
 	w, b = combine(w, b, nbw, nbb, c.nb)
 	q := quantize(c, w, b, m.Labels, 1, kept)
@@ -204,6 +255,9 @@ func run(c config) error {
 	fmt.Printf("validation (trained on train):\n")
 	report(q, exs, corpus.Validation, agMap, temp)
 	fmt.Printf("temperature %.2f\n", temp)
+	if c.validate && c.ft.dims > 0 {
+		ftExperiment(c.ft, exs, m.Labels, q, temp, agMap)
+	}
 	if c.validate {
 		if c.out != "internal/category/model.bin" {
 			// a look at the validation model (e.g. with a sample text); never the embedded file

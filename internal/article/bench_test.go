@@ -44,7 +44,7 @@ func BenchmarkParseHTML(b *testing.B) {
 	}
 }
 
-// BenchmarkParseLongText parses 1 MB and 8 MB pastes of three shapes, to
+// BenchmarkParseLongText parses 1 MB and 8 MB pastes of four shapes, to
 // show the text parser stays linear: ns/op should grow eightfold, no more.
 // go test -bench ParseLongText ./internal/article/
 func BenchmarkParseLongText(b *testing.B) {
@@ -52,6 +52,9 @@ func BenchmarkParseLongText(b *testing.B) {
 		{"wrapped", "The committee met again on Monday to discuss the plan for the\nnew bridge, and its chairman said that a decision would come\nbefore the end of the month.\n\n"},
 		{"paragraphs", "The committee met again on Monday to discuss the plan for the new bridge, and its chairman said that a decision would come before the end of the month.\n"},
 		{"menu", "Home\nWorld News Today\n"},
+		// a section heading after every paragraph: each one is weighed
+		// against the prose before and after it
+		{"headings", "The committee met again on Monday to discuss the plan for the new bridge, and its chairman said that a decision would come soon.\n\nRelated stories\n\n"},
 	}
 	for _, sh := range shapes {
 		for _, mb := range []int{1, 8} {

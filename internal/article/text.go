@@ -23,10 +23,11 @@ type line struct {
 	body        bool   // reads like a paragraph of prose
 	role        doc.Role
 	blankBefore bool
+	wrapped     bool // joined from hard-wrapped lines
 }
 
-// parseText reads pasted text. Each non-empty line is a block (a line that
-// was hard-wrapped mid-sentence is joined to the next); the body is the run
+// parseText reads pasted text. Each non-empty line is a block (hard-wrapped
+// text has its wrapped lines joined into paragraphs first); the body is the run
 // of prose lines with the most words, allowing short lines (subheadings,
 // list items) inside it; short unpunctuated lines around it are related
 // headlines when they come in runs, and the title, byline and date are
@@ -60,7 +61,7 @@ func parseText(input string) *doc.Document {
 	}
 	d.Blocks = make([]doc.Block, 0, len(lines))
 	for _, l := range lines {
-		d.Blocks = append(d.Blocks, doc.Block{Span: l.Span, Role: l.role})
+		d.Blocks = append(d.Blocks, doc.Block{Span: l.Span, Role: l.role, Wrapped: l.wrapped})
 	}
 	return d
 }
@@ -111,6 +112,7 @@ func splitLines(text string) []line {
 		switch {
 		case n > 0 && !blank && width > 0 && wrapped(text, raw[i-1], r, width):
 			out[n-1].End = r.e
+			out[n-1].wrapped = true
 		case n > 0 && !blank && width == 0 && joinable(text, out[n-1].Span, r.s):
 			out[n-1].End = r.e
 		default:
@@ -307,6 +309,57 @@ func describe(text string, l *line) {
 	}
 	l.body = !l.boiler && (l.ends && l.words >= 8 || l.words >= 30 && l.stops >= 1 || l.words >= 40 && punctuated(s) || l.teaser && l.words >= 25 ||
 		l.words >= 20 && !titleCased(s) && punctuated(s))
+	if l.body && l.ends && gluedHeadline(s) {
+		// a story card copied whole: "Headline Of Another StorySummary."
+		l.body, l.teaser = false, true
+	}
+}
+
+// gluedHeadline reports whether s starts with a title-cased headline of
+// three or more words run into the next sentence with no space, as a
+// story card's headline and summary come out of a copied page:
+// "Harvick Fails To Rally Overmatched Ford In NASCAR FinaleFord v Toyota
+// flopped…", "Is Violence In Sports On The Rise?Violence is part…".
+// Names like "McDonald", "DeSantis", "YouTube" or "MacBook" have at most two
+// small letters before the capital.
+func gluedHeadline(s string) bool {
+	words, small := 0, 0
+	var prev rune
+	for i, r := range s {
+		if i > 240 {
+			return false
+		}
+		switch {
+		case unicode.IsSpace(r):
+			words++
+			small = 0
+		case unicode.IsUpper(r) && (small >= 3 || prev == '?' || prev == '!') && words >= 3:
+			return strictTitle(s[:i]) && countWords(s[i:]) >= 6
+		case unicode.IsLower(r):
+			small++
+		default:
+			small = 0
+		}
+		prev = r
+	}
+	return false
+}
+
+// strictTitle reports whether four in five words of s that start with a
+// letter start with a capital.
+func strictTitle(s string) bool {
+	caps, words := 0, 0
+	for _, f := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 3 && caps*5 >= words*4
 }
 
 // punctuated reports whether s holds any punctuation that prose uses
@@ -441,15 +494,30 @@ func classifyLines(d *doc.Document, ls []line) {
 		}
 		return
 	}
-	// a comments or "more stories" heading inside the run ends the body
+	// a comments or "more stories" heading inside the run ends the body,
+	// unless it heads a list set into the article (a "Most read" box
+	// between two parts of the story)
 	bodyLines := 0
+	var inserts [][2]int
+	tl := newTally(ls)
 	for i := bestStart; i < bestEnd; i++ {
+		s := d.Text[ls[i].Start:ls[i].End]
 		if ls[i].body {
 			bodyLines++
-		} else if bodyLines >= 2 && ls[i].words <= 8 && (isCommentsHeading(d.Text[ls[i].Start:ls[i].End]) || isStrongSectionEnd(d.Text[ls[i].Start:ls[i].End])) {
-			bestEnd = i
-			break
-		} else if bodyLines >= 1 && ls[i].words <= 8 && isSectionEnd(d.Text[ls[i].Start:ls[i].End]) && bodyWords(ls[bestStart:i]) > 2*bodyWords(ls[i:bestEnd]) {
+			continue
+		}
+		if bodyLines < 2 || ls[i].words > 8 {
+			continue
+		}
+		comments, strong := isCommentsHeading(s), isStrongSectionEnd(s)
+		if !comments && (strong || isSectionEnd(s)) {
+			if j := insertEnd(ls, tl, i, bestEnd); j > i {
+				inserts = append(inserts, [2]int{i, j})
+				i = j - 1
+				continue
+			}
+		}
+		if comments || strong || isSectionEnd(s) && tl.bodyWords(bestStart, i) > 2*tl.bodyWords(i, bestEnd) {
 			bestEnd = i
 			break
 		}
@@ -470,10 +538,22 @@ func classifyLines(d *doc.Document, ls []line) {
 	}
 	if bestEnd < len(ls) && strings.HasSuffix(d.Text[ls[bestEnd-1].Start:ls[bestEnd-1].End], ":") {
 		k := bestEnd
-		for k < len(ls) && !ls[k].boiler && ls[k].words <= 40 && (k == bestEnd || !ls[k].blankBefore) {
+		// the list runs on over blank lines while its items are numbered
+		// or bulleted ("2) …", "• …") or bare links
+		marked := listItem(d.Text[ls[bestEnd].Start:ls[bestEnd].End])
+		for k < len(ls) && !ls[k].boiler && ls[k].words <= 40 &&
+			(k == bestEnd || !ls[k].blankBefore || marked && listItem(d.Text[ls[k].Start:ls[k].End])) {
 			k++
 		}
 		bestEnd = k
+	}
+	// a standfirst: one summary paragraph between the headline and the
+	// byline or date line is not the article's text
+	dek := -1
+	if n := bestStart + 1; n < bestEnd && ls[bestStart].body && (ls[n].byline || ls[n].date != "" && ls[n].words <= 8) &&
+		tl.bodyWords(n, bestEnd) >= 2*ls[bestStart].words {
+		dek = bestStart
+		bestStart++
 	}
 	for i := bestStart; i < bestEnd; i++ {
 		l := &ls[i]
@@ -503,6 +583,15 @@ func classifyLines(d *doc.Document, ls []line) {
 			l.role = doc.Body
 		}
 	}
+	for _, in := range inserts {
+		for k := in[0]; k < in[1] && k < bestEnd; k++ {
+			if ls[k].headline {
+				ls[k].role = doc.Related
+			} else {
+				ls[k].role = doc.Boilerplate
+			}
+		}
+	}
 	// above the body: date, byline, title
 	titleAt := -1
 	for i := bestStart - 1; i >= 0 && i >= bestStart-8; i-- {
@@ -523,10 +612,14 @@ func classifyLines(d *doc.Document, ls []line) {
 				d.Published = l.date
 			}
 			continue
-		case l.words <= 2 || l.boiler:
+		case l.words <= 2 || l.boiler || i == dek:
 			continue
 		case l.words >= 3 && l.words <= 30 && !l.teaser && titleAt < 0 && (!l.ends || l.words <= 20):
 			titleAt = i
+			if u := i - 1; l.body && u >= 0 && !ls[u].ends && !ls[u].boiler && !ls[u].teaser && ls[u].words >= 3 && ls[u].words <= 30 {
+				// a standfirst sentence under its headline
+				titleAt = u
+			}
 		}
 		break
 	}
@@ -586,16 +679,73 @@ func teaserRun(ls []line, from, to int) int {
 	return to
 }
 
-// bodyWords counts the words of the prose lines of ls; teasers cut short
-// ("…") are summaries of other stories and do not count.
-func bodyWords(ls []line) int {
-	n := 0
-	for _, l := range ls {
-		if l.body && !l.teaser {
-			n += l.words
+// listItem reports whether s starts with a list marker ("2)", "3.", "•",
+// "-", "*") or is a bare link.
+func listItem(s string) bool {
+	if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
+		return !strings.Contains(s, " ")
+	}
+	for _, b := range []string{"• ", "- ", "* ", "– ", "· "} {
+		if strings.HasPrefix(s, b) {
+			return true
 		}
 	}
-	return n
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(s) && (s[i] == ')' || s[i] == '.') && s[i+1] == ' '
+}
+
+// tally holds running counts over the lines, so the prose of any range
+// is two subtractions: the heading checks below then stay linear in the
+// number of lines however many headings a paste holds.
+type tally struct {
+	words, prose, heads []int // before line i: prose words, prose lines, headline lines
+}
+
+// newTally counts the prose lines of ls (teasers cut short, "…", are
+// summaries of other stories and do not count) and the headline lines.
+func newTally(ls []line) tally {
+	t := tally{make([]int, len(ls)+1), make([]int, len(ls)+1), make([]int, len(ls)+1)}
+	for i, l := range ls {
+		t.words[i+1], t.prose[i+1], t.heads[i+1] = t.words[i], t.prose[i], t.heads[i]
+		switch {
+		case l.body && !l.teaser:
+			t.words[i+1] += l.words
+			t.prose[i+1]++
+		case l.headline:
+			t.heads[i+1]++
+		}
+	}
+	return t
+}
+
+// bodyWords returns the words of the prose lines in [from, to).
+func (t tally) bodyWords(from, to int) int { return t.words[to] - t.words[from] }
+
+// insertEnd returns where a list set into the article ends when the
+// heading at ls[h] opens one: a block of short lines with no blank line
+// between them, after which the article goes on for at least three
+// paragraphs and 100 words before to, with few headline lines among them
+// (a list of "headline, summary" pairs is not the article). It returns -1
+// when the heading ends the article instead.
+func insertEnd(ls []line, t tally, h, to int) int {
+	j := h + 1
+	for j < to && j-h <= 30 && !ls[j].blankBefore && !ls[j].body {
+		j++
+	}
+	if j-h < 3 || j-h > 30 || j >= to || !ls[j].body {
+		// a box set into a story is short
+		return -1
+	}
+	n, heads := t.prose[to]-t.prose[j], t.heads[to]-t.heads[j]
+	if n < 3 || t.bodyWords(j, to) < 100 || heads*3 > n {
+		// too little prose after it, or summaries of other stories under
+		// their headlines
+		return -1
+	}
+	return j
 }
 
 // isCommentsHeading reports whether a line opens a comments section:

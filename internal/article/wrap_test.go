@@ -102,7 +102,18 @@ and will be checked by the stewards at each road block along the route.
 			if d.Title != tc.title {
 				t.Errorf("title = %q, want %q", d.Title, tc.title)
 			}
+			for _, b := range d.Blocks {
+				if b.Role == doc.Body && strings.Contains(b.Of(d.Text), "\n") != b.Wrapped {
+					t.Errorf("block %.40q: Wrapped = %v", b.Of(d.Text), b.Wrapped)
+				}
+			}
 		})
+	}
+	// copied page text joins a line broken before a lower-case word, but
+	// that is no hard wrap
+	d, _ := Parse("Some pages break a long paragraph for no good reason at all, and\nthe reader pastes it like that.\n", Text)
+	if len(d.Blocks) != 1 || d.Blocks[0].Wrapped {
+		t.Errorf("pasted text: %+v", d.Blocks)
 	}
 }
 

@@ -54,6 +54,10 @@ func (r Role) String() string {
 type Block struct {
 	Span
 	Role Role
+	// Wrapped marks a paragraph of hard-wrapped text (wire copy, e-mail):
+	// its line breaks fall wherever the width ran out, so a new line
+	// there does not start a sentence.
+	Wrapped bool
 }
 
 // Kind is the coarse class of a token, decided by its characters alone.

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -27,4 +28,47 @@ func BenchmarkTag(b *testing.B) {
 	for b.Loop() {
 		tg.Tag(words)
 	}
+}
+
+// BenchmarkTagDev tags the sentences of CoNLL-2003 dev (skipped without
+// ../shared), a fresh tagger a document as Annotate uses it.
+func BenchmarkTagDev(b *testing.B) {
+	data, err := os.ReadFile("../../../shared/data/ner/conll2003/eng.testa")
+	if err != nil {
+		b.Skip("../shared/data/ner/conll2003/eng.testa not found")
+	}
+	m, err := Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs [][][]string
+	var cur []string
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 0:
+			if len(cur) > 0 && len(docs) > 0 {
+				docs[len(docs)-1] = append(docs[len(docs)-1], cur)
+			}
+			cur = nil
+		case f[0] == "-DOCSTART-":
+			docs = append(docs, nil)
+		default:
+			cur = append(cur, f[0])
+		}
+	}
+	n := 0
+	for _, d := range docs {
+		n += len(d)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			tg := m.NewTagger()
+			for _, s := range d {
+				tg.Tag(s)
+			}
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "sentences/s")
 }

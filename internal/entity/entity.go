@@ -10,11 +10,14 @@
 // logarithmic codes. cmd/train-ner builds the embedded model;
 // docs/models/ner.md is its card.
 //
-// Performance: the weight table is open addressing on the feature key with
-// each row's non-zero weights packed together, so a feature costs two memory
-// reads; Viterbi is pruned to the previous labels within a beam of the best
-// (see lattice.decode). Both matter more than anything else here: scoring is
-// memory-bound.
+// Performance: the weight table is open addressing on the feature key; a
+// row of three non-zero weights or fewer (most rows) sits in its slot, so a
+// feature costs one memory read, and the features of a word alone are
+// scored once per document (Tagger's cache). Viterbi is pruned to the
+// previous labels within a beam of the best (see lattice.decode). These
+// matter more than anything else here: scoring is memory-bound. Loading
+// builds flat tables straight from the embedded bytes, with no Go map and
+// no string per word (tables.go): the first call's cost in the browser.
 //
 // Annotate then works on the whole document, as a reader does: a name keeps
 // one type across the article (majority vote of its mentions), repeats the

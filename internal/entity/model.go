@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"sort"
 )
 
@@ -174,17 +175,21 @@ func (m *Model) addRow(k uint32, codes []int8) {
 			n++
 		}
 	}
-	if n <= 3 {
+	if n <= inlineMax {
 		copy(sl.e[:], vals[:n])
 	} else {
 		sl.e = [3]uint32{uint32(len(m.packed)), uint32(n), spill}
 		m.packed = append(m.packed, vals[:n]...)
 	}
-	// the home slot is the key's top bits, so rows added in key order (as
-	// Decode does) fill the table front to back: loading touches memory in
-	// order
+	m.insert(sl)
+}
+
+// insert puts a slot in the table. The home slot is the key's top bits, so
+// rows added in key order (as Decode does) fill the table front to back:
+// loading touches memory in order.
+func (m *Model) insert(sl slot) {
 	mask := len(m.slots) - 1
-	s := int(k >> m.shift)
+	s := int(sl.key >> m.shift)
 	for m.slots[s].key != 0 {
 		s = (s + 1) & mask
 	}
@@ -359,27 +364,67 @@ func Decode(data []byte) (*Model, error) {
 		return nil, errors.New("entity model: corrupt weights")
 	}
 	m.initSlots(int(n))
+	// the rows are most of the file: read them with no per-row calls
+	b, p := r.b, 0
 	var pk uint32
-	var row [numLabels]int8
 	for range n {
-		pk += uint32(r.uv())
-		mask := r.uv()
-		for l := range numLabels {
-			row[l] = 0
-			if mask&(1<<l) != 0 {
-				row[l] = int8(r.byte())
-			}
-		}
-		if r.err {
+		var d, mask uint64
+		if d, p = uvarintAt(b, p); p < 0 {
 			break
 		}
-		m.addRow(pk, row[:])
+		if mask, p = uvarintAt(b, p); p < 0 {
+			break
+		}
+		cnt := bits.OnesCount64(mask)
+		if mask>>numLabels != 0 || cnt == 0 || p+cnt > len(b) {
+			p = -1
+			break
+		}
+		pk += uint32(d)
+		sl := slot{key: pk}
+		if cnt <= inlineMax {
+			j := 0
+			for mk := mask; mk != 0; mk &= mk - 1 {
+				sl.e[j] = uint32(m.level[128+int(int8(b[p]))]<<5) | uint32(bits.TrailingZeros64(mk))
+				p++
+				j++
+			}
+		} else {
+			sl.e = [3]uint32{uint32(len(m.packed)), uint32(cnt), spill}
+			for mk := mask; mk != 0; mk &= mk - 1 {
+				m.packed = append(m.packed, uint32(m.level[128+int(int8(b[p]))]<<5)|uint32(bits.TrailingZeros64(mk)))
+				p++
+			}
+		}
+		m.insert(sl)
 	}
-	if r.err {
+	if r.err || p < 0 {
 		return nil, errors.New("entity model: truncated file")
 	}
 	m.finish()
 	return m, nil
+}
+
+// uvarintAt reads the varint at b[p:] and returns it and the position after
+// it, or p < 0 when b ends inside it. One-byte values (most keys' deltas
+// and masks here) take the first branch.
+func uvarintAt(b []byte, p int) (uint64, int) {
+	if p < len(b) && b[p] < 0x80 {
+		return uint64(b[p]), p + 1
+	}
+	var x uint64
+	for s := uint(0); s < 64; s += 7 {
+		if p >= len(b) {
+			return 0, -1
+		}
+		c := b[p]
+		p++
+		if c < 0x80 {
+			return x | uint64(c)<<s, p
+		}
+		x |= uint64(c&0x7f) << s
+	}
+	return 0, -1
 }
 
 type reader struct {
@@ -401,8 +446,8 @@ func (r *reader) bytes(n int) []byte {
 func (r *reader) byte() byte { return r.bytes(1)[0] }
 
 func (r *reader) uv() uint64 {
-	x, n := binary.Uvarint(r.b)
-	if n <= 0 {
+	x, n := uvarintAt(r.b, 0)
+	if n < 0 {
 		r.err = true
 		r.b = nil
 		return 0
@@ -410,3 +455,6 @@ func (r *reader) uv() uint64 {
 	r.b = r.b[n:]
 	return x
 }
+
+// inlineMax is the longest row kept in its slot.
+const inlineMax = 3

@@ -32,7 +32,7 @@ func Segment(d *doc.Document) {
 		}
 		first := len(d.Tokens)
 		d.Tokens = tokenize(d.Text, b.Start, b.End, d.Tokens)
-		s := splitter{text: d.Text, toks: d.Tokens, block: bi}
+		s := splitter{text: d.Text, toks: d.Tokens, block: bi, wrapped: b.Wrapped}
 		d.Sentences = s.split(first, len(d.Tokens), d.Sentences)
 	}
 }
@@ -53,6 +53,9 @@ type splitter struct {
 	text  string
 	toks  []doc.Token
 	block int
+	// wrapped blocks break lines for width, not for structure, so a line
+	// break there says nothing about a sentence boundary
+	wrapped bool
 	// the list being read: the style and the next marker expected
 	listStyle string
 	listNext  string
@@ -76,7 +79,7 @@ func (s *splitter) split(a, b int, out []doc.Sentence) []doc.Sentence {
 	for k := a; k < b; k++ {
 		if k > start {
 			// a new line that starts like a sentence; a bullet; the next list marker
-			if s.newlineBefore(k) && !s.startsLower(k) {
+			if !s.wrapped && s.newlineBefore(k) && !s.startsLower(k) {
 				emit(k)
 			} else if isBullet(s.tok(k)) {
 				emit(k)

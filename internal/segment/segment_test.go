@@ -209,3 +209,23 @@ func TestSegmentHostile(t *testing.T) {
 		}
 	}
 }
+
+// In a hard-wrapped paragraph a line break is only width: a capitalised
+// word at the start of a wrapped line does not start a sentence.
+func TestWrappedBlock(t *testing.T) {
+	text := "The census count was challenged by members of Congress announced\nWednesday that they would sue. The suit was filed\nin Federal Court."
+	for _, c := range []struct {
+		wrapped bool
+		want    int
+	}{{true, 2}, {false, 3}} {
+		d := &doc.Document{Text: text, Blocks: []doc.Block{{Span: doc.Span{Start: 0, End: len(text)}, Wrapped: c.wrapped}}}
+		Segment(d)
+		if len(d.Sentences) != c.want {
+			var got []string
+			for _, s := range d.Sentences {
+				got = append(got, s.Of(text))
+			}
+			t.Errorf("wrapped=%v: %d sentences %q, want %d", c.wrapped, len(got), got, c.want)
+		}
+	}
+}
