@@ -1,15 +1,13 @@
 #!/usr/bin/env bash
 # Engine speed (native, wasm under Node, compromise as the baseline in the same run) and the size
-# of what the browser downloads. Inputs: the sample articles in ../shared/samples when present,
-# otherwise the example article the page ships (web/example.txt).
+# of what the browser downloads. Inputs: the articles the repository's tests use, and the sample
+# articles in ../shared/samples when present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:$(go env GOROOT)/lib/wasm"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-inputs=()
-if compgen -G "../shared/samples/*.txt" >/dev/null; then inputs=(../shared/samples/*.txt); fi
-[ -f web/example.txt ] && inputs+=(web/example.txt)
-if [ ${#inputs[@]} -eq 0 ]; then echo "skipped: no sample articles (../shared/samples or web/example.txt)"; exit 0; fi
+inputs=(internal/api/testdata/article.txt internal/keyphrase/testdata/harbour.txt)
+if compgen -G "../shared/samples/*.txt" >/dev/null; then inputs+=(../shared/samples/*.txt); else echo "note: ../shared/samples not found; timing the repository's own articles only"; fi
 echo "inputs: ${inputs[*]}"
 echo "machine: $(nproc) cores, $(go version | cut -d' ' -f3), node $(node --version)"
 

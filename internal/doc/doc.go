@@ -222,3 +222,31 @@ type CountedTag struct {
 	Count  int
 	Blocks []int
 }
+
+// NewText returns a Document of text with one Body block per non-blank
+// line, trimmed: the plainest reading of text, for tests and tools that
+// want the passes without article extraction.
+func NewText(text string) *Document {
+	d := &Document{Text: text}
+	start := 0
+	for start < len(text) {
+		end := start
+		for end < len(text) && text[end] != '\n' {
+			end++
+		}
+		s, e := start, end
+		for s < e && isSpace(text[s]) {
+			s++
+		}
+		for e > s && isSpace(text[e-1]) {
+			e--
+		}
+		if s < e {
+			d.Blocks = append(d.Blocks, Block{Span: Span{Start: s, End: e}})
+		}
+		start = end + 1
+	}
+	return d
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' }

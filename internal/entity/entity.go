@@ -38,16 +38,13 @@ import (
 //go:embed model.bin
 var modelData []byte
 
-var (
-	loadOnce sync.Once
-	loaded   *Model
-	loadErr  error
-)
+// decodeEmbedded decodes modelData on first use; the model is read-only
+// afterwards, so every caller shares it.
+var decodeEmbedded = sync.OnceValues(func() (*Model, error) { return Decode(modelData) })
 
 // Embedded returns the model built into lede, decoded on first use.
 func Embedded() (*Model, error) {
-	loadOnce.Do(func() { loaded, loadErr = Decode(modelData) })
-	return loaded, loadErr
+	return decodeEmbedded()
 }
 
 // Annotate sets d.Entities from the sentences of every block that is not

@@ -42,15 +42,7 @@ func tokenDoc(lines ...string) *doc.Document {
 
 // segmented builds a document the way the engine does for plain text.
 func segmented(text string) *doc.Document {
-	d := &doc.Document{Text: text}
-	off := 0
-	for _, p := range strings.SplitAfter(text, "\n") {
-		if t := strings.TrimSpace(p); t != "" {
-			s := off + strings.Index(p, t)
-			d.Blocks = append(d.Blocks, doc.Block{Span: doc.Span{Start: s, End: s + len(t)}})
-		}
-		off += len(p)
-	}
+	d := doc.NewText(text)
 	segment.Segment(d)
 	return d
 }

@@ -15,15 +15,8 @@ import (
 // newDoc builds a document with one body block per non-empty line and
 // runs the real tokenizer, as the engine does before package figure.
 func newDoc(text, published string) *doc.Document {
-	d := &doc.Document{Text: text, Published: published}
-	start := 0
-	for _, line := range strings.SplitAfter(text, "\n") {
-		if t := strings.TrimSpace(line); t != "" {
-			off := start + strings.Index(line, t)
-			d.Blocks = append(d.Blocks, doc.Block{Span: doc.Span{Start: off, End: off + len(t)}})
-		}
-		start += len(line)
-	}
+	d := doc.NewText(text)
+	d.Published = published
 	segment.Segment(d)
 	return d
 }

@@ -22,16 +22,13 @@ import (
 //go:embed model.bin
 var modelData []byte
 
-var (
-	loadOnce sync.Once
-	loaded   *Model
-	loadErr  error
-)
+// decodeEmbedded decodes modelData on first use; the model is read-only
+// afterwards, so every caller shares it.
+var decodeEmbedded = sync.OnceValues(func() (*Model, error) { return Decode(modelData) })
 
 // embedded returns the embedded model, decoded once.
 func embedded() (*Model, error) {
-	loadOnce.Do(func() { loaded, loadErr = Decode(modelData) })
-	return loaded, loadErr
+	return decodeEmbedded()
 }
 
 // Tag sets d.Tokens[i].Tag for every token of every sentence.

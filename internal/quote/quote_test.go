@@ -21,15 +21,7 @@ type ent struct {
 // the real tokenizer and adds the entities' mentions wherever a form
 // occurs as a whole word, as package entity would.
 func newDoc(text string, ents ...ent) *doc.Document {
-	d := &doc.Document{Text: text}
-	start := 0
-	for _, line := range strings.SplitAfter(text, "\n") {
-		if t := strings.TrimSpace(line); t != "" {
-			off := start + strings.Index(line, t)
-			d.Blocks = append(d.Blocks, doc.Block{Span: doc.Span{Start: off, End: off + len(t)}})
-		}
-		start += len(line)
-	}
+	d := doc.NewText(text)
 	segment.Segment(d)
 	taken := make([]bool, len(text))
 	for _, e := range ents {
