@@ -104,3 +104,21 @@ export function sample() {
   const f = path.join(root, "..", "shared", "samples", "korea-us-summit.txt");
   return fs.existsSync(f) ? fs.readFileSync(f, "utf8") : null;
 }
+
+// analyse pastes text into the page and clicks Analyse; it resolves when the
+// result or an error is on screen.
+export async function analyse(page, text) {
+  await page.fill("#input", text);
+  await page.click("#analyze");
+  await page.waitForFunction(() => !document.getElementById("analyze").disabled &&
+    (!document.getElementById("results").hidden || !document.getElementById("error").hidden), null, { timeout: 45000 });
+}
+
+// analyseOK is analyse for input that must give a result, not an error.
+export async function analyseOK(page, text) {
+  await analyse(page, text);
+  if (!(await page.isHidden("#error"))) throw new Error("the page shows an error: " + (await page.textContent("#error")));
+}
+
+// chipNames lists the names on the entity chips of one type ("person", ...).
+export const chipNames = (page, type) => page.$$eval(".chip-" + type + " .chip-name", (els) => els.map((e) => e.textContent));

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, needDist, screenshots } from "./helpers.mjs";
+import { serve, launch, needDist, screenshots, analyse } from "./helpers.mjs";
 import { exampleArticle } from "../example.mjs";
 
 // One page for the whole file, so that one engine serves every test (a new
@@ -22,14 +22,6 @@ after(async () => {
   if (srv) await srv.close();
 });
 
-// analyse pastes text and clicks Analyse; it resolves when the result or
-// an error is on screen.
-async function analyse(page, text) {
-  await page.fill("#input", text);
-  await page.click("#analyze");
-  await page.waitForFunction(() => !document.getElementById("analyze").disabled &&
-    (!document.getElementById("results").hidden || !document.getElementById("error").hidden), null, { timeout: 45000 });
-}
 
 
 test("bad input gets a clear message, and pasted HTML is only data", async (t) => {

@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, needDist, dist } from "./helpers.mjs";
+import { serve, launch, needDist, dist, analyseOK } from "./helpers.mjs";
 import { exampleArticle } from "../example.mjs";
 
 let srv, chrome;
@@ -16,13 +16,6 @@ after(async () => {
   if (srv) await srv.close();
 });
 
-async function analyse(page, text) {
-  await page.fill("#input", text);
-  await page.click("#analyze");
-  await page.waitForFunction(() => !document.getElementById("analyze").disabled &&
-    (!document.getElementById("results").hidden || !document.getElementById("error").hidden), null, { timeout: 45000 });
-  assert.equal(await page.isHidden("#error"), true, await page.textContent("#error"));
-}
 
 test("installable: the manifest and its icons", async (t) => {
   if (!needDist(t)) return;
@@ -65,7 +58,7 @@ test("offline: load once, go offline, reload, analyse with no request leaving th
   await page.waitForSelector("#analyze");
   const requests = [];
   page.on("request", (r) => requests.push(r));
-  await analyse(page, exampleArticle);
+  await analyseOK(page, exampleArticle);
   assert.ok(await page.locator("#entities .chip").count() > 0);
   // The engine's files came from the service worker's cache; nothing went
   // to the network, and no request carried the article.
@@ -78,7 +71,7 @@ test("offline: load once, go offline, reload, analyse with no request leaving th
   }
   // A second analysis makes no request at all.
   requests.length = 0;
-  await analyse(page, exampleArticle.replace("Aberdeen", "Dundee"));
+  await analyseOK(page, exampleArticle.replace("Aberdeen", "Dundee"));
   assert.deepEqual(requests.map((r) => r.url()), []);
   // The server saw nothing from the page. (Chromium's own service-worker
   // update check for sw.js on reload is made by the browser, outside the

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, needDist, dist } from "./helpers.mjs";
+import { launch, needDist, dist, analyseOK } from "./helpers.mjs";
 import { exampleArticle } from "../example.mjs";
 
 let chrome;
@@ -16,13 +16,6 @@ after(async () => {
   if (chrome) await chrome.close();
 });
 
-async function analyse(page, text) {
-  await page.fill("#input", text);
-  await page.click("#analyze");
-  await page.waitForFunction(() => !document.getElementById("analyze").disabled &&
-    (!document.getElementById("results").hidden || !document.getElementById("error").hidden), null, { timeout: 45000 });
-  assert.equal(await page.isHidden("#error"), true, await page.textContent("#error"));
-}
 
 test("dist/lede.html works opened from disk with no network", async (t) => {
   if (!needDist(t)) return;
@@ -35,7 +28,7 @@ test("dist/lede.html works opened from disk with no network", async (t) => {
   await chrome.context.setOffline(true);
   try {
     await page.goto(pathToFileURL(file).href);
-    await analyse(page, exampleArticle);
+    await analyseOK(page, exampleArticle);
     const names = await page.$$eval("#entities .chip-name", (els) => els.map((e) => e.textContent));
     assert.ok(names.includes("Anders Holm"), "names: " + names);
     const stray = requests.filter((u) => !u.startsWith("file:") && !u.startsWith("blob:") && !u.startsWith("data:"));

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, axe, needDist, sample, screenshots } from "./helpers.mjs";
+import { serve, launch, axe, needDist, sample, screenshots, analyse, chipNames } from "./helpers.mjs";
 import { exampleArticle } from "../example.mjs";
 
 // One page for the file, so that one engine serves both tests.
@@ -23,16 +23,7 @@ after(async () => {
   if (srv) await srv.close();
 });
 
-// analyse pastes text and clicks Analyse; it resolves when the result or
-// an error is on screen.
-async function analyse(page, text) {
-  await page.fill("#input", text);
-  await page.click("#analyze");
-  await page.waitForFunction(() => !document.getElementById("analyze").disabled &&
-    (!document.getElementById("results").hidden || !document.getElementById("error").hidden), null, { timeout: 45000 });
-}
 
-const chipNames = (page, type) => page.$$eval(".chip-" + type + " .chip-name", (els) => els.map((e) => e.textContent));
 
 test("how it looks: accessibility (axe-core) and screenshots, desktop and phone, light and dark", async (t) => {
   if (!needDist(t)) return;

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, needDist, sample, screenshots } from "./helpers.mjs";
+import { serve, launch, needDist, sample, screenshots, analyse, chipNames } from "./helpers.mjs";
 
 let srv, chrome;
 before(async () => {
@@ -17,16 +17,7 @@ after(async () => {
   if (srv) await srv.close();
 });
 
-// analyse pastes text and clicks Analyse; it resolves when the result or
-// an error is on screen.
-async function analyse(page, text) {
-  await page.fill("#input", text);
-  await page.click("#analyze");
-  await page.waitForFunction(() => !document.getElementById("analyze").disabled &&
-    (!document.getElementById("results").hidden || !document.getElementById("error").hidden), null, { timeout: 45000 });
-}
 
-const chipNames = (page, type) => page.$$eval(".chip-" + type + " .chip-name", (els) => els.map((e) => e.textContent));
 
 test("the Korea summit sample (../shared) reads as the issue expects", async (t) => {
   if (!needDist(t)) return;
