@@ -31,6 +31,12 @@ test("bad input gets a clear message, and pasted HTML is only data", async (t) =
   assert.match(await page.textContent("#error"), /empty/);
   await analyse(page, "\u0000\u0001\u0002binary\u0000junk\u0003".repeat(50));
   assert.match(await page.textContent("#error"), /binary/);
+  // A 20 MB paste: a clear message, and the page still answers.
+  await page.$eval("#input", (el) => { el.value = "All work and no play. ".repeat(20 * 1048576 / 22); });
+  await page.click("#analyze");
+  await page.waitForFunction(() => !document.getElementById("error").hidden, null, { timeout: 45000 });
+  assert.match(await page.textContent("#error"), /MB/);
+  assert.equal(await page.evaluate(() => 6 * 7), 42);
 
   // Hostile HTML: it must not run, nor appear as markup.
   const hostile = "<html><head><title>Mayor “opens” bridge</title><script>window.pwned = 1</script></head><body>" +
