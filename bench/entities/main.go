@@ -161,12 +161,7 @@ func timeIt(path string, rounds int) error {
 	// documents with one block per line, segmented and POS-tagged once
 	docs := make([]*doc.Document, len(texts))
 	for i, t := range texts {
-		d := &doc.Document{Text: t}
-		off := 0
-		for _, l := range strings.SplitAfter(t, "\n") {
-			d.Blocks = append(d.Blocks, doc.Block{Span: doc.Span{Start: off, End: off + len(strings.TrimSuffix(l, "\n"))}})
-			off += len(l)
-		}
+		d := doc.NewText(t)
 		segment.Segment(d)
 		pos.Tag(d)
 		docs[i] = d

@@ -250,3 +250,28 @@ func NewText(text string) *Document {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' }
+
+// FromParts returns a Document of a title (a Title block, when not "") and
+// body paragraphs (Body blocks), joined by blank lines: for tools and tests
+// that already know an article's structure and want the passes without
+// article extraction.
+func FromParts(title string, paragraphs ...string) *Document {
+	d := &Document{Title: title}
+	var b []byte
+	add := func(s string, role Role) {
+		if len(b) > 0 {
+			b = append(b, "\n\n"...)
+		}
+		start := len(b)
+		b = append(b, s...)
+		d.Blocks = append(d.Blocks, Block{Span: Span{Start: start, End: len(b)}, Role: role})
+	}
+	if title != "" {
+		add(title, Title)
+	}
+	for _, p := range paragraphs {
+		add(p, Body)
+	}
+	d.Text = string(b)
+	return d
+}

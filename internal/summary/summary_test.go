@@ -17,23 +17,7 @@ import (
 // build makes a document from a title and body paragraphs and runs the
 // passes the summary needs.
 func build(title string, paras ...string) *doc.Document {
-	d := &doc.Document{Title: title}
-	var sb strings.Builder
-	add := func(s string, role doc.Role) {
-		if sb.Len() > 0 {
-			sb.WriteString("\n\n")
-		}
-		start := sb.Len()
-		sb.WriteString(s)
-		d.Blocks = append(d.Blocks, doc.Block{Span: doc.Span{Start: start, End: sb.Len()}, Role: role})
-	}
-	if title != "" {
-		add(title, doc.Title)
-	}
-	for _, p := range paras {
-		add(p, doc.Body)
-	}
-	d.Text = sb.String()
+	d := doc.FromParts(title, paras...)
 	segment.Segment(d)
 	pos.Tag(d)
 	keyphrase.Annotate(d)
