@@ -331,28 +331,7 @@ func train(c config, exs []example, k int, use func(corpus.Split) bool) (w []flo
 			lr := c.lr * (1 - step/total)
 			step++
 			probs(w, b, e.fs, k, p)
-			clear(t)
-			if len(e.allowed) == 1 {
-				t[e.allowed[0]] = 1
-			} else {
-				sum := 0.0
-				for _, a := range e.allowed {
-					sum += p[a]
-				}
-				for _, a := range e.allowed {
-					if ep == 0 {
-						t[a] = 1 / float64(len(e.allowed))
-					} else {
-						t[a] = p[a] / sum
-					}
-				}
-			}
-			for j, weak := range e.weak {
-				for l := range t {
-					t[l] *= 1 - e.share[j]
-				}
-				t[weak] += e.share[j]
-			}
+			target(e, p, t, ep == 0)
 			// t becomes the gradient of the loss with respect to the logits
 			for l := 0; l < k; l++ {
 				g := (p[l] - t[l]) * e0.weight

@@ -348,17 +348,7 @@ func gluedHeadline(s string) bool {
 // strictTitle reports whether four in five words of s that start with a
 // letter start with a capital.
 func strictTitle(s string) bool {
-	caps, words := 0, 0
-	for _, f := range strings.Fields(s) {
-		r, _ := utf8.DecodeRuneInString(f)
-		if !unicode.IsLetter(r) {
-			continue
-		}
-		words++
-		if unicode.IsUpper(r) {
-			caps++
-		}
-	}
+	caps, words := capitalWords(s)
 	return words >= 3 && caps*5 >= words*4
 }
 
@@ -425,7 +415,13 @@ func allCaps(s string) bool {
 // titleCased reports whether most words of s start with a capital letter,
 // as headlines in English usually do.
 func titleCased(s string) bool {
-	caps, words := 0, 0
+	caps, words := capitalWords(s)
+	return words > 0 && caps*10 >= words*6
+}
+
+// capitalWords counts the words of s that start with a letter, and those
+// of them that start with a capital.
+func capitalWords(s string) (caps, words int) {
 	for _, f := range strings.Fields(s) {
 		r, _ := utf8.DecodeRuneInString(f)
 		if !unicode.IsLetter(r) {
@@ -436,7 +432,7 @@ func titleCased(s string) bool {
 			caps++
 		}
 	}
-	return words > 0 && caps*10 >= words*6
+	return caps, words
 }
 
 // classifyLines gives every line its role.

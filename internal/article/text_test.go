@@ -84,23 +84,7 @@ func TestPastedShapes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := Parse(tc.in, Text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkSpans(t, d)
-			body := roleTexts(d, doc.Body)
-			if len(body) != len(tc.body) {
-				t.Fatalf("got %d body paragraphs, want %d: %q", len(body), len(tc.body), body)
-			}
-			for i, b := range tc.body {
-				if !strings.HasPrefix(body[i], b) {
-					t.Errorf("paragraph %d = %.50q, want it to start %q", i, body[i], b)
-				}
-			}
-			if d.Title != tc.title {
-				t.Errorf("title = %q, want %q", d.Title, tc.title)
-			}
+			d := parseAndCheck(t, tc.in, Text, tc.title, tc.body)
 			if rel := roleTexts(d, doc.Related); tc.related >= 0 && len(rel) != tc.related {
 				t.Errorf("related = %q, want %d", rel, tc.related)
 			}
@@ -175,4 +159,28 @@ func TestRepeatedPaste(t *testing.T) {
 			t.Errorf("%s: body %q", tc.name, body)
 		}
 	}
+}
+
+// parseAndCheck parses in and checks the title and that the body
+// paragraphs start with the given texts, in order.
+func parseAndCheck(t *testing.T, in string, kind Kind, title string, body []string) *doc.Document {
+	t.Helper()
+	d, err := Parse(in, kind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, d)
+	got := roleTexts(d, doc.Body)
+	if len(got) != len(body) {
+		t.Fatalf("got %d body paragraphs, want %d: %q", len(got), len(body), got)
+	}
+	for i, b := range body {
+		if !strings.HasPrefix(got[i], b) {
+			t.Errorf("paragraph %d = %.50q, want it to start %q", i, got[i], b)
+		}
+	}
+	if d.Title != title {
+		t.Errorf("title = %q, want %q", d.Title, title)
+	}
+	return d
 }

@@ -85,23 +85,7 @@ and will be checked by the stewards at each road block along the route.
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := Parse(tc.in, Auto)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkSpans(t, d)
-			body := roleTexts(d, doc.Body)
-			if len(body) != len(tc.body) {
-				t.Fatalf("got %d body paragraphs, want %d: %q", len(body), len(tc.body), body)
-			}
-			for i, p := range tc.body {
-				if !strings.HasPrefix(body[i], p) {
-					t.Errorf("paragraph %d = %.50q, want it to start %q", i, body[i], p)
-				}
-			}
-			if d.Title != tc.title {
-				t.Errorf("title = %q, want %q", d.Title, tc.title)
-			}
+			d := parseAndCheck(t, tc.in, Auto, tc.title, tc.body)
 			for _, b := range d.Blocks {
 				if b.Role == doc.Body && strings.Contains(b.Of(d.Text), "\n") != b.Wrapped {
 					t.Errorf("block %.40q: Wrapped = %v", b.Of(d.Text), b.Wrapped)

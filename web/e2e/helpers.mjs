@@ -1,6 +1,7 @@
 // helpers.mjs: what the browser tests share — a tiny static server for dist/
 // (the minified build, as readers get it), Debian's Chromium through
 // playwright-core, and axe-core.
+import { before, after } from "node:test";
 import http from "node:http";
 import fs from "node:fs";
 import os from "node:os";
@@ -122,3 +123,23 @@ export async function analyseOK(page, text) {
 
 // chipNames lists the names on the entity chips of one type ("person", ...).
 export const chipNames = (page, type) => page.$$eval(".chip-" + type + " .chip-name", (els) => els.map((e) => e.textContent));
+
+// sharedPage registers before/after hooks that serve dist/, start Chromium
+// and open the page once for the whole test file, so one engine serves every
+// test (a new page would start and warm a new engine each time). The
+// returned object holds {srv, chrome, page} once the hooks have run.
+export function sharedPage() {
+  const s = {};
+  before(async () => {
+    s.srv = await serve();
+    s.chrome = await launch();
+    s.page = await s.chrome.page();
+    await s.page.goto(s.srv.url);
+    fs.mkdirSync(screenshots, { recursive: true });
+  });
+  after(async () => {
+    if (s.chrome) await s.chrome.close();
+    if (s.srv) await s.srv.close();
+  });
+  return s;
+}

@@ -4,29 +4,17 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, needDist, screenshots, analyse } from "./helpers.mjs";
+import { serve, launch, needDist, screenshots, analyse, sharedPage } from "./helpers.mjs";
 import { exampleArticle } from "../example.mjs";
 
-// One page for the whole file, so that one engine serves every test (a new
-// page would start and warm a new engine each time).
-let srv, chrome, shared;
-before(async () => {
-  srv = await serve();
-  chrome = await launch();
-  shared = await chrome.page();
-  await shared.goto(srv.url);
-  fs.mkdirSync(screenshots, { recursive: true });
-});
-after(async () => {
-  if (chrome) await chrome.close();
-  if (srv) await srv.close();
-});
+// One page for the whole file: one engine serves every test.
+const shared = sharedPage();
 
 
 
 test("bad input gets a clear message, and pasted HTML is only data", async (t) => {
   if (!needDist(t)) return;
-  const page = shared;
+  const page = shared.page;
   await analyse(page, "   \n  ");
   assert.match(await page.textContent("#error"), /empty/);
   await analyse(page, "\u0000\u0001\u0002binary\u0000junk\u0003".repeat(50));
@@ -54,7 +42,7 @@ test("bad input gets a clear message, and pasted HTML is only data", async (t) =
 
 test("a long article shows progress and the page stays responsive", async (t) => {
   if (!needDist(t)) return;
-  const page = shared;
+  const page = shared.page;
   // ~170 KB of news text, long enough to take a while in the engine. Each
   // paragraph is made distinct: lede rightly sets repeated blocks aside as
   // boilerplate.
@@ -80,7 +68,7 @@ test("a long article shows progress and the page stays responsive", async (t) =>
 
 test("export: JSON and Markdown downloads, copy", async (t) => {
   if (!needDist(t)) return;
-  const page = shared;
+  const page = shared.page;
   await analyse(page, exampleArticle);
   const report = await page.evaluate(() => globalThis.ledeReport());
   const [dj] = await Promise.all([page.waitForEvent("download"), page.click("#save-json")]);
@@ -99,7 +87,7 @@ test("export: JSON and Markdown downloads, copy", async (t) => {
 
 test("a dropped file is read and analysed", async (t) => {
   if (!needDist(t)) return;
-  const page = shared;
+  const page = shared.page;
   const text = "The mayor of Porto, Rui Moreira, opened a new metro line on Friday. It cost €300 million.\n\n“It changes the city,” Moreira said.";
   await page.evaluate(async (txt) => {
     const dt = new DataTransfer();

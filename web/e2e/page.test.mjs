@@ -6,28 +6,17 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, axe, needDist, sample, screenshots, analyse, chipNames } from "./helpers.mjs";
+import { serve, launch, axe, needDist, sample, screenshots, analyse, chipNames, sharedPage } from "./helpers.mjs";
 import { exampleArticle } from "../example.mjs";
 
-// One page for the file, so that one engine serves both tests.
-let srv, chrome, shared;
-before(async () => {
-  srv = await serve();
-  chrome = await launch();
-  shared = await chrome.page();
-  await shared.goto(srv.url);
-  fs.mkdirSync(screenshots, { recursive: true });
-});
-after(async () => {
-  if (chrome) await chrome.close();
-  if (srv) await srv.close();
-});
+// One page for the whole file: one engine serves every test.
+const shared = sharedPage();
 
 
 
 test("how it looks: accessibility (axe-core) and screenshots, desktop and phone, light and dark", async (t) => {
   if (!needDist(t)) return;
-  const page = shared;
+  const page = shared.page;
   assert.deepEqual(await axe(page), [], "axe-core on the empty page");
   await analyse(page, exampleArticle);
   assert.equal(await page.isHidden("#error"), true, await page.textContent("#error"));
@@ -52,12 +41,12 @@ test("how it looks: accessibility (axe-core) and screenshots, desktop and phone,
   await page.screenshot({ path: path.join(screenshots, "page-phone.png") });
   await page.setViewportSize({ width: 1280, height: 900 });
   if (await person.count()) await person.click(); // clear the selection again
-  assert.deepEqual(chrome.errors, []);
+  assert.deepEqual(shared.chrome.errors, []);
 });
 
 test("a reader pastes an article and sees it understood", async (t) => {
   if (!needDist(t)) return;
-  const page = shared;
+  const page = shared.page;
   await analyse(page, exampleArticle);
   assert.equal(await page.isHidden("#error"), true, await page.textContent("#error"));
   const report = await page.evaluate(() => globalThis.ledeReport());
@@ -106,12 +95,12 @@ test("a reader pastes an article and sees it understood", async (t) => {
   await page.click('[data-ref="k:0"]');
   assert.equal(await page.locator("mark.active").count() > 0, report.keyphrases[0].mentions.some((m) => paras.some((p) => m.start >= p.start && m.end <= p.end)));
 
-  assert.deepEqual(chrome.errors, []);
+  assert.deepEqual(shared.chrome.errors, []);
 });
 
 test("keyboard only: Ctrl+Enter analyses, Tab reaches a name, Enter lights it up", async (t) => {
   if (!needDist(t)) return;
-  const page = shared;
+  const page = shared.page;
   // Start from the top of the page, as after loading it: the skip link.
   await page.evaluate(() => { window.scrollTo(0, 0); document.querySelector(".skip").focus(); });
   await page.keyboard.press("Enter");
