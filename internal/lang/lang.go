@@ -1,0 +1,510 @@
+// Package lang tells which language a text is written in, so that lede can
+// say when it is reading something its English models do not cover instead
+// of showing wrong results.
+//
+// It works in two steps. The writing system decides most languages outright:
+// Hangul is Korean, kana is Japanese, Han without kana is Chinese, and Greek,
+// Hebrew, Devanagari and Thai each stand for one language here. Texts in
+// Latin, Cyrillic or Arabic script are then told apart by a naive Bayes
+// classifier over character trigrams of words (Cavnar & Trenkle 1994;
+// Dunning 1994), one trigram table per script, trained by cmd/train-lang
+// on the Universal Declaration of Human Rights (docs/models/lang.md).
+//
+// A Guess carries a calibrated confidence: the classifier's posterior with a
+// temperature fitted by cross-validation, or for a script-decided language
+// the share of the text's letters in that script. Texts with too few letters
+// to tell get Undetermined ("und", BCP 47's code for it).
+package lang
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"math"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Undetermined is the BCP 47 code for a text whose language cannot be told.
+const Undetermined = "und"
+
+// MinLetters is how many letters of an alphabetic script a text needs before
+// it gets a language: under this (two or three short words) the trigram
+// statistics are noise. Texts in Han, kana or Hangul need MinLetters/4
+// characters, each of which carries about a word.
+const MinLetters = 16
+
+// MaxLetters bounds the letters of one text that are looked at: a thousand
+// letters decide any language, and reading no further keeps
+// detection on a 10 MB single-line paste as cheap as on a paragraph.
+const MaxLetters = 1024
+
+// Guess is a text's language.
+type Guess struct {
+	Code       string  // BCP 47 primary language subtag ("en", "de", "zh"), or Undetermined
+	Confidence float64 // 0..1: how sure; 0 for Undetermined
+	Letters    int     // letters read (CJK characters count cjkWeight each): the guess's weight when guesses are pooled
+}
+
+// Script is a writing system, as far as language identification needs one.
+type Script uint8
+
+// The scripts lang tells apart. Latin, Cyrillic and Arabic script cover
+// several languages each and have a trigram table; the others name one
+// language each.
+const (
+	None Script = iota
+	Latin
+	Cyrillic
+	Arabic
+	Greek
+	Hebrew
+	Devanagari
+	Thai
+	Hangul
+	Kana
+	Han
+	numScripts
+)
+
+// scriptLanguage is the language a single-language script stands for.
+var scriptLanguage = [numScripts]string{Greek: "el", Hebrew: "he", Devanagari: "hi", Thai: "th", Hangul: "ko", Kana: "ja", Han: "zh"}
+
+// cjkWeight is how many alphabetic letters one Han, kana or Hangul
+// character counts for when scripts are compared and texts are weighed: a
+// Chinese character carries about as much as a short word.
+const cjkWeight = 4
+
+// ScriptOf returns the script of a letter, None for anything else (digits,
+// punctuation, marks of scripts lang does not know).
+func ScriptOf(r rune) Script {
+	switch {
+	case r < 0x80:
+		if r|0x20 >= 'a' && r|0x20 <= 'z' {
+			return Latin
+		}
+		return None
+	case r < 0x0250, r >= 0x1E00 && r < 0x1F00: // Latin-1, Extended-A/B, Extended Additional
+		if r == 0xD7 || r == 0xF7 || r < 0xC0 && r != 0xAA && r != 0xBA && r != 0xB5 {
+			return None
+		}
+		return Latin
+	case r >= 0x0370 && r < 0x0400, r >= 0x1F00 && r < 0x2000:
+		return letterOr(r, Greek)
+	case r >= 0x0400 && r < 0x0530:
+		return letterOr(r, Cyrillic)
+	case r >= 0x0590 && r < 0x0600:
+		return letterOr(r, Hebrew)
+	case r >= 0x0600 && r < 0x0700, r >= 0x0750 && r < 0x0780, r >= 0x08A0 && r < 0x0900,
+		r >= 0xFB50 && r < 0xFE00, r >= 0xFE70 && r < 0xFF00:
+		return letterOr(r, Arabic)
+	case r >= 0x0900 && r < 0x0980:
+		return letterOr(r, Devanagari)
+	case r >= 0x0E00 && r < 0x0E80:
+		return letterOr(r, Thai)
+	case r >= 0xAC00 && r < 0xD7B0, r >= 0x1100 && r < 0x1200, r >= 0x3130 && r < 0x3190:
+		return letterOr(r, Hangul)
+	case r >= 0x3040 && r < 0x3100, r >= 0x31F0 && r < 0x3200, r >= 0xFF66 && r < 0xFFA0:
+		if r == 0x30FB { // katakana middle dot: punctuation
+			return None
+		}
+		return Kana
+	case r >= 0x4E00 && r < 0xA000, r >= 0x3400 && r < 0x4DC0, r >= 0xF900 && r < 0xFB00, r >= 0x20000 && r < 0x30000:
+		return Han
+	}
+	return None
+}
+
+func letterOr(r rune, s Script) Script {
+	if unicode.IsLetter(r) || unicode.IsMark(r) {
+		return s
+	}
+	return None
+}
+
+// Trigrams calls emit with the script and the trigram of every word of text
+// in an alphabetic script (Latin, Cyrillic, Arabic), reading at most
+// MaxLetters letters, and returns the letters read per script (CJK
+// characters counted once each). Words are lower-cased and padded with a
+// space on each side, so "Die" gives " di", "die", "ie ". A change of script
+// ends a word. cmd/train-lang counts with the same function that Detect
+// scores with, so training and use cannot drift apart.
+func Trigrams(text string, emit func(s Script, tri [3]rune)) (letters [numScripts]int) {
+	var w [3]rune // the window: w[0], w[1] hold the last two items
+	n := 0        // items in the window
+	cur := None   // script of the current word
+	total := 0
+	end := func() {
+		if cur >= Latin && cur <= Arabic && n == 2 {
+			emit(cur, [3]rune{w[0], w[1], ' '})
+		}
+		cur, n = None, 0
+	}
+	for _, r := range text {
+		s := ScriptOf(r)
+		if s != cur {
+			end()
+		}
+		if s == None {
+			continue
+		}
+		letters[s]++
+		total++
+		if s > Arabic {
+			cur = s
+			if total >= MaxLetters {
+				break
+			}
+			continue
+		}
+		if cur == None {
+			cur, w[0], n = s, ' ', 1
+		}
+		r = unicode.ToLower(r)
+		if n == 2 {
+			emit(s, [3]rune{w[0], w[1], r})
+			w[0], w[1] = w[1], r
+		} else {
+			w[1], n = r, 2
+		}
+		if total >= MaxLetters {
+			break
+		}
+	}
+	end()
+	return letters
+}
+
+// key packs a trigram into one integer: three code points of 21 bits.
+func key(t [3]rune) uint64 {
+	return uint64(t[0])<<42 | uint64(t[1])<<21 | uint64(t[2])
+}
+
+// group is the trigram table of one script: the languages written in it and,
+// for every kept trigram, one quantised log-probability per language.
+type group struct {
+	langs []string
+	step  float64 // nats per quantisation level
+	index table
+	rows  []byte // index.n rows of len(langs) levels, a trigram's row contiguous
+}
+
+// table maps a packed trigram to its row: open addressing with linear
+// probing at a load factor of at most one half, Fibonacci hashing. It is
+// several times faster than a Go map here, where every letter of every
+// paragraph is one lookup and most lookups miss.
+type table struct {
+	keys  []uint64 // 0: empty slot (no trigram packs to 0: its middle rune is a letter)
+	rows  []int32
+	shift uint
+	n     int
+}
+
+func newTable(n int) table {
+	bits := uint(1)
+	for 1<<bits < 2*n {
+		bits++
+	}
+	return table{keys: make([]uint64, 1<<bits), rows: make([]int32, 1<<bits), shift: 64 - bits}
+}
+
+func (t *table) put(k uint64, row int32) {
+	mask := uint64(len(t.keys) - 1)
+	for i := (k * 0x9E3779B97F4A7C15) >> t.shift; ; i = (i + 1) & mask {
+		if t.keys[i] == 0 {
+			t.keys[i], t.rows[i] = k, row
+			t.n++
+			return
+		}
+	}
+}
+
+func (t *table) get(k uint64) (int32, bool) {
+	if len(t.keys) == 0 {
+		return 0, false
+	}
+	mask := uint64(len(t.keys) - 1)
+	for i := (k * 0x9E3779B97F4A7C15) >> t.shift; ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case k:
+			return t.rows[i], true
+		case 0:
+			return 0, false
+		}
+	}
+}
+
+// sorted returns the keys in row order.
+func (t *table) sorted() []uint64 {
+	out := make([]uint64, t.n)
+	for i, k := range t.keys {
+		if k != 0 {
+			out[t.rows[i]] = k
+		}
+	}
+	return out
+}
+
+// Model is a trained language identifier. The zero value is not usable; get
+// one from Default or UnmarshalBinary.
+type Model struct {
+	groups      [numScripts]*group
+	temperature float64
+}
+
+//go:embed lang.bin
+var modelBytes []byte
+
+var (
+	loadOnce sync.Once
+	model    *Model
+	loadErr  error
+)
+
+// Default returns the embedded model, decoded once.
+func Default() (*Model, error) {
+	loadOnce.Do(func() {
+		m := new(Model)
+		if err := m.UnmarshalBinary(modelBytes); err != nil {
+			loadErr = err
+			return
+		}
+		model = m
+	})
+	return model, loadErr
+}
+
+// Detect returns the language of text with the embedded model, or
+// Undetermined when the model cannot be loaded (a build fault that the
+// package's tests catch).
+func Detect(text string) Guess {
+	m, err := Default()
+	if err != nil {
+		return Guess{Code: Undetermined}
+	}
+	return m.Detect(text)
+}
+
+// magic starts the model file; the digit is its format version.
+const magic = "LANG1"
+
+// MarshalBinary writes the model in the format UnmarshalBinary reads:
+//
+//	"LANG1", temperature float32, group count u8, then per group:
+//	script u8, language count u8, each code as u8 length + bytes,
+//	step float32, trigram count u16, the trigrams as three UTF-8 code
+//	points each, and count × languages level bytes.
+//
+// All integers and floats are little-endian.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	out := []byte(magic)
+	out = binary.LittleEndian.AppendUint32(out, math.Float32bits(float32(m.temperature)))
+	n := 0
+	for _, g := range m.groups {
+		if g != nil {
+			n++
+		}
+	}
+	out = append(out, byte(n))
+	for s, g := range m.groups {
+		if g == nil {
+			continue
+		}
+		out = append(out, byte(s), byte(len(g.langs)))
+		for _, l := range g.langs {
+			out = append(out, byte(len(l)))
+			out = append(out, l...)
+		}
+		out = binary.LittleEndian.AppendUint32(out, math.Float32bits(float32(g.step)))
+		keys := g.index.sorted()
+		if len(keys) > math.MaxUint16 {
+			return nil, errors.New("lang: too many trigrams for the format")
+		}
+		out = binary.LittleEndian.AppendUint16(out, uint16(len(keys)))
+		for _, k := range keys {
+			for _, r := range [3]rune{rune(k >> 42), rune(k >> 21 & 0x1FFFFF), rune(k & 0x1FFFFF)} {
+				out = utf8.AppendRune(out, r)
+			}
+		}
+		out = append(out, g.rows...)
+	}
+	return out, nil
+}
+
+var errFormat = errors.New("lang: model data is damaged or of another version; rebuild it with go run ./cmd/train-lang")
+
+// UnmarshalBinary reads a model written by MarshalBinary.
+func (m *Model) UnmarshalBinary(b []byte) error {
+	if len(b) < len(magic)+5 || string(b[:len(magic)]) != magic {
+		return errFormat
+	}
+	b = b[len(magic):]
+	m.temperature = float64(math.Float32frombits(binary.LittleEndian.Uint32(b)))
+	n := int(b[4])
+	b = b[5:]
+	for ; n > 0; n-- {
+		if len(b) < 2 || Script(b[0]) >= numScripts {
+			return errFormat
+		}
+		s, nl := Script(b[0]), int(b[1])
+		b = b[2:]
+		g := &group{}
+		for ; nl > 0; nl-- {
+			if len(b) < 1 || len(b) < 1+int(b[0]) {
+				return errFormat
+			}
+			g.langs = append(g.langs, string(b[1:1+b[0]]))
+			b = b[1+b[0]:]
+		}
+		if len(b) < 6 {
+			return errFormat
+		}
+		g.step = float64(math.Float32frombits(binary.LittleEndian.Uint32(b)))
+		nk := int(binary.LittleEndian.Uint16(b[4:]))
+		b = b[6:]
+		g.index = newTable(nk)
+		for i := 0; i < nk; i++ {
+			var t [3]rune
+			for j := range t {
+				r, size := utf8.DecodeRune(b)
+				if size == 0 || r == utf8.RuneError {
+					return errFormat
+				}
+				t[j], b = r, b[size:]
+			}
+			g.index.put(key(t), int32(i))
+		}
+		if len(b) < nk*len(g.langs) {
+			return errFormat
+		}
+		g.rows, b = b[:nk*len(g.langs)], b[nk*len(g.langs):]
+		m.groups[s] = g
+	}
+	if len(b) != 0 {
+		return errFormat
+	}
+	return nil
+}
+
+// Detect returns the language of text. It reads at most MaxLetters letters
+// and allocates nothing but the per-script score arrays.
+func (m *Model) Detect(text string) Guess { return m.decide(m.sums(text)) }
+
+// sums returns the letters of text per script and, for each script with a
+// table, the summed quantised log-probabilities of its trigrams per language.
+func (m *Model) sums(text string) (letters [numScripts]int, sums [numScripts][]int) {
+	for s, g := range m.groups {
+		if g != nil {
+			sums[s] = make([]int, len(g.langs))
+		}
+	}
+	letters = Trigrams(text, func(s Script, t [3]rune) {
+		g := m.groups[s]
+		if g == nil {
+			return
+		}
+		i, ok := g.index.get(key(t))
+		if !ok {
+			return // a trigram no language kept: about equally unlikely in all of them
+		}
+		sum := sums[s]
+		for l, q := range g.rows[int(i)*len(g.langs) : (int(i)+1)*len(g.langs)] {
+			sum[l] += int(q)
+		}
+	})
+	return letters, sums
+}
+
+// decide picks the dominant script of a text and, for a script with a
+// trigram table, the language with the highest posterior. Han, kana and
+// Hangul are weighed together as one block, since Japanese mixes kanji and
+// kana and Korean may carry a few Hanja; within it Hangul means Korean,
+// 5% or more kana means Japanese, and Han alone means Chinese.
+func (m *Model) decide(letters [numScripts]int, sums [numScripts][]int) Guess {
+	best, bestW, total := None, 0, 0
+	for s := Latin; s < Hangul; s++ {
+		total += letters[s]
+		if letters[s] > bestW {
+			best, bestW = s, letters[s]
+		}
+	}
+	cjk := (letters[Hangul] + letters[Kana] + letters[Han]) * cjkWeight
+	total += cjk
+	if cjk > bestW {
+		bestW = cjk
+		switch {
+		case letters[Hangul] >= letters[Kana] && letters[Hangul]*2 >= letters[Han]:
+			best = Hangul
+		case letters[Kana]*20 >= letters[Kana]+letters[Han]:
+			best = Kana
+		default:
+			best = Han
+		}
+	}
+	if best == None || bestW < MinLetters {
+		return Guess{Code: Undetermined, Letters: total}
+	}
+	share := float64(bestW) / float64(total)
+	if code := scriptLanguage[best]; code != "" {
+		return Guess{Code: code, Confidence: round(share), Letters: total}
+	}
+	g := m.groups[best]
+	if g == nil {
+		return Guess{Code: Undetermined, Letters: total}
+	}
+	l, p := posterior(sums[best], g.step/m.temperature)
+	return Guess{Code: g.langs[l], Confidence: round(p * share), Letters: total}
+}
+
+// posterior returns the best language of a score vector and its softmax
+// probability at scale (nats per level over the temperature).
+func posterior(sum []int, scale float64) (int, float64) {
+	best := 0
+	for l, s := range sum {
+		if s > sum[best] {
+			best = l
+		}
+	}
+	z := 0.0
+	for _, s := range sum {
+		z += math.Exp(float64(s-sum[best]) * scale)
+	}
+	return best, 1 / z
+}
+
+func round(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// Name returns the English name of a language code lang can give, or the
+// code itself for any other.
+func Name(code string) string {
+	if n, ok := names[code]; ok {
+		return n
+	}
+	return code
+}
+
+var names = map[string]string{
+	"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+	"pt": "Portuguese", "nl": "Dutch", "ru": "Russian", "ar": "Arabic", "zh": "Chinese",
+	"ja": "Japanese", "ko": "Korean", "el": "Greek", "he": "Hebrew", "hi": "Hindi", "th": "Thai",
+	"pl": "Polish", "cs": "Czech", "sk": "Slovak", "sv": "Swedish", "da": "Danish",
+	"nb": "Norwegian", "fi": "Finnish", "tr": "Turkish", "ro": "Romanian", "hu": "Hungarian",
+	"id": "Indonesian", "ca": "Catalan", "hr": "Croatian", "vi": "Vietnamese", "uk": "Ukrainian",
+	"bg": "Bulgarian", "fa": "Persian", "ur": "Urdu", "af": "Afrikaans", "sl": "Slovenian",
+	"gl": "Galician", "et": "Estonian", "lt": "Lithuanian", "lv": "Latvian",
+}
+
+// Languages lists the codes the model can give, script-decided ones
+// included, in the model's order.
+func (m *Model) Languages() []string {
+	var out []string
+	for s, g := range m.groups {
+		if g != nil {
+			out = append(out, g.langs...)
+		} else if c := scriptLanguage[s]; c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}

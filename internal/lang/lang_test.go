@@ -1,0 +1,159 @@
+package lang
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+)
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"english", "The president said on Wednesday that the talks would continue next week in Washington.", "en"},
+		{"german", "Der Bundeskanzler sagte am Mittwoch, die Gespräche würden in der kommenden Woche in Berlin fortgesetzt.", "de"},
+		{"french", "Le président a déclaré mercredi que les négociations se poursuivraient la semaine prochaine à Paris.", "fr"},
+		{"spanish", "El presidente dijo el miércoles que las conversaciones continuarían la próxima semana en Madrid.", "es"},
+		{"italian", "Il presidente ha detto mercoledì che i colloqui proseguiranno la prossima settimana a Roma.", "it"},
+		{"portuguese", "O presidente disse na quarta-feira que as negociações continuarão na próxima semana em Lisboa.", "pt"},
+		{"dutch", "De president zei woensdag dat de gesprekken volgende week in Den Haag zullen worden voortgezet.", "nl"},
+		{"russian", "Президент заявил в среду, что переговоры продолжатся на следующей неделе в Москве.", "ru"},
+		{"arabic", "قال الرئيس يوم الأربعاء إن المحادثات ستستمر الأسبوع المقبل في القاهرة.", "ar"},
+		{"chinese", "总统周三表示，会谈将于下周在北京继续进行。", "zh"},
+		{"japanese", "大統領は水曜日、協議は来週東京で続けられると述べた。", "ja"},
+		{"korean", "대통령은 수요일 회담이 다음 주 서울에서 계속될 것이라고 말했다.", "ko"},
+		{"korean with a latin name", "이재명 대통령은 Donald Trump 미국 대통령과 서울에서 만났다고 밝혔다.", "ko"},
+		{"greek", "Ο πρόεδρος δήλωσε την Τετάρτη ότι οι συνομιλίες θα συνεχιστούν.", "el"},
+		{"too short", "Hello there", Undetermined},
+		{"numbers only", "12,500 — 3.4% (2025)", Undetermined},
+		{"empty", "", Undetermined},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := Detect(tt.text)
+			if g.Code != tt.want {
+				t.Errorf("Detect(%q) = %+v, want %s", tt.text, g, tt.want)
+			}
+			if g.Code == Undetermined && g.Confidence != 0 || g.Code != Undetermined && (g.Confidence <= 0 || g.Confidence > 1) {
+				t.Errorf("confidence %v out of range for %s", g.Confidence, g.Code)
+			}
+		})
+	}
+}
+
+// TestFixture measures accuracy on messages of apt in the twelve languages
+// (testdata/apt.tsv; see docs/models/lang.md): text the model never saw,
+// short and technical, so harder than news paragraphs. The floors are the
+// figures of the committed model rounded down: a model that does worse
+// fails.
+func TestFixture(t *testing.T) {
+	f, err := os.Open("testdata/apt.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	right, total := map[string]int{}, map[string]int{}
+	var wrong []string
+	englishMisread := 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		code, text, ok := strings.Cut(sc.Text(), "\t")
+		if !ok || strings.HasPrefix(code, "#") {
+			continue
+		}
+		g := Detect(text)
+		total[code]++
+		if g.Code == code {
+			right[code]++
+		} else {
+			wrong = append(wrong, fmt.Sprintf("%s read as %s (%.2f): %s", code, g.Code, g.Confidence, text))
+			if code == "en" && g.Code != Undetermined {
+				englishMisread++
+			}
+		}
+	}
+	codes := make([]string, 0, len(total))
+	n, r := 0, 0
+	for c := range total {
+		codes = append(codes, c)
+		n += total[c]
+		r += right[c]
+	}
+	sort.Strings(codes)
+	var line strings.Builder
+	for _, c := range codes {
+		fmt.Fprintf(&line, " %s %d/%d", c, right[c], total[c])
+	}
+	t.Logf("apt messages: %d/%d right;%s", r, n, line.String())
+	for _, w := range wrong {
+		t.Log(w)
+	}
+	if len(codes) != 12 || n != 120 {
+		t.Fatalf("fixture has %d languages and %d messages, want 12 and 120", len(codes), n)
+	}
+	if r < minFixtureRight {
+		t.Errorf("%d of %d right, want at least %d", r, n, minFixtureRight)
+	}
+	if englishMisread > 0 {
+		t.Errorf("%d English messages read as another language", englishMisread)
+	}
+}
+
+// minFixtureRight is the committed model's score on testdata/apt.tsv,
+// the floor a retrained model must reach.
+const minFixtureRight = 100
+
+func TestMarshalRoundTrip(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b, modelBytes) {
+		t.Fatal("MarshalBinary does not give back the embedded bytes")
+	}
+	for _, cut := range []int{0, 3, len(b) / 2, len(b) - 1} {
+		if err := new(Model).UnmarshalBinary(b[:cut]); err == nil {
+			t.Errorf("a model cut to %d bytes loaded without error", cut)
+		}
+	}
+}
+
+func TestTrigrams(t *testing.T) {
+	var got []string
+	Trigrams("Die Ära, x", func(s Script, tri [3]rune) { got = append(got, string(tri[:])) })
+	want := []string{" di", "die", "ie ", " är", "ära", "ra ", " x "}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Trigrams = %q, want %q", got, want)
+	}
+}
+
+func TestTrain(t *testing.T) {
+	m := Train(map[string][]string{
+		"en": {"the cat sat on the mat and the dog ate the hat"},
+		"de": {"die Katze sitzt auf der Matte und der Hund frisst den Hut"},
+	}, 50, 16)
+	if g := m.Detect("the dog and the cat sat on the hat"); g.Code != "en" {
+		t.Errorf("got %+v, want en", g)
+	}
+	if g := m.Detect("der Hund und die Katze auf der Matte"); g.Code != "de" {
+		t.Errorf("got %+v, want de", g)
+	}
+}
+
+func BenchmarkDetect(b *testing.B) {
+	p := "The president said on Wednesday that the talks with Seoul would continue next week, " +
+		"after the two sides failed to agree on tariffs, defence spending and a $350 billion investment pledge."
+	m, _ := Default()
+	b.SetBytes(int64(len(p)))
+	for b.Loop() {
+		m.Detect(p)
+	}
+}
