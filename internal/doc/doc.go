@@ -9,6 +9,7 @@
 // The order in which stages fill a Document is fixed by package engine:
 //
 //	article   -> Text, Blocks, Title/Byline/Published      (package article)
+//	lang      -> Language, BlockLanguages                   (package lang)
 //	segment   -> Sentences, Tokens                          (package segment)
 //	pos       -> Token.Tag                                  (package pos)
 //	entity    -> Entities                                   (package entity)
@@ -160,6 +161,19 @@ type Label struct {
 	Score float64
 }
 
+// Language is a text's language as package lang tells it.
+type Language struct {
+	Code       string  // BCP 47 primary language subtag ("en", "de", "zh"); "und" when it cannot be told
+	Confidence float64 // 0..1
+}
+
+// Notice is something the reader should know about the analysis itself,
+// such as text lede's English models could not read.
+type Notice struct {
+	Code    string // stable, for programs: "language-unsupported", "language-mixed"
+	Message string // one sentence for people
+}
+
 // Document is the article as every stage sees it.
 type Document struct {
 	// Text is the plain text every offset indexes: the input itself for
@@ -171,6 +185,18 @@ type Document struct {
 	Blocks    []Block
 	Sentences []Sentence
 	Tokens    []Token
+
+	// Language is the language of the article as a whole; BlockLanguages
+	// that of each block (parallel to Blocks; "und" for blocks too short to
+	// tell, "" for boilerplate, which is not examined).
+	Language       Language
+	BlockLanguages []Language
+	// Skipped marks, parallel to Blocks, the blocks that the English-only
+	// passes (entity to digest) did not read because they are in another
+	// language; nil when every block was read.
+	Skipped []bool
+	// Notices tell the reader what was not analysed and why.
+	Notices []Notice
 
 	Entities   []Entity
 	Figures    []Figure

@@ -35,6 +35,10 @@ const Undetermined = "und"
 // characters, each of which carries about a word.
 const MinLetters = 16
 
+// minLower is how many trigrams of lower-case words a text needs to be
+// judged on those alone (see Scores): about eight short words.
+const minLower = 40
+
 // MaxLetters bounds the letters of one text that are looked at: a thousand
 // letters decide any language, and reading no further keeps
 // detection on a 10 MB single-line paste as cheap as on a paragraph.
@@ -45,7 +49,22 @@ type Guess struct {
 	Code       string  // BCP 47 primary language subtag ("en", "de", "zh"), or Undetermined
 	Confidence float64 // 0..1: how sure; 0 for Undetermined
 	Letters    int     // letters read (CJK characters count cjkWeight each): the guess's weight when guesses are pooled
+	// Sure is set when the guess rests on enough of the text's own words:
+	// for Latin, Cyrillic and Arabic script at least MinSureTrigrams
+	// trigrams of words that do not begin with a capital (a list of names is
+	// in no language), for the other scripts at least MinSureLetters letters.
+	Sure bool
 }
+
+// MinSureTrigrams is how many trigrams of lower-case words make a guess
+// Sure: about twenty words, two lines of text. A headline is shorter, and
+// headlines are what lang misreads most ("Furious mum demands kids clothes
+// have gender labels scrapped" reads as German).
+const MinSureTrigrams = 100
+
+// MinSureLetters is how many letters of a single-language script (CJK
+// characters count cjkWeight each) make a guess Sure.
+const MinSureLetters = 60
 
 // Script is a writing system, as far as language identification needs one.
 type Script uint8
@@ -124,20 +143,22 @@ func letterOr(r rune, s Script) Script {
 }
 
 // Trigrams calls emit with the script and the trigram of every word of text
-// in an alphabetic script (Latin, Cyrillic, Arabic), reading at most
-// MaxLetters letters, and returns the letters read per script (CJK
-// characters counted once each). Words are lower-cased and padded with a
-// space on each side, so "Die" gives " di", "die", "ie ". A change of script
-// ends a word. cmd/train-lang counts with the same function that Detect
-// scores with, so training and use cannot drift apart.
-func Trigrams(text string, emit func(s Script, tri [3]rune)) (letters [numScripts]int) {
+// in an alphabetic script (Latin, Cyrillic, Arabic), and whether the word
+// begins with a capital, reading at most MaxLetters letters; it returns the
+// letters read per script (CJK characters counted once each). Words are
+// lower-cased and padded with a space on each side, so "Die" gives " di",
+// "die", "ie ". A change of script ends a word. cmd/train-lang counts with
+// the same function that Detect scores with, so training and use cannot
+// drift apart.
+func Trigrams(text string, emit func(s Script, tri [3]rune, capital bool)) (letters [numScripts]int) {
 	var w [3]rune // the window: w[0], w[1] hold the last two items
 	n := 0        // items in the window
 	cur := None   // script of the current word
+	capital := false
 	total := 0
 	end := func() {
 		if cur >= Latin && cur <= Arabic && n == 2 {
-			emit(cur, [3]rune{w[0], w[1], ' '})
+			emit(cur, [3]rune{w[0], w[1], ' '}, capital)
 		}
 		cur, n = None, 0
 	}
@@ -160,10 +181,11 @@ func Trigrams(text string, emit func(s Script, tri [3]rune)) (letters [numScript
 		}
 		if cur == None {
 			cur, w[0], n = s, ' ', 1
+			capital = unicode.IsUpper(r)
 		}
 		r = unicode.ToLower(r)
 		if n == 2 {
-			emit(s, [3]rune{w[0], w[1], r})
+			emit(s, [3]rune{w[0], w[1], r}, capital)
 			w[0], w[1] = w[1], r
 		} else {
 			w[1], n = r, 2
@@ -388,40 +410,77 @@ func (m *Model) UnmarshalBinary(b []byte) error {
 }
 
 // Detect returns the language of text. It reads at most MaxLetters letters
-// and allocates nothing but the per-script score arrays.
-func (m *Model) Detect(text string) Guess { return m.decide(m.sums(text)) }
+// and allocates nothing but the score arrays.
+func (m *Model) Detect(text string) Guess { return m.Decide(m.Score(text)) }
 
-// sums returns the letters of text per script and, for each script with a
-// table, the summed quantised log-probabilities of its trigrams per language.
-func (m *Model) sums(text string) (letters [numScripts]int, sums [numScripts][]int) {
+// Scores is the evidence read from one or more texts: letters per script
+// and, per script with a table, the summed quantised log-probabilities of
+// the trigrams per language, once for all words and once for the words
+// that do not begin with a capital. Names in news are mostly foreign to the
+// language around them ("Feyenoord", "Pamela Dei Rossi"), while its
+// function words are lower-case in every language lang reads, so a text
+// with enough lower-case words is judged on those alone.
+type Scores struct {
+	letters, lower [numScripts]int
+	all, low       [numScripts][]int
+}
+
+// Score reads text.
+func (m *Model) Score(text string) *Scores {
+	sc := &Scores{}
 	for s, g := range m.groups {
 		if g != nil {
-			sums[s] = make([]int, len(g.langs))
+			sc.all[s] = make([]int, len(g.langs))
+			sc.low[s] = make([]int, len(g.langs))
 		}
 	}
-	letters = Trigrams(text, func(s Script, t [3]rune) {
+	sc.letters = Trigrams(text, func(s Script, t [3]rune, capital bool) {
 		g := m.groups[s]
 		if g == nil {
 			return
+		}
+		if !capital {
+			sc.lower[s]++
 		}
 		i, ok := g.index.get(key(t))
 		if !ok {
 			return // a trigram no language kept: about equally unlikely in all of them
 		}
-		sum := sums[s]
-		for l, q := range g.rows[int(i)*len(g.langs) : (int(i)+1)*len(g.langs)] {
-			sum[l] += int(q)
+		row := g.rows[int(i)*len(g.langs) : (int(i)+1)*len(g.langs)]
+		all := sc.all[s]
+		for l, q := range row {
+			all[l] += int(q)
+		}
+		if !capital {
+			low := sc.low[s]
+			for l, q := range row {
+				low[l] += int(q)
+			}
 		}
 	})
-	return letters, sums
+	return sc
 }
 
-// decide picks the dominant script of a text and, for a script with a
+// Add pools the evidence of o into sc: the scores of a document are the
+// sums of its paragraphs'.
+func (sc *Scores) Add(o *Scores) {
+	for s := range sc.letters {
+		sc.letters[s] += o.letters[s]
+		sc.lower[s] += o.lower[s]
+		for l := range sc.all[s] {
+			sc.all[s][l] += o.all[s][l]
+			sc.low[s][l] += o.low[s][l]
+		}
+	}
+}
+
+// Decide picks the dominant script of a text and, for a script with a
 // trigram table, the language with the highest posterior. Han, kana and
 // Hangul are weighed together as one block, since Japanese mixes kanji and
 // kana and Korean may carry a few Hanja; within it Hangul means Korean,
 // 5% or more kana means Japanese, and Han alone means Chinese.
-func (m *Model) decide(letters [numScripts]int, sums [numScripts][]int) Guess {
+func (m *Model) Decide(sc *Scores) Guess {
+	letters := sc.letters
 	best, bestW, total := None, 0, 0
 	for s := Latin; s < Hangul; s++ {
 		total += letters[s]
@@ -447,14 +506,18 @@ func (m *Model) decide(letters [numScripts]int, sums [numScripts][]int) Guess {
 	}
 	share := float64(bestW) / float64(total)
 	if code := scriptLanguage[best]; code != "" {
-		return Guess{Code: code, Confidence: round(share), Letters: total}
+		return Guess{Code: code, Confidence: round(share), Letters: total, Sure: bestW >= MinSureLetters}
 	}
 	g := m.groups[best]
 	if g == nil {
 		return Guess{Code: Undetermined, Letters: total}
 	}
-	l, p := posterior(sums[best], g.step/m.temperature)
-	return Guess{Code: g.langs[l], Confidence: round(p * share), Letters: total}
+	sum, sure := sc.all[best], sc.lower[best] >= MinSureTrigrams
+	if sc.lower[best] >= minLower {
+		sum = sc.low[best]
+	}
+	l, p := posterior(sum, g.step/m.temperature)
+	return Guess{Code: g.langs[l], Confidence: round(p * share), Letters: total, Sure: sure}
 }
 
 // posterior returns the best language of a score vector and its softmax

@@ -128,7 +128,7 @@ func TestMarshalRoundTrip(t *testing.T) {
 
 func TestTrigrams(t *testing.T) {
 	var got []string
-	Trigrams("Die Ära, x", func(s Script, tri [3]rune) { got = append(got, string(tri[:])) })
+	Trigrams("Die Ära, x", func(s Script, tri [3]rune, _ bool) { got = append(got, string(tri[:])) })
 	want := []string{" di", "die", "ie ", " är", "ära", "ra ", " x "}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Trigrams = %q, want %q", got, want)

@@ -34,7 +34,7 @@ func Train(texts map[string][]string, keep, levels int) *Model {
 		var letters [numScripts]int
 		var perScript [numScripts]map[uint64]int
 		for _, t := range texts[c] {
-			l := Trigrams(t, func(s Script, tri [3]rune) {
+			l := Trigrams(t, func(s Script, tri [3]rune, _ bool) {
 				if perScript[s] == nil {
 					perScript[s] = map[uint64]int{}
 				}
@@ -161,17 +161,20 @@ func (m *Model) Calibrate(texts, codes []string) float64 {
 	return bestT
 }
 
-// scores returns the dominant alphabetic script of text and its score
-// vector.
+// scores returns the dominant alphabetic script of text and the score
+// vector Decide would use.
 func (m *Model) scores(text string) (Script, []int) {
-	letters, sums := m.sums(text)
+	sc := m.Score(text)
 	best := Latin
 	for s := Latin; s <= Arabic; s++ {
-		if letters[s] > letters[best] {
+		if sc.letters[s] > sc.letters[best] {
 			best = s
 		}
 	}
-	return best, sums[best]
+	if sc.lower[best] >= minLower {
+		return best, sc.low[best]
+	}
+	return best, sc.all[best]
 }
 
 // Size returns the number of kept trigrams and of languages with a table.

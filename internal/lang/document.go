@@ -1,0 +1,107 @@
+package lang
+
+import (
+	"github.com/lede-news/lede/internal/doc"
+)
+
+// Read is the language lede's models read: every model of the engine
+// (part-of-speech, entities, keyphrases, categories) is trained on English.
+const Read = "en"
+
+// MinOverride is the confidence a language guess needs before lede acts on
+// it: a document is kept from the English-only passes only when it is
+// confidently in another language, and one block of it goes the other way
+// from the document (a German quotation in an English article, an English
+// paragraph in a German one) only when the block itself is confidently in
+// that language. The guess must also be Sure: resting on enough lower-case
+// words, not on a headline or a list of names. Anything less sure is read
+// as English, as lede always did: a short headline misread as German would
+// otherwise lose its entities for nothing.
+const MinOverride = 0.9
+
+// Annotate sets d.Language, d.BlockLanguages and d.Skipped. Every block but
+// boilerplate, bylines and datelines gets its own guess. The document's
+// language is decided on the pooled evidence of its body paragraphs (of the
+// title and listed headlines when there is no body): naive Bayes evidence
+// adds up, so a document of forty short lines is judged as one text, not by
+// a vote of forty noisy guesses. Its confidence is that guess's, times the
+// share of the letters that are in blocks agreeing with it (or too short to
+// tell): a wholly German article scores near 1, an article half in German
+// and half in Korean about 0.5. d.Skipped is then set by the rule of
+// MinOverride, nil when every block is to be read.
+func Annotate(d *doc.Document) {
+	d.BlockLanguages = make([]doc.Language, len(d.Blocks))
+	d.Skipped = nil
+	m, err := Default()
+	if err != nil {
+		d.Language = doc.Language{Code: Undetermined}
+		return
+	}
+	type pool struct {
+		sc      *Scores
+		guesses []Guess
+	}
+	var body, other pool
+	blocks := make([]Guess, len(d.Blocks))
+	for i, b := range d.Blocks {
+		switch b.Role {
+		case doc.Boilerplate, doc.Byline, doc.Dateline:
+			continue
+		}
+		sc := m.Score(b.Of(d.Text))
+		g := m.Decide(sc)
+		blocks[i] = g
+		d.BlockLanguages[i] = doc.Language{Code: g.Code, Confidence: g.Confidence}
+		p := &other
+		if b.Role == doc.Body {
+			p = &body
+		}
+		if p.sc == nil {
+			p.sc = sc
+		} else {
+			p.sc.Add(sc)
+		}
+		p.guesses = append(p.guesses, g)
+	}
+	p := body
+	if p.sc == nil {
+		p = other
+	}
+	if p.sc == nil {
+		d.Language = doc.Language{Code: Undetermined}
+		return
+	}
+	g := m.Decide(p.sc)
+	agree, total := 0, 0
+	for _, b := range p.guesses {
+		total += b.Letters
+		if b.Code == g.Code || b.Code == Undetermined {
+			agree += b.Letters
+		}
+	}
+	if total > 0 {
+		g.Confidence = round(g.Confidence * float64(agree) / float64(total))
+	}
+	d.Language = doc.Language{Code: g.Code, Confidence: g.Confidence}
+	docForeign := acts(g) && g.Code != Read
+	for i, b := range d.Blocks {
+		if b.Role == doc.Boilerplate {
+			continue
+		}
+		foreign := docForeign
+		if acts(blocks[i]) {
+			foreign = blocks[i].Code != Read
+		}
+		if foreign {
+			if d.Skipped == nil {
+				d.Skipped = make([]bool, len(d.Blocks))
+			}
+			d.Skipped[i] = true
+		}
+	}
+}
+
+// acts reports whether lede acts on a guess (see MinOverride).
+func acts(g Guess) bool {
+	return g.Sure && g.Confidence >= MinOverride && g.Code != Undetermined && g.Code != ""
+}
