@@ -6,6 +6,8 @@ package engine
 import (
 	"bytes"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -16,6 +18,7 @@ import (
 	"github.com/lede-news/lede/internal/entity"
 	"github.com/lede-news/lede/internal/figure"
 	"github.com/lede-news/lede/internal/keyphrase"
+	"github.com/lede-news/lede/internal/lang"
 	"github.com/lede-news/lede/internal/pos"
 	"github.com/lede-news/lede/internal/quote"
 	"github.com/lede-news/lede/internal/report"
@@ -76,16 +79,129 @@ func Document(input string, opt Options) (d *doc.Document, err error) {
 	if err != nil {
 		return nil, &InputError{err.Error()}
 	}
+	lang.Annotate(d)
 	segment.Segment(d)
 	pos.Tag(d)
-	entity.Annotate(d)
-	figure.Annotate(d)
-	quote.Annotate(d)
-	keyphrase.Annotate(d)
-	summary.Annotate(d)
-	category.Annotate(d)
-	digest.Annotate(d)
+	englishOnly(d, func() {
+		entity.Annotate(d)
+		figure.Annotate(d)
+		quote.Annotate(d)
+		keyphrase.Annotate(d)
+		summary.Annotate(d)
+		category.Annotate(d)
+		digest.Annotate(d)
+	})
 	return d, nil
+}
+
+// englishOnly runs the passes whose models or rules are English (run) on
+// the blocks package lang did not mark as another language (d.Skipped).
+// Article extraction, sentences, tokens and counts are the same in any
+// language and always run; entities, figures, quotes, keyphrases, the
+// summary, categories and the digest are not (docs/report.md says why
+// for each). A wholly foreign text gets none of them and a notice; in a
+// mixed one the foreign blocks are hidden from the passes as boilerplate,
+// which every pass already ignores, for the length of run, and a notice
+// says how many paragraphs were left out.
+func englishOnly(d *doc.Document, run func()) {
+	if d.Skipped == nil {
+		run()
+		return
+	}
+	var blocks, skipped, bodies, bodySkipped int
+	var langs []string
+	for i, b := range d.Blocks {
+		if b.Role == doc.Boilerplate {
+			continue
+		}
+		blocks++
+		if b.Role == doc.Body {
+			bodies++
+		}
+		if !d.Skipped[i] {
+			continue
+		}
+		skipped++
+		if b.Role == doc.Body {
+			bodySkipped++
+		}
+		code := d.BlockLanguages[i].Code
+		if code == lang.Undetermined || code == lang.Read || code == "" {
+			code = d.Language.Code // a short block that follows its document
+		}
+		if !slices.Contains(langs, code) && code != lang.Read {
+			langs = append(langs, code)
+		}
+	}
+	names := make([]string, len(langs))
+	for i, c := range langs {
+		names[i] = lang.Name(c)
+	}
+	looks := joinAnd(names)
+	if skipped == blocks {
+		d.Notices = append(d.Notices, doc.Notice{Code: "language-unsupported",
+			Message: "lede reads English; this looks like " + looks + ": entities, keyphrases, figures, quotes, categories and the summary are not shown."})
+		return
+	}
+	roles := make([]doc.Role, len(d.Blocks))
+	for i := range d.Blocks {
+		roles[i] = d.Blocks[i].Role
+		if d.Skipped[i] {
+			d.Blocks[i].Role = doc.Boilerplate
+		}
+	}
+	title := d.Title
+	if d.Language.Code != lang.Read && !hasRole(d, doc.Title) {
+		d.Title = "" // a title from the page's metadata, in the document's language
+	}
+	run()
+	d.Title = title
+	for i := range d.Blocks {
+		d.Blocks[i].Role = roles[i]
+	}
+	// Figures are found sentence by sentence, whatever the block's role.
+	d.Figures = slices.DeleteFunc(d.Figures, func(f doc.Figure) bool { return inSkipped(d, f.Span) })
+	what := "paragraphs"
+	n, of := bodySkipped, bodies
+	if bodies == 0 {
+		what, n, of = "lines", skipped, blocks
+	}
+	d.Notices = append(d.Notices, doc.Notice{Code: "language-mixed",
+		Message: "lede reads English; " + strconv.Itoa(n) + " of " + strconv.Itoa(of) + " " + what + " look like " + looks +
+			": entities, keyphrases, figures, quotes, categories and the summary come from the English ones only."})
+}
+
+func hasRole(d *doc.Document, r doc.Role) bool {
+	for _, b := range d.Blocks {
+		if b.Role == r {
+			return true
+		}
+	}
+	return false
+}
+
+// inSkipped reports whether span s lies in a block the English-only passes
+// did not read.
+// Blocks are in text order, so the one that could hold s is found by
+// binary search.
+func inSkipped(d *doc.Document, s doc.Span) bool {
+	i, found := slices.BinarySearchFunc(d.Blocks, s.Start, func(b doc.Block, start int) int { return b.Start - start })
+	if !found {
+		i--
+	}
+	return i >= 0 && d.Skipped[i] && s.End <= d.Blocks[i].End
+}
+
+// joinAnd joins names as a sentence would: "German", "German and Korean",
+// "German, French and Korean".
+func joinAnd(names []string) string {
+	switch len(names) {
+	case 0:
+		return "another language"
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 func checkInput(input string, opt Options) (article.Kind, error) {

@@ -92,8 +92,9 @@ var scriptLanguage = [numScripts]string{Greek: "el", Hebrew: "he", Devanagari: "
 
 // cjkWeight is how many alphabetic letters one Han, kana or Hangul
 // character counts for when scripts are compared and texts are weighed: a
-// Chinese character carries about as much as a short word.
-const cjkWeight = 4
+// Chinese character or Korean syllable carries about as much as three
+// letters of English.
+const cjkWeight = 3
 
 // ScriptOf returns the script of a letter, None for anything else (digits,
 // punctuation, marks of scripts lang does not know).

@@ -39,7 +39,14 @@ type Report struct {
 	Summary    []TextSpan  `json:"summary"`
 	Digest     *Digest     `json:"digest"`
 	Stats      Stats       `json:"stats"`
+	Notices    []Notice    `json:"notices"` // what was not analysed and why; [] when nothing
 	Offsets    string      `json:"offsets"` // the unit of every start/end: utf16, utf8 or codepoint
+}
+
+// Notice is something the reader should know about the analysis itself.
+type Notice struct {
+	Code    string `json:"code"`    // "language-unsupported" or "language-mixed"
+	Message string `json:"message"` // one sentence for people, in English
 }
 
 // Article is the article proper and what surrounds it.
@@ -127,7 +134,15 @@ type Stats struct {
 	Sentences      int     `json:"sentences"`
 	Paragraphs     int     `json:"paragraphs"`
 	ReadingMinutes float64 `json:"readingMinutes"`
-	Language       string  `json:"language"`
+	// Language is the BCP 47 code of the text's language ("en", "de",
+	// "zh"), "und" when it is too short to tell; LanguageConfidence how
+	// sure, 0..1. ParagraphLanguages has the language of each of
+	// article.paragraphs, in order. Supported is false when some or all of
+	// the text was left out of the English-only analyses (see notices).
+	Language           string   `json:"language"`
+	LanguageConfidence float64  `json:"languageConfidence"`
+	ParagraphLanguages []string `json:"paragraphLanguages"`
+	Supported          bool     `json:"supported"`
 }
 
 // round keeps scores short and identical across platforms' float printing.
@@ -164,6 +179,7 @@ func Build(d *doc.Document) *Report {
 	a := &r.Article
 	a.Title, a.Byline, a.Published = optional(d.Title), optional(d.Byline), optional(d.Published)
 	a.Paragraphs, a.Sentences, a.Related, a.Boilerplate = []Span{}, []Span{}, []Related{}, []Span{}
+	paraLangs := []string{}
 	var body []string
 	relatedIndex := map[int]int{} // block index -> index in a.Related
 	for i, b := range d.Blocks {
@@ -171,6 +187,7 @@ func Build(d *doc.Document) *Report {
 		case doc.Body:
 			a.Paragraphs = append(a.Paragraphs, Span{b.Start, b.End})
 			body = append(body, b.Of(t))
+			paraLangs = append(paraLangs, languageCode(d, i))
 		case doc.Related:
 			relatedIndex[i] = len(a.Related)
 			a.Related = append(a.Related, Related{Text: b.Of(t), Start: b.Start, End: b.End,
@@ -237,9 +254,28 @@ func Build(d *doc.Document) *Report {
 		Sentences:      len(a.Sentences),
 		Paragraphs:     len(a.Paragraphs),
 		ReadingMinutes: math.Round(float64(words)/238*10) / 10, // 238 wpm: Brysbaert 2019, silent reading of non-fiction
-		Language:       "en",
+		Language:           "und",
+		LanguageConfidence: round(d.Language.Confidence),
+		ParagraphLanguages: paraLangs,
+		Supported:          d.Skipped == nil,
+	}
+	if d.Language.Code != "" {
+		r.Stats.Language = d.Language.Code
+	}
+	r.Notices = make([]Notice, 0, len(d.Notices))
+	for _, n := range d.Notices {
+		r.Notices = append(r.Notices, Notice{Code: n.Code, Message: n.Message})
 	}
 	return r
+}
+
+// languageCode is the language of block i: "und" when it was not examined
+// or is too short to tell.
+func languageCode(d *doc.Document, i int) string {
+	if i < len(d.BlockLanguages) && d.BlockLanguages[i].Code != "" {
+		return d.BlockLanguages[i].Code
+	}
+	return "und"
 }
 
 func related(blocks []int, index map[int]int) []int {
