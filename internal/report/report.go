@@ -249,16 +249,16 @@ func Build(d *doc.Document) *Report {
 		}
 	}
 	r.Stats = Stats{
-		Characters:         utf8.RuneCountInString(a.Body),
-		Words:              words,
-		Sentences:          len(a.Sentences),
-		Paragraphs:         len(a.Paragraphs),
-		ReadingMinutes:     math.Round(float64(words)/238*10) / 10, // 238 wpm: Brysbaert 2019, silent reading of non-fiction
-		Language:           "und",
-		LanguageConfidence: round(d.Language.Confidence),
-		ParagraphLanguages: paraLangs,
-		Supported:          d.Skipped == nil,
+		Characters:     utf8.RuneCountInString(a.Body),
+		Words:          words,
+		Sentences:      len(a.Sentences),
+		Paragraphs:     len(a.Paragraphs),
+		ReadingMinutes: math.Round(float64(words)/238*10) / 10, // 238 wpm: Brysbaert 2019, silent reading of non-fiction
+		Language:       "und",
 	}
+	r.Stats.LanguageConfidence = round(d.Language.Confidence)
+	r.Stats.ParagraphLanguages = paraLangs
+	r.Stats.Supported = d.Skipped == nil
 	if d.Language.Code != "" {
 		r.Stats.Language = d.Language.Code
 	}
