@@ -23,11 +23,12 @@ const ui = {
   stats: $("stats"), summary: $("summary"), text: $("text"), selection: $("selection"),
   entities: $("entities"), keyphrases: $("keyphrases"), figures: $("figures"), quotes: $("quotes"),
   categories: $("categories"), related: $("related"), digest: $("digest"), offline: $("offline"),
+  notices: $("notices"),
 };
 
 // state is the report on screen and the index from its items to the marks
 // that show them in the text.
-const state = { report: null, marks: new Map(), selected: null, selectedBtn: null, running: null };
+const state = { report: null, marks: new Map(), selected: null, selectedBtn: null, running: null, foreign: false };
 
 // ---- input -------------------------------------------------------------
 
@@ -172,6 +173,23 @@ function showError(msg) {
 
 // ---- drawing the report -------------------------------------------------
 
+// empty is what an empty panel says: its usual words, or, when the text is
+// in a language lede's models do not read, that the panel was not filled.
+function empty(usual) {
+  return state.foreign ? "Not shown: lede reads English only." : usual;
+}
+
+// languageName names the text's language in the stats line when it is not
+// English ("German"); English and undetermined text say nothing.
+function languageName(code) {
+  if (!code || code === "en" || code === "und") return "";
+  try {
+    return new Intl.DisplayNames(["en"], { type: "language" }).of(code) || code;
+  } catch {
+    return code;
+  }
+}
+
 function render(report) {
   state.report = report;
   state.marks = new Map();
@@ -183,7 +201,14 @@ function render(report) {
     (st.paragraphs || 0) + " paragraphs",
     "about " + Math.max(1, Math.round(st.readingMinutes || 0)) + " min to read",
     (report.article.related || []).length + " other headlines",
-  ].join(" · ");
+    languageName(st.language),
+  ].filter(Boolean).join(" · ");
+  // The engine's notices ("lede reads English; this looks like German: …")
+  // say what is not shown and why; they are text, like everything else.
+  const notices = report.notices || [];
+  ui.notices.textContent = notices.map((n) => n.message).join(" ");
+  ui.notices.hidden = !notices.length;
+  state.foreign = notices.some((n) => n.code === "language-unsupported");
   renderSummary(report);
   renderText(report);
   renderEntities(report);
@@ -202,7 +227,7 @@ function renderSummary(report) {
   const sents = (report.summary || []).slice().sort((a, b) => a.start - b.start);
   ui.summary.replaceChildren(sents.length
     ? h("p", { class: "summary-text" }, sents.map((s, i) => [i ? " " : "", s.text]))
-    : h("p", { class: "empty", text: "No summary: the text is too short." }));
+    : h("p", { class: "empty", text: empty("No summary: the text is too short.") }));
 }
 
 // refKey names one item of the report (an entity, a figure, a keyphrase).
@@ -306,7 +331,7 @@ function chip(key, label, name, count, cls) {
 function renderEntities(report) {
   const groups = groupEntities(report);
   if (!groups.length) {
-    ui.entities.replaceChildren(h("p", { class: "empty", text: "No names found." }));
+    ui.entities.replaceChildren(h("p", { class: "empty", text: empty("No names found.") }));
     return;
   }
   const index = new Map(report.entities.map((e, i) => [e, i]));
@@ -328,7 +353,7 @@ function bar(value, max, cls) {
 function renderKeyphrases(report) {
   const ks = report.keyphrases.slice(0, 15);
   if (!ks.length) {
-    ui.keyphrases.replaceChildren(h("p", { class: "empty", text: "No key phrases found." }));
+    ui.keyphrases.replaceChildren(h("p", { class: "empty", text: empty("No key phrases found.") }));
     return;
   }
   const max = Math.max(...ks.map((k) => k.score));
@@ -345,7 +370,7 @@ function renderKeyphrases(report) {
 function renderFigures(report) {
   const fs = report.figures;
   if (!fs.length) {
-    ui.figures.replaceChildren(h("p", { class: "empty", text: "No figures found." }));
+    ui.figures.replaceChildren(h("p", { class: "empty", text: empty("No figures found.") }));
     return;
   }
   ui.figures.replaceChildren(h("table", { class: "figures" },
@@ -361,7 +386,7 @@ function renderFigures(report) {
 function renderQuotes(report) {
   const qs = report.quotes;
   if (!qs.length) {
-    ui.quotes.replaceChildren(h("p", { class: "empty", text: "No quotations found." }));
+    ui.quotes.replaceChildren(h("p", { class: "empty", text: empty("No quotations found.") }));
     return;
   }
   ui.quotes.replaceChildren(h("ul", { class: "quotes" }, qs.map((q) => h("li", {},
@@ -372,7 +397,7 @@ function renderQuotes(report) {
 function renderCategories(report) {
   const cs = report.categories;
   if (!cs.length) {
-    ui.categories.replaceChildren(h("p", { class: "empty", text: "No category fits with confidence." }));
+    ui.categories.replaceChildren(h("p", { class: "empty", text: empty("No category fits with confidence.") }));
     return;
   }
   const max = Math.max(...cs.map((c) => c.score));

@@ -134,6 +134,7 @@ export function toMarkdown(report) {
       out.push("- " + md(r.text) + (cats.length ? " — " + cats.join(", ") : ""));
     }
   }
+  for (const n of report.notices || []) out.push("", "> " + md(n.message));
   const st = report.stats;
   if (st) {
     out.push("", "---", "", st.words + " words, " + st.sentences + " sentences, " + st.paragraphs + " paragraphs, about " + Math.max(1, Math.round(st.readingMinutes)) + " min to read. Analysed with lede.");

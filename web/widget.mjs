@@ -14,7 +14,7 @@
 // CSS cannot leak out. Theme it with custom properties (--lede-accent,
 // --lede-bg, --lede-fg, --lede-muted, --lede-border, --lede-radius,
 // --lede-font) and ::part(card | heading | input | button | chip | group |
-// summary | error | status). It loads the engine (lede.mjs, found beside this
+// summary | notice | error | status). It loads the engine (lede.mjs, found beside this
 // file through import.meta.url) on first use, not with the page, and tells
 // the page about each result with a `lede:result` event whose detail is the
 // report. element.analyze() runs it from script.
@@ -43,6 +43,7 @@ button { font: inherit; cursor: pointer; border-radius: calc(var(--_radius) * .6
 .status { color: var(--_muted); font-size: .85rem; margin: .4rem 0 0; }
 .status:empty { display: none; }
 .error { color: #b91c1c; font-size: .9rem; margin: .4rem 0 0; }
+.notice { color: #92400e; font-size: .88rem; margin: .4rem 0 0; }
 .summary { margin: .6rem 0; }
 .group { margin: .55rem 0 0; }
 .group-name { font-size: .78rem; text-transform: uppercase; letter-spacing: .05em; color: var(--_muted); margin: 0 0 .25rem; font-weight: 600; }
@@ -189,6 +190,8 @@ export class LedeAnalyzer extends HTMLElement {
   _render(report) {
     const compact = this.hasAttribute("compact");
     const parts = [];
+    // "lede reads English; this looks like German: …": said first, as text.
+    for (const n of report.notices || []) parts.push(h("p", { class: "notice", part: "notice", role: "status", text: n.message }));
     if (!compact && report.summary && report.summary.length) {
       const s = report.summary.slice().sort((a, b) => a.start - b.start).slice(0, 3);
       parts.push(h("p", { class: "summary", part: "summary", text: s.map((x) => x.text).join(" ") }));
