@@ -5,9 +5,12 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/lede-news/lede/internal/article"
 )
 
 func TestDetect(t *testing.T) {
@@ -155,5 +158,55 @@ func BenchmarkDetect(b *testing.B) {
 	b.SetBytes(int64(len(p)))
 	for b.Loop() {
 		m.Detect(p)
+	}
+}
+
+// TestScoreReadsWhatTrigramsEmits holds Score, which scans text itself for
+// speed, to Trigrams, which training counts with.
+func TestScoreReadsWhatTrigramsEmits(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"The President said on Wednesday that Seoul's talks would go on.",
+		"Der Bundeskanzler sagte am Mittwoch: „Die Gespräche gehen weiter.“ ÄRGER über Ölpreise",
+		"Президент заявил в среду, что ПЕРЕГОВОРЫ продолжатся.",
+		"قال الرئيس يوم الأربعاء إن المحادثات ستستمر",
+		"mixed 이재명 대통령 and 東京 text, ǅemal ﬁnal café",
+		"",
+	} {
+		want := &Scores{}
+		for s, g := range m.groups {
+			if g != nil {
+				want.capital[s] = make([]int32, len(g.langs))
+				want.low[s] = make([]int32, len(g.langs))
+			}
+		}
+		want.letters = Trigrams(text, func(s Script, tri [3]rune, capital bool) {
+			want.add(m.groups[s], s, key(tri), capital)
+		})
+		got := m.Score(text)
+		if fmt.Sprint(*got) != fmt.Sprint(*want) {
+			t.Errorf("%q:\nScore    %v\nTrigrams %v", text, *got, *want)
+		}
+	}
+}
+
+// BenchmarkAnnotate is lang's share of an analysis: every block of the
+// sample article (../shared/samples/korea-us-summit.txt, the engine's
+// BenchmarkAnalyze input), as extracted by package article.
+func BenchmarkAnnotate(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "samples", "korea-us-summit.txt"))
+	if err != nil {
+		b.Skipf("../shared/samples not found: %v", err)
+	}
+	d, err := article.Parse(string(raw), article.Auto)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		Annotate(d)
 	}
 }

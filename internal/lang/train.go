@@ -105,6 +105,7 @@ func Train(texts map[string][]string, keep, levels int) *Model {
 		for i, x := range logp {
 			g.rows[i] = byte(math.Round((x - lo) / g.step))
 		}
+		g.pack()
 		m.groups[s] = g
 	}
 	return m
@@ -119,7 +120,7 @@ func Train(texts map[string][]string, keep, levels int) *Model {
 // language, or of a language the model lacks, are skipped.
 func (m *Model) Calibrate(texts, codes []string) float64 {
 	type item struct {
-		sums  []int
+		sums  []int32
 		truth int
 		step  float64
 	}
@@ -163,7 +164,7 @@ func (m *Model) Calibrate(texts, codes []string) float64 {
 
 // scores returns the dominant alphabetic script of text and the score
 // vector Decide would use.
-func (m *Model) scores(text string) (Script, []int) {
+func (m *Model) scores(text string) (Script, []int32) {
 	sc := m.Score(text)
 	best := Latin
 	for s := Latin; s <= Arabic; s++ {
@@ -171,10 +172,7 @@ func (m *Model) scores(text string) (Script, []int) {
 			best = s
 		}
 	}
-	if sc.lower[best] >= minLower {
-		return best, sc.low[best]
-	}
-	return best, sc.all[best]
+	return best, sc.sum(best)
 }
 
 // Size returns the number of kept trigrams and of languages with a table.
