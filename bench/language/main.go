@@ -2,7 +2,7 @@
 // (bench/language.sh): every document of the English benchmarks should be
 // read as English, and no English paragraph should be skipped as foreign.
 //
-//	go run ./bench/language [-data ../shared/data]
+//	go run ./bench/language [-data ../shared/data] [-show-und]
 //
 // Each document goes through article extraction (as a paste would) and
 // package lang, exactly as in the engine. CoNLL-2003 documents are their
@@ -26,6 +26,7 @@ import (
 
 func main() {
 	data := flag.String("data", "../shared/data", "the shared data folder")
+	showUnd := flag.Bool("show-und", false, "also print the first undetermined documents of each set")
 	flag.Parse()
 	sets := []struct {
 		name string
@@ -63,6 +64,9 @@ func main() {
 				en++
 			case lang.Undetermined:
 				und++
+				if *showUnd && und <= 6 {
+					examples = append(examples, fmt.Sprintf("undetermined (%d bytes): %.300q", len(text), text))
+				}
 			default:
 				other[d.Language.Code]++
 			}

@@ -24,11 +24,15 @@ const MinOverride = 0.9
 // language is decided on the pooled evidence of its body paragraphs (of the
 // title and listed headlines when there is no body): naive Bayes evidence
 // adds up, so a document of forty short lines is judged as one text, not by
-// a vote of forty noisy guesses. Its confidence is that guess's, times the
+// a vote of forty noisy guesses; but unless its script decides it, the
+// language must also be that of at least one block that is Sure by itself,
+// or the best guess of blocks holding most of the letters.
+// Its confidence is that guess's, times the
 // share of the letters that are in blocks agreeing with it (or too short to
 // tell): a wholly German article scores near 1, an article half in German
-// and half in Korean about 0.5. d.Skipped is then set by the rule of
-// MinOverride, nil when every block is to be read.
+// and half in Korean about 0.5. A guess that is not Sure is reported as
+// Undetermined. d.Skipped is then set by the rule of MinOverride, nil when
+// every block is to be read.
 func Annotate(d *doc.Document) {
 	d.BlockLanguages = make([]doc.Language, len(d.Blocks))
 	d.Skipped = nil
@@ -51,7 +55,7 @@ func Annotate(d *doc.Document) {
 		sc := m.Score(b.Of(d.Text))
 		g := m.Decide(sc)
 		blocks[i] = g
-		d.BlockLanguages[i] = doc.Language{Code: g.Code, Confidence: g.Confidence}
+		d.BlockLanguages[i] = reported(g)
 		p := &other
 		if b.Role == doc.Body {
 			p = &body
@@ -72,17 +76,31 @@ func Annotate(d *doc.Document) {
 		return
 	}
 	g := m.Decide(p.sc)
-	agree, total := 0, 0
+	agree, total, support, votes := 0, 0, 0, 0
 	for _, b := range p.guesses {
 		total += b.Letters
-		if b.Code == g.Code || b.Code == Undetermined {
+		if b.Code == g.Code {
+			votes += b.Letters
+		}
+		switch reported(b).Code {
+		case g.Code:
+			support += b.Letters
+			agree += b.Letters
+		case Undetermined:
 			agree += b.Letters
 		}
+	}
+	if support == 0 && votes*2 <= total && !scriptDecided(g.Code) {
+		// No block is surely in this language by itself, and most of the
+		// letters are in blocks whose own best guess is another: the pooled
+		// evidence is lines of names and numbers (a results table), whose
+		// few small words repeat ("seconds", "at") and prove nothing.
+		g.Sure = false
 	}
 	if total > 0 {
 		g.Confidence = round(g.Confidence * float64(agree) / float64(total))
 	}
-	d.Language = doc.Language{Code: g.Code, Confidence: g.Confidence}
+	d.Language = reported(g)
 	docForeign := acts(g) && g.Code != Read
 	for i, b := range d.Blocks {
 		if b.Role == doc.Boilerplate {
@@ -99,6 +117,26 @@ func Annotate(d *doc.Document) {
 			d.Skipped[i] = true
 		}
 	}
+}
+
+// scriptDecided reports whether code is a language its script decides.
+func scriptDecided(code string) bool {
+	for _, c := range scriptLanguage {
+		if c != "" && c == code {
+			return true
+		}
+	}
+	return false
+}
+
+// reported is a guess as the report gives it: a guess that is not Sure (a
+// headline, a line of names) is Undetermined, since on such text lang is
+// wrong too often to be worth showing; its best guess is kept to itself.
+func reported(g Guess) doc.Language {
+	if !g.Sure || g.Code == "" {
+		return doc.Language{Code: Undetermined}
+	}
+	return doc.Language{Code: g.Code, Confidence: g.Confidence}
 }
 
 // acts reports whether lede acts on a guess (see MinOverride).

@@ -52,19 +52,16 @@ type Guess struct {
 	// Sure is set when the guess rests on enough of the text's own words:
 	// for Latin, Cyrillic and Arabic script at least MinSureTrigrams
 	// trigrams of words that do not begin with a capital (a list of names is
-	// in no language), for the other scripts at least MinSureLetters letters.
+	// in no language); a language its script decides is always Sure.
 	Sure bool
 }
 
 // MinSureTrigrams is how many trigrams of lower-case words make a guess
-// Sure: about twenty words, two lines of text. A headline is shorter, and
+// Sure: about fifteen words, a sentence. A headline is shorter, and
 // headlines are what lang misreads most ("Furious mum demands kids clothes
 // have gender labels scrapped" reads as German).
-const MinSureTrigrams = 100
+const MinSureTrigrams = 80
 
-// MinSureLetters is how many letters of a single-language script (CJK
-// characters count cjkWeight each) make a guess Sure.
-const MinSureLetters = 60
 
 // Script is a writing system, as far as language identification needs one.
 type Script uint8
@@ -635,7 +632,7 @@ func (m *Model) Decide(sc *Scores) Guess {
 	}
 	share := float64(bestW) / float64(total)
 	if code := scriptLanguage[best]; code != "" {
-		return Guess{Code: code, Confidence: round(share), Letters: total, Sure: bestW >= MinSureLetters}
+		return Guess{Code: code, Confidence: round(share), Letters: total, Sure: true}
 	}
 	g := m.groups[best]
 	if g == nil {
