@@ -62,7 +62,6 @@ type Guess struct {
 // have gender labels scrapped" reads as German).
 const MinSureTrigrams = 80
 
-
 // Script is a writing system, as far as language identification needs one.
 type Script uint8
 
