@@ -60,15 +60,26 @@ func TestFixture(t *testing.T) {
 	}
 	defer f.Close()
 	right, total := map[string]int{}, map[string]int{}
+	byLang := map[string][]string{}
 	var wrong []string
 	englishMisread := 0
+	shownRight, shownUnd, shownWrong := 0, 0, 0 // as the report shows them: only Sure guesses
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		code, text, ok := strings.Cut(sc.Text(), "\t")
 		if !ok || strings.HasPrefix(code, "#") {
 			continue
 		}
+		byLang[code] = append(byLang[code], text)
 		g := Detect(text)
+		switch r := reported(g); {
+		case r.Code == Undetermined:
+			shownUnd++
+		case r.Code == code:
+			shownRight++
+		default:
+			shownWrong++
+		}
 		total[code]++
 		if g.Code == code {
 			right[code]++
@@ -92,8 +103,30 @@ func TestFixture(t *testing.T) {
 		fmt.Fprintf(&line, " %s %d/%d", c, right[c], total[c])
 	}
 	t.Logf("apt messages: %d/%d right;%s", r, n, line.String())
+	t.Logf("as reported (Sure guesses only): %d right, %d undetermined, %d wrong", shownRight, shownUnd, shownWrong)
 	for _, w := range wrong {
 		t.Log(w)
+	}
+	// Paragraph-length text: three messages of one language joined, as
+	// the report reads a paragraph.
+	pRight, pUnd, pWrong := 0, 0, 0
+	for _, c := range codes {
+		ms := byLang[c]
+		for i := 0; i+3 <= len(ms); i += 3 {
+			switch r := reported(Detect(strings.Join(ms[i:i+3], " "))); r.Code {
+			case c:
+				pRight++
+			case Undetermined:
+				pUnd++
+			default:
+				pWrong++
+				t.Logf("three %s messages reported as %s (%.2f)", c, r.Code, r.Confidence)
+			}
+		}
+	}
+	t.Logf("three messages joined, as reported: %d right, %d undetermined, %d wrong", pRight, pUnd, pWrong)
+	if pWrong > 0 {
+		t.Errorf("%d joined messages reported in the wrong language", pWrong)
 	}
 	if len(codes) != 12 || n != 120 {
 		t.Fatalf("fixture has %d languages and %d messages, want 12 and 120", len(codes), n)
