@@ -254,10 +254,16 @@ func (g *group) unpack(acc []uint64, sum []int32) {
 // several times faster than a Go map here, where every letter of every
 // paragraph is one lookup and most lookups miss.
 type table struct {
-	keys  []uint64 // 0: empty slot (no trigram packs to 0: its middle rune is a letter)
-	rows  []int32
+	slots []slot
 	shift uint
 	n     int
+}
+
+// slot is one entry of a table: key and row side by side, so that a probe
+// touches one cache line.
+type slot struct {
+	key uint64 // 0: empty (no trigram packs to 0: its middle rune is a letter)
+	row int32
 }
 
 func newTable(n int) table {
@@ -265,14 +271,14 @@ func newTable(n int) table {
 	for 1<<bits < 2*n {
 		bits++
 	}
-	return table{keys: make([]uint64, 1<<bits), rows: make([]int32, 1<<bits), shift: 64 - bits}
+	return table{slots: make([]slot, 1<<bits), shift: 64 - bits}
 }
 
 func (t *table) put(k uint64, row int32) {
-	mask := uint64(len(t.keys) - 1)
+	mask := uint64(len(t.slots) - 1)
 	for i := (k * 0x9E3779B97F4A7C15) >> t.shift; ; i = (i + 1) & mask {
-		if t.keys[i] == 0 {
-			t.keys[i], t.rows[i] = k, row
+		if t.slots[i].key == 0 {
+			t.slots[i] = slot{k, row}
 			t.n++
 			return
 		}
@@ -280,14 +286,14 @@ func (t *table) put(k uint64, row int32) {
 }
 
 func (t *table) get(k uint64) (int32, bool) {
-	if len(t.keys) == 0 {
+	if len(t.slots) == 0 {
 		return 0, false
 	}
-	mask := uint64(len(t.keys) - 1)
+	mask := uint64(len(t.slots) - 1)
 	for i := (k * 0x9E3779B97F4A7C15) >> t.shift; ; i = (i + 1) & mask {
-		switch t.keys[i] {
+		switch t.slots[i].key {
 		case k:
-			return t.rows[i], true
+			return t.slots[i].row, true
 		case 0:
 			return 0, false
 		}
@@ -297,9 +303,9 @@ func (t *table) get(k uint64) (int32, bool) {
 // sorted returns the keys in row order.
 func (t *table) sorted() []uint64 {
 	out := make([]uint64, t.n)
-	for i, k := range t.keys {
-		if k != 0 {
-			out[t.rows[i]] = k
+	for _, sl := range t.slots {
+		if sl.key != 0 {
+			out[sl.row] = sl.key
 		}
 	}
 	return out
@@ -468,12 +474,18 @@ type Scores struct {
 func (m *Model) Score(text string) *Scores {
 	sc := &Scores{}
 	var acc [numScripts][2][]uint64 // packed sums: [capital, lower-case]
+	nl, nw := 0, 0
+	for _, g := range m.groups {
+		if g != nil {
+			nl, nw = nl+len(g.langs), nw+g.words
+		}
+	}
+	sums, words := make([]int32, 2*nl), make([]uint64, 2*nw) // one allocation each
 	for s, g := range m.groups {
 		if g != nil {
-			sc.capital[s] = make([]int32, len(g.langs))
-			sc.low[s] = make([]int32, len(g.langs))
-			acc[s][0] = make([]uint64, g.words)
-			acc[s][1] = make([]uint64, g.words)
+			l, w := len(g.langs), g.words
+			sc.capital[s], sc.low[s], sums = sums[:l:l], sums[l:2*l:2*l], sums[2*l:]
+			acc[s][0], acc[s][1], words = words[:w:w], words[w:2*w:2*w], words[2*w:]
 		}
 	}
 	add := func(s Script, k uint64, capital bool) {
@@ -653,7 +665,9 @@ func posterior(sum []int32, scale float64) (int, float64) {
 	}
 	z := 0.0
 	for _, s := range sum {
-		z += math.Exp(float64(s-sum[best]) * scale)
+		if x := float64(s-sum[best]) * scale; x > -40 { // e^-40 adds nothing to z ≥ 1
+			z += math.Exp(x)
+		}
 	}
 	return best, 1 / z
 }
