@@ -6,7 +6,6 @@ import (
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"io"
 	"math"
 	"math/bits"
@@ -311,10 +310,10 @@ func Decode(data []byte) (*Model, error) {
 	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
 		if err != nil {
-			return nil, fmt.Errorf("entity model: %w", err)
+			return nil, errors.New("entity model: " + err.Error())
 		}
 		if raw, err = io.ReadAll(zr); err != nil {
-			return nil, fmt.Errorf("entity model: %w", err)
+			return nil, errors.New("entity model: " + err.Error())
 		}
 	}
 	r := &reader{b: raw}
