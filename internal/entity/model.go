@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"math/bits"
@@ -310,10 +311,10 @@ func Decode(data []byte) (*Model, error) {
 	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
 		if err != nil {
-			return nil, errors.New("entity model: " + err.Error())
+			return nil, fmt.Errorf("entity model: %w", err)
 		}
 		if raw, err = io.ReadAll(zr); err != nil {
-			return nil, errors.New("entity model: " + err.Error())
+			return nil, fmt.Errorf("entity model: %w", err)
 		}
 	}
 	r := &reader{b: raw}

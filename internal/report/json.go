@@ -56,9 +56,17 @@ type writer struct {
 	err error
 }
 
+// raw, str and int are kept out of line: inlined at each of their ~100
+// call sites, append's growth path doubled the writer's share of the wasm.
+//
+//go:noinline
 func (w *writer) raw(s string) { w.b = append(w.b, s...) }
+
+//go:noinline
 func (w *writer) str(s string) { w.b = jsonlite.AppendString(w.b, s) }
-func (w *writer) int(n int)    { w.b = jsonlite.AppendInt(w.b, n) }
+
+//go:noinline
+func (w *writer) int(n int) { w.b = jsonlite.AppendInt(w.b, n) }
 
 func (w *writer) float(f float64) {
 	var err error
