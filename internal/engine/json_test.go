@@ -11,7 +11,7 @@ import (
 
 // stdMarshal is how the report was written before Report.JSON: the
 // reference every front end's bytes must keep matching.
-func stdMarshal(t *testing.T, v any) []byte {
+func stdMarshal(t testing.TB, v any) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)

@@ -20,16 +20,25 @@ import (
 
 const hex = "0123456789abcdef"
 
+// safe marks the ASCII bytes a JSON string holds as they are.
+var safe = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // AppendString appends s as a JSON string, escaped as encoding/json does
 // without HTML escaping: ", \ and control characters escaped, U+2028 and
 // U+2029 as \u2028 and \u2029, each byte of invalid UTF-8 as \ufffd.
 func AppendString(b []byte, s string) []byte {
 	b = append(b, '"')
+	valid := utf8.ValidString(s)
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if safe[c] {
 				i++
 				continue
 			}
@@ -52,6 +61,19 @@ func AppendString(b []byte, s string) []byte {
 			}
 			i++
 			start = i
+			continue
+		}
+		if valid {
+			// In valid UTF-8 only U+2028 and U+2029 (E2 80 A8/A9) need
+			// escaping, and 0xE2 never occurs inside another character.
+			if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8 {
+				b = append(b, s[start:i]...)
+				b = append(b, '\\', 'u', '2', '0', '2', hex[s[i+2]&1+8])
+				i += 3
+				start = i
+				continue
+			}
+			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
