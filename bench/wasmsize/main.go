@@ -4,6 +4,7 @@
 //	go run ./bench/wasmsize                    # build ./wasm/lede here and measure it
 //	go run ./bench/wasmsize -dir ../base       # the same for another checkout
 //	go run ./bench/wasmsize -wasm x.wasm       # an existing build (not stripped with -s)
+//	go run ./bench/wasmsize -parts             # only code, each model, other data (faster)
 //
 // `go tool nm` does not read wasm, so the tool reads the module itself: the
 // name section names every function, the code section gives its body. A
@@ -34,8 +35,9 @@ func main() {
 	dir := flag.String("dir", ".", "the module to build ./wasm/lede from")
 	wasmFile := flag.String("wasm", "", "measure this wasm file instead of building one (it must keep its name section: no -ldflags=-s)")
 	minBr := flag.Int("min", 1024, "packages under this many brotli bytes are summed into one row")
+	parts := flag.Bool("parts", false, "print only the module's parts (code, each model, other data), not each package")
 	flag.Parse()
-	if err := run(*dir, *wasmFile, *minBr); err != nil {
+	if err := run(*dir, *wasmFile, *minBr, *parts); err != nil {
 		fmt.Fprintln(os.Stderr, "wasmsize:", err)
 		os.Exit(1)
 	}
@@ -49,7 +51,7 @@ type group struct {
 	data  []byte
 }
 
-func run(dir, wasmFile string, minBr int) error {
+func run(dir, wasmFile string, minBr int, parts bool) error {
 	tmp, err := os.MkdirTemp("", "wasmsize")
 	if err != nil {
 		return err
@@ -106,8 +108,10 @@ func run(dir, wasmFile string, minBr int) error {
 	other := &group{name: "other data (types, pc-line tables, strings)", raw: len(rest), data: rest}
 
 	var list []*group
-	for _, g := range groups {
-		list = append(list, g)
+	if !parts {
+		for _, g := range groups {
+			list = append(list, g)
+		}
 	}
 	all := append(append(append([]*group{}, list...), models...), other)
 	blobs := make([][]byte, 0, len(all)+2)
@@ -125,6 +129,16 @@ func run(dir, wasmFile string, minBr int) error {
 	codeBr, totalBr := sizes[len(all)], sizes[len(all)+1]
 
 	sort.Slice(list, func(i, j int) bool { return list[i].br > list[j].br })
+	if parts {
+		fmt.Println("| part | raw | brotli (alone) |")
+		fmt.Println("| --- | ---: | ---: |")
+		fmt.Printf("| whole module | %s | %s |\n", kb(len(b)), kb(totalBr))
+		fmt.Printf("| code section | %s | %s |\n", kb(len(m.code)), kb(codeBr))
+		for _, g := range append(models, other) {
+			fmt.Printf("| %s | %s | %s |\n", g.name, kb(g.raw), kb(g.br))
+		}
+		return nil
+	}
 	fmt.Printf("whole module: %s raw, %s brotli; code section %s raw, %s brotli; data %s raw\n\n",
 		kb(len(b)), kb(totalBr), kb(len(m.code)), kb(codeBr), kb(len(m.data)))
 	fmt.Println("| package | functions | code raw | code brotli (alone) |")
