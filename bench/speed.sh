@@ -1,28 +1,127 @@
 #!/usr/bin/env bash
-# Engine speed (native, wasm under Node, compromise as the baseline in the same run) and the size
-# of what the browser downloads. Inputs: the articles the repository's tests use, and the sample
-# articles in ../shared/samples when present.
+# ./build.sh bench speed — every figure of issue 11's table, for a "before" build and this one, in
+# one run (so that the shared machine's load falls on both), then a scaling table.
+#
+#   BASE=DIR    the checkout to compare with (default ../base when it exists; none: one column).
+#               Make one with: git worktree add /tmp/base <commit>
+#   RUNS=N      cold starts per build for the page and Node rows (default 5; medians are shown)
+#   SCALE="1000 10000 100000 1000000 8000000"   input sizes of the scaling table (bytes)
+#
+# Rows that need ../shared (the sample article, DUC-2001, the Go benchmark's input) or tools that
+# may be missing (Chromium, wrangler) say "skipped" and why. Benchmarks report; nothing here fails
+# on a time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:$(go env GOROOT)/lib/wasm"
+ROOT=$PWD
+RUNS=${RUNS:-5}
+SCALE=${SCALE:-"1000 10000 100000 1000000 8000000"}
+BASE=${BASE:-}
+if [ -z "$BASE" ] && [ -d ../base/cmd/lede-dist ]; then BASE=$(cd ../base && pwd); fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-inputs=(internal/api/testdata/article.txt internal/keyphrase/testdata/harbour.txt)
-if compgen -G "../shared/samples/*.txt" >/dev/null; then inputs+=(../shared/samples/*.txt); else echo "note: ../shared/samples not found; timing the repository's own articles only"; fi
-echo "inputs: ${inputs[*]}"
-echo "machine: $(nproc) cores, $(go version | cut -d' ' -f3), node $(node --version)"
+res=$tmp/results.tsv; : >"$res"
+put() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$res"; } # row, build, value
 
-echo; echo "## native (go run ./bench/speed)"
-go build -o "$tmp/speed" ./bench/speed && "$tmp/speed" -n 200 "${inputs[@]}"
-echo; echo "## wasm under Node (GOOS=js GOARCH=wasm)"
-GOOS=js GOARCH=wasm go build -o "$tmp/speed.wasm" ./bench/speed && go_js_wasm_exec "$tmp/speed.wasm" -n 100 "${inputs[@]}"
-echo; echo "## baseline: compromise $(node -p "require('./node_modules/compromise/package.json').version") in Node"
-N=100 node bench/speed/compromise.mjs "${inputs[@]}"
+echo "machine: $(nproc) cores, $(go version | cut -d' ' -f3), node $(node --version), $(date -u '+%F %H:%M UTC')"
+echo "before: ${BASE:-none}; after: $ROOT ($(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ', with uncommitted changes'))"
 
-echo; echo "## size of the page's engine"
-GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$tmp/lede.wasm" ./wasm/lede
+labels=(after); dirs=("$ROOT")
+if [ -n "$BASE" ]; then labels=(before after); dirs=("$BASE" "$ROOT"); fi
+for k in "${!labels[@]}"; do
+  echo "building ${labels[k]}: go run ./cmd/lede-dist -out $tmp/${labels[k]}" >&2
+  (cd "${dirs[k]}" && go run ./cmd/lede-dist -out "$tmp/${labels[k]}" >/dev/null 2>&1)
+done
+pairs=(); for l in "${labels[@]}"; do pairs+=("$l=$tmp/$l"); done
+
+sample=../shared/samples/korea-us-summit.txt
+if [ ! -f "$sample" ]; then
+  echo "note: $sample not found: the 3 KB article is internal/api/testdata/article.txt three times"
+  sample=$tmp/article3k.txt
+  for _ in 1 2 3; do cat internal/api/testdata/article.txt; echo; done >"$sample"
+fi
+duc=../shared/data/keyphrases/duc2001/docs
+median() { sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
+json() { node -e 'const o=JSON.parse(require("fs").readFileSync(0,"utf8"));console.log(process.argv.slice(1).map(k=>o[k]).join(" "))' "$@"; }
+
+echo; echo "## what the page downloads (brotli, zlib quality 11 as a pre-compressing server sends it)"
 node -e '
-const fs=require("fs"),z=require("zlib");const b=fs.readFileSync(process.argv[1]);
-const kb=n=>(n/1024).toFixed(0)+" KB";
-console.log("| lede.wasm | raw "+kb(b.length)+" | gzip -9 "+kb(z.gzipSync(b,{level:9}).length)+" | brotli "+kb(z.brotliCompressSync(b).length)+" |");' "$tmp/lede.wasm"
-echo; echo "## embedded models"
-find internal -type f \( -name '*.bin' -o -name '*.gz' -o -name '*.model' -o -name '*.tsv' \) -size +1k -exec ls -l {} \; | awk '{printf "| %s | %.0f KB |\n", $9, $5/1024}'
+const fs=require("fs"),path=require("path"),z=require("zlib");
+const kinds=[["HTML (index.html)",f=>f==="index.html"],["CSS",f=>f.endsWith(".css")],
+  ["JS (page, API, worker, wasm_exec)",f=>/\.m?js$/.test(f)&&!["sw.js","widget.mjs"].includes(f)],["lede.wasm",f=>f.endsWith(".wasm")]];
+const rows=process.argv.slice(1).map(a=>a.split("=")), out={};
+for(const [l,d] of rows){const files=fs.readdirSync(d);out[l]=kinds.map(([,t])=>files.filter(t).reduce((s,f)=>s+z.brotliCompressSync(fs.readFileSync(path.join(d,f))).length,0));}
+console.log("| file kind | "+rows.map(r=>r[0]).join(" | ")+" |\n|---|"+rows.map(()=>"---:").join("|")+"|");
+kinds.forEach(([k],i)=>console.log("| "+k+" | "+rows.map(([l])=>(out[l][i]/1e3).toFixed(1)+" KB").join(" | ")+" |"));
+console.log("| all of the above | "+rows.map(([l])=>(out[l].reduce((a,b)=>a+b)/1e6).toFixed(3)+" MB").join(" | ")+" |");
+' "${pairs[@]}"
+echo
+echo "lede.wasm by part (go run ./bench/wasmsize -parts, built with its names; each part compressed alone, so parts sum to more than the whole):"
+for k in "${!labels[@]}"; do
+  echo; echo "${labels[k]}:"
+  go run ./bench/wasmsize -dir "${dirs[k]}" -parts
+done
+
+echo; echo "## cold page → first result (headless Chromium, localhost): bench/speed/page.mjs"
+if [ -f bench/speed/page.mjs ] && command -v chromium >/dev/null; then
+  node bench/speed/page.mjs -n "$RUNS" "${pairs[@]}" | tee "$tmp/page.md" || echo "page: failed (see above)"
+else echo "skipped: bench/speed/page.mjs or chromium missing"; fi
+
+echo; echo "## Node: dist/lede.mjs (worker_thread + wasm), input $sample ($(wc -c <"$sample") bytes)"
+for _ in $(seq "$RUNS"); do
+  for k in "${!labels[@]}"; do
+    node bench/speed/node.mjs first "$tmp/${labels[k]}" "$sample" | json ms >>"$tmp/first.${labels[k]}"
+  done
+done
+for l in "${labels[@]}"; do
+  put "first analyze() in Node: import + instantiate + model load + one analysis, ms (median of $RUNS cold processes)" "$l" "$(median <"$tmp/first.$l" | xargs printf '%.0f')"
+  read -r p50 p95 < <(node bench/speed/node.mjs warm "$tmp/$l" "$sample" 100 | json p50 p95)
+  put "warm article in Node ($(wc -c <"$sample") bytes), p50 / p95 ms of 100" "$l" "$(printf '%.1f / %.1f' "$p50" "$p95")"
+done
+
+if [ -d "$duc" ]; then
+  cms=$(node bench/speed/node.mjs compromise - "$duc" | json ms)
+  for l in "${labels[@]}"; do
+    ms=$(node bench/speed/node.mjs docs "$tmp/$l" "$duc" | json ms)
+    put "307 DUC-2001 docs through dist/lede.mjs: s (compromise $(printf '%.1f' "$(echo "$cms/1000" | bc -l)") s in the same run; speed ratio)" "$l" \
+      "$(printf '%.1f s (%.2f× compromise)' "$(echo "$ms/1000" | bc -l)" "$(echo "$cms/$ms" | bc -l)")"
+  done
+else
+  put "307 DUC-2001 docs through dist/lede.mjs vs compromise" after "skipped: $duc not found"
+fi
+
+echo; echo "## native engine: go test -run '^\$' -bench 'Analyze\$' -benchtime 3s ./internal/engine"
+for k in "${!labels[@]}"; do
+  out=$(cd "${dirs[k]}" && nice -n 10 go test -run '^$' -bench 'Analyze$' -benchtime 3s ./internal/engine 2>&1 || true)
+  mbs=$(printf '%s\n' "$out" | awk '/^BenchmarkAnalyze/ {for (i=1;i<=NF;i++) if ($i=="MB/s") print $(i-1)}')
+  ms=$(printf '%s\n' "$out" | awk '/^BenchmarkAnalyze/ {for (i=1;i<=NF;i++) if ($i=="ns/op") printf "%.2f", $(i-1)/1e6}')
+  put "native engine throughput (MB/s; ms per sample article)" "${labels[k]}" "${mbs:-skipped (needs ../shared)} (${ms:-?} ms)"
+done
+
+echo; echo "## workerd: bench/speed/workerd.mjs"
+if [ -f bench/speed/workerd.mjs ]; then
+  node bench/speed/workerd.mjs -n 20 "${pairs[@]}" | tee "$tmp/workerd.md" || echo "workerd: failed (see above)"
+else echo "skipped: bench/speed/workerd.mjs missing"; fi
+
+echo; echo "## issue 11's rows, side by side (page and workerd rows: the tables above)"
+node -e '
+const lines=require("fs").readFileSync(process.argv[1],"utf8").trim().split("\n").map(l=>l.split("\t"));
+const labels=process.argv.slice(2), rows=[...new Set(lines.map(l=>l[0]))];
+console.log("| figure | "+labels.join(" | ")+" |\n|---|"+labels.map(()=>"---:").join("|")+"|");
+for(const r of rows)console.log("| "+r+" | "+labels.map(l=>(lines.find(x=>x[0]===r&&x[1]===l)||[,,"—"])[2]).join(" | ")+" |");
+' "$res" "${labels[@]}"
+
+echo; echo "## scaling (this build): one analysis of the sample's paragraphs repeated to each size, a fresh process each"
+echo "native: bench/speed (go build), wasm: bench/speed/node.mjs scale through dist/lede.mjs; peak = the process's peak RSS"
+go build -o "$tmp/speed" ./bench/speed
+echo "| input | native ms | native peak RSS | wasm (Node) ms | Node peak RSS | native time ÷ previous row | wasm time ÷ previous row |"
+echo "|---:|---:|---:|---:|---:|---:|---:|"
+pn=; pw=
+for n in $SCALE; do
+  read -r nb nms nrss < <("$tmp/speed" -scale "$n" "$sample" | json bytes ms maxRSS)
+  read -r wms wrss < <(node bench/speed/node.mjs scale "$tmp/after" "$sample" "$n" | json ms maxRSS)
+  rn=; rw=
+  if [ -n "$pn" ]; then rn=$(printf '%.1f×' "$(echo "$nms/$pn" | bc -l)"); rw=$(printf '%.1f×' "$(echo "$wms/$pw" | bc -l)"); fi
+  printf '| %s B | %.0f | %.0f MB | %.0f | %.0f MB | %s | %s |\n' "$nb" "$nms" "$(echo "$nrss/1e6" | bc -l)" "$wms" "$(echo "$wrss/1e6" | bc -l)" "$rn" "$rw"
+  pn=$nms; pw=$wms
+done
+echo "(sizes grow 10× a row, the last 8×: 10× the input should cost at most 12× the time)"

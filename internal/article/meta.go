@@ -1,9 +1,9 @@
 package article
 
 import (
-	"encoding/json"
 	"strings"
 
+	"github.com/lede-news/lede/internal/jsonlite"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -131,8 +131,8 @@ func (m *pageMeta) jsonLD(src string) {
 	if len(src) > 2<<20 {
 		return
 	}
-	var v any
-	if json.Unmarshal([]byte(strings.TrimSpace(src)), &v) != nil {
+	v, err := jsonlite.Unmarshal([]byte(strings.TrimSpace(src)))
+	if err != nil {
 		return
 	}
 	m.ldValue(v, 0)

@@ -3,9 +3,9 @@ package category
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"math"
 	"slices"
+	"strconv"
 )
 
 // Model is a linear softmax classifier over hashed features with 8-bit
@@ -112,7 +112,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	b = append(b, byte(m.Prefix), bits)
 	for c, name := range m.Labels {
 		if len(name) > 255 {
-			return nil, fmt.Errorf("category: label %q too long", name)
+			return nil, errors.New("category: label " + strconv.Quote(name) + " too long")
 		}
 		b = append(b, byte(len(name)))
 		b = append(b, name...)

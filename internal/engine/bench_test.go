@@ -13,3 +13,25 @@ func BenchmarkAnalyze(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMarshal times writing the sample's report: Report.JSON, which
+// every front end uses, against encoding/json, which it replaced.
+func BenchmarkMarshal(b *testing.B) {
+	text := readShared(b, "samples/korea-us-summit.txt")
+	r, err := Analyze(text, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("Report.JSON", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := Marshal(r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			stdMarshal(b, r)
+		}
+	})
+}

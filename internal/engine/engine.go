@@ -5,7 +5,7 @@ package engine
 
 import (
 	"bytes"
-	"fmt"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,7 +43,19 @@ type InputError struct{ Msg string }
 
 func (e *InputError) Error() string { return e.Msg }
 
-func inputErr(format string, a ...any) error { return &InputError{fmt.Sprintf(format, a...)} }
+func inputErr(msg string) error { return &InputError{msg} }
+
+// panicText is what a recovered panic says, without fmt (which the
+// WebAssembly engine does not carry).
+func panicText(p any) string {
+	switch x := p.(type) {
+	case error:
+		return x.Error()
+	case string:
+		return x
+	}
+	return "an unexpected panic"
+}
 
 // Analyze runs every pass over input and returns the report.
 func Analyze(input string, opt Options) (rep *report.Report, err error) {
@@ -72,7 +84,7 @@ func Document(input string, opt Options) (d *doc.Document, err error) {
 	// sentence rather than a dead page or a stack trace.
 	defer func() {
 		if p := recover(); p != nil {
-			d, err = nil, fmt.Errorf("lede failed on this input (%v); please report it with the input attached", p)
+			d, err = nil, errors.New("lede failed on this input ("+panicText(p)+"); please report it with the input attached")
 		}
 	}()
 	d, err = article.Parse(input, kind)
@@ -214,15 +226,16 @@ func checkInput(input string, opt Options) (article.Kind, error) {
 	case "html":
 		kind = article.HTML
 	default:
-		return 0, inputErr("unknown input kind %q: use auto, text or html", opt.Input)
+		return 0, inputErr("unknown input kind " + strconv.Quote(opt.Input) + ": use auto, text or html")
 	}
 	switch opt.Offsets {
 	case "", "utf16", "utf8", "codepoint":
 	default:
-		return 0, inputErr("unknown offset unit %q: use utf16, utf8 or codepoint", opt.Offsets)
+		return 0, inputErr("unknown offset unit " + strconv.Quote(opt.Offsets) + ": use utf16, utf8 or codepoint")
 	}
 	if len(input) > MaxInputBytes {
-		return 0, inputErr("the input is %.1f MB; lede analyses up to %d MB at a time: paste one article or page", float64(len(input))/(1<<20), MaxInputBytes>>20)
+		return 0, inputErr("the input is " + strconv.FormatFloat(float64(len(input))/(1<<20), 'f', 1, 64) + " MB; lede analyses up to " +
+			strconv.Itoa(MaxInputBytes>>20) + " MB at a time: paste one article or page")
 	}
 	if strings.TrimSpace(input) == "" {
 		return 0, inputErr("the input is empty: paste the text or HTML of an article")

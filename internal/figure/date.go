@@ -1,7 +1,6 @@
 package figure
 
 import (
-	"fmt"
 	"strconv"
 	"time"
 
@@ -22,7 +21,7 @@ func (s *scanner) date(i int) int {
 	if off, ok := lookupI(relativeDays, w); ok {
 		unit := ""
 		if s.hasPub {
-			unit = s.pub.AddDate(0, 0, off).Format("2006-01-02")
+			unit = isoDate(s.pub.AddDate(0, 0, off))
 		}
 		s.emit(i, i+1, doc.Date, nil, unit, "")
 		return 1
@@ -42,12 +41,12 @@ func (s *scanner) date(i int) int {
 			}
 		case s.is(i+1, "month"):
 			if s.hasPub {
-				unit = s.pub.AddDate(0, dir, 1-s.pub.Day()).Format("2006-01")
+				unit = isoMonth(s.pub.AddDate(0, dir, 1-s.pub.Day()))
 			}
 		case s.is(i+1, "week"):
 			if s.hasPub {
 				y, wk := s.pub.AddDate(0, 0, 7*dir).ISOWeek()
-				unit = fmt.Sprintf("%04d-W%02d", y, wk)
+				unit = pad(y, 4) + "-W" + pad(wk, 2)
 			}
 		default:
 			return 0
@@ -91,7 +90,7 @@ func (s *scanner) monthDate(i, m int) int {
 	}
 	// "October 2025"
 	if yr, ok := s.smallInt(k, 1000, 2999); ok && s.p[k].end-s.p[k].start == 4 {
-		s.emit(i, k+1, doc.Date, nil, fmt.Sprintf("%04d-%02d", yr, m), "")
+		s.emit(i, k+1, doc.Date, nil, pad(yr, 4)+"-"+pad(m, 2), "")
 		return k + 1 - i
 	}
 	// a month alone only after a word that makes it a time: "in October",
@@ -99,7 +98,7 @@ func (s *scanner) monthDate(i, m int) int {
 	if s.in(i-1, monthCues) && !s.glued(i) {
 		unit := ""
 		if s.hasPub && (s.is(i-1, "this") || s.is(i-1, "in")) && m == int(s.pub.Month()) {
-			unit = s.pub.Format("2006-01")
+			unit = isoMonth(s.pub)
 		}
 		s.emit(i, i+1, doc.Date, nil, unit, "")
 		return 1
@@ -192,7 +191,7 @@ func (s *scanner) isoDay(y, m, d int) string {
 			if d > daysIn(2024, m) {
 				return ""
 			}
-			return fmt.Sprintf("--%02d-%02d", m, d)
+			return "--" + pad(m, 2) + "-" + pad(d, 2)
 		}
 		best, bestDist := -1, time.Duration(1<<62)
 		for _, cand := range []int{s.pub.Year() - 1, s.pub.Year(), s.pub.Year() + 1} {
@@ -215,7 +214,7 @@ func (s *scanner) isoDay(y, m, d int) string {
 	if d > daysIn(y, m) {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+	return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
 }
 
 func daysIn(y, m int) int {
@@ -255,7 +254,7 @@ func (s *scanner) weekday(i int, wd time.Weekday) int {
 		default:
 			diff = (diff - 7) % 7
 		}
-		unit = s.pub.AddDate(0, 0, diff).Format("2006-01-02")
+		unit = isoDate(s.pub.AddDate(0, 0, diff))
 	}
 	if a < i && len(s.out) > 0 && s.out[len(s.out)-1].End > s.p[a].start {
 		a = i // "last" already belongs to another figure
@@ -319,5 +318,30 @@ func (s *scanner) clock(i int, n num) (int, string, bool) {
 	if s.in(e, timeZones) && isAllUpper(s.t(e)) {
 		e++
 	}
-	return e, fmt.Sprintf("%02d:%02d", h, mins), true
+	return e, pad(h, 2) + ":" + pad(mins, 2), true
 }
+
+// pad is n in decimal with zeros in front to width characters, as fmt's
+// %0*d writes it (a minus sign counts towards the width). The figure pass
+// formats with it and not fmt, which would add reflection-driven printing
+// to the WebAssembly engine.
+func pad(n, width int) string {
+	s := strconv.Itoa(n)
+	neg := n < 0
+	if neg {
+		s, width = s[1:], width-1
+	}
+	for len(s) < width {
+		s = "0" + s
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// isoDate is t.Format("2006-01-02") for the years news speaks of (0–9999).
+func isoDate(t time.Time) string { return isoMonth(t) + "-" + pad(t.Day(), 2) }
+
+// isoMonth is t.Format("2006-01").
+func isoMonth(t time.Time) string { return pad(t.Year(), 4) + "-" + pad(int(t.Month()), 2) }

@@ -74,8 +74,25 @@ func parsePublished(s string) (time.Time, bool) {
 	if len(s) < 10 {
 		return time.Time{}, false
 	}
-	t, err := time.Parse("2006-01-02", s[:10])
-	return t, err == nil
+	// time.Parse("2006-01-02", s[:10]) by hand: the parser and its layout
+	// tables are code the WebAssembly engine need not carry.
+	num := func(a, b int) (int, bool) {
+		n := 0
+		for i := a; i < b; i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return 0, false
+			}
+			n = n*10 + int(s[i]-'0')
+		}
+		return n, true
+	}
+	y, okY := num(0, 4)
+	m, okM := num(5, 7)
+	d, okD := num(8, 10)
+	if !okY || !okM || !okD || s[4] != '-' || s[7] != '-' || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
 }
 
 // pieces appends the pieces of toks to out.

@@ -1,8 +1,9 @@
 package report
 
 import (
-	"fmt"
-	"sort"
+	"errors"
+	"slices"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -18,10 +19,10 @@ func (r *Report) ConvertOffsets(unit string) error {
 		unit = "utf16"
 	case "utf8", "codepoint":
 	default:
-		return fmt.Errorf("unknown offset unit %q: use utf16, utf8 or codepoint", unit)
+		return errors.New("unknown offset unit " + strconv.Quote(unit) + ": use utf16, utf8 or codepoint")
 	}
 	if r.Offsets != "utf8" {
-		return fmt.Errorf("offsets are already in %s", r.Offsets)
+		return errors.New("offsets are already in " + r.Offsets)
 	}
 	r.Offsets = unit
 	if unit == "utf8" {
@@ -29,7 +30,8 @@ func (r *Report) ConvertOffsets(unit string) error {
 	}
 	var ptrs []*int
 	r.eachOffset(func(p *int) { ptrs = append(ptrs, p) })
-	sort.SliceStable(ptrs, func(i, j int) bool { return *ptrs[i] < *ptrs[j] })
+	// Equal offsets convert to equal offsets, so their order does not matter.
+	slices.SortFunc(ptrs, func(a, b *int) int { return *a - *b })
 	text := r.Text
 	b, n := 0, 0 // byte position and its offset in unit
 	for _, p := range ptrs {

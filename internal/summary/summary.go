@@ -12,6 +12,7 @@ package summary
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,17 +64,18 @@ func Select(d *doc.Document) []int {
 	for _, e := range d.Entities {
 		add(0.5*e.Salience, e.Mentions)
 	}
-	words := make(map[int]map[string]bool, len(cands))
-	for _, s := range cands {
-		words[s] = wordSet(d, s)
-	}
+	// Each candidate's words as sorted ids, and whether it nearly copies a
+	// sentence already chosen (updated once per choice, not re-tested in
+	// every round).
+	words := wordSets(d, cands)
+	dup := make([]bool, len(cands))
 	covered := make([]bool, len(units))
 	var chosen []int
 	first := 0.0
 	for len(chosen) < maxSentences {
-		best, bestGain := -1, 0.0
+		best, bestRank, bestGain := -1, -1, 0.0
 		for rank, s := range cands {
-			if contains(chosen, s) || nearCopy(words[s], chosen, words) {
+			if dup[rank] {
 				continue
 			}
 			g := 0.0
@@ -85,7 +87,7 @@ func Select(d *doc.Document) []int {
 			// position prior: the lede counts most, the tail least
 			g = (g + 0.05) * (1 + 1/math.Sqrt(float64(rank+1)))
 			if g > bestGain {
-				best, bestGain = s, g
+				best, bestRank, bestGain = s, rank, g
 			}
 		}
 		if best < 0 {
@@ -99,6 +101,12 @@ func Select(d *doc.Document) []int {
 		chosen = append(chosen, best)
 		for _, u := range covers[best] {
 			covered[u] = true
+		}
+		dup[bestRank] = true
+		for r := range cands {
+			if !dup[r] && nearCopy(words[r], words[bestRank]) {
+				dup[r] = true
+			}
 		}
 	}
 	return chosen
@@ -167,38 +175,47 @@ func wellFormed(d *doc.Document, s doc.Sentence) bool {
 	return strings.HasSuffix(last, ".") // "U.S." closing a sentence
 }
 
-func wordSet(d *doc.Document, s int) map[string]bool {
-	m := map[string]bool{}
-	for t := d.Sentences[s].First; t < d.Sentences[s].Last; t++ {
-		if d.Tokens[t].Kind == doc.Word {
-			m[keyphrase.Key(d.TokenText(t))] = true
-		}
-	}
-	return m
-}
-
-// nearCopy reports whether most of a sentence's words are in one chosen
-// sentence (a lede repeated as a later paragraph, a wire update).
-func nearCopy(w map[string]bool, chosen []int, words map[int]map[string]bool) bool {
-	for _, c := range chosen {
-		shared := 0
-		for k := range w {
-			if words[c][k] {
-				shared++
+// wordSets gives each sentence's distinct words (by keyphrase.Key) as
+// sorted ids, so that comparing two sentences is one merge.
+func wordSets(d *doc.Document, sents []int) [][]int32 {
+	ids := map[string]int32{}
+	out := make([][]int32, len(sents))
+	for i, s := range sents {
+		var set []int32
+		for t := d.Sentences[s].First; t < d.Sentences[s].Last; t++ {
+			if d.Tokens[t].Kind != doc.Word {
+				continue
 			}
+			k := keyphrase.Key(d.TokenText(t))
+			id, ok := ids[k]
+			if !ok {
+				id = int32(len(ids))
+				ids[k] = id
+			}
+			set = append(set, id)
 		}
-		if union := len(w) + len(words[c]) - shared; union > 0 && float64(shared)/float64(union) > 0.6 {
-			return true
-		}
+		slices.Sort(set)
+		out[i] = slices.Compact(set)
 	}
-	return false
+	return out
 }
 
-func contains(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
+// nearCopy reports whether most of a sentence's words are in another
+// (Jaccard over 0.6): a lede repeated as a later paragraph, a wire update.
+func nearCopy(a, b []int32) bool {
+	shared := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			shared++
+			i++
+			j++
 		}
 	}
-	return false
+	union := len(a) + len(b) - shared
+	return union > 0 && float64(shared)/float64(union) > 0.6
 }

@@ -1,0 +1,106 @@
+// node.mjs times the engine as Node callers meet it: through a build's
+// dist/lede.mjs (the worker_thread and the wasm), one measurement per process
+// so that every "first" is cold. bench/speed.sh runs it for each build in
+// turn (before, after, before, after, ...) and takes medians.
+//
+//   node bench/speed/node.mjs first DIST FILE          ms from import to the first report
+//   node bench/speed/node.mjs warm DIST FILE N         p50 and p95 ms of N warm analyses (JSON line)
+//   node bench/speed/node.mjs docs DIST DIR            ms for every *.txt in DIR, warm (JSON line)
+//   node bench/speed/node.mjs compromise - DIR         the same through compromise (the baseline)
+//   node bench/speed/node.mjs scale DIST FILE BYTES    one analysis of FILE repeated to BYTES: ms and peak RSS
+//
+// Every answer is checked to be a report (an error stops the run).
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [mode, dist, arg, arg2] = process.argv.slice(2);
+const t0 = performance.now();
+
+async function engine() {
+  return import(pathToFileURL(path.resolve(dist, "lede.mjs")).href);
+}
+
+// check throws unless r looks like a lede report.
+function check(r) {
+  if (!r || typeof r.text !== "string" || !Array.isArray(r.entities)) throw new Error("not a report: " + JSON.stringify(r).slice(0, 200));
+  return r;
+}
+
+// repeat makes an input of at most n bytes from whole paragraphs of text,
+// in order and round again (bench/speed/main.go's repeat does the same).
+function repeat(text, n) {
+  const paras = text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p);
+  let out = "", bytes = 0;
+  for (let i = 0; ; i++) {
+    const p = paras[i % paras.length], add = Buffer.byteLength(p) + (out ? 2 : 0);
+    if (bytes + add > n) break;
+    out += (out ? "\n\n" : "") + p;
+    bytes += add;
+  }
+  return out;
+}
+
+const quantile = (xs, q) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+function docs(dir) {
+  return fs.readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().map((f) => fs.readFileSync(path.join(dir, f), "utf8"));
+}
+
+switch (mode) {
+  case "first": {
+    const { analyze } = await engine();
+    check(await analyze(fs.readFileSync(arg, "utf8")));
+    console.log(JSON.stringify({ ms: performance.now() - t0 }));
+    break;
+  }
+  case "warm": {
+    const { analyze } = await engine();
+    const text = fs.readFileSync(arg, "utf8");
+    for (let i = 0; i < 3; i++) check(await analyze(text));
+    const ms = [];
+    for (let i = 0; i < Number(arg2 || 50); i++) {
+      const t = performance.now();
+      check(await analyze(text));
+      ms.push(performance.now() - t);
+    }
+    console.log(JSON.stringify({ p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), bytes: Buffer.byteLength(text) }));
+    break;
+  }
+  case "docs": {
+    const { analyze } = await engine();
+    const all = docs(arg);
+    check(await analyze(all[0]));
+    const t = performance.now();
+    for (const d of all) check(await analyze(d));
+    console.log(JSON.stringify({ ms: performance.now() - t, docs: all.length }));
+    break;
+  }
+  case "compromise": {
+    const { default: nlp } = await import("compromise");
+    const all = docs(arg);
+    const run = (t) => {
+      const d = nlp(t);
+      return [d.people().out("array"), d.places().out("array"), d.organizations().out("array"), d.topics().out("array")];
+    };
+    run(all[0]);
+    const t = performance.now();
+    for (const d of all) run(d);
+    console.log(JSON.stringify({ ms: performance.now() - t, docs: all.length }));
+    break;
+  }
+  case "scale": {
+    const text = repeat(fs.readFileSync(arg, "utf8"), Number(arg2));
+    const { analyze } = await engine();
+    check(await analyze("Warm up in Oslo."));
+    const t = performance.now();
+    check(await analyze(text));
+    const ms = performance.now() - t;
+    console.log(JSON.stringify({ ms, bytes: Buffer.byteLength(text), maxRSS: process.resourceUsage().maxRSS * 1024 }));
+    break;
+  }
+  default:
+    console.error("usage: node bench/speed/node.mjs first|warm|docs|compromise|scale DIST ...");
+    process.exit(2);
+}
+process.exit(0);

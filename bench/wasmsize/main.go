@@ -1,0 +1,361 @@
+// Command wasmsize prints what each Go package costs in the page's engine
+// (wasm/lede compiled with GOOS=js GOARCH=wasm), raw and after brotli.
+//
+//	go run ./bench/wasmsize                    # build ./wasm/lede here and measure it
+//	go run ./bench/wasmsize -dir ../base       # the same for another checkout
+//	go run ./bench/wasmsize -wasm x.wasm       # an existing build (not stripped with -s)
+//	go run ./bench/wasmsize -parts             # only code, each model, other data (faster)
+//
+// `go tool nm` does not read wasm, so the tool reads the module itself: the
+// name section names every function, the code section gives its body. A
+// package's code is the concatenation of its functions' bodies; its brotli
+// figure is that concatenation compressed alone (so the column sums to more
+// than the whole, which compresses across packages). The data section is
+// split into the embedded model files (found by their bytes) and the rest
+// (type descriptors, the pc-line tables, string constants).
+//
+// Brotli is Node's zlib (quality 11, the default), the same as the build's
+// size checks; node must be on PATH.
+package main
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+func main() {
+	dir := flag.String("dir", ".", "the module to build ./wasm/lede from")
+	wasmFile := flag.String("wasm", "", "measure this wasm file instead of building one (it must keep its name section: no -ldflags=-s)")
+	minBr := flag.Int("min", 1024, "packages under this many brotli bytes are summed into one row")
+	parts := flag.Bool("parts", false, "print only the module's parts (code, each model, other data), not each package")
+	flag.Parse()
+	if err := run(*dir, *wasmFile, *minBr, *parts); err != nil {
+		fmt.Fprintln(os.Stderr, "wasmsize:", err)
+		os.Exit(1)
+	}
+}
+
+type group struct {
+	name  string
+	funcs int
+	raw   int
+	br    int
+	data  []byte
+}
+
+func run(dir, wasmFile string, minBr int, parts bool) error {
+	tmp, err := os.MkdirTemp("", "wasmsize")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	if wasmFile == "" {
+		wasmFile = filepath.Join(tmp, "lede.wasm")
+		cmd := exec.Command("go", "build", "-trimpath", "-o", wasmFile, "./wasm/lede")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		cmd.Stderr = os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("go build ./wasm/lede in %s: %v", dir, err)
+		}
+	}
+	b, err := os.ReadFile(wasmFile)
+	if err != nil {
+		return err
+	}
+	m, err := parse(b)
+	if err != nil {
+		return err
+	}
+	pkgs := linkedPackages(dir)
+	groups := map[string]*group{}
+	for i, body := range m.bodies {
+		name := m.names[m.imported+i]
+		p := pkgOf(name, pkgs)
+		g := groups[p]
+		if g == nil {
+			g = &group{name: p}
+			groups[p] = g
+		}
+		g.funcs++
+		g.raw += len(body)
+		g.data = append(g.data, body...)
+	}
+	var models []*group
+	rest := append([]byte(nil), m.data...)
+	for _, f := range embeddedFiles(dir) {
+		c, err := os.ReadFile(f)
+		if err != nil || len(c) < 4096 {
+			continue
+		}
+		i := bytes.Index(rest, c)
+		if i < 0 {
+			continue
+		}
+		abs, _ := filepath.Abs(dir)
+		rel, _ := filepath.Rel(abs, f)
+		models = append(models, &group{name: rel, raw: len(c), data: c})
+		rest = append(rest[:i:i], rest[i+len(c):]...)
+	}
+	other := &group{name: "other data (types, pc-line tables, strings)", raw: len(rest), data: rest}
+
+	var list []*group
+	if !parts {
+		for _, g := range groups {
+			list = append(list, g)
+		}
+	}
+	all := append(append(append([]*group{}, list...), models...), other)
+	blobs := make([][]byte, 0, len(all)+2)
+	for _, g := range all {
+		blobs = append(blobs, g.data)
+	}
+	blobs = append(blobs, m.code, b)
+	sizes, err := brotli(tmp, blobs)
+	if err != nil {
+		return err
+	}
+	for i, g := range all {
+		g.br = sizes[i]
+	}
+	codeBr, totalBr := sizes[len(all)], sizes[len(all)+1]
+
+	sort.Slice(list, func(i, j int) bool { return list[i].br > list[j].br })
+	if parts {
+		fmt.Println("| part | raw | brotli (alone) |")
+		fmt.Println("| --- | ---: | ---: |")
+		fmt.Printf("| whole module | %s | %s |\n", kb(len(b)), kb(totalBr))
+		fmt.Printf("| code section | %s | %s |\n", kb(len(m.code)), kb(codeBr))
+		for _, g := range append(models, other) {
+			fmt.Printf("| %s | %s | %s |\n", g.name, kb(g.raw), kb(g.br))
+		}
+		return nil
+	}
+	fmt.Printf("whole module: %s raw, %s brotli; code section %s raw, %s brotli; data %s raw\n\n",
+		kb(len(b)), kb(totalBr), kb(len(m.code)), kb(codeBr), kb(len(m.data)))
+	fmt.Println("| package | functions | code raw | code brotli (alone) |")
+	fmt.Println("| --- | ---: | ---: | ---: |")
+	small := &group{}
+	for _, g := range list {
+		if g.br < minBr {
+			small.funcs++
+			small.raw += g.raw
+			small.br += g.br
+			continue
+		}
+		fmt.Printf("| %s | %d | %s | %s |\n", g.name, g.funcs, kb(g.raw), kb(g.br))
+	}
+	fmt.Printf("| %d packages under %s each | | %s | %s |\n", small.funcs, kb(minBr), kb(small.raw), kb(small.br))
+	fmt.Println()
+	fmt.Println("| data | | raw | brotli (alone) |")
+	fmt.Println("| --- | --- | ---: | ---: |")
+	for _, g := range append(models, other) {
+		fmt.Printf("| %s | | %s | %s |\n", g.name, kb(g.raw), kb(g.br))
+	}
+	return nil
+}
+
+func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
+
+// pkgOf is the import path of the package a function belongs to. The wasm
+// name section spells "github.com/x/y-z.(*T).M" as "github.com_x_y_z.__T_.M",
+// so the name is matched against the linked packages' paths spelled the same
+// way, longest first.
+func pkgOf(name string, pkgs map[string]string) string {
+	best := ""
+	for i := 0; i < len(name); i++ {
+		if name[i] != '.' {
+			continue
+		}
+		if p, ok := pkgs[name[:i]]; ok && len(p) > len(best) {
+			best = p
+		}
+	}
+	if best == "" {
+		return "(compiler-generated: type equality, wrappers)"
+	}
+	return best
+}
+
+// linkedPackages maps each package wasm/lede links, as the wasm name section
+// spells it, to its import path.
+func linkedPackages(dir string) map[string]string {
+	cmd := exec.Command("go", "list", "-deps", "./wasm/lede")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, _ := cmd.Output()
+	m := map[string]string{}
+	for _, p := range strings.Fields(string(out)) {
+		m[strings.Map(func(r rune) rune {
+			if r == '.' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+				return r
+			}
+			return '_'
+		}, p)] = p
+	}
+	return m
+}
+
+// embeddedFiles lists the //go:embed files of every package wasm/lede links.
+func embeddedFiles(dir string) []string {
+	cmd := exec.Command("go", "list", "-deps", "-f", `{{$d := .Dir}}{{range .EmbedFiles}}{{$d}}/{{.}}{{"\n"}}{{end}}`, "./wasm/lede")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		return nil
+	}
+	return strings.Fields(string(out))
+}
+
+// brotli compresses each blob with Node's zlib and returns the sizes.
+func brotli(tmp string, blobs [][]byte) ([]int, error) {
+	var files []string
+	for i, b := range blobs {
+		f := filepath.Join(tmp, fmt.Sprint("blob", i))
+		if err := os.WriteFile(f, b, 0o644); err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	script := `const fs=require("fs"),z=require("zlib");for(const f of process.argv.slice(1))console.log(z.brotliCompressSync(fs.readFileSync(f)).length)`
+	out, err := exec.Command("node", append([]string{"-e", script}, files...)...).Output()
+	if err != nil {
+		return nil, fmt.Errorf("node (for brotli): %v", err)
+	}
+	var sizes []int
+	for _, f := range strings.Fields(string(out)) {
+		var n int
+		fmt.Sscan(f, &n)
+		sizes = append(sizes, n)
+	}
+	if len(sizes) != len(blobs) {
+		return nil, errors.New("node gave too few sizes")
+	}
+	return sizes, nil
+}
+
+type module struct {
+	imported int            // imported functions come first in the index space
+	names    map[int]string // function index -> name
+	bodies   [][]byte       // code section bodies, in order
+	code     []byte         // the whole code section
+	data     []byte         // every data segment's bytes, concatenated
+}
+
+// parse reads the parts of a WebAssembly binary that wasmsize needs.
+func parse(b []byte) (*module, error) {
+	if len(b) < 8 || string(b[:4]) != "\x00asm" {
+		return nil, errors.New("not a WebAssembly module")
+	}
+	m := &module{names: map[int]string{}}
+	r := &reader{b: b, i: 8}
+	for r.i < len(b) {
+		id := r.byte()
+		size := int(r.uleb())
+		sec := &reader{b: b[r.i : r.i+size]}
+		r.i += size
+		switch id {
+		case 0: // custom
+			if sec.name() == "name" {
+				for sec.i < len(sec.b) {
+					sub, n := sec.byte(), int(sec.uleb())
+					ss := &reader{b: sec.b[sec.i : sec.i+n]}
+					sec.i += n
+					if sub != 1 {
+						continue
+					}
+					for c := int(ss.uleb()); c > 0; c-- {
+						idx := int(ss.uleb())
+						m.names[idx] = ss.name()
+					}
+				}
+			}
+		case 2: // imports
+			for c := int(sec.uleb()); c > 0; c-- {
+				sec.name()
+				sec.name()
+				switch sec.byte() {
+				case 0:
+					sec.uleb()
+					m.imported++
+				case 1:
+					sec.byte()
+					sec.limits()
+				case 2:
+					sec.limits()
+				case 3:
+					sec.byte()
+					sec.byte()
+				}
+			}
+		case 10: // code
+			m.code = sec.b
+			for c := int(sec.uleb()); c > 0; c-- {
+				n := int(sec.uleb())
+				m.bodies = append(m.bodies, sec.b[sec.i:sec.i+n])
+				sec.i += n
+			}
+		case 11: // data
+			for c := int(sec.uleb()); c > 0; c-- {
+				switch sec.uleb() {
+				case 0: // active, memory 0: i32.const offset, end
+					sec.constExpr()
+				case 1: // passive
+				case 2: // active, explicit memory
+					sec.uleb()
+					sec.constExpr()
+				}
+				n := int(sec.uleb())
+				m.data = append(m.data, sec.b[sec.i:sec.i+n]...)
+				sec.i += n
+			}
+		}
+	}
+	if len(m.names) == 0 {
+		return nil, errors.New("the module has no name section (built with -ldflags=-s?)")
+	}
+	return m, nil
+}
+
+type reader struct {
+	b []byte
+	i int
+}
+
+func (r *reader) byte() byte { c := r.b[r.i]; r.i++; return c }
+
+func (r *reader) uleb() uint64 {
+	v, n := binary.Uvarint(r.b[r.i:])
+	r.i += n
+	return v
+}
+
+func (r *reader) name() string {
+	n := int(r.uleb())
+	s := string(r.b[r.i : r.i+n])
+	r.i += n
+	return s
+}
+
+// constExpr skips an offset expression: one constant instruction and end.
+func (r *reader) constExpr() {
+	r.byte() // i32.const or i64.const
+	r.uleb() // its LEB128 operand (signed, but it ends the same way)
+	r.byte() // end
+}
+
+func (r *reader) limits() {
+	if r.byte()&1 != 0 {
+		r.uleb()
+	}
+	r.uleb()
+}
