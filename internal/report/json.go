@@ -82,6 +82,18 @@ func (r *Report) JSON() ([]byte, error) {
 	}
 	w.raw(`,"stats":`)
 	w.stats(&r.Stats)
+	w.raw(`,"notices":`)
+	if w.open(r.Notices == nil) {
+		for i := range r.Notices {
+			w.sep(i)
+			w.raw(`{"code":`)
+			w.str(r.Notices[i].Code)
+			w.raw(`,"message":`)
+			w.str(r.Notices[i].Message)
+			w.raw(`}`)
+		}
+		w.raw(`]`)
+	}
 	w.raw(`,"offsets":`)
 	w.str(r.Offsets)
 	w.raw(`}`)
@@ -370,5 +382,15 @@ func (w *writer) stats(s *Stats) {
 	w.float(s.ReadingMinutes)
 	w.raw(`,"language":`)
 	w.str(s.Language)
+	w.raw(`,"languageConfidence":`)
+	w.float(s.LanguageConfidence)
+	w.raw(`,"paragraphLanguages":`)
+	w.b = jsonlite.AppendStrings(w.b, s.ParagraphLanguages)
+	w.raw(`,"supported":`)
+	if s.Supported {
+		w.raw(`true`)
+	} else {
+		w.raw(`false`)
+	}
 	w.raw(`}`)
 }
