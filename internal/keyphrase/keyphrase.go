@@ -738,7 +738,7 @@ func (e *extractor) pick() []doc.Phrase {
 		c := rest[bi]
 		c.score = best
 		chosen = append(chosen, c)
-		if !c.proper {
+		if _, isName := e.canonName[c.key]; !c.proper && !isName {
 			topics++
 		}
 		for _, w := range c.words {
@@ -757,13 +757,14 @@ func (e *extractor) pick() []doc.Phrase {
 			sc = c.score / top
 		}
 		text := bestForm(c.forms)
-		if name, ok := e.canonName[c.key]; ok && e.opt.Aliases {
+		name, isName := e.canonName[c.key]
+		if isName && e.opt.Aliases {
 			text = name // the fullest form of a name, as the entity panel shows it
 		}
 		if text == "" {
 			text = strings.Join(strings.Fields(c.titleForm), " ")
 		}
-		out = append(out, doc.Phrase{Text: text, Score: math.Round(sc*1000) / 1000, Mentions: c.mention, Name: c.proper})
+		out = append(out, doc.Phrase{Text: text, Score: math.Round(sc*1000) / 1000, Mentions: c.mention, Name: c.proper || isName})
 	}
 	return out
 }

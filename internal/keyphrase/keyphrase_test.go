@@ -3,12 +3,14 @@ package keyphrase_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/lede-news/lede/internal/doc"
 	"github.com/lede-news/lede/internal/engine"
+	"github.com/lede-news/lede/internal/entity"
 	"github.com/lede-news/lede/internal/keyphrase"
 	"github.com/lede-news/lede/internal/pos"
 	"github.com/lede-news/lede/internal/segment"
@@ -278,6 +280,31 @@ func TestSample(t *testing.T) {
 			t.Errorf("filler %q ranked above a topic in %v", filler, got)
 		}
 	}
+	// the names are marked as names (the entity panel lists them), and the
+	// first ten topics, which the keyphrase panel shows, hold the article's
+	// subjects rather than the entity list again
+	var topics []string
+	for _, p := range rep.Keyphrases {
+		switch {
+		case p.Kind == "topic":
+			topics = append(topics, strings.ToLower(p.Text))
+		case p.Kind != "name":
+			t.Errorf("%q: kind %q", p.Text, p.Kind)
+		}
+		for _, name := range []string{"Donald Trump", "South Korea", "Seoul"} {
+			if p.Text == name && p.Kind != "name" {
+				t.Errorf("%q: kind %q, want name", p.Text, p.Kind)
+			}
+		}
+	}
+	if len(topics) > 10 {
+		topics = topics[:10]
+	}
+	for _, topic := range []string{"trade", "defense", "nuclear", "visa"} {
+		if !slices.ContainsFunc(topics, func(p string) bool { return strings.Contains(p, topic) }) {
+			t.Errorf("topic %q not among the first ten topics %v", topic, topics)
+		}
+	}
 }
 
 func BenchmarkExtract(b *testing.B) {
@@ -309,6 +336,39 @@ func TestLongInputIsBounded(t *testing.T) {
 			if m.Start > limit {
 				t.Fatalf("phrase %q mentioned at byte %d, past the bound %d", p.Text, m.Start, limit)
 			}
+		}
+	}
+}
+
+func TestNamesMarked(t *testing.T) {
+	// names are marked so the page can leave them to the entity panel;
+	// everything else is a topic
+	d := build("Acme Corp Cuts Jobs in Springfield",
+		"Acme Corp said on Monday it would cut 400 jobs at its Springfield plant as steel prices rise.",
+		"Jane Miller, the chief executive of Acme Corp, said steel prices had doubled in a year.",
+		"Workers at the Springfield plant said the job cuts were a blow to the town.")
+	entity.Annotate(d)
+	tests := []struct {
+		text string
+		name bool
+	}{
+		{"Acme Corp", true},
+		{"Springfield", true},
+		{"steel prices", false},
+		{"job cuts", false},
+	}
+	got := map[string]doc.Phrase{}
+	for _, p := range keyphrase.Extract(d, keyphrase.Defaults()) {
+		got[p.Text] = p
+	}
+	for _, tt := range tests {
+		p, ok := got[tt.text]
+		if !ok {
+			t.Errorf("%q not among the keyphrases", tt.text)
+			continue
+		}
+		if p.Name != tt.name {
+			t.Errorf("%q: Name = %v, want %v", tt.text, p.Name, tt.name)
 		}
 	}
 }
