@@ -51,19 +51,8 @@ type Options struct {
 	Family   float64 // weight of the mentions of phrases sharing a common word (see familyFreq)
 	Aliases  bool    // count an entity's aliases as the entity ("Trump" = "Donald Trump")
 	NameMod  float64 // weight of a name modifying a common noun ("Hyundai" in "Hyundai workers")
-	// Sub makes every noun of a longer phrase a one-word candidate too
-	// ("tariffs" from "import tariffs"), its mentions inside longer phrases
-	// counted at weight Sub (0: off).
-	Sub float64
 	// NameW multiplies the score of a candidate made only of names.
 	NameW float64
-	// WordShare (0: off) rescales one-word candidates so that the best of
-	// them scores WordShare times the best longer phrase: how much room a
-	// list gives single words does not then hang on the article's length.
-	WordShare float64
-	// Flat (0..1) is the share of the walk's bias spread evenly over every
-	// occurrence instead of favouring early ones (0: PositionRank).
-	Flat float64
 }
 
 // Defaults returns the settings Annotate uses. They were chosen on DUC-2001
@@ -88,7 +77,6 @@ type candidate struct {
 	words     []int  // node ids of its words
 	first     int    // position (word index) of the first mention
 	mention   []doc.Mention
-	sub       int    // mentions that are a word of a longer phrase (see Options.Sub)
 	forms     []form // surface forms outside the title, in order of first use
 	proper    bool   // made of proper nouns (or an entity)
 	score     float64
@@ -115,7 +103,6 @@ type extractor struct {
 	canon     map[int]string
 	canonName map[string]string
 	bias      []float64 // per node: position bias
-	occ       []float64 // per node: occurrences
 }
 
 // Extract returns d's keyphrases, best first, scores in 0..1.
@@ -152,29 +139,8 @@ func Extract(d *doc.Document, opt Options) []doc.Phrase {
 			c.contrib[i] *= f
 		}
 		c.score = s * f
-		if c.proper {
+		if e.isName(c) {
 			c.score *= opt.NameW
-		}
-	}
-	if opt.WordShare > 0 {
-		best1, bestN := 0.0, 0.0
-		for _, c := range e.order {
-			if len(c.words) == 1 {
-				best1 = max(best1, c.score)
-			} else {
-				bestN = max(bestN, c.score)
-			}
-		}
-		if best1 > 0 && bestN > 0 {
-			f := opt.WordShare * bestN / best1
-			for _, c := range e.order {
-				if len(c.words) == 1 {
-					c.score *= f
-					for i := range c.contrib {
-						c.contrib[i] *= f
-					}
-				}
-			}
 		}
 	}
 	return e.pick()
@@ -190,7 +156,7 @@ func (e *extractor) familyFreq() map[*candidate]float64 {
 	freq := make(map[*candidate]float64, len(e.order))
 	byWord := map[int][]*candidate{}
 	for _, c := range e.order {
-		freq[c] = c.count(e.opt.Sub)
+		freq[c] = float64(len(c.mention))
 		for i, w := range c.words {
 			if !c.properW[i] {
 				byWord[w] = append(byWord[w], c)
@@ -211,17 +177,12 @@ func (e *extractor) familyFreq() map[*candidate]float64 {
 			for _, o := range byWord[w] {
 				if !seen[o] {
 					seen[o] = true
-					freq[c] += e.opt.Family * o.count(e.opt.Sub)
+					freq[c] += e.opt.Family * float64(len(o.mention))
 				}
 			}
 		}
 	}
 	return freq
-}
-
-// count is the candidate's mentions, those inside a longer phrase at weight sub.
-func (c *candidate) count(sub float64) float64 {
-	return float64(len(c.mention)-c.sub) + sub*float64(c.sub)
 }
 
 // sentences returns the sentences that are the article: title first, then
@@ -347,7 +308,6 @@ func (e *extractor) nodeOf(key string) int {
 	e.node[key] = id
 	e.keys = append(e.keys, key)
 	e.bias = append(e.bias, 0)
-	e.occ = append(e.occ, 0)
 	return id
 }
 
@@ -393,7 +353,6 @@ func (e *extractor) readSentence(si, pos int, units map[int]int) int {
 			for u := t; u < b; u++ {
 				e.seq = append(e.seq, e.nodeOf(key))
 				e.bias[e.node[key]] += e.posWeight(pos, title, lead, pos-start)
-				e.occ[e.node[key]]++
 				pos++
 			}
 			t = b - 1
@@ -436,7 +395,6 @@ func (e *extractor) readSentence(si, pos int, units map[int]int) int {
 		id := e.nodeOf(key)
 		e.seq = append(e.seq, id)
 		e.bias[id] += e.posWeight(pos, title, lead, pos-start)
-		e.occ[id]++
 		pos++
 		run = append(run, part{a: t, b: t + 1, key: key, noun: noun, proper: isProper(tok.Tag)})
 		// a possessive ends the phrase: "Korea's nuclear program"
@@ -527,22 +485,6 @@ func (e *extractor) addRun(run []part, si, pos int) {
 }
 
 func (e *extractor) addCandidate(run []part, si, pos int) {
-	e.addMention(run, si, pos, false)
-	if e.opt.Sub <= 0 || len(run) < 2 {
-		return
-	}
-	// each noun of a longer phrase is also a topic of its own: readers of
-	// news list "tariffs" as well as "import tariffs"
-	for i := range run {
-		if run[i].noun {
-			e.addMention(run[i:i+1], si, pos+i, true)
-		}
-	}
-}
-
-// addMention records a mention of the candidate that run spells, creating
-// the candidate at its first mention; sub marks a word of a longer phrase.
-func (e *extractor) addMention(run []part, si, pos int, sub bool) {
 	var sb strings.Builder
 	proper := true
 	for i, p := range run {
@@ -571,9 +513,6 @@ func (e *extractor) addMention(run []part, si, pos int, sub bool) {
 	}
 	span := doc.Span{Start: e.d.Tokens[run[0].a].Start, End: e.d.Tokens[run[len(run)-1].b-1].End}
 	c.mention = append(c.mention, doc.Mention{Span: span, Sentence: si})
-	if sub {
-		c.sub++
-	}
 	form := span.Of(e.d.Text)
 	if !run[0].proper && run[0].a == e.d.Sentences[si].First {
 		form = lowerFirst(form)
@@ -651,16 +590,16 @@ func (e *extractor) walk() []float64 {
 	}
 	// the bias: where and how early each word occurs
 	p := make([]float64, n)
-	sum, occ := 0.0, 0.0
+	sum := 0.0
 	for i := range p {
-		sum += e.bias[i]
-		occ += e.occ[i]
+		p[i] = e.bias[i]
+		sum += p[i]
 	}
-	if sum == 0 || occ == 0 {
+	if sum == 0 {
 		return p
 	}
 	for i := range p {
-		p[i] = (1-e.opt.Flat)*e.bias[i]/sum + e.opt.Flat*e.occ[i]/occ
+		p[i] /= sum
 	}
 	r := append([]float64(nil), p...)
 	next := make([]float64, n)
@@ -738,7 +677,7 @@ func (e *extractor) pick() []doc.Phrase {
 		c := rest[bi]
 		c.score = best
 		chosen = append(chosen, c)
-		if _, isName := e.canonName[c.key]; !c.proper && !isName {
+		if !e.isName(c) {
 			topics++
 		}
 		for _, w := range c.words {
@@ -757,16 +696,22 @@ func (e *extractor) pick() []doc.Phrase {
 			sc = c.score / top
 		}
 		text := bestForm(c.forms)
-		name, isName := e.canonName[c.key]
-		if isName && e.opt.Aliases {
+		if name, ok := e.canonName[c.key]; ok && e.opt.Aliases {
 			text = name // the fullest form of a name, as the entity panel shows it
 		}
 		if text == "" {
 			text = strings.Join(strings.Fields(c.titleForm), " ")
 		}
-		out = append(out, doc.Phrase{Text: text, Score: math.Round(sc*1000) / 1000, Mentions: c.mention, Name: c.proper || isName})
+		out = append(out, doc.Phrase{Text: text, Score: math.Round(sc*1000) / 1000, Mentions: c.mention, Name: e.isName(c)})
 	}
 	return out
+}
+
+// isName reports whether c is only a name: an entity found by package
+// entity, or proper nouns. The page leaves those to the entity panel.
+func (e *extractor) isName(c *candidate) bool {
+	_, ok := e.canonName[c.key]
+	return c.proper || ok
 }
 
 // form is a surface form of a candidate and how often it occurs.
