@@ -9,7 +9,8 @@
 # keyphrase stage on the benchmark's own layout, headline line + body, isolating it from article
 # extraction); on DUC-2001 also "paras" (one paragraph per line where the file is laid out so).
 # The peers run on the same documents in the same run: the scorer's plain TF-IDF baseline
-# (maximal runs of non-stop-words, tf x idf with df over the set's own documents), retext-keywords
+# (maximal runs of non-stop-words, tf x idf with df over the set's own documents), YAKE
+# (bench/keyphrases/yake.mjs, a re-implementation for reference, not shipped), retext-keywords
 # and compromise. Then the cross-validation that chose the shipped settings (bench/keyphrases/cv.mjs),
 # documents/s natively and in wasm under Node, and the sizes of the tables the stage embeds.
 set -euo pipefail
@@ -36,7 +37,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/keyphrases" ./bench/keyphrases
 echo "machine: $(nproc) cores, $(go version | cut -d' ' -f3), node $(node --version), $(date -u +%F)"
 
-systems="lede-engine lede-stage lede-paras tfidf retext-keywords compromise"
+systems="lede-engine lede-stage lede-paras tfidf yake retext-keywords compromise"
 for s in $sets; do
   name=$(basename "$s")
   run() { # system, scorer arguments...
@@ -48,6 +49,7 @@ for s in $sets; do
   run lede-stage --batch "$tmp/keyphrases -mode stage"
   [ "$name" = duc2001 ] && run lede-paras --batch "$tmp/keyphrases -mode paras"
   run tfidf --system tfidf
+  run yake --batch "node bench/keyphrases/yake.mjs"
   run retext-keywords --system retext
   run compromise --system compromise
 done
