@@ -51,8 +51,6 @@ type Options struct {
 	Family   float64 // weight of the mentions of phrases sharing a common word (see familyFreq)
 	Aliases  bool    // count an entity's aliases as the entity ("Trump" = "Donald Trump")
 	NameMod  float64 // weight of a name modifying a common noun ("Hyundai" in "Hyundai workers")
-	// NameW multiplies the score of a candidate made only of names.
-	NameW float64
 }
 
 // Defaults returns the settings Annotate uses. They were chosen on DUC-2001
@@ -60,7 +58,7 @@ type Options struct {
 // F1@10 by under a point.
 func Defaults() Options {
 	return Options{Max: 15, MaxWords: 3, Window: 30, Damping: 0.85, IDFPower: 1,
-		LenNorm: -0.5, FreqPow: 0.6, Redund: 0.6, NameMod: 0.1, Family: 0.5, Aliases: true, NameW: 1}
+		LenNorm: -0.5, FreqPow: 0.6, Redund: 0.6, NameMod: 0.1, Family: 0.5, Aliases: true}
 }
 
 // maxWords bounds the text read: about 25 long news articles. Past it
@@ -139,9 +137,6 @@ func Extract(d *doc.Document, opt Options) []doc.Phrase {
 			c.contrib[i] *= f
 		}
 		c.score = s * f
-		if e.isName(c) {
-			c.score *= opt.NameW
-		}
 	}
 	return e.pick()
 }
