@@ -23,10 +23,11 @@ for s in "$root/duc2001" "$root/500n-kpcrowd-dev" ${KEYPHRASE_SETS:-}; do
   [ -d "$s/docs" ] && sets="$sets $s"
 done
 if [ -z "$sets" ] || [ ! -e "$scorer" ]; then echo "skipped: no keyphrase data set or scorer found"; exit 0; fi
-# the scorer's stemmer and the npm baselines: the checkout's node_modules when it has them,
-# else the versions pinned in bench/keyphrases/package-lock.json
-if [ -d node_modules/stemmer ] && [ -d node_modules/retext-keywords ] && [ -d node_modules/compromise ]; then
-  export SA_KEYS_DIR=$PWD
+# the scorer's stemmer and the npm baselines, pinned in bench/keyphrases/package-lock.json:
+# from $SA_KEYS_DIR if it already holds them all, else installed into bench/keyphrases
+has_pkgs() { node -e 'const d=process.argv[1];process.exit(Object.keys(require("./bench/keyphrases/package.json").devDependencies).every(p=>require("fs").existsSync(d+"/node_modules/"+p+"/package.json"))?0:1)' "$1"; }
+if [ -n "${SA_KEYS_DIR:-}" ] && has_pkgs "$SA_KEYS_DIR"; then
+  :
 else
   if [ ! -d bench/keyphrases/node_modules ] || [ bench/keyphrases/package-lock.json -nt bench/keyphrases/node_modules/.package-lock.json ]; then
     (cd bench/keyphrases && npm ci --no-audit --no-fund >&2)

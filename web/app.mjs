@@ -339,7 +339,8 @@ function renderKeyphrases(report) {
     const btn = h("button", { type: "button", class: "bar-row", "aria-pressed": "false", "data-ref": refKey("k", i) },
       h("span", { class: "bar-label", text: k.text }),
       bar(k.score, max, "bar-key"),
-      h("span", { class: "bar-value", text: k.score.toFixed(2) }));
+      // relative to the best topic: the names above it would squash the scale
+      h("span", { class: "bar-value", text: (max > 0 ? k.score / max : 0).toFixed(2) }));
     btn.addEventListener("click", () => select(refKey("k", i), btn, "“" + k.text + "”"));
     return h("li", {}, btn);
   })));

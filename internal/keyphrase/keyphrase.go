@@ -699,7 +699,7 @@ func (e *extractor) pick() []doc.Phrase {
 		if text == "" {
 			text = strings.Join(strings.Fields(c.titleForm), " ")
 		}
-		out = append(out, doc.Phrase{Text: text, Score: math.Round(sc*1000) / 1000, Mentions: c.mention, Name: e.isName(c)})
+		out = append(out, doc.Phrase{Text: text, Score: math.Round(sc*1e4) / 1e4, Mentions: c.mention, Name: e.isName(c)})
 	}
 	return out
 }
