@@ -350,18 +350,22 @@ function bar(value, max, cls) {
   return h("span", { class: "bar " + (cls || ""), "aria-hidden": "true" }, h("span", { class: "fill", style: { width: pct + "%" } }));
 }
 
+// The keyphrase panel shows the topics; phrases that are only a name
+// (kind "name") are the entity panel's. Each keeps its index in the report
+// so its highlights stay linked.
 function renderKeyphrases(report) {
-  const ks = report.keyphrases.slice(0, 15);
+  const ks = report.keyphrases.map((k, i) => ({ ...k, i })).filter((k) => k.kind !== "name").slice(0, 15);
   if (!ks.length) {
     ui.keyphrases.replaceChildren(h("p", { class: "empty", text: empty("No key phrases found.") }));
     return;
   }
   const max = Math.max(...ks.map((k) => k.score));
-  ui.keyphrases.replaceChildren(h("ol", { class: "bars" }, ks.map((k, i) => {
+  ui.keyphrases.replaceChildren(h("ol", { class: "bars" }, ks.map(({ i, ...k }) => {
     const btn = h("button", { type: "button", class: "bar-row", "aria-pressed": "false", "data-ref": refKey("k", i) },
       h("span", { class: "bar-label", text: k.text }),
       bar(k.score, max, "bar-key"),
-      h("span", { class: "bar-value", text: k.score.toFixed(2) }));
+      // relative to the best topic: the names above it would squash the scale
+      h("span", { class: "bar-value", text: (max > 0 ? k.score / max : 0).toFixed(2) }));
     btn.addEventListener("click", () => select(refKey("k", i), btn, "“" + k.text + "”"));
     return h("li", {}, btn);
   })));

@@ -38,7 +38,15 @@ func main() {
 	mode := flag.String("mode", "engine", "engine: the whole engine; stage: headline + body read here, then the analysis passes")
 	tune := flag.String("options", "", "override keyphrase options, as JSON (for tuning)")
 	speedDir := flag.String("speed", "", "time the passes over every DIR/*.txt instead")
+	tuneSets := flag.String("tune", "", "for cross-validation (bench/keyphrases/cv.mjs): comma-separated data set folders, read once; then one options JSON a line on stdin, answered by every document's keyphrases")
 	flag.Parse()
+	if *tuneSets != "" {
+		if err := tuneServe(strings.Split(*tuneSets, ","), *n, *mode == "paras"); err != nil {
+			fmt.Fprintln(os.Stderr, "keyphrases:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *speedDir != "" {
 		if err := speed(*speedDir); err != nil {
 			fmt.Fprintln(os.Stderr, "keyphrases:", err)
@@ -91,6 +99,53 @@ func main() {
 		fmt.Fprintln(out)
 		out.Flush()
 	}
+}
+
+// tuneServe prepares every document of the sets once (the stage layout),
+// then, for each line of options JSON on stdin, prints one JSON line per
+// document, {"set","id","p":[phrases]}, and a line "." after the last. The
+// scoring and the choice of settings are cv.mjs's.
+func tuneServe(sets []string, n int, paras bool) error {
+	type item struct {
+		set, id string
+		d       *doc.Document
+	}
+	var items []item
+	for _, dir := range sets {
+		paths, err := filepath.Glob(filepath.Join(dir, "docs", "*.txt"))
+		if err != nil || len(paths) == 0 {
+			return fmt.Errorf("no documents in %s/docs", dir)
+		}
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			items = append(items, item{filepath.Base(dir), strings.TrimSuffix(filepath.Base(p), ".txt"), stage(string(b), paras)})
+		}
+	}
+	in := bufio.NewScanner(os.Stdin)
+	in.Buffer(make([]byte, 1<<20), 1<<20)
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	for in.Scan() {
+		opt := keyphrase.Defaults()
+		if err := json.Unmarshal(in.Bytes(), &opt); err != nil {
+			return fmt.Errorf("options %q: %v", in.Text(), err)
+		}
+		opt.Max = max(opt.Max, n)
+		for _, it := range items {
+			var ps []string
+			for _, p := range keyphrase.Extract(it.d, opt) {
+				ps = append(ps, p.Text)
+			}
+			b, _ := json.Marshal(map[string]any{"set": it.set, "id": it.id, "p": ps})
+			out.Write(append(b, '\n'))
+		}
+		fmt.Fprintln(out, ".")
+		out.Flush()
+	}
+	return in.Err()
 }
 
 // speed prints documents per second for the keyphrase and summary passes

@@ -153,6 +153,9 @@ type Phrase struct {
 	Text     string
 	Score    float64
 	Mentions []Mention
+	// Name marks a phrase that is only a name ("Donald Trump", "Seoul"):
+	// the entity panel shows those, the keyphrase panel the topics.
+	Name bool
 }
 
 // Label is a ranked category.

@@ -3,12 +3,14 @@ package keyphrase_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/lede-news/lede/internal/doc"
 	"github.com/lede-news/lede/internal/engine"
+	"github.com/lede-news/lede/internal/entity"
 	"github.com/lede-news/lede/internal/keyphrase"
 	"github.com/lede-news/lede/internal/pos"
 	"github.com/lede-news/lede/internal/segment"
@@ -123,8 +125,15 @@ func harbour(t testing.TB) *doc.Document {
 func TestRankingAndMentions(t *testing.T) {
 	d := harbour(t)
 	ps := keyphrase.Extract(d, keyphrase.Defaults())
-	if len(ps) < 10 || len(ps) > keyphrase.Defaults().Max {
-		t.Fatalf("%d phrases, want 10..%d", len(ps), keyphrase.Defaults().Max)
+	// Max topics, and the names ranked among them
+	topics := 0
+	for _, p := range ps {
+		if !p.Name {
+			topics++
+		}
+	}
+	if topics < 10 || topics > keyphrase.Defaults().Max || len(ps) > 2*keyphrase.Defaults().Max {
+		t.Fatalf("%d phrases, %d topics, want 10..%d topics", len(ps), topics, keyphrase.Defaults().Max)
 	}
 	seen := map[string]bool{}
 	for i, p := range ps {
@@ -271,6 +280,35 @@ func TestSample(t *testing.T) {
 			t.Errorf("filler %q ranked above a topic in %v", filler, got)
 		}
 	}
+	// the names are marked as names (the entity panel lists them), and the
+	// first ten topics, which the keyphrase panel shows, hold the article's
+	// subjects rather than the entity list again
+	var topics []string
+	for _, p := range rep.Keyphrases {
+		switch {
+		case p.Kind == "topic":
+			topics = append(topics, strings.ToLower(p.Text))
+		case p.Kind != "name":
+			t.Errorf("%q: kind %q", p.Text, p.Kind)
+		}
+		for _, name := range []string{"Donald Trump", "South Korea", "Seoul"} {
+			if p.Text == name && p.Kind != "name" {
+				t.Errorf("%q: kind %q, want name", p.Text, p.Kind)
+			}
+		}
+	}
+	among := func(topic string, n int) bool {
+		return slices.ContainsFunc(topics[:min(n, len(topics))], func(p string) bool { return strings.Contains(p, topic) })
+	}
+	for _, topic := range []string{"trade", "defense", "nuclear"} {
+		if !among(topic, 10) {
+			t.Errorf("topic %q not among the first ten topics %v", topic, topics)
+		}
+	}
+	// visas rank lower (12th on 2026-12-05) but are among the 15 the panel shows
+	if !among("visa", 15) {
+		t.Errorf("topic %q not among the 15 topics %v", "visa", topics)
+	}
 }
 
 func BenchmarkExtract(b *testing.B) {
@@ -302,6 +340,39 @@ func TestLongInputIsBounded(t *testing.T) {
 			if m.Start > limit {
 				t.Fatalf("phrase %q mentioned at byte %d, past the bound %d", p.Text, m.Start, limit)
 			}
+		}
+	}
+}
+
+func TestNamesMarked(t *testing.T) {
+	// names are marked so the page can leave them to the entity panel;
+	// everything else is a topic
+	d := build("Acme Corp Cuts Jobs in Springfield",
+		"Acme Corp said on Monday it would cut 400 jobs at its Springfield plant as steel prices rise.",
+		"Jane Miller, the chief executive of Acme Corp, said steel prices had doubled in a year.",
+		"Workers at the Springfield plant said the job cuts were a blow to the town.")
+	entity.Annotate(d)
+	tests := []struct {
+		text string
+		name bool
+	}{
+		{"Acme Corp", true},
+		{"Springfield", true},
+		{"steel prices", false},
+		{"job cuts", false},
+	}
+	got := map[string]doc.Phrase{}
+	for _, p := range keyphrase.Extract(d, keyphrase.Defaults()) {
+		got[p.Text] = p
+	}
+	for _, tt := range tests {
+		p, ok := got[tt.text]
+		if !ok {
+			t.Errorf("%q not among the keyphrases", tt.text)
+			continue
+		}
+		if p.Name != tt.name {
+			t.Errorf("%q: Name = %v, want %v", tt.text, p.Name, tt.name)
 		}
 	}
 }

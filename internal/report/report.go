@@ -75,6 +75,9 @@ type Keyphrase struct {
 	Text     string  `json:"text"`
 	Score    float64 `json:"score"`
 	Mentions []Span  `json:"mentions"`
+	// Kind is "name" for a phrase that is only a name (the entity panel's
+	// business) and "topic" for the rest: what the article is about.
+	Kind string `json:"kind"`
 }
 
 // Entity is a named thing with its aliases and mentions.
@@ -209,7 +212,10 @@ func Build(d *doc.Document) *Report {
 		}
 	}
 	for _, p := range d.Keyphrases {
-		k := Keyphrase{Text: p.Text, Score: round(p.Score), Mentions: []Span{}}
+		k := Keyphrase{Text: p.Text, Score: round(p.Score), Mentions: []Span{}, Kind: "topic"}
+		if p.Name {
+			k.Kind = "name"
+		}
 		for _, m := range p.Mentions {
 			k.Mentions = append(k.Mentions, Span{m.Start, m.End})
 		}
