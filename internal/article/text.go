@@ -113,7 +113,7 @@ func splitLines(text string) []line {
 		case n > 0 && !blank && width > 0 && wrapped(text, raw[i-1], r, width):
 			out[n-1].End = r.e
 			out[n-1].wrapped = true
-		case n > 0 && !blank && width == 0 && joinable(text, out[n-1].Span, r.s):
+		case n > 0 && !blank && width == 0 && joinable(text, out[n-1].Span, doc.Span{Start: r.s, End: r.e}):
 			out[n-1].End = r.e
 		default:
 			// in wrapped text an indented line starts a paragraph as a
@@ -256,18 +256,27 @@ func columns(s string) bool {
 	return gaps >= 2
 }
 
-// joinable reports whether the line at prev was hard-wrapped into the line
-// starting at next.
-func joinable(text string, prev doc.Span, next int) bool {
-	if prev.Len() < 50 {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(text[prev.Start:prev.End])
+// joinable reports whether the line at prev was broken mid-sentence into
+// the line next: prev has no final punctuation and next goes on in lower
+// case. A long prev is a wrapped paragraph; a short one (text copied from a
+// PDF: "It was a cold\nnight in the city.") joins only when next finishes
+// the sentence, so a list of short lower-case items ("features\ncontact
+// manager") stays a list.
+func joinable(text string, prev, next doc.Span) bool {
+	p := text[prev.Start:prev.End]
+	last, _ := utf8.DecodeLastRuneInString(p)
 	if strings.ContainsRune(".!?:;\"”’)…|", last) {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(text[next:])
-	return unicode.IsLower(first)
+	first, _ := utf8.DecodeRuneInString(text[next.Start:])
+	if !unicode.IsLower(first) {
+		return false
+	}
+	if prev.Len() >= 50 {
+		return true
+	}
+	end, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[next.Start:next.End], "\"”’)"))
+	return countWords(p) >= 3 && strings.ContainsRune(".!?", end)
 }
 
 func trimSpan(text string, s, e int) (int, int) {
