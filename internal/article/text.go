@@ -820,7 +820,57 @@ func bylineName(s string) string {
 			break
 		}
 	}
-	return strings.TrimRight(strings.Join(fs, " "), " ,;")
+	return tidyName(strings.TrimRight(strings.Join(fs, " "), " ,;"))
+}
+
+// roleWords mark the part of a byline after the names: "Tom Krisher, AP
+// Auto Writer", "Jill Disis, CNN Business".
+var roleWords = map[string]bool{
+	"writer": true, "press": true, "reporter": true, "correspondent": true, "editor": true, "business": true,
+	"contributor": true, "columnist": true, "media": true, "staff": true, "news": true, "agency": true, "ap": true,
+}
+
+// agencies are news agencies printed after the names without a comma.
+var agencies = []string{" associated press", " the associated press", " usa today", " reuters", " afp", " ap"}
+
+// tidyName keeps the names of a byline: it drops roles and credentials
+// after a comma ("…, AP Sports Writer", "…, MS, RD") and a news agency
+// after the names, and writes an all-capitals name in title case.
+func tidyName(s string) string {
+	parts := strings.Split(s, ",")
+	keep := parts[:1]
+	for _, p := range parts[1:] {
+		role := false
+		for _, w := range strings.Fields(strings.ToLower(p)) {
+			if roleWords[strings.Trim(w, ".")] {
+				role = true
+			}
+		}
+		if f := strings.TrimSpace(p); role || len(f) <= 4 && strings.ToUpper(f) == f || f == "PhD" {
+			break
+		}
+		keep = append(keep, p)
+	}
+	s = strings.TrimSpace(strings.Join(keep, ","))
+	low := strings.ToLower(s)
+	for _, a := range agencies {
+		if strings.HasSuffix(low, a) && countWords(s[:len(s)-len(a)]) >= 2 {
+			s = strings.TrimSpace(s[:len(s)-len(a)])
+			break
+		}
+	}
+	if strings.ToUpper(s) == s && strings.ToLower(s) != s {
+		fs := strings.Fields(strings.ToLower(s))
+		for i, f := range fs {
+			if f == "and" {
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(f)
+			fs[i] = string(unicode.ToUpper(r)) + f[n:]
+		}
+		s = strings.Join(fs, " ")
+	}
+	return s
 }
 
 // boilerplate vocabulary: matched against whole short lines or prefixes.
