@@ -1,20 +1,24 @@
-// Command train-blocks learns the HTML block classifier of package article
-// (a logistic regression over block features) from the extraction
-// benchmark's dev pages, chooses its settings by k-fold cross-validation
-// over those pages, and writes internal/article/blocks.model.
+// Command train-blocks learns the block classifiers of package article
+// from the extraction benchmark's dev split, chooses their settings by
+// k-fold cross-validation over the dev pages, and writes the model.
 //
-//	go run ./cmd/train-blocks [-data ../shared/data/article-extraction/dev] [-k 5] [-out FILE]
+//	go run ./cmd/train-blocks [-kind html|text] [-data DIR] [-k 5] [-out FILE] [-drop f1,f2] [-hidden N]
 //
-// A block's label is whether its text belongs to the page's true article
-// body: at least half of its 4-token shingles (the benchmark's own unit)
-// occur in the ground truth. Pages fall into k folds by their place in id
-// order; for every setting (L2 strength, sample weighting, threshold) a
-// model is trained on k-1 folds and the whole extractor (rules, then the
-// model) is scored on the fold it did not see, with the benchmark's metric.
-// The setting with the best mean over folds is trained on all pages and
-// written. Training is full-batch gradient descent from zero, in a fixed
-// order, so the output is the same byte for byte on every run. See
-// docs/models/blocks.md.
+// -kind html reads the pages' HTML (../shared/data/article-extraction/dev)
+// and writes internal/article/blocks.model; -kind text reads the same pages
+// as pasted text (dev-pasted) and writes internal/article/lines.model.
+//
+// A block's (or line's) label is whether its text belongs to the page's
+// true article body: at least half of its 4-token shingles (the
+// benchmark's own unit) occur in the ground truth. Pages fall into k folds
+// by their place in id order; for every setting (logistic regression or a
+// small tanh network, L2 strength, sample weighting, threshold) a model is
+// trained on k-1 folds and the whole extractor (the hand rules, then the
+// model) is scored on the fold it did not see, with the benchmark's
+// metric. The setting with the best mean over folds is trained on all
+// pages and written. Training is full-batch gradient descent (Adam) from
+// fixed starting weights, in a fixed order, so the output is the same byte
+// for byte on every run. See docs/models/blocks.md.
 package main
 
 import (
@@ -34,15 +38,59 @@ import (
 )
 
 func main() {
-	data := flag.String("data", "../shared/data/article-extraction/dev", "benchmark folder with ground-truth.json and html/")
-	out := flag.String("out", "internal/article/blocks.model", "model file to write (empty: do not write)")
+	kind := flag.String("kind", "html", "html: blocks of pages (dev/html, blocks.model); text: lines of pastes (dev-pasted/text, lines.model)")
+	data := flag.String("data", "", "benchmark folder with ground-truth.json and html/ or text/ (default: ../shared/data/article-extraction/dev or dev-pasted)")
+	out := flag.String("out", "-", "model file to write (default: internal/article/blocks.model or lines.model; empty: do not write)")
 	k := flag.Int("k", 5, "cross-validation folds")
 	drop := flag.String("drop", "", "comma-separated features to leave out (an ablation: their weights stay 0)")
+	hidden := flag.Int("hidden", 0, "also try a network with this many tanh hidden units (slow; it did not beat the logistic regression)")
 	flag.Parse()
-	if err := run(*data, *out, *k, *drop); err != nil {
+	k0 := kinds[*kind]
+	if k0 == nil {
+		fmt.Fprintln(os.Stderr, "train-blocks: -kind is html or text")
+		os.Exit(2)
+	}
+	if *data == "" {
+		*data = k0.data
+	}
+	if *out == "-" {
+		*out = k0.out
+	}
+	if err := run(k0, *data, *out, *k, *drop, *hidden); err != nil {
 		fmt.Fprintln(os.Stderr, "train-blocks:", err)
 		os.Exit(1)
 	}
+}
+
+// kind is what a model reads: the blocks of HTML pages or the lines of pastes.
+type kind struct {
+	data, out string
+	names     []string
+	samples   func(string) ([]article.BlockSample, error)
+	extract   func(string, *article.BlockModel) string
+	file      string // the input file of an id: html/%s.html.gz or text/%s.txt
+}
+
+var kinds = map[string]*kind{
+	"html": {
+		data: "../shared/data/article-extraction/dev", out: "internal/article/blocks.model",
+		names: article.FeatureNames(), samples: article.BlockSamples, file: "html/%s.html.gz",
+		extract: func(in string, m *article.BlockModel) string {
+			d, err := article.ParseHTMLWith(in, m)
+			if err != nil {
+				return ""
+			}
+			return article.Body(d)
+		},
+	},
+	"text": {
+		data: "../shared/data/article-extraction/dev-pasted", out: "internal/article/lines.model",
+		names: article.LineFeatureNames(), file: "text/%s.txt",
+		samples: func(in string) ([]article.BlockSample, error) { return article.LineSamples(in), nil },
+		extract: func(in string, m *article.BlockModel) string {
+			return article.Body(article.ParseTextWith(in, m))
+		},
+	},
 }
 
 type page struct {
@@ -57,20 +105,31 @@ type page struct {
 type setting struct {
 	lambda    float64
 	weighting string // "uniform" or "tokens"
+	hidden    int    // hidden units; 0: a logistic regression
 }
 
-func run(data, out string, k int, drop string) error {
-	pages, err := load(data)
+func (s setting) String() string {
+	kind := "logistic regression"
+	if s.hidden > 0 {
+		kind = fmt.Sprintf("%d tanh hidden units", s.hidden)
+	}
+	return fmt.Sprintf("%s, λ=%g, %s weights", kind, s.lambda, s.weighting)
+}
+
+func run(kd *kind, data, out string, k int, drop string, hidden int) error {
+	pages, err := load(kd, data)
 	if err != nil {
 		return err
 	}
-	nf := len(article.FeatureNames())
+	names := kd.names
+	nf := len(names)
+	extract := kd.extract
 	if drop != "" {
 		off := map[string]bool{}
 		for _, d := range strings.Split(drop, ",") {
 			off[d] = true
 		}
-		for j, n := range article.FeatureNames() {
+		for j, n := range names {
 			if !off[n] {
 				continue
 			}
@@ -96,7 +155,12 @@ func run(data, out string, k int, drop string) error {
 	var settings []setting
 	for _, l := range []float64{1e-4, 1e-3, 1e-2} {
 		for _, w := range []string{"uniform", "tokens"} {
-			settings = append(settings, setting{l, w})
+			settings = append(settings, setting{l, w, 0})
+		}
+	}
+	if hidden > 0 {
+		for _, l := range []float64{1e-4, 1e-3} {
+			settings = append(settings, setting{l, "uniform", hidden})
 		}
 	}
 	thresholds := []float64{0.3, 0.4, 0.5, 0.6, 0.7}
@@ -116,7 +180,7 @@ func run(data, out string, k int, drop string) error {
 					train = append(train, &pages[i])
 				}
 			}
-			models[f] = fit(train, s, nf)
+			models[f] = fit(train, s, names)
 		}
 		for _, t := range thresholds {
 			preds := make([]string, len(pages))
@@ -125,19 +189,19 @@ func run(data, out string, k int, drop string) error {
 				m.Threshold = t
 				preds[i] = extract(p.html, &m)
 			}
-			name := fmt.Sprintf("λ=%g, %s weights, threshold %.1f", s.lambda, s.weighting, t)
+			name := fmt.Sprintf("%v, threshold %.1f", s, t)
 			mean := printRow(name, pages, preds, k)
 			if mean > best.mean+1e-9 {
 				best = result{s, t, mean}
 			}
 		}
 	}
-	fmt.Printf("\nchosen by CV mean: λ=%g, %s weights, threshold %.1f (CV mean %.4f)\n", best.s.lambda, best.s.weighting, best.t, best.mean)
+	fmt.Printf("\nchosen by CV mean: %v, threshold %.1f (CV mean %.4f)\n", best.s, best.t, best.mean)
 	all := make([]*page, len(pages))
 	for i := range pages {
 		all[i] = &pages[i]
 	}
-	m := fit(all, best.s, nf)
+	m := fit(all, best.s, names)
 	m.Threshold = best.t
 	preds := make([]string, len(pages))
 	for i, p := range pages {
@@ -185,19 +249,22 @@ func meanSD(v []float64) (float64, float64) {
 	return m, math.Sqrt(q / float64(max(len(v)-1, 1)))
 }
 
-func extract(html string, m *article.BlockModel) string {
-	d, err := article.ParseHTMLWith(html, m)
-	if err != nil {
-		return ""
-	}
-	return article.Body(d)
-}
-
 // fit trains a logistic regression by full-batch gradient descent (Adam
 // steps, a fixed number of epochs, from zero weights).
-func fit(pages []*page, s setting, nf int) *article.BlockModel {
-	var X [][]float64
-	var y, w []float64
+func fit(pages []*page, s setting, names []string) *article.BlockModel {
+	X, y, w := samples(pages, s)
+	var m *article.BlockModel
+	if s.hidden > 0 {
+		m = fitMLP(X, y, w, s, len(names))
+	} else {
+		m = fitLR(X, y, w, s, len(names))
+	}
+	m.Names = names
+	return m
+}
+
+// samples gathers the training blocks with their labels and weights.
+func samples(pages []*page, s setting) (X [][]float64, y, w []float64) {
 	for _, p := range pages {
 		var total float64
 		for _, t := range p.toks {
@@ -215,6 +282,10 @@ func fit(pages []*page, s setting, nf int) *article.BlockModel {
 			}
 		}
 	}
+	return X, y, w
+}
+
+func fitLR(X [][]float64, y, w []float64, s setting, nf int) *article.BlockModel {
 	var sw float64
 	for _, v := range w {
 		sw += v
@@ -257,9 +328,96 @@ func fit(pages []*page, s setting, nf int) *article.BlockModel {
 	return m
 }
 
+// adam is one Adam optimiser over a flat parameter vector.
+type adam struct{ m, v []float64 }
+
+func (a *adam) step(p, g []float64, ep int, lr float64) {
+	const b1, b2, eps = 0.9, 0.999, 1e-8
+	if a.m == nil {
+		a.m, a.v = make([]float64, len(p)), make([]float64, len(p))
+	}
+	for j := range p {
+		a.m[j] = b1*a.m[j] + (1-b1)*g[j]
+		a.v[j] = b2*a.v[j] + (1-b2)*g[j]*g[j]
+		mh := a.m[j] / (1 - math.Pow(b1, float64(ep)))
+		vh := a.v[j] / (1 - math.Pow(b2, float64(ep)))
+		p[j] -= lr * mh / (math.Sqrt(vh) + eps)
+	}
+}
+
+// fitMLP trains one hidden layer of tanh units by full-batch Adam from a
+// fixed pseudo-random start (a linear congruential generator with a fixed
+// seed), so that every run gives the same weights.
+func fitMLP(X [][]float64, y, w []float64, s setting, nf int) *article.BlockModel {
+	H := s.hidden
+	// layout: H rows of nf input weights, H biases, H output weights, output bias
+	np := H*nf + 2*H + 1
+	p := make([]float64, np)
+	seed := uint64(1)
+	for j := 0; j < H*nf; j++ {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		p[j] = (float64(seed>>11)/float64(1<<53) - 0.5) * 0.2
+	}
+	for j := 0; j < H; j++ {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		p[H*nf+H+j] = (float64(seed>>11)/float64(1<<53) - 0.5) * 0.2
+	}
+	var sw float64
+	for _, v := range w {
+		sw += v
+	}
+	g := make([]float64, np)
+	h := make([]float64, H)
+	var opt adam
+	const epochs, lr = 400, 0.01
+	for ep := 1; ep <= epochs; ep++ {
+		clear(g)
+		for i, x := range X {
+			z := p[np-1]
+			for j := 0; j < H; j++ {
+				a := p[H*nf+j]
+				row := p[j*nf : (j+1)*nf]
+				for k, v := range x {
+					a += row[k] * v
+				}
+				h[j] = math.Tanh(a)
+				z += p[H*nf+H+j] * h[j]
+			}
+			d := (1/(1+math.Exp(-z)) - y[i]) * w[i] / sw
+			g[np-1] += d
+			for j := 0; j < H; j++ {
+				g[H*nf+H+j] += d * h[j]
+				da := d * p[H*nf+H+j] * (1 - h[j]*h[j])
+				g[H*nf+j] += da
+				grow := g[j*nf : (j+1)*nf]
+				for k, v := range x {
+					grow[k] += da * v
+				}
+			}
+		}
+		for j := 0; j < H*nf; j++ {
+			g[j] += s.lambda * p[j]
+		}
+		for j := 0; j < H; j++ {
+			g[H*nf+H+j] += s.lambda * p[H*nf+H+j]
+		}
+		opt.step(p, g, ep, lr)
+	}
+	m := &article.BlockModel{H: make([][]float64, H), HB: make([]float64, H), Out: make([]float64, H), Bias: round(p[np-1]), Threshold: 0.5}
+	for j := 0; j < H; j++ {
+		m.H[j] = make([]float64, nf)
+		for k := 0; k < nf; k++ {
+			m.H[j][k] = round(p[j*nf+k])
+		}
+		m.HB[j] = round(p[H*nf+j])
+		m.Out[j] = round(p[H*nf+H+j])
+	}
+	return m
+}
+
 func round(v float64) float64 { return math.Round(v*1e5) / 1e5 }
 
-func load(dir string) ([]page, error) {
+func load(kd *kind, dir string) ([]page, error) {
 	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
 	if err != nil {
 		return nil, fmt.Errorf("%v (the benchmark data sits in ../shared beside the checkout)", err)
@@ -277,22 +435,12 @@ func load(dir string) ([]page, error) {
 	sort.Strings(ids)
 	pages := make([]page, 0, len(ids))
 	for _, id := range ids {
-		f, err := os.Open(filepath.Join(dir, "html", id+".html.gz"))
+		b, err := readInput(filepath.Join(dir, fmt.Sprintf(kd.file, id)))
 		if err != nil {
 			return nil, err
 		}
-		z, err := gzip.NewReader(f)
-		if err != nil {
-			f.Close()
-			return nil, err
-		}
-		b, err := io.ReadAll(z)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-		p := page{id: id, html: string(b), truth: truth[id].ArticleBody}
-		samples, err := article.BlockSamples(p.html)
+		p := page{id: id, html: b, truth: truth[id].ArticleBody}
+		samples, err := kd.samples(p.html)
 		if err != nil {
 			return nil, err
 		}
@@ -307,6 +455,25 @@ func load(dir string) ([]page, error) {
 		pages = append(pages, p)
 	}
 	return pages, nil
+}
+
+// readInput reads a page, gunzipping a .gz file.
+func readInput(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		z, err := gzip.NewReader(f)
+		if err != nil {
+			return "", err
+		}
+		r = z
+	}
+	b, err := io.ReadAll(r)
+	return string(b), err
 }
 
 // label is 1 when a block belongs to the true body: half its shingles

@@ -2,7 +2,7 @@ package article
 
 import (
 	_ "embed"
-	"fmt"
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -27,83 +27,162 @@ import (
 //go:embed blocks.model
 var blocksModel string
 
-// defaultModel is the embedded model, read once; it is never written after.
-var defaultModel = mustModel(blocksModel)
+// defaultModel is the embedded model of HTML blocks, read once; it is
+// never written after.
+var defaultModel = mustModel(blocksModel, featureNames)
 
-// BlockModel is a logistic regression over block features: a block is body
-// when sigmoid(Bias + W·x) ≥ Threshold.
+// BlockModel scores a block's features x. With no hidden layer it is a
+// logistic regression, sigmoid(Bias + W·x); with one, a small network,
+// sigmoid(Bias + Σ_j Out[j]·tanh(HB[j] + H[j]·x)). A block is body when
+// the score is at least Threshold.
 type BlockModel struct {
-	W         []float64
+	Names     []string    // the features, in the order of x
+	W         []float64   // input weights of a logistic regression
+	H         [][]float64 // hidden units' input weights, one row per unit
+	HB        []float64   // hidden units' biases
+	Out       []float64   // output weights of the hidden units
 	Bias      float64
 	Threshold float64
 }
 
-// ParseModel reads a model in the text format WriteTo writes.
-func ParseModel(s string) (*BlockModel, error) {
-	m := &BlockModel{}
+// ParseModel reads a model in the text format String writes: "threshold
+// t", "bias b", "hidden n" and, for each feature, its name and its weights
+// (one, or one per hidden unit); "hidden.bias" and "hidden.out" give the
+// hidden units' biases and output weights.
+func ParseModel(s string, names []string) (*BlockModel, error) {
+	m := &BlockModel{Names: names}
+	featureNames := names
 	idx := make(map[string]int, len(featureNames))
 	for i, n := range featureNames {
 		idx[n] = i
 	}
-	m.W = make([]float64, len(featureNames))
+	hidden := 0
 	seen := 0
 	for _, ln := range strings.Split(s, "\n") {
 		f := strings.Fields(ln)
 		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
 			continue
 		}
-		if len(f) != 2 {
-			return nil, fmt.Errorf("block model: bad line %q", ln)
+		v := make([]float64, len(f)-1)
+		for i, t := range f[1:] {
+			x, err := strconv.ParseFloat(t, 64)
+			if err != nil {
+				return nil, errors.New("block model: " + err.Error())
+			}
+			v[i] = x
 		}
-		v, err := strconv.ParseFloat(f[1], 64)
-		if err != nil {
-			return nil, fmt.Errorf("block model: %v", err)
+		want := max(hidden, 1)
+		switch f[0] {
+		case "threshold", "bias", "hidden":
+			want = 1
+		}
+		if len(v) != want {
+			return nil, errors.New("block model: wrong number of values on line " + strconv.Quote(ln))
 		}
 		switch f[0] {
 		case "threshold":
-			m.Threshold = v
+			m.Threshold = v[0]
 		case "bias":
-			m.Bias = v
+			m.Bias = v[0]
+		case "hidden":
+			hidden = int(v[0])
+			if hidden < 0 || hidden > 256 || seen > 0 {
+				return nil, errors.New("block model: bad hidden line " + strconv.Quote(ln))
+			}
+			m.H = make([][]float64, hidden)
+			for j := range m.H {
+				m.H[j] = make([]float64, len(featureNames))
+			}
+		case "hidden.bias":
+			m.HB = v
+		case "hidden.out":
+			m.Out = v
 		default:
 			i, ok := idx[f[0]]
 			if !ok {
-				return nil, fmt.Errorf("block model: unknown feature %q (rebuild it with go run ./cmd/train-blocks)", f[0])
+				return nil, errors.New("block model: unknown feature " + strconv.Quote(f[0]) + " (rebuild it with go run ./cmd/train-blocks)")
 			}
-			m.W[i] = v
+			if hidden == 0 {
+				if m.W == nil {
+					m.W = make([]float64, len(featureNames))
+				}
+				m.W[i] = v[0]
+			} else {
+				for j := range v {
+					m.H[j][i] = v[j]
+				}
+			}
 			seen++
 		}
 	}
-	if seen != len(featureNames) {
-		return nil, fmt.Errorf("block model: %d of %d feature weights (rebuild it with go run ./cmd/train-blocks)", seen, len(featureNames))
+	if seen != len(featureNames) || hidden > 0 && (len(m.HB) != hidden || len(m.Out) != hidden) {
+		return nil, errors.New("block model: weights missing (rebuild it with go run ./cmd/train-blocks)")
 	}
 	return m, nil
 }
 
-func mustModel(s string) *BlockModel {
-	m, err := ParseModel(s)
+func mustModel(s string, names []string) *BlockModel {
+	m, err := ParseModel(s, names)
 	if err != nil {
 		panic(err)
 	}
 	return m
 }
 
-// String writes the model as text, one "name weight" a line, with fixed
-// precision so that training twice gives the same bytes.
+// String writes the model as text with fixed precision, so that training
+// twice gives the same bytes.
 func (m *BlockModel) String() string {
 	var b strings.Builder
-	b.WriteString("# lede HTML block classifier (logistic regression); built by go run ./cmd/train-blocks, see docs/models/blocks.md\n")
-	fmt.Fprintf(&b, "threshold %.4f\nbias %.5f\n", m.Threshold, m.Bias)
-	for i, n := range featureNames {
-		fmt.Fprintf(&b, "%s %.5f\n", n, m.W[i])
+	b.WriteString("# lede block classifier; built by go run ./cmd/train-blocks, see docs/models/blocks.md\n")
+	num := func(v float64, prec int) {
+		b.WriteByte(' ')
+		b.WriteString(strconv.FormatFloat(v, 'f', prec, 64))
+	}
+	b.WriteString("threshold")
+	num(m.Threshold, 4)
+	b.WriteString("\nbias")
+	num(m.Bias, 5)
+	b.WriteByte('\n')
+	if len(m.H) > 0 {
+		b.WriteString("hidden " + strconv.Itoa(len(m.H)) + "\nhidden.bias")
+		for _, v := range m.HB {
+			num(v, 5)
+		}
+		b.WriteString("\nhidden.out")
+		for _, v := range m.Out {
+			num(v, 5)
+		}
+		b.WriteByte('\n')
+	}
+	for i, n := range m.Names {
+		b.WriteString(n)
+		if len(m.H) == 0 {
+			num(m.W[i], 5)
+		}
+		for j := range m.H {
+			num(m.H[j][i], 5)
+		}
+		b.WriteByte('\n')
 	}
 	return b.String()
 }
 
-// Prob returns the model's probability that a block with features x is body.
+// Prob returns the model's score (a probability) that a block with
+// features x is body.
 func (m *BlockModel) Prob(x []float64) float64 {
 	z := m.Bias
-	for i, w := range m.W {
-		z += w * x[i]
+	if len(m.H) == 0 {
+		for i, w := range m.W {
+			z += w * x[i]
+		}
+	} else {
+		for j, row := range m.H {
+			a := m.HB[j]
+			for i, w := range row {
+				a += w * x[i]
+			}
+			z += m.Out[j] * math.Tanh(a)
+		}
 	}
 	return 1 / (1 + math.Exp(-z))
 }
@@ -142,8 +221,18 @@ func BlockSamples(input string) ([]BlockSample, error) {
 	return out, nil
 }
 
-// FeatureNames lists the features in the order of BlockSample.X.
+// FeatureNames lists the features of HTML blocks in the order of BlockSample.X.
 func FeatureNames() []string { return append([]string(nil), featureNames...) }
+
+// LineFeatureNames lists the features of pasted-text lines in the order of
+// LineSamples' X.
+func LineFeatureNames() []string { return append([]string(nil), lineFeatureNames...) }
+
+// ParseTextWith reads pasted text with the given line model; nil means the
+// hand rules alone.
+func ParseTextWith(input string, m *BlockModel) *doc.Document {
+	return parseTextModel(input, m)
+}
 
 // base features of a block; the neighbours' features are a subset of these.
 var baseNames = []string{
@@ -153,6 +242,7 @@ var baseNames = []string{
 	"boilerplate", "caption", "byline", "date_line", "sentence_end", "punct", "stop_words",
 	"digits", "capitals", "position", "near_body", "tag_p", "tag_div", "tag_li", "tag_td",
 	"tag_quote", "section_end", "share_bar", "repeated", "prose_share",
+	"own_density", "anc1_density", "anc2_density", "anc3_density", "depth_below_container",
 }
 
 // neighbourNames are the base features read again from the blocks around.
@@ -262,6 +352,33 @@ func (r *renderer) features(rule []bool) [][]float64 {
 		near[i] = min(near[i], d)
 	}
 	lo, hi := r.best, r.elems[r.best].end
+	// text density of every element: the share of its subtree's text
+	// that is prose (boilerpipe's and CETD's signal, read on the DOM)
+	all := make([]float64, len(r.elems))
+	prose := make([]float64, len(r.elems))
+	for i := range r.blocks {
+		b := &r.blocks[i]
+		for e := b.owner; e >= 0; e = r.elems[e].parent {
+			all[e] += float64(b.chars)
+			if b.good {
+				prose[e] += float64(b.chars)
+			}
+		}
+	}
+	density := func(e int) float64 {
+		if e < 0 || all[e] == 0 {
+			return 0
+		}
+		return prose[e] / all[e]
+	}
+	depth := func(e int) int {
+		d := 0
+		for ; e > 0; e = r.elems[e].parent {
+			d++
+		}
+		return d
+	}
+	cdepth := depth(r.best)
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		x := base[i*nb : (i+1)*nb]
@@ -310,6 +427,17 @@ func (r *renderer) features(rule []bool) [][]float64 {
 		x[36] = b2f(isShareBar(b.text))
 		x[37] = b2f(count[b.text] > 1)
 		x[38] = float64(b.chars) / float64(max(proseChars, 1))
+		anc := b.owner
+		x[39] = density(anc)
+		for k := 40; k <= 42; k++ {
+			if anc >= 0 {
+				anc = r.elems[anc].parent
+			}
+			x[k] = density(anc)
+		}
+		if x[10] == 1 {
+			x[43] = math.Min(float64(depth(b.owner)-cdepth), 10) / 10
+		}
 	}
 	out := make([][]float64, n)
 	flat := make([]float64, n*len(featureNames))

@@ -22,6 +22,7 @@ type line struct {
 	headline    bool   // could be a listed headline: a short line with no final period
 	body        bool   // reads like a paragraph of prose
 	role        doc.Role
+	repeated    bool // printed more than once in the paste
 	blankBefore bool
 	wrapped     bool // joined from hard-wrapped lines
 }
@@ -33,6 +34,36 @@ type line struct {
 // headlines when they come in runs, and the title, byline and date are
 // looked for just above the body.
 func parseText(input string) *doc.Document {
+	// No line model ships: one learnt from the dev pastes did not beat
+	// the rules under cross-validation (docs/models/blocks.md).
+	return parseTextModel(input, nil)
+}
+
+// parseTextModel reads pasted text with line model m (nil: the hand rules
+// alone): the rules give every line a role, then the model says which
+// lines are body (lines.go).
+func parseTextModel(input string, m *BlockModel) *doc.Document {
+	d, lines := ruleLines(input)
+	if m != nil && hasBody(lines) {
+		for i, x := range lineFeatures(input, lines) {
+			switch {
+			case m.Prob(x) >= m.Threshold:
+				lines[i].role = doc.Body
+			case lines[i].role == doc.Body:
+				lines[i].role = doc.Boilerplate
+			}
+		}
+	}
+	d.Blocks = make([]doc.Block, 0, len(lines))
+	for _, l := range lines {
+		d.Blocks = append(d.Blocks, doc.Block{Span: l.Span, Role: l.role, Wrapped: l.wrapped})
+	}
+	return d
+}
+
+// ruleLines cuts pasted text into lines and gives each a role by the hand
+// rules.
+func ruleLines(input string) (*doc.Document, []line) {
 	d := &doc.Document{Text: input}
 	lines := splitLines(input)
 	seen := make(map[string]int, len(lines))
@@ -49,6 +80,7 @@ func parseText(input string) *doc.Document {
 			lines[i].body = false
 			lines[i].boiler = true
 			lines[i].headline = false
+			lines[i].repeated = true
 		}
 	}
 	classifyLines(d, lines)
@@ -59,11 +91,7 @@ func parseText(input string) *doc.Document {
 		lines = described
 		classifyLines(d, lines)
 	}
-	d.Blocks = make([]doc.Block, 0, len(lines))
-	for _, l := range lines {
-		d.Blocks = append(d.Blocks, doc.Block{Span: l.Span, Role: l.role, Wrapped: l.wrapped})
-	}
-	return d
+	return d, lines
 }
 
 func hasBody(ls []line) bool {
