@@ -21,23 +21,21 @@ func (b *hblock) linkDensity() float64 {
 // assemble chooses the article container, gives every block its role and
 // builds the Document.
 func (r *renderer) assemble() *doc.Document {
-	bs := r.blocks
-	r.classify()
-	best := r.container()
-	if best < 0 {
+	rule, ok := r.ruleRoles()
+	if !ok {
 		return r.fallback()
 	}
-	title := r.meta.title
-	lo, hi := best, r.elems[best].end
-	for i := range bs {
-		b := &bs[i]
-		b.role = doc.Boilerplate
-		if b.owner >= lo && b.owner < hi && r.inBody(b, best, title) {
-			b.role = doc.Body
+	if r.model != nil {
+		for i, x := range r.features(rule) {
+			// the <h1> is the headline, never a paragraph of the body,
+			// whatever its size on a short page
+			if r.blocks[i].heading != 1 && r.model.Prob(x) >= r.model.Threshold {
+				r.blocks[i].role = doc.Body
+			} else {
+				r.blocks[i].role = doc.Boilerplate
+			}
 		}
 	}
-	r.cutAtSectionEnd()
-	r.trimEdges()
 	return r.build()
 }
 
@@ -364,20 +362,25 @@ func (r *renderer) build() *doc.Document {
 			titleAt = i
 		}
 	}
-	// a <title> is the weakest source: it often carries the site's name or
-	// a shortened headline, so a visible <h1> wins over it
-	if titleAt >= 0 && (m.title == "" || m.titleRank >= 9 || similar(r.blocks[titleAt].text, m.title)) {
-		r.blocks[titleAt].role = doc.Title
-		d.Title = r.blocks[titleAt].text
-	} else {
-		d.Title = m.title
-	}
 	firstBody := len(r.blocks)
 	for i := range r.blocks {
 		if r.blocks[i].role == doc.Body {
 			firstBody = i
 			break
 		}
+	}
+	// a <title> is the weakest source: it often carries the site's name or
+	// a shortened headline, so a visible <h1> wins over it. So does an <h1>
+	// of three words or more that stands just above the body, whatever the
+	// meta tags say: headlines for search engines and sharing are often
+	// rewritten ("Prison guards charged…" over "Two federal prison officers
+	// charged…"), and the reader sees the <h1>.
+	nearBody := titleAt >= 0 && titleAt < firstBody && firstBody-titleAt <= 12 && r.blocks[titleAt].words >= 3
+	if titleAt >= 0 && (m.title == "" || m.titleRank >= 9 || nearBody || similar(r.blocks[titleAt].text, m.title)) {
+		r.blocks[titleAt].role = doc.Title
+		d.Title = r.blocks[titleAt].text
+	} else {
+		d.Title = m.title
 	}
 	// byline and date lines near the head of the article
 	for i := range r.blocks {

@@ -110,6 +110,8 @@ type renderer struct {
 	space  bool // a space is pending before the next word
 	owner  int
 	meta   pageMeta
+	best   int         // the article container, once chosen
+	model  *BlockModel // the block classifier; nil: the hand rules alone
 }
 
 var blockTags = map[atom.Atom]bool{
@@ -132,11 +134,34 @@ var skipTags = map[atom.Atom]bool{
 }
 
 func parseHTML(input string) (*doc.Document, error) {
-	root, err := html.Parse(strings.NewReader(input))
+	return parseHTMLModel(input, defaultModel)
+}
+
+// parseHTMLModel extracts a page with block model m (nil: the hand rules alone).
+func parseHTMLModel(input string, m *BlockModel) (*doc.Document, error) {
+	r, err := render(input)
 	if err != nil {
+		return nil, err
+	}
+	if r == nil {
 		// x/net/html refuses pages nested deeper than 512 elements: read
 		// the text between the tags instead.
 		return parseText(stripTags(input)), nil
+	}
+	r.model = m
+	d := r.assemble()
+	if strings.TrimSpace(d.Text) == "" {
+		return nil, errors.New("the page has no readable text: paste the article's text instead")
+	}
+	return d, nil
+}
+
+// render parses a page and cuts its visible text into blocks; it returns
+// nil when the parser refuses the page.
+func render(input string) (*renderer, error) {
+	root, err := html.Parse(strings.NewReader(input))
+	if err != nil {
+		return nil, nil
 	}
 	r := &renderer{}
 	r.meta.read(root)
@@ -146,11 +171,7 @@ func parseHTML(input string) (*doc.Document, error) {
 	r.flush()
 	r.elems[0].end = len(r.elems)
 	r.resolve()
-	d := r.assemble()
-	if strings.TrimSpace(d.Text) == "" {
-		return nil, errors.New("the page has no readable text: paste the article's text instead")
-	}
-	return d, nil
+	return r, nil
 }
 
 // walk renders n's children. parent is the element index of n.

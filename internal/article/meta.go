@@ -2,6 +2,8 @@ package article
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lede-news/lede/internal/jsonlite"
 	"golang.org/x/net/html"
@@ -18,6 +20,7 @@ type pageMeta struct {
 	published     string
 	publishedRank int
 	docTitle      string // <title>
+	siteName      string // og:site_name
 	ldBody        string // JSON-LD articleBody
 }
 
@@ -37,6 +40,22 @@ func (m *pageMeta) read(root *html.Node) {
 	if m.title == "" && m.docTitle != "" {
 		m.title, m.titleRank = cleanDocTitle(m.docTitle), 9
 	}
+	m.title = stripSiteName(m.title, m.siteName)
+}
+
+// stripSiteName drops " - Site", " | Site" from a title when Site is the
+// name the page gives itself (og:site_name): meta titles carry it too.
+func stripSiteName(t, site string) string {
+	site = strings.TrimSpace(site)
+	if site == "" || len(site) >= len(t) {
+		return t
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " : "} {
+		if strings.HasSuffix(strings.ToLower(t), strings.ToLower(sep+site)) {
+			return strings.TrimSpace(t[:len(t)-len(sep+site)])
+		}
+	}
+	return t
 }
 
 func (m *pageMeta) walk(n *html.Node, depth int) {
@@ -78,6 +97,9 @@ func (m *pageMeta) walk(n *html.Node, depth int) {
 		case atom.Style, atom.Noscript, atom.Template, atom.Svg:
 			continue
 		}
+		if m.authorElement(c) {
+			continue
+		}
 		if ip := attr(c, "itemprop"); ip != "" && c.DataAtom != atom.Meta {
 			switch ip {
 			case "datePublished":
@@ -98,6 +120,42 @@ func (m *pageMeta) walk(n *html.Node, depth int) {
 	}
 }
 
+// authorElement reads a visible author name: a rel=author link or an
+// element whose class or id says author or byline ("By Dan Evon", "Anna
+// Menin"), first in the page. It is the weakest byline source (meta tags
+// and JSON-LD come first), and comment threads are skipped. It reports
+// whether n's subtree should be skipped (a comment thread).
+func (m *pageMeta) authorElement(n *html.Node) (skip bool) {
+	author, comment := strings.EqualFold(attr(n, "rel"), "author"), false
+	forEachClassWord(attr(n, "class")+" "+attr(n, "id"), func(w string) {
+		switch w {
+		case "author", "byline", "byl":
+			author = true
+		case "comment", "comments", "commentlist", "disqus", "replies", "respond":
+			comment = true
+		}
+	})
+	if comment {
+		return true
+	}
+	if !author || m.bylineRank <= 5 && m.byline != "" {
+		return false
+	}
+	t := textOf(n)
+	if len(t) > 120 {
+		return false
+	}
+	name := bylineName(t)
+	if w := countWords(name); w == 0 || w > 8 || strings.ContainsAny(name, "@:") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) && !isByline(t, countWords(t)) {
+		return false
+	}
+	set(&m.byline, &m.bylineRank, name, 5)
+	return false
+}
+
 func (m *pageMeta) metaTag(n *html.Node) {
 	key := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop")))
 	v := attr(n, "content")
@@ -105,6 +163,8 @@ func (m *pageMeta) metaTag(n *html.Node) {
 		return
 	}
 	switch key {
+	case "og:site_name":
+		m.siteName = v
 	case "og:title":
 		set(&m.title, &m.titleRank, v, 1)
 	case "twitter:title", "headline", "sailthru.title", "parsely-title":
@@ -162,7 +222,7 @@ func (m *pageMeta) ldValue(v any, depth int) {
 				set(&m.published, &m.publishedRank, d, 0)
 			}
 		}
-		if a := ldNames(x["author"], 0); a != "" {
+		if a := ldNames(x["author"], 0); a != "" && !isHandle(a) {
 			set(&m.byline, &m.bylineRank, a, 1)
 		}
 		if s, ok := x["articleBody"].(string); ok && len(s) > len(m.ldBody) {
@@ -197,6 +257,11 @@ func ldNames(v any, depth int) string {
 		}
 		return x
 	case map[string]any:
+		// an organisation named as author (a site's own name) is not a
+		// byline the reader sees
+		if t, _ := x["@type"].(string); strings.Contains(t, "Organization") {
+			return ""
+		}
 		if s, ok := x["name"].(string); ok {
 			return s
 		}
@@ -210,6 +275,12 @@ func ldNames(v any, depth int) string {
 		return strings.Join(names, ", ")
 	}
 	return ""
+}
+
+// isHandle reports a login name ("kevin-r", "site_admin"): one word with a
+// hyphen or underscore and no capital, not a name a page prints.
+func isHandle(s string) bool {
+	return !strings.ContainsAny(s, " ,") && strings.ContainsAny(s, "-_") && strings.ToLower(s) == s
 }
 
 func attr(n *html.Node, key string) string {

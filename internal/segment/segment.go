@@ -59,6 +59,9 @@ type splitter struct {
 	// the list being read: the style and the next marker expected
 	listStyle string
 	listNext  string
+	// shortLines' memory: true from token shortFrom-1 on, false before
+	// token longUntil (0: not known)
+	shortFrom, longUntil int
 }
 
 func (s *splitter) tok(k int) string { return s.text[s.toks[k].Start:s.toks[k].End] }
@@ -79,7 +82,7 @@ func (s *splitter) split(a, b int, out []doc.Sentence) []doc.Sentence {
 	for k := a; k < b; k++ {
 		if k > start {
 			// a new line that starts like a sentence; a bullet; the next list marker
-			if !s.wrapped && s.newlineBefore(k) && !s.startsLower(k) {
+			if !s.wrapped && s.newlineBefore(k) && (!s.startsLower(k) || s.shortLines(start, b)) {
 				emit(k)
 			} else if isBullet(s.tok(k)) {
 				emit(k)
@@ -304,6 +307,43 @@ func (s *splitter) isInitial(k int) bool {
 
 func (s *splitter) newlineBefore(k int) bool {
 	return strings.IndexByte(s.text[s.toks[k-1].End:s.toks[k].Start], '\n') >= 0
+}
+
+// shortLines reports whether the tokens from a to b are lines of a list
+// rather than one sentence broken across lines: no line holds more than
+// four words and none ends a sentence ("features\ncontact
+// manager\nevents, activities"). A sentence copied from a PDF ("It was a
+// cold\nnight in the city.") ends with its full stop, so its lines join.
+//
+// The answer is remembered: true holds for every later start, false for
+// every start up to the line that decided it, so a block of many lines is
+// read once.
+func (s *splitter) shortLines(a, b int) bool {
+	if s.shortFrom > 0 && a >= s.shortFrom-1 {
+		return true
+	}
+	if a < s.longUntil {
+		return false
+	}
+	words, line := 0, a
+	for k := a; k < b; k++ {
+		if k > a && s.newlineBefore(k) {
+			words, line = 0, k
+		}
+		switch s.tok(k) {
+		case ".", "!", "?", "…", "...":
+			s.longUntil = k + 1
+			return false
+		}
+		if s.toks[k].Kind != doc.Punct {
+			if words++; words > 4 {
+				s.longUntil = line + 1
+				return false
+			}
+		}
+	}
+	s.shortFrom = a + 1
+	return true
 }
 
 // startList reads a list marker at the head of a sentence ("1.", "2)",

@@ -1,0 +1,583 @@
+// Command train-blocks learns the block classifiers of package article
+// from the extraction benchmark's dev split, chooses their settings by
+// k-fold cross-validation over the dev pages, and writes the model.
+//
+//	go run ./cmd/train-blocks [-kind html|text] [-data DIR] [-k 5] [-out FILE] [-drop f1,f2] [-hidden N]
+//
+// -kind html reads the pages' HTML (../shared/data/article-extraction/dev)
+// and writes internal/article/blocks.model; -kind text reads the same pages
+// as pasted text (dev-pasted) and writes internal/article/lines.model.
+//
+// A block's (or line's) label is whether its text belongs to the page's
+// true article body: at least half of its 4-token shingles (the
+// benchmark's own unit) occur in the ground truth. Pages fall into k folds
+// by their place in id order; for every setting (logistic regression or a
+// small tanh network, L2 strength, sample weighting, threshold) a model is
+// trained on k-1 folds and the whole extractor (the hand rules, then the
+// model) is scored on the fold it did not see, with the benchmark's
+// metric. The setting with the best mean over folds is trained on all
+// pages and written. Training is full-batch gradient descent (Adam) from
+// fixed starting weights, in a fixed order, so the output is the same byte
+// for byte on every run. See docs/models/blocks.md.
+package main
+
+import (
+	"compress/gzip"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/lede-news/lede/internal/article"
+)
+
+func main() {
+	kind := flag.String("kind", "html", "html: blocks of pages (dev/html, blocks.model); text: lines of pastes (dev-pasted/text, lines.model)")
+	data := flag.String("data", "", "benchmark folder with ground-truth.json and html/ or text/ (default: ../shared/data/article-extraction/dev or dev-pasted)")
+	out := flag.String("out", "-", "model file to write (default: internal/article/blocks.model or lines.model; empty: do not write)")
+	k := flag.Int("k", 5, "cross-validation folds")
+	drop := flag.String("drop", "", "comma-separated features to leave out (an ablation: their weights stay 0)")
+	hidden := flag.Int("hidden", 0, "also try a network with this many tanh hidden units (slow; it did not beat the logistic regression)")
+	flag.Parse()
+	k0 := kinds[*kind]
+	if k0 == nil {
+		fmt.Fprintln(os.Stderr, "train-blocks: -kind is html or text")
+		os.Exit(2)
+	}
+	if *data == "" {
+		*data = k0.data
+	}
+	if *out == "-" {
+		*out = k0.out
+	}
+	if err := run(k0, *data, *out, *k, *drop, *hidden); err != nil {
+		fmt.Fprintln(os.Stderr, "train-blocks:", err)
+		os.Exit(1)
+	}
+}
+
+// kind is what a model reads: the blocks of HTML pages or the lines of pastes.
+type kind struct {
+	data, out string
+	names     []string
+	samples   func(string) ([]article.BlockSample, error)
+	extract   func(string, *article.BlockModel) string
+	file      string // the input file of an id: html/%s.html.gz or text/%s.txt
+}
+
+var kinds = map[string]*kind{
+	"html": {
+		data: "../shared/data/article-extraction/dev", out: "internal/article/blocks.model",
+		names: article.FeatureNames(), samples: article.BlockSamples, file: "html/%s.html.gz",
+		extract: func(in string, m *article.BlockModel) string {
+			d, err := article.ParseHTMLWith(in, m)
+			if err != nil {
+				return ""
+			}
+			return article.Body(d)
+		},
+	},
+	"text": {
+		data: "../shared/data/article-extraction/dev-pasted", out: "internal/article/lines.model",
+		names: article.LineFeatureNames(), file: "text/%s.txt",
+		samples: func(in string) ([]article.BlockSample, error) { return article.LineSamples(in), nil },
+		extract: func(in string, m *article.BlockModel) string {
+			return article.Body(article.ParseTextWith(in, m))
+		},
+	},
+}
+
+type page struct {
+	id    string
+	html  string
+	truth string
+	X     [][]float64
+	y     []float64
+	toks  []float64 // tokens per block, for weighting
+}
+
+type setting struct {
+	lambda    float64
+	weighting string // "uniform" or "tokens"
+	hidden    int    // hidden units; 0: a logistic regression
+}
+
+func (s setting) String() string {
+	kind := "logistic regression"
+	if s.hidden > 0 {
+		kind = fmt.Sprintf("%d tanh hidden units", s.hidden)
+	}
+	return fmt.Sprintf("%s, λ=%g, %s weights", kind, s.lambda, s.weighting)
+}
+
+func run(kd *kind, data, out string, k int, drop string, hidden int) error {
+	pages, err := load(kd, data)
+	if err != nil {
+		return err
+	}
+	names := kd.names
+	nf := len(names)
+	extract := kd.extract
+	if drop != "" {
+		off := map[string]bool{}
+		for _, d := range strings.Split(drop, ",") {
+			off[d] = true
+		}
+		for j, n := range names {
+			if !off[n] {
+				continue
+			}
+			for _, p := range pages {
+				for _, x := range p.X {
+					x[j] = 0
+				}
+			}
+		}
+	}
+	fold := func(i int) int { return i % k }
+
+	// the hand rules alone, scored per fold: the baseline
+	rules := make([]string, len(pages))
+	for i, p := range pages {
+		rules[i] = extract(p.html, nil)
+	}
+	fmt.Printf("%d pages, %d features, %d folds (page i is in fold i mod %d, ids sorted)\n\n", len(pages), nf, k, k)
+	fmt.Println("| setting | fold F1s | CV mean | spread (sd) | min–max | out-of-fold F1 (all pages) |")
+	fmt.Println("| --- | --- | --- | --- | --- | --- |")
+	printRow("hand rules alone (no training)", pages, rules, k)
+
+	var settings []setting
+	for _, l := range []float64{1e-4, 1e-3, 1e-2} {
+		for _, w := range []string{"uniform", "tokens"} {
+			settings = append(settings, setting{l, w, 0})
+		}
+	}
+	if hidden > 0 {
+		for _, l := range []float64{1e-4, 1e-3} {
+			settings = append(settings, setting{l, "uniform", hidden})
+		}
+	}
+	thresholds := []float64{0.3, 0.4, 0.5, 0.6, 0.7}
+	type result struct {
+		s    setting
+		t    float64
+		mean float64
+	}
+	var best result
+	best.mean = -1
+	for _, s := range settings {
+		models := make([]*article.BlockModel, k)
+		for f := 0; f < k; f++ {
+			var train []*page
+			for i := range pages {
+				if fold(i) != f {
+					train = append(train, &pages[i])
+				}
+			}
+			models[f] = fit(train, s, names)
+		}
+		for _, t := range thresholds {
+			preds := make([]string, len(pages))
+			for i, p := range pages {
+				m := *models[fold(i)]
+				m.Threshold = t
+				preds[i] = extract(p.html, &m)
+			}
+			name := fmt.Sprintf("%v, threshold %.1f", s, t)
+			mean := printRow(name, pages, preds, k)
+			if mean > best.mean+1e-9 {
+				best = result{s, t, mean}
+			}
+		}
+	}
+	fmt.Printf("\nchosen by CV mean: %v, threshold %.1f (CV mean %.4f)\n", best.s, best.t, best.mean)
+	all := make([]*page, len(pages))
+	for i := range pages {
+		all[i] = &pages[i]
+	}
+	m := fit(all, best.s, names)
+	m.Threshold = best.t
+	preds := make([]string, len(pages))
+	for i, p := range pages {
+		preds[i] = extract(p.html, m)
+	}
+	f1, _, _ := score(pages, preds, nil)
+	r1, _, _ := score(pages, rules, nil)
+	fmt.Printf("final model on all %d pages: dev F1 %.4f (hand rules alone %.4f); this is fitted, the CV figures above are the honest ones\n", len(pages), f1, r1)
+	if out == "" {
+		return nil
+	}
+	return os.WriteFile(out, []byte(m.String()), 0o644)
+}
+
+// printRow scores predictions per fold and over all pages and prints a row;
+// it returns the mean of the fold F1s.
+func printRow(name string, pages []page, preds []string, k int) float64 {
+	fs := make([]float64, k)
+	var parts []string
+	for f := 0; f < k; f++ {
+		in := func(i int) bool { return i%k == f }
+		fs[f], _, _ = score(pages, preds, in)
+		parts = append(parts, fmt.Sprintf("%.3f", fs[f]))
+	}
+	mean, sd := meanSD(fs)
+	lo, hi := fs[0], fs[0]
+	for _, v := range fs {
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	all, _, _ := score(pages, preds, nil)
+	fmt.Printf("| %s | %s | %.4f | %.4f | %.3f–%.3f | %.4f |\n", name, strings.Join(parts, " "), mean, sd, lo, hi, all)
+	return mean
+}
+
+func meanSD(v []float64) (float64, float64) {
+	var s float64
+	for _, x := range v {
+		s += x
+	}
+	m := s / float64(len(v))
+	var q float64
+	for _, x := range v {
+		q += (x - m) * (x - m)
+	}
+	return m, math.Sqrt(q / float64(max(len(v)-1, 1)))
+}
+
+// fit trains a logistic regression by full-batch gradient descent (Adam
+// steps, a fixed number of epochs, from zero weights).
+func fit(pages []*page, s setting, names []string) *article.BlockModel {
+	X, y, w := samples(pages, s)
+	var m *article.BlockModel
+	if s.hidden > 0 {
+		m = fitMLP(X, y, w, s, len(names))
+	} else {
+		m = fitLR(X, y, w, s, len(names))
+	}
+	m.Names = names
+	return m
+}
+
+// samples gathers the training blocks with their labels and weights.
+func samples(pages []*page, s setting) (X [][]float64, y, w []float64) {
+	for _, p := range pages {
+		var total float64
+		for _, t := range p.toks {
+			total += 1 + t
+		}
+		for i := range p.X {
+			X = append(X, p.X[i])
+			y = append(y, p.y[i])
+			if s.weighting == "tokens" {
+				// every page weighs the same, as in the metric; within a
+				// page a block weighs by its tokens
+				w = append(w, (1+p.toks[i])/total*float64(len(p.X)))
+			} else {
+				w = append(w, 1)
+			}
+		}
+	}
+	return X, y, w
+}
+
+func fitLR(X [][]float64, y, w []float64, s setting, nf int) *article.BlockModel {
+	var sw float64
+	for _, v := range w {
+		sw += v
+	}
+	W := make([]float64, nf+1) // last: bias
+	mom := make([]float64, nf+1)
+	vel := make([]float64, nf+1)
+	g := make([]float64, nf+1)
+	const epochs, lr, b1, b2, eps = 400, 0.05, 0.9, 0.999, 1e-8
+	for ep := 1; ep <= epochs; ep++ {
+		clear(g)
+		for i, x := range X {
+			z := W[nf]
+			for j, v := range x {
+				z += W[j] * v
+			}
+			d := (1/(1+math.Exp(-z)) - y[i]) * w[i] / sw
+			for j, v := range x {
+				g[j] += d * v
+			}
+			g[nf] += d
+		}
+		for j := 0; j < nf; j++ {
+			g[j] += s.lambda * W[j]
+		}
+		for j := range W {
+			mom[j] = b1*mom[j] + (1-b1)*g[j]
+			vel[j] = b2*vel[j] + (1-b2)*g[j]*g[j]
+			mh := mom[j] / (1 - math.Pow(b1, float64(ep)))
+			vh := vel[j] / (1 - math.Pow(b2, float64(ep)))
+			W[j] -= lr * mh / (math.Sqrt(vh) + eps)
+		}
+	}
+	// round as the model file does, so that the model used in CV and the
+	// one written behave alike
+	m := &article.BlockModel{W: make([]float64, nf), Bias: round(W[nf]), Threshold: 0.5}
+	for j := 0; j < nf; j++ {
+		m.W[j] = round(W[j])
+	}
+	return m
+}
+
+// adam is one Adam optimiser over a flat parameter vector.
+type adam struct{ m, v []float64 }
+
+func (a *adam) step(p, g []float64, ep int, lr float64) {
+	const b1, b2, eps = 0.9, 0.999, 1e-8
+	if a.m == nil {
+		a.m, a.v = make([]float64, len(p)), make([]float64, len(p))
+	}
+	for j := range p {
+		a.m[j] = b1*a.m[j] + (1-b1)*g[j]
+		a.v[j] = b2*a.v[j] + (1-b2)*g[j]*g[j]
+		mh := a.m[j] / (1 - math.Pow(b1, float64(ep)))
+		vh := a.v[j] / (1 - math.Pow(b2, float64(ep)))
+		p[j] -= lr * mh / (math.Sqrt(vh) + eps)
+	}
+}
+
+// fitMLP trains one hidden layer of tanh units by full-batch Adam from a
+// fixed pseudo-random start (a linear congruential generator with a fixed
+// seed), so that every run gives the same weights.
+func fitMLP(X [][]float64, y, w []float64, s setting, nf int) *article.BlockModel {
+	H := s.hidden
+	// layout: H rows of nf input weights, H biases, H output weights, output bias
+	np := H*nf + 2*H + 1
+	p := make([]float64, np)
+	seed := uint64(1)
+	for j := 0; j < H*nf; j++ {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		p[j] = (float64(seed>>11)/float64(1<<53) - 0.5) * 0.2
+	}
+	for j := 0; j < H; j++ {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		p[H*nf+H+j] = (float64(seed>>11)/float64(1<<53) - 0.5) * 0.2
+	}
+	var sw float64
+	for _, v := range w {
+		sw += v
+	}
+	g := make([]float64, np)
+	h := make([]float64, H)
+	var opt adam
+	const epochs, lr = 400, 0.01
+	for ep := 1; ep <= epochs; ep++ {
+		clear(g)
+		for i, x := range X {
+			z := p[np-1]
+			for j := 0; j < H; j++ {
+				a := p[H*nf+j]
+				row := p[j*nf : (j+1)*nf]
+				for k, v := range x {
+					a += row[k] * v
+				}
+				h[j] = math.Tanh(a)
+				z += p[H*nf+H+j] * h[j]
+			}
+			d := (1/(1+math.Exp(-z)) - y[i]) * w[i] / sw
+			g[np-1] += d
+			for j := 0; j < H; j++ {
+				g[H*nf+H+j] += d * h[j]
+				da := d * p[H*nf+H+j] * (1 - h[j]*h[j])
+				g[H*nf+j] += da
+				grow := g[j*nf : (j+1)*nf]
+				for k, v := range x {
+					grow[k] += da * v
+				}
+			}
+		}
+		for j := 0; j < H*nf; j++ {
+			g[j] += s.lambda * p[j]
+		}
+		for j := 0; j < H; j++ {
+			g[H*nf+H+j] += s.lambda * p[H*nf+H+j]
+		}
+		opt.step(p, g, ep, lr)
+	}
+	m := &article.BlockModel{H: make([][]float64, H), HB: make([]float64, H), Out: make([]float64, H), Bias: round(p[np-1]), Threshold: 0.5}
+	for j := 0; j < H; j++ {
+		m.H[j] = make([]float64, nf)
+		for k := 0; k < nf; k++ {
+			m.H[j][k] = round(p[j*nf+k])
+		}
+		m.HB[j] = round(p[H*nf+j])
+		m.Out[j] = round(p[H*nf+H+j])
+	}
+	return m
+}
+
+func round(v float64) float64 { return math.Round(v*1e5) / 1e5 }
+
+func load(kd *kind, dir string) ([]page, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		return nil, fmt.Errorf("%v (the benchmark data sits in ../shared beside the checkout)", err)
+	}
+	var truth map[string]struct {
+		ArticleBody string `json:"articleBody"`
+	}
+	if err := json.Unmarshal(raw, &truth); err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(truth))
+	for id := range truth {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	pages := make([]page, 0, len(ids))
+	for _, id := range ids {
+		b, err := readInput(filepath.Join(dir, fmt.Sprintf(kd.file, id)))
+		if err != nil {
+			return nil, err
+		}
+		p := page{id: id, html: b, truth: truth[id].ArticleBody}
+		samples, err := kd.samples(p.html)
+		if err != nil {
+			return nil, err
+		}
+		gt := shingles(tokens(p.truth))
+		gtJoined := " " + strings.Join(tokens(p.truth), " ") + " "
+		for _, s := range samples {
+			t := tokens(s.Text)
+			p.X = append(p.X, s.X)
+			p.toks = append(p.toks, float64(len(t)))
+			p.y = append(p.y, label(t, gt, gtJoined))
+		}
+		pages = append(pages, p)
+	}
+	return pages, nil
+}
+
+// readInput reads a page, gunzipping a .gz file.
+func readInput(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		z, err := gzip.NewReader(f)
+		if err != nil {
+			return "", err
+		}
+		r = z
+	}
+	b, err := io.ReadAll(r)
+	return string(b), err
+}
+
+// label is 1 when a block belongs to the true body: half its shingles
+// occur there (a block of under four tokens: the whole of it does).
+func label(t []string, gt map[string]int, gtJoined string) float64 {
+	if len(t) == 0 {
+		return 0
+	}
+	if len(t) < 4 {
+		if strings.Contains(gtJoined, " "+strings.Join(t, " ")+" ") {
+			return 1
+		}
+		return 0
+	}
+	in := 0
+	for i := 0; i+4 <= len(t); i++ {
+		if gt[strings.Join(t[i:i+4], " ")] > 0 {
+			in++
+		}
+	}
+	if 2*in >= len(t)-3 {
+		return 1
+	}
+	return 0
+}
+
+// tokens and shingles follow ../shared/tools/eval_extraction.mjs: word
+// tokens of letters, digits and underscores, 4-token shingles.
+func tokens(s string) []string {
+	var out []string
+	start := -1
+	for i, c := range s {
+		if unicode.IsLetter(c) || unicode.IsNumber(c) || c == '_' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+func shingles(t []string) map[string]int {
+	m := map[string]int{}
+	last := max(1, len(t)-3)
+	for i := 0; i < last && i < len(t); i++ {
+		m[strings.Join(t[i:min(i+4, len(t))], " ")]++
+	}
+	return m
+}
+
+// score is the benchmark's metric over the pages in (all when nil):
+// per-page shingle TP/FP/FN normalised to 1, precision and recall averaged
+// over pages, F1 their harmonic mean.
+func score(pages []page, preds []string, in func(int) bool) (f1, p, r float64) {
+	var ps, rs []float64
+	for i := range pages {
+		if in != nil && !in(i) {
+			continue
+		}
+		tc, pc := shingles(tokens(pages[i].truth)), shingles(tokens(preds[i]))
+		var tp, fp, fn float64
+		for k, t := range tc {
+			q := pc[k]
+			tp += float64(min(t, q))
+			fn += float64(max(0, t-q))
+		}
+		for k, q := range pc {
+			fp += float64(max(0, q-tc[k]))
+		}
+		s := tp + fp + fn
+		if s > 0 {
+			tp, fp, fn = tp/s, fp/s, fn/s
+		}
+		prec, rec := 0.0, 0.0
+		switch {
+		case fp == 0 && fn == 0:
+			prec, rec = 1, 1
+		default:
+			if tp+fp > 0 {
+				prec = tp / (tp + fp)
+			}
+			if tp+fn > 0 {
+				rec = tp / (tp + fn)
+			}
+		}
+		if tp+fp > 0 {
+			ps = append(ps, prec)
+		}
+		if tp+fn > 0 {
+			rs = append(rs, rec)
+		}
+	}
+	p, _ = meanSD(ps)
+	r, _ = meanSD(rs)
+	if p+r > 0 {
+		f1 = 2 * p * r / (p + r)
+	}
+	return f1, p, r
+}

@@ -1,0 +1,497 @@
+package article
+
+import (
+	_ "embed"
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/atom"
+
+	"github.com/lede-news/lede/internal/doc"
+)
+
+// The block classifier has the last word on which blocks of a page are the
+// article's body. The hand rules (extract.go) choose a container and judge
+// each block; a logistic regression then reads every block's features —
+// its size, link and text density, punctuation, stop words, tag and
+// ancestors, position, what the rules made of it, and the same for its
+// neighbours — and says body or not. The rules alone were fitted to the 102
+// dev pages; the weights are learnt from those pages by cmd/train-blocks and
+// chosen by cross-validation, which is what carries to pages nobody saw
+// (docs/models/blocks.md).
+
+//go:embed blocks.model
+var blocksModel string
+
+// defaultModel is the embedded model of HTML blocks, read once; it is
+// never written after.
+var defaultModel = mustModel(blocksModel, featureNames)
+
+// BlockModel scores a block's features x. With no hidden layer it is a
+// logistic regression, sigmoid(Bias + W·x); with one, a small network,
+// sigmoid(Bias + Σ_j Out[j]·tanh(HB[j] + H[j]·x)). A block is body when
+// the score is at least Threshold.
+type BlockModel struct {
+	Names     []string    // the features, in the order of x
+	W         []float64   // input weights of a logistic regression
+	H         [][]float64 // hidden units' input weights, one row per unit
+	HB        []float64   // hidden units' biases
+	Out       []float64   // output weights of the hidden units
+	Bias      float64
+	Threshold float64
+}
+
+// ParseModel reads a model in the text format String writes: "threshold
+// t", "bias b", "hidden n" and, for each feature, its name and its weights
+// (one, or one per hidden unit); "hidden.bias" and "hidden.out" give the
+// hidden units' biases and output weights.
+func ParseModel(s string, names []string) (*BlockModel, error) {
+	m := &BlockModel{Names: names}
+	featureNames := names
+	idx := make(map[string]int, len(featureNames))
+	for i, n := range featureNames {
+		idx[n] = i
+	}
+	hidden := 0
+	seen := 0
+	for _, ln := range strings.Split(s, "\n") {
+		f := strings.Fields(ln)
+		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		v := make([]float64, len(f)-1)
+		for i, t := range f[1:] {
+			x, err := strconv.ParseFloat(t, 64)
+			if err != nil {
+				return nil, errors.New("block model: " + err.Error())
+			}
+			v[i] = x
+		}
+		want := max(hidden, 1)
+		switch f[0] {
+		case "threshold", "bias", "hidden":
+			want = 1
+		}
+		if len(v) != want {
+			return nil, errors.New("block model: wrong number of values on line " + strconv.Quote(ln))
+		}
+		switch f[0] {
+		case "threshold":
+			m.Threshold = v[0]
+		case "bias":
+			m.Bias = v[0]
+		case "hidden":
+			hidden = int(v[0])
+			if hidden < 0 || hidden > 256 || seen > 0 {
+				return nil, errors.New("block model: bad hidden line " + strconv.Quote(ln))
+			}
+			m.H = make([][]float64, hidden)
+			for j := range m.H {
+				m.H[j] = make([]float64, len(featureNames))
+			}
+		case "hidden.bias":
+			m.HB = v
+		case "hidden.out":
+			m.Out = v
+		default:
+			i, ok := idx[f[0]]
+			if !ok {
+				return nil, errors.New("block model: unknown feature " + strconv.Quote(f[0]) + " (rebuild it with go run ./cmd/train-blocks)")
+			}
+			if hidden == 0 {
+				if m.W == nil {
+					m.W = make([]float64, len(featureNames))
+				}
+				m.W[i] = v[0]
+			} else {
+				for j := range v {
+					m.H[j][i] = v[j]
+				}
+			}
+			seen++
+		}
+	}
+	if seen != len(featureNames) || hidden > 0 && (len(m.HB) != hidden || len(m.Out) != hidden) {
+		return nil, errors.New("block model: weights missing (rebuild it with go run ./cmd/train-blocks)")
+	}
+	return m, nil
+}
+
+func mustModel(s string, names []string) *BlockModel {
+	m, err := ParseModel(s, names)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// String writes the model as text with fixed precision, so that training
+// twice gives the same bytes.
+func (m *BlockModel) String() string {
+	var b strings.Builder
+	b.WriteString("# lede block classifier; built by go run ./cmd/train-blocks, see docs/models/blocks.md\n")
+	num := func(v float64, prec int) {
+		b.WriteByte(' ')
+		b.WriteString(strconv.FormatFloat(v, 'f', prec, 64))
+	}
+	b.WriteString("threshold")
+	num(m.Threshold, 4)
+	b.WriteString("\nbias")
+	num(m.Bias, 5)
+	b.WriteByte('\n')
+	if len(m.H) > 0 {
+		b.WriteString("hidden " + strconv.Itoa(len(m.H)) + "\nhidden.bias")
+		for _, v := range m.HB {
+			num(v, 5)
+		}
+		b.WriteString("\nhidden.out")
+		for _, v := range m.Out {
+			num(v, 5)
+		}
+		b.WriteByte('\n')
+	}
+	for i, n := range m.Names {
+		b.WriteString(n)
+		if len(m.H) == 0 {
+			num(m.W[i], 5)
+		}
+		for j := range m.H {
+			num(m.H[j][i], 5)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Prob returns the model's score (a probability) that a block with
+// features x is body.
+func (m *BlockModel) Prob(x []float64) float64 {
+	z := m.Bias
+	if len(m.H) == 0 {
+		for i, w := range m.W {
+			z += w * x[i]
+		}
+	} else {
+		for j, row := range m.H {
+			a := m.HB[j]
+			for i, w := range row {
+				a += w * x[i]
+			}
+			z += m.Out[j] * math.Tanh(a)
+		}
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// DefaultBlockModel returns the embedded model.
+func DefaultBlockModel() *BlockModel { return defaultModel }
+
+// ParseHTMLWith extracts an HTML page with the given block model; nil
+// means the hand rules alone. Parse uses the embedded model; this entry
+// is for training and cross-validation.
+func ParseHTMLWith(input string, m *BlockModel) (*doc.Document, error) {
+	return parseHTMLModel(input, m)
+}
+
+// BlockSample is one rendered block of a page with its features, for training.
+type BlockSample struct {
+	Text string
+	X    []float64
+}
+
+// BlockSamples renders a page and returns every block with its features.
+func BlockSamples(input string) ([]BlockSample, error) {
+	r, err := render(input)
+	if err != nil || r == nil {
+		return nil, err
+	}
+	rule, ok := r.ruleRoles()
+	if !ok {
+		return nil, nil
+	}
+	X := r.features(rule)
+	out := make([]BlockSample, len(r.blocks))
+	for i := range r.blocks {
+		out[i] = BlockSample{Text: r.blocks[i].text, X: X[i]}
+	}
+	return out, nil
+}
+
+// FeatureNames lists the features of HTML blocks in the order of BlockSample.X.
+func FeatureNames() []string { return append([]string(nil), featureNames...) }
+
+// LineFeatureNames lists the features of pasted-text lines in the order of
+// LineSamples' X.
+func LineFeatureNames() []string { return append([]string(nil), lineFeatureNames...) }
+
+// ParseTextWith reads pasted text with the given line model; nil means the
+// hand rules alone.
+func ParseTextWith(input string, m *BlockModel) *doc.Document {
+	return parseTextModel(input, m)
+}
+
+// base features of a block; the neighbours' features are a subset of these.
+var baseNames = []string{
+	"chars", "words", "link", "lead_link", "h1", "h2_3", "h4_6", "list_item",
+	"prose", "teaser", "in_container", "rule_body",
+	"chrome", "neg_class", "meta", "figure", "header", "article_mark", "pos_class",
+	"boilerplate", "caption", "byline", "date_line", "sentence_end", "punct", "stop_words",
+	"digits", "capitals", "position", "near_body", "tag_p", "tag_div", "tag_li", "tag_td",
+	"tag_quote", "section_end", "share_bar", "repeated", "prose_share",
+	"own_density", "anc1_density", "anc2_density", "anc3_density", "depth_below_container",
+}
+
+// neighbourNames are the base features read again from the blocks around.
+var neighbourNames = []string{"rule_body", "prose", "link", "chars", "h2_3"}
+
+var featureNames = func() []string {
+	n := append([]string(nil), baseNames...)
+	for _, side := range []string{"prev", "next", "prev2", "next2"} {
+		for _, f := range neighbourNames {
+			n = append(n, side+"."+f)
+		}
+	}
+	return n
+}()
+
+var neighbourIdx = func() []int {
+	var ix []int
+	for _, f := range neighbourNames {
+		for i, b := range baseNames {
+			if b == f {
+				ix = append(ix, i)
+			}
+		}
+	}
+	return ix
+}()
+
+// stopWords are the commonest function words of the languages news comes
+// in most; a paragraph is full of them, a menu or a headline list is not.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the a an and or but of to in on at for with from by as is are was were be been
+		has have had it its this that these those he she they we i you his her their our not no will would
+		said says can could there which who what when than then also after about into more over
+		de la le les el los las y e et en un une des du der die das und ist im den zu mit von il lo che di
+		per non da del que se por para con o em os um uma no na do`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// ruleRoles runs the hand rules and returns each block's rule decision
+// (body or not); ok is false when the page has no prose container.
+func (r *renderer) ruleRoles() (rule []bool, ok bool) {
+	r.classify()
+	best := r.container()
+	if best < 0 {
+		return nil, false
+	}
+	r.best = best
+	title := r.meta.title
+	lo, hi := best, r.elems[best].end
+	for i := range r.blocks {
+		b := &r.blocks[i]
+		b.role = doc.Boilerplate
+		if b.owner >= lo && b.owner < hi && r.inBody(b, best, title) {
+			b.role = doc.Body
+		}
+	}
+	r.cutAtSectionEnd()
+	r.trimEdges()
+	rule = make([]bool, len(r.blocks))
+	for i := range r.blocks {
+		rule[i] = r.blocks[i].role == doc.Body
+	}
+	return rule, true
+}
+
+func b2f(v bool) float64 {
+	if v {
+		return 1
+	}
+	return 0
+}
+
+// features returns the feature vector of every block.
+func (r *renderer) features(rule []bool) [][]float64 {
+	n := len(r.blocks)
+	nb := len(baseNames)
+	base := make([]float64, n*nb)
+	count := make(map[string]int, n)
+	proseChars := 0
+	for i := range r.blocks {
+		count[r.blocks[i].text]++
+		if r.blocks[i].good {
+			proseChars += r.blocks[i].chars
+		}
+	}
+	// distance (in blocks) to the nearest rule-body block
+	near := make([]int, n)
+	d := n + 10
+	for i := 0; i < n; i++ {
+		if rule[i] {
+			d = 0
+		} else {
+			d++
+		}
+		near[i] = d
+	}
+	d = n + 10
+	for i := n - 1; i >= 0; i-- {
+		if rule[i] {
+			d = 0
+		} else {
+			d++
+		}
+		near[i] = min(near[i], d)
+	}
+	lo, hi := r.best, r.elems[r.best].end
+	// text density of every element: the share of its subtree's text
+	// that is prose (boilerpipe's and CETD's signal, read on the DOM)
+	all := make([]float64, len(r.elems))
+	prose := make([]float64, len(r.elems))
+	for i := range r.blocks {
+		b := &r.blocks[i]
+		for e := b.owner; e >= 0; e = r.elems[e].parent {
+			all[e] += float64(b.chars)
+			if b.good {
+				prose[e] += float64(b.chars)
+			}
+		}
+	}
+	density := func(e int) float64 {
+		if e < 0 || all[e] == 0 {
+			return 0
+		}
+		return prose[e] / all[e]
+	}
+	depth := func(e int) int {
+		d := 0
+		for ; e > 0; e = r.elems[e].parent {
+			d++
+		}
+		return d
+	}
+	cdepth := depth(r.best)
+	for i := range r.blocks {
+		b := &r.blocks[i]
+		x := base[i*nb : (i+1)*nb]
+		e := &r.elems[b.owner]
+		f := e.inherited
+		stops, caps, digits, punct, letters := textStats(b.text)
+		words := float64(max(b.words, 1))
+		ends, _ := sentenceEnd(strings.TrimRight(b.text, "\"”’)"))
+		tag := e.tag
+		x[0] = math.Log1p(float64(b.chars)) / 8
+		x[1] = math.Log1p(float64(b.words)) / 6
+		x[2] = b.linkDensity()
+		x[3] = float64(b.leadLink) / float64(max(b.chars, 1))
+		x[4] = b2f(b.heading == 1)
+		x[5] = b2f(b.heading == 2 || b.heading == 3)
+		x[6] = b2f(b.heading >= 4)
+		x[7] = b2f(b.listItem)
+		x[8] = b2f(b.good)
+		x[9] = b2f(b.teaser)
+		x[10] = b2f(b.owner >= lo && b.owner < hi)
+		x[11] = b2f(rule[i])
+		x[12] = b2f(f&fChrome != 0)
+		x[13] = b2f(f&fNeg != 0)
+		x[14] = b2f(f&fMeta != 0)
+		x[15] = b2f(f&fFigure != 0)
+		x[16] = b2f(f&fHeader != 0)
+		x[17] = b2f(f&fBody != 0)
+		x[18] = b2f(e.class > 0)
+		x[19] = b2f(isBoilerplate(b.text, b.words))
+		x[20] = b2f(isCaption(b.text, b.words))
+		x[21] = b2f(isByline(b.text, b.words))
+		x[22] = b2f(b.words <= 10 && findDate(b.text) != "")
+		x[23] = b2f(ends)
+		x[24] = math.Min(float64(punct)/words, 1)
+		x[25] = float64(stops) / words
+		x[26] = float64(digits) / float64(max(letters+digits, 1))
+		x[27] = float64(caps) / words
+		x[28] = float64(i) / float64(max(n-1, 1))
+		x[29] = math.Min(float64(near[i]), 10) / 10
+		x[30] = b2f(tag == atom.P)
+		x[31] = b2f(tag == atom.Div || tag == atom.Section || tag == atom.Article || tag == atom.Main)
+		x[32] = b2f(tag == atom.Li || tag == atom.Dd || tag == atom.Dt)
+		x[33] = b2f(tag == atom.Td || tag == atom.Th)
+		x[34] = b2f(tag == atom.Blockquote)
+		x[35] = b2f(b.words <= 8 && isSectionEnd(b.text))
+		x[36] = b2f(isShareBar(b.text))
+		x[37] = b2f(count[b.text] > 1)
+		x[38] = float64(b.chars) / float64(max(proseChars, 1))
+		anc := b.owner
+		x[39] = density(anc)
+		for k := 40; k <= 42; k++ {
+			if anc >= 0 {
+				anc = r.elems[anc].parent
+			}
+			x[k] = density(anc)
+		}
+		if x[10] == 1 {
+			x[43] = math.Min(float64(depth(b.owner)-cdepth), 10) / 10
+		}
+	}
+	out := make([][]float64, n)
+	flat := make([]float64, n*len(featureNames))
+	for i := range out {
+		x := flat[i*len(featureNames) : (i+1)*len(featureNames)]
+		copy(x, base[i*nb:(i+1)*nb])
+		k := nb
+		for _, off := range []int{-1, 1, -2, 2} {
+			j := i + off
+			for _, f := range neighbourIdx {
+				if j >= 0 && j < n {
+					x[k] = base[j*nb+f]
+				}
+				k++
+			}
+		}
+		out[i] = x
+	}
+	return out
+}
+
+// textStats counts a block's stop words, capitalised words, digits,
+// punctuation marks and letters.
+func textStats(s string) (stops, caps, digits, punct, letters int) {
+	start := -1
+	word := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := s[start:end]
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			caps++
+		}
+		if len(w) <= 5 && stopWords[strings.ToLower(w)] {
+			stops++
+		}
+		start = -1
+	}
+	for i, c := range s {
+		switch {
+		case unicode.IsLetter(c):
+			letters++
+			if start < 0 {
+				start = i
+			}
+			continue
+		case unicode.IsDigit(c):
+			digits++
+		case strings.ContainsRune(".,;:!?", c):
+			punct++
+		}
+		word(i)
+	}
+	word(len(s))
+	return
+}
