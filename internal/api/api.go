@@ -88,6 +88,24 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Access-Control-Allow-Origin", "*")
 	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	if r.URL.Path == "/analyze" || r.URL.Path == "/healthz" || s.static == nil {
+		h.Set("Content-Security-Policy", APICSP)
+	} else {
+		h.Set("Content-Security-Policy", PageCSP)
+	}
+	defer func() {
+		// A fault of lede's (the engine already turns its own panics into
+		// errors) must not reach the client as a stack trace or a cut
+		// connection with no answer: one JSON line, and the details stay
+		// out of the answer.
+		if p := recover(); p != nil {
+			if p == http.ErrAbortHandler {
+				panic(p)
+			}
+			writeError(w, http.StatusInternalServerError, "lede failed on this request; please report it with the input attached")
+		}
+	}()
 	switch r.URL.Path {
 	case "/analyze":
 		s.analyze(w, r)
