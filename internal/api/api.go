@@ -58,11 +58,12 @@ func NewServer(staticDir string) http.Handler {
 }
 
 // siteFS is the site's folder as the Worker's static assets show it: no
-// directory listings, and not the worker's own folder (dist/.assetsignore).
+// directory listings, and not the worker's own folder (dist/.assetsignore)
+// nor dist/_headers (which Workers reads and does not serve).
 type siteFS struct{ http.FileSystem }
 
 func (f siteFS) Open(name string) (http.File, error) {
-	if name == "/worker" || strings.HasPrefix(name, "/worker/") || strings.HasPrefix(path.Base(name), ".") {
+	if name == "/worker" || strings.HasPrefix(name, "/worker/") || strings.HasPrefix(path.Base(name), ".") || name == "/_headers" {
 		return nil, fs.ErrNotExist
 	}
 	file, err := f.FileSystem.Open(name)
@@ -89,9 +90,10 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Access-Control-Allow-Origin", "*")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
-	if r.URL.Path == "/analyze" || r.URL.Path == "/healthz" || s.static == nil {
+	switch {
+	case r.URL.Path == "/analyze" || r.URL.Path == "/healthz" || s.static == nil:
 		h.Set("Content-Security-Policy", APICSP)
-	} else {
+	case r.URL.Path != "/lede.html": // the one-file build carries its own, stricter, <meta> policy
 		h.Set("Content-Security-Policy", PageCSP)
 	}
 	defer func() {
