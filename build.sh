@@ -6,6 +6,8 @@
 #   ./build.sh dist       the minified build in dist/
 #   ./build.sh bench [NAME...]   benchmarks (bench/NAME.sh; all when no name is given)
 #   ./build.sh models     retrain every model from ../shared/data (cmd/train-*)
+#   ./build.sh fuzz [SECONDS] [PATTERN]   run every Go fuzz target (or those matching PATTERN)
+#                         for SECONDS each (default 30); crashers land in testdata/fuzz/
 #
 # It installs what it needs itself (Debian's chromium, npm packages from the lock file) and
 # downloads no toolchain or browser of its own.
@@ -86,6 +88,24 @@ case "${1:-}" in
       bash "bench/$n.sh"
     done
     ;;
+  fuzz)
+    # Each target explores for the budget with one worker at low priority
+    # (FUZZ_PARALLEL=N for more); a crasher is written to the package's
+    # testdata/fuzz/FuzzName/ and from then on runs in every `go test`:
+    # commit it with the fix. docs/security.md lists the targets.
+    secs=${2:-30}
+    pattern=${3:-.}
+    fails=0
+    while IFS=: read -r file name; do
+      pkg=./$(dirname "$file")
+      [[ "$pkg $name" =~ $pattern ]] || continue
+      say "fuzz $pkg $name (${secs}s)"
+      if ! nice -n 10 go test -run='^$' -fuzz="^${name}\$" -fuzztime="${secs}s" -parallel "${FUZZ_PARALLEL:-1}" "$pkg"; then
+        fails=$((fails + 1))
+      fi
+    done < <(grep -r -o -E '^func Fuzz[A-Za-z0-9_]+' --include='*_test.go' internal cmd wasm | sed 's/:func /:/' | sort)
+    [ "$fails" -eq 0 ] || { echo "$fails fuzz target(s) failed: see testdata/fuzz/ in their packages" >&2; exit 1; }
+    ;;
   models)
     for d in cmd/train-*/; do
       say "go run ./$d"
@@ -93,7 +113,7 @@ case "${1:-}" in
     done
     ;;
   *)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -4,6 +4,7 @@
 # article. Prints a Markdown table (docs/benchmarks.md, "HTTP API").
 #
 #   ./build.sh bench api          (or: bash bench/api.sh, from the repository root)
+#   LEDE_BENCH_N=2000 LEDE_BENCH_WORKER=0 ./build.sh bench api   (quicker: native rows only)
 #
 # Bounded: every server runs under `timeout`, every client run stops at its
 # own time limit, and nothing listens beyond 127.0.0.1.
@@ -19,6 +20,7 @@ export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false NO_COLOR=1
 N=${LEDE_BENCH_N:-10000}         # requests for the native server's memory run
 NW=${LEDE_BENCH_NW:-1000}        # requests for the worker's throughput run
 C=${LEDE_BENCH_C:-4}             # requests at once
+NS=${LEDE_BENCH_NS:-1000}        # requests for the slow-loris and overload runs
 DIST=${LEDE_DIST:-dist}          # the build to serve (a copy, say)
 LEDE=${LEDE_BIN:-./lede}         # the CLI binary
 
@@ -67,6 +69,18 @@ B="http://127.0.0.1:$PORT"
 "$TMP/client" -label "lede serve" -url "$B" -file "$SAMPLE" -n "$N" -c "$C" -warmup 500 -timeout 15m -pid "$LEDE_PID"
 "$TMP/client" -label "lede serve" -url "$B" -path /healthz -n 2000 -c 1 -warmup 50 -pid "$LEDE_PID"
 "$TMP/client" -label "lede serve" -url "$B" -file "$SAMPLE" -batch 20 -n 200 -c 1 -warmup 5 -pid "$LEDE_PID"
+# Robustness (docs/security.md): 50 slow-loris connections held open while
+# the sample is analysed (they are cut at the 10 s read-header time-out, the
+# others are served with 0 errors); then 16 clients at once against the
+# default bound of 2 analyses per CPU: the excess is shed with 503 +
+# Retry-After, and nothing else fails. RSS before → after shows it flat.
+"$TMP/client" -label "lede serve" -url "$B" -file "$SAMPLE" -n "$NS" -c 2 -warmup 5 -slow 50 -pid "$LEDE_PID"
+"$TMP/client" -label "lede serve, overload" -url "$B" -file "$SAMPLE" -n "$NS" -c 16 -warmup 0 -shed -pid "$LEDE_PID"
+if [ "${LEDE_BENCH_WORKER:-1}" = 0 ]; then
+  echo
+  echo "($(date -u +%Y-%m-%d), $(nproc) cores, $(go version | cut -d' ' -f3); sample: $(wc -c <"$SAMPLE") bytes; worker rows skipped: LEDE_BENCH_WORKER=0)"
+  exit 0
+fi
 
 # 2. The worker on workerd (wrangler dev, local mode, no login, no network).
 if [ ! -f node_modules/wrangler/wrangler-dist/cli.js ]; then

@@ -5,6 +5,12 @@
 //
 //	go run ./bench/api -url http://127.0.0.1:8080 -file article.txt -n 10000 -c 4 -pid 1234
 //
+// With -slow S it also holds S slow-loris connections open for the whole
+// run (headers trickled a byte a second) and reports how many the server cut
+// off and when, while the measured requests are served. With -shed, a 503
+// with Retry-After counts as shed load rather than as an error (the row
+// shows how many), for runs that send more at once than the server takes.
+//
 // Only loopback addresses are accepted: this is a benchmark, not a load
 // generator for other people's servers.
 package main
@@ -39,12 +45,25 @@ func main() {
 	pids := flag.String("pid", "", "comma-separated server process ids whose CPU time and RSS to read from /proc")
 	label := flag.String("label", "", "the row's label")
 	limit := flag.Duration("timeout", 5*time.Minute, "give up after this long")
+	slow := flag.Int("slow", 0, "slow-loris connections to hold open during the run (at most 200)")
+	shed := flag.Bool("shed", false, "count 503 + Retry-After answers as shed load, not errors")
 	flag.Parse()
+	if *slow > 200 {
+		fmt.Fprintln(os.Stderr, "bench/api: -slow is at most 200")
+		os.Exit(2)
+	}
+	slowConns, shedOK = *slow, *shed
 	if err := run(*base, *path, *file, *n, *c, *batch, *warm, *pids, *label, *limit); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/api:", err)
 		os.Exit(1)
 	}
 }
+
+// slowConns and shedOK are the -slow and -shed flags.
+var (
+	slowConns int
+	shedOK    bool
+)
 
 func run(base, path, file string, n, c, batch, warm int, pidList, label string, limit time.Duration) error {
 	u, err := url.Parse(base)
@@ -86,6 +105,7 @@ func run(base, path, file string, n, c, batch, warm int, pidList, label string, 
 	}
 	var first []byte
 	var mu sync.Mutex
+	var shed atomic.Int64
 	one := func() (time.Duration, error) {
 		var req *http.Request
 		if body != nil {
@@ -104,6 +124,10 @@ func run(base, path, file string, n, c, batch, warm int, pidList, label string, 
 		d := time.Since(t0)
 		if err != nil {
 			return d, err
+		}
+		if resp.StatusCode == http.StatusServiceUnavailable && shedOK && resp.Header.Get("Retry-After") != "" {
+			shed.Add(1)
+			return d, nil
 		}
 		if resp.StatusCode != 200 {
 			return d, fmt.Errorf("status %d: %.200s", resp.StatusCode, b)
@@ -127,6 +151,7 @@ func run(base, path, file string, n, c, batch, warm int, pidList, label string, 
 	}
 
 	rssBefore, cpuBefore := procStats(pids)
+	loris := startSlow(u.Host, slowConns)
 	lat := make([]time.Duration, n)
 	var next, errCount atomic.Int64
 	var firstErr atomic.Value
@@ -170,8 +195,16 @@ func run(base, path, file string, n, c, batch, warm int, pidList, label string, 
 		cpu = fmt.Sprintf("%.1f", float64(cpuAfter-cpuBefore)/float64(done))
 		rss = fmt.Sprintf("%.0f → %.0f", float64(rssBefore)/(1<<20), float64(rssAfter)/(1<<20))
 	}
-	fmt.Printf("| %s | %s | %d | %d | %.1f | %s | %s | %d | %s | %s |\n",
-		label, path, done, c, float64(done)/wall.Seconds(), ms(pct(0.50)), ms(pct(0.99)), errCount.Load(), cpu, rss)
+	errs := fmt.Sprint(errCount.Load())
+	if shedOK {
+		errs += fmt.Sprintf(" (%d served, %d shed with 503 + Retry-After)", int64(done)-shed.Load()-errCount.Load(), shed.Load())
+	}
+	if slowConns > 0 {
+		cut, slowest := loris.wait(time.Minute)
+		path += fmt.Sprintf(" + %d slow-loris: %d cut off, the last after %.0f s", slowConns, cut, slowest.Seconds())
+	}
+	fmt.Printf("| %s | %s | %d | %d | %.1f | %s | %s | %s | %s | %s |\n",
+		label, path, done, c, float64(done)/wall.Seconds(), ms(pct(0.50)), ms(pct(0.99)), errs, cpu, rss)
 	if e := firstErr.Load(); e != nil {
 		fmt.Fprintln(os.Stderr, "bench/api: first error:", e)
 	}
@@ -212,3 +245,63 @@ func procStats(pids []int) (rss int64, cpuMS float64) {
 // clockTicks is USER_HZ, the unit of /proc/PID/stat times: 100 on Linux
 // for every architecture Go supports.
 const clockTicks = 100
+
+// slowloris is a set of connections that send their request headers a byte
+// a second and never finish them.
+type slowloris struct {
+	start time.Time
+	cut   chan time.Duration // one value per connection the server closed
+	n     int
+	stop  chan struct{}
+}
+
+func startSlow(host string, n int) *slowloris {
+	s := &slowloris{start: time.Now(), cut: make(chan time.Duration, n), n: n, stop: make(chan struct{})}
+	for i := 0; i < n; i++ {
+		go func() {
+			c, err := net.DialTimeout("tcp", host, 5*time.Second)
+			if err != nil {
+				s.cut <- 0 // refused outright: shed too
+				return
+			}
+			defer c.Close()
+			fmt.Fprintf(c, "POST /analyze HTTP/1.1\r\nHost: %s\r\nX-Slow: ", host)
+			closed := make(chan struct{})
+			go func() { // the server closing the connection ends this read
+				io.Copy(io.Discard, c)
+				close(closed)
+			}()
+			tick := time.NewTicker(time.Second)
+			defer tick.Stop()
+			for {
+				select {
+				case <-s.stop:
+					return
+				case <-closed:
+					s.cut <- time.Since(s.start)
+					return
+				case <-tick.C:
+					c.Write([]byte("a"))
+				}
+			}
+		}()
+	}
+	return s
+}
+
+// wait waits up to limit for the server to cut the slow connections and
+// returns how many it cut and when it cut the last of them.
+func (s *slowloris) wait(limit time.Duration) (cut int, last time.Duration) {
+	defer close(s.stop)
+	deadline := time.After(limit)
+	for cut < s.n {
+		select {
+		case d := <-s.cut:
+			cut++
+			last = max(last, d)
+		case <-deadline:
+			return cut, last
+		}
+	}
+	return cut, last
+}

@@ -107,12 +107,18 @@ func build(out string, compileWasm bool) error {
 	}
 
 	one, err := oneFile(s, wasmExec)
+	if err == nil {
+		one, err = withCSP(one)
+	}
 	if err != nil {
 		return fmt.Errorf("building lede.html: %v", err)
 	}
 	s.add("lede.html", one)
 
 	if err := s.write(out); err != nil {
+		return err
+	}
+	if err := writeHeaders(out); err != nil {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "lede-dist: wrote %d files to %s (lede.wasm %.1f MB, lede.html %.1f MB)\n",

@@ -96,3 +96,30 @@ func TestIcons(t *testing.T) {
 		t.Error("inRoundRect: the centre must be in, a rounded-off corner out")
 	}
 }
+
+func TestWithCSP(t *testing.T) {
+	page := `<!doctype html><html><head><meta charset="utf-8"><style>p{}</style></head><body><p>x</p>` +
+		`<script type="text/plain" id="w">data, not run</script><script type="module">go()</script></body></html>`
+	out, err := withCSP([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(out)
+	if !strings.HasPrefix(s, `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-`) {
+		t.Errorf("policy not first after the charset: %.200s", s)
+	}
+	// One script hash (the module, not the text/plain data block), one style hash.
+	if n := strings.Count(s, "'sha256-"); n != 2 {
+		t.Errorf("%d hashes, want 2: %.400s", n, s)
+	}
+	for _, want := range []string{"'wasm-unsafe-eval'", "worker-src blob:", "connect-src 'none'"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("policy lacks %s", want)
+		}
+	}
+	for _, bad := range []string{`<p onclick="x()">`, `<p style="color:red">`, `<script src="x.js"></script>`} {
+		if _, err := withCSP([]byte("<html><head></head><body>" + bad + "</body></html>")); err == nil {
+			t.Errorf("%s passed; the policy would block it silently", bad)
+		}
+	}
+}

@@ -3,7 +3,7 @@
 //
 //	lede analyze [--input auto|text|html] [--offsets utf16|utf8|codepoint] [FILE|-]
 //	lede analyze --jsonl [flags] < in.jsonl
-//	lede serve [--addr 127.0.0.1:8080] [--dir dist]
+//	lede serve [--addr 127.0.0.1:8080] [--dir dist] [--max-analyses N]
 //
 // Errors print one line on stderr and exit with status 1.
 package main
@@ -15,11 +15,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"strings"
 
-	"github.com/lede-news/lede/internal/api"
 	"github.com/lede-news/lede/internal/engine"
 )
 
@@ -29,8 +27,9 @@ usage:
   lede analyze [flags] [FILE|-]        one input (file or stdin) -> one JSON report on stdout
   lede analyze --jsonl [flags] < in.jsonl
                                        lines {"id":..,"text"|"html":".."} -> one report per line
-  lede serve [--addr 127.0.0.1:8080] [--dir dist]
-                                       serves the page in DIR and the HTTP API (POST /analyze)
+  lede serve [--addr 127.0.0.1:8080] [--dir dist] [--max-analyses N]
+                                       serves the page in DIR and the HTTP API (POST /analyze);
+                                       N analyses at once (default 2 per CPU), 503 past that
 
 analyze flags:
   --input auto|text|html               input kind (default: detected)
@@ -169,21 +168,4 @@ func analyzeLine(line string, n int, opt engine.Options) []byte {
 		return fail(err.Error())
 	}
 	return b
-}
-
-func serve(args []string) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	addr := fs.String("addr", "127.0.0.1:8080", "")
-	dir := fs.String("dir", "dist", "")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%v ('lede help' lists the flags)", err)
-	}
-	static := *dir
-	if st, err := os.Stat(static); err != nil || !st.IsDir() {
-		fmt.Fprintf(os.Stderr, "lede: no folder %s (run ./build.sh dist); serving the API only\n", static)
-		static = ""
-	}
-	fmt.Fprintf(os.Stderr, "lede: serving http://%s\n", *addr)
-	return http.ListenAndServe(*addr, api.NewServer(static))
 }

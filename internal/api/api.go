@@ -58,11 +58,12 @@ func NewServer(staticDir string) http.Handler {
 }
 
 // siteFS is the site's folder as the Worker's static assets show it: no
-// directory listings, and not the worker's own folder (dist/.assetsignore).
+// directory listings, and not the worker's own folder (dist/.assetsignore)
+// nor dist/_headers (which Workers reads and does not serve).
 type siteFS struct{ http.FileSystem }
 
 func (f siteFS) Open(name string) (http.File, error) {
-	if name == "/worker" || strings.HasPrefix(name, "/worker/") || strings.HasPrefix(path.Base(name), ".") {
+	if name == "/worker" || strings.HasPrefix(name, "/worker/") || strings.HasPrefix(path.Base(name), ".") || name == "/_headers" {
 		return nil, fs.ErrNotExist
 	}
 	file, err := f.FileSystem.Open(name)
@@ -88,6 +89,25 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Access-Control-Allow-Origin", "*")
 	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	switch {
+	case r.URL.Path == "/analyze" || r.URL.Path == "/healthz" || s.static == nil:
+		h.Set("Content-Security-Policy", APICSP)
+	case r.URL.Path != "/lede.html": // the one-file build carries its own, stricter, <meta> policy
+		h.Set("Content-Security-Policy", PageCSP)
+	}
+	defer func() {
+		// A fault of lede's (the engine already turns its own panics into
+		// errors) must not reach the client as a stack trace or a cut
+		// connection with no answer: one JSON line, and the details stay
+		// out of the answer.
+		if p := recover(); p != nil {
+			if p == http.ErrAbortHandler {
+				panic(p)
+			}
+			writeError(w, http.StatusInternalServerError, "lede failed on this request; please report it with the input attached")
+		}
+	}()
 	switch r.URL.Path {
 	case "/analyze":
 		s.analyze(w, r)

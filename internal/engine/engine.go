@@ -73,6 +73,7 @@ func Analyze(input string, opt Options) (rep *report.Report, err error) {
 // Document runs every pass and returns the annotated document, with byte
 // offsets. Benchmarks and tests that need one stage's output use it.
 func Document(input string, opt Options) (d *doc.Document, err error) {
+	input = fromUTF16(input)
 	kind, err := checkInput(input, opt)
 	if err != nil {
 		return nil, err

@@ -225,16 +225,18 @@ func (e *extractor) entityUnits() map[int]int {
 			if m.Sentence < 0 || m.Sentence >= len(e.d.Sentences) {
 				continue
 			}
+			// The mention's tokens: from the first that starts at or after
+			// it to the last that ends within it. Tokens are in order, so
+			// binary search: a scan of the sentence for every mention is
+			// quadratic in a sentence of 50,000 tokens.
 			s := e.d.Sentences[m.Sentence]
+			toks := e.d.Tokens[s.First:s.Last]
 			a, b := -1, -1
-			for t := s.First; t < s.Last; t++ {
-				tok := e.d.Tokens[t]
-				if a < 0 && tok.Start >= m.Start {
-					a = t
-				}
-				if tok.End <= m.End {
-					b = t + 1
-				}
+			if i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= m.Start }); i < len(toks) {
+				a = s.First + i
+			}
+			if i := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.End }); i > 0 {
+				b = s.First + i
 			}
 			// "The Health Department" is the name "Health Department"
 			for a >= 0 && a < b && stopwords[strings.ToLower(e.d.TokenText(a))] {

@@ -1,0 +1,69 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// Content-Security-Policy values. The page and the widget need nothing
+// inline and no eval: scripts, styles, the Web Worker and the engine come
+// from the site itself, and WebAssembly compiles under 'wasm-unsafe-eval'
+// (which allows WebAssembly and nothing of JavaScript's eval). blob: workers
+// are what the widget starts when its modules come from another origin.
+// docs/security.md explains each directive; dist/lede.html carries its own
+// policy in a <meta> tag (cmd/lede-dist), and the Cloudflare Worker's static
+// assets get PageCSP through dist/_headers (wasm/worker/build).
+const (
+	PageCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; " +
+		"connect-src 'self'; img-src 'self' data: blob:; style-src 'self'; font-src 'self'; " +
+		"manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+	// APICSP is for the API's JSON answers: nothing in them is ever to run
+	// or load anything, even if a browser were tricked into rendering one.
+	APICSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
+
+// DefaultMaxAnalyses is how many analyses `lede serve` runs at once by
+// default (per CPU): the engine is CPU-bound, so more at once only makes each
+// slower and holds more memory (up to about 30 times the input each).
+const DefaultMaxAnalyses = 2
+
+// Limit bounds the number of POST /analyze requests h serves at once to n.
+// One more gets 503 Service Unavailable with Retry-After at once, instead of
+// queueing without bound: a client can retry, a queue would only grow
+// memory and latency under load. Other paths (the page, /healthz) are not
+// counted, so the page and health checks answer while the engine is busy.
+func Limit(h http.Handler, n int, retryAfter time.Duration) http.Handler {
+	if n < 1 {
+		n = 1
+	}
+	secs := int(retryAfter / time.Second)
+	if secs < 1 {
+		secs = 1
+	}
+	return &limiter{h: h, slots: make(chan struct{}, n), retry: strconv.Itoa(secs)}
+}
+
+type limiter struct {
+	h     http.Handler
+	slots chan struct{}
+	retry string
+}
+
+func (l *limiter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path != "/analyze" || r.Method != http.MethodPost {
+		l.h.ServeHTTP(w, r)
+		return
+	}
+	select {
+	case l.slots <- struct{}{}:
+		defer func() { <-l.slots }()
+		l.h.ServeHTTP(w, r)
+	default:
+		w.Header().Set("Retry-After", l.retry)
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.Header().Set("Content-Security-Policy", APICSP)
+		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("lede is busy with %d analyses: try again in %s s", cap(l.slots), l.retry))
+	}
+}
