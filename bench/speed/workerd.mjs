@@ -1,0 +1,170 @@
+// workerd.mjs measures what one POST /analyze costs on workerd, the Workers
+// runtime, for one or more builds of the Cloudflare Worker side by side:
+//
+//   node bench/speed/workerd.mjs before=/work/wt/base/dist after=dist
+//   node bench/speed/workerd.mjs --rows-only -n 40 after=dist      (no table header)
+//
+// Each LABEL=DIST runs DIST/worker under `wrangler dev --local` (the pinned
+// wrangler's workerd, on loopback, no account, no network), one build after
+// the other, and prints Markdown table rows with one column per build.
+//
+// How CPU is measured: workerd reports no CPU time per request when run
+// locally (wrangler dev enforces no CPU limit and its request log shows wall
+// time only), so this reads the CPU time (user + system, /proc/PID/stat) of
+// the workerd process(es) under wrangler before and after N sequential
+// requests and divides by N. That includes workerd's own HTTP and JS work for
+// the request, which a deployment bills too, and nothing of wrangler's Node
+// proxy. The clock tick is 10 ms, so N is kept large enough (default 40) for
+// the tick to be small against the total. "first request" is the first
+// /analyze of a fresh isolate (the Go instance's start and the model load
+// included), one request, so its figure is ±10 ms.
+//
+// Input: ../shared/samples/korea-us-summit.txt when present, else the API's
+// test fixture (internal/api/testdata/article.txt). Every answer is checked:
+// a non-200 stops the run.
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const args = process.argv.slice(2);
+let n = 40;
+let rowsOnly = false;
+const builds = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === "-n") n = Number(args[++i]);
+  else if (args[i] === "--rows-only") rowsOnly = true;
+  else if (args[i].includes("=")) {
+    const at = args[i].indexOf("=");
+    builds.push({ label: args[i].slice(0, at), dist: resolve(args[i].slice(at + 1)) });
+  } else {
+    console.error("usage: node bench/speed/workerd.mjs [-n N] [--rows-only] LABEL=DIST...");
+    process.exit(2);
+  }
+}
+if (!builds.length) builds.push({ label: "this build", dist: join(root, "dist") });
+
+const sampleFile = join(root, "..", "shared", "samples", "korea-us-summit.txt");
+const inputFile = existsSync(sampleFile) ? sampleFile : join(root, "internal", "api", "testdata", "article.txt");
+const input = readFileSync(inputFile);
+const cliJS = join(root, "node_modules", "wrangler", "wrangler-dist", "cli.js");
+if (!existsSync(cliJS)) {
+  console.log("| workerd | skipped: node_modules/wrangler is missing (npm ci) |");
+  process.exit(0);
+}
+const TICK = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.on("error", rej);
+    s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => res(port)); });
+  });
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// workerdPids lists the workerd processes below pid.
+function workerdPids(pid) {
+  const kids = new Map();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const st = readFileSync(`/proc/${d}/stat`, "utf8");
+      const ppid = Number(st.slice(st.lastIndexOf(")") + 2).split(" ")[1]);
+      if (!kids.has(ppid)) kids.set(ppid, []);
+      kids.get(ppid).push(Number(d));
+    } catch { /* gone */ }
+  }
+  const out = [];
+  const walk = (p) => {
+    for (const k of kids.get(p) || []) {
+      try {
+        if (readFileSync(`/proc/${k}/comm`, "utf8").trim() === "workerd") out.push(k);
+      } catch { /* gone */ }
+      walk(k);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
+// cpuMs is the user + system CPU time of the processes, in ms.
+function cpuMs(pids) {
+  let ticks = 0;
+  for (const p of pids) {
+    const st = readFileSync(`/proc/${p}/stat`, "utf8");
+    const f = st.slice(st.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14, 15)
+  }
+  return (ticks * 1000) / TICK;
+}
+
+async function analyze(base, path = "/analyze") {
+  const t = performance.now();
+  const r = await fetch(base + path, path === "/analyze" ? { method: "POST", headers: { "content-type": "text/plain" }, body: input } : {});
+  const body = await r.arrayBuffer();
+  if (r.status !== 200) throw new Error(`${path} answered ${r.status}: ${Buffer.from(body).subarray(0, 200)}`);
+  return performance.now() - t;
+}
+
+async function measure(b) {
+  const workerDir = join(b.dist, "worker");
+  if (!existsSync(join(workerDir, "wrangler.jsonc"))) throw new Error(`${workerDir} is not built (go run ./cmd/lede-dist -out ${b.dist})`);
+  const [port, inspector] = [await freePort(), await freePort()];
+  const state = mkdtempSync(join(tmpdir(), "lede-bench-wrangler-"));
+  const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", NO_COLOR: "1" };
+  const log = [];
+  const w = spawn(process.execPath, [cliJS, "dev", "--local", "--ip", "127.0.0.1", "--port", String(port),
+    "--inspector-port", String(inspector), "--persist-to", state, "--show-interactive-dev-session=false"],
+  { cwd: workerDir, detached: true, stdio: ["ignore", "pipe", "pipe"], env });
+  w.stdout.on("data", (d) => log.push(String(d)));
+  w.stderr.on("data", (d) => log.push(String(d)));
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      if (w.exitCode !== null) throw new Error("wrangler dev exited:\n" + log.join(""));
+      if (Date.now() > deadline) throw new Error("wrangler dev did not come up:\n" + log.join(""));
+      // The page (a static asset) answers without running the worker, so
+      // the first /analyze below meets an isolate whose Go has not started.
+      try { await fetch(base + "/", { signal: AbortSignal.timeout(3000) }).then((r) => r.arrayBuffer()); break; } catch { /* not yet */ }
+      await sleep(250);
+    }
+    const pids = workerdPids(w.pid);
+    if (!pids.length) throw new Error("no workerd process found under wrangler");
+    await sleep(500); // let start-up work settle before reading the clock
+    let c0 = cpuMs(pids);
+    const firstWall = await analyze(base);
+    const first = cpuMs(pids) - c0;
+    for (let i = 0; i < 3; i++) await analyze(base); // warm-up
+    const walls = [];
+    c0 = cpuMs(pids);
+    for (let i = 0; i < n; i++) walls.push(await analyze(base));
+    const per = (cpuMs(pids) - c0) / n;
+    walls.sort((x, y) => x - y);
+    c0 = cpuMs(pids);
+    for (let i = 0; i < n; i++) await analyze(base, "/healthz");
+    const health = (cpuMs(pids) - c0) / n;
+    return { first, firstWall, per, health, p50: walls[Math.floor(walls.length / 2)] };
+  } finally {
+    try { process.kill(-w.pid, "SIGTERM"); } catch { /* gone */ }
+    await new Promise((r) => (w.exitCode !== null ? r() : w.once("exit", r)));
+    rmSync(state, { recursive: true, force: true });
+  }
+}
+
+const results = [];
+for (const b of builds) results.push(await measure(b));
+const row = (name, f) => console.log(`| ${name} | ${results.map(f).join(" | ")} |`);
+if (!rowsOnly) {
+  console.log(`| workerd (wrangler dev --local), input ${inputFile.split("/").slice(-2).join("/")} (${input.length} bytes) | ${builds.map((b) => b.label).join(" | ")} |`);
+  console.log(`|---|${builds.map(() => "---:").join("|")}|`);
+}
+row(`CPU per /analyze, warm isolate (ms, workerd process CPU over ${n} requests / ${n})`, (r) => r.per.toFixed(1));
+row(`CPU per GET /healthz (ms, same way): the runtime's and the glue's share`, (r) => r.health.toFixed(1));
+row("CPU of the first /analyze of an isolate (ms, one request, ±10)", (r) => r.first.toFixed(0));
+row(`wall per /analyze, p50 of ${n} (ms)`, (r) => r.p50.toFixed(1));
+row("wall of the first /analyze (ms)", (r) => r.firstWall.toFixed(0));
