@@ -43,8 +43,10 @@ const (
 )
 
 // CompatibilityDate is the Workers runtime behaviour the worker is built
-// for; it must not be later than the date of the workerd that runs it.
-const CompatibilityDate = "2026-11-01"
+// for; it must not be later than the date of the workerd that runs it:
+// wrangler 4.86.0 (pinned in package.json, the last release that runs on
+// Node 20) ships workerd 1.20260426.1, which accepts dates up to 2026-05-03.
+const CompatibilityDate = "2026-04-20"
 
 // modules are the files wrangler uploads as the worker, in upload order.
 var modules = []string{"worker.mjs", "wasm_exec.js", "app.wasm"}
