@@ -1,0 +1,158 @@
+// page.mjs measures a reader's first visit: a cold page (fresh browser
+// context: empty cache, no service worker) to the first result on screen, in
+// headless Chromium on localhost, for one or more builds side by side:
+//
+//   node bench/speed/page.mjs before=/work/wt/base/dist after=dist
+//   node bench/speed/page.mjs -n 7 --rows-only after=dist       (no table header)
+//
+// Each run opens index.html of a build; the moment the page's DOM is ready
+// (DOMContentLoaded, when app.mjs has wired its buttons) a script injected
+// by the test (not part of the page) puts the example article in the box and
+// clicks Analyse, as a reader who pastes at once would. The time is the
+// page's own clock (performance.now(), from navigation start) when
+// #results is shown and a frame has been drawn. Runs alternate between the
+// builds so that the machine's load falls on all of them alike; the rows give
+// the median, min and max of -n runs (default 5).
+//
+// Bytes: every request the static server saw before the result, each file
+// counted at its brotli size (zlib's default quality 11, as a server or CDN
+// that pre-compresses sends it) and raw. The server is node:http with the
+// right Content-Type (application/wasm for the engine), no compression, and
+// `Cache-Control: no-cache`, like the browser tests' server.
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+let n = 5;
+let rowsOnly = false;
+const builds = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === "-n") n = Number(args[++i]);
+  else if (args[i] === "--rows-only") rowsOnly = true;
+  else if (args[i].includes("=")) {
+    const at = args[i].indexOf("=");
+    builds.push({ label: args[i].slice(0, at), dir: path.resolve(args[i].slice(at + 1)) });
+  } else {
+    console.error("usage: node bench/speed/page.mjs [-n N] [--rows-only] LABEL=DIST...");
+    process.exit(2);
+  }
+}
+if (!builds.length) builds.push({ label: "this build", dir: path.join(root, "dist") });
+for (const b of builds) {
+  if (!fs.existsSync(path.join(b.dir, "index.html"))) {
+    console.error(`${b.dir} has no index.html: build it with go run ./cmd/lede-dist -out ${b.dir}`);
+    process.exit(1);
+  }
+}
+const { exampleArticle } = await import(path.join(root, "web", "example.mjs"));
+
+const types = {
+  ".html": "text/html; charset=utf-8", ".mjs": "text/javascript; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".svg": "image/svg+xml", ".png": "image/png",
+  ".webmanifest": "application/manifest+json", ".json": "application/json",
+};
+
+// serve is a static server for dir that logs [time, path] of each request.
+async function serve(dir) {
+  const log = [];
+  const server = http.createServer((req, res) => {
+    let p = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (p.endsWith("/")) p += "index.html";
+    log.push([Date.now(), p]);
+    const file = path.join(dir, path.normalize(p).replace(/^(\.\.[/\\])+/, ""));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+      return;
+    }
+    const body = fs.readFileSync(file);
+    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream", "content-length": body.length, "cache-control": "no-cache" });
+    res.end(body);
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${server.address().port}/`, log, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
+}
+
+const sizes = new Map();
+function size(dir, p) {
+  const file = path.join(dir, p);
+  if (!sizes.has(file)) {
+    let raw = 0, br = 0;
+    if (fs.existsSync(file) && fs.statSync(file).isFile()) {
+      const b = fs.readFileSync(file);
+      raw = b.length;
+      br = zlib.brotliCompressSync(b).length;
+    }
+    sizes.set(file, { raw, br });
+  }
+  return sizes.get(file);
+}
+
+// inject runs in the page before its own scripts: at DOMContentLoaded it
+// pastes the article and clicks Analyse, and notes when results show.
+function inject(text) {
+  document.addEventListener("DOMContentLoaded", () => {
+    const results = document.getElementById("results");
+    const done = () => requestAnimationFrame(() => {
+      globalThis.__ledeBench = { ms: performance.now(), wall: Date.now(), error: document.getElementById("error").hidden ? "" : document.getElementById("error").textContent };
+    });
+    new MutationObserver((_, obs) => {
+      if (!results.hidden || !document.getElementById("error").hidden) { obs.disconnect(); done(); }
+    }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ["hidden"] });
+    document.getElementById("input").value = text;
+    document.getElementById("analyze").click();
+  });
+}
+
+const pw = require("playwright-core");
+const browser = await pw.chromium.launch({
+  executablePath: "/usr/bin/chromium", headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const servers = [];
+for (const b of builds) servers.push(await serve(b.dir));
+const runs = builds.map(() => []);
+try {
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < builds.length; k++) {
+      const srv = servers[k];
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await ctx.addInitScript(inject, exampleArticle);
+      const page = await ctx.newPage();
+      const from = srv.log.length;
+      await page.goto(srv.url, { waitUntil: "commit" });
+      await page.waitForFunction(() => globalThis.__ledeBench, null, { timeout: 120_000, polling: 50 });
+      const r = await page.evaluate(() => globalThis.__ledeBench);
+      if (r.error) throw new Error(`${builds[k].label}: the page showed an error: ${r.error}`);
+      const before = srv.log.slice(from).filter(([t]) => t <= r.wall).map(([, p]) => p);
+      const bytes = before.reduce((a, p) => { const s = size(builds[k].dir, p); return { raw: a.raw + s.raw, br: a.br + s.br }; }, { raw: 0, br: 0 });
+      runs[k].push({ ms: r.ms, ...bytes, files: before });
+      await ctx.close();
+    }
+  }
+} finally {
+  await browser.close();
+  for (const s of servers) await s.close();
+}
+
+const stat = (xs) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return { med: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
+};
+const mb = (x) => (x / 1e6).toFixed(2) + " MB";
+if (!rowsOnly) {
+  console.log(`| page, headless Chromium, localhost, cold (${n} runs each) | ${builds.map((b) => b.label).join(" | ")} |`);
+  console.log(`|---|${builds.map(() => "---:").join("|")}|`);
+}
+const row = (name, f) => console.log(`| ${name} | ${runs.map(f).join(" | ")} |`);
+row("cold page → first result, ms: median (min–max)", (rs) => { const s = stat(rs.map((r) => r.ms)); return `${s.med.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`; });
+row("bytes fetched before the first result, brotli", (rs) => mb(stat(rs.map((r) => r.br)).med));
+row("the same, uncompressed", (rs) => mb(stat(rs.map((r) => r.raw)).med));
+row("requests before the first result", (rs) => String(stat(rs.map((r) => r.files.length)).med));
+if (process.env.LEDE_BENCH_VERBOSE) for (let k = 0; k < builds.length; k++) console.error(builds[k].label, runs[k].map((r) => r.files.join(" ")));
