@@ -160,8 +160,8 @@ func widgetWithSize(s *site, src string) (string, error) {
 
 var (
 	modulePreload = regexp.MustCompile(`<link rel="modulepreload" href="[^"]*">\n?`)
-	importLine = regexp.MustCompile(`^import \S+ from "\./[a-z-]+\.mjs";$|^import \{[^}]*\} from "\./[a-z-]+\.mjs";$`)
-	exportDecl = regexp.MustCompile(`^export (async function|function|const|let|class) `)
+	importLine    = regexp.MustCompile(`^import \S+ from "\./[a-z-]+\.mjs";$|^import \{[^}]*\} from "\./[a-z-]+\.mjs";$`)
+	exportDecl    = regexp.MustCompile(`^export (async function|function|const|let|class) `)
 )
 
 // inlineModule turns one of our ES modules into text that can be
