@@ -158,10 +158,13 @@ func widgetWithSize(s *site, src string) (string, error) {
 	return strings.Replace(src, mark, fmt.Sprintf(`"%d"`, n), 1), nil
 }
 
+// modulePreload matches index.html's <link rel="modulepreload">s, which the
+// one-file build drops (its modules are inline).
+var modulePreload = regexp.MustCompile(`<link rel="modulepreload" href="[^"]*">\n?`)
+
 var (
-	modulePreload = regexp.MustCompile(`<link rel="modulepreload" href="[^"]*">\n?`)
-	importLine    = regexp.MustCompile(`^import \S+ from "\./[a-z-]+\.mjs";$|^import \{[^}]*\} from "\./[a-z-]+\.mjs";$`)
-	exportDecl    = regexp.MustCompile(`^export (async function|function|const|let|class) `)
+	importLine = regexp.MustCompile(`^import \S+ from "\./[a-z-]+\.mjs";$|^import \{[^}]*\} from "\./[a-z-]+\.mjs";$`)
+	exportDecl = regexp.MustCompile(`^export (async function|function|const|let|class) `)
 )
 
 // inlineModule turns one of our ES modules into text that can be
