@@ -4,6 +4,7 @@
 #   ./build.sh serve      build everything, then serve dist/ and the API on http://127.0.0.1:8080
 #   ./build.sh test       every test: Go, Go under WebAssembly, browser end-to-end, worker
 #   ./build.sh dist       the minified build in dist/
+#   ./build.sh deploy [ARGS]   build, then `wrangler deploy` dist/worker (the page + the API) to Cloudflare
 #   ./build.sh bench [NAME...]   benchmarks (bench/NAME.sh; all when no name is given)
 #   ./build.sh models     retrain every model from ../shared/data (cmd/train-*)
 #   ./build.sh fuzz [SECONDS] [PATTERN]   run every Go fuzz target (or those matching PATTERN)
@@ -50,6 +51,14 @@ build_cli() {
 case "${1:-}" in
   dist)
     build_dist
+    ;;
+  deploy)
+    shift
+    need_npm
+    build_dist
+    say "wrangler deploy (dist/worker; \`npx wrangler login\` once first)"
+    cd dist/worker
+    exec "$ROOT/node_modules/.bin/wrangler" deploy "$@"
     ;;
   serve)
     build_dist
@@ -113,7 +122,7 @@ case "${1:-}" in
     done
     ;;
   *)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

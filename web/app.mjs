@@ -30,6 +30,11 @@ const ui = {
 // that show them in the text.
 const state = { report: null, marks: new Map(), selected: null, selectedBtn: null, running: null, foreign: false };
 
+// whenIdle holds what waits for the running analysis to end; idle() resolves
+// at once when none runs.
+const whenIdle = [];
+const idle = () => new Promise((resolve) => (state.running ? whenIdle.push(resolve) : resolve()));
+
 // ---- input -------------------------------------------------------------
 
 ui.analyzeBtn.addEventListener("click", () => run());
@@ -54,10 +59,10 @@ document.addEventListener("keydown", (e) => {
     run();
   }
 });
-// Start the engine while the reader is still pasting, so the first result
-// comes sooner. (It loads nothing until the reader shows interest.)
-ui.input.addEventListener("focus", () => preload(), { once: true });
-ui.input.addEventListener("input", () => preload(), { once: true });
+// Start the engine as the page loads: it downloads, compiles and loads its
+// models while the reader pastes, so the first result needs only the
+// analysis. (The widget, on other people's pages, waits for first use.)
+const engineReady = preload();
 
 ui.file.addEventListener("change", () => {
   if (ui.file.files && ui.file.files[0]) readFile(ui.file.files[0]);
@@ -155,6 +160,7 @@ async function run() {
     clearInterval(timer);
     if (state.running === ctl) {
       state.running = null;
+      for (const fn of whenIdle.splice(0)) fn();
       ui.progress.hidden = true;
       ui.analyzeBtn.disabled = false;
       ui.analyzeBtn.removeAttribute("aria-busy");
@@ -477,9 +483,12 @@ $("save-json").addEventListener("click", () => download(baseName() + ".json", "a
 // ---- offline -------------------------------------------------------------
 
 // The page registers its service worker when it is served over HTTP(S); the
-// one-file build (data-onefile) needs none.
+// one-file build (data-onefile) needs none. Installing it downloads every
+// file again (the engine too) into its cache, so it waits until the engine
+// has started and no analysis is running: on a first visit it must not
+// compete with the first result.
 if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol) && !document.documentElement.hasAttribute("data-onefile")) {
-  navigator.serviceWorker.register("sw.js").then(() => navigator.serviceWorker.ready).then(() => {
+  engineReady.then(idle).then(() => navigator.serviceWorker.register("sw.js")).then(() => navigator.serviceWorker.ready).then(() => {
     ui.offline.textContent = "It is saved for offline use.";
   }).catch(() => {});
 }

@@ -40,16 +40,33 @@
     };
   }
 
-  // wasmBytes fetches the engine (or takes the bytes it was given),
-  // reporting download progress.
-  function wasmBytes(src) {
+  // wasmSource fetches the engine, reporting download progress, and
+  // resolves to what instantiate() below takes: the Response itself when the
+  // browser can compile while the bytes arrive (instantiateStreaming, which
+  // needs the server to say Content-Type: application/wasm), else the bytes.
+  // The one-file build and Node hand over the bytes directly.
+  function wasmSource(src) {
     if (typeof src !== "string") return Promise.resolve(src);
-    return fetch(src).then(function (res) {
+    var init = { priority: "high" }; // the engine is the page's critical path
+    return fetch(src, init).then(function (res) {
       if (!res.ok) throw new Error("could not load the lede engine from " + src + " (HTTP " + res.status + ")");
       var total = Number(res.headers.get("content-length")) || 0;
+      var loaded = 0;
+      var type = (res.headers.get("content-type") || "").split(";")[0].trim().toLowerCase();
+      var streaming = typeof WebAssembly.instantiateStreaming === "function" && type === "application/wasm" &&
+        typeof TransformStream === "function" && res.body;
+      if (streaming) {
+        var counted = res.body.pipeThrough(new TransformStream({
+          transform: function (chunk, ctl) {
+            loaded += chunk.length;
+            post({ type: "progress", loaded: loaded, total: total });
+            ctl.enqueue(chunk);
+          },
+        }));
+        return new Response(counted, { headers: { "content-type": "application/wasm" } });
+      }
       var reader = res.body.getReader();
       var chunks = [];
-      var loaded = 0;
       function pump() {
         return reader.read().then(function (r) {
           if (r.done) return;
@@ -68,14 +85,30 @@
     });
   }
 
+  // instantiate compiles and instantiates the engine from a Response
+  // (streaming: compiled while it downloads) or from its bytes.
+  function instantiate(source, imports) {
+    if (typeof Response === "function" && source instanceof Response) {
+      return WebAssembly.instantiateStreaming(source, imports);
+    }
+    return WebAssembly.instantiate(source, imports);
+  }
+
   var ready = null;
 
   function start(msg) {
-    loadGoRuntime(msg);
-    var bytes = node ? Promise.resolve(new Uint8Array(require("node:fs").readFileSync(msg.wasm))) : wasmBytes(msg.wasm);
-    return bytes.then(function (b) {
+    // The download starts first; the Go runtime (a small script) loads
+    // while it runs.
+    var source = node ? Promise.resolve(new Uint8Array(require("node:fs").readFileSync(msg.wasm))) : wasmSource(msg.wasm);
+    try {
+      loadGoRuntime(msg);
+    } catch (e) {
+      source.catch(function () {});
+      return Promise.reject(e);
+    }
+    return source.then(function (src) {
       var go = new Go();
-      return WebAssembly.instantiate(b, go.importObject).then(function (r) {
+      return instantiate(src, go.importObject).then(function (r) {
         // run() resolves only when the Go program exits, which it never does:
         // main registers ledeAnalyze and blocks, keeping the instance alive.
         // If it does exit (a crash), later calls could not be answered: say

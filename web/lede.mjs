@@ -94,13 +94,15 @@ async function startEngine() {
       terminate: () => bw.terminate(),
     };
   }
-  const eng = { w: w, pending: new Map(), nextId: 1, progress: new Set(), dead: null, ready: false };
+  const eng = { w: w, pending: new Map(), nextId: 1, progress: new Set(), dead: null, ready: false, onReady: new Set() };
   w.listen((m) => {
     if (m.type === "progress") {
       for (const fn of eng.progress) fn({ phase: "loading", loaded: m.loaded, total: m.total });
     } else if (m.type === "ready") {
       eng.ready = true;
       for (const fn of eng.progress) fn({ phase: "analysing" });
+      for (const fn of eng.onReady) fn();
+      eng.onReady.clear();
     } else if (m.type === "result") {
       const p = eng.pending.get(m.id);
       if (!p) return;
@@ -119,6 +121,8 @@ async function startEngine() {
 function kill(eng, err) {
   if (eng.dead) return;
   eng.dead = err;
+  for (const fn of eng.onReady) fn();
+  eng.onReady.clear();
   if (engine && engine.eng === eng) engine = null;
   eng.w.terminate();
   for (const p of eng.pending.values()) p.reject(err);
@@ -137,10 +141,16 @@ function getEngine() {
 
 /**
  * preload starts the engine now instead of on the first analysis (the page
- * calls it when the reader starts typing, so the first result comes sooner).
+ * calls it as it loads, so that the engine downloads and starts while the
+ * reader pastes). The promise resolves once the engine is ready or has
+ * failed to start (the next analysis reports why); it never rejects.
+ * @returns {Promise<void>}
  */
 export function preload() {
-  getEngine().catch(() => {});
+  return getEngine().then((eng) => {
+    if (eng.ready || eng.dead) return;
+    return new Promise((resolve) => eng.onReady.add(resolve));
+  }, () => {});
 }
 
 // engineOptions turns the caller's options into the engine's JSON, leaving

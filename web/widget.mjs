@@ -15,11 +15,40 @@
 // --lede-bg, --lede-fg, --lede-muted, --lede-border, --lede-radius,
 // --lede-font) and ::part(card | heading | input | button | chip | group |
 // summary | notice | error | status). It loads the engine (lede.mjs, found beside this
-// file through import.meta.url) on first use, not with the page, and tells
-// the page about each result with a `lede:result` event whose detail is the
-// report. element.analyze() runs it from script.
-import { analyze as analyzeLocal } from "./lede.mjs";
+// file through import.meta.url, and through it the worker and the wasm) on
+// first use, not with the page — its button says how much that downloads —
+// and tells the page about each result with a `lede:result` event whose
+// detail is the report. element.analyze() runs it from script.
 import { h, groupEntities } from "./view.mjs";
+
+// engineBytes is what the engine downloads on first use (lede.mjs, its
+// worker, the Go runtime and lede.wasm), gzip-compressed, as a server that
+// compresses sends it. cmd/lede-dist writes the number in from the files it
+// builds; in an unbuilt checkout the placeholder stays and no size is shown.
+const engineBytes = Number("__LEDE_ENGINE_BYTES__");
+const engineSize = engineBytes > 0 ? (engineBytes / 1e6).toFixed(1) + " MB" : "";
+const downloadNote = engineSize ? " (downloads " + engineSize + " once)" : "";
+
+// engine is the import of lede.mjs, started on the first local analysis and
+// shared by every widget on the page.
+let engine = null;
+function loadEngine() {
+  if (!engine) {
+    engine = import("./lede.mjs");
+    engine.catch(() => { engine = null; });
+  }
+  return engine;
+}
+// engineLoaded: once one analysis has run here, the engine is in the page and
+// buttons no longer announce a download.
+let engineLoaded = false;
+
+async function analyzeLocal(text, options) {
+  const lede = await loadEngine();
+  const report = await lede.analyze(text, options);
+  engineLoaded = true;
+  return report;
+}
 
 const css = `
 :host {
@@ -115,7 +144,7 @@ export class LedeAnalyzer extends HTMLElement {
       card.append(this._input);
     }
     if (!target || this.hasAttribute("manual")) {
-      this._button = h("button", { type: "button", class: "go", part: "button", text: target ? "Show what this article is about" : "Analyse" });
+      this._button = h("button", { type: "button", class: "go", part: "button", text: this._label() });
       this._button.addEventListener("click", () => this.analyze().catch(() => {}));
       card.append(this._button);
     }
@@ -140,6 +169,13 @@ export class LedeAnalyzer extends HTMLElement {
     }
   }
 
+  // _label is the button's text: with the download it will cause, until the
+  // engine is in the page (api= mode downloads no engine).
+  _label() {
+    const base = this._target ? "Show what this article is about" : "Analyse";
+    return engineLoaded || this.hasAttribute("api") ? base : base + downloadNote;
+  }
+
   // _text is what to analyse: the target element's text, or the paste box.
   _text() {
     const sel = this._target;
@@ -162,11 +198,11 @@ export class LedeAnalyzer extends HTMLElement {
   async analyze(input) {
     const run = (async () => {
       this._error.hidden = true;
-      this._status.textContent = "Analysing…";
+      const api = this.getAttribute("api");
+      this._status.textContent = api || engineLoaded ? "Analysing…" : "Loading the engine" + (engineSize ? " (" + engineSize + ")" : "") + " and analysing…";
       if (this._button) this._button.disabled = true;
       try {
         const text = typeof input === "string" ? input : this._text();
-        const api = this.getAttribute("api");
         const report = api ? await viaAPI(api, text) : await analyzeLocal(text, { offsets: "utf16" });
         this._report = report;
         this._render(report);
@@ -180,7 +216,10 @@ export class LedeAnalyzer extends HTMLElement {
         this.dispatchEvent(new CustomEvent("lede:error", { detail: { message: this._error.textContent }, bubbles: true, composed: true }));
         throw err;
       } finally {
-        if (this._button) this._button.disabled = false;
+        if (this._button) {
+          this._button.disabled = false;
+          this._button.textContent = this._label();
+        }
       }
     })();
     this._busy = run;

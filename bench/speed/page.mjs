@@ -14,6 +14,11 @@
 // builds so that the machine's load falls on all of them alike; the rows give
 // the median, min and max of -n runs (default 5).
 //
+// CPU: the user + system time of all of Chromium's processes (from /proc)
+// between navigation and the result (polled every 50 ms, so it may include
+// up to 50 ms after the result). It is less at the mercy of a busy machine
+// than the wall time, which other processes stretch.
+//
 // Bytes: every request the static server saw before the result, each file
 // counted at its brotli size (zlib's default quality 11, as a server or CDN
 // that pre-compresses sends it) and raw. The server is node:http with the
@@ -110,11 +115,37 @@ function inject(text) {
   });
 }
 
+// treeCpuMs is the user + system CPU time, in ms, of all descendants of a
+// process: for this script, Chromium's browser, renderer, GPU and utility
+// processes.
+const TICK = 100; // Linux USER_HZ
+function treeCpuMs(pid) {
+  const kids = new Map();
+  const ticks = new Map();
+  for (const d of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const st = fs.readFileSync(`/proc/${d}/stat`, "utf8");
+      const f = st.slice(st.lastIndexOf(")") + 2).split(" ");
+      const ppid = Number(f[1]);
+      if (!kids.has(ppid)) kids.set(ppid, []);
+      kids.get(ppid).push(Number(d));
+      ticks.set(Number(d), Number(f[11]) + Number(f[12]));
+    } catch { /* gone */ }
+  }
+  let sum = 0;
+  const walk = (p) => { sum += ticks.get(p) || 0; for (const k of kids.get(p) || []) walk(k); };
+  for (const k of kids.get(pid) || []) walk(k); // pid's descendants, not pid
+  
+  return (sum * 1000) / TICK;
+}
+
 const pw = require("playwright-core");
 const browser = await pw.chromium.launch({
   executablePath: "/usr/bin/chromium", headless: true,
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
+const browserPid = process.pid; // Chromium runs below this script
 const servers = [];
 for (const b of builds) servers.push(await serve(b.dir));
 const runs = builds.map(() => []);
@@ -126,13 +157,15 @@ try {
       await ctx.addInitScript(inject, exampleArticle);
       const page = await ctx.newPage();
       const from = srv.log.length;
+      const cpu0 = browserPid ? treeCpuMs(browserPid) : 0;
       await page.goto(srv.url, { waitUntil: "commit" });
       await page.waitForFunction(() => globalThis.__ledeBench, null, { timeout: 120_000, polling: 50 });
+      const cpu = browserPid ? treeCpuMs(browserPid) - cpu0 : NaN;
       const r = await page.evaluate(() => globalThis.__ledeBench);
       if (r.error) throw new Error(`${builds[k].label}: the page showed an error: ${r.error}`);
       const before = srv.log.slice(from).filter(([t]) => t <= r.wall).map(([, p]) => p);
       const bytes = before.reduce((a, p) => { const s = size(builds[k].dir, p); return { raw: a.raw + s.raw, br: a.br + s.br }; }, { raw: 0, br: 0 });
-      runs[k].push({ ms: r.ms, ...bytes, files: before });
+      runs[k].push({ ms: r.ms, cpu, ...bytes, files: before });
       await ctx.close();
     }
   }
@@ -152,6 +185,7 @@ if (!rowsOnly) {
 }
 const row = (name, f) => console.log(`| ${name} | ${runs.map(f).join(" | ")} |`);
 row("cold page → first result, ms: median (min–max)", (rs) => { const s = stat(rs.map((r) => r.ms)); return `${s.med.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`; });
+row("Chromium CPU time (all its processes) from navigation to the first result, ms: median (min–max)", (rs) => { const s = stat(rs.map((r) => r.cpu)); return `${s.med.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`; });
 row("bytes fetched before the first result, brotli", (rs) => mb(stat(rs.map((r) => r.br)).med));
 row("the same, uncompressed", (rs) => mb(stat(rs.map((r) => r.raw)).med));
 row("requests before the first result", (rs) => String(stat(rs.map((r) => r.files.length)).med));

@@ -83,7 +83,7 @@ func build(out string, compileWasm bool) error {
 		if err != nil {
 			return err
 		}
-		if filepath.Base(f) == "sw.js" || filepath.Base(f) == "onefile.mjs" {
+		if filepath.Base(f) == "sw.js" || filepath.Base(f) == "onefile.mjs" || filepath.Base(f) == "widget.mjs" {
 			continue // written below from the finished site
 		}
 		if err := s.minifyAdd(filepath.Base(f), b); err != nil {
@@ -92,6 +92,18 @@ func build(out string, compileWasm bool) error {
 	}
 	for _, ic := range icons() {
 		s.add(ic.name, ic.png)
+	}
+
+	widget, err := os.ReadFile("web/widget.mjs")
+	if err != nil {
+		return err
+	}
+	widgetOut, err := widgetWithSize(s, string(widget))
+	if err != nil {
+		return err
+	}
+	if err := s.minifyAdd("widget.mjs", []byte(widgetOut)); err != nil {
+		return err
 	}
 
 	sw, err := os.ReadFile("web/sw.js")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -121,5 +122,38 @@ func TestWithCSP(t *testing.T) {
 		if _, err := withCSP([]byte("<html><head></head><body>" + bad + "</body></html>")); err == nil {
 			t.Errorf("%s passed; the policy would block it silently", bad)
 		}
+	}
+}
+
+func TestWidgetWithSize(t *testing.T) {
+	s := newSite()
+	for i, name := range engineFiles {
+		s.add(name, []byte(strings.Repeat(name, 100*(i+1))))
+	}
+	want, err := s.engineDownload()
+	if err != nil || want <= 0 {
+		t.Fatalf("engineDownload = %d, %v", want, err)
+	}
+	tests := []struct {
+		name, src, want, err string
+	}{
+		{"filled in", `const n = Number("__LEDE_ENGINE_BYTES__");`, fmt.Sprintf(`const n = Number("%d");`, want), ""},
+		{"marker missing", `const n = 0;`, "", "must contain"},
+	}
+	for _, tc := range tests {
+		got, err := widgetWithSize(s, tc.src)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%s: err = %v, want %q", tc.name, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("%s: got %q, %v; want %q", tc.name, got, err, tc.want)
+		}
+	}
+	delete(s.files, "lede.wasm")
+	if _, err := widgetWithSize(s, `"__LEDE_ENGINE_BYTES__"`); err == nil {
+		t.Error("a missing engine file must be an error, not a size of 0")
 	}
 }

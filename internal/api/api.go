@@ -1,7 +1,7 @@
 // Package api is lede's HTTP API: one http.Handler that runs natively
-// (`lede serve`) and on Cloudflare Workers (wasm/worker, through
-// github.com/syumai/workers). Both front ends call Handler or NewServer and
-// nothing else, so a report from either is byte-identical to the CLI's.
+// (`lede serve`) and on Cloudflare Workers (wasm/worker, one live Go instance
+// an isolate). Both front ends call Handler or NewServer and nothing else,
+// so a report from either is byte-identical to the CLI's.
 //
 //	POST /analyze   body text/plain, text/html or application/json
 //	                {"id": any, "text"|"html": "...", "options": {"input": .., "offsets": ..}}

@@ -1,6 +1,7 @@
 // The Cloudflare Worker, run locally on workerd through wrangler dev, as a
-// deployment would run it: the Go API handler in app.wasm behind syumai/workers'
-// glue, and the site from Workers static assets on the same origin.
+// deployment would run it: the Go API handler in app.wasm behind our glue
+// (worker.mjs + serve_js.go: one live Go instance per isolate), and the site
+// from Workers static assets on the same origin.
 //
 //   node --test wasm/worker/worker.test.mjs      (after ./build.sh dist)
 //
@@ -63,8 +64,8 @@ before(async () => {
   const [port, inspector] = [await freePort(), await freePort()];
   state = mkdtempSync(join(tmpdir(), 'lede-wrangler-'));
   base = `http://127.0.0.1:${port}`;
-  // wrangler's bin/wrangler.js refuses Node < 22.12 before doing anything;
-  // its CLI itself runs on Node 20 (it warns), so the test calls the CLI.
+  // The CLI itself, not bin/wrangler.js: the pinned wrangler (4.86.0) runs
+  // on Node 20 either way, and so would a newer one whose bin refuses Node 20.
   const cliJS = join(root, 'node_modules', 'wrangler', 'wrangler-dist', 'cli.js');
   assert.ok(existsSync(cliJS), 'node_modules/wrangler is missing: run npm ci');
   const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1' };
@@ -184,12 +185,47 @@ test('the static page is served from the same origin, the worker files are not',
   await w.arrayBuffer();
 });
 
-test('concurrent requests all succeed with the same report', { skip }, async () => {
+// instanceOf reads which Go instance answered and how many requests it had
+// answered then (headers the Go side of the glue sets from its own memory).
+function instanceOf(r) {
+  const id = r.headers.get('lede-instance');
+  const served = Number(r.headers.get('lede-instance-requests'));
+  assert.match(id || '', /^[0-9a-f]{16}$/, 'Lede-Instance header');
+  assert.ok(Number.isInteger(served) && served > 0, 'Lede-Instance-Requests header');
+  return { id, served };
+}
+
+test('one Go instance answers every request of the isolate', { skip }, async () => {
   const body = readFileSync(fixture);
+  const seen = [];
+  for (let i = 0; i < 4; i++) {
+    const a = await req('/analyze', { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+    assert.equal(a.status, 200);
+    await a.arrayBuffer();
+    seen.push(instanceOf(a));
+    const h = await req('/healthz');
+    assert.equal(h.status, 200);
+    await h.arrayBuffer();
+    seen.push(instanceOf(h));
+  }
+  assert.equal(new Set(seen.map((s) => s.id)).size, 1, `one instance, not ${JSON.stringify(seen)}`);
+  for (let i = 1; i < seen.length; i++) {
+    assert.ok(seen[i].served > seen[i - 1].served, `the instance's request count goes up: ${JSON.stringify(seen)}`);
+  }
+  assert.ok(seen.at(-1).served >= 8, 'it has answered all eight requests');
+});
+
+test('concurrent requests all succeed with the same report, from the one instance', { skip }, async () => {
+  const body = readFileSync(fixture);
+  const want = cli(fixture);
   const rs = await Promise.all(Array.from({ length: 8 }, () =>
-    req('/analyze', { method: 'POST', headers: { 'content-type': 'text/plain' }, body }).then(async (r) => [r.status, await r.text()])));
-  for (const [status] of rs) assert.equal(status, 200);
-  assert.equal(new Set(rs.map(([, t]) => t)).size, 1);
+    req('/analyze', { method: 'POST', headers: { 'content-type': 'text/plain' }, body }).then(async (r) => [r.status, Buffer.from(await r.arrayBuffer()), instanceOf(r)])));
+  for (const [status, got] of rs) {
+    assert.equal(status, 200);
+    assert.ok(got.equals(want), `a concurrent answer differs from the CLI's report${STALE}`);
+  }
+  assert.equal(new Set(rs.map(([, , i]) => i.id)).size, 1, 'one instance answered them all');
+  assert.equal(new Set(rs.map(([, , i]) => i.served)).size, 8, 'each request was counted once');
 });
 
 test('POST /analyze application/x-ndjson: one report a line, as `lede analyze --jsonl`', { skip }, async () => {

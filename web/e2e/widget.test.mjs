@@ -3,6 +3,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
+import fs from "node:fs";
+import zlib from "node:zlib";
 import { serve, launch, needDist, screenshots, dist } from "./helpers.mjs";
 import { exampleArticle } from "../example.mjs";
 
@@ -98,7 +100,7 @@ test("widget in api= mode posts to a lede endpoint, and analyze() is scriptable"
   if (!needDist(t)) return;
   const page = await chrome.page();
   const wasmLoads = [];
-  page.on("request", (r) => { if (r.url().endsWith(".wasm")) wasmLoads.push(r.url()); });
+  page.on("request", (r) => { if (/\.wasm$|\/lede\.mjs$|lede-worker\.js$/.test(r.url())) wasmLoads.push(r.url()); });
   await page.goto(srv.url + "api-host.html");
   await page.waitForFunction(() => customElements.get("lede-analyzer"));
   const calls = apiCalls;
@@ -112,17 +114,28 @@ test("widget in api= mode posts to a lede endpoint, and analyze() is scriptable"
   assert.match(await page.locator("#w").evaluate((el) => el.shadowRoot.querySelector("[part~=error]").textContent), /empty/);
 });
 
-test("the widget is lazy: no engine until first use", async (t) => {
+test("the widget is lazy: no engine until first use, and its button says what that downloads", async (t) => {
   if (!needDist(t)) return;
   const page = await chrome.page();
   const engine = [];
-  page.on("request", (r) => { if (/lede\.wasm|lede-worker\.js|wasm_exec\.js/.test(r.url())) engine.push(r.url()); });
+  page.on("request", (r) => { if (/lede\.mjs|lede\.wasm|lede-worker\.js|wasm_exec\.js/.test(r.url())) engine.push(r.url()); });
   await page.goto(srv.url + "lazy-host.html", { waitUntil: "load" });
   await page.waitForFunction(() => customElements.get("lede-analyzer") && document.getElementById("w").shadowRoot);
-  assert.deepEqual(engine, [], "the engine loaded with the page");
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual(engine, [], "the engine (or lede.mjs) loaded with the page");
+  // The size on the button is what lede-dist measured: the gzip of the
+  // engine's files (Node's gzip -9 differs from Go's by a few bytes).
+  const gz = ["lede.mjs", "lede-worker.js", "wasm_exec.js", "lede.wasm"]
+    .reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length, 0);
+  const label = await page.locator("#w").evaluate((el) => el.shadowRoot.querySelector("[part~=button]").textContent);
+  const m = /^Analyse \(downloads (\d+\.\d) MB once\)$/.exec(label);
+  assert.ok(m, "button: " + label);
+  assert.ok(Math.abs(Number(m[1]) - gz / 1e6) <= 0.11, `the button says ${m[1]} MB, the engine is ${(gz / 1e6).toFixed(2)} MB gzipped`);
   const n = await page.evaluate((text) => document.getElementById("w").analyze(text).then((r) => r.entities.length), exampleArticle);
   assert.ok(n > 0);
   assert.ok(engine.some((u) => u.endsWith("/lede.wasm")), "the engine came from beside widget.mjs: " + engine);
+  assert.equal(await page.locator("#w").evaluate((el) => el.shadowRoot.querySelector("[part~=button]").textContent), "Analyse",
+    "once the engine is in the page the button no longer announces a download");
   await page.close();
 });
 

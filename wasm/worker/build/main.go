@@ -4,9 +4,9 @@
 //	go run ./wasm/worker/build -out dist/worker
 //
 // It
-//  1. generates syumai/workers' JS glue (worker.mjs, runtime.mjs, wasm_exec.js)
-//     with its workers-assets-gen, pinned as a Go tool in go.mod (that tool
-//     empties its output folder first, so it runs before anything is written);
+//  1. copies the JS glue: wasm/worker/worker.mjs, which keeps one live Go
+//     instance per isolate, and wasm_exec.js from the Go toolchain that
+//     builds app.wasm (the two must match);
 //  2. builds app.wasm from ./wasm/worker with GOOS=js GOARCH=wasm, stripped;
 //  3. writes wrangler.jsonc: the worker serves POST /analyze and GET /healthz
 //     and Workers static assets serve the site in the parent folder (dist/),
@@ -43,14 +43,20 @@ const (
 )
 
 // CompatibilityDate is the Workers runtime behaviour the worker is built
-// for; it must not be later than the date of the workerd that runs it.
-const CompatibilityDate = "2026-11-01"
+// for; it must not be later than the date of the workerd that runs it:
+// wrangler 4.86.0 (pinned in package.json, the last release that runs on
+// Node 20) ships workerd 1.20260426.1, which accepts dates up to 2026-05-03.
+const CompatibilityDate = "2026-04-20"
 
 // modules are the files wrangler uploads as the worker, in upload order.
-var modules = []string{"worker.mjs", "runtime.mjs", "wasm_exec.js", "app.wasm"}
+var modules = []string{"worker.mjs", "wasm_exec.js", "app.wasm"}
+
+// stale are files an earlier build (syumai/workers' generated glue, or ours)
+// left in the output folder; they are removed before writing.
+var stale = []string{"worker.mjs", "runtime.mjs", "wasm_exec.js", "app.wasm", "wrangler.jsonc", "README.md"}
 
 func main() {
-	out := flag.String("out", "dist/worker", "output folder (it is emptied first)")
+	out := flag.String("out", "dist/worker", "output folder (the build's own files in it are replaced)")
 	site := flag.String("site", "", "the built site that Workers static assets serve (default: the parent of -out)")
 	name := flag.String("name", "lede", "the Worker's name on Cloudflare")
 	plan := flag.String("plan", "paid", "the Workers plan whose size limit is enforced: free (3 MB) or paid (10 MB); over the free limit is always reported")
@@ -86,9 +92,17 @@ func build(out, site, name, plan string, limit int) error {
 		return err
 	}
 
-	// 1. The JS glue. workers-assets-gen removes `out` before writing.
-	if err := run(root, nil, "go", "tool", "workers-assets-gen", "-mode=go", "-runtime=cloudflare", "-o", out); err != nil {
-		return fmt.Errorf("generating the JS glue: %v", err)
+	// 1. The JS glue.
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	for _, f := range stale {
+		if err := os.Remove(filepath.Join(out, f)); err != nil && !os.IsNotExist(err) {
+			return err
+		}
+	}
+	if err := copyGlue(root, out); err != nil {
+		return fmt.Errorf("copying the JS glue: %v", err)
 	}
 	// 2. The engine and the API handler as wasm.
 	env := []string{"GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0"}
@@ -195,6 +209,28 @@ GET /healthz; Workers static assets serve the site in the parent folder.
 See docs/worker.md in the lede repository for the size limit, the CPU time a
 request costs and the plans.
 `
+
+// copyGlue writes worker.mjs and the toolchain's wasm_exec.js into out.
+func copyGlue(root, out string) error {
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return fmt.Errorf("go env GOROOT: %v", err)
+	}
+	from := map[string]string{
+		"worker.mjs":   filepath.Join(root, "wasm", "worker", "worker.mjs"),
+		"wasm_exec.js": filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"),
+	}
+	for name, src := range from {
+		b, err := os.ReadFile(src)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(out, name), b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 func moduleRoot() (string, error) {
 	b, err := exec.Command("go", "env", "GOMOD").Output()

@@ -1,0 +1,92 @@
+// startup.test.mjs: a reader's first visit. The engine starts as the page
+// loads (not when the reader first touches the box), it is downloaded once
+// before the first result, the service worker's copy of every file waits
+// until after it, and a server that does not say application/wasm (so no
+// streaming compile) still works.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { serve, launch, needDist, dist } from "./helpers.mjs";
+import { exampleArticle } from "../example.mjs";
+
+let chrome;
+before(async () => {
+  chrome = await launch();
+});
+after(async () => {
+  if (chrome) await chrome.close();
+});
+
+const paths = (log) => log.map((l) => l.split(" ")[1]);
+
+test("the engine starts as the page loads, before any input", async (t) => {
+  if (!needDist(t)) return;
+  const srv = await serve();
+  try {
+    const page = await chrome.page();
+    await page.goto(srv.url);
+    // Nobody touches the page: no focus, no typing, no click.
+    for (let i = 0; i < 200 && !paths(srv.log).includes("/lede.wasm"); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(paths(srv.log).includes("/lede.wasm"), "the engine was not fetched on load: " + srv.log);
+    assert.equal(await page.evaluate(() => document.activeElement === document.getElementById("input")), false, "the box was never focused");
+    await page.close();
+  } finally {
+    await srv.close();
+  }
+});
+
+test("first visit: one download of the engine before the first result, the service worker after it", async (t) => {
+  if (!needDist(t)) return;
+  const srv = await serve();
+  try {
+    const page = await chrome.page();
+    await page.addInitScript((text) => {
+      document.addEventListener("DOMContentLoaded", () => {
+        document.getElementById("input").value = text;
+        document.getElementById("analyze").click();
+      });
+    }, exampleArticle);
+    await page.goto(srv.url);
+    await page.waitForFunction(() => !document.getElementById("results").hidden, null, { timeout: 60000 });
+    const atResult = paths(srv.log);
+    assert.equal(atResult.filter((p) => p === "/lede.wasm").length, 1, "the engine was fetched more than once before the first result: " + atResult);
+    assert.ok(!atResult.includes("/sw.js"), "the service worker was installed before the first result: " + atResult);
+    // It still installs, afterwards, and caches the engine for offline use.
+    const cached = await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      const keys = await caches.keys();
+      const all = [];
+      for (const k of keys) all.push(...(await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname));
+      return all;
+    });
+    assert.ok(cached.includes("/lede.wasm"), "not cached: " + cached);
+    await page.close();
+  } finally {
+    await srv.close();
+  }
+});
+
+test("a server that sends lede.wasm without Content-Type application/wasm still works (no streaming compile)", async (t) => {
+  if (!needDist(t)) return;
+  const wasm = fs.readFileSync(path.join(dist, "lede.wasm"));
+  const srv = await serve(dist, async (req, res) => {
+    if (req.url !== "/lede.wasm") return false;
+    res.writeHead(200, { "content-type": "application/octet-stream", "content-length": wasm.length });
+    res.end(wasm);
+    return true;
+  });
+  try {
+    const page = await chrome.page();
+    await page.goto(srv.url);
+    await page.fill("#input", exampleArticle);
+    await page.click("#analyze");
+    await page.waitForFunction(() => !document.getElementById("results").hidden || !document.getElementById("error").hidden, null, { timeout: 60000 });
+    assert.ok(await page.isHidden("#error"), "error: " + (await page.textContent("#error")));
+    const names = await page.$$eval("#entities .chip-name", (els) => els.map((e) => e.textContent));
+    assert.ok(names.includes("Anders Holm"), "names: " + names);
+    await page.close();
+  } finally {
+    await srv.close();
+  }
+});
