@@ -41,6 +41,8 @@ func main() {
 	vocab := flag.Int("vocab", 25000, "words that get a cluster")
 	prune := flag.Float64("prune", 0, "drop features whose largest weight is below this")
 	clip := flag.Float64("range", 1e4, "dynamic range of the 8-bit logarithmic weight codes (largest/smallest weight kept)")
+	cv := flag.Int("cv", 0, "instead of writing a model, cross-validate on -train: K folds of whole documents, F1 per epoch and -range (mean and spread)")
+	cvRanges := flag.String("cv-ranges", "1e4,3e3,1e3,300", "the -range values the cross-validation scores")
 	useCompromise := flag.Bool("compromise", true, "add the names of the lexicon of npm compromise (node_modules) to the gazetteer")
 	isoDir := flag.String("iso", "/usr/share/iso-codes/json", "Debian iso-codes JSON folder (country and region names); skipped when absent")
 	flag.Parse()
@@ -50,13 +52,28 @@ func main() {
 	if *dev == "" {
 		*dev = filepath.Join(*data, "ner/conll2003/eng.testa")
 	}
-	if err := run(*train, *dev, *data, *out, *isoDir, *epochs, *seed, *folds, *fine, *coarse, *vocab, float32(*prune), *clip, *useCompromise); err != nil {
+	o := options{cv: *cv}
+	for _, f := range strings.Split(*cvRanges, ",") {
+		var r float64
+		if _, err := fmt.Sscan(f, &r); err != nil || r < 1 {
+			fmt.Fprintf(os.Stderr, "train-ner: bad -cv-ranges value %q\n", f)
+			os.Exit(2)
+		}
+		o.cvRanges = append(o.cvRanges, r)
+	}
+	if err := run(*train, *dev, *data, *out, *isoDir, *epochs, *seed, *folds, *fine, *coarse, *vocab, float32(*prune), *clip, *useCompromise, o); err != nil {
 		fmt.Fprintln(os.Stderr, "train-ner:", err)
 		os.Exit(1)
 	}
 }
 
-func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, folds, fine, coarse, vocab int, prune float32, clip float64, useCompromise bool) error {
+// options are the settings of run beyond the model's own.
+type options struct {
+	cv       int       // folds of cross-validation; 0 trains the model
+	cvRanges []float64 // -range values scored by cross-validation
+}
+
+func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, folds, fine, coarse, vocab int, prune float32, clip float64, useCompromise bool, o options) error {
 	t0 := time.Now()
 	trainDocs, err := readCoNLL(trainPath)
 	if err != nil {
@@ -107,33 +124,13 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 		nExt += n
 	}
 	nExt += familyNames(external)
-	full := copyGaz(external)
-	foldGaz := make([]map[uint64]uint8, folds)
-	for f := range foldGaz {
-		foldGaz[f] = copyGaz(external)
+	if o.cv > 1 {
+		return crossValidate(trainDocs, lex, external, o, epochs, seed, folds, prune)
 	}
-	for di, d := range trainDocs {
-		for _, s := range d.sents {
-			for _, sp := range entity.Spans(entity.Labels(s.tags)) {
-				words := s.words[sp.Start:sp.End]
-				entity.AddGaz(full, words, sp.Type)
-				for f := range foldGaz {
-					if f != di%folds {
-						entity.AddGaz(foldGaz[f], words, sp.Type)
-					}
-				}
-			}
-		}
-	}
+	full, sents := trainingSet(trainDocs, external, folds)
 	fmt.Fprintf(os.Stderr, "gazetteer: %d names and name words (%d from iso-codes and compromise)\n", len(full), nExt)
 
 	// 3. the perceptron
-	var sents []entity.TrainSentence
-	for di, d := range trainDocs {
-		for _, s := range d.sents {
-			sents = append(sents, entity.TrainSentence{Words: s.words, Tags: s.tags, Gaz: foldGaz[di%folds]})
-		}
-	}
 	bestF, bestEpoch := -1.0, 0
 	var best entity.Weights
 	cfg := entity.TrainConfig{Epochs: epochs, Seed: seed}
@@ -168,6 +165,37 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 	}
 	fmt.Fprintf(os.Stderr, " in %s\n", time.Since(t0).Round(time.Second))
 	return nil
+}
+
+// trainingSet builds the gazetteer of docs' names (on top of external)
+// and the training sentences, each document's sentences seeing a gazetteer
+// built without the names of its jackknife fold (one of folds).
+func trainingSet(docs []conllDoc, external map[uint64]uint8, folds int) (map[uint64]uint8, []entity.TrainSentence) {
+	full := copyGaz(external)
+	foldGaz := make([]map[uint64]uint8, folds)
+	for f := range foldGaz {
+		foldGaz[f] = copyGaz(external)
+	}
+	for di, d := range docs {
+		for _, s := range d.sents {
+			for _, sp := range entity.Spans(entity.Labels(s.tags)) {
+				words := s.words[sp.Start:sp.End]
+				entity.AddGaz(full, words, sp.Type)
+				for f := range foldGaz {
+					if f != di%folds {
+						entity.AddGaz(foldGaz[f], words, sp.Type)
+					}
+				}
+			}
+		}
+	}
+	var sents []entity.TrainSentence
+	for di, d := range docs {
+		for _, s := range d.sents {
+			sents = append(sents, entity.TrainSentence{Words: s.words, Tags: s.tags, Gaz: foldGaz[di%folds]})
+		}
+	}
+	return full, sents
 }
 
 func copyGaz(g map[uint64]uint8) map[uint64]uint8 {
