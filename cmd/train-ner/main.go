@@ -31,7 +31,7 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data", "folder of the shared data sets (unlabelled text for clusters)")
 	train := flag.String("train", "", "CoNLL training file (default DATA/ner/conll2003/eng.train)")
-	dev := flag.String("dev", "", "CoNLL development file, scored after each epoch (default DATA/ner/conll2003/eng.testa; \"none\" to skip)")
+	dev := flag.String("dev", "", "CoNLL development file, scored once on the model written (default DATA/ner/conll2003/eng.testa; \"none\" to skip)")
 	out := flag.String("out", "internal/entity/model.bin", "model file to write")
 	epochs := flag.Int("epochs", 10, "training epochs")
 	seed := flag.Uint64("seed", 1, "random seed (shuffling, k-means)")
@@ -130,26 +130,11 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 	full, sents := trainingSet(trainDocs, external, folds)
 	fmt.Fprintf(os.Stderr, "gazetteer: %d names and name words (%d from iso-codes and compromise)\n", len(full), nExt)
 
-	// 3. the perceptron
-	bestF, bestEpoch := -1.0, 0
-	var best entity.Weights
+	// 3. the perceptron, for the number of epochs and the weight range
+	// that cross-validation on the training file chose (-cv): the dev set
+	// is scored once, on the model written, and chooses nothing
 	cfg := entity.TrainConfig{Epochs: epochs, Seed: seed}
-	cfg.AfterEpoch = func(epoch int, w entity.Weights) {
-		if len(devDocs) == 0 {
-			best, bestEpoch = w, epoch
-			return
-		}
-		m := entity.NewModel(lex, full, w, prune, clip)
-		p, r, f := score(m, devDocs)
-		fmt.Fprintf(os.Stderr, "epoch %2d: dev P %.2f R %.2f F1 %.2f (%d features, %s)\n", epoch, p, r, f, m.Features(), time.Since(t0).Round(time.Second))
-		if f > bestF {
-			bestF, bestEpoch, best = f, epoch, w
-		}
-	}
-	final := entity.Train(sents, lex, cfg)
-	if best == nil {
-		best = final
-	}
+	best := entity.Train(sents, lex, cfg)
 	m := entity.NewModel(lex, full, best, prune, clip)
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {
@@ -158,7 +143,7 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes, %d features, epoch %d", out, buf.Len(), m.Features(), bestEpoch)
+	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes, %d features, %d epochs", out, buf.Len(), m.Features(), epochs)
 	if len(devDocs) > 0 {
 		p, r, f := score(m, devDocs)
 		fmt.Fprintf(os.Stderr, ", dev P %.2f R %.2f F1 %.2f (gold tokens)", p, r, f)

@@ -21,13 +21,12 @@ type Model struct {
 
 	trans [numLabels + 1][numLabels]int32 // label bigram scores, by previous label
 
-	// slots is the weight table, an ordered table (tables.go) of slots
-	// of two words: the feature key and its row. A row of one or two
-	// non-zero labels (most rows) sits in the slot (inline set, two
-	// 13-bit entries label<<8 | code, 0 for none), so a feature costs one
-	// memory read; a longer row is ent[ref>>5 : ref>>5+ref&31].
-	slots []uint32
-	homes int      // home slots of the table (len(slots)/2 with the overflow)
+	// the weight rows, by feature key: a row of one or two non-zero
+	// labels (most rows) is its ref itself (inline set, two 13-bit
+	// entries label<<8 | code, 0 for none); a longer row is
+	// ent[ref>>5 : ref>>5+ref&31]
+	index keyIndex
+	refs  []uint32
 	ent   []uint16 // weights of the longer rows: label<<8 | code
 	nrows int      // feature rows kept
 }
@@ -119,9 +118,8 @@ const inline = 1 << 31
 // build lays out the weight table for sorted keys and their weight rows
 // (numLabels codes a row).
 func (m *Model) build(keys []uint32, q []int8) {
-	pos, homes, length := orderedSlots(keys)
-	m.slots, m.homes, m.ent, m.nrows = make([]uint32, 2*length), homes, nil, len(keys)
-	for i, k := range keys {
+	m.index, m.refs, m.ent, m.nrows = newKeyIndex(keys), make([]uint32, len(keys)), nil, len(keys)
+	for i := range keys {
 		var ents []uint16
 		for l, c := range q[i*numLabels : (i+1)*numLabels] {
 			if c != 0 {
@@ -137,7 +135,7 @@ func (m *Model) build(keys []uint32, q []int8) {
 			ref = uint32(len(m.ent))<<5 | uint32(len(ents))
 			m.ent = append(m.ent, ents...)
 		}
-		m.slots[2*pos[i]], m.slots[2*pos[i]+1] = k, ref
+		m.refs[i] = ref
 	}
 	m.finish()
 }
@@ -155,17 +153,19 @@ func (m *Model) Features() int { return m.nrows }
 
 // add adds the rows of feats to scores.
 func (m *Model) add(feats []uint32, scores *[numLabels]int32) {
-	slots, homes := m.slots, uint64(m.homes)
+	x := &m.index
+	if len(x.off) == 0 {
+		return
+	}
 	for _, k := range feats {
-		for s := int(uint64(k) * homes >> 32 * 2); s+1 < len(slots); s += 2 {
-			c := slots[s]
-			if c != k {
-				if c == 0 || c > k {
-					break
-				}
+		b := k >> keyBits
+		i := x.block[b>>x.blockBits] + uint32(x.off[b])
+		end := x.block[(b+1)>>x.blockBits] + uint32(x.off[b+1])
+		for low := uint16(k); i < end; i++ {
+			if x.lows[i] != low {
 				continue
 			}
-			ref := slots[s+1]
+			ref := m.refs[i]
 			if ref&inline != 0 {
 				// an empty entry adds 0 to label 0
 				e1, e2 := ref&0x1fff, ref>>13&0x1fff
@@ -190,16 +190,15 @@ const modelMagic = "LEDENER2"
 func (m *Model) Encode(w io.Writer) error {
 	var o writer
 	o.b = append(o.b, modelMagic...)
-	o.u32(math.Float32bits(m.top), math.Float32bits(m.dynRange),
-		uint32(m.homes), uint32(len(m.slots)/2), uint32(len(m.ent)), uint32(m.nrows),
-		uint32(m.lex.n), uint32(len(m.lex.data)), uint32(len(m.lex.start)-1), uint32(m.lex.shift), uint32(len(m.lex.coarse)),
-		uint32(m.gaz.homes), uint32(len(m.gaz.keys)), uint32(m.gaz.n))
-	o.u32(m.slots...)
+	o.u32(math.Float32bits(m.top), math.Float32bits(m.dynRange), uint32(len(m.ent)),
+		uint32(m.lex.n), uint32(len(m.lex.data)), uint32(len(m.lex.start)-1), uint32(m.lex.shift), uint32(len(m.lex.coarse)))
+	m.index.encode(&o)
+	o.u32(m.refs...)
 	o.u16(m.ent)
 	o.u32(m.lex.start...)
 	o.u16(m.lex.coarse)
 	o.bytes(m.lex.data)
-	o.u32(m.gaz.keys...)
+	m.gaz.index.encode(&o)
 	o.bytes(m.gaz.vals)
 	o.pad()
 	_, err := w.Write(o.b)
@@ -207,7 +206,7 @@ func (m *Model) Encode(w io.Writer) error {
 }
 
 // headerFields is the number of uint32 fields after the magic.
-const headerFields = 14
+const headerFields = 8
 
 // Decode returns the model that data holds, written by Encode. The model
 // uses data in place (data must not change afterwards): loading checks the
@@ -229,23 +228,22 @@ func Decode(data []byte) (*Model, error) {
 		return nil, errors.New("entity model: corrupt header")
 	}
 	m.levels()
-	m.homes, m.nrows = int(h[2]), int(h[5])
-	nslots, nent := int(h[3]), int(h[4])
-	nlex, ndata, nbuckets, shift, ncoarse := int(h[6]), int(h[7]), int(h[8]), uint(h[9]), int(h[10])
-	m.gaz.homes, m.gaz.n = int(h[11]), int(h[13])
-	ngaz := int(h[12])
-	if m.homes > nslots || nslots > len(data) || nbuckets > len(data) || shift > 32 || nbuckets != 1<<(32-shift) ||
-		nlex > len(data) || m.gaz.homes > ngaz || ngaz > len(data) {
+	nent := int(h[2])
+	nlex, ndata, nbuckets, shift, ncoarse := int(h[3]), int(h[4]), int(h[5]), uint(h[6]), int(h[7])
+	if nent > len(data) || nbuckets > len(data) || shift > 32 || nbuckets != 1<<(32-shift) || nlex > len(data) || ncoarse > len(data) {
 		return nil, errors.New("entity model: corrupt header")
 	}
-	m.slots = s.u32(2 * nslots)
+	m.index.decode(s)
+	m.nrows = len(m.index.lows)
+	m.refs = s.u32(m.nrows)
 	m.ent = s.u16(nent)
 	m.lex.start = s.u32(nbuckets + 1)
 	m.lex.coarse = s.u16(ncoarse)
 	m.lex.data = s.take(ndata)
 	m.lex.shift, m.lex.n = shift, nlex
-	m.gaz.keys = s.u32(ngaz)
-	m.gaz.vals = s.take(ngaz)
+	m.gaz.index.decode(s)
+	m.gaz.n = len(m.gaz.index.lows)
+	m.gaz.vals = s.take(m.gaz.n)
 	if s.err {
 		return nil, errors.New("entity model: truncated file")
 	}

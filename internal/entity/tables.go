@@ -7,51 +7,106 @@ import (
 // The model's tables are laid out at training time exactly as the tagger
 // reads them, so loading the embedded model builds nothing: every table is
 // a slice over the embedded bytes (layout.go). Two layouts serve all three
-// tables:
+// tables, both buckets of a sorted list:
 //
-//   - an ordered open-addressing table (the weights and the gazetteer): keys
-//     are 32-bit hashes, a key's home slot is its rank in the hash space
-//     (key·slots >> 32), and keys are placed in increasing order, each at
-//     its home or just after the key before it. The table is then sorted,
-//     so a lookup scans from the home slot and stops at the key, at a larger
-//     key or at an empty slot: one cache line for a hit or a miss, at the load
-//     below.
-//   - buckets of a sorted list (the lexicon): words sorted by hash, and for
-//     each of 2^b buckets of the hash space the index of its first word. No
-//     hash is stored; a lookup compares the one or two words of its bucket.
+//   - the weights and the gazetteer (keyIndex): 32-bit hash keys, sorted;
+//     bucket b (the top 16 bits) holds a run of them, of which only the low
+//     16 bits are stored. A lookup reads the bucket's offset and compares
+//     one or two 16-bit keys: the index (128 KB of offsets, 2 bytes a key)
+//     stays in cache, and the rows are read only for a key that is there.
+//     Stored hashes are random and do not compress: half of them is the
+//     saving that matters after brotli.
+//   - the lexicon: words sorted by hash, and for each of 2^b buckets of the
+//     hash space the offset of its first word. No hash is stored; a lookup
+//     compares the two or three words of its bucket.
 
-// loadNum and loadDen set the load of the ordered tables: 2/3 (at 4/5
-// tagging was 20% slower: longer scans, more mispredicted branches).
-const loadNum, loadDen = 2, 3
+// keyBits is the bucket of a key: its top 16 bits.
+const keyBits = 16
 
-// homeOf is the home slot of key k in a table of n home slots.
-func homeOf(k uint32, n int) int { return int(uint64(k) * uint64(n) >> 32) }
-
-// orderedSlots returns, for sorted distinct non-zero keys, the slot of each
-// key and the table length (home slots plus the overflow after the last).
-func orderedSlots(keys []uint32) (pos []int, homes, length int) {
-	homes = max(1, len(keys)*loadDen/loadNum)
-	pos = make([]int, len(keys))
-	next := 0
-	for i, k := range keys {
-		p := max(homeOf(k, homes), next)
-		pos[i] = p
-		next = p + 1
-	}
-	return pos, homes, max(next, homes)
+// keyIndex finds sorted distinct 32-bit keys. The keys of bucket b are
+// lows[first(b):first(b+1)], first(b) = block[b>>blockBits] + off[b]: 16-bit
+// offsets with a 32-bit base every 2^blockBits buckets.
+type keyIndex struct {
+	block     []uint32
+	off       []uint16 // 2^keyBits + 1
+	lows      []uint16
+	blockBits uint
 }
 
-// find returns the slot of key k (k != 0) in an ordered table, or -1.
-func find(keys []uint32, homes int, k uint32) int {
-	for s := homeOf(k, homes); s < len(keys); s++ {
-		switch c := keys[s]; {
-		case c == k:
-			return s
-		case c == 0 || c > k:
-			return -1
+// newKeyIndex indexes sorted distinct keys.
+func newKeyIndex(keys []uint32) keyIndex {
+	nb := 1 << keyBits
+	x := keyIndex{blockBits: 10}
+	// smaller blocks when a block's keys would not fit 16-bit offsets
+	for {
+		fits, start := true, 0
+		for i, k := range keys {
+			if int(k>>keyBits)>>x.blockBits != int(keys[start]>>keyBits)>>x.blockBits {
+				start = i
+			}
+			if i-start >= 1<<16-1 {
+				fits = false
+				break
+			}
+		}
+		if fits || x.blockBits == 0 {
+			break
+		}
+		x.blockBits--
+	}
+	x.block = make([]uint32, nb>>x.blockBits+1)
+	x.off = make([]uint16, nb+1)
+	x.lows = make([]uint16, len(keys))
+	i := 0
+	for b := 0; b <= nb; b++ {
+		if b&(1<<x.blockBits-1) == 0 {
+			x.block[b>>x.blockBits] = uint32(i)
+		}
+		x.off[b] = uint16(i - int(x.block[b>>x.blockBits]))
+		for i < len(keys) && int(keys[i]>>keyBits) == b {
+			x.lows[i] = uint16(keys[i])
+			i++
+		}
+	}
+	return x
+}
+
+// find returns the index of key k, or -1.
+func (x *keyIndex) find(k uint32) int {
+	if len(x.off) == 0 {
+		return -1
+	}
+	b := k >> keyBits
+	i := x.block[b>>x.blockBits] + uint32(x.off[b])
+	end := x.block[(b+1)>>x.blockBits] + uint32(x.off[b+1])
+	for low := uint16(k); i < end; i++ {
+		if x.lows[i] == low {
+			return int(i)
 		}
 	}
 	return -1
+}
+
+func (x *keyIndex) encode(o *writer) {
+	o.u32(uint32(x.blockBits), uint32(len(x.lows)))
+	o.u32(x.block...)
+	o.u16(x.off)
+	o.u16(x.lows)
+}
+
+func (x *keyIndex) decode(s *section) {
+	h := s.u32(2)
+	if s.err || h[0] > keyBits || h[1] > uint32(len(s.b)) {
+		s.err = true
+		return
+	}
+	x.blockBits = uint(h[0])
+	x.block = s.u32(1<<keyBits>>x.blockBits + 1)
+	x.off = s.u16(1<<keyBits + 1)
+	x.lows = s.u16(int(h[1]))
+	if !s.err && x.block[len(x.block)-1]+uint32(x.off[1<<keyBits]) != h[1] {
+		s.err = true
+	}
 }
 
 // lexicon maps a folded word to what the unlabelled text says about it.
@@ -147,23 +202,22 @@ func (l *lexicon) get(w string) (LexEntry, bool) {
 
 // gazetteer maps a gazKey to its bit set of types (bits 0-3: a name of that
 // type; bits 4-7: part of a longer name of that type). Keys are folded to
-// 32 bits (gazKey32), an ordered table.
+// 32 bits (gazKey32).
 type gazetteer struct {
-	keys  []uint32 // 0 empty
-	vals  []uint8
-	homes int
+	index keyIndex
+	vals  []uint8 // by key index
 	n     int
 }
 
-// gazKey32 folds a 64-bit gazetteer key to the table's 32 bits (never 0).
+// gazKey32 folds a 64-bit gazetteer key to the table's 32 bits.
 func gazKey32(k uint64) uint32 { return hash(k).key() }
 
 func (g *gazetteer) get(k uint64) (uint8, bool) {
 	if g.n == 0 {
 		return 0, false
 	}
-	if s := find(g.keys, g.homes, gazKey32(k)); s >= 0 {
-		return g.vals[s], true
+	if i := g.index.find(gazKey32(k)); i >= 0 {
+		return g.vals[i], true
 	}
 	return 0, false
 }
@@ -180,10 +234,9 @@ func newGazetteer(m map[uint64]uint8) gazetteer {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	pos, homes, length := orderedSlots(keys)
-	g := gazetteer{keys: make([]uint32, length), vals: make([]uint8, length), homes: homes, n: len(keys)}
+	g := gazetteer{index: newKeyIndex(keys), vals: make([]uint8, len(keys)), n: len(keys)}
 	for i, k := range keys {
-		g.keys[pos[i]], g.vals[pos[i]] = k, folded[k]
+		g.vals[i] = folded[k]
 	}
 	return g
 }
