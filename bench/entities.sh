@@ -43,5 +43,10 @@ echo; echo "## speed over eng.testa's text (216 documents): first-call model loa
 "$tmp/entities" -speed "$gold" -n 5 | sed 's/^/native /'
 GOOS=js GOARCH=wasm go build -o "$tmp/entities.wasm" ./bench/entities
 go_js_wasm_exec "$tmp/entities.wasm" -speed "$gold" -n 3 | sed 's/^/wasm   /'
-echo; echo "## model"
-ls -l internal/entity/model.bin | awk '{printf "internal/entity/model.bin: %d bytes (%.2f MB)\n", $5, $5/1048576}'
+echo; echo "## models: bytes raw and after brotli (quality 11, as the page is served)"
+node -e '
+const fs = require("fs"), zlib = require("zlib");
+for (const f of process.argv.slice(1)) {
+  const b = fs.readFileSync(f);
+  console.log(`${f}: ${b.length} bytes raw, ${zlib.brotliCompressSync(b).length} brotli`);
+}' internal/entity/model.bin internal/pos/model.bin

@@ -31,7 +31,7 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data", "folder of the shared data sets (unlabelled text for clusters)")
 	train := flag.String("train", "", "CoNLL training file (default DATA/ner/conll2003/eng.train)")
-	dev := flag.String("dev", "", "CoNLL development file, scored after each epoch (default DATA/ner/conll2003/eng.testa; \"none\" to skip)")
+	dev := flag.String("dev", "", "CoNLL development file, scored once on the model written (default DATA/ner/conll2003/eng.testa; \"none\" to skip)")
 	out := flag.String("out", "internal/entity/model.bin", "model file to write")
 	epochs := flag.Int("epochs", 10, "training epochs")
 	seed := flag.Uint64("seed", 1, "random seed (shuffling, k-means)")
@@ -41,6 +41,8 @@ func main() {
 	vocab := flag.Int("vocab", 25000, "words that get a cluster")
 	prune := flag.Float64("prune", 0, "drop features whose largest weight is below this")
 	clip := flag.Float64("range", 1e4, "dynamic range of the 8-bit logarithmic weight codes (largest/smallest weight kept)")
+	cv := flag.Int("cv", 0, "instead of writing a model, cross-validate on -train: K folds of whole documents, F1 per epoch and -range (mean and spread)")
+	cvRanges := flag.String("cv-ranges", "1e4,3e3,1e3,300", "the -range values the cross-validation scores")
 	useCompromise := flag.Bool("compromise", true, "add the names of the lexicon of npm compromise (node_modules) to the gazetteer")
 	isoDir := flag.String("iso", "/usr/share/iso-codes/json", "Debian iso-codes JSON folder (country and region names); skipped when absent")
 	flag.Parse()
@@ -50,13 +52,28 @@ func main() {
 	if *dev == "" {
 		*dev = filepath.Join(*data, "ner/conll2003/eng.testa")
 	}
-	if err := run(*train, *dev, *data, *out, *isoDir, *epochs, *seed, *folds, *fine, *coarse, *vocab, float32(*prune), *clip, *useCompromise); err != nil {
+	o := options{cv: *cv}
+	for _, f := range strings.Split(*cvRanges, ",") {
+		var r float64
+		if _, err := fmt.Sscan(f, &r); err != nil || r < 1 {
+			fmt.Fprintf(os.Stderr, "train-ner: bad -cv-ranges value %q\n", f)
+			os.Exit(2)
+		}
+		o.cvRanges = append(o.cvRanges, r)
+	}
+	if err := run(*train, *dev, *data, *out, *isoDir, *epochs, *seed, *folds, *fine, *coarse, *vocab, float32(*prune), *clip, *useCompromise, o); err != nil {
 		fmt.Fprintln(os.Stderr, "train-ner:", err)
 		os.Exit(1)
 	}
 }
 
-func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, folds, fine, coarse, vocab int, prune float32, clip float64, useCompromise bool) error {
+// options are the settings of run beyond the model's own.
+type options struct {
+	cv       int       // folds of cross-validation; 0 trains the model
+	cvRanges []float64 // -range values scored by cross-validation
+}
+
+func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, folds, fine, coarse, vocab int, prune float32, clip float64, useCompromise bool, o options) error {
 	t0 := time.Now()
 	trainDocs, err := readCoNLL(trainPath)
 	if err != nil {
@@ -107,12 +124,44 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 		nExt += n
 	}
 	nExt += familyNames(external)
+	if o.cv > 1 {
+		return crossValidate(trainDocs, lex, external, o, epochs, seed, folds, prune)
+	}
+	full, sents := trainingSet(trainDocs, external, folds)
+	fmt.Fprintf(os.Stderr, "gazetteer: %d names and name words (%d from iso-codes and compromise)\n", len(full), nExt)
+
+	// 3. the perceptron, for the number of epochs and the weight range
+	// that cross-validation on the training file chose (-cv): the dev set
+	// is scored once, on the model written, and chooses nothing
+	cfg := entity.TrainConfig{Epochs: epochs, Seed: seed}
+	best := entity.Train(sents, lex, cfg)
+	m := entity.NewModel(lex, full, best, prune, clip)
+	var buf bytes.Buffer
+	if err := m.Encode(&buf); err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes, %d features, %d epochs", out, buf.Len(), m.Features(), epochs)
+	if len(devDocs) > 0 {
+		p, r, f := score(m, devDocs)
+		fmt.Fprintf(os.Stderr, ", dev P %.2f R %.2f F1 %.2f (gold tokens)", p, r, f)
+	}
+	fmt.Fprintf(os.Stderr, " in %s\n", time.Since(t0).Round(time.Second))
+	return nil
+}
+
+// trainingSet builds the gazetteer of docs' names (on top of external)
+// and the training sentences, each document's sentences seeing a gazetteer
+// built without the names of its jackknife fold (one of folds).
+func trainingSet(docs []conllDoc, external map[uint64]uint8, folds int) (map[uint64]uint8, []entity.TrainSentence) {
 	full := copyGaz(external)
 	foldGaz := make([]map[uint64]uint8, folds)
 	for f := range foldGaz {
 		foldGaz[f] = copyGaz(external)
 	}
-	for di, d := range trainDocs {
+	for di, d := range docs {
 		for _, s := range d.sents {
 			for _, sp := range entity.Spans(entity.Labels(s.tags)) {
 				words := s.words[sp.Start:sp.End]
@@ -125,49 +174,13 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 			}
 		}
 	}
-	fmt.Fprintf(os.Stderr, "gazetteer: %d names and name words (%d from iso-codes and compromise)\n", len(full), nExt)
-
-	// 3. the perceptron
 	var sents []entity.TrainSentence
-	for di, d := range trainDocs {
+	for di, d := range docs {
 		for _, s := range d.sents {
 			sents = append(sents, entity.TrainSentence{Words: s.words, Tags: s.tags, Gaz: foldGaz[di%folds]})
 		}
 	}
-	bestF, bestEpoch := -1.0, 0
-	var best entity.Weights
-	cfg := entity.TrainConfig{Epochs: epochs, Seed: seed}
-	cfg.AfterEpoch = func(epoch int, w entity.Weights) {
-		if len(devDocs) == 0 {
-			best, bestEpoch = w, epoch
-			return
-		}
-		m := entity.NewModel(lex, full, w, prune, clip)
-		p, r, f := score(m, devDocs)
-		fmt.Fprintf(os.Stderr, "epoch %2d: dev P %.2f R %.2f F1 %.2f (%d features, %s)\n", epoch, p, r, f, m.Features(), time.Since(t0).Round(time.Second))
-		if f > bestF {
-			bestF, bestEpoch, best = f, epoch, w
-		}
-	}
-	final := entity.Train(sents, lex, cfg)
-	if best == nil {
-		best = final
-	}
-	m := entity.NewModel(lex, full, best, prune, clip)
-	var buf bytes.Buffer
-	if err := m.Encode(&buf); err != nil {
-		return err
-	}
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes, %d features, epoch %d", out, buf.Len(), m.Features(), bestEpoch)
-	if len(devDocs) > 0 {
-		p, r, f := score(m, devDocs)
-		fmt.Fprintf(os.Stderr, ", dev P %.2f R %.2f F1 %.2f (gold tokens)", p, r, f)
-	}
-	fmt.Fprintf(os.Stderr, " in %s\n", time.Since(t0).Round(time.Second))
-	return nil
+	return full, sents
 }
 
 func copyGaz(g map[uint64]uint8) map[uint64]uint8 {

@@ -10,14 +10,16 @@
 // logarithmic codes. cmd/train-ner builds the embedded model;
 // docs/models/ner.md is its card.
 //
-// Performance: the weight table is open addressing on the feature key; a
-// row of three non-zero weights or fewer (most rows) sits in its slot, so a
-// feature costs one memory read, and the features of a word alone are
-// scored once per document (Tagger's cache). Viterbi is pruned to the
-// previous labels within a beam of the best (see lattice.decode). These
-// matter more than anything else here: scoring is memory-bound. Loading
-// builds flat tables straight from the embedded bytes, with no Go map and
-// no string per word (tables.go): the first call's cost in the browser.
+// Performance: the model file is the data structure (tables.go, layout.go):
+// loading takes slices over the embedded bytes and builds nothing, so the
+// first call in the browser does not pay for the model. A weight lookup
+// reads a 16-bit bucket offset and one or two 16-bit keys from an index
+// that stays in cache, then the row, which for most features sits in the
+// row's 32-bit reference itself. What the features know of a word alone is
+// computed and scored once per distinct word per document (Tagger's
+// cache), and Viterbi is pruned to the previous labels within a beam of the
+// best (see lattice.decode). Scoring is memory-bound: these matter more
+// than anything else here.
 //
 // Annotate then works on the whole document, as a reader does: a name keeps
 // one type across the article (majority vote of its mentions), repeats the

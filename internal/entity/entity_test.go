@@ -2,7 +2,6 @@ package entity
 
 import (
 	"bytes"
-	"compress/gzip"
 	"os"
 	"reflect"
 	"slices"
@@ -446,29 +445,5 @@ func TestTables(t *testing.T) {
 	var empty gazetteer
 	if _, ok := empty.get(42); ok {
 		t.Error("empty gazetteer found a key")
-	}
-}
-
-// TestDecodeGzip checks that a gzip-compressed model file (the earlier
-// format) still loads and tags as the plain one does.
-func TestDecodeGzip(t *testing.T) {
-	m := tinyModel(t)
-	var plain, zipped bytes.Buffer
-	if err := m.Encode(&plain); err != nil {
-		t.Fatal(err)
-	}
-	zw := gzip.NewWriter(&zipped)
-	zw.Write(plain.Bytes())
-	zw.Close()
-	m2, err := Decode(zipped.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var again bytes.Buffer
-	if err := m2.Encode(&again); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(plain.Bytes(), again.Bytes()) {
-		t.Error("gzip-compressed model decodes to a different model")
 	}
 }

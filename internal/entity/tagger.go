@@ -18,12 +18,17 @@ type Tagger struct {
 	hist  func(i, p1 int, out *[numLabels]int32)
 	buf   []byte
 	words []string // truecased words
-	// scores of each word's wordFeatures, by folded form and shape: a
-	// document repeats its words, and these are half the lookups
-	cache map[wordKey][numLabels]int32
+	// what is known of each word alone, by the word: its folded form,
+	// shape, lexicon entry and name-part bits, and the scores of its
+	// wordFeatures. A document repeats its words, and these are half the
+	// lookups; a repeated word costs one map lookup and allocates nothing.
+	cache map[string]wordInfo
 }
 
-type wordKey struct{ lower, shape string }
+type wordInfo struct {
+	tok    tokInfo // gaz and the run are per sentence, left zero
+	scores [numLabels]int32
+}
 
 // maxCache bounds the word cache of a tagger.
 const maxCache = 1 << 15
@@ -99,25 +104,29 @@ func (t *Tagger) Tag(words []string) []TokenSpan {
 	if IsTitleCase(words) {
 		words = t.truecase(words)
 	}
-	t.toks, t.buf = prepare(t.toks[:0], words, &t.m.lex, &t.m.gaz, t.buf)
-	caps := sentenceInCaps(t.toks)
-	t.lat.reset(len(t.toks))
-	t.bases = t.bases[:0]
 	if t.cache == nil {
-		t.cache = make(map[wordKey][numLabels]int32, 256)
+		t.cache = make(map[string]wordInfo, 256)
 	}
-	for i := range t.toks {
-		tk := &t.toks[i]
-		k := wordKey{tk.lower, tk.shape}
-		v, ok := t.cache[k]
+	t.lat.reset(len(words))
+	t.toks = t.toks[:0]
+	for i, w := range words {
+		wi, ok := t.cache[w]
 		if !ok {
-			t.feats = wordFeatures(tk, t.feats[:0])
-			t.m.add(t.feats, &v)
+			wi.tok, t.buf = wordInfoOf(w, &t.m.lex, &t.m.gaz, t.buf)
+			t.feats = wordFeatures(&wi.tok, t.feats[:0])
+			t.m.add(t.feats, &wi.scores)
 			if len(t.cache) < maxCache {
-				t.cache[k] = v
+				t.cache[w] = wi
 			}
 		}
-		t.lat.static[i] = v
+		t.toks = append(t.toks, wi.tok)
+		t.lat.static[i] = wi.scores
+	}
+	markGazetteer(t.toks, words, &t.m.gaz)
+	markRuns(t.toks)
+	caps := sentenceInCaps(t.toks)
+	t.bases = t.bases[:0]
+	for i := range t.toks {
 		t.feats = contextFeatures(t.toks, i, caps, t.feats[:0])
 		t.m.add(t.feats, &t.lat.static[i])
 		t.bases = append(t.bases, historyBase(t.toks, i))
@@ -194,17 +203,28 @@ func Spans(labels []int) []TokenSpan {
 func prepare(toks []tokInfo, words []string, lex *lexicon, gaz *gazetteer, buf []byte) ([]tokInfo, []byte) {
 	for _, w := range words {
 		var ti tokInfo
-		ti.lower, buf = normalize(w, buf)
-		ti.shape, buf = wordShape(w, buf)
-		ti.upper, ti.allCaps = caseOf(w)
-		if e, ok := lex.get(ti.lower); ok {
-			ti.cl1, ti.cl2, ti.capr = e.Coarse, e.Fine, e.CapRate
-		}
+		ti, buf = wordInfoOf(w, lex, gaz, buf)
 		toks = append(toks, ti)
 	}
 	markGazetteer(toks, words, gaz)
 	markRuns(toks)
 	return toks, buf
+}
+
+// wordInfoOf returns what the features know of a word alone: its folded
+// form and shape, case, lexicon entry and name-part bits.
+func wordInfoOf(w string, lex *lexicon, gaz *gazetteer, buf []byte) (tokInfo, []byte) {
+	var ti tokInfo
+	ti.lower, buf = normalize(w, buf)
+	ti.shape, buf = wordShape(w, buf)
+	ti.upper, ti.allCaps = caseOf(w)
+	if e, ok := lex.get(ti.lower); ok {
+		ti.cl1, ti.cl2, ti.capr = e.Coarse, e.Fine, e.CapRate
+	}
+	if m, ok := gaz.get(uint64(newHash(0).str(ti.lower))); ok {
+		ti.part = m >> 4
+	}
+	return ti, buf
 }
 
 // markGazetteer marks the longest gazetteer match starting at each token,
@@ -213,11 +233,6 @@ func prepare(toks []tokInfo, words []string, lex *lexicon, gaz *gazetteer, buf [
 func markGazetteer(toks []tokInfo, words []string, gaz *gazetteer) {
 	if gaz.n == 0 {
 		return
-	}
-	for i := range toks {
-		if m, ok := gaz.get(uint64(newHash(0).str(toks[i].lower))); ok {
-			toks[i].part = m >> 4
-		}
 	}
 	for i := 0; i < len(toks); {
 		if !isCapitalised(words[i]) {

@@ -1,5 +1,10 @@
 package pos
 
+import (
+	"strings"
+	"unsafe"
+)
+
 // Features are hashed: every feature (a template number and one to three
 // strings) becomes a 32-bit FNV-1a hash, folded into 2^Bits buckets. Hashing
 // keeps the model a flat table with no feature strings in it, which is what
@@ -16,6 +21,7 @@ const (
 type context struct {
 	norm []string // len(raw)+4: "-START-", "-START2-", words..., "-END-", "-END2-"
 	raw  []string
+	buf  []byte // the lower-cased words of norm
 }
 
 func hashStr(h uint32, s string) uint32 {
@@ -89,8 +95,10 @@ func shape(w string) string {
 }
 
 // normalize lowercases a word and folds numbers into classes, so "1996" and
-// "2026" are one feature.
-func normalize(w string) string {
+// "2026" are one feature. A word that needs lower-casing is written into
+// buf, which must have room for it (the caller sizes it so it never grows:
+// the strings returned point into it).
+func normalize(w string, buf []byte) (string, []byte) {
 	digits, letters := 0, 0
 	needLower := false
 	for i := 0; i < len(w); i++ {
@@ -107,33 +115,56 @@ func normalize(w string) string {
 	}
 	if digits > 0 {
 		if digits == 4 && len(w) == 4 {
-			return "!YEAR"
+			return "!YEAR", buf
 		}
 		if w[0] >= '0' && w[0] <= '9' || letters == 0 {
-			return "!DIGITS"
+			return "!DIGITS", buf
 		}
 	}
-	if !needLower {
-		return w
+	if !needLower || cap(buf)-len(buf) < len(w) {
+		if needLower {
+			return strings.ToLower(w), buf // never with a buffer sized by reset
+		}
+		return w, buf
 	}
-	b := []byte(w)
-	for i, c := range b {
+	n := len(buf)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
 		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+			c += 'a' - 'A'
 		}
+		buf = append(buf, c)
 	}
-	return string(b)
+	return unsafe.String(&buf[n], len(w)), buf
 }
 
 // newContext prepares raw words for feature extraction.
 func newContext(raw []string) *context {
-	c := &context{raw: raw, norm: make([]string, len(raw)+4)}
-	c.norm[0], c.norm[1] = "-START-", "-START2-"
-	for i, w := range raw {
-		c.norm[i+2] = normalize(w)
-	}
-	c.norm[len(raw)+2], c.norm[len(raw)+3] = "-END-", "-END2-"
+	c := &context{}
+	c.reset(raw)
 	return c
+}
+
+// reset prepares the context for a new sentence, reusing its buffers. The
+// lower-cased words live in c.buf, sized up front so that it never moves
+// while its strings are in use; they are dropped at the next reset.
+func (c *context) reset(raw []string) {
+	n := 0
+	for _, w := range raw {
+		n += len(w)
+	}
+	if cap(c.buf) < n {
+		c.buf = make([]byte, 0, n)
+	}
+	c.buf = c.buf[:0]
+	c.raw = raw
+	c.norm = append(c.norm[:0], "-START-", "-START2-")
+	for _, w := range raw {
+		var nw string
+		nw, c.buf = normalize(w, c.buf)
+		c.norm = append(c.norm, nw)
+	}
+	c.norm = append(c.norm, "-END-", "-END2-")
 }
 
 // features appends the hashed features of word i, given the tags chosen for

@@ -40,6 +40,8 @@ func Tag(d *doc.Document) {
 	var words []string
 	var owner []int // words[k] belongs to token owner[k]
 	var tags []string
+	var c context
+	var feats []uint32
 	for _, s := range d.Sentences {
 		words, owner = words[:0], owner[:0]
 		for t := s.First; t < s.Last; t++ {
@@ -52,7 +54,7 @@ func Tag(d *doc.Document) {
 				words[k] = strings.ToLower(w)
 			}
 		}
-		tags = m.tagWords(words, tags[:0])
+		tags = m.tagSentence(&c, &feats, words, tags[:0])
 		last := -1
 		for k, t := range owner {
 			if t != last { // a token takes the tag of its first part ("Korea" of "Korea's")
@@ -127,68 +129,111 @@ func appendWords(words []string, owner []int, w string, tok int) ([]string, []in
 	return append(words, w), append(owner, tok)
 }
 
-// Model is a decoded tagger: for every hash bucket, the int8 weights it
-// gives some tags.
+// Model is a tagger: for every hash bucket, the int8 weights it gives some
+// tags. The file is the data structure (Encode writes it as Decode uses
+// it): loading takes slices over the embedded bytes and builds nothing.
 type Model struct {
-	tags  []string
-	mask  uint32
-	start []int32  // bucket b's entries are ent[start[b]:start[b+1]]
+	tags []string
+	mask uint32
+	// bucket b's entries are ent[start(b):start(b+1)], where start(b) =
+	// block[b>>blockBits] + off[b]: a 16-bit offset a bucket and a 32-bit
+	// one every 1024 buckets (a block of 1024 buckets holds at most 1024
+	// × 63 entries, so the offsets fit)
+	block []uint32
+	off   []uint16
 	ent   []uint16 // tag<<8 | uint8(weight)
 }
 
-const magic = "LPOS1"
+// blockBits sets the buckets a block: 1024.
+const blockBits = 10
+
+// maxTags bounds the tag set, so that a block's entries fit 16-bit offsets.
+const maxTags = 63
+
+const magic = "LPOS2\x00\x00\x00" // 8 bytes, so the tables after it are aligned
+
+// start returns the index in ent of bucket b's first entry.
+func (m *Model) start(b uint32) uint32 { return m.block[b>>blockBits] + uint32(m.off[b]) }
+
+// row returns the entries of bucket b.
+func (m *Model) row(b uint32) []uint16 { return m.ent[m.start(b):m.start(b+1)] }
 
 // Encode writes a model: weights[b*len(tags)+t] is the quantised weight of
-// tag t in bucket b (len(weights) = 2^bits * len(tags)).
+// tag t in bucket b (len(weights) = 2^bits * len(tags), at most 63 tags of at
+// most 255 bytes). The layout: the magic, bits and the tag count as uint32,
+// the tags (a length byte and the bytes each), then on 8-byte boundaries the
+// block offsets (uint32), the bucket offsets (uint16) and the entries
+// (uint16), little-endian.
 func Encode(tags []string, bits uint, weights []int8) []byte {
+	nt := len(tags)
+	if nt == 0 || nt > maxTags || bits > 24 || len(weights) != nt<<bits {
+		return nil
+	}
 	out := []byte(magic)
-	out = append(out, byte(bits), byte(len(tags)))
+	out = binary.LittleEndian.AppendUint32(out, uint32(bits))
+	out = binary.LittleEndian.AppendUint32(out, uint32(nt))
 	for _, t := range tags {
 		out = append(out, byte(len(t)))
 		out = append(out, t...)
 	}
-	nt := len(tags)
-	var body []byte
-	count, prev := 0, 0
-	for b := 0; b < 1<<bits; b++ {
-		row := weights[b*nt : (b+1)*nt]
-		n := 0
-		for _, w := range row {
+	nb := 1 << bits
+	block := make([]uint32, nb>>blockBits+1)
+	off := make([]uint16, nb+1)
+	var ent []uint16
+	for b := 0; b <= nb; b++ {
+		if b&(1<<blockBits-1) == 0 {
+			block[b>>blockBits] = uint32(len(ent))
+		}
+		off[b] = uint16(uint32(len(ent)) - block[b>>blockBits])
+		if b == nb {
+			break
+		}
+		for t, w := range weights[b*nt : (b+1)*nt] {
 			if w != 0 {
-				n++
+				ent = append(ent, uint16(t)<<8|uint16(uint8(w)))
 			}
 		}
-		if n == 0 {
-			continue
-		}
-		body = binary.AppendUvarint(body, uint64(b-prev))
-		prev = b
-		body = append(body, byte(n))
-		for t, w := range row {
-			if w != 0 {
-				body = append(body, byte(t), byte(w))
-			}
-		}
-		count++
 	}
-	out = binary.AppendUvarint(out, uint64(count))
-	return append(out, body...)
+	out = pad(out)
+	out = binary.LittleEndian.AppendUint32(out, uint32(len(ent)))
+	for _, v := range block {
+		out = binary.LittleEndian.AppendUint32(out, v)
+	}
+	out = pad(out)
+	for _, v := range off {
+		out = binary.LittleEndian.AppendUint16(out, v)
+	}
+	out = pad(out)
+	for _, v := range ent {
+		out = binary.LittleEndian.AppendUint16(out, v)
+	}
+	return pad(out)
+}
+
+func pad(b []byte) []byte {
+	for len(b)%8 != 0 {
+		b = append(b, 0)
+	}
+	return b
 }
 
 var errModel = errors.New("pos: the embedded model is damaged; rebuild it with go run ./cmd/train-pos")
 
-// Decode reads a model written by Encode.
+// Decode returns the model that data holds, written by Encode, using data
+// in place (it must not change afterwards). It checks the header and the
+// table sizes; the tables' contents are trusted (the embedded model is
+// checked by the package tests).
 func Decode(data []byte) (*Model, error) {
-	if len(data) < len(magic)+2 || string(data[:len(magic)]) != magic {
+	if len(data) < len(magic)+8 || string(data[:len(magic)]) != magic {
 		return nil, errModel
 	}
 	p := len(magic)
-	bits, nt := uint(data[p]), int(data[p+1])
-	p += 2
-	if bits > 24 || nt == 0 {
+	bits, nt := binary.LittleEndian.Uint32(data[p:]), int(binary.LittleEndian.Uint32(data[p+4:]))
+	p += 8
+	if bits > 24 || nt == 0 || nt > maxTags {
 		return nil, errModel
 	}
-	m := &Model{mask: 1<<bits - 1, start: make([]int32, 1<<bits+1)}
+	m := &Model{mask: 1<<bits - 1}
 	for i := 0; i < nt; i++ {
 		if p >= len(data) || p+1+int(data[p]) > len(data) {
 			return nil, errModel
@@ -196,48 +241,26 @@ func Decode(data []byte) (*Model, error) {
 		m.tags = append(m.tags, string(data[p+1:p+1+int(data[p])]))
 		p += 1 + int(data[p])
 	}
-	count, k := binary.Uvarint(data[p:])
-	if k <= 0 {
+	p = (p + 7) &^ 7
+	if p+4 > len(data) {
 		return nil, errModel
 	}
-	p += k
-	// first pass: entries per bucket
-	type row struct{ b, off, n int }
-	rows := make([]row, 0, count)
-	b := 0
-	total := 0
-	for i := uint64(0); i < count; i++ {
-		delta, k := binary.Uvarint(data[p:])
-		if k <= 0 || p+k >= len(data) {
-			return nil, errModel
-		}
-		p += k
-		b += int(delta)
-		n := int(data[p])
-		p++
-		if b > int(m.mask) || p+2*n > len(data) {
-			return nil, errModel
-		}
-		rows = append(rows, row{b, p, n})
-		total += n
-		p += 2 * n
+	nent := int(binary.LittleEndian.Uint32(data[p:]))
+	p += 4
+	nb := 1 << bits
+	var ok bool
+	if m.block, p, ok = u32s(data, p, nb>>blockBits+1); !ok {
+		return nil, errModel
 	}
-	m.ent = make([]uint16, 0, total)
-	r := 0
-	for b := 0; b <= int(m.mask); b++ {
-		m.start[b] = int32(len(m.ent))
-		if r < len(rows) && rows[r].b == b {
-			for j := 0; j < rows[r].n; j++ {
-				t := data[rows[r].off+2*j]
-				if int(t) >= nt {
-					return nil, errModel
-				}
-				m.ent = append(m.ent, uint16(t)<<8|uint16(data[rows[r].off+2*j+1]))
-			}
-			r++
-		}
+	if m.off, p, ok = u16s(data, (p+7)&^7, nb+1); !ok {
+		return nil, errModel
 	}
-	m.start[m.mask+1] = int32(len(m.ent))
+	if m.ent, _, ok = u16s(data, (p+7)&^7, nent); !ok {
+		return nil, errModel
+	}
+	if m.start(uint32(nb)) != uint32(nent) {
+		return nil, errModel
+	}
 	return m, nil
 }
 
@@ -248,28 +271,31 @@ func (m *Model) Tags() []string { return m.tags }
 func (m *Model) TagWords(words []string) []string { return m.tagWords(words, nil) }
 
 func (m *Model) tagWords(words []string, out []string) []string {
+	var c context
+	var feats []uint32
+	return m.tagSentence(&c, &feats, words, out)
+}
+
+// tagSentence tags one sentence, reusing the context and feature buffers of
+// the caller: nothing is allocated per word.
+func (m *Model) tagSentence(c *context, feats *[]uint32, words []string, out []string) []string {
 	if len(words) == 0 {
 		return out
 	}
 	base := len(out)
-	c := newContext(words)
-	var feats []uint32
-	scores := make([]int32, len(m.tags))
+	c.reset(words)
 	p1, p2 := "-START-", "-START2-"
 	for i := range words {
-		feats = c.features(i, p1, p2, feats[:0])
-		for t := range scores {
-			scores[t] = 0
-		}
-		for _, h := range feats {
-			b := h & m.mask
-			for _, e := range m.ent[m.start[b]:m.start[b+1]] {
-				scores[e>>8] += int32(int8(e))
+		*feats = c.features(i, p1, p2, (*feats)[:0])
+		var scores [maxTags + 1]int32
+		for _, h := range *feats {
+			for _, e := range m.row(h & m.mask) {
+				scores[e>>8&maxTags] += int32(int8(e))
 			}
 		}
 		best := 0
-		for t, s := range scores {
-			if s > scores[best] {
+		for t := 1; t < len(m.tags); t++ {
+			if scores[t] > scores[best] {
 				best = t
 			}
 		}

@@ -25,7 +25,7 @@ func TestEmbeddedModel(t *testing.T) {
 }
 
 func TestDecodeRejectsDamage(t *testing.T) {
-	for _, data := range [][]byte{nil, []byte("LPOS"), []byte("XXXXX\x10\x01\x02NN\x00"), modelData[:len(modelData)/2]} {
+	for _, data := range [][]byte{nil, []byte("LPOS"), []byte("XXXXX\x10\x01\x02NN\x00"), []byte(magic + "\x10\x00\x00\x00\x01\x00\x00\x00\x02NN"), modelData[:len(modelData)/2]} {
 		if _, err := Decode(data); err == nil {
 			t.Errorf("Decode(%d bytes) accepted a damaged model", len(data))
 		}
@@ -41,10 +41,10 @@ func TestEncodeDecode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := m.ent[m.start[3]:m.start[4]]; len(got) != 1 || got[0] != 1<<8|7 {
+	if got := m.row(3); len(got) != 1 || got[0] != 1<<8|7 {
 		t.Errorf("bucket 3 = %x", got)
 	}
-	if got := m.ent[m.start[9]:m.start[10]]; len(got) != 1 || int8(got[0]) != -5 || got[0]>>8 != 0 {
+	if got := m.row(9); len(got) != 1 || int8(got[0]) != -5 || got[0]>>8 != 0 {
 		t.Errorf("bucket 9 = %x", got)
 	}
 }
@@ -150,9 +150,20 @@ func BenchmarkTag(b *testing.B) {
 	d := &doc.Document{Text: text, Blocks: []doc.Block{{Span: doc.Span{Start: 0, End: len(text)}}}}
 	segment.Segment(d)
 	Tag(d)
+	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Tag(d)
 	}
 	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkDecode measures loading the embedded model (the first call's cost).
+func BenchmarkDecode(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Decode(modelData); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
