@@ -255,6 +255,8 @@ func (w *writer) keyphrase(k *Keyphrase) {
 		}
 		w.raw(`]`)
 	}
+	w.raw(`,"kind":`)
+	w.str(k.Kind)
 	w.raw(`}`)
 }
 
