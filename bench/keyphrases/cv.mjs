@@ -3,7 +3,7 @@
 // development sets at once (DUC-2001 and the 500N-KPCrowd dev half), so that
 // no setting is picked by the dev total of one set.
 //
-//   node bench/keyphrases/cv.mjs BIN DUC_DIR KPCROWD_DIR [--folds 5] [--grid NAME]
+//   node bench/keyphrases/cv.mjs BIN DUC_DIR KPCROWD_DIR [--folds 5] [--grid main|quick|JSON] [--floor reference|NUMBER]
 //
 // BIN is `go build ./bench/keyphrases`; it prepares every document once
 // (-tune) and answers each candidate setting (options JSON) with every
@@ -17,9 +17,10 @@
 // BOTH sets is chosen and scored on the held fold; the objective is the
 // geometric mean of each set's F1@10 over its target (29 on DUC-2001, 15 on
 // 500N), so a setting must do well on both, among the settings that keep
-// DUC-2001 at least where the reference settings have it (--floor). The report gives each set's
-// held-fold mean and spread (min..max, sd), the settings chosen per fold,
-// and the setting chosen on all documents (the one to ship).
+// DUC-2001 at least where the reference settings have it (--floor). The
+// report gives each set's held-fold mean and spread (sd, min..max), the same
+// folds under the reference and the shipped settings, the settings chosen
+// per fold, and the setting chosen on all documents (the one to ship).
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -31,7 +32,7 @@ const K = Number(flag('folds', '5'));
 const gridName = flag('grid', 'main');
 const FLOOR = flag('floor', 'reference');
 const [bin, ducDir, kpDir] = args;
-if (!bin || !ducDir || !kpDir) { console.error('usage: cv.mjs BIN DUC_DIR KPCROWD_DIR [--folds K] [--grid NAME]'); process.exit(2); }
+if (!bin || !ducDir || !kpDir) { console.error('usage: cv.mjs BIN DUC_DIR KPCROWD_DIR [--folds K] [--grid main|quick|JSON] [--floor reference|NUMBER]'); process.exit(2); }
 const pkgDir = process.env.SA_KEYS_DIR || path.dirname(new URL(import.meta.url).pathname);
 const { stemmer } = await import(path.join(pkgDir, 'node_modules', 'stemmer', 'index.js'));
 
