@@ -21,6 +21,10 @@
 //     share a common word ("defense costs", "defense spending").
 //  4. Near-duplicates are ranked apart: a candidate whose words all occur
 //     in better phrases is discounted.
+//  5. Each phrase says whether it is only a name ("Donald Trump") or a
+//     topic ("defense costs"); the list holds Max topics and the names that
+//     rank among them, so a page can show names with the entities and still
+//     have Max topics.
 package keyphrase
 
 import (
