@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -242,4 +243,32 @@ func BenchmarkAnnotate(b *testing.B) {
 	for b.Loop() {
 		Annotate(d)
 	}
+}
+
+// FuzzDetect: any text gets a code the model can give (or "und"), a
+// confidence in 0..1 (0 for "und"), and the same guess every time.
+func FuzzDetect(f *testing.F) {
+	for _, s := range []string{"", "Hello", "Der Bundeskanzler sagte am Mittwoch", "이재명 대통령", "東京", "\xff\xfe", "ǅ\u0301\u200d", strings.Repeat("ab ", 3000)} {
+		f.Add(s)
+	}
+	m, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	known := map[string]bool{Undetermined: true}
+	for _, c := range m.Languages() {
+		known[c] = true
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		g := m.Detect(s)
+		if !known[g.Code] {
+			t.Fatalf("Detect(%q) = unknown code %q", s, g.Code)
+		}
+		if g.Confidence < 0 || g.Confidence > 1 || math.IsNaN(g.Confidence) || g.Code == Undetermined && g.Confidence != 0 {
+			t.Fatalf("Detect(%q): confidence %v for %s", s, g.Confidence, g.Code)
+		}
+		if again := m.Detect(s); again != g {
+			t.Fatalf("Detect(%q) gave %+v, then %+v", s, g, again)
+		}
+	})
 }
