@@ -168,3 +168,37 @@ func TestShortTextIsUndeterminedAndStillAnalysed(t *testing.T) {
 		t.Errorf("stats %+v, notices %+v; want und, 0, supported, no notice", r.Stats, r.Notices)
 	}
 }
+
+// In a German article with one English paragraph, the short German lines
+// follow the article (skipped), and only the English paragraph is read.
+func TestMostlyGermanArticleWithAnEnglishParagraph(t *testing.T) {
+	text := germanArticle + `
+
+Kurz notiert:
+
+Chancellor Friedrich Merz told reporters in Berlin on Wednesday that the budget agreement would give companies and families the certainty they had been asking for since the summer.`
+	r, err := Analyze(text, Options{Offsets: "utf8"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := r.Stats.ParagraphLanguages
+	if r.Stats.Language != "de" || len(langs) < 2 || langs[len(langs)-1] != "en" {
+		t.Fatalf("language %s, paragraphs %v; want de with the last paragraph en", r.Stats.Language, langs)
+	}
+	if len(r.Notices) != 1 || r.Notices[0].Code != "language-mixed" || !strings.Contains(r.Notices[0].Message, "German") {
+		t.Errorf("notices %+v, want one language-mixed naming German", r.Notices)
+	}
+	last := r.Article.Paragraphs[len(r.Article.Paragraphs)-1]
+	found := false
+	for _, e := range r.Entities {
+		found = found || e.Name == "Friedrich Merz"
+		for _, m := range e.Mentions {
+			if m.Start < last.Start {
+				t.Errorf("entity %q mentioned outside the English paragraph: %q", e.Name, m.Text)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no Friedrich Merz among %d entities of the English paragraph", len(r.Entities))
+	}
+}

@@ -54,6 +54,10 @@ type Guess struct {
 	// trigrams of words that do not begin with a capital (a list of names is
 	// in no language); a language its script decides is always Sure.
 	Sure bool
+
+	// posterior is the language's probability among those of its script,
+	// before Confidence is scaled by the share of letters in that script.
+	posterior float64
 }
 
 // MinSureTrigrams is how many trigrams of lower-case words make a guess
@@ -643,7 +647,7 @@ func (m *Model) Decide(sc *Scores) Guess {
 	}
 	share := float64(bestW) / float64(total)
 	if code := scriptLanguage[best]; code != "" {
-		return Guess{Code: code, Confidence: round(share), Letters: total, Sure: true}
+		return Guess{Code: code, Confidence: round(share), Letters: total, Sure: true, posterior: 1}
 	}
 	g := m.groups[best]
 	if g == nil {
@@ -651,7 +655,7 @@ func (m *Model) Decide(sc *Scores) Guess {
 	}
 	l, p := posterior(sc.sum(best), g.step/m.temperature)
 	sure := sc.lower[best] >= MinSureTrigrams
-	return Guess{Code: g.langs[l], Confidence: round(p * share), Letters: total, Sure: sure}
+	return Guess{Code: g.langs[l], Confidence: round(p * share), Letters: total, Sure: sure, posterior: p}
 }
 
 // posterior returns the best language of a score vector and its softmax
