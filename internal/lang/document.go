@@ -27,7 +27,7 @@ const MinOverride = 0.9
 // a vote of forty noisy guesses; but unless its script decides it, the
 // language must also be that of at least one block that is Sure by itself,
 // or the best guess of blocks holding most of the letters.
-// Its confidence is that guess's, times the
+// Its confidence is that guess's probability among the languages of its script, times the
 // share of the letters that are in blocks agreeing with it (or too short to
 // tell): a wholly German article scores near 1, an article half in German
 // and half in Korean about 0.5. A guess that is not Sure is reported as
