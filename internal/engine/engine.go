@@ -81,8 +81,8 @@ func Document(input string, opt Options) (d *doc.Document, err error) {
 	}
 	lang.Annotate(d)
 	segment.Segment(d)
-	pos.Tag(d)
 	englishOnly(d, func() {
+		pos.Tag(d)
 		entity.Annotate(d)
 		figure.Annotate(d)
 		quote.Annotate(d)
@@ -97,9 +97,9 @@ func Document(input string, opt Options) (d *doc.Document, err error) {
 // englishOnly runs the passes whose models or rules are English (run) on
 // the blocks package lang did not mark as another language (d.Skipped).
 // Article extraction, sentences, tokens and counts are the same in any
-// language and always run; entities, figures, quotes, keyphrases, the
-// summary, categories and the digest are not (docs/report.md says why
-// for each). A wholly foreign text gets none of them and a notice; in a
+// language and always run; part of speech, entities, figures, quotes,
+// keyphrases, the summary, categories and the digest are not
+// (docs/report.md says why for each). A wholly foreign text gets none of them and a notice; in a
 // mixed one the foreign blocks are hidden from the passes as boilerplate,
 // which every pass already ignores, for the length of run, and a notice
 // says how many paragraphs were left out.
