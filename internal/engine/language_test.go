@@ -40,6 +40,18 @@ Paris. Le Premier ministre a présenté mercredi un budget qui prévoit une bais
 
 反对党批评预算案对普通家庭的支持不足。国会将在下个月审议这份预算案。`
 
+	japaneseArticle = `東京都、来年度予算案を発表
+
+東京都は水曜日、来年度の予算案を発表した。福祉と防災の分野で支出を増やす一方、ほかの分野の支出を減らす内容となっている。
+
+野党は予算案が家計への支援として不十分だと批判した。都議会は来月、予算案を審議する予定だ。`
+
+	arabicArticle = `الحكومة تعلن مشروع الميزانية
+
+أعلنت الحكومة يوم الأربعاء عن مشروع الميزانية للعام المقبل، والذي يتضمن زيادة الإنفاق على الرعاية الاجتماعية والدفاع.
+
+وانتقدت المعارضة المشروع قائلة إنه لا يقدم دعما كافيا للأسر. ومن المقرر أن يناقش البرلمان الميزانية الشهر المقبل.`
+
 	mixedPaste = `Seoul and Washington agree on tariffs
 
 President Lee Jae-myung met Donald Trump in Washington on Monday, and the two leaders agreed to cut tariffs on cars and steel, officials in Seoul said after the meeting at the White House.
@@ -64,6 +76,8 @@ func TestForeignTextIsNotReadAsEnglish(t *testing.T) {
 		{"korean", koreanArticle, "ko", "Korean"},
 		{"russian", russianArticle, "ru", "Russian"},
 		{"chinese", chineseArticle, "zh", "Chinese"},
+		{"japanese", japaneseArticle, "ja", "Japanese"},
+		{"arabic", arabicArticle, "ar", "Arabic"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
