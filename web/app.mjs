@@ -185,10 +185,11 @@ function empty(usual) {
   return state.foreign ? "Not shown: lede reads English only." : usual;
 }
 
-// languageName names the text's language in the stats line when it is not
-// English ("German"); English and undetermined text say nothing.
+// languageName names a language code in English ("de" is "German"), ""
+// for undetermined text.
 function languageName(code) {
-  if (!code || code === "en" || code === "und") return "";
+  if (!code || code === "und") return "";
+  if (code === "en") return "English";
   try {
     return new Intl.DisplayNames(["en"], { type: "language" }).of(code) || code;
   } catch {
@@ -207,7 +208,7 @@ function render(report) {
     (st.paragraphs || 0) + " paragraphs",
     "about " + Math.max(1, Math.round(st.readingMinutes || 0)) + " min to read",
     (report.article.related || []).length + " other headlines",
-    languageName(st.language),
+    st.language === "en" ? "" : languageName(st.language),
   ].filter(Boolean).join(" · ");
   // The engine's notices ("lede reads English; this looks like German: …")
   // say what is not shown and why; they are text, like everything else.
@@ -256,16 +257,30 @@ function renderText(report) {
   const meta = [a.byline, a.published].filter(Boolean).join(" · ");
   if (meta) nodes.push(h("p", { class: "article-meta", text: meta }));
   const paras = a.paragraphs && a.paragraphs.length ? a.paragraphs : [{ start: 0, end: text.length }];
+  // Each paragraph says its language (the engine's paragraphLanguages), so
+  // that a screen reader pronounces a German paragraph as German; one in
+  // another language than the article's is marked as such.
+  const langs = (report.stats && report.stats.paragraphLanguages) || [];
+  const docLang = report.stats && report.stats.language;
   let shown = 0;
   let cut = false;
-  for (const p of paras) {
-    if (shown > maxShownChars) {
+  paras.forEach((p, i) => {
+    if (cut || shown > maxShownChars) {
       cut = true;
-      break;
+      return;
     }
     shown += p.end - p.start;
-    nodes.push(paragraph(text, p.start, p.end, marks));
-  }
+    const el = paragraph(text, p.start, p.end, marks);
+    const code = langs[i];
+    if (code && code !== "und") {
+      el.lang = code;
+      if (code !== docLang) {
+        el.classList.add("other-language");
+        el.title = languageName(code) || code;
+      }
+    }
+    nodes.push(el);
+  });
   if (cut) nodes.push(h("p", { class: "hint", text: "The text above stops after " + maxShownChars.toLocaleString("en") + " characters; the lists cover the whole article." }));
   ui.text.replaceChildren(...nodes);
 }

@@ -76,7 +76,8 @@ type Token struct {
 	Span
 	Kind Kind
 	// Tag is the Penn Treebank part-of-speech tag, set by package pos
-	// ("" before it runs).
+	// ("" before it runs, and in a text package lang found to be in
+	// another language than English, where it does not run).
 	Tag string
 }
 

@@ -94,8 +94,8 @@ func Document(input string, opt Options) (d *doc.Document, err error) {
 	}
 	lang.Annotate(d)
 	segment.Segment(d)
-	pos.Tag(d)
 	englishOnly(d, func() {
+		pos.Tag(d)
 		entity.Annotate(d)
 		figure.Annotate(d)
 		quote.Annotate(d)
@@ -110,12 +110,12 @@ func Document(input string, opt Options) (d *doc.Document, err error) {
 // englishOnly runs the passes whose models or rules are English (run) on
 // the blocks package lang did not mark as another language (d.Skipped).
 // Article extraction, sentences, tokens and counts are the same in any
-// language and always run; entities, figures, quotes, keyphrases, the
-// summary, categories and the digest are not (docs/report.md says why
-// for each). A wholly foreign text gets none of them and a notice; in a
-// mixed one the foreign blocks are hidden from the passes as boilerplate,
-// which every pass already ignores, for the length of run, and a notice
-// says how many paragraphs were left out.
+// language and always run; part of speech, entities, figures, quotes,
+// keyphrases, the summary, categories and the digest are not
+// (docs/report.md says why for each). A wholly foreign text gets none of
+// them and a notice; in a mixed one the foreign blocks are hidden from the
+// passes as boilerplate, which every pass already ignores, for the length
+// of run, and a notice says how many paragraphs were left out.
 func englishOnly(d *doc.Document, run func()) {
 	if d.Skipped == nil {
 		run()
@@ -164,7 +164,7 @@ func englishOnly(d *doc.Document, run func()) {
 		}
 	}
 	title := d.Title
-	if d.Language.Code != lang.Read && !hasRole(d, doc.Title) {
+	if c := d.Language.Code; c != lang.Read && c != lang.Undetermined && !hasRole(d, doc.Title) {
 		d.Title = "" // a title from the page's metadata, in the document's language
 	}
 	run()
@@ -194,9 +194,8 @@ func hasRole(d *doc.Document, r doc.Role) bool {
 }
 
 // inSkipped reports whether span s lies in a block the English-only passes
-// did not read.
-// Blocks are in text order, so the one that could hold s is found by
-// binary search.
+// did not read. Blocks are in text order, so the one that could hold s is
+// found by binary search.
 func inSkipped(d *doc.Document, s doc.Span) bool {
 	i, found := slices.BinarySearchFunc(d.Blocks, s.Start, func(b doc.Block, start int) int { return b.Start - start })
 	if !found {

@@ -40,6 +40,18 @@ Paris. Le Premier ministre a présenté mercredi un budget qui prévoit une bais
 
 反对党批评预算案对普通家庭的支持不足。国会将在下个月审议这份预算案。`
 
+	japaneseArticle = `東京都、来年度予算案を発表
+
+東京都は水曜日、来年度の予算案を発表した。福祉と防災の分野で支出を増やす一方、ほかの分野の支出を減らす内容となっている。
+
+野党は予算案が家計への支援として不十分だと批判した。都議会は来月、予算案を審議する予定だ。`
+
+	arabicArticle = `الحكومة تعلن مشروع الميزانية
+
+أعلنت الحكومة يوم الأربعاء عن مشروع الميزانية للعام المقبل، والذي يتضمن زيادة الإنفاق على الرعاية الاجتماعية والدفاع.
+
+وانتقدت المعارضة المشروع قائلة إنه لا يقدم دعما كافيا للأسر. ومن المقرر أن يناقش البرلمان الميزانية الشهر المقبل.`
+
 	mixedPaste = `Seoul and Washington agree on tariffs
 
 President Lee Jae-myung met Donald Trump in Washington on Monday, and the two leaders agreed to cut tariffs on cars and steel, officials in Seoul said after the meeting at the White House.
@@ -64,6 +76,8 @@ func TestForeignTextIsNotReadAsEnglish(t *testing.T) {
 		{"korean", koreanArticle, "ko", "Korean"},
 		{"russian", russianArticle, "ru", "Russian"},
 		{"chinese", chineseArticle, "zh", "Chinese"},
+		{"japanese", japaneseArticle, "ja", "Japanese"},
+		{"arabic", arabicArticle, "ar", "Arabic"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -166,5 +180,39 @@ func TestShortTextIsUndeterminedAndStillAnalysed(t *testing.T) {
 	}
 	if r.Stats.Language != "und" || r.Stats.LanguageConfidence != 0 || !r.Stats.Supported || len(r.Notices) != 0 {
 		t.Errorf("stats %+v, notices %+v; want und, 0, supported, no notice", r.Stats, r.Notices)
+	}
+}
+
+// In a German article with one English paragraph, the short German lines
+// follow the article (skipped), and only the English paragraph is read.
+func TestMostlyGermanArticleWithAnEnglishParagraph(t *testing.T) {
+	text := germanArticle + `
+
+Kurz notiert:
+
+Chancellor Friedrich Merz told reporters in Berlin on Wednesday that the budget agreement would give companies and families the certainty they had been asking for since the summer.`
+	r, err := Analyze(text, Options{Offsets: "utf8"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := r.Stats.ParagraphLanguages
+	if r.Stats.Language != "de" || len(langs) < 2 || langs[len(langs)-1] != "en" {
+		t.Fatalf("language %s, paragraphs %v; want de with the last paragraph en", r.Stats.Language, langs)
+	}
+	if len(r.Notices) != 1 || r.Notices[0].Code != "language-mixed" || !strings.Contains(r.Notices[0].Message, "German") {
+		t.Errorf("notices %+v, want one language-mixed naming German", r.Notices)
+	}
+	last := r.Article.Paragraphs[len(r.Article.Paragraphs)-1]
+	found := false
+	for _, e := range r.Entities {
+		found = found || e.Name == "Friedrich Merz"
+		for _, m := range e.Mentions {
+			if m.Start < last.Start {
+				t.Errorf("entity %q mentioned outside the English paragraph: %q", e.Name, m.Text)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no Friedrich Merz among %d entities of the English paragraph", len(r.Entities))
 	}
 }

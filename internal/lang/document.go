@@ -27,7 +27,7 @@ const MinOverride = 0.9
 // a vote of forty noisy guesses; but unless its script decides it, the
 // language must also be that of at least one block that is Sure by itself,
 // or the best guess of blocks holding most of the letters.
-// Its confidence is that guess's, times the
+// Its confidence is that guess's probability among the languages of its script, times the
 // share of the letters that are in blocks agreeing with it (or too short to
 // tell): a wholly German article scores near 1, an article half in German
 // and half in Korean about 0.5. A guess that is not Sure is reported as
@@ -98,10 +98,15 @@ func Annotate(d *doc.Document) {
 		g.Sure = false
 	}
 	if total > 0 {
-		g.Confidence = round(g.Confidence * float64(agree) / float64(total))
+		// The share of letters in blocks of other scripts is already in
+		// agree: scale the language's posterior within its script by it.
+		g.Confidence = round(g.posterior * float64(agree) / float64(total))
 	}
 	d.Language = reported(g)
-	docForeign := acts(g) && g.Code != Read
+	// Short blocks follow the language most of the document is in, however
+	// mixed the rest: the posterior within the script decides, not the
+	// agreement-scaled confidence reported.
+	docForeign := acts(Guess{Code: g.Code, Confidence: g.posterior, Sure: g.Sure}) && g.Code != Read
 	for i, b := range d.Blocks {
 		if b.Role == doc.Boilerplate {
 			continue

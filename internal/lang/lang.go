@@ -31,8 +31,8 @@ const Undetermined = "und"
 
 // MinLetters is how many letters of an alphabetic script a text needs before
 // it gets a language: under this (two or three short words) the trigram
-// statistics are noise. Texts in Han, kana or Hangul need MinLetters/4
-// characters, each of which carries about a word.
+// statistics are noise. Texts in Han, kana or Hangul need six characters,
+// each of which counts as cjkWeight letters.
 const MinLetters = 16
 
 // minLower is how many trigrams of lower-case words a text needs to be
@@ -54,6 +54,10 @@ type Guess struct {
 	// trigrams of words that do not begin with a capital (a list of names is
 	// in no language); a language its script decides is always Sure.
 	Sure bool
+
+	// posterior is the language's probability among those of its script,
+	// before Confidence is scaled by the share of letters in that script.
+	posterior float64
 }
 
 // MinSureTrigrams is how many trigrams of lower-case words make a guess
@@ -565,26 +569,6 @@ func (m *Model) Score(text string) *Scores {
 	return sc
 }
 
-// add counts one trigram of script s.
-func (sc *Scores) add(g *group, s Script, k uint64, capital bool) {
-	if g == nil {
-		return
-	}
-	sum := sc.capital[s]
-	if !capital {
-		sc.lower[s]++
-		sum = sc.low[s]
-	}
-	i, ok := g.index.get(k)
-	if !ok {
-		return // a trigram no language kept: about equally unlikely in all of them
-	}
-	row := g.rows[int(i)*len(sum) : (int(i)+1)*len(sum)]
-	for l, q := range row {
-		sum[l] += int32(q)
-	}
-}
-
 // sum returns the score vector Decide judges script s by: lower-case words
 // alone when there are enough of them, else all words.
 func (sc *Scores) sum(s Script) []int32 {
@@ -643,7 +627,7 @@ func (m *Model) Decide(sc *Scores) Guess {
 	}
 	share := float64(bestW) / float64(total)
 	if code := scriptLanguage[best]; code != "" {
-		return Guess{Code: code, Confidence: round(share), Letters: total, Sure: true}
+		return Guess{Code: code, Confidence: round(share), Letters: total, Sure: true, posterior: 1}
 	}
 	g := m.groups[best]
 	if g == nil {
@@ -651,7 +635,7 @@ func (m *Model) Decide(sc *Scores) Guess {
 	}
 	l, p := posterior(sc.sum(best), g.step/m.temperature)
 	sure := sc.lower[best] >= MinSureTrigrams
-	return Guess{Code: g.langs[l], Confidence: round(p * share), Letters: total, Sure: sure}
+	return Guess{Code: g.langs[l], Confidence: round(p * share), Letters: total, Sure: sure, posterior: p}
 }
 
 // posterior returns the best language of a score vector and its softmax
@@ -691,7 +675,7 @@ var names = map[string]string{
 	"nb": "Norwegian", "fi": "Finnish", "tr": "Turkish", "ro": "Romanian", "hu": "Hungarian",
 	"id": "Indonesian", "ca": "Catalan", "hr": "Croatian", "vi": "Vietnamese", "uk": "Ukrainian",
 	"bg": "Bulgarian", "fa": "Persian", "ur": "Urdu", "af": "Afrikaans", "sl": "Slovenian",
-	"gl": "Galician", "et": "Estonian", "lt": "Lithuanian", "lv": "Latvian",
+	"et": "Estonian", "lt": "Lithuanian", "lv": "Latvian",
 }
 
 // Languages lists the codes the model can give, script-decided ones

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -217,7 +218,7 @@ func TestScoreReadsWhatTrigramsEmits(t *testing.T) {
 			}
 		}
 		want.letters = Trigrams(text, func(s Script, tri [3]rune, capital bool) {
-			want.add(m.groups[s], s, key(tri), capital)
+			want.addPlain(m.groups[s], s, key(tri), capital)
 		})
 		got := m.Score(text)
 		if fmt.Sprint(*got) != fmt.Sprint(*want) {
@@ -241,5 +242,69 @@ func BenchmarkAnnotate(b *testing.B) {
 	b.SetBytes(int64(len(raw)))
 	for b.Loop() {
 		Annotate(d)
+	}
+}
+
+// FuzzDetect: any text gets a code the model can give (or "und"), a
+// confidence in 0..1 (0 for "und"), and the same guess every time.
+func FuzzDetect(f *testing.F) {
+	for _, s := range []string{"", "Hello", "Der Bundeskanzler sagte am Mittwoch", "이재명 대통령", "東京", "\xff\xfe", "ǅ\u0301\u200d", strings.Repeat("ab ", 3000)} {
+		f.Add(s)
+	}
+	m, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	known := map[string]bool{Undetermined: true}
+	for _, c := range m.Languages() {
+		known[c] = true
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		g := m.Detect(s)
+		if !known[g.Code] {
+			t.Fatalf("Detect(%q) = unknown code %q", s, g.Code)
+		}
+		if g.Confidence < 0 || g.Confidence > 1 || math.IsNaN(g.Confidence) || g.Code == Undetermined && g.Confidence != 0 {
+			t.Fatalf("Detect(%q): confidence %v for %s", s, g.Confidence, g.Code)
+		}
+		if again := m.Detect(s); again != g {
+			t.Fatalf("Detect(%q) gave %+v, then %+v", s, g, again)
+		}
+	})
+}
+
+// addPlain counts one trigram of script s from the unpacked rows: the
+// reference Score's packed sums are held to.
+func (sc *Scores) addPlain(g *group, s Script, k uint64, capital bool) {
+	if g == nil {
+		return
+	}
+	sum := sc.capital[s]
+	if !capital {
+		sc.lower[s]++
+		sum = sc.low[s]
+	}
+	i, ok := g.index.get(k)
+	if !ok {
+		return // a trigram no language kept: about equally unlikely in all of them
+	}
+	row := g.rows[int(i)*len(sum) : (int(i)+1)*len(sum)]
+	for l, q := range row {
+		sum[l] += int32(q)
+	}
+}
+
+func TestEveryLanguageHasAName(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range m.Languages() {
+		if Name(c) == c {
+			t.Errorf("no English name for %q", c)
+		}
+	}
+	if n := len(m.Languages()); n != 39 {
+		t.Errorf("%d languages, docs/models/lang.md says 39", n)
 	}
 }

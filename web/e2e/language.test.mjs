@@ -44,6 +44,8 @@ test("a German paste: the page says lede reads English and shows no entities, ke
   // A mixed paste: the English paragraphs are read, the Korean one is not.
   await analyseOK(page, mixed);
   assert.match(await page.textContent("#notices"), /1 of 3 paragraphs look like Korean/);
+  // The Korean paragraph says its language, for screen readers, and is set apart.
+  assert.deepEqual(await page.$$eval("#text p.other-language", (ps) => ps.map((p) => [p.lang, p.title])), [["ko", "Korean"]]);
   const people = await chipNames(page, "person");
   assert.ok(people.includes("Donald Trump"), "people: " + people);
 
