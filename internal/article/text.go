@@ -35,13 +35,15 @@ type line struct {
 // looked for just above the body.
 func parseText(input string) *doc.Document {
 	// No line model ships: one learnt from the dev pastes did not beat
-	// the rules under cross-validation (docs/models/blocks.md).
-	return parseTextModel(input, nil)
+	// the rules under cross-validation (docs/models/blocks.md), and the
+	// rules alone keep the line features out of the wasm.
+	d, lines := ruleLines(input)
+	return withBlocks(d, lines)
 }
 
 // parseTextModel reads pasted text with line model m (nil: the hand rules
 // alone): the rules give every line a role, then the model says which
-// lines are body (lines.go).
+// lines are body (lines.go). It serves training and cross-validation.
 func parseTextModel(input string, m *BlockModel) *doc.Document {
 	d, lines := ruleLines(input)
 	if m != nil && hasBody(lines) {
@@ -54,6 +56,11 @@ func parseTextModel(input string, m *BlockModel) *doc.Document {
 			}
 		}
 	}
+	return withBlocks(d, lines)
+}
+
+// withBlocks sets d.Blocks from the lines and their roles.
+func withBlocks(d *doc.Document, lines []line) *doc.Document {
 	d.Blocks = make([]doc.Block, 0, len(lines))
 	for _, l := range lines {
 		d.Blocks = append(d.Blocks, doc.Block{Span: l.Span, Role: l.role, Wrapped: l.wrapped})
