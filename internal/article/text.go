@@ -868,6 +868,22 @@ var roleWords = map[string]bool{
 // agencies are news agencies printed after the names without a comma.
 var agencies = []string{" associated press", " the associated press", " usa today", " reuters", " afp", " ap"}
 
+// shouting reports a name in capitals ("MEG KINNARD and ERRIN HAINES"):
+// every word but "and" is upper case.
+func shouting(s string) bool {
+	caps := false
+	for _, f := range strings.Fields(s) {
+		if f == "and" {
+			continue
+		}
+		if strings.ToUpper(f) != f {
+			return false
+		}
+		caps = caps || strings.ToLower(f) != f
+	}
+	return caps
+}
+
 // tidyName keeps the names of a byline: it drops roles and credentials
 // after a comma ("…, AP Sports Writer", "…, MS, RD") and a news agency
 // after the names, and writes an all-capitals name in title case.
@@ -894,7 +910,7 @@ func tidyName(s string) string {
 			break
 		}
 	}
-	if strings.ToUpper(s) == s && strings.ToLower(s) != s {
+	if shouting(s) {
 		fs := strings.Fields(strings.ToLower(s))
 		for i, f := range fs {
 			if f == "and" {
