@@ -2,7 +2,7 @@
 // from the extraction benchmark's dev split, chooses their settings by
 // k-fold cross-validation over the dev pages, and writes the model.
 //
-//	go run ./cmd/train-blocks [-kind html|text] [-data DIR] [-k 5] [-out FILE] [-drop f1,f2] [-hidden N]
+//	go run ./cmd/train-blocks [-kind html|text] [-data DIR] [-k 5] [-out FILE] [-drop f1,f2] [-hidden N] [-oof FILE]
 //
 // -kind html reads the pages' HTML (../shared/data/article-extraction/dev)
 // and writes internal/article/blocks.model; -kind text reads the same pages
@@ -43,6 +43,7 @@ func main() {
 	out := flag.String("out", "-", "model file to write (default: internal/article/blocks.model or lines.model; empty: do not write)")
 	k := flag.Int("k", 5, "cross-validation folds")
 	drop := flag.String("drop", "", "comma-separated features to leave out (an ablation: their weights stay 0)")
+	oof := flag.String("oof", "", "write the chosen setting's out-of-fold bodies here, as eval_extraction.mjs --predictions reads them")
 	hidden := flag.Int("hidden", 0, "also try a network with this many tanh hidden units (slow; it did not beat the logistic regression)")
 	flag.Parse()
 	k0 := kinds[*kind]
@@ -56,7 +57,7 @@ func main() {
 	if *out == "-" {
 		*out = k0.out
 	}
-	if err := run(k0, *data, *out, *k, *drop, *hidden); err != nil {
+	if err := run(k0, *data, *out, *k, *drop, *hidden, *oof); err != nil {
 		fmt.Fprintln(os.Stderr, "train-blocks:", err)
 		os.Exit(1)
 	}
@@ -116,7 +117,7 @@ func (s setting) String() string {
 	return fmt.Sprintf("%s, λ=%g, %s weights", kind, s.lambda, s.weighting)
 }
 
-func run(kd *kind, data, out string, k int, drop string, hidden int) error {
+func run(kd *kind, data, out string, k int, drop string, hidden int, oof string) error {
 	pages, err := load(kd, data)
 	if err != nil {
 		return err
@@ -165,9 +166,10 @@ func run(kd *kind, data, out string, k int, drop string, hidden int) error {
 	}
 	thresholds := []float64{0.3, 0.4, 0.5, 0.6, 0.7}
 	type result struct {
-		s    setting
-		t    float64
-		mean float64
+		s     setting
+		t     float64
+		mean  float64
+		preds []string // out-of-fold bodies
 	}
 	var best result
 	best.mean = -1
@@ -192,11 +194,27 @@ func run(kd *kind, data, out string, k int, drop string, hidden int) error {
 			name := fmt.Sprintf("%v, threshold %.1f", s, t)
 			mean := printRow(name, pages, preds, k)
 			if mean > best.mean+1e-9 {
-				best = result{s, t, mean}
+				best = result{s, t, mean, preds}
 			}
 		}
 	}
 	fmt.Printf("\nchosen by CV mean: %v, threshold %.1f (CV mean %.4f)\n", best.s, best.t, best.mean)
+	if oof != "" {
+		type body struct {
+			ArticleBody string `json:"articleBody"`
+		}
+		m := make(map[string]body, len(pages))
+		for i, p := range pages {
+			m[p.id] = body{best.preds[i]}
+		}
+		b, err := json.MarshalIndent(m, "", " ")
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(oof, b, 0o644); err != nil {
+			return err
+		}
+	}
 	all := make([]*page, len(pages))
 	for i := range pages {
 		all[i] = &pages[i]

@@ -270,3 +270,85 @@ func TestEmpty(t *testing.T) {
 		}
 	}
 }
+
+func TestTidyName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"TOM KRISHER, AP Auto Writer", "Tom Krisher"},
+		{"Jill Disis, CNN Business", "Jill Disis"},
+		{"Rachael Link, MS, RD", "Rachael Link"},
+		{"Tom Davies Associated Press", "Tom Davies"},
+		{"MEG KINNARD and ERRIN HAINES, Associated Press", "Meg Kinnard and Errin Haines"},
+		{"Tariq Malik , Mike Wall", "Tariq Malik , Mike Wall"},
+		{"Reuters", "Reuters"},
+		{"HNN Staff", "HNN Staff"},
+	}
+	for _, tc := range tests {
+		if got := tidyName(tc.in); got != tc.want {
+			t.Errorf("tidyName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestStripSiteName(t *testing.T) {
+	tests := []struct{ title, site, want string }{
+		{"Simple Hiking Kit - The Anti-June Cleaver", "The Anti-June Cleaver", "Simple Hiking Kit"},
+		{"Só quem se Ama... — Mensagens de Reflexão", "Mensagens de Reflexão", "Só quem se Ama..."},
+		{"Take C.A.R.E. - comwrap auf der DMEXCO 2018", "comwrap", "Take C.A.R.E. - comwrap auf der DMEXCO 2018"},
+		{"Headline", "", "Headline"},
+	}
+	for _, tc := range tests {
+		if got := stripSiteName(tc.title, tc.site); got != tc.want {
+			t.Errorf("stripSiteName(%q, %q) = %q, want %q", tc.title, tc.site, got, tc.want)
+		}
+	}
+}
+
+// The page's visible headline and author line win over meta tags that
+// say otherwise; an organisation or a login handle is no byline.
+func TestVisibleMetadata(t *testing.T) {
+	para := "<p>Officials said on Tuesday that the two guards had been charged with falsifying records, according to the indictment unsealed in court.</p>"
+	tests := []struct {
+		name, head, top, title, byline string
+	}{
+		{"h1 over og:title", `<meta property="og:title" content="Prison guards charged">`,
+			`<h1>Two federal prison officers charged with falsifying records</h1>`, "Two federal prison officers charged with falsifying records", ""},
+		{"author element", ``, `<h1>Bridge opens on time</h1><div class="author-name">Anna Menin</div>`, "Bridge opens on time", "Anna Menin"},
+		{"rel=author", ``, `<h1>Bridge opens on time</h1><a rel="author" href="/a">Dan Evon</a>`, "Bridge opens on time", "Dan Evon"},
+		{"organisation author", `<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"Al Jazeera"}}</script>`,
+			`<h1>Bridge opens on time</h1>`, "Bridge opens on time", ""},
+		{"login handle", `<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"kevin-r"}}</script><meta name="author" content="By David Jeans">`,
+			`<h1>Bridge opens on time</h1>`, "Bridge opens on time", "David Jeans"},
+		{"comment author skipped", ``, `<h1>Bridge opens on time</h1>`, "Bridge opens on time", ""},
+	}
+	for _, tc := range tests {
+		page := "<html><head>" + tc.head + "</head><body><article>" + tc.top + para + para + para +
+			`</article><div class="comments"><span class="author">Reader Name</span><p>Nice.</p></div></body></html>`
+		d, err := Parse(page, HTML)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if d.Title != tc.title || d.Byline != tc.byline {
+			t.Errorf("%s: title %q byline %q, want %q, %q", tc.name, d.Title, d.Byline, tc.title, tc.byline)
+		}
+	}
+}
+
+// The embedded block model reads back to the same bytes it was written
+// as, and a model that does not fit the features is refused.
+func TestBlockModelFile(t *testing.T) {
+	m := DefaultBlockModel()
+	if got := m.String(); got != blocksModel {
+		t.Errorf("the embedded model does not round-trip:\n%s\nwant\n%s", got, blocksModel)
+	}
+	bad := []string{
+		"threshold 0.5\nbias 0\n",                         // weights missing
+		blocksModel + "no_such_feature 1\n",               // unknown feature
+		strings.Replace(blocksModel, "bias", "bias 1", 1), // two values
+		strings.Replace(blocksModel, "threshold", "hidden 2\nthreshold", 1),
+	}
+	for i, s := range bad {
+		if _, err := ParseModel(s, FeatureNames()); err == nil {
+			t.Errorf("bad model %d was accepted", i)
+		}
+	}
+}

@@ -203,7 +203,8 @@ type BlockSample struct {
 	X    []float64
 }
 
-// BlockSamples renders a page and returns every block with its features.
+// BlockSamples renders a page and returns every block the model judges
+// (see features) with its features.
 func BlockSamples(input string) ([]BlockSample, error) {
 	r, err := render(input)
 	if err != nil || r == nil {
@@ -214,9 +215,11 @@ func BlockSamples(input string) ([]BlockSample, error) {
 		return nil, nil
 	}
 	X := r.features(rule)
-	out := make([]BlockSample, len(r.blocks))
+	out := make([]BlockSample, 0, len(r.blocks))
 	for i := range r.blocks {
-		out[i] = BlockSample{Text: r.blocks[i].text, X: X[i]}
+		if X[i] != nil {
+			out = append(out, BlockSample{Text: r.blocks[i].text, X: X[i]})
+		}
 	}
 	return out, nil
 }
@@ -318,7 +321,8 @@ func b2f(v bool) float64 {
 	return 0
 }
 
-// features returns the feature vector of every block.
+// features returns the feature vector of every candidate block (nil for
+// the others).
 func (r *renderer) features(rule []bool) [][]float64 {
 	n := len(r.blocks)
 	nb := len(baseNames)
@@ -351,6 +355,19 @@ func (r *renderer) features(rule []bool) [][]float64 {
 		}
 		near[i] = min(near[i], d)
 	}
+	// The model judges only candidates: blocks within six of a rule-body
+	// block, and prose anywhere. Menus and footers far from the article
+	// keep the rules' verdict (not body), which saves most of the work.
+	cand := make([]bool, n)
+	need := make([]bool, n)
+	for i := range cand {
+		cand[i] = near[i] <= 6 || r.blocks[i].good
+		if cand[i] {
+			for j := max(i-2, 0); j <= min(i+2, n-1); j++ {
+				need[j] = true
+			}
+		}
+	}
 	lo, hi := r.best, r.elems[r.best].end
 	// text density of every element: the share of its subtree's text
 	// that is prose (boilerpipe's and CETD's signal, read on the DOM)
@@ -380,6 +397,9 @@ func (r *renderer) features(rule []bool) [][]float64 {
 	}
 	cdepth := depth(r.best)
 	for i := range r.blocks {
+		if !need[i] {
+			continue
+		}
 		b := &r.blocks[i]
 		x := base[i*nb : (i+1)*nb]
 		e := &r.elems[b.owner]
@@ -407,8 +427,9 @@ func (r *renderer) features(rule []bool) [][]float64 {
 		x[16] = b2f(f&fHeader != 0)
 		x[17] = b2f(f&fBody != 0)
 		x[18] = b2f(e.class > 0)
-		x[19] = b2f(isBoilerplate(b.text, b.words))
-		x[20] = b2f(isCaption(b.text, b.words))
+		// prose (b.good) is neither boilerplate nor a caption by definition
+		x[19] = b2f(!b.good && isBoilerplate(b.text, b.words))
+		x[20] = b2f(!b.good && isCaption(b.text, b.words))
 		x[21] = b2f(isByline(b.text, b.words))
 		x[22] = b2f(b.words <= 10 && findDate(b.text) != "")
 		x[23] = b2f(ends)
@@ -424,7 +445,7 @@ func (r *renderer) features(rule []bool) [][]float64 {
 		x[33] = b2f(tag == atom.Td || tag == atom.Th)
 		x[34] = b2f(tag == atom.Blockquote)
 		x[35] = b2f(b.words <= 8 && isSectionEnd(b.text))
-		x[36] = b2f(isShareBar(b.text))
+		x[36] = b2f(b.words <= 40 && isShareBar(b.text))
 		x[37] = b2f(count[b.text] > 1)
 		x[38] = float64(b.chars) / float64(max(proseChars, 1))
 		anc := b.owner
@@ -442,6 +463,9 @@ func (r *renderer) features(rule []bool) [][]float64 {
 	out := make([][]float64, n)
 	flat := make([]float64, n*len(featureNames))
 	for i := range out {
+		if !cand[i] {
+			continue
+		}
 		x := flat[i*len(featureNames) : (i+1)*len(featureNames)]
 		copy(x, base[i*nb:(i+1)*nb])
 		k := nb

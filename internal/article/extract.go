@@ -29,7 +29,7 @@ func (r *renderer) assemble() *doc.Document {
 		for i, x := range r.features(rule) {
 			// the <h1> is the headline, never a paragraph of the body,
 			// whatever its size on a short page
-			if r.blocks[i].heading != 1 && r.model.Prob(x) >= r.model.Threshold {
+			if x != nil && r.blocks[i].heading != 1 && r.model.Prob(x) >= r.model.Threshold {
 				r.blocks[i].role = doc.Body
 			} else {
 				r.blocks[i].role = doc.Boilerplate

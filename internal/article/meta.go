@@ -51,8 +51,8 @@ func stripSiteName(t, site string) string {
 		return t
 	}
 	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " : "} {
-		if strings.HasSuffix(strings.ToLower(t), strings.ToLower(sep+site)) {
-			return strings.TrimSpace(t[:len(t)-len(sep+site)])
+		if k := len(t) - len(sep) - len(site); k > 0 && strings.EqualFold(t[k:], sep+site) {
+			return strings.TrimSpace(t[:k])
 		}
 	}
 	return t

@@ -35,13 +35,15 @@ type line struct {
 // looked for just above the body.
 func parseText(input string) *doc.Document {
 	// No line model ships: one learnt from the dev pastes did not beat
-	// the rules under cross-validation (docs/models/blocks.md).
-	return parseTextModel(input, nil)
+	// the rules under cross-validation (docs/models/blocks.md), and the
+	// rules alone keep the line features out of the wasm.
+	d, lines := ruleLines(input)
+	return withBlocks(d, lines)
 }
 
 // parseTextModel reads pasted text with line model m (nil: the hand rules
 // alone): the rules give every line a role, then the model says which
-// lines are body (lines.go).
+// lines are body (lines.go). It serves training and cross-validation.
 func parseTextModel(input string, m *BlockModel) *doc.Document {
 	d, lines := ruleLines(input)
 	if m != nil && hasBody(lines) {
@@ -54,6 +56,11 @@ func parseTextModel(input string, m *BlockModel) *doc.Document {
 			}
 		}
 	}
+	return withBlocks(d, lines)
+}
+
+// withBlocks sets d.Blocks from the lines and their roles.
+func withBlocks(d *doc.Document, lines []line) *doc.Document {
 	d.Blocks = make([]doc.Block, 0, len(lines))
 	for _, l := range lines {
 		d.Blocks = append(d.Blocks, doc.Block{Span: l.Span, Role: l.role, Wrapped: l.wrapped})
@@ -861,6 +868,22 @@ var roleWords = map[string]bool{
 // agencies are news agencies printed after the names without a comma.
 var agencies = []string{" associated press", " the associated press", " usa today", " reuters", " afp", " ap"}
 
+// shouting reports a name in capitals ("MEG KINNARD and ERRIN HAINES"):
+// every word but "and" is upper case.
+func shouting(s string) bool {
+	caps := false
+	for _, f := range strings.Fields(s) {
+		if f == "and" {
+			continue
+		}
+		if strings.ToUpper(f) != f {
+			return false
+		}
+		caps = caps || strings.ToLower(f) != f
+	}
+	return caps
+}
+
 // tidyName keeps the names of a byline: it drops roles and credentials
 // after a comma ("…, AP Sports Writer", "…, MS, RD") and a news agency
 // after the names, and writes an all-capitals name in title case.
@@ -887,7 +910,7 @@ func tidyName(s string) string {
 			break
 		}
 	}
-	if strings.ToUpper(s) == s && strings.ToLower(s) != s {
+	if shouting(s) {
 		fs := strings.Fields(strings.ToLower(s))
 		for i, f := range fs {
 			if f == "and" {
