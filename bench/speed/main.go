@@ -3,14 +3,16 @@
 // bench/speed.sh, so both figures come from the same code and inputs.
 //
 //	speed [-n N] FILE...
-//	speed -scale BYTES FILE     one analysis of FILE's paragraphs repeated to BYTES:
-//	                            a JSON line with ms, bytes and the peak RSS (VmHWM)
+//	speed -scale BYTES [-dump F] FILE|DIR...   one analysis of an input of BYTES made
+//	                            from the texts (see scaleInput): a JSON line with ms,
+//	                            bytes and the peak RSS (VmHWM); -dump writes the input
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -21,10 +23,11 @@ import (
 
 func main() {
 	n := flag.Int("n", 50, "analyses of each file")
-	scale := flag.Int("scale", 0, "time one analysis of the first file repeated to this many bytes")
+	scale := flag.Int("scale", 0, "time one analysis of an input of this many bytes made from the files (or directories of *.txt)")
+	dump := flag.String("dump", "", "with -scale: write the input to this file")
 	flag.Parse()
 	if *scale > 0 {
-		if err := scaleRun(flag.Arg(0), *scale); err != nil {
+		if err := scaleRun(flag.Args(), *scale, *dump); err != nil {
 			fmt.Fprintln(os.Stderr, "speed:", err)
 			os.Exit(1)
 		}
@@ -68,39 +71,71 @@ func main() {
 		*n*len(inputs), el, docs/el, el/docs*1000, float64(bytes)*float64(*n)/el/1e6)
 }
 
-// repeat makes an input of at most n bytes from whole paragraphs of text,
-// in order and round again, as bench/speed/node.mjs's repeat does.
-func repeat(text string, n int) string {
-	var paras []string
-	for _, p := range regexp.MustCompile(`\n\s*\n`).Split(text, -1) {
-		if p = strings.TrimSpace(p); p != "" {
-			paras = append(paras, p)
-		}
-	}
+// scaleInput makes an input of at most n bytes from the texts in order,
+// blank-line separated, round again as often as needed; from the second
+// round on each paragraph starts with "(r) " so that no block repeats
+// exactly (the article pass sets aside blocks that repeat, as on a page's
+// navigation). The last text is cut after its last whole word that fits.
+func scaleInput(texts []string, n int) string {
 	var b strings.Builder
+	para := regexp.MustCompile(`\n\s*\n`)
 	for i := 0; ; i++ {
-		p := paras[i%len(paras)]
-		add := len(p)
-		if b.Len() > 0 {
-			add += 2
+		t := strings.TrimSpace(texts[i%len(texts)])
+		if r := i / len(texts); r > 0 {
+			mark := "(" + strconv.Itoa(r) + ") "
+			t = mark + para.ReplaceAllString(t, "\n\n"+mark)
 		}
-		if b.Len()+add > n {
-			break
-		}
+		sep := 0
 		if b.Len() > 0 {
+			sep = 2
+		}
+		if b.Len()+sep+len(t) > n {
+			cut := t[:max(0, n-b.Len()-sep)]
+			if j := strings.LastIndexAny(cut, " \n"); j >= 0 && len(cut) < len(t) {
+				cut = cut[:j]
+			}
+			if cut = strings.TrimSpace(cut); cut != "" {
+				if sep > 0 {
+					b.WriteString("\n\n")
+				}
+				b.WriteString(cut)
+			}
+			return b.String()
+		}
+		if sep > 0 {
 			b.WriteString("\n\n")
 		}
-		b.WriteString(p)
+		b.WriteString(t)
 	}
-	return b.String()
 }
 
-func scaleRun(file string, n int) error {
-	raw, err := os.ReadFile(file)
-	if err != nil {
-		return err
+// scaleRun times one analysis of an input of n bytes made from files (a
+// directory stands for its *.txt files) and writes that input to dump, so
+// that bench/speed/node.mjs can time the same bytes in wasm.
+func scaleRun(files []string, n int, dump string) error {
+	var texts []string
+	for _, f := range files {
+		names := []string{f}
+		if st, err := os.Stat(f); err == nil && st.IsDir() {
+			names, _ = filepath.Glob(filepath.Join(f, "*.txt"))
+		}
+		for _, name := range names {
+			b, err := os.ReadFile(name)
+			if err != nil {
+				return err
+			}
+			texts = append(texts, string(b))
+		}
 	}
-	text := repeat(string(raw), n)
+	if len(texts) == 0 {
+		return fmt.Errorf("no texts in %v", files)
+	}
+	text := scaleInput(texts, n)
+	if dump != "" {
+		if err := os.WriteFile(dump, []byte(text), 0o644); err != nil {
+			return err
+		}
+	}
 	if _, err := engine.Analyze("Warm up in Oslo.", engine.Options{}); err != nil {
 		return err
 	}

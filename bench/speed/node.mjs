@@ -7,7 +7,7 @@
 //   node bench/speed/node.mjs warm DIST FILE N         p50 and p95 ms of N warm analyses (JSON line)
 //   node bench/speed/node.mjs docs DIST DIR            ms for every *.txt in DIR, warm (JSON line)
 //   node bench/speed/node.mjs compromise - DIR         the same through compromise (the baseline)
-//   node bench/speed/node.mjs scale DIST FILE BYTES    one analysis of FILE repeated to BYTES: ms and peak RSS
+//   node bench/speed/node.mjs scale DIST FILE          one analysis of FILE (from speed -scale -dump): ms and peak RSS
 //
 // Every answer is checked to be a report (an error stops the run).
 import fs from "node:fs";
@@ -25,20 +25,6 @@ async function engine() {
 function check(r) {
   if (!r || typeof r.text !== "string" || !Array.isArray(r.entities)) throw new Error("not a report: " + JSON.stringify(r).slice(0, 200));
   return r;
-}
-
-// repeat makes an input of at most n bytes from whole paragraphs of text,
-// in order and round again (bench/speed/main.go's repeat does the same).
-function repeat(text, n) {
-  const paras = text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p);
-  let out = "", bytes = 0;
-  for (let i = 0; ; i++) {
-    const p = paras[i % paras.length], add = Buffer.byteLength(p) + (out ? 2 : 0);
-    if (bytes + add > n) break;
-    out += (out ? "\n\n" : "") + p;
-    bytes += add;
-  }
-  return out;
 }
 
 const quantile = (xs, q) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
@@ -90,7 +76,7 @@ switch (mode) {
     break;
   }
   case "scale": {
-    const text = repeat(fs.readFileSync(arg, "utf8"), Number(arg2));
+    const text = fs.readFileSync(arg, "utf8");
     const { analyze } = await engine();
     check(await analyze("Warm up in Oslo."));
     const t = performance.now();

@@ -129,18 +129,30 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 		related = related[:MaxClustered]
 	}
 	n := len(related)
-	terms := make([]map[string]bool, n)
-	pos := map[int]int{}
+	// terms become sorted ids with an idf weight, so a pair's similarity is
+	// one merge of two short lists
+	ids := map[string]int32{}
+	var df []int
+	lists := make([][]int32, n)
+	add := func(i int, t string) {
+		id, ok := ids[t]
+		if !ok {
+			id = int32(len(df))
+			ids[t] = id
+			df = append(df, 0)
+		}
+		lists[i] = append(lists[i], id)
+	}
+	pos := make(map[int]int, n)
 	for i, bi := range related {
 		pos[bi] = i
-		terms[i] = map[string]bool{}
 	}
 	// entity mentions: a term per entity, and their spans are not words
 	covered := make([][]doc.Span, n)
 	for ei, blocks := range entityBlocks {
 		for _, bi := range blocks {
 			if i, ok := pos[bi]; ok {
-				terms[i]["\x00"+d.Entities[ei].Name] = true
+				add(i, "\x00"+d.Entities[ei].Name)
 			}
 		}
 		for _, m := range d.Entities[ei].Mentions {
@@ -158,27 +170,16 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 				}
 			}
 			if t := stem(w); len(t) >= 3 && !stopword[w] {
-				terms[i][t] = true
+				add(i, t)
 			}
 		})
 	}
-	// terms become sorted ids with an idf weight, so a pair's similarity is
-	// one merge of two short lists
-	ids := map[string]int32{}
-	var df []int
-	lists := make([][]int32, n)
-	for i, ts := range terms {
-		for t := range ts {
-			id, ok := ids[t]
-			if !ok {
-				id = int32(len(df))
-				ids[t] = id
-				df = append(df, 0)
-			}
-			df[id]++
-			lists[i] = append(lists[i], id)
-		}
+	for i := range lists {
 		slices.Sort(lists[i])
+		lists[i] = slices.Compact(lists[i])
+		for _, id := range lists[i] {
+			df[id]++
+		}
 	}
 	idf := make([]float64, len(df))
 	for id, c := range df {

@@ -8,7 +8,9 @@ import "github.com/lede-news/lede/internal/jsonlite"
 // null. It appends by hand, so the WebAssembly engine carries neither
 // reflect nor encoding/json, and it is several times faster.
 //
-// A field added to a report type must be written here too:
+// A field added to a report type must be written here too, in declaration
+// order, as `w.raw(`,"name":`)` and the value's writer (str, int, float,
+// bool, optStr, value for an any, or a loop with open/sep for a slice);
 // TestJSONMatchesEncodingJSON fills every field by reflection and fails
 // until it is.
 func (r *Report) JSON() ([]byte, error) {
@@ -123,6 +125,14 @@ func (w *writer) float(f float64) {
 	var err error
 	if w.b, err = jsonlite.AppendFloat(w.b, f); err != nil && w.err == nil {
 		w.err = err
+	}
+}
+
+func (w *writer) bool(b bool) {
+	if b {
+		w.raw(`true`)
+	} else {
+		w.raw(`false`)
 	}
 }
 

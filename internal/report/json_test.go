@@ -72,13 +72,15 @@ func (f *filler) fill(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.String:
 		v.SetString(f.str())
-	case reflect.Int:
-		n := f.r.Int64N(1 << 40)
+	case reflect.Bool:
+		v.SetBool(f.full || f.r.IntN(2) == 0)
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		n := f.r.Int64N(1 << 30)
 		if !f.full && f.r.IntN(3) == 0 {
 			n = 0
 		}
 		v.SetInt(n)
-	case reflect.Float64:
+	case reflect.Float64, reflect.Float32:
 		v.SetFloat(floats[f.r.IntN(len(floats))])
 	case reflect.Bool:
 		v.SetBool(f.r.IntN(2) == 0)

@@ -28,7 +28,9 @@ func (r *Report) ConvertOffsets(unit string) error {
 	if unit == "utf8" {
 		return nil
 	}
-	var ptrs []*int
+	n := 0
+	r.eachOffset(func(*int) { n++ })
+	ptrs := make([]*int, 0, n)
 	r.eachOffset(func(p *int) { ptrs = append(ptrs, p) })
 	// Equal offsets convert to equal offsets, so their order does not matter.
 	slices.SortFunc(ptrs, func(a, b *int) int { return *a - *b })

@@ -221,15 +221,19 @@ func Build(d *doc.Document) *Report {
 		}
 		r.Keyphrases = append(r.Keyphrases, k)
 	}
-	for _, e := range d.Entities {
+	listed := make([]int, len(a.Related)) // headline -> the last entity it listed
+	for i := range listed {
+		listed[i] = -1
+	}
+	for ei, e := range d.Entities {
 		re := Entity{Name: e.Name, Type: e.Type.String(), Aliases: append([]string{}, e.Aliases...),
 			Salience: round(e.Salience), Mentions: []TextSpan{}}
-		seen := map[int]bool{}
+		re.Mentions = make([]TextSpan, 0, len(e.Mentions))
 		for _, m := range e.Mentions {
 			re.Mentions = append(re.Mentions, TextSpan{m.Start, m.End, m.Of(t)})
 			if m.Sentence >= 0 && m.Sentence < len(d.Sentences) {
-				if ri, ok := relatedIndex[d.Sentences[m.Sentence].Block]; ok && !seen[ri] {
-					seen[ri] = true
+				if ri, ok := relatedIndex[d.Sentences[m.Sentence].Block]; ok && listed[ri] != ei {
+					listed[ri] = ei // a headline lists each entity once
 					a.Related[ri].Entities = append(a.Related[ri].Entities, e.Name)
 				}
 			}
