@@ -6,7 +6,7 @@
 //   - a Node 20 worker_thread (lede.mjs evaluates this file's text).
 //
 // Protocol (every message is a plain object):
-//   page -> worker  {type: "init", wasm: URL string | ArrayBuffer, wasmExec?: path (Node)}
+//   page -> worker  {type: "init", wasm: URL string | ArrayBuffer | {gzipBase64: string}, wasmExec?: path (Node)}
 //   worker -> page  {type: "progress", loaded, total}   while the wasm downloads
 //   worker -> page  {type: "ready"} | {type: "fatal", message}
 //   page -> worker  {type: "analyze", id, input, options: JSON string}
@@ -44,8 +44,10 @@
   // resolves to what instantiate() below takes: the Response itself when the
   // browser can compile while the bytes arrive (instantiateStreaming, which
   // needs the server to say Content-Type: application/wasm), else the bytes.
-  // The one-file build and Node hand over the bytes directly.
+  // Node hands over the bytes directly, the one-file build the gzipped bytes
+  // as base64 (see gunzipped).
   function wasmSource(src) {
+    if (src && typeof src.gzipBase64 === "string") return Promise.resolve(gunzipped(src.gzipBase64));
     if (typeof src !== "string") return Promise.resolve(src);
     var init = { priority: "high" }; // the engine is the page's critical path
     return fetch(src, init).then(function (res) {
@@ -83,6 +85,18 @@
         return buf.buffer;
       });
     });
+  }
+
+  // gunzipped decodes base64 text of gzipped wasm into a Response that
+  // inflates as it is read, so the engine compiles while it decompresses;
+  // without streaming compile it resolves to the bytes.
+  function gunzipped(b64) {
+    var bin = atob(b64);
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    var res = new Response(stream, { headers: { "content-type": "application/wasm" } });
+    return typeof WebAssembly.instantiateStreaming === "function" ? res : res.arrayBuffer();
   }
 
   // instantiate compiles and instantiates the engine from a Response

@@ -23,7 +23,10 @@ const config = { worker: null, wasm: null, wasmExec: null };
  * configure overrides where the engine comes from. The one-file build uses
  * it to hand over an inline worker and embedded wasm; sites that host the
  * files elsewhere can point at them.
- * @param {{worker?: () => Worker, wasm?: string | (() => Promise<ArrayBuffer>), wasmExec?: string}} c
+ * wasm is a URL, or a function giving the bytes (an ArrayBuffer) or the
+ * gzipped bytes as base64 text ({gzipBase64: string}, which the worker
+ * decodes and compiles as it decompresses, off the page's main thread).
+ * @param {{worker?: () => Worker, wasm?: string | (() => Promise<ArrayBuffer | {gzipBase64: string}>), wasmExec?: string}} c
  */
 export function configure(c) {
   if (c.worker) config.worker = c.worker;
@@ -85,7 +88,7 @@ async function startEngine() {
     w = {
       raw: bw,
       init: init,
-      post: (m) => (m.type === "init" && typeof m.wasm !== "string" ? bw.postMessage(m, [m.wasm]) : bw.postMessage(m)),
+      post: (m) => (m.type === "init" && m.wasm instanceof ArrayBuffer ? bw.postMessage(m, [m.wasm]) : bw.postMessage(m)),
       listen: (fn) => {
         bw.onmessage = (e) => fn(e.data);
         bw.onerror = (e) => { e.preventDefault(); fn({ type: "fatal", message: "the lede engine could not start: " + (e.message || "worker error") }); };
