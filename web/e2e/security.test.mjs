@@ -289,6 +289,7 @@ test("the widget demo works under the policy, served by lede serve and as static
   for (const line of fs.readFileSync(path.join(dist, "_headers"), "utf8").split("\n")) {
     if (!line.trim() || line.startsWith("#")) continue;
     if (!/^\s/.test(line)) { cur = { pattern: line.trim(), headers: {} }; rules.push(cur); continue; }
+    if (line.trim().startsWith("!")) { cur.headers[line.trim().slice(1).trim().toLowerCase()] = null; continue; } // detach
     const i = line.indexOf(":");
     cur.headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
   }
@@ -299,6 +300,7 @@ test("the widget demo works under the policy, served by lede serve and as static
     if (!fs.existsSync(file)) return false;
     const hdrs = {};
     for (const r of rules) if (match(p, r.pattern)) Object.assign(hdrs, r.headers);
+    for (const k of Object.keys(hdrs)) if (hdrs[k] === null) delete hdrs[k];
     const types = { ".html": "text/html; charset=utf-8", ".mjs": "text/javascript", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".svg": "image/svg+xml", ".png": "image/png", ".webmanifest": "application/manifest+json" };
     res.writeHead(200, { ...hdrs, "content-type": types[path.extname(file)] || "application/octet-stream" });
     res.end(fs.readFileSync(file));
