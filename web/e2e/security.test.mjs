@@ -435,3 +435,25 @@ test("bad input in the page: a result or a message each, and the page keeps answ
   await page.evaluate(() => { globalThis.__stopFrames = true; });
   await page.close();
 });
+
+test("bad input in the widget: a message each, shown in the widget", async (t) => {
+  if (!needDist(t)) return;
+  const page = await chrome.page();
+  await page.goto(plain.url + "xss-paste.html");
+  await page.waitForFunction(() => customElements.get("lede-analyzer") && document.getElementById("w").shadowRoot);
+  const cases = [
+    ["empty", "", /empty/],
+    ["binary", "\u0000\u0001\u0002binary\u0000junk\u0003".repeat(500), /binary/],
+    ["10 MB", "and the mayor said ".repeat(10 * 1048576 / 19), /MB/],
+  ];
+  for (const [name, input, want] of cases) {
+    const msg = await page.evaluate((v) => document.getElementById("w").analyze(v).then(() => "resolved", (e) => e.message), input);
+    assert.match(msg, want, name);
+    const shown = await page.locator("#w").evaluate((el) => el.shadowRoot.querySelector("[part~=error]").textContent);
+    assert.match(shown, want, name + " (shown)");
+  }
+  // And it still works afterwards.
+  const names = await page.evaluate((v) => document.getElementById("w").analyze(v).then((r) => r.entities.map((e) => e.name)), exampleArticle);
+  assert.ok(names.length > 0);
+  await page.close();
+});
