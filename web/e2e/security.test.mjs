@@ -410,6 +410,18 @@ test("bad input in the page: a result or a message each, and the page keeps answ
       assert.equal(await page.isHidden("#error"), true, name + ": " + (await page.textContent("#error")));
     }
   }
+  // A file saved as UTF-16 with a BOM, dropped on the page, is read as text.
+  await page.evaluate(() => {
+    const s = "The mayor of Porto, Rui Moreira, opened a new metro line on Friday.";
+    const b = new Uint8Array(2 + 2 * s.length);
+    b[0] = 0xff; b[1] = 0xfe;
+    for (let i = 0; i < s.length; i++) { b[2 + 2 * i] = s.charCodeAt(i) & 255; b[3 + 2 * i] = s.charCodeAt(i) >> 8; }
+    const dt = new DataTransfer();
+    dt.items.add(new File([b], "notepad.txt", { type: "text/plain" }));
+    document.getElementById("drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => globalThis.ledeReport() && globalThis.ledeReport().text.startsWith("The mayor of Porto") && !document.getElementById("analyze").disabled, null, { timeout: 60000 });
+  assert.equal(await page.isHidden("#error"), true, await page.textContent("#error"));
   // A long one: a 50,000-token sentence and more. While the engine works,
   // requestAnimationFrame keeps ticking and a click is handled.
   const long = ("word " + "Lisbon ").repeat(50000) + ".";
