@@ -43,9 +43,9 @@ func TestCheck(t *testing.T) {
 	}
 	nan := math.NaN()
 	cases := []struct {
-		name   string
+		name  string
 		spoil func(d *doc.Document)
-		want   string
+		want  string
 	}{
 		{"block past the end", func(d *doc.Document) { d.Blocks[0].End++ }, "outside the text"},
 		{"block cuts é", func(d *doc.Document) { d.Blocks[0].End = 4 }, "cuts a UTF-8 character"},
