@@ -96,7 +96,12 @@ async function readFile(f) {
     return;
   }
   try {
-    ui.input.value = await f.text();
+    // Blob.text() reads UTF-8 only; a file saved as UTF-16 ("Unicode" in
+    // Windows editors) says so with a byte-order mark, and is decoded as
+    // such, as the CLI and the API do (docs/security.md).
+    const b = new Uint8Array(await f.arrayBuffer());
+    const enc = b[0] === 0xff && b[1] === 0xfe ? "utf-16le" : b[0] === 0xfe && b[1] === 0xff ? "utf-16be" : "utf-8";
+    ui.input.value = new TextDecoder(enc).decode(b);
   } catch (err) {
     showError("Could not read “" + f.name + "”: " + err.message);
     return;

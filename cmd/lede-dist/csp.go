@@ -118,18 +118,17 @@ func orNone(hashes []string) string {
 
 // headersFile is dist/_headers, the response headers Workers static assets
 // send with the site (lede serve sends the same from internal/api): the
-// page's Content-Security-Policy on the documents and the scripts that run
-// as workers (a worker's policy is its own response's), and CORS on
-// everything so other sites can load the widget. lede.html is left to its
-// <meta> policy: a second policy from a header would block its inline module.
+// page's Content-Security-Policy on everything — it matters on the
+// documents and on the scripts that run as workers, whose policy is their
+// own response's — and CORS so that other sites can load the widget.
+// lede.html (which Workers also serves as /lede) is left to its <meta>
+// policy: "! Content-Security-Policy" detaches the header there, since a
+// second policy would block its inline module.
 func headersFile() string {
-	var b strings.Builder
-	b.WriteString("# Written by go run ./cmd/lede-dist: the site's response headers on Workers static assets.\n")
-	b.WriteString("/*\n  Access-Control-Allow-Origin: *\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n")
-	for _, p := range []string{"/", "/index.html", "/demo.html", "/lede-worker.js", "/sw.js"} {
-		fmt.Fprintf(&b, "%s\n  Content-Security-Policy: %s\n", p, api.PageCSP)
-	}
-	return b.String()
+	return "# Written by go run ./cmd/lede-dist: the site's response headers on Workers static assets.\n" +
+		"/*\n  Access-Control-Allow-Origin: *\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n" +
+		"  Content-Security-Policy: " + api.PageCSP + "\n" +
+		"/lede.html\n  ! Content-Security-Policy\n/lede\n  ! Content-Security-Policy\n"
 }
 
 // writeHeaders writes dist/_headers (wasm/worker/build keeps a _headers it finds).

@@ -97,6 +97,10 @@ func analyze(args []string, stdin io.Reader, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("cannot read the input: %v", err)
 	}
+	if len(data) > engine.MaxInputBytes {
+		// Only the limit and one byte were read: say "over", not a size.
+		return fmt.Errorf("the input is over %d MB; lede analyses up to %d MB at a time: give it one article or page", engine.MaxInputBytes>>20, engine.MaxInputBytes>>20)
+	}
 	r, err := engine.Analyze(string(data), opt)
 	if err != nil {
 		return err

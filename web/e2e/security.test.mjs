@@ -289,6 +289,7 @@ test("the widget demo works under the policy, served by lede serve and as static
   for (const line of fs.readFileSync(path.join(dist, "_headers"), "utf8").split("\n")) {
     if (!line.trim() || line.startsWith("#")) continue;
     if (!/^\s/.test(line)) { cur = { pattern: line.trim(), headers: {} }; rules.push(cur); continue; }
+    if (line.trim().startsWith("!")) { cur.headers[line.trim().slice(1).trim().toLowerCase()] = null; continue; } // detach
     const i = line.indexOf(":");
     cur.headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
   }
@@ -299,6 +300,7 @@ test("the widget demo works under the policy, served by lede serve and as static
     if (!fs.existsSync(file)) return false;
     const hdrs = {};
     for (const r of rules) if (match(p, r.pattern)) Object.assign(hdrs, r.headers);
+    for (const k of Object.keys(hdrs)) if (hdrs[k] === null) delete hdrs[k];
     const types = { ".html": "text/html; charset=utf-8", ".mjs": "text/javascript", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".svg": "image/svg+xml", ".png": "image/png", ".webmanifest": "application/manifest+json" };
     res.writeHead(200, { ...hdrs, "content-type": types[path.extname(file)] || "application/octet-stream" });
     res.end(fs.readFileSync(file));
@@ -408,6 +410,18 @@ test("bad input in the page: a result or a message each, and the page keeps answ
       assert.equal(await page.isHidden("#error"), true, name + ": " + (await page.textContent("#error")));
     }
   }
+  // A file saved as UTF-16 with a BOM, dropped on the page, is read as text.
+  await page.evaluate(() => {
+    const s = "The mayor of Porto, Rui Moreira, opened a new metro line on Friday.";
+    const b = new Uint8Array(2 + 2 * s.length);
+    b[0] = 0xff; b[1] = 0xfe;
+    for (let i = 0; i < s.length; i++) { b[2 + 2 * i] = s.charCodeAt(i) & 255; b[3 + 2 * i] = s.charCodeAt(i) >> 8; }
+    const dt = new DataTransfer();
+    dt.items.add(new File([b], "notepad.txt", { type: "text/plain" }));
+    document.getElementById("drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => globalThis.ledeReport() && globalThis.ledeReport().text.startsWith("The mayor of Porto") && !document.getElementById("analyze").disabled, null, { timeout: 60000 });
+  assert.equal(await page.isHidden("#error"), true, await page.textContent("#error"));
   // A long one: a 50,000-token sentence and more. While the engine works,
   // requestAnimationFrame keeps ticking and a click is handled.
   const long = ("word " + "Lisbon ").repeat(50000) + ".";
@@ -431,5 +445,27 @@ test("bad input in the page: a result or a message each, and the page keeps answ
   await page.waitForFunction(() => !document.getElementById("analyze").disabled, null, { timeout: 120000 });
   assert.equal(await page.isHidden("#error"), true, await page.textContent("#error"));
   await page.evaluate(() => { globalThis.__stopFrames = true; });
+  await page.close();
+});
+
+test("bad input in the widget: a message each, shown in the widget", async (t) => {
+  if (!needDist(t)) return;
+  const page = await chrome.page();
+  await page.goto(plain.url + "xss-paste.html");
+  await page.waitForFunction(() => customElements.get("lede-analyzer") && document.getElementById("w").shadowRoot);
+  const cases = [
+    ["empty", "", /empty/],
+    ["binary", "\u0000\u0001\u0002binary\u0000junk\u0003".repeat(500), /binary/],
+    ["10 MB", "and the mayor said ".repeat(10 * 1048576 / 19), /MB/],
+  ];
+  for (const [name, input, want] of cases) {
+    const msg = await page.evaluate((v) => document.getElementById("w").analyze(v).then(() => "resolved", (e) => e.message), input);
+    assert.match(msg, want, name);
+    const shown = await page.locator("#w").evaluate((el) => el.shadowRoot.querySelector("[part~=error]").textContent);
+    assert.match(shown, want, name + " (shown)");
+  }
+  // And it still works afterwards.
+  const names = await page.evaluate((v) => document.getElementById("w").analyze(v).then((r) => r.entities.map((e) => e.name)), exampleArticle);
+  assert.ok(names.length > 0);
   await page.close();
 });
