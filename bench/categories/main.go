@@ -12,6 +12,8 @@
 //	                           left-out classes dropped), for the scorer.
 //	categories -time DIR       time classification of those rows, and of longer
 //	                           articles, in this process (native or wasm).
+//	categories -load           time the first use of the embedded model (its load)
+//	                           and the first headline, and the memory they allocate.
 package main
 
 import (
@@ -22,6 +24,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -34,9 +37,12 @@ func main() {
 	heldout := flag.String("heldout", "", "write the held-out rows to this folder")
 	timing := flag.String("time", "", "time classification of the held-out rows in this folder")
 	data := flag.String("data", "../shared/data/categories", "the training data folder")
+	load := flag.Bool("load", false, "time the model's load (the first use in this process)")
 	flag.Parse()
 	var err error
 	switch {
+	case *load:
+		err = timeLoad()
 	case *heldout != "":
 		err = writeHeldout(*data, *heldout)
 	case *timing != "":
@@ -182,5 +188,24 @@ func timeIt(dir string) error {
 			float64(best.Microseconds())/float64(max(len(set.texts), 1)), float64(best)/float64(max(base, 1)))
 		_ = sink
 	}
+	return nil
+}
+
+// timeLoad times the first category.Default (the model's load: nothing
+// else in this process has used the model) and the first headline after
+// it, and the bytes they allocate.
+func timeLoad() error {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	if _, err := category.Default(); err != nil {
+		return err
+	}
+	loaded := time.Now()
+	category.Classify("Fed raises interest rates by a quarter point as inflation lingers")
+	done := time.Now()
+	runtime.ReadMemStats(&after)
+	fmt.Printf("load %.3f ms, first headline %.3f ms, %d KB allocated\n", float64(loaded.Sub(start).Nanoseconds())/1e6,
+		float64(done.Sub(loaded).Nanoseconds())/1e6, (after.TotalAlloc-before.TotalAlloc)/1024)
 	return nil
 }
