@@ -14,6 +14,8 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/categories" ./bench/categories
+GOOS=js GOARCH=wasm go build -o "$tmp/categories.wasm" ./bench/categories
+wasmexec="$(go env GOROOT)/lib/wasm/go_js_wasm_exec"
 "$tmp/categories" -heldout "$tmp" -data "$DATA"
 
 echo "== AG News held-out (lede's labels mapped to AG's four by bench/agnews-map.json)"
@@ -27,8 +29,14 @@ echo "== classification time, native ($(go env GOOS)/$(go env GOARCH), one threa
 "$tmp/categories" -time "$tmp" | tee "$tmp/native.txt"
 echo
 echo "== classification time, GOOS=js GOARCH=wasm under Node $(node --version)"
-GOOS=js GOARCH=wasm go build -o "$tmp/categories.wasm" ./bench/categories
-"$(go env GOROOT)/lib/wasm/go_js_wasm_exec" "$tmp/categories.wasm" -time "$tmp" | tee "$tmp/wasm.txt"
+"$wasmexec" "$tmp/categories.wasm" -time "$tmp" | tee "$tmp/wasm.txt"
+
+echo
+echo "== model size and load (first use of the embedded model in a fresh process; best of 5)"
+br=$(node -e 'const z=require("zlib"),b=require("fs").readFileSync(process.argv[1]);console.log(z.brotliCompressSync(b,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length)' internal/category/model.bin)
+echo "model.bin: $(stat -c %s internal/category/model.bin) bytes, $br brotli (quality 11)"
+for i in 1 2 3 4 5; do "$tmp/categories" -load; done | sort -t' ' -k2 -n | head -1 | sed 's/^/native: /'
+for i in 1 2 3 4 5; do "$wasmexec" "$tmp/categories.wasm" -load; done | sort -t' ' -k2 -n | head -1 | sed 's/^/wasm:   /'
 
 size=$(stat -c %s internal/category/model.bin)
 get() { sed -n "s/^$1 *\([0-9.]*\)%.*/\1/p" "$2" | head -1; }

@@ -8,8 +8,10 @@
 // seed, and trained single-threaded, so the same data gives the same bytes.
 // The model is softmax logistic regression on hashed unigram, bigram and
 // word-prefix features (internal/category), trained by SGD with feature
-// dropout on the train split, pruned to -keep buckets, retrained on them
-// and quantised to 4-bit codes, with its
+// dropout on the train split; then only the -nnz weights (bucket, label)
+// that matter most are kept (selectWeights), retrained alone and quantised
+// to 4-bit codes in the sparse layout the engine reads in place
+// (category.Table), with its
 // temperature fitted on the validation split; the final model is retrained
 // on train+validation with the same settings. The test split (10% of each
 // data set, by hash of the row) is never trained on; it is what
@@ -17,7 +19,8 @@
 //
 // Flags for choosing settings, which never write the embedded model:
 // -validate scores on the validation split, or with -cv-fold F on fold F of
-// a 5-fold split of the train and validation rows; -ft-dims and the other
+// a 5-fold split of the train and validation rows; -nnz-grid scores several
+// -nnz from one dense training; -ft-dims and the other
 // -ft- flags also score a fastText-style model (fasttext.go), alone and
 // averaged with the regression (tried; not shipped: the model card says why).
 package main
@@ -46,7 +49,9 @@ type config struct {
 	epochs, keep                     int
 	lr, l2, dropout, balance, nb     float64
 	seed                             uint64
-	seeds, prefix, bits              int
+	seeds, prefix, nnz, nnzSteps     int
+	nnzFreq                          float64
+	nnzGrid                          string
 	titles                           float64
 	validate                         bool
 	nbGrid                           string
@@ -66,13 +71,16 @@ func main() {
 	flag.IntVar(&c.epochs, "epochs", 60, "passes over the training rows")
 	flag.Float64Var(&c.lr, "lr", 1, "initial SGD learning rate (decays linearly to 0)")
 	flag.Float64Var(&c.l2, "l2", 1e-6, "L2 penalty per example")
-	flag.IntVar(&c.keep, "keep", 118000, "buckets the model keeps (the model is about keep x labels x bits/8 bytes); 0 keeps all")
+	flag.IntVar(&c.keep, "keep", 118000, "with -nnz 0: buckets the model keeps whole (the weights of the others are dropped); 0 keeps all")
 	flag.Float64Var(&c.dropout, "dropout", 0.4, "drop each feature with this probability in each pass (regularises)")
 	flag.Float64Var(&c.balance, "balance", 0, "weight rows by (mean/label count)^balance: 0 none, 1 every label the same total weight")
 	flag.Uint64Var(&c.seed, "seed", 1, "shuffle seed")
 	flag.IntVar(&c.prefix, "prefix", 6, "also a feature for the first this many letters of longer words (0: none)")
 	flag.Float64Var(&c.titles, "titles", 0, "also train on each titled row's title alone, with this weight (0: not)")
-	flag.IntVar(&c.bits, "bits", 4, "bits per stored weight: 8, or 4 (a 16-value codebook per label; about twice the buckets per byte)")
+	flag.IntVar(&c.nnz, "nnz", 90000, "keep only this many weights (bucket, label) in all, the ones that matter most, instead of whole buckets (-keep); 0: whole buckets")
+	flag.IntVar(&c.nnzSteps, "nnz-steps", 3, "with -nnz: select and retrain this many times, halving the weights kept each time down to -nnz (1: select once from the dense model)")
+	flag.Float64Var(&c.nnzFreq, "nnz-freq", 0, "with -nnz: rank weights by |weight| x (rows with the feature)^this")
+	flag.StringVar(&c.nnzGrid, "nnz-grid", "", "with -validate: comma-separated -nnz values to score (one dense training shared)")
 	flag.IntVar(&c.seeds, "seeds", 1, "average the weights of this many runs (seeds seed, seed+1, ...) after pruning")
 	flag.Float64Var(&c.nb, "nb", 0, "add this times the naive Bayes log-probability weights to the logistic regression's")
 	flag.BoolVar(&c.validate, "validate", false, "stop after scoring the validation rows (for choosing settings); write nothing")
@@ -226,7 +234,7 @@ func run(c config) error {
 			var beta float64
 			fmt.Sscan(f, &beta)
 			w2, b2 := combine(w, b, nbw, nbb, beta)
-			q := quantize(c, w2, b2, m.Labels, 1, kept)
+			q := load(quantize(c, w2, b2, m.Labels, 1, kept))
 			temp := fitTemperature(q, exs)
 			fmt.Printf("validation, nb %.3g, temperature %.2f:\n", beta, temp)
 			report(q, exs, corpus.Validation, agMap, temp)
@@ -234,12 +242,12 @@ func run(c config) error {
 		return nil
 	}
 	if c.validate && c.ft.dims > 0 && c.lrModel != "" {
-		q := new(category.Model)
 		bin, err := os.ReadFile(c.lrModel)
 		if err != nil {
 			return err
 		}
-		if err := q.UnmarshalBinary(bin); err != nil {
+		q, err := category.Load(bin)
+		if err != nil {
 			return err
 		}
 		if c.ft.pretrain > 0 {
@@ -248,11 +256,37 @@ func run(c config) error {
 		ftExperiment(c.ft, exs, m.Labels, q, 1, agMap)
 		return nil
 	}
+	if c.validate && c.nnzGrid != "" {
+		w0, b0 := train(c, exs, len(m.Labels), isTrain, nil)
+		for _, f := range strings.Split(c.nnzGrid, ",") {
+			cn := c
+			fmt.Sscan(f, &cn.nnz)
+			w, b, kept, _, _ := refit(cn, exs, len(m.Labels), isTrain, w0, b0)
+			t := quantize(cn, w, b, m.Labels, 1, kept)
+			q := load(t)
+			temp := fitTemperature(q, exs)
+			keys, nw := q.Size()
+			bin, _ := t.MarshalBinary()
+			fmt.Printf("validation, nnz %d (freq^%.2g), temperature %.2f: %d buckets, %d weights, %d bytes\n", cn.nnz, c.nnzFreq, temp, keys, nw, len(bin))
+			report(q, exs, corpus.Validation, agMap, temp)
+			if c.out != "internal/category/model.bin" {
+				for i := range t.Scale {
+					t.Scale[i] /= float32(temp)
+					t.Bias[i] /= float32(temp)
+				}
+				bin, _ = t.MarshalBinary()
+				os.WriteFile(fmt.Sprintf("%s.%d", c.out, cn.nnz), bin, 0o644)
+			}
+		}
+		return nil
+	}
 	w, b, kept, nbw, nbb := fit(c, exs, len(m.Labels), isTrain)
 	w, b = combine(w, b, nbw, nbb, c.nb)
-	q := quantize(c, w, b, m.Labels, 1, kept)
+	t := quantize(c, w, b, m.Labels, 1, kept)
+	q := load(t)
 	temp := fitTemperature(q, exs)
-	fmt.Printf("validation (trained on train):\n")
+	keys, nw := q.Size()
+	fmt.Printf("validation (trained on train; %d buckets, %d weights):\n", keys, nw)
 	report(q, exs, corpus.Validation, agMap, temp)
 	fmt.Printf("temperature %.2f\n", temp)
 	if c.validate && c.ft.dims > 0 {
@@ -261,12 +295,11 @@ func run(c config) error {
 	if c.validate {
 		if c.out != "internal/category/model.bin" {
 			// a look at the validation model (e.g. with a sample text); never the embedded file
-			q.Scale, q.Bias = slices.Clone(q.Scale), slices.Clone(q.Bias)
-			for i := range q.Scale {
-				q.Scale[i] /= float32(temp)
-				q.Bias[i] /= float32(temp)
+			for i := range t.Scale {
+				t.Scale[i] /= float32(temp)
+				t.Bias[i] /= float32(temp)
 			}
-			if bin, err := q.MarshalBinary(); err == nil {
+			if bin, err := t.MarshalBinary(); err == nil {
 				os.WriteFile(c.out, bin, 0o644)
 			}
 		}
@@ -276,13 +309,15 @@ func run(c config) error {
 	// 2. the shipped model: train+validation, same settings, same temperature
 	w, b, kept, nbw, nbb = fit(c, exs, len(m.Labels), func(s corpus.Split) bool { return s != corpus.Test })
 	w, b = combine(w, b, nbw, nbb, c.nb)
-	q = quantize(c, w, b, m.Labels, temp, kept)
-	fmt.Printf("test (held out; the bench scores the same rows through the scorer):\n")
-	report(q, exs, corpus.Test, agMap, 1)
-	bin, err := q.MarshalBinary()
+	t = quantize(c, w, b, m.Labels, temp, kept)
+	bin, err := t.MarshalBinary()
 	if err != nil {
 		return err
 	}
+	q = load(t)
+	keys, nw = q.Size()
+	fmt.Printf("test (held out; the bench scores the same rows through the scorer; %d buckets, %d weights):\n", keys, nw)
+	report(q, exs, corpus.Test, agMap, 1)
 	if err := os.WriteFile(c.out, bin, 0o644); err != nil {
 		return err
 	}
@@ -298,7 +333,7 @@ func run(c config) error {
 // and was worth about 1.5 points on the AG News validation rows. Rows with several allowed labels are trained towards the model's
 // own distribution restricted to them (uniform in the first pass); weak
 // labels take their share of the target.
-func train(c config, exs []example, k int, use func(corpus.Split) bool) (w []float32, b []float64) {
+func train(c config, exs []example, k int, use func(corpus.Split) bool, mask []bool) (w []float32, b []float64) {
 	var order []int
 	for i, e := range exs {
 		if use(e.split) {
@@ -341,6 +376,15 @@ func train(c config, exs []example, k int, use func(corpus.Split) bool) (w []flo
 			decay := float32(1 - lr*c.l2)
 			for _, f := range e.fs {
 				row := w[int(f.Bucket)*k : int(f.Bucket)*k+k]
+				if mask != nil {
+					// only the selected weights move; the others stay 0
+					for l, on := range mask[int(f.Bucket)*k : int(f.Bucket)*k+k] {
+						if on {
+							row[l] = row[l]*decay - float32(lr*t[l])*f.Value
+						}
+					}
+					continue
+				}
 				for l := range row {
 					row[l] = row[l]*decay - float32(lr*t[l])*f.Value
 				}
@@ -371,57 +415,133 @@ func probs(w []float32, b []float64, fs []category.Feature, k int, p []float64) 
 	}
 }
 
-// quantize stores each label's weights as int8 with one scale per label
-// (max |w| / 127), divided by the temperature, for the kept buckets (all
-// buckets with a weight when kept is nil); with -bits 4, as 4-bit codes of
-// a per-label codebook (see codebook).
-func quantize(cfg config, w []float32, b []float64, labels []string, temp float64, kept []bool) *category.Model {
+// quantize returns the model's table: the kept buckets (all buckets with a
+// weight when kept is nil), each with its nonzero weights as 4-bit codes of
+// a per-label codebook (see codebook), scales and biases divided by the
+// temperature. Whole buckets (-keep) put zero in the codebook and store no
+// weight whose code is zero; selected weights (-nnz) are all nonzero, so
+// their codebook spends no code on zero.
+func quantize(cfg config, w []float32, b []float64, labels []string, temp float64, kept []bool) *category.Table {
 	k := len(labels)
 	buckets := uint32(cfg.buckets)
-	m := &category.Model{Labels: slices.Clone(labels), Buckets: buckets, Prefix: cfg.prefix,
-		Scale: make([]float32, k), Bias: make([]float32, k)}
+	t := &category.Table{Labels: slices.Clone(labels), Buckets: buckets, Prefix: cfg.prefix,
+		Scale: make([]float32, k), Bias: make([]float32, k), Book: make([]float32, 16*k)}
+	var keys []uint32
 	for i := 0; i < int(buckets); i++ {
 		if kept != nil && kept[i] || kept == nil && slices.ContainsFunc(w[i*k:i*k+k], func(x float32) bool { return x != 0 }) {
-			m.Keys = append(m.Keys, uint32(i))
+			keys = append(keys, uint32(i))
 		}
 	}
-	m.Weights = make([]int8, len(m.Keys)*k)
-	if cfg.bits == 4 {
-		m.Book = make([]float32, 16*k)
-		xs := make([]float64, len(m.Keys))
-		for c := 0; c < k; c++ {
-			for i, key := range m.Keys {
-				xs[i] = float64(w[int(key)*k+c])
-			}
-			book := codebook(xs)
-			for j, x := range book {
-				m.Book[c*16+j] = float32(x)
-			}
-			for i, x := range xs {
-				m.Weights[i*k+c] = int8(nearest(book, x))
-			}
-			m.Scale[c] = float32(1 / temp)
-			m.Bias[c] = float32(b[c] / temp)
-		}
-		return m
-	}
+	codes := make([]int, len(keys)*k) // -1: not stored
 	for c := 0; c < k; c++ {
-		hi := 0.0
-		for _, key := range m.Keys {
-			hi = max(hi, math.Abs(float64(w[int(key)*k+c])))
+		var xs []float64
+		for _, key := range keys {
+			if x := w[int(key)*k+c]; x != 0 || cfg.nnz == 0 {
+				xs = append(xs, float64(x))
+			}
 		}
-		s := hi / 127
-		if s == 0 {
-			s = 1
+		book := codebook(xs, cfg.nnz == 0)
+		for j, x := range book {
+			t.Book[c*16+j] = float32(x)
 		}
-		for i, key := range m.Keys {
-			m.Weights[i*k+c] = int8(math.Round(float64(w[int(key)*k+c]) / s))
+		for i, key := range keys {
+			x := float64(w[int(key)*k+c])
+			codes[i*k+c] = -1
+			if j := nearest(book, x); x != 0 && book[j] != 0 {
+				codes[i*k+c] = j
+			}
 		}
-		m.Scale[c] = float32(s / temp)
-		m.Bias[c] = float32(b[c] / temp)
+		t.Scale[c] = float32(1 / temp)
+		t.Bias[c] = float32(b[c] / temp)
+	}
+	for i, key := range keys {
+		var es []category.Entry
+		for c := 0; c < k; c++ {
+			if j := codes[i*k+c]; j >= 0 {
+				es = append(es, category.Entry{Label: uint8(c), Code: uint8(j)})
+			}
+		}
+		if len(es) > 0 {
+			t.Keys = append(t.Keys, key)
+			t.Entries = append(t.Entries, es)
+		}
+	}
+	return t
+}
+
+// load returns the model a table makes, read as the engine reads it.
+func load(t *category.Table) *category.Model {
+	b, err := t.MarshalBinary()
+	if err != nil {
+		panic(err) // quantize built it: a bug
+	}
+	m, err := category.Load(b)
+	if err != nil {
+		panic(err)
 	}
 	return m
 }
+
+// rowsWith returns, for each of n buckets, how many rows of the split use
+// accepts have a feature in it.
+func rowsWith(exs []example, n int, use func(corpus.Split) bool) []float64 {
+	df := make([]float64, n)
+	for i := range exs {
+		if use(exs[i].split) {
+			for _, f := range exs[i].fs {
+				df[f.Bucket]++
+			}
+		}
+	}
+	return df
+}
+
+// selectWeights picks the nnz weights of the dense model w that matter
+// most, and returns them as a mask over w and the buckets that keep any.
+// A softmax ignores a constant added to all of one feature's weights, so
+// each bucket's weights are first moved by their median: the labels a
+// feature says little about come to zero, and only the ones it argues for
+// or against stand out. Weights are then ranked by |weight| x df^alpha (df:
+// rows with the feature, so that alpha > 0 favours weights that decide
+// many rows over large weights of rare words); ties go to the lower index,
+// so the result is stable.
+func selectWeights(w []float32, k, nnz int, df []float64, alpha float64) (mask, kept []bool) {
+	n := len(w) / k
+	score := make([]float32, len(w))
+	row := make([]float32, k)
+	var cand []int32
+	for i := range n {
+		copy(row, w[i*k:i*k+k])
+		slices.Sort(row)
+		med := (row[(k-1)/2] + row[k/2]) / 2
+		f := float32(math.Pow(df[i], alpha))
+		for c := range k {
+			x := w[i*k+c]
+			if x == 0 {
+				continue
+			}
+			if s := abs32(x-med) * f; s > 0 {
+				score[i*k+c] = s
+				cand = append(cand, int32(i*k+c))
+			}
+		}
+	}
+	slices.SortFunc(cand, func(a, b int32) int {
+		if c := cmp.Compare(score[b], score[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	mask = make([]bool, len(w))
+	kept = make([]bool, n)
+	for _, j := range cand[:min(nnz, len(cand))] {
+		mask[j] = true
+		kept[int(j)/k] = true
+	}
+	return mask, kept
+}
+
+func abs32(x float32) float32 { return max(x, -x) }
 
 // fitTemperature picks the temperature that minimises the validation
 // negative log-likelihood (of the row's allowed labels), by a grid search.
@@ -467,6 +587,7 @@ func report(m0 *category.Model, exs []example, split corpus.Split, agMap map[str
 	p := make([]float64, len(m.Labels))
 	type tally struct{ n, ok int }
 	var ag, hp tally
+	unknown := 0 // rows too few of whose words the model knows: lede calls them uncertain
 	tp, fp, fn := map[string]int{}, map[string]int{}, map[string]int{}
 	var bins [10]tally
 	agConf := map[string]int{}
@@ -486,6 +607,9 @@ func report(m0 *category.Model, exs []example, split corpus.Split, agMap map[str
 			continue
 		}
 		p, _ = m.Probabilities(p, e.fs)
+		if m.Distribution(strings.ReplaceAll(e.text, "\n", " ")) == nil {
+			unknown++
+		}
 		top := 0
 		for c := range p {
 			if p[c] > p[top] {
@@ -543,6 +667,7 @@ func report(m0 *category.Model, exs []example, split corpus.Split, agMap map[str
 		}
 	}
 	fmt.Printf("  top-label confidence -> accuracy:%s\n", sb.String())
+	fmt.Printf("  rows with too few known words (uncertain whatever the scores): %d of %d\n", unknown, ag.n+hp.n)
 }
 
 // prune keeps the keep buckets whose largest weight (over the labels) is
@@ -598,8 +723,26 @@ func restrict(exs []example, kept []bool) []example {
 // ensemble costs nothing at run time). It also returns naive Bayes weights
 // over the kept buckets (see naiveBayes) for combine.
 func fit(c config, exs []example, k int, use func(corpus.Split) bool) (w []float32, b []float64, kept []bool, nbw []float32, nbb []float64) {
-	w, b = train(c, exs, k, use)
-	kept = prune(w, k, c.keep)
+	w, b = train(c, exs, k, use, nil)
+	return refit(c, exs, k, use, w, b)
+}
+
+// refit is fit after the dense training (w, b): with -nnz it selects the
+// weights to keep (selectWeights) and retrains only those; else it prunes
+// to -keep buckets and retrains those.
+func refit(c config, exs []example, k int, use func(corpus.Split) bool, w []float32, b []float64) (_ []float32, _ []float64, kept []bool, nbw []float32, nbb []float64) {
+	var mask []bool
+	if c.nnz > 0 {
+		df := rowsWith(exs, len(w)/k, use)
+		for s := max(c.nnzSteps, 1) - 1; s > 0; s-- {
+			// gradual pruning: keep nnz * 2^s, retrain those, select again
+			mask, kept = selectWeights(w, k, c.nnz<<s, df, c.nnzFreq)
+			w, b = train(c, restrict(exs, kept), k, use, mask)
+		}
+		mask, kept = selectWeights(w, k, c.nnz, df, c.nnzFreq)
+	} else {
+		kept = prune(slices.Clone(w), k, c.keep)
+	}
 	if kept == nil && c.seeds <= 1 {
 		return w, b, nil, naiveBayes(w, b, exs, k, use, nil), nbPrior(exs, w, b, k, use)
 	}
@@ -611,7 +754,7 @@ func fit(c config, exs []example, k int, use func(corpus.Split) bool) (w []float
 	for s := 0; s < n; s++ {
 		cs := c
 		cs.seed = c.seed + uint64(s)
-		ws, bs := train(cs, rex, k, use)
+		ws, bs := train(cs, rex, k, use, mask)
 		if s == 0 {
 			w, b = ws, bs
 			continue
@@ -765,9 +908,10 @@ func combine(w []float32, b []float64, nbw []float32, nbb []float64, beta float6
 
 // codebook returns 16 ascending values that represent xs with the least
 // squared error, by Lloyd's algorithm (1-D k-means) started from 16 evenly
-// spaced values from the least to the greatest; deterministic. Zero is always one of them, so a weight
-// the model barely uses costs nothing at run time.
-func codebook(xs []float64) []float64 {
+// spaced values from the least to the greatest; deterministic. With zero
+// set, zero is one of them, so a weight the model barely uses is not
+// stored at all.
+func codebook(xs []float64, zero bool) []float64 {
 	sorted := slices.Clone(xs)
 	slices.Sort(sorted)
 	book := make([]float64, 16)
@@ -795,8 +939,10 @@ func codebook(xs []float64) []float64 {
 		}
 		slices.Sort(book)
 	}
-	// the code nearest zero becomes exactly zero
-	book[nearest(book, 0)] = 0
+	if zero {
+		// the code nearest zero becomes exactly zero
+		book[nearest(book, 0)] = 0
+	}
 	return book
 }
 

@@ -3,8 +3,8 @@
 // Politics, World, Business & Economy, Technology, Sports and so on.
 //
 // The model (model.bin, embedded) is a softmax linear classifier over
-// hashed, lower-cased unigram, bigram and word-prefix features with 4-bit
-// weights (a codebook per label),
+// hashed, lower-cased unigram, bigram and word-prefix features, sparse,
+// with 4-bit weights (a codebook per label), read in place,
 // trained by cmd/train-categories (docs/models/categories.md). Its scores
 // are calibrated probabilities: a label is shown when its probability is
 // at least MinScore, and when even the best label is below MinConfidence,
@@ -57,16 +57,10 @@ var (
 	loadErr  error
 )
 
-// Default returns the embedded model, decoded once.
+// Default returns the embedded model. It reads its weights in place from
+// the embedded bytes (see Load), so the first call costs only the header.
 func Default() (*Model, error) {
-	loadOnce.Do(func() {
-		m := new(Model)
-		if err := m.UnmarshalBinary(modelBytes); err != nil {
-			loadErr = err
-			return
-		}
-		model = m
-	})
+	loadOnce.Do(func() { model, loadErr = Load(modelBytes) })
 	return model, loadErr
 }
 

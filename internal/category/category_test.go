@@ -220,65 +220,124 @@ func TestPrefixFeatures(t *testing.T) {
 	}
 }
 
+// TestModelRoundTrip: the embedded file is exactly what its table writes,
+// and stays within its size budget.
 func TestModelRoundTrip(t *testing.T) {
 	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(modelBytes) > 1_000_000 {
-		t.Errorf("model.bin is %d bytes, over the 1 MB budget", len(modelBytes))
+	if len(modelBytes) > 300_000 {
+		t.Errorf("model.bin is %d bytes, over the 300 KB budget (docs/models/categories.md)", len(modelBytes))
 	}
-	b, err := m.MarshalBinary()
+	b, err := m.Table().MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if string(b) != string(modelBytes) {
-		t.Errorf("MarshalBinary(UnmarshalBinary(model.bin)) differs from model.bin")
+		t.Errorf("MarshalBinary(Load(model.bin).Table()) differs from model.bin")
 	}
-	// the older format (no prefix byte) still reads, as Prefix 0
-	small := &Model{Labels: []string{"A", "B"}, Buckets: 16, Prefix: 5, Keys: []uint32{3, 9},
-		Scale: []float32{1, 2}, Bias: []float32{0, 1}, Weights: []int8{1, -1, 2, -2}}
-	sb, err := small.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
+}
+
+// TestLoadBuildsNothing: loading reads the weights in place, so it
+// allocates only for the header (label names, scales and biases), however
+// many weights the model has.
+func TestLoadBuildsNothing(t *testing.T) {
+	allocs := testing.AllocsPerRun(10, func() {
+		if _, err := Load(modelBytes); err != nil {
+			t.Fatal(err)
+		}
+	})
+	m, _ := Default()
+	if max := float64(len(m.Labels) + 5); allocs > max {
+		t.Errorf("Load allocates %v times, want at most %v (the header only)", allocs, max)
 	}
-	var back, old Model
-	if err := back.UnmarshalBinary(sb); err != nil || back.Prefix != 5 || !slices.Equal(back.Weights, small.Weights) {
-		t.Errorf("round trip of a small model: %v, %+v", err, back)
-	}
-	v2 := append([]byte("LEDECAT2"), sb[8:14]...)
-	v2 = append(v2, sb[16:]...) // without the prefix and bits bytes
-	if err := old.UnmarshalBinary(v2); err != nil || old.Prefix != 0 || !slices.Equal(old.Keys, small.Keys) || !slices.Equal(old.Weights, small.Weights) {
-		t.Errorf("old format: %v, %+v", err, old)
-	}
-	// 4-bit codes with a codebook: an odd number of weights packs into a
-	// half-used last byte
-	book := make([]float32, 32)
+}
+
+// TestSmallModel writes a table by hand, reads it in place and checks
+// every lookup: buckets in different pages, first and last of a page,
+// buckets that are not stored, and the codebook of each label.
+func TestSmallModel(t *testing.T) {
+	book := make([]float32, 3*16)
 	for i := range book {
-		book[i] = float32(i%16-8) / 4
+		book[i] = float32(i%16-8) / 4 // code j is (j-8)/4 for every label
 	}
-	four := &Model{Labels: []string{"A", "B"}, Buckets: 16, Keys: []uint32{3, 9}, Scale: []float32{1, 1},
-		Bias: []float32{0, 0}, Weights: []int8{0, 15, 7, 9}, Book: book}
-	fb, err := four.MarshalBinary()
+	tab := &Table{Labels: []string{"A", "B", "C"}, Buckets: 1000, Prefix: 5,
+		Scale: []float32{1, 1, 2}, Bias: []float32{0, 0.5, 0}, Book: book,
+		Keys: []uint32{0, 3, 255, 256, 700, 999},
+		Entries: [][]Entry{
+			{{0, 12}},                // A +1
+			{{1, 4}, {2, 10}},        // B -1, C +0.5
+			{{0, 0}, {1, 1}, {2, 2}}, // -2, -1.75, -1.5
+			{{2, 15}},                // C +1.75
+			{{0, 9}, {2, 7}},         // A +0.25, C -0.25
+			{{1, 8}},                 // B 0
+		}}
+	b, err := tab.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var four2 Model
-	if err := four2.UnmarshalBinary(fb); err != nil || !slices.Equal(four2.Weights, four.Weights) || !slices.Equal(four2.Book, book) {
-		t.Errorf("4-bit round trip: %v, %+v", err, four2)
+	m, err := Load(b)
+	if err != nil {
+		t.Fatal(err)
 	}
-	p, known := four2.Probabilities(nil, []Feature{{Bucket: 9, Value: 1}})
-	// logits: A = book[7] = -0.25, B = book[16+9] = 0.25
-	if want := 1 / (1 + math.Exp(0.5)); known != 1 || math.Abs(p[0]-want) > 1e-6 {
-		t.Errorf("4-bit Probabilities = %v (known %v), want A %v", p, known, want)
+	if m.Prefix != 5 || m.Buckets != 1000 || !slices.Equal(m.Labels, tab.Labels) {
+		t.Errorf("header: %+v", m)
 	}
-	four.Weights[0] = 16
-	if _, err := four.MarshalBinary(); err == nil {
-		t.Error("MarshalBinary accepted a 4-bit code of 16")
+	if back, _ := m.Table().MarshalBinary(); string(back) != string(b) {
+		t.Errorf("Table() does not give back the table written")
 	}
-	for _, bad := range [][]byte{nil, []byte("LEDECAT3"), b[:len(b)-1], append([]byte("XXXXXXXX"), b[8:]...)} {
-		if err := new(Model).UnmarshalBinary(bad); err == nil {
-			t.Errorf("UnmarshalBinary accepted a broken model of %d bytes", len(bad))
+	logits := func(bucket uint32, v float32) [3]float64 {
+		var z [3]float64
+		for c := range z {
+			z[c] = float64(tab.Bias[c])
+		}
+		if i, ok := slices.BinarySearch(tab.Keys, bucket); ok {
+			for _, e := range tab.Entries[i] {
+				z[e.Label] += float64(tab.Scale[e.Label] * v * book[int(e.Label)*16+int(e.Code)])
+			}
+		}
+		return z
+	}
+	for _, bucket := range []uint32{0, 1, 3, 255, 256, 257, 511, 700, 998, 999, 1000, 5000} {
+		_, want := slices.BinarySearch(tab.Keys, bucket)
+		p, known := m.Probabilities(nil, []Feature{{Bucket: bucket, Value: -0.5}})
+		if (known == 1) != want {
+			t.Errorf("bucket %d: known %v, want stored %v", bucket, known, want)
+		}
+		z := logits(bucket, -0.5)
+		hi := max(z[0], z[1], z[2])
+		sum := math.Exp(z[0]-hi) + math.Exp(z[1]-hi) + math.Exp(z[2]-hi)
+		for c := range z {
+			if want := math.Exp(z[c]-hi) / sum; math.Abs(p[c]-want) > 1e-6 {
+				t.Errorf("bucket %d: p = %v, want label %d %v", bucket, p, c, want)
+			}
+		}
+	}
+	for _, bad := range []func(*Table){
+		func(t *Table) { t.Entries[0] = []Entry{{0, 16}} },        // code past 4 bits
+		func(t *Table) { t.Entries[0] = []Entry{{3, 1}} },         // no such label
+		func(t *Table) { t.Entries[0] = []Entry{{1, 1}, {0, 1}} }, // labels out of order
+		func(t *Table) { t.Entries[0] = nil },                     // a key with nothing
+		func(t *Table) { t.Keys[1] = t.Keys[0] },                  // a key twice
+		func(t *Table) { t.Keys[5] = 1000 },                       // past Buckets
+		func(t *Table) { t.Book = t.Book[:16] },                   // codebook short
+		func(t *Table) { t.Labels = append(t.Labels, "D") },       // labels and scales disagree
+	} {
+		tt := *tab
+		tt.Keys, tt.Entries = slices.Clone(tab.Keys), slices.Clone(tab.Entries)
+		bad(&tt)
+		if _, err := tt.MarshalBinary(); err == nil {
+			t.Errorf("MarshalBinary accepted a broken table %+v", tt)
+		}
+	}
+	// the directory of a broken file: a page's start past the next one
+	dirAt := len(b) - 2*(4*5) - 2*len(tab.Keys) - 10
+	broken := slices.Clone(b)
+	broken[dirAt+4] = 9
+	for _, bad := range [][]byte{nil, []byte(magic), b[:len(b)-1], append(b, 0), append([]byte("LEDECAT3"), b[8:]...), broken} {
+		if _, err := Load(bad); err == nil {
+			t.Errorf("Load accepted a broken model of %d bytes", len(bad))
 		}
 	}
 }

@@ -8,169 +8,165 @@ import (
 	"strconv"
 )
 
-// Model is a linear softmax classifier over hashed features with 8-bit
-// weights, or 4-bit codes into a codebook per label (Book): logit[c] =
-// Bias[c] + Scale[c] * sum over features of Value * weight(Bucket, c). The calibration temperature is folded into
-// Scale and Bias when the model is written.
+// Model is a linear softmax classifier over hashed features: logit[c] =
+// Bias[c] + Scale[c] * sum over features of Value * weight(Bucket, c). The
+// calibration temperature is folded into Scale and Bias when the model is
+// written.
 //
-// It is sparse: of the Buckets hash buckets only those in Keys (sorted)
-// have weights, row i of Weights holding bucket Keys[i]. Training keeps the
-// buckets that matter most and drops the rest, so a feature the model never
-// learned adds nothing (gibberish scores the prior, not a random label), and
-// far fewer collisions happen than in a dense table of the same size.
+// It is sparse twice over. Of the Buckets hash buckets only some have
+// weights at all, so a feature the model never learned adds nothing
+// (gibberish scores the prior, not a random label). And a stored bucket
+// holds only the labels its feature moves: "touchdown" has a weight for
+// Sports and none for the other thirteen. Each weight is a 4-bit code into
+// a 16-value codebook of its label.
+//
+// A Model reads its weights in place from the file's bytes (Load): the
+// embedded model.bin is the data structure, and loading decodes only the
+// header (the label names, scales, biases and codebooks), so it costs
+// microseconds and no memory per weight. The layout (see Table.MarshalBinary)
+// cuts the buckets into pages of 256 by their high bits; a page's stored
+// buckets are a run of bytes (their low 8 bits, ascending) found through a
+// directory, and a bucket's weights are a run of bytes too, one per label
+// it has, each label<<4 | code, which is also the weight's index into the
+// codebook table. A lookup reads the page's few key bytes and then the
+// bucket's weights, one contiguous read.
 type Model struct {
 	Labels  []string
-	Buckets uint32   // the hash space features are taken modulo
-	Prefix  int      // Featurizer.Prefix the model was trained with
-	Keys    []uint32 // buckets with weights, ascending
+	Buckets uint32 // the hash space features are taken modulo
+	Prefix  int    // Featurizer.Prefix the model was trained with
 	Scale   []float32
 	Bias    []float32
-	Weights []int8 // len(Keys) rows of len(Labels): one feature's weights side by side
-	// Book, when set, makes the weights 4-bit codes: weight (row, c) is
-	// Book[c*16+Weights[row*k+c]] (codes 0..15), a codebook per label
-	// fitted to its weights, which holds twice the features of 8 bits in
-	// the same bytes. Without it a weight is Weights[row*k+c] itself.
-	Book []float32
+	// book[c<<4|j] is label c's weight for code j (labels past len(Labels)
+	// stay zero): an entry byte is its own index into it.
+	book [256]float32
 
-	index []slot // open-addressing table from bucket to row, built by UnmarshalBinary
+	keyStart []byte // pages+1 little-endian uint32: first key of each page
+	entStart []byte // pages+1 little-endian uint32: first entry of each page
+	keys     []byte // low 8 bits of each stored bucket, ascending within a page
+	counts   []byte // how many entries each stored bucket has
+	entries  []byte // label<<4 | code, by bucket, then by label
 }
 
-// slot is one entry of Model.index; row 0 means empty (rows are stored +1).
-type slot struct {
-	key uint32
-	row int32
+// Entry is one stored weight of a bucket: the label and its 4-bit code.
+type Entry struct{ Label, Code uint8 }
+
+// Table is a model as the trainer builds it, key by key; MarshalBinary
+// writes it in the layout Model reads in place.
+type Table struct {
+	Labels  []string
+	Buckets uint32
+	Prefix  int
+	Scale   []float32
+	Bias    []float32
+	Book    []float32 // 16 per label: Book[c*16+j] is label c's weight for code j
+	Keys    []uint32  // stored buckets, ascending
+	Entries [][]Entry // per key: its weights, labels ascending, at least one
 }
 
-// buildIndex fills m.index: a power-of-two table at most half full, probed
-// linearly. A lookup costs one or two probes where a binary search over the
-// keys costs sixteen, which matters in wasm.
-func (m *Model) buildIndex() {
-	size := 1
-	for size < 2*len(m.Keys) {
-		size <<= 1
-	}
-	m.index = make([]slot, size)
-	mask := uint32(size - 1)
-	for i, key := range m.Keys {
-		j := key * 0x9e3779b1 >> 7 & mask
-		for m.index[j].row != 0 {
-			j = (j + 1) & mask
-		}
-		m.index[j] = slot{key, int32(i + 1)}
-	}
-}
+// magic starts a model file.
+const magic = "LEDECAT4"
 
-// row returns the weight row of a bucket, or -1.
-func (m *Model) row(key uint32) int {
-	if m.index == nil {
-		if i, ok := slices.BinarySearch(m.Keys, key); ok {
-			return i
-		}
-		return -1
-	}
-	mask := uint32(len(m.index) - 1)
-	for j := key * 0x9e3779b1 >> 7 & mask; ; j = (j + 1) & mask {
-		s := m.index[j]
-		if s.row == 0 {
-			return -1
-		}
-		if s.key == key {
-			return int(s.row - 1)
-		}
-	}
-}
+// pageBits is how many low bits of a bucket its key byte holds.
+const pageBits = 8
 
-// magic starts a model file; magic2 the older format without the prefix
-// and bits bytes (read as Prefix 0, 8-bit weights).
-const (
-	magic  = "LEDECAT3"
-	magic2 = "LEDECAT2"
-)
+// maxModelLabels is the most labels a model file holds: a label is a nibble.
+const maxModelLabels = 16
 
-// MarshalBinary writes the model file format (little endian): the magic,
-// uint32 buckets, uint16 labels, a byte for Prefix, a byte for the bits
-// per weight (8, or 4 with Book), then per label a length-prefixed name,
-// float32 scale and float32 bias; with 4 bits the codebook (16 float32 per
-// label); uint32 key count, the keys as uvarint gaps; then the weights, a
-// byte each, or with 4 bits two to a byte (low nibble first).
-func (m *Model) MarshalBinary() ([]byte, error) {
-	k := len(m.Labels)
-	if k == 0 || k > 255 || len(m.Scale) != k || len(m.Bias) != k || len(m.Weights) != len(m.Keys)*k ||
-		!slices.IsSorted(m.Keys) || len(m.Keys) > 0 && m.Keys[len(m.Keys)-1] >= m.Buckets {
-		return nil, errors.New("category: inconsistent model")
-	}
-	if m.Prefix < 0 || m.Prefix > 255 || m.Book != nil && (len(m.Book) != 16*k || slices.ContainsFunc(m.Weights, func(w int8) bool { return w < 0 || w > 15 })) {
-		return nil, errors.New("category: inconsistent model")
-	}
-	bits := byte(8)
-	if m.Book != nil {
-		bits = 4
+// MarshalBinary writes the model file (little endian): the magic, uint32
+// buckets, uint16 labels, a byte for Prefix, then per label a
+// length-prefixed name, float32 scale and float32 bias; the codebooks (16
+// float32 per label); uint32 key count, uint32 entry count; the directory
+// (pages+1 uint32 key starts, then pages+1 uint32 entry starts, pages =
+// buckets/256 rounded up); the key bytes; the count bytes; the entry bytes.
+func (t *Table) MarshalBinary() ([]byte, error) {
+	k := len(t.Labels)
+	bad := errors.New("category: inconsistent model")
+	if k == 0 || k > maxModelLabels || len(t.Scale) != k || len(t.Bias) != k || len(t.Book) != 16*k ||
+		len(t.Entries) != len(t.Keys) || !slices.IsSorted(t.Keys) || t.Prefix < 0 || t.Prefix > 255 ||
+		len(t.Keys) > 0 && t.Keys[len(t.Keys)-1] >= t.Buckets || t.Buckets == 0 {
+		return nil, bad
 	}
 	b := []byte(magic)
-	b = binary.LittleEndian.AppendUint32(b, m.Buckets)
+	b = binary.LittleEndian.AppendUint32(b, t.Buckets)
 	b = binary.LittleEndian.AppendUint16(b, uint16(k))
-	b = append(b, byte(m.Prefix), bits)
-	for c, name := range m.Labels {
+	b = append(b, byte(t.Prefix))
+	for c, name := range t.Labels {
 		if len(name) > 255 {
 			return nil, errors.New("category: label " + strconv.Quote(name) + " too long")
 		}
 		b = append(b, byte(len(name)))
 		b = append(b, name...)
-		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(m.Scale[c]))
-		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(m.Bias[c]))
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(t.Scale[c]))
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(t.Bias[c]))
 	}
-	for _, x := range m.Book {
+	for _, x := range t.Book {
 		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(x))
 	}
-	b = binary.LittleEndian.AppendUint32(b, uint32(len(m.Keys)))
-	prev := uint32(0)
-	for _, key := range m.Keys {
-		b = binary.AppendUvarint(b, uint64(key-prev))
-		prev = key
-	}
-	if bits == 4 {
-		for i := 0; i < len(m.Weights); i += 2 {
-			x := byte(m.Weights[i])
-			if i+1 < len(m.Weights) {
-				x |= byte(m.Weights[i+1]) << 4
-			}
-			b = append(b, x)
+	pages := int((uint64(t.Buckets) + 1<<pageBits - 1) >> pageBits)
+	keyStart := make([]uint32, pages+1)
+	entStart := make([]uint32, pages+1)
+	nent := 0
+	for i, key := range t.Keys {
+		es := t.Entries[i]
+		if len(es) == 0 || len(es) > k || i > 0 && key == t.Keys[i-1] {
+			return nil, bad
 		}
-		return b, nil
+		for j, e := range es {
+			if int(e.Label) >= k || e.Code > 15 || j > 0 && e.Label <= es[j-1].Label {
+				return nil, bad
+			}
+		}
+		p := int(key >> pageBits)
+		keyStart[p+1]++
+		entStart[p+1] += uint32(len(es))
+		nent += len(es)
 	}
-	for _, w := range m.Weights {
-		b = append(b, byte(w))
+	for p := 1; p <= pages; p++ {
+		keyStart[p] += keyStart[p-1]
+		entStart[p] += entStart[p-1]
+	}
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(t.Keys)))
+	b = binary.LittleEndian.AppendUint32(b, uint32(nent))
+	for _, x := range keyStart {
+		b = binary.LittleEndian.AppendUint32(b, x)
+	}
+	for _, x := range entStart {
+		b = binary.LittleEndian.AppendUint32(b, x)
+	}
+	for _, key := range t.Keys {
+		b = append(b, byte(key))
+	}
+	for _, es := range t.Entries {
+		b = append(b, byte(len(es)))
+	}
+	for _, es := range t.Entries {
+		for _, e := range es {
+			b = append(b, e.Label<<4|e.Code)
+		}
 	}
 	return b, nil
 }
 
-// UnmarshalBinary reads what MarshalBinary wrote.
-func (m *Model) UnmarshalBinary(b []byte) error {
+// Load returns a Model that reads its weights from b in place (b must not
+// change afterwards). It decodes the header and checks that the directory
+// is consistent with the sizes, so a lookup never reads past the data; it
+// decodes no weight.
+func Load(b []byte) (*Model, error) {
 	bad := errors.New("category: not a category model (rebuild it with go run ./cmd/train-categories)")
-	if len(b) < len(magic)+7 || string(b[:len(magic)]) != magic && string(b[:len(magic2)]) != magic2 {
-		return bad
+	if len(b) < len(magic)+7 || string(b[:len(magic)]) != magic {
+		return nil, bad
 	}
-	v3 := string(b[:len(magic)]) == magic
 	b = b[len(magic):]
-	m.Buckets = binary.LittleEndian.Uint32(b)
+	m := &Model{Buckets: binary.LittleEndian.Uint32(b), Prefix: int(b[6])}
 	k := int(binary.LittleEndian.Uint16(b[4:]))
-	b = b[6:]
-	m.Prefix, m.Book = 0, nil
-	bits := 8
-	if v3 {
-		if len(b) < 2 || b[1] != 8 && b[1] != 4 {
-			return bad
-		}
-		m.Prefix, bits = int(b[0]), int(b[1])
-		b = b[2:]
-	}
-	if k == 0 || k > 255 {
-		return bad
+	b = b[7:]
+	if k == 0 || k > maxModelLabels || m.Buckets == 0 {
+		return nil, bad
 	}
 	m.Labels, m.Scale, m.Bias = make([]string, k), make([]float32, k), make([]float32, k)
-	for c := 0; c < k; c++ {
+	for c := range k {
 		if len(b) < 1 || len(b) < 1+int(b[0])+8 {
-			return bad
+			return nil, bad
 		}
 		n := int(b[0])
 		m.Labels[c] = string(b[1 : 1+n])
@@ -179,54 +175,88 @@ func (m *Model) UnmarshalBinary(b []byte) error {
 		m.Bias[c] = math.Float32frombits(binary.LittleEndian.Uint32(b[4:]))
 		b = b[8:]
 	}
-	if bits == 4 {
-		if len(b) < 16*k*4 {
-			return bad
-		}
-		m.Book = make([]float32, 16*k)
-		for i := range m.Book {
-			m.Book[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
-		}
-		b = b[16*k*4:]
+	if len(b) < 16*k*4+8 {
+		return nil, bad
 	}
-	if len(b) < 4 {
-		return bad
+	for i := range 16 * k {
+		m.book[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
 	}
-	n := int(binary.LittleEndian.Uint32(b))
-	b = b[4:]
-	if k == 0 || n > len(b) {
-		return bad
+	b = b[16*k*4:]
+	nkeys, nent := uint64(binary.LittleEndian.Uint32(b)), uint64(binary.LittleEndian.Uint32(b[4:]))
+	b = b[8:]
+	pages := (uint64(m.Buckets) + 1<<pageBits - 1) >> pageBits
+	dir := 4 * (pages + 1)
+	if uint64(len(b)) != 2*dir+2*nkeys+nent {
+		return nil, bad
 	}
-	m.Keys = make([]uint32, n)
-	prev := uint64(0)
-	for i := range m.Keys {
-		gap, size := binary.Uvarint(b)
-		if size <= 0 || prev+gap >= uint64(m.Buckets) || i > 0 && gap == 0 {
-			return bad
+	m.keyStart, m.entStart = b[:dir:dir], b[dir:2*dir:2*dir]
+	b = b[2*dir:]
+	m.keys, m.counts, m.entries = b[:nkeys:nkeys], b[nkeys:2*nkeys:2*nkeys], b[2*nkeys:]
+	// the directory: ascending from 0 to the totals
+	var pk, pe uint32
+	for p := range int(pages) + 1 {
+		ks, es := u32(m.keyStart, p), u32(m.entStart, p)
+		if ks < pk || es < pe || p == 0 && (ks != 0 || es != 0) {
+			return nil, bad
 		}
-		prev += gap
-		m.Keys[i] = uint32(prev)
-		b = b[size:]
+		pk, pe = ks, es
 	}
-	m.Weights = make([]int8, n*k)
-	if bits == 4 {
-		if len(b) != (n*k+1)/2 || n*k%2 == 1 && b[len(b)-1]>>4 != 0 {
-			return bad
-		}
-		for i := range m.Weights {
-			m.Weights[i] = int8(b[i/2] >> (4 * (i % 2)) & 15)
-		}
-	} else {
-		if len(b) != n*k {
-			return bad
-		}
-		for i, x := range b {
-			m.Weights[i] = int8(x)
-		}
+	if uint64(pk) != nkeys || uint64(pe) != nent {
+		return nil, bad
 	}
-	m.buildIndex()
+	return m, nil
+}
+
+// u32 reads the i-th little-endian uint32 of b.
+func u32(b []byte, i int) uint32 { return binary.LittleEndian.Uint32(b[4*i:]) }
+
+// weights returns the entries of a bucket (nil when it has none): bytes
+// label<<4 | code.
+func (m *Model) weights(bucket uint32) []byte {
+	if bucket >= m.Buckets {
+		return nil
+	}
+	p := int(bucket >> pageBits)
+	lo := byte(bucket)
+	end := int(u32(m.keyStart, p+1))
+	e, eend := int(u32(m.entStart, p)), int(u32(m.entStart, p+1))
+	for j := int(u32(m.keyStart, p)); j < end; j++ {
+		n := int(m.counts[j])
+		if key := m.keys[j]; key >= lo {
+			if key > lo || e+n > eend {
+				return nil
+			}
+			return m.entries[e : e+n : e+n]
+		}
+		e += n
+	}
 	return nil
 }
+
+// Table returns the model's weights key by key (for tests and tools; the
+// classifier reads them in place).
+func (m *Model) Table() *Table {
+	k := len(m.Labels)
+	t := &Table{Labels: slices.Clone(m.Labels), Buckets: m.Buckets, Prefix: m.Prefix,
+		Scale: slices.Clone(m.Scale), Bias: slices.Clone(m.Bias), Book: slices.Clone(m.book[:16*k])}
+	pages := len(m.keyStart)/4 - 1
+	for p := range pages {
+		e := int(u32(m.entStart, p))
+		for j := int(u32(m.keyStart, p)); j < int(u32(m.keyStart, p+1)); j++ {
+			t.Keys = append(t.Keys, uint32(p)<<pageBits|uint32(m.keys[j]))
+			var es []Entry
+			for _, x := range m.entries[e : e+int(m.counts[j])] {
+				es = append(es, Entry{Label: x >> 4, Code: x & 15})
+			}
+			e += int(m.counts[j])
+			t.Entries = append(t.Entries, es)
+		}
+	}
+	return t
+}
+
+// Size returns how many buckets and weights the model stores.
+func (m *Model) Size() (keys, weights int) { return len(m.keys), len(m.entries) }
 
 // Probabilities writes the softmax probability of each label for the
 // features into p (reusing its storage) and returns it, with the share of
@@ -241,24 +271,18 @@ func (m *Model) Probabilities(p []float64, fs []Feature) (_ []float64, known flo
 // features the model has weights for.
 func (m *Model) probabilities(p []float64, fs []Feature) (_ []float64, known float64, n int) {
 	k := len(m.Labels)
-	var acc [256]float32
+	var acc [maxModelLabels]float32
 	var all float64
 	for _, f := range fs {
 		all += math.Abs(float64(f.Value))
-		i := m.row(f.Bucket)
-		if i < 0 {
+		ws := m.weights(f.Bucket)
+		if ws == nil {
 			continue
 		}
 		known += math.Abs(float64(f.Value))
 		n++
-		if m.Book != nil {
-			for c, w := range m.Weights[i*k : i*k+k] {
-				acc[c] += f.Value * m.Book[c*16+int(w)]
-			}
-			continue
-		}
-		for c, w := range m.Weights[i*k : i*k+k] {
-			acc[c] += f.Value * float32(w)
+		for _, e := range ws {
+			acc[e>>4] += f.Value * m.book[e]
 		}
 	}
 	if all > 0 {
@@ -266,7 +290,7 @@ func (m *Model) probabilities(p []float64, fs []Feature) (_ []float64, known flo
 	}
 	p = p[:0]
 	hi := math.Inf(-1)
-	for c := 0; c < k; c++ {
+	for c := range k {
 		z := float64(m.Bias[c] + m.Scale[c]*acc[c])
 		p = append(p, z)
 		hi = max(hi, z)
