@@ -239,7 +239,9 @@ export class LedeAnalyzer extends HTMLElement {
     for (const g of groupEntities(report)) {
       parts.push(group(g.name, g.entities.slice(0, limit).map((e) => [e.name, (e.mentions || []).length, g.type])));
     }
-    const topics = (report.keyphrases || []).slice(0, compact ? 6 : 10);
+    // topics only: the names among the keyphrases (kind "name") are in the
+    // entity groups above, as on the page (web/app.mjs renderKeyphrases)
+    const topics = (report.keyphrases || []).filter((k) => k.kind !== "name").slice(0, compact ? 6 : 10);
     if (topics.length) parts.push(group("Topics", topics.map((k) => [k.text, (k.mentions || []).length, "topic"])));
     if (!compact && report.figures && report.figures.length) {
       parts.push(h("div", { class: "group", part: "group" }, h("p", { class: "group-name", text: "Figures" }),

@@ -70,6 +70,12 @@ test("the demo page: the sidebar card analyses the article, the paste box works,
   assert.match(cardText, /People/);
   assert.match(cardText, /Anders Holm/);
   assert.match(cardText, /Topics/);
+  // the Topics group lists topics, not the names the entity groups have
+  const topicItems = await page.locator("#card").evaluate((el) =>
+    [...el.shadowRoot.querySelectorAll('ul[aria-label="Topics"] li')].map((li) => li.textContent));
+  const kpNames = await page.evaluate(() => document.getElementById("card").report.keyphrases.filter((k) => k.kind === "name").map((k) => k.text));
+  assert.ok(topicItems.length > 0, "no topics in the card");
+  for (const n of kpNames) assert.ok(!topicItems.some((t) => t.replace(/\d+$/, "") === n), "a name in Topics: " + n);
 
   // The second widget, the paste box: type, click its button, result.
   const paste = page.locator("#paste");
