@@ -42,7 +42,7 @@ func crossValidate(docs []conllDoc, lex map[string]entity.LexEntry, external map
 				train = append(train, d)
 			}
 		}
-		full, sents := trainingSet(train, external, jack)
+		full, sents := trainingSet(train, external, jack, o.augment)
 		cfg := entity.TrainConfig{Epochs: epochs, Seed: seed}
 		cfg.AfterEpoch = func(epoch int, w entity.Weights) {
 			for ri, r := range o.cvRanges {
@@ -96,24 +96,29 @@ func recase(docs []conllDoc, how string) []conllDoc {
 	out := make([]conllDoc, len(docs))
 	for i, d := range docs {
 		for _, s := range d.sents {
-			ws := make([]string, len(s.words))
-			for j, w := range s.words {
-				switch how {
-				case "upper":
-					w = strings.ToUpper(w)
-				case "lower":
-					w = strings.ToLower(w)
-				default:
-					if r, n := utf8.DecodeRuneInString(w); n > 0 {
-						w = string(unicode.ToUpper(r)) + w[n:]
-					}
-				}
-				ws[j] = w
-			}
-			out[i].sents = append(out[i].sents, conllSent{words: ws, tags: s.tags})
+			out[i].sents = append(out[i].sents, conllSent{words: recaseWords(s.words, how), tags: s.tags})
 		}
 	}
 	return out
+}
+
+// recaseWords rewrites words as recase does.
+func recaseWords(words []string, how string) []string {
+	ws := make([]string, len(words))
+	for j, w := range words {
+		switch how {
+		case "upper":
+			w = strings.ToUpper(w)
+		case "lower":
+			w = strings.ToLower(w)
+		default:
+			if r, n := utf8.DecodeRuneInString(w); n > 0 {
+				w = string(unicode.ToUpper(r)) + w[n:]
+			}
+		}
+		ws[j] = w
+	}
+	return ws
 }
 
 func meanSD(x []float64) (mean, sd float64) {

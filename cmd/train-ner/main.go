@@ -33,16 +33,17 @@ func main() {
 	train := flag.String("train", "", "CoNLL training file (default DATA/ner/conll2003/eng.train)")
 	dev := flag.String("dev", "", "CoNLL development file, scored once on the model written (default DATA/ner/conll2003/eng.testa; \"none\" to skip)")
 	out := flag.String("out", "internal/entity/model.bin", "model file to write")
-	epochs := flag.Int("epochs", 10, "training epochs")
+	epochs := flag.Int("epochs", 4, "training epochs (chosen by -cv; see docs/models/ner.md)")
 	seed := flag.Uint64("seed", 1, "random seed (shuffling, k-means)")
 	folds := flag.Int("folds", 10, "gazetteer jackknife folds")
 	fine := flag.Int("clusters", 256, "fine word clusters")
 	coarse := flag.Int("coarse", 32, "coarse word clusters")
 	vocab := flag.Int("vocab", 25000, "words that get a cluster")
 	prune := flag.Float64("prune", 0, "drop features whose largest weight is below this")
-	clip := flag.Float64("range", 1e4, "dynamic range of the 8-bit logarithmic weight codes (largest/smallest weight kept)")
+	clip := flag.Float64("range", 30, "dynamic range of the 8-bit logarithmic weight codes: weights below the largest/range are dropped (chosen by -cv)")
 	cv := flag.Int("cv", 0, "instead of writing a model, cross-validate on -train: K folds of whole documents, F1 per epoch and -range (mean and spread)")
 	cvRanges := flag.String("cv-ranges", "1e4,3e3,1e3,300", "the -range values the cross-validation scores")
+	augment := flag.Bool("augment", true, "also train on a lower-case copy of every fourth sentence and a copy in capitals of another fourth")
 	useCompromise := flag.Bool("compromise", true, "add the names of the lexicon of npm compromise (node_modules) to the gazetteer")
 	isoDir := flag.String("iso", "/usr/share/iso-codes/json", "Debian iso-codes JSON folder (country and region names); skipped when absent")
 	flag.Parse()
@@ -52,7 +53,7 @@ func main() {
 	if *dev == "" {
 		*dev = filepath.Join(*data, "ner/conll2003/eng.testa")
 	}
-	o := options{cv: *cv}
+	o := options{cv: *cv, augment: *augment}
 	for _, f := range strings.Split(*cvRanges, ",") {
 		var r float64
 		if _, err := fmt.Sscan(f, &r); err != nil || r < 1 {
@@ -71,6 +72,7 @@ func main() {
 type options struct {
 	cv       int       // folds of cross-validation; 0 trains the model
 	cvRanges []float64 // -range values scored by cross-validation
+	augment  bool      // add lower-case and capitals copies of training sentences
 }
 
 func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, folds, fine, coarse, vocab int, prune float32, clip float64, useCompromise bool, o options) error {
@@ -127,7 +129,7 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 	if o.cv > 1 {
 		return crossValidate(trainDocs, lex, external, o, epochs, seed, folds, prune)
 	}
-	full, sents := trainingSet(trainDocs, external, folds)
+	full, sents := trainingSet(trainDocs, external, folds, o.augment)
 	fmt.Fprintf(os.Stderr, "gazetteer: %d names and name words (%d from iso-codes and compromise)\n", len(full), nExt)
 
 	// 3. the perceptron, for the number of epochs and the weight range
@@ -155,7 +157,12 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 // trainingSet builds the gazetteer of docs' names (on top of external)
 // and the training sentences, each document's sentences seeing a gazetteer
 // built without the names of its jackknife fold (one of folds).
-func trainingSet(docs []conllDoc, external map[uint64]uint8, folds int) (map[uint64]uint8, []entity.TrainSentence) {
+//
+// With augment, every fourth sentence is also given in lower case and
+// another fourth in capitals (a copy each, same tags), so that the tagger
+// learns to find names where case says nothing: headlines in capitals,
+// text typed without capitals.
+func trainingSet(docs []conllDoc, external map[uint64]uint8, folds int, augment bool) (map[uint64]uint8, []entity.TrainSentence) {
 	full := copyGaz(external)
 	foldGaz := make([]map[uint64]uint8, folds)
 	for f := range foldGaz {
@@ -175,9 +182,19 @@ func trainingSet(docs []conllDoc, external map[uint64]uint8, folds int) (map[uin
 		}
 	}
 	var sents []entity.TrainSentence
+	j := 0
 	for di, d := range docs {
 		for _, s := range d.sents {
-			sents = append(sents, entity.TrainSentence{Words: s.words, Tags: s.tags, Gaz: foldGaz[di%folds]})
+			g := foldGaz[di%folds]
+			sents = append(sents, entity.TrainSentence{Words: s.words, Tags: s.tags, Gaz: g})
+			if augment && j%2 == 1 {
+				how := "lower"
+				if j%4 == 3 {
+					how = "upper"
+				}
+				sents = append(sents, entity.TrainSentence{Words: recaseWords(s.words, how), Tags: s.tags, Gaz: g})
+			}
+			j++
 		}
 	}
 	return full, sents

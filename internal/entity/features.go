@@ -325,10 +325,19 @@ func caseOf(s string) (upper, allCaps bool) {
 	return upper, allCaps && letters > 0
 }
 
-// sentenceInCaps reports whether a sentence is a headline set in capitals
-// ("GERMANY BEAT RUSSIA"), where case says nothing about names.
-func sentenceInCaps(toks []tokInfo) bool {
-	lower, caps := 0, 0
+// The case a sentence is written in: as usual, in capitals (a headline,
+// "GERMANY BEAT RUSSIA") or all in lower case (text typed without
+// capitals). In the last two case says nothing about names; the features
+// that look at case are conjoined with it.
+const (
+	caseNormal = iota
+	caseCaps
+	caseLower
+)
+
+// sentenceCase returns the case a sentence is written in.
+func sentenceCase(toks []tokInfo) int {
+	lower, caps, words, upper := 0, 0, 0, 0
 	for i := range toks {
 		switch {
 		case toks[i].allCaps && len(toks[i].lower) > 1:
@@ -336,14 +345,26 @@ func sentenceInCaps(toks []tokInfo) bool {
 		case toks[i].shape != "" && (toks[i].shape[0] == 'x' || toks[i].shape[0] == 'X'):
 			lower++
 		}
+		if sh := toks[i].shape; sh != "" && (sh[0] == 'x' || sh[0] == 'X') {
+			words++
+			if strings.ContainsRune(sh, 'X') {
+				upper++
+			}
+		}
 	}
-	return caps >= 2 && caps > 2*lower
+	switch {
+	case caps >= 2 && caps > 2*lower:
+		return caseCaps
+	case words >= 3 && upper == 0:
+		return caseLower
+	}
+	return caseNormal
 }
 
 // staticFeatures appends to out the hashed features of token i that do not
 // depend on the labels of earlier tokens.
-func staticFeatures(toks []tokInfo, i int, caps bool, out []uint32) []uint32 {
-	return contextFeatures(toks, i, caps, wordFeatures(&toks[i], out))
+func staticFeatures(toks []tokInfo, i int, sc int, out []uint32) []uint32 {
+	return contextFeatures(toks, i, sc, wordFeatures(&toks[i], out))
 }
 
 // wordFeatures appends the features of a token that depend on the word
@@ -380,7 +401,7 @@ func wordFeatures(t *tokInfo, out []uint32) []uint32 {
 
 // contextFeatures appends the features of token i that look at its
 // neighbours, its place in the sentence or the gazetteer match around it.
-func contextFeatures(toks []tokInfo, i int, caps bool, out []uint32) []uint32 {
+func contextFeatures(toks []tokInfo, i int, sc int, out []uint32) []uint32 {
 	t := &toks[i]
 	word := func(j int) string {
 		if j < 0 {
@@ -409,7 +430,7 @@ func contextFeatures(toks []tokInfo, i int, caps bool, out []uint32) []uint32 {
 		newHash(fShapem1S0).str(shape(i-1)).str(t.shape).key(),
 		newHash(fShape0p1).str(t.shape).str(shape(i+1)).key(),
 		newHash(fW0Shapem1).str(t.lower).str(shape(i-1)).key(),
-		newHash(fCaps).num(b2i(caps)).str(t.shape).num(b2i(i == 0)).key(),
+		newHash(fCaps).num(sc).str(t.shape).num(b2i(i == 0)).key(),
 		newHash(fFirstShape).num(b2i(i == 0)).str(t.shape).num(int(t.capr)).key(),
 	)
 	if i > 0 {
@@ -418,8 +439,8 @@ func contextFeatures(toks []tokInfo, i int, caps bool, out []uint32) []uint32 {
 	if i+1 < len(toks) {
 		out = append(out, newHash(fClp1).num(int(toks[i+1].cl2)).key(), newHash(fCapp1).num(int(toks[i+1].capr)).str(toks[i+1].shape).key())
 	}
-	out = append(out, newHash(fCap0).num(int(t.capr)).num(b2i(t.upper)).num(b2i(t.allCaps)).num(b2i(caps)).key())
-	if !caps && t.runEnd-t.runStart >= 2 {
+	out = append(out, newHash(fCap0).num(int(t.capr)).num(b2i(t.upper)).num(b2i(t.allCaps)).num(sc).key())
+	if sc == caseNormal && t.runEnd-t.runStart >= 2 {
 		// where the token sits in its run (B, I, L) and what the run's
 		// ends say: its last word ("... Cooperation") and whether that is
 		// an organisation head, its first word's name-part and gazetteer

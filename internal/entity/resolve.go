@@ -209,6 +209,16 @@ func (r *resolver) vote(ms []mention) {
 			v.n[0] += 1.5
 		}
 	}
+	// and a name of two words or more that ends in an organisation head
+	// ("... Economic Cooperation", "... Development Bank") and is no known
+	// name of another type counts one and a half votes for an
+	// organisation: in CoNLL's training names such a name is an
+	// organisation 638 times, other 79 (mostly sports leagues), a place 52
+	for _, v := range votes {
+		if len(v.tokens) >= 2 && r.orgEvidence(v.tokens) {
+			v.n[2] += 1.5
+		}
+	}
 	decided := map[string]int{}
 	argmax := func(n [numTypes]float64) int {
 		best := 0
@@ -418,6 +428,16 @@ func initials(long []string) string {
 		}
 	}
 	return string(b)
+}
+
+// orgEvidence reports whether a folded multi-word name ends in an
+// organisation head and the gazetteer knows it as no name of another type.
+func (r *resolver) orgEvidence(tokens []string) bool {
+	if !orgHeads[tokens[len(tokens)-1]] {
+		return false
+	}
+	whole, _ := r.m.gaz.get(gazKey(tokens))
+	return whole&0xf&^(1<<2) == 0
 }
 
 // personEvidence reports whether the gazetteer says a folded multi-word name

@@ -124,10 +124,10 @@ func (t *Tagger) Tag(words []string) []TokenSpan {
 	}
 	markGazetteer(t.toks, words, &t.m.gaz)
 	markRuns(t.toks)
-	caps := sentenceInCaps(t.toks)
+	sc := sentenceCase(t.toks)
 	t.bases = t.bases[:0]
 	for i := range t.toks {
-		t.feats = contextFeatures(t.toks, i, caps, t.feats[:0])
+		t.feats = contextFeatures(t.toks, i, sc, t.feats[:0])
 		t.m.add(t.feats, &t.lat.static[i])
 		t.bases = append(t.bases, historyBase(t.toks, i))
 	}

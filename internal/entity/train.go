@@ -102,9 +102,9 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 			gazOf[gp] = g
 		}
 		p.toks, buf = prepare(nil, s.Words, &lx, g, buf)
-		caps := sentenceInCaps(p.toks)
+		sc := sentenceCase(p.toks)
 		for j := range p.toks {
-			p.feats = append(p.feats, staticFeatures(p.toks, j, caps, nil))
+			p.feats = append(p.feats, staticFeatures(p.toks, j, sc, nil))
 			p.bases = append(p.bases, historyBase(p.toks, j))
 		}
 		p.gold = Labels(s.Tags)
