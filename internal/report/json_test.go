@@ -82,8 +82,6 @@ func (f *filler) fill(v reflect.Value) {
 		v.SetInt(n)
 	case reflect.Float64, reflect.Float32:
 		v.SetFloat(floats[f.r.IntN(len(floats))])
-	case reflect.Bool:
-		v.SetBool(f.r.IntN(2) == 0)
 	case reflect.Pointer:
 		if !f.full && f.r.IntN(3) == 0 {
 			return
