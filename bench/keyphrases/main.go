@@ -129,7 +129,10 @@ func tuneServe(sets []string, n int, paras bool) error {
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	for in.Scan() {
+		// cv.mjs tunes the hand method (which the learned ranker reads as
+		// one feature; cmd/train-keyphrases cross-validates the ranker)
 		opt := keyphrase.Defaults()
+		opt.Learned = false
 		if err := json.Unmarshal(in.Bytes(), &opt); err != nil {
 			return fmt.Errorf("options %q: %v", in.Text(), err)
 		}
