@@ -51,8 +51,8 @@ for s in $sets; do
   run lede-stage --batch "$tmp/keyphrases -mode stage"
   [ "$name" = duc2001 ] && run lede-paras --batch "$tmp/keyphrases -mode paras"
   # the learned ranker (opt-in, not shipped: docs/keyphrases.md "A learned ranker")
-  run lede-learned-engine --batch "$tmp/keyphrases -mode engine -options '{\"Learned\":true}'"
-  run lede-learned-stage --batch "$tmp/keyphrases -mode stage -options '{\"Learned\":true}'"
+  run lede-learned-engine --batch "$tmp/keyphrases -mode engine -learned"
+  run lede-learned-stage --batch "$tmp/keyphrases -mode stage -learned"
   run tfidf --system tfidf
   run yake --batch "node bench/keyphrases/yake.mjs"
   run retext-keywords --system retext

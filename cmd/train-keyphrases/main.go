@@ -203,7 +203,6 @@ func read(text, g, mode string, nz normalizer) (*example, error) {
 		}
 	}
 	hand := keyphrase.Defaults()
-	hand.Learned = false
 	ex := &example{mode: mode}
 	for _, c := range keyphrase.Candidates(d, hand) {
 		ex.texts = append(ex.texts, c.Text)

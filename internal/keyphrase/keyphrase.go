@@ -55,7 +55,6 @@ type Options struct {
 	Family   float64 // weight of the mentions of phrases sharing a common word (see familyFreq)
 	Aliases  bool    // count an entity's aliases as the entity ("Trump" = "Donald Trump")
 	NameMod  float64 // weight of a name modifying a common noun ("Hyundai" in "Hyundai workers")
-	Learned  bool    // rank by the learned model (learn.go), which reads the hand method's scores as one feature
 }
 
 // Defaults returns the settings Annotate uses. The length and frequency
@@ -91,7 +90,6 @@ type candidate struct {
 	properW   []bool    // whether each word is part of a name
 	last      int       // position of the last mention
 	inTitle   bool      // mentioned in the title
-	rankSum   float64   // its words' ranks in the walk
 }
 
 type extractor struct {
@@ -119,9 +117,6 @@ type extractor struct {
 
 // Extract returns d's keyphrases, best first, scores in 0..1.
 func Extract(d *doc.Document, opt Options) []doc.Phrase {
-	if opt.Learned {
-		return learned(d, opt)
-	}
 	e := score(d, opt)
 	if e == nil {
 		return nil
@@ -168,10 +163,6 @@ func score(d *doc.Document, opt Options) *extractor {
 			c.contrib[i] *= f
 		}
 		c.score = s * f
-		c.rankSum = 0
-		for _, w := range c.words {
-			c.rankSum += rank[w]
-		}
 	}
 	return e
 }

@@ -2,12 +2,10 @@ package keyphrase
 
 import (
 	_ "embed"
-	"encoding/binary"
-	"fmt"
+	"errors"
 	"math"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/lede-news/lede/internal/doc"
 )
@@ -219,9 +217,13 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		return cs[i].first < cs[j].first
 	})
 	top, topRank := 0.0, 0.0
+	rankSum := make(map[*candidate]float64, len(cs)) // its words' ranks in the walk
 	for _, c := range cs {
 		top = max(top, c.score)
-		topRank = max(topRank, c.rankSum)
+		for _, w := range c.words {
+			rankSum[c] += e.rank[w]
+		}
+		topRank = max(topRank, rankSum[c])
 	}
 	maxIDF := e.idf.maxIDF()
 	out := make([]Candidate, 0, len(cs)+len(wordOrder))
@@ -256,7 +258,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			f[FTitle] = 1
 		}
 		if topRank > 0 {
-			f[FRank] = c.rankSum / topRank
+			f[FRank] = rankSum[c] / topRank
 		}
 		text := bestForm(c.forms)
 		if name, ok := e.canonName[c.key]; ok && e.opt.Aliases {
@@ -334,22 +336,25 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 //go:embed ranker.bin
 var rankerBin []byte
 
-// ranker is the shipped model (docs/models/keyphrases.md), decoded on first
-// use (cmd/train-keyphrases, which writes it, never uses it).
-var ranker = sync.OnceValue(func() Model {
+// ranker decodes the shipped model (docs/models/keyphrases.md): 80 numbers,
+// so decoding per call costs nothing worth a package-level cache.
+func ranker() Model {
 	if len(rankerBin) == 0 {
 		return Model{} // before the first training: every candidate alike
 	}
 	m, err := DecodeModel(rankerBin)
 	if err != nil {
-		panic(err)
+		panic(err) // the embedded file is checked by TestModelEncoding
 	}
 	return m
-})
+}
 
-// learned ranks the candidates by the learned model and returns the best
-// Max topics and the names ranked among them, scores relative to the best.
-func learned(d *doc.Document, opt Options) []doc.Phrase {
+// ExtractLearned is Extract with the candidates ranked by the learned model
+// (plus single words), returning the best Max topics and the names ranked
+// among them, scores relative to the best. It is not what Annotate uses
+// (docs/keyphrases.md, "A learned ranker"); the engine never calls it, so
+// the wasm build does not carry it.
+func ExtractLearned(d *doc.Document, opt Options) []doc.Phrase {
 	cs, ab := candidates(d, opt)
 	if len(cs) == 0 {
 		return nil
@@ -438,24 +443,31 @@ func (m *Model) Score(f *[NumFeatures]float64) float64 {
 func (m *Model) Encode() []byte {
 	b := make([]byte, 0, 4*(len(m.Gate)+2*NumFeatures))
 	for _, x := range m.Gate {
-		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(float32(x)))
+		b = appendFloat32(b, x)
 	}
 	for _, w := range m.Expert {
 		for _, x := range w {
-			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(float32(x)))
+			b = appendFloat32(b, x)
 		}
 	}
 	return b
+}
+
+// appendFloat32 appends x as a little-endian float32 (no encoding/binary:
+// the wasm build carries only what it uses).
+func appendFloat32(b []byte, x float64) []byte {
+	u := math.Float32bits(float32(x))
+	return append(b, byte(u), byte(u>>8), byte(u>>16), byte(u>>24))
 }
 
 // DecodeModel reads what Encode wrote.
 func DecodeModel(b []byte) (Model, error) {
 	var m Model
 	if len(b) != 4*(len(m.Gate)+2*NumFeatures) {
-		return m, fmt.Errorf("keyphrase: model of %d bytes, want %d", len(b), 4*(len(m.Gate)+2*NumFeatures))
+		return m, errors.New("keyphrase: the ranker model has the wrong size")
 	}
 	next := func() float64 {
-		x := math.Float32frombits(binary.LittleEndian.Uint32(b))
+		x := math.Float32frombits(uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24)
 		b = b[4:]
 		return float64(x)
 	}

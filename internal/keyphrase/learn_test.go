@@ -113,8 +113,7 @@ func TestModelEncoding(t *testing.T) {
 func TestLearnedExtract(t *testing.T) {
 	d := harbour(t)
 	opt := keyphrase.Defaults()
-	opt.Learned = true
-	ps := keyphrase.Extract(d, opt)
+	ps := keyphrase.ExtractLearned(d, opt)
 	if len(ps) == 0 {
 		t.Fatal("no keyphrases")
 	}
@@ -146,10 +145,9 @@ func TestLearnedExtract(t *testing.T) {
 func BenchmarkExtractLearned(b *testing.B) {
 	d := harbour(b)
 	opt := keyphrase.Defaults()
-	opt.Learned = true
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		keyphrase.Extract(d, opt)
+		keyphrase.ExtractLearned(d, opt)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
