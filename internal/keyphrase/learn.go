@@ -30,7 +30,7 @@ const (
 	FThree    // three words or more
 	FName     // a name (an entity or proper nouns)
 	FTitle    // mentioned in the title
-	FVerb     // share of its occurrences tagged as a verb (single words)
+	FVerb     // share of its occurrences tagged as a verb (0 while singleVerbs is off)
 	FAdj      // share tagged as an adjective (single words)
 	FCap      // share of its occurrences capitalised inside a sentence
 	FRank     // its words' ranks in the walk over the best such sum
@@ -59,18 +59,20 @@ const (
 // trainer's report).
 var FeatureNames = [NumFeatures]string{"bias", "hand", "hand_rank", "is_hand", "log_tf", "idf", "first", "log_first",
 	"spread", "one_word", "two_words", "three_words", "name", "in_title", "verb", "adj", "cap", "walk_rank",
-	"log_len", "doc_cap", "sent_len", "head_cap", "names", "multi", "word_len", "numbers", "types", "one*len", "verb*len", "hand*len", "name*len", "log_tf*len", "one*doc_cap",
-	"name*doc_cap", "hand*doc_cap"}
+	"log_len", "doc_cap", "sent_len", "head_cap", "names", "multi", "word_len", "numbers", "types",
+	"one*len", "verb*len", "hand*len", "name*len", "log_tf*len", "one*doc_cap", "name*doc_cap", "hand*doc_cap"}
 
 // Candidate is a phrase the learned ranker scores: a candidate of the hand
-// method, or a single noun, verb or adjective of the article (both when a
-// one-word phrase is both).
+// method, or a single noun or adjective of the article (both when a one-word
+// phrase is both).
 type Candidate struct {
 	Text     string
 	Features [NumFeatures]float64
 }
 
-// singleVerbs: verbs are single-word candidates too.
+// singleVerbs makes verbs single-word candidates too. Off: with them the
+// sample's list held "remain", "expanding", "marking", and 500N's F1 did not
+// move without them (docs/models/keyphrases.md).
 const singleVerbs = false
 
 // wordStat gathers one single word's occurrences.
