@@ -82,7 +82,7 @@ if [ -d "$root/duc2001/docs" ] && [ -d "$root/500n-kpcrowd-dev/docs" ]; then
   echo; echo "## settings by 5-fold cross-validation over both development sets (bench/keyphrases/cv.mjs)"
   node bench/keyphrases/cv.mjs "$tmp/keyphrases" "$root/duc2001" "$root/500n-kpcrowd-dev" 2>/dev/null
   echo; echo "## the learned ranker by 5-fold cross-validation over both development sets (cmd/train-keyphrases)"
-  go run ./cmd/train-keyphrases -duc "$root/duc2001" -kp "$root/500n-kpcrowd-dev" | grep -v '^fold\|^gate:\|^expert\|features:'
+  go run ./cmd/train-keyphrases -out "" -duc "$root/duc2001" -kp "$root/500n-kpcrowd-dev" | grep -v '^fold\|^gate:\|^expert\|features:'
 fi
 
 data=$root/duc2001/docs

@@ -1,18 +1,21 @@
 // Command train-keyphrases trains and cross-validates the learned keyphrase
-// ranker (docs/keyphrases.md, "A learned ranker"; card docs/models/keyphrases.md):
-// a logistic regression over the features of keyphrase.Candidates, trained
-// on the documents of both development sets, DUC-2001 and the 500N-KPCrowd
-// dev half, never told which set a document is from.
+// ranker (docs/keyphrases.md, "A learned ranker"; card
+// docs/models/keyphrases.md): two logistic regressions over the features of
+// keyphrase.Candidates mixed by a gate that reads the article's style,
+// trained on the documents of both development sets, DUC-2001 and the
+// 500N-KPCrowd dev half; at run time the model is never told which set a
+// document is from.
 //
-//	go run ./cmd/train-keyphrases [-duc DIR] [-kp DIR] [-folds 5] [-l2 1] [-out FILE]
+//	go run ./cmd/train-keyphrases [-duc DIR] [-kp DIR] [-folds 5] [-l2 1] [-mode both|stage|engine] [-out FILE]
 //
-// It deals each set's documents into folds (sorted ids, round robin, as
-// bench/keyphrases/cv.mjs), trains on the other folds of both sets and scores
-// the held fold of each with the benchmark's protocol (Porter-stemmed exact
-// match, as ../shared/tools/eval_keyphrases.mjs: DUC-2001 macro F1@10, 500N
-// micro F1@10), beside the hand method on the same folds. Then it trains on
-// every document and, with -out, writes the weights (float32, little
-// endian, one per feature). The output is the same on every run.
+// It reads each article as the benchmark lays it out and through the whole
+// engine (-mode), deals each set's documents into folds (sorted ids, round
+// robin, as bench/keyphrases/cv.mjs), trains on the other folds of both sets
+// and scores the held fold of each with the benchmark's protocol
+// (Porter-stemmed exact match, as ../shared/tools/eval_keyphrases.mjs:
+// DUC-2001 macro F1@10, 500N micro F1@10), beside the hand method on the
+// same folds. Then it trains on every document and writes the model
+// (keyphrase.Model.Encode) to -out. The output is the same on every run.
 package main
 
 import (
@@ -53,7 +56,7 @@ func main() {
 	folds := flag.Int("folds", 5, "cross-validation folds")
 	l2 := flag.Float64("l2", 1, "L2 penalty on the standardised weights, in units of 1e-4 of the data (which weigh 1 in all)")
 	modes := flag.String("mode", "both", "read each article as the benchmark lays it out (stage: headline line, body), through the whole engine (engine), or both, each a training document")
-	out := flag.String("out", "", "write the weights trained on every document here")
+	out := flag.String("out", "internal/keyphrase/ranker.bin", "write the model trained on every document here (\"\": do not)")
 	flag.Parse()
 
 	nz := normalizer{}
