@@ -11,7 +11,8 @@
 # The peers run on the same documents in the same run: the scorer's plain TF-IDF baseline
 # (maximal runs of non-stop-words, tf x idf with df over the set's own documents), YAKE
 # (bench/keyphrases/yake.mjs, a re-implementation for reference, not shipped), retext-keywords
-# and compromise. Then the cross-validation that chose the shipped settings (bench/keyphrases/cv.mjs),
+# and compromise; and the learned ranker (opt-in, not shipped). Then the cross-validation that chose
+# the shipped settings (bench/keyphrases/cv.mjs) and the learned ranker's (cmd/train-keyphrases),
 # documents/s natively and in wasm under Node, and the sizes of the tables the stage embeds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +39,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/keyphrases" ./bench/keyphrases
 echo "machine: $(nproc) cores, $(go version | cut -d' ' -f3), node $(node --version), $(date -u +%F)"
 
-systems="lede-engine lede-stage lede-paras tfidf yake retext-keywords compromise"
+systems="lede-engine lede-stage lede-paras lede-learned-engine lede-learned-stage tfidf yake retext-keywords compromise"
 for s in $sets; do
   name=$(basename "$s")
   run() { # system, scorer arguments...
@@ -49,6 +50,9 @@ for s in $sets; do
   run lede-engine --batch "$tmp/keyphrases -mode engine"
   run lede-stage --batch "$tmp/keyphrases -mode stage"
   [ "$name" = duc2001 ] && run lede-paras --batch "$tmp/keyphrases -mode paras"
+  # the learned ranker (opt-in, not shipped: docs/keyphrases.md "A learned ranker")
+  run lede-learned-engine --batch "$tmp/keyphrases -mode engine -learned"
+  run lede-learned-stage --batch "$tmp/keyphrases -mode stage -learned"
   run tfidf --system tfidf
   run yake --batch "node bench/keyphrases/yake.mjs"
   run retext-keywords --system retext
@@ -77,6 +81,8 @@ JS
 if [ -d "$root/duc2001/docs" ] && [ -d "$root/500n-kpcrowd-dev/docs" ]; then
   echo; echo "## settings by 5-fold cross-validation over both development sets (bench/keyphrases/cv.mjs)"
   node bench/keyphrases/cv.mjs "$tmp/keyphrases" "$root/duc2001" "$root/500n-kpcrowd-dev" 2>/dev/null
+  echo; echo "## the learned ranker by 5-fold cross-validation over both development sets (cmd/train-keyphrases)"
+  go run ./cmd/train-keyphrases -out "" -duc "$root/duc2001" -kp "$root/500n-kpcrowd-dev" | grep -v '^fold\|^gate:\|^expert\|features:'
 fi
 
 data=$root/duc2001/docs

@@ -4,14 +4,15 @@
 // line, and prints each file's ranked keyphrases, one per line, then an
 // empty line.
 //
-//	go run ./bench/keyphrases [-mode engine|stage] [-n 20] [-options JSON] < paths
+//	go run ./bench/keyphrases [-mode engine|stage] [-n 20] [-options JSON] [-learned] < paths
 //	go run ./bench/keyphrases -speed DIR   (timings over DIR/*.txt)
 //
 // -mode engine (the default) runs the whole engine on the file, as a user
 // pasting it would. -mode stage isolates the keyphrase stage from article
 // extraction: it reads the benchmark's layout (the headline on the first
 // line, then the body) itself and runs segmentation, tagging, entities and
-// keyphrases on it. -options overrides keyphrase.Defaults() (for tuning).
+// keyphrases on it. -options overrides keyphrase.Defaults() (for tuning);
+// -learned ranks by the learned model instead (keyphrase.ExtractLearned).
 package main
 
 import (
@@ -37,6 +38,7 @@ func main() {
 	n := flag.Int("n", 20, "keyphrases to print per document")
 	mode := flag.String("mode", "engine", "engine: the whole engine; stage: headline + body read here, then the analysis passes")
 	tune := flag.String("options", "", "override keyphrase options, as JSON (for tuning)")
+	learned := flag.Bool("learned", false, "rank by the learned model (keyphrase.ExtractLearned; opt-in, not shipped)")
 	speedDir := flag.String("speed", "", "time the passes over every DIR/*.txt instead")
 	tuneSets := flag.String("tune", "", "for cross-validation (bench/keyphrases/cv.mjs): comma-separated data set folders, read once; then one options JSON a line on stdin, answered by every document's keyphrases")
 	flag.Parse()
@@ -86,7 +88,9 @@ func main() {
 			fmt.Fprintf(os.Stderr, "keyphrases: %s: %v\n", path, err)
 		}
 		if d != nil {
-			if *tune != "" || *mode != "engine" {
+			if *learned {
+				d.Keyphrases = keyphrase.ExtractLearned(d, opt)
+			} else if *tune != "" || *mode != "engine" {
 				d.Keyphrases = keyphrase.Extract(d, opt)
 			}
 			for i, p := range d.Keyphrases {

@@ -88,6 +88,8 @@ type candidate struct {
 	titleForm string    // its form in the title, shown only if the body has none
 	wordW     []float64 // weight of each word in the score
 	properW   []bool    // whether each word is part of a name
+	last      int       // position of the last mention
+	inTitle   bool      // mentioned in the title
 }
 
 type extractor struct {
@@ -106,18 +108,34 @@ type extractor struct {
 	// key; canonName maps that key to the entity's name
 	canon     map[int]string
 	canonName map[string]string
-	bias      []float64 // per node: position bias
+	bias      []float64   // per node: position bias
+	sents     []int       // the sentences read: title, then body
+	length    int         // words read (the position after the last)
+	rank      []float64   // per node: its rank in the walk
+	units     map[int]int // entityUnits
 }
 
 // Extract returns d's keyphrases, best first, scores in 0..1.
 func Extract(d *doc.Document, opt Options) []doc.Phrase {
+	e := score(d, opt)
+	if e == nil {
+		return nil
+	}
+	return e.pick()
+}
+
+// score reads d's candidates and scores them (steps 1-3), or returns nil
+// when d has none.
+func score(d *doc.Document, opt Options) *extractor {
 	e := &extractor{d: d, opt: opt, idf: background(), node: map[string]int{}, cands: map[string]*candidate{},
 		canon: map[int]string{}, canonName: map[string]string{}}
 	sents := e.sentences()
+	e.sents = sents
 	if len(sents) == 0 {
 		return nil
 	}
 	inEntity := e.entityUnits()
+	e.units = inEntity
 	pos := 0
 	for _, si := range sents {
 		if pos > maxWords {
@@ -126,10 +144,12 @@ func Extract(d *doc.Document, opt Options) []doc.Phrase {
 		pos = e.readSentence(si, pos, inEntity)
 		e.sentNo++
 	}
+	e.length = pos
 	if len(e.order) == 0 {
 		return nil
 	}
 	rank := e.walk()
+	e.rank = rank
 	freq := e.familyFreq()
 	for _, c := range e.order {
 		s := 0.0
@@ -144,7 +164,7 @@ func Extract(d *doc.Document, opt Options) []doc.Phrase {
 		}
 		c.score = s * f
 	}
-	return e.pick()
+	return e
 }
 
 // familyFreq counts each candidate's mentions plus, at weight Family, the
@@ -514,6 +534,7 @@ func (e *extractor) addCandidate(run []part, si, pos int) {
 		e.cands[key] = c
 		e.order = append(e.order, c)
 	}
+	c.last = pos
 	span := doc.Span{Start: e.d.Tokens[run[0].a].Start, End: e.d.Tokens[run[len(run)-1].b-1].End}
 	c.mention = append(c.mention, doc.Mention{Span: span, Sentence: si})
 	form := span.Of(e.d.Text)
@@ -521,6 +542,7 @@ func (e *extractor) addCandidate(run []part, si, pos int) {
 		form = lowerFirst(form)
 	}
 	if e.d.Blocks[e.d.Sentences[si].Block].Role == doc.Title {
+		c.inTitle = true
 		c.titleForm = form // the title's casing ("ALASKA TANKER") only if nothing else
 	} else {
 		c.addForm(form)

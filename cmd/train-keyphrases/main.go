@@ -1,0 +1,521 @@
+// Command train-keyphrases trains and cross-validates the learned keyphrase
+// ranker (docs/keyphrases.md, "A learned ranker"; card
+// docs/models/keyphrases.md): two logistic regressions over the features of
+// keyphrase.Candidates mixed by a gate that reads the article's style,
+// trained on the documents of both development sets, DUC-2001 and the
+// 500N-KPCrowd dev half; at run time the model is never told which set a
+// document is from.
+//
+//	go run ./cmd/train-keyphrases [-duc DIR] [-kp DIR] [-folds 5] [-l2 1] [-mode both|stage|engine] [-out FILE]
+//
+// It reads each article as the benchmark lays it out and through the whole
+// engine (-mode), deals each set's documents into folds (sorted ids, round
+// robin, as bench/keyphrases/cv.mjs), trains on the other folds of both sets
+// and scores the held fold of each with the benchmark's protocol
+// (Porter-stemmed exact match, as ../shared/tools/eval_keyphrases.mjs:
+// DUC-2001 macro F1@10, 500N micro F1@10), beside the hand method on the
+// same folds. Then it trains on every document and writes the model
+// (keyphrase.Model.Encode) to -out. The output is the same on every run.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/lede-news/lede/internal/doc"
+	"github.com/lede-news/lede/internal/engine"
+	"github.com/lede-news/lede/internal/entity"
+	"github.com/lede-news/lede/internal/keyphrase"
+	"github.com/lede-news/lede/internal/pos"
+	"github.com/lede-news/lede/internal/segment"
+)
+
+const nf = keyphrase.NumFeatures
+
+// example is one document: its candidates, their labels, the hand method's
+// list, and its gold.
+type example struct {
+	set   int
+	mode  string // how the document was read: "stage" or "engine"
+	fold  int
+	texts []string
+	feats [][nf]float64
+	label []bool
+	hand  []string
+	gold  [][]string // normalised variants of each gold keyphrase
+}
+
+func main() {
+	ducDir := flag.String("duc", "../shared/data/keyphrases/duc2001", "DUC-2001 folder (docs/, keys/)")
+	kpDir := flag.String("kp", "../shared/data/keyphrases/500n-kpcrowd-dev", "500N-KPCrowd dev folder")
+	folds := flag.Int("folds", 5, "cross-validation folds")
+	l2 := flag.Float64("l2", 1, "L2 penalty on the standardised weights, in units of 1e-4 of the data (which weigh 1 in all)")
+	modes := flag.String("mode", "both", "read each article as the benchmark lays it out (stage: headline line, body), through the whole engine (engine), or both, each a training document")
+	out := flag.String("out", "internal/keyphrase/ranker.bin", "write the model trained on every document here (\"\": do not)")
+	flag.Parse()
+
+	nz := normalizer{}
+	var exs []*example
+	for si, dir := range []string{*ducDir, *kpDir} {
+		e, err := load(dir, si, *folds, *modes, nz)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "train-keyphrases:", err)
+			os.Exit(1)
+		}
+		exs = append(exs, e...)
+	}
+	label(exs, nz)
+	fmt.Printf("%d documents; features: %s\n", len(exs), strings.Join(keyphrase.FeatureNames[:], " "))
+	var ms []string
+	for _, m := range []string{"stage", "engine"} {
+		if *modes == "both" || *modes == m {
+			ms = append(ms, m)
+		}
+	}
+	hand := func(e *example) []string { return e.hand }
+	for _, mode := range ms {
+		hd, hk := score(exs, hand, nz, -1, mode)
+		fmt.Printf("%s, hand method, all documents: DUC macro F1@10 %.2f, 500N micro F1@10 %.2f\n", mode, hd, hk)
+	}
+	type figs struct{ cvD, cvK, hdD, hdK, gate []float64 }
+	res := map[string]*figs{}
+	for k := 0; k < *folds; k++ {
+		m := fit(exs, func(e *example) bool { return e.fold != k }, *l2)
+		for _, mode := range ms {
+			r := res[mode]
+			if r == nil {
+				r = &figs{}
+				res[mode] = r
+			}
+			d, kp := score(exs, ranked(m), nz, k, mode)
+			h1, h2 := score(exs, hand, nz, k, mode)
+			right, all := 0, 0
+			for _, e := range exs {
+				if e.fold == k && e.mode == mode && len(e.feats) > 0 {
+					all++
+					if (m.Style(&e.feats[0]) > 0.5) == (e.set == 1) {
+						right++
+					}
+				}
+			}
+			acc := 100 * float64(right) / float64(all)
+			fmt.Printf("fold %d, %s: learned DUC %.2f 500N %.2f | hand DUC %.2f 500N %.2f | gate right on %.1f%%\n", k, mode, d, kp, h1, h2, acc)
+			r.cvD, r.cvK, r.hdD, r.hdK, r.gate = append(r.cvD, d), append(r.cvK, kp), append(r.hdD, h1), append(r.hdK, h2), append(r.gate, acc)
+		}
+	}
+	for _, mode := range ms {
+		r := res[mode]
+		fmt.Printf("%s, held folds, learned: DUC %s, 500N %s\n", mode, spread(r.cvD), spread(r.cvK))
+		fmt.Printf("%s, held folds, hand:    DUC %s, 500N %s\n", mode, spread(r.hdD), spread(r.hdK))
+		fmt.Printf("%s, gate, articles of the held folds put with their own set: %s %%\n", mode, spread(r.gate))
+	}
+
+	m := fit(exs, func(*example) bool { return true }, *l2)
+	for _, mode := range ms {
+		d, kp := score(exs, ranked(m), nz, -1, mode)
+		fmt.Printf("%s, trained on all, in sample: DUC %.2f 500N %.2f\n", mode, d, kp)
+	}
+	fmt.Print("gate:")
+	for i, x := range m.Gate {
+		fmt.Printf(" %s=%.3f", keyphrase.FeatureNames[keyphrase.GateFeatures[i]], x)
+	}
+	for set, w := range m.Expert {
+		fmt.Printf("\nexpert %d:", set)
+		for i, x := range w {
+			fmt.Printf(" %s=%.3f", keyphrase.FeatureNames[i], x)
+		}
+	}
+	fmt.Println()
+	if *out != "" {
+		b := m.Encode()
+		if err := os.WriteFile(*out, b, 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "train-keyphrases:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("wrote %s (%d bytes)\n", *out, len(b))
+	}
+}
+
+func spread(xs []float64) string {
+	m, lo, hi := 0.0, math.Inf(1), math.Inf(-1)
+	for _, x := range xs {
+		m += x / float64(len(xs))
+		lo, hi = min(lo, x), max(hi, x)
+	}
+	v := 0.0
+	for _, x := range xs {
+		v += (x - m) * (x - m) / float64(len(xs)-1)
+	}
+	return fmt.Sprintf("%.2f ± %.2f (%.2f..%.2f)", m, math.Sqrt(v), lo, hi)
+}
+
+// load reads a set's documents in the benchmark layout and their candidates.
+func load(dir string, set, folds int, modes string, nz normalizer) ([]*example, error) {
+	keys, err := filepath.Glob(filepath.Join(dir, "keys", "*.key"))
+	if err != nil || len(keys) == 0 {
+		return nil, fmt.Errorf("no keys in %s/keys", dir)
+	}
+	var ids []string
+	for _, k := range keys {
+		id := strings.TrimSuffix(filepath.Base(k), ".key")
+		if _, err := os.Stat(filepath.Join(dir, "docs", id+".txt")); err == nil {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids) // JavaScript's default sort: code units; ids are ASCII
+	var exs []*example
+	for i, id := range ids {
+		text, err := os.ReadFile(filepath.Join(dir, "docs", id+".txt"))
+		if err != nil {
+			return nil, err
+		}
+		g, err := os.ReadFile(filepath.Join(dir, "keys", id+".key"))
+		if err != nil {
+			return nil, err
+		}
+
+		for _, mode := range []string{"stage", "engine"} {
+			if modes != "both" && modes != mode {
+				continue
+			}
+			ex, err := read(string(text), string(g), mode, nz)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", id, err)
+			}
+			ex.set, ex.fold = set, i%folds
+			exs = append(exs, ex)
+		}
+	}
+	return exs, nil
+}
+
+// read makes one training document of an article and its gold.
+func read(text, g, mode string, nz normalizer) (*example, error) {
+	var d *doc.Document
+	if mode == "stage" {
+		d = stage(text)
+	} else {
+		var err error
+		if d, err = engine.Document(text, engine.Options{Input: "text"}); err != nil {
+			return nil, err
+		}
+	}
+	hand := keyphrase.Defaults()
+	ex := &example{mode: mode}
+	for _, c := range keyphrase.Candidates(d, hand) {
+		ex.texts = append(ex.texts, c.Text)
+		ex.feats = append(ex.feats, c.Features)
+	}
+	for _, p := range keyphrase.Extract(d, hand) {
+		ex.hand = append(ex.hand, p.Text)
+	}
+	seen := map[string]bool{}
+	for _, l := range strings.Split(strings.ReplaceAll(string(g), "\r", ""), "\n") {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		var vs []string
+		have := map[string]bool{}
+		for _, v := range strings.Split(l, "\t") {
+			if n := nz.phrase(v); n != "" && !have[n] {
+				have[n] = true
+				vs = append(vs, n)
+			}
+		}
+		sig := strings.Join(vs, "|")
+		if len(vs) > 0 && !seen[sig] {
+			seen[sig] = true
+			ex.gold = append(ex.gold, vs)
+		}
+	}
+	return ex, nil
+}
+
+// label marks the candidates whose normalised text is a gold keyphrase.
+func label(exs []*example, nz normalizer) {
+	for _, e := range exs {
+		g := map[string]bool{}
+		for _, vs := range e.gold {
+			for _, v := range vs {
+				g[v] = true
+			}
+		}
+		e.label = make([]bool, len(e.texts))
+		for i, t := range e.texts {
+			e.label[i] = g[nz.phrase(t)]
+		}
+	}
+}
+
+// ranked returns the ranking by model m.
+func ranked(m keyphrase.Model) func(e *example) []string {
+	return func(e *example) []string {
+		idx := make([]int, len(e.texts))
+		s := make([]float64, len(e.texts))
+		for i := range idx {
+			idx[i] = i
+			s[i] = m.Score(&e.feats[i])
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return s[idx[a]] > s[idx[b]] })
+		out := make([]string, 0, 20)
+		for _, i := range idx[:min(20, len(idx))] {
+			out = append(out, e.texts[i])
+		}
+		return out
+	}
+}
+
+// score is F1@10 of DUC-2001 (macro) and 500N (micro), over the documents
+// of fold k (every document with k < 0), as the scorer computes them.
+func score(exs []*example, rank func(*example) []string, nz normalizer, k int, mode string) (duc, kp float64) {
+	f1 := func(p, r float64) float64 {
+		if p+r == 0 {
+			return 0
+		}
+		return 2 * p * r / (p + r)
+	}
+	var macro float64
+	var nDUC, c, e, g int
+	for _, ex := range exs {
+		if k >= 0 && ex.fold != k || ex.mode != mode {
+			continue
+		}
+		seen := map[string]bool{}
+		var top []string
+		for _, p := range rank(ex) {
+			if n := nz.phrase(p); n != "" && !seen[n] {
+				seen[n] = true
+				top = append(top, n)
+			}
+		}
+		top = top[:min(10, len(top))]
+		used := make([]bool, len(ex.gold))
+		hit := 0
+		for _, t := range top {
+			for i, vs := range ex.gold {
+				if !used[i] && contains(vs, t) {
+					used[i] = true
+					hit++
+					break
+				}
+			}
+		}
+		if ex.set == 0 {
+			p, r := 0.0, 0.0
+			if len(top) > 0 {
+				p = float64(hit) / float64(len(top))
+			}
+			if len(ex.gold) > 0 {
+				r = float64(hit) / float64(len(ex.gold))
+			}
+			macro += f1(p, r)
+			nDUC++
+		} else {
+			c, e, g = c+hit, e+len(top), g+len(ex.gold)
+		}
+	}
+	if nDUC > 0 {
+		duc = 100 * macro / float64(nDUC)
+	}
+	if e > 0 && g > 0 {
+		kp = 100 * f1(float64(c)/float64(e), float64(c)/float64(g))
+	}
+	return duc, kp
+}
+
+func contains(vs []string, t string) bool {
+	for _, v := range vs {
+		if v == t {
+			return true
+		}
+	}
+	return false
+}
+
+// fit trains the model on the documents keep accepts: the gate learns to
+// tell the two sets' articles apart from the article-level features alone
+// (each set weighing the same), and each expert ranks the candidates of one
+// set (within a set each document weighs the same).
+func fit(exs []*example, keep func(*example) bool, l2 float64) keyphrase.Model {
+	var m keyphrase.Model
+	var xs [][]float64
+	var ys, ws []float64
+	var n [2]float64
+	for _, e := range exs {
+		if keep(e) && len(e.feats) > 0 {
+			n[e.set]++
+		}
+	}
+	for _, e := range exs {
+		if !keep(e) || len(e.feats) == 0 {
+			continue
+		}
+		x := make([]float64, len(keyphrase.GateFeatures))
+		for j, f := range keyphrase.GateFeatures {
+			x[j] = e.feats[0][f]
+		}
+		xs, ys, ws = append(xs, x), append(ys, float64(e.set)), append(ws, 1/n[e.set])
+	}
+	copy(m.Gate[:], logreg(xs, ys, ws, l2))
+	for set := range m.Expert {
+		xs, ys, ws = xs[:0], ys[:0], ws[:0]
+		for _, e := range exs {
+			if !keep(e) || e.set != set || len(e.feats) == 0 {
+				continue
+			}
+			for i := range e.feats {
+				y := 0.0
+				if e.label[i] {
+					y = 1
+				}
+				xs, ys, ws = append(xs, e.feats[i][:]), append(ys, y), append(ws, 1/float64(len(e.feats))/n[set])
+			}
+		}
+		copy(m.Expert[set][:], logreg(xs, ys, ws, l2))
+	}
+	return m
+}
+
+// logreg fits a logistic regression of ys on xs (instance weights ws) by
+// Newton's method, x[0] being the bias. The features are standardised for
+// the fit, so the L2 penalty (l2 × 1e-4 of the data, which weigh 1 in all;
+// not on the bias or a constant feature) treats them alike; the weights
+// returned act on the raw features.
+func logreg(xs [][]float64, ys, ws []float64, l2 float64) []float64 {
+	d := len(xs[0])
+	tw := 0.0
+	for _, w := range ws {
+		tw += w
+	}
+	mean, sd := make([]float64, d), make([]float64, d)
+	for i, x := range xs {
+		for j, v := range x {
+			mean[j] += ws[i] / tw * v
+		}
+	}
+	for i, x := range xs {
+		for j, v := range x {
+			sd[j] += ws[i] / tw * (v - mean[j]) * (v - mean[j])
+		}
+	}
+	for j := range sd {
+		sd[j] = math.Sqrt(sd[j])
+		if j == 0 || sd[j] < 1e-9 {
+			sd[j], mean[j] = 1, 0
+		}
+	}
+	w := make([]float64, d)
+	z := make([]float64, d)
+	for it := 0; it < 30; it++ {
+		grad := make([]float64, d)
+		hess := make([][]float64, d)
+		for j := range hess {
+			hess[j] = make([]float64, d)
+		}
+		for i, x := range xs {
+			s := 0.0
+			for j, v := range x {
+				z[j] = (v - mean[j]) / sd[j]
+				s += w[j] * z[j]
+			}
+			p := 1 / (1 + math.Exp(-s))
+			c := ws[i] / tw
+			for j := range z {
+				if z[j] == 0 {
+					continue
+				}
+				grad[j] += c * (p - ys[i]) * z[j]
+				for k := j; k < d; k++ {
+					hess[j][k] += c * p * (1 - p) * z[j] * z[k]
+				}
+			}
+		}
+		reg := l2 * 1e-4
+		for j := range grad {
+			if j > 0 {
+				grad[j] += reg * w[j]
+				hess[j][j] += reg
+			}
+			if hess[j][j] == 0 {
+				hess[j][j] = 1 // a feature that is always 0 here
+			}
+			for k := 0; k < j; k++ {
+				hess[j][k] = hess[k][j]
+			}
+		}
+		step := solve(hess, grad)
+		change := 0.0
+		for j := range w {
+			w[j] -= step[j]
+			change += math.Abs(step[j])
+		}
+		if change < 1e-9 {
+			break
+		}
+	}
+	raw := make([]float64, d)
+	for j := range w {
+		raw[j] = w[j] / sd[j]
+		if j > 0 {
+			raw[0] -= w[j] * mean[j] / sd[j]
+		}
+	}
+	raw[0] += w[0]
+	return raw
+}
+
+// solve returns x with a x = b (Gaussian elimination, partial pivoting).
+func solve(a [][]float64, b []float64) []float64 {
+	n := len(b)
+	for c := 0; c < n; c++ {
+		p := c
+		for r := c + 1; r < n; r++ {
+			if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
+				p = r
+			}
+		}
+		a[c], a[p] = a[p], a[c]
+		b[c], b[p] = b[p], b[c]
+		for r := c + 1; r < n; r++ {
+			f := a[r][c] / a[c][c]
+			for k := c; k < n; k++ {
+				a[r][k] -= f * a[c][k]
+			}
+			b[r] -= f * b[c]
+		}
+	}
+	x := make([]float64, n)
+	for c := n - 1; c >= 0; c-- {
+		s := b[c]
+		for k := c + 1; k < n; k++ {
+			s -= a[c][k] * x[k]
+		}
+		x[c] = s / a[c][c]
+	}
+	return x
+}
+
+// stage builds the document from the benchmark's layout (the first line is
+// the headline, the rest the body) and runs the passes the keyphrases
+// depend on, as `go run ./bench/keyphrases -mode stage` does.
+func stage(text string) *doc.Document {
+	d := &doc.Document{Text: text}
+	nl := strings.IndexByte(text, '\n')
+	if nl < 0 {
+		nl = len(text)
+	}
+	d.Title = strings.TrimSpace(text[:nl])
+	d.Blocks = append(d.Blocks, doc.Block{Span: doc.Span{Start: 0, End: nl}, Role: doc.Title})
+	if nl < len(text) {
+		d.Blocks = append(d.Blocks, doc.Block{Span: doc.Span{Start: nl + 1, End: len(text)}, Role: doc.Body})
+	}
+	segment.Segment(d)
+	pos.Tag(d)
+	entity.Annotate(d)
+	return d
+}

@@ -1,0 +1,485 @@
+package keyphrase
+
+import (
+	_ "embed"
+	"errors"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/lede-news/lede/internal/doc"
+)
+
+// The features a learned ranker sees for each candidate (cmd/train-keyphrases,
+// docs/keyphrases.md "A learned ranker"). The ranker is never told which
+// benchmark an article comes from; the article-level features (its length,
+// the share of capitalised words) are what let one model rank the phrases of
+// a long wire story and of a short web story differently.
+const (
+	FBias     = iota
+	FHand     // the hand method's score over the best one (0: not its candidate)
+	FHandRank // 1/(1+rank) in the hand method's order (0: not its candidate)
+	FIsHand   // a candidate of the hand method (a noun phrase or a name)
+	FLogTF    // log(1+mentions)
+	FIDF      // mean of its words' idf / max idf, from the background table
+	FFirst    // first mention's position / words read
+	FLogFirst // log(1+position of the first mention)
+	FSpread   // (last - first mention) / words read
+	FOne      // one word
+	FTwo      // two words
+	FThree    // three words or more
+	FName     // a name (an entity or proper nouns)
+	FTitle    // mentioned in the title
+	FVerb     // share of its occurrences tagged as a verb (0 while singleVerbs is off)
+	FAdj      // share tagged as an adjective (single words)
+	FCap      // share of its occurrences capitalised inside a sentence
+	FRank     // its words' ranks in the walk over the best such sum
+	FLogLen   // log(words read) - 6 (the article)
+	FDocCap   // share of the article's words that are capitalised inside a sentence
+	FSentLen  // log(mean sentence length in words) - 3
+	FHeadCap  // share of the headline's words that are capitalised
+	FNames    // share of the hand method's candidates that are names
+	FMulti    // share of the hand method's candidates of two words or more
+	FWordLen  // mean word length in bytes / 10
+	FNumbers  // share of the tokens read that are numbers
+	FTypes    // distinct words / words (lower case)
+	// interactions with the article's length and capitalisation
+	FOneLen
+	FVerbLen
+	FHandLen
+	FNameLen
+	FLogTFLen
+	FOneCap
+	FNameCap
+	FHandCap
+	NumFeatures
+)
+
+// FeatureNames name the features, in order (for the model card and the
+// trainer's report).
+var FeatureNames = [NumFeatures]string{"bias", "hand", "hand_rank", "is_hand", "log_tf", "idf", "first", "log_first",
+	"spread", "one_word", "two_words", "three_words", "name", "in_title", "verb", "adj", "cap", "walk_rank",
+	"log_len", "doc_cap", "sent_len", "head_cap", "names", "multi", "word_len", "numbers", "types",
+	"one*len", "verb*len", "hand*len", "name*len", "log_tf*len", "one*doc_cap", "name*doc_cap", "hand*doc_cap"}
+
+// Candidate is a phrase the learned ranker scores: a candidate of the hand
+// method, or a single noun or adjective of the article (both when a one-word
+// phrase is both).
+type Candidate struct {
+	Text     string
+	Features [NumFeatures]float64
+}
+
+// singleVerbs makes verbs single-word candidates too. Off: with them the
+// sample's list held "remain", "expanding", "marking", and 500N's F1 did not
+// move without them (docs/models/keyphrases.md).
+const singleVerbs = false
+
+// wordStat gathers one single word's occurrences.
+type wordStat struct {
+	key               string
+	forms             []form
+	n, verb, adj, cap int
+	first, last       int
+	title, proper     bool
+	mention           []doc.Mention
+}
+
+// Candidates returns d's candidates with their features, in the hand
+// method's order first (best first), then the single words that are not
+// one of its candidates, in order of first occurrence.
+func Candidates(d *doc.Document, opt Options) []Candidate {
+	cs, _ := candidates(d, opt)
+	return cs
+}
+
+// about is what the page needs of a candidate beside its features.
+type about struct {
+	mention []doc.Mention
+	name    bool
+}
+
+func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
+	e := score(d, opt)
+	if e == nil {
+		return nil, nil
+	}
+	// single words, read over the same sentences; never a word of a name
+	// (a name is a candidate whole: "South" of "South Korea", "Trump" for
+	// "Donald Trump" are not)
+	inName := map[int]bool{}
+	for a, b := range e.units {
+		for t := a; t < b; t++ {
+			inName[t] = true
+		}
+	}
+	for t := range e.canon {
+		inName[t] = true
+	}
+	words := map[string]*wordStat{}
+	var wordOrder []*wordStat
+	pos, capWords, allWords, headWords, headCap, numbers, wordBytes := 0, 0, 0, 0, 0, 0, 0
+	types := map[string]bool{}
+	for _, si := range e.sents {
+		s := e.d.Sentences[si]
+		title := e.d.Blocks[s.Block].Role == doc.Title
+		for t := s.First; t < s.Last; t++ {
+			tok := e.d.Tokens[t]
+			if tok.Kind != doc.Word && tok.Kind != doc.Number {
+				continue
+			}
+			pos++
+			if pos > maxWords {
+				break
+			}
+			if tok.Kind != doc.Word {
+				numbers++
+				continue
+			}
+			text := e.d.TokenText(t)
+			allWords++
+			wordBytes += len(text)
+			types[strings.ToLower(text)] = true
+			if title {
+				headWords++
+				if startsUpper(text) {
+					headCap++
+				}
+			}
+			upper := t > s.First && startsUpper(text)
+			if upper && !title {
+				capWords++
+			}
+			key := Key(text)
+			bare := strings.TrimSuffix(key, ".")
+			verb := strings.HasPrefix(tok.Tag, "VB")
+			if inName[t] || stopwords[bare] || weakLead[bare] || titleNouns[bare] || !(isNoun(tok.Tag) || isAdj(tok.Tag) || verb && singleVerbs) || !isWordLike(text) ||
+				isClitic(text) || hasDigit(text) || len(bare) < 2 {
+				continue
+			}
+			w := words[key]
+			if w == nil {
+				w = &wordStat{key: key, first: pos}
+				words[key] = w
+				wordOrder = append(wordOrder, w)
+			}
+			w.n++
+			w.last = pos
+			w.mention = append(w.mention, doc.Mention{Span: doc.Span{Start: tok.Start, End: tok.End}, Sentence: si})
+			if verb {
+				w.verb++
+			}
+			if isAdj(tok.Tag) {
+				w.adj++
+			}
+			if upper {
+				w.cap++
+			}
+			w.proper = w.proper || isProper(tok.Tag)
+			if title {
+				w.title = true
+			} else {
+				f := text
+				if !isProper(tok.Tag) {
+					f = strings.ToLower(f)
+				}
+				w.addForm(f)
+			}
+		}
+	}
+	length := float64(max(e.length, pos, 1))
+	logLen := math.Log(length) - 6
+	docCap := 0.0
+	if allWords > 0 {
+		docCap = float64(capWords) / float64(allWords)
+	}
+
+	sentLen := math.Log(float64(max(allWords, 1))/float64(len(e.sents))) - 3
+	headShare := 0.0
+	if headWords > 0 {
+		headShare = float64(headCap) / float64(headWords)
+	}
+	names, multi := 0.0, 0.0
+	for _, c := range e.order {
+		if e.isName(c) {
+			names++
+		}
+		if len(c.words) > 1 {
+			multi++
+		}
+	}
+	names /= float64(len(e.order))
+	multi /= float64(len(e.order))
+	aw := float64(max(allWords, 1))
+	cs := append([]*candidate(nil), e.order...)
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].score != cs[j].score {
+			return cs[i].score > cs[j].score
+		}
+		return cs[i].first < cs[j].first
+	})
+	top, topRank := 0.0, 0.0
+	rankSum := make(map[*candidate]float64, len(cs)) // its words' ranks in the walk
+	for _, c := range cs {
+		top = max(top, c.score)
+		for _, w := range c.words {
+			rankSum[c] += e.rank[w]
+		}
+		topRank = max(topRank, rankSum[c])
+	}
+	maxIDF := e.idf.maxIDF()
+	out := make([]Candidate, 0, len(cs)+len(wordOrder))
+	ab := make([]about, 0, cap(out))
+	have := map[string]int{}
+	for r, c := range cs {
+		var f [NumFeatures]float64
+		if top > 0 {
+			f[FHand] = c.score / top
+		}
+		f[FHandRank] = 1 / float64(1+r)
+		f[FIsHand] = 1
+		f[FLogTF] = math.Log1p(float64(len(c.mention)))
+		for _, w := range c.words {
+			f[FIDF] += e.idf.Of(e.keys[w]) / maxIDF / float64(len(c.words))
+		}
+		f[FFirst] = float64(c.first) / length
+		f[FLogFirst] = math.Log1p(float64(c.first))
+		f[FSpread] = float64(c.last-c.first) / length
+		switch len(c.words) {
+		case 1:
+			f[FOne] = 1
+		case 2:
+			f[FTwo] = 1
+		default:
+			f[FThree] = 1
+		}
+		if e.isName(c) {
+			f[FName] = 1
+		}
+		if c.inTitle {
+			f[FTitle] = 1
+		}
+		if topRank > 0 {
+			f[FRank] = rankSum[c] / topRank
+		}
+		text := bestForm(c.forms)
+		if name, ok := e.canonName[c.key]; ok && e.opt.Aliases {
+			text = name
+		}
+		if text == "" {
+			text = strings.Join(strings.Fields(c.titleForm), " ")
+		}
+		if w := words[c.key]; w != nil && len(c.words) == 1 {
+			f[FVerb] = float64(w.verb) / float64(w.n)
+			f[FAdj] = float64(w.adj) / float64(w.n)
+			f[FCap] = float64(w.cap) / float64(w.n)
+			f[FLogTF] = math.Log1p(float64(max(w.n, len(c.mention))))
+		} else if f[FName] == 1 {
+			f[FCap] = 1
+		}
+		have[c.key] = len(out)
+		out = append(out, Candidate{Text: text, Features: f})
+		ab = append(ab, about{c.mention, e.isName(c)})
+	}
+	for _, w := range wordOrder {
+		if _, ok := have[w.key]; ok {
+			continue
+		}
+		var f [NumFeatures]float64
+		f[FLogTF] = math.Log1p(float64(w.n))
+		f[FIDF] = e.idf.Of(w.key) / maxIDF
+		f[FFirst] = float64(w.first) / length
+		f[FLogFirst] = math.Log1p(float64(w.first))
+		f[FSpread] = float64(w.last-w.first) / length
+		f[FOne] = 1
+		if w.proper {
+			f[FName] = 1
+		}
+		if w.title {
+			f[FTitle] = 1
+		}
+		f[FVerb] = float64(w.verb) / float64(w.n)
+		f[FAdj] = float64(w.adj) / float64(w.n)
+		f[FCap] = float64(w.cap) / float64(w.n)
+		if id, ok := e.node[w.key]; ok && topRank > 0 {
+			f[FRank] = e.rank[id] / topRank // a word of some phrase
+		}
+		text := bestForm(w.forms)
+		if text == "" {
+			text = w.key
+		}
+		out = append(out, Candidate{Text: text, Features: f})
+		ab = append(ab, about{w.mention, w.proper && w.cap == w.n})
+	}
+	for i := range out {
+		f := &out[i].Features
+		f[FBias] = 1
+		f[FLogLen] = logLen
+		f[FDocCap] = docCap
+		f[FSentLen] = sentLen
+		f[FHeadCap] = headShare
+		f[FNames] = names
+		f[FMulti] = multi
+		f[FWordLen] = float64(wordBytes) / aw / 10
+		f[FNumbers] = float64(numbers) / float64(max(pos, 1))
+		f[FTypes] = float64(len(types)) / aw
+		f[FOneLen] = f[FOne] * logLen
+		f[FVerbLen] = f[FVerb] * logLen
+		f[FHandLen] = f[FHand] * logLen
+		f[FNameLen] = f[FName] * logLen
+		f[FLogTFLen] = f[FLogTF] * logLen
+		f[FOneCap] = f[FOne] * docCap
+		f[FNameCap] = f[FName] * docCap
+		f[FHandCap] = f[FHand] * docCap
+	}
+	return out, ab
+}
+
+//go:embed ranker.bin
+var rankerBin []byte
+
+// ranker decodes the shipped model (docs/models/keyphrases.md): 80 numbers,
+// so decoding per call costs nothing worth a package-level cache.
+func ranker() Model {
+	if len(rankerBin) == 0 {
+		return Model{} // before the first training: every candidate alike
+	}
+	m, err := DecodeModel(rankerBin)
+	if err != nil {
+		panic(err) // the embedded file is checked by TestModelEncoding
+	}
+	return m
+}
+
+// ExtractLearned is Extract with the candidates ranked by the learned model
+// (plus single words), returning the best Max topics and the names ranked
+// among them, scores relative to the best. It is not what Annotate uses
+// (docs/keyphrases.md, "A learned ranker"); the engine never calls it, so
+// the wasm build does not carry it.
+func ExtractLearned(d *doc.Document, opt Options) []doc.Phrase {
+	cs, ab := candidates(d, opt)
+	if len(cs) == 0 {
+		return nil
+	}
+	m := ranker()
+	idx := make([]int, len(cs))
+	sc := make([]float64, len(cs))
+	for i := range cs {
+		idx[i] = i
+		sc[i] = sigmoid(m.Score(&cs[i].Features))
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return sc[idx[a]] > sc[idx[b]] })
+	top := sc[idx[0]]
+	var out []doc.Phrase
+	topics := 0
+	for _, i := range idx {
+		if topics >= opt.Max || len(out) >= 2*opt.Max {
+			break
+		}
+		if !ab[i].name {
+			topics++
+		}
+		s := 0.0
+		if top > 0 {
+			s = sc[i] / top
+		}
+		out = append(out, doc.Phrase{Text: cs[i].Text, Score: math.Round(s*1e4) / 1e4, Mentions: ab[i].mention, Name: ab[i].name})
+	}
+	return out
+}
+
+func (w *wordStat) addForm(f string) {
+	for i := range w.forms {
+		if w.forms[i].text == f {
+			w.forms[i].n++
+			return
+		}
+	}
+	w.forms = append(w.forms, form{f, 1})
+}
+
+// GateFeatures are the article-level features the gate of a Model reads
+// (FBias first).
+var GateFeatures = [...]int{FBias, FLogLen, FDocCap, FSentLen, FHeadCap, FNames, FMulti, FWordLen, FNumbers, FTypes}
+
+// Model is the learned ranker: two logistic regressions over a candidate's
+// features ("experts"), mixed by a gate that reads only the article-level
+// features. Trained on DUC-2001 and 500N-KPCrowd (cmd/train-keyphrases), the
+// gate learns which of the two styles an article is written in, and each
+// expert how that style's readers pick phrases; the model is never told
+// which set an article is from.
+type Model struct {
+	Gate   [len(GateFeatures)]float64
+	Expert [2][NumFeatures]float64
+}
+
+func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+
+// Style is the gate's weight of the second expert for the article whose
+// candidate has features f (any candidate: the gate reads the article).
+func (m *Model) Style(f *[NumFeatures]float64) float64 {
+	s := 0.0
+	for i, j := range GateFeatures {
+		s += m.Gate[i] * f[j]
+	}
+	return sigmoid(s)
+}
+
+// Score ranks the candidates of one article: the experts' log-odds, mixed
+// by the gate. (Mixing log-odds, not probabilities: the second set's readers
+// list six times as many phrases, so its expert's probabilities are higher
+// everywhere and would drown the first's.)
+func (m *Model) Score(f *[NumFeatures]float64) float64 {
+	var s [2]float64
+	for k := range s {
+		for j, x := range f {
+			s[k] += m.Expert[k][j] * x
+		}
+	}
+	g := m.Style(f)
+	return (1-g)*s[0] + g*s[1]
+}
+
+// Encode lays the model out as float32s, little endian: the gate, then
+// each expert.
+func (m *Model) Encode() []byte {
+	b := make([]byte, 0, 4*(len(m.Gate)+2*NumFeatures))
+	for _, x := range m.Gate {
+		b = appendFloat32(b, x)
+	}
+	for _, w := range m.Expert {
+		for _, x := range w {
+			b = appendFloat32(b, x)
+		}
+	}
+	return b
+}
+
+// appendFloat32 appends x as a little-endian float32 (no encoding/binary:
+// the wasm build carries only what it uses).
+func appendFloat32(b []byte, x float64) []byte {
+	u := math.Float32bits(float32(x))
+	return append(b, byte(u), byte(u>>8), byte(u>>16), byte(u>>24))
+}
+
+// DecodeModel reads what Encode wrote.
+func DecodeModel(b []byte) (Model, error) {
+	var m Model
+	if len(b) != 4*(len(m.Gate)+2*NumFeatures) {
+		return m, errors.New("keyphrase: the ranker model has the wrong size")
+	}
+	next := func() float64 {
+		x := math.Float32frombits(uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24)
+		b = b[4:]
+		return float64(x)
+	}
+	for i := range m.Gate {
+		m.Gate[i] = next()
+	}
+	for k := range m.Expert {
+		for j := range m.Expert[k] {
+			m.Expert[k][j] = next()
+		}
+	}
+	return m, nil
+}

@@ -1,0 +1,153 @@
+package keyphrase_test
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"testing"
+
+	"github.com/lede-news/lede/internal/entity"
+	"github.com/lede-news/lede/internal/keyphrase"
+)
+
+func summit(t testing.TB) []keyphrase.Candidate {
+	d := build("South Korea and U.S. Agree on Visas",
+		"South Korea wants the United States to issue more work visas for skilled workers, officials said.",
+		"The visas would let South Korean engineers build factories, and the talks on visas continue.")
+	entity.Annotate(d)
+	return keyphrase.Candidates(d, keyphrase.Defaults())
+}
+
+func TestCandidateFeatures(t *testing.T) {
+	cs := summit(t)
+	byText := map[string]keyphrase.Candidate{}
+	for _, c := range cs {
+		byText[c.Text] = c
+	}
+	// the hand method's candidates come first, best first, then the
+	// single words that are not already one of them
+	if len(cs) == 0 || cs[0].Features[keyphrase.FIsHand] != 1 || cs[0].Features[keyphrase.FHand] != 1 {
+		t.Fatalf("first candidate %+v: want the hand method's best", cs[0])
+	}
+	tests := []struct {
+		text    string
+		present bool
+		check   func(f *[keyphrase.NumFeatures]float64) bool
+	}{
+		// a phrase of the hand method, two words
+		{"work visas", true, func(f *[keyphrase.NumFeatures]float64) bool {
+			return f[keyphrase.FTwo] == 1 && f[keyphrase.FIsHand] == 1
+		}},
+		// a single word of the article, mentioned three times in the body and in the title
+		{"visas", true, func(f *[keyphrase.NumFeatures]float64) bool {
+			return f[keyphrase.FOne] == 1 && f[keyphrase.FTitle] == 1 && f[keyphrase.FLogTF] >= math.Log1p(4)
+		}},
+		// a name is a candidate whole, never a word of it
+		{"South Korea", true, func(f *[keyphrase.NumFeatures]float64) bool { return f[keyphrase.FName] == 1 }},
+		{"South", false, nil},
+		{"Korea", false, nil},
+		// no verbs, no function words, no offices alone
+		{"said", false, nil},
+		{"wants", false, nil},
+		{"the", false, nil},
+	}
+	for _, tt := range tests {
+		c, ok := byText[tt.text]
+		if ok != tt.present {
+			t.Errorf("%q: present %v, want %v", tt.text, ok, tt.present)
+			continue
+		}
+		if ok && !tt.check(&c.Features) {
+			t.Errorf("%q: features %v", tt.text, c.Features)
+		}
+	}
+	// the article-level features are the same for every candidate
+	for _, c := range cs {
+		for _, j := range keyphrase.GateFeatures {
+			if c.Features[j] != cs[0].Features[j] {
+				t.Fatalf("%q: %s = %v, the first candidate has %v", c.Text, keyphrase.FeatureNames[j], c.Features[j], cs[0].Features[j])
+			}
+		}
+	}
+}
+
+func TestModelEncoding(t *testing.T) {
+	var m keyphrase.Model
+	for i := range m.Gate {
+		m.Gate[i] = float64(i) - 2.5
+	}
+	for k := range m.Expert {
+		for j := range m.Expert[k] {
+			m.Expert[k][j] = float64(k*100+j) / 8
+		}
+	}
+	b := m.Encode()
+	got, err := keyphrase.DecodeModel(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != m {
+		t.Errorf("round trip changed the model")
+	}
+	for _, bad := range [][]byte{nil, b[:len(b)-4], append(bytes.Clone(b), 0)} {
+		if _, err := keyphrase.DecodeModel(bad); err == nil {
+			t.Errorf("%d bytes decoded without error", len(bad))
+		}
+	}
+	// the shipped model decodes, and its weights are numbers
+	shipped, err := os.ReadFile("ranker.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sm, err := keyphrase.DecodeModel(shipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range append(sm.Gate[:], append(sm.Expert[0][:], sm.Expert[1][:]...)...) {
+		if math.IsNaN(w) || math.IsInf(w, 0) {
+			t.Fatalf("shipped model holds %v", w)
+		}
+	}
+}
+
+func TestLearnedExtract(t *testing.T) {
+	d := harbour(t)
+	opt := keyphrase.Defaults()
+	ps := keyphrase.ExtractLearned(d, opt)
+	if len(ps) == 0 {
+		t.Fatal("no keyphrases")
+	}
+	if ps[0].Score != 1 {
+		t.Errorf("best score %v, want 1", ps[0].Score)
+	}
+	topics := 0
+	for i, p := range ps {
+		if p.Score < 0 || p.Score > 1 || i > 0 && p.Score > ps[i-1].Score {
+			t.Errorf("%q: score %v out of order or range", p.Text, p.Score)
+		}
+		if len(p.Mentions) == 0 {
+			t.Errorf("%q: no mentions", p.Text)
+		}
+		for _, m := range p.Mentions {
+			if m.Start < 0 || m.End > len(d.Text) || m.Start >= m.End {
+				t.Errorf("%q: mention %v outside the text", p.Text, m.Span)
+			}
+		}
+		if !p.Name {
+			topics++
+		}
+	}
+	if topics > opt.Max || len(ps) > 2*opt.Max {
+		t.Errorf("%d phrases, %d topics: want at most %d topics", len(ps), topics, opt.Max)
+	}
+}
+
+func BenchmarkExtractLearned(b *testing.B) {
+	d := harbour(b)
+	opt := keyphrase.Defaults()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		keyphrase.ExtractLearned(d, opt)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
