@@ -6,7 +6,9 @@
 //   - a Node 20 worker_thread (lede.mjs evaluates this file's text).
 //
 // Protocol (every message is a plain object):
-//   page -> worker  {type: "init", wasm: URL string | ArrayBuffer | {gzipBase64: string}, wasmExec?: path (Node)}
+//   page -> worker  {type: "init", wasm: WebAssembly.Module | URL string | ArrayBuffer | {gzipBase64: string}, wasmExec?: path (Node)}
+//                   (lede.mjs compiles the engine itself while this worker starts
+//                   and sends the Module; a URL is the fallback)
 //   worker -> page  {type: "progress", loaded, total}   while the wasm downloads
 //   worker -> page  {type: "ready"} | {type: "fatal", message}
 //   page -> worker  {type: "analyze", id, input, options: JSON string}
@@ -102,13 +104,21 @@
   // instantiate compiles and instantiates the engine from a Response
   // (streaming: compiled while it downloads) or from its bytes.
   function instantiate(source, imports) {
+    if (source instanceof WebAssembly.Module) {
+      return WebAssembly.instantiate(source, imports).then(function (instance) { return { instance: instance }; });
+    }
     if (typeof Response === "function" && source instanceof Response) {
       return WebAssembly.instantiateStreaming(source, imports);
     }
     return WebAssembly.instantiate(source, imports);
   }
 
-  var ready = null;
+  // ready settles when the engine has started (or failed to). Analyses may
+  // arrive before "init" does (lede.mjs compiles the engine while this
+  // worker starts, and sends init only then); they wait on it.
+  var begin;
+  var ready = new Promise(function (resolve) { begin = resolve; });
+  var initialised = false;
 
   function start(msg) {
     // The download starts first; the Go runtime (a small script) loads
@@ -141,9 +151,11 @@
 
   onMessage(function (msg) {
     if (msg.type === "init") {
-      if (!ready) {
-        ready = start(msg);
-        ready.then(function () { post({ type: "ready" }); }, function (e) {
+      if (!initialised) {
+        initialised = true;
+        var started = start(msg);
+        begin(started);
+        started.then(function () { post({ type: "ready" }); }, function (e) {
           post({ type: "fatal", message: String(e && e.message || e) });
         });
       }

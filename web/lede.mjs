@@ -23,7 +23,8 @@ const config = { worker: null, wasm: null, wasmExec: null };
  * configure overrides where the engine comes from. The one-file build uses
  * it to hand over an inline worker and embedded wasm; sites that host the
  * files elsewhere can point at them.
- * wasm is a URL, or a function giving the bytes (an ArrayBuffer) or the
+ * wasm is a URL (fetched and compiled on the page's side while the worker
+ * starts, then handed to it), or a function giving the bytes (an ArrayBuffer) or the
  * gzipped bytes as base64 text ({gzipBase64: string}, which the worker
  * decodes and compiles as it decompresses, off the page's main thread).
  * @param {{worker?: () => Worker, wasm?: string | (() => Promise<ArrayBuffer | {gzipBase64: string}>), wasmExec?: string}} c
@@ -116,8 +117,47 @@ async function startEngine() {
       kill(eng, new Error(m.message));
     }
   });
-  w.post(w.init);
+  if (!isNode && typeof w.init.wasm === "string" && canCompileHere()) {
+    // Download and compile the engine here while the worker boots (its
+    // thread, its script and wasm_exec.js take a while), then hand the
+    // compiled module over. If that fails, the worker fetches it itself
+    // and reports any error in its words.
+    const progress = (loaded, total) => { for (const fn of eng.progress) fn({ phase: "loading", loaded: loaded, total: total }); };
+    compileHere(w.init.wasm, progress).then(
+      (mod) => { if (!eng.dead) w.post({ type: "init", wasm: mod, wasmExec: w.init.wasmExec }); },
+      () => { if (!eng.dead) w.post(w.init); });
+  } else {
+    w.post(w.init);
+  }
   return eng;
+}
+
+function canCompileHere() {
+  return typeof WebAssembly === "object" && typeof WebAssembly.compile === "function" &&
+    typeof TransformStream === "function" && typeof Response === "function";
+}
+
+// compileHere fetches the engine (at high priority: it is the page's
+// critical path) and compiles it, while it downloads when the server says
+// Content-Type: application/wasm (WebAssembly.compileStreaming), else from
+// the bytes. V8 compiles on background threads, so the page stays free.
+async function compileHere(url, progress) {
+  const res = await fetch(url, { priority: "high" });
+  if (!res.ok || !res.body) throw new Error("HTTP " + res.status);
+  const total = Number(res.headers.get("content-length")) || 0;
+  let loaded = 0;
+  const counted = res.body.pipeThrough(new TransformStream({
+    transform(chunk, ctl) {
+      loaded += chunk.length;
+      progress(loaded, total);
+      ctl.enqueue(chunk);
+    },
+  }));
+  const type = (res.headers.get("content-type") || "").split(";")[0].trim().toLowerCase();
+  if (type === "application/wasm" && typeof WebAssembly.compileStreaming === "function") {
+    return WebAssembly.compileStreaming(new Response(counted, { headers: { "content-type": "application/wasm" } }));
+  }
+  return WebAssembly.compile(await new Response(counted).arrayBuffer());
 }
 
 // kill stops an engine and fails whatever it still owed.
