@@ -43,7 +43,7 @@ func main() {
 	clip := flag.Float64("range", 30, "dynamic range of the 8-bit logarithmic weight codes: weights below the largest/range are dropped (chosen by -cv)")
 	cv := flag.Int("cv", 0, "instead of writing a model, cross-validate on -train: K folds of whole documents, F1 per epoch and -range (mean and spread)")
 	cvRanges := flag.String("cv-ranges", "1e4,3e3,1e3,300", "the -range values the cross-validation scores")
-	augment := flag.Bool("augment", true, "also train on a lower-case copy of every fourth sentence and a copy in capitals of another fourth")
+	augment := flag.Bool("augment", false, "also train on a lower-case copy of every fourth sentence and a copy in capitals of another fourth")
 	useCompromise := flag.Bool("compromise", true, "add the names of the lexicon of npm compromise (node_modules) to the gazetteer")
 	isoDir := flag.String("iso", "/usr/share/iso-codes/json", "Debian iso-codes JSON folder (country and region names); skipped when absent")
 	flag.Parse()
