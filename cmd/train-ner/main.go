@@ -43,7 +43,7 @@ func main() {
 	clip := flag.Float64("range", 30, "dynamic range of the 8-bit logarithmic weight codes: weights below the largest/range are dropped (chosen by -cv)")
 	cv := flag.Int("cv", 0, "instead of writing a model, cross-validate on -train: K folds of whole documents, F1 per epoch and -range (mean and spread)")
 	cvRanges := flag.String("cv-ranges", "1e4,3e3,1e3,300", "the -range values the cross-validation scores")
-	augment := flag.Bool("augment", true, "also train on a lower-case copy of every fourth sentence and a copy in capitals of another fourth")
+	augment := flag.Int("augment", 0, "also train on a lower-case copy of one sentence in N and a copy in capitals of another one in N (0: none; 4 was measured)")
 	useCompromise := flag.Bool("compromise", true, "add the names of the lexicon of npm compromise (node_modules) to the gazetteer")
 	isoDir := flag.String("iso", "/usr/share/iso-codes/json", "Debian iso-codes JSON folder (country and region names); skipped when absent")
 	flag.Parse()
@@ -72,7 +72,7 @@ func main() {
 type options struct {
 	cv       int       // folds of cross-validation; 0 trains the model
 	cvRanges []float64 // -range values scored by cross-validation
-	augment  bool      // add lower-case and capitals copies of training sentences
+	augment  int       // add lower-case and capitals copies of one sentence in augment each (0: none)
 }
 
 func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, folds, fine, coarse, vocab int, prune float32, clip float64, useCompromise bool, o options) error {
@@ -158,11 +158,11 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 // and the training sentences, each document's sentences seeing a gazetteer
 // built without the names of its jackknife fold (one of folds).
 //
-// With augment, every fourth sentence is also given in lower case and
-// another fourth in capitals (a copy each, same tags), so that the tagger
+// With augment n > 1, one sentence in n is also given in lower case and
+// another one in n in capitals (a copy each, same tags), so that the tagger
 // learns to find names where case says nothing: headlines in capitals,
 // text typed without capitals.
-func trainingSet(docs []conllDoc, external map[uint64]uint8, folds int, augment bool) (map[uint64]uint8, []entity.TrainSentence) {
+func trainingSet(docs []conllDoc, external map[uint64]uint8, folds int, augment int) (map[uint64]uint8, []entity.TrainSentence) {
 	full := copyGaz(external)
 	foldGaz := make([]map[uint64]uint8, folds)
 	for f := range foldGaz {
@@ -187,12 +187,17 @@ func trainingSet(docs []conllDoc, external map[uint64]uint8, folds int, augment 
 		for _, s := range d.sents {
 			g := foldGaz[di%folds]
 			sents = append(sents, entity.TrainSentence{Words: s.words, Tags: s.tags, Gaz: g})
-			if augment && j%2 == 1 {
-				how := "lower"
-				if j%4 == 3 {
+			if augment > 1 {
+				how := ""
+				switch j % augment {
+				case 1:
+					how = "lower"
+				case augment/2 + 1:
 					how = "upper"
 				}
-				sents = append(sents, entity.TrainSentence{Words: recaseWords(s.words, how), Tags: s.tags, Gaz: g})
+				if how != "" {
+					sents = append(sents, entity.TrainSentence{Words: recaseWords(s.words, how), Tags: s.tags, Gaz: g})
+				}
 			}
 			j++
 		}

@@ -447,3 +447,56 @@ func TestTables(t *testing.T) {
 		t.Error("empty gazetteer found a key")
 	}
 }
+
+func TestKeyIndex(t *testing.T) {
+	tests := []struct {
+		name string
+		keys []uint32 // sorted, distinct
+	}{
+		{"empty", nil},
+		{"one", []uint32{42}},
+		{"same bucket", []uint32{0x10000, 0x10001, 0x1ffff}},
+		{"bucket and block edges", []uint32{1, 0xffff, 0x10000, 0x3ff0000, 0x3ffffff, 0x4000000, 0xffff0000, 0xffffffff}},
+	}
+	for _, tt := range tests {
+		x := newKeyIndex(tt.keys)
+		for i, k := range tt.keys {
+			if got := x.find(k); got != i {
+				t.Errorf("%s: find(%#x) = %d, want %d", tt.name, k, got, i)
+			}
+		}
+		for _, k := range []uint32{2, 0x10002, 0x20000, 0x3fffffe, 0xfffffffe} {
+			want := -1
+			for i, kk := range tt.keys {
+				if kk == k {
+					want = i
+				}
+			}
+			if got := x.find(k); got != want {
+				t.Errorf("%s: find(%#x) = %d, want %d", tt.name, k, got, want)
+			}
+		}
+	}
+}
+
+// TestDecodeUnaligned checks that a model whose bytes are not aligned for
+// its tables (the tables are then copied out, not used in place) tags as
+// the aligned one does.
+func TestDecodeUnaligned(t *testing.T) {
+	m := tinyModel(t)
+	var buf bytes.Buffer
+	if err := m.Encode(&buf); err != nil {
+		t.Fatal(err)
+	}
+	shifted := append([]byte{0}, buf.Bytes()...)[1:]
+	for _, data := range [][]byte{buf.Bytes(), shifted} {
+		m2, err := Decode(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := m2.NewTagger().Tag(strings.Fields("Tomas Varga visited Oslo ."))
+		if len(got) != 2 || got[0].Type != 0 || got[1].Type != 1 {
+			t.Errorf("aligned=%v: Tag = %v", &data[0] == &buf.Bytes()[0], got)
+		}
+	}
+}

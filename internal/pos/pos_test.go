@@ -167,3 +167,17 @@ func BenchmarkDecode(b *testing.B) {
 		}
 	}
 }
+
+// TestDecodeUnaligned checks that model bytes not aligned for the tables
+// (copied out then, not used in place) tag as the embedded model does.
+func TestDecodeUnaligned(t *testing.T) {
+	shifted := append([]byte{0}, modelData...)[1:]
+	m, err := Decode(shifted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("The council voted on Tuesday to spend $ 42 million on repairs .")
+	if got, want := strings.Join(m.TagWords(words), " "), strings.Join(TagWords(words), " "); got != want {
+		t.Errorf("unaligned model tags %q, embedded %q", got, want)
+	}
+}
