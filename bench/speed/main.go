@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -27,9 +28,22 @@ func main() {
 	n := flag.Int("n", 50, "analyses of each file")
 	scale := flag.Int("scale", 0, "time one analysis of an input of this many bytes made from the files (or directories of *.txt)")
 	dump := flag.String("dump", "", "with -scale: write the input to this file")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "speed:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	if *scale > 0 {
 		if err := scaleRun(flag.Args(), *scale, *dump); err != nil {
+			pprof.StopCPUProfile()
 			fmt.Fprintln(os.Stderr, "speed:", err)
 			os.Exit(1)
 		}
