@@ -33,7 +33,7 @@ func TestParse(t *testing.T) {
 		2, 7, 1, 1, 'm', 1, 'f', 0, 0, // import m.f, function of type 0
 		3, 3, 2, 0, 0, // two functions of type 0
 		10, 8, 2, 2, 0, 0x0b, 3, 0, 0x01, 0x0b, // code: bodies of 2 and 3 bytes
-		11, 9, 1, 0, 0x41, 0x8b, 0x01, 0x0b, 2, 'h', 'i', // data at i32.const 139 ("\x8b\x01"), 2 bytes
+		11, 8, 1, 0, 0x41, 0x0b, 0x0b, 2, 'h', 'i', // data at i32.const 11 (LEB128 0x0b, like end), 2 bytes
 		0, 16, 4, 'n', 'a', 'm', 'e', 1, 9, 2, 1, 2, 'p', '.', 2, 2, 'q', '.', // names of functions 1 and 2
 	}
 	m, err := parse(wasm)
