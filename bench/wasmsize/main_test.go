@@ -50,3 +50,18 @@ func TestParse(t *testing.T) {
 		t.Errorf("names %v", m.names)
 	}
 }
+
+// The page's engine must not link encoding/json again (it cost 41 KB brotli
+// of code and half of reflect): JSON in packages that wasm/lede links goes
+// through internal/jsonlite. (fmt cannot be checked this way: the HTML
+// parser, golang.org/x/net/html, imports it.)
+func TestWasmEngineLinksNoEncodingJSON(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list")
+	}
+	for _, p := range linkedPackages("../..") {
+		if p == "encoding/json" {
+			t.Fatal("wasm/lede links encoding/json: `GOOS=js GOARCH=wasm go list -deps ./wasm/lede` and `go build -ldflags=-dumpdep` show who imports it; use internal/jsonlite")
+		}
+	}
+}
