@@ -51,7 +51,7 @@ func TestParse(t *testing.T) {
 	}
 }
 
-// The page's engine must not link encoding/json again (it cost 41 KB brotli
+// The page's engine must not link encoding/json again (it cost 42 KB brotli
 // of code and half of reflect): JSON in packages that wasm/lede links goes
 // through internal/jsonlite. (fmt cannot be checked this way: the HTML
 // parser, golang.org/x/net/html, imports it.)
