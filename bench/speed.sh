@@ -2,11 +2,12 @@
 # ./build.sh bench speed — every figure of issue 11's table, for a "before" build and this one, in
 # one run (so that the shared machine's load falls on both), then a scaling table.
 #
-#   BASE=DIR    the checkout to compare with (default ../base when it exists; none: one column).
+#   BASE=DIR    the checkout to compare with (default ../base when it exists; BASE=none: one column).
 #               Make one with: git worktree add /tmp/base <commit>
 #   RUNS=N      rounds per build for the page and Node rows (default 5; medians are shown)
 #   DUC_RUNS=N  rounds of the 307 DUC-2001 documents (default 2)
 #   SCALE="1000 10000 100000 1000000 8000000"   input sizes of the scaling table (bytes)
+#   ONLY="sizes page node duc native workerd scale"   run only these parts (default: all)
 #
 # Rows that need ../shared (the sample article, DUC-2001, the Go benchmark's input) or tools that
 # may be missing (Chromium, wrangler) say "skipped" and why. Benchmarks report; nothing here fails
@@ -19,6 +20,10 @@ RUNS=${RUNS:-5}
 SCALE=${SCALE:-"1000 10000 100000 1000000 8000000"}
 BASE=${BASE:-}
 if [ -z "$BASE" ] && [ -d ../base/cmd/lede-dist ]; then BASE=$(cd ../base && pwd); fi
+if [ "$BASE" = none ]; then BASE=; fi
+if [ -n "$BASE" ] && [ ! -d "$BASE/cmd/lede-dist" ]; then echo "BASE=$BASE is not a lede checkout" >&2; exit 1; fi
+ONLY=${ONLY:-"sizes page node duc native workerd scale"}
+want() { [[ " $ONLY " == *" $1 "* ]]; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 res=$tmp/results.tsv; : >"$res"
 put() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$res"; } # row, build, value
@@ -44,6 +49,7 @@ duc=../shared/data/keyphrases/duc2001/docs
 median() { sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
 json() { node -e 'const o=JSON.parse(require("fs").readFileSync(0,"utf8"));console.log(process.argv.slice(1).map(k=>o[k]).join(" "))' "$@"; }
 
+if want sizes; then
 echo; echo "## what the page downloads (brotli, zlib quality 11 as a pre-compressing server sends it)"
 node -e '
 const fs=require("fs"),path=require("path"),z=require("zlib");
@@ -61,12 +67,16 @@ for k in "${!labels[@]}"; do
   echo; echo "${labels[k]}:"
   go run ./bench/wasmsize -dir "${dirs[k]}" -parts
 done
+fi
 
+if want page; then
 echo; echo "## cold page → first result (headless Chromium, localhost): bench/speed/page.mjs"
 if [ -f bench/speed/page.mjs ] && command -v chromium >/dev/null; then
   node bench/speed/page.mjs -n "$RUNS" "${pairs[@]}" | tee "$tmp/page.md" || echo "page: failed (see above)"
 else echo "skipped: bench/speed/page.mjs or chromium missing"; fi
+fi
 
+if want node; then
 echo; echo "## Node: dist/lede.mjs (worker_thread + wasm), input $sample ($(wc -c <"$sample") bytes)"
 # Every Node row runs the builds in turn, before/after/before/after..., so that the machine's load
 # falls on both alike; the rows give medians over the rounds.
@@ -82,7 +92,9 @@ for l in "${labels[@]}"; do
   put "warm article in Node ($(wc -c <"$sample") bytes), p50 / p95 ms (median over $RUNS processes of 50 analyses each)" "$l" \
     "$(printf '%.1f / %.1f' "$(cut -d' ' -f1 "$tmp/warm.$l" | median)" "$(cut -d' ' -f2 "$tmp/warm.$l" | median)")"
 done
+fi
 
+if want duc; then
 if [ -d "$duc" ]; then
   DUC_RUNS=${DUC_RUNS:-2}
   for _ in $(seq "$DUC_RUNS"); do
@@ -98,7 +110,9 @@ if [ -d "$duc" ]; then
 else
   put "307 DUC-2001 docs through dist/lede.mjs vs compromise" after "skipped: $duc not found"
 fi
+fi
 
+if want native; then
 echo; echo "## native engine: go test -run '^\$' -bench 'Analyze\$' -benchtime 2s ./internal/engine, builds in turn, best of 3"
 for _ in 1 2 3; do
   for k in "${!labels[@]}"; do
@@ -110,11 +124,14 @@ for l in "${labels[@]}"; do
   best=$(sort -g -r "$tmp/native.$l" | head -1)
   put "native engine throughput, MB/s (ms per sample article)" "$l" "$(if [ -n "$best" ]; then printf '%s (%.2f ms)' ${best}; else echo 'skipped (needs ../shared)'; fi)"
 done
+fi
 
+if want workerd; then
 echo; echo "## workerd: bench/speed/workerd.mjs"
 if [ -f bench/speed/workerd.mjs ]; then
   node bench/speed/workerd.mjs -n 20 "${pairs[@]}" | tee "$tmp/workerd.md" || echo "workerd: failed (see above)"
 else echo "skipped: bench/speed/workerd.mjs missing"; fi
+fi
 
 echo; echo "## issue 11's rows, side by side (page and workerd rows: the tables above)"
 node -e '
@@ -124,22 +141,24 @@ console.log("| figure | "+labels.join(" | ")+" |\n|---|"+labels.map(()=>"---:").
 for(const r of rows)console.log("| "+r+" | "+labels.map(l=>(lines.find(x=>x[0]===r&&x[1]===l)||[,,"—"])[2]).join(" | ")+" |");
 ' "$res" "${labels[@]}"
 
-echo; echo "## scaling (this build): one analysis of an input of each size, a fresh process each"
+if want scale; then
+echo; echo "## scaling (this build): the fastest of 5 analyses (3 from 1 MB, 1 at 8 MB) of an input of each size, a fresh process each"
 src=("$duc"); [ -d "$duc" ] || src=(../shared/samples/*.txt internal/api/testdata/article.txt internal/keyphrase/testdata/harbour.txt)
 echo "input: the texts of ${src[*]} one after another, round again with \"(r) \" before each paragraph (bench/speed/main.go scaleInput)"
 echo "native: go build ./bench/speed, -scale; wasm: bench/speed/node.mjs scale through dist/lede.mjs, the same bytes; peak = the process's peak RSS (VmHWM / maxRSS)"
 go build -o "$tmp/speed" ./bench/speed
-echo "| input | native ms | native peak RSS | wasm (Node) ms | Node peak RSS | native time ÷ previous row | wasm time ÷ previous row |"
-echo "|---:|---:|---:|---:|---:|---:|---:|"
+echo "| input | words in the body | native ms | native peak RSS | wasm (Node) ms | Node peak RSS | native time ÷ previous row | wasm time ÷ previous row |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 pn=; pw=
 for n in $SCALE; do
-  read -r nb nms nrss < <("$tmp/speed" -scale "$n" -dump "$tmp/scale.txt" "${src[@]}" 2>/dev/null | json bytes ms maxRSS || echo "0 0 0")
+  read -r nb nms nrss nwords < <("$tmp/speed" -scale "$n" -dump "$tmp/scale.txt" "${src[@]}" 2>/dev/null | json bytes ms maxRSS words || echo "0 0 0 0")
   read -r wms wrss < <(node bench/speed/node.mjs scale "$tmp/after" "$tmp/scale.txt" 2>/dev/null | json ms maxRSS || echo "0 0")
   rn=; rw=
   if [ -n "$pn" ]; then rn=$(printf '%.1f×' "$(echo "$nms/$pn" | bc -l)"); rw=$(printf '%.1f×' "$(echo "$wms/$pw" | bc -l)"); fi
-  printf '| %s B | %.0f | %.0f MB | %.0f | %.0f MB | %s | %s |\n' "$nb" "$nms" "$(echo "$nrss/1e6" | bc -l)" "$wms" "$(echo "$wrss/1e6" | bc -l)" "$rn" "$rw"
+  printf '| %s B | %s | %.0f | %.0f MB | %.0f | %.0f MB | %s | %s |\n' "$nb" "$nwords" "$nms" "$(echo "$nrss/1000000" | bc -l)" "$wms" "$(echo "$wrss/1000000" | bc -l)" "$rn" "$rw"
   pn=$nms; pw=$wms
 done
 echo "(sizes grow 10× a row, the last 8×: 10× the input should cost at most 12× the time. From about 1 MB the article"
 echo "pass keeps one article's worth of body and sets the rest aside as boilerplate, so the big rows time what a paste of"
 echo "that size costs, not tagging throughput.)"
+fi

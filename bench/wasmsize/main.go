@@ -163,7 +163,8 @@ func run(dir, wasmFile string, minBr int, parts bool) error {
 	return nil
 }
 
-func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
+// kb writes n bytes in kB of 1000 bytes, the unit of every size in docs/.
+func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1000) }
 
 // pkgOf is the import path of the package a function belongs to. The wasm
 // name section spells "github.com/x/y-z.(*T).M" as "github.com_x_y_z.__T_.M",
