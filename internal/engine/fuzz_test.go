@@ -157,3 +157,34 @@ func convert(text string, b int, unit string) int {
 	}
 	return len(utf16.Encode([]rune(text[:b])))
 }
+
+// FuzzOptions feeds any options JSON to AnalyzeJSON, as the page's worker
+// and the Node API pass it (ledeAnalyze(input, optionsJSON)): the answer is
+// always valid JSON, a report or {"error"}, and an unknown option or value
+// is an error that names the fix, never a report in a unit nobody asked for.
+func FuzzOptions(f *testing.F) {
+	for _, o := range []string{"", "{}", `{"offsets":"utf8"}`, `{"input":"html","offsets":"codepoint"}`,
+		`{"offsets":"utf32"}`, `{"colour":"red"}`, `{"input":1}`, `null`, `[]`, `{"offsets":"utf8"} {}`, `{"offsets":"UTF8"}`} {
+		f.Add(o)
+	}
+	f.Fuzz(func(t *testing.T, opts string) {
+		b := engine.AnalyzeJSON("Rain fell in Oslo on Tuesday, the mayor said.", opts)
+		var r struct {
+			Offsets string
+			Error   string
+		}
+		if err := json.Unmarshal(b, &r); err != nil {
+			t.Fatalf("invalid JSON for options %q: %.200q", opts, b)
+		}
+		switch {
+		case r.Error != "":
+		case r.Offsets == "utf16" || r.Offsets == "utf8" || r.Offsets == "codepoint":
+			o, err := engine.ParseOptions(opts)
+			if err != nil || (o.Offsets != "" && o.Offsets != r.Offsets) {
+				t.Fatalf("options %q gave a report in %s (parsed %+v, %v)", opts, r.Offsets, o, err)
+			}
+		default:
+			t.Fatalf("options %q: neither a report nor an error: %.200q", opts, b)
+		}
+	})
+}
