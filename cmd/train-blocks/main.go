@@ -238,6 +238,20 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 		}
 	}
 	fmt.Printf("\nchosen by CV mean: %v, threshold %.1f, best run %v (CV mean %.4f)\n", best.s, best.t, best.run, best.mean)
+	if os.Getenv("TRAIN_BLOCKS_PAGES") != "" {
+		// a diagnosis: pages where the chosen setting and the rules differ most
+		for i, p := range pages {
+			one := func(j int) bool { return j == i }
+			a, _, _ := score(pages, best.preds, one)
+			b, _, _ := score(pages, rules, one)
+			if math.Abs(a-b) > 0.05 {
+				fmt.Printf("page %s fold %d: model %.3f rules %.3f\n", p.id, fold(i), a, b)
+				if strings.HasPrefix(p.id, os.Getenv("TRAIN_BLOCKS_PAGES")) {
+					fmt.Printf("  truth: %q\n  model: %q\n  rules: %q\n", p.truth, best.preds[i], rules[i])
+				}
+			}
+		}
+	}
 	if nested {
 		nestedCV(pages, k, settings, thresholds, runs, names, extract)
 	}

@@ -360,7 +360,7 @@ var baseNames = []string{
 	"digits", "capitals", "position", "near_body", "tag_p", "tag_div", "tag_li", "tag_td",
 	"tag_quote", "section_end", "share_bar", "repeated", "prose_share",
 	"own_density", "anc1_density", "anc2_density", "anc3_density", "depth_below_container",
-	"smooth_density", "smooth_link", "in_run", "run_dist",
+	"smooth_density", "smooth_link", "in_run", "run_dist", "after_section_end",
 }
 
 // neighbourNames are the base features read again from the blocks around.
@@ -522,6 +522,24 @@ func (r *renderer) features(rule []bool) [][]float64 {
 		}
 		return -2 - float64(b.words)
 	})
+	// blocks below a heading that ends a story ("You may also like",
+	// "Comments") seen after the page's largest unlinked text block
+	anchor, most := 0, -1.0
+	for i := range r.blocks {
+		b := &r.blocks[i]
+		if v := float64(b.chars) * (1 - b.linkDensity()); v > most {
+			anchor, most = i, v
+		}
+	}
+	after := make([]bool, n)
+	ended := false
+	for i := anchor + 1; i < n; i++ {
+		after[i] = ended
+		b := &r.blocks[i]
+		if b.words <= 8 && b.linkDensity() < 0.5 && isSectionEnd(b.text) {
+			ended = true
+		}
+	}
 	// the element text density of every block, and its mean over the two
 	// blocks either side weighted by their size (the neighbourhood
 	// smoothing of CETD and boilerpipe)
@@ -605,6 +623,7 @@ func (r *renderer) features(rule []bool) [][]float64 {
 		x[45] = smooth(i, func(j int) float64 { return r.blocks[j].linkDensity() })
 		x[46] = b2f(i >= runLo && i <= runHi)
 		x[47] = math.Min(float64(max(runLo-i, i-runHi, 0)), 10) / 10
+		x[48] = b2f(after[i])
 	}
 	out := make([][]float64, n)
 	flat := make([]float64, n*len(featureNames))
