@@ -15,14 +15,15 @@ import (
 )
 
 // The block classifier has the last word on which blocks of a page are the
-// article's body. The hand rules (extract.go) choose a container and judge
-// each block; a logistic regression then reads every block's features —
-// its size, link and text density, punctuation, stop words, tag and
-// ancestors, position, what the rules made of it, and the same for its
-// neighbours — and says body or not. The rules alone were fitted to the 102
-// dev pages; the weights are learnt from those pages by cmd/train-blocks and
-// chosen by cross-validation, which is what carries to pages nobody saw
-// (docs/models/blocks.md).
+// article's body. The hand rules (extract.go) choose a container and the
+// candidate blocks; a learnt model then reads every candidate's generic
+// features — its size, link and text density and their smoothing over the
+// neighbours, punctuation, stop words, tag and ancestors' class words,
+// position, the page's densest run of text, and the same for its
+// neighbours — and says body or not. What the hand rules decided about a
+// block is not among the features: those rules were written on the 102 dev
+// pages and scored less on pages nobody saw, while a model chosen by
+// cross-validation is scored on pages it did not see (docs/models/blocks.md).
 
 //go:embed blocks.model
 var blocksModel string
@@ -31,10 +32,12 @@ var blocksModel string
 // never written after.
 var defaultModel = mustModel(blocksModel, featureNames)
 
-// BlockModel scores a block's features x. With no hidden layer it is a
-// logistic regression, sigmoid(Bias + W·x); with one, a small network,
-// sigmoid(Bias + Σ_j Out[j]·tanh(HB[j] + H[j]·x)). A block is body when
-// the score is at least Threshold.
+// BlockModel scores a block's features x: boosted trees,
+// sigmoid(Bias + Σ tree(x)); or, with no trees and no hidden layer, a
+// logistic regression, sigmoid(Bias + W·x); or, with a hidden layer, a
+// small network, sigmoid(Bias + Σ_j Out[j]·tanh(HB[j] + H[j]·x)). A block
+// is body when the score is at least Threshold (and, with Run, inside the
+// best run).
 type BlockModel struct {
 	Names     []string    // the features, in the order of x
 	W         []float64   // input weights of a logistic regression
