@@ -2,7 +2,10 @@
 // from the extraction benchmark's dev split, chooses their settings by
 // k-fold cross-validation over the dev pages, and writes the model.
 //
-//	go run ./cmd/train-blocks [-kind html|text] [-data DIR] [-k 5] [-out FILE] [-drop f1,f2] [-hidden N] [-oof FILE]
+//	go run ./cmd/train-blocks [-kind html|text] [-family lr,gbdt] [-data DIR] [-k 5] [-out FILE] [-drop f1,f2|rules|vocab] [-nested] [-hidden N] [-oof FILE]
+//
+// With no flags it rebuilds the shipped model: boosted trees without the
+// hand rules' verdicts or vocabulary tests (-family gbdt -drop vocab).
 //
 // -kind html reads the pages' HTML (../shared/data/article-extraction/dev)
 // and writes internal/article/blocks.model; -kind text reads the same pages
@@ -11,13 +14,15 @@
 // A block's (or line's) label is whether its text belongs to the page's
 // true article body: at least half of its 4-token shingles (the
 // benchmark's own unit) occur in the ground truth. Pages fall into k folds
-// by their place in id order; for every setting (logistic regression or a
-// small tanh network, L2 strength, sample weighting, threshold) a model is
+// by their place in id order; for every setting (boosted trees, a logistic
+// regression or a small tanh network, their size or L2 strength, sample
+// weighting, threshold, best-run decoding) a model is
 // trained on k-1 folds and the whole extractor (the hand rules, then the
 // model) is scored on the fold it did not see, with the benchmark's
 // metric. The setting with the best mean over folds is trained on all
-// pages and written. Training is full-batch gradient descent (Adam) from
-// fixed starting weights, in a fixed order, so the output is the same byte
+// pages and written. Trees grow on fixed quantile cuts; the regression and
+// the network train by full-batch gradient descent (Adam) from fixed
+// starting weights; all in a fixed order, so the output is the same byte
 // for byte on every run. See docs/models/blocks.md.
 package main
 
@@ -42,10 +47,10 @@ func main() {
 	data := flag.String("data", "", "benchmark folder with ground-truth.json and html/ or text/ (default: ../shared/data/article-extraction/dev or dev-pasted)")
 	out := flag.String("out", "-", "model file to write (default: internal/article/blocks.model or lines.model; empty: do not write)")
 	k := flag.Int("k", 5, "cross-validation folds")
-	drop := flag.String("drop", "", "comma-separated features to leave out (an ablation: their weights stay 0)")
+	drop := flag.String("drop", "-", `comma-separated features to leave out (their weights stay 0): names, "rules" (the hand rules' verdicts), "vocab" (those and the vocabulary tests), "linerules" (the text rules' verdicts); "-": the shipped choice, vocab for html, none for text; "": none`)
 	oof := flag.String("oof", "", "write the chosen setting's out-of-fold bodies here, as eval_extraction.mjs --predictions reads them")
 	hidden := flag.Int("hidden", 0, "also try a network with this many tanh hidden units (slow; it did not beat the logistic regression)")
-	family := flag.String("family", "lr", "model families to try: lr (logistic regression), gbdt (boosted trees of depth <= 3), or lr,gbdt")
+	family := flag.String("family", "gbdt", "model families to try: lr (logistic regression), gbdt (boosted trees of depth <= 3), or lr,gbdt")
 	nested := flag.Bool("nested", false, "also report nested cross-validation: each outer fold's setting chosen by an inner CV over the other folds")
 	flag.Parse()
 	k0 := kinds[*kind]
@@ -59,6 +64,9 @@ func main() {
 	if *out == "-" {
 		*out = k0.out
 	}
+	if *drop == "-" {
+		*drop = k0.drop
+	}
 	if err := run(k0, *data, *out, *k, expandDrop(*drop), *hidden, *oof, *family, *nested); err != nil {
 		fmt.Fprintln(os.Stderr, "train-blocks:", err)
 		os.Exit(1)
@@ -68,6 +76,7 @@ func main() {
 // kind is what a model reads: the blocks of HTML pages or the lines of pastes.
 type kind struct {
 	data, out string
+	drop      string // features left out by default
 	names     []string
 	samples   func(string) ([]article.BlockSample, error)
 	extract   func(string, *article.BlockModel) string
@@ -76,7 +85,7 @@ type kind struct {
 
 var kinds = map[string]*kind{
 	"html": {
-		data: "../shared/data/article-extraction/dev", out: "internal/article/blocks.model",
+		data: "../shared/data/article-extraction/dev", out: "internal/article/blocks.model", drop: "vocab",
 		names: article.FeatureNames(), samples: article.BlockSamples, file: "html/%s.html.gz",
 		extract: func(in string, m *article.BlockModel) string {
 			d, err := article.ParseHTMLWith(in, m)
