@@ -1,6 +1,7 @@
 package article
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -345,10 +346,51 @@ func TestBlockModelFile(t *testing.T) {
 		blocksModel + "no_such_feature 1\n",               // unknown feature
 		strings.Replace(blocksModel, "bias", "bias 1", 1), // two values
 		strings.Replace(blocksModel, "threshold", "hidden 2\nthreshold", 1),
+		"threshold 0.5\nbias 0\ntree chars<=0.5 =1\n",             // a node without its right subtree
+		"threshold 0.5\nbias 0\ntree chars<=0.5 =1 =2 =3\n",       // a leaf too many
+		"threshold 0.5\nbias 0\ntree no_such<=0.5 =1 =2\n",        // unknown feature
+		"threshold 0.5\nbias 0\ntree chars<=0.5 =1 =2\nwords 1\n", // trees and weights mixed
 	}
 	for i, s := range bad {
 		if _, err := ParseModel(s, FeatureNames()); err == nil {
 			t.Errorf("bad model %d was accepted", i)
 		}
+	}
+}
+
+// A boosted model's trees read back from their text form and send a block
+// left when its feature is at most the threshold.
+func TestTreeModel(t *testing.T) {
+	names := FeatureNames()
+	src := "threshold 0.5\nbias -1\ntree chars<=0.5 =0.25 link<=0.3 =2 =-2\ntree words<=0.1 =-1 =0.5\n"
+	m, err := ParseModel(src, names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := map[string]int{}
+	for i, n := range names {
+		at[n] = i
+	}
+	tests := []struct {
+		name              string
+		chars, link, word float64
+		want              float64 // the sum of the trees and the bias
+	}{
+		{"short: left leaf", 0.5, 0.9, 0.5, -1 + 0.25 + 0.5},
+		{"long, few links", 0.6, 0.3, 0.5, -1 + 2 + 0.5},
+		{"long, many links", 0.6, 0.31, 0.05, -1 - 2 - 1},
+	}
+	for _, tc := range tests {
+		x := make([]float64, len(names))
+		x[at["chars"]], x[at["link"]], x[at["words"]] = tc.chars, tc.link, tc.word
+		want := 1 / (1 + math.Exp(-tc.want))
+		if got := m.Prob(x); math.Abs(got-want) > 1e-12 {
+			t.Errorf("%s: Prob %v, want %v", tc.name, got, want)
+		}
+	}
+	m.Names = names
+	back, err := ParseModel(m.String(), names)
+	if err != nil || back.String() != m.String() {
+		t.Errorf("tree model does not round-trip: %v\n%s", err, m.String())
 	}
 }

@@ -15,14 +15,15 @@ import (
 )
 
 // The block classifier has the last word on which blocks of a page are the
-// article's body. The hand rules (extract.go) choose a container and judge
-// each block; a logistic regression then reads every block's features —
-// its size, link and text density, punctuation, stop words, tag and
-// ancestors, position, what the rules made of it, and the same for its
-// neighbours — and says body or not. The rules alone were fitted to the 102
-// dev pages; the weights are learnt from those pages by cmd/train-blocks and
-// chosen by cross-validation, which is what carries to pages nobody saw
-// (docs/models/blocks.md).
+// article's body. The hand rules (extract.go) choose a container and the
+// candidate blocks; a learnt model then reads every candidate's generic
+// features — its size, link and text density and their smoothing over the
+// neighbours, punctuation, stop words, tag and ancestors' class words,
+// position, the page's densest run of text, and the same for its
+// neighbours — and says body or not. What the hand rules decided about a
+// block is not among the features: those rules were written on the 102 dev
+// pages and scored less on pages nobody saw, while a model chosen by
+// cross-validation is scored on pages it did not see (docs/models/blocks.md).
 
 //go:embed blocks.model
 var blocksModel string
@@ -31,18 +32,26 @@ var blocksModel string
 // never written after.
 var defaultModel = mustModel(blocksModel, featureNames)
 
-// BlockModel scores a block's features x. With no hidden layer it is a
-// logistic regression, sigmoid(Bias + W·x); with one, a small network,
-// sigmoid(Bias + Σ_j Out[j]·tanh(HB[j] + H[j]·x)). A block is body when
-// the score is at least Threshold.
+// BlockModel scores a block's features x: boosted trees,
+// sigmoid(Bias + Σ tree(x)); or, with no trees and no hidden layer, a
+// logistic regression, sigmoid(Bias + W·x); or, with a hidden layer, a
+// small network, sigmoid(Bias + Σ_j Out[j]·tanh(HB[j] + H[j]·x)). A block
+// is body when the score is at least Threshold (and, with Run, inside the
+// best run).
 type BlockModel struct {
 	Names     []string    // the features, in the order of x
 	W         []float64   // input weights of a logistic regression
+	Trees     []Tree      // boosted trees: sigmoid(Bias + Σ tree(x)), when set
 	H         [][]float64 // hidden units' input weights, one row per unit
 	HB        []float64   // hidden units' biases
 	Out       []float64   // output weights of the hidden units
 	Bias      float64
 	Threshold float64
+	// Run keeps only the body blocks of the page's best run: the stretch
+	// of blocks with the greatest sum of (words+1)·(score−Threshold), so
+	// stray blocks far from the article (a comment, a teaser in a side
+	// column) are dropped while a box set into the story is bridged.
+	Run bool
 }
 
 // ParseModel reads a model in the text format String writes: "threshold
@@ -63,6 +72,14 @@ func ParseModel(s string, names []string) (*BlockModel, error) {
 		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
 			continue
 		}
+		if f[0] == "tree" {
+			t, rest, err := parseTree(f[1:], idx)
+			if err != nil || len(rest) > 0 {
+				return nil, errors.New("block model: bad tree line " + strconv.Quote(ln))
+			}
+			m.Trees = append(m.Trees, t)
+			continue
+		}
 		v := make([]float64, len(f)-1)
 		for i, t := range f[1:] {
 			x, err := strconv.ParseFloat(t, 64)
@@ -73,7 +90,7 @@ func ParseModel(s string, names []string) (*BlockModel, error) {
 		}
 		want := max(hidden, 1)
 		switch f[0] {
-		case "threshold", "bias", "hidden":
+		case "threshold", "bias", "hidden", "run":
 			want = 1
 		}
 		if len(v) != want {
@@ -82,6 +99,8 @@ func ParseModel(s string, names []string) (*BlockModel, error) {
 		switch f[0] {
 		case "threshold":
 			m.Threshold = v[0]
+		case "run":
+			m.Run = v[0] != 0
 		case "bias":
 			m.Bias = v[0]
 		case "hidden":
@@ -115,10 +134,93 @@ func ParseModel(s string, names []string) (*BlockModel, error) {
 			seen++
 		}
 	}
+	if len(m.Trees) > 0 {
+		if seen > 0 || hidden > 0 {
+			return nil, errors.New("block model: trees and weights mixed (rebuild it with go run ./cmd/train-blocks)")
+		}
+		return m, nil
+	}
 	if seen != len(featureNames) || hidden > 0 && (len(m.HB) != hidden || len(m.Out) != hidden) {
 		return nil, errors.New("block model: weights missing (rebuild it with go run ./cmd/train-blocks)")
 	}
 	return m, nil
+}
+
+// Tree is one regression tree of a boosted model, its nodes in pre-order:
+// node 0 is the root; an inner node sends x to Left when x[Feat] <= Thr,
+// else to Right; a leaf (Feat < 0) gives Value.
+type Tree []TreeNode
+
+// TreeNode is one node of a Tree.
+type TreeNode struct {
+	Feat        int
+	Thr, Value  float64
+	Left, Right int
+}
+
+// Eval returns the tree's value for features x.
+func (t Tree) Eval(x []float64) float64 {
+	i := 0
+	for t[i].Feat >= 0 {
+		if x[t[i].Feat] <= t[i].Thr {
+			i = t[i].Left
+		} else {
+			i = t[i].Right
+		}
+	}
+	return t[i].Value
+}
+
+// parseTree reads a tree in pre-order: "name<=thr" for an inner node (its
+// left subtree, then its right follow), "=v" for a leaf.
+func parseTree(tok []string, idx map[string]int) (Tree, []string, error) {
+	var t Tree
+	var node func(depth int) (int, error)
+	node = func(depth int) (int, error) {
+		if len(tok) == 0 || depth > 32 {
+			return 0, errors.New("short tree")
+		}
+		s := tok[0]
+		tok = tok[1:]
+		i := len(t)
+		if v, ok := strings.CutPrefix(s, "="); ok {
+			x, err := strconv.ParseFloat(v, 64)
+			t = append(t, TreeNode{Feat: -1, Value: x})
+			return i, err
+		}
+		name, thr, ok := strings.Cut(s, "<=")
+		f, known := idx[name]
+		if !ok || !known {
+			return 0, errors.New("bad node " + s)
+		}
+		x, err := strconv.ParseFloat(thr, 64)
+		if err != nil {
+			return 0, err
+		}
+		t = append(t, TreeNode{Feat: f, Thr: x})
+		l, err := node(depth + 1)
+		if err != nil {
+			return 0, err
+		}
+		r, err := node(depth + 1)
+		t[i].Left, t[i].Right = l, r
+		return i, err
+	}
+	_, err := node(0)
+	return t, tok, err
+}
+
+// write appends node i and its subtrees in the format parseTree reads.
+func (t Tree) write(b *strings.Builder, i int, names []string) {
+	n := t[i]
+	b.WriteByte(' ')
+	if n.Feat < 0 {
+		b.WriteString("=" + strconv.FormatFloat(n.Value, 'f', -1, 64))
+		return
+	}
+	b.WriteString(names[n.Feat] + "<=" + strconv.FormatFloat(n.Thr, 'g', -1, 64))
+	t.write(b, n.Left, names)
+	t.write(b, n.Right, names)
 }
 
 func mustModel(s string, names []string) *BlockModel {
@@ -140,9 +242,20 @@ func (m *BlockModel) String() string {
 	}
 	b.WriteString("threshold")
 	num(m.Threshold, 4)
+	if m.Run {
+		b.WriteString("\nrun 1")
+	}
 	b.WriteString("\nbias")
 	num(m.Bias, 5)
 	b.WriteByte('\n')
+	for _, t := range m.Trees {
+		b.WriteString("tree")
+		t.write(&b, 0, m.Names)
+		b.WriteByte('\n')
+	}
+	if len(m.Trees) > 0 {
+		return b.String()
+	}
 	if len(m.H) > 0 {
 		b.WriteString("hidden " + strconv.Itoa(len(m.H)) + "\nhidden.bias")
 		for _, v := range m.HB {
@@ -171,7 +284,11 @@ func (m *BlockModel) String() string {
 // features x is body.
 func (m *BlockModel) Prob(x []float64) float64 {
 	z := m.Bias
-	if len(m.H) == 0 {
+	if len(m.Trees) > 0 {
+		for _, t := range m.Trees {
+			z += t.Eval(x)
+		}
+	} else if len(m.H) == 0 {
 		for i, w := range m.W {
 			z += w * x[i]
 		}
@@ -246,10 +363,11 @@ var baseNames = []string{
 	"digits", "capitals", "position", "near_body", "tag_p", "tag_div", "tag_li", "tag_td",
 	"tag_quote", "section_end", "share_bar", "repeated", "prose_share",
 	"own_density", "anc1_density", "anc2_density", "anc3_density", "depth_below_container",
+	"smooth_density", "smooth_link", "in_run", "run_dist", "after_section_end",
 }
 
 // neighbourNames are the base features read again from the blocks around.
-var neighbourNames = []string{"rule_body", "prose", "link", "chars", "h2_3"}
+var neighbourNames = []string{"rule_body", "prose", "link", "chars", "h2_3", "own_density", "sentence_end", "stop_words"}
 
 var featureNames = func() []string {
 	n := append([]string(nil), baseNames...)
@@ -396,6 +514,51 @@ func (r *renderer) features(rule []bool) [][]float64 {
 		return d
 	}
 	cdepth := depth(r.best)
+	// the page's densest run of text, found from the blocks' words and
+	// links alone (Kadane's maximum subarray: a block of 8+ words counts
+	// its unlinked words, a short one costs 2 + its words), and every
+	// block's distance to it: generic, no rule's verdict
+	runLo, runHi := bestRun(n, func(i int) float64 {
+		b := &r.blocks[i]
+		if b.words >= 8 {
+			return float64(b.words) * (1 - 2*b.linkDensity())
+		}
+		return -2 - float64(b.words)
+	})
+	// blocks below a heading that ends a story ("You may also like",
+	// "Comments") seen after the page's largest unlinked text block
+	anchor, most := 0, -1.0
+	for i := range r.blocks {
+		b := &r.blocks[i]
+		if v := float64(b.chars) * (1 - b.linkDensity()); v > most {
+			anchor, most = i, v
+		}
+	}
+	after := make([]bool, n)
+	ended := false
+	for i := anchor + 1; i < n; i++ {
+		after[i] = ended
+		b := &r.blocks[i]
+		if b.words <= 8 && b.linkDensity() < 0.5 && isSectionEnd(b.text) {
+			ended = true
+		}
+	}
+	// the element text density of every block, and its mean over the two
+	// blocks either side weighted by their size (the neighbourhood
+	// smoothing of CETD and boilerpipe)
+	own := make([]float64, n)
+	for i := range r.blocks {
+		own[i] = density(r.blocks[i].owner)
+	}
+	smooth := func(i int, v func(j int) float64) float64 {
+		var s, w float64
+		for j := max(i-2, 0); j <= min(i+2, n-1); j++ {
+			c := float64(r.blocks[j].chars) + 1
+			s += c * v(j)
+			w += c
+		}
+		return s / w
+	}
 	for i := range r.blocks {
 		if !need[i] {
 			continue
@@ -459,6 +622,11 @@ func (r *renderer) features(rule []bool) [][]float64 {
 		if x[10] == 1 {
 			x[43] = math.Min(float64(depth(b.owner)-cdepth), 10) / 10
 		}
+		x[44] = smooth(i, func(j int) float64 { return own[j] })
+		x[45] = smooth(i, func(j int) float64 { return r.blocks[j].linkDensity() })
+		x[46] = b2f(i >= runLo && i <= runHi)
+		x[47] = math.Min(float64(max(runLo-i, i-runHi, 0)), 10) / 10
+		x[48] = b2f(after[i])
 	}
 	out := make([][]float64, n)
 	flat := make([]float64, n*len(featureNames))

@@ -25,11 +25,26 @@ func (r *renderer) assemble() *doc.Document {
 	if !ok {
 		return r.fallback()
 	}
-	if r.model != nil {
-		for i, x := range r.features(rule) {
-			// the <h1> is the headline, never a paragraph of the body,
-			// whatever its size on a short page
-			if x != nil && r.blocks[i].heading != 1 && r.model.Prob(x) >= r.model.Threshold {
+	if m := r.model; m != nil {
+		X := r.features(rule)
+		p := make([]float64, len(X))
+		for i, x := range X {
+			// generic structure the model may not overrule: the <h1> is
+			// the headline, never a paragraph of the body, whatever its
+			// size on a short page; navigation, asides, footers and
+			// figures (captions, credits) are not the story
+			if x != nil && r.blocks[i].heading != 1 && r.elems[r.blocks[i].owner].inherited&(fChrome|fFigure) == 0 {
+				p[i] = m.Prob(x)
+			}
+		}
+		lo, hi := 0, len(p)-1
+		if m.Run {
+			lo, hi = bestRun(len(p), func(i int) float64 {
+				return float64(r.blocks[i].words+1) * (p[i] - m.Threshold)
+			})
+		}
+		for i := range p {
+			if p[i] >= m.Threshold && i >= lo && i <= hi {
 				r.blocks[i].role = doc.Body
 			} else {
 				r.blocks[i].role = doc.Boilerplate
@@ -37,6 +52,23 @@ func (r *renderer) assemble() *doc.Document {
 		}
 	}
 	return r.build()
+}
+
+// bestRun returns the stretch [lo, hi] of 0..n-1 with the greatest sum of
+// v (Kadane's maximum subarray); hi < lo when every v is negative.
+func bestRun(n int, v func(int) float64) (lo, hi int) {
+	lo, hi = 0, -1
+	best, sum, start := 0.0, 0.0, 0
+	for i := 0; i < n; i++ {
+		if sum <= 0 {
+			sum, start = 0, i
+		}
+		sum += v(i)
+		if sum > best {
+			best, lo, hi = sum, start, i
+		}
+	}
+	return lo, hi
 }
 
 // classify marks the prose blocks: long enough, few links, outside page

@@ -19,7 +19,7 @@ var lineBase = []string{
 	"words", "ends", "teaser", "stops", "boiler", "byline", "date", "headline", "prose",
 	"blank_before", "wrapped", "repeated", "rule_body", "rule_related", "rule_title", "rule_meta",
 	"position", "near_body", "punct", "stop_words", "capitals", "digits", "colon_end", "list_item",
-	"body_share",
+	"body_share", "in_run", "run_dist",
 }
 
 var lineNeighbour = []string{"rule_body", "prose", "words", "headline", "blank_before"}
@@ -87,6 +87,15 @@ func lineFeatures(text string, ls []line) [][]float64 {
 		}
 		near[i] = min(near[i], d)
 	}
+	// the paste's longest stretch of prose, from the lines' words and
+	// final punctuation alone (no rule's verdict): a line of 8+ words that
+	// ends like a sentence counts its words, any other costs 2 + its words
+	runLo, runHi := bestRun(n, func(i int) float64 {
+		if ls[i].ends && ls[i].words >= 8 {
+			return float64(ls[i].words)
+		}
+		return -2 - float64(ls[i].words)
+	})
 	for i := range ls {
 		l := &ls[i]
 		s := l.Of(text)
@@ -118,6 +127,8 @@ func lineFeatures(text string, ls []line) [][]float64 {
 		x[22] = b2f(strings.HasSuffix(s, ":"))
 		x[23] = b2f(listItem(s))
 		x[24] = float64(l.words) / float64(max(bodyWords, 1))
+		x[25] = b2f(i >= runLo && i <= runHi)
+		x[26] = math.Min(float64(max(runLo-i, i-runHi, 0)), 10) / 10
 	}
 	out := make([][]float64, n)
 	nf := len(lineFeatureNames)

@@ -47,9 +47,20 @@ func parseText(input string) *doc.Document {
 func parseTextModel(input string, m *BlockModel) *doc.Document {
 	d, lines := ruleLines(input)
 	if m != nil && hasBody(lines) {
-		for i, x := range lineFeatures(input, lines) {
+		X := lineFeatures(input, lines)
+		p := make([]float64, len(X))
+		for i, x := range X {
+			p[i] = m.Prob(x)
+		}
+		lo, hi := 0, len(p)-1
+		if m.Run {
+			lo, hi = bestRun(len(p), func(i int) float64 {
+				return float64(lines[i].words+1) * (p[i] - m.Threshold)
+			})
+		}
+		for i := range p {
 			switch {
-			case m.Prob(x) >= m.Threshold:
+			case p[i] >= m.Threshold && i >= lo && i <= hi:
 				lines[i].role = doc.Body
 			case lines[i].role == doc.Body:
 				lines[i].role = doc.Boilerplate
