@@ -39,7 +39,7 @@ func main() {
 	fine := flag.Int("clusters", 256, "fine word clusters")
 	coarse := flag.Int("coarse", 32, "coarse word clusters")
 	vocab := flag.Int("vocab", 25000, "words that get a cluster")
-	lexMin := flag.Int("lexmin", 0, "keep a word without a cluster in the lexicon (for its capitalisation rate) only if the text has it this often")
+	lexMin := flag.Int("lexmin", 1, "also keep words without a cluster in the lexicon (for their capitalisation rate) if the text has them this often (1: all; 0: none, the clustered words only: see docs/models/ner.md)")
 	prune := flag.Float64("prune", 0, "drop features whose largest weight is below this")
 	clip := flag.Float64("range", 30, "dynamic range of the 8-bit logarithmic weight codes: weights below the largest/range are dropped (chosen by -cv)")
 	cv := flag.Int("cv", 0, "instead of writing a model, cross-validate on -train: K folds of whole documents, F1 per epoch and -range (mean and spread)")
@@ -109,7 +109,7 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 		if c, ok := fineOf[w]; ok {
 			e.Fine, e.Coarse = uint16(c+1), uint16(coarseOf[w]+1)
 		}
-		if e.Fine != 0 || e.CapRate != 0 && ws.count[id] >= o.lexMin {
+		if e.Fine != 0 || e.CapRate != 0 && o.lexMin > 0 && ws.count[id] >= o.lexMin {
 			lex[w] = e
 		}
 	}
