@@ -1,0 +1,58 @@
+package main
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestConstExpr(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []byte // opcode, signed LEB128 operand, end
+		want int64
+	}{
+		{"zero", []byte{0x41, 0x00, 0x0b}, 0},
+		{"one byte", []byte{0x41, 0x3f, 0x0b}, 63},
+		{"needs a second byte: bit 6 set", []byte{0x41, 0xc0, 0x00, 0x0b}, 64},
+		{"4096", []byte{0x41, 0x80, 0x20, 0x0b}, 4096},
+		{"minus one", []byte{0x41, 0x7f, 0x0b}, -1},
+	}
+	for _, tt := range tests {
+		r := &reader{b: tt.in}
+		if got := r.constExpr(); got != tt.want || r.i != len(tt.in) {
+			t.Errorf("%s: constExpr = %d (read %d bytes), want %d (%d bytes)", tt.name, got, r.i, tt.want, len(tt.in))
+		}
+	}
+}
+
+func TestImage(t *testing.T) {
+	tests := []struct {
+		name      string
+		segs      []segment
+		wantImg   []byte
+		wantInSeg []bool
+	}{
+		{"one segment", []segment{{16, []byte{1, 2}}}, []byte{1, 2}, []bool{true, true}},
+		{"zeros left out between segments come back",
+			[]segment{{100, []byte{1, 2}}, {104, []byte{3}}},
+			[]byte{1, 2, 0, 0, 3}, []bool{true, true, false, false, true}},
+		{"file order need not be memory order",
+			[]segment{{10, []byte{3}}, {8, []byte{1}}},
+			[]byte{1, 0, 3}, []bool{true, false, true}},
+		{"passive segments follow", []segment{{0, []byte{1}}, {-1, []byte{9}}}, []byte{1, 9}, []bool{true, true}},
+	}
+	for _, tt := range tests {
+		m := &module{segs: tt.segs}
+		img, in := m.image()
+		if !bytes.Equal(img, tt.wantImg) || len(in) != len(tt.wantInSeg) {
+			t.Errorf("%s: image = %v %v, want %v %v", tt.name, img, in, tt.wantImg, tt.wantInSeg)
+			continue
+		}
+		for i := range in {
+			if in[i] != tt.wantInSeg[i] {
+				t.Errorf("%s: inSeg = %v, want %v", tt.name, in, tt.wantInSeg)
+				break
+			}
+		}
+	}
+}
