@@ -35,7 +35,7 @@ for (const [name, unit] of rows) {
   const j = JSON.parse(fs.readFileSync(`${dir}/${name}-${unit}.json`, 'utf8'));
   const r = Array.isArray(j) ? j[0] : j;
   const s = r.strict, t = k => f(s[k].f1);
-  console.log(`| ${name} | ${unit} | ${t('PER')} | ${t('LOC')} | ${t('ORG')} | ${t('MISC')} | ${f(s._overall.precision)} | ${f(s._overall.recall)} | **${f(s._overall.f1)}** | ${f(s._noMISC.f1)} | ${f(r.snap._overall.f1)} | ${Math.round(r.steady_sent_per_s)} |`);
+  console.log(`| ${name} | ${unit} | ${t('PER')} | ${t('LOC')} | ${t('ORG')} | ${t('MISC')} | ${f(s._overall.precision)} | ${f(s._overall.recall)} | **${(100 * s._overall.f1).toFixed(2)}** | ${f(s._noMISC.f1)} | ${f(r.snap._overall.f1)} | ${Math.round(r.steady_sent_per_s)} |`);
 }
 JS
 

@@ -11,7 +11,8 @@
 // package's code is the concatenation of its functions' bodies; its brotli
 // figure is that concatenation compressed alone (so the column sums to more
 // than the whole, which compresses across packages). The data section is
-// split into the embedded model files (found by their bytes) and the rest
+// split into the embedded files (found by their bytes in the memory image the
+// segments lay out, since the linker drops runs of zeros) and the rest
 // (type descriptors, the pc-line tables, string constants).
 //
 // Brotli is Node's zlib (quality 11, the default), the same as the build's
@@ -89,21 +90,32 @@ func run(dir, wasmFile string, minBr int, parts bool) error {
 		g.raw += len(body)
 		g.data = append(g.data, body...)
 	}
+	// The linker leaves runs of zeros out of the data segments, so an
+	// embedded file is looked for in the memory image the segments lay
+	// out (gaps filled with zeros), not in their concatenation.
+	img, inSeg := m.image()
 	var models []*group
-	rest := append([]byte(nil), m.data...)
 	for _, f := range embeddedFiles(dir) {
 		c, err := os.ReadFile(f)
-		if err != nil || len(c) < 4096 {
+		if err != nil || len(c) < 256 { // shorter ones could match by chance
 			continue
 		}
-		i := bytes.Index(rest, c)
+		i := bytes.Index(img, c)
 		if i < 0 {
 			continue
 		}
 		abs, _ := filepath.Abs(dir)
 		rel, _ := filepath.Rel(abs, f)
 		models = append(models, &group{name: rel, raw: len(c), data: c})
-		rest = append(rest[:i:i], rest[i+len(c):]...)
+		for j := i; j < i+len(c); j++ {
+			inSeg[j] = false
+		}
+	}
+	var rest []byte
+	for i, in := range inSeg {
+		if in {
+			rest = append(rest, img[i])
+		}
 	}
 	other := &group{name: "other data (types, pc-line tables, strings)", raw: len(rest), data: rest}
 
@@ -140,7 +152,7 @@ func run(dir, wasmFile string, minBr int, parts bool) error {
 		return nil
 	}
 	fmt.Printf("whole module: %s raw, %s brotli; code section %s raw, %s brotli; data %s raw\n\n",
-		kb(len(b)), kb(totalBr), kb(len(m.code)), kb(codeBr), kb(len(m.data)))
+		kb(len(b)), kb(totalBr), kb(len(m.code)), kb(codeBr), kb(m.dataLen()))
 	fmt.Println("| package | functions | code raw | code brotli (alone) |")
 	fmt.Println("| --- | ---: | ---: | ---: |")
 	small := &group{}
@@ -244,12 +256,64 @@ func brotli(tmp string, blobs [][]byte) ([]int, error) {
 	return sizes, nil
 }
 
+// segment is one data segment: where it goes in memory (-1 for a passive
+// one) and its bytes.
+type segment struct {
+	off int64
+	b   []byte
+}
+
+// image lays the data segments out as they land in memory, from the lowest
+// offset to the highest end, with the gaps between them (the zeros the
+// linker left out) filled with zeros; inSeg marks the bytes a segment
+// holds. Passive segments follow at the end.
+func (m *module) image() (img []byte, inSeg []bool) {
+	lo, hi := int64(-1), int64(0)
+	for _, s := range m.segs {
+		if s.off < 0 {
+			continue
+		}
+		if lo < 0 || s.off < lo {
+			lo = s.off
+		}
+		hi = max(hi, s.off+int64(len(s.b)))
+	}
+	if lo < 0 {
+		lo = hi
+	}
+	img = make([]byte, hi-lo)
+	inSeg = make([]bool, hi-lo)
+	for _, s := range m.segs {
+		if s.off < 0 {
+			img = append(img, s.b...)
+			for range s.b {
+				inSeg = append(inSeg, true)
+			}
+			continue
+		}
+		copy(img[s.off-lo:], s.b)
+		for j := range s.b {
+			inSeg[s.off-lo+int64(j)] = true
+		}
+	}
+	return img, inSeg
+}
+
+// dataLen is the bytes the data segments hold.
+func (m *module) dataLen() int {
+	n := 0
+	for _, s := range m.segs {
+		n += len(s.b)
+	}
+	return n
+}
+
 type module struct {
 	imported int            // imported functions come first in the index space
 	names    map[int]string // function index -> name
 	bodies   [][]byte       // code section bodies, in order
 	code     []byte         // the whole code section
-	data     []byte         // every data segment's bytes, concatenated
+	segs     []segment      // the data segments, in file order
 }
 
 // parse reads the parts of a WebAssembly binary that wasmsize needs.
@@ -307,16 +371,17 @@ func parse(b []byte) (*module, error) {
 			}
 		case 11: // data
 			for c := int(sec.uleb()); c > 0; c-- {
+				off := int64(-1)
 				switch sec.uleb() {
 				case 0: // active, memory 0: i32.const offset, end
-					sec.constExpr()
+					off = sec.constExpr()
 				case 1: // passive
 				case 2: // active, explicit memory
 					sec.uleb()
-					sec.constExpr()
+					off = sec.constExpr()
 				}
 				n := int(sec.uleb())
-				m.data = append(m.data, sec.b[sec.i:sec.i+n]...)
+				m.segs = append(m.segs, segment{off, sec.b[sec.i : sec.i+n]})
 				sec.i += n
 			}
 		}
@@ -348,10 +413,25 @@ func (r *reader) name() string {
 }
 
 // constExpr skips an offset expression: one constant instruction and end.
-func (r *reader) constExpr() {
+// constExpr reads an i32.const or i64.const expression and returns its
+// operand (signed LEB128).
+func (r *reader) constExpr() int64 {
 	r.byte() // i32.const or i64.const
-	r.uleb() // its LEB128 operand (signed, but it ends the same way)
+	var v int64
+	var shift uint
+	for {
+		c := r.byte()
+		v |= int64(c&0x7f) << shift
+		shift += 7
+		if c&0x80 == 0 {
+			if shift < 64 && c&0x40 != 0 {
+				v |= -1 << shift
+			}
+			break
+		}
+	}
 	r.byte() // end
+	return v
 }
 
 func (r *reader) limits() {

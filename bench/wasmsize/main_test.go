@@ -1,6 +1,61 @@
 package main
 
-import "testing"
+import (
+	"bytes"
+	"testing"
+)
+
+func TestConstExpr(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []byte // opcode, signed LEB128 operand, end
+		want int64
+	}{
+		{"zero", []byte{0x41, 0x00, 0x0b}, 0},
+		{"one byte", []byte{0x41, 0x3f, 0x0b}, 63},
+		{"needs a second byte: bit 6 set", []byte{0x41, 0xc0, 0x00, 0x0b}, 64},
+		{"4096", []byte{0x41, 0x80, 0x20, 0x0b}, 4096},
+		{"minus one", []byte{0x41, 0x7f, 0x0b}, -1},
+	}
+	for _, tt := range tests {
+		r := &reader{b: tt.in}
+		if got := r.constExpr(); got != tt.want || r.i != len(tt.in) {
+			t.Errorf("%s: constExpr = %d (read %d bytes), want %d (%d bytes)", tt.name, got, r.i, tt.want, len(tt.in))
+		}
+	}
+}
+
+func TestImage(t *testing.T) {
+	tests := []struct {
+		name      string
+		segs      []segment
+		wantImg   []byte
+		wantInSeg []bool
+	}{
+		{"one segment", []segment{{16, []byte{1, 2}}}, []byte{1, 2}, []bool{true, true}},
+		{"zeros left out between segments come back",
+			[]segment{{100, []byte{1, 2}}, {104, []byte{3}}},
+			[]byte{1, 2, 0, 0, 3}, []bool{true, true, false, false, true}},
+		{"file order need not be memory order",
+			[]segment{{10, []byte{3}}, {8, []byte{1}}},
+			[]byte{1, 0, 3}, []bool{true, false, true}},
+		{"passive segments follow", []segment{{0, []byte{1}}, {-1, []byte{9}}}, []byte{1, 9}, []bool{true, true}},
+	}
+	for _, tt := range tests {
+		m := &module{segs: tt.segs}
+		img, in := m.image()
+		if !bytes.Equal(img, tt.wantImg) || len(in) != len(tt.wantInSeg) {
+			t.Errorf("%s: image = %v %v, want %v %v", tt.name, img, in, tt.wantImg, tt.wantInSeg)
+			continue
+		}
+		for i := range in {
+			if in[i] != tt.wantInSeg[i] {
+				t.Errorf("%s: inSeg = %v, want %v", tt.name, in, tt.wantInSeg)
+				break
+			}
+		}
+	}
+}
 
 func TestPkgOf(t *testing.T) {
 	pkgs := map[string]string{
@@ -22,32 +77,6 @@ func TestPkgOf(t *testing.T) {
 		if got := pkgOf(c.name, pkgs); got != c.want {
 			t.Errorf("pkgOf(%q) = %q, want %q", c.name, got, c.want)
 		}
-	}
-}
-
-// A hand-written module: one imported function, two defined ones with names,
-// one active data segment whose offset's LEB128 holds the byte 0x0b.
-func TestParse(t *testing.T) {
-	wasm := []byte{0, 'a', 's', 'm', 1, 0, 0, 0,
-		1, 4, 1, 0x60, 0, 0, // type section: () -> ()
-		2, 7, 1, 1, 'm', 1, 'f', 0, 0, // import m.f, function of type 0
-		3, 3, 2, 0, 0, // two functions of type 0
-		10, 8, 2, 2, 0, 0x0b, 3, 0, 0x01, 0x0b, // code: bodies of 2 and 3 bytes
-		11, 8, 1, 0, 0x41, 0x0b, 0x0b, 2, 'h', 'i', // data at i32.const 11 (LEB128 0x0b, like end), 2 bytes
-		0, 16, 4, 'n', 'a', 'm', 'e', 1, 9, 2, 1, 2, 'p', '.', 2, 2, 'q', '.', // names of functions 1 and 2
-	}
-	m, err := parse(wasm)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m.imported != 1 || len(m.bodies) != 2 || len(m.bodies[0]) != 2 || len(m.bodies[1]) != 3 {
-		t.Errorf("imported %d, bodies %v", m.imported, m.bodies)
-	}
-	if string(m.data) != "hi" {
-		t.Errorf("data %q, want \"hi\"", m.data)
-	}
-	if m.names[1] != "p." || m.names[2] != "q." {
-		t.Errorf("names %v", m.names)
 	}
 }
 

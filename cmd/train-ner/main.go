@@ -39,6 +39,7 @@ func main() {
 	fine := flag.Int("clusters", 256, "fine word clusters")
 	coarse := flag.Int("coarse", 32, "coarse word clusters")
 	vocab := flag.Int("vocab", 25000, "words that get a cluster")
+	lexMin := flag.Int("lexmin", 1, "also keep words without a cluster in the lexicon (for their capitalisation rate) if the text has them this often (1: all; 0: none, the clustered words only: see docs/models/ner.md)")
 	prune := flag.Float64("prune", 0, "drop features whose largest weight is below this")
 	clip := flag.Float64("range", 30, "dynamic range of the 8-bit logarithmic weight codes: weights below the largest/range are dropped (chosen by -cv)")
 	cv := flag.Int("cv", 0, "instead of writing a model, cross-validate on -train: K folds of whole documents, F1 per epoch and -range (mean and spread)")
@@ -53,7 +54,7 @@ func main() {
 	if *dev == "" {
 		*dev = filepath.Join(*data, "ner/conll2003/eng.testa")
 	}
-	o := options{cv: *cv, augment: *augment}
+	o := options{cv: *cv, augment: *augment, lexMin: *lexMin}
 	for _, f := range strings.Split(*cvRanges, ",") {
 		var r float64
 		if _, err := fmt.Sscan(f, &r); err != nil || r < 1 {
@@ -73,6 +74,7 @@ type options struct {
 	cv       int       // folds of cross-validation; 0 trains the model
 	cvRanges []float64 // -range values scored by cross-validation
 	augment  int       // add lower-case and capitals copies of one sentence in augment each (0: none)
+	lexMin   int       // fewest occurrences of a lexicon word that has no cluster
 }
 
 func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, folds, fine, coarse, vocab int, prune float32, clip float64, useCompromise bool, o options) error {
@@ -107,7 +109,7 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 		if c, ok := fineOf[w]; ok {
 			e.Fine, e.Coarse = uint16(c+1), uint16(coarseOf[w]+1)
 		}
-		if e.CapRate != 0 || e.Fine != 0 {
+		if e.Fine != 0 || e.CapRate != 0 && o.lexMin > 0 && ws.count[id] >= o.lexMin {
 			lex[w] = e
 		}
 	}

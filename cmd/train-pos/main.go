@@ -30,7 +30,7 @@ func main() {
 	out := flag.String("out", "internal/pos/model.bin", "model file to write")
 	bits := flag.Uint("bits", 17, "log2 of the number of feature hash buckets")
 	iters := flag.Int("iters", 8, "training passes")
-	prune := flag.Int("prune", 8, "drop quantised weights with |w| below this")
+	prune := flag.Int("prune", 10, "drop quantised weights with |w| below this")
 	flag.Parse()
 	if err := run(*data, *out, *bits, *iters, *prune); err != nil {
 		fmt.Fprintln(os.Stderr, "train-pos:", err)

@@ -183,21 +183,22 @@ func (m *Model) add(feats []uint32, scores *[numLabels]int32) {
 }
 
 // modelMagic names the file layout (layout.go); LEDENER1 was the earlier,
-// varint-coded one that had to be decoded into tables.
-const modelMagic = "LEDENER2"
+// varint-coded one that had to be decoded into tables, LEDENER2 stored the
+// lexicon's words.
+const modelMagic = "LEDENER3"
 
 // Encode writes the model in the layout Decode uses in place.
 func (m *Model) Encode(w io.Writer) error {
 	var o writer
 	o.b = append(o.b, modelMagic...)
 	o.u32(math.Float32bits(m.top), math.Float32bits(m.dynRange), uint32(len(m.ent)),
-		uint32(m.lex.n), uint32(len(m.lex.data)), uint32(len(m.lex.start)-1), uint32(m.lex.shift), uint32(len(m.lex.coarse)))
+		uint32(m.lex.n), uint32(len(m.lex.coarse)))
 	m.index.encode(&o)
 	o.u32(m.refs...)
 	o.u16(m.ent)
-	o.u32(m.lex.start...)
+	m.lex.index.encode(&o)
+	o.u16(m.lex.vals)
 	o.u16(m.lex.coarse)
-	o.bytes(m.lex.data)
 	m.gaz.index.encode(&o)
 	o.bytes(m.gaz.vals)
 	o.pad()
@@ -206,7 +207,7 @@ func (m *Model) Encode(w io.Writer) error {
 }
 
 // headerFields is the number of uint32 fields after the magic.
-const headerFields = 8
+const headerFields = 5
 
 // Decode returns the model that data holds, written by Encode. The model
 // uses data in place (data must not change afterwards): loading checks the
@@ -229,25 +230,25 @@ func Decode(data []byte) (*Model, error) {
 	}
 	m.levels()
 	nent := int(h[2])
-	nlex, ndata, nbuckets, shift, ncoarse := int(h[3]), int(h[4]), int(h[5]), uint(h[6]), int(h[7])
-	if nent > len(data) || nbuckets > len(data) || shift > 32 || nbuckets != 1<<(32-shift) || nlex > len(data) || ncoarse > len(data) {
+	nlex, ncoarse := int(h[3]), int(h[4])
+	if nent > len(data) || nlex > len(data) || ncoarse > len(data) {
 		return nil, errors.New("entity model: corrupt header")
 	}
 	m.index.decode(s)
 	m.nrows = len(m.index.lows)
 	m.refs = s.u32(m.nrows)
 	m.ent = s.u16(nent)
-	m.lex.start = s.u32(nbuckets + 1)
+	m.lex.index.decode(s)
+	m.lex.vals = s.u16(nlex)
 	m.lex.coarse = s.u16(ncoarse)
-	m.lex.data = s.take(ndata)
-	m.lex.shift, m.lex.n = shift, nlex
+	m.lex.n = nlex
 	m.gaz.index.decode(s)
 	m.gaz.n = len(m.gaz.index.lows)
 	m.gaz.vals = s.take(m.gaz.n)
 	if s.err {
 		return nil, errors.New("entity model: truncated file")
 	}
-	if m.lex.start[nbuckets] != uint32(ndata) {
+	if len(m.lex.index.lows) != nlex {
 		return nil, errors.New("entity model: corrupt lexicon")
 	}
 	m.finish()

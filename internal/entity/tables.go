@@ -16,9 +16,8 @@ import (
 //     stays in cache, and the rows are read only for a key that is there.
 //     Stored hashes are random and do not compress: half of them is the
 //     saving that matters after brotli.
-//   - the lexicon: words sorted by hash, and for each of 2^b buckets of the
-//     hash space the offset of its first word. No hash is stored; a lookup
-//     compares the two or three words of its bucket.
+//   - the lexicon uses the same key index over the words' 32-bit hashes;
+//     no word is stored.
 
 // keyBits is the bucket of a key: its top 16 bits.
 const keyBits = 16
@@ -110,13 +109,13 @@ func (x *keyIndex) decode(s *section) {
 }
 
 // lexicon maps a folded word to what the unlabelled text says about it.
-// Words are records in data — a length byte, the word, a little-endian
-// uint16 entry (fine cluster | capitalisation rate<<12) — sorted by the
-// word's hash; start[b] is the offset of the first record of hash bucket b.
+// It is a keyIndex over the words' 32-bit hashes (no word is stored: the
+// strings were 60% of the lexicon after brotli) and a uint16 entry per key:
+// fine cluster | capitalisation rate<<12. An unknown word matches a stored
+// hash about once in 2^32/n tries (once in 90,000 for 48k words).
 type lexicon struct {
-	data   []byte
-	start  []uint32 // 2^bits+1 record offsets
-	shift  uint     // a word's bucket is its hash >> shift
+	index  keyIndex
+	vals   []uint16 // by key index
 	coarse []uint16 // coarse cluster of each fine cluster (index fine)
 	n      int      // words
 }
@@ -128,42 +127,33 @@ const maxFine = 1<<12 - 1
 
 // newLexicon lays out a lexicon. The coarse cluster must be a function of
 // the fine one (cmd/train-ner clusters the fine clusters' centroids), so it
-// is stored once per fine cluster. Words longer than 255 bytes and clusters
-// above maxFine are left out.
+// is stored once per fine cluster. Clusters above maxFine are left out; of
+// two words with the same hash the first in byte order is kept.
 func newLexicon(m map[string]LexEntry) lexicon {
-	type hw struct {
-		h uint32
-		w string
-	}
-	words := make([]hw, 0, len(m))
+	words := make([]string, 0, len(m))
 	for w := range m {
-		if len(w) <= 255 {
-			words = append(words, hw{lexHash(w), w})
-		}
+		words = append(words, w)
 	}
-	sort.Slice(words, func(i, j int) bool {
-		if words[i].h != words[j].h {
-			return words[i].h < words[j].h
+	sort.Strings(words)
+	entry := make(map[uint32]LexEntry, len(words))
+	keys := make([]uint32, 0, len(words))
+	for _, w := range words {
+		h := lexHash(w)
+		if _, dup := entry[h]; dup {
+			continue
 		}
-		return words[i].w < words[j].w
-	})
-	bits := uint(4)
-	for 1<<(bits+2) < len(words) {
-		bits++
-	}
-	l := lexicon{shift: 32 - bits, start: make([]uint32, 1<<bits+1), n: len(words)}
-	b := 0
-	for _, x := range words {
-		for ; b <= int(x.h>>l.shift); b++ {
-			l.start[b] = uint32(len(l.data))
-		}
-		e := m[x.w]
+		e := m[w]
 		if e.Fine > maxFine {
 			e.Fine = 0
 		}
-		l.data = append(l.data, byte(len(x.w)))
-		l.data = append(l.data, x.w...)
-		l.data = append(l.data, byte(e.Fine), byte(e.Fine>>8)|e.CapRate<<4)
+		entry[h] = e
+		keys = append(keys, h)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	l := lexicon{index: newKeyIndex(keys), vals: make([]uint16, len(keys)), n: len(keys)}
+	for i, k := range keys {
+		e := entry[k]
+		l.vals[i] = e.Fine | uint16(e.CapRate)<<12
 		if e.Fine != 0 {
 			for len(l.coarse) <= int(e.Fine) {
 				l.coarse = append(l.coarse, 0)
@@ -173,9 +163,6 @@ func newLexicon(m map[string]LexEntry) lexicon {
 			}
 		}
 	}
-	for ; b < len(l.start); b++ {
-		l.start[b] = uint32(len(l.data))
-	}
 	return l
 }
 
@@ -184,20 +171,16 @@ func (l *lexicon) get(w string) (LexEntry, bool) {
 	if l.n == 0 {
 		return LexEntry{}, false
 	}
-	b := lexHash(w) >> l.shift
-	for p, end := int(l.start[b]), int(l.start[b+1]); p < end; {
-		n := int(l.data[p])
-		if n == len(w) && string(l.data[p+1:p+1+n]) == w {
-			lo, hi := l.data[p+1+n], l.data[p+2+n]
-			e := LexEntry{Fine: uint16(lo) | uint16(hi&15)<<8, CapRate: hi >> 4}
-			if int(e.Fine) < len(l.coarse) {
-				e.Coarse = l.coarse[e.Fine]
-			}
-			return e, true
-		}
-		p += n + 3
+	i := l.index.find(lexHash(w))
+	if i < 0 {
+		return LexEntry{}, false
 	}
-	return LexEntry{}, false
+	v := l.vals[i]
+	e := LexEntry{Fine: v & maxFine, CapRate: uint8(v >> 12)}
+	if int(e.Fine) < len(l.coarse) {
+		e.Coarse = l.coarse[e.Fine]
+	}
+	return e, true
 }
 
 // gazetteer maps a gazKey to its bit set of types (bits 0-3: a name of that
