@@ -189,11 +189,13 @@ func (r *resolver) vote(ms []mention) {
 		tokens []string
 	}
 	votes := map[string]*tally{}
+	var keys []string // in order of first mention, so sums run in one order
 	for _, m := range ms {
 		v := votes[m.key]
 		if v == nil {
 			v = &tally{tokens: strings.Split(m.key, " ")}
 			votes[m.key] = v
+			keys = append(keys, m.key)
 		}
 		if m.typ >= 0 {
 			// a tie goes to the more confident mentions
@@ -232,15 +234,28 @@ func (r *resolver) vote(ms []mention) {
 	for k, v := range votes {
 		decided[k] = argmax(v.n)
 	}
-	for k, v := range votes {
+	// the longer people's names by their first and last word, so a one-word
+	// name finds its people without scanning every name
+	people := map[string][]*tally{}
+	for _, k := range keys {
+		v := votes[k]
+		if len(v.tokens) < 2 || decided[k] != 0 {
+			continue
+		}
+		first, last := v.tokens[0], v.tokens[len(v.tokens)-1]
+		people[first] = append(people[first], v)
+		if last != first {
+			people[last] = append(people[last], v)
+		}
+	}
+	for _, k := range keys {
+		v := votes[k]
 		if len(v.tokens) != 1 {
 			continue
 		}
 		n := v.n
-		for lk, lv := range votes {
-			if len(lv.tokens) > 1 && decided[lk] == 0 && (lv.tokens[0] == k || lv.tokens[len(lv.tokens)-1] == k) {
-				n[0] += lv.n[0]
-			}
+		for _, lv := range people[k] {
+			n[0] += lv.n[0]
 		}
 		decided[k] = argmax(n)
 	}
