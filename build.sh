@@ -21,7 +21,15 @@ export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
 say() { printf '\n== %s\n' "$*" >&2; }
 
 # need_npm installs the development Node packages from package-lock.json once.
+# A node_modules that is a symlink (a worktree sharing another checkout's packages) is left alone:
+# npm ci empties the directory it points to before it notices the link, which wipes the shared copy.
 need_npm() {
+  if [ -L node_modules ]; then
+    if [ package-lock.json -nt node_modules/.package-lock.json ]; then
+      say "node_modules is a shared symlink: not running npm ci (run it where the link points if the lock changed)"
+    fi
+    return
+  fi
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "npm ci"
     npm ci --no-audit --no-fund >&2

@@ -15,7 +15,8 @@ var months = map[string]int{
 // monthNumber returns 1..12 for an English month name or abbreviation, 0
 // otherwise.
 func monthNumber(w string) int {
-	if len(w) < 3 || len(w) > 9 {
+	if len(w) < 3 || len(w) > 9 || !strings.ContainsRune("jfmasondJFMASOND", rune(w[0])) {
+		// every name opens with one of these: most words need no lowering
 		return 0
 	}
 	return months[strings.ToLower(strings.TrimSuffix(w, "."))]
@@ -64,6 +65,9 @@ func findDate(s string) string {
 		}
 		// MM/DD/YYYY or DD.MM.YYYY
 		for _, sep := range []string{"/", "."} {
+			if strings.Count(f, sep) != 2 {
+				continue // not three parts: spare the split
+			}
 			if p := strings.Split(f, sep); len(p) == 3 {
 				a, e1 := strconv.Atoi(p[0])
 				b, e2 := strconv.Atoi(p[1])

@@ -24,20 +24,44 @@ type resolver struct {
 	m   *Model
 	d   *doc.Document
 	buf []byte
+	// fold holds each token's folded form once asked for (done marks
+	// which): addRepeats asks for the same tokens' keys many times over
+	fold []string
+	done []bool
+	kbuf []byte
+}
+
+// folded is the folded form of token t.
+func (r *resolver) folded(t int) string {
+	if r.done == nil {
+		r.fold = make([]string, len(r.d.Tokens))
+		r.done = make([]bool, len(r.d.Tokens))
+	}
+	if !r.done[t] {
+		r.fold[t], r.buf = normalize(r.d.TokenText(t), r.buf)
+		r.done[t] = true
+	}
+	return r.fold[t]
+}
+
+// appendKey appends the folded form of tokens [first, last) to b.
+func (r *resolver) appendKey(b []byte, first, last int) []byte {
+	for t := first; t < last; t++ {
+		if t > first {
+			b = append(b, ' ')
+		}
+		b = append(b, r.folded(t)...)
+	}
+	return b
 }
 
 // key is the folded form of tokens [first, last).
 func (r *resolver) key(first, last int) string {
-	var sb strings.Builder
-	for t := first; t < last; t++ {
-		if t > first {
-			sb.WriteByte(' ')
-		}
-		var s string
-		s, r.buf = normalize(r.d.TokenText(t), r.buf)
-		sb.WriteString(s)
+	if last-first == 1 {
+		return r.folded(first)
 	}
-	return sb.String()
+	r.kbuf = r.appendKey(r.kbuf[:0], first, last)
+	return string(r.kbuf)
 }
 
 func (r *resolver) resolve(ms []mention) []doc.Entity {
@@ -139,7 +163,7 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 			keys[r.key(m.last-1, m.last)] = true
 		}
 	}
-	covered := make(map[int]bool, len(ms)*2)
+	covered := make([]bool, len(r.d.Tokens))
 	for _, m := range ms {
 		for t := m.first; t < m.last; t++ {
 			covered[t] = true
@@ -162,8 +186,9 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 				if !free || !isCapitalised(r.d.TokenText(t+l-1)) {
 					continue
 				}
-				if k := r.key(t, t+l); keys[k] {
-					ms = append(ms, mention{sent: si, first: t, last: t + l, typ: -1, key: k})
+				// look up without making a string; make it only for a hit
+				if r.kbuf = r.appendKey(r.kbuf[:0], t, t+l); keys[string(r.kbuf)] {
+					ms = append(ms, mention{sent: si, first: t, last: t + l, typ: -1, key: r.key(t, t+l)})
 					for u := t; u < t+l; u++ {
 						covered[u] = true
 					}
@@ -189,11 +214,13 @@ func (r *resolver) vote(ms []mention) {
 		tokens []string
 	}
 	votes := map[string]*tally{}
+	var keys []string // in order of first mention, so sums run in one order
 	for _, m := range ms {
 		v := votes[m.key]
 		if v == nil {
 			v = &tally{tokens: strings.Split(m.key, " ")}
 			votes[m.key] = v
+			keys = append(keys, m.key)
 		}
 		if m.typ >= 0 {
 			// a tie goes to the more confident mentions
@@ -232,15 +259,28 @@ func (r *resolver) vote(ms []mention) {
 	for k, v := range votes {
 		decided[k] = argmax(v.n)
 	}
-	for k, v := range votes {
+	// the longer people's names by their first and last word, so a one-word
+	// name finds its people without scanning every name
+	people := map[string][]*tally{}
+	for _, k := range keys {
+		v := votes[k]
+		if len(v.tokens) < 2 || decided[k] != 0 {
+			continue
+		}
+		first, last := v.tokens[0], v.tokens[len(v.tokens)-1]
+		people[first] = append(people[first], v)
+		if last != first {
+			people[last] = append(people[last], v)
+		}
+	}
+	for _, k := range keys {
+		v := votes[k]
 		if len(v.tokens) != 1 {
 			continue
 		}
 		n := v.n
-		for lk, lv := range votes {
-			if len(lv.tokens) > 1 && decided[lk] == 0 && (lv.tokens[0] == k || lv.tokens[len(lv.tokens)-1] == k) {
-				n[0] += lv.n[0]
-			}
+		for _, lv := range people[k] {
+			n[0] += lv.n[0]
 		}
 		decided[k] = argmax(n)
 	}

@@ -568,48 +568,65 @@ func lowerFirst(s string) string {
 // Window tokens of each other, weighted by how often they do.
 func (e *extractor) walk() []float64 {
 	n := len(e.keys)
-	// every co-occurrence as one (a, b) pair, a < b, sorted so equal pairs
-	// sum into one edge: no maps, and the same order on every run
-	var pairs []uint64
-	for i, a := range e.seq {
-		if a < 0 {
-			continue
-		}
-		for j := i + 1; j < len(e.seq) && j < i+e.opt.Window; j++ {
-			b := e.seq[j]
-			if b < 0 || b == a {
-				continue
-			}
-			lo, hi := a, b
-			if lo > hi {
-				lo, hi = hi, lo
-			}
-			pairs = append(pairs, uint64(lo)<<32|uint64(hi))
-		}
+	// every co-occurrence as one (a, b) pair, a < b, bucketed by a (a
+	// counting sort: two passes over the window instead of sorting every
+	// pair), so equal pairs sum into one edge: no maps, and the same order
+	// on every run
+	start := make([]int32, n+1)
+	e.eachPair(func(lo, _ int) { start[lo+1]++ })
+	for i := 1; i <= n; i++ {
+		start[i] += start[i-1]
 	}
-	slices.Sort(pairs)
-	type edge struct {
-		to int32
-		w  float32
-	}
+	his := make([]int32, start[n])
+	fill := append([]int32(nil), start[:n]...)
+	e.eachPair(func(lo, hi int) {
+		his[fill[lo]] = int32(hi)
+		fill[lo]++
+	})
+	// each bucket's distinct partners in ascending order with their counts:
+	// the links in (a, b) order
 	type link struct {
 		a, b int32
 		w    float32
 	}
 	var links []link
-	for i := 0; i < len(pairs); {
-		j := i
-		for j < len(pairs) && pairs[j] == pairs[i] {
-			j++
+	count := make([]int32, n)
+	var seen []int32
+	for a := 0; a < n; a++ {
+		seen = seen[:0]
+		for _, b := range his[start[a]:start[a+1]] {
+			if count[b] == 0 {
+				seen = append(seen, b)
+			}
+			count[b]++
 		}
-		links = append(links, link{int32(pairs[i] >> 32), int32(uint32(pairs[i])), float32(j - i)})
-		i = j
+		slices.Sort(seen)
+		for _, b := range seen {
+			links = append(links, link{int32(a), b, float32(count[b])})
+			count[b] = 0
+		}
 	}
-	out := make([][]edge, n)
+	// the adjacency lists in one array, each node's edges in link order
+	type edge struct {
+		to int32
+		w  float32
+	}
+	first := make([]int32, n+1)
+	for _, l := range links {
+		first[l.a+1]++
+		first[l.b+1]++
+	}
+	for i := 1; i <= n; i++ {
+		first[i] += first[i-1]
+	}
+	edges := make([]edge, first[n])
+	at := append([]int32(nil), first[:n]...)
 	deg := make([]float64, n)
 	for _, l := range links {
-		out[l.a] = append(out[l.a], edge{l.b, l.w})
-		out[l.b] = append(out[l.b], edge{l.a, l.w})
+		edges[at[l.a]] = edge{l.b, l.w}
+		at[l.a]++
+		edges[at[l.b]] = edge{l.a, l.w}
+		at[l.b]++
 		deg[l.a] += float64(l.w)
 		deg[l.b] += float64(l.w)
 	}
@@ -634,13 +651,14 @@ func (e *extractor) walk() []float64 {
 		for i := range next {
 			next[i] = 0
 		}
-		for a := range out {
+		for a := 0; a < n; a++ {
 			if deg[a] == 0 {
 				dangling += r[a]
 				continue
 			}
-			for _, ed := range out[a] {
-				next[ed.to] += r[a] * float64(ed.w) / deg[a]
+			ra, da := r[a], deg[a]
+			for _, ed := range edges[first[a]:first[a+1]] {
+				next[ed.to] += ra * float64(ed.w) / da
 			}
 		}
 		delta := 0.0
@@ -654,6 +672,27 @@ func (e *extractor) walk() []float64 {
 		}
 	}
 	return r
+}
+
+// eachPair calls f for every two distinct words within Window tokens of
+// each other, lower node first.
+func (e *extractor) eachPair(f func(lo, hi int)) {
+	for i, a := range e.seq {
+		if a < 0 {
+			continue
+		}
+		for j := i + 1; j < len(e.seq) && j < i+e.opt.Window; j++ {
+			b := e.seq[j]
+			if b < 0 || b == a {
+				continue
+			}
+			if a < b {
+				f(a, b)
+			} else {
+				f(b, a)
+			}
+		}
+	}
 }
 
 // pick ranks the candidates and returns the best Max, ranking

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"errors"
 	"slices"
 	"strconv"
@@ -28,19 +29,26 @@ func (r *Report) ConvertOffsets(unit string) error {
 	if unit == "utf8" {
 		return nil
 	}
+	text := r.Text
+	if isASCII(text) {
+		// every unit is a byte: only offsets outside the text change
+		r.eachOffset(func(p *int) { *p = max(0, min(*p, len(text))) })
+		return nil
+	}
 	n := 0
 	r.eachOffset(func(*int) { n++ })
-	ptrs := make([]*int, 0, n)
-	r.eachOffset(func(p *int) { ptrs = append(ptrs, p) })
+	// each offset with its value beside it, so the sort reads no pointers
+	type ref struct {
+		off int
+		p   *int
+	}
+	refs := make([]ref, 0, n)
+	r.eachOffset(func(p *int) { refs = append(refs, ref{*p, p}) })
 	// Equal offsets convert to equal offsets, so their order does not matter.
-	slices.SortFunc(ptrs, func(a, b *int) int { return *a - *b })
-	text := r.Text
+	slices.SortFunc(refs, func(a, b ref) int { return cmp.Compare(a.off, b.off) })
 	b, n := 0, 0 // byte position and its offset in unit
-	for _, p := range ptrs {
-		target := *p
-		if target > len(text) {
-			target = len(text)
-		}
+	for _, rf := range refs {
+		target := min(rf.off, len(text))
 		for b < target {
 			c, size := utf8.DecodeRuneInString(text[b:])
 			b += size
@@ -49,9 +57,19 @@ func (r *Report) ConvertOffsets(unit string) error {
 				n++
 			}
 		}
-		*p = n
+		*rf.p = n
 	}
 	return nil
+}
+
+// isASCII reports whether s is all single-byte characters.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // eachOffset calls f with a pointer to every offset in the report.
