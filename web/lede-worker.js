@@ -8,7 +8,8 @@
 // Protocol (every message is a plain object):
 //   page -> worker  {type: "init", wasm: WebAssembly.Module | URL string | ArrayBuffer | {gzipBase64: string}, wasmExec?: path (Node)}
 //                   (lede.mjs compiles the engine itself while this worker starts
-//                   and sends the Module; a URL is the fallback)
+//                   and sends the Module, in the page and in Node; a URL, or in
+//                   Node a file path, is the fallback)
 //   worker -> page  {type: "progress", loaded, total}   while the wasm downloads
 //   worker -> page  {type: "ready"} | {type: "fatal", message}
 //   page -> worker  {type: "analyze", id, input, options: JSON string}
@@ -125,7 +126,7 @@
   function start(msg) {
     // The download starts first; the Go runtime (a small script) loads
     // while it runs.
-    var source = node ? Promise.resolve(new Uint8Array(require("node:fs").readFileSync(msg.wasm))) : wasmSource(msg.wasm);
+    var source = node && typeof msg.wasm === "string" ? Promise.resolve(new Uint8Array(require("node:fs").readFileSync(msg.wasm))) : wasmSource(msg.wasm);
     try {
       loadGoRuntime(msg);
     } catch (e) {
