@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,9 +28,11 @@ import (
 //go:embed blocks.model
 var blocksModel string
 
-// defaultModel is the embedded model of HTML blocks, read once; it is
+// defaultModel returns the embedded model of HTML blocks, read on first
+// use (only HTML input needs it: parsing it at init cost every start, and
+// V8 compiled the parser a second time, optimised, for that one run); it is
 // never written after.
-var defaultModel = mustModel(blocksModel, featureNames)
+var defaultModel = sync.OnceValue(func() *BlockModel { return mustModel(blocksModel, featureNames) })
 
 // BlockModel scores a block's features x. With no hidden layer it is a
 // logistic regression, sigmoid(Bias + W·x); with one, a small network,
@@ -188,7 +191,7 @@ func (m *BlockModel) Prob(x []float64) float64 {
 }
 
 // DefaultBlockModel returns the embedded model.
-func DefaultBlockModel() *BlockModel { return defaultModel }
+func DefaultBlockModel() *BlockModel { return defaultModel() }
 
 // ParseHTMLWith extracts an HTML page with the given block model; nil
 // means the hand rules alone. Parse uses the embedded model; this entry
