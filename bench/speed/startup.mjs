@@ -4,7 +4,7 @@
 // step is cold); the medians and minima over the runs are printed, one JSON
 // line per build:
 //
-//   node [V8 flags] bench/speed/startup.mjs [-n RUNS] [-inittrace] FILE label=DIST...
+//   node [V8 flags] bench/speed/startup.mjs [-n RUNS] [-inittrace] [-idle] FILE label=DIST...
 //
 // read: wasm_exec.js and lede.wasm from disk; compile: WebAssembly.compile
 // (lazy: V8 validates the module and compiles a function on its first call);
@@ -14,7 +14,9 @@
 // (V8 compiles hot functions again, optimised, on background threads).
 // -inittrace runs with GODEBUG=inittrace=1 and adds runtime (ms from the
 // runtime's start to the first package init) and inits (the sum of the
-// packages' init clocks), the three largest by name.
+// packages' init clocks), the three largest by name. -idle analyses nothing:
+// it starts the engine, waits 1.5 s and gives the CPU time, which is then
+// the start's own work plus what V8 recompiled, optimised, because of it.
 //
 // Run it once as is and once with `node --liftoff-only` to see how much of
 // the time is V8's optimising compiler (docs/web.md, "Where the first
@@ -27,7 +29,7 @@ import { fileURLToPath } from "node:url";
 const args = process.argv.slice(2);
 
 if (args[0] === "-child") {
-  const [, dist, file, trace] = args;
+  const [, dist, file, trace] = args; // args[4]: "1" for -idle
   const text = fs.readFileSync(file, "utf8");
   const t0 = performance.now();
   (0, eval)(fs.readFileSync(path.join(dist, "wasm_exec.js"), "utf8"));
@@ -46,6 +48,15 @@ if (args[0] === "-child") {
   const t3 = performance.now();
   go.run(inst);
   const t4 = performance.now();
+  if (args[4] === "1") {
+    // -idle: the start alone, then what V8 still compiles in the background.
+    setTimeout(() => {
+      const cu = process.cpuUsage();
+      const out = JSON.stringify({ gostart: t4 - t3, cpu: (cu.user + cu.system) / 1000 });
+      process.stdout.write(out + "\n", () => process.exit(0));
+    }, 1500);
+    await new Promise(() => {});
+  }
   const a = globalThis.ledeAnalyze(text, "");
   const t5 = performance.now();
   const b = globalThis.ledeAnalyze(text, "");
@@ -65,21 +76,23 @@ if (args[0] === "-child") {
 } else {
   let runs = 7;
   let trace = "0";
+  let idle = "0";
   while (args[0] && args[0].startsWith("-")) {
     const f = args.shift();
     if (f === "-n") runs = Number(args.shift());
     else if (f === "-inittrace") trace = "1";
+    else if (f === "-idle") idle = "1";
     else throw new Error("unknown flag " + f);
   }
   const [file, ...builds] = args;
-  if (!file || builds.length === 0) throw new Error("usage: node bench/speed/startup.mjs [-n RUNS] [-inittrace] FILE label=DIST...");
+  if (!file || builds.length === 0) throw new Error("usage: node bench/speed/startup.mjs [-n RUNS] [-inittrace] [-idle] FILE label=DIST...");
   const self = fileURLToPath(import.meta.url);
   const rows = Object.fromEntries(builds.map((b) => [b.split("=")[0], []]));
   // The builds take turns (a, b, a, b, ...) so that the machine's load falls on each alike.
   for (let i = 0; i < runs; i++) {
     for (const b of builds) {
       const [label, dist] = b.split("=");
-      const r = spawnSync(process.execPath, [...process.execArgv, self, "-child", dist, file, trace], { encoding: "utf8" });
+      const r = spawnSync(process.execPath, [...process.execArgv, self, "-child", dist, file, trace, idle], { encoding: "utf8" });
       if (r.status !== 0) throw new Error(label + ": " + r.stderr);
       rows[label].push(JSON.parse(r.stdout.trim().split("\n").pop()));
     }
