@@ -30,9 +30,18 @@ var blocksModel string
 
 // defaultModel returns the embedded model of HTML blocks, read on first
 // use (only HTML input needs it: parsing it at init cost every start, and
-// V8 compiled the parser a second time, optimised, for that one run); it is
-// never written after.
-var defaultModel = sync.OnceValue(func() *BlockModel { return mustModel(blocksModel, featureNames) })
+// V8 compiled the parser a second time, optimised, for that one run). The
+// model is never written after. (sync.Once rather than sync.OnceValue: the
+// generic one added 20 KB to the wasm.)
+func defaultModel() *BlockModel {
+	blockModelOnce.Do(func() { blockModel = mustModel(blocksModel, featureNames) })
+	return blockModel
+}
+
+var (
+	blockModelOnce sync.Once
+	blockModel     *BlockModel
+)
 
 // BlockModel scores a block's features x. With no hidden layer it is a
 // logistic regression, sigmoid(Bias + W·x); with one, a small network,
