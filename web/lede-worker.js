@@ -8,7 +8,8 @@
 // Protocol (every message is a plain object):
 //   page -> worker  {type: "init", wasm: WebAssembly.Module | URL string | ArrayBuffer | {gzipBase64: string}, wasmExec?: path (Node)}
 //                   (lede.mjs compiles the engine itself while this worker starts
-//                   and sends the Module; a URL is the fallback)
+//                   and sends the Module, in the page and in Node; a URL, or in
+//                   Node a file path, is the fallback)
 //   worker -> page  {type: "progress", loaded, total}   while the wasm downloads
 //   worker -> page  {type: "ready"} | {type: "fatal", message}
 //   page -> worker  {type: "analyze", id, input, options: JSON string}
@@ -119,11 +120,13 @@
   var begin;
   var ready = new Promise(function (resolve) { begin = resolve; });
   var initialised = false;
+  // waiting counts the analyses received and not yet answered.
+  var waiting = 0;
 
   function start(msg) {
     // The download starts first; the Go runtime (a small script) loads
     // while it runs.
-    var source = node ? Promise.resolve(new Uint8Array(require("node:fs").readFileSync(msg.wasm))) : wasmSource(msg.wasm);
+    var source = node && typeof msg.wasm === "string" ? Promise.resolve(new Uint8Array(require("node:fs").readFileSync(msg.wasm))) : wasmSource(msg.wasm);
     try {
       loadGoRuntime(msg);
     } catch (e) {
@@ -141,10 +144,16 @@
           post({ type: "fatal", message: "the lede engine stopped unexpectedly; it restarts on the next analysis" });
         });
         if (typeof globalThis.ledeAnalyze !== "function") throw new Error("the lede engine started but did not register ledeAnalyze");
-        // Warm up: the engine loads its models on first use, which takes a
-        // moment; doing it now (while the reader is still pasting — the page
-        // starts the engine early) makes the first real analysis quick.
-        globalThis.ledeAnalyze("Warm-up: Ada Lovelace met the Royal Society in London on Monday, and said costs rose 5% to $2 million.", "");
+        // Warm up: the first analysis of an instance pays for compiling the
+        // code it runs (V8 compiles each wasm function on its first call) and
+        // for the tables built on first use; doing it now, while the reader is
+        // still pasting (the page starts the engine early), makes the first
+        // real analysis quick. When an analysis is already waiting (Node's
+        // analyze(), a page opened with text) it would only delay that one,
+        // which warms the engine just as well: skip it then.
+        if (waiting === 0) {
+          globalThis.ledeAnalyze("Warm-up: Ada Lovelace met the Royal Society in London on Monday, and said costs rose 5% to $2 million.", "");
+        }
       });
     });
   }
@@ -162,7 +171,9 @@
       return;
     }
     if (msg.type === "analyze") {
+      waiting++;
       ready.then(function () {
+        waiting--;
         var json;
         try {
           json = globalThis.ledeAnalyze(msg.input, msg.options || "");
@@ -171,6 +182,7 @@
         }
         post({ type: "result", id: msg.id, json: json });
       }, function (e) {
+        waiting--;
         post({ type: "result", id: msg.id, json: JSON.stringify({ error: String(e && e.message || e) }) });
       });
     }

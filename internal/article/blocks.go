@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,9 +29,20 @@ import (
 //go:embed blocks.model
 var blocksModel string
 
-// defaultModel is the embedded model of HTML blocks, read once; it is
-// never written after.
-var defaultModel = mustModel(blocksModel, featureNames)
+// defaultModel returns the embedded model of HTML blocks, read on first
+// use (only HTML input needs it: parsing it at init cost every start, and
+// V8 compiled the parser a second time, optimised, for that one run). The
+// model is never written after. (sync.Once rather than sync.OnceValue: the
+// generic one added 20 KB to the wasm.)
+func defaultModel() *BlockModel {
+	blockModelOnce.Do(func() { blockModel = mustModel(blocksModel, featureNames) })
+	return blockModel
+}
+
+var (
+	blockModelOnce sync.Once
+	blockModel     *BlockModel
+)
 
 // BlockModel scores a block's features x: boosted trees,
 // sigmoid(Bias + Σ tree(x)); or, with no trees and no hidden layer, a
@@ -305,7 +317,7 @@ func (m *BlockModel) Prob(x []float64) float64 {
 }
 
 // DefaultBlockModel returns the embedded model.
-func DefaultBlockModel() *BlockModel { return defaultModel }
+func DefaultBlockModel() *BlockModel { return defaultModel() }
 
 // ParseHTMLWith extracts an HTML page with the given block model; nil
 // means the hand rules alone. Parse uses the embedded model; this entry

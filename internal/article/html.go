@@ -134,7 +134,7 @@ var skipTags = map[atom.Atom]bool{
 }
 
 func parseHTML(input string) (*doc.Document, error) {
-	return parseHTMLModel(input, defaultModel)
+	return parseHTMLModel(input, defaultModel())
 }
 
 // parseHTMLModel extracts a page with block model m (nil: the hand rules alone).

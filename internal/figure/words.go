@@ -189,6 +189,12 @@ var approximators = set(`about nearly almost roughly around some over under only
 var countCues = set(`about nearly almost roughly around some over under than approximately least
 	only just all estimated`)
 
+// set is never inlined: inlined into the twenty package variables that
+// call it, its loop made this package's init one large function that V8
+// recompiles with its optimising compiler at start-up for a single run
+// (docs/web.md, "Where the first result's time goes").
+//
+//go:noinline
 func set(words string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(words) {
@@ -223,25 +229,36 @@ func init() {
 		startWords[k] = true
 	}
 	for w := range verbStems {
-		verbs[w] = true
-		verbs[w+"s"] = true
-		verbs[w+"ed"] = true
-		verbs[w+"ing"] = true
-		if strings.HasSuffix(w, "e") {
-			verbs[w+"d"] = true
-			verbs[w[:len(w)-1]+"ing"] = true
-		}
-		if strings.HasSuffix(w, "y") {
-			verbs[w[:len(w)-1]+"ies"] = true
-			verbs[w[:len(w)-1]+"ied"] = true
-		}
-		if n := len(w); n >= 3 && isConsonant(w[n-1]) && isVowel(w[n-2]) && isConsonant(w[n-3]) {
-			verbs[w+w[n-1:]+"ed"] = true
-			verbs[w+w[n-1:]+"ing"] = true
-		}
+		addVerbForms(w)
 	}
 	for w := range irregularVerbs {
 		verbs[w] = true
+	}
+}
+
+// addVerbForms adds a stem's regular forms to verbs. It is a function of
+// its own, never inlined, so that init stays small: V8 recompiles a
+// function with its optimising compiler once it has run long enough, and
+// a large init that runs once is the worst case (docs/web.md, "Where the
+// first result's time goes").
+//
+//go:noinline
+func addVerbForms(w string) {
+	verbs[w] = true
+	verbs[w+"s"] = true
+	verbs[w+"ed"] = true
+	verbs[w+"ing"] = true
+	if strings.HasSuffix(w, "e") {
+		verbs[w+"d"] = true
+		verbs[w[:len(w)-1]+"ing"] = true
+	}
+	if strings.HasSuffix(w, "y") {
+		verbs[w[:len(w)-1]+"ies"] = true
+		verbs[w[:len(w)-1]+"ied"] = true
+	}
+	if n := len(w); n >= 3 && isConsonant(w[n-1]) && isVowel(w[n-2]) && isConsonant(w[n-3]) {
+		verbs[w+w[n-1:]+"ed"] = true
+		verbs[w+w[n-1:]+"ing"] = true
 	}
 }
 
