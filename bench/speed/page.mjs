@@ -33,25 +33,11 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { parseBuilds } from "./args.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(import.meta.url);
-const args = process.argv.slice(2);
-let n = 5;
-let rowsOnly = false;
-const builds = [];
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === "-n") n = Number(args[++i]);
-  else if (args[i] === "--rows-only") rowsOnly = true;
-  else if (args[i].includes("=")) {
-    const at = args[i].indexOf("=");
-    builds.push({ label: args[i].slice(0, at), dir: path.resolve(args[i].slice(at + 1)) });
-  } else {
-    console.error("usage: node bench/speed/page.mjs [-n N] [--rows-only] LABEL=DIST...");
-    process.exit(2);
-  }
-}
-if (!builds.length) builds.push({ label: "this build", dir: path.join(root, "dist") });
+const { n, rowsOnly, builds } = parseBuilds(process.argv.slice(2), 5, "page.mjs");
 for (const b of builds) {
   if (!fs.existsSync(path.join(b.dir, "index.html"))) {
     console.error(`${b.dir} has no index.html: build it with go run ./cmd/lede-dist -out ${b.dir}`);

@@ -30,24 +30,10 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseBuilds } from "./args.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const args = process.argv.slice(2);
-let n = 150;
-let rowsOnly = false;
-const builds = [];
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === "-n") n = Number(args[++i]);
-  else if (args[i] === "--rows-only") rowsOnly = true;
-  else if (args[i].includes("=")) {
-    const at = args[i].indexOf("=");
-    builds.push({ label: args[i].slice(0, at), dist: resolve(args[i].slice(at + 1)) });
-  } else {
-    console.error("usage: node bench/speed/workerd.mjs [-n N] [--rows-only] LABEL=DIST...");
-    process.exit(2);
-  }
-}
-if (!builds.length) builds.push({ label: "this build", dist: join(root, "dist") });
+const { n, rowsOnly, builds } = parseBuilds(process.argv.slice(2), 150, "workerd.mjs");
 
 const sampleFile = join(root, "..", "shared", "samples", "korea-us-summit.txt");
 const inputFile = existsSync(sampleFile) ? sampleFile : join(root, "internal", "api", "testdata", "article.txt");
@@ -134,9 +120,9 @@ function runnable(workerDir, dist, tmp) {
 }
 
 async function measure(b) {
-  if (!existsSync(join(b.dist, "worker", "wrangler.jsonc"))) throw new Error(`${b.dist}/worker is not built (go run ./cmd/lede-dist -out ${b.dist})`);
+  if (!existsSync(join(b.dir, "worker", "wrangler.jsonc"))) throw new Error(`${b.dir}/worker is not built (go run ./cmd/lede-dist -out ${b.dir})`);
   const copy = mkdtempSync(join(tmpdir(), "lede-bench-worker-"));
-  const workerDir = runnable(join(b.dist, "worker"), b.dist, copy);
+  const workerDir = runnable(join(b.dir, "worker"), b.dir, copy);
   const [port, inspector] = [await freePort(), await freePort()];
   const state = mkdtempSync(join(tmpdir(), "lede-bench-wrangler-"));
   const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", NO_COLOR: "1" };
