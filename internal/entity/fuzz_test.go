@@ -8,8 +8,6 @@ import (
 	"github.com/lede-news/lede/internal/doc"
 	"github.com/lede-news/lede/internal/doccheck"
 	"github.com/lede-news/lede/internal/entity"
-	"github.com/lede-news/lede/internal/pos"
-	"github.com/lede-news/lede/internal/segment"
 )
 
 // FuzzAnnotate finds entities in any segmented, tagged text and checks
@@ -29,11 +27,8 @@ func FuzzAnnotate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		text = strings.ToValidUTF8(text, "\uFFFD")
 		run := func() *doc.Document {
-			d := doc.NewText(text)
-			segment.Segment(d)
-			pos.Tag(d)
+			d := doccheck.Tagged(text)
 			entity.Annotate(d)
 			return d
 		}

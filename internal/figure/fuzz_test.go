@@ -4,11 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lede-news/lede/internal/doc"
 	"github.com/lede-news/lede/internal/doccheck"
 	"github.com/lede-news/lede/internal/figure"
-	"github.com/lede-news/lede/internal/pos"
-	"github.com/lede-news/lede/internal/segment"
 )
 
 // FuzzFigures runs figure.Annotate on a document as the engine builds it
@@ -24,10 +21,7 @@ func FuzzFigures(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		text = strings.ToValidUTF8(text, "\uFFFD")
-		d := doc.NewText(text)
-		segment.Segment(d)
-		pos.Tag(d)
+		d := doccheck.Tagged(text)
 		figure.Annotate(d)
 		if err := doccheck.Check(d); err != nil {
 			t.Fatal(err)

@@ -4,10 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lede-news/lede/internal/doc"
 	"github.com/lede-news/lede/internal/doccheck"
 	"github.com/lede-news/lede/internal/pos"
-	"github.com/lede-news/lede/internal/segment"
 )
 
 // FuzzTag tags any segmented text and checks that every token of every
@@ -27,10 +25,7 @@ func FuzzTag(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		text = strings.ToValidUTF8(text, "\uFFFD")
-		d := doc.NewText(text)
-		segment.Segment(d)
-		pos.Tag(d)
+		d := doccheck.Tagged(text)
 		if err := doccheck.Check(d); err != nil {
 			t.Fatal(err)
 		}
@@ -43,9 +38,7 @@ func FuzzTag(f *testing.F) {
 				words = append(words, d.TokenText(i))
 			}
 		}
-		again := doc.NewText(text)
-		segment.Segment(again)
-		pos.Tag(again)
+		again := doccheck.Tagged(text)
 		for i := range d.Tokens {
 			if d.Tokens[i].Tag != again.Tokens[i].Tag {
 				t.Fatalf("token %q tagged %s then %s", d.TokenText(i), d.Tokens[i].Tag, again.Tokens[i].Tag)
