@@ -3,7 +3,7 @@
 // development sets at once (DUC-2001 and the 500N-KPCrowd dev half), so that
 // no setting is picked by the dev total of one set.
 //
-//   node bench/keyphrases/cv.mjs BIN DUC_DIR KPCROWD_DIR [--folds 5] [--grid main|quick|JSON] [--floor reference|NUMBER]
+//   node bench/keyphrases/cv.mjs BIN DUC_DIR KPCROWD_DIR [--folds 5] [--grid main|quick|JSON] [--floor reference|NUMBER] [--mode stage|engine]
 //
 // BIN is `go build ./bench/keyphrases`; it prepares every document once
 // (-tune) and answers each candidate setting (options JSON) with every
@@ -31,6 +31,7 @@ const flag = (name, def) => { const i = args.indexOf('--' + name); return i >= 0
 const K = Number(flag('folds', '5'));
 const gridName = flag('grid', 'main');
 const FLOOR = flag('floor', 'reference');
+const MODE = flag('mode', 'stage'); // stage: the benchmark's layout; engine: the whole engine on the file
 const [bin, ducDir, kpDir] = args;
 if (!bin || !ducDir || !kpDir) { console.error('usage: cv.mjs BIN DUC_DIR KPCROWD_DIR [--folds K] [--grid main|quick|JSON] [--floor reference|NUMBER]'); process.exit(2); }
 const pkgDir = process.env.SA_KEYS_DIR || path.dirname(new URL(import.meta.url).pathname);
@@ -111,7 +112,7 @@ settings.unshift(REFERENCE, {});
 const canon = s => JSON.stringify(Object.entries(s).sort());
 settings = settings.filter((s, i) => settings.findIndex(t => canon(t) === canon(s)) === i);
 
-const child = spawn(bin, ['-tune', sets.map(s => s.dir).join(','), '-n', '10'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const child = spawn(bin, ['-tune', sets.map(s => s.dir).join(','), '-n', '10', '-mode', MODE], { stdio: ['pipe', 'pipe', 'inherit'] });
 const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
 async function run(setting) {
   child.stdin.write(JSON.stringify(setting) + '\n');

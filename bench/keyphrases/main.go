@@ -43,7 +43,7 @@ func main() {
 	tuneSets := flag.String("tune", "", "for cross-validation (bench/keyphrases/cv.mjs): comma-separated data set folders, read once; then one options JSON a line on stdin, answered by every document's keyphrases")
 	flag.Parse()
 	if *tuneSets != "" {
-		if err := tuneServe(strings.Split(*tuneSets, ","), *n, *mode == "paras"); err != nil {
+		if err := tuneServe(strings.Split(*tuneSets, ","), *n, *mode); err != nil {
 			fmt.Fprintln(os.Stderr, "keyphrases:", err)
 			os.Exit(1)
 		}
@@ -105,11 +105,11 @@ func main() {
 	}
 }
 
-// tuneServe prepares every document of the sets once (the stage layout),
-// then, for each line of options JSON on stdin, prints one JSON line per
+// tuneServe prepares every document of the sets once (the stage layout, or
+// the whole engine with mode "engine", as a user pasting the file), then, for each line of options JSON on stdin, prints one JSON line per
 // document, {"set","id","p":[phrases]}, and a line "." after the last. The
 // scoring and the choice of settings are cv.mjs's.
-func tuneServe(sets []string, n int, paras bool) error {
+func tuneServe(sets []string, n int, mode string) error {
 	type item struct {
 		set, id string
 		d       *doc.Document
@@ -125,7 +125,15 @@ func tuneServe(sets []string, n int, paras bool) error {
 			if err != nil {
 				return err
 			}
-			items = append(items, item{filepath.Base(dir), strings.TrimSuffix(filepath.Base(p), ".txt"), stage(string(b), paras)})
+			var d *doc.Document
+			if mode == "engine" {
+				if d, err = engine.Document(string(b), engine.Options{Input: "text"}); err != nil {
+					return fmt.Errorf("%s: %v", p, err)
+				}
+			} else {
+				d = stage(string(b), mode == "paras")
+			}
+			items = append(items, item{filepath.Base(dir), strings.TrimSuffix(filepath.Base(p), ".txt"), d})
 		}
 	}
 	in := bufio.NewScanner(os.Stdin)

@@ -6,10 +6,10 @@
 // 500N-KPCrowd dev half; at run time the model is never told which set a
 // document is from.
 //
-//	go run ./cmd/train-keyphrases [-duc DIR] [-kp DIR] [-folds 5] [-l2 1] [-mode both|stage|engine] [-out FILE]
+//	go run ./cmd/train-keyphrases [-duc DIR] [-kp DIR] [-folds 5] [-l2 1] [-mode engine|stage|both] [-out FILE]
 //
-// It reads each article as the benchmark lays it out and through the whole
-// engine (-mode), deals each set's documents into folds (sorted ids, round
+// It reads each article through the whole engine, as a user pasting the file
+// would (or as the benchmark lays it out, or both: -mode), deals each set's documents into folds (sorted ids, round
 // robin, as bench/keyphrases/cv.mjs), trains on the other folds of both sets
 // and scores the held fold of each with the benchmark's protocol
 // (Porter-stemmed exact match, as ../shared/tools/eval_keyphrases.mjs:
@@ -55,7 +55,7 @@ func main() {
 	kpDir := flag.String("kp", "../shared/data/keyphrases/500n-kpcrowd-dev", "500N-KPCrowd dev folder")
 	folds := flag.Int("folds", 5, "cross-validation folds")
 	l2 := flag.Float64("l2", 1, "L2 penalty on the standardised weights, in units of 1e-4 of the data (which weigh 1 in all)")
-	modes := flag.String("mode", "both", "read each article as the benchmark lays it out (stage: headline line, body), through the whole engine (engine), or both, each a training document")
+	modes := flag.String("mode", "engine", "read each article through the whole engine, as a user pasting the file (engine: the default, what the shipped model is trained on), as the benchmark lays it out (stage: headline line, body), or both, each a training document")
 	out := flag.String("out", "internal/keyphrase/ranker.bin", "write the model trained on every document here (\"\": do not)")
 	flag.Parse()
 
