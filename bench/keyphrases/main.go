@@ -39,6 +39,7 @@ func main() {
 	mode := flag.String("mode", "engine", "engine: the whole engine; stage: headline + body read here, then the analysis passes")
 	tune := flag.String("options", "", "override keyphrase options, as JSON (for tuning)")
 	learned := flag.Bool("learned", false, "rank by the learned model (keyphrase.ExtractLearned; opt-in, not shipped)")
+	kinds := flag.Bool("kind", false, "print each phrase's kind (name or topic) after a tab: for reading, not for the scorer")
 	speedDir := flag.String("speed", "", "time the passes over every DIR/*.txt instead")
 	tuneSets := flag.String("tune", "", "for cross-validation (bench/keyphrases/cv.mjs): comma-separated data set folders, read once; then one options JSON a line on stdin, answered by every document's keyphrases")
 	flag.Parse()
@@ -97,6 +98,14 @@ func main() {
 				if i == *n {
 					break
 				}
+				if *kinds {
+					kind := "topic"
+					if p.Name {
+						kind = "name"
+					}
+					fmt.Fprintf(out, "%s\t%s\n", strings.Join(strings.Fields(p.Text), " "), kind)
+					continue
+				}
 				fmt.Fprintln(out, strings.Join(strings.Fields(p.Text), " "))
 			}
 		}
@@ -141,14 +150,23 @@ func tuneServe(sets []string, n int, mode string) error {
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	for in.Scan() {
-		opt := keyphrase.Defaults()
-		if err := json.Unmarshal(in.Bytes(), &opt); err != nil {
+		// the options, and "Learned": true to rank by the learned model
+		set := struct {
+			keyphrase.Options
+			Learned bool
+		}{Options: keyphrase.Defaults()}
+		if err := json.Unmarshal(in.Bytes(), &set); err != nil {
 			return fmt.Errorf("options %q: %v", in.Text(), err)
 		}
+		opt := set.Options
 		opt.Max = max(opt.Max, n)
+		extract := keyphrase.Extract
+		if set.Learned {
+			extract = keyphrase.ExtractLearned
+		}
 		for _, it := range items {
 			var ps []string
-			for _, p := range keyphrase.Extract(it.d, opt) {
+			for _, p := range extract(it.d, opt) {
 				ps = append(ps, p.Text)
 			}
 			b, _ := json.Marshal(map[string]any{"set": it.set, "id": it.id, "p": ps})

@@ -72,8 +72,9 @@ func Defaults() Options {
 // memory a browser tab needs, bounded.
 const maxWords = 20000
 
-// Annotate sets d.Keyphrases.
-func Annotate(d *doc.Document) { d.Keyphrases = Extract(d, Defaults()) }
+// Annotate sets d.Keyphrases: the hand method's candidates and single
+// words, ranked by the learned model (ExtractLearned).
+func Annotate(d *doc.Document) { d.Keyphrases = ExtractLearned(d, Defaults()) }
 
 // candidate is one distinct noun phrase with its mentions.
 type candidate struct {

