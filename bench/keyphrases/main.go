@@ -4,7 +4,7 @@
 // line, and prints each file's ranked keyphrases, one per line, then an
 // empty line.
 //
-//	go run ./bench/keyphrases [-mode engine|stage] [-n 20] [-options JSON] [-learned] < paths
+//	go run ./bench/keyphrases [-mode engine|stage|paras] [-n 20] [-options JSON] [-hand] [-kind] < paths
 //	go run ./bench/keyphrases -speed DIR   (timings over DIR/*.txt)
 //
 // -mode engine (the default) runs the whole engine on the file, as a user
@@ -12,7 +12,8 @@
 // extraction: it reads the benchmark's layout (the headline on the first
 // line, then the body) itself and runs segmentation, tagging, entities and
 // keyphrases on it. -options overrides keyphrase.Defaults() (for tuning);
-// -learned ranks by the learned model instead (keyphrase.ExtractLearned).
+// -hand ranks by the hand method alone (keyphrase.Extract) instead of the
+// learned model the engine ships (keyphrase.ExtractLearned), for comparison.
 package main
 
 import (
@@ -38,7 +39,7 @@ func main() {
 	n := flag.Int("n", 20, "keyphrases to print per document")
 	mode := flag.String("mode", "engine", "engine: the whole engine; stage: headline + body read here, then the analysis passes")
 	tune := flag.String("options", "", "override keyphrase options, as JSON (for tuning)")
-	learned := flag.Bool("learned", false, "rank by the learned model (keyphrase.ExtractLearned; opt-in, not shipped)")
+	hand := flag.Bool("hand", false, "rank by the hand method alone (keyphrase.Extract), not the learned model the engine ships")
 	kinds := flag.Bool("kind", false, "print each phrase's kind (name or topic) after a tab: for reading, not for the scorer")
 	speedDir := flag.String("speed", "", "time the passes over every DIR/*.txt instead")
 	tuneSets := flag.String("tune", "", "for cross-validation (bench/keyphrases/cv.mjs): comma-separated data set folders, read once; then one options JSON a line on stdin, answered by every document's keyphrases")
@@ -89,10 +90,10 @@ func main() {
 			fmt.Fprintf(os.Stderr, "keyphrases: %s: %v\n", path, err)
 		}
 		if d != nil {
-			if *learned {
-				d.Keyphrases = keyphrase.ExtractLearned(d, opt)
-			} else if *tune != "" || *mode != "engine" {
+			if *hand {
 				d.Keyphrases = keyphrase.Extract(d, opt)
+			} else if *tune != "" || *mode != "engine" {
+				d.Keyphrases = keyphrase.ExtractLearned(d, opt)
 			}
 			for i, p := range d.Keyphrases {
 				if i == *n {
@@ -150,7 +151,9 @@ func tuneServe(sets []string, n int, mode string) error {
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	for in.Scan() {
-		// the options, and "Learned": true to rank by the learned model
+		// the options of the hand method (whose scores are features of the
+		// learned model), and "Learned": true to rank by the learned model
+		// as the engine does
 		set := struct {
 			keyphrase.Options
 			Learned bool
@@ -220,6 +223,11 @@ func speed(dir string) error {
 	rate("keyphrase.Annotate", func() {
 		for _, d := range docs {
 			keyphrase.Annotate(d)
+		}
+	})
+	rate("keyphrase.Extract (hand method)", func() {
+		for _, d := range docs {
+			keyphrase.Extract(d, keyphrase.Defaults())
 		}
 	})
 	rate("summary.Annotate", func() {
