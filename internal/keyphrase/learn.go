@@ -6,6 +6,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lede-news/lede/internal/doc"
 )
@@ -115,7 +117,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	// single words, read over the same sentences; never a word of a name
 	// (a name is a candidate whole: "South" of "South Korea", "Trump" for
 	// "Donald Trump" are not)
-	inName := map[int]bool{}
+	inName := make([]bool, len(e.d.Tokens))
 	for a, b := range e.units {
 		for t := a; t < b; t++ {
 			inName[t] = true
@@ -127,7 +129,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	words := map[string]*wordStat{}
 	var wordOrder []*wordStat
 	pos, capWords, allWords, headWords, headCap, numbers, wordBytes := 0, 0, 0, 0, 0, 0, 0
-	types := map[string]bool{}
+	types := make(map[uint64]struct{}, 256) // distinct words, lower-cased, by hash
 	for _, si := range e.sents {
 		s := e.d.Sentences[si]
 		title := e.d.Blocks[s.Block].Role == doc.Title
@@ -147,7 +149,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			text := e.d.TokenText(t)
 			allWords++
 			wordBytes += len(text)
-			types[strings.ToLower(text)] = true
+			types[lowerHash(text)] = struct{}{}
 			if title {
 				headWords++
 				if startsUpper(text) {
@@ -161,7 +163,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			key := Key(text)
 			bare := strings.TrimSuffix(key, ".")
 			verb := strings.HasPrefix(tok.Tag, "VB")
-			if inName[t] || stopwords[bare] || weakLead[bare] || titleNouns[bare] || !(isNoun(tok.Tag) || isAdj(tok.Tag) || verb && singleVerbs) || !isWordLike(text) ||
+			if inName[t] || !(isNoun(tok.Tag) || isAdj(tok.Tag) || verb && singleVerbs) || stopwords[bare] || weakLead[bare] || titleNouns[bare] || !isWordLike(text) ||
 				isClitic(text) || hasDigit(text) || len(bare) < 2 {
 				continue
 			}
@@ -465,6 +467,28 @@ func Order(cs []Candidate, score []float64, lone int) []int {
 		}
 	}
 	return out
+}
+
+// lowerHash is the FNV-1a hash of w lower-cased, without building the
+// lower-cased string (counting distinct words is the only use: a collision
+// among an article's few thousand words is vanishingly unlikely).
+func lowerHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, r := range w {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			h = (h ^ uint64(r)) * 1099511628211
+			continue
+		}
+		r = unicode.ToLower(r)
+		var buf [utf8.UTFMax]byte
+		for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
+			h = (h ^ uint64(b)) * 1099511628211
+		}
+	}
+	return h
 }
 
 func (w *wordStat) addForm(f string) {
