@@ -352,16 +352,13 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 var rankerBin []byte
 
 // ranker decodes the shipped model (docs/models/keyphrases.md): 80 numbers,
-// so decoding per call costs nothing worth a package-level cache.
-func ranker() Model {
-	if len(rankerBin) == 0 {
-		return Model{} // before the first training: every candidate alike
-	}
+// so decoding per call costs nothing worth a package-level cache. It
+// reports false when there is none that fits the features (before the
+// first training, or while cmd/train-keyphrases retrains after the features
+// changed); TestModelEncoding keeps a bad file from shipping.
+func ranker() (Model, bool) {
 	m, err := DecodeModel(rankerBin)
-	if err != nil {
-		panic(err) // the embedded file is checked by TestModelEncoding
-	}
-	return m
+	return m, err == nil
 }
 
 // ExtractLearned is Extract with the candidates (plus single words said at
@@ -370,11 +367,14 @@ func ranker() Model {
 // among them, scores relative to the best. It is what Annotate uses
 // (docs/keyphrases.md).
 func ExtractLearned(d *doc.Document, opt Options) []doc.Phrase {
+	m, ok := ranker()
+	if !ok {
+		return Extract(d, opt) // no model fits: the hand method's list
+	}
 	cs, ab := candidates(d, opt)
 	if len(cs) == 0 {
 		return nil
 	}
-	m := ranker()
 	sc := make([]float64, len(cs))
 	for i := range cs {
 		sc[i] = sigmoid(m.Score(&cs[i].Features))
