@@ -1,9 +1,10 @@
 // Package keyphrase finds the phrases a reader would call what an article
 // is about, ranked, each with every mention so the page can highlight them.
 //
-// The method is unsupervised and needs only the part-of-speech tags and a
-// small background table (docs/keyphrases.md has the reasoning and the
-// benchmark):
+// Steps 1-5 (Extract, the hand method) need only the part-of-speech tags
+// and a small background table; step 6 (ExtractLearned, what Annotate uses)
+// ranks their candidates with a 320-byte learned model (docs/keyphrases.md
+// has the reasoning and the benchmark):
 //
 //  1. Candidates are noun phrases read off the tags: the longest runs of
 //     adjectives and nouns that end in a noun, cut at stop words, numbers,
@@ -25,6 +26,10 @@
 //     topic ("defense costs"); the list holds Max topics and the names that
 //     rank among them, so a page can show names with the entities and still
 //     have Max topics.
+//  6. A learned model (learn.go) ranks the candidates, and the single words
+//     the article repeats, by features of the steps above and of the
+//     article, with at most LonePerTen single common words in every ten
+//     topics.
 package keyphrase
 
 import (
