@@ -1,5 +1,5 @@
 // Command train-keyphrases trains and cross-validates the learned keyphrase
-// ranker (docs/keyphrases.md, "A learned ranker"; card
+// ranker (docs/keyphrases.md, step 6; card
 // docs/models/keyphrases.md): two logistic regressions over the features of
 // keyphrase.Candidates mixed by a gate that reads the article's style,
 // trained on the documents of both development sets, DUC-2001 and the

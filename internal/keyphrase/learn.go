@@ -13,7 +13,7 @@ import (
 )
 
 // The features a learned ranker sees for each candidate (cmd/train-keyphrases,
-// docs/keyphrases.md "A learned ranker"). The ranker is never told which
+// docs/keyphrases.md, step 6). The ranker is never told which
 // benchmark an article comes from; the article-level features (its length,
 // the share of capitalised words) are what let one model rank the phrases of
 // a long wire story and of a short web story differently.
