@@ -95,11 +95,14 @@ func (t *IDF) Of(key string) float64 {
 // Words seen in fewer than minDF documents are left out (they read as
 // unseen, log N); each idf is rounded to one of levels values spread evenly
 // over 0..log N (at most 256: a byte); the table's slots are at most load
-// full (0 < load < 1; linear probing slows past ¾). keys must be in a
+// full (0 < load < 1, else ½; linear probing slows past ¾). keys must be in a
 // deterministic order for the output to be reproducible.
 func EncodeIDF(keys []string, df map[string]int, n, minDF, levels int, load float64) []byte {
 	minDF = max(minDF, 2)
 	levels = min(max(levels, 2), 256)
+	if !(load > 0 && load < 1) {
+		load = 0.5
+	}
 	count := 0
 	for _, k := range keys {
 		if df[k] >= minDF {
