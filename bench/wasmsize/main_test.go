@@ -82,9 +82,10 @@ func TestPkgOf(t *testing.T) {
 
 // The page's engine must not link encoding/json again (it cost 42 KB brotli
 // of code and half of reflect): JSON in packages that wasm/lede links goes
-// through internal/jsonlite. (fmt cannot be checked this way: the HTML
-// parser, golang.org/x/net/html, imports it.)
-func TestWasmEngineLinksNoEncodingJSON(t *testing.T) {
+// through internal/jsonlite. Nor fmt (with internal/fmtsort and reflect's
+// printing, 75 KB brotli of the whole module): the HTML parser is lede's copy
+// of golang.org/x/net/html without it (internal/xnet).
+func TestWasmEngineLinksNoEncodingJSONOrFmt(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go list")
 	}
@@ -95,6 +96,9 @@ func TestWasmEngineLinksNoEncodingJSON(t *testing.T) {
 	for _, p := range pkgs {
 		if p == "encoding/json" {
 			t.Fatal("wasm/lede links encoding/json: `GOOS=js GOARCH=wasm go list -deps ./wasm/lede` and `go build -ldflags=-dumpdep` show who imports it; use internal/jsonlite")
+		}
+		if p == "fmt" {
+			t.Fatal("wasm/lede links fmt: `GOOS=js GOARCH=wasm go list -deps ./wasm/lede` and `go build -ldflags=-dumpdep` show who imports it; use strconv and string concatenation")
 		}
 	}
 }

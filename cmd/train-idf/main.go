@@ -31,8 +31,11 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data", "the shared data folder")
 	out := flag.String("out", "internal/keyphrase/idf.bin", "table to write")
+	minDF := flag.Int("min-df", 6, "leave out words seen in fewer documents (they read as unseen)")
+	levels := flag.Int("levels", 16, "round each idf to one of this many values (at most 256)")
+	load := flag.Float64("load", 0.5, "fill the hash table's slots at most this much")
 	flag.Parse()
-	if err := run(*data, *out); err != nil {
+	if err := run(*data, *out, *minDF, *levels, *load); err != nil {
 		fmt.Fprintln(os.Stderr, "train-idf:", err)
 		os.Exit(1)
 	}
@@ -62,7 +65,7 @@ func (c *counter) add(text string) {
 	c.n++
 }
 
-func run(data, out string) error {
+func run(data, out string, minDF, levels int, load float64) error {
 	c := &counter{df: map[string]int{}, seen: map[string]bool{}}
 	// AG News: class, title, description
 	f, err := os.Open(filepath.Join(data, "categories/agnews/train.csv"))
@@ -132,17 +135,17 @@ func run(data, out string) error {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	table := keyphrase.EncodeIDF(keys, c.df, c.n)
+	table := keyphrase.EncodeIDF(keys, c.df, c.n, minDF, levels, load)
 	if _, err := keyphrase.DecodeIDF(table); err != nil {
 		return err
 	}
 	kept := 0
 	for _, k := range keys {
-		if c.df[k] >= 2 {
+		if c.df[k] >= max(minDF, 2) {
 			kept++
 		}
 	}
-	fmt.Printf("%d documents (AG News %d, HuffPost %d, CoNLL-2003 %d); %d words, %d seen in 2+ documents; table %d bytes\n",
-		c.n, agnews, huffpost, conll, len(keys), kept, len(table))
+	fmt.Printf("%d documents (AG News %d, HuffPost %d, CoNLL-2003 %d); %d words, %d seen in %d+ documents; table %d bytes\n",
+		c.n, agnews, huffpost, conll, len(keys), kept, max(minDF, 2), len(table))
 	return os.WriteFile(out, table, 0o644)
 }

@@ -31,14 +31,15 @@ func main() {
 	bits := flag.Uint("bits", 17, "log2 of the number of feature hash buckets")
 	iters := flag.Int("iters", 8, "training passes")
 	prune := flag.Int("prune", 10, "drop quantised weights with |w| below this")
+	levels := flag.Int("levels", 24, "round the kept weights' magnitudes to this many values (1-D k-means); 0 keeps every int8 value")
 	flag.Parse()
-	if err := run(*data, *out, *bits, *iters, *prune); err != nil {
+	if err := run(*data, *out, *bits, *iters, *prune, *levels); err != nil {
 		fmt.Fprintln(os.Stderr, "train-pos:", err)
 		os.Exit(1)
 	}
 }
 
-func run(data, out string, bits uint, iters, prune int) error {
+func run(data, out string, bits uint, iters, prune, levels int) error {
 	train, err := read(filepath.Join(data, "eng.train"))
 	if err != nil {
 		return err
@@ -150,6 +151,9 @@ func run(data, out string, bits uint, iters, prune int) error {
 			kept++
 		}
 	}
+	if levels > 0 {
+		codebook(q, prune, levels)
+	}
 	model := pos.Encode(tags, bits, q)
 	m, err := pos.Decode(model)
 	if err != nil {
@@ -168,6 +172,63 @@ func run(data, out string, bits uint, iters, prune int) error {
 	fmt.Printf("trained in %s; %d tags, 2^%d buckets, %d weights kept (|q| >= %d)\n", time.Since(start).Round(time.Second), nt, bits, kept, prune)
 	fmt.Printf("eng.testa accuracy: %.2f%% (%d/%d tokens); model %d bytes\n", 100*float64(right)/float64(all), right, all, len(model))
 	return os.WriteFile(out, model, 0o644)
+}
+
+// codebook rounds every nonzero weight of q to the nearest of k magnitudes
+// (the sign kept), chosen by 1-D k-means over the magnitudes (Lloyd's
+// iterations from k values spread evenly over [lo, 127]), so the entries
+// take fewer distinct values and compress better; the decoder is the same.
+func codebook(q []int8, lo, k int) {
+	var hist [128]int
+	for _, v := range q {
+		if v != 0 {
+			hist[abs8(v)]++
+		}
+	}
+	c := make([]float64, k)
+	for i := range c {
+		c[i] = float64(lo) + (127-float64(lo))*float64(i)/float64(max(k-1, 1))
+	}
+	near := func(m int) int {
+		best := 0
+		for i := range c {
+			if math.Abs(float64(m)-c[i]) < math.Abs(float64(m)-c[best]) {
+				best = i
+			}
+		}
+		return best
+	}
+	for it := 0; it < 100; it++ {
+		sum, n := make([]float64, k), make([]float64, k)
+		for m, h := range hist {
+			if h > 0 {
+				i := near(m)
+				sum[i] += float64(m * h)
+				n[i] += float64(h)
+			}
+		}
+		for i := range c {
+			if n[i] > 0 {
+				c[i] = sum[i] / n[i]
+			}
+		}
+	}
+	for i, v := range q {
+		if v != 0 {
+			m := int8(math.Round(c[near(abs8(v))]))
+			if v < 0 {
+				m = -m
+			}
+			q[i] = m
+		}
+	}
+}
+
+func abs8(v int8) int {
+	if v < 0 {
+		return -int(v)
+	}
+	return int(v)
 }
 
 // read loads a CoNLL-2003 file: token, POS, chunk, NE per line; blank lines

@@ -10,7 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/net/html/atom"
+	"github.com/lede-news/lede/internal/xnet/html/atom"
 
 	"github.com/lede-news/lede/internal/doc"
 )

@@ -6,8 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
+	"github.com/lede-news/lede/internal/xnet/html"
+	"github.com/lede-news/lede/internal/xnet/html/atom"
 
 	"github.com/lede-news/lede/internal/doc"
 )

@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/lede-news/lede/internal/jsonlite"
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
+	"github.com/lede-news/lede/internal/xnet/html"
+	"github.com/lede-news/lede/internal/xnet/html/atom"
 )
 
 // pageMeta is what a page says about itself: meta tags, JSON-LD and

@@ -1,6 +1,7 @@
 package category
 
 import (
+	"encoding/binary"
 	"math"
 	"slices"
 	"strings"
@@ -331,10 +332,14 @@ func TestSmallModel(t *testing.T) {
 			t.Errorf("MarshalBinary accepted a broken table %+v", tt)
 		}
 	}
-	// the directory of a broken file: a page's start past the next one
-	dirAt := len(b) - 2*(4*5) - 2*len(tab.Keys) - 10
+	// the directory of a broken file: a page's start past the next one (1000
+	// buckets: 4 pages, one group; 10 entries)
+	dirAt := len(b) - 2*4 - 2*2*5 - 2*len(tab.Keys) - 10
+	if k1, _ := m.pageStart(1); uint32(binary.LittleEndian.Uint16(b[dirAt+2*4+2:])) != k1 {
+		t.Fatalf("the test's directory offset is wrong")
+	}
 	broken := slices.Clone(b)
-	broken[dirAt+4] = 9
+	broken[dirAt+2*4+2], broken[dirAt+2*4+3] = 0xff, 0xff // page 1's first key, past page 2's
 	for _, bad := range [][]byte{nil, []byte(magic), b[:len(b)-1], append(b, 0), append([]byte("LEDECAT3"), b[8:]...), broken} {
 		if _, err := Load(bad); err == nil {
 			t.Errorf("Load accepted a broken model of %d bytes", len(bad))

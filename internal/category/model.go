@@ -25,8 +25,8 @@ import (
 // header (the label names, scales, biases and codebooks), so it costs
 // microseconds and no memory per weight. The layout (see Table.MarshalBinary)
 // cuts the buckets into pages of 256 by their high bits; a page's stored
-// buckets are a run of bytes (their low 8 bits, ascending) found through a
-// directory, and a bucket's weights are a run of bytes too, one per label
+// buckets are a run of bytes (the gaps between their low 8 bits, ascending)
+// found through a directory, and a bucket's weights are a run of bytes too, one per label
 // it has, each label<<4 | code, which is also the weight's index into the
 // codebook table. A lookup reads the page's few key bytes and then the
 // bucket's weights, one contiguous read.
@@ -40,11 +40,20 @@ type Model struct {
 	// stay zero): an entry byte is its own index into it.
 	book [256]float32
 
-	keyStart []byte // pages+1 little-endian uint32: first key of each page
-	entStart []byte // pages+1 little-endian uint32: first entry of each page
-	keys     []byte // low 8 bits of each stored bucket, ascending within a page
-	counts   []byte // how many entries each stored bucket has
-	entries  []byte // label<<4 | code, by bucket, then by label
+	// The directory: page p's first key is superKey[p>>groupBits] +
+	// relKey[p], its first entry superEnt[p>>groupBits] + relEnt[p]
+	// (little-endian uint32 a group of 16 pages, uint16 a page; a group
+	// holds at most 15 × 256 × 16 entries before its last page, so the
+	// relative offsets fit 16 bits).
+	superKey, superEnt []byte
+	relKey, relEnt     []byte
+	// keys holds, for each stored bucket, its low 8 bits minus the previous
+	// stored bucket's in the page, minus one (the first: its low 8 bits):
+	// gaps, 21 KB less brotli than the low bytes themselves, and a page is
+	// read in order anyway.
+	keys    []byte
+	counts  []byte // how many entries each stored bucket has
+	entries []byte // label<<4 | code, by bucket, then by label
 }
 
 // Entry is one stored weight of a bucket: the label and its 4-bit code.
@@ -64,10 +73,13 @@ type Table struct {
 }
 
 // magic starts a model file.
-const magic = "LEDECAT4"
+const magic = "LEDECAT5"
 
 // pageBits is how many low bits of a bucket its key byte holds.
 const pageBits = 8
+
+// groupBits sets the pages a directory group: 16.
+const groupBits = 4
 
 // maxModelLabels is the most labels a model file holds: a label is a nibble.
 const maxModelLabels = 16
@@ -76,8 +88,10 @@ const maxModelLabels = 16
 // buckets, uint16 labels, a byte for Prefix, then per label a
 // length-prefixed name, float32 scale and float32 bias; the codebooks (16
 // float32 per label); uint32 key count, uint32 entry count; the directory
-// (pages+1 uint32 key starts, then pages+1 uint32 entry starts, pages =
-// buckets/256 rounded up); the key bytes; the count bytes; the entry bytes.
+// (pages = buckets/256 rounded up, groups = pages/16 + 1: groups uint32 key
+// starts, groups uint32 entry starts, then pages+1 uint16 key starts and
+// pages+1 uint16 entry starts relative to their group's); the key bytes
+// (gaps); the count bytes; the entry bytes.
 func (t *Table) MarshalBinary() ([]byte, error) {
 	k := len(t.Labels)
 	bad := errors.New("category: inconsistent model")
@@ -127,14 +141,22 @@ func (t *Table) MarshalBinary() ([]byte, error) {
 	}
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(t.Keys)))
 	b = binary.LittleEndian.AppendUint32(b, uint32(nent))
-	for _, x := range keyStart {
-		b = binary.LittleEndian.AppendUint32(b, x)
+	for _, start := range [][]uint32{keyStart, entStart} {
+		for p := 0; p <= pages; p += 1 << groupBits {
+			b = binary.LittleEndian.AppendUint32(b, start[p])
+		}
 	}
-	for _, x := range entStart {
-		b = binary.LittleEndian.AppendUint32(b, x)
+	for _, start := range [][]uint32{keyStart, entStart} {
+		for p, x := range start {
+			b = binary.LittleEndian.AppendUint16(b, uint16(x-start[p&^(1<<groupBits-1)]))
+		}
 	}
-	for _, key := range t.Keys {
-		b = append(b, byte(key))
+	for i, key := range t.Keys {
+		gap := byte(key)
+		if i > 0 && t.Keys[i-1]>>pageBits == key>>pageBits {
+			gap -= byte(t.Keys[i-1]) + 1
+		}
+		b = append(b, gap)
 	}
 	for _, es := range t.Entries {
 		b = append(b, byte(len(es)))
@@ -185,17 +207,19 @@ func Load(b []byte) (*Model, error) {
 	nkeys, nent := uint64(binary.LittleEndian.Uint32(b)), uint64(binary.LittleEndian.Uint32(b[4:]))
 	b = b[8:]
 	pages := (uint64(m.Buckets) + 1<<pageBits - 1) >> pageBits
-	dir := 4 * (pages + 1)
-	if uint64(len(b)) != 2*dir+2*nkeys+nent {
+	sup, rel := 4*(pages>>groupBits+1), 2*(pages+1)
+	if uint64(len(b)) != 2*sup+2*rel+2*nkeys+nent {
 		return nil, bad
 	}
-	m.keyStart, m.entStart = b[:dir:dir], b[dir:2*dir:2*dir]
-	b = b[2*dir:]
+	m.superKey, m.superEnt = b[:sup:sup], b[sup:2*sup:2*sup]
+	b = b[2*sup:]
+	m.relKey, m.relEnt = b[:rel:rel], b[rel:2*rel:2*rel]
+	b = b[2*rel:]
 	m.keys, m.counts, m.entries = b[:nkeys:nkeys], b[nkeys:2*nkeys:2*nkeys], b[2*nkeys:]
 	// the directory: ascending from 0 to the totals
 	var pk, pe uint32
 	for p := range int(pages) + 1 {
-		ks, es := u32(m.keyStart, p), u32(m.entStart, p)
+		ks, es := m.pageStart(p)
 		if ks < pk || es < pe || p == 0 && (ks != 0 || es != 0) {
 			return nil, bad
 		}
@@ -210,6 +234,13 @@ func Load(b []byte) (*Model, error) {
 // u32 reads the i-th little-endian uint32 of b.
 func u32(b []byte, i int) uint32 { return binary.LittleEndian.Uint32(b[4*i:]) }
 
+// pageStart returns the index of page p's first key and of its first entry.
+func (m *Model) pageStart(p int) (key, ent uint32) {
+	g := p >> groupBits
+	return u32(m.superKey, g) + uint32(binary.LittleEndian.Uint16(m.relKey[2*p:])),
+		u32(m.superEnt, g) + uint32(binary.LittleEndian.Uint16(m.relEnt[2*p:]))
+}
+
 // weights returns the entries of a bucket (nil when it has none): bytes
 // label<<4 | code.
 func (m *Model) weights(bucket uint32) []byte {
@@ -217,12 +248,12 @@ func (m *Model) weights(bucket uint32) []byte {
 		return nil
 	}
 	p := int(bucket >> pageBits)
-	lo := byte(bucket)
-	end := int(u32(m.keyStart, p+1))
-	e, eend := int(u32(m.entStart, p)), int(u32(m.entStart, p+1))
-	for j := int(u32(m.keyStart, p)); j < end; j++ {
-		n := int(m.counts[j])
-		if key := m.keys[j]; key >= lo {
+	lo := int(bucket & (1<<pageBits - 1))
+	j, e := m.pageStart(p)
+	end, eend := m.pageStart(p + 1)
+	for key := -1; j < end; j++ {
+		n := uint32(m.counts[j])
+		if key += int(m.keys[j]) + 1; key >= lo {
 			if key > lo || e+n > eend {
 				return nil
 			}
@@ -239,11 +270,14 @@ func (m *Model) Table() *Table {
 	k := len(m.Labels)
 	t := &Table{Labels: slices.Clone(m.Labels), Buckets: m.Buckets, Prefix: m.Prefix,
 		Scale: slices.Clone(m.Scale), Bias: slices.Clone(m.Bias), Book: slices.Clone(m.book[:16*k])}
-	pages := len(m.keyStart)/4 - 1
+	pages := len(m.relKey)/2 - 1
 	for p := range pages {
-		e := int(u32(m.entStart, p))
-		for j := int(u32(m.keyStart, p)); j < int(u32(m.keyStart, p+1)); j++ {
-			t.Keys = append(t.Keys, uint32(p)<<pageBits|uint32(m.keys[j]))
+		j, e32 := m.pageStart(p)
+		end, _ := m.pageStart(p + 1)
+		e := int(e32)
+		for key := -1; j < end; j++ {
+			key += int(m.keys[j]) + 1
+			t.Keys = append(t.Keys, uint32(p)<<pageBits|uint32(key))
 			var es []Entry
 			for _, x := range m.entries[e : e+int(m.counts[j])] {
 				es = append(es, Entry{Label: x >> 4, Code: x & 15})

@@ -12,9 +12,12 @@ import (
 // collection (AG News, HuffPost headlines, CoNLL-2003 Reuters; not the
 // benchmark) contain each word Key, as an inverse document frequency. It is
 // an open-addressing hash table of 2-byte slots: an 8-bit fingerprint of the
-// word and its idf quantised to 8 bits. No word strings are stored, which
-// keeps it small; a fingerprint collision (1 in 255 probes) at worst gives a
-// word a neighbour's weight. cmd/train-idf builds it; see docs/models/idf.md.
+// word and its idf quantised to a byte (16 distinct values in the shipped
+// table). No word strings are stored, which keeps it small; a fingerprint
+// collision (1 in 255 probes) at worst gives a word a neighbour's weight.
+// Words of fewer than six background documents are left out: they read as
+// unseen, log N, about what they would get anyway. cmd/train-idf builds it;
+// see docs/models/idf.md.
 
 //go:embed idf.bin
 var idfData []byte
@@ -89,27 +92,36 @@ func (t *IDF) Of(key string) float64 {
 }
 
 // EncodeIDF builds a table from document frequencies over n documents.
-// Words seen in fewer than two documents are left out (they read as unseen).
-// keys must be in a deterministic order for the output to be reproducible.
-func EncodeIDF(keys []string, df map[string]int, n int) []byte {
+// Words seen in fewer than minDF documents are left out (they read as
+// unseen, log N); each idf is rounded to one of levels values spread evenly
+// over 0..log N (at most 256: a byte); the table's slots are at most load
+// full (0 < load < 1, else ½; linear probing slows past ¾). keys must be in a
+// deterministic order for the output to be reproducible.
+func EncodeIDF(keys []string, df map[string]int, n, minDF, levels int, load float64) []byte {
+	minDF = max(minDF, 2)
+	levels = min(max(levels, 2), 256)
+	if !(load > 0 && load < 1) {
+		load = 0.5
+	}
 	count := 0
 	for _, k := range keys {
-		if df[k] >= 2 {
+		if df[k] >= minDF {
 			count++
 		}
 	}
 	bits := uint(8)
-	for 1<<bits < 2*count { // load factor at most one half
+	for float64(count) > load*float64(uint64(1)<<bits) {
 		bits++
 	}
 	mask := uint64(1)<<bits - 1
 	slots := make([]byte, 2<<bits)
 	logN := math.Log(float64(n))
+	step := 255 / float64(levels-1)
 	for _, k := range keys {
-		if df[k] < 2 {
+		if df[k] < minDF {
 			continue
 		}
-		q := math.Round(255 * math.Log(float64(n)/float64(df[k])) / logN)
+		q := math.Round(math.Round(math.Log(float64(n)/float64(df[k]))/logN*float64(levels-1)) * step)
 		h := hash64(k)
 		i := h & mask
 		for slots[2*i] != 0 {

@@ -1,6 +1,7 @@
 package keyphrase_test
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -243,6 +244,43 @@ func TestBackgroundTable(t *testing.T) {
 	}
 	if _, err := keyphrase.DecodeIDF([]byte("LIDF1")); err == nil {
 		t.Error("DecodeIDF accepted a damaged table")
+	}
+}
+
+func TestEncodeIDF(t *testing.T) {
+	const n = 1000
+	df := map[string]int{"the": 900, "said": 500, "tanker": 20, "tariff": 6, "rare": 3, "once": 1}
+	keys := []string{"once", "rare", "said", "tanker", "tariff", "the"}
+	logN := math.Log(n)
+	for _, c := range []struct {
+		name          string
+		minDF, levels int
+		load          float64
+		kept          []string // read back near their idf; the rest as log N
+		slots         int      // 2-byte slots in the table
+	}{
+		{"every value, words of 2+ documents", 2, 256, 0.5, []string{"the", "said", "tanker", "tariff", "rare"}, 256},
+		{"16 values, words of 6+", 6, 16, 0.5, []string{"the", "said", "tanker", "tariff"}, 256},
+		{"a load past 1 falls back to one half", 21, 4, 7, []string{"the", "said"}, 256},
+	} {
+		table := keyphrase.EncodeIDF(keys, df, n, c.minDF, c.levels, c.load)
+		idf, err := keyphrase.DecodeIDF(table)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if got := (len(table) - 10) / 2; got != c.slots {
+			t.Errorf("%s: %d slots, want %d", c.name, got, c.slots)
+		}
+		step := logN / float64(c.levels-1)
+		for _, k := range keys {
+			want, tol := logN, 1e-9
+			if slices.Contains(c.kept, k) {
+				want, tol = math.Log(float64(n)/float64(df[k])), step/2+logN/255
+			}
+			if got := idf.Of(k); math.Abs(got-want) > tol {
+				t.Errorf("%s: idf(%q) = %.3f, want %.3f ± %.3f", c.name, k, got, want, tol)
+			}
+		}
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/lede-news/lede/internal/doc"
 )
@@ -135,13 +136,16 @@ func appendWords(words []string, owner []int, w string, tok int) ([]string, []in
 type Model struct {
 	tags []string
 	mask uint32
-	// bucket b's entries are ent[start(b):start(b+1)], where start(b) =
-	// block[b>>blockBits] + off[b]: a 16-bit offset a bucket and a 32-bit
-	// one every 1024 buckets (a block of 1024 buckets holds at most 1024
-	// × 63 entries, so the offsets fit)
-	block []uint32
-	off   []uint16
-	ent   []uint16 // tag<<8 | uint8(weight)
+	// bucket b's entries are tag[i], weight[i] for i in start(b) ≤ i <
+	// start(b+1), where start(b) = block[b>>blockBits] + off[b]: a 16-bit
+	// offset a bucket and a 32-bit one every 1024 buckets (a block of 1024
+	// buckets holds at most 1024 × 63 entries, so the offsets fit). Tags and
+	// weights lie in two arrays, not interleaved: each compresses better
+	// alone (4.9 KB less brotli for the shipped model).
+	block  []uint32
+	off    []uint16
+	tag    []uint8
+	weight []int8
 }
 
 // blockBits sets the buckets a block: 1024.
@@ -150,20 +154,23 @@ const blockBits = 10
 // maxTags bounds the tag set, so that a block's entries fit 16-bit offsets.
 const maxTags = 63
 
-const magic = "LPOS2\x00\x00\x00" // 8 bytes, so the tables after it are aligned
+const magic = "LPOS3\x00\x00\x00" // 8 bytes, so the tables after it are aligned
 
 // start returns the index in ent of bucket b's first entry.
 func (m *Model) start(b uint32) uint32 { return m.block[b>>blockBits] + uint32(m.off[b]) }
 
-// row returns the entries of bucket b.
-func (m *Model) row(b uint32) []uint16 { return m.ent[m.start(b):m.start(b+1)] }
+// row returns the tags and weights of bucket b's entries.
+func (m *Model) row(b uint32) ([]uint8, []int8) {
+	s, e := m.start(b), m.start(b+1)
+	return m.tag[s:e], m.weight[s:e]
+}
 
 // Encode writes a model: weights[b*len(tags)+t] is the quantised weight of
 // tag t in bucket b (len(weights) = 2^bits * len(tags), at most 63 tags of at
 // most 255 bytes). The layout: the magic, bits and the tag count as uint32,
 // the tags (a length byte and the bytes each), then on 8-byte boundaries the
-// block offsets (uint32), the bucket offsets (uint16) and the entries
-// (uint16), little-endian.
+// block offsets (uint32), the bucket offsets (uint16), little-endian, then
+// the entries' tags (a byte each) and their weights (an int8 each).
 func Encode(tags []string, bits uint, weights []int8) []byte {
 	nt := len(tags)
 	if nt == 0 || nt > maxTags || bits > 24 || len(weights) != nt<<bits {
@@ -179,23 +186,24 @@ func Encode(tags []string, bits uint, weights []int8) []byte {
 	nb := 1 << bits
 	block := make([]uint32, nb>>blockBits+1)
 	off := make([]uint16, nb+1)
-	var ent []uint16
+	var tag, weight []byte
 	for b := 0; b <= nb; b++ {
 		if b&(1<<blockBits-1) == 0 {
-			block[b>>blockBits] = uint32(len(ent))
+			block[b>>blockBits] = uint32(len(tag))
 		}
-		off[b] = uint16(uint32(len(ent)) - block[b>>blockBits])
+		off[b] = uint16(uint32(len(tag)) - block[b>>blockBits])
 		if b == nb {
 			break
 		}
 		for t, w := range weights[b*nt : (b+1)*nt] {
 			if w != 0 {
-				ent = append(ent, uint16(t)<<8|uint16(uint8(w)))
+				tag = append(tag, byte(t))
+				weight = append(weight, byte(w))
 			}
 		}
 	}
 	out = pad(out)
-	out = binary.LittleEndian.AppendUint32(out, uint32(len(ent)))
+	out = binary.LittleEndian.AppendUint32(out, uint32(len(tag)))
 	for _, v := range block {
 		out = binary.LittleEndian.AppendUint32(out, v)
 	}
@@ -204,9 +212,8 @@ func Encode(tags []string, bits uint, weights []int8) []byte {
 		out = binary.LittleEndian.AppendUint16(out, v)
 	}
 	out = pad(out)
-	for _, v := range ent {
-		out = binary.LittleEndian.AppendUint16(out, v)
-	}
+	out = append(out, tag...)
+	out = append(out, weight...)
 	return pad(out)
 }
 
@@ -255,9 +262,11 @@ func Decode(data []byte) (*Model, error) {
 	if m.off, p, ok = u16s(data, (p+7)&^7, nb+1); !ok {
 		return nil, errModel
 	}
-	if m.ent, _, ok = u16s(data, (p+7)&^7, nent); !ok {
+	if p = (p + 7) &^ 7; nent < 0 || p > len(data) || 2*nent > len(data)-p {
 		return nil, errModel
 	}
+	m.tag = data[p : p+nent : p+nent]
+	m.weight = unsafe.Slice((*int8)(unsafe.Pointer(unsafe.SliceData(data[p+nent:]))), nent)
 	if m.start(uint32(nb)) != uint32(nent) {
 		return nil, errModel
 	}
@@ -289,8 +298,9 @@ func (m *Model) tagSentence(c *context, feats *[]uint32, words []string, out []s
 		*feats = c.features(i, p1, p2, (*feats)[:0])
 		var scores [maxTags + 1]int32
 		for _, h := range *feats {
-			for _, e := range m.row(h & m.mask) {
-				scores[e>>8&maxTags] += int32(int8(e))
+			tags, weights := m.row(h & m.mask)
+			for i, t := range tags {
+				scores[t&maxTags] += int32(weights[i])
 			}
 		}
 		best := 0

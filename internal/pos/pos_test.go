@@ -1,6 +1,7 @@
 package pos
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -41,11 +42,19 @@ func TestEncodeDecode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := m.row(3); len(got) != 1 || got[0] != 1<<8|7 {
-		t.Errorf("bucket 3 = %x", got)
-	}
-	if got := m.row(9); len(got) != 1 || int8(got[0]) != -5 || got[0]>>8 != 0 {
-		t.Errorf("bucket 9 = %x", got)
+	for _, c := range []struct {
+		bucket uint32
+		tags   []uint8
+		weight []int8
+	}{
+		{3, []uint8{1}, []int8{7}},
+		{9, []uint8{0}, []int8{-5}},
+		{4, nil, nil},
+	} {
+		tags, weights := m.row(c.bucket)
+		if !slices.Equal(tags, c.tags) || !slices.Equal(weights, c.weight) {
+			t.Errorf("bucket %d = %v %v, want %v %v", c.bucket, tags, weights, c.tags, c.weight)
+		}
 	}
 }
 
