@@ -20,9 +20,20 @@ var lineBase = []string{
 	"blank_before", "wrapped", "repeated", "rule_body", "rule_related", "rule_title", "rule_meta",
 	"position", "near_body", "punct", "stop_words", "capitals", "digits", "colon_end", "list_item",
 	"body_share", "in_run", "run_dist",
+	// generic context, added in the third round (no rule verdict among
+	// them): the line's paragraph group (lines with no blank line between
+	// them: menus and lists come as one group, copied paragraphs apart),
+	// how often it is printed, the prose share of the words around it,
+	// a section-ending heading since the densest run began, the prose
+	// that follows it, a clock time or "ago" stamp, title case
+	"blank_after", "group_lines", "rep_count", "win3_prose", "win8_prose", "after_end",
+	"prose_after", "run_pos", "stamp", "title_case",
+	// the first stage of the rules, their weighted Kadane run of prose
+	// (before any heading, teaser or list rule cuts or extends it)
+	"in_krun", "krun_dist",
 }
 
-var lineNeighbour = []string{"rule_body", "prose", "words", "headline", "blank_before"}
+var lineNeighbour = []string{"rule_body", "prose", "words", "headline", "blank_before", "ends", "boiler", "group_lines", "colon_end", "list_item"}
 
 var lineFeatureNames = func() []string {
 	n := append([]string(nil), lineBase...)
@@ -96,10 +107,12 @@ func lineFeatures(text string, ls []line) [][]float64 {
 		}
 		return -2 - float64(ls[i].words)
 	})
+	ctx := lineContext(text, ls, runLo, runHi)
 	for i := range ls {
 		l := &ls[i]
 		s := l.Of(text)
 		x := base[i*nb : (i+1)*nb]
+		copy(x[27:], ctx[i*lineContextN:(i+1)*lineContextN])
 		stops, caps, digits, punct, letters := textStats(s)
 		words := float64(max(l.words, 1))
 		x[0] = math.Log1p(float64(l.words)) / 6
@@ -110,7 +123,7 @@ func lineFeatures(text string, ls []line) [][]float64 {
 		x[5] = b2f(l.byline)
 		x[6] = b2f(l.date != "")
 		x[7] = b2f(l.headline)
-		x[8] = b2f(l.body)
+		x[8] = b2f(l.prose)
 		x[9] = b2f(l.blankBefore)
 		x[10] = b2f(l.wrapped)
 		x[11] = b2f(l.repeated)
@@ -150,3 +163,91 @@ func lineFeatures(text string, ls []line) [][]float64 {
 	}
 	return out
 }
+
+// lineContextN is the number of context features lineContext gives a line.
+const lineContextN = 12
+
+// lineContext returns, for every line, the context features that follow
+// run_dist in lineBase; runLo..runHi is the paste's densest run of prose.
+func lineContext(text string, ls []line, runLo, runHi int) []float64 {
+	n := len(ls)
+	out := make([]float64, n*lineContextN)
+	count := make(map[string]int, n)
+	for i := range ls {
+		count[ls[i].Of(text)]++
+	}
+	// prefix sums of words and of prose words, for the windows
+	words := make([]int, n+1)
+	prose := make([]int, n+1)
+	for i, l := range ls {
+		words[i+1], prose[i+1] = words[i]+l.words, prose[i]
+		if l.body {
+			prose[i+1] += l.words
+		}
+	}
+	share := func(lo, hi int) float64 {
+		lo, hi = max(lo, 0), min(hi, n-1)
+		w := words[hi+1] - words[lo]
+		if w == 0 {
+			return 0
+		}
+		return float64(prose[hi+1]-prose[lo]) / float64(w)
+	}
+	// groups of lines with no blank line between them
+	group := make([]int, n)
+	for i := 0; i < n; {
+		j := i + 1
+		for j < n && !ls[j].blankBefore {
+			j++
+		}
+		for k := i; k < j; k++ {
+			group[k] = j - i
+		}
+		i = j
+	}
+	kLo, kHi := proseRun(ls)
+	// a section-ending heading ("Comments", "More stories", "Related")
+	// inside or after the densest run, after some of its prose
+	ended := false
+	for i := range ls {
+		x := out[i*lineContextN : (i+1)*lineContextN]
+		s := ls[i].Of(text)
+		if i > runLo && ls[i].words <= 8 && !ls[i].body && prose[i]-prose[max(runLo, 0)] > 0 &&
+			(isCommentsHeading(s) || isStrongSectionEnd(s) || isSectionEnd(s)) {
+			ended = true
+		}
+		x[0] = b2f(i+1 == n || ls[i+1].blankBefore)
+		x[1] = math.Log1p(float64(group[i])) / 4
+		x[2] = math.Log1p(float64(count[s]-1)) / 2
+		x[3] = share(i-3, i+3)
+		x[4] = share(i-8, i+8)
+		x[5] = b2f(ended)
+		if prose[n] > 0 {
+			x[6] = float64(prose[n]-prose[i+1]) / float64(prose[n])
+		}
+		if runHi > runLo {
+			x[7] = math.Max(-1, math.Min(2, float64(i-runLo)/float64(runHi-runLo)))
+		}
+		x[8] = b2f(ls[i].words <= 10 && (strings.Contains(s, " ago") || clockTime(s)))
+		x[9] = b2f(titleCased(s))
+		if kLo >= 0 {
+			x[10] = b2f(i >= kLo && i < kHi)
+			x[11] = math.Min(float64(max(kLo-i, i-kHi+1, 0)), 10) / 10
+		} else {
+			x[11] = 1
+		}
+	}
+	return out
+}
+
+// clockTime reports whether s holds a time of day such as "08:12".
+func clockTime(s string) bool {
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] == ':' && isDigit(s[i-1]) && isDigit(s[i+1]) && isDigit(s[i+2]) && (i+3 == len(s) || !isDigit(s[i+3])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
