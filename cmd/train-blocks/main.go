@@ -80,7 +80,8 @@ type kind struct {
 	names     []string
 	samples   func(string) ([]article.BlockSample, error)
 	extract   func(string, *article.BlockModel) string
-	file      string // the input file of an id: html/%s.html.gz or text/%s.txt
+	file      string    // the input file of an id: html/%s.html.gz or text/%s.txt
+	gaps      []float64 // best-run gap costs to try (pasted text only)
 }
 
 var kinds = map[string]*kind{
@@ -97,7 +98,7 @@ var kinds = map[string]*kind{
 	},
 	"text": {
 		data: "../shared/data/article-extraction/dev-pasted", out: "internal/article/lines.model",
-		names: article.LineFeatureNames(), file: "text/%s.txt",
+		names: article.LineFeatureNames(), file: "text/%s.txt", gaps: []float64{3, 8},
 		samples: func(in string) ([]article.BlockSample, error) { return article.LineSamples(in), nil },
 		extract: func(in string, m *article.BlockModel) string {
 			return article.Body(article.ParseTextWith(in, m))
@@ -112,6 +113,24 @@ type page struct {
 	X     [][]float64
 	y     []float64
 	toks  []float64 // tokens per block, for weighting
+}
+
+// decoding is how scores become body blocks: the threshold alone, or
+// with the best run (and, for pasted text, a gap cost per line below the
+// threshold inside it).
+type decoding struct {
+	run bool
+	gap float64
+}
+
+func (d decoding) String() string {
+	switch {
+	case d.gap != 0:
+		return fmt.Sprintf(", best run, gap %g", d.gap)
+	case d.run:
+		return ", best run"
+	}
+	return ""
 }
 
 type setting struct {
@@ -206,13 +225,17 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 		}
 	}
 	thresholds := []float64{0.3, 0.4, 0.5, 0.6, 0.7}
-	runs := []bool{false, true}
+	runs := []decoding{{}, {run: true}}
+	for _, g := range kd.gaps {
+		runs = append(runs, decoding{run: true, gap: g})
+	}
 	type result struct {
-		s     setting
-		t     float64
-		run   bool
-		mean  float64
-		preds []string // out-of-fold bodies
+		s      setting
+		t      float64
+		run    decoding
+		mean   float64
+		preds  []string              // out-of-fold bodies
+		models []*article.BlockModel // the fold models
 	}
 	var best result
 	best.mean = -1
@@ -232,21 +255,18 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 				preds := make([]string, len(pages))
 				for i, p := range pages {
 					m := *models[fold(i)]
-					m.Threshold, m.Run = t, run
+					m.Threshold, m.Run, m.Gap = t, run.run, run.gap
 					preds[i] = extract(p.html, &m)
 				}
-				name := fmt.Sprintf("%v, threshold %.1f", s, t)
-				if run {
-					name += ", best run"
-				}
+				name := fmt.Sprintf("%v, threshold %.1f%v", s, t, run)
 				mean := printRow(name, pages, preds, k)
 				if mean > best.mean+1e-9 {
-					best = result{s, t, run, mean, preds}
+					best = result{s, t, run, mean, preds, models}
 				}
 			}
 		}
 	}
-	fmt.Printf("\nchosen by CV mean: %v, threshold %.1f, best run %v (CV mean %.4f)\n", best.s, best.t, best.run, best.mean)
+	fmt.Printf("\nchosen by CV mean: %v, threshold %.1f%v (CV mean %.4f)\n", best.s, best.t, best.run, best.mean)
 	d, lo, hi := pairedBootstrap(pages, best.preds, rules, 2000)
 	fmt.Printf("its out-of-fold bodies against the hand rules', pages resampled 2000 times: F1 difference %+.4f (95%% interval %+.4f … %+.4f)\n", d, lo, hi)
 	if os.Getenv("TRAIN_BLOCKS_PAGES") != "" {
@@ -259,6 +279,15 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 				fmt.Printf("page %s fold %d: model %.3f rules %.3f\n", p.id, fold(i), a, b)
 				if strings.HasPrefix(p.id, os.Getenv("TRAIN_BLOCKS_PAGES")) {
 					fmt.Printf("  truth: %q\n  model: %q\n  rules: %q\n", p.truth, best.preds[i], rules[i])
+					// every block's label and out-of-fold score
+					samples, _ := kd.samples(p.html)
+					for j, x := range p.X {
+						t := samples[j].Text
+						if len(t) > 70 {
+							t = t[:70]
+						}
+						fmt.Printf("  y=%.0f p=%.2f %q\n", p.y[j], best.models[fold(i)].Prob(x), t)
+					}
 				}
 			}
 		}
@@ -287,7 +316,7 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 		all[i] = &pages[i]
 	}
 	m := fit(all, best.s, names)
-	m.Threshold, m.Run = best.t, best.run
+	m.Threshold, m.Run, m.Gap = best.t, best.run.run, best.run.gap
 	preds := make([]string, len(pages))
 	for i, p := range pages {
 		preds[i] = extract(p.html, m)
@@ -756,14 +785,14 @@ func score(pages []page, preds []string, in func(int) bool) (f1, p, r float64) {
 // by an inner cross-validation over the other folds (each of them left out
 // in turn), the best is trained on all of them and scored on the outer
 // fold. It prints the outer folds' row and each fold's choice.
-func nestedCV(pages []page, k int, settings []setting, thresholds []float64, runs []bool, names []string, extract func(string, *article.BlockModel) string) {
+func nestedCV(pages []page, k int, settings []setting, thresholds []float64, runs []decoding, names []string, extract func(string, *article.BlockModel) string) {
 	preds := make([]string, len(pages))
 	var chosen []string
 	for f := 0; f < k; f++ {
 		type cand struct {
 			s   setting
 			t   float64
-			run bool
+			run decoding
 		}
 		sums := map[cand]float64{}
 		var order []cand
@@ -793,7 +822,7 @@ func nestedCV(pages []page, k int, settings []setting, thresholds []float64, run
 						for i := range pages {
 							if i%k == g {
 								m := *m0
-								m.Threshold, m.Run = t, run
+								m.Threshold, m.Run, m.Gap = t, run.run, run.gap
 								pr[i] = extract(pages[i].html, &m)
 							}
 						}
@@ -816,13 +845,13 @@ func nestedCV(pages []page, k int, settings []setting, thresholds []float64, run
 			}
 		}
 		m := fit(train, best.s, names)
-		m.Threshold, m.Run = best.t, best.run
+		m.Threshold, m.Run, m.Gap = best.t, best.run.run, best.run.gap
 		for i := range pages {
 			if i%k == f {
 				preds[i] = extract(pages[i].html, m)
 			}
 		}
-		chosen = append(chosen, fmt.Sprintf("fold %d: %v, threshold %.1f, best run %v", f, best.s, best.t, best.run))
+		chosen = append(chosen, fmt.Sprintf("fold %d: %v, threshold %.1f%v", f, best.s, best.t, best.run))
 	}
 	fmt.Println()
 	fmt.Println("nested cross-validation (each outer fold's setting chosen by an inner CV on the other folds):")

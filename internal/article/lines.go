@@ -31,6 +31,12 @@ var lineBase = []string{
 	// the first stage of the rules, their weighted Kadane run of prose
 	// (before any heading, teaser or list rule cuts or extends it)
 	"in_krun", "krun_dist",
+	// comment threads and footers: short lines and stamps around, and
+	// how many blank lines stand before the line
+	"win_short", "win_stamp", "blank_lines",
+	// a comments heading ("3 Comments", "Join the discussion") after
+	// 100 words of prose
+	"after_comments",
 }
 
 var lineNeighbour = []string{"rule_body", "prose", "words", "headline", "blank_before", "ends", "boiler", "group_lines", "colon_end", "list_item"}
@@ -165,7 +171,7 @@ func lineFeatures(text string, ls []line) [][]float64 {
 }
 
 // lineContextN is the number of context features lineContext gives a line.
-const lineContextN = 12
+const lineContextN = 16
 
 // lineContext returns, for every line, the context features that follow
 // run_dist in lineBase; runLo..runHi is the paste's densest run of prose.
@@ -206,9 +212,24 @@ func lineContext(text string, ls []line, runLo, runHi int) []float64 {
 		i = j
 	}
 	kLo, kHi := proseRun(ls)
+	short := make([]int, n+1)
+	stamp := make([]int, n+1)
+	for i, l := range ls {
+		short[i+1], stamp[i+1] = short[i], stamp[i]
+		if l.words <= 3 {
+			short[i+1]++
+		}
+		if s := l.Of(text); l.words <= 10 && (strings.Contains(s, " ago") || clockTime(s)) {
+			stamp[i+1]++
+		}
+	}
+	frac := func(c []int, i, w int) float64 {
+		lo, hi := max(i-w, 0), min(i+w, n-1)
+		return float64(c[hi+1]-c[lo]) / float64(hi-lo+1)
+	}
 	// a section-ending heading ("Comments", "More stories", "Related")
 	// inside or after the densest run, after some of its prose
-	ended := false
+	ended, comments := false, false
 	for i := range ls {
 		x := out[i*lineContextN : (i+1)*lineContextN]
 		s := ls[i].Of(text)
@@ -216,6 +237,10 @@ func lineContext(text string, ls []line, runLo, runHi int) []float64 {
 			(isCommentsHeading(s) || isStrongSectionEnd(s) || isSectionEnd(s)) {
 			ended = true
 		}
+		if ls[i].words <= 8 && !ls[i].body && prose[i] >= 100 && isCommentsHeading(s) {
+			comments = true
+		}
+		x[15] = b2f(comments)
 		x[0] = b2f(i+1 == n || ls[i+1].blankBefore)
 		x[1] = math.Log1p(float64(group[i])) / 4
 		x[2] = math.Log1p(float64(count[s]-1)) / 2
@@ -228,13 +253,18 @@ func lineContext(text string, ls []line, runLo, runHi int) []float64 {
 		if runHi > runLo {
 			x[7] = math.Max(-1, math.Min(2, float64(i-runLo)/float64(runHi-runLo)))
 		}
-		x[8] = b2f(ls[i].words <= 10 && (strings.Contains(s, " ago") || clockTime(s)))
+		x[8] = float64(stamp[i+1] - stamp[i])
 		x[9] = b2f(titleCased(s))
 		if kLo >= 0 {
 			x[10] = b2f(i >= kLo && i < kHi)
 			x[11] = math.Min(float64(max(kLo-i, i-kHi+1, 0)), 10) / 10
 		} else {
 			x[11] = 1
+		}
+		x[12] = frac(short, i, 4)
+		x[13] = frac(stamp, i, 4)
+		if i > 0 {
+			x[14] = math.Min(float64(strings.Count(text[ls[i-1].End:ls[i].Start], "\n")-1), 3) / 3
 		}
 	}
 	return out

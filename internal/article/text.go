@@ -56,7 +56,11 @@ func parseTextModel(input string, m *BlockModel) *doc.Document {
 		lo, hi := 0, len(p)-1
 		if m.Run {
 			lo, hi = bestRun(len(p), func(i int) float64 {
-				return float64(lines[i].words+1) * (p[i] - m.Threshold)
+				v := float64(lines[i].words+1) * (p[i] - m.Threshold)
+				if p[i] < m.Threshold {
+					v -= m.Gap
+				}
+				return v
 			})
 		}
 		body := false
