@@ -64,6 +64,11 @@ type BlockModel struct {
 	// stray blocks far from the article (a comment, a teaser in a side
 	// column) are dropped while a box set into the story is bridged.
 	Run bool
+	// Gap, for pasted text with Run, is what each line scored below the
+	// threshold costs the run besides: a comment thread's name and time
+	// stamp lines are short, so by their words alone they would not keep
+	// its prose apart from the article's.
+	Gap float64
 }
 
 // ParseModel reads a model in the text format String writes: "threshold
@@ -102,7 +107,7 @@ func ParseModel(s string, names []string) (*BlockModel, error) {
 		}
 		want := max(hidden, 1)
 		switch f[0] {
-		case "threshold", "bias", "hidden", "run":
+		case "threshold", "bias", "hidden", "run", "gap":
 			want = 1
 		}
 		if len(v) != want {
@@ -113,6 +118,8 @@ func ParseModel(s string, names []string) (*BlockModel, error) {
 			m.Threshold = v[0]
 		case "run":
 			m.Run = v[0] != 0
+		case "gap":
+			m.Gap = v[0]
 		case "bias":
 			m.Bias = v[0]
 		case "hidden":
@@ -256,6 +263,10 @@ func (m *BlockModel) String() string {
 	num(m.Threshold, 4)
 	if m.Run {
 		b.WriteString("\nrun 1")
+	}
+	if m.Gap != 0 {
+		b.WriteString("\ngap")
+		num(m.Gap, 2)
 	}
 	b.WriteString("\nbias")
 	num(m.Bias, 5)

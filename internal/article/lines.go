@@ -11,18 +11,37 @@ import (
 // rules of text.go give every line a role, then a model learnt from the dev
 // pastes (cmd/train-blocks -kind text) reads each line's features, what the
 // rules made of it and of its neighbours, and says body or not. Under
-// 5-fold cross-validation such a model has not beaten the rules yet, so
-// none ships and parseText uses the rules alone; these features are kept
-// so the experiment can be rerun.
+// 5-fold cross-validation such a model has not beaten the rules by more
+// than noise (twice now: 47 features, then these 83 with the line's
+// context, comment-thread signals and the rules' first-stage run), so none
+// ships and parseText uses the rules alone; the features are kept so the
+// experiment can be rerun (docs/models/blocks.md, "Pasted text").
 
 var lineBase = []string{
 	"words", "ends", "teaser", "stops", "boiler", "byline", "date", "headline", "prose",
 	"blank_before", "wrapped", "repeated", "rule_body", "rule_related", "rule_title", "rule_meta",
 	"position", "near_body", "punct", "stop_words", "capitals", "digits", "colon_end", "list_item",
 	"body_share", "in_run", "run_dist",
+	// generic context, added in the third round (no rule verdict among
+	// them): the line's paragraph group (lines with no blank line between
+	// them: menus and lists come as one group, copied paragraphs apart),
+	// how often it is printed, the prose share of the words around it,
+	// a section-ending heading since the densest run began, the prose
+	// that follows it, a clock time or "ago" stamp, title case
+	"blank_after", "group_lines", "rep_count", "win3_prose", "win8_prose", "after_end",
+	"prose_after", "run_pos", "stamp", "title_case",
+	// the first stage of the rules, their weighted Kadane run of prose
+	// (before any heading, teaser or list rule cuts or extends it)
+	"in_krun", "krun_dist",
+	// comment threads and footers: short lines and stamps around, and
+	// how many blank lines stand before the line
+	"win_short", "win_stamp", "blank_lines",
+	// a comments heading ("3 Comments", "Join the discussion") after
+	// 100 words of prose
+	"after_comments",
 }
 
-var lineNeighbour = []string{"rule_body", "prose", "words", "headline", "blank_before"}
+var lineNeighbour = []string{"rule_body", "prose", "words", "headline", "blank_before", "ends", "boiler", "group_lines", "colon_end", "list_item"}
 
 var lineFeatureNames = func() []string {
 	n := append([]string(nil), lineBase...)
@@ -96,10 +115,12 @@ func lineFeatures(text string, ls []line) [][]float64 {
 		}
 		return -2 - float64(ls[i].words)
 	})
+	ctx := lineContext(text, ls, runLo, runHi)
 	for i := range ls {
 		l := &ls[i]
 		s := l.Of(text)
 		x := base[i*nb : (i+1)*nb]
+		copy(x[27:], ctx[i*lineContextN:(i+1)*lineContextN])
 		stops, caps, digits, punct, letters := textStats(s)
 		words := float64(max(l.words, 1))
 		x[0] = math.Log1p(float64(l.words)) / 6
@@ -110,7 +131,7 @@ func lineFeatures(text string, ls []line) [][]float64 {
 		x[5] = b2f(l.byline)
 		x[6] = b2f(l.date != "")
 		x[7] = b2f(l.headline)
-		x[8] = b2f(l.body)
+		x[8] = b2f(l.prose)
 		x[9] = b2f(l.blankBefore)
 		x[10] = b2f(l.wrapped)
 		x[11] = b2f(l.repeated)
@@ -150,3 +171,115 @@ func lineFeatures(text string, ls []line) [][]float64 {
 	}
 	return out
 }
+
+// lineContextN is the number of context features lineContext gives a line.
+const lineContextN = 16
+
+// lineContext returns, for every line, the context features that follow
+// run_dist in lineBase; runLo..runHi is the paste's densest run of prose.
+func lineContext(text string, ls []line, runLo, runHi int) []float64 {
+	n := len(ls)
+	out := make([]float64, n*lineContextN)
+	count := make(map[string]int, n)
+	for i := range ls {
+		count[ls[i].Of(text)]++
+	}
+	// prefix sums of words and of prose words, for the windows
+	words := make([]int, n+1)
+	prose := make([]int, n+1)
+	for i, l := range ls {
+		words[i+1], prose[i+1] = words[i]+l.words, prose[i]
+		if l.body {
+			prose[i+1] += l.words
+		}
+	}
+	share := func(lo, hi int) float64 {
+		lo, hi = max(lo, 0), min(hi, n-1)
+		w := words[hi+1] - words[lo]
+		if w == 0 {
+			return 0
+		}
+		return float64(prose[hi+1]-prose[lo]) / float64(w)
+	}
+	// groups of lines with no blank line between them
+	group := make([]int, n)
+	for i := 0; i < n; {
+		j := i + 1
+		for j < n && !ls[j].blankBefore {
+			j++
+		}
+		for k := i; k < j; k++ {
+			group[k] = j - i
+		}
+		i = j
+	}
+	kLo, kHi := proseRun(ls)
+	short := make([]int, n+1)
+	stamp := make([]int, n+1)
+	for i, l := range ls {
+		short[i+1], stamp[i+1] = short[i], stamp[i]
+		if l.words <= 3 {
+			short[i+1]++
+		}
+		if s := l.Of(text); l.words <= 10 && (strings.Contains(s, " ago") || clockTime(s)) {
+			stamp[i+1]++
+		}
+	}
+	frac := func(c []int, i, w int) float64 {
+		lo, hi := max(i-w, 0), min(i+w, n-1)
+		return float64(c[hi+1]-c[lo]) / float64(hi-lo+1)
+	}
+	// a section-ending heading ("Comments", "More stories", "Related")
+	// inside or after the densest run, after some of its prose
+	ended, comments := false, false
+	for i := range ls {
+		x := out[i*lineContextN : (i+1)*lineContextN]
+		s := ls[i].Of(text)
+		if i > runLo && ls[i].words <= 8 && !ls[i].body && prose[i]-prose[max(runLo, 0)] > 0 &&
+			(isCommentsHeading(s) || isStrongSectionEnd(s) || isSectionEnd(s)) {
+			ended = true
+		}
+		if ls[i].words <= 8 && !ls[i].body && prose[i] >= 100 && isCommentsHeading(s) {
+			comments = true
+		}
+		x[15] = b2f(comments)
+		x[0] = b2f(i+1 == n || ls[i+1].blankBefore)
+		x[1] = math.Log1p(float64(group[i])) / 4
+		x[2] = math.Log1p(float64(count[s]-1)) / 2
+		x[3] = share(i-3, i+3)
+		x[4] = share(i-8, i+8)
+		x[5] = b2f(ended)
+		if prose[n] > 0 {
+			x[6] = float64(prose[n]-prose[i+1]) / float64(prose[n])
+		}
+		if runHi > runLo {
+			x[7] = math.Max(-1, math.Min(2, float64(i-runLo)/float64(runHi-runLo)))
+		}
+		x[8] = float64(stamp[i+1] - stamp[i])
+		x[9] = b2f(titleCased(s))
+		if kLo >= 0 {
+			x[10] = b2f(i >= kLo && i < kHi)
+			x[11] = math.Min(float64(max(kLo-i, i-kHi+1, 0)), 10) / 10
+		} else {
+			x[11] = 1
+		}
+		x[12] = frac(short, i, 4)
+		x[13] = frac(stamp, i, 4)
+		if i > 0 {
+			x[14] = math.Min(float64(strings.Count(text[ls[i-1].End:ls[i].Start], "\n")-1), 3) / 3
+		}
+	}
+	return out
+}
+
+// clockTime reports whether s holds a time of day such as "08:12".
+func clockTime(s string) bool {
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] == ':' && isDigit(s[i-1]) && isDigit(s[i+1]) && isDigit(s[i+2]) && (i+3 == len(s) || !isDigit(s[i+3])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -21,6 +21,7 @@ type line struct {
 	date        string // ISO date found on a short line
 	headline    bool   // could be a listed headline: a short line with no final period
 	body        bool   // reads like a paragraph of prose
+	prose       bool   // body as first described, before a repeat vetoed it
 	role        doc.Role
 	repeated    bool // printed more than once in the paste
 	blankBefore bool
@@ -55,11 +56,21 @@ func parseTextModel(input string, m *BlockModel) *doc.Document {
 		lo, hi := 0, len(p)-1
 		if m.Run {
 			lo, hi = bestRun(len(p), func(i int) float64 {
-				return float64(lines[i].words+1) * (p[i] - m.Threshold)
+				v := float64(lines[i].words+1) * (p[i] - m.Threshold)
+				if p[i] < m.Threshold {
+					v -= m.Gap
+				}
+				return v
 			})
 		}
+		body := false
+		for i := range p {
+			body = body || p[i] >= m.Threshold && i >= lo && i <= hi
+		}
+		// a model that finds no body at all leaves the rules' answer
 		for i := range p {
 			switch {
+			case !body:
 			case p[i] >= m.Threshold && i >= lo && i <= hi:
 				lines[i].role = doc.Body
 			case lines[i].role == doc.Body:
@@ -91,6 +102,7 @@ func ruleLines(input string) (*doc.Document, []line) {
 	described := make([]line, len(lines))
 	for i := range lines {
 		describe(input, &lines[i])
+		lines[i].prose = lines[i].body
 		described[i] = lines[i]
 		if seen[lines[i].Of(input)] > 1 {
 			// a line printed twice is a caption, a menu or a teaser: an
@@ -495,35 +507,7 @@ func classifyLines(d *doc.Document, ls []line) {
 	if len(ls) == 0 {
 		return
 	}
-	// The body: the run of lines with the best sum, prose lines counting
-	// their words and other lines a cost, so a list of headlines or a menu
-	// splits regions while a subheading does not.
-	weights := make([]int, len(ls))
-	for i, l := range ls {
-		switch {
-		case l.body:
-			weights[i] = l.words
-		case l.boiler:
-			weights[i] = -(6 + l.words)
-		case l.words >= 8 && !l.headline || l.blankBefore && (i+1 == len(ls) || ls[i+1].blankBefore) && l.words >= 2 && !l.headline:
-			// a short paragraph of its own ("Now get prepping!"): pasted
-			// page text sets paragraphs apart with blank lines, menus not
-			weights[i] = -1
-		default:
-			weights[i] = -(5 + l.words)
-		}
-	}
-	best, bestStart, bestEnd := 0, -1, -1
-	sum, start := 0, 0
-	for i, w := range weights {
-		if sum <= 0 {
-			sum, start = 0, i
-		}
-		sum += w
-		if sum > best {
-			best, bestStart, bestEnd = sum, start, i+1
-		}
-	}
+	bestStart, bestEnd := proseRun(ls)
 	for i := range ls {
 		ls[i].role = doc.Boilerplate
 	}
@@ -699,6 +683,41 @@ func classifyLines(d *doc.Document, ls []line) {
 	}
 	markRuns(0, bestStart)
 	markRuns(bestEnd, len(ls))
+}
+
+// proseRun returns the run of lines [start, end) with the best sum, prose
+// lines counting their words and other lines a cost, so a list of
+// headlines or a menu splits regions while a subheading does not; start
+// is -1 when no line is prose.
+func proseRun(ls []line) (bestStart, bestEnd int) {
+	weights := make([]int, len(ls))
+	for i, l := range ls {
+		switch {
+		case l.body:
+			weights[i] = l.words
+		case l.boiler:
+			weights[i] = -(6 + l.words)
+		case l.words >= 8 && !l.headline || l.blankBefore && (i+1 == len(ls) || ls[i+1].blankBefore) && l.words >= 2 && !l.headline:
+			// a short paragraph of its own ("Now get prepping!"): pasted
+			// page text sets paragraphs apart with blank lines, menus not
+			weights[i] = -1
+		default:
+			weights[i] = -(5 + l.words)
+		}
+	}
+	best := 0
+	bestStart, bestEnd = -1, -1
+	sum, start := 0, 0
+	for i, w := range weights {
+		if sum <= 0 {
+			sum, start = 0, i
+		}
+		sum += w
+		if sum > best {
+			best, bestStart, bestEnd = sum, start, i+1
+		}
+	}
+	return bestStart, bestEnd
 }
 
 // teaserRun returns where, in ls[from:to], a run of at least three
