@@ -317,13 +317,12 @@ func (r *renderer) cutAtSectionEnd() {
 }
 
 var sectionEnds = []string{
-	"you may also like", "you might also like", "related articles", "related stories", "related posts",
-	"related content", "related coverage", "more stories", "more from", "read next", "recommended",
+	"you may also like", "you might also like", "more stories", "more from", "read next", "recommended",
 	"most popular", "most read", "trending", "leave a comment", "leave a reply", "about the author",
 	"share this", "tags:", "more on this", "what to read next", "você pode gostar", "veja também",
 	"leia também", "te puede interesar", "vous aimerez", "lire aussi", "auch interessant",
 	"weitere artikel", "potrebbe interessarti", "leggi anche", "ähnliche artikel", "artículos relacionados",
-	"related roundup", "tag:", "filed under", "more weather", "sign up for our", "top rated comments",
+	"tag:", "filed under", "sign up for our",
 	"more in ", "more on ", "also on ", "popular stories", "latest stories", "latest news", "editor's picks",
 }
 
@@ -343,8 +342,11 @@ func isSectionEnd(s string) bool {
 		len(strings.Fields(low)) <= 4 && !strings.ContainsAny(low, ".,?") {
 		return true // "About Ascom": a press release's company boilerplate
 	}
-	if strings.HasPrefix(low, "more ") && len(strings.Fields(low)) <= 4 && !strings.ContainsAny(low, ".,") {
-		return true // "More Stories", "More Washington Examiner"
+	if (strings.HasPrefix(low, "more ") || strings.HasPrefix(low, "related ")) && len(strings.Fields(low)) <= 4 && !strings.ContainsAny(low, ".,") {
+		return true // "More Stories", "More Washington Examiner", "Related Coverage"
+	}
+	if isCommentsHeading(s) {
+		return true // "Top Rated Comments"
 	}
 	for _, p := range sectionEnds {
 		if strings.HasPrefix(low, p) {
