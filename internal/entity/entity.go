@@ -62,7 +62,14 @@ func Annotate(d *doc.Document) {
 
 // Annotate returns the entities of d found with model m.
 func (m *Model) Annotate(d *doc.Document) []doc.Entity {
-	tg := m.NewTagger()
+	tg, _ := m.taggers.Get().(*Tagger)
+	if tg == nil {
+		tg = m.NewTagger()
+	}
+	defer func() {
+		tg.Forget()
+		m.taggers.Put(tg)
+	}()
 	var ms []mention
 	var words []string
 	for si := 0; si < len(d.Sentences); {

@@ -12,26 +12,46 @@ import (
 type Tagger struct {
 	m     *Model
 	toks  []tokInfo
+	ids   []int32 // each token's entry in infos
 	feats []uint32
 	lat   lattice[int32]
-	bases []histBase
 	hist  func(i, p1 int, out *[numLabels]int32)
 	buf   []byte
 	words []string // truecased words
-	// what is known of each word alone, by the word: its folded form,
-	// shape, lexicon entry and name-part bits, and the scores of its
-	// wordFeatures. A document repeats its words, and these are half the
-	// lookups; a repeated word costs one map lookup and allocates nothing.
-	cache map[string]wordInfo
+	// what is known of each word alone, by the word (see wordInfo). A
+	// document repeats its words, and these are most of the lookups; a
+	// repeated word costs one map lookup and allocates nothing. infos
+	// holds the cached words, then the current sentence's words that did
+	// not fit in the cache.
+	cache map[string]int32 // word -> index in infos
+	infos []wordInfo
+	// history rows scored so far (wordInfo.hcur, hnext), at most maxHistRows
+	hrows [][numLabels]int32
 }
 
+// wordInfo is what the tagger knows of one word alone: its folded form,
+// shape, lexicon entry and name-part bits (gaz and the run are per
+// sentence, left zero), and the scores of every feature that reads this
+// word and nothing else of the sentence (split.go).
 type wordInfo struct {
-	tok    tokInfo // gaz and the run are per sentence, left zero
-	scores [numLabels]int32
+	tok    tokInfo
+	scores [numLabels]int32           // wordFeatures
+	self   [numLabels]int32           // selfFeatures, not first, caseNormal
+	around [numRoles][numLabels]int32 // neighbourFeatures, by role
+	// the history features' hashes before the previous label is mixed in
+	// (T1W0 and T1Shape0 of this word, T1Wp1 of this word as the next),
+	// and their rows by previous label: 1 + index in hrows, 0 not yet
+	// scored
+	hW0, hShape0, hWp1 hash
+	hcur, hnext        [numLabels + 1]uint16
 }
 
-// maxCache bounds the word cache of a tagger.
-const maxCache = 1 << 15
+// maxCache bounds the word cache of a tagger (about 0.6 KB a word), and
+// maxHistRows its history rows (68 bytes each).
+const (
+	maxCache    = 1 << 14
+	maxHistRows = 1<<16 - 1
+)
 
 // IsTitleCase reports whether a sentence is a headline in title case ("Trump
 // Allows Commercial Fishing in Protected New England Waters"): three or more
@@ -86,6 +106,22 @@ func (t *Tagger) truecase(words []string) []string {
 // NewTagger returns a tagger that uses m.
 func (m *Model) NewTagger() *Tagger { return &Tagger{m: m} }
 
+// Forget empties the tagger's word cache (for the next document) and keeps
+// its memory for reuse. The cache holds what the model says of each word,
+// which no document changes, so forgetting changes no result: it bounds
+// the memory a tagger holds and keeps one document's work from making
+// another's look cheaper.
+func (t *Tagger) Forget() {
+	if len(t.cache) > maxKeep {
+		t.cache = nil // a large map costs its size to clear
+	}
+	clear(t.cache)
+	t.infos, t.hrows = t.infos[:0], t.hrows[:0]
+}
+
+// maxKeep is the most words whose map Forget clears instead of dropping.
+const maxKeep = 4096
+
 // TokenSpan is a name found by the tagger: tokens [Start, End) of the
 // sentence, of type Type (0 PER, 1 LOC, 2 ORG, 3 MISC).
 type TokenSpan struct {
@@ -105,38 +141,50 @@ func (t *Tagger) Tag(words []string) []TokenSpan {
 		words = t.truecase(words)
 	}
 	if t.cache == nil {
-		t.cache = make(map[string]wordInfo, 256)
+		t.cache = make(map[string]int32, 256)
 	}
-	t.lat.reset(len(words))
-	t.toks = t.toks[:0]
-	for i, w := range words {
-		wi, ok := t.cache[w]
+	n := len(words)
+	t.lat.reset(n)
+	t.toks, t.ids = t.toks[:0], t.ids[:0]
+	t.infos = t.infos[:len(t.cache)] // drop the last sentence's uncached words
+	for _, w := range words {
+		id, ok := t.cache[w]
 		if !ok {
-			wi.tok, t.buf = wordInfoOf(w, &t.m.lex, &t.m.gaz, t.buf)
-			t.feats = wordFeatures(&wi.tok, t.feats[:0])
-			t.m.add(t.feats, &wi.scores)
-			if len(t.cache) < maxCache {
-				t.cache[w] = wi
+			id = int32(len(t.infos))
+			t.infos = append(t.infos, wordInfo{})
+			t.scoreWord(w, &t.infos[id])
+			if len(t.cache) < maxCache && int(id) == len(t.cache) {
+				t.cache[w] = id
 			}
 		}
-		t.toks = append(t.toks, wi.tok)
-		t.lat.static[i] = wi.scores
+		t.ids = append(t.ids, id)
+		t.toks = append(t.toks, t.infos[id].tok)
 	}
 	markGazetteer(t.toks, words, &t.m.gaz)
 	markRuns(t.toks)
 	sc := sentenceCase(t.toks)
-	t.bases = t.bases[:0]
-	for i := range t.toks {
-		t.feats = contextFeatures(t.toks, i, sc, t.feats[:0])
-		t.m.add(t.feats, &t.lat.static[i])
-		t.bases = append(t.bases, historyBase(t.toks, i))
+	for i := range n {
+		wi := &t.infos[t.ids[i]]
+		s := &t.lat.static[i]
+		*s = wi.scores
+		for role, j := range [numRoles]int{i - 1, i + 1, i - 2, i + 2} {
+			if j >= 0 && j < n {
+				addRow(s, &t.infos[t.ids[j]].around[role])
+			} else {
+				addRow(s, &t.m.edge[role])
+			}
+		}
+		t.feats = t.feats[:0]
+		if i > 0 && sc == caseNormal {
+			addRow(s, &wi.self)
+		} else {
+			t.feats = selfFeatures(&t.toks[i], i == 0, sc, t.feats)
+		}
+		t.feats = pairFeatures(t.toks, i, sc, t.feats)
+		t.m.add(t.feats, s)
 	}
 	if t.hist == nil {
-		t.hist = func(i, p1 int, out *[numLabels]int32) {
-			f := t.bases[i].history(p1)
-			*out = t.m.trans[p1]
-			t.m.add(f[1:], out)
-		}
+		t.hist = t.history
 	}
 	labels := t.lat.decode(t.hist, beamWidth)
 	spans := Spans(labels)
@@ -157,6 +205,68 @@ func (t *Tagger) Tag(words []string) []TokenSpan {
 		}
 	}
 	return spans
+}
+
+// scoreWord fills wi with what is known of word w alone.
+func (t *Tagger) scoreWord(w string, wi *wordInfo) {
+	wi.tok, t.buf = wordInfoOf(w, &t.m.lex, &t.m.gaz, t.buf)
+	tok := &wi.tok
+	t.feats = wordFeatures(tok, t.feats[:0])
+	t.m.add(t.feats, &wi.scores)
+	t.feats = selfFeatures(tok, false, caseNormal, t.feats[:0])
+	t.m.add(t.feats, &wi.self)
+	for role := range numRoles {
+		t.feats = neighbourFeatures(tok, role, t.feats[:0])
+		t.m.add(t.feats, &wi.around[role])
+	}
+	wi.hW0, wi.hShape0, wi.hWp1 = newHash(fT1W0).str(tok.lower), newHash(fT1Shape0).str(tok.shape), newHash(fT1Wp1).str(tok.lower)
+}
+
+// history sets out to the scores of token i's history features (see
+// historyBase) given previous label p1: the label bigram, then the rows
+// of T1W0 and T1Shape0 of this word and T1Wp1 of the next, each scored
+// once per word and previous label.
+func (t *Tagger) history(i, p1 int, out *[numLabels]int32) {
+	*out = t.m.trans[p1]
+	wi := &t.infos[t.ids[i]]
+	if r := wi.hcur[p1]; r > 0 {
+		addRow(out, &t.hrows[r-1])
+	} else {
+		f := [2]uint32{wi.hW0.num(p1).key(), wi.hShape0.num(p1).key()}
+		t.addHist(f[:], &wi.hcur[p1], out)
+	}
+	if i+1 == len(t.ids) {
+		addRow(out, &t.m.endNext[p1])
+		return
+	}
+	next := &t.infos[t.ids[i+1]]
+	if r := next.hnext[p1]; r > 0 {
+		addRow(out, &t.hrows[r-1])
+	} else {
+		f := [1]uint32{next.hWp1.num(p1).key()}
+		t.addHist(f[:], &next.hnext[p1], out)
+	}
+}
+
+// addHist adds the rows of feats to out and keeps their sum as a history
+// row, whose place it writes to ref, while there is room.
+func (t *Tagger) addHist(feats []uint32, ref *uint16, out *[numLabels]int32) {
+	if len(t.hrows) >= maxHistRows {
+		t.m.add(feats, out)
+		return
+	}
+	var row [numLabels]int32
+	t.m.add(feats, &row)
+	t.hrows = append(t.hrows, row)
+	*ref = uint16(len(t.hrows))
+	addRow(out, &row)
+}
+
+// addRow adds the scores of row to s.
+func addRow(s, row *[numLabels]int32) {
+	for l := range s {
+		s[l] += row[l]
+	}
 }
 
 // beamWidth is the Viterbi beam in integer weight units: three times the
