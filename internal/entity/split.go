@@ -7,6 +7,9 @@ package entity
 //   - neighbourFeatures: what token j gives the tokens around it (its
 //     word, shape, cluster and capitalisation as seen from i = j+1, j-1,
 //     j+2, j-2), cached per word in four rows;
+//   - of those and of wordFeatures, the features that read only a word's
+//     shape class (shapeKey) or only its cluster are scored once per class
+//     and cluster, so a new word costs about half the lookups;
 //   - edgeFeatures: the same at the sentence's ends ("<s>", "</s>", "_"),
 //     constant rows of the Model;
 //   - selfFeatures: a token's own case features, cached per word for the
@@ -32,26 +35,88 @@ const (
 // neighbourFeatures appends the features of token i that read only token
 // i-1 (role asPrev), i+1 (asNext), i-2 or i+2, when that token is t.
 func neighbourFeatures(t *tokInfo, role int, out []uint32) []uint32 {
+	out = wordNeighbourFeatures(t, role, out)
+	out = shapeNeighbourFeatures(t, role, out)
+	return clusterNeighbourFeatures(t, role, out)
+}
+
+// wordNeighbourFeatures are the neighbour features that read the word.
+func wordNeighbourFeatures(t *tokInfo, role int, out []uint32) []uint32 {
 	switch role {
 	case asPrev:
-		return append(out,
-			newHash(fWm1).str(t.lower).key(),
-			newHash(fShapem1).str(t.shape).key(),
-			newHash(fClm1).num(int(t.cl2)).key(),
-			newHash(fCapm1).num(int(t.capr)).str(t.shape).key(),
-		)
+		return append(out, newHash(fWm1).str(t.lower).key())
 	case asNext:
-		return append(out,
-			newHash(fWp1).str(t.lower).key(),
-			newHash(fShapep1).str(t.shape).key(),
-			newHash(fClp1).num(int(t.cl2)).key(),
-			newHash(fCapp1).num(int(t.capr)).str(t.shape).key(),
-		)
+		return append(out, newHash(fWp1).str(t.lower).key())
 	case asPrev2:
 		return append(out, newHash(fWm2).str(t.lower).key())
 	default:
 		return append(out, newHash(fWp2).str(t.lower).key())
 	}
+}
+
+// shapeNeighbourFeatures are the neighbour features that read only the
+// word's shape class (shapeKey).
+func shapeNeighbourFeatures(t *tokInfo, role int, out []uint32) []uint32 {
+	switch role {
+	case asPrev:
+		return append(out, newHash(fShapem1).str(t.shape).key(), newHash(fCapm1).num(int(t.capr)).str(t.shape).key())
+	case asNext:
+		return append(out, newHash(fShapep1).str(t.shape).key(), newHash(fCapp1).num(int(t.capr)).str(t.shape).key())
+	}
+	return out
+}
+
+// clusterNeighbourFeatures are the neighbour features that read only the
+// word's fine cluster.
+func clusterNeighbourFeatures(t *tokInfo, role int, out []uint32) []uint32 {
+	switch role {
+	case asPrev:
+		return append(out, newHash(fClm1).num(int(t.cl2)).key())
+	case asNext:
+		return append(out, newHash(fClp1).num(int(t.cl2)).key())
+	}
+	return out
+}
+
+// shapeKey is what shapeNeighbourFeatures, shapeOwnFeatures and
+// selfFeatures read of a word: many words share it.
+type shapeKey struct {
+	shape          string
+	capr           uint8
+	upper, allCaps bool
+}
+
+// shapeOwnFeatures are the wordFeatures that read only the shape class.
+func shapeOwnFeatures(t *tokInfo, out []uint32) []uint32 {
+	return append(out, newHash(fBias).key(), newHash(fShape0).str(t.shape).key())
+}
+
+// clusterOwnFeatures are the wordFeatures that read only the fine cluster
+// (the coarse one is a function of it, see newLexicon).
+func clusterOwnFeatures(t *tokInfo, out []uint32) []uint32 {
+	if t.cl1 == 0 {
+		return out
+	}
+	return append(out, newHash(fCl0).num(1).num(int(t.cl1)).key(), newHash(fCl0).num(2).num(int(t.cl2)).key())
+}
+
+// wordOwnFeatures are the rest of wordFeatures.
+func wordOwnFeatures(t *tokInfo, out []uint32) []uint32 {
+	out = append(out, newHash(fW0).str(t.lower).key())
+	n := len(t.lower)
+	for k := 1; k <= 4 && k <= n; k++ {
+		out = append(out, newHash(fPre).num(k).str(t.lower[:k]).key(), newHash(fSuf).num(k).str(t.lower[n-k:]).key())
+	}
+	out = append(out, newHash(fLen).num(min(n, 12)).str(t.shape).key())
+	if t.cl1 != 0 {
+		out = append(out, newHash(fCl0).num(3).num(int(t.cl2)).str(t.shape).key())
+	}
+	for typ := 0; typ < numTypes; typ++ {
+		if t.part&(1<<typ) != 0 {
+			out = append(out, newHash(fPart).num(typ).num(b2i(t.upper)).key())
+		}
+	}
+	return out
 }
 
 // edgeFeatures appends the features that neighbourFeatures(role) gives

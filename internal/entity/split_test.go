@@ -59,6 +59,15 @@ func TestSplitFeatures(t *testing.T) {
 	for _, s := range append(splitSentences, conllSentences(2000)...) {
 		words := strings.Fields(s)
 		toks, _ := prepare(nil, words, &m.lex, &m.gaz, nil)
+		for i := range toks {
+			want := wordFeatures(&toks[i], nil)
+			got := wordOwnFeatures(&toks[i], clusterOwnFeatures(&toks[i], shapeOwnFeatures(&toks[i], nil)))
+			slices.Sort(want)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q token %d: split word features differ from wordFeatures:\n got %v\nwant %v", s, i, got, want)
+			}
+		}
 		for _, sc := range []int{caseNormal, caseCaps, caseLower} {
 			for i := range toks {
 				want := contextFeatures(toks, i, sc, nil)

@@ -27,6 +27,18 @@ type Tagger struct {
 	infos []wordInfo
 	// history rows scored so far (wordInfo.hcur, hnext), at most maxHistRows
 	hrows [][numLabels]int32
+	// the rows shared by the words of a shape class or a fine cluster:
+	// 1 + index in groups, 0 not yet scored
+	shapes   map[shapeKey]int32
+	clusters [maxFine + 1]int32
+	groups   []group
+}
+
+// group holds the rows of the features that read only a word's shape class
+// or only its cluster: of its own features (wordFeatures), its selfFeatures
+// (shape classes only), and as the token before and after another.
+type group struct {
+	own, self, prev, next [numLabels]int32
 }
 
 // wordInfo is what the tagger knows of one word alone: its folded form,
@@ -116,7 +128,9 @@ func (t *Tagger) Forget() {
 		t.cache = nil // a large map costs its size to clear
 	}
 	clear(t.cache)
-	t.infos, t.hrows = t.infos[:0], t.hrows[:0]
+	clear(t.shapes)
+	t.clusters = [maxFine + 1]int32{}
+	t.infos, t.hrows, t.groups = t.infos[:0], t.hrows[:0], t.groups[:0]
 }
 
 // maxKeep is the most words whose map Forget clears instead of dropping.
@@ -211,15 +225,62 @@ func (t *Tagger) Tag(words []string) []TokenSpan {
 func (t *Tagger) scoreWord(w string, wi *wordInfo) {
 	wi.tok, t.buf = wordInfoOf(w, &t.m.lex, &t.m.gaz, t.buf)
 	tok := &wi.tok
-	t.feats = wordFeatures(tok, t.feats[:0])
+	si, ci := t.shapeGroup(tok), t.clusterGroup(tok)
+	sg, cg := &t.groups[si], &t.groups[ci]
+	wi.scores, wi.self = sg.own, sg.self
+	addRow(&wi.scores, &cg.own)
+	t.feats = wordOwnFeatures(tok, t.feats[:0])
 	t.m.add(t.feats, &wi.scores)
-	t.feats = selfFeatures(tok, false, caseNormal, t.feats[:0])
-	t.m.add(t.feats, &wi.self)
 	for role := range numRoles {
-		t.feats = neighbourFeatures(tok, role, t.feats[:0])
+		switch role {
+		case asPrev:
+			wi.around[role] = sg.prev
+			addRow(&wi.around[role], &cg.prev)
+		case asNext:
+			wi.around[role] = sg.next
+			addRow(&wi.around[role], &cg.next)
+		default:
+			wi.around[role] = [numLabels]int32{}
+		}
+		t.feats = wordNeighbourFeatures(tok, role, t.feats[:0])
 		t.m.add(t.feats, &wi.around[role])
 	}
 	wi.hW0, wi.hShape0, wi.hWp1 = newHash(fT1W0).str(tok.lower), newHash(fT1Shape0).str(tok.shape), newHash(fT1Wp1).str(tok.lower)
+}
+
+// shapeGroup returns the index in t.groups of tok's shape class, scoring
+// its rows on first sight.
+func (t *Tagger) shapeGroup(tok *tokInfo) int {
+	k := shapeKey{tok.shape, tok.capr, tok.upper, tok.allCaps}
+	if t.shapes == nil {
+		t.shapes = make(map[shapeKey]int32)
+	}
+	if r := t.shapes[k]; r > 0 {
+		return int(r - 1)
+	}
+	t.groups = append(t.groups, group{})
+	g := &t.groups[len(t.groups)-1]
+	t.m.add(shapeOwnFeatures(tok, t.feats[:0]), &g.own)
+	t.m.add(selfFeatures(tok, false, caseNormal, t.feats[:0]), &g.self)
+	t.m.add(shapeNeighbourFeatures(tok, asPrev, t.feats[:0]), &g.prev)
+	t.m.add(shapeNeighbourFeatures(tok, asNext, t.feats[:0]), &g.next)
+	t.shapes[k] = int32(len(t.groups))
+	return len(t.groups) - 1
+}
+
+// clusterGroup returns the index in t.groups of tok's fine cluster (at most
+// maxFine, see LexEntry), scoring its rows on first sight.
+func (t *Tagger) clusterGroup(tok *tokInfo) int {
+	if r := t.clusters[tok.cl2]; r > 0 {
+		return int(r - 1)
+	}
+	t.groups = append(t.groups, group{})
+	g := &t.groups[len(t.groups)-1]
+	t.m.add(clusterOwnFeatures(tok, t.feats[:0]), &g.own)
+	t.m.add(clusterNeighbourFeatures(tok, asPrev, t.feats[:0]), &g.prev)
+	t.m.add(clusterNeighbourFeatures(tok, asNext, t.feats[:0]), &g.next)
+	t.clusters[tok.cl2] = int32(len(t.groups))
+	return len(t.groups) - 1
 }
 
 // history sets out to the scores of token i's history features (see
