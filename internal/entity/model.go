@@ -22,10 +22,10 @@ type Model struct {
 
 	trans [numLabels + 1][numLabels]int32 // label bigram scores, by previous label
 	// the rows of the features that look past the sentence's ends, by
-	// role (edgeFeatures), and of history feature T1Wp1 on the last token,
-	// by previous label: constants the tagger adds without a lookup
-	edge    [numRoles][numLabels]int32
-	endNext [numLabels + 1][numLabels]int32
+	// role (edgeFeatures): constants the tagger adds without a lookup; and
+	// the hash of history feature T1Wp1 on the last token
+	edge   [numRoles][numLabels]int32
+	endWp1 hash
 
 	// the weight rows, by feature key: a row of one or two non-zero
 	// labels (most rows) is its ref itself (inline set, two 13-bit
@@ -154,13 +154,11 @@ func (m *Model) build(keys []uint32, q []int8) {
 
 // finish caches the label bigram rows and the sentence ends' rows.
 func (m *Model) finish() {
-	end := newHash(fT1Wp1).str("</s>")
 	for p := range numLabels + 1 {
 		m.trans[p] = [numLabels]int32{}
 		m.add([]uint32{transitionKey(p)}, &m.trans[p])
-		m.endNext[p] = [numLabels]int32{}
-		m.add([]uint32{end.num(p).key()}, &m.endNext[p])
 	}
+	m.endWp1 = newHash(fT1Wp1).str("</s>")
 	var f []uint32
 	for role := range numRoles {
 		m.edge[role] = [numLabels]int32{}

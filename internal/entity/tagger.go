@@ -25,8 +25,6 @@ type Tagger struct {
 	// not fit in the cache.
 	cache map[string]int32 // word -> index in infos
 	infos []wordInfo
-	// history rows scored so far (wordInfo.hcur, hnext), at most maxHistRows
-	hrows [][numLabels]int32
 	// the rows shared by the words of a shape class or a fine cluster:
 	// 1 + index in groups, 0 not yet scored
 	shapes   map[shapeKey]int32
@@ -51,19 +49,12 @@ type wordInfo struct {
 	self   [numLabels]int32           // selfFeatures, not first, caseNormal
 	around [numRoles][numLabels]int32 // neighbourFeatures, by role
 	// the history features' hashes before the previous label is mixed in
-	// (T1W0 and T1Shape0 of this word, T1Wp1 of this word as the next),
-	// and their rows by previous label: 1 + index in hrows, 0 not yet
-	// scored
+	// (T1W0 and T1Shape0 of this word, T1Wp1 of this word as the next)
 	hW0, hShape0, hWp1 hash
-	hcur, hnext        [numLabels + 1]uint16
 }
 
-// maxCache bounds the word cache of a tagger (about 0.6 KB a word), and
-// maxHistRows its history rows (68 bytes each).
-const (
-	maxCache    = 1 << 14
-	maxHistRows = 1<<16 - 1
-)
+// maxCache bounds the word cache of a tagger (about 0.5 KB a word).
+const maxCache = 1 << 14
 
 // IsTitleCase reports whether a sentence is a headline in title case ("Trump
 // Allows Commercial Fishing in Protected New England Waters"): three or more
@@ -130,7 +121,7 @@ func (t *Tagger) Forget() {
 	clear(t.cache)
 	clear(t.shapes)
 	t.clusters = [maxFine + 1]int32{}
-	t.infos, t.hrows, t.groups = t.infos[:0], t.hrows[:0], t.groups[:0]
+	t.infos, t.groups = t.infos[:0], t.groups[:0]
 }
 
 // maxKeep is the most words whose map Forget clears instead of dropping.
@@ -284,43 +275,20 @@ func (t *Tagger) clusterGroup(tok *tokInfo) int {
 }
 
 // history sets out to the scores of token i's history features (see
-// historyBase) given previous label p1: the label bigram, then the rows
-// of T1W0 and T1Shape0 of this word and T1Wp1 of the next, each scored
-// once per word and previous label.
+// historyBase) given previous label p1: the label bigram's row, and the
+// rows of T1W0 and T1Shape0 of this word and T1Wp1 of the next, from the
+// hashes kept per word. (Keeping their rows per word and previous label
+// too was slower in wasm: most of these features are not in the model,
+// and a miss costs less than adding a kept row.)
 func (t *Tagger) history(i, p1 int, out *[numLabels]int32) {
 	*out = t.m.trans[p1]
 	wi := &t.infos[t.ids[i]]
-	if r := wi.hcur[p1]; r > 0 {
-		addRow(out, &t.hrows[r-1])
-	} else {
-		f := [2]uint32{wi.hW0.num(p1).key(), wi.hShape0.num(p1).key()}
-		t.addHist(f[:], &wi.hcur[p1], out)
+	next := t.m.endWp1
+	if i+1 < len(t.ids) {
+		next = t.infos[t.ids[i+1]].hWp1
 	}
-	if i+1 == len(t.ids) {
-		addRow(out, &t.m.endNext[p1])
-		return
-	}
-	next := &t.infos[t.ids[i+1]]
-	if r := next.hnext[p1]; r > 0 {
-		addRow(out, &t.hrows[r-1])
-	} else {
-		f := [1]uint32{next.hWp1.num(p1).key()}
-		t.addHist(f[:], &next.hnext[p1], out)
-	}
-}
-
-// addHist adds the rows of feats to out and keeps their sum as a history
-// row, whose place it writes to ref, while there is room.
-func (t *Tagger) addHist(feats []uint32, ref *uint16, out *[numLabels]int32) {
-	if len(t.hrows) >= maxHistRows {
-		t.m.add(feats, out)
-		return
-	}
-	var row [numLabels]int32
-	t.m.add(feats, &row)
-	t.hrows = append(t.hrows, row)
-	*ref = uint16(len(t.hrows))
-	addRow(out, &row)
+	f := [3]uint32{wi.hW0.num(p1).key(), wi.hShape0.num(p1).key(), next.num(p1).key()}
+	t.m.add(f[:], out)
 }
 
 // addRow adds the scores of row to s.
