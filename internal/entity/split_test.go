@@ -2,7 +2,9 @@ package entity
 
 import (
 	"os"
+	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -84,17 +86,31 @@ func TestSplitFeatures(t *testing.T) {
 
 // TestTaggerScores checks the tagger's cached scores against scoring every
 // feature of every token afresh: the static scores of each token, and the
-// history scores for every previous label, twice (the second time from
-// the cache), over sentences that share words.
+// history scores for every previous label, over sentences that share
+// words, then again after Forget; and that a tagger whose cache is full
+// (every word scored per sentence) finds the same names.
 func TestTaggerScores(t *testing.T) {
 	m, err := Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
 	tg := m.NewTagger()
-	for _, s := range append(splitSentences, conllSentences(500)...) {
+	full := m.NewTagger() // a tagger whose word cache is full: every word is scored per sentence
+	full.cache = make(map[string]int32, maxCache)
+	for i := range maxCache {
+		full.cache[strconv.Itoa(i)+"\x00"] = int32(i)
+	}
+	full.infos = make([]wordInfo, maxCache)
+	sentences := append(splitSentences, conllSentences(500)...)
+	for k, s := range append(sentences, sentences...) {
+		if k == len(sentences) {
+			tg.Forget()
+		}
 		words := strings.Fields(s)
-		tg.Tag(words)
+		spans := tg.Tag(words)
+		if got := full.Tag(words); !reflect.DeepEqual(got, spans) || !slices.Equal(full.lat.static, tg.lat.static) {
+			t.Fatalf("%q: with a full cache the tagger finds %v, want %v (or its scores differ)", s, got, spans)
+		}
 		if IsTitleCase(words) {
 			words = tg.words
 		}
@@ -114,12 +130,10 @@ func TestTaggerScores(t *testing.T) {
 				f := b.history(p1)
 				var want [numLabels]int32
 				m.add(f[:], &want)
-				for range 2 {
-					var got [numLabels]int32
-					tg.history(i, p1, &got)
-					if got != want {
-						t.Fatalf("%q token %d, previous label %d: history scores %v, want %v", s, i, p1, got, want)
-					}
+				var got [numLabels]int32
+				tg.history(i, p1, &got)
+				if got != want {
+					t.Fatalf("%q token %d, previous label %d: history scores %v, want %v", s, i, p1, got, want)
 				}
 			}
 		}

@@ -116,7 +116,9 @@ func (m *Model) NewTagger() *Tagger { return &Tagger{m: m} }
 // another's look cheaper.
 func (t *Tagger) Forget() {
 	if len(t.cache) > maxKeep {
-		t.cache = nil // a large map costs its size to clear
+		// a large map costs its size to clear, and a long document's
+		// words should not stay in memory after it
+		t.cache, t.infos = nil, nil
 	}
 	clear(t.cache)
 	clear(t.shapes)
@@ -124,7 +126,7 @@ func (t *Tagger) Forget() {
 	t.infos, t.groups = t.infos[:0], t.groups[:0]
 }
 
-// maxKeep is the most words whose map Forget clears instead of dropping.
+// maxKeep is the most words whose memory Forget keeps for reuse.
 const maxKeep = 4096
 
 // TokenSpan is a name found by the tagger: tokens [Start, End) of the
