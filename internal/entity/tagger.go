@@ -46,15 +46,16 @@ type group struct {
 type wordInfo struct {
 	tok    tokInfo
 	scores [numLabels]int32           // wordFeatures
-	self   [numLabels]int32           // selfFeatures, not first, caseNormal
+	shape  int32                      // its shape class's group in Tagger.groups (for selfFeatures)
 	around [numRoles][numLabels]int32 // neighbourFeatures, by role
 	// the history features' hashes before the previous label is mixed in
 	// (T1W0 and T1Shape0 of this word, T1Wp1 of this word as the next)
 	hW0, hShape0, hWp1 hash
 }
 
-// maxCache bounds the word cache of a tagger (about 0.5 KB a word).
-const maxCache = 1 << 14
+// maxCache bounds the word cache of a tagger (0.4 KB a word); a longer
+// document's other words are scored in each sentence they occur in.
+const maxCache = 1 << 13
 
 // IsTitleCase reports whether a sentence is a headline in title case ("Trump
 // Allows Commercial Fishing in Protected New England Waters"): three or more
@@ -183,7 +184,7 @@ func (t *Tagger) Tag(words []string) []TokenSpan {
 		}
 		t.feats = t.feats[:0]
 		if i > 0 && sc == caseNormal {
-			addRow(s, &wi.self)
+			addRow(s, &t.groups[wi.shape].self) // selfFeatures, not first, caseNormal
 		} else {
 			t.feats = selfFeatures(&t.toks[i], i == 0, sc, t.feats)
 		}
@@ -220,7 +221,7 @@ func (t *Tagger) scoreWord(w string, wi *wordInfo) {
 	tok := &wi.tok
 	si, ci := t.shapeGroup(tok), t.clusterGroup(tok)
 	sg, cg := &t.groups[si], &t.groups[ci]
-	wi.scores, wi.self = sg.own, sg.self
+	wi.scores, wi.shape = sg.own, int32(si)
 	addRow(&wi.scores, &cg.own)
 	t.feats = wordOwnFeatures(tok, t.feats[:0])
 	t.m.add(t.feats, &wi.scores)
