@@ -100,7 +100,7 @@ func TestTaggerScores(t *testing.T) {
 	for i := range maxCache {
 		full.cache[strconv.Itoa(i)+"\x00"] = int32(i)
 	}
-	full.infos = make([]wordInfo, maxCache)
+	full.known, full.infos = make([]tokInfo, maxCache), make([]wordInfo, maxCache)
 	sentences := append(splitSentences, conllSentences(500)...)
 	for k, s := range append(sentences, sentences...) {
 		if k == len(sentences) {

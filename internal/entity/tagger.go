@@ -12,7 +12,7 @@ import (
 type Tagger struct {
 	m     *Model
 	toks  []tokInfo
-	ids   []int32 // each token's entry in infos
+	ids   []int32 // each token's entry in known and infos
 	feats []uint32
 	lat   lattice[int32]
 	hist  func(i, p1 int, out *[numLabels]int32)
@@ -20,10 +20,13 @@ type Tagger struct {
 	words []string // truecased words
 	// what is known of each word alone, by the word (see wordInfo). A
 	// document repeats its words, and these are most of the lookups; a
-	// repeated word costs one map lookup and allocates nothing. infos
-	// holds the cached words, then the current sentence's words that did
-	// not fit in the cache.
-	cache map[string]int32 // word -> index in infos
+	// repeated word costs one map lookup and allocates nothing. known and
+	// infos hold the cached words, then the current sentence's words that
+	// did not fit in the cache. They are apart so that the large part,
+	// infos, holds no pointers: a pooled tagger's memory stays live, and
+	// the garbage collector then has little of it to scan.
+	cache map[string]int32 // word -> index in known and infos
+	known []tokInfo        // gaz and the run are per sentence, left zero
 	infos []wordInfo
 	// the rows shared by the words of a shape class or a fine cluster:
 	// 1 + index in groups, 0 not yet scored
@@ -39,12 +42,10 @@ type group struct {
 	own, self, prev, next [numLabels]int32
 }
 
-// wordInfo is what the tagger knows of one word alone: its folded form,
-// shape, lexicon entry and name-part bits (gaz and the run are per
-// sentence, left zero), and the scores of every feature that reads this
-// word and nothing else of the sentence (split.go).
+// wordInfo is what the tagger knows of one word alone besides its tokInfo:
+// the scores of every feature that reads this word and nothing else of the
+// sentence (split.go).
 type wordInfo struct {
-	tok    tokInfo
 	scores [numLabels]int32           // wordFeatures
 	shape  int32                      // its shape class's group in Tagger.groups (for selfFeatures)
 	around [numRoles][numLabels]int32 // neighbourFeatures, by role
@@ -119,12 +120,12 @@ func (t *Tagger) Forget() {
 	if len(t.cache) > maxKeep {
 		// a large map costs its size to clear, and a long document's
 		// words should not stay in memory after it
-		t.cache, t.infos = nil, nil
+		t.cache, t.known, t.infos = nil, nil, nil
 	}
 	clear(t.cache)
 	clear(t.shapes)
 	t.clusters = [maxFine + 1]int32{}
-	t.infos, t.groups = t.infos[:0], t.groups[:0]
+	t.known, t.infos, t.groups = t.known[:0], t.infos[:0], t.groups[:0]
 }
 
 // maxKeep is the most words whose memory Forget keeps for reuse.
@@ -154,19 +155,20 @@ func (t *Tagger) Tag(words []string) []TokenSpan {
 	n := len(words)
 	t.lat.reset(n)
 	t.toks, t.ids = t.toks[:0], t.ids[:0]
-	t.infos = t.infos[:len(t.cache)] // drop the last sentence's uncached words
+	// drop the last sentence's uncached words
+	t.known, t.infos = t.known[:len(t.cache)], t.infos[:len(t.cache)]
 	for _, w := range words {
 		id, ok := t.cache[w]
 		if !ok {
 			id = int32(len(t.infos))
-			t.infos = append(t.infos, wordInfo{})
-			t.scoreWord(w, &t.infos[id])
+			t.known, t.infos = append(t.known, tokInfo{}), append(t.infos, wordInfo{})
+			t.scoreWord(w, &t.known[id], &t.infos[id])
 			if len(t.cache) < maxCache && int(id) == len(t.cache) {
 				t.cache[w] = id
 			}
 		}
 		t.ids = append(t.ids, id)
-		t.toks = append(t.toks, t.infos[id].tok)
+		t.toks = append(t.toks, t.known[id])
 	}
 	markGazetteer(t.toks, words, &t.m.gaz)
 	markRuns(t.toks)
@@ -215,10 +217,9 @@ func (t *Tagger) Tag(words []string) []TokenSpan {
 	return spans
 }
 
-// scoreWord fills wi with what is known of word w alone.
-func (t *Tagger) scoreWord(w string, wi *wordInfo) {
-	wi.tok, t.buf = wordInfoOf(w, &t.m.lex, &t.m.gaz, t.buf)
-	tok := &wi.tok
+// scoreWord fills tok and wi with what is known of word w alone.
+func (t *Tagger) scoreWord(w string, tok *tokInfo, wi *wordInfo) {
+	*tok, t.buf = wordInfoOf(w, &t.m.lex, &t.m.gaz, t.buf)
 	si, ci := t.shapeGroup(tok), t.clusterGroup(tok)
 	sg, cg := &t.groups[si], &t.groups[ci]
 	wi.scores, wi.shape = sg.own, int32(si)
