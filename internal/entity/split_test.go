@@ -6,7 +6,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/lede-news/lede/internal/doc"
 )
 
 // splitSentences are sentences that reach every branch of the features:
@@ -137,5 +140,45 @@ func TestTaggerScores(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestAnnotateConcurrent checks that goroutines sharing the model, and so
+// its pool of taggers, find what one goroutine finds alone (run it with
+// -race too).
+func TestAnnotateConcurrent(t *testing.T) {
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"South Korean President Lee Jae Myung will meet U.S. President Donald Trump in Gyeongju.",
+		"The Korea Development Bank and the International Monetary Fund met in São Paulo.",
+		"Ursula von der Leyen of the European Commission spoke in Brussels on Monday.",
+		"GERMANY BEAT RUSSIA 2-1 IN MOSCOW",
+	}
+	want := make([][]doc.Entity, len(texts))
+	for i, s := range texts {
+		want[i] = m.Annotate(segmented(s))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(texts))
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 3 * len(texts) {
+				i := (g + k) % len(texts)
+				if got := m.Annotate(segmented(texts[i])); !reflect.DeepEqual(got, want[i]) {
+					errs <- texts[i]
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for s := range errs {
+		t.Errorf("%q: concurrent Annotate differs from a lone one", s)
 	}
 }
