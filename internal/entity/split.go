@@ -7,21 +7,25 @@ package entity
 //   - neighbourFeatures: what token j gives the tokens around it (its
 //     word, shape, cluster and capitalisation as seen from i = j+1, j-1,
 //     j+2, j-2), cached per word in four rows;
-//   - of those and of wordFeatures, the features that read only a word's
-//     shape class (shapeKey) or only its cluster are scored once per class
-//     and cluster, so a new word costs about half the lookups;
 //   - edgeFeatures: the same at the sentence's ends ("<s>", "</s>", "_"),
 //     constant rows of the Model;
-//   - selfFeatures: a token's own case features, cached per word for the
-//     usual case (not first, in a normally cased sentence);
+//   - selfFeatures: a token's own case features, cached per shape class
+//     for the usual case (not first, in a normally cased sentence);
 //   - pairFeatures: the rest, which join two tokens or look at the run and
 //     gazetteer match around a token, looked up per token.
 //
-// Together they are exactly contextFeatures (TestSplitFeatures checks the
-// multiset of keys on many sentences): training keeps using
-// contextFeatures, and the sums of integer weights do not depend on the
-// order they are added in, so the tags are the same to the bit. A feature
-// added to contextFeatures must be added to one of these parts too.
+// wordFeatures (a word's own features, cached per word already) and
+// neighbourFeatures are split again: what reads only a word's shape class
+// (shapeKey) or only its cluster is scored once per class and cluster,
+// the rest (wordOwnFeatures, wordNeighbourFeatures) once per word, so a
+// new word costs about half the lookups.
+//
+// Together the parts are exactly contextFeatures and wordFeatures
+// (TestSplitFeatures checks the multisets of keys on many sentences):
+// training keeps using those, and the sums of integer weights do not
+// depend on the order they are added in, so the tags are the same to the
+// bit. A feature added to contextFeatures or wordFeatures must be added to
+// one of these parts too, or TestSplitFeatures fails.
 
 // Roles of a word seen from another token, and of the sentence's ends.
 const (
