@@ -386,7 +386,10 @@ func markGazetteer(toks []tokInfo, words []string, gaz *gazetteer) {
 		bestLen, bestMask := 0, uint8(0)
 		for j := i; j < len(toks) && j < i+maxGazLen; j++ {
 			h = h.str(toks[j].lower)
-			if mask, ok := gaz.get(uint64(h)); ok && mask&0xf != 0 && isCapitalised(words[j]) {
+			if !isCapitalised(words[j]) {
+				continue // a match ends on a capitalised token: no lookup
+			}
+			if mask, ok := gaz.get(uint64(h)); ok && mask&0xf != 0 {
 				bestLen, bestMask = j-i+1, mask
 			}
 		}
