@@ -15,11 +15,12 @@
 // first call in the browser does not pay for the model. A weight lookup
 // reads a 16-bit bucket offset and one or two 16-bit keys from an index
 // that stays in cache, then the row, which for most features sits in the
-// row's 32-bit reference itself. What the features know of a word alone is
-// computed and scored once per distinct word per document (Tagger's
-// cache), and Viterbi is pruned to the previous labels within a beam of the
-// best (see lattice.decode). Scoring is memory-bound: these matter more
-// than anything else here.
+// row's 32-bit reference itself. What the features know of a word alone —
+// its own features and what it gives its neighbours — is computed and
+// scored once per distinct word per document (Tagger's cache, split.go),
+// and Viterbi is pruned to the previous labels within a beam of the best
+// (see lattice.decode). Scoring is memory-bound: these matter more than
+// anything else here.
 //
 // Annotate then works on the whole document, as a reader does: a name keeps
 // one type across the article (majority vote of its mentions), repeats the
@@ -62,7 +63,14 @@ func Annotate(d *doc.Document) {
 
 // Annotate returns the entities of d found with model m.
 func (m *Model) Annotate(d *doc.Document) []doc.Entity {
-	tg := m.NewTagger()
+	tg, _ := m.taggers.Get().(*Tagger)
+	if tg == nil {
+		tg = m.NewTagger()
+	}
+	defer func() {
+		tg.Forget()
+		m.taggers.Put(tg)
+	}()
 	var ms []mention
 	var words []string
 	for si := 0; si < len(d.Sentences); {

@@ -440,55 +440,7 @@ func contextFeatures(toks []tokInfo, i int, sc int, out []uint32) []uint32 {
 		out = append(out, newHash(fClp1).num(int(toks[i+1].cl2)).key(), newHash(fCapp1).num(int(toks[i+1].capr)).str(toks[i+1].shape).key())
 	}
 	out = append(out, newHash(fCap0).num(int(t.capr)).num(b2i(t.upper)).num(b2i(t.allCaps)).num(sc).key())
-	if sc == caseNormal && t.runEnd-t.runStart >= 2 {
-		// where the token sits in its run (B, I, L) and what the run's
-		// ends say: its last word ("... Cooperation") and whether that is
-		// an organisation head, its first word's name-part and gazetteer
-		// bits ("Kim ..." starts people's names)
-		rp := posI
-		switch int32(i) {
-		case t.runStart:
-			rp = posB
-		case t.runEnd - 1:
-			rp = posL
-		}
-		last, first := &toks[t.runEnd-1], &toks[t.runStart]
-		rl := min(int(t.runEnd-t.runStart), 4)
-		var g uint8
-		for typ := range numTypes {
-			if first.gaz[typ] != 0 {
-				g |= 1 << typ
-			}
-		}
-		out = append(out,
-			newHash(fRunHead).num(rp).num(b2i(orgHeads[last.lower])).num(rl).key(),
-			newHash(fRunFirst).num(rp).num(int(first.part)).num(int(g)).key(),
-		)
-	}
-	if i > 0 || i+1 < len(toks) {
-		var pm, pp uint8
-		if i > 0 && toks[i-1].upper {
-			pm = toks[i-1].part
-		}
-		if i+1 < len(toks) && toks[i+1].upper {
-			pp = toks[i+1].part
-		}
-		if pm|pp != 0 {
-			out = append(out, newHash(fPartCtx).num(int(pm)).num(int(pp)).num(b2i(t.upper)).key())
-		}
-	}
-	for typ := 0; typ < numTypes; typ++ {
-		if g := t.gaz[typ]; g != 0 {
-			out = append(out, newHash(fGaz0).num(typ).num(int(g)).key(), newHash(fGazW0).num(typ).num(int(g)).str(t.shape).key())
-		}
-		if i > 0 && toks[i-1].gaz[typ] != 0 {
-			out = append(out, newHash(fGazm1).num(typ).num(int(toks[i-1].gaz[typ])).key())
-		}
-		if i+1 < len(toks) && toks[i+1].gaz[typ] != 0 {
-			out = append(out, newHash(fGazp1).num(typ).num(int(toks[i+1].gaz[typ])).key())
-		}
-	}
-	return out
+	return appendRunGazFeatures(toks, i, sc, out)
 }
 
 // histBase holds the hashes of token i's history features before the

@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"sync"
 )
 
 // Model is a trained tagger: the word lexicon (clusters and capitalisation
@@ -20,6 +21,11 @@ type Model struct {
 	level                      [256]int32
 
 	trans [numLabels + 1][numLabels]int32 // label bigram scores, by previous label
+	// the rows of the features that look past the sentence's ends, by
+	// role (edgeFeatures): constants the tagger adds without a lookup; and
+	// the hash of history feature T1Wp1 on the last token
+	edge   [numRoles][numLabels]int32
+	endWp1 hash
 
 	// the weight rows, by feature key: a row of one or two non-zero
 	// labels (most rows) is its ref itself (inline set, two 13-bit
@@ -29,6 +35,12 @@ type Model struct {
 	refs  []uint32
 	ent   []uint16 // weights of the longer rows: label<<8 | code
 	nrows int      // feature rows kept
+
+	// taggers keeps Annotate's taggers between documents, their word
+	// caches emptied (Tagger.Forget): a tagger's buffers grow to a
+	// document's words, and allocating them anew for every document cost
+	// more than the lookups they save
+	taggers sync.Pool
 }
 
 // LexEntry is what the unlabelled text says about one word.
@@ -140,11 +152,18 @@ func (m *Model) build(keys []uint32, q []int8) {
 	m.finish()
 }
 
-// finish caches the label bigram rows.
+// finish caches the label bigram rows and the sentence ends' rows.
 func (m *Model) finish() {
 	for p := range numLabels + 1 {
 		m.trans[p] = [numLabels]int32{}
 		m.add([]uint32{transitionKey(p)}, &m.trans[p])
+	}
+	m.endWp1 = newHash(fT1Wp1).str("</s>")
+	var f []uint32
+	for role := range numRoles {
+		m.edge[role] = [numLabels]int32{}
+		f = edgeFeatures(role, f[:0])
+		m.add(f, &m.edge[role])
 	}
 }
 

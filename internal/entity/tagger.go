@@ -12,26 +12,51 @@ import (
 type Tagger struct {
 	m     *Model
 	toks  []tokInfo
+	ids   []int32 // each token's entry in known and infos
 	feats []uint32
 	lat   lattice[int32]
-	bases []histBase
 	hist  func(i, p1 int, out *[numLabels]int32)
 	buf   []byte
 	words []string // truecased words
-	// what is known of each word alone, by the word: its folded form,
-	// shape, lexicon entry and name-part bits, and the scores of its
-	// wordFeatures. A document repeats its words, and these are half the
-	// lookups; a repeated word costs one map lookup and allocates nothing.
-	cache map[string]wordInfo
+	// what is known of each word alone, by the word (see wordInfo). A
+	// document repeats its words, and these are most of the lookups; a
+	// repeated word costs one map lookup and allocates nothing. known and
+	// infos hold the cached words, then the current sentence's words that
+	// did not fit in the cache. They are apart so that the large part,
+	// infos, holds no pointers: a pooled tagger's memory stays live, and
+	// the garbage collector then has little of it to scan.
+	cache map[string]int32 // word -> index in known and infos
+	known []tokInfo        // gaz and the run are per sentence, left zero
+	infos []wordInfo
+	// the rows shared by the words of a shape class or a fine cluster:
+	// 1 + index in groups, 0 not yet scored
+	shapes   map[shapeKey]int32
+	clusters [maxFine + 1]int32
+	groups   []group
 }
 
+// group holds the rows of the features that read only a word's shape class
+// or only its cluster: of its own features (wordFeatures), its selfFeatures
+// (shape classes only), and as the token before and after another.
+type group struct {
+	own, self, prev, next [numLabels]int32
+}
+
+// wordInfo is what the tagger knows of one word alone besides its tokInfo:
+// the scores of every feature that reads this word and nothing else of the
+// sentence (split.go).
 type wordInfo struct {
-	tok    tokInfo // gaz and the run are per sentence, left zero
-	scores [numLabels]int32
+	scores [numLabels]int32           // wordFeatures
+	shape  int32                      // its shape class's group in Tagger.groups (for selfFeatures)
+	around [numRoles][numLabels]int32 // neighbourFeatures, by role
+	// the history features' hashes before the previous label is mixed in
+	// (T1W0 and T1Shape0 of this word, T1Wp1 of this word as the next)
+	hW0, hShape0, hWp1 hash
 }
 
-// maxCache bounds the word cache of a tagger.
-const maxCache = 1 << 15
+// maxCache bounds the word cache of a tagger (0.4 KB a word); a longer
+// document's other words are scored in each sentence they occur in.
+const maxCache = 1 << 13
 
 // IsTitleCase reports whether a sentence is a headline in title case ("Trump
 // Allows Commercial Fishing in Protected New England Waters"): three or more
@@ -86,6 +111,26 @@ func (t *Tagger) truecase(words []string) []string {
 // NewTagger returns a tagger that uses m.
 func (m *Model) NewTagger() *Tagger { return &Tagger{m: m} }
 
+// Forget empties the tagger's word cache (for the next document) and keeps
+// its memory for reuse. The cache holds what the model says of each word,
+// which no document changes, so forgetting changes no result: it bounds
+// the memory a tagger holds and keeps one document's work from making
+// another's look cheaper.
+func (t *Tagger) Forget() {
+	if len(t.cache) > maxKeep {
+		// a large map costs its size to clear, and a long document's
+		// words should not stay in memory after it
+		t.cache, t.known, t.infos = nil, nil, nil
+	}
+	clear(t.cache)
+	clear(t.shapes)
+	t.clusters = [maxFine + 1]int32{}
+	t.known, t.infos, t.groups = t.known[:0], t.infos[:0], t.groups[:0]
+}
+
+// maxKeep is the most words whose memory Forget keeps for reuse.
+const maxKeep = 4096
+
 // TokenSpan is a name found by the tagger: tokens [Start, End) of the
 // sentence, of type Type (0 PER, 1 LOC, 2 ORG, 3 MISC).
 type TokenSpan struct {
@@ -105,38 +150,51 @@ func (t *Tagger) Tag(words []string) []TokenSpan {
 		words = t.truecase(words)
 	}
 	if t.cache == nil {
-		t.cache = make(map[string]wordInfo, 256)
+		t.cache = make(map[string]int32, 256)
 	}
-	t.lat.reset(len(words))
-	t.toks = t.toks[:0]
-	for i, w := range words {
-		wi, ok := t.cache[w]
+	n := len(words)
+	t.lat.reset(n)
+	t.toks, t.ids = t.toks[:0], t.ids[:0]
+	// drop the last sentence's uncached words
+	t.known, t.infos = t.known[:len(t.cache)], t.infos[:len(t.cache)]
+	for _, w := range words {
+		id, ok := t.cache[w]
 		if !ok {
-			wi.tok, t.buf = wordInfoOf(w, &t.m.lex, &t.m.gaz, t.buf)
-			t.feats = wordFeatures(&wi.tok, t.feats[:0])
-			t.m.add(t.feats, &wi.scores)
-			if len(t.cache) < maxCache {
-				t.cache[w] = wi
+			id = int32(len(t.infos))
+			t.known, t.infos = append(t.known, tokInfo{}), append(t.infos, wordInfo{})
+			t.scoreWord(w, &t.known[id], &t.infos[id])
+			if len(t.cache) < maxCache && int(id) == len(t.cache) {
+				t.cache[w] = id
 			}
 		}
-		t.toks = append(t.toks, wi.tok)
-		t.lat.static[i] = wi.scores
+		t.ids = append(t.ids, id)
+		t.toks = append(t.toks, t.known[id])
 	}
 	markGazetteer(t.toks, words, &t.m.gaz)
 	markRuns(t.toks)
 	sc := sentenceCase(t.toks)
-	t.bases = t.bases[:0]
-	for i := range t.toks {
-		t.feats = contextFeatures(t.toks, i, sc, t.feats[:0])
-		t.m.add(t.feats, &t.lat.static[i])
-		t.bases = append(t.bases, historyBase(t.toks, i))
+	for i := range n {
+		wi := &t.infos[t.ids[i]]
+		s := &t.lat.static[i]
+		*s = wi.scores
+		for role, j := range [numRoles]int{i - 1, i + 1, i - 2, i + 2} {
+			if j >= 0 && j < n {
+				addRow(s, &t.infos[t.ids[j]].around[role])
+			} else {
+				addRow(s, &t.m.edge[role])
+			}
+		}
+		t.feats = t.feats[:0]
+		if i > 0 && sc == caseNormal {
+			addRow(s, &t.groups[wi.shape].self) // selfFeatures, not first, caseNormal
+		} else {
+			t.feats = selfFeatures(&t.toks[i], i == 0, sc, t.feats)
+		}
+		t.feats = pairFeatures(t.toks, i, sc, t.feats)
+		t.m.add(t.feats, s)
 	}
 	if t.hist == nil {
-		t.hist = func(i, p1 int, out *[numLabels]int32) {
-			f := t.bases[i].history(p1)
-			*out = t.m.trans[p1]
-			t.m.add(f[1:], out)
-		}
+		t.hist = t.history
 	}
 	labels := t.lat.decode(t.hist, beamWidth)
 	spans := Spans(labels)
@@ -157,6 +215,91 @@ func (t *Tagger) Tag(words []string) []TokenSpan {
 		}
 	}
 	return spans
+}
+
+// scoreWord fills tok and wi with what is known of word w alone.
+func (t *Tagger) scoreWord(w string, tok *tokInfo, wi *wordInfo) {
+	*tok, t.buf = wordInfoOf(w, &t.m.lex, &t.m.gaz, t.buf)
+	si, ci := t.shapeGroup(tok), t.clusterGroup(tok)
+	sg, cg := &t.groups[si], &t.groups[ci]
+	wi.scores, wi.shape = sg.own, int32(si)
+	addRow(&wi.scores, &cg.own)
+	t.feats = wordOwnFeatures(tok, t.feats[:0])
+	t.m.add(t.feats, &wi.scores)
+	for role := range numRoles {
+		switch role {
+		case asPrev:
+			wi.around[role] = sg.prev
+			addRow(&wi.around[role], &cg.prev)
+		case asNext:
+			wi.around[role] = sg.next
+			addRow(&wi.around[role], &cg.next)
+		default:
+			wi.around[role] = [numLabels]int32{}
+		}
+		t.feats = wordNeighbourFeatures(tok, role, t.feats[:0])
+		t.m.add(t.feats, &wi.around[role])
+	}
+	wi.hW0, wi.hShape0, wi.hWp1 = newHash(fT1W0).str(tok.lower), newHash(fT1Shape0).str(tok.shape), newHash(fT1Wp1).str(tok.lower)
+}
+
+// shapeGroup returns the index in t.groups of tok's shape class, scoring
+// its rows on first sight.
+func (t *Tagger) shapeGroup(tok *tokInfo) int {
+	k := shapeKey{tok.shape, tok.capr, tok.upper, tok.allCaps}
+	if t.shapes == nil {
+		t.shapes = make(map[shapeKey]int32)
+	}
+	if r := t.shapes[k]; r > 0 {
+		return int(r - 1)
+	}
+	t.groups = append(t.groups, group{})
+	g := &t.groups[len(t.groups)-1]
+	t.m.add(shapeOwnFeatures(tok, t.feats[:0]), &g.own)
+	t.m.add(selfFeatures(tok, false, caseNormal, t.feats[:0]), &g.self)
+	t.m.add(shapeNeighbourFeatures(tok, asPrev, t.feats[:0]), &g.prev)
+	t.m.add(shapeNeighbourFeatures(tok, asNext, t.feats[:0]), &g.next)
+	t.shapes[k] = int32(len(t.groups))
+	return len(t.groups) - 1
+}
+
+// clusterGroup returns the index in t.groups of tok's fine cluster (at most
+// maxFine, see LexEntry), scoring its rows on first sight.
+func (t *Tagger) clusterGroup(tok *tokInfo) int {
+	if r := t.clusters[tok.cl2]; r > 0 {
+		return int(r - 1)
+	}
+	t.groups = append(t.groups, group{})
+	g := &t.groups[len(t.groups)-1]
+	t.m.add(clusterOwnFeatures(tok, t.feats[:0]), &g.own)
+	t.m.add(clusterNeighbourFeatures(tok, asPrev, t.feats[:0]), &g.prev)
+	t.m.add(clusterNeighbourFeatures(tok, asNext, t.feats[:0]), &g.next)
+	t.clusters[tok.cl2] = int32(len(t.groups))
+	return len(t.groups) - 1
+}
+
+// history sets out to the scores of token i's history features (see
+// historyBase) given previous label p1: the label bigram's row, and the
+// rows of T1W0 and T1Shape0 of this word and T1Wp1 of the next, from the
+// hashes kept per word. (Keeping their rows per word and previous label
+// too was slower in wasm: most of these features are not in the model,
+// and a miss costs less than adding a kept row.)
+func (t *Tagger) history(i, p1 int, out *[numLabels]int32) {
+	*out = t.m.trans[p1]
+	wi := &t.infos[t.ids[i]]
+	next := t.m.endWp1
+	if i+1 < len(t.ids) {
+		next = t.infos[t.ids[i+1]].hWp1
+	}
+	f := [3]uint32{wi.hW0.num(p1).key(), wi.hShape0.num(p1).key(), next.num(p1).key()}
+	t.m.add(f[:], out)
+}
+
+// addRow adds the scores of row to s.
+func addRow(s, row *[numLabels]int32) {
+	for l := range s {
+		s[l] += row[l]
+	}
 }
 
 // beamWidth is the Viterbi beam in integer weight units: three times the
@@ -243,7 +386,10 @@ func markGazetteer(toks []tokInfo, words []string, gaz *gazetteer) {
 		bestLen, bestMask := 0, uint8(0)
 		for j := i; j < len(toks) && j < i+maxGazLen; j++ {
 			h = h.str(toks[j].lower)
-			if mask, ok := gaz.get(uint64(h)); ok && mask&0xf != 0 && isCapitalised(words[j]) {
+			if !isCapitalised(words[j]) {
+				continue // a match ends on a capitalised token: no lookup
+			}
+			if mask, ok := gaz.get(uint64(h)); ok && mask&0xf != 0 {
 				bestLen, bestMask = j-i+1, mask
 			}
 		}

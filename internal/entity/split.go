@@ -1,0 +1,240 @@
+package entity
+
+// The tagger's fast path scores contextFeatures in parts, so that what
+// depends on one word alone is looked up once per distinct word of the
+// document instead of once per token (Tagger.Tag):
+//
+//   - neighbourFeatures: what token j gives the tokens around it (its
+//     word, shape, cluster and capitalisation as seen from i = j+1, j-1,
+//     j+2, j-2), cached per word in four rows;
+//   - edgeFeatures: the same at the sentence's ends ("<s>", "</s>", "_"),
+//     constant rows of the Model;
+//   - selfFeatures: a token's own case features, cached per shape class
+//     for the usual case (not first, in a normally cased sentence);
+//   - pairFeatures: the rest, which join two tokens or look at the run and
+//     gazetteer match around a token, looked up per token.
+//
+// wordFeatures (a word's own features, cached per word already) and
+// neighbourFeatures are split again: what reads only a word's shape class
+// (shapeKey) or only its cluster is scored once per class and cluster,
+// the rest (wordOwnFeatures, wordNeighbourFeatures) once per word, so a
+// new word costs about half the lookups.
+//
+// Together the parts are exactly contextFeatures and wordFeatures
+// (TestSplitFeatures checks the multisets of keys on many sentences):
+// training keeps using those, and the sums of integer weights do not
+// depend on the order they are added in, so the tags are the same to the
+// bit. A feature added to contextFeatures or wordFeatures must be added to
+// one of these parts too, or TestSplitFeatures fails.
+
+// Roles of a word seen from another token, and of the sentence's ends.
+const (
+	asPrev  = iota // the word is token i-1 of token i
+	asNext         // token i+1
+	asPrev2        // token i-2
+	asNext2        // token i+2
+	numRoles
+)
+
+// neighbourFeatures appends the features of token i that read only token
+// i-1 (role asPrev), i+1 (asNext), i-2 or i+2, when that token is t.
+func neighbourFeatures(t *tokInfo, role int, out []uint32) []uint32 {
+	out = wordNeighbourFeatures(t, role, out)
+	out = shapeNeighbourFeatures(t, role, out)
+	return clusterNeighbourFeatures(t, role, out)
+}
+
+// wordNeighbourFeatures are the neighbour features that read the word.
+func wordNeighbourFeatures(t *tokInfo, role int, out []uint32) []uint32 {
+	switch role {
+	case asPrev:
+		return append(out, newHash(fWm1).str(t.lower).key())
+	case asNext:
+		return append(out, newHash(fWp1).str(t.lower).key())
+	case asPrev2:
+		return append(out, newHash(fWm2).str(t.lower).key())
+	default:
+		return append(out, newHash(fWp2).str(t.lower).key())
+	}
+}
+
+// shapeNeighbourFeatures are the neighbour features that read only the
+// word's shape class (shapeKey).
+func shapeNeighbourFeatures(t *tokInfo, role int, out []uint32) []uint32 {
+	switch role {
+	case asPrev:
+		return append(out, newHash(fShapem1).str(t.shape).key(), newHash(fCapm1).num(int(t.capr)).str(t.shape).key())
+	case asNext:
+		return append(out, newHash(fShapep1).str(t.shape).key(), newHash(fCapp1).num(int(t.capr)).str(t.shape).key())
+	}
+	return out
+}
+
+// clusterNeighbourFeatures are the neighbour features that read only the
+// word's fine cluster.
+func clusterNeighbourFeatures(t *tokInfo, role int, out []uint32) []uint32 {
+	switch role {
+	case asPrev:
+		return append(out, newHash(fClm1).num(int(t.cl2)).key())
+	case asNext:
+		return append(out, newHash(fClp1).num(int(t.cl2)).key())
+	}
+	return out
+}
+
+// shapeKey is what shapeNeighbourFeatures, shapeOwnFeatures and
+// selfFeatures read of a word: many words share it.
+type shapeKey struct {
+	shape          string
+	capr           uint8
+	upper, allCaps bool
+}
+
+// shapeOwnFeatures are the wordFeatures that read only the shape class.
+func shapeOwnFeatures(t *tokInfo, out []uint32) []uint32 {
+	return append(out, newHash(fBias).key(), newHash(fShape0).str(t.shape).key())
+}
+
+// clusterOwnFeatures are the wordFeatures that read only the fine cluster
+// (the coarse one is a function of it, see newLexicon).
+func clusterOwnFeatures(t *tokInfo, out []uint32) []uint32 {
+	if t.cl1 == 0 {
+		return out
+	}
+	return append(out, newHash(fCl0).num(1).num(int(t.cl1)).key(), newHash(fCl0).num(2).num(int(t.cl2)).key())
+}
+
+// wordOwnFeatures are the rest of wordFeatures.
+func wordOwnFeatures(t *tokInfo, out []uint32) []uint32 {
+	out = append(out, newHash(fW0).str(t.lower).key())
+	n := len(t.lower)
+	for k := 1; k <= 4 && k <= n; k++ {
+		out = append(out, newHash(fPre).num(k).str(t.lower[:k]).key(), newHash(fSuf).num(k).str(t.lower[n-k:]).key())
+	}
+	out = append(out, newHash(fLen).num(min(n, 12)).str(t.shape).key())
+	if t.cl1 != 0 {
+		out = append(out, newHash(fCl0).num(3).num(int(t.cl2)).str(t.shape).key())
+	}
+	for typ := 0; typ < numTypes; typ++ {
+		if t.part&(1<<typ) != 0 {
+			out = append(out, newHash(fPart).num(typ).num(b2i(t.upper)).key())
+		}
+	}
+	return out
+}
+
+// edgeFeatures appends the features that neighbourFeatures(role) gives
+// when that neighbour lies outside the sentence.
+func edgeFeatures(role int, out []uint32) []uint32 {
+	switch role {
+	case asPrev:
+		return append(out, newHash(fWm1).str("<s>").key(), newHash(fShapem1).str("_").key())
+	case asNext:
+		return append(out, newHash(fWp1).str("</s>").key(), newHash(fShapep1).str("_").key())
+	case asPrev2:
+		return append(out, newHash(fWm2).str("<s>").key())
+	default:
+		return append(out, newHash(fWp2).str("</s>").key())
+	}
+}
+
+// selfFeatures appends the context features of a token that read only the
+// token itself, whether it opens the sentence, and the sentence's case.
+func selfFeatures(t *tokInfo, first bool, sc int, out []uint32) []uint32 {
+	return append(out,
+		newHash(fCaps).num(sc).str(t.shape).num(b2i(first)).key(),
+		newHash(fFirstShape).num(b2i(first)).str(t.shape).num(int(t.capr)).key(),
+		newHash(fCap0).num(int(t.capr)).num(b2i(t.upper)).num(b2i(t.allCaps)).num(sc).key(),
+	)
+}
+
+// pairFeatures appends the context features of token i that the other
+// parts leave out.
+func pairFeatures(toks []tokInfo, i int, sc int, out []uint32) []uint32 {
+	t := &toks[i]
+	prev, next, prevShape, nextShape := "<s>", "</s>", "_", "_"
+	if i > 0 {
+		prev, prevShape = toks[i-1].lower, toks[i-1].shape
+	}
+	if i+1 < len(toks) {
+		next, nextShape = toks[i+1].lower, toks[i+1].shape
+	}
+	out = append(out,
+		newHash(fWm1W0).str(prev).str(t.lower).key(),
+		newHash(fW0Wp1).str(t.lower).str(next).key(),
+		newHash(fShapem1S0).str(prevShape).str(t.shape).key(),
+		newHash(fShape0p1).str(t.shape).str(nextShape).key(),
+		newHash(fW0Shapem1).str(t.lower).str(prevShape).key(),
+	)
+	return appendRunGazFeatures(toks, i, sc, out)
+}
+
+// appendRunGazFeatures appends the features of token i that read its
+// capitalised run, the name-part bits of its neighbours and the gazetteer
+// matches around it: the tail of contextFeatures, which calls it.
+func appendRunGazFeatures(toks []tokInfo, i int, sc int, out []uint32) []uint32 {
+	t := &toks[i]
+	if sc == caseNormal && t.runEnd-t.runStart >= 2 {
+		// where the token sits in its run (B, I, L) and what the run's
+		// ends say: its last word ("... Cooperation") and whether that is
+		// an organisation head, its first word's name-part and gazetteer
+		// bits ("Kim ..." starts people's names)
+		rp := posI
+		switch int32(i) {
+		case t.runStart:
+			rp = posB
+		case t.runEnd - 1:
+			rp = posL
+		}
+		last, first := &toks[t.runEnd-1], &toks[t.runStart]
+		rl := min(int(t.runEnd-t.runStart), 4)
+		var g uint8
+		for typ := range numTypes {
+			if first.gaz[typ] != 0 {
+				g |= 1 << typ
+			}
+		}
+		out = append(out,
+			newHash(fRunHead).num(rp).num(b2i(orgHeads[last.lower])).num(rl).key(),
+			newHash(fRunFirst).num(rp).num(int(first.part)).num(int(g)).key(),
+		)
+	}
+	if i > 0 || i+1 < len(toks) {
+		var pm, pp uint8
+		if i > 0 && toks[i-1].upper {
+			pm = toks[i-1].part
+		}
+		if i+1 < len(toks) && toks[i+1].upper {
+			pp = toks[i+1].part
+		}
+		if pm|pp != 0 {
+			out = append(out, newHash(fPartCtx).num(int(pm)).num(int(pp)).num(b2i(t.upper)).key())
+		}
+	}
+	for typ := 0; typ < numTypes; typ++ {
+		if g := t.gaz[typ]; g != 0 {
+			out = append(out, newHash(fGaz0).num(typ).num(int(g)).key(), newHash(fGazW0).num(typ).num(int(g)).str(t.shape).key())
+		}
+		if i > 0 && toks[i-1].gaz[typ] != 0 {
+			out = append(out, newHash(fGazm1).num(typ).num(int(toks[i-1].gaz[typ])).key())
+		}
+		if i+1 < len(toks) && toks[i+1].gaz[typ] != 0 {
+			out = append(out, newHash(fGazp1).num(typ).num(int(toks[i+1].gaz[typ])).key())
+		}
+	}
+	return out
+}
+
+// splitFeatures appends the keys of contextFeatures(toks, i, sc) from the
+// parts, in another order: the fast path's definition, for the test.
+func splitFeatures(toks []tokInfo, i int, sc int, out []uint32) []uint32 {
+	for role, j := range [numRoles]int{i - 1, i + 1, i - 2, i + 2} {
+		if j >= 0 && j < len(toks) {
+			out = neighbourFeatures(&toks[j], role, out)
+		} else {
+			out = edgeFeatures(role, out)
+		}
+	}
+	out = selfFeatures(&toks[i], i == 0, sc, out)
+	return pairFeatures(toks, i, sc, out)
+}

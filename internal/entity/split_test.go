@@ -1,0 +1,184 @@
+package entity
+
+import (
+	"os"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/lede-news/lede/internal/doc"
+)
+
+// splitSentences are sentences that reach every branch of the features:
+// the sentence's ends, a one- and two-token sentence, capitals, lower case,
+// a title-case headline, capitalised runs, gazetteer names, acronyms,
+// digits and non-ASCII letters.
+var splitSentences = []string{
+	"South Korean President Lee Jae Myung will meet U.S. President Donald Trump for the second time in two months on Wednesday , ahead of the Asia-Pacific Economic Cooperation summit in Gyeongju .",
+	"Trump",
+	"Hello world",
+	"GERMANY BEAT RUSSIA 2-1 IN MOSCOW",
+	"the bank of england said on monday it would keep rates at 4.5 per cent",
+	"Trump Allows Commercial Fishing in Protected New England Waters",
+	"The Korea Development Bank and the International Monetary Fund met in São Paulo and Zürich .",
+	"“ We will not , ” said Ursula von der Leyen of the European Commission , quoting NATO and the UN .",
+	"Kim Young-sam visited the United Nations in New York on 12 March 1996 at 10:30 .",
+}
+
+// conllSentences returns the first n sentences of CoNLL-2003 dev, or none
+// without ../shared.
+func conllSentences(n int) []string {
+	data, err := os.ReadFile("../../../shared/data/ner/conll2003/eng.testa")
+	if err != nil {
+		return nil
+	}
+	var out []string
+	var cur []string
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || f[0] == "-DOCSTART-" {
+			if len(cur) > 0 {
+				out = append(out, strings.Join(cur, " "))
+				if len(out) == n {
+					break
+				}
+			}
+			cur = nil
+			continue
+		}
+		cur = append(cur, f[0])
+	}
+	return out
+}
+
+// TestSplitFeatures checks that the tagger's parts of the context features
+// (split.go) are exactly contextFeatures, which training uses.
+func TestSplitFeatures(t *testing.T) {
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range append(splitSentences, conllSentences(2000)...) {
+		words := strings.Fields(s)
+		toks, _ := prepare(nil, words, &m.lex, &m.gaz, nil)
+		for i := range toks {
+			want := wordFeatures(&toks[i], nil)
+			got := wordOwnFeatures(&toks[i], clusterOwnFeatures(&toks[i], shapeOwnFeatures(&toks[i], nil)))
+			slices.Sort(want)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q token %d: split word features differ from wordFeatures:\n got %v\nwant %v", s, i, got, want)
+			}
+		}
+		for _, sc := range []int{caseNormal, caseCaps, caseLower} {
+			for i := range toks {
+				want := contextFeatures(toks, i, sc, nil)
+				got := splitFeatures(toks, i, sc, nil)
+				slices.Sort(want)
+				slices.Sort(got)
+				if !slices.Equal(got, want) {
+					t.Fatalf("%q token %d, case %d: split features differ from contextFeatures:\n got %v\nwant %v", s, i, sc, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestTaggerScores checks the tagger's cached scores against scoring every
+// feature of every token afresh: the static scores of each token, and the
+// history scores for every previous label, over sentences that share
+// words, then again after Forget; and that a tagger whose cache is full
+// (every word scored per sentence) finds the same names.
+func TestTaggerScores(t *testing.T) {
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := m.NewTagger()
+	full := m.NewTagger() // a tagger whose word cache is full: every word is scored per sentence
+	full.cache = make(map[string]int32, maxCache)
+	for i := range maxCache {
+		full.cache[strconv.Itoa(i)+"\x00"] = int32(i)
+	}
+	full.known, full.infos = make([]tokInfo, maxCache), make([]wordInfo, maxCache)
+	sentences := append(splitSentences, conllSentences(500)...)
+	for k, s := range append(sentences, sentences...) {
+		if k == len(sentences) {
+			tg.Forget()
+		}
+		words := strings.Fields(s)
+		spans := tg.Tag(words)
+		if got := full.Tag(words); !reflect.DeepEqual(got, spans) || !slices.Equal(full.lat.static, tg.lat.static) {
+			t.Fatalf("%q: with a full cache the tagger finds %v, want %v (or its scores differ)", s, got, spans)
+		}
+		if IsTitleCase(words) {
+			words = tg.words
+		}
+		toks, _ := prepare(nil, words, &m.lex, &m.gaz, nil)
+		if !slices.Equal(toks, tg.toks) {
+			t.Fatalf("%q: the tagger's token information differs from prepare's", s)
+		}
+		sc := sentenceCase(toks)
+		for i := range toks {
+			var want [numLabels]int32
+			m.add(staticFeatures(toks, i, sc, nil), &want)
+			if tg.lat.static[i] != want {
+				t.Fatalf("%q token %d: static scores %v, want %v", s, i, tg.lat.static[i], want)
+			}
+			b := historyBase(toks, i)
+			for p1 := range numLabels + 1 {
+				f := b.history(p1)
+				var want [numLabels]int32
+				m.add(f[:], &want)
+				var got [numLabels]int32
+				tg.history(i, p1, &got)
+				if got != want {
+					t.Fatalf("%q token %d, previous label %d: history scores %v, want %v", s, i, p1, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestAnnotateConcurrent checks that goroutines sharing the model, and so
+// its pool of taggers, find what one goroutine finds alone (run it with
+// -race too).
+func TestAnnotateConcurrent(t *testing.T) {
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"South Korean President Lee Jae Myung will meet U.S. President Donald Trump in Gyeongju.",
+		"The Korea Development Bank and the International Monetary Fund met in São Paulo.",
+		"Ursula von der Leyen of the European Commission spoke in Brussels on Monday.",
+		"GERMANY BEAT RUSSIA 2-1 IN MOSCOW",
+	}
+	want := make([][]doc.Entity, len(texts))
+	for i, s := range texts {
+		want[i] = m.Annotate(segmented(s))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(texts))
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 3 * len(texts) {
+				i := (g + k) % len(texts)
+				if got := m.Annotate(segmented(texts[i])); !reflect.DeepEqual(got, want[i]) {
+					errs <- texts[i]
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for s := range errs {
+		t.Errorf("%q: concurrent Annotate differs from a lone one", s)
+	}
+}
