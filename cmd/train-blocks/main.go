@@ -758,36 +758,11 @@ func score(pages []page, preds []string, in func(int) bool) (f1, p, r float64) {
 		if in != nil && !in(i) {
 			continue
 		}
-		tc, pc := shingles(tokens(pages[i].truth)), shingles(tokens(preds[i]))
-		var tp, fp, fn float64
-		for k, t := range tc {
-			q := pc[k]
-			tp += float64(min(t, q))
-			fn += float64(max(0, t-q))
-		}
-		for k, q := range pc {
-			fp += float64(max(0, q-tc[k]))
-		}
-		s := tp + fp + fn
-		if s > 0 {
-			tp, fp, fn = tp/s, fp/s, fn/s
-		}
-		prec, rec := 0.0, 0.0
-		switch {
-		case fp == 0 && fn == 0:
-			prec, rec = 1, 1
-		default:
-			if tp+fp > 0 {
-				prec = tp / (tp + fp)
-			}
-			if tp+fn > 0 {
-				rec = tp / (tp + fn)
-			}
-		}
-		if tp+fp > 0 {
+		prec, rec, hasP, hasR := pagePR(pages[i].truth, preds[i])
+		if hasP {
 			ps = append(ps, prec)
 		}
-		if tp+fn > 0 {
+		if hasR {
 			rs = append(rs, rec)
 		}
 	}
