@@ -151,6 +151,8 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 	if len(devDocs) > 0 {
 		p, r, f := score(m, devDocs)
 		fmt.Fprintf(os.Stderr, ", dev P %.2f R %.2f F1 %.2f (gold tokens)", p, r, f)
+		p, r, f = scoreDocs(m, devDocs)
+		fmt.Fprintf(os.Stderr, ", P %.2f R %.2f F1 %.2f (gold tokens, documents)", p, r, f)
 	}
 	fmt.Fprintf(os.Stderr, " in %s\n", time.Since(t0).Round(time.Second))
 	return nil
@@ -237,16 +239,7 @@ func score(m *entity.Model, docs []conllDoc) (p, r, f float64) {
 			}
 		}
 	}
-	if pred > 0 {
-		p = 100 * float64(correct) / float64(pred)
-	}
-	if gold > 0 {
-		r = 100 * float64(correct) / float64(gold)
-	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return
+	return prf(correct, pred, gold)
 }
 
 var parens = regexp.MustCompile(`\s*[\(\[].*?[\)\]]`)

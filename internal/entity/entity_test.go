@@ -500,3 +500,70 @@ func TestDecodeUnaligned(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveDocument checks the document-level rules of the resolver on
+// mentions with margins: a name tagged only in part is widened to the longer
+// name tagged elsewhere, a sure mention keeps its type when the same string
+// names another thing, and doubtful mentions are outvoted by sure ones.
+func TestResolveDocument(t *testing.T) {
+	type span struct {
+		sent, first, last, typ int
+		margin                 float32
+	}
+	type want struct {
+		name     string
+		typ      doc.EntityType
+		mentions int
+	}
+	cases := []struct {
+		name  string
+		sents []string
+		spans []span
+		want  []want
+	}{
+		{
+			name:  "a part of a name tagged elsewhere is that name",
+			sents: []string{"Shares in Harbour Wind rose .", "Harbour Wind said it would pay ."},
+			spans: []span{{0, 2, 4, 2, 5}, {1, 1, 2, 0, -20}}, // "Wind" alone a person, doubtful
+			want:  []want{{"Harbour Wind", doc.Organization, 2}},
+		},
+		{
+			name:  "a sure mention keeps its type",
+			sents: []string{"MILAN 1996-08-25", "Inter beat Milan 2-1 in Milan ."},
+			spans: []span{{0, 0, 1, 1, 40}, {1, 0, 1, 2, 30}, {1, 2, 3, 2, 40}, {1, 5, 6, 1, 40}},
+			want:  []want{{"Inter", doc.Organization, 1}, {"Milan", doc.Organization, 1}, {"Milan", doc.Place, 2}},
+		},
+		{
+			name:  "doubtful mentions take the vote, weighted by confidence",
+			sents: []string{"Kelly met Jordan .", "Jordan said .", "In Jordan , rain ."},
+			spans: []span{{0, 0, 1, 0, 40}, {0, 2, 3, 0, 10}, {1, 0, 1, 1, -10}, {2, 1, 2, 1, -12}},
+			want:  []want{{"Kelly", doc.Person, 1}, {"Jordan", doc.Person, 3}},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := tokenDoc(c.sents...)
+			var ms []mention
+			for _, s := range c.spans {
+				first := d.Sentences[s.sent].First
+				ms = append(ms, mention{sent: s.sent, first: first + s.first, last: first + s.last, typ: s.typ, margin: s.margin})
+			}
+			r := resolver{m: &Model{}, d: d}
+			ents := r.resolve(ms)
+			if len(ents) != len(c.want) {
+				t.Fatalf("entities %v, want %d", names(ents), len(c.want))
+			}
+			for _, w := range c.want {
+				found := false
+				for _, e := range ents {
+					if e.Name == w.name && e.Type == w.typ && len(e.Mentions) == w.mentions {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("no %s %v with %d mentions in %v", w.name, w.typ, w.mentions, ents)
+				}
+			}
+		})
+	}
+}

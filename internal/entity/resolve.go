@@ -72,6 +72,7 @@ func (r *resolver) resolve(ms []mention) []doc.Entity {
 		ms[i].key = r.key(ms[i].first, ms[i].last)
 	}
 	ms = r.dropJunk(ms)
+	ms = r.extend(ms)
 	ms = r.addRepeats(ms)
 	r.vote(ms)
 	return r.group(ms)
@@ -146,6 +147,75 @@ func (r *resolver) hasCapital(first, last int) bool {
 		}
 	}
 	return false
+}
+
+// extend widens a mention that is part of a longer name tagged elsewhere in
+// the document to that name, when the longer name's words are there around
+// it, capitalised: "Wind" tagged alone in "Harbour Wind said" is the
+// "Harbour Wind" of "shares in Harbour Wind", not a name of its own. The
+// widened mention takes the type the document's vote gives the longer name.
+func (r *resolver) extend(ms []mention) []mention {
+	keys := map[string]bool{}
+	maxLen := 0
+	for _, m := range ms {
+		if m.last-m.first >= 2 {
+			keys[m.key] = true
+			maxLen = min(max(maxLen, m.last-m.first), 8)
+		}
+	}
+	if len(keys) == 0 {
+		return ms
+	}
+	changed := false
+	for i := range ms {
+		m := &ms[i]
+		s := r.d.Sentences[m.sent]
+		// the capitalised run around the mention
+		a, z := m.first, m.last
+		for a > s.First && r.d.Tokens[a-1].Kind == doc.Word && isCapitalised(r.d.TokenText(a-1)) && m.last-(a-1) <= maxLen {
+			a--
+		}
+		for z < s.Last && r.d.Tokens[z].Kind == doc.Word && isCapitalised(r.d.TokenText(z)) && z+1-m.first <= maxLen {
+			z++
+		}
+		if a == m.first && z == m.last {
+			continue
+		}
+		// the longest name of the document inside the run that holds the mention
+		bf, bl := m.first, m.last
+		for f := a; f <= m.first; f++ {
+			for l := z; l >= m.last && l-f > bl-bf; l-- {
+				if l-f <= maxLen && keys[r.key(f, l)] {
+					bf, bl = f, l
+					break
+				}
+			}
+		}
+		if bf != m.first || bl != m.last {
+			m.first, m.last, m.key, m.typ, m.margin = bf, bl, r.key(bf, bl), -1, 0
+			changed = true
+		}
+	}
+	if !changed {
+		return ms
+	}
+	// drop the mentions now inside a widened one (or its duplicates)
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].first != ms[j].first {
+			return ms[i].first < ms[j].first
+		}
+		return ms[i].last > ms[j].last
+	})
+	out := ms[:0]
+	end := -1
+	for _, m := range ms {
+		if m.first < end {
+			continue
+		}
+		out = append(out, m)
+		end = m.last
+	}
+	return out
 }
 
 // addRepeats finds the untagged repeats of names tagged elsewhere in the
@@ -223,8 +293,12 @@ func (r *resolver) vote(ms []mention) {
 			keys = append(keys, m.key)
 		}
 		if m.typ >= 0 {
-			// a tie goes to the more confident mentions
-			v.n[m.typ] += 1 + 0.01*math.Tanh(float64(m.margin))
+			// a mention counts by the tagger's confidence in it: 1 at a
+			// margin of 0, toward 2 for a sure one, toward 0 for one whose
+			// label lost at its first word (5-fold cross-validation on
+			// eng.train through the document pass: +0.1 F1 over plain
+			// counts, the same for scales 10 to 30)
+			v.n[m.typ] += 1 + math.Tanh(float64(m.margin)/voteScale)
 		}
 	}
 	// gazetteer evidence: a name of two words or more that opens with a
@@ -285,9 +359,30 @@ func (r *resolver) vote(ms []mention) {
 		decided[k] = argmax(n)
 	}
 	for i := range ms {
+		if ms[i].typ >= 0 && ms[i].margin > keepMargin {
+			// the tagger was sure of this mention: it keeps its type.
+			// One string may name two things in one article ("Milan" the
+			// city and the club, "NEW YORK" the dateline and the team);
+			// only the doubtful mentions, and the repeats, take the vote
+			continue
+		}
 		ms[i].typ = decided[ms[i].key]
 	}
 }
+
+// keepMargin is the margin above which a tagged mention keeps its own
+// type. Cross-validation through the document pass (go run ./cmd/train-ner
+// -cv 5 -lexmin 0 -cv-ranges 15, epoch 4): 89.79 F1 at 0, 89.78 at 5,
+// 89.74 at 15, 89.54 at 30, 89.35 at 50, 89.33 when every mention takes
+// the vote. 15, the top of the flat part, was taken because below it a
+// sure-looking mention outvotes the gazetteer's and the people's-names'
+// evidence in the package's tests ("Kim Jong Un" tagged an organisation at
+// a margin of 1, "Trump's" a place at 8 in the Korea sample).
+const keepMargin = 15
+
+// voteScale is the margin (in weight units) at which a mention's vote is
+// 1 ± 0.76.
+const voteScale = 20
 
 // group merges mentions into entities and ranks them.
 func (r *resolver) group(ms []mention) []doc.Entity {
@@ -301,10 +396,11 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 	var gs []*group
 	byKey := map[string]int{}
 	for i, m := range ms {
-		gi, ok := byKey[m.key]
+		gk := m.key + "\x00" + string(rune('0'+m.typ))
+		gi, ok := byKey[gk]
 		if !ok {
 			gi = len(gs)
-			byKey[m.key] = gi
+			byKey[gk] = gi
 			gs = append(gs, &group{key: m.key, tokens: strings.Split(m.key, " "), typ: m.typ, parent: -1})
 		}
 		gs[gi].ms = append(gs[gi].ms, i)
