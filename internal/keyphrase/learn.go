@@ -54,6 +54,8 @@ const (
 	FOneCap
 	FNameCap
 	FHandCap
+	FTfIdf     // mentions × idf over the article's best such product
+	FTfIdfRank // 1/(1+rank) by FTfIdf among the article's candidates
 	NumFeatures
 )
 
@@ -62,7 +64,8 @@ const (
 var FeatureNames = [NumFeatures]string{"bias", "hand", "hand_rank", "is_hand", "log_tf", "idf", "first", "log_first",
 	"spread", "one_word", "two_words", "three_words", "name", "in_title", "verb", "adj", "cap", "walk_rank",
 	"log_len", "doc_cap", "sent_len", "head_cap", "names", "multi", "word_len", "numbers", "types",
-	"one*len", "verb*len", "hand*len", "name*len", "log_tf*len", "one*doc_cap", "name*doc_cap", "hand*doc_cap"}
+	"one*len", "verb*len", "hand*len", "name*len", "log_tf*len", "one*doc_cap", "name*doc_cap", "hand*doc_cap",
+	"tfidf", "tfidf_rank"}
 
 // Candidate is a phrase the learned ranker scores: a candidate of the hand
 // method, or a single noun or adjective of the article (both when a one-word
@@ -323,6 +326,27 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		}
 		out = append(out, Candidate{Text: text, Features: f})
 		ab = append(ab, about{w.mention, name})
+	}
+	// tf-idf of every candidate (the scorer's baseline reaches 14.7 on
+	// 500N with it alone; log_tf and idf as separate features cannot
+	// multiply)
+	best := 0.0
+	tfidf := make([]float64, len(out))
+	for i := range out {
+		f := &out[i].Features
+		tfidf[i] = math.Expm1(f[FLogTF]) * f[FIDF]
+		best = max(best, tfidf[i])
+	}
+	byTfIdf := make([]int, len(out))
+	for i := range byTfIdf {
+		byTfIdf[i] = i
+	}
+	sort.SliceStable(byTfIdf, func(a, b int) bool { return tfidf[byTfIdf[a]] > tfidf[byTfIdf[b]] })
+	for r, i := range byTfIdf {
+		if best > 0 {
+			out[i].Features[FTfIdf] = tfidf[i] / best
+		}
+		out[i].Features[FTfIdfRank] = 1 / float64(1+r)
 	}
 	for i := range out {
 		f := &out[i].Features
