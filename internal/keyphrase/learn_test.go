@@ -184,8 +184,12 @@ func TestOrder(t *testing.T) {
 		{"wwwpp", 2, []int{0, 1, 3, 4, 2}},
 		// names do not count as topics, nor against the limit
 		{"wnwnwp", 2, []int{0, 1, 2, 3, 5, 4}},
-		// a held-back word opens the next ten topics, ahead of lower scores
+		// a held-back word comes back ahead of lower scores as soon as
+		// there is room: here the next ten
 		{"wwpppppppppp" + "p", 1, []int{0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 11, 12}},
+		// four in the first ten, then spread: the fifth and sixth words at
+		// topics 11 and 13 rather than both opening the next ten
+		{"wwwwww" + "pppppppppppp", 4, []int{0, 1, 2, 3, 6, 7, 8, 9, 10, 11, 4, 12, 5, 13, 14, 15, 16, 17}},
 		// nothing but words: the rest follow once the phrases run out
 		{"www", 1, []int{0, 1, 2}},
 		{"", 1, []int{}},
