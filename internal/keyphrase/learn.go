@@ -375,7 +375,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 //go:embed ranker.bin
 var rankerBin []byte
 
-// ranker decodes the shipped model (docs/models/keyphrases.md): 80 numbers,
+// ranker decodes the shipped model (docs/models/keyphrases.md): 84 numbers,
 // so decoding per call costs nothing worth a package-level cache. It
 // reports false when there is none that fits the features (before the
 // first training, or while cmd/train-keyphrases retrains after the features
@@ -387,7 +387,7 @@ func ranker() (Model, bool) {
 
 // ExtractLearned is Extract with the candidates (plus single words said at
 // least twice) ranked by the learned model, at most LonePerTen lone words
-// in every ten topics; it returns the best Max topics and the names ranked
+// in ten topics (Order); it returns the best Max topics and the names ranked
 // among them, scores relative to the best. It is what Annotate uses
 // (docs/keyphrases.md).
 func ExtractLearned(d *doc.Document, opt Options) []doc.Phrase {
@@ -426,15 +426,17 @@ func ExtractLearned(d *doc.Document, opt Options) []doc.Phrase {
 	return out
 }
 
-// LonePerTen is how many of every ten topics of the list may be lone
-// words (see Order). Not fitted: 500N's readers list single words and
-// would take more (with no limit its cross-validated F1@10 is 14.5 rather
-// than 13.3), DUC-2001's readers fewer (30.2 with four, 29.4 with no
-// limit), and the page shows the topics as what the article is about, where
-// "trade" and "nuclear" say something and "amount" and "leaders" little.
-// Four, spread through the list (Order), keeps the panel mostly phrases: on
-// the sample the four in its first ten are "trade", "nuclear", "cash" and
-// "defense". The trade-off for every value is printed by
+// LonePerTen is how many of the first ten topics of the list may be lone
+// words, and how many in ten after them (see Order). Not fitted: 500N's
+// readers list single words and would take more (with no limit its
+// cross-validated F1@10 is 14.5 rather than 13.3), DUC-2001's readers fewer
+// (30.2 with four, 29.4 with no limit), and the page shows the topics as
+// what the article is about, where "trade" and "nuclear" say something and
+// "amount" and "leaders" little. With this model the fourth lone word of
+// the sample's first ten is "defense" (three before it: "trade",
+// "nuclear", "cash"), and past the first ten the words spread out, so the
+// panel stays mostly phrases; the next ones ("leaders", "impasse") are
+// what more would add. The trade-off for every value is printed by
 // cmd/train-keyphrases (docs/keyphrases.md).
 const LonePerTen = 4
 
