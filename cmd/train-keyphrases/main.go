@@ -140,7 +140,7 @@ func main() {
 		fmt.Printf("%s, gate, articles of the held folds put with their own set: %s %%\n", mode, spread(r.gate))
 		for _, l := range lones {
 			lr := loneRes[mode+fmt.Sprint(l)]
-			limit := fmt.Sprintf("at most %d lone words in ten topics", l)
+			limit := fmt.Sprintf("at most %d lone words in the first ten topics", l)
 			if l < 0 {
 				limit = "no limit on lone words"
 			}
