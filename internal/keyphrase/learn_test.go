@@ -62,6 +62,30 @@ func TestCandidateFeatures(t *testing.T) {
 			t.Errorf("%q: features %v", tt.text, c.Features)
 		}
 	}
+	// tf-idf: mentions × idf over the article's best, and the rank by it;
+	// exactly one candidate is the best, and the product orders both
+	best := 0
+	for _, c := range cs {
+		f := c.Features
+		if f[keyphrase.FTfIdf] < 0 || f[keyphrase.FTfIdf] > 1 {
+			t.Errorf("%q: tfidf %v, want 0..1", c.Text, f[keyphrase.FTfIdf])
+		}
+		if f[keyphrase.FTfIdfRank] == 1 {
+			best++
+			if f[keyphrase.FTfIdf] != 1 {
+				t.Errorf("%q: ranked first by tf-idf with tfidf %v", c.Text, f[keyphrase.FTfIdf])
+			}
+		}
+		for _, d := range cs {
+			g := d.Features
+			if f[keyphrase.FTfIdf] > g[keyphrase.FTfIdf] && f[keyphrase.FTfIdfRank] <= g[keyphrase.FTfIdfRank] {
+				t.Errorf("%q (tfidf %v) ranked below %q (%v)", c.Text, f[keyphrase.FTfIdf], d.Text, g[keyphrase.FTfIdf])
+			}
+		}
+	}
+	if best != 1 {
+		t.Errorf("%d candidates ranked first by tf-idf, want 1", best)
+	}
 	// the article-level features are the same for every candidate
 	for _, c := range cs {
 		for _, j := range keyphrase.GateFeatures {
