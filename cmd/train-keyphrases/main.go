@@ -6,7 +6,7 @@
 // 500N-KPCrowd dev half; at run time the model is never told which set a
 // document is from.
 //
-//	go run ./cmd/train-keyphrases [-duc DIR] [-kp DIR] [-folds 5] [-l2 1] [-mode engine|stage|both] [-out FILE]
+//	go run ./cmd/train-keyphrases [-duc DIR] [-kp DIR] [-folds 5] [-l2 1] [-gate-l2 30] [-mode engine|stage|both] [-out FILE]
 //
 // It reads each article through the whole engine, as a user pasting the file
 // would (or as the benchmark lays it out, or both: -mode), deals each set's documents into folds (sorted ids, round
@@ -54,7 +54,8 @@ func main() {
 	ducDir := flag.String("duc", "../shared/data/keyphrases/duc2001", "DUC-2001 folder (docs/, keys/)")
 	kpDir := flag.String("kp", "../shared/data/keyphrases/500n-kpcrowd-dev", "500N-KPCrowd dev folder")
 	folds := flag.Int("folds", 5, "cross-validation folds")
-	l2 := flag.Float64("l2", 1, "L2 penalty on the standardised weights, in units of 1e-4 of the data (which weigh 1 in all)")
+	l2 := flag.Float64("l2", 1, "L2 penalty on the experts' standardised weights, in units of 1e-4 of the data (which weigh 1 in all)")
+	gateL2 := flag.Float64("gate-l2", 30, "the same for the gate (30 by cross-validation over 1, 30, 100, 300: docs/keyphrases.md)")
 	modes := flag.String("mode", "engine", "read each article through the whole engine, as a user pasting the file (engine: the default, what the shipped model is trained on), as the benchmark lays it out (stage: headline line, body), or both, each a training document")
 	out := flag.String("out", "internal/keyphrase/ranker.bin", "write the model trained on every document here (\"\": do not)")
 	flag.Parse()
@@ -89,7 +90,7 @@ func main() {
 	chosenL := map[string][]int{}
 	chosenD, chosenK := map[string][]float64{}, map[string][]float64{}
 	for k := 0; k < *folds; k++ {
-		m := fit(exs, func(e *example) bool { return e.fold != k }, *l2)
+		m := fit(exs, func(e *example) bool { return e.fold != k }, *l2, *gateL2)
 		for _, mode := range ms {
 			r := res[mode]
 			if r == nil {
@@ -139,7 +140,7 @@ func main() {
 		fmt.Printf("%s, gate, articles of the held folds put with their own set: %s %%\n", mode, spread(r.gate))
 		for _, l := range lones {
 			lr := loneRes[mode+fmt.Sprint(l)]
-			limit := fmt.Sprintf("at most %d lone words in ten topics", l)
+			limit := fmt.Sprintf("at most %d lone words in the first ten topics", l)
 			if l < 0 {
 				limit = "no limit on lone words"
 			}
@@ -151,7 +152,7 @@ func main() {
 		fmt.Printf("%s, held folds, learned, the limit the other folds choose by the objective alone (geometric mean of DUC F1/29 and 500N F1/15; -1: none) %v: DUC %s, 500N %s\n", mode, chosenL[mode], spread(chosenD[mode]), spread(chosenK[mode]))
 	}
 
-	m := fit(exs, func(*example) bool { return true }, *l2)
+	m := fit(exs, func(*example) bool { return true }, *l2, *gateL2)
 	for _, mode := range ms {
 		d, kp := score(exs, ranked(m, keyphrase.LonePerTen), nz, -1, mode)
 		fmt.Printf("%s, trained on all, in sample: DUC %.2f 500N %.2f\n", mode, d, kp)
@@ -382,7 +383,7 @@ func contains(vs []string, t string) bool {
 // tell the two sets' articles apart from the article-level features alone
 // (each set weighing the same), and each expert ranks the candidates of one
 // set (within a set each document weighs the same).
-func fit(exs []*example, keep func(*example) bool, l2 float64) keyphrase.Model {
+func fit(exs []*example, keep func(*example) bool, l2, gateL2 float64) keyphrase.Model {
 	var m keyphrase.Model
 	var xs [][]float64
 	var ys, ws []float64
@@ -402,7 +403,7 @@ func fit(exs []*example, keep func(*example) bool, l2 float64) keyphrase.Model {
 		}
 		xs, ys, ws = append(xs, x), append(ys, float64(e.set)), append(ws, 1/n[e.set])
 	}
-	copy(m.Gate[:], logreg(xs, ys, ws, l2))
+	copy(m.Gate[:], logreg(xs, ys, ws, gateL2))
 	for set := range m.Expert {
 		xs, ys, ws = xs[:0], ys[:0], ws[:0]
 		for _, e := range exs {

@@ -3,7 +3,7 @@
 //
 // Steps 1-5 (Extract, the hand method) need only the part-of-speech tags
 // and a small background table; step 6 (ExtractLearned, what Annotate uses)
-// ranks their candidates with a 320-byte learned model (docs/keyphrases.md
+// ranks their candidates with a 336-byte learned model (docs/keyphrases.md
 // has the reasoning and the benchmark):
 //
 //  1. Candidates are noun phrases read off the tags: the longest runs of
@@ -28,8 +28,8 @@
 //     have Max topics.
 //  6. A learned model (learn.go) ranks the candidates, and the single words
 //     the article repeats, by features of the steps above and of the
-//     article, with at most LonePerTen single common words in every ten
-//     topics.
+//     article, with at most LonePerTen single common words in the first
+//     ten topics (and as many in ten, spread out, after them).
 package keyphrase
 
 import (

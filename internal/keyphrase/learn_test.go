@@ -62,6 +62,30 @@ func TestCandidateFeatures(t *testing.T) {
 			t.Errorf("%q: features %v", tt.text, c.Features)
 		}
 	}
+	// tf-idf: mentions × idf over the article's best, and the rank by it;
+	// exactly one candidate is the best, and the product orders both
+	best := 0
+	for _, c := range cs {
+		f := c.Features
+		if f[keyphrase.FTfIdf] < 0 || f[keyphrase.FTfIdf] > 1 {
+			t.Errorf("%q: tfidf %v, want 0..1", c.Text, f[keyphrase.FTfIdf])
+		}
+		if f[keyphrase.FTfIdfRank] == 1 {
+			best++
+			if f[keyphrase.FTfIdf] != 1 {
+				t.Errorf("%q: ranked first by tf-idf with tfidf %v", c.Text, f[keyphrase.FTfIdf])
+			}
+		}
+		for _, d := range cs {
+			g := d.Features
+			if f[keyphrase.FTfIdf] > g[keyphrase.FTfIdf] && f[keyphrase.FTfIdfRank] <= g[keyphrase.FTfIdfRank] {
+				t.Errorf("%q (tfidf %v) ranked below %q (%v)", c.Text, f[keyphrase.FTfIdf], d.Text, g[keyphrase.FTfIdf])
+			}
+		}
+	}
+	if best != 1 {
+		t.Errorf("%d candidates ranked first by tf-idf, want 1", best)
+	}
 	// the article-level features are the same for every candidate
 	for _, c := range cs {
 		for _, j := range keyphrase.GateFeatures {
@@ -184,8 +208,12 @@ func TestOrder(t *testing.T) {
 		{"wwwpp", 2, []int{0, 1, 3, 4, 2}},
 		// names do not count as topics, nor against the limit
 		{"wnwnwp", 2, []int{0, 1, 2, 3, 5, 4}},
-		// a held-back word opens the next ten topics, ahead of lower scores
+		// a held-back word comes back ahead of lower scores as soon as
+		// there is room: here the next ten
 		{"wwpppppppppp" + "p", 1, []int{0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 11, 12}},
+		// four in the first ten, then spread: the fifth and sixth words at
+		// topics 11 and 13 rather than both opening the next ten
+		{"wwwwww" + "pppppppppppp", 4, []int{0, 1, 2, 3, 6, 7, 8, 9, 10, 11, 4, 12, 5, 13, 14, 15, 16, 17}},
 		// nothing but words: the rest follow once the phrases run out
 		{"www", 1, []int{0, 1, 2}},
 		{"", 1, []int{}},
