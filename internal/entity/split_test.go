@@ -130,9 +130,8 @@ func TestTaggerScores(t *testing.T) {
 			}
 			b := historyBase(toks, i)
 			for p1 := range numLabels + 1 {
-				f := b.history(p1)
 				var want [numLabels]int32
-				m.add(f[:], &want)
+				m.historyScores(&b, p1, &want)
 				var got [numLabels]int32
 				tg.history(i, p1, &got)
 				if got != want {
@@ -180,5 +179,68 @@ func TestAnnotateConcurrent(t *testing.T) {
 	close(errs)
 	for s := range errs {
 		t.Errorf("%q: concurrent Annotate differs from a lone one", s)
+	}
+}
+
+// TestHistoryBlocks checks that the history blocks give the rows the same
+// weights kept under their own keys give (Weights without Hist: every row
+// flat, the layout before blocks), for every previous label of every token
+// of the training sentences and of words the training never saw; and that
+// a base whose key is taken by another row falls back to its rows' keys.
+func TestHistoryBlocks(t *testing.T) {
+	var sents []TrainSentence
+	gaz := map[uint64]uint8{}
+	for _, line := range tinyCorpus {
+		var s TrainSentence
+		for _, wt := range strings.Fields(line) {
+			w, tag, _ := strings.Cut(wt, "/")
+			s.Words, s.Tags = append(s.Words, w), append(s.Tags, tag)
+		}
+		s.Gaz = gaz
+		sents = append(sents, s)
+	}
+	w := Train(sents, map[string]LexEntry{}, TrainConfig{Epochs: 8, Seed: 1})
+	if len(w.Hist) == 0 {
+		t.Fatal("training kept no history rows")
+	}
+	// a base whose key is a row's key: take one blocked row's base and
+	// give its key a row of its own
+	var taken HistKey
+	for _, h := range w.Hist {
+		taken = h
+		break
+	}
+	w.Rows[hash(taken.Base).key()] = &[numLabels]float32{1: 0.5}
+	flatW := Weights{Rows: w.Rows}
+	blocked, flat := NewModel(nil, gaz, w, 0, 1e4), NewModel(nil, gaz, flatW, 0, 1e4)
+	if blocked.Features() != flat.Features() {
+		t.Fatalf("%d rows blocked, %d flat", blocked.Features(), flat.Features())
+	}
+	if got := blocked.histBlock(hash(taken.Base)); got != fallbackBlock {
+		t.Errorf("base with a taken key: block %d, want fallbackBlock", got)
+	}
+	var blocks int
+	for _, s := range append(sents, TrainSentence{Words: strings.Fields("Zorblax Quint met nobody new at Vexford .")}) {
+		toks, _ := prepare(nil, s.Words, &blocked.lex, &blocked.gaz, nil)
+		for i := range toks {
+			b := historyBase(toks, i)
+			for _, h := range b[1:] {
+				if blocked.histBlock(h) >= 0 {
+					blocks++
+				}
+			}
+			for p1 := range numLabels + 1 {
+				var got, want [numLabels]int32
+				blocked.historyScores(&b, p1, &got)
+				f := b.history(p1)
+				flat.add(f[:], &want)
+				if got != want {
+					t.Fatalf("%q token %d, previous label %d: blocked %v, flat %v", s.Words, i, p1, got, want)
+				}
+			}
+		}
+	}
+	if blocks == 0 {
+		t.Fatal("no history base found a block")
 	}
 }

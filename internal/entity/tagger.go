@@ -50,8 +50,10 @@ type wordInfo struct {
 	shape  int32                      // its shape class's group in Tagger.groups (for selfFeatures)
 	around [numRoles][numLabels]int32 // neighbourFeatures, by role
 	// the history features' hashes before the previous label is mixed in
-	// (T1W0 and T1Shape0 of this word, T1Wp1 of this word as the next)
+	// (T1W0 and T1Shape0 of this word, T1Wp1 of this word as the next),
+	// and where their rows are (Model.histBlock)
 	hW0, hShape0, hWp1 hash
+	bW0, bShape0, bWp1 int32
 }
 
 // maxCache bounds the word cache of a tagger (0.4 KB a word); a longer
@@ -241,6 +243,7 @@ func (t *Tagger) scoreWord(w string, tok *tokInfo, wi *wordInfo) {
 		t.m.add(t.feats, &wi.around[role])
 	}
 	wi.hW0, wi.hShape0, wi.hWp1 = newHash(fT1W0).str(tok.lower), newHash(fT1Shape0).str(tok.shape), newHash(fT1Wp1).str(tok.lower)
+	wi.bW0, wi.bShape0, wi.bWp1 = t.m.histBlock(wi.hW0), t.m.histBlock(wi.hShape0), t.m.histBlock(wi.hWp1)
 }
 
 // shapeGroup returns the index in t.groups of tok's shape class, scoring
@@ -281,18 +284,21 @@ func (t *Tagger) clusterGroup(tok *tokInfo) int {
 // history sets out to the scores of token i's history features (see
 // historyBase) given previous label p1: the label bigram's row, and the
 // rows of T1W0 and T1Shape0 of this word and T1Wp1 of the next, from the
-// hashes kept per word. (Keeping their rows per word and previous label
-// too was slower in wasm: most of these features are not in the model,
-// and a miss costs less than adding a kept row.)
+// blocks found once per word (the model keeps a base's rows for every
+// previous label together: Model.build). (Keeping their rows per word and
+// previous label was slower in wasm: most of these features are not in
+// the model, and a miss costs less than adding a kept row.)
 func (t *Tagger) history(i, p1 int, out *[numLabels]int32) {
 	*out = t.m.trans[p1]
 	wi := &t.infos[t.ids[i]]
-	next := t.m.endWp1
+	t.m.addHist(wi.hW0, wi.bW0, p1, out)
+	t.m.addHist(wi.hShape0, wi.bShape0, p1, out)
 	if i+1 < len(t.ids) {
-		next = t.infos[t.ids[i+1]].hWp1
+		nx := &t.infos[t.ids[i+1]]
+		t.m.addHist(nx.hWp1, nx.bWp1, p1, out)
+	} else {
+		t.m.addHist(t.m.endWp1, t.m.endWp1Block, p1, out)
 	}
-	f := [3]uint32{wi.hW0.num(p1).key(), wi.hShape0.num(p1).key(), next.num(p1).key()}
-	t.m.add(f[:], out)
 }
 
 // addRow adds the scores of row to s.
