@@ -25,9 +25,9 @@ type Model struct {
 	// the rows of the features that look past the sentence's ends, by
 	// role (edgeFeatures): constants the tagger adds without a lookup; and
 	// the hash of history feature T1Wp1 on the last token
-	edge        [numRoles][numLabels]int32
-	endWp1      hash
-	endWp1Block int32
+	edge      [numRoles][numLabels]int32
+	endWp1    hash
+	endWp1Ref uint32
 
 	// the weight rows, by feature key: a row of one or two non-zero
 	// labels (most rows) is its ref itself (inline set, two 13-bit
@@ -140,13 +140,16 @@ func (m *Model) levels() {
 }
 
 // A ref is a row kept in its slot (inline set: two 13-bit entries
-// label<<8 | code, 0 for none) or off<<5 | n: the row ent[off:off+n]
-// (n <= numLabels), a history block at ent[off] (n = refBlock), or a
-// history base whose rows are kept under their own keys (n = refFallback).
+// label<<8 | code, 0 for none) or x<<5 | n: the row ent[x:x+n]
+// (n <= numLabels), a history block at ent[x] (n = refBlock), a history
+// base whose rows are kept under their own keys (n = refFallback), or a
+// history base of one row of one entry e for previous label p, kept in
+// the ref (n = refSingle, x = e<<5 | p).
 const (
 	inline      = 1 << 31
 	refBlock    = 31
 	refFallback = 30
+	refSingle   = 29
 )
 
 // build lays out the weight table for the kept rows' codes by key. The
@@ -154,7 +157,8 @@ const (
 // key, so the tagger finds all of a word's history rows, for every previous
 // label, with one lookup: ent[off:] holds the 18-bit mask of the previous
 // labels that have a row (two uint16, low first), then those rows' refs in
-// label order (two uint16 each). A base whose rows cannot be blocked (its
+// label order (two uint16 each); a base of one row of one non-zero label
+// (most of them) is kept in its ref instead (refSingle). A base whose rows cannot be blocked (its
 // key is a row's key too, or two bases share a key) keeps them under their
 // own keys, and its key says so (refFallback).
 func (m *Model) build(codes map[uint32][numLabels]int8, hist map[uint32]HistKey) {
@@ -227,6 +231,13 @@ func (m *Model) build(codes map[uint32][numLabels]int8, hist map[uint32]HistKey)
 	for _, b := range bkeys {
 		rows := blocks[b]
 		sort.Slice(rows, func(i, j int) bool { return rows[i].prev < rows[j].prev })
+		if len(rows) == 1 {
+			q := codes[rows[0].key]
+			if r := rowRef(&q); r&inline != 0 && r>>13&0x1fff == 0 {
+				refs[b] = (r&0x1fff)<<10 | uint32(rows[0].prev)<<5 | refSingle
+				continue
+			}
+		}
 		var mask uint32
 		rr := make([]uint32, len(rows))
 		for i, r := range rows {
@@ -259,7 +270,7 @@ func (m *Model) finish() {
 		m.add([]uint32{transitionKey(p)}, &m.trans[p])
 	}
 	m.endWp1 = newHash(fT1Wp1).str("</s>")
-	m.endWp1Block = m.histBlock(m.endWp1)
+	m.endWp1Ref = m.histRef(m.endWp1)
 	var f []uint32
 	for role := range numRoles {
 		m.edge[role] = [numLabels]int32{}
@@ -311,26 +322,23 @@ func (m *Model) addRef(ref uint32, scores *[numLabels]int32) {
 	}
 }
 
-// Where a history base's rows are (histBlock): none, under their own keys,
-// or the offset of its block in ent.
-const (
-	noBlock       = -1
-	fallbackBlock = -2
-)
+// noRows is histRef's answer for a base without rows.
+const noRows = 0
 
-// histBlock finds the block of history base h (historyBase: T1W0, T1Shape0
-// or T1Wp1 before the previous label is mixed in).
-func (m *Model) histBlock(h hash) int32 {
+// histRef finds the rows of history base h (historyBase: T1W0, T1Shape0
+// or T1Wp1 before the previous label is mixed in): its ref (refBlock or
+// refSingle), refFallback when they are under their own keys, or noRows.
+func (m *Model) histRef(h hash) uint32 {
 	i := m.index.find(h.key())
 	if i < 0 {
-		return noBlock
+		return noRows
 	}
-	if ref := m.refs[i]; ref&inline == 0 && ref&31 == refBlock {
-		return int32(ref >> 5)
+	if ref := m.refs[i]; ref&inline == 0 && (ref&31 == refBlock || ref&31 == refSingle) {
+		return ref
 	}
 	// refFallback, or a row whose key the base's key meets: the rows, if
 	// any, are under their own keys
-	return fallbackBlock
+	return refFallback
 }
 
 // historyScores adds to scores the rows of history features b given
@@ -339,22 +347,28 @@ func (m *Model) histBlock(h hash) int32 {
 func (m *Model) historyScores(b *histBase, p1 int, scores *[numLabels]int32) {
 	addRow(scores, &m.trans[p1])
 	for _, h := range b[1:] {
-		m.addHist(h, m.histBlock(h), p1, scores)
+		m.addHist(h, m.histRef(h), p1, scores)
 	}
 }
 
-// addHist adds to scores the row of history base h, found at blk
-// (histBlock), given previous label p1: a bit test and, for a label that
+// addHist adds to scores the row of history base h, whose histRef is ref,
+// given previous label p1: for a block, a bit test and, for a label that
 // has a row, one ref read next to the mask.
-func (m *Model) addHist(h hash, blk int32, p1 int, scores *[numLabels]int32) {
-	switch blk {
-	case noBlock:
+func (m *Model) addHist(h hash, ref uint32, p1 int, scores *[numLabels]int32) {
+	switch ref & 31 {
+	case noRows:
 		return
-	case fallbackBlock:
+	case refSingle:
+		if int(ref>>5&31) == p1 {
+			e := ref >> 10
+			scores[e>>8] += m.level[e&255]
+		}
+		return
+	case refFallback:
 		m.add([]uint32{h.num(p1).key()}, scores)
 		return
 	}
-	b := m.ent[blk:]
+	b := m.ent[ref>>5:]
 	mask, bit := uint32(b[0])|uint32(b[1])<<16, uint32(1)<<p1
 	if mask&bit == 0 {
 		return

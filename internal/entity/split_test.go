@@ -211,22 +211,30 @@ func TestHistoryBlocks(t *testing.T) {
 		break
 	}
 	w.Rows[hash(taken.Base).key()] = &[numLabels]float32{1: 0.5}
+	// a base of one row of one label (training's rows move two labels):
+	// "Zorblax" after O
+	zb := newHash(fT1W0).str("zorblax")
+	w.Rows[zb.num(0).key()] = &[numLabels]float32{5: 0.5}
+	w.Hist[zb.num(0).key()] = HistKey{Base: uint64(zb), Prev: 0}
 	flatW := Weights{Rows: w.Rows}
 	blocked, flat := NewModel(nil, gaz, w, 0, 1e4), NewModel(nil, gaz, flatW, 0, 1e4)
 	if blocked.Features() != flat.Features() {
 		t.Fatalf("%d rows blocked, %d flat", blocked.Features(), flat.Features())
 	}
-	if got := blocked.histBlock(hash(taken.Base)); got != fallbackBlock {
-		t.Errorf("base with a taken key: block %d, want fallbackBlock", got)
+	if got := blocked.histRef(hash(taken.Base)); got != refFallback {
+		t.Errorf("base with a taken key: ref %#x, want refFallback", got)
 	}
-	var blocks int
+	var blocks, singles int
 	for _, s := range append(sents, TrainSentence{Words: strings.Fields("Zorblax Quint met nobody new at Vexford .")}) {
 		toks, _ := prepare(nil, s.Words, &blocked.lex, &blocked.gaz, nil)
 		for i := range toks {
 			b := historyBase(toks, i)
 			for _, h := range b[1:] {
-				if blocked.histBlock(h) >= 0 {
+				switch blocked.histRef(h) & 31 {
+				case refBlock:
 					blocks++
+				case refSingle:
+					singles++
 				}
 			}
 			for p1 := range numLabels + 1 {
@@ -240,7 +248,7 @@ func TestHistoryBlocks(t *testing.T) {
 			}
 		}
 	}
-	if blocks == 0 {
-		t.Fatal("no history base found a block")
+	if blocks == 0 || singles == 0 {
+		t.Fatalf("history bases found %d blocks and %d single rows, want some of each", blocks, singles)
 	}
 }

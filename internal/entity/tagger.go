@@ -51,9 +51,9 @@ type wordInfo struct {
 	around [numRoles][numLabels]int32 // neighbourFeatures, by role
 	// the history features' hashes before the previous label is mixed in
 	// (T1W0 and T1Shape0 of this word, T1Wp1 of this word as the next),
-	// and where their rows are (Model.histBlock)
+	// and where their rows are (Model.histRef)
 	hW0, hShape0, hWp1 hash
-	bW0, bShape0, bWp1 int32
+	rW0, rShape0, rWp1 uint32
 }
 
 // maxCache bounds the word cache of a tagger (0.4 KB a word); a longer
@@ -243,7 +243,7 @@ func (t *Tagger) scoreWord(w string, tok *tokInfo, wi *wordInfo) {
 		t.m.add(t.feats, &wi.around[role])
 	}
 	wi.hW0, wi.hShape0, wi.hWp1 = newHash(fT1W0).str(tok.lower), newHash(fT1Shape0).str(tok.shape), newHash(fT1Wp1).str(tok.lower)
-	wi.bW0, wi.bShape0, wi.bWp1 = t.m.histBlock(wi.hW0), t.m.histBlock(wi.hShape0), t.m.histBlock(wi.hWp1)
+	wi.rW0, wi.rShape0, wi.rWp1 = t.m.histRef(wi.hW0), t.m.histRef(wi.hShape0), t.m.histRef(wi.hWp1)
 }
 
 // shapeGroup returns the index in t.groups of tok's shape class, scoring
@@ -291,13 +291,13 @@ func (t *Tagger) clusterGroup(tok *tokInfo) int {
 func (t *Tagger) history(i, p1 int, out *[numLabels]int32) {
 	*out = t.m.trans[p1]
 	wi := &t.infos[t.ids[i]]
-	t.m.addHist(wi.hW0, wi.bW0, p1, out)
-	t.m.addHist(wi.hShape0, wi.bShape0, p1, out)
+	t.m.addHist(wi.hW0, wi.rW0, p1, out)
+	t.m.addHist(wi.hShape0, wi.rShape0, p1, out)
 	if i+1 < len(t.ids) {
 		nx := &t.infos[t.ids[i+1]]
-		t.m.addHist(nx.hWp1, nx.bWp1, p1, out)
+		t.m.addHist(nx.hWp1, nx.rWp1, p1, out)
 	} else {
-		t.m.addHist(t.m.endWp1, t.m.endWp1Block, p1, out)
+		t.m.addHist(t.m.endWp1, t.m.endWp1Ref, p1, out)
 	}
 }
 
