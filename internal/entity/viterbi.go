@@ -63,10 +63,7 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 			}
 			h = [numLabels]T{}
 			hist(i, p, &h)
-			for l := range numLabels {
-				if !allowed(p, l) {
-					continue
-				}
+			for _, l := range successors[p] {
 				v := lt.best[i-1][p] + h[l] + lt.static[i][l]
 				if !lt.ok[i][l] || v > lt.best[i][l] {
 					lt.best[i][l], lt.ok[i][l], lt.back[i][l] = v, true, int8(p)
@@ -91,3 +88,17 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 	}
 	return lt.labels
 }
+
+// successors lists, for each label, the labels allowed to follow it: two
+// after an open name (B or I), nine after any other label, so the decoder
+// does not test the seventeen.
+var successors = func() (s [numLabels][]uint8) {
+	for p := range numLabels {
+		for l := range numLabels {
+			if allowed(p, l) {
+				s[p] = append(s[p], uint8(l))
+			}
+		}
+	}
+	return s
+}()
