@@ -206,9 +206,11 @@ func TestHistoryBlocks(t *testing.T) {
 	// a base whose key is a row's key: take one blocked row's base and
 	// give its key a row of its own
 	var taken HistKey
-	for _, h := range w.Hist {
-		taken = h
-		break
+	first := ^uint32(0)
+	for k, h := range w.Hist {
+		if k < first {
+			first, taken = k, h
+		}
 	}
 	w.Rows[hash(taken.Base).key()] = &[numLabels]float32{1: 0.5}
 	// a base of one row of one label (training's rows move two labels):
@@ -225,8 +227,10 @@ func TestHistoryBlocks(t *testing.T) {
 		t.Errorf("base with a taken key: ref %#x, want refFallback", got)
 	}
 	var blocks, singles int
+	tg := blocked.NewTagger()
 	for _, s := range append(sents, TrainSentence{Words: strings.Fields("Zorblax Quint met nobody new at Vexford .")}) {
 		toks, _ := prepare(nil, s.Words, &blocked.lex, &blocked.gaz, nil)
+		tg.Tag(s.Words) // none of the sentences is in title case
 		for i := range toks {
 			b := historyBase(toks, i)
 			for _, h := range b[1:] {
@@ -244,6 +248,10 @@ func TestHistoryBlocks(t *testing.T) {
 				flat.add(f[:], &want)
 				if got != want {
 					t.Fatalf("%q token %d, previous label %d: blocked %v, flat %v", s.Words, i, p1, got, want)
+				}
+				tg.history(i, p1, &got)
+				if got != want {
+					t.Fatalf("%q token %d, previous label %d: the tagger's %v, flat %v", s.Words, i, p1, got, want)
 				}
 			}
 		}

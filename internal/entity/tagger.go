@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -284,20 +285,55 @@ func (t *Tagger) clusterGroup(tok *tokInfo) int {
 // history sets out to the scores of token i's history features (see
 // historyBase) given previous label p1: the label bigram's row, and the
 // rows of T1W0 and T1Shape0 of this word and T1Wp1 of the next, from the
-// blocks found once per word (the model keeps a base's rows for every
-// previous label together: Model.build). (Keeping their rows per word and
-// previous label was slower in wasm: most of these features are not in
+// refs found once per word (the model keeps a base's rows for every
+// previous label together: Model.build). It is Model.historyScores with
+// the calls written out (TestTaggerScores compares the two): in wasm a
+// call costs more than the few reads it makes. (Keeping the rows per word
+// and previous label was slower in wasm: most of these features are not in
 // the model, and a miss costs less than adding a kept row.)
 func (t *Tagger) history(i, p1 int, out *[numLabels]int32) {
-	*out = t.m.trans[p1]
+	m := t.m
+	*out = m.trans[p1]
 	wi := &t.infos[t.ids[i]]
-	t.m.addHist(wi.hW0, wi.rW0, p1, out)
-	t.m.addHist(wi.hShape0, wi.rShape0, p1, out)
+	next, nref := m.endWp1, m.endWp1Ref
 	if i+1 < len(t.ids) {
 		nx := &t.infos[t.ids[i+1]]
-		t.m.addHist(nx.hWp1, nx.rWp1, p1, out)
-	} else {
-		t.m.addHist(t.m.endWp1, t.m.endWp1Ref, p1, out)
+		next, nref = nx.hWp1, nx.rWp1
+	}
+	bit := uint32(1) << p1
+	for f, ref := range [3]uint32{wi.rW0, wi.rShape0, nref} {
+		switch ref & 31 {
+		case noRows:
+			continue
+		case refSingle:
+			if ref>>5&31 == uint32(p1) {
+				e := ref >> 10
+				out[e>>8] += m.level[e&255]
+			}
+			continue
+		case refBlock:
+			b := m.ent[ref>>5:]
+			mask := uint32(b[0]) | uint32(b[1])<<16
+			if mask&bit == 0 {
+				continue
+			}
+			j := 2 + 2*bits.OnesCount32(mask&(bit-1))
+			ref = uint32(b[j]) | uint32(b[j+1])<<16 // the row's ref
+		default: // refFallback
+			h := [3]hash{wi.hW0, wi.hShape0, next}[f]
+			m.add([]uint32{h.num(p1).key()}, out)
+			continue
+		}
+		if ref&inline != 0 {
+			e1, e2 := ref&0x1fff, ref>>13&0x1fff
+			out[e1>>8] += m.level[e1&255]
+			out[e2>>8] += m.level[e2&255]
+			continue
+		}
+		off := ref >> 5
+		for _, e := range m.ent[off : off+ref&31] {
+			out[e>>8] += m.level[e&255]
+		}
 	}
 }
 
