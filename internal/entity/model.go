@@ -293,17 +293,32 @@ func (m *Model) add(feats []uint32, scores *[numLabels]int32) {
 		i := x.block[b>>x.blockBits] + uint32(x.off[b])
 		end := x.block[(b+1)>>x.blockBits] + uint32(x.off[b+1])
 		for low := uint16(k); i < end; i++ {
-			if x.lows[i] == low {
-				m.addRef(m.refs[i], scores)
+			if x.lows[i] != low {
+				continue
+			}
+			// addRef written out: in wasm a call costs more than the row
+			ref := m.refs[i]
+			if ref&inline != 0 {
+				// an empty entry adds 0 to label 0
+				e1, e2 := ref&0x1fff, ref>>13&0x1fff
+				scores[e1>>8] += m.level[e1&255]
+				scores[e2>>8] += m.level[e2&255]
 				break
 			}
+			if n := ref & 31; n < refSingle {
+				off := ref >> 5
+				for _, e := range m.ent[off : off+n] {
+					scores[e>>8] += m.level[e&255]
+				}
+			}
+			break
 		}
 	}
 }
 
-// addRef adds the row ref stands for to scores; a history base's ref (a
-// block or refFallback, which no other feature's key should meet) adds
-// nothing.
+// addRef adds the row ref stands for to scores; a history base's ref
+// (refBlock, refSingle or refFallback, which no other feature's key should
+// meet) adds nothing.
 func (m *Model) addRef(ref uint32, scores *[numLabels]int32) {
 	if ref&inline != 0 {
 		// an empty entry adds 0 to label 0
@@ -313,7 +328,7 @@ func (m *Model) addRef(ref uint32, scores *[numLabels]int32) {
 		return
 	}
 	n := ref & 31
-	if n >= refFallback {
+	if n >= refSingle {
 		return
 	}
 	off := ref >> 5
