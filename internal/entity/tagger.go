@@ -41,6 +41,9 @@ type Tagger struct {
 // (shape classes only), and as the token before and after another.
 type group struct {
 	own, self, prev, next [numLabels]int32
+	// a shape class's T1Shape0 base and its ref (Model.histRef)
+	hShape0 hash
+	rShape0 uint32
 }
 
 // wordInfo is what the tagger knows of one word alone besides its tokInfo:
@@ -243,8 +246,9 @@ func (t *Tagger) scoreWord(w string, tok *tokInfo, wi *wordInfo) {
 		t.feats = wordNeighbourFeatures(tok, role, t.feats[:0])
 		t.m.add(t.feats, &wi.around[role])
 	}
-	wi.hW0, wi.hShape0, wi.hWp1 = newHash(fT1W0).str(tok.lower), newHash(fT1Shape0).str(tok.shape), newHash(fT1Wp1).str(tok.lower)
-	wi.rW0, wi.rShape0, wi.rWp1 = t.m.histRef(wi.hW0), t.m.histRef(wi.hShape0), t.m.histRef(wi.hWp1)
+	wi.hW0, wi.hWp1 = newHash(fT1W0).str(tok.lower), newHash(fT1Wp1).str(tok.lower)
+	wi.rW0, wi.rWp1 = t.m.histRef(wi.hW0), t.m.histRef(wi.hWp1)
+	wi.hShape0, wi.rShape0 = sg.hShape0, sg.rShape0
 }
 
 // shapeGroup returns the index in t.groups of tok's shape class, scoring
@@ -263,6 +267,8 @@ func (t *Tagger) shapeGroup(tok *tokInfo) int {
 	t.m.add(selfFeatures(tok, false, caseNormal, t.feats[:0]), &g.self)
 	t.m.add(shapeNeighbourFeatures(tok, asPrev, t.feats[:0]), &g.prev)
 	t.m.add(shapeNeighbourFeatures(tok, asNext, t.feats[:0]), &g.next)
+	g.hShape0 = newHash(fT1Shape0).str(tok.shape)
+	g.rShape0 = t.m.histRef(g.hShape0)
 	t.shapes[k] = int32(len(t.groups))
 	return len(t.groups) - 1
 }
