@@ -289,7 +289,7 @@ func (m *Model) add(feats []uint32, scores *[numLabels]int32) {
 		return
 	}
 	for _, k := range feats {
-		b := k >> x.shift
+		b := k >> keyBits
 		i := x.block[b>>x.blockBits] + uint32(x.off[b])
 		end := x.block[(b+1)>>x.blockBits] + uint32(x.off[b+1])
 		for low := uint16(k); i < end; i++ {

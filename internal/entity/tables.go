@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"math/bits"
 	"sort"
 )
 
@@ -11,64 +10,37 @@ import (
 // tables, both buckets of a sorted list:
 //
 //   - the weights and the gazetteer (keyIndex): 32-bit hash keys, sorted;
-//     bucket b (the top bucketBits bits, about log2 of the key count, so
-//     a bucket holds one key or none) holds a run of them, of which only
-//     the low 16 bits are stored. A lookup reads the bucket's offset and
-//     compares one or two 16-bit keys: the index (2 bytes a bucket and a
-//     key) stays in cache, and the rows are read only for a key that is
-//     there. Stored hashes are random and do not compress: half of them is
-//     the saving that matters after brotli. The bits between the bucket
-//     and the low 16 are not stored (none with 16 bucket bits): a key that
-//     is not in the table matches one of its n keys about n/2^(16 +
-//     bucketBits) of the time, once in ~100,000 lookups for the shipped
-//     model's weights (10,711 keys, 14 bucket bits).
+//     bucket b (the top 16 bits) holds a run of them, of which only the low
+//     16 bits are stored. A lookup reads the bucket's offset and compares
+//     one or two 16-bit keys: the index (128 KB of offsets, 2 bytes a key)
+//     stays in cache, and the rows are read only for a key that is there.
+//     Stored hashes are random and do not compress: half of them is the
+//     saving that matters after brotli.
 //   - the lexicon uses the same key index over the words' 32-bit hashes;
 //     no word is stored.
 
-// maxBucketBits bounds a key index's bucket bits: with 16, the bucket and
-// the stored low 16 bits are the whole key.
-const maxBucketBits = 16
+// keyBits is the bucket of a key: its top 16 bits.
+const keyBits = 16
 
-// keyIndex finds sorted distinct 32-bit keys. The keys of bucket b (a key's
-// top bucketBits bits, k >> shift) are lows[first(b):first(b+1)], first(b)
-// = block[b>>blockBits] + off[b]: 16-bit offsets with a 32-bit base every
-// 2^blockBits buckets.
+// keyIndex finds sorted distinct 32-bit keys. The keys of bucket b are
+// lows[first(b):first(b+1)], first(b) = block[b>>blockBits] + off[b]: 16-bit
+// offsets with a 32-bit base every 2^blockBits buckets.
 type keyIndex struct {
-	block      []uint32
-	off        []uint16 // 2^bucketBits + 1
-	lows       []uint16
-	blockBits  uint
-	bucketBits uint
-	shift      uint // 32 - bucketBits
+	block     []uint32
+	off       []uint16 // 2^keyBits + 1
+	lows      []uint16
+	blockBits uint
 }
 
-// newKeyIndex indexes sorted distinct keys, in about as many buckets as
-// keys: the fewest bucket bits (at least log2 of the key count) for which
-// no two keys share their bucket and low 16 bits.
+// newKeyIndex indexes sorted distinct keys.
 func newKeyIndex(keys []uint32) keyIndex {
-	bb := uint(max(8, bits.Len(uint(len(keys)))))
-	for ; bb < maxBucketBits; bb++ {
-		seen := make(map[uint64]bool, len(keys))
-		dup := false
-		for _, k := range keys {
-			id := uint64(k>>(32-bb))<<16 | uint64(uint16(k))
-			if seen[id] {
-				dup = true
-				break
-			}
-			seen[id] = true
-		}
-		if !dup {
-			break
-		}
-	}
-	nb := 1 << bb
-	x := keyIndex{blockBits: min(10, bb), bucketBits: bb, shift: 32 - bb}
+	nb := 1 << keyBits
+	x := keyIndex{blockBits: 10}
 	// smaller blocks when a block's keys would not fit 16-bit offsets
 	for {
 		fits, start := true, 0
 		for i, k := range keys {
-			if int(k>>x.shift)>>x.blockBits != int(keys[start]>>x.shift)>>x.blockBits {
+			if int(k>>keyBits)>>x.blockBits != int(keys[start]>>keyBits)>>x.blockBits {
 				start = i
 			}
 			if i-start >= 1<<16-1 {
@@ -90,7 +62,7 @@ func newKeyIndex(keys []uint32) keyIndex {
 			x.block[b>>x.blockBits] = uint32(i)
 		}
 		x.off[b] = uint16(i - int(x.block[b>>x.blockBits]))
-		for i < len(keys) && int(keys[i]>>x.shift) == b {
+		for i < len(keys) && int(keys[i]>>keyBits) == b {
 			x.lows[i] = uint16(keys[i])
 			i++
 		}
@@ -103,7 +75,7 @@ func (x *keyIndex) find(k uint32) int {
 	if len(x.off) == 0 {
 		return -1
 	}
-	b := k >> x.shift
+	b := k >> keyBits
 	i := x.block[b>>x.blockBits] + uint32(x.off[b])
 	end := x.block[(b+1)>>x.blockBits] + uint32(x.off[b+1])
 	for low := uint16(k); i < end; i++ {
@@ -115,23 +87,23 @@ func (x *keyIndex) find(k uint32) int {
 }
 
 func (x *keyIndex) encode(o *writer) {
-	o.u32(uint32(x.blockBits), uint32(len(x.lows)), uint32(x.bucketBits))
+	o.u32(uint32(x.blockBits), uint32(len(x.lows)))
 	o.u32(x.block...)
 	o.u16(x.off)
 	o.u16(x.lows)
 }
 
 func (x *keyIndex) decode(s *section) {
-	h := s.u32(3)
-	if s.err || h[2] > maxBucketBits || h[0] > h[2] || h[1] > uint32(len(s.b)) {
+	h := s.u32(2)
+	if s.err || h[0] > keyBits || h[1] > uint32(len(s.b)) {
 		s.err = true
 		return
 	}
-	x.blockBits, x.bucketBits, x.shift = uint(h[0]), uint(h[2]), 32-uint(h[2])
-	x.block = s.u32(1<<x.bucketBits>>x.blockBits + 1)
-	x.off = s.u16(1<<x.bucketBits + 1)
+	x.blockBits = uint(h[0])
+	x.block = s.u32(1<<keyBits>>x.blockBits + 1)
+	x.off = s.u16(1<<keyBits + 1)
 	x.lows = s.u16(int(h[1]))
-	if !s.err && x.block[len(x.block)-1]+uint32(x.off[1<<x.bucketBits]) != h[1] {
+	if !s.err && x.block[len(x.block)-1]+uint32(x.off[1<<keyBits]) != h[1] {
 		s.err = true
 	}
 }
