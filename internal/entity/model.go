@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"math/bits"
 	"sort"
 	"sync"
 )
@@ -24,13 +25,15 @@ type Model struct {
 	// the rows of the features that look past the sentence's ends, by
 	// role (edgeFeatures): constants the tagger adds without a lookup; and
 	// the hash of history feature T1Wp1 on the last token
-	edge   [numRoles][numLabels]int32
-	endWp1 hash
+	edge      [numRoles][numLabels]int32
+	endWp1    hash
+	endWp1Ref uint32
 
 	// the weight rows, by feature key: a row of one or two non-zero
 	// labels (most rows) is its ref itself (inline set, two 13-bit
 	// entries label<<8 | code, 0 for none); a longer row is
-	// ent[ref>>5 : ref>>5+ref&31]
+	// ent[ref>>5 : ref>>5+ref&31]; the history features' rows are in
+	// blocks by base (build)
 	index keyIndex
 	refs  []uint32
 	ent   []uint16 // weights of the longer rows: label<<8 | code
@@ -52,8 +55,22 @@ type LexEntry struct {
 	CapRate uint8
 }
 
-// Weights is a float weight table keyed by feature, the trainer's output.
-type Weights map[uint32]*[numLabels]float32
+// Weights are the trainer's output: float weight rows by feature key, and
+// which of those rows belong to one history feature alone (Train).
+type Weights struct {
+	Rows map[uint32]*[numLabels]float32
+	// Hist names, for a row that only one history feature (T1W0, T1Shape0
+	// or T1Wp1) updated, its base (historyBase) and previous label: the
+	// model lays such rows out by base (blocks, see build)
+	Hist map[uint32]HistKey
+}
+
+// HistKey is a history feature: its hash before the previous label is
+// mixed in, and that label.
+type HistKey struct {
+	Base uint64
+	Prev uint8
+}
 
 // NewModel builds a Model from float weights, quantising each weight to an
 // 8-bit code on a logarithmic scale: 127 levels from top/dynRange to top, the
@@ -65,7 +82,7 @@ type Weights map[uint32]*[numLabels]float32
 func NewModel(lex map[string]LexEntry, gaz map[uint64]uint8, w Weights, prune float32, dynRange float64) *Model {
 	m := &Model{lex: newLexicon(lex), gaz: newGazetteer(gaz)}
 	var top float64
-	for _, row := range w {
+	for _, row := range w.Rows {
 		for _, v := range row {
 			top = max(top, math.Abs(float64(v)))
 		}
@@ -77,20 +94,17 @@ func NewModel(lex map[string]LexEntry, gaz map[uint64]uint8, w Weights, prune fl
 	m.levels()
 	lo := top / dynRange
 	lr := math.Log(float64(m.ratio))
-	keys := make([]uint32, 0, len(w))
-	for k, row := range w {
+	codes := make(map[uint32][numLabels]int8, len(w.Rows))
+	for k, row := range w.Rows {
 		var mx float32
 		for _, v := range row {
 			mx = max(mx, float32(math.Abs(float64(v))))
 		}
-		if mx >= prune && float64(mx) >= lo {
-			keys = append(keys, k)
+		if mx < prune || float64(mx) < lo {
+			continue
 		}
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	q := make([]int8, 0, len(keys)*numLabels)
-	for _, k := range keys {
-		for _, v := range w[k] {
+		var q [numLabels]int8
+		for l, v := range row {
 			a := math.Abs(float64(v))
 			c := 0
 			if a >= lo/math.Sqrt(float64(m.ratio)) {
@@ -100,10 +114,11 @@ func NewModel(lex map[string]LexEntry, gaz map[uint64]uint8, w Weights, prune fl
 			if v < 0 {
 				c = -c
 			}
-			q = append(q, int8(c))
+			q[l] = int8(c)
 		}
+		codes[k] = q
 	}
-	m.build(keys, q)
+	m.build(codes, w.Hist)
 	return m
 }
 
@@ -124,30 +139,126 @@ func (m *Model) levels() {
 	}
 }
 
-// inline marks a row kept in its slot.
-const inline = 1 << 31
+// A ref is a row kept in its slot (inline set: two 13-bit entries
+// label<<8 | code, 0 for none) or x<<5 | n: the row ent[x:x+n]
+// (n <= numLabels), a history block at ent[x] (n = refBlock), a history
+// base whose rows are kept under their own keys (n = refFallback), or a
+// history base of one row of one entry e for previous label p, kept in
+// the ref (n = refSingle, x = e<<5 | p).
+const (
+	inline      = 1 << 31
+	refBlock    = 31
+	refFallback = 30
+	refSingle   = 29
+)
 
-// build lays out the weight table for sorted keys and their weight rows
-// (numLabels codes a row).
-func (m *Model) build(keys []uint32, q []int8) {
-	m.index, m.refs, m.ent, m.nrows = newKeyIndex(keys), make([]uint32, len(keys)), nil, len(keys)
-	for i := range keys {
+// build lays out the weight table for the kept rows' codes by key. The
+// rows of a history base (hist) are laid out as one block under the base's
+// key, so the tagger finds all of a word's history rows, for every previous
+// label, with one lookup: ent[off:] holds the 18-bit mask of the previous
+// labels that have a row (two uint16, low first), then those rows' refs in
+// label order (two uint16 each); a base of one row of one non-zero label
+// (most of them) is kept in its ref instead (refSingle). A base whose rows cannot be blocked (its
+// key is a row's key too, or two bases share a key) keeps them under their
+// own keys, and its key says so (refFallback).
+func (m *Model) build(codes map[uint32][numLabels]int8, hist map[uint32]HistKey) {
+	m.ent, m.nrows = nil, len(codes)
+	type hrow struct {
+		prev uint8
+		key  uint32
+	}
+	blocks := map[uint32][]hrow{}
+	bases := map[uint32]uint64{}
+	shared := map[uint32]bool{} // bases of two 64-bit hashes
+	for k := range codes {
+		if h, ok := hist[k]; ok {
+			b := hash(h.Base).key()
+			if old, seen := bases[b]; seen && old != h.Base {
+				shared[b] = true
+			}
+			bases[b] = h.Base
+			blocks[b] = append(blocks[b], hrow{h.Prev, k})
+		}
+	}
+	flat := map[uint32]bool{}
+	for k := range codes {
+		if _, ok := hist[k]; !ok {
+			flat[k] = true
+		}
+	}
+	refs := map[uint32]uint32{}
+	var bkeys []uint32
+	for b, rows := range blocks {
+		if shared[b] || flat[b] {
+			for _, r := range rows {
+				flat[r.key] = true
+			}
+			if !flat[b] {
+				refs[b] = refFallback
+			}
+			continue
+		}
+		bkeys = append(bkeys, b)
+	}
+	rowRef := func(q *[numLabels]int8) uint32 {
 		var ents []uint16
-		for l, c := range q[i*numLabels : (i+1)*numLabels] {
+		for l, c := range q {
 			if c != 0 {
 				ents = append(ents, uint16(l)<<8|uint16(uint8(c)))
 			}
 		}
-		ref := uint32(inline)
 		if len(ents) <= 2 {
+			ref := uint32(inline)
 			for j, e := range ents {
 				ref |= uint32(e) << (13 * j)
 			}
-		} else {
-			ref = uint32(len(m.ent))<<5 | uint32(len(ents))
-			m.ent = append(m.ent, ents...)
+			return ref
 		}
-		m.refs[i] = ref
+		ref := uint32(len(m.ent))<<5 | uint32(len(ents))
+		m.ent = append(m.ent, ents...)
+		return ref
+	}
+	fkeys := make([]uint32, 0, len(flat))
+	for k := range flat {
+		fkeys = append(fkeys, k)
+	}
+	sort.Slice(fkeys, func(i, j int) bool { return fkeys[i] < fkeys[j] })
+	for _, k := range fkeys {
+		q := codes[k]
+		refs[k] = rowRef(&q)
+	}
+	sort.Slice(bkeys, func(i, j int) bool { return bkeys[i] < bkeys[j] })
+	for _, b := range bkeys {
+		rows := blocks[b]
+		sort.Slice(rows, func(i, j int) bool { return rows[i].prev < rows[j].prev })
+		if len(rows) == 1 {
+			q := codes[rows[0].key]
+			if r := rowRef(&q); r&inline != 0 && r>>13&0x1fff == 0 {
+				refs[b] = (r&0x1fff)<<10 | uint32(rows[0].prev)<<5 | refSingle
+				continue
+			}
+		}
+		var mask uint32
+		rr := make([]uint32, len(rows))
+		for i, r := range rows {
+			mask |= 1 << r.prev
+			q := codes[r.key]
+			rr[i] = rowRef(&q)
+		}
+		refs[b] = uint32(len(m.ent))<<5 | refBlock
+		m.ent = append(m.ent, uint16(mask), uint16(mask>>16))
+		for _, r := range rr {
+			m.ent = append(m.ent, uint16(r), uint16(r>>16))
+		}
+	}
+	keys := make([]uint32, 0, len(refs))
+	for k := range refs {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	m.index, m.refs = newKeyIndex(keys), make([]uint32, len(keys))
+	for i, k := range keys {
+		m.refs[i] = refs[k]
 	}
 	m.finish()
 }
@@ -159,6 +270,7 @@ func (m *Model) finish() {
 		m.add([]uint32{transitionKey(p)}, &m.trans[p])
 	}
 	m.endWp1 = newHash(fT1Wp1).str("</s>")
+	m.endWp1Ref = m.histRef(m.endWp1)
 	var f []uint32
 	for role := range numRoles {
 		m.edge[role] = [numLabels]int32{}
@@ -184,6 +296,7 @@ func (m *Model) add(feats []uint32, scores *[numLabels]int32) {
 			if x.lows[i] != low {
 				continue
 			}
+			// addRef written out: in wasm a call costs more than the row
 			ref := m.refs[i]
 			if ref&inline != 0 {
 				// an empty entry adds 0 to label 0
@@ -192,26 +305,104 @@ func (m *Model) add(feats []uint32, scores *[numLabels]int32) {
 				scores[e2>>8] += m.level[e2&255]
 				break
 			}
-			off := ref >> 5
-			for _, e := range m.ent[off : off+ref&31] {
-				scores[e>>8] += m.level[e&255]
+			if n := ref & 31; n < refSingle {
+				off := ref >> 5
+				for _, e := range m.ent[off : off+n] {
+					scores[e>>8] += m.level[e&255]
+				}
 			}
 			break
 		}
 	}
 }
 
+// addRef adds the row ref stands for to scores; a history base's ref
+// (refBlock, refSingle or refFallback, which no other feature's key should
+// meet) adds nothing.
+func (m *Model) addRef(ref uint32, scores *[numLabels]int32) {
+	if ref&inline != 0 {
+		// an empty entry adds 0 to label 0
+		e1, e2 := ref&0x1fff, ref>>13&0x1fff
+		scores[e1>>8] += m.level[e1&255]
+		scores[e2>>8] += m.level[e2&255]
+		return
+	}
+	n := ref & 31
+	if n >= refSingle {
+		return
+	}
+	off := ref >> 5
+	for _, e := range m.ent[off : off+n] {
+		scores[e>>8] += m.level[e&255]
+	}
+}
+
+// noRows is histRef's answer for a base without rows.
+const noRows = 0
+
+// histRef finds the rows of history base h (historyBase: T1W0, T1Shape0
+// or T1Wp1 before the previous label is mixed in): its ref (refBlock or
+// refSingle), refFallback when they are under their own keys, or noRows.
+func (m *Model) histRef(h hash) uint32 {
+	i := m.index.find(h.key())
+	if i < 0 {
+		return noRows
+	}
+	if ref := m.refs[i]; ref&inline == 0 && (ref&31 == refBlock || ref&31 == refSingle) {
+		return ref
+	}
+	// refFallback, or a row whose key the base's key meets: the rows, if
+	// any, are under their own keys
+	return refFallback
+}
+
+// historyScores adds to scores the rows of history features b given
+// previous label p1, finding each base's block: the tagger's definition,
+// which keeps the blocks per word (Tagger.history).
+func (m *Model) historyScores(b *histBase, p1 int, scores *[numLabels]int32) {
+	addRow(scores, &m.trans[p1])
+	for _, h := range b[1:] {
+		m.addHist(h, m.histRef(h), p1, scores)
+	}
+}
+
+// addHist adds to scores the row of history base h, whose histRef is ref,
+// given previous label p1: for a block, a bit test and, for a label that
+// has a row, one ref read next to the mask.
+func (m *Model) addHist(h hash, ref uint32, p1 int, scores *[numLabels]int32) {
+	switch ref & 31 {
+	case noRows:
+		return
+	case refSingle:
+		if int(ref>>5&31) == p1 {
+			e := ref >> 10
+			scores[e>>8] += m.level[e&255]
+		}
+		return
+	case refFallback:
+		m.add([]uint32{h.num(p1).key()}, scores)
+		return
+	}
+	b := m.ent[ref>>5:]
+	mask, bit := uint32(b[0])|uint32(b[1])<<16, uint32(1)<<p1
+	if mask&bit == 0 {
+		return
+	}
+	j := 2 + 2*bits.OnesCount32(mask&(bit-1))
+	m.addRef(uint32(b[j])|uint32(b[j+1])<<16, scores)
+}
+
 // modelMagic names the file layout (layout.go); LEDENER1 was the earlier,
 // varint-coded one that had to be decoded into tables, LEDENER2 stored the
-// lexicon's words.
-const modelMagic = "LEDENER3"
+// lexicon's words, LEDENER3 kept history rows under their own keys.
+const modelMagic = "LEDENER4"
 
 // Encode writes the model in the layout Decode uses in place.
 func (m *Model) Encode(w io.Writer) error {
 	var o writer
 	o.b = append(o.b, modelMagic...)
 	o.u32(math.Float32bits(m.top), math.Float32bits(m.dynRange), uint32(len(m.ent)),
-		uint32(m.lex.n), uint32(len(m.lex.coarse)))
+		uint32(m.lex.n), uint32(len(m.lex.coarse)), uint32(m.nrows))
 	m.index.encode(&o)
 	o.u32(m.refs...)
 	o.u16(m.ent)
@@ -226,7 +417,7 @@ func (m *Model) Encode(w io.Writer) error {
 }
 
 // headerFields is the number of uint32 fields after the magic.
-const headerFields = 5
+const headerFields = 6
 
 // Decode returns the model that data holds, written by Encode. The model
 // uses data in place (data must not change afterwards): loading checks the
@@ -254,8 +445,8 @@ func Decode(data []byte) (*Model, error) {
 		return nil, errors.New("entity model: corrupt header")
 	}
 	m.index.decode(s)
-	m.nrows = len(m.index.lows)
-	m.refs = s.u32(m.nrows)
+	m.nrows = int(h[5])
+	m.refs = s.u32(len(m.index.lows))
 	m.ent = s.u16(nent)
 	m.lex.index.decode(s)
 	m.lex.vals = s.u16(nlex)

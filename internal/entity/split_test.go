@@ -130,9 +130,8 @@ func TestTaggerScores(t *testing.T) {
 			}
 			b := historyBase(toks, i)
 			for p1 := range numLabels + 1 {
-				f := b.history(p1)
 				var want [numLabels]int32
-				m.add(f[:], &want)
+				m.historyScores(&b, p1, &want)
 				var got [numLabels]int32
 				tg.history(i, p1, &got)
 				if got != want {
@@ -180,5 +179,84 @@ func TestAnnotateConcurrent(t *testing.T) {
 	close(errs)
 	for s := range errs {
 		t.Errorf("%q: concurrent Annotate differs from a lone one", s)
+	}
+}
+
+// TestHistoryBlocks checks that the history blocks give the rows the same
+// weights kept under their own keys give (Weights without Hist: every row
+// flat, the layout before blocks), for every previous label of every token
+// of the training sentences and of words the training never saw; and that
+// a base whose key is taken by another row falls back to its rows' keys.
+func TestHistoryBlocks(t *testing.T) {
+	var sents []TrainSentence
+	gaz := map[uint64]uint8{}
+	for _, line := range tinyCorpus {
+		var s TrainSentence
+		for _, wt := range strings.Fields(line) {
+			w, tag, _ := strings.Cut(wt, "/")
+			s.Words, s.Tags = append(s.Words, w), append(s.Tags, tag)
+		}
+		s.Gaz = gaz
+		sents = append(sents, s)
+	}
+	w := Train(sents, map[string]LexEntry{}, TrainConfig{Epochs: 8, Seed: 1})
+	if len(w.Hist) == 0 {
+		t.Fatal("training kept no history rows")
+	}
+	// a base whose key is a row's key: take one blocked row's base and
+	// give its key a row of its own
+	var taken HistKey
+	first := ^uint32(0)
+	for k, h := range w.Hist {
+		if k < first {
+			first, taken = k, h
+		}
+	}
+	w.Rows[hash(taken.Base).key()] = &[numLabels]float32{1: 0.5}
+	// a base of one row of one label (training's rows move two labels):
+	// "Zorblax" after O
+	zb := newHash(fT1W0).str("zorblax")
+	w.Rows[zb.num(0).key()] = &[numLabels]float32{5: 0.5}
+	w.Hist[zb.num(0).key()] = HistKey{Base: uint64(zb), Prev: 0}
+	flatW := Weights{Rows: w.Rows}
+	blocked, flat := NewModel(nil, gaz, w, 0, 1e4), NewModel(nil, gaz, flatW, 0, 1e4)
+	if blocked.Features() != flat.Features() {
+		t.Fatalf("%d rows blocked, %d flat", blocked.Features(), flat.Features())
+	}
+	if got := blocked.histRef(hash(taken.Base)); got != refFallback {
+		t.Errorf("base with a taken key: ref %#x, want refFallback", got)
+	}
+	var blocks, singles int
+	tg := blocked.NewTagger()
+	for _, s := range append(sents, TrainSentence{Words: strings.Fields("Zorblax Quint met nobody new at Vexford .")}) {
+		toks, _ := prepare(nil, s.Words, &blocked.lex, &blocked.gaz, nil)
+		tg.Tag(s.Words) // none of the sentences is in title case
+		for i := range toks {
+			b := historyBase(toks, i)
+			for _, h := range b[1:] {
+				switch blocked.histRef(h) & 31 {
+				case refBlock:
+					blocks++
+				case refSingle:
+					singles++
+				}
+			}
+			for p1 := range numLabels + 1 {
+				var got, want [numLabels]int32
+				blocked.historyScores(&b, p1, &got)
+				f := b.history(p1)
+				flat.add(f[:], &want)
+				if got != want {
+					t.Fatalf("%q token %d, previous label %d: blocked %v, flat %v", s.Words, i, p1, got, want)
+				}
+				tg.history(i, p1, &got)
+				if got != want {
+					t.Fatalf("%q token %d, previous label %d: the tagger's %v, flat %v", s.Words, i, p1, got, want)
+				}
+			}
+		}
+	}
+	if blocks == 0 || singles == 0 {
+		t.Fatalf("history bases found %d blocks and %d single rows, want some of each", blocks, singles)
 	}
 }

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,6 +41,9 @@ type Tagger struct {
 // (shape classes only), and as the token before and after another.
 type group struct {
 	own, self, prev, next [numLabels]int32
+	// a shape class's T1Shape0 base and its ref (Model.histRef)
+	hShape0 hash
+	rShape0 uint32
 }
 
 // wordInfo is what the tagger knows of one word alone besides its tokInfo:
@@ -50,8 +54,10 @@ type wordInfo struct {
 	shape  int32                      // its shape class's group in Tagger.groups (for selfFeatures)
 	around [numRoles][numLabels]int32 // neighbourFeatures, by role
 	// the history features' hashes before the previous label is mixed in
-	// (T1W0 and T1Shape0 of this word, T1Wp1 of this word as the next)
+	// (T1W0 and T1Shape0 of this word, T1Wp1 of this word as the next),
+	// and where their rows are (Model.histRef)
 	hW0, hShape0, hWp1 hash
+	rW0, rShape0, rWp1 uint32
 }
 
 // maxCache bounds the word cache of a tagger (0.4 KB a word); a longer
@@ -240,7 +246,9 @@ func (t *Tagger) scoreWord(w string, tok *tokInfo, wi *wordInfo) {
 		t.feats = wordNeighbourFeatures(tok, role, t.feats[:0])
 		t.m.add(t.feats, &wi.around[role])
 	}
-	wi.hW0, wi.hShape0, wi.hWp1 = newHash(fT1W0).str(tok.lower), newHash(fT1Shape0).str(tok.shape), newHash(fT1Wp1).str(tok.lower)
+	wi.hW0, wi.hWp1 = newHash(fT1W0).str(tok.lower), newHash(fT1Wp1).str(tok.lower)
+	wi.rW0, wi.rWp1 = t.m.histRef(wi.hW0), t.m.histRef(wi.hWp1)
+	wi.hShape0, wi.rShape0 = sg.hShape0, sg.rShape0
 }
 
 // shapeGroup returns the index in t.groups of tok's shape class, scoring
@@ -259,6 +267,8 @@ func (t *Tagger) shapeGroup(tok *tokInfo) int {
 	t.m.add(selfFeatures(tok, false, caseNormal, t.feats[:0]), &g.self)
 	t.m.add(shapeNeighbourFeatures(tok, asPrev, t.feats[:0]), &g.prev)
 	t.m.add(shapeNeighbourFeatures(tok, asNext, t.feats[:0]), &g.next)
+	g.hShape0 = newHash(fT1Shape0).str(tok.shape)
+	g.rShape0 = t.m.histRef(g.hShape0)
 	t.shapes[k] = int32(len(t.groups))
 	return len(t.groups) - 1
 }
@@ -281,18 +291,56 @@ func (t *Tagger) clusterGroup(tok *tokInfo) int {
 // history sets out to the scores of token i's history features (see
 // historyBase) given previous label p1: the label bigram's row, and the
 // rows of T1W0 and T1Shape0 of this word and T1Wp1 of the next, from the
-// hashes kept per word. (Keeping their rows per word and previous label
-// too was slower in wasm: most of these features are not in the model,
-// and a miss costs less than adding a kept row.)
+// refs found once per word (the model keeps a base's rows for every
+// previous label together: Model.build). It is Model.historyScores with
+// the calls written out (TestTaggerScores compares the two): in wasm a
+// call costs more than the few reads it makes. (Keeping the rows per word
+// and previous label was slower in wasm: most of these features are not in
+// the model, and a miss costs less than adding a kept row.)
 func (t *Tagger) history(i, p1 int, out *[numLabels]int32) {
-	*out = t.m.trans[p1]
+	m := t.m
+	*out = m.trans[p1]
 	wi := &t.infos[t.ids[i]]
-	next := t.m.endWp1
+	next, nref := m.endWp1, m.endWp1Ref
 	if i+1 < len(t.ids) {
-		next = t.infos[t.ids[i+1]].hWp1
+		nx := &t.infos[t.ids[i+1]]
+		next, nref = nx.hWp1, nx.rWp1
 	}
-	f := [3]uint32{wi.hW0.num(p1).key(), wi.hShape0.num(p1).key(), next.num(p1).key()}
-	t.m.add(f[:], out)
+	bit := uint32(1) << p1
+	for f, ref := range [3]uint32{wi.rW0, wi.rShape0, nref} {
+		switch ref & 31 {
+		case noRows:
+			continue
+		case refSingle:
+			if ref>>5&31 == uint32(p1) {
+				e := ref >> 10
+				out[e>>8] += m.level[e&255]
+			}
+			continue
+		case refBlock:
+			b := m.ent[ref>>5:]
+			mask := uint32(b[0]) | uint32(b[1])<<16
+			if mask&bit == 0 {
+				continue
+			}
+			j := 2 + 2*bits.OnesCount32(mask&(bit-1))
+			ref = uint32(b[j]) | uint32(b[j+1])<<16 // the row's ref
+		default: // refFallback
+			h := [3]hash{wi.hW0, wi.hShape0, next}[f]
+			m.add([]uint32{h.num(p1).key()}, out)
+			continue
+		}
+		if ref&inline != 0 {
+			e1, e2 := ref&0x1fff, ref>>13&0x1fff
+			out[e1>>8] += m.level[e1&255]
+			out[e2>>8] += m.level[e2&255]
+			continue
+		}
+		off := ref >> 5
+		for _, e := range m.ent[off : off+ref&31] {
+			out[e>>8] += m.level[e&255]
+		}
+	}
 }
 
 // addRow adds the scores of row to s.

@@ -68,6 +68,14 @@ func Labels(tags []string) []int {
 type trainRow struct {
 	w   [numLabels]float32
 	acc [numLabels]float64 // sum of step * update, for averaging
+	// what updated the row: static features, history features (and then
+	// the base and previous label of the first history feature), or a
+	// history feature of another base or label too (a collision): only
+	// a row that one history feature alone updated is laid out in its
+	// base's block (NewModel)
+	static, hist, mixed bool
+	base                hash
+	prev                uint8
 }
 
 // Train fits a structured averaged perceptron (Collins 2002) with Viterbi
@@ -111,7 +119,18 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 		prep[i] = p
 	}
 	average := func() Weights {
-		out := make(Weights, len(rows))
+		// a history row whose key is also a static feature's (a hash
+		// collision) stays where the static feature finds it
+		for i := range prep {
+			for _, fs := range prep[i].feats {
+				for _, f := range fs {
+					if r := rows[f]; r != nil && r.hist {
+						r.static = true
+					}
+				}
+			}
+		}
+		out := Weights{Rows: make(map[uint32]*[numLabels]float32, len(rows)), Hist: map[uint32]HistKey{}}
 		for k, r := range rows {
 			var a [numLabels]float32
 			nz := false
@@ -120,17 +139,42 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 				nz = nz || a[l] != 0
 			}
 			if nz {
-				out[k] = &a
+				out.Rows[k] = &a
+				if r.hist && !r.static && !r.mixed {
+					out.Hist[k] = HistKey{Base: uint64(r.base), Prev: r.prev}
+				}
 			}
 		}
 		return out
 	}
+	row := func(f uint32) *trainRow {
+		r := rows[f]
+		if r == nil {
+			r = &trainRow{}
+			rows[f] = r
+		}
+		return r
+	}
 	update := func(feats []uint32, l int, d float32) {
 		for _, f := range feats {
-			r := rows[f]
-			if r == nil {
-				r = &trainRow{}
-				rows[f] = r
+			r := row(f)
+			r.static = true
+			r.w[l] += d
+			r.acc[l] += step * float64(d)
+		}
+	}
+	// updateHist updates the history features of base b given previous
+	// label p1, noting which base and label each row belongs to
+	updateHist := func(b *histBase, p1, l int, d float32) {
+		f := b.history(p1)
+		for fam, k := range f {
+			r := row(k)
+			if fam == 0 {
+				r.static = true // the label bigram: cached as a matrix, not blocked
+			} else if !r.hist {
+				r.hist, r.base, r.prev = true, b[fam], uint8(p1)
+			} else if r.base != b[fam] || r.prev != uint8(p1) {
+				r.mixed = true
 			}
 			r.w[l] += d
 			r.acc[l] += step * float64(d)
@@ -172,9 +216,8 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 					update(p.feats[i], pred[i], -1)
 				}
 				if g != pred[i] || gp != pp {
-					fg, fp := p.bases[i].history(gp), p.bases[i].history(pp)
-					update(fg[:], g, 1)
-					update(fp[:], pred[i], -1)
+					updateHist(&p.bases[i], gp, g, 1)
+					updateHist(&p.bases[i], pp, pred[i], -1)
 				}
 			}
 			step++

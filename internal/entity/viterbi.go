@@ -47,29 +47,31 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 		}
 	}
 	for i := 1; i < n; i++ {
+		// the rows of this token and the last, taken once (fewer bounds
+		// checks in the loops, which wasm pays for)
+		prevBest, prevOK := &lt.best[i-1], &lt.ok[i-1]
+		best, ok, back, static := &lt.best[i], &lt.ok[i], &lt.back[i], &lt.static[i]
 		var floor T
 		if beam > 0 {
 			first := true
 			for p := range numLabels {
-				if lt.ok[i-1][p] && (first || lt.best[i-1][p] > floor) {
-					floor, first = lt.best[i-1][p], false
+				if prevOK[p] && (first || prevBest[p] > floor) {
+					floor, first = prevBest[p], false
 				}
 			}
 			floor -= beam
 		}
 		for p := range numLabels {
-			if !lt.ok[i-1][p] || (beam > 0 && lt.best[i-1][p] < floor) {
+			if !prevOK[p] || (beam > 0 && prevBest[p] < floor) {
 				continue
 			}
 			h = [numLabels]T{}
 			hist(i, p, &h)
-			for l := range numLabels {
-				if !allowed(p, l) {
-					continue
-				}
-				v := lt.best[i-1][p] + h[l] + lt.static[i][l]
-				if !lt.ok[i][l] || v > lt.best[i][l] {
-					lt.best[i][l], lt.ok[i][l], lt.back[i][l] = v, true, int8(p)
+			from := prevBest[p]
+			for _, l := range successors[p] {
+				v := from + h[l] + static[l]
+				if !ok[l] || v > best[l] {
+					best[l], ok[l], back[l] = v, true, int8(p)
 				}
 			}
 		}
@@ -91,3 +93,17 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 	}
 	return lt.labels
 }
+
+// successors lists, for each label, the labels allowed to follow it: two
+// after an open name (B or I), nine after any other label, so the decoder
+// does not test the seventeen.
+var successors = func() (s [numLabels][]uint8) {
+	for p := range numLabels {
+		for l := range numLabels {
+			if allowed(p, l) {
+				s[p] = append(s[p], uint8(l))
+			}
+		}
+	}
+	return s
+}()
