@@ -85,6 +85,8 @@ func crossValidate(docs []conllDoc, lex map[string]entity.LexEntry, external map
 		mu, sd := meanSD(dres[e])
 		fmt.Printf("| %d | %.2f ± %.2f |\n", e+1, mu, sd)
 	}
+	last := len(res) - 1
+	fmt.Printf("\nPer fold at epoch %d, range %g (to compare two recipes fold by fold): sentence by sentence %s; through the document pass %s\n", last+1, o.cvRanges[0], folds(res[last][0].f1), folds(dres[last]))
 	fmt.Printf("\nThe held-out folds rewritten (range %g): every sentence in title case (each word capitalised), in capitals, in lower case\n\n| epoch | %s |\n|%s\n", o.cvRanges[0], strings.Join(variants, " | "), strings.Repeat("---|", len(variants)+1))
 	for e := range vres {
 		row := []string{fmt.Sprint(e + 1)}
@@ -127,6 +129,15 @@ func recaseWords(words []string, how string) []string {
 		ws[j] = w
 	}
 	return ws
+}
+
+// folds formats per-fold F1 values for a paired comparison of recipes.
+func folds(x []float64) string {
+	parts := make([]string, len(x))
+	for i, v := range x {
+		parts[i] = fmt.Sprintf("%.2f", v)
+	}
+	return strings.Join(parts, " ")
 }
 
 func meanSD(x []float64) (mean, sd float64) {
