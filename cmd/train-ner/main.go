@@ -44,7 +44,7 @@ func main() {
 	clip := flag.Float64("range", 15, "dynamic range of the 8-bit logarithmic weight codes: weights below the largest/range are dropped (15: the smallest model whose -cv score beats the previous shipped one; docs/models/ner.md)")
 	cv := flag.Int("cv", 0, "instead of writing a model, cross-validate on -train: K folds of whole documents, F1 per epoch and -range (mean and spread)")
 	cvRanges := flag.String("cv-ranges", "1e4,3e3,1e3,300", "the -range values the cross-validation scores")
-	augment := flag.Int("augment", 0, "also train on a lower-case copy of one sentence in N and a copy in capitals of another one in N (0: none; 4 was measured)")
+	augment := flag.Int("augment", 0, "also train on a lower-case copy of one sentence in N and a copy in capitals of another one in N, except the lower-case copy of a sentence with an acronym in a name (0: none; 4 and 8 were measured: docs/models/ner.md)")
 	useCompromise := flag.Bool("compromise", true, "add the names of the lexicon of npm compromise (node_modules) to the gazetteer")
 	isoDir := flag.String("iso", "/usr/share/iso-codes/json", "Debian iso-codes JSON folder (country and region names); skipped when absent")
 	flag.Parse()
@@ -199,6 +199,9 @@ func trainingSet(docs []conllDoc, external map[uint64]uint8, folds int, augment 
 				case augment/2 + 1:
 					how = "upper"
 				}
+				if how == "lower" && acronymName(s) {
+					how = ""
+				}
 				if how != "" {
 					sents = append(sents, entity.TrainSentence{Words: recaseWords(s.words, how), Tags: s.tags, Gaz: g})
 				}
@@ -207,6 +210,22 @@ func trainingSet(docs []conllDoc, external map[uint64]uint8, folds int, augment 
 		}
 	}
 	return full, sents
+}
+
+// acronymName reports whether a name in s has a short all-capital word
+// ("UN", "US", "WHO"), which the tagger reads apart from the lower-case word
+// ("un", "us", "who"). Such a sentence gets no lower-case copy: the copy
+// would teach the common word the acronym's type — "un" an organisation,
+// and then the "Un" of "Kim Jong Un" ends a person's name no longer.
+func acronymName(s conllSent) bool {
+	for _, sp := range entity.Spans(entity.Labels(s.tags)) {
+		for _, w := range s.words[sp.Start:sp.End] {
+			if strings.HasPrefix(entity.Fold(w), "^") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func copyGaz(g map[uint64]uint8) map[uint64]uint8 {
