@@ -120,10 +120,9 @@ var tinyCorpus = []string{
 	"Prices/O rose/O again/O on/O Monday/O ./O",
 }
 
-func tinyModel(t *testing.T) *Model {
-	t.Helper()
+// tinySentences parses tinyCorpus into training sentences sharing gaz.
+func tinySentences(gaz map[uint64]uint8) []TrainSentence {
 	var sents []TrainSentence
-	gaz := map[uint64]uint8{}
 	for _, line := range tinyCorpus {
 		var s TrainSentence
 		for _, wt := range strings.Fields(line) {
@@ -133,7 +132,13 @@ func tinyModel(t *testing.T) *Model {
 		s.Gaz = gaz
 		sents = append(sents, s)
 	}
-	w := Train(sents, map[string]LexEntry{}, TrainConfig{Epochs: 8, Seed: 1})
+	return sents
+}
+
+func tinyModel(t *testing.T) *Model {
+	t.Helper()
+	gaz := map[uint64]uint8{}
+	w := Train(tinySentences(gaz), map[string]LexEntry{}, TrainConfig{Epochs: 8, Seed: 1})
 	return NewModel(map[string]LexEntry{}, gaz, w, 0, 1e4)
 }
 

@@ -188,17 +188,8 @@ func TestAnnotateConcurrent(t *testing.T) {
 // of the training sentences and of words the training never saw; and that
 // a base whose key is taken by another row falls back to its rows' keys.
 func TestHistoryBlocks(t *testing.T) {
-	var sents []TrainSentence
 	gaz := map[uint64]uint8{}
-	for _, line := range tinyCorpus {
-		var s TrainSentence
-		for _, wt := range strings.Fields(line) {
-			w, tag, _ := strings.Cut(wt, "/")
-			s.Words, s.Tags = append(s.Words, w), append(s.Tags, tag)
-		}
-		s.Gaz = gaz
-		sents = append(sents, s)
-	}
+	sents := tinySentences(gaz)
 	w := Train(sents, map[string]LexEntry{}, TrainConfig{Epochs: 8, Seed: 1})
 	if len(w.Hist) == 0 {
 		t.Fatal("training kept no history rows")
