@@ -92,20 +92,39 @@ func Document(input string, opt Options) (d *doc.Document, err error) {
 	if err != nil {
 		return nil, &InputError{err.Error()}
 	}
-	lang.Annotate(d)
-	segment.Segment(d)
+	for _, p := range anyLanguage {
+		p.run(d)
+	}
 	englishOnly(d, func() {
-		pos.Tag(d)
-		entity.Annotate(d)
-		figure.Annotate(d)
-		quote.Annotate(d)
-		keyphrase.Annotate(d)
-		summary.Annotate(d)
-		category.Annotate(d)
-		digest.Annotate(d)
+		for _, p := range english {
+			p.run(d)
+		}
 	})
 	return d, nil
 }
+
+// A pass annotates the document in place: each sets its own fields and
+// reads those of the passes before it (docs/architecture.md).
+type pass struct {
+	name string
+	run  func(*doc.Document)
+}
+
+// The passes after article extraction, in order: those that read any
+// language, then those whose models or rules are English.
+var (
+	anyLanguage = [...]pass{{"lang", lang.Annotate}, {"segment", segment.Segment}}
+	english     = [...]pass{
+		{"pos", pos.Tag},
+		{"entity", entity.Annotate},
+		{"figure", figure.Annotate},
+		{"quote", quote.Annotate},
+		{"keyphrase", keyphrase.Annotate},
+		{"summary", summary.Annotate},
+		{"category", category.Annotate},
+		{"digest", digest.Annotate},
+	}
+)
 
 // englishOnly runs the passes whose models or rules are English (run) on
 // the blocks package lang did not mark as another language (d.Skipped).

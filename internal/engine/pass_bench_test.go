@@ -4,18 +4,7 @@ import (
 	"testing"
 
 	"github.com/lede-news/lede/internal/article"
-	"github.com/lede-news/lede/internal/category"
-	"github.com/lede-news/lede/internal/digest"
-	"github.com/lede-news/lede/internal/doc"
-	"github.com/lede-news/lede/internal/entity"
-	"github.com/lede-news/lede/internal/figure"
-	"github.com/lede-news/lede/internal/keyphrase"
-	"github.com/lede-news/lede/internal/lang"
-	"github.com/lede-news/lede/internal/pos"
-	"github.com/lede-news/lede/internal/quote"
 	"github.com/lede-news/lede/internal/report"
-	"github.com/lede-news/lede/internal/segment"
-	"github.com/lede-news/lede/internal/summary"
 )
 
 // BenchmarkPass times each pass of the engine alone on the sample article
@@ -25,21 +14,7 @@ import (
 // document, so running it again does the same work.
 func BenchmarkPass(b *testing.B) {
 	text := readShared(b, "samples/korea-us-summit.txt")
-	passes := []struct {
-		name string
-		run  func(d *doc.Document)
-	}{
-		{"lang", lang.Annotate},
-		{"segment", segment.Segment},
-		{"pos", pos.Tag},
-		{"entity", entity.Annotate},
-		{"figure", figure.Annotate},
-		{"quote", quote.Annotate},
-		{"keyphrase", keyphrase.Annotate},
-		{"summary", summary.Annotate},
-		{"category", category.Annotate},
-		{"digest", digest.Annotate},
-	}
+	passes := append(anyLanguage[:], english[:]...)
 	b.Run("article", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
