@@ -101,7 +101,7 @@ var titles = wordSet(`mr mrs ms dr prof sen sens rep reps gov gen col lt sgt st 
 // "Foreign Minister Park"); before a name they are part of it, not a topic.
 var titleNouns = wordSet(`president minister secretary chairman chairwoman spokesman spokeswoman
 leader senator governor mayor judge chancellor king queen prince princess pope ambassador director
-chief commander premier vice`)
+chief commander premier vice executive`)
 
 // weakLead are vague modifiers and titles dropped from the start of a
 // candidate ("recent talks" -> "talks", "Mr. Kelso" -> "Kelso"); a candidate
