@@ -349,6 +349,17 @@ type part struct {
 	unit   bool // a named entity's mention
 }
 
+// allOffices reports whether every part of a run is an office word
+// ("chief", "vice"): the start of a title, not a phrase.
+func allOffices(run []part) bool {
+	for _, p := range run {
+		if p.unit || !titleNouns[strings.TrimSuffix(p.key, ".")] {
+			return false
+		}
+	}
+	return true
+}
+
 // readSentence collects the candidates of sentence si and extends the word
 // sequence; pos is the document position of its first word.
 func (e *extractor) readSentence(si, pos int, units map[int]int) int {
@@ -415,7 +426,11 @@ func (e *extractor) readSentence(si, pos int, units map[int]int) int {
 		}
 		if titleNouns[bare] && t+1 < s.Last && e.nameAt(t+1, units) {
 			// "U.S. President Donald Trump": the title belongs to the name
-			// that follows, not to a phrase of its own
+			// that follows, not to a phrase of its own, and so do the
+			// office words before it ("Chief executive Anders Holm")
+			if allOffices(run) {
+				run = run[:0]
+			}
 			flush()
 			e.seq = append(e.seq, -1)
 			pos++
