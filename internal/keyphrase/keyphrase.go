@@ -595,7 +595,7 @@ func (e *extractor) walk() []float64 {
 		a, b int32
 		w    float32
 	}
-	var links []link
+	links := make([]link, 0, start[n]) // at most one per pair: no regrowing
 	count := make([]int32, n)
 	var seen []int32
 	for a := 0; a < n; a++ {
