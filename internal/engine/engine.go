@@ -4,7 +4,6 @@
 package engine
 
 import (
-	"bytes"
 	"errors"
 	"slices"
 	"strconv"
@@ -272,7 +271,7 @@ func looksBinary(s string) bool {
 	if len(head) > 8192 {
 		head = head[:8192]
 	}
-	if bytes.IndexByte([]byte(head), 0) >= 0 {
+	if strings.IndexByte(head, 0) >= 0 {
 		return true
 	}
 	ctrl := 0

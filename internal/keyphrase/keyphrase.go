@@ -119,6 +119,7 @@ type extractor struct {
 	length    int         // words read (the position after the last)
 	rank      []float64   // per node: its rank in the walk
 	units     map[int]int // entityUnits
+	keyBuf    []byte      // addCandidate's scratch: a run's key, kept as a string only when new
 }
 
 // Extract returns d's keyphrases, best first, scores in 0..1.
@@ -529,18 +530,24 @@ func (e *extractor) addRun(run []part, si, pos int) {
 }
 
 func (e *extractor) addCandidate(run []part, si, pos int) {
-	var sb strings.Builder
+	// most runs repeat a candidate already seen: its key is looked up from
+	// a scratch buffer (a map index by string(bytes) does not allocate)
+	b := e.keyBuf[:0]
 	proper := true
 	for i, p := range run {
 		if i > 0 {
-			sb.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		sb.WriteString(p.key)
+		b = append(b, p.key...)
 		proper = proper && p.proper
 	}
-	key := sb.String()
-	c := e.cands[key]
+	e.keyBuf = b
+	c := e.cands[string(b)]
 	if c == nil {
+		key := run[0].key
+		if len(run) > 1 {
+			key = string(b)
+		}
 		c = &candidate{key: key, first: pos, proper: proper}
 		head := run[len(run)-1]
 		for _, p := range run {
@@ -610,7 +617,7 @@ func (e *extractor) walk() []float64 {
 		a, b int32
 		w    float32
 	}
-	var links []link
+	links := make([]link, 0, start[n]) // at most one per pair: no regrowing
 	count := make([]int32, n)
 	var seen []int32
 	for a := 0; a < n; a++ {
@@ -824,5 +831,25 @@ func bestForm(forms []form) string {
 			best = f
 		}
 	}
-	return strings.Join(strings.Fields(best.text), " ")
+	return oneSpaced(best.text)
+}
+
+// oneSpaced is strings.Join(strings.Fields(s), " "), without allocating
+// when s already reads so, as nearly every form does.
+func oneSpaced(s string) string {
+	prevSpace := true // a space at the start is not single
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if r != ' ' || prevSpace {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			prevSpace = true
+		} else {
+			prevSpace = false
+		}
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ") // a space at the end
+	}
+	return s
 }

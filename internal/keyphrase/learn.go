@@ -243,7 +243,15 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		topRank = max(topRank, rankSum[c])
 	}
 	maxIDF := e.idf.maxIDF()
-	out := make([]Candidate, 0, len(cs)+len(wordOrder))
+	// room for every phrase and every single word said often enough (a
+	// Candidate is some 400 bytes: sizing by all of wordOrder over-allocated)
+	singles := 0
+	for _, w := range wordOrder {
+		if w.n >= minSingleMentions {
+			singles++
+		}
+	}
+	out := make([]Candidate, 0, len(cs)+singles)
 	ab := make([]about, 0, cap(out))
 	have := map[string]int{}
 	for r, c := range cs {
