@@ -29,6 +29,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lede-news/lede/bench/internal/cputime"
 	"github.com/lede-news/lede/internal/category"
 	"github.com/lede-news/lede/internal/category/corpus"
 )
@@ -172,12 +173,12 @@ func timeIt(dir string) error {
 		best, base, bestCPU := time.Duration(1<<62), time.Duration(1<<62), time.Duration(1<<62)
 		sink := 0
 		for run := 0; run < 5; run++ {
-			start, startCPU := time.Now(), cpuTime()
+			start, startCPU := time.Now(), cputime.Used()
 			for _, t := range set.texts {
 				category.Classify(t)
 			}
 			best = min(best, time.Since(start))
-			bestCPU = min(bestCPU, cpuTime()-startCPU)
+			bestCPU = min(bestCPU, cputime.Used()-startCPU)
 			// baseline: the least any word-based classifier does, split the
 			// text into lower-cased words
 			start = time.Now()

@@ -21,6 +21,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lede-news/lede/bench/internal/cputime"
 	"github.com/lede-news/lede/internal/doc"
 	"github.com/lede-news/lede/internal/entity"
 	"github.com/lede-news/lede/internal/pos"
@@ -180,11 +181,11 @@ func timeIt(path string, rounds int) error {
 	// shared machine the slowest rounds measure the neighbours
 	best := func(pass func(d *doc.Document)) (wall, cpu time.Duration) {
 		for r := range rounds {
-			start, cpu0 := time.Now(), cpuTime()
+			start, cpu0 := time.Now(), cputime.Used()
 			for _, d := range docs {
 				pass(d)
 			}
-			w, c := time.Since(start), cpuTime()-cpu0
+			w, c := time.Since(start), cputime.Used()-cpu0
 			if r == 0 || w < wall {
 				wall = w
 			}

@@ -25,6 +25,7 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 
+	"github.com/lede-news/lede/bench/internal/cputime"
 	"github.com/lede-news/lede/internal/article"
 )
 
@@ -75,7 +76,7 @@ func run(data, engine, out string, repeat int) error {
 	var total, cpuBest time.Duration
 	for pass := 0; pass < max(repeat, 1); pass++ {
 		var t time.Duration
-		c0 := cpuTime()
+		c0 := cputime.Used()
 		for i, id := range ids {
 			t0 := time.Now()
 			body, err := extract(engine, pages[i].input, pages[i].isHTML)
@@ -88,7 +89,7 @@ func run(data, engine, out string, repeat int) error {
 		if pass == 0 || t < total {
 			total = t
 		}
-		if c := cpuTime() - c0; pass == 0 || c < cpuBest {
+		if c := cputime.Used() - c0; pass == 0 || c < cpuBest {
 			cpuBest = c
 		}
 	}

@@ -1,15 +1,15 @@
 //go:build js
 
-package main
+package cputime
 
 import (
 	"syscall/js"
 	"time"
 )
 
-// cpuTime is Node's process.cpuUsage() (user and system time of the
-// process), or 0 where there is no process (a browser).
-func cpuTime() time.Duration {
+// Used is Node's process.cpuUsage() (user+system) when the wasm build runs
+// under Node, and 0 where there is no process (a browser).
+func Used() time.Duration {
 	p := js.Global().Get("process")
 	if p.IsUndefined() || p.Get("cpuUsage").IsUndefined() {
 		return 0
