@@ -573,7 +573,7 @@ func (e *extractor) addCandidate(run []part, si, pos int) {
 		c.inTitle = true
 		c.titleForm = form // the title's casing ("ALASKA TANKER") only if nothing else
 	} else {
-		c.addForm(form)
+		c.forms = addForm(c.forms, form)
 	}
 }
 
@@ -812,14 +812,15 @@ type form struct {
 	n    int
 }
 
-func (c *candidate) addForm(f string) {
-	for i := range c.forms {
-		if c.forms[i].text == f {
-			c.forms[i].n++
-			return
+// addForm counts one more occurrence of surface form f.
+func addForm(forms []form, f string) []form {
+	for i := range forms {
+		if forms[i].text == f {
+			forms[i].n++
+			return forms
 		}
 	}
-	c.forms = append(c.forms, form{f, 1})
+	return append(forms, form{f, 1})
 }
 
 // bestForm is the most frequent surface form (the first seen among equals),

@@ -196,7 +196,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 				if !isProper(tok.Tag) {
 					f = strings.ToLower(f)
 				}
-				w.addForm(f)
+				w.forms = addForm(w.forms, f)
 			}
 		}
 	}
@@ -534,16 +534,6 @@ func lowerHash(w string) uint64 {
 		}
 	}
 	return h
-}
-
-func (w *wordStat) addForm(f string) {
-	for i := range w.forms {
-		if w.forms[i].text == f {
-			w.forms[i].n++
-			return
-		}
-	}
-	w.forms = append(w.forms, form{f, 1})
 }
 
 // GateFeatures are the article-level features the gate of a Model reads
