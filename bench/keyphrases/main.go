@@ -28,10 +28,8 @@ import (
 
 	"github.com/lede-news/lede/internal/doc"
 	"github.com/lede-news/lede/internal/engine"
-	"github.com/lede-news/lede/internal/entity"
 	"github.com/lede-news/lede/internal/keyphrase"
 	"github.com/lede-news/lede/internal/pos"
-	"github.com/lede-news/lede/internal/segment"
 	"github.com/lede-news/lede/internal/summary"
 )
 
@@ -85,7 +83,7 @@ func main() {
 		}
 		var d *doc.Document
 		if *mode != "engine" {
-			d = stage(string(text), *mode == "paras")
+			d = engine.Stage(string(text), *mode == "paras")
 		} else if d, err = engine.Document(string(text), engine.Options{Input: "text"}); err != nil {
 			fmt.Fprintf(os.Stderr, "keyphrases: %s: %v\n", path, err)
 		}
@@ -141,7 +139,7 @@ func tuneServe(sets []string, n int, mode string) error {
 					return fmt.Errorf("%s: %v", p, err)
 				}
 			} else {
-				d = stage(string(b), mode == "paras")
+				d = engine.Stage(string(b), mode == "paras")
 			}
 			items = append(items, item{filepath.Base(dir), strings.TrimSuffix(filepath.Base(p), ".txt"), d})
 		}
@@ -197,7 +195,7 @@ func speed(dir string) error {
 			return err
 		}
 		texts = append(texts, string(b))
-		docs = append(docs, stage(string(b), false))
+		docs = append(docs, engine.Stage(string(b), false))
 	}
 	tokens := 0
 	for _, d := range docs {
@@ -241,53 +239,4 @@ func speed(dir string) error {
 		}
 	})
 	return nil
-}
-
-// stage builds the document from the benchmark's layout: the first line is
-// the title, the rest the body, then runs the passes the keyphrases depend
-// on. With paras, a body whose lines are indented (the AP and WSJ files:
-// one paragraph a line) gets one block per line; other bodies (hard-wrapped
-// FT, LA, SJMN text) stay one block, which segmentation splits into
-// sentences.
-func stage(text string, paras bool) *doc.Document {
-	d := &doc.Document{Text: text}
-	nl := strings.IndexByte(text, '\n')
-	if nl < 0 {
-		nl = len(text)
-	}
-	d.Title = strings.TrimSpace(text[:nl])
-	d.Blocks = append(d.Blocks, doc.Block{Span: doc.Span{Start: 0, End: nl}, Role: doc.Title})
-	if nl < len(text) {
-		if paras && indented(text[nl+1:]) {
-			start := nl + 1
-			for _, line := range strings.SplitAfter(text[nl+1:], "\n") {
-				if t := strings.TrimSpace(line); t != "" {
-					off := start + strings.Index(line, t)
-					d.Blocks = append(d.Blocks, doc.Block{Span: doc.Span{Start: off, End: off + len(t)}, Role: doc.Body})
-				}
-				start += len(line)
-			}
-		} else {
-			d.Blocks = append(d.Blocks, doc.Block{Span: doc.Span{Start: nl + 1, End: len(text)}, Role: doc.Body})
-		}
-	}
-	segment.Segment(d)
-	pos.Tag(d)
-	entity.Annotate(d)
-	return d
-}
-
-// indented reports whether most non-empty lines start with white space.
-func indented(body string) bool {
-	n, in := 0, 0
-	for _, line := range strings.Split(body, "\n") {
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		n++
-		if line[0] == ' ' || line[0] == '\t' {
-			in++
-		}
-	}
-	return n > 0 && in*10 >= n*8
 }

@@ -29,10 +29,7 @@ import (
 
 	"github.com/lede-news/lede/internal/doc"
 	"github.com/lede-news/lede/internal/engine"
-	"github.com/lede-news/lede/internal/entity"
 	"github.com/lede-news/lede/internal/keyphrase"
-	"github.com/lede-news/lede/internal/pos"
-	"github.com/lede-news/lede/internal/segment"
 )
 
 const nf = keyphrase.NumFeatures
@@ -235,7 +232,7 @@ func load(dir string, set, folds int, modes string, nz normalizer) ([]*example, 
 func read(text, g, mode string, nz normalizer) (*example, error) {
 	var d *doc.Document
 	if mode == "stage" {
-		d = stage(text)
+		d = engine.Stage(text, false)
 	} else {
 		var err error
 		if d, err = engine.Document(text, engine.Options{Input: "text"}); err != nil {
@@ -540,24 +537,4 @@ func solve(a [][]float64, b []float64) []float64 {
 		x[c] = s / a[c][c]
 	}
 	return x
-}
-
-// stage builds the document from the benchmark's layout (the first line is
-// the headline, the rest the body) and runs the passes the keyphrases
-// depend on, as `go run ./bench/keyphrases -mode stage` does.
-func stage(text string) *doc.Document {
-	d := &doc.Document{Text: text}
-	nl := strings.IndexByte(text, '\n')
-	if nl < 0 {
-		nl = len(text)
-	}
-	d.Title = strings.TrimSpace(text[:nl])
-	d.Blocks = append(d.Blocks, doc.Block{Span: doc.Span{Start: 0, End: nl}, Role: doc.Title})
-	if nl < len(text) {
-		d.Blocks = append(d.Blocks, doc.Block{Span: doc.Span{Start: nl + 1, End: len(text)}, Role: doc.Body})
-	}
-	segment.Segment(d)
-	pos.Tag(d)
-	entity.Annotate(d)
-	return d
 }
