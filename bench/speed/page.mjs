@@ -27,13 +27,13 @@
 // that pre-compresses sends it) and raw. The server is node:http with the
 // right Content-Type (application/wasm for the engine), no compression, and
 // `Cache-Control: no-cache`, like the browser tests' server.
-import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { parseBuilds } from "./args.mjs";
+import { serve as serveStatic } from "../../web/e2e/helpers.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(import.meta.url);
@@ -46,31 +46,16 @@ for (const b of builds) {
 }
 const { exampleArticle } = await import(path.join(root, "web", "example.mjs"));
 
-const types = {
-  ".html": "text/html; charset=utf-8", ".mjs": "text/javascript; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".svg": "image/svg+xml", ".png": "image/png",
-  ".webmanifest": "application/manifest+json", ".json": "application/json",
-};
-
-// serve is a static server for dir that logs [time, path] of each request.
+// serve is the browser tests' static server for dir, logging [time, path]
+// of each request.
 async function serve(dir) {
   const log = [];
-  const server = http.createServer((req, res) => {
-    let p = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    if (p.endsWith("/")) p += "index.html";
-    log.push([Date.now(), p]);
-    const file = path.join(dir, path.normalize(p).replace(/^(\.\.[/\\])+/, ""));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404, { "content-type": "text/plain" });
-      res.end("not found");
-      return;
-    }
-    const body = fs.readFileSync(file);
-    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream", "content-length": body.length, "cache-control": "no-cache" });
-    res.end(body);
+  const server = await serveStatic(dir, (req) => {
+    const p = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    log.push([Date.now(), p.endsWith("/") ? p + "index.html" : p]);
+    return false; // the static server answers
   });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${server.address().port}/`, log, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
+  return { ...server, log };
 }
 
 const sizes = new Map();
