@@ -149,8 +149,8 @@ func letterOr(r rune, s Script) Script {
 // letters read per script (CJK characters counted once each). Words are
 // lower-cased and padded with a space on each side, so "Die" gives " di",
 // "die", "ie ". A change of script ends a word. cmd/train-lang counts with
-// the same function that Detect scores with, so training and use cannot
-// drift apart.
+// it; Score scans text itself for speed, and TestScoreReadsWhatTrigramsEmits
+// holds the two together so that training and use cannot drift apart.
 func Trigrams(text string, emit func(s Script, tri [3]rune, capital bool)) (letters [numScripts]int) {
 	var w [3]rune // the window: w[0], w[1] hold the last two items
 	n := 0        // items in the window
