@@ -392,27 +392,27 @@ var baseNames = []string{
 // neighbourNames are the base features read again from the blocks around.
 var neighbourNames = []string{"rule_body", "prose", "link", "chars", "h2_3", "own_density", "sentence_end", "stop_words"}
 
-var featureNames = func() []string {
-	n := append([]string(nil), baseNames...)
+var featureNames, neighbourIdx = withNeighbours(baseNames, neighbourNames)
+
+// withNeighbours names a unit's features (base, then the neighbours' subset
+// of them from each side in turn) and returns where the subset lies in base.
+// Blocks of HTML and lines of pasted text are read the same way.
+func withNeighbours(base, neighbour []string) (names []string, idx []int) {
+	names = append([]string(nil), base...)
 	for _, side := range []string{"prev", "next", "prev2", "next2"} {
-		for _, f := range neighbourNames {
-			n = append(n, side+"."+f)
+		for _, f := range neighbour {
+			names = append(names, side+"."+f)
 		}
 	}
-	return n
-}()
-
-var neighbourIdx = func() []int {
-	var ix []int
-	for _, f := range neighbourNames {
-		for i, b := range baseNames {
+	for _, f := range neighbour {
+		for i, b := range base {
 			if b == f {
-				ix = append(ix, i)
+				idx = append(idx, i)
 			}
 		}
 	}
-	return ix
-}()
+	return names, idx
+}
 
 // stopWords are the commonest function words of the languages news comes
 // in most; a paragraph is full of them, a menu or a headline list is not.

@@ -43,27 +43,7 @@ var lineBase = []string{
 
 var lineNeighbour = []string{"rule_body", "prose", "words", "headline", "blank_before", "ends", "boiler", "group_lines", "colon_end", "list_item"}
 
-var lineFeatureNames = func() []string {
-	n := append([]string(nil), lineBase...)
-	for _, side := range []string{"prev", "next", "prev2", "next2"} {
-		for _, f := range lineNeighbour {
-			n = append(n, side+"."+f)
-		}
-	}
-	return n
-}()
-
-var lineNeighbourIdx = func() []int {
-	var ix []int
-	for _, f := range lineNeighbour {
-		for i, b := range lineBase {
-			if b == f {
-				ix = append(ix, i)
-			}
-		}
-	}
-	return ix
-}()
+var lineFeatureNames, lineNeighbourIdx = withNeighbours(lineBase, lineNeighbour)
 
 // LineSamples cuts a paste into lines by the hand rules and returns every
 // line with its features, for training.
