@@ -170,6 +170,30 @@ func (c *context) reset(raw []string) {
 // features appends the hashed features of word i, given the tags chosen for
 // the two words before it (p1, p2; "-START-" at the start), to out.
 func (c *context) features(i int, p1, p2 string, out []uint32) []uint32 {
+	return c.appendFeatures(i, tagHashesOf(p1), tagHashesOf(p2), p2, true, out)
+}
+
+// tagHashes are the hashes of the features that read a previous tag, up to
+// where the rest of the feature is mixed in: the tagger computes them once
+// per tag of the model (Model.prev) instead of once per word.
+type tagHashes struct {
+	t4, t5, t6, t8 uint32 // hashStr(hashTemplate(n), tag)
+}
+
+func tagHashesOf(tag string) tagHashes {
+	return tagHashes{
+		hashStr(hashTemplate(4), tag),
+		hashStr(hashTemplate(5), tag),
+		hashStr(hashTemplate(6), tag),
+		hashStr(hashTemplate(8), tag),
+	}
+}
+
+// appendFeatures is features with the previous tags' hashes given: p1's,
+// p2's and p2 itself. bias says whether to append the bias feature
+// (template 1), which is the same for every word: the tagger adds its row
+// once per model instead (Model.bias).
+func (c *context) appendFeatures(i int, p1, p2 tagHashes, p2tag string, bias bool, out []uint32) []uint32 {
 	j := i + 2
 	w := c.norm[j]
 	raw := c.raw[i]
@@ -181,15 +205,17 @@ func (c *context) features(i int, p1, p2 string, out []uint32) []uint32 {
 	if i == 0 {
 		first = "1"
 	}
+	if bias {
+		out = append(out, hashTemplate(1))
+	}
 	out = append(out,
-		hashTemplate(1),
 		hashStr(hashTemplate(2), suffix(w, 3)),
 		hashStr(hashTemplate(3), pre),
-		hashStr(hashTemplate(4), p1),
-		hashStr(hashTemplate(5), p2),
-		hashStr(hashStr(hashTemplate(6), p1), p2),
+		p1.t4,
+		p2.t5,
+		hashStr(p1.t6, p2tag),
 		hashStr(hashTemplate(7), w),
-		hashStr(hashStr(hashTemplate(8), p1), w),
+		hashStr(p1.t8, w),
 		hashStr(hashTemplate(9), c.norm[j-1]),
 		hashStr(hashTemplate(10), suffix(c.norm[j-1], 3)),
 		hashStr(hashTemplate(11), c.norm[j-2]),

@@ -146,6 +146,12 @@ type Model struct {
 	off    []uint16
 	tag    []uint8
 	weight []int8
+	// work every word would repeat, done once per model: the hashes of
+	// the previous-tag features of each tag, then of "-START-" and
+	// "-START2-" (indices len(tags) and len(tags)+1), and the scores of
+	// the bias feature, which every word has
+	prev []tagHashes
+	bias [maxTags + 1]int32
 }
 
 // blockBits sets the buckets a block: 1024.
@@ -163,6 +169,18 @@ func (m *Model) start(b uint32) uint32 { return m.block[b>>blockBits] + uint32(m
 func (m *Model) row(b uint32) ([]uint8, []int8) {
 	s, e := m.start(b), m.start(b+1)
 	return m.tag[s:e], m.weight[s:e]
+}
+
+// addRow adds the weights of the feature hashed to h to scores.
+func (m *Model) addRow(scores *[maxTags + 1]int32, h uint32) {
+	b := h & m.mask
+	s, e := m.start(b), m.start(b+1)
+	tags := m.tag[s:e]
+	weights := m.weight[s:e]
+	weights = weights[:len(tags)] // one bounds check, not one a weight
+	for i, t := range tags {
+		scores[t&maxTags] += int32(weights[i])
+	}
 }
 
 // Encode writes a model: weights[b*len(tags)+t] is the quantised weight of
@@ -270,6 +288,10 @@ func Decode(data []byte) (*Model, error) {
 	if m.start(uint32(nb)) != uint32(nent) {
 		return nil, errModel
 	}
+	for _, t := range append(m.tags[:len(m.tags):len(m.tags)], "-START-", "-START2-") {
+		m.prev = append(m.prev, tagHashesOf(t))
+	}
+	m.addRow(&m.bias, hashTemplate(1))
 	return m, nil
 }
 
@@ -293,14 +315,29 @@ func (m *Model) tagSentence(c *context, feats *[]uint32, words []string, out []s
 	}
 	base := len(out)
 	c.reset(words)
-	p1, p2 := "-START-", "-START2-"
+	p1, p2 := len(m.tags), len(m.tags)+1 // "-START-", "-START2-"
+	// the tables in locals: in wasm a field is read again at every use
+	block, off, tag, weight, mask := m.block, m.off, m.tag, m.weight, m.mask
 	for i := range words {
-		*feats = c.features(i, p1, p2, (*feats)[:0])
-		var scores [maxTags + 1]int32
+		p2tag := "-START2-"
+		if p2 < len(m.tags) {
+			p2tag = m.tags[p2]
+		} else if p2 == len(m.tags) {
+			p2tag = "-START-"
+		}
+		*feats = c.appendFeatures(i, m.prev[p1], m.prev[p2], p2tag, false, (*feats)[:0])
+		scores := m.bias
 		for _, h := range *feats {
-			tags, weights := m.row(h & m.mask)
-			for i, t := range tags {
-				scores[t&maxTags] += int32(weights[i])
+			// addRow written out: a call per feature costs more than
+			// its row
+			b := h & mask
+			s := block[b>>blockBits] + uint32(off[b])
+			e := block[(b+1)>>blockBits] + uint32(off[b+1])
+			tags := tag[s:e]
+			weights := weight[s:e]
+			weights = weights[:len(tags)]
+			for k, t := range tags {
+				scores[t&maxTags] += int32(weights[k])
 			}
 		}
 		best := 0
@@ -310,7 +347,7 @@ func (m *Model) tagSentence(c *context, feats *[]uint32, words []string, out []s
 			}
 		}
 		out = append(out, m.tags[best])
-		p2, p1 = p1, m.tags[best]
+		p2, p1 = p1, best
 	}
 	// A sentence cannot open with a bare verb followed by a finite one:
 	// "Seoul wants ..." is a subject, whatever an unknown word looked like.

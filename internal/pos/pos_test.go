@@ -190,3 +190,46 @@ func TestDecodeUnaligned(t *testing.T) {
 		t.Errorf("unaligned model tags %q, embedded %q", got, want)
 	}
 }
+
+// TestTaggerFeatures checks the tagger's shortcut against the features the
+// trainer sees (Featurizer): the previous tags' hashes taken from
+// Model.prev, and the bias feature's row added from Model.bias, must give
+// the same hashes and the same scores.
+func TestTaggerFeatures(t *testing.T) {
+	m, err := embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("Seoul wants the U.S. to keep 28,500 troops in South Korea , officials said in 2026 .")
+	start := len(m.tags)
+	tagOf := func(i int) string {
+		return append(m.tags[:len(m.tags):len(m.tags)], "-START-", "-START2-")[i]
+	}
+	c := newContext(words)
+	for i := range words {
+		for _, p := range [][2]int{{start, start + 1}, {0, start}, {3, 5}, {len(m.tags) - 1, 0}} {
+			want := c.features(i, tagOf(p[0]), tagOf(p[1]), nil)
+			var wantScores [maxTags + 1]int32
+			for _, h := range want {
+				tags, weights := m.row(h & m.mask)
+				for k, tg := range tags {
+					wantScores[tg] += int32(weights[k])
+				}
+			}
+			got := c.appendFeatures(i, m.prev[p[0]], m.prev[p[1]], tagOf(p[1]), false, nil)
+			if !slices.Equal(append([]uint32{hashTemplate(1)}, got...), want) {
+				t.Fatalf("word %d, tags %v: features %v, want %v", i, p, got, want)
+			}
+			gotScores := m.bias
+			for _, h := range got {
+				tags, weights := m.row(h & m.mask)
+				for k, tg := range tags {
+					gotScores[tg] += int32(weights[k])
+				}
+			}
+			if gotScores != wantScores {
+				t.Fatalf("word %d, tags %v: scores %v, want %v", i, p, gotScores, wantScores)
+			}
+		}
+	}
+}
