@@ -572,3 +572,27 @@ func TestResolveDocument(t *testing.T) {
 		})
 	}
 }
+
+// TestSplitKeyAndInitials checks the resolver's allocation-free splitting
+// against strings.Split, which it replaced.
+func TestSplitKeyAndInitials(t *testing.T) {
+	for _, key := range []string{"", "trump", "donald trump", "asia-pacific economic cooperation", "a  b", " x ", "-", "bank of-the-west"} {
+		want := strings.Split(key, " ")
+		if got := splitKey([]string{"before"}, key)[1:]; !slices.Equal(got, want) {
+			t.Errorf("splitKey(%q) = %q, want %q", key, got, want)
+		}
+		var b []byte
+		for _, w := range want {
+			for _, part := range strings.Split(w, "-") {
+				switch part {
+				case "", "of", "the", "and", "for", "&":
+					continue
+				}
+				b = append(b, part[0])
+			}
+		}
+		if got := initials(want); got != string(b) {
+			t.Errorf("initials(%q) = %q, want %q", want, got, b)
+		}
+	}
+}

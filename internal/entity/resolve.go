@@ -2,6 +2,7 @@ package entity
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -280,18 +281,25 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 // administration" is still Donald Trump).
 func (r *resolver) vote(ms []mention) {
 	type tally struct {
-		n      [numTypes]float64
-		tokens []string
+		n       [numTypes]float64
+		tokens  []string
+		decided int
 	}
-	votes := map[string]*tally{}
-	var keys []string // in order of first mention, so sums run in one order
+	// the tallies in order of first mention, so sums run in one order,
+	// and by key
+	var tallies []tally
+	votes := make(map[string]int32, len(ms))
+	var words []string // every tally's tokens, one after the other
 	for _, m := range ms {
-		v := votes[m.key]
-		if v == nil {
-			v = &tally{tokens: strings.Split(m.key, " ")}
-			votes[m.key] = v
-			keys = append(keys, m.key)
+		vi, ok := votes[m.key]
+		if !ok {
+			vi = int32(len(tallies))
+			votes[m.key] = vi
+			n := len(words)
+			words = splitKey(words, m.key)
+			tallies = append(tallies, tally{tokens: words[n:len(words):len(words)]})
 		}
+		v := &tallies[vi]
 		if m.typ >= 0 {
 			// a mention counts by the tagger's confidence in it: 1 at a
 			// margin of 0, toward 2 for a sure one, toward 0 for one whose
@@ -305,8 +313,8 @@ func (r *resolver) vote(ms []mention) {
 	// word known only as part of people's names ("Kim ...", "Nguyen ...")
 	// and that is not itself a known name counts as one and a half votes
 	// for a person, so one doubtful mention typed otherwise is outvoted
-	for _, v := range votes {
-		if len(v.tokens) >= 2 && r.personEvidence(v.tokens) {
+	for i := range tallies {
+		if v := &tallies[i]; len(v.tokens) >= 2 && r.personEvidence(v.tokens) {
 			v.n[0] += 1.5
 		}
 	}
@@ -315,12 +323,11 @@ func (r *resolver) vote(ms []mention) {
 	// name of another type counts one and a half votes for an
 	// organisation: in CoNLL's training names such a name is an
 	// organisation 638 times, other 79 (mostly sports leagues), a place 52
-	for _, v := range votes {
-		if len(v.tokens) >= 2 && r.orgEvidence(v.tokens) {
+	for i := range tallies {
+		if v := &tallies[i]; len(v.tokens) >= 2 && r.orgEvidence(v.tokens) {
 			v.n[2] += 1.5
 		}
 	}
-	decided := map[string]int{}
 	argmax := func(n [numTypes]float64) int {
 		best := 0
 		for t := 1; t < numTypes; t++ {
@@ -330,15 +337,15 @@ func (r *resolver) vote(ms []mention) {
 		}
 		return best
 	}
-	for k, v := range votes {
-		decided[k] = argmax(v.n)
+	for i := range tallies {
+		tallies[i].decided = argmax(tallies[i].n)
 	}
 	// the longer people's names by their first and last word, so a one-word
 	// name finds its people without scanning every name
 	people := map[string][]*tally{}
-	for _, k := range keys {
-		v := votes[k]
-		if len(v.tokens) < 2 || decided[k] != 0 {
+	for i := range tallies {
+		v := &tallies[i]
+		if len(v.tokens) < 2 || v.decided != 0 {
 			continue
 		}
 		first, last := v.tokens[0], v.tokens[len(v.tokens)-1]
@@ -347,16 +354,16 @@ func (r *resolver) vote(ms []mention) {
 			people[last] = append(people[last], v)
 		}
 	}
-	for _, k := range keys {
-		v := votes[k]
+	for i := range tallies {
+		v := &tallies[i]
 		if len(v.tokens) != 1 {
 			continue
 		}
 		n := v.n
-		for _, lv := range people[k] {
+		for _, lv := range people[v.tokens[0]] {
 			n[0] += lv.n[0]
 		}
-		decided[k] = argmax(n)
+		v.decided = argmax(n)
 	}
 	for i := range ms {
 		if ms[i].typ >= 0 && ms[i].margin > keepMargin {
@@ -366,7 +373,20 @@ func (r *resolver) vote(ms []mention) {
 			// only the doubtful mentions, and the repeats, take the vote
 			continue
 		}
-		ms[i].typ = decided[ms[i].key]
+		ms[i].typ = tallies[votes[ms[i].key]].decided
+	}
+}
+
+// splitKey appends the space-separated words of a key to words: the
+// resolver's keys are folded tokens joined by single spaces.
+func splitKey(words []string, key string) []string {
+	for {
+		i := strings.IndexByte(key, ' ')
+		if i < 0 {
+			return append(words, key)
+		}
+		words = append(words, key[:i])
+		key = key[i+1:]
 	}
 }
 
@@ -394,14 +414,20 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		parent int   // merged into this group; -1 for none
 	}
 	var gs []*group
-	byKey := map[string]int{}
+	// a group by key and type: 1 + its index in gs, 0 for none (vote
+	// has given every mention a type)
+	byKey := make(map[string][numTypes]int32, len(ms))
+	var words []string // every group's tokens, one after the other
 	for i, m := range ms {
-		gk := m.key + "\x00" + string(rune('0'+m.typ))
-		gi, ok := byKey[gk]
-		if !ok {
+		slots := byKey[m.key]
+		gi := int(slots[m.typ]) - 1
+		if gi < 0 {
 			gi = len(gs)
-			byKey[gk] = gi
-			gs = append(gs, &group{key: m.key, tokens: strings.Split(m.key, " "), typ: m.typ, parent: -1})
+			slots[m.typ] = int32(gi + 1)
+			byKey[m.key] = slots
+			n := len(words)
+			words = splitKey(words, m.key)
+			gs = append(gs, &group{key: m.key, tokens: words[n:len(words):len(words)], typ: m.typ, parent: -1})
 		}
 		gs[gi].ms = append(gs[gi].ms, i)
 	}
@@ -445,17 +471,23 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		}
 		return i
 	}
-	members := map[int][]int{}
+	// each root's groups; a root's entity is made in the order of roots,
+	// and the sort below decides the order of the entities
+	members := make([][]int, len(gs))
 	for i := range gs {
 		members[root(i)] = append(members[root(i)], i)
 	}
 	// salience: mentions (log), how early the first one is, and the title
 	nSent := max(1, len(r.d.Sentences))
 	var out []doc.Entity
+	var forms []string
 	for ri, mem := range members {
+		if len(mem) == 0 {
+			continue
+		}
 		var e doc.Entity
 		e.Type = doc.EntityType(gs[ri].typ)
-		seen := map[string]bool{}
+		forms = forms[:0] // the mentions' texts
 		var idx []int
 		for _, gi := range mem {
 			idx = append(idx, gs[gi].ms...)
@@ -466,18 +498,19 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 			m := ms[i]
 			sp := doc.Span{Start: r.d.Tokens[m.first].Start, End: r.d.Tokens[m.last-1].End}
 			e.Mentions = append(e.Mentions, doc.Mention{Span: sp, Sentence: m.sent})
-			seen[sp.Of(r.d.Text)] = true
+			forms = append(forms, sp.Of(r.d.Text))
 			if r.d.Blocks[r.d.Sentences[m.sent].Block].Role == doc.Title {
 				inTitle = true
 			}
 		}
 		e.Name = r.fullestForm(ms, gs[ri].ms)
-		for s := range seen {
+		// the other forms, sorted, once each
+		slices.Sort(forms)
+		for _, s := range slices.Compact(forms) {
 			if s != e.Name {
 				e.Aliases = append(e.Aliases, s)
 			}
 		}
-		sort.Strings(e.Aliases)
 		first := float64(ms[idx[0]].sent) / float64(nSent)
 		e.Salience = (1 + math.Log(float64(len(idx)))) * (1.5 - 0.5*first)
 		if inTitle {
@@ -555,12 +588,14 @@ func isAcronymOf(acr string, long []string) bool {
 func initials(long []string) string {
 	var b []byte
 	for _, w := range long {
-		for _, part := range strings.Split(w, "-") {
+		for more := true; more; { // the parts of w between hyphens
+			var part string
+			part, w, more = strings.Cut(w, "-")
 			switch part {
 			case "", "of", "the", "and", "for", "&":
-				continue
+			default:
+				b = append(b, part[0])
 			}
-			b = append(b, part[0])
 		}
 	}
 	return string(b)
