@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The tagger labels tokens with BILOU tags (Begin, Inside, Last, Unit,
@@ -194,6 +195,50 @@ func foldRune(r rune) rune {
 
 // normalize returns the lower-cased, digit-folded form of a token.
 func normalize(s string, buf []byte) (string, []byte) {
+	buf = foldInto(buf, s)
+	if string(buf) == s {
+		return s, buf
+	}
+	return string(buf), buf
+}
+
+// normalizeIn is normalize with the new string, when one is needed, carved
+// from a: a document's folded words cost a few allocations, not one each.
+func normalizeIn(s string, buf []byte, a *arena) (string, []byte) {
+	buf = foldInto(buf, s)
+	if string(buf) == s {
+		return s, buf
+	}
+	if a == nil {
+		return string(buf), buf
+	}
+	return a.string(buf), buf
+}
+
+// arena hands out strings carved from large byte chunks. A chunk is never
+// written again where a string was handed out, so the strings stay valid;
+// a chunk is freed when none of its strings is left.
+type arena struct{ b []byte }
+
+// arenaChunk is the size of an arena's chunks: the folded words of a 3 KB
+// article fit one.
+const arenaChunk = 4096
+
+func (a *arena) string(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if cap(a.b)-len(a.b) < len(b) {
+		a.b = make([]byte, 0, max(arenaChunk, len(b)))
+	}
+	n := len(a.b)
+	a.b = append(a.b, b...)
+	return unsafe.String(&a.b[n], len(b))
+}
+
+// foldInto writes the lower-cased, digit-folded form of a token into buf,
+// from its start, and returns it.
+func foldInto(buf []byte, s string) []byte {
 	buf = buf[:0]
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -227,10 +272,7 @@ func normalize(s string, buf []byte) (string, []byte) {
 		copy(buf[1:], buf[:len(buf)-1])
 		buf[0] = '^'
 	}
-	if string(buf) == s {
-		return s, buf
-	}
-	return string(buf), buf
+	return buf
 }
 
 // isAcronym reports whether s is a short word of two to four letters, all

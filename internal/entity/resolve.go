@@ -30,6 +30,7 @@ type resolver struct {
 	fold []string
 	done []bool
 	kbuf []byte
+	a    arena // the folded forms
 }
 
 // folded is the folded form of token t.
@@ -39,7 +40,7 @@ func (r *resolver) folded(t int) string {
 		r.done = make([]bool, len(r.d.Tokens))
 	}
 	if !r.done[t] {
-		r.fold[t], r.buf = normalize(r.d.TokenText(t), r.buf)
+		r.fold[t], r.buf = normalizeIn(r.d.TokenText(t), r.buf, &r.a)
 		r.done[t] = true
 	}
 	return r.fold[t]

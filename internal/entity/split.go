@@ -90,6 +90,20 @@ type shapeKey struct {
 	upper, allCaps bool
 }
 
+// appendTo appends k written out to b: the shape, then capr and the two
+// bits. The tagger keys its map of shape classes by this string: a string
+// key hashes faster than a struct with a string in it, most of all in wasm.
+func (k shapeKey) appendTo(b []byte) []byte {
+	bits := uint8(0)
+	if k.upper {
+		bits |= 1
+	}
+	if k.allCaps {
+		bits |= 2
+	}
+	return append(append(b, k.shape...), k.capr, bits)
+}
+
 // shapeOwnFeatures are the wordFeatures that read only the shape class.
 func shapeOwnFeatures(t *tokInfo, out []uint32) []uint32 {
 	return append(out, newHash(fBias).key(), newHash(fShape0).str(t.shape).key())

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Tagger labels the tokens of one sentence at a time with a Model. It keeps
@@ -18,6 +19,7 @@ type Tagger struct {
 	lat   lattice[int32]
 	hist  func(i, p1 int, out *[numLabels]int32)
 	buf   []byte
+	a     arena    // the cached words' folded forms; dropped by Forget
 	words []string // truecased words
 	// what is known of each word alone, by the word (see wordInfo). A
 	// document repeats its words, and these are most of the lookups; a
@@ -31,7 +33,8 @@ type Tagger struct {
 	infos []wordInfo
 	// the rows shared by the words of a shape class or a fine cluster:
 	// 1 + index in groups, 0 not yet scored
-	shapes   map[shapeKey]int32
+	shapes   map[string]int32 // by shapeKey written out (see shapeGroup)
+	kbuf     []byte
 	clusters [maxFine + 1]int32
 	groups   []group
 }
@@ -103,9 +106,10 @@ func (t *Tagger) truecase(words []string) []string {
 			quoted = !quoted
 		}
 		if up, all := caseOf(w); up && !all && !quoted {
-			var low string
-			low, t.buf = normalize(w, t.buf)
-			if t.m.lowerWord(low) {
+			// the folded word is only looked up: a view of t.buf, which
+			// is not written while lowerWord reads it
+			t.buf = foldInto(t.buf, w)
+			if t.m.lowerWord(unsafe.String(unsafe.SliceData(t.buf), len(t.buf))) {
 				w = strings.ToLower(w)
 			}
 		}
@@ -130,6 +134,7 @@ func (t *Tagger) Forget() {
 	}
 	clear(t.cache)
 	clear(t.shapes)
+	t.a = arena{}
 	t.clusters = [maxFine + 1]int32{}
 	t.known, t.infos, t.groups = t.known[:0], t.infos[:0], t.groups[:0]
 }
@@ -225,7 +230,7 @@ func (t *Tagger) Tag(words []string) []TokenSpan {
 
 // scoreWord fills tok and wi with what is known of word w alone.
 func (t *Tagger) scoreWord(w string, tok *tokInfo, wi *wordInfo) {
-	*tok, t.buf = wordInfoOf(w, &t.m.lex, &t.m.gaz, t.buf)
+	*tok, t.buf = wordInfoOf(w, &t.m.lex, &t.m.gaz, t.buf, &t.a)
 	si, ci := t.shapeGroup(tok), t.clusterGroup(tok)
 	sg, cg := &t.groups[si], &t.groups[ci]
 	wi.scores, wi.shape = sg.own, int32(si)
@@ -254,11 +259,12 @@ func (t *Tagger) scoreWord(w string, tok *tokInfo, wi *wordInfo) {
 // shapeGroup returns the index in t.groups of tok's shape class, scoring
 // its rows on first sight.
 func (t *Tagger) shapeGroup(tok *tokInfo) int {
-	k := shapeKey{tok.shape, tok.capr, tok.upper, tok.allCaps}
+	k := shapeKey{tok.shape, tok.capr, tok.upper, tok.allCaps}.appendTo(t.kbuf[:0])
+	t.kbuf = k
 	if t.shapes == nil {
-		t.shapes = make(map[shapeKey]int32)
+		t.shapes = make(map[string]int32)
 	}
-	if r := t.shapes[k]; r > 0 {
+	if r := t.shapes[string(k)]; r > 0 {
 		return int(r - 1)
 	}
 	t.groups = append(t.groups, group{})
@@ -269,7 +275,7 @@ func (t *Tagger) shapeGroup(tok *tokInfo) int {
 	t.m.add(shapeNeighbourFeatures(tok, asNext, t.feats[:0]), &g.next)
 	g.hShape0 = newHash(fT1Shape0).str(tok.shape)
 	g.rShape0 = t.m.histRef(g.hShape0)
-	t.shapes[k] = int32(len(t.groups))
+	t.shapes[string(k)] = int32(len(t.groups))
 	return len(t.groups) - 1
 }
 
@@ -394,7 +400,7 @@ func Spans(labels []int) []TokenSpan {
 func prepare(toks []tokInfo, words []string, lex *lexicon, gaz *gazetteer, buf []byte) ([]tokInfo, []byte) {
 	for _, w := range words {
 		var ti tokInfo
-		ti, buf = wordInfoOf(w, lex, gaz, buf)
+		ti, buf = wordInfoOf(w, lex, gaz, buf, nil)
 		toks = append(toks, ti)
 	}
 	markGazetteer(toks, words, gaz)
@@ -403,10 +409,11 @@ func prepare(toks []tokInfo, words []string, lex *lexicon, gaz *gazetteer, buf [
 }
 
 // wordInfoOf returns what the features know of a word alone: its folded
-// form and shape, case, lexicon entry and name-part bits.
-func wordInfoOf(w string, lex *lexicon, gaz *gazetteer, buf []byte) (tokInfo, []byte) {
+// form and shape, case, lexicon entry and name-part bits. The folded form
+// is carved from a when it is not nil (see normalizeIn).
+func wordInfoOf(w string, lex *lexicon, gaz *gazetteer, buf []byte, a *arena) (tokInfo, []byte) {
 	var ti tokInfo
-	ti.lower, buf = normalize(w, buf)
+	ti.lower, buf = normalizeIn(w, buf, a)
 	ti.shape, buf = wordShape(w, buf)
 	ti.upper, ti.allCaps = caseOf(w)
 	if e, ok := lex.get(ti.lower); ok {
