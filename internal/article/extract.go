@@ -176,23 +176,36 @@ func isGalleryCaption(s string) bool {
 	if len(s) > 600 {
 		return false
 	}
-	low := strings.ToLower(s)
-	if k := strings.Index(low, "of"); k > 0 && k <= 8 && isDigits(strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(low[:k], "image"), "photo"))) {
+	return galleryCaptionLow(s, strings.ToLower(s))
+}
+
+// galleryCaptionLow is isGalleryCaption given s lower-cased too.
+func galleryCaptionLow(s, low string) bool {
+	if len(s) > 600 {
+		return false
+	}
+	// the first "of", if it starts within the first 9 bytes: only those
+	// bytes and the next are read
+	if k := strings.Index(low[:min(len(low), 10)], "of"); k > 0 && k <= 8 && isDigits(strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(low[:k], "image"), "photo"))) {
 		return true
 	}
-	return strings.Contains(low, "file photo,") && strings.HasPrefix(low, "in this ")
+	return strings.HasPrefix(low, "in this ") && strings.Contains(low, "file photo,")
 }
 
 // isCaption reports whether a short block is a picture caption or credit:
 // "Protesters in Hong Kong (Image: GETTY)", "Photo: Reuters".
 func isCaption(s string, words int) bool {
+	return captionLow(s, strings.ToLower(s), words)
+}
+
+// captionLow is isCaption given s lower-cased too.
+func captionLow(s, low string, words int) bool {
 	if words > 40 {
 		return false
 	}
-	if isGalleryCaption(s) {
+	if galleryCaptionLow(s, low) {
 		return true
 	}
-	low := strings.ToLower(s)
 	for _, p := range []string{"(image:", "(photo:", "(picture:", "(pictured", "image caption", "photo credit", "image credit", "credit:", "getty images", "(getty", "photograph:", "photo by ", "picture:", "photo:", "image:"} {
 		if strings.Contains(low, p) {
 			return true

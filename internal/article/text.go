@@ -360,12 +360,13 @@ func describe(text string, l *line) {
 	l.words = countWords(s)
 	l.ends, l.teaser = sentenceEnd(s)
 	l.stops = countStops(s)
-	l.boiler = isBoilerplate(s, l.words)
-	l.byline = isByline(s, l.words)
+	low := strings.ToLower(s) // once for the tests below, which all read it
+	l.boiler = boilerplateLow(low, l.words)
+	l.byline = bylineLow(s, low, l.words)
 	if l.words <= 14 {
 		l.date = findDate(s)
 	}
-	if l.words <= 20 && isCaption(s, l.words) || isGalleryCaption(s) {
+	if l.words <= 20 && captionLow(s, low, l.words) || galleryCaptionLow(s, low) {
 		l.boiler = true
 	}
 	l.headline = !l.ends && !l.teaser && l.words >= 3 && l.words <= 25 && len(s) <= 220 && !l.boiler && !l.byline &&
@@ -844,10 +845,14 @@ func isRelatedLead(s string) bool {
 
 // isByline reports whether s is a byline: "By Jane Doe", "Written by ...".
 func isByline(s string, words int) bool {
+	return bylineLow(s, strings.ToLower(s), words)
+}
+
+// bylineLow is isByline given s lower-cased too.
+func bylineLow(s, low string, words int) bool {
 	if words < 2 || words > 16 {
 		return false
 	}
-	low := strings.ToLower(s)
 	for _, p := range []string{"by ", "by: ", "written by ", "words by ", "story by ", "reporting by ", "posted by ", "von "} {
 		if strings.HasPrefix(low, p) {
 			r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[len(p):], " :"))
@@ -984,29 +989,61 @@ var boilerAnyLength = []string{
 	"sign up for our", "join our",
 }
 
+// The phrases of boilerAnyLength and boilerContains, indexed by their
+// first byte: a line is read once for all of them, not once for each.
+var anyLength, shortBoiler = newPhrases(boilerAnyLength), newPhrases(boilerContains)
+
+// phrases finds whether a text contains any of a list of phrases.
+type phrases struct {
+	byFirst [256][]string
+}
+
+func newPhrases(list []string) *phrases {
+	p := &phrases{}
+	for _, s := range list {
+		p.byFirst[s[0]] = append(p.byFirst[s[0]], s)
+	}
+	return p
+}
+
+// in reports whether s contains one of the phrases.
+func (p *phrases) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		for _, q := range p.byFirst[s[i]] {
+			if strings.HasPrefix(s[i:], q) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isBoilerplate reports whether a line is navigation, sharing, advertising
 // or footer text.
 func isBoilerplate(s string, words int) bool {
-	low := strings.ToLower(strings.TrimSpace(s))
+	return boilerplateLow(strings.ToLower(s), words)
+}
+
+// boilerplateLow is isBoilerplate given the line lower-cased (lower-casing
+// maps no other character to a space, so trimming before or after is the
+// same).
+func boilerplateLow(line string, words int) bool {
+	low := strings.TrimSpace(line)
 	if boilerExact[strings.TrimRight(low, ":")] {
 		return true
 	}
 	if words == 0 {
 		return true
 	}
-	for _, c := range boilerAnyLength {
-		if strings.Contains(low, c) {
-			return true
-		}
+	if anyLength.in(low) {
+		return true
 	}
 	if words <= 14 {
-		for _, c := range boilerContains {
-			if strings.Contains(low, c) {
-				return true
-			}
+		if shortBoiler.in(low) {
+			return true
 		}
 		// "About / Advertise / Contact", "Home | News | Sport"
-		if strings.Count(s, " / ")+strings.Count(s, " | ") >= 2 {
+		if strings.Count(line, " / ")+strings.Count(line, " | ") >= 2 {
 			return true
 		}
 	}
