@@ -170,13 +170,14 @@ func optional(s string) *string {
 func Build(d *doc.Document) *Report {
 	t := d.Text
 	r := &Report{
-		Text:       t,
-		Keyphrases: []Keyphrase{},
-		Entities:   []Entity{},
-		Figures:    []Figure{},
-		Quotes:     []Quote{},
+		Text: t,
+		// sized once (never nil: an empty list is [] in the JSON)
+		Keyphrases: make([]Keyphrase, 0, len(d.Keyphrases)),
+		Entities:   make([]Entity, 0, len(d.Entities)),
+		Figures:    make([]Figure, 0, len(d.Figures)),
+		Quotes:     make([]Quote, 0, len(d.Quotes)),
 		Categories: label(d.Categories),
-		Summary:    []TextSpan{},
+		Summary:    make([]TextSpan, 0, len(d.Summary)),
 		Offsets:    "utf8",
 	}
 	a := &r.Article
@@ -184,8 +185,9 @@ func Build(d *doc.Document) *Report {
 	a.Paragraphs, a.Sentences, a.Related, a.Boilerplate = []Span{}, []Span{}, []Related{}, []Span{}
 	paraLangs := []string{}
 	var body []string
-	relatedIndex := map[int]int{} // block index -> index in a.Related
+	relatedIndex := make([]int, len(d.Blocks)) // block index -> index in a.Related, or -1
 	for i, b := range d.Blocks {
+		relatedIndex[i] = -1
 		switch b.Role {
 		case doc.Body:
 			a.Paragraphs = append(a.Paragraphs, Span{b.Start, b.End})
@@ -212,7 +214,7 @@ func Build(d *doc.Document) *Report {
 		}
 	}
 	for _, p := range d.Keyphrases {
-		k := Keyphrase{Text: p.Text, Score: round(p.Score), Mentions: []Span{}, Kind: "topic"}
+		k := Keyphrase{Text: p.Text, Score: round(p.Score), Mentions: make([]Span, 0, len(p.Mentions)), Kind: "topic"}
 		if p.Name {
 			k.Kind = "name"
 		}
@@ -232,7 +234,7 @@ func Build(d *doc.Document) *Report {
 		for _, m := range e.Mentions {
 			re.Mentions = append(re.Mentions, TextSpan{m.Start, m.End, m.Of(t)})
 			if m.Sentence >= 0 && m.Sentence < len(d.Sentences) {
-				if ri, ok := relatedIndex[d.Sentences[m.Sentence].Block]; ok && listed[ri] != ei {
+				if ri := blockIndex(relatedIndex, d.Sentences[m.Sentence].Block); ri >= 0 && listed[ri] != ei {
 					listed[ri] = ei // a headline lists each entity once
 					a.Related[ri].Entities = append(a.Related[ri].Entities, e.Name)
 				}
@@ -288,17 +290,25 @@ func languageCode(d *doc.Document, i int) string {
 	return "und"
 }
 
-func related(blocks []int, index map[int]int) []int {
+func related(blocks []int, index []int) []int {
 	out := make([]int, 0, len(blocks))
 	for _, b := range blocks {
-		if i, ok := index[b]; ok {
+		if i := blockIndex(index, b); i >= 0 {
 			out = append(out, i)
 		}
 	}
 	return out
 }
 
-func counted(tags []doc.CountedTag, index map[int]int) []CountedTag {
+// blockIndex is index[b], or -1 when b is not an index of it.
+func blockIndex(index []int, b int) int {
+	if b < 0 || b >= len(index) {
+		return -1
+	}
+	return index[b]
+}
+
+func counted(tags []doc.CountedTag, index []int) []CountedTag {
 	out := make([]CountedTag, 0, len(tags))
 	for _, c := range tags {
 		out = append(out, CountedTag{Name: c.Name, Type: c.Type, Count: c.Count, Headlines: related(c.Blocks, index)})
