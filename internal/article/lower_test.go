@@ -66,3 +66,26 @@ func TestLowerOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestPhrases checks phrases.in against strings.Contains on every phrase,
+// alone, inside text, cut short and with its first byte changed.
+func TestPhrases(t *testing.T) {
+	for _, list := range [][]string{boilerAnyLength, boilerContains} {
+		p := newPhrases(list)
+		contains := func(s string) bool {
+			for _, q := range list {
+				if strings.Contains(s, q) {
+					return true
+				}
+			}
+			return false
+		}
+		for _, q := range list {
+			for _, s := range []string{q, "ab " + q + " cd", q[:len(q)-1], "x" + q[1:], q[:1], "", "ü" + q} {
+				if got, want := p.in(s), contains(s); got != want {
+					t.Errorf("in(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}

@@ -993,22 +993,33 @@ var boilerAnyLength = []string{
 // first byte: a line is read once for all of them, not once for each.
 var anyLength, shortBoiler = newPhrases(boilerAnyLength), newPhrases(boilerContains)
 
-// phrases finds whether a text contains any of a list of phrases.
+// phrases finds whether a text contains any of a list of phrases of two
+// bytes or more. A bit for each pair of bytes that opens a phrase lets
+// most positions of a line be passed with one test.
 type phrases struct {
 	byFirst [256][]string
+	pairs   [1 << 16 / 64]uint64 // bit a<<8|b: some phrase opens with bytes a, b
 }
 
 func newPhrases(list []string) *phrases {
 	p := &phrases{}
 	for _, s := range list {
+		if len(s) < 2 {
+			panic("article: a boilerplate phrase of one byte: " + s)
+		}
 		p.byFirst[s[0]] = append(p.byFirst[s[0]], s)
+		k := uint(s[0])<<8 | uint(s[1])
+		p.pairs[k/64] |= 1 << (k % 64)
 	}
 	return p
 }
 
 // in reports whether s contains one of the phrases.
 func (p *phrases) in(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i+1 < len(s); i++ {
+		if k := uint(s[i])<<8 | uint(s[i+1]); p.pairs[k/64]&(1<<(k%64)) == 0 {
+			continue
+		}
 		for _, q := range p.byFirst[s[i]] {
 			if strings.HasPrefix(s[i:], q) {
 				return true
