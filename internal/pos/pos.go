@@ -43,6 +43,7 @@ func Tag(d *doc.Document) {
 	var tags []string
 	var c context
 	var feats []uint32
+	var low []byte // a headline's lower-cased words, for this sentence only
 	for _, s := range d.Sentences {
 		words, owner = words[:0], owner[:0]
 		for t := s.First; t < s.Last; t++ {
@@ -51,9 +52,7 @@ func Tag(d *doc.Document) {
 		if headlineCase(words) {
 			// "Workers Try To Unload Tanker": capitals carry no signal
 			// here, and the model would call every word a proper noun.
-			for k, w := range words {
-				words[k] = strings.ToLower(w)
-			}
+			words, low = lowerWords(words, low)
 		}
 		tags = m.tagSentence(&c, &feats, words, tags[:0])
 		last := -1
@@ -64,6 +63,44 @@ func Tag(d *doc.Document) {
 			}
 		}
 	}
+}
+
+// lowerWords lower-cases words in place, as strings.ToLower would, writing
+// the ASCII ones into buf: sized up front, so that it never moves while
+// its strings are in use (they are dropped with the sentence), and reused
+// for the next headline.
+func lowerWords(words []string, buf []byte) ([]string, []byte) {
+	n := 0
+	for _, w := range words {
+		n += len(w)
+	}
+	if cap(buf) < n {
+		buf = make([]byte, 0, n)
+	}
+	buf = buf[:0]
+	for k, w := range words {
+		ascii, upper := true, false
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			ascii = ascii && c < 0x80
+			upper = upper || 'A' <= c && c <= 'Z'
+		}
+		switch {
+		case !ascii:
+			words[k] = strings.ToLower(w)
+		case upper:
+			start := len(buf)
+			for i := 0; i < len(w); i++ {
+				c := w[i]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+			}
+			words[k] = unsafe.String(&buf[start], len(w))
+		}
+	}
+	return words, buf
 }
 
 // TagWords tags a sentence given as words with the embedded model. Words are

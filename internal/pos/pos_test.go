@@ -233,3 +233,24 @@ func TestTaggerFeatures(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerWords holds lowerWords to strings.ToLower, with the buffer
+// reused from one sentence to the next.
+func TestLowerWords(t *testing.T) {
+	var buf []byte
+	for _, s := range [][]string{
+		{"Workers", "Try", "To", "Unload", "Tanker"},
+		{"ÉTÉ", "Straße", "İstanbul", "U.S.", "", "x", "ABC-123"},
+		{"Short", "Again"},
+	} {
+		want := make([]string, len(s))
+		for k, w := range s {
+			want[k] = strings.ToLower(w)
+		}
+		var got []string
+		got, buf = lowerWords(slices.Clone(s), buf)
+		if !slices.Equal(got, want) {
+			t.Errorf("lowerWords(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
