@@ -94,7 +94,7 @@ func (m *Model) Annotate(d *doc.Document) []doc.Entity {
 		}
 		sent := si
 		title := IsTitleCase(words)
-		for _, sp := range tg.Tag(words) {
+		for _, sp := range tg.tag(words, title) {
 			for sent+1 < sj && d.Sentences[sent+1].First <= first+sp.Start {
 				sent++
 			}

@@ -154,10 +154,15 @@ type TokenSpan struct {
 
 // Tag labels words and returns the names found, in order.
 func (t *Tagger) Tag(words []string) []TokenSpan {
+	return t.tag(words, IsTitleCase(words))
+}
+
+// tag is Tag given IsTitleCase(words), which Model.Annotate needs too.
+func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	if len(words) == 0 {
 		return nil
 	}
-	if IsTitleCase(words) {
+	if title {
 		words = t.truecase(words)
 	}
 	if t.cache == nil {

@@ -267,8 +267,8 @@ func (s *scanner) match(i int) int {
 	p := s.p[i]
 	switch p.kind {
 	case doc.Word:
-		if !in(startWords, trimDot(s.t(i))) && !isHyphenNumberWord(s.t(i)) && !isHyphenOrdinal(s.t(i)) {
-			return 0 // most words: one map lookup
+		if w := s.t(i); !in(startWords, trimDot(w)) && (strings.IndexByte(w, '-') < 0 || !isHyphenNumberWord(w) && !isHyphenOrdinal(w)) {
+			return 0 // most words: one map lookup (the hyphenated forms need a hyphen)
 		}
 		if n := s.date(i); n > 0 {
 			return n
