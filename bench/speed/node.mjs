@@ -4,7 +4,7 @@
 // turn (before, after, before, after, ...) and takes medians.
 //
 //   node bench/speed/node.mjs first DIST FILE          ms from import to the first report
-//   node bench/speed/node.mjs warm DIST FILE N         p50 and p95 ms of N warm analyses (JSON line)
+//   node bench/speed/node.mjs warm DIST FILE N         p50 and p95 ms of N warm analyses, and the process's CPU ms per analysis (p50, mean) (JSON line)
 //   node bench/speed/node.mjs docs DIST DIR            ms for every *.txt in DIR, warm (JSON line)
 //   node bench/speed/node.mjs compromise - DIR         the same through compromise (the baseline)
 //   node bench/speed/node.mjs scale DIST FILE          the fastest of a few analyses of FILE (from speed -scale -dump): ms and peak RSS
@@ -44,13 +44,18 @@ switch (mode) {
     const { analyze } = await engine();
     const text = fs.readFileSync(arg, "utf8");
     for (let i = 0; i < 3; i++) check(await analyze(text));
-    const ms = [];
+    const ms = [], cpu = [];
     for (let i = 0; i < Number(arg2 || 50); i++) {
-      const t = performance.now();
+      const c = process.cpuUsage(), t = performance.now();
       check(await analyze(text));
       ms.push(performance.now() - t);
+      const d = process.cpuUsage(c);
+      cpu.push((d.user + d.system) / 1000);
     }
-    console.log(JSON.stringify({ p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), bytes: Buffer.byteLength(text) }));
+    // cpu: CPU ms of the whole process (every thread) per analysis, which
+    // other work on a shared machine moves less than the wall time
+    const cpuMean = cpu.reduce((a, b) => a + b, 0) / cpu.length;
+    console.log(JSON.stringify({ p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), cpuP50: quantile(cpu, 0.5), cpuMean, bytes: Buffer.byteLength(text) }));
     break;
   }
   case "docs": {
