@@ -63,7 +63,7 @@ func (r *resolver) key(first, last int) string {
 		return r.folded(first)
 	}
 	r.kbuf = r.appendKey(r.kbuf[:0], first, last)
-	return string(r.kbuf)
+	return r.a.string(r.kbuf)
 }
 
 func (r *resolver) resolve(ms []mention) []doc.Entity {
@@ -489,10 +489,15 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		var e doc.Entity
 		e.Type = doc.EntityType(gs[ri].typ)
 		forms = forms[:0] // the mentions' texts
-		var idx []int
+		n := 0
+		for _, gi := range mem {
+			n += len(gs[gi].ms)
+		}
+		idx := make([]int, 0, n)
 		for _, gi := range mem {
 			idx = append(idx, gs[gi].ms...)
 		}
+		e.Mentions = make([]doc.Mention, 0, n)
 		sort.Ints(idx)
 		inTitle := false
 		for _, i := range idx {

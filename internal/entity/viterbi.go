@@ -9,6 +9,7 @@ type lattice[T int32 | float32] struct {
 	ok     []([numLabels]bool)
 	back   []([numLabels]int8)
 	labels []int
+	h      [numLabels]T // hist's scores: here, not on decode's stack, from which passing it to hist would move it to the heap every sentence
 }
 
 // reset sizes the lattice for n tokens and clears the static scores.
@@ -37,8 +38,9 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 	if n == 0 {
 		return lt.labels
 	}
-	var h [numLabels]T
-	hist(0, startLabel, &h)
+	h := &lt.h
+	*h = [numLabels]T{}
+	hist(0, startLabel, h)
 	for l := range numLabels {
 		if allowed(-1, l) {
 			lt.best[0][l] = lt.static[0][l] + h[l]
@@ -65,8 +67,8 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 			if !prevOK[p] || (beam > 0 && prevBest[p] < floor) {
 				continue
 			}
-			h = [numLabels]T{}
-			hist(i, p, &h)
+			*h = [numLabels]T{}
+			hist(i, p, h)
 			from := prevBest[p]
 			for _, l := range successors[p] {
 				v := from + h[l] + static[l]
