@@ -98,10 +98,16 @@ func splitLines(text string) []string {
 // mixture of those topics, where one softmax over the whole text would
 // give nearly all the weight to one of them.
 func (m *Model) Distribution(parts ...string) []doc.Label {
-	fz := Featurizer{Buckets: m.Buckets, Prefix: m.Prefix}
+	// the features' buffers sized once for the longest part (about a
+	// word every six bytes, three features a word), not grown by append
+	longest := 0
+	for _, part := range parts {
+		longest = max(longest, len(part))
+	}
+	fz := Featurizer{Buckets: m.Buckets, Prefix: m.Prefix, keys: make([]uint64, 0, longest/2+8)}
 	mix := make([]float64, len(m.Labels))
 	p := make([]float64, 0, len(m.Labels))
-	var fs []Feature
+	fs := make([]Feature, 0, longest/2+8)
 	total := 0.0
 	for _, part := range parts {
 		fs = fz.AppendFeatures(fs[:0], part)
