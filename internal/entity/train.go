@@ -14,6 +14,9 @@ type TrainSentence struct {
 	// each fold of the training data a gazetteer built without that fold
 	// (jackknifing), or the tagger learns to trust the gazetteer blindly.
 	Gaz map[uint64]uint8
+	// Doc numbers the sentence's document; a document's sentences are
+	// consecutive and in order. Read with TrainConfig.DocHistory.
+	Doc int
 }
 
 // TrainConfig sets the perceptron's training run.
@@ -23,6 +26,13 @@ type TrainConfig struct {
 	// AfterEpoch, when set, is called with the averaged weights after each
 	// epoch (to follow a development score).
 	AfterEpoch func(epoch int, w Weights)
+	// DocHistory trains the prediction-history features (dochist.go):
+	// the documents are visited in a shuffled order, each one's sentences
+	// in order, and each capitalised word sees the labels the tagger being
+	// trained gave its earlier occurrences in the document, as it will
+	// when tagging. Without it the sentences are shuffled across documents
+	// and those features never fire.
+	DocHistory bool
 }
 
 // Labels converts IOB1/IOB2/BILOU tags to BILOU label numbers. Tags of
@@ -197,13 +207,46 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 		return labels[i-1]
 	}
 	var pred []int
+	// with DocHistory: the documents as runs [start, end) of sentences,
+	// and the labels given to the current document's words so far
+	var docs [][2]int
+	if cfg.DocHistory {
+		for i := range sents {
+			if i == 0 || sents[i].Doc != sents[i-1].Doc {
+				docs = append(docs, [2]int{i, i})
+			}
+			docs[len(docs)-1][1] = i + 1
+		}
+	}
+	seen := map[string]docSeen{}
+	var dyn [][]uint32
 	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, si := range order {
+		if cfg.DocHistory {
+			rng.Shuffle(len(docs), func(i, j int) { docs[i], docs[j] = docs[j], docs[i] })
+			order = order[:0]
+			for _, d := range docs {
+				for si := d[0]; si < d[1]; si++ {
+					order = append(order, si)
+				}
+			}
+		} else {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		}
+		for k, si := range order {
 			p := &prep[si]
+			if k == 0 || sents[si].Doc != sents[order[k-1]].Doc {
+				clear(seen)
+			}
 			lt.reset(len(p.toks))
+			dyn = dyn[:0]
 			for i := range p.toks {
 				addRows(p.feats[i], &lt.static[i])
+				var f []uint32
+				if cfg.DocHistory {
+					f = docFeatures(seen, sents[si].Words[i], &p.toks[i], nil)
+					addRows(f, &lt.static[i])
+				}
+				dyn = append(dyn, f)
 			}
 			pred = append(pred[:0], lt.decode(func(i, p1 int, out *[numLabels]float32) {
 				f := p.bases[i].history(p1)
@@ -214,11 +257,16 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 				if g != pred[i] {
 					update(p.feats[i], g, 1)
 					update(p.feats[i], pred[i], -1)
+					update(dyn[i], g, 1)
+					update(dyn[i], pred[i], -1)
 				}
 				if g != pred[i] || gp != pp {
 					updateHist(&p.bases[i], gp, g, 1)
 					updateHist(&p.bases[i], pp, pred[i], -1)
 				}
+			}
+			if cfg.DocHistory {
+				noteLabels(seen, sents[si].Words, p.toks, pred)
 			}
 			step++
 		}
