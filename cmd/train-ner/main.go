@@ -45,6 +45,7 @@ func main() {
 	cv := flag.Int("cv", 0, "instead of writing a model, cross-validate on -train: K folds of whole documents, F1 per epoch and -range (mean and spread)")
 	cvRanges := flag.String("cv-ranges", "1e4,3e3,1e3,300", "the -range values the cross-validation scores")
 	docHist := flag.Bool("dochist", false, "train the prediction-history features (the labels given to a capitalised word earlier in its document; docs/models/ner.md)")
+	histDrop := flag.Float64("dochist-drop", 0, "with -dochist, the share of sentences trained without the history features (docs/models/ner.md)")
 	augment := flag.Int("augment", 0, "also train on a lower-case copy of one sentence in N and a copy in capitals of another one in N, except the lower-case copy of a sentence with an acronym in a name (0: none; 4 and 8 were measured: docs/models/ner.md)")
 	useCompromise := flag.Bool("compromise", true, "add the names of the lexicon of npm compromise (node_modules) to the gazetteer")
 	isoDir := flag.String("iso", "/usr/share/iso-codes/json", "Debian iso-codes JSON folder (country and region names); skipped when absent")
@@ -55,7 +56,7 @@ func main() {
 	if *dev == "" {
 		*dev = filepath.Join(*data, "ner/conll2003/eng.testa")
 	}
-	o := options{cv: *cv, augment: *augment, lexMin: *lexMin, docHist: *docHist}
+	o := options{cv: *cv, augment: *augment, lexMin: *lexMin, docHist: *docHist, histDrop: *histDrop}
 	for _, f := range strings.Split(*cvRanges, ",") {
 		var r float64
 		if _, err := fmt.Sscan(f, &r); err != nil || r < 1 {
@@ -77,6 +78,7 @@ type options struct {
 	augment  int       // add lower-case and capitals copies of one sentence in augment each (0: none)
 	lexMin   int       // fewest occurrences of a lexicon word that has no cluster
 	docHist  bool      // train the prediction-history features
+	histDrop float64   // share of sentences trained without them
 }
 
 func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, folds, fine, coarse, vocab int, prune float32, clip float64, useCompromise bool, o options) error {
@@ -139,7 +141,7 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 	// 3. the perceptron, for the number of epochs and the weight range
 	// that cross-validation on the training file chose (-cv): the dev set
 	// is scored once, on the model written, and chooses nothing
-	cfg := entity.TrainConfig{Epochs: epochs, Seed: seed, DocHistory: o.docHist}
+	cfg := entity.TrainConfig{Epochs: epochs, Seed: seed, DocHistory: o.docHist, HistoryDrop: o.histDrop}
 	best := entity.Train(sents, lex, cfg)
 	m := entity.NewModel(lex, full, best, prune, clip)
 	var buf bytes.Buffer
@@ -241,11 +243,21 @@ func copyGaz(g map[uint64]uint8) map[uint64]uint8 {
 // score tags the gold tokens of docs and returns entity-level exact-match
 // precision, recall and F1 (conlleval's measure on gold tokenisation).
 func score(m *entity.Model, docs []conllDoc) (p, r, f float64) {
+	return scoreTagger(m, docs, false)
+}
+
+// scoreTagger is score; alone tags every sentence as if it were the whole
+// text (no prediction history from the sentences before it), as a
+// sentence given to the engine by itself is.
+func scoreTagger(m *entity.Model, docs []conllDoc, alone bool) (p, r, f float64) {
 	tg := m.NewTagger()
 	var correct, pred, gold int
 	for _, d := range docs {
 		tg.Forget() // a document's prediction history is its own
 		for _, s := range d.sents {
+			if alone {
+				tg.Forget()
+			}
 			g := entity.Spans(entity.Labels(s.tags))
 			got := tg.Tag(s.words)
 			gold += len(g)

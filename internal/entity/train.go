@@ -33,6 +33,13 @@ type TrainConfig struct {
 	// when tagging. Without it the sentences are shuffled across documents
 	// and those features never fire.
 	DocHistory bool
+	// HistoryDrop is the share of sentences (drawn at random each epoch)
+	// trained with DocHistory but without the history features, as if
+	// each word were new to the document: a tagger given one sentence
+	// alone, or a document's first mentions, has no history, and a model
+	// that always saw one leans on it. Their labels still enter the
+	// history of the sentences after them.
+	HistoryDrop float64
 }
 
 // Labels converts IOB1/IOB2/BILOU tags to BILOU label numbers. Tags of
@@ -239,10 +246,11 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 			}
 			lt.reset(len(p.toks))
 			dyn = dyn[:0]
+			useHist := cfg.DocHistory && (cfg.HistoryDrop <= 0 || rng.Float64() >= cfg.HistoryDrop)
 			for i := range p.toks {
 				addRows(p.feats[i], &lt.static[i])
 				var f []uint32
-				if cfg.DocHistory {
+				if useHist {
 					f = docFeatures(seen, sents[si].Words[i], &p.toks[i], nil)
 					addRows(f, &lt.static[i])
 				}
