@@ -155,6 +155,8 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 	if len(devDocs) > 0 {
 		p, r, f := score(m, devDocs)
 		fmt.Fprintf(os.Stderr, ", dev P %.2f R %.2f F1 %.2f (gold tokens)", p, r, f)
+		p, r, f = scoreTagger(m, devDocs, true)
+		fmt.Fprintf(os.Stderr, ", P %.2f R %.2f F1 %.2f (gold tokens, each sentence alone)", p, r, f)
 		p, r, f = scoreDocs(m, devDocs)
 		fmt.Fprintf(os.Stderr, ", P %.2f R %.2f F1 %.2f (gold tokens, documents)", p, r, f)
 	}
