@@ -44,8 +44,7 @@ func main() {
 	clip := flag.Float64("range", 15, "dynamic range of the 8-bit logarithmic weight codes: weights below the largest/range are dropped (15: the smallest model whose -cv score beats the previous shipped one; docs/models/ner.md)")
 	cv := flag.Int("cv", 0, "instead of writing a model, cross-validate on -train: K folds of whole documents, F1 per epoch and -range (mean and spread)")
 	cvRanges := flag.String("cv-ranges", "1e4,3e3,1e3,300", "the -range values the cross-validation scores")
-	docHist := flag.Bool("dochist", false, "train the prediction-history features (the labels given to a capitalised word earlier in its document; docs/models/ner.md)")
-	histDrop := flag.Float64("dochist-drop", 0, "with -dochist, the share of sentences trained without the history features (docs/models/ner.md)")
+	histEpochs := flag.Int("dochist-epochs", 4, "epochs of the prediction-history features, trained on top of the frozen weights (0: none; 4, chosen by -cv: docs/models/ner.md)")
 	augment := flag.Int("augment", 0, "also train on a lower-case copy of one sentence in N and a copy in capitals of another one in N, except the lower-case copy of a sentence with an acronym in a name (0: none; 4 and 8 were measured: docs/models/ner.md)")
 	useCompromise := flag.Bool("compromise", true, "add the names of the lexicon of npm compromise (node_modules) to the gazetteer")
 	isoDir := flag.String("iso", "/usr/share/iso-codes/json", "Debian iso-codes JSON folder (country and region names); skipped when absent")
@@ -56,7 +55,7 @@ func main() {
 	if *dev == "" {
 		*dev = filepath.Join(*data, "ner/conll2003/eng.testa")
 	}
-	o := options{cv: *cv, augment: *augment, lexMin: *lexMin, docHist: *docHist, histDrop: *histDrop}
+	o := options{cv: *cv, augment: *augment, lexMin: *lexMin, histEpochs: *histEpochs}
 	for _, f := range strings.Split(*cvRanges, ",") {
 		var r float64
 		if _, err := fmt.Sscan(f, &r); err != nil || r < 1 {
@@ -73,12 +72,11 @@ func main() {
 
 // options are the settings of run beyond the model's own.
 type options struct {
-	cv       int       // folds of cross-validation; 0 trains the model
-	cvRanges []float64 // -range values scored by cross-validation
-	augment  int       // add lower-case and capitals copies of one sentence in augment each (0: none)
-	lexMin   int       // fewest occurrences of a lexicon word that has no cluster
-	docHist  bool      // train the prediction-history features
-	histDrop float64   // share of sentences trained without them
+	cv         int       // folds of cross-validation; 0 trains the model
+	cvRanges   []float64 // -range values scored by cross-validation
+	augment    int       // add lower-case and capitals copies of one sentence in augment each (0: none)
+	lexMin     int       // fewest occurrences of a lexicon word that has no cluster
+	histEpochs int       // epochs of the prediction-history features, on the frozen weights (0: none)
 }
 
 func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, folds, fine, coarse, vocab int, prune float32, clip float64, useCompromise bool, o options) error {
@@ -141,7 +139,7 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 	// 3. the perceptron, for the number of epochs and the weight range
 	// that cross-validation on the training file chose (-cv): the dev set
 	// is scored once, on the model written, and chooses nothing
-	cfg := entity.TrainConfig{Epochs: epochs, Seed: seed, DocHistory: o.docHist, HistoryDrop: o.histDrop}
+	cfg := entity.TrainConfig{Epochs: epochs, Seed: seed, HistoryEpochs: o.histEpochs}
 	best := entity.Train(sents, lex, cfg)
 	m := entity.NewModel(lex, full, best, prune, clip)
 	var buf bytes.Buffer

@@ -9,9 +9,10 @@ package entity
 // label to each capitalised word form (Tagger.seen, emptied by Forget), and
 // adds two features to the word's static scores: the label it was given
 // most often, and the set of types (O included) it was given. Training
-// visits each document's sentences in order and builds the same history
-// from its own predictions (Train with TrainConfig.DocHistory), so the model
-// learns how far to trust it.
+// learns their rows after the others, on top of the frozen weights, visiting
+// each document's sentences in order and building the same history from its
+// own predictions (TrainConfig.HistoryEpochs), so that the model learns how
+// far to trust it and a word without history is tagged as before.
 
 // docSeen counts the labels a word form was given earlier in the document
 // (saturating at 255).
