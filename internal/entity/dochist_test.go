@@ -70,3 +70,35 @@ func TestForgetHistory(t *testing.T) {
 		t.Errorf("after Forget: %v, want %v", again, first)
 	}
 }
+
+// TestHistoryEpochs checks that training the prediction-history features
+// apart leaves every other row as training without them gives it, so a
+// sentence without history is tagged as before, and adds rows of history
+// features only.
+func TestHistoryEpochs(t *testing.T) {
+	docKeys := map[uint32]bool{}
+	for l := range numLabels {
+		docKeys[newHash(fDocLabel).num(l).key()] = true
+	}
+	for set := range 32 {
+		docKeys[newHash(fDocTypes).num(set).key()] = true
+	}
+	sents := tinySentences(map[uint64]uint8{})
+	for i := range sents {
+		sents[i].Doc = i / 3
+	}
+	base := Train(sents, map[string]LexEntry{}, TrainConfig{Epochs: 2, Seed: 1})
+	hist := Train(sents, map[string]LexEntry{}, TrainConfig{Epochs: 2, Seed: 1, HistoryEpochs: 3})
+	for k, r := range base.Rows {
+		if docKeys[k] {
+			t.Errorf("row %#x of a history feature without HistoryEpochs", k)
+		} else if h := hist.Rows[k]; h == nil || *h != *r {
+			t.Errorf("row %#x: %v with HistoryEpochs, %v without", k, h, r)
+		}
+	}
+	for k := range hist.Rows {
+		if base.Rows[k] == nil && !docKeys[k] {
+			t.Errorf("row %#x added by HistoryEpochs is no history feature", k)
+		}
+	}
+}
