@@ -24,7 +24,7 @@ func crossValidate(docs []conllDoc, lex map[string]entity.LexEntry, external map
 	k := o.cv
 	t0 := time.Now()
 	type cell struct{ f1, rows []float64 }
-	variants := []string{"title", "upper", "lower", "prose"}
+	variants := []string{"title", "upper", "lower", "prose", "alone"}
 	vres := make([][][]float64, epochs) // [epoch][variant]: F1 of the first range
 	dres := make([][]float64, epochs)   // [epoch]: F1 of the first range through the document-level pass
 	for e := range vres {
@@ -44,7 +44,7 @@ func crossValidate(docs []conllDoc, lex map[string]entity.LexEntry, external map
 			}
 		}
 		full, sents := trainingSet(train, external, jack, o.augment)
-		cfg := entity.TrainConfig{Epochs: epochs, Seed: seed}
+		cfg := entity.TrainConfig{Epochs: epochs, Seed: seed, HistoryEpochs: o.histEpochs}
 		cfg.AfterEpoch = func(epoch int, w entity.Weights) {
 			for ri, r := range o.cvRanges {
 				m := entity.NewModel(lex, full, w, prune, r)
@@ -56,7 +56,7 @@ func crossValidate(docs []conllDoc, lex map[string]entity.LexEntry, external map
 					_, _, df := scoreDocs(m, test)
 					dres[epoch-1] = append(dres[epoch-1], df)
 					for vi, v := range variants {
-						_, _, f1 := score(m, recase(test, v))
+						_, _, f1 := scoreTagger(m, recase(test, v), v == "alone")
 						vres[epoch-1][vi] = append(vres[epoch-1][vi], f1)
 					}
 				}
@@ -87,7 +87,7 @@ func crossValidate(docs []conllDoc, lex map[string]entity.LexEntry, external map
 	}
 	last := len(res) - 1
 	fmt.Printf("\nPer fold at epoch %d, range %g (to compare two recipes fold by fold): sentence by sentence %s; through the document pass %s\n", last+1, o.cvRanges[0], folds(res[last][0].f1), folds(dres[last]))
-	fmt.Printf("\nThe held-out folds rewritten (range %g): every sentence in title case (each word capitalised), in capitals, in lower case; and \"prose\": the sentences as written with three lower-case words or more (no headlines in capitals, no sports tables)\n\n| epoch | %s |\n|%s\n", o.cvRanges[0], strings.Join(variants, " | "), strings.Repeat("---|", len(variants)+1))
+	fmt.Printf("\nThe held-out folds rewritten (range %g): every sentence in title case (each word capitalised), in capitals, in lower case; \"prose\": the sentences as written with three lower-case words or more (no headlines in capitals, no sports tables); \"alone\": every sentence tagged alone, without the prediction history of the sentences before it\n\n| epoch | %s |\n|%s\n", o.cvRanges[0], strings.Join(variants, " | "), strings.Repeat("---|", len(variants)+1))
 	for e := range vres {
 		row := []string{fmt.Sprint(e + 1)}
 		for _, f := range vres[e] {
@@ -104,7 +104,8 @@ func crossValidate(docs []conllDoc, lex map[string]entity.LexEntry, external map
 // Headlines and text copied from elsewhere come like this; the tags stay.
 // "prose" keeps, as written, only the sentences with three lower-case
 // words or more: CoNLL's capitals headlines and sports tables are easy
-// and frequent there, rare in running text such as Wikipedia's.
+// and frequent there, rare in running text such as Wikipedia's. "alone"
+// keeps the sentences as written (the scorer then tags each one alone).
 func recase(docs []conllDoc, how string) []conllDoc {
 	out := make([]conllDoc, len(docs))
 	for i, d := range docs {
@@ -113,6 +114,10 @@ func recase(docs []conllDoc, how string) []conllDoc {
 				if lowerWords(s.words) >= 3 {
 					out[i].sents = append(out[i].sents, s)
 				}
+				continue
+			}
+			if how == "alone" {
+				out[i].sents = append(out[i].sents, s)
 				continue
 			}
 			out[i].sents = append(out[i].sents, conllSent{words: recaseWords(s.words, how), tags: s.tags})

@@ -44,6 +44,7 @@ func main() {
 	clip := flag.Float64("range", 15, "dynamic range of the 8-bit logarithmic weight codes: weights below the largest/range are dropped (15: the smallest model whose -cv score beats the previous shipped one; docs/models/ner.md)")
 	cv := flag.Int("cv", 0, "instead of writing a model, cross-validate on -train: K folds of whole documents, F1 per epoch and -range (mean and spread)")
 	cvRanges := flag.String("cv-ranges", "1e4,3e3,1e3,300", "the -range values the cross-validation scores")
+	histEpochs := flag.Int("dochist-epochs", 4, "epochs of the prediction-history features, trained on top of the frozen weights (0: none; 4, chosen by -cv: docs/models/ner.md)")
 	augment := flag.Int("augment", 0, "also train on a lower-case copy of one sentence in N and a copy in capitals of another one in N, except the lower-case copy of a sentence with an acronym in a name (0: none; 4 and 8 were measured: docs/models/ner.md)")
 	useCompromise := flag.Bool("compromise", true, "add the names of the lexicon of npm compromise (node_modules) to the gazetteer")
 	isoDir := flag.String("iso", "/usr/share/iso-codes/json", "Debian iso-codes JSON folder (country and region names); skipped when absent")
@@ -54,7 +55,7 @@ func main() {
 	if *dev == "" {
 		*dev = filepath.Join(*data, "ner/conll2003/eng.testa")
 	}
-	o := options{cv: *cv, augment: *augment, lexMin: *lexMin}
+	o := options{cv: *cv, augment: *augment, lexMin: *lexMin, histEpochs: *histEpochs}
 	for _, f := range strings.Split(*cvRanges, ",") {
 		var r float64
 		if _, err := fmt.Sscan(f, &r); err != nil || r < 1 {
@@ -71,10 +72,11 @@ func main() {
 
 // options are the settings of run beyond the model's own.
 type options struct {
-	cv       int       // folds of cross-validation; 0 trains the model
-	cvRanges []float64 // -range values scored by cross-validation
-	augment  int       // add lower-case and capitals copies of one sentence in augment each (0: none)
-	lexMin   int       // fewest occurrences of a lexicon word that has no cluster
+	cv         int       // folds of cross-validation; 0 trains the model
+	cvRanges   []float64 // -range values scored by cross-validation
+	augment    int       // add lower-case and capitals copies of one sentence in augment each (0: none)
+	lexMin     int       // fewest occurrences of a lexicon word that has no cluster
+	histEpochs int       // epochs of the prediction-history features, on the frozen weights (0: none)
 }
 
 func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, folds, fine, coarse, vocab int, prune float32, clip float64, useCompromise bool, o options) error {
@@ -137,7 +139,7 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 	// 3. the perceptron, for the number of epochs and the weight range
 	// that cross-validation on the training file chose (-cv): the dev set
 	// is scored once, on the model written, and chooses nothing
-	cfg := entity.TrainConfig{Epochs: epochs, Seed: seed}
+	cfg := entity.TrainConfig{Epochs: epochs, Seed: seed, HistoryEpochs: o.histEpochs}
 	best := entity.Train(sents, lex, cfg)
 	m := entity.NewModel(lex, full, best, prune, clip)
 	var buf bytes.Buffer
@@ -151,6 +153,8 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 	if len(devDocs) > 0 {
 		p, r, f := score(m, devDocs)
 		fmt.Fprintf(os.Stderr, ", dev P %.2f R %.2f F1 %.2f (gold tokens)", p, r, f)
+		p, r, f = scoreTagger(m, devDocs, true)
+		fmt.Fprintf(os.Stderr, ", P %.2f R %.2f F1 %.2f (gold tokens, each sentence alone)", p, r, f)
 		p, r, f = scoreDocs(m, devDocs)
 		fmt.Fprintf(os.Stderr, ", P %.2f R %.2f F1 %.2f (gold tokens, documents)", p, r, f)
 	}
@@ -190,7 +194,7 @@ func trainingSet(docs []conllDoc, external map[uint64]uint8, folds int, augment 
 	for di, d := range docs {
 		for _, s := range d.sents {
 			g := foldGaz[di%folds]
-			sents = append(sents, entity.TrainSentence{Words: s.words, Tags: s.tags, Gaz: g})
+			sents = append(sents, entity.TrainSentence{Words: s.words, Tags: s.tags, Gaz: g, Doc: di})
 			if augment > 1 {
 				how := ""
 				switch j % augment {
@@ -203,7 +207,7 @@ func trainingSet(docs []conllDoc, external map[uint64]uint8, folds int, augment 
 					how = ""
 				}
 				if how != "" {
-					sents = append(sents, entity.TrainSentence{Words: recaseWords(s.words, how), Tags: s.tags, Gaz: g})
+					sents = append(sents, entity.TrainSentence{Words: recaseWords(s.words, how), Tags: s.tags, Gaz: g, Doc: di})
 				}
 			}
 			j++
@@ -239,10 +243,21 @@ func copyGaz(g map[uint64]uint8) map[uint64]uint8 {
 // score tags the gold tokens of docs and returns entity-level exact-match
 // precision, recall and F1 (conlleval's measure on gold tokenisation).
 func score(m *entity.Model, docs []conllDoc) (p, r, f float64) {
+	return scoreTagger(m, docs, false)
+}
+
+// scoreTagger is score; alone tags every sentence as if it were the whole
+// text (no prediction history from the sentences before it), as a
+// sentence given to the engine by itself is.
+func scoreTagger(m *entity.Model, docs []conllDoc, alone bool) (p, r, f float64) {
 	tg := m.NewTagger()
 	var correct, pred, gold int
 	for _, d := range docs {
+		tg.Forget() // a document's prediction history is its own
 		for _, s := range d.sents {
+			if alone {
+				tg.Forget()
+			}
 			g := entity.Spans(entity.Labels(s.tags))
 			got := tg.Tag(s.words)
 			gold += len(g)

@@ -97,6 +97,8 @@ const (
 	fRunHead  // that last word is an organisation head ("Cooperation", "Bank")
 	fRunFirst // name-part and gazetteer bits of the run's first word
 	fPartCtx  // name-part bits of the previous and next words
+	fDocLabel // the label the word form was given most often earlier in the document (dochist.go)
+	fDocTypes // the set of types it was given there
 )
 
 const (

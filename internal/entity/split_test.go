@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"maps"
 	"os"
 	"reflect"
 	"slices"
@@ -88,7 +89,8 @@ func TestSplitFeatures(t *testing.T) {
 }
 
 // TestTaggerScores checks the tagger's cached scores against scoring every
-// feature of every token afresh: the static scores of each token, and the
+// feature of every token afresh: the static scores of each token (with the
+// prediction history the sentences before left, dochist.go), and the
 // history scores for every previous label, over sentences that share
 // words, then again after Forget; and that a tagger whose cache is full
 // (every word scored per sentence) finds the same names.
@@ -108,8 +110,10 @@ func TestTaggerScores(t *testing.T) {
 	for k, s := range append(sentences, sentences...) {
 		if k == len(sentences) {
 			tg.Forget()
+			clear(full.seen) // a new document for full too, keeping its cache full
 		}
 		words := strings.Fields(s)
+		seen := maps.Clone(tg.seen) // the prediction history the sentence sees
 		spans := tg.Tag(words)
 		if got := full.Tag(words); !reflect.DeepEqual(got, spans) || !slices.Equal(full.lat.static, tg.lat.static) {
 			t.Fatalf("%q: with a full cache the tagger finds %v, want %v (or its scores differ)", s, got, spans)
@@ -124,7 +128,7 @@ func TestTaggerScores(t *testing.T) {
 		sc := sentenceCase(toks)
 		for i := range toks {
 			var want [numLabels]int32
-			m.add(staticFeatures(toks, i, sc, nil), &want)
+			m.add(docFeatures(seen, words[i], &toks[i], staticFeatures(toks, i, sc, nil)), &want)
 			if tg.lat.static[i] != want {
 				t.Fatalf("%q token %d: static scores %v, want %v", s, i, tg.lat.static[i], want)
 			}

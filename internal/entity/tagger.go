@@ -37,6 +37,9 @@ type Tagger struct {
 	kbuf     []byte
 	clusters [maxFine + 1]int32
 	groups   []group
+	// the labels given to each capitalised word form so far in the
+	// document, for the prediction-history features (dochist.go)
+	seen map[string]docSeen
 }
 
 // group holds the rows of the features that read only a word's shape class
@@ -121,19 +124,25 @@ func (t *Tagger) truecase(words []string) []string {
 // NewTagger returns a tagger that uses m.
 func (m *Model) NewTagger() *Tagger { return &Tagger{m: m} }
 
-// Forget empties the tagger's word cache (for the next document) and keeps
-// its memory for reuse. The cache holds what the model says of each word,
-// which no document changes, so forgetting changes no result: it bounds
-// the memory a tagger holds and keeps one document's work from making
-// another's look cheaper.
+// Forget ends a document: it empties the tagger's word cache and the
+// labels it gave the document's words (the prediction history, dochist.go),
+// and keeps its memory for reuse. Call it between documents: the history
+// is evidence within one article only. The cache holds what the model says
+// of each word, which no document changes, so forgetting it changes no
+// result: it bounds the memory a tagger holds and keeps one document's
+// work from making another's look cheaper.
 func (t *Tagger) Forget() {
 	if len(t.cache) > maxKeep {
 		// a large map costs its size to clear, and a long document's
 		// words should not stay in memory after it
 		t.cache, t.known, t.infos = nil, nil, nil
 	}
+	if len(t.seen) > maxKeep {
+		t.seen = nil
+	}
 	clear(t.cache)
 	clear(t.shapes)
+	clear(t.seen)
 	t.a = arena{}
 	t.clusters = [maxFine + 1]int32{}
 	t.known, t.infos, t.groups = t.known[:0], t.infos[:0], t.groups[:0]
@@ -207,12 +216,17 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 			t.feats = selfFeatures(&t.toks[i], i == 0, sc, t.feats)
 		}
 		t.feats = pairFeatures(t.toks, i, sc, t.feats)
+		t.feats = docFeatures(t.seen, words[i], &t.toks[i], t.feats)
 		t.m.add(t.feats, s)
 	}
 	if t.hist == nil {
 		t.hist = t.history
 	}
 	labels := t.lat.decode(t.hist, beamWidth)
+	if t.seen == nil {
+		t.seen = make(map[string]docSeen, 64)
+	}
+	noteLabels(t.seen, words, t.toks, labels)
 	spans := Spans(labels)
 	for k := range spans {
 		// confidence: how far the best path through the name's first
