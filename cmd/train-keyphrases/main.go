@@ -44,7 +44,9 @@ type example struct {
 	feats [][nf]float64
 	label []bool
 	hand  []string
-	gold  [][]string // normalised variants of each gold keyphrase
+	gold  [][]string  // normalised variants of each gold keyphrase
+	raw   []string    // each gold keyphrase as the readers wrote it (its first variant)
+	words [][2]string // every word read and its tag (for -recall)
 }
 
 func main() {
@@ -54,13 +56,26 @@ func main() {
 	l2 := flag.Float64("l2", 1, "L2 penalty on the experts' standardised weights, in units of 1e-4 of the data (which weigh 1 in all)")
 	gateL2 := flag.Float64("gate-l2", 30, "the same for the gate (30 by cross-validation over 1, 30, 100, 300: docs/keyphrases.md)")
 	modes := flag.String("mode", "engine", "read each article through the whole engine, as a user pasting the file (engine: the default, what the shipped model is trained on), as the benchmark lays it out (stage: headline line, body), or both, each a training document")
+	kind := flag.String("ranker", "logistic", "logistic: two logistic experts and a gate; trees: two boosted-tree experts and the gate; one: one boosted-tree model over every feature and the gate's output")
+	nTrees := flag.Int("trees", 100, "boosted trees per model (-ranker trees, one)")
+	depth := flag.Int("depth", 3, "their depth")
+	lambda := flag.Float64("lambda", 1, "their leaves' L2 penalty")
+	rate := flag.Float64("rate", 0.1, "their learning rate")
+	minHess := flag.Float64("min-hess", 1, "the least hessian in a leaf")
+	parts := flag.Bool("name-parts", false, "experiment: name parts as candidates")
+	minSingle := flag.Int("min-single", 0, "experiment: least mentions of a single word")
+	verbs := flag.Bool("verbs", false, "experiment: verbs as single words")
+	rec := flag.Bool("recall", false, "print the candidates' oracle recall and an oracle ranking's F1, then stop")
 	out := flag.String("out", "internal/keyphrase/ranker.bin", "write the model trained on every document here (\"\": do not)")
 	flag.Parse()
 
+	opt := keyphrase.Defaults()
+	opt.NameParts, opt.MinSingle, opt.Verbs = *parts, *minSingle, *verbs
+	c := config{l2: *l2, gateL2: *gateL2, kind: *kind, gbdt: gbdtSetting{trees: *nTrees, depth: *depth, lambda: *lambda, rate: *rate, minHess: *minHess}}
 	nz := normalizer{}
 	var exs []*example
 	for si, dir := range []string{*ducDir, *kpDir} {
-		e, err := load(dir, si, *folds, *modes, nz)
+		e, err := load(dir, si, *folds, *modes, nz, opt)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "train-keyphrases:", err)
 			os.Exit(1)
@@ -76,6 +91,13 @@ func main() {
 		}
 	}
 	hand := func(e *example) []string { return e.hand }
+	if *rec {
+		m := fitRanker(exs, func(*example) bool { return true }, c)
+		for _, mode := range ms {
+			recall(exs, m, nz, mode)
+		}
+		return
+	}
 	for _, mode := range ms {
 		hd, hk := score(exs, hand, nz, -1, mode)
 		fmt.Printf("%s, hand method, all documents: DUC macro F1@10 %.2f, 500N micro F1@10 %.2f\n", mode, hd, hk)
@@ -87,7 +109,7 @@ func main() {
 	chosenL := map[string][]int{}
 	chosenD, chosenK := map[string][]float64{}, map[string][]float64{}
 	for k := 0; k < *folds; k++ {
-		m := fit(exs, func(e *example) bool { return e.fold != k }, *l2, *gateL2)
+		m := fitRanker(exs, func(e *example) bool { return e.fold != k }, c)
 		for _, mode := range ms {
 			r := res[mode]
 			if r == nil {
@@ -149,16 +171,16 @@ func main() {
 		fmt.Printf("%s, held folds, learned, the limit the other folds choose by the objective alone (geometric mean of DUC F1/29 and 500N F1/15; -1: none) %v: DUC %s, 500N %s\n", mode, chosenL[mode], spread(chosenD[mode]), spread(chosenK[mode]))
 	}
 
-	m := fit(exs, func(*example) bool { return true }, *l2, *gateL2)
+	m := fitRanker(exs, func(*example) bool { return true }, c)
 	for _, mode := range ms {
 		d, kp := score(exs, ranked(m, keyphrase.LonePerTen), nz, -1, mode)
 		fmt.Printf("%s, trained on all, in sample: DUC %.2f 500N %.2f\n", mode, d, kp)
 	}
 	fmt.Print("gate:")
-	for i, x := range m.Gate {
+	for i, x := range m.lin.Gate {
 		fmt.Printf(" %s=%.3f", keyphrase.FeatureNames[keyphrase.GateFeatures[i]], x)
 	}
-	for set, w := range m.Expert {
+	for set, w := range m.lin.Expert {
 		fmt.Printf("\nexpert %d:", set)
 		for i, x := range w {
 			fmt.Printf(" %s=%.3f", keyphrase.FeatureNames[i], x)
@@ -166,7 +188,7 @@ func main() {
 	}
 	fmt.Println()
 	if *out != "" {
-		b := m.Encode()
+		b := m.lin.Encode()
 		if err := os.WriteFile(*out, b, 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, "train-keyphrases:", err)
 			os.Exit(1)
@@ -189,7 +211,7 @@ func spread(xs []float64) string {
 }
 
 // load reads a set's documents in the benchmark layout and their candidates.
-func load(dir string, set, folds int, modes string, nz normalizer) ([]*example, error) {
+func load(dir string, set, folds int, modes string, nz normalizer, opt keyphrase.Options) ([]*example, error) {
 	keys, err := filepath.Glob(filepath.Join(dir, "keys", "*.key"))
 	if err != nil || len(keys) == 0 {
 		return nil, fmt.Errorf("no keys in %s/keys", dir)
@@ -217,7 +239,7 @@ func load(dir string, set, folds int, modes string, nz normalizer) ([]*example, 
 			if modes != "both" && modes != mode {
 				continue
 			}
-			ex, err := read(string(text), string(g), mode, nz)
+			ex, err := read(string(text), string(g), mode, nz, opt)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %v", id, err)
 			}
@@ -229,7 +251,7 @@ func load(dir string, set, folds int, modes string, nz normalizer) ([]*example, 
 }
 
 // read makes one training document of an article and its gold.
-func read(text, g, mode string, nz normalizer) (*example, error) {
+func read(text, g, mode string, nz normalizer, opt keyphrase.Options) (*example, error) {
 	var d *doc.Document
 	if mode == "stage" {
 		d = engine.Stage(text, false)
@@ -241,7 +263,12 @@ func read(text, g, mode string, nz normalizer) (*example, error) {
 	}
 	hand := keyphrase.Defaults()
 	ex := &example{mode: mode}
-	for _, c := range keyphrase.Candidates(d, hand) {
+	for _, t := range d.Tokens {
+		if t.Kind == doc.Word {
+			ex.words = append(ex.words, [2]string{d.Text[t.Start:t.End], t.Tag})
+		}
+	}
+	for _, c := range keyphrase.Candidates(d, opt) {
 		ex.texts = append(ex.texts, c.Text)
 		ex.feats = append(ex.feats, c.Features)
 	}
@@ -265,6 +292,7 @@ func read(text, g, mode string, nz normalizer) (*example, error) {
 		if len(vs) > 0 && !seen[sig] {
 			seen[sig] = true
 			ex.gold = append(ex.gold, vs)
+			ex.raw = append(ex.raw, strings.TrimSpace(strings.Split(l, "\t")[0]))
 		}
 	}
 	return ex, nil
@@ -287,7 +315,7 @@ func label(exs []*example, nz normalizer) {
 }
 
 // ranked returns the ranking by model m.
-func ranked(m keyphrase.Model, lone int) func(e *example) []string {
+func ranked(m *ranker, lone int) func(e *example) []string {
 	return func(e *example) []string {
 		s := make([]float64, len(e.texts))
 		cs := make([]keyphrase.Candidate, len(e.texts))

@@ -95,6 +95,7 @@ type wordStat struct {
 	n, verb, adj, cap int
 	first, last       int
 	title, proper     bool
+	part              bool // a word of a longer name
 	mention           []doc.Mention
 }
 
@@ -166,7 +167,8 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			key := Key(text)
 			bare := strings.TrimSuffix(key, ".")
 			verb := strings.HasPrefix(tok.Tag, "VB")
-			if inName[t] || !(isNoun(tok.Tag) || isAdj(tok.Tag) || verb && singleVerbs) || stopwords[bare] || weakLead[bare] || titleNouns[bare] || !isWordLike(text) ||
+			part := inName[t] && opt.NameParts && isProper(tok.Tag) && startsUpper(text)
+			if inName[t] && !part || !(isNoun(tok.Tag) || isAdj(tok.Tag) || verb && (singleVerbs || opt.Verbs) || part) || stopwords[bare] || weakLead[bare] || titleNouns[bare] || !isWordLike(text) ||
 				isClitic(text) || hasDigit(text) || len(bare) < 2 {
 				continue
 			}
@@ -189,6 +191,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 				w.cap++
 			}
 			w.proper = w.proper || isProper(tok.Tag)
+			w.part = w.part || part
 			if title {
 				w.title = true
 			} else {
@@ -246,8 +249,12 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	// room for every phrase and every single word said often enough (a
 	// Candidate is some 400 bytes: sizing by all of wordOrder over-allocated)
 	singles := 0
+	minSingle := minSingleMentions
+	if opt.MinSingle > 0 {
+		minSingle = opt.MinSingle
+	}
 	for _, w := range wordOrder {
-		if w.n >= minSingleMentions {
+		if w.n >= minSingle {
 			singles++
 		}
 	}
@@ -305,7 +312,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		ab = append(ab, about{c.mention, e.isName(c)})
 	}
 	for _, w := range wordOrder {
-		if _, ok := have[w.key]; ok || w.n < minSingleMentions {
+		if _, ok := have[w.key]; ok || w.n < minSingle {
 			continue
 		}
 		var f [NumFeatures]float64
@@ -315,7 +322,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		f[FLogFirst] = math.Log1p(float64(w.first))
 		f[FSpread] = float64(w.last-w.first) / length
 		f[FOne] = 1
-		name := w.proper && w.cap == w.n // a proper noun, capitalised wherever it occurs
+		name := w.proper && w.cap == w.n || w.part // a proper noun, capitalised wherever it occurs
 		if name {
 			f[FName] = 1
 		}

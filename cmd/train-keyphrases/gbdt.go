@@ -1,0 +1,277 @@
+package main
+
+import (
+	"github.com/lede-news/lede/internal/keyphrase"
+	"math"
+	"sort"
+)
+
+// tnode is one node of a regression tree: an inner node sends x to left
+// when x[feat] <= thr, else to right; a leaf (feat < 0) gives val.
+type tnode struct {
+	feat        int
+	thr, val    float64
+	left, right int
+}
+
+type tree []tnode
+
+func (t tree) eval(x []float64) float64 {
+	i := 0
+	for t[i].feat >= 0 {
+		if x[t[i].feat] <= t[i].thr {
+			i = t[i].left
+		} else {
+			i = t[i].right
+		}
+	}
+	return t[i].val
+}
+
+// forest is a boosted model: bias + Σ trees (log-odds).
+type forest struct {
+	bias  float64
+	trees []tree
+}
+
+func (f *forest) eval(x []float64) float64 {
+	s := f.bias
+	for _, t := range f.trees {
+		s += t.eval(x)
+	}
+	return s
+}
+
+// gbdtSetting is how a forest is grown.
+type gbdtSetting struct {
+	trees, depth int
+	lambda, rate float64
+	minHess      float64
+}
+
+// fitGBDT trains gradient-boosted regression trees on the logistic loss
+// (Newton steps: each leaf is -Σg/(Σh+λ), shrunk by the rate), as
+// cmd/train-blocks does: splits over at most 32 quantile cut points per
+// feature, deterministic. feats limits the features it may split on.
+func fitGBDT(X [][]float64, y, w []float64, s gbdtSetting, feats []int) *forest {
+	const maxBins = 32
+	n := len(X)
+	var sw float64
+	for _, v := range w {
+		sw += v
+	}
+	wn := make([]float64, n)
+	for i := range w {
+		wn[i] = w[i] * float64(n) / sw
+	}
+	nf := len(X[0])
+	cuts := make([][]float64, nf)
+	vals := make([]float64, n)
+	for _, f := range feats {
+		for i := range X {
+			vals[i] = X[i][f]
+		}
+		sort.Float64s(vals)
+		var distinct []float64
+		for i, v := range vals {
+			if i == 0 || v != vals[i-1] {
+				distinct = append(distinct, v)
+			}
+		}
+		var c []float64
+		for b := 1; b <= maxBins && len(distinct) > 1; b++ {
+			k := b * (len(distinct) - 1) / (maxBins + 1)
+			if len(distinct) <= maxBins+1 {
+				if b >= len(distinct) {
+					break
+				}
+				k = b - 1
+			}
+			m := float64(float32((distinct[k] + distinct[k+1]) / 2))
+			if len(c) == 0 || m > c[len(c)-1] {
+				c = append(c, m)
+			}
+		}
+		cuts[f] = c
+	}
+	bins := make([][]uint8, n)
+	for i, x := range X {
+		bins[i] = make([]uint8, nf)
+		for _, f := range feats {
+			bins[i][f] = uint8(sort.SearchFloat64s(cuts[f], x[f]))
+		}
+	}
+	var pos float64
+	for i := range y {
+		pos += wn[i] * y[i]
+	}
+	p0 := math.Min(math.Max(pos/float64(n), 1e-6), 1-1e-6)
+	m := &forest{bias: float64(float32(math.Log(p0 / (1 - p0))))}
+	F := make([]float64, n)
+	for i := range F {
+		F[i] = m.bias
+	}
+	g := make([]float64, n)
+	h := make([]float64, n)
+	idx := make([]int, n)
+	for t := 0; t < s.trees; t++ {
+		for i := range F {
+			p := 1 / (1 + math.Exp(-F[i]))
+			g[i] = (p - y[i]) * wn[i]
+			h[i] = math.Max(p*(1-p), 1e-6) * wn[i]
+			idx[i] = i
+		}
+		var tr tree
+		var grow func(rows []int, depth int) int
+		grow = func(rows []int, depth int) int {
+			var G, H float64
+			for _, i := range rows {
+				G += g[i]
+				H += h[i]
+			}
+			at := len(tr)
+			leaf := func() int {
+				tr = append(tr, tnode{feat: -1, val: float64(float32(-s.rate * G / (H + s.lambda)))})
+				return at
+			}
+			if depth >= s.depth || H < 2*s.minHess {
+				return leaf()
+			}
+			bestGain, bestF, bestB := 1e-9, -1, 0
+			parent := G * G / (H + s.lambda)
+			var hg, hh [maxBins + 1]float64
+			for _, f := range feats {
+				if len(cuts[f]) == 0 {
+					continue
+				}
+				clear(hg[:])
+				clear(hh[:])
+				for _, i := range rows {
+					b := bins[i][f]
+					hg[b] += g[i]
+					hh[b] += h[i]
+				}
+				var gl, hl float64
+				for b := 0; b < len(cuts[f]); b++ {
+					gl += hg[b]
+					hl += hh[b]
+					gr, hr := G-gl, H-hl
+					if hl < s.minHess || hr < s.minHess {
+						continue
+					}
+					gain := gl*gl/(hl+s.lambda) + gr*gr/(hr+s.lambda) - parent
+					if gain > bestGain {
+						bestGain, bestF, bestB = gain, f, b
+					}
+				}
+			}
+			if bestF < 0 {
+				return leaf()
+			}
+			var left, right []int
+			for _, i := range rows {
+				if int(bins[i][bestF]) <= bestB {
+					left = append(left, i)
+				} else {
+					right = append(right, i)
+				}
+			}
+			tr = append(tr, tnode{feat: bestF, thr: cuts[bestF][bestB]})
+			l := grow(left, depth+1)
+			r := grow(right, depth+1)
+			tr[at].left, tr[at].right = l, r
+			return at
+		}
+		grow(idx, 0)
+		for i, x := range X {
+			F[i] += tr.eval(x)
+		}
+		m.trees = append(m.trees, tr)
+	}
+	return m
+}
+
+// config is how a ranker is trained.
+type config struct {
+	l2, gateL2 float64
+	kind       string // logistic, trees, one
+	gbdt       gbdtSetting
+}
+
+// ranker is a trained model of one kind: the logistic model (gate and
+// experts) always, and trees in place of its experts (trees) or of the
+// whole mixture (one).
+type ranker struct {
+	lin  keyphrase.Model
+	kind string
+	exp  [2]*forest
+	one  *forest
+}
+
+// Style is the gate's weight of the second expert.
+func (r *ranker) Style(f *[nf]float64) float64 { return r.lin.Style(f) }
+
+// Score ranks the candidates of one article (log-odds).
+func (r *ranker) Score(f *[nf]float64) float64 {
+	switch r.kind {
+	case "trees":
+		g := r.lin.Style(f)
+		return (1-g)*r.exp[0].eval(f[:]) + g*r.exp[1].eval(f[:])
+	case "one":
+		var x [nf + 1]float64
+		copy(x[:], f[:])
+		x[nf] = r.lin.Style(f)
+		return r.one.eval(x[:])
+	}
+	return r.lin.Score(f)
+}
+
+func fitRanker(exs []*example, keep func(*example) bool, c config) *ranker {
+	r := &ranker{lin: fit(exs, keep, c.l2, c.gateL2), kind: c.kind}
+	if c.kind == "logistic" {
+		return r
+	}
+	var n [2]float64
+	for _, e := range exs {
+		if keep(e) && len(e.feats) > 0 {
+			n[e.set]++
+		}
+	}
+	all := make([]int, nf+1)
+	for i := range all {
+		all[i] = i
+	}
+	rows := func(set int, extra bool) (xs [][]float64, ys, ws []float64) {
+		for _, e := range exs {
+			if !keep(e) || (set >= 0 && e.set != set) || len(e.feats) == 0 {
+				continue
+			}
+			var g float64
+			if extra {
+				g = r.lin.Style(&e.feats[0])
+			}
+			for i := range e.feats {
+				y := 0.0
+				if e.label[i] {
+					y = 1
+				}
+				x := e.feats[i][:]
+				if extra {
+					x = append(append([]float64(nil), x...), g)
+				}
+				xs, ys, ws = append(xs, x), append(ys, y), append(ws, 1/float64(len(e.feats))/n[e.set])
+			}
+		}
+		return
+	}
+	if c.kind == "trees" {
+		for set := range r.exp {
+			xs, ys, ws := rows(set, false)
+			r.exp[set] = fitGBDT(xs, ys, ws, c.gbdt, all[:nf])
+		}
+		return r
+	}
+	xs, ys, ws := rows(-1, true)
+	r.one = fitGBDT(xs, ys, ws, c.gbdt, all)
+	return r
+}
