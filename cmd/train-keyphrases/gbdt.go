@@ -31,6 +31,7 @@ func (t tree) eval(x []float64) float64 {
 // forest is a boosted model: bias + Σ trees (log-odds).
 type forest struct {
 	bias  float64
+	step  float64 // the leaves' unit (leafStep)
 	trees []tree
 }
 
@@ -55,6 +56,7 @@ type gbdtSetting struct {
 // feature, deterministic. feats limits the features it may split on.
 func fitGBDT(X [][]float64, y, w []float64, s gbdtSetting, feats []int) *forest {
 	const maxBins = 32
+	step := leafStep(s.rate)
 	n := len(X)
 	var sw float64
 	for _, v := range w {
@@ -87,7 +89,7 @@ func fitGBDT(X [][]float64, y, w []float64, s gbdtSetting, feats []int) *forest 
 				}
 				k = b - 1
 			}
-			m := float64(float32((distinct[k] + distinct[k+1]) / 2))
+			m := keyphrase.BFloat16((distinct[k] + distinct[k+1]) / 2)
 			if len(c) == 0 || m > c[len(c)-1] {
 				c = append(c, m)
 			}
@@ -106,7 +108,7 @@ func fitGBDT(X [][]float64, y, w []float64, s gbdtSetting, feats []int) *forest 
 		pos += wn[i] * y[i]
 	}
 	p0 := math.Min(math.Max(pos/float64(n), 1e-6), 1-1e-6)
-	m := &forest{bias: float64(float32(math.Log(p0 / (1 - p0))))}
+	m := &forest{bias: float64(float32(math.Log(p0 / (1 - p0)))), step: step}
 	F := make([]float64, n)
 	for i := range F {
 		F[i] = m.bias
@@ -131,7 +133,9 @@ func fitGBDT(X [][]float64, y, w []float64, s gbdtSetting, feats []int) *forest 
 			}
 			at := len(tr)
 			leaf := func() int {
-				tr = append(tr, tnode{feat: -1, val: float64(float32(-s.rate * G / (H + s.lambda)))})
+				// in whole steps, as the model file keeps it
+				k := math.Round(-s.rate * G / (H + s.lambda) / step)
+				tr = append(tr, tnode{feat: -1, val: max(-127, min(127, k)) * step})
 				return at
 			}
 			if depth >= s.depth || H < 2*s.minHess {
@@ -206,6 +210,7 @@ type ranker struct {
 	kind string
 	exp  [2]*forest
 	one  *forest
+	dec  keyphrase.Ranker // trees: the model as written and read back
 }
 
 // Style is the gate's weight of the second expert.
@@ -215,8 +220,7 @@ func (r *ranker) Style(f *[nf]float64) float64 { return r.lin.Style(f) }
 func (r *ranker) Score(f *[nf]float64) float64 {
 	switch r.kind {
 	case "trees":
-		g := r.lin.Style(f)
-		return (1-g)*r.exp[0].eval(f[:]) + g*r.exp[1].eval(f[:])
+		return r.dec.Score(f)
 	case "one":
 		var x [nf + 1]float64
 		copy(x[:], f[:])
@@ -269,9 +273,39 @@ func fitRanker(exs []*example, keep func(*example) bool, c config) *ranker {
 			xs, ys, ws := rows(set, false)
 			r.exp[set] = fitGBDT(xs, ys, ws, c.gbdt, all[:nf])
 		}
+		var err error
+		if r.dec, err = keyphrase.DecodeRanker(r.shipped().Encode()); err != nil {
+			panic(err)
+		}
 		return r
 	}
 	xs, ys, ws := rows(-1, true)
 	r.one = fitGBDT(xs, ys, ws, c.gbdt, all)
 	return r
 }
+
+// shipped is the ranker of kind trees as package keyphrase runs it.
+func (r *ranker) shipped() *keyphrase.Ranker {
+	k := &keyphrase.Ranker{Gate: r.lin.Gate}
+	for set, f := range r.exp {
+		m := &k.Experts[set]
+		m.Bias, m.Step = f.bias, f.step
+		for _, t := range f.trees {
+			base := len(m.Nodes)
+			m.Roots = append(m.Roots, base)
+			for _, n := range t {
+				kn := keyphrase.TreeNode{Feat: n.feat, Thr: n.thr, Value: n.val}
+				if n.feat >= 0 {
+					kn.Left, kn.Right = base+n.left, base+n.right
+				}
+				m.Nodes = append(m.Nodes, kn)
+			}
+		}
+	}
+	return k
+}
+
+// leafStep is the unit of a forest's leaves: the model file keeps each as a
+// whole number of steps in an int8, so a leaf is at most ±127 steps, a
+// Newton step of ±4 log-odds before the learning rate shrinks it.
+func leafStep(rate float64) float64 { return float64(float32(rate / 32)) }

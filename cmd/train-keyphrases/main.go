@@ -56,21 +56,17 @@ func main() {
 	l2 := flag.Float64("l2", 1, "L2 penalty on the experts' standardised weights, in units of 1e-4 of the data (which weigh 1 in all)")
 	gateL2 := flag.Float64("gate-l2", 30, "the same for the gate (30 by cross-validation over 1, 30, 100, 300: docs/keyphrases.md)")
 	modes := flag.String("mode", "engine", "read each article through the whole engine, as a user pasting the file (engine: the default, what the shipped model is trained on), as the benchmark lays it out (stage: headline line, body), or both, each a training document")
-	kind := flag.String("ranker", "logistic", "logistic: two logistic experts and a gate; trees: two boosted-tree experts and the gate; one: one boosted-tree model over every feature and the gate's output")
+	kind := flag.String("ranker", "trees", "trees: two boosted-tree experts and a logistic gate (shipped); logistic: two logistic experts and the gate (the model before); one: one boosted-tree model over every feature and the gate's output (only -trees trees ships: the others are for comparison)")
 	nTrees := flag.Int("trees", 100, "boosted trees per model (-ranker trees, one)")
 	depth := flag.Int("depth", 3, "their depth")
 	lambda := flag.Float64("lambda", 1, "their leaves' L2 penalty")
 	rate := flag.Float64("rate", 0.1, "their learning rate")
 	minHess := flag.Float64("min-hess", 1, "the least hessian in a leaf")
-	parts := flag.Bool("name-parts", false, "experiment: name parts as candidates")
-	minSingle := flag.Int("min-single", 0, "experiment: least mentions of a single word")
-	verbs := flag.Bool("verbs", false, "experiment: verbs as single words")
 	rec := flag.Bool("recall", false, "print the candidates' oracle recall and an oracle ranking's F1, then stop")
 	out := flag.String("out", "internal/keyphrase/ranker.bin", "write the model trained on every document here (\"\": do not)")
 	flag.Parse()
 
 	opt := keyphrase.Defaults()
-	opt.NameParts, opt.MinSingle, opt.Verbs = *parts, *minSingle, *verbs
 	c := config{l2: *l2, gateL2: *gateL2, kind: *kind, gbdt: gbdtSetting{trees: *nTrees, depth: *depth, lambda: *lambda, rate: *rate, minHess: *minHess}}
 	nz := normalizer{}
 	var exs []*example
@@ -187,8 +183,8 @@ func main() {
 		}
 	}
 	fmt.Println()
-	if *out != "" {
-		b := m.lin.Encode()
+	if *out != "" && m.kind == "trees" {
+		b := m.dec.Encode()
 		if err := os.WriteFile(*out, b, 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, "train-keyphrases:", err)
 			os.Exit(1)

@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -75,18 +76,21 @@ type Candidate struct {
 	Features [NumFeatures]float64
 }
 
-// singleVerbs makes verbs single-word candidates too. Off: with them the
-// sample's list held "remain", "expanding", "marking", and 500N's F1 did not
-// move without them (docs/models/keyphrases.md).
-const singleVerbs = false
-
-// minSingleMentions is how often a single word that is no phrase of the
-// hand method must occur to be a candidate of its own. Words said once
-// ("amount" in "the amount of cash") rarely are what an article is about;
-// by cross-validation through the engine over both sets, 2 scored DUC-2001
-// 28.6 and 500N 14.5 against 28.3 and 14.4 with every word
-// (docs/models/keyphrases.md).
-const minSingleMentions = 2
+// singleVerbs makes verbs single-word candidates too, minSingleMentions
+// is how often a single word that is no phrase of the hand method must
+// occur to be a candidate of its own, and nameParts makes each capitalised
+// word of a longer name a name of its own ("Buble" beside "Michael Buble").
+// 500N's crowd lists verbs, words said once and parts of names: with the
+// boosted-tree experts, by 5-fold cross-validation through the engine, all
+// three together lift 500N from 13.5 to 14.4 at the same DUC-2001
+// (docs/keyphrases.md). With the logistic experts before, verbs and words
+// said once did not pay. A part of a name is a name, so it takes no place
+// of a topic in the page's panel, which leaves names out.
+const (
+	singleVerbs       = true
+	minSingleMentions = 1
+	nameParts         = true
+)
 
 // wordStat gathers one single word's occurrences.
 type wordStat struct {
@@ -167,8 +171,8 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			key := Key(text)
 			bare := strings.TrimSuffix(key, ".")
 			verb := strings.HasPrefix(tok.Tag, "VB")
-			part := inName[t] && opt.NameParts && isProper(tok.Tag) && startsUpper(text)
-			if inName[t] && !part || !(isNoun(tok.Tag) || isAdj(tok.Tag) || verb && (singleVerbs || opt.Verbs) || part) || stopwords[bare] || weakLead[bare] || titleNouns[bare] || !isWordLike(text) ||
+			part := inName[t] && nameParts && isProper(tok.Tag) && startsUpper(text)
+			if inName[t] && !part || !(isNoun(tok.Tag) || isAdj(tok.Tag) || verb && singleVerbs || part) || stopwords[bare] || weakLead[bare] || titleNouns[bare] || !isWordLike(text) ||
 				isClitic(text) || hasDigit(text) || len(bare) < 2 {
 				continue
 			}
@@ -249,12 +253,8 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	// room for every phrase and every single word said often enough (a
 	// Candidate is some 400 bytes: sizing by all of wordOrder over-allocated)
 	singles := 0
-	minSingle := minSingleMentions
-	if opt.MinSingle > 0 {
-		minSingle = opt.MinSingle
-	}
 	for _, w := range wordOrder {
-		if w.n >= minSingle {
+		if w.n >= minSingleMentions {
 			singles++
 		}
 	}
@@ -312,7 +312,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		ab = append(ab, about{c.mention, e.isName(c)})
 	}
 	for _, w := range wordOrder {
-		if _, ok := have[w.key]; ok || w.n < minSingle {
+		if _, ok := have[w.key]; ok || w.n < minSingleMentions {
 			continue
 		}
 		var f [NumFeatures]float64
@@ -390,15 +390,12 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 //go:embed ranker.bin
 var rankerBin []byte
 
-// ranker decodes the shipped model (docs/models/keyphrases.md): 84 numbers,
-// so decoding per call costs nothing worth a package-level cache. It
-// reports false when there is none that fits the features (before the
-// first training, or while cmd/train-keyphrases retrains after the features
-// changed); TestModelEncoding keeps a bad file from shipping.
-func ranker() (Model, bool) {
-	m, err := DecodeModel(rankerBin)
-	return m, err == nil
-}
+// decodeRanker reads the shipped model (docs/models/keyphrases.md) once;
+// it is never written after. An error means there is none that fits the
+// features (before the first training, or while cmd/train-keyphrases
+// retrains after the features changed); TestRankerEncoding keeps a bad
+// file from shipping.
+var decodeRanker = sync.OnceValues(func() (Ranker, error) { return DecodeRanker(rankerBin) })
 
 // ExtractLearned is Extract with the candidates (plus single words said at
 // least twice) ranked by the learned model, at most LonePerTen lone words
@@ -406,8 +403,8 @@ func ranker() (Model, bool) {
 // among them, scores relative to the best. It is what Annotate uses
 // (docs/keyphrases.md).
 func ExtractLearned(d *doc.Document, opt Options) []doc.Phrase {
-	m, ok := ranker()
-	if !ok {
+	m, err := decodeRanker()
+	if err != nil {
 		return Extract(d, opt) // no model fits: the hand method's list
 	}
 	cs, ab := candidates(d, opt)

@@ -119,16 +119,71 @@ func TestModelEncoding(t *testing.T) {
 			t.Errorf("%d bytes decoded without error", len(bad))
 		}
 	}
-	// the shipped model decodes, and its weights are numbers
+}
+
+func TestRankerEncoding(t *testing.T) {
+	// two experts: one tree of depth 2 and a stump, and a lone leaf
+	var r keyphrase.Ranker
+	for i := range r.Gate {
+		r.Gate[i] = float64(i) - 2.5
+	}
+	r.Experts[0] = keyphrase.Forest{Bias: -1.5, Roots: []int{0, 5}, Nodes: []keyphrase.TreeNode{
+		{Feat: keyphrase.FLogTF, Thr: 1.5, Left: 1, Right: 4},
+		{Feat: keyphrase.FOne, Thr: 0.5, Left: 2, Right: 3},
+		{Feat: -1, Value: 0.25}, {Feat: -1, Value: -0.5}, {Feat: -1, Value: 1.27},
+		{Feat: keyphrase.FName, Thr: 0.5, Left: 6, Right: 7},
+		{Feat: -1, Value: 0.13}, {Feat: -1, Value: -1},
+	}}
+	r.Experts[1] = keyphrase.Forest{Bias: 0.5, Roots: []int{0}, Nodes: []keyphrase.TreeNode{{Feat: -1, Value: 0.75}}}
+	b := r.Encode()
+	got, err := keyphrase.DecodeRanker(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// every value above is exact in the encoding (thresholds in bfloat16,
+	// leaves in 127ths of the largest: 0.01 in the first)
+	cases := []struct {
+		name string
+		set  map[int]float64
+	}{
+		{"nothing set", nil},
+		{"frequent single word", map[int]float64{keyphrase.FLogTF: 2, keyphrase.FOne: 1}},
+		{"rare single word", map[int]float64{keyphrase.FOne: 1}},
+		{"name", map[int]float64{keyphrase.FName: 1, keyphrase.FLogTF: 1}},
+		{"article style", map[int]float64{keyphrase.FLogLen: 1, keyphrase.FDocCap: 0.2, keyphrase.FTypes: 0.5}},
+	}
+	for _, c := range cases {
+		var f [keyphrase.NumFeatures]float64
+		f[keyphrase.FBias] = 1
+		for k, v := range c.set {
+			f[k] = v
+		}
+		if w, g := r.Score(&f), got.Score(&f); math.Abs(w-g) > 1e-6 {
+			t.Errorf("%s: decoded model scores %v, want %v", c.name, g, w)
+		}
+	}
+	for _, bad := range [][]byte{nil, b[:len(b)-1], append(bytes.Clone(b), 0)} {
+		if _, err := keyphrase.DecodeRanker(bad); err == nil {
+			t.Errorf("%d bytes decoded without error", len(bad))
+		}
+	}
+	// the shipped model decodes, and its numbers are numbers
 	shipped, err := os.ReadFile("ranker.bin")
 	if err != nil {
 		t.Fatal(err)
 	}
-	sm, err := keyphrase.DecodeModel(shipped)
+	sm, err := keyphrase.DecodeRanker(shipped)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range append(sm.Gate[:], append(sm.Expert[0][:], sm.Expert[1][:]...)...) {
+	ws := sm.Gate[:]
+	for _, m := range sm.Experts {
+		ws = append(ws, m.Bias)
+		for _, n := range m.Nodes {
+			ws = append(ws, n.Thr, n.Value)
+		}
+	}
+	for _, w := range ws {
 		if math.IsNaN(w) || math.IsInf(w, 0) {
 			t.Fatalf("shipped model holds %v", w)
 		}
