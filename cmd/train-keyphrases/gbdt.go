@@ -197,6 +197,7 @@ func fitGBDT(X [][]float64, y, w []float64, s gbdtSetting, feats []int) *forest 
 
 // config is how a ranker is trained.
 type config struct {
+	short      int // keyphrase.Ranker.Scores
 	l2, gateL2 float64
 	kind       string // logistic, trees, one
 	gbdt       gbdtSetting
@@ -206,11 +207,12 @@ type config struct {
 // experts) always, and trees in place of its experts (trees) or of the
 // whole mixture (one).
 type ranker struct {
-	lin  keyphrase.Model
-	kind string
-	exp  [2]*forest
-	one  *forest
-	dec  keyphrase.Ranker // trees: the model as written and read back
+	lin   keyphrase.Model
+	kind  string
+	exp   [2]*forest
+	one   *forest
+	dec   keyphrase.Ranker // trees: the model as written and read back
+	short int
 }
 
 // Style is the gate's weight of the second expert.
@@ -231,7 +233,7 @@ func (r *ranker) Score(f *[nf]float64) float64 {
 }
 
 func fitRanker(exs []*example, keep func(*example) bool, c config) *ranker {
-	r := &ranker{lin: fit(exs, keep, c.l2, c.gateL2), kind: c.kind}
+	r := &ranker{lin: fit(exs, keep, c.l2, c.gateL2), kind: c.kind, short: c.short}
 	if c.kind == "logistic" {
 		return r
 	}
@@ -286,7 +288,7 @@ func fitRanker(exs []*example, keep func(*example) bool, c config) *ranker {
 
 // shipped is the ranker of kind trees as package keyphrase runs it.
 func (r *ranker) shipped() *keyphrase.Ranker {
-	k := &keyphrase.Ranker{Gate: r.lin.Gate}
+	k := &keyphrase.Ranker{Linear: r.lin}
 	for set, f := range r.exp {
 		m := &k.Experts[set]
 		m.Bias, m.Step = f.bias, f.step

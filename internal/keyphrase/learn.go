@@ -411,10 +411,7 @@ func ExtractLearned(d *doc.Document, opt Options) []doc.Phrase {
 	if len(cs) == 0 {
 		return nil
 	}
-	sc := make([]float64, len(cs))
-	for i := range cs {
-		sc[i] = sigmoid(m.Score(&cs[i].Features))
-	}
+	sc := m.Scores(cs, Shortlist)
 	idx := Order(cs, sc, LonePerTen)
 	top, prev := sc[idx[0]], sc[idx[0]]
 	var out []doc.Phrase

@@ -124,9 +124,10 @@ func TestModelEncoding(t *testing.T) {
 func TestRankerEncoding(t *testing.T) {
 	// two experts: one tree of depth 2 and a stump, and a lone leaf
 	var r keyphrase.Ranker
-	for i := range r.Gate {
-		r.Gate[i] = float64(i) - 2.5
+	for i := range r.Linear.Gate {
+		r.Linear.Gate[i] = float64(i) - 2.5
 	}
+	r.Linear.Expert[1][keyphrase.FLogTF] = 0.5
 	r.Experts[0] = keyphrase.Forest{Bias: -1.5, Roots: []int{0, 5}, Nodes: []keyphrase.TreeNode{
 		{Feat: keyphrase.FLogTF, Thr: 1.5, Left: 1, Right: 4},
 		{Feat: keyphrase.FOne, Thr: 0.5, Left: 2, Right: 3},
@@ -176,7 +177,7 @@ func TestRankerEncoding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws := sm.Gate[:]
+	ws := append(sm.Linear.Gate[:], append(sm.Linear.Expert[0][:], sm.Linear.Expert[1][:]...)...)
 	for _, m := range sm.Experts {
 		ws = append(ws, m.Bias)
 		for _, n := range m.Nodes {

@@ -3,6 +3,7 @@ package keyphrase
 import (
 	"errors"
 	"math"
+	"sort"
 )
 
 // Forest is a boosted-tree model: Bias + Σ tree(x), in log-odds. Nodes are
@@ -13,6 +14,7 @@ type Forest struct {
 	Step  float64 // the leaves' unit in the encoding (0: the largest leaf / 127)
 	Nodes []TreeNode
 	Roots []int
+	flat  flatForest // the same, laid out for Eval (DecodeRanker)
 }
 
 // TreeNode is one node of a Forest: an inner node sends x to Left when
@@ -26,6 +28,9 @@ type TreeNode struct {
 
 // Eval is the forest's log-odds for the features f.
 func (m *Forest) Eval(f *[NumFeatures]float64) float64 {
+	if m.flat.depth > 0 {
+		return m.flat.eval(f)
+	}
 	s := m.Bias
 	for _, i := range m.Roots {
 		n := &m.Nodes[i]
@@ -41,31 +46,152 @@ func (m *Forest) Eval(f *[NumFeatures]float64) float64 {
 	return s
 }
 
+// flatForest is a Forest laid out for speed (DecodeRanker builds it): every
+// tree padded to the same depth, its inner nodes in breadth-first order
+// (the children of node i are 2i+1 and 2i+2), so scoring a candidate walks
+// arrays instead of chasing nodes. A leaf above the full depth becomes
+// splits that always go left (the bias feature, 1, against +Inf).
+type flatForest struct {
+	depth  int
+	bias   float64
+	feat   []uint8
+	thr    []float64
+	leaves []float64
+}
+
+func (m *flatForest) eval(f *[NumFeatures]float64) float64 {
+	inner := 1<<m.depth - 1
+	s := m.bias
+	for t, l := 0, 0; l < len(m.leaves); t, l = t+inner, l+inner+1 {
+		i := 0
+		for d := 0; d < m.depth; d++ {
+			if f[m.feat[t+i]] > m.thr[t+i] {
+				i = 2*i + 2
+			} else {
+				i = 2*i + 1
+			}
+		}
+		s += m.leaves[l+i-inner]
+	}
+	return s
+}
+
+// flatten lays m out as a flatForest (nil when a tree is deeper than 8).
+func flatten(m *Forest) flatForest {
+	depth := 0
+	var deepest func(i, d int)
+	deepest = func(i, d int) {
+		depth = max(depth, d)
+		if n := m.Nodes[i]; n.Feat >= 0 && d < 9 {
+			deepest(n.Left, d+1)
+			deepest(n.Right, d+1)
+		}
+	}
+	for _, r := range m.Roots {
+		deepest(r, 0)
+	}
+	if depth == 0 || depth > 8 {
+		return flatForest{}
+	}
+	inner := 1<<depth - 1
+	ff := flatForest{depth: depth, bias: m.Bias,
+		feat: make([]uint8, inner*len(m.Roots)), thr: make([]float64, inner*len(m.Roots)), leaves: make([]float64, (inner+1)*len(m.Roots))}
+	for t, r := range m.Roots {
+		feat, thr, leaves := ff.feat[t*inner:(t+1)*inner], ff.thr[t*inner:(t+1)*inner], ff.leaves[t*(inner+1):(t+1)*(inner+1)]
+		var fill func(node, pos, d int)
+		fill = func(node, pos, d int) {
+			n := m.Nodes[node]
+			if d == depth {
+				leaves[pos-inner] = n.Value
+				return
+			}
+			if n.Feat < 0 {
+				feat[pos], thr[pos] = FBias, math.Inf(1)
+				fill(node, 2*pos+1, d+1)
+				fill(node, 2*pos+2, d+1)
+				return
+			}
+			feat[pos], thr[pos] = uint8(n.Feat), n.Thr
+			fill(n.Left, 2*pos+1, d+1)
+			fill(n.Right, 2*pos+2, d+1)
+		}
+		fill(r, 0, 0)
+	}
+	return ff
+}
+
 // Ranker is the shipped learned ranker (docs/models/keyphrases.md): two
 // boosted-tree experts, mixed by the logistic gate of a Model, which reads
 // only the article-level features. The gate is trained to tell a DUC-2001
 // article from a 500N-KPCrowd one, each expert on its set's candidates; at
-// run time the ranker is never told where an article comes from.
+// run time the ranker is never told where an article comes from. The
+// Model's own logistic experts shortlist the candidates the trees score
+// (Scores).
 type Ranker struct {
-	Gate    [len(GateFeatures)]float64
+	Linear  Model
 	Experts [2]Forest
 }
 
+// Shortlist is how many of an article's candidates, the best by the
+// logistic experts, the trees score (Scores): scoring every candidate with
+// 200 trees took as long as the rest of the keyphrase pass, and the
+// trees' first ten come from the logistic model's first 40 all but always
+// (cross-validated F1 within 0.1 of scoring all; docs/keyphrases.md).
+const Shortlist = 30
+
 // Style is the gate's weight of the second expert for the article whose
 // candidate has features f (any candidate: the gate reads the article).
-func (r *Ranker) Style(f *[NumFeatures]float64) float64 {
-	s := 0.0
-	for i, j := range GateFeatures {
-		s += r.Gate[i] * f[j]
-	}
-	return sigmoid(s)
-}
+func (r *Ranker) Style(f *[NumFeatures]float64) float64 { return r.Linear.Style(f) }
 
-// Score ranks the candidates of one article: the experts' log-odds, mixed
-// by the gate (log-odds, not probabilities, as Model.Score).
+// Score is the log-odds of candidate f by the trees: the experts' log-odds,
+// mixed by the gate (log-odds, not probabilities, as Model.Score).
 func (r *Ranker) Score(f *[NumFeatures]float64) float64 {
 	g := r.Style(f)
 	return (1-g)*r.Experts[0].Eval(f) + g*r.Experts[1].Eval(f)
+}
+
+// Scores ranks the candidates of one article, higher better, in (0, 1):
+// the short best lone words (Candidate.Lone) by the logistic Model, and
+// the short best of the other candidates, are scored by the trees
+// (sigmoid(Score)) and come first; the rest follow in the Model's order,
+// below every one of them (short < 0: the trees score every candidate).
+func (r *Ranker) Scores(cs []Candidate, short int) []float64 {
+	sc := make([]float64, len(cs))
+	if short < 0 || 2*short >= len(cs) {
+		for i := range cs {
+			sc[i] = sigmoid(r.Score(&cs[i].Features))
+		}
+		return sc
+	}
+	lin := make([]float64, len(cs))
+	idx := make([]int, len(cs))
+	for i := range cs {
+		lin[i] = r.Linear.Score(&cs[i].Features)
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return lin[idx[a]] > lin[idx[b]] })
+	// the best short of the lone words and of the rest: the limit on lone
+	// words (Order) reaches far down the list for phrases
+	low := 1.0
+	var n [2]int
+	rest := idx[:0:0]
+	for _, i := range idx {
+		k := 0
+		if cs[i].Lone() {
+			k = 1
+		}
+		if n[k] >= short {
+			rest = append(rest, i)
+			continue
+		}
+		n[k]++
+		sc[i] = sigmoid(r.Score(&cs[i].Features))
+		low = min(low, sc[i])
+	}
+	for _, i := range rest {
+		sc[i] = low * sigmoid(lin[i]) / 2
+	}
+	return sc
 }
 
 // leafNode marks a leaf in the encoding (a feature number is below it).
@@ -81,8 +207,8 @@ func BFloat16(x float64) float64 {
 	return float64(math.Float32frombits(u &^ 0xffff))
 }
 
-// Encode lays the ranker out, little endian: the gate's weights as
-// float32s, then each expert: its bias and its leaves' scale as float32s,
+// Encode lays the ranker out, little endian: the logistic Model as
+// Model.Encode writes it, then each tree expert: its bias and its leaves' scale as float32s,
 // its number of trees as a uint16, and each tree in pre-order, a node as
 // one byte (its feature, or 0xff for a leaf) and then a bfloat16 threshold
 // (inner node) or an int8 leaf value in units of the scale. Thresholds are
@@ -90,10 +216,7 @@ func BFloat16(x float64) float64 {
 // largest leaf / 127): the trainer scores the decoded model, so what it
 // reports is what ships.
 func (r *Ranker) Encode() []byte {
-	var b []byte
-	for _, x := range r.Gate {
-		b = appendFloat32(b, x)
-	}
+	b := r.Linear.Encode()
 	for _, m := range r.Experts {
 		scale := m.Step
 		for _, n := range m.Nodes {
@@ -139,13 +262,15 @@ func DecodeRanker(b []byte) (Ranker, error) {
 		b = b[4:]
 		return float64(x), true
 	}
-	for i := range r.Gate {
-		x, ok := f32()
-		if !ok {
-			return r, bad
-		}
-		r.Gate[i] = x
+	n := 4 * (len(r.Linear.Gate) + 2*NumFeatures)
+	if len(b) < n {
+		return r, bad
 	}
+	var err error
+	if r.Linear, err = DecodeModel(b[:n]); err != nil {
+		return r, bad
+	}
+	b = b[n:]
 	for k := range r.Experts {
 		m := &r.Experts[k]
 		bias, ok1 := f32()
@@ -195,6 +320,9 @@ func DecodeRanker(b []byte) (Ranker, error) {
 	}
 	if len(b) != 0 {
 		return r, bad
+	}
+	for k := range r.Experts {
+		r.Experts[k].flat = flatten(&r.Experts[k])
 	}
 	return r, nil
 }
