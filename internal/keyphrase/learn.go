@@ -1,10 +1,11 @@
 package keyphrase
 
 import (
+	"cmp"
 	_ "embed"
 	"errors"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -87,8 +88,8 @@ type Candidate struct {
 // said once did not pay. A part of a name is a name, so it takes no place
 // of a topic in the page's panel, which leaves names out.
 const (
-	singleVerbs       = true
-	minSingleMentions = 1
+	singleVerbs       = false
+	minSingleMentions = 2
 	nameParts         = true
 )
 
@@ -100,6 +101,7 @@ type wordStat struct {
 	first, last       int
 	title, proper     bool
 	part              bool // a word of a longer name
+	lower             int  // occurrences outside a name, in lower case
 	mention           []doc.Mention
 }
 
@@ -134,7 +136,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	for t := range e.canon {
 		inName[t] = true
 	}
-	words := map[string]*wordStat{}
+	words := make(map[string]*wordStat, len(e.d.Tokens)/8)
 	var wordOrder []*wordStat
 	pos, capWords, allWords, headWords, headCap, numbers, wordBytes := 0, 0, 0, 0, 0, 0, 0
 	types := make(map[uint64]struct{}, 256) // distinct words, lower-cased, by hash
@@ -196,6 +198,9 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			}
 			w.proper = w.proper || isProper(tok.Tag)
 			w.part = w.part || part
+			if !inName[t] && !startsUpper(text) {
+				w.lower++ // said as a common word too: "cooperation" of "Economic Cooperation"
+			}
 			if title {
 				w.title = true
 			} else {
@@ -232,11 +237,11 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	multi /= float64(len(e.order))
 	aw := float64(max(allWords, 1))
 	cs := append([]*candidate(nil), e.order...)
-	sort.SliceStable(cs, func(i, j int) bool {
-		if cs[i].score != cs[j].score {
-			return cs[i].score > cs[j].score
+	slices.SortStableFunc(cs, func(a, b *candidate) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
 		}
-		return cs[i].first < cs[j].first
+		return cmp.Compare(a.first, b.first)
 	})
 	top, topRank := 0.0, 0.0
 	rankSum := make(map[*candidate]float64, len(cs)) // its words' ranks in the walk
@@ -260,7 +265,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	}
 	out := make([]Candidate, 0, len(cs)+singles)
 	ab := make([]about, 0, cap(out))
-	have := map[string]int{}
+	have := make(map[string]int, len(cs))
 	for r, c := range cs {
 		var f [NumFeatures]float64
 		if top > 0 {
@@ -322,7 +327,10 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		f[FLogFirst] = math.Log1p(float64(w.first))
 		f[FSpread] = float64(w.last-w.first) / length
 		f[FOne] = 1
-		name := w.proper && w.cap == w.n || w.part // a proper noun, capitalised wherever it occurs
+		// a proper noun capitalised wherever it occurs, or a word of a name
+		// never said in lower case ("Buble" of "Michael Buble", but not
+		// "cooperation" of "Asia-Pacific Economic Cooperation")
+		name := w.proper && w.cap == w.n || w.part && w.lower == 0
 		if name {
 			f[FName] = 1
 		}
@@ -356,7 +364,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	for i := range byTfIdf {
 		byTfIdf[i] = i
 	}
-	sort.SliceStable(byTfIdf, func(a, b int) bool { return tfidf[byTfIdf[a]] > tfidf[byTfIdf[b]] })
+	slices.SortFunc(byTfIdf, func(a, b int) int { return cmp.Or(cmp.Compare(tfidf[b], tfidf[a]), a-b) }) // stable: ties by index
 	for r, i := range byTfIdf {
 		if best > 0 {
 			out[i].Features[FTfIdf] = tfidf[i] / best
@@ -468,7 +476,7 @@ func Order(cs []Candidate, score []float64, lone int) []int {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return score[idx[a]] > score[idx[b]] })
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Or(cmp.Compare(score[b], score[a]), a-b) }) // stable: ties by index
 	if lone < 0 {
 		return idx
 	}
