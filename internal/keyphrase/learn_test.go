@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lede-news/lede/internal/entity"
@@ -43,10 +44,13 @@ func TestCandidateFeatures(t *testing.T) {
 		{"visas", true, func(f *[keyphrase.NumFeatures]float64) bool {
 			return f[keyphrase.FOne] == 1 && f[keyphrase.FTitle] == 1 && f[keyphrase.FLogTF] >= math.Log1p(4)
 		}},
-		// a name is a candidate whole, never a word of it
+		// a name is a candidate whole, and each capitalised word of it a
+		// name of its own (500N's readers list "Buble" and "Michael"),
+		// never a common word
 		{"South Korea", true, func(f *[keyphrase.NumFeatures]float64) bool { return f[keyphrase.FName] == 1 }},
-		{"South", false, nil},
-		{"Korea", false, nil},
+		{"South", true, func(f *[keyphrase.NumFeatures]float64) bool {
+			return f[keyphrase.FName] == 1 && f[keyphrase.FOne] == 1 && f[keyphrase.FIsHand] == 0
+		}},
 		// no verbs, no function words, no offices alone
 		{"said", false, nil},
 		{"wants", false, nil},
@@ -278,6 +282,38 @@ func TestOrder(t *testing.T) {
 		got := keyphrase.Order(cs, sc, tc.lone)
 		if len(got) != len(tc.want) || len(got) > 0 && !slices.Equal(got, tc.want) {
 			t.Errorf("%q, lone %d: %v, want %v", tc.kinds, tc.lone, got, tc.want)
+		}
+	}
+}
+
+// A word of a name is a name of its own only when the article never says
+// it in lower case: "Cooperation" of "Asia-Pacific Economic Cooperation"
+// is the common word of "nuclear cooperation" too.
+func TestNamePartSaidInLowerCase(t *testing.T) {
+	d := build("Leaders Meet in Gyeongju",
+		"Leaders met at the Asia-Pacific Economic Cooperation summit in Gyeongju, officials said.",
+		"They spoke of nuclear cooperation, and nuclear cooperation with Hyundai Motor.",
+		"Hyundai Motor builds cars in Alabama.")
+	entity.Annotate(d)
+	byText := map[string]keyphrase.Candidate{}
+	for _, c := range keyphrase.Candidates(d, keyphrase.Defaults()) {
+		byText[strings.ToLower(c.Text)] = c
+	}
+	tests := []struct {
+		text string
+		name float64
+	}{
+		{"cooperation", 0},
+		{"hyundai", 1},
+	}
+	for _, tt := range tests {
+		c, ok := byText[tt.text]
+		if !ok {
+			t.Errorf("%q: no candidate", tt.text)
+			continue
+		}
+		if c.Features[keyphrase.FName] != tt.name {
+			t.Errorf("%q: name feature %v, want %v", tt.text, c.Features[keyphrase.FName], tt.name)
 		}
 	}
 }
