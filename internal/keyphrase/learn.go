@@ -80,13 +80,15 @@ type Candidate struct {
 // singleVerbs makes verbs single-word candidates too, minSingleMentions
 // is how often a single word that is no phrase of the hand method must
 // occur to be a candidate of its own, and nameParts makes each capitalised
-// word of a longer name a name of its own ("Buble" beside "Michael Buble").
-// 500N's crowd lists verbs, words said once and parts of names: with the
-// boosted-tree experts, by 5-fold cross-validation through the engine, all
-// three together lift 500N from 13.5 to 14.4 at the same DUC-2001
-// (docs/keyphrases.md). With the logistic experts before, verbs and words
-// said once did not pay. A part of a name is a name, so it takes no place
-// of a topic in the page's panel, which leaves names out.
+// word of a longer name a name of its own ("Buble" beside "Michael Buble"),
+// unless the article says it in lower case too. 500N's crowd lists all
+// three. By 5-fold cross-validation through the engine with the tree
+// experts (docs/keyphrases.md): parts of names lift 500N by about 0.5 at
+// the same DUC-2001 (kept); verbs and words said once another 0.4 with
+// nameParts, but they double the candidates and made the keyphrase pass
+// about 1.25× as slow, past its budget (left out). A part of a name is a
+// name, so it takes no place of a topic in the page's panel, which leaves
+// names out; the report's list may hold "Trump" beside "Donald Trump".
 const (
 	singleVerbs       = false
 	minSingleMentions = 2
@@ -406,7 +408,7 @@ var rankerBin []byte
 var decodeRanker = sync.OnceValues(func() (Ranker, error) { return DecodeRanker(rankerBin) })
 
 // ExtractLearned is Extract with the candidates (plus single words said at
-// least twice) ranked by the learned model, at most LonePerTen lone words
+// least twice and the words of names) ranked by the learned Ranker, at most LonePerTen lone words
 // in ten topics (Order); it returns the best Max topics and the names ranked
 // among them, scores relative to the best. It is what Annotate uses
 // (docs/keyphrases.md).
@@ -549,9 +551,11 @@ func lowerHash(w string) uint64 {
 // (FBias first).
 var GateFeatures = [...]int{FBias, FLogLen, FDocCap, FSentLen, FHeadCap, FNames, FMulti, FWordLen, FNumbers, FTypes}
 
-// Model is the learned ranker: two logistic regressions over a candidate's
-// features ("experts"), mixed by a gate that reads only the article-level
-// features. Trained on DUC-2001 and 500N-KPCrowd (cmd/train-keyphrases), the
+// Model is the logistic part of the learned ranker (Ranker): two logistic
+// regressions over a candidate's features ("experts"), mixed by a gate that
+// reads only the article-level features. The Ranker mixes its tree experts
+// with this gate, and these experts shortlist what the trees score (the
+// whole ranker until 2026-12-05). Trained on DUC-2001 and 500N-KPCrowd (cmd/train-keyphrases), the
 // gate learns which of the two styles an article is written in, and each
 // expert how that style's readers pick phrases; the model is never told
 // which set an article is from.
