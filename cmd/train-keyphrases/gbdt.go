@@ -198,6 +198,7 @@ func fitGBDT(X [][]float64, y, w []float64, s gbdtSetting, feats []int) *forest 
 // config is how a ranker is trained.
 type config struct {
 	short      int // keyphrase.Ranker.Scores
+	treeGate   gbdtSetting
 	l2, gateL2 float64
 	kind       string // logistic, trees, one
 	gbdt       gbdtSetting
@@ -213,15 +214,25 @@ type ranker struct {
 	one   *forest
 	dec   keyphrase.Ranker // trees: the model as written and read back
 	short int
+	gate  *forest // experiment: a tree gate (-tree-gate)
 }
 
 // Style is the gate's weight of the second expert.
-func (r *ranker) Style(f *[nf]float64) float64 { return r.lin.Style(f) }
+func (r *ranker) Style(f *[nf]float64) float64 {
+	if r.gate != nil {
+		return 1 / (1 + math.Exp(-r.gate.eval(f[:])))
+	}
+	return r.lin.Style(f)
+}
 
 // Score ranks the candidates of one article (log-odds).
 func (r *ranker) Score(f *[nf]float64) float64 {
 	switch r.kind {
 	case "trees":
+		if r.gate != nil {
+			g := r.Style(f)
+			return (1-g)*r.dec.Experts[0].Eval(f) + g*r.dec.Experts[1].Eval(f)
+		}
 		return r.dec.Score(f)
 	case "one":
 		var x [nf + 1]float64
@@ -274,6 +285,16 @@ func fitRanker(exs []*example, keep func(*example) bool, c config) *ranker {
 		for set := range r.exp {
 			xs, ys, ws := rows(set, false)
 			r.exp[set] = fitGBDT(xs, ys, ws, c.gbdt, all[:nf])
+		}
+		if c.treeGate.trees > 0 {
+			var xs [][]float64
+			var ys, ws []float64
+			for _, e := range exs {
+				if keep(e) && len(e.feats) > 0 {
+					xs, ys, ws = append(xs, e.feats[0][:]), append(ys, float64(e.set)), append(ws, 1/n[e.set])
+				}
+			}
+			r.gate = fitGBDT(xs, ys, ws, c.treeGate, keyphrase.GateFeatures[:])
 		}
 		var err error
 		if r.dec, err = keyphrase.DecodeRanker(r.shipped().Encode()); err != nil {

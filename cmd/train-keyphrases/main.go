@@ -63,12 +63,13 @@ func main() {
 	rate := flag.Float64("rate", 0.2, "their learning rate")
 	minHess := flag.Float64("min-hess", 1, "the least hessian in a leaf")
 	short := flag.Int("shortlist", keyphrase.Shortlist, "the trees score the best this many by the logistic experts (-1: all)")
+	tg := flag.Int("tree-gate", 0, "experiment: a gate of this many boosted trees of depth 2")
 	rec := flag.Bool("recall", false, "print the candidates' oracle recall and an oracle ranking's F1, then stop")
 	out := flag.String("out", "internal/keyphrase/ranker.bin", "write the model trained on every document here (\"\": do not)")
 	flag.Parse()
 
 	opt := keyphrase.Defaults()
-	c := config{short: *short, l2: *l2, gateL2: *gateL2, kind: *kind, gbdt: gbdtSetting{trees: *nTrees, depth: *depth, lambda: *lambda, rate: *rate, minHess: *minHess}}
+	c := config{treeGate: gbdtSetting{trees: *tg, depth: 2, lambda: 1, rate: 0.1, minHess: 1}, short: *short, l2: *l2, gateL2: *gateL2, kind: *kind, gbdt: gbdtSetting{trees: *nTrees, depth: *depth, lambda: *lambda, rate: *rate, minHess: *minHess}}
 	nz := normalizer{}
 	var exs []*example
 	for si, dir := range []string{*ducDir, *kpDir} {
@@ -320,7 +321,7 @@ func ranked(m *ranker, lone int) func(e *example) []string {
 			s[i] = m.Score(&e.feats[i])
 			cs[i] = keyphrase.Candidate{Text: e.texts[i], Features: e.feats[i]}
 		}
-		if m.kind == "trees" {
+		if m.kind == "trees" && m.gate == nil {
 			s = m.dec.Scores(cs, m.short) // as keyphrase.ExtractLearned ranks
 		}
 		idx := keyphrase.Order(cs, s, lone)
