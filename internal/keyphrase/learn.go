@@ -1,11 +1,10 @@
 package keyphrase
 
 import (
-	"cmp"
 	_ "embed"
 	"errors"
 	"math"
-	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -239,11 +238,11 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	multi /= float64(len(e.order))
 	aw := float64(max(allWords, 1))
 	cs := append([]*candidate(nil), e.order...)
-	slices.SortStableFunc(cs, func(a, b *candidate) int {
-		if c := cmp.Compare(b.score, a.score); c != 0 {
-			return c
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].score != cs[j].score {
+			return cs[i].score > cs[j].score
 		}
-		return cmp.Compare(a.first, b.first)
+		return cs[i].first < cs[j].first
 	})
 	top, topRank := 0.0, 0.0
 	rankSum := make(map[*candidate]float64, len(cs)) // its words' ranks in the walk
@@ -366,7 +365,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	for i := range byTfIdf {
 		byTfIdf[i] = i
 	}
-	slices.SortFunc(byTfIdf, func(a, b int) int { return cmp.Or(cmp.Compare(tfidf[b], tfidf[a]), a-b) }) // stable: ties by index
+	sort.SliceStable(byTfIdf, func(a, b int) bool { return tfidf[byTfIdf[a]] > tfidf[byTfIdf[b]] })
 	for r, i := range byTfIdf {
 		if best > 0 {
 			out[i].Features[FTfIdf] = tfidf[i] / best
@@ -478,7 +477,7 @@ func Order(cs []Candidate, score []float64, lone int) []int {
 	for i := range idx {
 		idx[i] = i
 	}
-	slices.SortFunc(idx, func(a, b int) int { return cmp.Or(cmp.Compare(score[b], score[a]), a-b) }) // stable: ties by index
+	sort.SliceStable(idx, func(a, b int) bool { return score[idx[a]] > score[idx[b]] })
 	if lone < 0 {
 		return idx
 	}

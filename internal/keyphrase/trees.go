@@ -1,10 +1,9 @@
 package keyphrase
 
 import (
-	"cmp"
 	"errors"
 	"math"
-	"slices"
+	"sort"
 )
 
 // Forest is a boosted-tree model: Bias + Σ tree(x), in log-odds. Nodes are
@@ -174,7 +173,7 @@ func (r *Ranker) Scores(cs []Candidate, short int) []float64 {
 		lin[i] = r.Linear.Score(&cs[i].Features)
 		idx[i] = i
 	}
-	slices.SortFunc(idx, func(a, b int) int { return cmp.Or(cmp.Compare(lin[b], lin[a]), a-b) }) // stable: ties by index
+	sort.SliceStable(idx, func(a, b int) bool { return lin[idx[a]] > lin[idx[b]] })
 	// the best short of the lone words and of the rest: the limit on lone
 	// words (Order) reaches far down the list for phrases
 	low := 1.0
