@@ -1,12 +1,14 @@
 // Command train-keyphrases trains and cross-validates the learned keyphrase
-// ranker (docs/keyphrases.md, step 6; card
-// docs/models/keyphrases.md): two logistic regressions over the features of
-// keyphrase.Candidates mixed by a gate that reads the article's style,
-// trained on the documents of both development sets, DUC-2001 and the
-// 500N-KPCrowd dev half; at run time the model is never told which set a
-// document is from.
+// ranker (docs/keyphrases.md, step 6; card docs/models/keyphrases.md): two
+// experts of boosted trees over the features of keyphrase.Candidates, mixed
+// by a logistic gate that reads the article's style, with two logistic
+// experts that shortlist what the trees score; trained on the documents of
+// both development sets, DUC-2001 and the 500N-KPCrowd dev half; at run time
+// the model is never told which set a document is from.
 //
-//	go run ./cmd/train-keyphrases [-duc DIR] [-kp DIR] [-folds 5] [-l2 1] [-gate-l2 30] [-mode engine|stage|both] [-out FILE]
+//	go run ./cmd/train-keyphrases [-duc DIR] [-kp DIR] [-folds 5] [-l2 1] [-gate-l2 30]
+//		[-ranker trees|logistic|one] [-trees 50] [-depth 3] [-rate 0.2] [-lambda 1] [-min-hess 1]
+//		[-shortlist 30] [-tree-gate 0] [-mode engine|stage|both] [-recall] [-out FILE]
 //
 // It reads each article through the whole engine, as a user pasting the file
 // would (or as the benchmark lays it out, or both: -mode), deals each set's documents into folds (sorted ids, round
@@ -15,7 +17,9 @@
 // (Porter-stemmed exact match, as ../shared/tools/eval_keyphrases.mjs:
 // DUC-2001 macro F1@10, 500N micro F1@10), beside the hand method on the
 // same folds. Then it trains on every document and writes the model
-// (keyphrase.Model.Encode) to -out. The output is the same on every run.
+// (keyphrase.Ranker.Encode; only -ranker trees ships) to -out. The output is
+// the same on every run. -recall prints instead how much of the gold the
+// candidates can reach and what an oracle ranking of them would score.
 package main
 
 import (
