@@ -317,3 +317,55 @@ func TestNamePartSaidInLowerCase(t *testing.T) {
 		}
 	}
 }
+
+// Scores lets the trees rank only the logistic experts' shortlist, the
+// best lone words and the best other candidates apart; the rest follow in
+// the logistic order, below every one of them.
+func TestRankerScoresShortlist(t *testing.T) {
+	var r keyphrase.Ranker
+	r.Linear.Expert[0][keyphrase.FLogTF] = 1 // the gate's weights are 0: half each expert
+	r.Linear.Expert[1][keyphrase.FLogTF] = 1
+	// the trees prefer what the logistic experts rank last: rare words
+	for k := range r.Experts {
+		r.Experts[k] = keyphrase.Forest{Roots: []int{0}, Nodes: []keyphrase.TreeNode{
+			{Feat: keyphrase.FLogTF, Thr: 1.5, Left: 1, Right: 2},
+			{Feat: -1, Value: 1}, {Feat: -1, Value: -1},
+		}}
+	}
+	cand := func(words, logTF float64) keyphrase.Candidate {
+		var c keyphrase.Candidate
+		c.Features[keyphrase.FBias] = 1
+		c.Features[keyphrase.FLogTF] = logTF
+		if words == 1 {
+			c.Features[keyphrase.FOne] = 1
+		} else {
+			c.Features[keyphrase.FTwo] = 1
+		}
+		return c
+	}
+	cs := []keyphrase.Candidate{cand(1, 3), cand(1, 2), cand(1, 1), cand(2, 3), cand(2, 1)}
+	tests := []struct {
+		name  string
+		short int
+		want  []int // candidate indices, best first
+	}{
+		// the best lone word (0) and the best phrase (3) by the logistic
+		// experts, then the rest by them
+		{"shortlist of one each", 1, []int{0, 3, 1, 2, 4}},
+		// the trees rank all: rare words first (2, 4), then in input order
+		{"no shortlist", -1, []int{2, 4, 0, 1, 3}},
+		{"shortlist longer than the list", 10, []int{2, 4, 0, 1, 3}},
+	}
+	for _, tt := range tests {
+		sc := r.Scores(cs, tt.short)
+		idx := keyphrase.Order(cs, sc, -1)
+		if !slices.Equal(idx, tt.want) {
+			t.Errorf("%s: order %v, want %v (scores %v)", tt.name, idx, tt.want, sc)
+		}
+		for _, s := range sc {
+			if s <= 0 || s >= 1 {
+				t.Errorf("%s: score %v outside (0, 1)", tt.name, s)
+			}
+		}
+	}
+}
