@@ -447,15 +447,14 @@ func ExtractLearned(d *doc.Document, opt Options) []doc.Phrase {
 // LonePerTen is how many of the first ten topics of the list may be lone
 // words, and how many in ten after them (see Order). Not fitted: 500N's
 // readers list single words and would take more (with no limit its
-// cross-validated F1@10 is 14.5 rather than 13.3), DUC-2001's readers fewer
-// (30.2 with four, 29.4 with no limit), and the page shows the topics as
+// cross-validated F1@10 is 14.9 rather than 14.0), DUC-2001's readers fewer
+// (31.4 with four, 30.3 with no limit), and the page shows the topics as
 // what the article is about, where "trade" and "nuclear" say something and
-// "amount" and "leaders" little. With this model the fourth lone word of
-// the sample's first ten is "defense" (three before it: "trade",
-// "nuclear", "cash"), and past the first ten the words spread out, so the
-// panel stays mostly phrases; the next ones ("leaders", "impasse") are
-// what more would add. The trade-off for every value is printed by
-// cmd/train-keyphrases (docs/keyphrases.md).
+// "amount" and "leaders" little. Four was chosen on the sample's panel
+// with the model before (its fourth lone word was "defense", the next
+// "leaders"); with the trees the sample's four are "impasse", "trade",
+// "cash", "equity", then six phrases. The trade-off for every value is
+// printed by cmd/train-keyphrases (docs/keyphrases.md).
 const LonePerTen = 4
 
 // Lone is whether candidate c is a single common word ("trade", "amount"):
