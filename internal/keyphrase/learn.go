@@ -470,7 +470,8 @@ func (c *Candidate) Lone() bool { return c.Features[FOne] == 1 && c.Features[FNa
 // all opened the next ten: "leaders", "impasse", "deal", "amount" as the
 // sample's topics 11-14. Spread from the first topic, fewer lone words
 // reach the first ten entries, where names take places too: 500N 12.5
-// against 13.3 with four.) A negative lone is no limit.
+// against 13.3 with four, with the logistic model before.) A negative
+// lone is no limit.
 func Order(cs []Candidate, score []float64, lone int) []int {
 	idx := make([]int, len(cs))
 	for i := range idx {
