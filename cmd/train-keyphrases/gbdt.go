@@ -45,6 +45,8 @@ func (f *forest) eval(x []float64) float64 {
 
 // gbdtSetting is how a forest is grown.
 type gbdtSetting struct {
+	groups       [][]int // experiment: rows of each article, for LambdaRank gradients
+	truncate     int     // their NDCG's depth
 	trees, depth int
 	lambda, rate float64
 	minHess      float64
@@ -116,12 +118,21 @@ func fitGBDT(X [][]float64, y, w []float64, s gbdtSetting, feats []int) *forest 
 	g := make([]float64, n)
 	h := make([]float64, n)
 	idx := make([]int, n)
+	if s.groups != nil {
+		for i := range F {
+			F[i] = 0 // a ranking: no base rate
+		}
+		m.bias = 0
+	}
 	for t := 0; t < s.trees; t++ {
 		for i := range F {
 			p := 1 / (1 + math.Exp(-F[i]))
 			g[i] = (p - y[i]) * wn[i]
 			h[i] = math.Max(p*(1-p), 1e-6) * wn[i]
 			idx[i] = i
+		}
+		if s.groups != nil {
+			lambdas(F, y, wn, s.groups, s.truncate, g, h)
 		}
 		var tr tree
 		var grow func(rows []int, depth int) int
@@ -199,6 +210,7 @@ func fitGBDT(X [][]float64, y, w []float64, s gbdtSetting, feats []int) *forest 
 type config struct {
 	short      int // keyphrase.Ranker.Scores
 	treeGate   gbdtSetting
+	pairwise   int // experiment: LambdaRank experts, NDCG to this depth
 	l2, gateL2 float64
 	kind       string // logistic, trees, one
 	gbdt       gbdtSetting
@@ -258,7 +270,9 @@ func fitRanker(exs []*example, keep func(*example) bool, c config) *ranker {
 	for i := range all {
 		all[i] = i
 	}
+	var groups [][]int
 	rows := func(set int, extra bool) (xs [][]float64, ys, ws []float64) {
+		groups = nil
 		for _, e := range exs {
 			if !keep(e) || (set >= 0 && e.set != set) || len(e.feats) == 0 {
 				continue
@@ -267,11 +281,13 @@ func fitRanker(exs []*example, keep func(*example) bool, c config) *ranker {
 			if extra {
 				g = r.lin.Style(&e.feats[0])
 			}
+			groups = append(groups, nil)
 			for i := range e.feats {
 				y := 0.0
 				if e.label[i] {
 					y = 1
 				}
+				groups[len(groups)-1] = append(groups[len(groups)-1], len(xs))
 				x := e.feats[i][:]
 				if extra {
 					x = append(append([]float64(nil), x...), g)
@@ -284,7 +300,11 @@ func fitRanker(exs []*example, keep func(*example) bool, c config) *ranker {
 	if c.kind == "trees" {
 		for set := range r.exp {
 			xs, ys, ws := rows(set, false)
-			r.exp[set] = fitGBDT(xs, ys, ws, c.gbdt, all[:nf])
+			gs := c.gbdt
+			if c.pairwise > 0 {
+				gs.groups, gs.truncate = groups, c.pairwise
+			}
+			r.exp[set] = fitGBDT(xs, ys, ws, gs, all[:nf])
 		}
 		if c.treeGate.trees > 0 {
 			var xs [][]float64
@@ -332,3 +352,61 @@ func (r *ranker) shipped() *keyphrase.Ranker {
 // whole number of steps in an int8, so a leaf is at most ±127 steps, a
 // Newton step of ±4 log-odds before the learning rate shrinks it.
 func leafStep(rate float64) float64 { return float64(float32(rate / 32)) }
+
+// lambdas sets g and h to LambdaRank's gradients (Burges 2010): for every
+// gold row i and other row j of an article, ρ = σ(F_j - F_i) weighted by
+// how much swapping them would change NDCG@truncate at the current ranks.
+func lambdas(F, y, w []float64, groups [][]int, truncate int, g, h []float64) {
+	for i := range g {
+		g[i], h[i] = 0, 0
+	}
+	disc := func(r int) float64 {
+		if r >= truncate {
+			return 0
+		}
+		return 1 / math.Log2(float64(r)+2)
+	}
+	for _, rows := range groups {
+		order := append([]int(nil), rows...)
+		sort.SliceStable(order, func(a, b int) bool { return F[order[a]] > F[order[b]] })
+		rank := map[int]int{}
+		npos := 0
+		for r, i := range order {
+			rank[i] = r
+			if y[i] == 1 {
+				npos++
+			}
+		}
+		if npos == 0 || npos == len(rows) {
+			continue
+		}
+		ideal := 0.0
+		for r := 0; r < npos; r++ {
+			ideal += disc(r)
+		}
+		if ideal == 0 {
+			continue
+		}
+		for _, i := range rows {
+			if y[i] != 1 {
+				continue
+			}
+			for _, j := range rows {
+				if y[j] == 1 {
+					continue
+				}
+				delta := math.Abs(disc(rank[i])-disc(rank[j])) / ideal
+				if delta == 0 {
+					continue
+				}
+				rho := 1 / (1 + math.Exp(F[i]-F[j]))
+				wt := w[i] * float64(len(rows)) // the article's weight
+				g[i] -= rho * delta * wt
+				g[j] += rho * delta * wt
+				hh := math.Max(rho*(1-rho), 1e-6) * delta * wt
+				h[i] += hh
+				h[j] += hh
+			}
+		}
+	}
+}

@@ -67,13 +67,14 @@ func main() {
 	rate := flag.Float64("rate", 0.2, "their learning rate")
 	minHess := flag.Float64("min-hess", 1, "the least hessian in a leaf")
 	short := flag.Int("shortlist", keyphrase.Shortlist, "the trees score the best this many by the logistic experts (-1: all)")
+	pw := flag.Int("pairwise", 0, "experiment: train the tree experts by LambdaRank, NDCG to this depth")
 	tg := flag.Int("tree-gate", 0, "experiment: a gate of this many boosted trees of depth 2")
 	rec := flag.Bool("recall", false, "print the candidates' oracle recall and an oracle ranking's F1, then stop")
 	out := flag.String("out", "internal/keyphrase/ranker.bin", "write the model trained on every document here (\"\": do not)")
 	flag.Parse()
 
 	opt := keyphrase.Defaults()
-	c := config{treeGate: gbdtSetting{trees: *tg, depth: 2, lambda: 1, rate: 0.1, minHess: 1}, short: *short, l2: *l2, gateL2: *gateL2, kind: *kind, gbdt: gbdtSetting{trees: *nTrees, depth: *depth, lambda: *lambda, rate: *rate, minHess: *minHess}}
+	c := config{pairwise: *pw, treeGate: gbdtSetting{trees: *tg, depth: 2, lambda: 1, rate: 0.1, minHess: 1}, short: *short, l2: *l2, gateL2: *gateL2, kind: *kind, gbdt: gbdtSetting{trees: *nTrees, depth: *depth, lambda: *lambda, rate: *rate, minHess: *minHess}}
 	nz := normalizer{}
 	var exs []*example
 	for si, dir := range []string{*ducDir, *kpDir} {
