@@ -60,11 +60,6 @@ type Options struct {
 	Family   float64 // weight of the mentions of phrases sharing a common word (see familyFreq)
 	Aliases  bool    // count an entity's aliases as the entity ("Trump" = "Donald Trump")
 	NameMod  float64 // weight of a name modifying a common noun ("Hyundai" in "Hyundai workers")
-
-	// experiments (cmd/train-keyphrases)
-	NameParts bool // each capitalised word of a longer name is a name candidate of its own
-	MinSingle int  // least mentions of an extra single word (0: minSingleMentions)
-	Verbs     bool // verbs are single-word candidates too
 }
 
 // Defaults returns the settings Annotate uses. The length and frequency
