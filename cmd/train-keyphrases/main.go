@@ -1,12 +1,14 @@
 // Command train-keyphrases trains and cross-validates the learned keyphrase
-// ranker (docs/keyphrases.md, step 6; card
-// docs/models/keyphrases.md): two logistic regressions over the features of
-// keyphrase.Candidates mixed by a gate that reads the article's style,
-// trained on the documents of both development sets, DUC-2001 and the
-// 500N-KPCrowd dev half; at run time the model is never told which set a
-// document is from.
+// ranker (docs/keyphrases.md, step 6; card docs/models/keyphrases.md): two
+// experts of boosted trees over the features of keyphrase.Candidates, mixed
+// by a logistic gate that reads the article's style, with two logistic
+// experts that shortlist what the trees score; trained on the documents of
+// both development sets, DUC-2001 and the 500N-KPCrowd dev half; at run time
+// the model is never told which set a document is from.
 //
-//	go run ./cmd/train-keyphrases [-duc DIR] [-kp DIR] [-folds 5] [-l2 1] [-gate-l2 30] [-mode engine|stage|both] [-out FILE]
+//	go run ./cmd/train-keyphrases [-duc DIR] [-kp DIR] [-folds 5] [-l2 1] [-gate-l2 30]
+//		[-ranker trees|logistic|one] [-trees 50] [-depth 3] [-rate 0.2] [-lambda 1] [-min-hess 1]
+//		[-shortlist 30] [-tree-gate 0] [-mode engine|stage|both] [-recall] [-out FILE]
 //
 // It reads each article through the whole engine, as a user pasting the file
 // would (or as the benchmark lays it out, or both: -mode), deals each set's documents into folds (sorted ids, round
@@ -15,7 +17,9 @@
 // (Porter-stemmed exact match, as ../shared/tools/eval_keyphrases.mjs:
 // DUC-2001 macro F1@10, 500N micro F1@10), beside the hand method on the
 // same folds. Then it trains on every document and writes the model
-// (keyphrase.Model.Encode) to -out. The output is the same on every run.
+// (keyphrase.Ranker.Encode; only -ranker trees ships) to -out. The output is
+// the same on every run. -recall prints instead how much of the gold the
+// candidates can reach and what an oracle ranking of them would score.
 package main
 
 import (
@@ -44,7 +48,9 @@ type example struct {
 	feats [][nf]float64
 	label []bool
 	hand  []string
-	gold  [][]string // normalised variants of each gold keyphrase
+	gold  [][]string  // normalised variants of each gold keyphrase
+	raw   []string    // each gold keyphrase as the readers wrote it (its first variant)
+	words [][2]string // every word read and its tag (for -recall)
 }
 
 func main() {
@@ -54,13 +60,25 @@ func main() {
 	l2 := flag.Float64("l2", 1, "L2 penalty on the experts' standardised weights, in units of 1e-4 of the data (which weigh 1 in all)")
 	gateL2 := flag.Float64("gate-l2", 30, "the same for the gate (30 by cross-validation over 1, 30, 100, 300: docs/keyphrases.md)")
 	modes := flag.String("mode", "engine", "read each article through the whole engine, as a user pasting the file (engine: the default, what the shipped model is trained on), as the benchmark lays it out (stage: headline line, body), or both, each a training document")
+	kind := flag.String("ranker", "trees", "trees: two boosted-tree experts and a logistic gate (shipped); logistic: two logistic experts and the gate (the model before); one: one boosted-tree model over every feature and the gate's output (only -trees trees ships: the others are for comparison)")
+	nTrees := flag.Int("trees", 50, "boosted trees per model (-ranker trees, one)")
+	depth := flag.Int("depth", 3, "their depth")
+	lambda := flag.Float64("lambda", 1, "their leaves' L2 penalty")
+	rate := flag.Float64("rate", 0.2, "their learning rate")
+	minHess := flag.Float64("min-hess", 1, "the least hessian in a leaf")
+	short := flag.Int("shortlist", keyphrase.Shortlist, "the trees score the best this many by the logistic experts (-1: all)")
+	pw := flag.Int("pairwise", 0, "experiment: train the tree experts by LambdaRank, NDCG to this depth")
+	tg := flag.Int("tree-gate", 0, "experiment: a gate of this many boosted trees of depth 2")
+	rec := flag.Bool("recall", false, "print the candidates' oracle recall and an oracle ranking's F1, then stop")
 	out := flag.String("out", "internal/keyphrase/ranker.bin", "write the model trained on every document here (\"\": do not)")
 	flag.Parse()
 
+	opt := keyphrase.Defaults()
+	c := config{pairwise: *pw, treeGate: gbdtSetting{trees: *tg, depth: 2, lambda: 1, rate: 0.1, minHess: 1}, short: *short, l2: *l2, gateL2: *gateL2, kind: *kind, gbdt: gbdtSetting{trees: *nTrees, depth: *depth, lambda: *lambda, rate: *rate, minHess: *minHess}}
 	nz := normalizer{}
 	var exs []*example
 	for si, dir := range []string{*ducDir, *kpDir} {
-		e, err := load(dir, si, *folds, *modes, nz)
+		e, err := load(dir, si, *folds, *modes, nz, opt)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "train-keyphrases:", err)
 			os.Exit(1)
@@ -76,6 +94,13 @@ func main() {
 		}
 	}
 	hand := func(e *example) []string { return e.hand }
+	if *rec {
+		m := fitRanker(exs, func(*example) bool { return true }, c)
+		for _, mode := range ms {
+			recall(exs, m, nz, mode)
+		}
+		return
+	}
 	for _, mode := range ms {
 		hd, hk := score(exs, hand, nz, -1, mode)
 		fmt.Printf("%s, hand method, all documents: DUC macro F1@10 %.2f, 500N micro F1@10 %.2f\n", mode, hd, hk)
@@ -87,7 +112,7 @@ func main() {
 	chosenL := map[string][]int{}
 	chosenD, chosenK := map[string][]float64{}, map[string][]float64{}
 	for k := 0; k < *folds; k++ {
-		m := fit(exs, func(e *example) bool { return e.fold != k }, *l2, *gateL2)
+		m := fitRanker(exs, func(e *example) bool { return e.fold != k }, c)
 		for _, mode := range ms {
 			r := res[mode]
 			if r == nil {
@@ -149,24 +174,24 @@ func main() {
 		fmt.Printf("%s, held folds, learned, the limit the other folds choose by the objective alone (geometric mean of DUC F1/29 and 500N F1/15; -1: none) %v: DUC %s, 500N %s\n", mode, chosenL[mode], spread(chosenD[mode]), spread(chosenK[mode]))
 	}
 
-	m := fit(exs, func(*example) bool { return true }, *l2, *gateL2)
+	m := fitRanker(exs, func(*example) bool { return true }, c)
 	for _, mode := range ms {
 		d, kp := score(exs, ranked(m, keyphrase.LonePerTen), nz, -1, mode)
 		fmt.Printf("%s, trained on all, in sample: DUC %.2f 500N %.2f\n", mode, d, kp)
 	}
 	fmt.Print("gate:")
-	for i, x := range m.Gate {
+	for i, x := range m.lin.Gate {
 		fmt.Printf(" %s=%.3f", keyphrase.FeatureNames[keyphrase.GateFeatures[i]], x)
 	}
-	for set, w := range m.Expert {
+	for set, w := range m.lin.Expert {
 		fmt.Printf("\nexpert %d:", set)
 		for i, x := range w {
 			fmt.Printf(" %s=%.3f", keyphrase.FeatureNames[i], x)
 		}
 	}
 	fmt.Println()
-	if *out != "" {
-		b := m.Encode()
+	if *out != "" && m.kind == "trees" {
+		b := m.dec.Encode()
 		if err := os.WriteFile(*out, b, 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, "train-keyphrases:", err)
 			os.Exit(1)
@@ -189,7 +214,7 @@ func spread(xs []float64) string {
 }
 
 // load reads a set's documents in the benchmark layout and their candidates.
-func load(dir string, set, folds int, modes string, nz normalizer) ([]*example, error) {
+func load(dir string, set, folds int, modes string, nz normalizer, opt keyphrase.Options) ([]*example, error) {
 	keys, err := filepath.Glob(filepath.Join(dir, "keys", "*.key"))
 	if err != nil || len(keys) == 0 {
 		return nil, fmt.Errorf("no keys in %s/keys", dir)
@@ -217,7 +242,7 @@ func load(dir string, set, folds int, modes string, nz normalizer) ([]*example, 
 			if modes != "both" && modes != mode {
 				continue
 			}
-			ex, err := read(string(text), string(g), mode, nz)
+			ex, err := read(string(text), string(g), mode, nz, opt)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %v", id, err)
 			}
@@ -229,7 +254,7 @@ func load(dir string, set, folds int, modes string, nz normalizer) ([]*example, 
 }
 
 // read makes one training document of an article and its gold.
-func read(text, g, mode string, nz normalizer) (*example, error) {
+func read(text, g, mode string, nz normalizer, opt keyphrase.Options) (*example, error) {
 	var d *doc.Document
 	if mode == "stage" {
 		d = engine.Stage(text, false)
@@ -241,7 +266,12 @@ func read(text, g, mode string, nz normalizer) (*example, error) {
 	}
 	hand := keyphrase.Defaults()
 	ex := &example{mode: mode}
-	for _, c := range keyphrase.Candidates(d, hand) {
+	for _, t := range d.Tokens {
+		if t.Kind == doc.Word {
+			ex.words = append(ex.words, [2]string{d.Text[t.Start:t.End], t.Tag})
+		}
+	}
+	for _, c := range keyphrase.Candidates(d, opt) {
 		ex.texts = append(ex.texts, c.Text)
 		ex.feats = append(ex.feats, c.Features)
 	}
@@ -265,6 +295,7 @@ func read(text, g, mode string, nz normalizer) (*example, error) {
 		if len(vs) > 0 && !seen[sig] {
 			seen[sig] = true
 			ex.gold = append(ex.gold, vs)
+			ex.raw = append(ex.raw, strings.TrimSpace(strings.Split(l, "\t")[0]))
 		}
 	}
 	return ex, nil
@@ -287,13 +318,16 @@ func label(exs []*example, nz normalizer) {
 }
 
 // ranked returns the ranking by model m.
-func ranked(m keyphrase.Model, lone int) func(e *example) []string {
+func ranked(m *ranker, lone int) func(e *example) []string {
 	return func(e *example) []string {
 		s := make([]float64, len(e.texts))
 		cs := make([]keyphrase.Candidate, len(e.texts))
 		for i := range s {
 			s[i] = m.Score(&e.feats[i])
 			cs[i] = keyphrase.Candidate{Text: e.texts[i], Features: e.feats[i]}
+		}
+		if m.kind == "trees" && m.gate == nil {
+			s = m.dec.Scores(cs, m.short) // as keyphrase.ExtractLearned ranks
 		}
 		idx := keyphrase.Order(cs, s, lone)
 		out := make([]string, 0, 20)

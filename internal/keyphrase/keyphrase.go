@@ -684,9 +684,11 @@ func (e *extractor) walk() []float64 {
 				dangling += r[a]
 				continue
 			}
-			ra, da := r[a], deg[a]
+			// one division a node, not one an edge (a tenth of the
+			// keyphrase pass was this division)
+			share := r[a] / deg[a]
 			for _, ed := range edges[first[a]:first[a+1]] {
-				next[ed.to] += ra * float64(ed.w) / da
+				next[ed.to] += share * float64(ed.w)
 			}
 		}
 		delta := 0.0

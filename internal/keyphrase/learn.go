@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -75,18 +76,23 @@ type Candidate struct {
 	Features [NumFeatures]float64
 }
 
-// singleVerbs makes verbs single-word candidates too. Off: with them the
-// sample's list held "remain", "expanding", "marking", and 500N's F1 did not
-// move without them (docs/models/keyphrases.md).
-const singleVerbs = false
-
-// minSingleMentions is how often a single word that is no phrase of the
-// hand method must occur to be a candidate of its own. Words said once
-// ("amount" in "the amount of cash") rarely are what an article is about;
-// by cross-validation through the engine over both sets, 2 scored DUC-2001
-// 28.6 and 500N 14.5 against 28.3 and 14.4 with every word
-// (docs/models/keyphrases.md).
-const minSingleMentions = 2
+// singleVerbs makes verbs single-word candidates too, minSingleMentions
+// is how often a single word that is no phrase of the hand method must
+// occur to be a candidate of its own, and nameParts makes each capitalised
+// word of a longer name a name of its own ("Buble" beside "Michael Buble"),
+// unless the article says it in lower case too. 500N's crowd lists all
+// three. By 5-fold cross-validation through the engine with the tree
+// experts (docs/keyphrases.md): parts of names lift 500N by about 0.5 at
+// the same DUC-2001 (kept); verbs and words said once another 0.4 with
+// nameParts, but they double the candidates and made the keyphrase pass
+// about 1.25× as slow, past its budget (left out). A part of a name is a
+// name, so it takes no place of a topic in the page's panel, which leaves
+// names out; the report's list may hold "Trump" beside "Donald Trump".
+const (
+	singleVerbs       = false
+	minSingleMentions = 2
+	nameParts         = true
+)
 
 // wordStat gathers one single word's occurrences.
 type wordStat struct {
@@ -95,6 +101,8 @@ type wordStat struct {
 	n, verb, adj, cap int
 	first, last       int
 	title, proper     bool
+	part              bool // a word of a longer name
+	lower             int  // occurrences outside a name, in lower case
 	mention           []doc.Mention
 }
 
@@ -129,7 +137,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	for t := range e.canon {
 		inName[t] = true
 	}
-	words := map[string]*wordStat{}
+	words := make(map[string]*wordStat, len(e.d.Tokens)/8)
 	var wordOrder []*wordStat
 	pos, capWords, allWords, headWords, headCap, numbers, wordBytes := 0, 0, 0, 0, 0, 0, 0
 	types := make(map[uint64]struct{}, 256) // distinct words, lower-cased, by hash
@@ -166,7 +174,8 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			key := Key(text)
 			bare := strings.TrimSuffix(key, ".")
 			verb := strings.HasPrefix(tok.Tag, "VB")
-			if inName[t] || !(isNoun(tok.Tag) || isAdj(tok.Tag) || verb && singleVerbs) || stopwords[bare] || weakLead[bare] || titleNouns[bare] || !isWordLike(text) ||
+			part := inName[t] && nameParts && isProper(tok.Tag) && startsUpper(text)
+			if inName[t] && !part || !(isNoun(tok.Tag) || isAdj(tok.Tag) || verb && singleVerbs || part) || stopwords[bare] || weakLead[bare] || titleNouns[bare] || !isWordLike(text) ||
 				isClitic(text) || hasDigit(text) || len(bare) < 2 {
 				continue
 			}
@@ -189,6 +198,10 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 				w.cap++
 			}
 			w.proper = w.proper || isProper(tok.Tag)
+			w.part = w.part || part
+			if !inName[t] && !startsUpper(text) {
+				w.lower++ // said as a common word too: "cooperation" of "Economic Cooperation"
+			}
 			if title {
 				w.title = true
 			} else {
@@ -253,7 +266,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	}
 	out := make([]Candidate, 0, len(cs)+singles)
 	ab := make([]about, 0, cap(out))
-	have := map[string]int{}
+	have := make(map[string]int, len(cs))
 	for r, c := range cs {
 		var f [NumFeatures]float64
 		if top > 0 {
@@ -315,7 +328,10 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		f[FLogFirst] = math.Log1p(float64(w.first))
 		f[FSpread] = float64(w.last-w.first) / length
 		f[FOne] = 1
-		name := w.proper && w.cap == w.n // a proper noun, capitalised wherever it occurs
+		// a proper noun capitalised wherever it occurs, or a word of a name
+		// never said in lower case ("Buble" of "Michael Buble", but not
+		// "cooperation" of "Asia-Pacific Economic Cooperation")
+		name := w.proper && w.cap == w.n || w.part && w.lower == 0
 		if name {
 			f[FName] = 1
 		}
@@ -383,34 +399,28 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 //go:embed ranker.bin
 var rankerBin []byte
 
-// ranker decodes the shipped model (docs/models/keyphrases.md): 84 numbers,
-// so decoding per call costs nothing worth a package-level cache. It
-// reports false when there is none that fits the features (before the
-// first training, or while cmd/train-keyphrases retrains after the features
-// changed); TestModelEncoding keeps a bad file from shipping.
-func ranker() (Model, bool) {
-	m, err := DecodeModel(rankerBin)
-	return m, err == nil
-}
+// decodeRanker reads the shipped model (docs/models/keyphrases.md) once;
+// it is never written after. An error means there is none that fits the
+// features (before the first training, or while cmd/train-keyphrases
+// retrains after the features changed); TestRankerEncoding keeps a bad
+// file from shipping.
+var decodeRanker = sync.OnceValues(func() (Ranker, error) { return DecodeRanker(rankerBin) })
 
 // ExtractLearned is Extract with the candidates (plus single words said at
-// least twice) ranked by the learned model, at most LonePerTen lone words
+// least twice and the words of names) ranked by the learned Ranker, at most LonePerTen lone words
 // in ten topics (Order); it returns the best Max topics and the names ranked
 // among them, scores relative to the best. It is what Annotate uses
 // (docs/keyphrases.md).
 func ExtractLearned(d *doc.Document, opt Options) []doc.Phrase {
-	m, ok := ranker()
-	if !ok {
+	m, err := decodeRanker()
+	if err != nil {
 		return Extract(d, opt) // no model fits: the hand method's list
 	}
 	cs, ab := candidates(d, opt)
 	if len(cs) == 0 {
 		return nil
 	}
-	sc := make([]float64, len(cs))
-	for i := range cs {
-		sc[i] = sigmoid(m.Score(&cs[i].Features))
-	}
+	sc := m.Scores(cs, Shortlist)
 	idx := Order(cs, sc, LonePerTen)
 	top, prev := sc[idx[0]], sc[idx[0]]
 	var out []doc.Phrase
@@ -437,15 +447,14 @@ func ExtractLearned(d *doc.Document, opt Options) []doc.Phrase {
 // LonePerTen is how many of the first ten topics of the list may be lone
 // words, and how many in ten after them (see Order). Not fitted: 500N's
 // readers list single words and would take more (with no limit its
-// cross-validated F1@10 is 14.5 rather than 13.3), DUC-2001's readers fewer
-// (30.2 with four, 29.4 with no limit), and the page shows the topics as
+// cross-validated F1@10 is 14.9 rather than 14.0), DUC-2001's readers fewer
+// (31.4 with four, 30.3 with no limit), and the page shows the topics as
 // what the article is about, where "trade" and "nuclear" say something and
-// "amount" and "leaders" little. With this model the fourth lone word of
-// the sample's first ten is "defense" (three before it: "trade",
-// "nuclear", "cash"), and past the first ten the words spread out, so the
-// panel stays mostly phrases; the next ones ("leaders", "impasse") are
-// what more would add. The trade-off for every value is printed by
-// cmd/train-keyphrases (docs/keyphrases.md).
+// "amount" and "leaders" little. Four was chosen on the sample's panel
+// with the model before (its fourth lone word was "defense", the next
+// "leaders"); with the trees the sample's four are "impasse", "trade",
+// "cash", "equity", then six phrases. The trade-off for every value is
+// printed by cmd/train-keyphrases (docs/keyphrases.md).
 const LonePerTen = 4
 
 // Lone is whether candidate c is a single common word ("trade", "amount"):
@@ -461,7 +470,8 @@ func (c *Candidate) Lone() bool { return c.Features[FOne] == 1 && c.Features[FNa
 // all opened the next ten: "leaders", "impasse", "deal", "amount" as the
 // sample's topics 11-14. Spread from the first topic, fewer lone words
 // reach the first ten entries, where names take places too: 500N 12.5
-// against 13.3 with four.) A negative lone is no limit.
+// against 13.3 with four, with the logistic model before.) A negative
+// lone is no limit.
 func Order(cs []Candidate, score []float64, lone int) []int {
 	idx := make([]int, len(cs))
 	for i := range idx {
@@ -540,9 +550,11 @@ func lowerHash(w string) uint64 {
 // (FBias first).
 var GateFeatures = [...]int{FBias, FLogLen, FDocCap, FSentLen, FHeadCap, FNames, FMulti, FWordLen, FNumbers, FTypes}
 
-// Model is the learned ranker: two logistic regressions over a candidate's
-// features ("experts"), mixed by a gate that reads only the article-level
-// features. Trained on DUC-2001 and 500N-KPCrowd (cmd/train-keyphrases), the
+// Model is the logistic part of the learned ranker (Ranker): two logistic
+// regressions over a candidate's features ("experts"), mixed by a gate that
+// reads only the article-level features. The Ranker mixes its tree experts
+// with this gate, and these experts shortlist what the trees score (the
+// whole ranker until 2026-12-05). Trained on DUC-2001 and 500N-KPCrowd (cmd/train-keyphrases), the
 // gate learns which of the two styles an article is written in, and each
 // expert how that style's readers pick phrases; the model is never told
 // which set an article is from.

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lede-news/lede/internal/entity"
@@ -43,10 +44,13 @@ func TestCandidateFeatures(t *testing.T) {
 		{"visas", true, func(f *[keyphrase.NumFeatures]float64) bool {
 			return f[keyphrase.FOne] == 1 && f[keyphrase.FTitle] == 1 && f[keyphrase.FLogTF] >= math.Log1p(4)
 		}},
-		// a name is a candidate whole, never a word of it
+		// a name is a candidate whole, and each capitalised word of it a
+		// name of its own (500N's readers list "Buble" and "Michael"),
+		// never a common word
 		{"South Korea", true, func(f *[keyphrase.NumFeatures]float64) bool { return f[keyphrase.FName] == 1 }},
-		{"South", false, nil},
-		{"Korea", false, nil},
+		{"South", true, func(f *[keyphrase.NumFeatures]float64) bool {
+			return f[keyphrase.FName] == 1 && f[keyphrase.FOne] == 1 && f[keyphrase.FIsHand] == 0
+		}},
 		// no verbs, no function words, no offices alone
 		{"said", false, nil},
 		{"wants", false, nil},
@@ -119,16 +123,72 @@ func TestModelEncoding(t *testing.T) {
 			t.Errorf("%d bytes decoded without error", len(bad))
 		}
 	}
-	// the shipped model decodes, and its weights are numbers
+}
+
+func TestRankerEncoding(t *testing.T) {
+	// two experts: one tree of depth 2 and a stump, and a lone leaf
+	var r keyphrase.Ranker
+	for i := range r.Linear.Gate {
+		r.Linear.Gate[i] = float64(i) - 2.5
+	}
+	r.Linear.Expert[1][keyphrase.FLogTF] = 0.5
+	r.Experts[0] = keyphrase.Forest{Bias: -1.5, Roots: []int{0, 5}, Nodes: []keyphrase.TreeNode{
+		{Feat: keyphrase.FLogTF, Thr: 1.5, Left: 1, Right: 4},
+		{Feat: keyphrase.FOne, Thr: 0.5, Left: 2, Right: 3},
+		{Feat: -1, Value: 0.25}, {Feat: -1, Value: -0.5}, {Feat: -1, Value: 1.27},
+		{Feat: keyphrase.FName, Thr: 0.5, Left: 6, Right: 7},
+		{Feat: -1, Value: 0.13}, {Feat: -1, Value: -1},
+	}}
+	r.Experts[1] = keyphrase.Forest{Bias: 0.5, Roots: []int{0}, Nodes: []keyphrase.TreeNode{{Feat: -1, Value: 0.75}}}
+	b := r.Encode()
+	got, err := keyphrase.DecodeRanker(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// every value above is exact in the encoding (thresholds in bfloat16,
+	// leaves in 127ths of the largest: 0.01 in the first)
+	cases := []struct {
+		name string
+		set  map[int]float64
+	}{
+		{"nothing set", nil},
+		{"frequent single word", map[int]float64{keyphrase.FLogTF: 2, keyphrase.FOne: 1}},
+		{"rare single word", map[int]float64{keyphrase.FOne: 1}},
+		{"name", map[int]float64{keyphrase.FName: 1, keyphrase.FLogTF: 1}},
+		{"article style", map[int]float64{keyphrase.FLogLen: 1, keyphrase.FDocCap: 0.2, keyphrase.FTypes: 0.5}},
+	}
+	for _, c := range cases {
+		var f [keyphrase.NumFeatures]float64
+		f[keyphrase.FBias] = 1
+		for k, v := range c.set {
+			f[k] = v
+		}
+		if w, g := r.Score(&f), got.Score(&f); math.Abs(w-g) > 1e-6 {
+			t.Errorf("%s: decoded model scores %v, want %v", c.name, g, w)
+		}
+	}
+	for _, bad := range [][]byte{nil, b[:len(b)-1], append(bytes.Clone(b), 0)} {
+		if _, err := keyphrase.DecodeRanker(bad); err == nil {
+			t.Errorf("%d bytes decoded without error", len(bad))
+		}
+	}
+	// the shipped model decodes, and its numbers are numbers
 	shipped, err := os.ReadFile("ranker.bin")
 	if err != nil {
 		t.Fatal(err)
 	}
-	sm, err := keyphrase.DecodeModel(shipped)
+	sm, err := keyphrase.DecodeRanker(shipped)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range append(sm.Gate[:], append(sm.Expert[0][:], sm.Expert[1][:]...)...) {
+	ws := append(sm.Linear.Gate[:], append(sm.Linear.Expert[0][:], sm.Linear.Expert[1][:]...)...)
+	for _, m := range sm.Experts {
+		ws = append(ws, m.Bias)
+		for _, n := range m.Nodes {
+			ws = append(ws, n.Thr, n.Value)
+		}
+	}
+	for _, w := range ws {
 		if math.IsNaN(w) || math.IsInf(w, 0) {
 			t.Fatalf("shipped model holds %v", w)
 		}
@@ -222,6 +282,90 @@ func TestOrder(t *testing.T) {
 		got := keyphrase.Order(cs, sc, tc.lone)
 		if len(got) != len(tc.want) || len(got) > 0 && !slices.Equal(got, tc.want) {
 			t.Errorf("%q, lone %d: %v, want %v", tc.kinds, tc.lone, got, tc.want)
+		}
+	}
+}
+
+// A word of a name is a name of its own only when the article never says
+// it in lower case: "Cooperation" of "Asia-Pacific Economic Cooperation"
+// is the common word of "nuclear cooperation" too.
+func TestNamePartSaidInLowerCase(t *testing.T) {
+	d := build("Leaders Meet in Gyeongju",
+		"Leaders met at the Asia-Pacific Economic Cooperation summit in Gyeongju, officials said.",
+		"They spoke of nuclear cooperation, and nuclear cooperation with Hyundai Motor.",
+		"Hyundai Motor builds cars in Alabama.")
+	entity.Annotate(d)
+	byText := map[string]keyphrase.Candidate{}
+	for _, c := range keyphrase.Candidates(d, keyphrase.Defaults()) {
+		byText[strings.ToLower(c.Text)] = c
+	}
+	tests := []struct {
+		text string
+		name float64
+	}{
+		{"cooperation", 0},
+		{"hyundai", 1},
+	}
+	for _, tt := range tests {
+		c, ok := byText[tt.text]
+		if !ok {
+			t.Errorf("%q: no candidate", tt.text)
+			continue
+		}
+		if c.Features[keyphrase.FName] != tt.name {
+			t.Errorf("%q: name feature %v, want %v", tt.text, c.Features[keyphrase.FName], tt.name)
+		}
+	}
+}
+
+// Scores lets the trees rank only the logistic experts' shortlist, the
+// best lone words and the best other candidates apart; the rest follow in
+// the logistic order, below every one of them.
+func TestRankerScoresShortlist(t *testing.T) {
+	var r keyphrase.Ranker
+	r.Linear.Expert[0][keyphrase.FLogTF] = 1 // the gate's weights are 0: half each expert
+	r.Linear.Expert[1][keyphrase.FLogTF] = 1
+	// the trees prefer what the logistic experts rank last: rare words
+	for k := range r.Experts {
+		r.Experts[k] = keyphrase.Forest{Roots: []int{0}, Nodes: []keyphrase.TreeNode{
+			{Feat: keyphrase.FLogTF, Thr: 1.5, Left: 1, Right: 2},
+			{Feat: -1, Value: 1}, {Feat: -1, Value: -1},
+		}}
+	}
+	cand := func(words, logTF float64) keyphrase.Candidate {
+		var c keyphrase.Candidate
+		c.Features[keyphrase.FBias] = 1
+		c.Features[keyphrase.FLogTF] = logTF
+		if words == 1 {
+			c.Features[keyphrase.FOne] = 1
+		} else {
+			c.Features[keyphrase.FTwo] = 1
+		}
+		return c
+	}
+	cs := []keyphrase.Candidate{cand(1, 3), cand(1, 2), cand(1, 1), cand(2, 3), cand(2, 1)}
+	tests := []struct {
+		name  string
+		short int
+		want  []int // candidate indices, best first
+	}{
+		// the best lone word (0) and the best phrase (3) by the logistic
+		// experts, then the rest by them
+		{"shortlist of one each", 1, []int{0, 3, 1, 2, 4}},
+		// the trees rank all: rare words first (2, 4), then in input order
+		{"no shortlist", -1, []int{2, 4, 0, 1, 3}},
+		{"shortlist longer than the list", 10, []int{2, 4, 0, 1, 3}},
+	}
+	for _, tt := range tests {
+		sc := r.Scores(cs, tt.short)
+		idx := keyphrase.Order(cs, sc, -1)
+		if !slices.Equal(idx, tt.want) {
+			t.Errorf("%s: order %v, want %v (scores %v)", tt.name, idx, tt.want, sc)
+		}
+		for _, s := range sc {
+			if s <= 0 || s >= 1 {
+				t.Errorf("%s: score %v outside (0, 1)", tt.name, s)
+			}
 		}
 	}
 }
