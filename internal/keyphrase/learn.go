@@ -82,16 +82,18 @@ type Candidate struct {
 // word of a longer name a name of its own ("Buble" beside "Michael Buble"),
 // unless the article says it in lower case too. 500N's crowd lists all
 // three. By 5-fold cross-validation through the engine with the tree
-// experts (docs/keyphrases.md): parts of names lift 500N by about 0.5 at
-// the same DUC-2001 (kept); verbs and words said once another 0.4 with
-// nameParts, but they double the candidates and made the keyphrase pass
-// about 1.25× as slow, past its budget (left out). A part of a name is a
-// name, so it takes no place of a topic in the page's panel, which leaves
-// names out; the report's list may hold "Trump" beside "Donald Trump".
+// experts (docs/keyphrases.md): parts of names lift 500N by 0.3 and cost
+// DUC-2001 0.4 (13.7 → 14.0, 31.8 → 31.4); verbs and words said once
+// another 0.4 on 500N, but they double the candidates and made the
+// keyphrase pass about 1.25× as slow, past its budget. All three are off.
+// Parts of names are off for the report's readers: they filled the
+// sample's first ten keyphrases with fragments beside the names they come
+// from ("Korea", "Trump" beside "Donald Trump", "South", "North"), the
+// entity list again and worse, for 0.3 on one benchmark.
 const (
 	singleVerbs       = false
 	minSingleMentions = 2
-	nameParts         = true
+	nameParts         = false
 )
 
 // wordStat gathers one single word's occurrences.
