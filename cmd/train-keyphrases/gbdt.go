@@ -1,47 +1,12 @@
 package main
 
 import (
-	"github.com/lede-news/lede/internal/keyphrase"
 	"math"
 	"sort"
+
+	"github.com/lede-news/lede/internal/gbdt"
+	"github.com/lede-news/lede/internal/keyphrase"
 )
-
-// tnode is one node of a regression tree: an inner node sends x to left
-// when x[feat] <= thr, else to right; a leaf (feat < 0) gives val.
-type tnode struct {
-	feat        int
-	thr, val    float64
-	left, right int
-}
-
-type tree []tnode
-
-func (t tree) eval(x []float64) float64 {
-	i := 0
-	for t[i].feat >= 0 {
-		if x[t[i].feat] <= t[i].thr {
-			i = t[i].left
-		} else {
-			i = t[i].right
-		}
-	}
-	return t[i].val
-}
-
-// forest is a boosted model: bias + Σ trees (log-odds).
-type forest struct {
-	bias  float64
-	step  float64 // the leaves' unit (leafStep)
-	trees []tree
-}
-
-func (f *forest) eval(x []float64) float64 {
-	s := f.bias
-	for _, t := range f.trees {
-		s += t.eval(x)
-	}
-	return s
-}
 
 // gbdtSetting is how a forest is grown.
 type gbdtSetting struct {
@@ -52,158 +17,31 @@ type gbdtSetting struct {
 	minHess      float64
 }
 
-// fitGBDT trains gradient-boosted regression trees on the logistic loss
-// (Newton steps: each leaf is -Σg/(Σh+λ), shrunk by the rate), as
-// cmd/train-blocks does: splits over at most 32 quantile cut points per
-// feature, deterministic. feats limits the features it may split on.
+// forest is a boosted model (log-odds) and the unit of its leaves.
+type forest struct {
+	gbdt.Forest
+	step float64 // the leaves' unit (leafStep)
+}
+
+// fitGBDT trains boosted trees (package gbdt) as Ranker.Encode keeps them:
+// cut points in bfloat16, leaves in whole steps of leafStep, at most 127
+// of them, the bias in a float32. feats limits the features it may split
+// on.
 func fitGBDT(X [][]float64, y, w []float64, s gbdtSetting, feats []int) *forest {
-	const maxBins = 32
 	step := leafStep(s.rate)
-	n := len(X)
-	var sw float64
-	for _, v := range w {
-		sw += v
+	o := gbdt.Options{
+		Trees: s.trees, Depth: s.depth, Rate: s.rate, Lambda: s.lambda, MinHess: s.minHess,
+		Features: feats,
+		Cut:      keyphrase.BFloat16,
+		Leaf: func(v float64) float64 {
+			return max(-127, min(127, math.Round(v/step))) * step
+		},
+		Bias: func(v float64) float64 { return float64(float32(v)) },
 	}
-	wn := make([]float64, n)
-	for i := range w {
-		wn[i] = w[i] * float64(n) / sw
-	}
-	nf := len(X[0])
-	cuts := make([][]float64, nf)
-	vals := make([]float64, n)
-	for _, f := range feats {
-		for i := range X {
-			vals[i] = X[i][f]
-		}
-		sort.Float64s(vals)
-		var distinct []float64
-		for i, v := range vals {
-			if i == 0 || v != vals[i-1] {
-				distinct = append(distinct, v)
-			}
-		}
-		var c []float64
-		for b := 1; b <= maxBins && len(distinct) > 1; b++ {
-			k := b * (len(distinct) - 1) / (maxBins + 1)
-			if len(distinct) <= maxBins+1 {
-				if b >= len(distinct) {
-					break
-				}
-				k = b - 1
-			}
-			m := keyphrase.BFloat16((distinct[k] + distinct[k+1]) / 2)
-			if len(c) == 0 || m > c[len(c)-1] {
-				c = append(c, m)
-			}
-		}
-		cuts[f] = c
-	}
-	bins := make([][]uint8, n)
-	for i, x := range X {
-		bins[i] = make([]uint8, nf)
-		for _, f := range feats {
-			bins[i][f] = uint8(sort.SearchFloat64s(cuts[f], x[f]))
-		}
-	}
-	var pos float64
-	for i := range y {
-		pos += wn[i] * y[i]
-	}
-	p0 := math.Min(math.Max(pos/float64(n), 1e-6), 1-1e-6)
-	m := &forest{bias: float64(float32(math.Log(p0 / (1 - p0)))), step: step}
-	F := make([]float64, n)
-	for i := range F {
-		F[i] = m.bias
-	}
-	g := make([]float64, n)
-	h := make([]float64, n)
-	idx := make([]int, n)
 	if s.groups != nil {
-		for i := range F {
-			F[i] = 0 // a ranking: no base rate
-		}
-		m.bias = 0
+		o.Gradients = func(F, y, w, g, h []float64) { lambdas(F, y, w, s.groups, s.truncate, g, h) }
 	}
-	for t := 0; t < s.trees; t++ {
-		for i := range F {
-			p := 1 / (1 + math.Exp(-F[i]))
-			g[i] = (p - y[i]) * wn[i]
-			h[i] = math.Max(p*(1-p), 1e-6) * wn[i]
-			idx[i] = i
-		}
-		if s.groups != nil {
-			lambdas(F, y, wn, s.groups, s.truncate, g, h)
-		}
-		var tr tree
-		var grow func(rows []int, depth int) int
-		grow = func(rows []int, depth int) int {
-			var G, H float64
-			for _, i := range rows {
-				G += g[i]
-				H += h[i]
-			}
-			at := len(tr)
-			leaf := func() int {
-				// in whole steps, as the model file keeps it
-				k := math.Round(-s.rate * G / (H + s.lambda) / step)
-				tr = append(tr, tnode{feat: -1, val: max(-127, min(127, k)) * step})
-				return at
-			}
-			if depth >= s.depth || H < 2*s.minHess {
-				return leaf()
-			}
-			bestGain, bestF, bestB := 1e-9, -1, 0
-			parent := G * G / (H + s.lambda)
-			var hg, hh [maxBins + 1]float64
-			for _, f := range feats {
-				if len(cuts[f]) == 0 {
-					continue
-				}
-				clear(hg[:])
-				clear(hh[:])
-				for _, i := range rows {
-					b := bins[i][f]
-					hg[b] += g[i]
-					hh[b] += h[i]
-				}
-				var gl, hl float64
-				for b := 0; b < len(cuts[f]); b++ {
-					gl += hg[b]
-					hl += hh[b]
-					gr, hr := G-gl, H-hl
-					if hl < s.minHess || hr < s.minHess {
-						continue
-					}
-					gain := gl*gl/(hl+s.lambda) + gr*gr/(hr+s.lambda) - parent
-					if gain > bestGain {
-						bestGain, bestF, bestB = gain, f, b
-					}
-				}
-			}
-			if bestF < 0 {
-				return leaf()
-			}
-			var left, right []int
-			for _, i := range rows {
-				if int(bins[i][bestF]) <= bestB {
-					left = append(left, i)
-				} else {
-					right = append(right, i)
-				}
-			}
-			tr = append(tr, tnode{feat: bestF, thr: cuts[bestF][bestB]})
-			l := grow(left, depth+1)
-			r := grow(right, depth+1)
-			tr[at].left, tr[at].right = l, r
-			return at
-		}
-		grow(idx, 0)
-		for i, x := range X {
-			F[i] += tr.eval(x)
-		}
-		m.trees = append(m.trees, tr)
-	}
-	return m
+	return &forest{Forest: *gbdt.Fit(X, y, w, o), step: step}
 }
 
 // config is how a ranker is trained.
@@ -232,7 +70,7 @@ type ranker struct {
 // Style is the gate's weight of the second expert.
 func (r *ranker) Style(f *[nf]float64) float64 {
 	if r.gate != nil {
-		return 1 / (1 + math.Exp(-r.gate.eval(f[:])))
+		return 1 / (1 + math.Exp(-r.gate.Eval(f[:])))
 	}
 	return r.lin.Style(f)
 }
@@ -250,7 +88,7 @@ func (r *ranker) Score(f *[nf]float64) float64 {
 		var x [nf + 1]float64
 		copy(x[:], f[:])
 		x[nf] = r.lin.Style(f)
-		return r.one.eval(x[:])
+		return r.one.Eval(x[:])
 	}
 	return r.lin.Score(f)
 }
@@ -332,14 +170,14 @@ func (r *ranker) shipped() *keyphrase.Ranker {
 	k := &keyphrase.Ranker{Linear: r.lin}
 	for set, f := range r.exp {
 		m := &k.Experts[set]
-		m.Bias, m.Step = f.bias, f.step
-		for _, t := range f.trees {
+		m.Bias, m.Step = f.Bias, f.step
+		for _, t := range f.Trees {
 			base := len(m.Nodes)
 			m.Roots = append(m.Roots, base)
 			for _, n := range t {
-				kn := keyphrase.TreeNode{Feat: n.feat, Thr: n.thr, Value: n.val}
-				if n.feat >= 0 {
-					kn.Left, kn.Right = base+n.left, base+n.right
+				kn := keyphrase.TreeNode(n)
+				if n.Feat >= 0 {
+					kn.Left, kn.Right = base+n.Left, base+n.Right
 				}
 				m.Nodes = append(m.Nodes, kn)
 			}
