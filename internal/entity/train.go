@@ -93,6 +93,16 @@ type trainRow struct {
 	prev                uint8
 }
 
+// averaged is the row's averaged-perceptron weights after step updates
+// (the weights less the mean of step·update), and whether any is not 0.
+func (r *trainRow) averaged(step float64) (a [numLabels]float32, nz bool) {
+	for l := range numLabels {
+		a[l] = r.w[l] - float32(r.acc[l]/step)
+		nz = nz || a[l] != 0
+	}
+	return a, nz
+}
+
 // Train fits a structured averaged perceptron (Collins 2002) with Viterbi
 // decoding, visiting the sentences in a shuffled
 // order fixed by cfg.Seed, and returns the averaged weights.
@@ -147,13 +157,7 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 		}
 		out := Weights{Rows: make(map[uint32]*[numLabels]float32, len(rows)), Hist: map[uint32]HistKey{}}
 		for k, r := range rows {
-			var a [numLabels]float32
-			nz := false
-			for l := range numLabels {
-				a[l] = r.w[l] - float32(r.acc[l]/step)
-				nz = nz || a[l] != 0
-			}
-			if nz {
+			if a, nz := r.averaged(step); nz {
 				out.Rows[k] = &a
 				if r.hist && !r.static && !r.mixed {
 					out.Hist[k] = HistKey{Base: uint64(r.base), Prev: r.prev}
@@ -296,12 +300,7 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 		}
 	}
 	for k, r := range rows {
-		var a [numLabels]float32
-		nz := false
-		for l := range numLabels {
-			a[l] = r.w[l] - float32(r.acc[l]/step)
-			nz = nz || a[l] != 0
-		}
+		a, nz := r.averaged(step)
 		if !nz {
 			continue
 		}
