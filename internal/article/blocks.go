@@ -165,12 +165,12 @@ func ParseModel(s string, names []string) (*BlockModel, error) {
 	return m, nil
 }
 
-// Tree is one regression tree of a boosted model, its nodes in pre-order:
-// node 0 is the root; an inner node sends x to Left when x[Feat] <= Thr,
-// else to Right; a leaf (Feat < 0) gives Value.
+// Tree is a regression tree (package gbdt grows it; its doc says why the
+// engine walks its own), its nodes in pre-order: node 0 is the root; an
+// inner node sends x to Left when x[Feat] <= Thr, else to Right.
 type Tree []TreeNode
 
-// TreeNode is one node of a Tree.
+// TreeNode is one node of a Tree; a leaf (Feat < 0) gives Value.
 type TreeNode struct {
 	Feat        int
 	Thr, Value  float64

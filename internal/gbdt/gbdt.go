@@ -8,13 +8,21 @@
 // found from the sorted training values, so training is deterministic: the
 // same rows give the same trees, byte for byte, on every run.
 //
-// It is for training only. The engine reads each model in its own file
-// format and walks its trees with its own code (internal/article's text
-// model, internal/keyphrase's packed binary one), so the WebAssembly build
-// never links this package. A trainer tells Fit how its file keeps cut
-// points, leaves and the bias (Options.Cut, Leaf, Bias), and the running
-// scores use those rounded values: the model scored in cross-validation is
-// the one written.
+// It is for training only: the WebAssembly build never links it. A
+// trainer tells Fit how its model file keeps cut points, leaves and the
+// bias (Options.Cut, Leaf, Bias), and the running scores use those rounded
+// values, so the model scored in cross-validation is the one written.
+//
+// The engine reads and walks the trees with its own code, and the two
+// models' code is not one either. article.Tree is a copy of Tree and its
+// ten-line walk, kept so that the engine does not link the trainer; its
+// file is text, a node named by its feature, thresholds to six digits.
+// keyphrase.Forest is packed binary (bfloat16 thresholds, int8 leaves in
+// steps) and is walked flattened, every tree padded to one depth, without
+// a branch on the comparison (its speed path: see its flatForest). One
+// format for both would change both model files, and one walk would either
+// slow the ranker or change how the blocks' trees are laid out: a change
+// of speed to measure on its own, not the same logic written twice.
 package gbdt
 
 import (

@@ -6,9 +6,9 @@ import (
 	"sort"
 )
 
-// Forest is a boosted-tree model: Bias + Σ tree(x), in log-odds. Nodes are
-// the trees' nodes one after the other, each tree in pre-order (its root
-// first); Roots are where each tree starts.
+// Forest is a boosted-tree model (package gbdt grows it; its doc says why
+// this walk is not shared): Bias + Σ tree(x), in log-odds. Nodes are the
+// trees' nodes in turn, each tree in pre-order; Roots, where each starts.
 type Forest struct {
 	Bias  float64
 	Step  float64 // the leaves' unit in the encoding (0: the largest leaf / 127)
