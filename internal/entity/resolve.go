@@ -1,9 +1,9 @@
 package entity
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -96,14 +96,20 @@ func (r *resolver) sentenceInitial(m mention) bool {
 // common lower-case words elsewhere ("Additionally", "Meanwhile"), unless
 // the same word is also a name inside a sentence.
 func (r *resolver) dropJunk(ms []mention) []mention {
-	inner := map[string]bool{}
-	prose := map[string]bool{} // names found outside title-case headlines
+	// what is known of each key: found inside a sentence (inner), found
+	// outside title-case headlines (prose); one map, so one probe a key
+	const inner, prose = 1, 2
+	seen := map[string]uint8{}
 	for _, m := range ms {
+		var f uint8
 		if !r.sentenceInitial(m) {
-			inner[m.key] = true
+			f |= inner
 		}
 		if !m.titleCase {
-			prose[m.key] = true
+			f |= prose
+		}
+		if f != 0 {
+			seen[m.key] |= f
 		}
 	}
 	out := ms[:0]
@@ -118,7 +124,7 @@ func (r *resolver) dropJunk(ms []mention) []mention {
 				break
 			}
 		}
-		if m.last-m.first == 1 && !inner[m.key] && r.sentenceInitial(m) && m.margin < junkMargin {
+		if m.last-m.first == 1 && seen[m.key]&inner == 0 && r.sentenceInitial(m) && m.margin < junkMargin {
 			if e, ok := r.m.lex.get(m.key); ok && (e.CapRate >= 1 && e.CapRate <= 2 || e.CapRate == 7) {
 				continue
 			}
@@ -128,7 +134,7 @@ func (r *resolver) dropJunk(ms []mention) []mention {
 		// that the tagger doubts (its label lost to another somewhere on
 		// the way) is a word, not a name, unless the article names it
 		// elsewhere ("Steadies" in "Dollar Steadies Ahead of ...")
-		if m.titleCase && m.last-m.first == 1 && m.margin < 0 && !prose[m.key] && r.m.lowerWord(m.key) {
+		if m.titleCase && m.last-m.first == 1 && m.margin < 0 && seen[m.key]&prose == 0 && r.m.lowerWord(m.key) {
 			if _, caps := caseOf(r.d.TokenText(m.first)); !caps {
 				continue
 			}
@@ -202,11 +208,13 @@ func (r *resolver) extend(ms []mention) []mention {
 		return ms
 	}
 	// drop the mentions now inside a widened one (or its duplicates)
-	sort.SliceStable(ms, func(i, j int) bool {
-		if ms[i].first != ms[j].first {
-			return ms[i].first < ms[j].first
+	// slices' sorts, not sort.SliceStable: its reflection-made swapper
+	// costs in wasm
+	slices.SortStableFunc(ms, func(a, b mention) int {
+		if c := cmp.Compare(a.first, b.first); c != 0 {
+			return c
 		}
-		return ms[i].last > ms[j].last
+		return cmp.Compare(b.last, a.last)
 	})
 	out := ms[:0]
 	end := -1
@@ -271,7 +279,7 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 		}
 	}
 	if len(ms) > n {
-		sort.SliceStable(ms, func(i, j int) bool { return ms[i].first < ms[j].first })
+		slices.SortStableFunc(ms, func(a, b mention) int { return cmp.Compare(a.first, b.first) })
 	}
 	return ms
 }
@@ -424,11 +432,14 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		ms     []int // indices into ms
 		parent int   // merged into this group; -1 for none
 	}
-	var gs []*group
+	// groups by value, and each group's mentions cut from one array: a
+	// few allocations, not one per group and per mention
+	gs := make([]group, 0, len(ms)/2+8) // most names recur
 	// a group by key and type: 1 + its index in gs, 0 for none (vote
 	// has given every mention a type)
 	byKey := make(map[string][numTypes]int32, len(ms))
 	var words []string // every group's tokens, one after the other
+	gOf := make([]int32, len(ms))
 	for i, m := range ms {
 		slots := byKey[m.key]
 		gi := int(slots[m.typ]) - 1
@@ -438,8 +449,19 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 			byKey[m.key] = slots
 			n := len(words)
 			words = splitKey(words, m.key)
-			gs = append(gs, &group{key: m.key, tokens: words[n:len(words):len(words)], typ: m.typ, parent: -1})
+			gs = append(gs, group{key: m.key, tokens: words[n:len(words):len(words)], typ: m.typ, parent: -1})
 		}
+		gOf[i] = int32(gi)
+		gs[gi].parent-- // counts the group's mentions for now: -1 - count
+	}
+	all := make([]int, len(ms))
+	off := 0
+	for gi := range gs {
+		n := -1 - gs[gi].parent
+		gs[gi].ms, gs[gi].parent = all[off:off:off+n], -1
+		off += n
+	}
+	for i, gi := range gOf {
 		gs[gi].ms = append(gs[gi].ms, i)
 	}
 	// short forms join the longer name they stand for: the one with the most
@@ -459,19 +481,22 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 			cand[in] = append(cand[in], li)
 		}
 	}
-	for _, g := range gs {
+	for gi := range gs {
+		g := &gs[gi]
 		best := -1
 		look := g.tokens[0]
 		if len(g.tokens) == 1 {
 			look = strings.ReplaceAll(strings.TrimPrefix(look, "^"), ".", "")
 		}
-		for _, li := range append(cand[g.tokens[0]], cand[look]...) {
-			l := gs[li]
-			if l == g || len(l.tokens) <= len(g.tokens) || !shortFormOf(g.tokens, l.tokens, l.typ, g.typ) {
-				continue
-			}
-			if best < 0 || len(l.ms) > len(gs[best].ms) {
-				best = li
+		for _, lis := range [2][]int{cand[g.tokens[0]], cand[look]} {
+			for _, li := range lis {
+				l := &gs[li]
+				if li == gi || len(l.tokens) <= len(g.tokens) || !shortFormOf(g.tokens, l.tokens, l.typ, g.typ) {
+					continue
+				}
+				if best < 0 || len(l.ms) > len(gs[best].ms) {
+					best = li
+				}
 			}
 		}
 		g.parent = best
@@ -485,13 +510,22 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 	// each root's groups; a root's entity is made in the order of roots,
 	// and the sort below decides the order of the entities
 	members := make([][]int, len(gs))
+	roots := 0
 	for i := range gs {
-		members[root(i)] = append(members[root(i)], i)
+		ri := root(i)
+		if len(members[ri]) == 0 {
+			roots++
+		}
+		members[ri] = append(members[ri], i)
 	}
 	// salience: mentions (log), how early the first one is, and the title
 	nSent := max(1, len(r.d.Sentences))
-	var out []doc.Entity
+	out := make([]doc.Entity, 0, roots)
 	var forms []string
+	var idx []int
+	// every entity's mentions, cut from one array (capped, so that no
+	// append to one runs into the next)
+	mentions := make([]doc.Mention, 0, len(ms))
 	for ri, mem := range members {
 		if len(mem) == 0 {
 			continue
@@ -503,12 +537,13 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		for _, gi := range mem {
 			n += len(gs[gi].ms)
 		}
-		idx := make([]int, 0, n)
+		idx = idx[:0]
 		for _, gi := range mem {
 			idx = append(idx, gs[gi].ms...)
 		}
-		e.Mentions = make([]doc.Mention, 0, n)
-		sort.Ints(idx)
+		e.Mentions = mentions[len(mentions) : len(mentions) : len(mentions)+n]
+		mentions = mentions[:len(mentions)+n]
+		slices.Sort(idx)
 		inTitle := false
 		for _, i := range idx {
 			m := ms[i]
@@ -541,11 +576,11 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 	for i := range out {
 		out[i].Salience = math.Round(out[i].Salience/top*1000) / 1000
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Salience != out[j].Salience {
-			return out[i].Salience > out[j].Salience
+	slices.SortStableFunc(out, func(a, b doc.Entity) int {
+		if a.Salience != b.Salience {
+			return cmp.Compare(b.Salience, a.Salience)
 		}
-		return out[i].Mentions[0].Start < out[j].Mentions[0].Start
+		return cmp.Compare(a.Mentions[0].Start, b.Mentions[0].Start)
 	})
 	return out
 }
