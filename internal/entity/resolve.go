@@ -1,9 +1,9 @@
 package entity
 
 import (
-	"cmp"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -208,13 +208,11 @@ func (r *resolver) extend(ms []mention) []mention {
 		return ms
 	}
 	// drop the mentions now inside a widened one (or its duplicates)
-	// slices' sorts, not sort.SliceStable: its reflection-made swapper
-	// costs in wasm
-	slices.SortStableFunc(ms, func(a, b mention) int {
-		if c := cmp.Compare(a.first, b.first); c != 0 {
-			return c
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].first != ms[j].first {
+			return ms[i].first < ms[j].first
 		}
-		return cmp.Compare(b.last, a.last)
+		return ms[i].last > ms[j].last
 	})
 	out := ms[:0]
 	end := -1
@@ -279,7 +277,7 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 		}
 	}
 	if len(ms) > n {
-		slices.SortStableFunc(ms, func(a, b mention) int { return cmp.Compare(a.first, b.first) })
+		sort.SliceStable(ms, func(i, j int) bool { return ms[i].first < ms[j].first })
 	}
 	return ms
 }
@@ -576,11 +574,11 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 	for i := range out {
 		out[i].Salience = math.Round(out[i].Salience/top*1000) / 1000
 	}
-	slices.SortStableFunc(out, func(a, b doc.Entity) int {
-		if a.Salience != b.Salience {
-			return cmp.Compare(b.Salience, a.Salience)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Salience != out[j].Salience {
+			return out[i].Salience > out[j].Salience
 		}
-		return cmp.Compare(a.Mentions[0].Start, b.Mentions[0].Start)
+		return out[i].Mentions[0].Start < out[j].Mentions[0].Start
 	})
 	return out
 }
