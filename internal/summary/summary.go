@@ -180,28 +180,28 @@ func wellFormed(d *doc.Document, s doc.Sentence) bool {
 // wordSets gives each sentence's distinct words (by keyphrase.Key) as
 // sorted ids, so that comparing two sentences is one merge.
 func wordSets(d *doc.Document, sents []int) [][]int32 {
-	// ids by key, and by the token's own text: a document repeats its
-	// words, and a repeat then costs one map probe, not a Key (which may
-	// lower-case and probes a map of its own) and a probe
+	// sized for an article's distinct words: growing a map rehashes every
+	// key, with wasm's slow portable hash. (A second map, from each word as
+	// written to its id, was slower: most words are lower case already, so
+	// Key allocates nothing for them.)
 	ids := make(map[string]int32, 256)
-	byText := make(map[string]int32, 256)
 	out := make([][]int32, len(sents))
-	var all []int32 // every set, one after the other: one allocation
+	n := 0
+	for _, s := range sents {
+		n += d.Sentences[s].Last - d.Sentences[s].First
+	}
+	all := make([]int32, 0, n) // every set, one after the other
 	for i, s := range sents {
 		n := len(all)
 		for t := d.Sentences[s].First; t < d.Sentences[s].Last; t++ {
 			if d.Tokens[t].Kind != doc.Word {
 				continue
 			}
-			w := d.TokenText(t)
-			id, ok := byText[w]
+			k := keyphrase.Key(d.TokenText(t))
+			id, ok := ids[k]
 			if !ok {
-				k := keyphrase.Key(w)
-				if id, ok = ids[k]; !ok {
-					id = int32(len(ids))
-					ids[k] = id
-				}
-				byText[w] = id
+				id = int32(len(ids))
+				ids[k] = id
 			}
 			all = append(all, id)
 		}
