@@ -7,8 +7,8 @@ import (
 	"unicode"
 )
 
-// TestFastPaths checks the ASCII fast paths of countWords, monthNumber and
-// dayNumber (written for wasm, where the unicode calls, lowering and
+// TestFastPaths checks the ASCII fast paths of countWords, monthNumber,
+// dayNumber and lower (written for wasm, where the unicode calls, lowering and
 // Atoi's error cost) against the plain forms they replace.
 func TestFastPaths(t *testing.T) {
 	countRef := func(s string) int {
@@ -59,6 +59,11 @@ func TestFastPaths(t *testing.T) {
 		}
 		if got, want := dayNumber(s), dayRef(s); got != want {
 			t.Errorf("dayNumber(%q) = %d, want %d", s, got, want)
+		}
+	}
+	for _, s := range append(inputs, "“Quoted” Text", "İstanbul", "\u212Aelvin", "ΑΒΓ δ", "bad \xff byte", "\uFFFD", "Ⅻ", "ǅ") {
+		if got, want := lower(s), strings.ToLower(s); got != want {
+			t.Errorf("lower(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
