@@ -231,16 +231,28 @@ func (r *resolver) extend(ms []mention) []mention {
 // so is a person's first or last name alone.
 func (r *resolver) addRepeats(ms []mention) []mention {
 	keys := map[string]bool{}
+	// the keys by byte length (63 for 63 or more) and first byte: most runs
+	// of capitalised words are ruled out by their length and first letter
+	// without building their key and probing the map (with wasm's slow
+	// portable hash)
+	var filter [64][4]uint64
+	add := func(k string) {
+		keys[k] = true
+		if k != "" {
+			filter[min(len(k), 63)][k[0]>>6] |= 1 << (k[0] & 63)
+		}
+	}
 	maxLen := 0
 	for _, m := range ms {
-		keys[m.key] = true
+		add(m.key)
 		maxLen = min(max(maxLen, m.last-m.first), 8)
 		if m.typ == 0 && m.last-m.first > 1 {
 			// a person's first or last name alone: "Lee" of "Lee Jae Myung"
-			keys[r.key(m.first, m.first+1)] = true
-			keys[r.key(m.last-1, m.last)] = true
+			add(r.key(m.first, m.first+1))
+			add(r.key(m.last-1, m.last))
 		}
 	}
+	var size [9]int // size[l]: the byte length of the key of tokens [t, t+l)
 	covered := make([]bool, len(r.d.Tokens))
 	for _, m := range ms {
 		for t := m.first; t < m.last; t++ {
@@ -256,13 +268,27 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 			if covered[t] || r.d.Tokens[t].Kind != doc.Word || !isCapitalised(r.d.TokenText(t)) {
 				continue
 			}
-			for l := min(maxLen, s.Last-t); l >= 1; l-- {
+			top := min(maxLen, s.Last-t)
+			for l := 1; l <= top; l++ {
+				size[l] = size[l-1] + len(r.folded(t+l-1))
+				if l > 1 {
+					size[l]++ // the space
+				}
+			}
+			first := byte(' ') // the key's first byte; for an empty fold, the space after it
+			if f := r.folded(t); f != "" {
+				first = f[0]
+			}
+			for l := top; l >= 1; l-- {
 				free := true
 				for u := t; u < t+l; u++ {
 					free = free && !covered[u]
 				}
 				if !free || !isCapitalised(r.d.TokenText(t+l-1)) {
 					continue
+				}
+				if n := size[l]; n > 0 && filter[min(n, 63)][first>>6]&(1<<(first&63)) == 0 {
+					continue // no key of this length starts with this byte
 				}
 				// look up without making a string; make it only for a hit
 				if r.kbuf = r.appendKey(r.kbuf[:0], t, t+l); keys[string(r.kbuf)] {
