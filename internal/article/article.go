@@ -46,7 +46,7 @@ func Detect(input string) Kind {
 	if len(head) > 4096 {
 		head = head[:4096]
 	}
-	low := strings.ToLower(head)
+	low := lower(head)
 	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--", "<meta", "<article", "<div", "<p>", "<p ", "<section", "<main", "<title", "<h1", "<table"} {
 		if strings.HasPrefix(low, p) {
 			return HTML

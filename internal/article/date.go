@@ -19,7 +19,21 @@ func monthNumber(w string) int {
 		// every name opens with one of these: most words need no lowering
 		return 0
 	}
-	return months[strings.ToLower(strings.TrimSuffix(w, "."))]
+	w = strings.TrimSuffix(w, ".")
+	// an ASCII word is lowered into a buffer: the lookup then allocates
+	// nothing (most words that get here are names: "Moon", "Seoul")
+	var buf [9]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return months[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return months[string(buf[:len(w)])]
 }
 
 func iso(y, m, d int) string {
@@ -87,7 +101,12 @@ func findDate(s string) string {
 }
 
 func dayNumber(w string) int {
-	w = strings.ToLower(strings.TrimRight(w, ".,"))
+	w = strings.TrimRight(w, ".,")
+	if w == "" || (w[0] < '0' || w[0] > '9') && w[0] != '+' {
+		// no number: spare the lowering and Atoi's error (an allocation)
+		return 0
+	}
+	w = strings.ToLower(w)
 	for _, suf := range []string{"st", "nd", "rd", "th"} {
 		w = strings.TrimSuffix(w, suf)
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/lede-news/lede/internal/doc"
 )
@@ -360,7 +361,7 @@ func describe(text string, l *line) {
 	l.words = countWords(s)
 	l.ends, l.teaser = sentenceEnd(s)
 	l.stops = countStops(s)
-	low := strings.ToLower(s) // once for the tests below, which all read it
+	low := lower(s) // once for the tests below, which all read it
 	l.boiler = boilerplateLow(low, l.words)
 	l.byline = bylineLow(s, low, l.words)
 	if l.words <= 14 {
@@ -432,6 +433,16 @@ func punctuated(s string) bool {
 func countWords(s string) int {
 	n, cjk, in := 0, 0, false
 	for _, r := range s {
+		if r < 0x80 {
+			// ASCII without the unicode calls (the same answers), which
+			// cost in wasm
+			w := 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+			if w && !in {
+				n++
+			}
+			in = w || in && (r == '\'' || r == '-' || r == '.')
+			continue
+		}
 		if r >= 0x3040 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)) {
 			cjk++
 			in = false
@@ -1059,4 +1070,39 @@ func boilerplateLow(line string, words int) bool {
 		}
 	}
 	return false
+}
+
+// lower is strings.ToLower(s). ToLower maps every rune through
+// unicode.ToLower as soon as s holds one non-ASCII character (a curly
+// quote in a pasted article), a call per character, which costs in wasm;
+// here ASCII is lowered in the loop and a non-ASCII rune is only checked to
+// be its own lower case (else, or for bytes that are not UTF-8, ToLower
+// does it all).
+func lower(s string) string {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	if i == len(s) {
+		return strings.ToLower(s) // ASCII: its own fast path
+	}
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || unicode.ToLower(r) != r {
+			return strings.ToLower(s)
+		}
+		copy(b[i:], s[i:i+n])
+		i += n
+	}
+	return unsafe.String(&b[0], len(b))
 }

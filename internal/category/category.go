@@ -104,10 +104,18 @@ func (m *Model) Distribution(parts ...string) []doc.Label {
 	for _, part := range parts {
 		longest = max(longest, len(part))
 	}
-	fz := Featurizer{Buckets: m.Buckets, Prefix: m.Prefix, keys: make([]uint64, 0, longest/2+8)}
-	mix := make([]float64, len(m.Labels))
-	p := make([]float64, 0, len(m.Labels))
-	fs := make([]Feature, 0, longest/2+8)
+	// a headline's features and the label sums fit in arrays on the
+	// stack (a model has at most maxModelLabels labels: Decode checks);
+	// the featurizer keeps its keys, so they are allocated
+	var fsBuf [96]Feature
+	var mixBuf, pBuf [maxModelLabels]float64
+	n := longest/2 + 8
+	fz := Featurizer{Buckets: m.Buckets, Prefix: m.Prefix, keys: make([]uint64, 0, n)}
+	fs := fsBuf[:0]
+	if n > len(fsBuf) {
+		fs = make([]Feature, 0, n)
+	}
+	mix, p := mixBuf[:len(m.Labels)], pBuf[:0]
 	total := 0.0
 	for _, part := range parts {
 		fs = fz.AppendFeatures(fs[:0], part)

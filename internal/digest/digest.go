@@ -15,6 +15,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/lede-news/lede/internal/doc"
 )
@@ -131,14 +132,16 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 	n := len(related)
 	// terms become sorted ids with an idf weight, so a pair's similarity is
 	// one merge of two short lists
-	ids := map[string]int32{}
+	// (sized for a headline's words: growing a map rehashes every key,
+	// with wasm's slow portable hash)
+	ids := make(map[string]int32, 8*n)
 	var df []int
 	lists := make([][]int32, n)
 	add := func(i int, t string) {
 		id, ok := ids[t]
 		if !ok {
 			id = int32(len(df))
-			ids[t] = id
+			ids[strings.Clone(t)] = id // t may be a view of forWords' buffer
 			df = append(df, 0)
 		}
 		lists[i] = append(lists[i], id)
@@ -277,25 +280,52 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 
 // forWords calls fn with each lower-cased word (letters and digits) of
 // text[start:end] and its offsets.
+//
+// An ASCII word is lowered into a buffer that the next word reuses: w is
+// valid during fn only (fn copies what it keeps). Lowering a capitalised
+// headline word then allocates nothing.
 func forWords(text string, start, end int, fn func(w string, s, e int)) {
+	var buf [32]byte
 	i := start
 	for i < end {
 		r, size := utf8.DecodeRuneInString(text[i:end])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if !isWordRune(r) {
 			i += size
 			continue
 		}
 		j := i
+		ascii := true
 		for j < end {
 			r, size := utf8.DecodeRuneInString(text[j:end])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if !isWordRune(r) {
 				break
 			}
+			ascii = ascii && r < utf8.RuneSelf
 			j += size
 		}
-		fn(strings.ToLower(text[i:j]), i, j)
+		if w := text[i:j]; ascii && len(w) <= len(buf) {
+			for k := 0; k < len(w); k++ {
+				c := w[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[k] = c
+			}
+			fn(unsafe.String(&buf[0], len(w)), i, j)
+		} else {
+			fn(strings.ToLower(w), i, j)
+		}
 		i = j
 	}
+}
+
+// isWordRune reports whether r is a letter or a digit, ASCII without the
+// unicode calls (the same answers), which cost in wasm.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // stem strips the commonest English inflections, enough for "tariffs" to

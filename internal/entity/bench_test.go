@@ -74,3 +74,28 @@ func BenchmarkTagDev(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "sentences/s")
 }
+
+// BenchmarkResolve times the document pass alone (resolver.resolve) on the
+// sample article's mentions (skipped without ../shared): what Annotate
+// spends after tagging.
+func BenchmarkResolve(b *testing.B) {
+	text, err := os.ReadFile("../../../shared/samples/korea-us-summit.txt")
+	if err != nil {
+		b.Skip("../shared/samples/korea-us-summit.txt not found")
+	}
+	m, err := Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := segmented(string(text))
+	ms := m.mentions(d)
+	cp := make([]mention, len(ms))
+	b.ReportAllocs()
+	for b.Loop() {
+		copy(cp, ms) // resolve rewrites its mentions
+		r := resolver{m: m, d: d}
+		if len(r.resolve(cp)) == 0 {
+			b.Fatal("no entities")
+		}
+	}
+}

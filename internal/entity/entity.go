@@ -63,6 +63,12 @@ func Annotate(d *doc.Document) {
 
 // Annotate returns the entities of d found with model m.
 func (m *Model) Annotate(d *doc.Document) []doc.Entity {
+	r := resolver{m: m, d: d}
+	return r.resolve(m.mentions(d))
+}
+
+// mentions tags the sentences of d and returns the names found, in order.
+func (m *Model) mentions(d *doc.Document) []mention {
 	tg, _ := m.taggers.Get().(*Tagger)
 	if tg == nil {
 		tg = m.NewTagger()
@@ -105,8 +111,7 @@ func (m *Model) Annotate(d *doc.Document) []doc.Entity {
 		}
 		si = sj
 	}
-	r := resolver{m: m, d: d}
-	return r.resolve(ms)
+	return ms
 }
 
 // endsWithInitial reports whether sentence s ends with a one-letter

@@ -96,14 +96,20 @@ func (r *resolver) sentenceInitial(m mention) bool {
 // common lower-case words elsewhere ("Additionally", "Meanwhile"), unless
 // the same word is also a name inside a sentence.
 func (r *resolver) dropJunk(ms []mention) []mention {
-	inner := map[string]bool{}
-	prose := map[string]bool{} // names found outside title-case headlines
+	// what is known of each key: found inside a sentence (inner), found
+	// outside title-case headlines (prose); one map, so one probe a key
+	const inner, prose = 1, 2
+	seen := map[string]uint8{}
 	for _, m := range ms {
+		var f uint8
 		if !r.sentenceInitial(m) {
-			inner[m.key] = true
+			f |= inner
 		}
 		if !m.titleCase {
-			prose[m.key] = true
+			f |= prose
+		}
+		if f != 0 {
+			seen[m.key] |= f
 		}
 	}
 	out := ms[:0]
@@ -118,7 +124,7 @@ func (r *resolver) dropJunk(ms []mention) []mention {
 				break
 			}
 		}
-		if m.last-m.first == 1 && !inner[m.key] && r.sentenceInitial(m) && m.margin < junkMargin {
+		if m.last-m.first == 1 && seen[m.key]&inner == 0 && r.sentenceInitial(m) && m.margin < junkMargin {
 			if e, ok := r.m.lex.get(m.key); ok && (e.CapRate >= 1 && e.CapRate <= 2 || e.CapRate == 7) {
 				continue
 			}
@@ -128,7 +134,7 @@ func (r *resolver) dropJunk(ms []mention) []mention {
 		// that the tagger doubts (its label lost to another somewhere on
 		// the way) is a word, not a name, unless the article names it
 		// elsewhere ("Steadies" in "Dollar Steadies Ahead of ...")
-		if m.titleCase && m.last-m.first == 1 && m.margin < 0 && !prose[m.key] && r.m.lowerWord(m.key) {
+		if m.titleCase && m.last-m.first == 1 && m.margin < 0 && seen[m.key]&prose == 0 && r.m.lowerWord(m.key) {
 			if _, caps := caseOf(r.d.TokenText(m.first)); !caps {
 				continue
 			}
@@ -225,16 +231,28 @@ func (r *resolver) extend(ms []mention) []mention {
 // so is a person's first or last name alone.
 func (r *resolver) addRepeats(ms []mention) []mention {
 	keys := map[string]bool{}
+	// the keys by byte length (63 for 63 or more) and first byte: most runs
+	// of capitalised words are ruled out by their length and first letter
+	// without building their key and probing the map (with wasm's slow
+	// portable hash)
+	var filter [64][4]uint64
+	add := func(k string) {
+		keys[k] = true
+		if k != "" {
+			filter[min(len(k), 63)][k[0]>>6] |= 1 << (k[0] & 63)
+		}
+	}
 	maxLen := 0
 	for _, m := range ms {
-		keys[m.key] = true
+		add(m.key)
 		maxLen = min(max(maxLen, m.last-m.first), 8)
 		if m.typ == 0 && m.last-m.first > 1 {
 			// a person's first or last name alone: "Lee" of "Lee Jae Myung"
-			keys[r.key(m.first, m.first+1)] = true
-			keys[r.key(m.last-1, m.last)] = true
+			add(r.key(m.first, m.first+1))
+			add(r.key(m.last-1, m.last))
 		}
 	}
+	var size [9]int // size[l]: the byte length of the key of tokens [t, t+l)
 	covered := make([]bool, len(r.d.Tokens))
 	for _, m := range ms {
 		for t := m.first; t < m.last; t++ {
@@ -250,13 +268,27 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 			if covered[t] || r.d.Tokens[t].Kind != doc.Word || !isCapitalised(r.d.TokenText(t)) {
 				continue
 			}
-			for l := min(maxLen, s.Last-t); l >= 1; l-- {
+			top := min(maxLen, s.Last-t)
+			for l := 1; l <= top; l++ {
+				size[l] = size[l-1] + len(r.folded(t+l-1))
+				if l > 1 {
+					size[l]++ // the space
+				}
+			}
+			first := byte(' ') // the key's first byte; for an empty fold, the space after it
+			if f := r.folded(t); f != "" {
+				first = f[0]
+			}
+			for l := top; l >= 1; l-- {
 				free := true
 				for u := t; u < t+l; u++ {
 					free = free && !covered[u]
 				}
 				if !free || !isCapitalised(r.d.TokenText(t+l-1)) {
 					continue
+				}
+				if n := size[l]; n > 0 && filter[min(n, 63)][first>>6]&(1<<(first&63)) == 0 {
+					continue // no key of this length starts with this byte
 				}
 				// look up without making a string; make it only for a hit
 				if r.kbuf = r.appendKey(r.kbuf[:0], t, t+l); keys[string(r.kbuf)] {
@@ -424,11 +456,14 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		ms     []int // indices into ms
 		parent int   // merged into this group; -1 for none
 	}
-	var gs []*group
+	// groups by value, and each group's mentions cut from one array: a
+	// few allocations, not one per group and per mention
+	gs := make([]group, 0, len(ms)/2+8) // most names recur
 	// a group by key and type: 1 + its index in gs, 0 for none (vote
 	// has given every mention a type)
 	byKey := make(map[string][numTypes]int32, len(ms))
 	var words []string // every group's tokens, one after the other
+	gOf := make([]int32, len(ms))
 	for i, m := range ms {
 		slots := byKey[m.key]
 		gi := int(slots[m.typ]) - 1
@@ -438,8 +473,19 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 			byKey[m.key] = slots
 			n := len(words)
 			words = splitKey(words, m.key)
-			gs = append(gs, &group{key: m.key, tokens: words[n:len(words):len(words)], typ: m.typ, parent: -1})
+			gs = append(gs, group{key: m.key, tokens: words[n:len(words):len(words)], typ: m.typ, parent: -1})
 		}
+		gOf[i] = int32(gi)
+		gs[gi].parent-- // counts the group's mentions for now: -1 - count
+	}
+	all := make([]int, len(ms))
+	off := 0
+	for gi := range gs {
+		n := -1 - gs[gi].parent
+		gs[gi].ms, gs[gi].parent = all[off:off:off+n], -1
+		off += n
+	}
+	for i, gi := range gOf {
 		gs[gi].ms = append(gs[gi].ms, i)
 	}
 	// short forms join the longer name they stand for: the one with the most
@@ -459,19 +505,22 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 			cand[in] = append(cand[in], li)
 		}
 	}
-	for _, g := range gs {
+	for gi := range gs {
+		g := &gs[gi]
 		best := -1
 		look := g.tokens[0]
 		if len(g.tokens) == 1 {
 			look = strings.ReplaceAll(strings.TrimPrefix(look, "^"), ".", "")
 		}
-		for _, li := range append(cand[g.tokens[0]], cand[look]...) {
-			l := gs[li]
-			if l == g || len(l.tokens) <= len(g.tokens) || !shortFormOf(g.tokens, l.tokens, l.typ, g.typ) {
-				continue
-			}
-			if best < 0 || len(l.ms) > len(gs[best].ms) {
-				best = li
+		for _, lis := range [2][]int{cand[g.tokens[0]], cand[look]} {
+			for _, li := range lis {
+				l := &gs[li]
+				if li == gi || len(l.tokens) <= len(g.tokens) || !shortFormOf(g.tokens, l.tokens, l.typ, g.typ) {
+					continue
+				}
+				if best < 0 || len(l.ms) > len(gs[best].ms) {
+					best = li
+				}
 			}
 		}
 		g.parent = best
@@ -485,13 +534,22 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 	// each root's groups; a root's entity is made in the order of roots,
 	// and the sort below decides the order of the entities
 	members := make([][]int, len(gs))
+	roots := 0
 	for i := range gs {
-		members[root(i)] = append(members[root(i)], i)
+		ri := root(i)
+		if len(members[ri]) == 0 {
+			roots++
+		}
+		members[ri] = append(members[ri], i)
 	}
 	// salience: mentions (log), how early the first one is, and the title
 	nSent := max(1, len(r.d.Sentences))
-	var out []doc.Entity
+	out := make([]doc.Entity, 0, roots)
 	var forms []string
+	var idx []int
+	// every entity's mentions, cut from one array (capped, so that no
+	// append to one runs into the next)
+	mentions := make([]doc.Mention, 0, len(ms))
 	for ri, mem := range members {
 		if len(mem) == 0 {
 			continue
@@ -503,12 +561,13 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		for _, gi := range mem {
 			n += len(gs[gi].ms)
 		}
-		idx := make([]int, 0, n)
+		idx = idx[:0]
 		for _, gi := range mem {
 			idx = append(idx, gs[gi].ms...)
 		}
-		e.Mentions = make([]doc.Mention, 0, n)
-		sort.Ints(idx)
+		e.Mentions = mentions[len(mentions) : len(mentions) : len(mentions)+n]
+		mentions = mentions[:len(mentions)+n]
+		slices.Sort(idx)
 		inTitle := false
 		for _, i := range idx {
 			m := ms[i]

@@ -267,8 +267,8 @@ func (s *scanner) match(i int) int {
 	p := s.p[i]
 	switch p.kind {
 	case doc.Word:
-		if w := s.t(i); !in(startWords, trimDot(w)) && (strings.IndexByte(w, '-') < 0 || !isHyphenNumberWord(w) && !isHyphenOrdinal(w)) {
-			return 0 // most words: one map lookup (the hyphenated forms need a hyphen)
+		if w := s.t(i); !isStartWord(trimDot(w)) && (strings.IndexByte(w, '-') < 0 || !isHyphenNumberWord(w) && !isHyphenOrdinal(w)) {
+			return 0 // most words: no map lookup (the hyphenated forms need a hyphen)
 		}
 		if n := s.date(i); n > 0 {
 			return n

@@ -234,6 +234,38 @@ func init() {
 	for w := range irregularVerbs {
 		verbs[w] = true
 	}
+	buildStartFilter()
+}
+
+// startFilter has, for every start word, bit letterIndex(last byte) of
+// [length][letterIndex(first byte)] set: a word whose bit is clear is no
+// start word, known without the map probe, which in wasm hashes the word
+// with the slow portable hash. It lets through about one word in ten.
+var startFilter [25][27]uint32
+
+// letterIndex is 0–25 for a letter of either case, 26 for any other byte.
+func letterIndex(c byte) int {
+	if c |= 0x20; 'a' <= c && c <= 'z' {
+		return int(c - 'a')
+	}
+	return 26
+}
+
+//go:noinline
+func buildStartFilter() {
+	for k := range startWords {
+		if n := len(k); n > 0 && n < len(startFilter) {
+			startFilter[n][letterIndex(k[0])] |= 1 << letterIndex(k[n-1])
+		}
+	}
+}
+
+// isStartWord is in(startWords, w), most words answered by startFilter.
+func isStartWord(w string) bool {
+	if n := len(w); n > 0 && n < len(startFilter) && startFilter[n][letterIndex(w[0])]&(1<<letterIndex(w[n-1])) == 0 {
+		return false
+	}
+	return in(startWords, w)
 }
 
 // addVerbForms adds a stem's regular forms to verbs. It is a function of

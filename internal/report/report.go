@@ -213,8 +213,16 @@ func Build(d *doc.Document) *Report {
 			}
 		}
 	}
+	// every keyphrase's and every entity's mentions (and aliases) are cut
+	// from one array each, capped: a few allocations, not one per item
+	n := 0
 	for _, p := range d.Keyphrases {
-		k := Keyphrase{Text: p.Text, Score: round(p.Score), Mentions: make([]Span, 0, len(p.Mentions)), Kind: "topic"}
+		n += len(p.Mentions)
+	}
+	spans := make([]Span, 0, n)
+	for _, p := range d.Keyphrases {
+		k := Keyphrase{Text: p.Text, Score: round(p.Score), Mentions: spans[len(spans) : len(spans) : len(spans)+len(p.Mentions)], Kind: "topic"}
+		spans = spans[:len(spans)+len(p.Mentions)]
 		if p.Name {
 			k.Kind = "name"
 		}
@@ -227,10 +235,18 @@ func Build(d *doc.Document) *Report {
 	for i := range listed {
 		listed[i] = -1
 	}
+	n, na := 0, 0
+	for _, e := range d.Entities {
+		n, na = n+len(e.Mentions), na+len(e.Aliases)
+	}
+	texts, aliases := make([]TextSpan, 0, n), make([]string, 0, na)
 	for ei, e := range d.Entities {
-		re := Entity{Name: e.Name, Type: e.Type.String(), Aliases: append([]string{}, e.Aliases...),
-			Salience: round(e.Salience), Mentions: []TextSpan{}}
-		re.Mentions = make([]TextSpan, 0, len(e.Mentions))
+		k := len(aliases)
+		aliases = append(aliases, e.Aliases...)
+		re := Entity{Name: e.Name, Type: e.Type.String(), Aliases: aliases[k:len(aliases):len(aliases)],
+			Salience: round(e.Salience)}
+		re.Mentions = texts[len(texts) : len(texts) : len(texts)+len(e.Mentions)]
+		texts = texts[:len(texts)+len(e.Mentions)]
 		for _, m := range e.Mentions {
 			re.Mentions = append(re.Mentions, TextSpan{m.Start, m.End, m.Of(t)})
 			if m.Sentence >= 0 && m.Sentence < len(d.Sentences) {

@@ -46,15 +46,17 @@ func Select(d *doc.Document) []int {
 	}
 	// the topics each sentence mentions
 	var units []unit
-	covers := map[int][]int{} // sentence -> unit ids
+	// covers: sentence -> unit ids. Slices by sentence, not maps: in wasm
+	// every map probe hashes its key with the slow portable hash.
+	covers := make([][]int, len(d.Sentences))
+	last := make([]int, len(d.Sentences)) // 1 + the last unit added to the sentence
 	add := func(w float64, ms []doc.Mention) {
 		id := len(units)
 		units = append(units, unit{w})
-		seen := map[int]bool{}
 		for _, m := range ms {
-			if !seen[m.Sentence] {
-				seen[m.Sentence] = true
-				covers[m.Sentence] = append(covers[m.Sentence], id)
+			if s := m.Sentence; s >= 0 && s < len(covers) && last[s] != id+1 {
+				last[s] = id + 1
+				covers[s] = append(covers[s], id)
 			}
 		}
 	}
@@ -178,10 +180,19 @@ func wellFormed(d *doc.Document, s doc.Sentence) bool {
 // wordSets gives each sentence's distinct words (by keyphrase.Key) as
 // sorted ids, so that comparing two sentences is one merge.
 func wordSets(d *doc.Document, sents []int) [][]int32 {
-	ids := map[string]int32{}
+	// sized for an article's distinct words: growing a map rehashes every
+	// key, with wasm's slow portable hash. (A second map, from each word as
+	// written to its id, was slower: most words are lower case already, so
+	// Key allocates nothing for them.)
+	ids := make(map[string]int32, 256)
 	out := make([][]int32, len(sents))
+	n := 0
+	for _, s := range sents {
+		n += d.Sentences[s].Last - d.Sentences[s].First
+	}
+	all := make([]int32, 0, n) // every set, one after the other
 	for i, s := range sents {
-		var set []int32
+		n := len(all)
 		for t := d.Sentences[s].First; t < d.Sentences[s].Last; t++ {
 			if d.Tokens[t].Kind != doc.Word {
 				continue
@@ -192,10 +203,13 @@ func wordSets(d *doc.Document, sents []int) [][]int32 {
 				id = int32(len(ids))
 				ids[k] = id
 			}
-			set = append(set, id)
+			all = append(all, id)
 		}
+		set := all[n:]
 		slices.Sort(set)
-		out[i] = slices.Compact(set)
+		set = slices.Compact(set)
+		all = all[:n+len(set)]
+		out[i] = set[:len(set):len(set)]
 	}
 	return out
 }
