@@ -40,6 +40,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/lede-news/lede/internal/doc"
 )
@@ -107,12 +108,17 @@ type candidate struct {
 // WebAssembly, which has no hardware string hash, each map probe hashes
 // the string a byte at a time, and the keyphrase pass was most of the
 // engine's map costs.
+//
+// The lower-cased texts of the tokens are interned in the same table (most
+// are keys too: "visa" is the key of "visas" and "Visa"), each with the id
+// of its own Key (keyOf).
 type keyInfo struct {
 	text  string
 	node  int32  // its node in the word graph; -1: none
 	cand  int32  // the candidate of this key (index into order); -1: none
 	word  int32  // its single-word statistics in candidates(); -1: none
 	out   int32  // its Candidate in candidates()'s output; -1: none
+	keyOf int32  // as a token's lower-cased text, the id of its Key; -1: not known yet
 	flags uint8  // keyStop, ...: the word lists its key (without a final ".") is in
 	name  string // the entity's name when this is an entity's canonical key
 }
@@ -125,25 +131,19 @@ const (
 	keyTitleNoun             // titleNouns
 	keyTitle                 // titles
 	keyShort                 // under two bytes
+	keyLowStop               // the text itself (final "." and all) is a stop word
 )
-
-// lowerInfo is what the extractor knows of a token's lower-cased text.
-type lowerInfo struct {
-	key  int32 // Key of the text (Key reads a word and its lower case alike)
-	stop bool  // the lower-cased text itself is a stop word
-}
 
 type extractor struct {
 	d      *doc.Document
 	opt    Options
 	idf    *IDF
 	maxIDF float64
-	// the interned keys, and the interned lower-cased token texts
-	keyID   map[string]int32
-	key     []keyInfo
-	lowerID map[string]int32
-	lower   []lowerInfo
-	// per token: its lower id + 1 (0: not looked up yet); then, for
+	// the interned keys and lower-cased token texts
+	keyID map[string]int32
+	key   []keyInfo
+	// per token: the id of its lower-cased text + 1 (0: not looked up
+	// yet); then, for
 	// entityUnits, one past the last token of a multi-word entity mention
 	// starting there (0: none), and the key id + 1 of the entity a mention
 	// starting there belongs to (0: none)
@@ -159,14 +159,27 @@ type extractor struct {
 	sents  []int     // the sentences read: title, then body
 	length int       // words read (the position after the last)
 	rank   []float64 // per node: its rank in the walk
-	// scratch: a run's key, a lower-cased word, a sentence's run, and
-	// candidates carved a chunk at a time
+	// every candidate mention in reading order, with its candidate's idx:
+	// dealt to the candidates when the text is read (mentions), so their
+	// lists cost one allocation, not a growing slice each
+	ments []candMention
+	// scratch: a run's key, a lower-cased word, a sentence's run; new key
+	// strings, and candidates and their small slices, carved a chunk at a
+	// time
 	keyBuf, lowBuf []byte
 	run            []part
+	strs           arena
 	chunk          []candidate
 	ints           []int32
 	floats         []float64
 	bools          []bool
+	forms          []form
+}
+
+// candMention is a mention of candidate c.
+type candMention struct {
+	m doc.Mention
+	c int32
 }
 
 // Extract returns d's keyphrases, best first, scores in 0..1.
@@ -188,16 +201,15 @@ func score(d *doc.Document, opt Options) *extractor {
 	if len(sents) == 0 {
 		return nil
 	}
-	// a few hundred distinct words in an article of a thousand tokens:
-	// sized once, the maps do not grow through it
+	// a few hundred distinct words and keys in an article of a thousand
+	// tokens: sized once, the table does not grow through it
 	n := len(d.Tokens)
-	e.keyID = make(map[string]int32, n/4+16)
-	e.lowerID = make(map[string]int32, n/4+16)
-	e.key = make([]keyInfo, 0, n/4+16)
-	e.lower = make([]lowerInfo, 0, n/4+16)
+	e.keyID = make(map[string]int32, n/2+16)
+	e.key = make([]keyInfo, 0, n/2+16)
 	per := make([]int32, 3*n)
 	e.tokLower, e.unitEnd, e.canonTok = per[:n:n], per[n:2*n:2*n], per[2*n:]
 	e.seq = make([]int32, 0, n)
+	e.ments = make([]candMention, 0, n/4+16)
 	e.entityUnits()
 	pos := 0
 	for _, si := range sents {
@@ -211,6 +223,7 @@ func score(d *doc.Document, opt Options) *extractor {
 	if len(e.order) == 0 {
 		return nil
 	}
+	e.mentions()
 	rank := e.walk()
 	e.rank = rank
 	e.nodeIDF = make([]float64, len(e.nodeKey))
@@ -248,6 +261,27 @@ func carve[T any](pool []T, n int) ([]T, []T) {
 	l := len(pool)
 	pool = pool[:l+n]
 	return pool, pool[l : l+n : l+n]
+}
+
+// mentions deals e.ments to the candidates: each gets its mentions in
+// reading order, all of them cut from one array.
+func (e *extractor) mentions() {
+	all := make([]doc.Mention, len(e.ments))
+	at := make([]int32, len(e.order)+1)
+	for _, m := range e.ments {
+		at[m.c+1]++
+	}
+	for i := 1; i < len(at); i++ {
+		at[i] += at[i-1]
+	}
+	for _, c := range e.order {
+		c.mention = all[at[c.idx]:at[c.idx]:at[c.idx+1]]
+	}
+	for _, m := range e.ments {
+		c := e.order[m.c]
+		c.mention = append(c.mention, m.m)
+	}
+	e.ments = nil
 }
 
 // familyFreq counts each candidate's mentions plus, at weight Family, the
@@ -338,7 +372,7 @@ func (e *extractor) intern(b []byte) int32 {
 	if id, ok := e.keyID[string(b)]; ok {
 		return id
 	}
-	return e.addKey(string(b))
+	return e.addKey(e.strs.string(b))
 }
 
 // internString is intern for a string.
@@ -353,59 +387,78 @@ func (e *extractor) addKey(s string) int32 {
 	id := int32(len(e.key))
 	e.keyID[s] = id
 	bare := strings.TrimSuffix(s, ".")
-	var f uint8
-	if stopwords[bare] {
-		f |= keyStop
-	}
-	if weakLead[bare] {
-		f |= keyWeak
-	}
-	if titleNouns[bare] {
-		f |= keyTitleNoun
-	}
-	if titles[bare] {
-		f |= keyTitle
-	}
+	f := wordFlags[bare]
 	if len(bare) < 2 {
 		f |= keyShort
 	}
-	e.key = append(e.key, keyInfo{text: s, node: -1, cand: -1, word: -1, out: -1, flags: f})
+	if len(bare) == len(s) && f&keyStop != 0 || len(bare) < len(s) && wordFlags[s]&keyStop != 0 {
+		f |= keyLowStop
+	}
+	e.key = append(e.key, keyInfo{text: s, node: -1, cand: -1, word: -1, out: -1, keyOf: -1, flags: f})
 	return id
 }
 
 // tokenLower returns the id of token t's lower-cased text, looked up once
-// per token: with it come the token's Key (lowerInfo.key) and its flags.
+// per token: with it come the token's Key (keyOf) and its flags.
 func (e *extractor) tokenLower(t int) int32 {
 	if v := e.tokLower[t]; v > 0 {
 		return v - 1
 	}
 	text := e.d.TokenText(t)
-	low := text
-	if !isLowerASCII(text) {
-		e.lowBuf = appendLower(e.lowBuf[:0], text)
-		low = ""
-	}
 	var id int32
-	var ok bool
-	if low != "" {
-		id, ok = e.lowerID[low]
+	if isLowerASCII(text) {
+		id = e.internString(text)
 	} else {
-		id, ok = e.lowerID[string(e.lowBuf)]
+		e.lowBuf = appendLower(e.lowBuf[:0], text)
+		id = e.intern(e.lowBuf)
 	}
-	if !ok {
-		if low == "" {
-			low = string(e.lowBuf)
+	if e.key[id].keyOf < 0 {
+		low := e.key[id].text
+		k, kid := Key(low), id // Key reads a word and its lower case alike
+		if k != low {
+			kid = e.internString(k)
 		}
-		id = int32(len(e.lower))
-		e.lowerID[low] = id
-		e.lower = append(e.lower, lowerInfo{key: e.internString(Key(low)), stop: stopwords[low]})
+		e.key[id].keyOf = kid
 	}
 	e.tokLower[t] = id + 1
 	return id
 }
 
 // tokenKey returns the id of token t's Key.
-func (e *extractor) tokenKey(t int) int32 { return e.lower[e.tokenLower(t)].key }
+func (e *extractor) tokenKey(t int) int32 { return e.key[e.tokenLower(t)].keyOf }
+
+// wordFlags holds the flags of every word of the lists, so that a new key
+// costs one lookup for all of them.
+var wordFlags = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, l := range []struct {
+		set  map[string]bool
+		flag uint8
+	}{{stopwords, keyStop}, {weakLead, keyWeak}, {titleNouns, keyTitleNoun}, {titles, keyTitle}} {
+		for w := range l.set {
+			m[w] |= l.flag
+		}
+	}
+	return m
+}()
+
+// arena hands out strings carved from large byte chunks (as entity's
+// does): a document's new keys cost a few allocations, not one each. A
+// chunk is never written again where a string was handed out, so the
+// strings stay valid; a chunk is freed when none of its strings is left.
+type arena struct{ b []byte }
+
+func (a *arena) string(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if cap(a.b)-len(a.b) < len(b) {
+		a.b = make([]byte, 0, max(2048, len(b)))
+	}
+	n := len(a.b)
+	a.b = append(a.b, b...)
+	return unsafe.String(&a.b[n], len(b))
+}
 
 // isLowerASCII reports whether s is ASCII without upper-case letters:
 // strings.ToLower would return it unchanged.
@@ -441,7 +494,7 @@ func appendLower(b []byte, s string) []byte {
 // Trump".
 func (e *extractor) entityUnits() {
 	for _, en := range e.d.Entities {
-		b := appendCanonicalKey(e.keyBuf[:0], en.Name)
+		b := e.appendCanonicalKey(e.keyBuf[:0], en.Name)
 		e.keyBuf = b
 		if len(b) == 0 {
 			continue
@@ -465,7 +518,7 @@ func (e *extractor) entityUnits() {
 				b = s.First + i
 			}
 			// "The Health Department" is the name "Health Department"
-			for a >= 0 && a < b && e.lower[e.tokenLower(a)].stop {
+			for a >= 0 && a < b && e.key[e.tokenLower(a)].flags&keyLowStop != 0 {
 				a++
 			}
 			if a < 0 || b <= a || !e.nameLike(a, b) {
@@ -485,19 +538,38 @@ func (e *extractor) entityUnits() {
 
 // appendCanonicalKey appends the word Keys of an entity's name, joined by
 // spaces, to b.
-func appendCanonicalKey(b []byte, name string) []byte {
+func (e *extractor) appendCanonicalKey(b []byte, name string) []byte {
 	n := len(b)
-	for _, w := range strings.Fields(name) {
-		if len(b) == n && stopwords[strings.ToLower(w)] {
+	for rest := name; ; {
+		// the next word, as strings.Fields splits (without its slice)
+		i := strings.IndexFunc(rest, notSpace)
+		if i < 0 {
+			break
+		}
+		rest = rest[i:]
+		j := strings.IndexFunc(rest, unicode.IsSpace)
+		if j < 0 {
+			j = len(rest)
+		}
+		w := rest[:j]
+		rest = rest[j:]
+		low := w
+		if !isLowerASCII(w) {
+			e.lowBuf = appendLower(e.lowBuf[:0], w)
+			low = e.strs.string(e.lowBuf)
+		}
+		if len(b) == n && wordFlags[low]&keyStop != 0 {
 			continue // "The Health Department"
 		}
 		if len(b) > n {
 			b = append(b, ' ')
 		}
-		b = append(b, Key(w)...)
+		b = append(b, Key(low)...) // Key reads a word and its lower case alike
 	}
 	return b
 }
+
+func notSpace(r rune) bool { return !unicode.IsSpace(r) }
 
 // nameAt reports whether a name starts at token t: an entity, or a
 // capitalised proper noun.
@@ -783,7 +855,7 @@ func (e *extractor) addCandidate(run []part, si, pos int) {
 	}
 	c.last = pos
 	span := doc.Span{Start: e.d.Tokens[run[0].a].Start, End: e.d.Tokens[run[len(run)-1].b-1].End}
-	c.mention = append(c.mention, doc.Mention{Span: span, Sentence: si})
+	e.ments = append(e.ments, candMention{doc.Mention{Span: span, Sentence: si}, c.idx})
 	form := span.Of(e.d.Text)
 	if !run[0].proper && run[0].a == e.d.Sentences[si].First {
 		form = lowerFirst(form)
@@ -792,6 +864,10 @@ func (e *extractor) addCandidate(run []part, si, pos int) {
 		c.inTitle = true
 		c.titleForm = form // the title's casing ("ALASKA TANKER") only if nothing else
 	} else {
+		if c.forms == nil {
+			e.forms, c.forms = carve(e.forms, 1) // room for one: most have one form
+			c.forms = c.forms[:0]
+		}
 		c.forms = addForm(c.forms, form)
 	}
 }
@@ -827,8 +903,7 @@ func (e *extractor) walk() []float64 {
 	}
 	// every co-occurrence of two distinct words, in the buckets of both (a
 	// counting sort: two passes over the window instead of sorting every
-	// pair), so equal pairs sum into one edge: no maps, and the same order
-	// on every run
+	// pair)
 	window := int32(e.opt.Window)
 	start := make([]int32, n+1)
 	for k, a := range ids {
@@ -843,46 +918,51 @@ func (e *extractor) walk() []float64 {
 	for i := 1; i <= n; i++ {
 		start[i] += start[i-1]
 	}
-	partners := make([]int32, start[n])
+	byEnd := make([]int32, start[n])
 	fill := make([]int32, n)
 	copy(fill, start[:n])
 	for k, a := range ids {
 		end := at[k] + window
 		for k2 := k + 1; k2 < len(ids) && at[k2] < end; k2++ {
 			if b := ids[k2]; b != a {
-				partners[fill[a]] = b
+				byEnd[fill[a]] = b
 				fill[a]++
-				partners[fill[b]] = a
+				byEnd[fill[b]] = a
 				fill[b]++
 			}
 		}
 	}
-	// each node's distinct partners in ascending order with their counts,
-	// written over its bucket: the adjacency lists in one array
-	type edge struct {
-		to int32
-		w  float32
+	// dealt again from the buckets in node order, each node's partners
+	// come out in ascending order, equal ones side by side (a second
+	// counting sort instead of sorting each bucket), so equal pairs sum
+	// into one edge: no maps, and the same order on every run
+	partners := make([]int32, start[n])
+	copy(fill, start[:n])
+	for b := range n {
+		for _, a := range byEnd[start[b]:start[b+1]] {
+			partners[fill[a]] = int32(b)
+			fill[a]++
+		}
 	}
-	edges := make([]edge, 0, start[n])
+	// the adjacency lists in one array (to, w), each node's partners
+	// ascending with how often they co-occur, written over the buckets
+	// already read
+	to, w := byEnd[:0], partners[:0]
 	first := make([]int32, n+1)
-	count := make([]int32, n)
 	deg := make([]float64, n)
-	var seen []int32
-	for a := 0; a < n; a++ {
-		seen = seen[:0]
-		for _, b := range partners[start[a]:start[a+1]] {
-			if count[b] == 0 {
-				seen = append(seen, b)
+	for a := range n {
+		ps := partners[start[a]:start[a+1]]
+		for i := 0; i < len(ps); {
+			j := i + 1
+			for j < len(ps) && ps[j] == ps[i] {
+				j++
 			}
-			count[b]++
+			to = append(to, ps[i])
+			w = append(w, int32(j-i))
+			deg[a] += float64(j - i)
+			i = j
 		}
-		slices.Sort(seen)
-		for _, b := range seen {
-			edges = append(edges, edge{b, float32(count[b])})
-			deg[a] += float64(count[b])
-			count[b] = 0
-		}
-		first[a+1] = int32(len(edges))
+		first[a+1] = int32(len(to))
 	}
 	// the bias: where and how early each word occurs
 	p := make([]float64, n)
@@ -912,17 +992,37 @@ func (e *extractor) walk() []float64 {
 			share[a] = r[a] / deg[a]
 		}
 		// what each node receives, summed over its partners in ascending
-		// order: the same sums, added in the same order, as spreading
-		// each node's share over its links in node order
+		// order: the same sums, added in the same order, as spreading each
+		// node's share over its links in node order. Two nodes at a time:
+		// two chains of additions run side by side, each in its own order.
 		delta := 0.0
-		for i := range r {
-			in := 0.0
-			for _, ed := range edges[first[i]:first[i+1]] {
-				in += share[ed.to] * float64(ed.w)
+		for i := 0; i < n; i += 2 {
+			var in0, in1 float64
+			t0, w0 := to[first[i]:first[i+1]], w[first[i]:first[i+1]]
+			var t1, w1 []int32
+			if i+1 < n {
+				t1, w1 = to[first[i+1]:first[i+2]], w[first[i+1]:first[i+2]]
 			}
-			v := (1-d)*p[i] + d*(in+dangling*p[i])
+			m := min(len(t0), len(t1))
+			w0, w1 = w0[:len(t0)], w1[:len(t1)]
+			for k := 0; k < m; k++ {
+				in0 += share[t0[k]] * float64(w0[k])
+				in1 += share[t1[k]] * float64(w1[k])
+			}
+			for k := m; k < len(t0); k++ {
+				in0 += share[t0[k]] * float64(w0[k])
+			}
+			for k := m; k < len(t1); k++ {
+				in1 += share[t1[k]] * float64(w1[k])
+			}
+			v := (1-d)*p[i] + d*(in0+dangling*p[i])
 			delta += math.Abs(v - r[i])
 			r[i] = v
+			if i+1 < n {
+				v := (1-d)*p[i+1] + d*(in1+dangling*p[i+1])
+				delta += math.Abs(v - r[i+1])
+				r[i+1] = v
+			}
 		}
 		if delta < 1e-6 {
 			break

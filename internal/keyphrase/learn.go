@@ -1,11 +1,11 @@
 package keyphrase
 
 import (
+	"cmp"
 	_ "embed"
 	"errors"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -139,10 +139,11 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		}
 	}
 	// each distinct word's statistics, indexed by keyInfo.word
-	wordOrder := make([]wordStat, 0, len(e.lower)/2+8)
+	wordOrder := make([]wordStat, 0, len(e.key)/3+8)
 	pos, capWords, allWords, headWords, headCap, numbers, wordBytes := 0, 0, 0, 0, 0, 0, 0
-	// distinct words, lower-cased: their lower ids seen here
-	types, seenLower := 0, make([]bool, len(e.lower), len(e.lower)+16)
+	// distinct words, lower-cased: the ids of the lower-cased texts seen here
+	types, seenLower := 0, make([]bool, len(e.key), len(e.key)+16)
+	ments := make([]candMention, 0, len(e.d.Tokens)/8+16) // the words' mentions, as e.ments
 	for _, si := range e.sents {
 		s := e.d.Sentences[si]
 		title := e.d.Blocks[s.Block].Role == doc.Title
@@ -180,7 +181,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			if upper && !title {
 				capWords++
 			}
-			kid := e.lower[low].key
+			kid := e.key[low].keyOf
 			verb := strings.HasPrefix(tok.Tag, "VB")
 			part := inName[t] && nameParts && isProper(tok.Tag) && startsUpper(text)
 			if inName[t] && !part || !(isNoun(tok.Tag) || isAdj(tok.Tag) || verb && singleVerbs || part) ||
@@ -197,7 +198,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			w := &wordOrder[wi]
 			w.n++
 			w.last = pos
-			w.mention = append(w.mention, doc.Mention{Span: doc.Span{Start: tok.Start, End: tok.End}, Sentence: si})
+			ments = append(ments, candMention{doc.Mention{Span: doc.Span{Start: tok.Start, End: tok.End}, Sentence: si}, wi})
 			if verb {
 				w.verb++
 			}
@@ -217,11 +218,31 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			} else {
 				f := text
 				if !isProper(tok.Tag) {
-					f = strings.ToLower(f)
+					f = e.key[low].text
+				}
+				if w.forms == nil {
+					e.forms, w.forms = carve(e.forms, 1)
+					w.forms = w.forms[:0]
 				}
 				w.forms = addForm(w.forms, f)
 			}
 		}
+	}
+	// each word's mentions, cut from one array
+	all := make([]doc.Mention, len(ments))
+	at := make([]int32, len(wordOrder)+1)
+	for _, m := range ments {
+		at[m.c+1]++
+	}
+	for i := 1; i < len(at); i++ {
+		at[i] += at[i-1]
+	}
+	for i := range wordOrder {
+		wordOrder[i].mention = all[at[i]:at[i]:at[i+1]]
+	}
+	for _, m := range ments {
+		w := &wordOrder[m.c]
+		w.mention = append(w.mention, m.m)
 	}
 	length := float64(max(e.length, pos, 1))
 	logLen := math.Log(length) - 6
@@ -366,7 +387,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	for i := range byTfIdf {
 		byTfIdf[i] = i
 	}
-	sort.SliceStable(byTfIdf, func(a, b int) bool { return tfidf[byTfIdf[a]] > tfidf[byTfIdf[b]] })
+	slices.SortStableFunc(byTfIdf, func(a, b int) int { return cmp.Compare(tfidf[b], tfidf[a]) })
 	for r, i := range byTfIdf {
 		if best > 0 {
 			out[i].Features[FTfIdf] = tfidf[i] / best
@@ -478,7 +499,7 @@ func Order(cs []Candidate, score []float64, lone int) []int {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return score[idx[a]] > score[idx[b]] })
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(score[b], score[a]) })
 	if lone < 0 {
 		return idx
 	}
