@@ -945,9 +945,9 @@ func (e *extractor) walk() []float64 {
 		}
 	}
 	// the adjacency lists in one array (to, w), each node's partners
-	// ascending with how often they co-occur, written over the buckets
-	// already read
-	to, w := byEnd[:0], partners[:0]
+	// ascending with how often they co-occur (to written over the buckets
+	// already read)
+	to, w := byEnd[:0], make([]float64, 0, start[n])
 	first := make([]int32, n+1)
 	deg := make([]float64, n)
 	for a := range n {
@@ -958,7 +958,7 @@ func (e *extractor) walk() []float64 {
 				j++
 			}
 			to = append(to, ps[i])
-			w = append(w, int32(j-i))
+			w = append(w, float64(j-i))
 			deg[a] += float64(j - i)
 			i = j
 		}
@@ -993,36 +993,24 @@ func (e *extractor) walk() []float64 {
 		}
 		// what each node receives, summed over its partners in ascending
 		// order: the same sums, added in the same order, as spreading each
-		// node's share over its links in node order. Two nodes at a time:
-		// two chains of additions run side by side, each in its own order.
+		// node's share over its links in node order (one chain of additions:
+		// two side by side were slower in WebAssembly)
 		delta := 0.0
-		for i := 0; i < n; i += 2 {
-			var in0, in1 float64
-			t0, w0 := to[first[i]:first[i+1]], w[first[i]:first[i+1]]
-			var t1, w1 []int32
-			if i+1 < n {
-				t1, w1 = to[first[i+1]:first[i+2]], w[first[i+1]:first[i+2]]
+		for i := range r {
+			in := 0.0
+			t, wt := to[first[i]:first[i+1]], w[first[i]:first[i+1]]
+			wt = wt[:len(t)]
+			k := 0
+			for ; k+1 < len(t); k += 2 {
+				in += share[t[k]] * wt[k]
+				in += share[t[k+1]] * wt[k+1]
 			}
-			m := min(len(t0), len(t1))
-			w0, w1 = w0[:len(t0)], w1[:len(t1)]
-			for k := 0; k < m; k++ {
-				in0 += share[t0[k]] * float64(w0[k])
-				in1 += share[t1[k]] * float64(w1[k])
+			if k < len(t) {
+				in += share[t[k]] * wt[k]
 			}
-			for k := m; k < len(t0); k++ {
-				in0 += share[t0[k]] * float64(w0[k])
-			}
-			for k := m; k < len(t1); k++ {
-				in1 += share[t1[k]] * float64(w1[k])
-			}
-			v := (1-d)*p[i] + d*(in0+dangling*p[i])
+			v := (1-d)*p[i] + d*(in+dangling*p[i])
 			delta += math.Abs(v - r[i])
 			r[i] = v
-			if i+1 < n {
-				v := (1-d)*p[i+1] + d*(in1+dangling*p[i+1])
-				delta += math.Abs(v - r[i+1])
-				r[i+1] = v
-			}
 		}
 		if delta < 1e-6 {
 			break
