@@ -387,11 +387,14 @@ func (e *extractor) addKey(s string) int32 {
 	id := int32(len(e.key))
 	e.keyID[s] = id
 	bare := strings.TrimSuffix(s, ".")
-	f := wordFlags[bare]
+	var f uint8
+	if len(bare) <= maxListWord && strings.IndexByte(bare, ' ') < 0 { // else in no list
+		f = wordFlags[bare]
+	}
 	if len(bare) < 2 {
 		f |= keyShort
 	}
-	if len(bare) == len(s) && f&keyStop != 0 || len(bare) < len(s) && wordFlags[s]&keyStop != 0 {
+	if len(bare) == len(s) && f&keyStop != 0 || len(bare) < len(s) && len(s) <= maxListWord && wordFlags[s]&keyStop != 0 {
 		f |= keyLowStop
 	}
 	e.key = append(e.key, keyInfo{text: s, node: -1, cand: -1, word: -1, out: -1, keyOf: -1, flags: f})
@@ -428,7 +431,8 @@ func (e *extractor) tokenLower(t int) int32 {
 func (e *extractor) tokenKey(t int) int32 { return e.key[e.tokenLower(t)].keyOf }
 
 // wordFlags holds the flags of every word of the lists, so that a new key
-// costs one lookup for all of them.
+// costs one lookup for all of them (none for a key longer than
+// maxListWord or of several words).
 var wordFlags = func() map[string]uint8 {
 	m := map[string]uint8{}
 	for _, l := range []struct {
@@ -441,6 +445,9 @@ var wordFlags = func() map[string]uint8 {
 	}
 	return m
 }()
+
+// maxListWord is the length of the longest word of the lists (TestMaxListWord).
+const maxListWord = 12
 
 // arena hands out strings carved from large byte chunks (as entity's
 // does): a document's new keys cost a few allocations, not one each. A
@@ -945,9 +952,9 @@ func (e *extractor) walk() []float64 {
 		}
 	}
 	// the adjacency lists in one array (to, w), each node's partners
-	// ascending with how often they co-occur (to written over the buckets
-	// already read)
-	to, w := byEnd[:0], make([]float64, 0, start[n])
+	// ascending with how often they co-occur, written over the buckets
+	// already read
+	to, w := byEnd[:0], partners[:0]
 	first := make([]int32, n+1)
 	deg := make([]float64, n)
 	for a := range n {
@@ -958,7 +965,7 @@ func (e *extractor) walk() []float64 {
 				j++
 			}
 			to = append(to, ps[i])
-			w = append(w, float64(j-i))
+			w = append(w, int32(j-i))
 			deg[a] += float64(j - i)
 			i = j
 		}
@@ -1002,11 +1009,11 @@ func (e *extractor) walk() []float64 {
 			wt = wt[:len(t)]
 			k := 0
 			for ; k+1 < len(t); k += 2 {
-				in += share[t[k]] * wt[k]
-				in += share[t[k+1]] * wt[k+1]
+				in += share[t[k]] * float64(wt[k])
+				in += share[t[k+1]] * float64(wt[k+1])
 			}
 			if k < len(t) {
-				in += share[t[k]] * wt[k]
+				in += share[t[k]] * float64(wt[k])
 			}
 			v := (1-d)*p[i] + d*(in+dangling*p[i])
 			delta += math.Abs(v - r[i])
@@ -1023,7 +1030,7 @@ func (e *extractor) walk() []float64 {
 // near-duplicates apart.
 func (e *extractor) pick() []doc.Phrase {
 	cs := e.order
-	slices.SortStableFunc(cs, byScore)
+	slices.SortFunc(cs, byScore)
 	var chosen []*candidate
 	covered := make([]int32, len(e.nodeKey)) // node -> times covered by chosen phrases
 	rest := cs
@@ -1084,7 +1091,8 @@ func (e *extractor) pick() []doc.Phrase {
 }
 
 // byScore orders candidates best first, the first mentioned first among
-// equals.
+// equals, then the first found: a total order, so any sort gives the order
+// a stable sort by score and first mention gave.
 func byScore(a, b *candidate) int {
 	if a.score != b.score {
 		if a.score > b.score {
@@ -1092,7 +1100,10 @@ func byScore(a, b *candidate) int {
 		}
 		return 1
 	}
-	return cmp.Compare(a.first, b.first)
+	if a.first != b.first {
+		return cmp.Compare(a.first, b.first)
+	}
+	return cmp.Compare(a.idx, b.idx)
 }
 
 // text is what the list shows of c: its most frequent form, the fullest

@@ -269,7 +269,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	multi /= float64(len(e.order))
 	aw := float64(max(allWords, 1))
 	cs := slices.Clone(e.order)
-	slices.SortStableFunc(cs, byScore)
+	slices.SortFunc(cs, byScore)
 	top, topRank := 0.0, 0.0
 	rankSum := make([]float64, len(cs)) // by candidate.idx: its words' ranks in the walk
 	for _, c := range cs {
@@ -387,7 +387,12 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	for i := range byTfIdf {
 		byTfIdf[i] = i
 	}
-	slices.SortStableFunc(byTfIdf, func(a, b int) int { return cmp.Compare(tfidf[b], tfidf[a]) })
+	slices.SortFunc(byTfIdf, func(a, b int) int { // by tf-idf, then index: a stable sort's order
+		if c := cmp.Compare(tfidf[b], tfidf[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
 	for r, i := range byTfIdf {
 		if best > 0 {
 			out[i].Features[FTfIdf] = tfidf[i] / best
@@ -499,7 +504,12 @@ func Order(cs []Candidate, score []float64, lone int) []int {
 	for i := range idx {
 		idx[i] = i
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(score[b], score[a]) })
+	slices.SortFunc(idx, func(a, b int) int { // by score, then index: a stable sort's order
+		if c := cmp.Compare(score[b], score[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
 	if lone < 0 {
 		return idx
 	}
