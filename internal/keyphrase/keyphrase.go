@@ -33,9 +33,7 @@
 package keyphrase
 
 import (
-	"cmp"
 	"math"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -1030,7 +1028,7 @@ func (e *extractor) walk() []float64 {
 // near-duplicates apart.
 func (e *extractor) pick() []doc.Phrase {
 	cs := e.order
-	slices.SortFunc(cs, byScore)
+	sort.Slice(cs, func(i, j int) bool { return better(cs[i], cs[j]) })
 	var chosen []*candidate
 	covered := make([]int32, len(e.nodeKey)) // node -> times covered by chosen phrases
 	rest := cs
@@ -1090,20 +1088,19 @@ func (e *extractor) pick() []doc.Phrase {
 	return out
 }
 
-// byScore orders candidates best first, the first mentioned first among
+// better orders candidates best first, the first mentioned first among
 // equals, then the first found: a total order, so any sort gives the order
-// a stable sort by score and first mention gave.
-func byScore(a, b *candidate) int {
+// a stable sort by score and first mention gave. (sort.Slice, not
+// slices.SortFunc: the wasm already holds its code, and a generic sort
+// would add some 17 KB for each element type.)
+func better(a, b *candidate) bool {
 	if a.score != b.score {
-		if a.score > b.score {
-			return -1
-		}
-		return 1
+		return a.score > b.score
 	}
 	if a.first != b.first {
-		return cmp.Compare(a.first, b.first)
+		return a.first < b.first
 	}
-	return cmp.Compare(a.idx, b.idx)
+	return a.idx < b.idx
 }
 
 // text is what the list shows of c: its most frequent form, the fullest

@@ -1,11 +1,10 @@
 package keyphrase
 
 import (
-	"cmp"
 	_ "embed"
 	"errors"
 	"math"
-	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -268,8 +267,8 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	names /= float64(len(e.order))
 	multi /= float64(len(e.order))
 	aw := float64(max(allWords, 1))
-	cs := slices.Clone(e.order)
-	slices.SortFunc(cs, byScore)
+	cs := append([]*candidate(nil), e.order...)
+	sort.Slice(cs, func(i, j int) bool { return better(cs[i], cs[j]) })
 	top, topRank := 0.0, 0.0
 	rankSum := make([]float64, len(cs)) // by candidate.idx: its words' ranks in the walk
 	for _, c := range cs {
@@ -387,11 +386,9 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	for i := range byTfIdf {
 		byTfIdf[i] = i
 	}
-	slices.SortFunc(byTfIdf, func(a, b int) int { // by tf-idf, then index: a stable sort's order
-		if c := cmp.Compare(tfidf[b], tfidf[a]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
+	sort.Slice(byTfIdf, func(i, j int) bool { // by tf-idf, then index: a stable sort's order
+		a, b := byTfIdf[i], byTfIdf[j]
+		return tfidf[a] > tfidf[b] || tfidf[a] == tfidf[b] && a < b
 	})
 	for r, i := range byTfIdf {
 		if best > 0 {
@@ -504,11 +501,9 @@ func Order(cs []Candidate, score []float64, lone int) []int {
 	for i := range idx {
 		idx[i] = i
 	}
-	slices.SortFunc(idx, func(a, b int) int { // by score, then index: a stable sort's order
-		if c := cmp.Compare(score[b], score[a]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
+	sort.Slice(idx, func(i, j int) bool { // by score, then index: a stable sort's order
+		a, b := idx[i], idx[j]
+		return score[a] > score[b] || score[a] == score[b] && a < b
 	})
 	if lone < 0 {
 		return idx
