@@ -264,22 +264,31 @@ func carve[T any](pool []T, n int) ([]T, []T) {
 // mentions deals e.ments to the candidates: each gets its mentions in
 // reading order, all of them cut from one array.
 func (e *extractor) mentions() {
-	all := make([]doc.Mention, len(e.ments))
-	at := make([]int32, len(e.order)+1)
-	for _, m := range e.ments {
-		at[m.c+1]++
-	}
-	for i := 1; i < len(at); i++ {
-		at[i] += at[i-1]
-	}
+	all, at := dealMentions(e.ments, len(e.order))
 	for _, c := range e.order {
-		c.mention = all[at[c.idx]:at[c.idx]:at[c.idx+1]]
-	}
-	for _, m := range e.ments {
-		c := e.order[m.c]
-		c.mention = append(c.mention, m.m)
+		c.mention = all[at[c.idx]:at[c.idx+1]:at[c.idx+1]]
 	}
 	e.ments = nil
+}
+
+// dealMentions orders ments by owner (0..n-1), each owner's in their
+// order: owner i's are all[at[i]:at[i+1]].
+func dealMentions(ments []candMention, n int) (all []doc.Mention, at []int32) {
+	all = make([]doc.Mention, len(ments))
+	at = make([]int32, n+1)
+	for _, m := range ments {
+		at[m.c+1]++
+	}
+	for i := 1; i <= n; i++ {
+		at[i] += at[i-1]
+	}
+	for _, m := range ments { // at[i] ends as the end of i's: the start of i+1's
+		all[at[m.c]] = m.m
+		at[m.c]++
+	}
+	copy(at[1:], at[:n])
+	at[0] = 0
+	return all, at
 }
 
 // familyFreq counts each candidate's mentions plus, at weight Family, the
@@ -545,19 +554,7 @@ func (e *extractor) entityUnits() {
 // spaces, to b.
 func (e *extractor) appendCanonicalKey(b []byte, name string) []byte {
 	n := len(b)
-	for rest := name; ; {
-		// the next word, as strings.Fields splits (without its slice)
-		i := strings.IndexFunc(rest, notSpace)
-		if i < 0 {
-			break
-		}
-		rest = rest[i:]
-		j := strings.IndexFunc(rest, unicode.IsSpace)
-		if j < 0 {
-			j = len(rest)
-		}
-		w := rest[:j]
-		rest = rest[j:]
+	for _, w := range strings.Fields(name) {
 		low := w
 		if !isLowerASCII(w) {
 			e.lowBuf = appendLower(e.lowBuf[:0], w)
@@ -574,7 +571,6 @@ func (e *extractor) appendCanonicalKey(b []byte, name string) []byte {
 	return b
 }
 
-func notSpace(r rune) bool { return !unicode.IsSpace(r) }
 
 // nameAt reports whether a name starts at token t: an entity, or a
 // capitalised proper noun.

@@ -228,20 +228,9 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		}
 	}
 	// each word's mentions, cut from one array
-	all := make([]doc.Mention, len(ments))
-	at := make([]int32, len(wordOrder)+1)
-	for _, m := range ments {
-		at[m.c+1]++
-	}
-	for i := 1; i < len(at); i++ {
-		at[i] += at[i-1]
-	}
+	all, at := dealMentions(ments, len(wordOrder))
 	for i := range wordOrder {
-		wordOrder[i].mention = all[at[i]:at[i]:at[i+1]]
-	}
-	for _, m := range ments {
-		w := &wordOrder[m.c]
-		w.mention = append(w.mention, m.m)
+		wordOrder[i].mention = all[at[i]:at[i+1]:at[i+1]]
 	}
 	length := float64(max(e.length, pos, 1))
 	logLen := math.Log(length) - 6
