@@ -104,7 +104,7 @@ type candidate struct {
 // once (extractor.intern) and is an index into extractor.key after that,
 // so the per-token work indexes slices instead of hashing strings: in
 // WebAssembly, which has no hardware string hash, each map probe hashes
-// the string a byte at a time, and the keyphrase pass was most of the
+// the string a byte at a time, and the keyphrase pass had the largest share of the
 // engine's map costs.
 //
 // The lower-cased texts of the tokens are interned in the same table (most
@@ -570,7 +570,6 @@ func (e *extractor) appendCanonicalKey(b []byte, name string) []byte {
 	}
 	return b
 }
-
 
 // nameAt reports whether a name starts at token t: an entity, or a
 // capitalised proper noun.
