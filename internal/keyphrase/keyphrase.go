@@ -140,12 +140,13 @@ type extractor struct {
 	// the interned keys and lower-cased token texts
 	keyID map[string]int32
 	key   []keyInfo
-	// per token: the id of its lower-cased text + 1 (0: not looked up
-	// yet); then, for
+	// per token of [tok0, tokEnd), at t-tok0: the id of its lower-cased
+	// text + 1 (0: not looked up yet); then, for
 	// entityUnits, one past the last token of a multi-word entity mention
 	// starting there (0: none), and the key id + 1 of the entity a mention
 	// starting there belongs to (0: none)
 	tokLower, unitEnd, canonTok []int32
+	tok0, tokEnd                int     // the tokens read: those of the sentences read
 	nodeKey                     []int32 // per node: its key
 	nodeIDF                     []float64
 	order                       []*candidate
@@ -199,11 +200,12 @@ func score(d *doc.Document, opt Options) *extractor {
 	if len(sents) == 0 {
 		return nil
 	}
+	e.tokenRange()
 	// a few hundred distinct words and keys in an article of a thousand
 	// tokens: sized once, the table does not grow through it
-	n := len(d.Tokens)
-	e.keyID = make(map[string]int32, n/2+16)
-	e.key = make([]keyInfo, 0, n/2+16)
+	n := e.tokEnd - e.tok0
+	e.keyID = make(map[string]int32, min(n/2+16, 4096))
+	e.key = make([]keyInfo, 0, min(n/2+16, 4096))
 	per := make([]int32, 3*n)
 	e.tokLower, e.unitEnd, e.canonTok = per[:n:n], per[n:2*n:2*n], per[2*n:]
 	e.seq = make([]int32, 0, n)
@@ -259,6 +261,28 @@ func carve[T any](pool []T, n int) ([]T, []T) {
 	l := len(pool)
 	pool = pool[:l+n]
 	return pool, pool[l : l+n : l+n]
+}
+
+// tokenRange sets [tok0, tokEnd) to the tokens of the sentences read: up
+// to the one in which maxWords is passed, counting words and numbers
+// (readSentence stops there or before, and candidates within it), so a
+// book pasted whole costs its per-token tables only for what is read.
+func (e *extractor) tokenRange() {
+	e.tok0, e.tokEnd = len(e.d.Tokens), 0
+	words := 0
+	for _, si := range e.sents {
+		if words > maxWords {
+			break
+		}
+		s := e.d.Sentences[si]
+		e.tok0, e.tokEnd = min(e.tok0, s.First), max(e.tokEnd, s.Last)
+		for _, tok := range e.d.Tokens[s.First:s.Last] {
+			if tok.Kind == doc.Word || tok.Kind == doc.Number {
+				words++
+			}
+		}
+	}
+	e.tokEnd = max(e.tokEnd, e.tok0)
 }
 
 // mentions deals e.ments to the candidates: each gets its mentions in
@@ -411,7 +435,7 @@ func (e *extractor) addKey(s string) int32 {
 // tokenLower returns the id of token t's lower-cased text, looked up once
 // per token: with it come the token's Key (keyOf) and its flags.
 func (e *extractor) tokenLower(t int) int32 {
-	if v := e.tokLower[t]; v > 0 {
+	if v := e.tokLower[t-e.tok0]; v > 0 {
 		return v - 1
 	}
 	text := e.d.TokenText(t)
@@ -430,7 +454,7 @@ func (e *extractor) tokenLower(t int) int32 {
 		}
 		e.key[id].keyOf = kid
 	}
-	e.tokLower[t] = id + 1
+	e.tokLower[t-e.tok0] = id + 1
 	return id
 }
 
@@ -532,22 +556,35 @@ func (e *extractor) entityUnits() {
 				b = s.First + i
 			}
 			// "The Health Department" is the name "Health Department"
-			for a >= 0 && a < b && e.key[e.tokenLower(a)].flags&keyLowStop != 0 {
+			for a >= 0 && a < b && e.lowStop(a) {
 				a++
 			}
 			if a < 0 || b <= a || !e.nameLike(a, b) {
 				continue
 			}
-			if b > a+1 { // one-token names need no unit
-				e.unitEnd[a] = int32(b)
-			}
 			if canonical < 0 {
 				canonical = e.intern(e.keyBuf)
 			}
-			e.canonTok[a] = canonical + 1
+			// a mention outside the text read names the entity all the same
 			e.key[canonical].name = en.Name
+			if a < e.tok0 || b > e.tokEnd {
+				continue
+			}
+			if b > a+1 { // one-token names need no unit
+				e.unitEnd[a-e.tok0] = int32(b)
+			}
+			e.canonTok[a-e.tok0] = canonical + 1
 		}
 	}
+}
+
+// lowStop reports whether token t lower-cased is a stop word.
+func (e *extractor) lowStop(t int) bool {
+	if t < e.tok0 || t >= e.tokEnd { // not read: no table entry
+		e.lowBuf = appendLower(e.lowBuf[:0], e.d.TokenText(t))
+		return wordFlags[string(e.lowBuf)]&keyStop != 0
+	}
+	return e.key[e.tokenLower(t)].flags&keyLowStop != 0
 }
 
 // appendCanonicalKey appends the word Keys of an entity's name, joined by
@@ -574,7 +611,7 @@ func (e *extractor) appendCanonicalKey(b []byte, name string) []byte {
 // nameAt reports whether a name starts at token t: an entity, or a
 // capitalised proper noun.
 func (e *extractor) nameAt(t int) bool {
-	if e.unitEnd[t] > 0 {
+	if e.unitEnd[t-e.tok0] > 0 {
 		return true
 	}
 	return isProper(e.d.Tokens[t].Tag) && startsUpper(e.d.TokenText(t))
@@ -649,12 +686,12 @@ func (e *extractor) readSentence(si, pos int) int {
 	}
 	for t := s.First; t < s.Last; t++ {
 		tok := e.d.Tokens[t]
-		if b := int(e.unitEnd[t]); b > 0 && b <= s.Last {
+		if b := int(e.unitEnd[t-e.tok0]); b > 0 && b <= s.Last {
 			// a name starts its own phrase; common nouns may follow it
 			// ("Hyundai workers") but nothing is glued before it
 			flush()
 			var key int32
-			if c := e.canonTok[t]; c > 0 && e.opt.Aliases {
+			if c := e.canonTok[t-e.tok0]; c > 0 && e.opt.Aliases {
 				key = c - 1
 			} else {
 				key = e.unitKey(t, b)
@@ -684,7 +721,7 @@ func (e *extractor) readSentence(si, pos int) int {
 		own := e.tokenKey(t)
 		flags := e.key[own].flags
 		key := own
-		if c := e.canonTok[t]; c > 0 && e.opt.Aliases && isProper(tok.Tag) {
+		if c := e.canonTok[t-e.tok0]; c > 0 && e.opt.Aliases && isProper(tok.Tag) {
 			key = c - 1 // an alias of an entity: "Trump" for "Donald Trump"
 		}
 		noun, adj := isNoun(tok.Tag), isAdj(tok.Tag)

@@ -128,13 +128,13 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	// single words, read over the same sentences; never a word of a name
 	// (a name is a candidate whole: "South" of "South Korea", "Trump" for
 	// "Donald Trump" are not)
-	inName := make([]bool, len(e.d.Tokens))
-	for a, b := range e.unitEnd {
-		for t := a; t < int(b); t++ {
-			inName[t] = true
+	inName := make([]bool, e.tokEnd-e.tok0) // at t-tok0, as the per-token tables
+	for i, b := range e.unitEnd {
+		for t := e.tok0 + i; t < int(b); t++ {
+			inName[t-e.tok0] = true
 		}
-		if e.canonTok[a] > 0 {
-			inName[a] = true
+		if e.canonTok[i] > 0 {
+			inName[i] = true
 		}
 	}
 	// each distinct word's statistics, indexed by keyInfo.word
@@ -142,7 +142,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	pos, capWords, allWords, headWords, headCap, numbers, wordBytes := 0, 0, 0, 0, 0, 0, 0
 	// distinct words, lower-cased: the ids of the lower-cased texts seen here
 	types, seenLower := 0, make([]bool, len(e.key), len(e.key)+16)
-	ments := make([]candMention, 0, len(e.d.Tokens)/8+16) // the words' mentions, as e.ments
+	ments := make([]candMention, 0, (e.tokEnd-e.tok0)/8+16) // the words' mentions, as e.ments
 	for _, si := range e.sents {
 		s := e.d.Sentences[si]
 		title := e.d.Blocks[s.Block].Role == doc.Title
@@ -182,8 +182,8 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			}
 			kid := e.key[low].keyOf
 			verb := strings.HasPrefix(tok.Tag, "VB")
-			part := inName[t] && nameParts && isProper(tok.Tag) && startsUpper(text)
-			if inName[t] && !part || !(isNoun(tok.Tag) || isAdj(tok.Tag) || verb && singleVerbs || part) ||
+			part := inName[t-e.tok0] && nameParts && isProper(tok.Tag) && startsUpper(text)
+			if inName[t-e.tok0] && !part || !(isNoun(tok.Tag) || isAdj(tok.Tag) || verb && singleVerbs || part) ||
 				e.key[kid].flags&(keyStop|keyWeak|keyTitleNoun|keyShort) != 0 || !isWordLike(text) ||
 				isClitic(text) || hasDigit(text) {
 				continue
@@ -209,7 +209,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			}
 			w.proper = w.proper || isProper(tok.Tag)
 			w.part = w.part || part
-			if !inName[t] && !startsUpper(text) {
+			if !inName[t-e.tok0] && !startsUpper(text) {
 				w.lower++ // said as a common word too: "cooperation" of "Economic Cooperation"
 			}
 			if title {
