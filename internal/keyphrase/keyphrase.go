@@ -34,11 +34,11 @@ package keyphrase
 
 import (
 	"math"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/lede-news/lede/internal/doc"
 )
@@ -83,9 +83,10 @@ func Annotate(d *doc.Document) { d.Keyphrases = ExtractLearned(d, Defaults()) }
 
 // candidate is one distinct noun phrase with its mentions.
 type candidate struct {
-	key       string // word Keys joined by " "
-	words     []int  // node ids of its words
-	first     int    // position (word index) of the first mention
+	kid       int32   // its key (word Keys joined by " "): an index into extractor.key
+	idx       int32   // its index in extractor.order (before pick sorts it)
+	words     []int32 // node ids of its words
+	first     int     // position (word index) of the first mention
 	mention   []doc.Mention
 	forms     []form // surface forms outside the title, in order of first use
 	proper    bool   // made of proper nouns (or an entity)
@@ -98,28 +99,86 @@ type candidate struct {
 	inTitle   bool      // mentioned in the title
 }
 
+// keyInfo is what the extractor knows of one key: a word's Key, a name's
+// Keys joined, or a phrase's. Every key string of a document is interned
+// once (extractor.intern) and is an index into extractor.key after that,
+// so the per-token work indexes slices instead of hashing strings: in
+// WebAssembly, which has no hardware string hash, each map probe hashes
+// the string a byte at a time, and the keyphrase pass had the largest share of the
+// engine's map costs.
+//
+// The lower-cased texts of the tokens are interned in the same table (most
+// are keys too: "visa" is the key of "visas" and "Visa"), each with the id
+// of its own Key (keyOf).
+type keyInfo struct {
+	text  string
+	node  int32  // its node in the word graph; -1: none
+	cand  int32  // the candidate of this key (index into order); -1: none
+	word  int32  // its single-word statistics in candidates(); -1: none
+	out   int32  // its Candidate in candidates()'s output; -1: none
+	keyOf int32  // as a token's lower-cased text, the id of its Key; -1: not known yet
+	flags uint8  // keyStop, ...: the word lists its key (without a final ".") is in
+	name  string // the entity's name when this is an entity's canonical key
+}
+
+// Flags of a key: the word lists its bare form (the key without a final
+// ".") is in, and whether that form is shorter than two bytes.
+const (
+	keyStop      = 1 << iota // stopwords
+	keyWeak                  // weakLead
+	keyTitleNoun             // titleNouns
+	keyTitle                 // titles
+	keyShort                 // under two bytes
+	keyLowStop               // the text itself (final "." and all) is a stop word
+)
+
 type extractor struct {
-	d     *doc.Document
-	opt   Options
-	idf   *IDF
-	node  map[string]int // word Key -> node id
-	keys  []string
-	cands map[string]*candidate
-	order []*candidate
+	d      *doc.Document
+	opt    Options
+	idf    *IDF
+	maxIDF float64
+	// the interned keys and lower-cased token texts
+	keyID map[string]int32
+	key   []keyInfo
+	// per token of [tok0, tokEnd), at t-tok0: the id of its lower-cased
+	// text + 1 (0: not looked up yet); then, for
+	// entityUnits, one past the last token of a multi-word entity mention
+	// starting there (0: none), and the key id + 1 of the entity a mention
+	// starting there belongs to (0: none)
+	tokLower, unitEnd, canonTok []int32
+	tok0, tokEnd                int     // the tokens read: those of the sentences read
+	nodeKey                     []int32 // per node: its key
+	nodeIDF                     []float64
+	order                       []*candidate
 	// the word sequence for the graph: node id or -1 for a word outside
 	// any candidate, and each word's position
-	seq    []int
-	sentNo int // ordinal of the sentence being read
-	// canon maps the first token of an entity mention to the entity's
-	// key; canonName maps that key to the entity's name
-	canon     map[int]string
-	canonName map[string]string
-	bias      []float64   // per node: position bias
-	sents     []int       // the sentences read: title, then body
-	length    int         // words read (the position after the last)
-	rank      []float64   // per node: its rank in the walk
-	units     map[int]int // entityUnits
-	keyBuf    []byte      // addCandidate's scratch: a run's key, kept as a string only when new
+	seq    []int32
+	sentNo int       // ordinal of the sentence being read
+	bias   []float64 // per node: position bias
+	sents  []int     // the sentences read: title, then body
+	length int       // words read (the position after the last)
+	rank   []float64 // per node: its rank in the walk
+	// every candidate mention in reading order, with its candidate's idx:
+	// dealt to the candidates when the text is read (mentions), so their
+	// lists cost one allocation, not a growing slice each
+	ments []candMention
+	// scratch: a run's key, a lower-cased word, a sentence's run; new key
+	// strings, and candidates and their small slices, carved a chunk at a
+	// time
+	keyBuf, lowBuf []byte
+	run            []part
+	strs           arena
+	chunk          []candidate
+	ints           []int32
+	floats         []float64
+	bools          []bool
+	forms          []form
+}
+
+// candMention is a mention of candidate c.
+type candMention struct {
+	m doc.Mention
+	c int32
 }
 
 // Extract returns d's keyphrases, best first, scores in 0..1.
@@ -134,38 +193,55 @@ func Extract(d *doc.Document, opt Options) []doc.Phrase {
 // score reads d's candidates and scores them (steps 1-3), or returns nil
 // when d has none.
 func score(d *doc.Document, opt Options) *extractor {
-	e := &extractor{d: d, opt: opt, idf: background(), node: map[string]int{}, cands: map[string]*candidate{},
-		canon: map[int]string{}, canonName: map[string]string{}}
+	e := &extractor{d: d, opt: opt, idf: background()}
+	e.maxIDF = e.idf.maxIDF()
 	sents := e.sentences()
 	e.sents = sents
 	if len(sents) == 0 {
 		return nil
 	}
-	inEntity := e.entityUnits()
-	e.units = inEntity
+	e.tokenRange()
+	// a few hundred distinct words and keys in an article of a thousand
+	// tokens: sized once, the table does not grow through it
+	n := e.tokEnd - e.tok0
+	e.keyID = make(map[string]int32, min(n/2+16, 4096))
+	e.key = make([]keyInfo, 0, min(n/2+16, 4096))
+	per := make([]int32, 3*n)
+	e.tokLower, e.unitEnd, e.canonTok = per[:n:n], per[n:2*n:2*n], per[2*n:]
+	e.seq = make([]int32, 0, n)
+	e.ments = make([]candMention, 0, n/4+16)
+	e.entityUnits()
 	pos := 0
 	for _, si := range sents {
 		if pos > maxWords {
 			break
 		}
-		pos = e.readSentence(si, pos, inEntity)
+		pos = e.readSentence(si, pos)
 		e.sentNo++
 	}
 	e.length = pos
 	if len(e.order) == 0 {
 		return nil
 	}
+	e.mentions()
 	rank := e.walk()
 	e.rank = rank
+	e.nodeIDF = make([]float64, len(e.nodeKey))
+	pw := make([]float64, len(e.nodeKey)) // per node: its specificity, (idf / max idf)^IDFPower
+	for w, k := range e.nodeKey {
+		e.nodeIDF[w] = e.idf.Of(e.key[k].text)
+		pw[w] = math.Pow(e.nodeIDF[w]/e.maxIDF, opt.IDFPower)
+	}
 	freq := e.familyFreq()
+	contrib := make([]float64, 0, 2*len(e.order))
 	for _, c := range e.order {
 		s := 0.0
-		c.contrib = make([]float64, len(c.words))
+		contrib, c.contrib = carve(contrib, len(c.words))
 		for i, w := range c.words {
-			c.contrib[i] = c.wordW[i] * rank[w] * math.Pow(e.idf.Of(e.keys[w])/e.idf.maxIDF(), opt.IDFPower)
+			c.contrib[i] = c.wordW[i] * rank[w] * pw[w]
 			s += c.contrib[i]
 		}
-		f := math.Pow(float64(len(c.words)), -opt.LenNorm) * math.Pow(freq[c], opt.FreqPow)
+		f := math.Pow(float64(len(c.words)), -opt.LenNorm) * math.Pow(freq[c.idx], opt.FreqPow)
 		for i := range c.contrib {
 			c.contrib[i] *= f
 		}
@@ -174,38 +250,121 @@ func score(d *doc.Document, opt Options) *extractor {
 	return e
 }
 
+// carve cuts n zero elements off the free end of pool, starting a new
+// backing array (and leaving the old one to the slices already cut from
+// it) when it is full: many small slices in a few allocations. It returns
+// the pool and the n elements, capped so that an append to them copies.
+func carve[T any](pool []T, n int) ([]T, []T) {
+	if len(pool)+n > cap(pool) {
+		pool = make([]T, 0, max(2*cap(pool), n, 64))
+	}
+	l := len(pool)
+	pool = pool[:l+n]
+	return pool, pool[l : l+n : l+n]
+}
+
+// tokenRange sets [tok0, tokEnd) to the tokens of the sentences read: up
+// to the one in which maxWords is passed, counting words and numbers
+// (readSentence stops there or before, and candidates within it), so a
+// book pasted whole costs its per-token tables only for what is read.
+func (e *extractor) tokenRange() {
+	e.tok0, e.tokEnd = len(e.d.Tokens), 0
+	words := 0
+	for _, si := range e.sents {
+		if words > maxWords {
+			break
+		}
+		s := e.d.Sentences[si]
+		e.tok0, e.tokEnd = min(e.tok0, s.First), max(e.tokEnd, s.Last)
+		for _, tok := range e.d.Tokens[s.First:s.Last] {
+			if tok.Kind == doc.Word || tok.Kind == doc.Number {
+				words++
+			}
+		}
+	}
+	e.tokEnd = max(e.tokEnd, e.tok0)
+}
+
+// mentions deals e.ments to the candidates: each gets its mentions in
+// reading order, all of them cut from one array.
+func (e *extractor) mentions() {
+	all, at := dealMentions(e.ments, len(e.order))
+	for _, c := range e.order {
+		c.mention = all[at[c.idx]:at[c.idx+1]:at[c.idx+1]]
+	}
+	e.ments = nil
+}
+
+// dealMentions orders ments by owner (0..n-1), each owner's in their
+// order: owner i's are all[at[i]:at[i+1]].
+func dealMentions(ments []candMention, n int) (all []doc.Mention, at []int32) {
+	all = make([]doc.Mention, len(ments))
+	at = make([]int32, n+1)
+	for _, m := range ments {
+		at[m.c+1]++
+	}
+	for i := 1; i <= n; i++ {
+		at[i] += at[i-1]
+	}
+	for _, m := range ments { // at[i] ends as the end of i's: the start of i+1's
+		all[at[m.c]] = m.m
+		at[m.c]++
+	}
+	copy(at[1:], at[:n])
+	at[0] = 0
+	return all, at
+}
+
 // familyFreq counts each candidate's mentions plus, at weight Family, the
 // mentions of the other candidates that share a common word with it: a
 // topic the article keeps returning to under different phrases ("defense
 // costs", "defense spending", "defense budgets") is one topic mentioned
 // three times. Names do not make a family: "South Korean goods" and "South
-// Korean firms" are not one topic.
-func (e *extractor) familyFreq() map[*candidate]float64 {
-	freq := make(map[*candidate]float64, len(e.order))
-	byWord := map[int][]*candidate{}
+// Korean firms" are not one topic. The result is indexed by candidate.idx.
+func (e *extractor) familyFreq() []float64 {
+	freq := make([]float64, len(e.order))
 	for _, c := range e.order {
-		freq[c] = float64(len(c.mention))
-		for i, w := range c.words {
-			if !c.properW[i] {
-				byWord[w] = append(byWord[w], c)
-			}
-		}
+		freq[c.idx] = float64(len(c.mention))
 	}
 	if e.opt.Family == 0 {
 		return freq
 	}
-	seen := map[*candidate]bool{}
+	// the candidates of each common word, in order: a counting sort
+	n := len(e.nodeKey)
+	start := make([]int32, n+1)
 	for _, c := range e.order {
-		clear(seen)
-		seen[c] = true
+		for i, w := range c.words {
+			if !c.properW[i] {
+				start[w+1]++
+			}
+		}
+	}
+	for i := 1; i <= n; i++ {
+		start[i] += start[i-1]
+	}
+	byWord := make([]int32, start[n])
+	fill := make([]int32, n)
+	copy(fill, start[:n])
+	for _, c := range e.order {
+		for i, w := range c.words {
+			if !c.properW[i] {
+				byWord[fill[w]] = c.idx
+				fill[w]++
+			}
+		}
+	}
+	seen := make([]int32, len(e.order)) // idx+1 of the candidate that last counted it
+	for _, c := range e.order {
+		stamp := c.idx + 1
+		seen[c.idx] = stamp
 		for i, w := range c.words {
 			if c.properW[i] {
 				continue
 			}
-			for _, o := range byWord[w] {
-				if !seen[o] {
-					seen[o] = true
-					freq[c] += e.opt.Family * float64(len(o.mention))
+			for _, o := range byWord[start[w]:start[w+1]] {
+				if seen[o] != stamp {
+					seen[o] = stamp
+					freq[c.idx] += e.opt.Family * float64(len(e.order[o].mention))
 				}
 			}
 		}
@@ -238,20 +397,147 @@ func (e *extractor) sentences() []int {
 	return append(title, body...)
 }
 
-// entityUnits maps the first token of every multi-word entity mention to
-// one past its last token, so a name is read as one unit, and records in
-// e.canon the entity each mention (one word or more) belongs to, so every
-// alias counts as the entity: "Trump" is "Donald Trump".
-func (e *extractor) entityUnits() map[int]int {
-	if len(e.d.Entities) == 0 {
-		return nil
+// intern returns the id of key b, adding it when new (a map index by
+// string(b) does not allocate: only a new key is copied).
+func (e *extractor) intern(b []byte) int32 {
+	if id, ok := e.keyID[string(b)]; ok {
+		return id
 	}
-	units := map[int]int{}
-	for _, en := range e.d.Entities {
-		canonical := canonicalKey(en.Name)
-		if canonical == "" {
+	return e.addKey(e.strs.string(b))
+}
+
+// internString is intern for a string.
+func (e *extractor) internString(s string) int32 {
+	if id, ok := e.keyID[s]; ok {
+		return id
+	}
+	return e.addKey(s)
+}
+
+func (e *extractor) addKey(s string) int32 {
+	id := int32(len(e.key))
+	e.keyID[s] = id
+	bare := strings.TrimSuffix(s, ".")
+	var f uint8
+	if len(bare) <= maxListWord && strings.IndexByte(bare, ' ') < 0 { // else in no list
+		f = wordFlags[bare]
+	}
+	if len(bare) < 2 {
+		f |= keyShort
+	}
+	if len(bare) == len(s) && f&keyStop != 0 || len(bare) < len(s) && len(s) <= maxListWord && wordFlags[s]&keyStop != 0 {
+		f |= keyLowStop
+	}
+	e.key = append(e.key, keyInfo{text: s, node: -1, cand: -1, word: -1, out: -1, keyOf: -1, flags: f})
+	return id
+}
+
+// tokenLower returns the id of token t's lower-cased text, looked up once
+// per token: with it come the token's Key (keyOf) and its flags.
+func (e *extractor) tokenLower(t int) int32 {
+	if v := e.tokLower[t-e.tok0]; v > 0 {
+		return v - 1
+	}
+	text := e.d.TokenText(t)
+	var id int32
+	if isLowerASCII(text) {
+		id = e.internString(text)
+	} else {
+		e.lowBuf = appendLower(e.lowBuf[:0], text)
+		id = e.intern(e.lowBuf)
+	}
+	if e.key[id].keyOf < 0 {
+		low := e.key[id].text
+		k, kid := Key(low), id // Key reads a word and its lower case alike
+		if k != low {
+			kid = e.internString(k)
+		}
+		e.key[id].keyOf = kid
+	}
+	e.tokLower[t-e.tok0] = id + 1
+	return id
+}
+
+// tokenKey returns the id of token t's Key.
+func (e *extractor) tokenKey(t int) int32 { return e.key[e.tokenLower(t)].keyOf }
+
+// wordFlags holds the flags of every word of the lists, so that a new key
+// costs one lookup for all of them (none for a key longer than
+// maxListWord or of several words).
+var wordFlags = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, l := range []struct {
+		set  map[string]bool
+		flag uint8
+	}{{stopwords, keyStop}, {weakLead, keyWeak}, {titleNouns, keyTitleNoun}, {titles, keyTitle}} {
+		for w := range l.set {
+			m[w] |= l.flag
+		}
+	}
+	return m
+}()
+
+// maxListWord is the length of the longest word of the lists (TestMaxListWord).
+const maxListWord = 12
+
+// arena hands out strings carved from large byte chunks (as entity's
+// does): a document's new keys cost a few allocations, not one each. A
+// chunk is never written again where a string was handed out, so the
+// strings stay valid; a chunk is freed when none of its strings is left.
+type arena struct{ b []byte }
+
+func (a *arena) string(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if cap(a.b)-len(a.b) < len(b) {
+		a.b = make([]byte, 0, max(2048, len(b)))
+	}
+	n := len(a.b)
+	a.b = append(a.b, b...)
+	return unsafe.String(&a.b[n], len(b))
+}
+
+// isLowerASCII reports whether s is ASCII without upper-case letters:
+// strings.ToLower would return it unchanged.
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendLower appends strings.ToLower(s) to b, rune by rune as
+// strings.ToLower does (an invalid byte becomes U+FFFD, as there).
+func appendLower(b []byte, s string) []byte {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
 			continue
 		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
+}
+
+// entityUnits records, for the first token of every multi-word entity
+// mention, one past its last token (unitEnd), so a name is read as one
+// unit, and for every mention (one word or more) the entity it belongs to
+// (canonTok), so every alias counts as the entity: "Trump" is "Donald
+// Trump".
+func (e *extractor) entityUnits() {
+	for _, en := range e.d.Entities {
+		b := e.appendCanonicalKey(e.keyBuf[:0], en.Name)
+		e.keyBuf = b
+		if len(b) == 0 {
+			continue
+		}
+		canonical := int32(-1)
 		for _, m := range en.Mentions {
 			if m.Sentence < 0 || m.Sentence >= len(e.d.Sentences) {
 				continue
@@ -270,41 +556,62 @@ func (e *extractor) entityUnits() map[int]int {
 				b = s.First + i
 			}
 			// "The Health Department" is the name "Health Department"
-			for a >= 0 && a < b && stopwords[strings.ToLower(e.d.TokenText(a))] {
+			for a >= 0 && a < b && e.lowStop(a) {
 				a++
 			}
 			if a < 0 || b <= a || !e.nameLike(a, b) {
 				continue
 			}
-			if b > a+1 { // one-token names need no unit
-				units[a] = b
+			if canonical < 0 {
+				canonical = e.intern(e.keyBuf)
 			}
-			e.canon[a] = canonical
-			e.canonName[canonical] = en.Name
+			// a mention outside the text read names the entity all the same
+			e.key[canonical].name = en.Name
+			if a < e.tok0 || b > e.tokEnd {
+				continue
+			}
+			if b > a+1 { // one-token names need no unit
+				e.unitEnd[a-e.tok0] = int32(b)
+			}
+			e.canonTok[a-e.tok0] = canonical + 1
 		}
 	}
-	return units
 }
 
-// canonicalKey is the word Keys of an entity's name, joined.
-func canonicalKey(name string) string {
-	var sb strings.Builder
+// lowStop reports whether token t lower-cased is a stop word.
+func (e *extractor) lowStop(t int) bool {
+	if t < e.tok0 || t >= e.tokEnd { // not read: no table entry
+		e.lowBuf = appendLower(e.lowBuf[:0], e.d.TokenText(t))
+		return wordFlags[string(e.lowBuf)]&keyStop != 0
+	}
+	return e.key[e.tokenLower(t)].flags&keyLowStop != 0
+}
+
+// appendCanonicalKey appends the word Keys of an entity's name, joined by
+// spaces, to b.
+func (e *extractor) appendCanonicalKey(b []byte, name string) []byte {
+	n := len(b)
 	for _, w := range strings.Fields(name) {
-		if sb.Len() == 0 && stopwords[strings.ToLower(w)] {
+		low := w
+		if !isLowerASCII(w) {
+			e.lowBuf = appendLower(e.lowBuf[:0], w)
+			low = e.strs.string(e.lowBuf)
+		}
+		if len(b) == n && wordFlags[low]&keyStop != 0 {
 			continue // "The Health Department"
 		}
-		if sb.Len() > 0 {
-			sb.WriteByte(' ')
+		if len(b) > n {
+			b = append(b, ' ')
 		}
-		sb.WriteString(Key(w))
+		b = append(b, Key(low)...) // Key reads a word and its lower case alike
 	}
-	return sb.String()
+	return b
 }
 
 // nameAt reports whether a name starts at token t: an entity, or a
 // capitalised proper noun.
-func (e *extractor) nameAt(t int, units map[int]int) bool {
-	if _, ok := units[t]; ok {
+func (e *extractor) nameAt(t int) bool {
+	if e.unitEnd[t-e.tok0] > 0 {
 		return true
 	}
 	return isProper(e.d.Tokens[t].Tag) && startsUpper(e.d.TokenText(t))
@@ -330,21 +637,22 @@ func isNoun(tag string) bool   { return strings.HasPrefix(tag, "NN") }
 func isAdj(tag string) bool    { return strings.HasPrefix(tag, "JJ") }
 func isProper(tag string) bool { return strings.HasPrefix(tag, "NNP") }
 
-func (e *extractor) nodeOf(key string) int {
-	if id, ok := e.node[key]; ok {
+// nodeOf returns the node of key k in the word graph, adding it when new.
+func (e *extractor) nodeOf(k int32) int32 {
+	if id := e.key[k].node; id >= 0 {
 		return id
 	}
-	id := len(e.keys)
-	e.node[key] = id
-	e.keys = append(e.keys, key)
+	id := int32(len(e.nodeKey))
+	e.key[k].node = id
+	e.nodeKey = append(e.nodeKey, k)
 	e.bias = append(e.bias, 0)
 	return id
 }
 
 // part is a token (or an entity's tokens) in a run.
 type part struct {
-	a, b   int // token range
-	key    string
+	a, b   int   // token range
+	kid    int32 // its key
 	noun   bool
 	proper bool
 	unit   bool // a named entity's mention
@@ -352,9 +660,9 @@ type part struct {
 
 // allOffices reports whether every part of a run is an office word
 // ("chief", "vice"): the start of a title, not a phrase.
-func allOffices(run []part) bool {
+func (e *extractor) allOffices(run []part) bool {
 	for _, p := range run {
-		if p.unit || !titleNouns[strings.TrimSuffix(p.key, ".")] {
+		if p.unit || e.key[p.kid].flags&keyTitleNoun == 0 {
 			return false
 		}
 	}
@@ -363,9 +671,9 @@ func allOffices(run []part) bool {
 
 // readSentence collects the candidates of sentence si and extends the word
 // sequence; pos is the document position of its first word.
-func (e *extractor) readSentence(si, pos int, units map[int]int) int {
+func (e *extractor) readSentence(si, pos int) int {
 	s := e.d.Sentences[si]
-	var run []part
+	run := e.run[:0]
 	title := e.d.Blocks[s.Block].Role == doc.Title
 	// the first sentence of a later paragraph of several sentences states
 	// that paragraph's topic ("Defense spending is another pressing issue.")
@@ -378,22 +686,24 @@ func (e *extractor) readSentence(si, pos int, units map[int]int) int {
 	}
 	for t := s.First; t < s.Last; t++ {
 		tok := e.d.Tokens[t]
-		text := e.d.TokenText(t)
-		if b, ok := units[t]; ok && b <= s.Last {
+		if b := int(e.unitEnd[t-e.tok0]); b > 0 && b <= s.Last {
 			// a name starts its own phrase; common nouns may follow it
 			// ("Hyundai workers") but nothing is glued before it
 			flush()
-			key := e.unitKey(t, b)
-			if c, ok := e.canon[t]; ok && e.opt.Aliases {
-				key = c
+			var key int32
+			if c := e.canonTok[t-e.tok0]; c > 0 && e.opt.Aliases {
+				key = c - 1
+			} else {
+				key = e.unitKey(t, b)
 			}
 			// a name ending in an adjective ("South Korean") is a nationality
 			// or the like: a modifier, never a phrase on its own
 			adjName := isAdj(e.d.Tokens[b-1].Tag)
-			run = append(run, part{a: t, b: b, key: key, noun: !adjName, proper: true, unit: true})
+			run = append(run, part{a: t, b: b, kid: key, noun: !adjName, proper: true, unit: true})
 			for u := t; u < b; u++ {
-				e.seq = append(e.seq, e.nodeOf(key))
-				e.bias[e.node[key]] += e.posWeight(pos, title, lead, pos-start)
+				id := e.nodeOf(key)
+				e.seq = append(e.seq, id)
+				e.bias[id] += e.posWeight(pos, title, lead, pos-start)
 				pos++
 			}
 			t = b - 1
@@ -407,13 +717,15 @@ func (e *extractor) readSentence(si, pos int, units map[int]int) int {
 			}
 			continue
 		}
-		key := Key(text)
-		bare := strings.TrimSuffix(key, ".")
-		if c, ok := e.canon[t]; ok && e.opt.Aliases && isProper(tok.Tag) {
-			key = c // an alias of an entity: "Trump" for "Donald Trump"
+		text := e.d.TokenText(t)
+		own := e.tokenKey(t)
+		flags := e.key[own].flags
+		key := own
+		if c := e.canonTok[t-e.tok0]; c > 0 && e.opt.Aliases && isProper(tok.Tag) {
+			key = c - 1 // an alias of an entity: "Trump" for "Donald Trump"
 		}
 		noun, adj := isNoun(tok.Tag), isAdj(tok.Tag)
-		if stopwords[bare] || !(noun || adj) || !isWordLike(text) || isClitic(text) || hasDigit(text) && !isProper(tok.Tag) {
+		if flags&keyStop != 0 || !(noun || adj) || !isWordLike(text) || isClitic(text) || hasDigit(text) && !isProper(tok.Tag) {
 			flush()
 			e.seq = append(e.seq, -1)
 			pos++
@@ -425,11 +737,11 @@ func (e *extractor) readSentence(si, pos int, units map[int]int) int {
 			// does not modify a name ("the Supreme Court seat Thomas won")
 			flush()
 		}
-		if titleNouns[bare] && t+1 < s.Last && e.nameAt(t+1, units) {
+		if flags&keyTitleNoun != 0 && t+1 < s.Last && e.nameAt(t+1) {
 			// "U.S. President Donald Trump": the title belongs to the name
 			// that follows, not to a phrase of its own, and so do the
 			// office words before it ("Chief executive Anders Holm")
-			if allOffices(run) {
+			if e.allOffices(run) {
 				run = run[:0]
 			}
 			flush()
@@ -441,13 +753,14 @@ func (e *extractor) readSentence(si, pos int, units map[int]int) int {
 		e.seq = append(e.seq, id)
 		e.bias[id] += e.posWeight(pos, title, lead, pos-start)
 		pos++
-		run = append(run, part{a: t, b: t + 1, key: key, noun: noun, proper: isProper(tok.Tag)})
+		run = append(run, part{a: t, b: t + 1, kid: key, noun: noun, proper: isProper(tok.Tag)})
 		// a possessive ends the phrase: "Korea's nuclear program"
 		if t+1 < s.Last && isClitic(e.d.TokenText(t+1)) {
 			flush()
 		}
 	}
 	flush()
+	e.run = run
 	return pos
 }
 
@@ -479,26 +792,29 @@ func (e *extractor) posWeight(pos int, title, lead bool, k int) float64 {
 	return w
 }
 
-func (e *extractor) unitKey(a, b int) string {
-	var sb strings.Builder
+// unitKey is the key of an entity mention's tokens [a, b): their Keys
+// joined, punctuation left out.
+func (e *extractor) unitKey(a, b int) int32 {
+	buf := e.keyBuf[:0]
 	for t := a; t < b; t++ {
 		if e.d.Tokens[t].Kind == doc.Punct {
 			continue
 		}
-		if sb.Len() > 0 {
-			sb.WriteByte(' ')
+		if len(buf) > 0 {
+			buf = append(buf, ' ')
 		}
-		sb.WriteString(Key(e.d.TokenText(t)))
+		buf = append(buf, e.key[e.tokenKey(t)].text...)
 	}
-	return sb.String()
+	e.keyBuf = buf
+	return e.intern(buf)
 }
 
 // addRun turns a run of adjectives and nouns into a candidate: vague
 // leading modifiers and trailing adjectives are trimmed.
 func (e *extractor) addRun(run []part, si, pos int) {
 	for len(run) > 0 {
-		k := strings.TrimSuffix(run[0].key, ".")
-		if !(titles[k] && len(run) > 1 || weakLead[k] && !run[0].proper || !run[0].noun && len(run) == 1) {
+		f := e.key[run[0].kid].flags
+		if !(f&keyTitle != 0 && len(run) > 1 || f&keyWeak != 0 && !run[0].proper || !run[0].noun && len(run) == 1) {
 			break
 		}
 		run = run[1:]
@@ -530,41 +846,53 @@ func (e *extractor) addRun(run []part, si, pos int) {
 }
 
 func (e *extractor) addCandidate(run []part, si, pos int) {
-	// most runs repeat a candidate already seen: its key is looked up from
-	// a scratch buffer (a map index by string(bytes) does not allocate)
-	b := e.keyBuf[:0]
+	// most runs repeat a candidate already seen: a one-word run's key is
+	// its word's, a longer one's is looked up from a scratch buffer
+	kid := run[0].kid
 	proper := true
-	for i, p := range run {
-		if i > 0 {
-			b = append(b, ' ')
-		}
-		b = append(b, p.key...)
+	for _, p := range run {
 		proper = proper && p.proper
 	}
-	e.keyBuf = b
-	c := e.cands[string(b)]
-	if c == nil {
-		key := run[0].key
-		if len(run) > 1 {
-			key = string(b)
+	if len(run) > 1 {
+		b := e.keyBuf[:0]
+		for i, p := range run {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, e.key[p.kid].text...)
 		}
-		c = &candidate{key: key, first: pos, proper: proper}
+		e.keyBuf = b
+		kid = e.intern(b)
+	}
+	var c *candidate
+	if ci := e.key[kid].cand; ci >= 0 {
+		c = e.order[ci]
+	} else {
+		if len(e.chunk) == cap(e.chunk) {
+			e.chunk = make([]candidate, 0, 32)
+		}
+		e.chunk = append(e.chunk, candidate{kid: kid, idx: int32(len(e.order)), first: pos, proper: proper})
+		c = &e.chunk[len(e.chunk)-1]
+		n := len(run)
+		e.ints, c.words = carve(e.ints, n)
+		e.floats, c.wordW = carve(e.floats, n)
+		e.bools, c.properW = carve(e.bools, n)
 		head := run[len(run)-1]
-		for _, p := range run {
-			c.words = append(c.words, e.node[p.key])
+		for i, p := range run {
+			c.words[i] = e.key[p.kid].node
 			w := 1.0
 			if p.proper && !head.proper {
 				w = e.opt.NameMod
 			}
-			c.wordW = append(c.wordW, w)
-			c.properW = append(c.properW, p.proper)
+			c.wordW[i] = w
+			c.properW[i] = p.proper
 		}
-		e.cands[key] = c
+		e.key[kid].cand = c.idx
 		e.order = append(e.order, c)
 	}
 	c.last = pos
 	span := doc.Span{Start: e.d.Tokens[run[0].a].Start, End: e.d.Tokens[run[len(run)-1].b-1].End}
-	c.mention = append(c.mention, doc.Mention{Span: span, Sentence: si})
+	e.ments = append(e.ments, candMention{doc.Mention{Span: span, Sentence: si}, c.idx})
 	form := span.Of(e.d.Text)
 	if !run[0].proper && run[0].a == e.d.Sentences[si].First {
 		form = lowerFirst(form)
@@ -573,6 +901,10 @@ func (e *extractor) addCandidate(run []part, si, pos int) {
 		c.inTitle = true
 		c.titleForm = form // the title's casing ("ALASKA TANKER") only if nothing else
 	} else {
+		if c.forms == nil {
+			e.forms, c.forms = carve(e.forms, 1) // room for one: most have one form
+			c.forms = c.forms[:0]
+		}
 		c.forms = addForm(c.forms, form)
 	}
 }
@@ -595,68 +927,79 @@ func lowerFirst(s string) string {
 // their co-occurrence graph: two words are linked when they occur within
 // Window tokens of each other, weighted by how often they do.
 func (e *extractor) walk() []float64 {
-	n := len(e.keys)
-	// every co-occurrence as one (a, b) pair, a < b, bucketed by a (a
+	n := len(e.nodeKey)
+	// the words of the sequence and their positions: the window counts
+	// every position, the pairs only these
+	ids := make([]int32, 0, len(e.seq))
+	at := make([]int32, 0, len(e.seq))
+	for i, a := range e.seq {
+		if a >= 0 {
+			ids = append(ids, a)
+			at = append(at, int32(i))
+		}
+	}
+	// every co-occurrence of two distinct words, in the buckets of both (a
 	// counting sort: two passes over the window instead of sorting every
-	// pair), so equal pairs sum into one edge: no maps, and the same order
-	// on every run
+	// pair)
+	window := int32(e.opt.Window)
 	start := make([]int32, n+1)
-	e.eachPair(func(lo, _ int) { start[lo+1]++ })
+	for k, a := range ids {
+		end := at[k] + window
+		for k2 := k + 1; k2 < len(ids) && at[k2] < end; k2++ {
+			if b := ids[k2]; b != a {
+				start[a+1]++
+				start[b+1]++
+			}
+		}
+	}
 	for i := 1; i <= n; i++ {
 		start[i] += start[i-1]
 	}
-	his := make([]int32, start[n])
-	fill := append([]int32(nil), start[:n]...)
-	e.eachPair(func(lo, hi int) {
-		his[fill[lo]] = int32(hi)
-		fill[lo]++
-	})
-	// each bucket's distinct partners in ascending order with their counts:
-	// the links in (a, b) order
-	type link struct {
-		a, b int32
-		w    float32
-	}
-	links := make([]link, 0, start[n]) // at most one per pair: no regrowing
-	count := make([]int32, n)
-	var seen []int32
-	for a := 0; a < n; a++ {
-		seen = seen[:0]
-		for _, b := range his[start[a]:start[a+1]] {
-			if count[b] == 0 {
-				seen = append(seen, b)
+	byEnd := make([]int32, start[n])
+	fill := make([]int32, n)
+	copy(fill, start[:n])
+	for k, a := range ids {
+		end := at[k] + window
+		for k2 := k + 1; k2 < len(ids) && at[k2] < end; k2++ {
+			if b := ids[k2]; b != a {
+				byEnd[fill[a]] = b
+				fill[a]++
+				byEnd[fill[b]] = a
+				fill[b]++
 			}
-			count[b]++
-		}
-		slices.Sort(seen)
-		for _, b := range seen {
-			links = append(links, link{int32(a), b, float32(count[b])})
-			count[b] = 0
 		}
 	}
-	// the adjacency lists in one array, each node's edges in link order
-	type edge struct {
-		to int32
-		w  float32
+	// dealt again from the buckets in node order, each node's partners
+	// come out in ascending order, equal ones side by side (a second
+	// counting sort instead of sorting each bucket), so equal pairs sum
+	// into one edge: no maps, and the same order on every run
+	partners := make([]int32, start[n])
+	copy(fill, start[:n])
+	for b := range n {
+		for _, a := range byEnd[start[b]:start[b+1]] {
+			partners[fill[a]] = int32(b)
+			fill[a]++
+		}
 	}
+	// the adjacency lists in one array (to, w), each node's partners
+	// ascending with how often they co-occur, written over the buckets
+	// already read
+	to, w := byEnd[:0], partners[:0]
 	first := make([]int32, n+1)
-	for _, l := range links {
-		first[l.a+1]++
-		first[l.b+1]++
-	}
-	for i := 1; i <= n; i++ {
-		first[i] += first[i-1]
-	}
-	edges := make([]edge, first[n])
-	at := append([]int32(nil), first[:n]...)
 	deg := make([]float64, n)
-	for _, l := range links {
-		edges[at[l.a]] = edge{l.b, l.w}
-		at[l.a]++
-		edges[at[l.b]] = edge{l.a, l.w}
-		at[l.b]++
-		deg[l.a] += float64(l.w)
-		deg[l.b] += float64(l.w)
+	for a := range n {
+		ps := partners[start[a]:start[a+1]]
+		for i := 0; i < len(ps); {
+			j := i + 1
+			for j < len(ps) && ps[j] == ps[i] {
+				j++
+			}
+			to = append(to, ps[i])
+			w = append(w, int32(j-i))
+			deg[a] += float64(j - i)
+			i = j
+		}
+		first[a+1] = int32(len(to))
 	}
 	// the bias: where and how early each word occurs
 	p := make([]float64, n)
@@ -672,28 +1015,37 @@ func (e *extractor) walk() []float64 {
 		p[i] /= sum
 	}
 	r := append([]float64(nil), p...)
-	next := make([]float64, n)
+	share := make([]float64, n)
 	d := e.opt.Damping
 	for it := 0; it < 100; it++ {
+		// each node's rank spread over its links (one division a node, not
+		// one an edge), and the rank of the nodes with none
 		dangling := 0.0
-		for i := range next {
-			next[i] = 0
-		}
-		for a := 0; a < n; a++ {
+		for a := range share {
 			if deg[a] == 0 {
 				dangling += r[a]
 				continue
 			}
-			// one division a node, not one an edge (a tenth of the
-			// keyphrase pass was this division)
-			share := r[a] / deg[a]
-			for _, ed := range edges[first[a]:first[a+1]] {
-				next[ed.to] += share * float64(ed.w)
-			}
+			share[a] = r[a] / deg[a]
 		}
+		// what each node receives, summed over its partners in ascending
+		// order: the same sums, added in the same order, as spreading each
+		// node's share over its links in node order (one chain of additions:
+		// two side by side were slower in WebAssembly)
 		delta := 0.0
-		for i := range next {
-			v := (1-d)*p[i] + d*(next[i]+dangling*p[i])
+		for i := range r {
+			in := 0.0
+			t, wt := to[first[i]:first[i+1]], w[first[i]:first[i+1]]
+			wt = wt[:len(t)]
+			k := 0
+			for ; k+1 < len(t); k += 2 {
+				in += share[t[k]] * float64(wt[k])
+				in += share[t[k+1]] * float64(wt[k+1])
+			}
+			if k < len(t) {
+				in += share[t[k]] * float64(wt[k])
+			}
+			v := (1-d)*p[i] + d*(in+dangling*p[i])
 			delta += math.Abs(v - r[i])
 			r[i] = v
 		}
@@ -704,39 +1056,13 @@ func (e *extractor) walk() []float64 {
 	return r
 }
 
-// eachPair calls f for every two distinct words within Window tokens of
-// each other, lower node first.
-func (e *extractor) eachPair(f func(lo, hi int)) {
-	for i, a := range e.seq {
-		if a < 0 {
-			continue
-		}
-		for j := i + 1; j < len(e.seq) && j < i+e.opt.Window; j++ {
-			b := e.seq[j]
-			if b < 0 || b == a {
-				continue
-			}
-			if a < b {
-				f(a, b)
-			} else {
-				f(b, a)
-			}
-		}
-	}
-}
-
 // pick ranks the candidates and returns the best Max, ranking
 // near-duplicates apart.
 func (e *extractor) pick() []doc.Phrase {
 	cs := e.order
-	sort.SliceStable(cs, func(i, j int) bool {
-		if cs[i].score != cs[j].score {
-			return cs[i].score > cs[j].score
-		}
-		return cs[i].first < cs[j].first
-	})
+	sort.Slice(cs, func(i, j int) bool { return better(cs[i], cs[j]) })
 	var chosen []*candidate
-	covered := map[int]int{} // node -> times covered by chosen phrases
+	covered := make([]int32, len(e.nodeKey)) // node -> times covered by chosen phrases
 	rest := cs
 	// Max topics, and the names that rank among them: in a name-dense
 	// article the page still has Max topics to show beside the entities
@@ -789,23 +1115,43 @@ func (e *extractor) pick() []doc.Phrase {
 		if top > 0 {
 			sc = c.score / top
 		}
-		text := bestForm(c.forms)
-		if name, ok := e.canonName[c.key]; ok && e.opt.Aliases {
-			text = name // the fullest form of a name, as the entity panel shows it
-		}
-		if text == "" {
-			text = strings.Join(strings.Fields(c.titleForm), " ")
-		}
-		out = append(out, doc.Phrase{Text: text, Score: math.Round(sc*1e4) / 1e4, Mentions: c.mention, Name: e.isName(c)})
+		out = append(out, doc.Phrase{Text: e.text(c), Score: math.Round(sc*1e4) / 1e4, Mentions: c.mention, Name: e.isName(c)})
 	}
 	return out
+}
+
+// better orders candidates best first, the first mentioned first among
+// equals, then the first found: a total order, so any sort gives the order
+// a stable sort by score and first mention gave. (sort.Slice, not
+// slices.SortFunc: the wasm already holds its code, and a generic sort
+// would add some 17 KB for each element type.)
+func better(a, b *candidate) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if a.first != b.first {
+		return a.first < b.first
+	}
+	return a.idx < b.idx
+}
+
+// text is what the list shows of c: its most frequent form, the fullest
+// form of a name (as the entity panel shows it), or its form in the title.
+func (e *extractor) text(c *candidate) string {
+	text := bestForm(c.forms)
+	if name := e.key[c.kid].name; name != "" && e.opt.Aliases {
+		text = name
+	}
+	if text == "" {
+		text = strings.Join(strings.Fields(c.titleForm), " ")
+	}
+	return text
 }
 
 // isName reports whether c is only a name: an entity found by package
 // entity, or proper nouns. The page leaves those to the entity panel.
 func (e *extractor) isName(c *candidate) bool {
-	_, ok := e.canonName[c.key]
-	return c.proper || ok
+	return c.proper || e.key[c.kid].name != ""
 }
 
 // form is a surface form of a candidate and how often it occurs.

@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/lede-news/lede/internal/doc"
 )
@@ -98,7 +96,7 @@ const (
 
 // wordStat gathers one single word's occurrences.
 type wordStat struct {
-	key               string
+	kid               int32 // its key
 	forms             []form
 	n, verb, adj, cap int
 	first, last       int
@@ -130,19 +128,21 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	// single words, read over the same sentences; never a word of a name
 	// (a name is a candidate whole: "South" of "South Korea", "Trump" for
 	// "Donald Trump" are not)
-	inName := make([]bool, len(e.d.Tokens))
-	for a, b := range e.units {
-		for t := a; t < b; t++ {
-			inName[t] = true
+	inName := make([]bool, e.tokEnd-e.tok0) // at t-tok0, as the per-token tables
+	for i, b := range e.unitEnd {
+		for t := e.tok0 + i; t < int(b); t++ {
+			inName[t-e.tok0] = true
+		}
+		if e.canonTok[i] > 0 {
+			inName[i] = true
 		}
 	}
-	for t := range e.canon {
-		inName[t] = true
-	}
-	words := make(map[string]*wordStat, len(e.d.Tokens)/8)
-	var wordOrder []*wordStat
+	// each distinct word's statistics, indexed by keyInfo.word
+	wordOrder := make([]wordStat, 0, len(e.key)/3+8)
 	pos, capWords, allWords, headWords, headCap, numbers, wordBytes := 0, 0, 0, 0, 0, 0, 0
-	types := make(map[uint64]struct{}, 256) // distinct words, lower-cased, by hash
+	// distinct words, lower-cased: the ids of the lower-cased texts seen here
+	types, seenLower := 0, make([]bool, len(e.key), len(e.key)+16)
+	ments := make([]candMention, 0, (e.tokEnd-e.tok0)/8+16) // the words' mentions, as e.ments
 	for _, si := range e.sents {
 		s := e.d.Sentences[si]
 		title := e.d.Blocks[s.Block].Role == doc.Title
@@ -162,7 +162,14 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			text := e.d.TokenText(t)
 			allWords++
 			wordBytes += len(text)
-			types[lowerHash(text)] = struct{}{}
+			low := e.tokenLower(t)
+			for int(low) >= len(seenLower) {
+				seenLower = append(seenLower, false)
+			}
+			if !seenLower[low] {
+				seenLower[low] = true
+				types++
+			}
 			if title {
 				headWords++
 				if startsUpper(text) {
@@ -173,23 +180,24 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			if upper && !title {
 				capWords++
 			}
-			key := Key(text)
-			bare := strings.TrimSuffix(key, ".")
+			kid := e.key[low].keyOf
 			verb := strings.HasPrefix(tok.Tag, "VB")
-			part := inName[t] && nameParts && isProper(tok.Tag) && startsUpper(text)
-			if inName[t] && !part || !(isNoun(tok.Tag) || isAdj(tok.Tag) || verb && singleVerbs || part) || stopwords[bare] || weakLead[bare] || titleNouns[bare] || !isWordLike(text) ||
-				isClitic(text) || hasDigit(text) || len(bare) < 2 {
+			part := inName[t-e.tok0] && nameParts && isProper(tok.Tag) && startsUpper(text)
+			if inName[t-e.tok0] && !part || !(isNoun(tok.Tag) || isAdj(tok.Tag) || verb && singleVerbs || part) ||
+				e.key[kid].flags&(keyStop|keyWeak|keyTitleNoun|keyShort) != 0 || !isWordLike(text) ||
+				isClitic(text) || hasDigit(text) {
 				continue
 			}
-			w := words[key]
-			if w == nil {
-				w = &wordStat{key: key, first: pos}
-				words[key] = w
-				wordOrder = append(wordOrder, w)
+			wi := e.key[kid].word
+			if wi < 0 {
+				wi = int32(len(wordOrder))
+				e.key[kid].word = wi
+				wordOrder = append(wordOrder, wordStat{kid: kid, first: pos})
 			}
+			w := &wordOrder[wi]
 			w.n++
 			w.last = pos
-			w.mention = append(w.mention, doc.Mention{Span: doc.Span{Start: tok.Start, End: tok.End}, Sentence: si})
+			ments = append(ments, candMention{doc.Mention{Span: doc.Span{Start: tok.Start, End: tok.End}, Sentence: si}, wi})
 			if verb {
 				w.verb++
 			}
@@ -201,7 +209,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			}
 			w.proper = w.proper || isProper(tok.Tag)
 			w.part = w.part || part
-			if !inName[t] && !startsUpper(text) {
+			if !inName[t-e.tok0] && !startsUpper(text) {
 				w.lower++ // said as a common word too: "cooperation" of "Economic Cooperation"
 			}
 			if title {
@@ -209,11 +217,20 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			} else {
 				f := text
 				if !isProper(tok.Tag) {
-					f = strings.ToLower(f)
+					f = e.key[low].text
+				}
+				if w.forms == nil {
+					e.forms, w.forms = carve(e.forms, 1)
+					w.forms = w.forms[:0]
 				}
 				w.forms = addForm(w.forms, f)
 			}
 		}
+	}
+	// each word's mentions, cut from one array
+	all, at := dealMentions(ments, len(wordOrder))
+	for i := range wordOrder {
+		wordOrder[i].mention = all[at[i]:at[i+1]:at[i+1]]
 	}
 	length := float64(max(e.length, pos, 1))
 	logLen := math.Log(length) - 6
@@ -240,35 +257,29 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	multi /= float64(len(e.order))
 	aw := float64(max(allWords, 1))
 	cs := append([]*candidate(nil), e.order...)
-	sort.SliceStable(cs, func(i, j int) bool {
-		if cs[i].score != cs[j].score {
-			return cs[i].score > cs[j].score
-		}
-		return cs[i].first < cs[j].first
-	})
+	sort.Slice(cs, func(i, j int) bool { return better(cs[i], cs[j]) })
 	top, topRank := 0.0, 0.0
-	rankSum := make(map[*candidate]float64, len(cs)) // its words' ranks in the walk
+	rankSum := make([]float64, len(cs)) // by candidate.idx: its words' ranks in the walk
 	for _, c := range cs {
 		top = max(top, c.score)
 		for i, w := range c.words {
 			// a name modifying a common noun weighs as in the hand score
 			// ("Washington" in "Washington struggle": NameMod)
-			rankSum[c] += c.wordW[i] * e.rank[w]
+			rankSum[c.idx] += c.wordW[i] * e.rank[w]
 		}
-		topRank = max(topRank, rankSum[c])
+		topRank = max(topRank, rankSum[c.idx])
 	}
-	maxIDF := e.idf.maxIDF()
+	maxIDF := e.maxIDF
 	// room for every phrase and every single word said often enough (a
 	// Candidate is some 400 bytes: sizing by all of wordOrder over-allocated)
 	singles := 0
-	for _, w := range wordOrder {
-		if w.n >= minSingleMentions {
+	for i := range wordOrder {
+		if wordOrder[i].n >= minSingleMentions {
 			singles++
 		}
 	}
 	out := make([]Candidate, 0, len(cs)+singles)
 	ab := make([]about, 0, cap(out))
-	have := make(map[string]int, len(cs))
 	for r, c := range cs {
 		var f [NumFeatures]float64
 		if top > 0 {
@@ -278,7 +289,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		f[FIsHand] = 1
 		f[FLogTF] = math.Log1p(float64(len(c.mention)))
 		for _, w := range c.words {
-			f[FIDF] += e.idf.Of(e.keys[w]) / maxIDF / float64(len(c.words))
+			f[FIDF] += e.nodeIDF[w] / maxIDF / float64(len(c.words))
 		}
 		f[FFirst] = float64(c.first) / length
 		f[FLogFirst] = math.Log1p(float64(c.first))
@@ -298,16 +309,11 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			f[FTitle] = 1
 		}
 		if topRank > 0 {
-			f[FRank] = rankSum[c] / topRank
+			f[FRank] = rankSum[c.idx] / topRank
 		}
-		text := bestForm(c.forms)
-		if name, ok := e.canonName[c.key]; ok && e.opt.Aliases {
-			text = name
-		}
-		if text == "" {
-			text = strings.Join(strings.Fields(c.titleForm), " ")
-		}
-		if w := words[c.key]; w != nil && len(c.words) == 1 {
+		k := &e.key[c.kid]
+		if wi := k.word; wi >= 0 && len(c.words) == 1 {
+			w := &wordOrder[wi]
 			f[FVerb] = float64(w.verb) / float64(w.n)
 			f[FAdj] = float64(w.adj) / float64(w.n)
 			f[FCap] = float64(w.cap) / float64(w.n)
@@ -315,17 +321,19 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		} else if f[FName] == 1 {
 			f[FCap] = 1
 		}
-		have[c.key] = len(out)
-		out = append(out, Candidate{Text: text, Features: f})
+		k.out = int32(len(out))
+		out = append(out, Candidate{Text: e.text(c), Features: f})
 		ab = append(ab, about{c.mention, e.isName(c)})
 	}
-	for _, w := range wordOrder {
-		if _, ok := have[w.key]; ok || w.n < minSingleMentions {
+	for i := range wordOrder {
+		w := &wordOrder[i]
+		k := &e.key[w.kid]
+		if k.out >= 0 || w.n < minSingleMentions {
 			continue
 		}
 		var f [NumFeatures]float64
 		f[FLogTF] = math.Log1p(float64(w.n))
-		f[FIDF] = e.idf.Of(w.key) / maxIDF
+		f[FIDF] = e.idf.Of(k.text) / maxIDF
 		f[FFirst] = float64(w.first) / length
 		f[FLogFirst] = math.Log1p(float64(w.first))
 		f[FSpread] = float64(w.last-w.first) / length
@@ -343,12 +351,12 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		f[FVerb] = float64(w.verb) / float64(w.n)
 		f[FAdj] = float64(w.adj) / float64(w.n)
 		f[FCap] = float64(w.cap) / float64(w.n)
-		if id, ok := e.node[w.key]; ok && topRank > 0 {
+		if id := k.node; id >= 0 && topRank > 0 {
 			f[FRank] = e.rank[id] / topRank // a word of some phrase
 		}
 		text := bestForm(w.forms)
 		if text == "" {
-			text = w.key
+			text = k.text
 		}
 		out = append(out, Candidate{Text: text, Features: f})
 		ab = append(ab, about{w.mention, name})
@@ -367,7 +375,10 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	for i := range byTfIdf {
 		byTfIdf[i] = i
 	}
-	sort.SliceStable(byTfIdf, func(a, b int) bool { return tfidf[byTfIdf[a]] > tfidf[byTfIdf[b]] })
+	sort.Slice(byTfIdf, func(i, j int) bool { // by tf-idf, then index: a stable sort's order
+		a, b := byTfIdf[i], byTfIdf[j]
+		return tfidf[a] > tfidf[b] || tfidf[a] == tfidf[b] && a < b
+	})
 	for r, i := range byTfIdf {
 		if best > 0 {
 			out[i].Features[FTfIdf] = tfidf[i] / best
@@ -385,7 +396,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		f[FMulti] = multi
 		f[FWordLen] = float64(wordBytes) / aw / 10
 		f[FNumbers] = float64(numbers) / float64(max(pos, 1))
-		f[FTypes] = float64(len(types)) / aw
+		f[FTypes] = float64(types) / aw
 		f[FOneLen] = f[FOne] * logLen
 		f[FVerbLen] = f[FVerb] * logLen
 		f[FHandLen] = f[FHand] * logLen
@@ -479,7 +490,10 @@ func Order(cs []Candidate, score []float64, lone int) []int {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return score[idx[a]] > score[idx[b]] })
+	sort.Slice(idx, func(i, j int) bool { // by score, then index: a stable sort's order
+		a, b := idx[i], idx[j]
+		return score[a] > score[b] || score[a] == score[b] && a < b
+	})
 	if lone < 0 {
 		return idx
 	}
@@ -524,28 +538,6 @@ func Order(cs []Candidate, score []float64, lone int) []int {
 		}
 	}
 	return out
-}
-
-// lowerHash is the FNV-1a hash of w lower-cased, without building the
-// lower-cased string (counting distinct words is the only use: a collision
-// among an article's few thousand words is vanishingly unlikely).
-func lowerHash(w string) uint64 {
-	h := uint64(14695981039346656037)
-	for _, r := range w {
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			h = (h ^ uint64(r)) * 1099511628211
-			continue
-		}
-		r = unicode.ToLower(r)
-		var buf [utf8.UTFMax]byte
-		for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
-			h = (h ^ uint64(b)) * 1099511628211
-		}
-	}
-	return h
 }
 
 // GateFeatures are the article-level features the gate of a Model reads
