@@ -4,7 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
+
+	"github.com/lede-news/lede/internal/arena"
 )
 
 // The tagger labels tokens with BILOU tags (Begin, Inside, Last, Unit,
@@ -206,7 +207,7 @@ func normalize(s string, buf []byte) (string, []byte) {
 
 // normalizeIn is normalize with the new string, when one is needed, carved
 // from a: a document's folded words cost a few allocations, not one each.
-func normalizeIn(s string, buf []byte, a *arena) (string, []byte) {
+func normalizeIn(s string, buf []byte, a *arena.Strings) (string, []byte) {
 	buf = foldInto(buf, s)
 	if string(buf) == s {
 		return s, buf
@@ -214,28 +215,7 @@ func normalizeIn(s string, buf []byte, a *arena) (string, []byte) {
 	if a == nil {
 		return string(buf), buf
 	}
-	return a.string(buf), buf
-}
-
-// arena hands out strings carved from large byte chunks. A chunk is never
-// written again where a string was handed out, so the strings stay valid;
-// a chunk is freed when none of its strings is left.
-type arena struct{ b []byte }
-
-// arenaChunk is the size of an arena's chunks: the folded words of a 3 KB
-// article fit one.
-const arenaChunk = 4096
-
-func (a *arena) string(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	if cap(a.b)-len(a.b) < len(b) {
-		a.b = make([]byte, 0, max(arenaChunk, len(b)))
-	}
-	n := len(a.b)
-	a.b = append(a.b, b...)
-	return unsafe.String(&a.b[n], len(b))
+	return a.String(buf), buf
 }
 
 // foldInto writes the lower-cased, digit-folded form of a token into buf,

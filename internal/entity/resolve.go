@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/lede-news/lede/internal/arena"
 	"github.com/lede-news/lede/internal/doc"
 )
 
@@ -30,7 +31,7 @@ type resolver struct {
 	fold []string
 	done []bool
 	kbuf []byte
-	a    arena // the folded forms
+	a    arena.Strings // the folded forms
 }
 
 // folded is the folded form of token t.
@@ -63,7 +64,7 @@ func (r *resolver) key(first, last int) string {
 		return r.folded(first)
 	}
 	r.kbuf = r.appendKey(r.kbuf[:0], first, last)
-	return r.a.string(r.kbuf)
+	return r.a.String(r.kbuf)
 }
 
 func (r *resolver) resolve(ms []mention) []doc.Entity {

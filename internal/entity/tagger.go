@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/lede-news/lede/internal/arena"
 )
 
 // Tagger labels the tokens of one sentence at a time with a Model. It keeps
@@ -19,8 +21,8 @@ type Tagger struct {
 	lat   lattice[int32]
 	hist  func(i, p1 int, out *[numLabels]int32)
 	buf   []byte
-	a     arena    // the cached words' folded forms; dropped by Forget
-	words []string // truecased words
+	a     arena.Strings // the cached words' folded forms; dropped by Forget
+	words []string      // truecased words
 	// what is known of each word alone, by the word (see wordInfo). A
 	// document repeats its words, and these are most of the lookups; a
 	// repeated word costs one map lookup and allocates nothing. known and
@@ -143,7 +145,7 @@ func (t *Tagger) Forget() {
 	clear(t.cache)
 	clear(t.shapes)
 	clear(t.seen)
-	t.a = arena{}
+	t.a = arena.Strings{}
 	t.clusters = [maxFine + 1]int32{}
 	t.known, t.infos, t.groups = t.known[:0], t.infos[:0], t.groups[:0]
 }
@@ -430,7 +432,7 @@ func prepare(toks []tokInfo, words []string, lex *lexicon, gaz *gazetteer, buf [
 // wordInfoOf returns what the features know of a word alone: its folded
 // form and shape, case, lexicon entry and name-part bits. The folded form
 // is carved from a when it is not nil (see normalizeIn).
-func wordInfoOf(w string, lex *lexicon, gaz *gazetteer, buf []byte, a *arena) (tokInfo, []byte) {
+func wordInfoOf(w string, lex *lexicon, gaz *gazetteer, buf []byte, a *arena.Strings) (tokInfo, []byte) {
 	var ti tokInfo
 	ti.lower, buf = normalizeIn(w, buf, a)
 	ti.shape, buf = wordShape(w, buf)

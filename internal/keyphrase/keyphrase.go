@@ -38,8 +38,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
+	"github.com/lede-news/lede/internal/arena"
 	"github.com/lede-news/lede/internal/doc"
 )
 
@@ -167,7 +167,7 @@ type extractor struct {
 	// time
 	keyBuf, lowBuf []byte
 	run            []part
-	strs           arena
+	strs           arena.Strings
 	chunk          []candidate
 	ints           []int32
 	floats         []float64
@@ -403,7 +403,7 @@ func (e *extractor) intern(b []byte) int32 {
 	if id, ok := e.keyID[string(b)]; ok {
 		return id
 	}
-	return e.addKey(e.strs.string(b))
+	return e.addKey(e.strs.String(b))
 }
 
 // internString is intern for a string.
@@ -479,24 +479,6 @@ var wordFlags = func() map[string]uint8 {
 
 // maxListWord is the length of the longest word of the lists (TestMaxListWord).
 const maxListWord = 12
-
-// arena hands out strings carved from large byte chunks (as entity's
-// does): a document's new keys cost a few allocations, not one each. A
-// chunk is never written again where a string was handed out, so the
-// strings stay valid; a chunk is freed when none of its strings is left.
-type arena struct{ b []byte }
-
-func (a *arena) string(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	if cap(a.b)-len(a.b) < len(b) {
-		a.b = make([]byte, 0, max(2048, len(b)))
-	}
-	n := len(a.b)
-	a.b = append(a.b, b...)
-	return unsafe.String(&a.b[n], len(b))
-}
 
 // isLowerASCII reports whether s is ASCII without upper-case letters:
 // strings.ToLower would return it unchanged.
@@ -595,7 +577,7 @@ func (e *extractor) appendCanonicalKey(b []byte, name string) []byte {
 		low := w
 		if !isLowerASCII(w) {
 			e.lowBuf = appendLower(e.lowBuf[:0], w)
-			low = e.strs.string(e.lowBuf)
+			low = e.strs.String(e.lowBuf)
 		}
 		if len(b) == n && wordFlags[low]&keyStop != 0 {
 			continue // "The Health Department"
