@@ -14,9 +14,11 @@
 // (V8 compiles hot functions again, optimised, on background threads).
 // -inittrace runs with GODEBUG=inittrace=1 and adds runtime (ms from the
 // runtime's start to the first package init) and inits (the sum of the
-// packages' init clocks), the three largest by name. -idle analyses nothing:
-// it starts the engine, waits 1.5 s and gives the CPU time, which is then
-// the start's own work plus what V8 recompiled, optimised, because of it.
+// packages' init clocks), the three largest by name in the median run, and
+// medians: the five largest per-package medians over the runs. -idle
+// analyses nothing: it starts the engine, waits 1.5 s and gives the CPU
+// time, which is then the start's own work plus what V8 recompiled,
+// optimised, because of it.
 //
 // Run it once as is and once with `node --liftoff-only` to see how much of
 // the time is V8's optimising compiler (docs/web.md, "Where the first
@@ -71,6 +73,7 @@ if (args[0] === "-child") {
     out.runtime = pkgs.length ? Number(pkgs[0][2]) : 0;
     out.inits = pkgs.reduce((s, m) => s + Number(m[3]), 0);
     out.top = pkgs.sort((x, y) => y[3] - x[3]).slice(0, 3).map((m) => m[1].replace(/^github.com\/lede-news\/lede\//, "") + " " + m[3]).join(", ");
+    out.pkgs = Object.fromEntries(pkgs.map((m) => [m[1].replace(/^github.com\/lede-news\/lede\//, ""), Number(m[3])]));
   }
   process.stdout.write(JSON.stringify(out) + "\n", () => process.exit(0));
 } else {
@@ -105,6 +108,15 @@ if (args[0] === "-child") {
       out[k] = v[v.length >> 1].toFixed(1) + " (min " + v[0].toFixed(1) + ")";
     }
     if (rs[0].top !== undefined) out.top = rs[rs.length >> 1].top;
+    if (rs[0].pkgs !== undefined) {
+      // Each package's own median: one run's top is mostly where V8
+      // happened to compile a function on its first call.
+      const med = Object.keys(rs[0].pkgs).map((k) => {
+        const v = rs.map((r) => r.pkgs[k] ?? 0).sort((x, y) => x - y);
+        return [k, v[v.length >> 1]];
+      });
+      out.medians = med.sort((x, y) => y[1] - x[1]).slice(0, 5).map(([k, v]) => k + " " + v.toFixed(2)).join(", ");
+    }
     console.log(JSON.stringify(out));
   }
 }
