@@ -67,6 +67,13 @@ func (r *resolver) key(first, last int) string {
 	return r.a.String(r.kbuf)
 }
 
+// hasKey reports whether the key of tokens [first, last) is in keys. It
+// looks the key up without making a string (key makes one, for a hit).
+func (r *resolver) hasKey(keys map[string]bool, first, last int) bool {
+	r.kbuf = r.appendKey(r.kbuf[:0], first, last)
+	return keys[string(r.kbuf)]
+}
+
 func (r *resolver) resolve(ms []mention) []doc.Entity {
 	if len(ms) == 0 {
 		return nil
@@ -194,7 +201,7 @@ func (r *resolver) extend(ms []mention) []mention {
 		bf, bl := m.first, m.last
 		for f := a; f <= m.first; f++ {
 			for l := z; l >= m.last && l-f > bl-bf; l-- {
-				if l-f <= maxLen && keys[r.key(f, l)] {
+				if l-f <= maxLen && r.hasKey(keys, f, l) {
 					bf, bl = f, l
 					break
 				}
@@ -291,8 +298,7 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 				if n := size[l]; n > 0 && filter[min(n, 63)][first>>6]&(1<<(first&63)) == 0 {
 					continue // no key of this length starts with this byte
 				}
-				// look up without making a string; make it only for a hit
-				if r.kbuf = r.appendKey(r.kbuf[:0], t, t+l); keys[string(r.kbuf)] {
+				if r.hasKey(keys, t, t+l) {
 					ms = append(ms, mention{sent: si, first: t, last: t + l, typ: -1, key: r.key(t, t+l)})
 					for u := t; u < t+l; u++ {
 						covered[u] = true
