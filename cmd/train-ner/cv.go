@@ -105,8 +105,11 @@ func crossValidate(docs []conllDoc, lex map[string]entity.LexEntry, external map
 // "prose" keeps, as written, only the sentences with three lower-case
 // words or more: CoNLL's capitals headlines and sports tables are easy
 // and frequent there, rare in running text such as Wikipedia's. "alone"
-// keeps the sentences as written (the scorer then tags each one alone).
+// returns docs as they are (the scorer then tags each sentence alone).
 func recase(docs []conllDoc, how string) []conllDoc {
+	if how == "alone" {
+		return docs
+	}
 	out := make([]conllDoc, len(docs))
 	for i, d := range docs {
 		for _, s := range d.sents {
@@ -114,10 +117,6 @@ func recase(docs []conllDoc, how string) []conllDoc {
 				if lowerWords(s.words) >= 3 {
 					out[i].sents = append(out[i].sents, s)
 				}
-				continue
-			}
-			if how == "alone" {
-				out[i].sents = append(out[i].sents, s)
 				continue
 			}
 			out[i].sents = append(out[i].sents, conllSent{words: recaseWords(s.words, how), tags: s.tags})
