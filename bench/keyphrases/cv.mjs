@@ -33,7 +33,7 @@ const gridName = flag('grid', 'main');
 const FLOOR = flag('floor', 'reference');
 const MODE = flag('mode', 'stage'); // stage: the benchmark's layout; engine: the whole engine on the file
 const [bin, ducDir, kpDir] = args;
-if (!bin || !ducDir || !kpDir) { console.error('usage: cv.mjs BIN DUC_DIR KPCROWD_DIR [--folds K] [--grid main|quick|JSON] [--floor reference|NUMBER]'); process.exit(2); }
+if (!bin || !ducDir || !kpDir) { console.error('usage: cv.mjs BIN DUC_DIR KPCROWD_DIR [--folds K] [--grid main|quick|JSON] [--floor reference|NUMBER] [--mode stage|engine]'); process.exit(2); }
 const pkgDir = process.env.SA_KEYS_DIR || path.dirname(new URL(import.meta.url).pathname);
 const { stemmer } = await import(path.join(pkgDir, 'node_modules', 'stemmer', 'index.js'));
 

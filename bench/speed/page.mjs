@@ -24,9 +24,9 @@
 //
 // Bytes: every request the static server saw before the result, each file
 // counted at its brotli size (zlib's default quality 11, as a server or CDN
-// that pre-compresses sends it) and raw. The server is node:http with the
-// right Content-Type (application/wasm for the engine), no compression, and
-// `Cache-Control: no-cache`, like the browser tests' server.
+// that pre-compresses sends it) and raw. The server is the browser tests'
+// (web/e2e/helpers.mjs, serve): node:http with the right Content-Type
+// (application/wasm for the engine), no compression, `Cache-Control: no-cache`.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";

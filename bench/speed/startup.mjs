@@ -14,7 +14,7 @@
 // (V8 compiles hot functions again, optimised, on background threads).
 // -inittrace runs with GODEBUG=inittrace=1 and adds runtime (ms from the
 // runtime's start to the first package init) and inits (the sum of the
-// packages' init clocks), the three largest by name in the median run, and
+// packages' init clocks), the three largest by name in the middle run (by run order, not a median), and
 // medians: the five largest per-package medians over the runs. -idle
 // analyses nothing: it starts the engine, waits 1.5 s and gives the CPU
 // time, which is then the start's own work plus what V8 recompiled,

@@ -125,7 +125,7 @@ var engineFiles = []string{"lede.mjs", "lede-worker.js", "wasm_exec.js", "lede.w
 
 // engineDownload is the gzip -9 size of the engine files as built: what a
 // server that compresses sends (brotli sends a little less, a server that
-// does not compress about 2.5 times more).
+// does not compress about 3 times more: docs/web.md).
 func (s *site) engineDownload() (int, error) {
 	total := 0
 	for _, name := range engineFiles {
@@ -145,7 +145,7 @@ func (s *site) engineDownload() (int, error) {
 }
 
 // widgetWithSize writes the engine's download size into web/widget.mjs, whose
-// buttons announce it ("Analyse (downloads 3.2 MB once)").
+// buttons announce it ("Analyse (downloads 2.0 MB once)").
 func widgetWithSize(s *site, src string) (string, error) {
 	const mark = `"__LEDE_ENGINE_BYTES__"`
 	if !strings.Contains(src, mark) {

@@ -82,6 +82,12 @@ test("a reader pastes an article and sees it understood", async (t) => {
   // (the keyphrase panel shows the topics; names are the entity panel's)
   const topics = report.keyphrases.map((k, i) => ({ ...k, i })).filter((k) => k.kind === "topic");
   assert.equal(await page.locator("#keyphrases .bar-row").count(), Math.min(15, topics.length));
+  // and the text marks only the topics' mentions: a name keyphrase's would
+  // cut its entity's marks in two (app.mjs, renderText)
+  const nameLabels = new Set(report.keyphrases.filter((k) => k.kind === "name").map((k) => "keyphrase: " + k.text));
+  assert.ok(nameLabels.size > 0, "the sample's keyphrases include names");
+  const markLabels = (await page.$$eval("#text mark", (els) => els.map((e) => e.title))).flatMap((t) => t.split("\n"));
+  assert.deepEqual(markLabels.filter((l) => nameLabels.has(l)), [], "name keyphrases marked in the text");
 
   // Click an entity: exactly its mentions light up.
   const holmIdx = report.entities.findIndex((e) => e.name === "Anders Holm");
