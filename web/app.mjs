@@ -253,8 +253,8 @@ function renderText(report) {
     for (const m of e.mentions || []) marks.push({ start: m.start, end: m.end, kind: "entity", type: e.type, key: refKey("e", i), label: typeSingular[e.type] + ": " + e.name });
   });
   report.figures.forEach((f, i) => marks.push({ start: f.start, end: f.end, kind: "figure", key: refKey("f", i), label: f.kind + (f.about ? ": " + f.about : "") }));
-  // the topics' mentions only: the names are the entity panel's, and a word
-  // of a name ("Holm" of "Anders Holm") would cut its entity's marks in two
+  // the topics' mentions only: the names are the entity panel's, and
+  // marking a name again would cut its entity's marks in two
   report.keyphrases.forEach((k, i) => {
     if (k.kind === "name") return;
     for (const m of k.mentions || []) marks.push({ start: m.start, end: m.end, kind: "key", key: refKey("k", i), label: "keyphrase: " + k.text });

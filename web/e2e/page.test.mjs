@@ -59,10 +59,10 @@ test("a reader pastes an article and sees it understood", async (t) => {
   assert.ok(people.includes("Anders Holm"), "people: " + people);
   assert.ok(places.includes("Copenhagen") && places.includes("Edinburgh"), "places: " + places);
   assert.ok(orgs.includes("Caledonian Power") && orgs.includes("Scottish Fishermen's Federation"), "organisations: " + orgs);
-  // The company named with common words is found as one name of five
-  // mentions; the shipped model types it a place, a known error that
-  // docs/models/ner.md weighs against its better cross-validated score.
-  assert.ok([...people, ...places, ...orgs].includes("Harbour Wind"), "Harbour Wind: " + [people, places, orgs]);
+  // The company named with common words is an organisation in four of its
+  // five mentions; "Shares in Harbour Wind" stays a place, a known error
+  // (docs/models/ner.md: the rule that would merge it loses in CV).
+  assert.ok(orgs.includes("Harbour Wind"), "organisations: " + orgs);
   const figures = await page.$$eval("table.figures tbody tr", (rows) => rows.map((r) => Array.from(r.cells, (c) => c.textContent)));
   const figText = figures.map((r) => r[0]);
   assert.ok(figText.includes("$2.4 billion"), "figures: " + figText);
