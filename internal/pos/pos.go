@@ -210,10 +210,7 @@ func (m *Model) row(b uint32) ([]uint8, []int8) {
 
 // addRow adds the weights of the feature hashed to h to scores.
 func (m *Model) addRow(scores *[maxTags + 1]int32, h uint32) {
-	b := h & m.mask
-	s, e := m.start(b), m.start(b+1)
-	tags := m.tag[s:e]
-	weights := m.weight[s:e]
+	tags, weights := m.row(h & m.mask)
 	weights = weights[:len(tags)] // one bounds check, not one a weight
 	for i, t := range tags {
 		scores[t&maxTags] += int32(weights[i])

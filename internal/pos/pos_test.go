@@ -211,10 +211,7 @@ func TestTaggerFeatures(t *testing.T) {
 			want := c.features(i, tagOf(p[0]), tagOf(p[1]), nil)
 			var wantScores [maxTags + 1]int32
 			for _, h := range want {
-				tags, weights := m.row(h & m.mask)
-				for k, tg := range tags {
-					wantScores[tg] += int32(weights[k])
-				}
+				m.addRow(&wantScores, h)
 			}
 			got := c.appendFeatures(i, m.prev[p[0]], m.prev[p[1]], tagOf(p[1]), false, nil)
 			if !slices.Equal(append([]uint32{hashTemplate(1)}, got...), want) {
@@ -222,10 +219,7 @@ func TestTaggerFeatures(t *testing.T) {
 			}
 			gotScores := m.bias
 			for _, h := range got {
-				tags, weights := m.row(h & m.mask)
-				for k, tg := range tags {
-					gotScores[tg] += int32(weights[k])
-				}
+				m.addRow(&gotScores, h)
 			}
 			if gotScores != wantScores {
 				t.Fatalf("word %d, tags %v: scores %v, want %v", i, p, gotScores, wantScores)
