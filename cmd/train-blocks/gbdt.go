@@ -12,10 +12,9 @@ import (
 // significant digits, which keep the model file short, and leaves and the
 // bias to five decimals, as String writes them, so the model scored in
 // cross-validation is the one written.
-func fitGBDT(X [][]float64, y, w []float64, s setting, nf int) *article.BlockModel {
+func fitGBDT(X [][]float64, y, w []float64, s setting) *article.BlockModel {
 	f := gbdt.Fit(X, y, w, gbdt.Options{
 		Trees: s.trees, Depth: s.depth, Rate: 0.1, Lambda: s.lambda, MinHess: 1,
-		Features: allFeatures(nf),
 		Cut: func(v float64) float64 {
 			m, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 6, 64), 64)
 			return m
@@ -32,13 +31,4 @@ func fitGBDT(X [][]float64, y, w []float64, s setting, nf int) *article.BlockMod
 		m.Trees = append(m.Trees, at)
 	}
 	return m
-}
-
-// allFeatures lists the features 0 … nf-1.
-func allFeatures(nf int) []int {
-	fs := make([]int, nf)
-	for i := range fs {
-		fs[i] = i
-	}
-	return fs
 }

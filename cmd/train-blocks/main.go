@@ -382,13 +382,13 @@ func meanSD(v []float64) (float64, float64) {
 	return m, math.Sqrt(q / float64(max(len(v)-1, 1)))
 }
 
-// fit trains a logistic regression by full-batch gradient descent (Adam
-// steps, a fixed number of epochs, from zero weights).
+// fit trains the setting's model on the pages: boosted trees (s.trees),
+// a one-hidden-layer network (s.hidden) or else a logistic regression.
 func fit(pages []*page, s setting, names []string) *article.BlockModel {
 	X, y, w := samples(pages, s)
 	var m *article.BlockModel
 	if s.trees > 0 {
-		m = fitGBDT(X, y, w, s, len(names))
+		m = fitGBDT(X, y, w, s)
 	} else if s.hidden > 0 {
 		m = fitMLP(X, y, w, s, len(names))
 	} else {
@@ -420,6 +420,8 @@ func samples(pages []*page, s setting) (X [][]float64, y, w []float64) {
 	return X, y, w
 }
 
+// fitLR trains a logistic regression by full-batch gradient descent (Adam
+// steps, a fixed number of epochs, from zero weights).
 func fitLR(X [][]float64, y, w []float64, s setting, nf int) *article.BlockModel {
 	var sw float64
 	for _, v := range w {

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -64,18 +65,15 @@ func parseTextModel(input string, m *BlockModel) *doc.Document {
 				return v
 			})
 		}
-		body := false
-		for i := range p {
-			body = body || p[i] >= m.Threshold && i >= lo && i <= hi
-		}
 		// a model that finds no body at all leaves the rules' answer
-		for i := range p {
-			switch {
-			case !body:
-			case p[i] >= m.Threshold && i >= lo && i <= hi:
-				lines[i].role = doc.Body
-			case lines[i].role == doc.Body:
-				lines[i].role = doc.Boilerplate
+		if slices.ContainsFunc(p[lo:hi+1], func(v float64) bool { return v >= m.Threshold }) {
+			for i := range p {
+				switch {
+				case p[i] >= m.Threshold && i >= lo && i <= hi:
+					lines[i].role = doc.Body
+				case lines[i].role == doc.Body:
+					lines[i].role = doc.Boilerplate
+				}
 			}
 		}
 	}

@@ -26,8 +26,7 @@ func TestStartFilter(t *testing.T) {
 	if err == nil {
 		passed := 0
 		for _, w := range sample {
-			n := len(w)
-			if n == 0 || n >= len(startFilter) || startFilter[n][letterIndex(w[0])]&(1<<letterIndex(w[n-1])) != 0 {
+			if mayStart(w) {
 				passed++
 			}
 		}

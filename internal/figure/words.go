@@ -277,10 +277,14 @@ func buildStartFilter() {
 
 // isStartWord is in(startWords, w), most words answered by startFilter.
 func isStartWord(w string) bool {
-	if n := len(w); n > 0 && n < len(startFilter) && startFilter[n][letterIndex(w[0])]&(1<<letterIndex(w[n-1])) == 0 {
-		return false
-	}
-	return in(startWords, w)
+	return mayStart(w) && in(startWords, w)
+}
+
+// mayStart reports whether startFilter lets w through to the map: false
+// only for a word that is no start word.
+func mayStart(w string) bool {
+	n := len(w)
+	return n == 0 || n >= len(startFilter) || startFilter[n][letterIndex(w[0])]&(1<<letterIndex(w[n-1])) != 0
 }
 
 // addVerbForms adds a stem's regular forms to verbs. It is a function of

@@ -183,12 +183,13 @@ type Model struct {
 	off    []uint16
 	tag    []uint8
 	weight []int8
-	// work every word would repeat, done once per model: the hashes of
-	// the previous-tag features of each tag, then of "-START-" and
-	// "-START2-" (indices len(tags) and len(tags)+1), and the scores of
-	// the bias feature, which every word has
-	prev []tagHashes
-	bias [maxTags + 1]int32
+	// work every word would repeat, done once per model: the tags a
+	// previous word can have (the model's, then "-START-" and "-START2-"
+	// at indices len(tags) and len(tags)+1), their features' hashes, and
+	// the scores of the bias feature, which every word has
+	prevTags []string
+	prev     []tagHashes
+	bias     [maxTags + 1]int32
 }
 
 // blockBits sets the buckets a block: 1024.
@@ -210,10 +211,7 @@ func (m *Model) row(b uint32) ([]uint8, []int8) {
 
 // addRow adds the weights of the feature hashed to h to scores.
 func (m *Model) addRow(scores *[maxTags + 1]int32, h uint32) {
-	b := h & m.mask
-	s, e := m.start(b), m.start(b+1)
-	tags := m.tag[s:e]
-	weights := m.weight[s:e]
+	tags, weights := m.row(h & m.mask)
 	weights = weights[:len(tags)] // one bounds check, not one a weight
 	for i, t := range tags {
 		scores[t&maxTags] += int32(weights[i])
@@ -325,7 +323,8 @@ func Decode(data []byte) (*Model, error) {
 	if m.start(uint32(nb)) != uint32(nent) {
 		return nil, errModel
 	}
-	for _, t := range append(m.tags[:len(m.tags):len(m.tags)], "-START-", "-START2-") {
+	m.prevTags = append(m.tags[:len(m.tags):len(m.tags)], "-START-", "-START2-")
+	for _, t := range m.prevTags {
 		m.prev = append(m.prev, tagHashesOf(t))
 	}
 	m.addRow(&m.bias, hashTemplate(1))
@@ -356,13 +355,7 @@ func (m *Model) tagSentence(c *context, feats *[]uint32, words []string, out []s
 	// the tables in locals: in wasm a field is read again at every use
 	block, off, tag, weight, mask := m.block, m.off, m.tag, m.weight, m.mask
 	for i := range words {
-		p2tag := "-START2-"
-		if p2 < len(m.tags) {
-			p2tag = m.tags[p2]
-		} else if p2 == len(m.tags) {
-			p2tag = "-START-"
-		}
-		*feats = c.appendFeatures(i, m.prev[p1], m.prev[p2], p2tag, false, (*feats)[:0])
+		*feats = c.appendFeatures(i, m.prev[p1], m.prev[p2], m.prevTags[p2], false, (*feats)[:0])
 		scores := m.bias
 		for _, h := range *feats {
 			// addRow written out: a call per feature costs more than

@@ -192,9 +192,9 @@ func TestDecodeUnaligned(t *testing.T) {
 }
 
 // TestTaggerFeatures checks the tagger's shortcut against the features the
-// trainer sees (Featurizer): the previous tags' hashes taken from
-// Model.prev, and the bias feature's row added from Model.bias, must give
-// the same hashes and the same scores.
+// trainer sees (Featurizer): the previous tags and their hashes taken
+// from Model.prevTags and Model.prev, and the bias feature's row added from
+// Model.bias, must give the same hashes and the same scores.
 func TestTaggerFeatures(t *testing.T) {
 	m, err := embedded()
 	if err != nil {
@@ -211,21 +211,15 @@ func TestTaggerFeatures(t *testing.T) {
 			want := c.features(i, tagOf(p[0]), tagOf(p[1]), nil)
 			var wantScores [maxTags + 1]int32
 			for _, h := range want {
-				tags, weights := m.row(h & m.mask)
-				for k, tg := range tags {
-					wantScores[tg] += int32(weights[k])
-				}
+				m.addRow(&wantScores, h)
 			}
-			got := c.appendFeatures(i, m.prev[p[0]], m.prev[p[1]], tagOf(p[1]), false, nil)
+			got := c.appendFeatures(i, m.prev[p[0]], m.prev[p[1]], m.prevTags[p[1]], false, nil)
 			if !slices.Equal(append([]uint32{hashTemplate(1)}, got...), want) {
 				t.Fatalf("word %d, tags %v: features %v, want %v", i, p, got, want)
 			}
 			gotScores := m.bias
 			for _, h := range got {
-				tags, weights := m.row(h & m.mask)
-				for k, tg := range tags {
-					gotScores[tg] += int32(weights[k])
-				}
+				m.addRow(&gotScores, h)
 			}
 			if gotScores != wantScores {
 				t.Fatalf("word %d, tags %v: scores %v, want %v", i, p, gotScores, wantScores)
