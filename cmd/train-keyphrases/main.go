@@ -320,14 +320,18 @@ func label(exs []*example, nz normalizer) {
 // ranked returns the ranking by model m.
 func ranked(m *ranker, lone int) func(e *example) []string {
 	return func(e *example) []string {
-		s := make([]float64, len(e.texts))
 		cs := make([]keyphrase.Candidate, len(e.texts))
-		for i := range s {
-			s[i] = m.Score(&e.feats[i])
+		for i := range cs {
 			cs[i] = keyphrase.Candidate{Text: e.texts[i], Features: e.feats[i]}
 		}
+		var s []float64
 		if m.kind == "trees" && m.gate == nil {
 			s = m.dec.Scores(cs, m.short) // as keyphrase.ExtractLearned ranks
+		} else {
+			s = make([]float64, len(cs))
+			for i := range s {
+				s[i] = m.Score(&e.feats[i])
+			}
 		}
 		idx := keyphrase.Order(cs, s, lone)
 		out := make([]string, 0, 20)
