@@ -28,6 +28,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -375,7 +376,7 @@ func scoreOf(exs []*example, rank func(*example) []string, nz normalizer, keep f
 		hit := 0
 		for _, t := range top {
 			for i, vs := range ex.gold {
-				if !used[i] && contains(vs, t) {
+				if !used[i] && slices.Contains(vs, t) {
 					used[i] = true
 					hit++
 					break
@@ -403,15 +404,6 @@ func scoreOf(exs []*example, rank func(*example) []string, nz normalizer, keep f
 		kp = 100 * f1(float64(c)/float64(e), float64(c)/float64(g))
 	}
 	return duc, kp
-}
-
-func contains(vs []string, t string) bool {
-	for _, v := range vs {
-		if v == t {
-			return true
-		}
-	}
-	return false
 }
 
 // fit trains the model on the documents keep accepts: the gate learns to
