@@ -584,6 +584,11 @@ func appendFloat32(b []byte, x float64) []byte {
 	return append(b, byte(u), byte(u>>8), byte(u>>16), byte(u>>24))
 }
 
+// float32At reads the little-endian float32 appendFloat32 wrote at b[:4].
+func float32At(b []byte) float64 {
+	return float64(math.Float32frombits(uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24))
+}
+
 // DecodeModel reads what Encode wrote.
 func DecodeModel(b []byte) (Model, error) {
 	var m Model
@@ -591,9 +596,9 @@ func DecodeModel(b []byte) (Model, error) {
 		return m, errors.New("keyphrase: the ranker model has the wrong size")
 	}
 	next := func() float64 {
-		x := math.Float32frombits(uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24)
+		x := float32At(b)
 		b = b[4:]
-		return float64(x)
+		return x
 	}
 	for i := range m.Gate {
 		m.Gate[i] = next()
