@@ -35,7 +35,7 @@ import (
 
 func main() {
 	n := flag.Int("n", 20, "keyphrases to print per document")
-	mode := flag.String("mode", "engine", "engine: the whole engine; stage: headline + body read here, then the analysis passes")
+	mode := flag.String("mode", "engine", "engine: the whole engine; stage: headline + body read here, then the analysis passes; paras: stage, an indented body a block a line")
 	tune := flag.String("options", "", "override keyphrase options, as JSON (for tuning)")
 	hand := flag.Bool("hand", false, "rank by the hand method alone (keyphrase.Extract), not the learned model the engine ships")
 	kinds := flag.Bool("kind", false, "print each phrase's kind (name or topic) after a tab: for reading, not for the scorer")
@@ -81,10 +81,8 @@ func main() {
 			fmt.Fprintln(out)
 			continue
 		}
-		var d *doc.Document
-		if *mode != "engine" {
-			d = engine.Stage(string(text), *mode == "paras")
-		} else if d, err = engine.Document(string(text), engine.Options{Input: "text"}); err != nil {
+		d, err := read(string(text), *mode)
+		if err != nil {
 			fmt.Fprintf(os.Stderr, "keyphrases: %s: %v\n", path, err)
 		}
 		if d != nil {
@@ -113,6 +111,16 @@ func main() {
 	}
 }
 
+// read builds a benchmark file's document as mode says: the whole engine
+// (engine), or the benchmark's layout read here (stage; paras, a block a
+// line of an indented body: engine.Stage).
+func read(text, mode string) (*doc.Document, error) {
+	if mode == "engine" {
+		return engine.Document(text, engine.Options{Input: "text"})
+	}
+	return engine.Stage(text, mode == "paras"), nil
+}
+
 // tuneServe prepares every document of the sets once (the stage layout, or
 // the whole engine with mode "engine", as a user pasting the file), then, for each line of options JSON on stdin, prints one JSON line per
 // document, {"set","id","p":[phrases]}, and a line "." after the last. The
@@ -133,13 +141,9 @@ func tuneServe(sets []string, n int, mode string) error {
 			if err != nil {
 				return err
 			}
-			var d *doc.Document
-			if mode == "engine" {
-				if d, err = engine.Document(string(b), engine.Options{Input: "text"}); err != nil {
-					return fmt.Errorf("%s: %v", p, err)
-				}
-			} else {
-				d = engine.Stage(string(b), mode == "paras")
+			d, err := read(string(b), mode)
+			if err != nil {
+				return fmt.Errorf("%s: %v", p, err)
 			}
 			items = append(items, item{filepath.Base(dir), strings.TrimSuffix(filepath.Base(p), ".txt"), d})
 		}

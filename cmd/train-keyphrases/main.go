@@ -28,6 +28,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -320,14 +321,18 @@ func label(exs []*example, nz normalizer) {
 // ranked returns the ranking by model m.
 func ranked(m *ranker, lone int) func(e *example) []string {
 	return func(e *example) []string {
-		s := make([]float64, len(e.texts))
 		cs := make([]keyphrase.Candidate, len(e.texts))
-		for i := range s {
-			s[i] = m.Score(&e.feats[i])
+		for i := range cs {
 			cs[i] = keyphrase.Candidate{Text: e.texts[i], Features: e.feats[i]}
 		}
+		var s []float64
 		if m.kind == "trees" && m.gate == nil {
 			s = m.dec.Scores(cs, m.short) // as keyphrase.ExtractLearned ranks
+		} else {
+			s = make([]float64, len(cs))
+			for i := range s {
+				s[i] = m.Score(&e.feats[i])
+			}
 		}
 		idx := keyphrase.Order(cs, s, lone)
 		out := make([]string, 0, 20)
@@ -371,7 +376,7 @@ func scoreOf(exs []*example, rank func(*example) []string, nz normalizer, keep f
 		hit := 0
 		for _, t := range top {
 			for i, vs := range ex.gold {
-				if !used[i] && contains(vs, t) {
+				if !used[i] && slices.Contains(vs, t) {
 					used[i] = true
 					hit++
 					break
@@ -399,15 +404,6 @@ func scoreOf(exs []*example, rank func(*example) []string, nz normalizer, keep f
 		kp = 100 * f1(float64(c)/float64(e), float64(c)/float64(g))
 	}
 	return duc, kp
-}
-
-func contains(vs []string, t string) bool {
-	for _, v := range vs {
-		if v == t {
-			return true
-		}
-	}
-	return false
 }
 
 // fit trains the model on the documents keep accepts: the gate learns to

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"math"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/lede-news/lede/internal/doc"
@@ -31,7 +30,7 @@ const (
 	FThree    // three words or more
 	FName     // a name (an entity or proper nouns)
 	FTitle    // mentioned in the title
-	FVerb     // share of its occurrences tagged as a verb (0 while singleVerbs is off)
+	FVerb     // always 0: verbs are no candidates (minSingleMentions says why); kept so the shipped model's layout stays
 	FAdj      // share tagged as an adjective (single words)
 	FCap      // share of its occurrences capitalised inside a sentence
 	FRank     // its words' ranks in the walk over the best such sum
@@ -74,36 +73,28 @@ type Candidate struct {
 	Features [NumFeatures]float64
 }
 
-// singleVerbs makes verbs single-word candidates too, minSingleMentions
-// is how often a single word that is no phrase of the hand method must
-// occur to be a candidate of its own, and nameParts makes each capitalised
-// word of a longer name a name of its own ("Buble" beside "Michael Buble"),
-// unless the article says it in lower case too. 500N's crowd lists all
-// three. By 5-fold cross-validation through the engine with the tree
-// experts (docs/keyphrases.md): parts of names lift 500N by 0.3 and cost
-// DUC-2001 0.4 (13.7 → 14.0, 31.8 → 31.4); verbs and words said once
-// another 0.4 on 500N, but they double the candidates and made the
-// keyphrase pass about 1.25× as slow, past its budget. All three are off.
-// Parts of names are off for the report's readers: they filled the
-// sample's first ten keyphrases with fragments beside the names they come
-// from ("Korea", "Trump" beside "Donald Trump", "South", "North"), the
-// entity list again and worse, for 0.3 on one benchmark.
-const (
-	singleVerbs       = false
-	minSingleMentions = 2
-	nameParts         = false
-)
+// minSingleMentions is how often a single noun or adjective that is no
+// phrase of the hand method must occur to be a candidate of its own.
+// 500N's crowd also lists verbs, words said once and the words of names
+// ("Buble" beside "Michael Buble"); the switches that tried them were
+// removed after 6c69ea0, where they are (singleVerbs, nameParts). By
+// 5-fold cross-validation through the engine with the tree experts
+// (docs/keyphrases.md): parts of names lift 500N by 0.3 and cost DUC-2001
+// 0.4 (13.7 → 14.0, 31.8 → 31.4), and filled the sample's first ten
+// keyphrases with fragments beside the names they come from ("Korea",
+// "Trump" beside "Donald Trump"), the entity list again and worse; verbs
+// and words said once another 0.4 on 500N, but they double the candidates
+// and made the keyphrase pass about 1.25× as slow, past its budget.
+const minSingleMentions = 2
 
 // wordStat gathers one single word's occurrences.
 type wordStat struct {
-	kid               int32 // its key
-	forms             []form
-	n, verb, adj, cap int
-	first, last       int
-	title, proper     bool
-	part              bool // a word of a longer name
-	lower             int  // occurrences outside a name, in lower case
-	mention           []doc.Mention
+	kid           int32 // its key
+	forms         []form
+	n, adj, cap   int
+	first, last   int
+	title, proper bool
+	mention       []doc.Mention
 }
 
 // Candidates returns d's candidates with their features, in the hand
@@ -181,9 +172,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 				capWords++
 			}
 			kid := e.key[low].keyOf
-			verb := strings.HasPrefix(tok.Tag, "VB")
-			part := inName[t-e.tok0] && nameParts && isProper(tok.Tag) && startsUpper(text)
-			if inName[t-e.tok0] && !part || !(isNoun(tok.Tag) || isAdj(tok.Tag) || verb && singleVerbs || part) ||
+			if inName[t-e.tok0] || !(isNoun(tok.Tag) || isAdj(tok.Tag)) ||
 				e.key[kid].flags&(keyStop|keyWeak|keyTitleNoun|keyShort) != 0 || !isWordLike(text) ||
 				isClitic(text) || hasDigit(text) {
 				continue
@@ -198,9 +187,6 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			w.n++
 			w.last = pos
 			ments = append(ments, candMention{doc.Mention{Span: doc.Span{Start: tok.Start, End: tok.End}, Sentence: si}, wi})
-			if verb {
-				w.verb++
-			}
 			if isAdj(tok.Tag) {
 				w.adj++
 			}
@@ -208,10 +194,6 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 				w.cap++
 			}
 			w.proper = w.proper || isProper(tok.Tag)
-			w.part = w.part || part
-			if !inName[t-e.tok0] && !startsUpper(text) {
-				w.lower++ // said as a common word too: "cooperation" of "Economic Cooperation"
-			}
 			if title {
 				w.title = true
 			} else {
@@ -314,7 +296,6 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		k := &e.key[c.kid]
 		if wi := k.word; wi >= 0 && len(c.words) == 1 {
 			w := &wordOrder[wi]
-			f[FVerb] = float64(w.verb) / float64(w.n)
 			f[FAdj] = float64(w.adj) / float64(w.n)
 			f[FCap] = float64(w.cap) / float64(w.n)
 			f[FLogTF] = math.Log1p(float64(max(w.n, len(c.mention))))
@@ -338,17 +319,14 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		f[FLogFirst] = math.Log1p(float64(w.first))
 		f[FSpread] = float64(w.last-w.first) / length
 		f[FOne] = 1
-		// a proper noun capitalised wherever it occurs, or a word of a name
-		// never said in lower case ("Buble" of "Michael Buble", but not
-		// "cooperation" of "Asia-Pacific Economic Cooperation")
-		name := w.proper && w.cap == w.n || w.part && w.lower == 0
+		// a proper noun capitalised wherever it occurs
+		name := w.proper && w.cap == w.n
 		if name {
 			f[FName] = 1
 		}
 		if w.title {
 			f[FTitle] = 1
 		}
-		f[FVerb] = float64(w.verb) / float64(w.n)
 		f[FAdj] = float64(w.adj) / float64(w.n)
 		f[FCap] = float64(w.cap) / float64(w.n)
 		if id := k.node; id >= 0 && topRank > 0 {
@@ -420,7 +398,7 @@ var rankerBin []byte
 var decodeRanker = sync.OnceValues(func() (Ranker, error) { return DecodeRanker(rankerBin) })
 
 // ExtractLearned is Extract with the candidates (plus single words said at
-// least twice and the words of names) ranked by the learned Ranker, at most LonePerTen lone words
+// least twice) ranked by the learned Ranker, at most LonePerTen lone words
 // in ten topics (Order); it returns the best Max topics and the names ranked
 // among them, scores relative to the best. It is what Annotate uses
 // (docs/keyphrases.md).
@@ -606,6 +584,11 @@ func appendFloat32(b []byte, x float64) []byte {
 	return append(b, byte(u), byte(u>>8), byte(u>>16), byte(u>>24))
 }
 
+// float32At reads the little-endian float32 appendFloat32 wrote at b[:4].
+func float32At(b []byte) float64 {
+	return float64(math.Float32frombits(uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24))
+}
+
 // DecodeModel reads what Encode wrote.
 func DecodeModel(b []byte) (Model, error) {
 	var m Model
@@ -613,9 +596,9 @@ func DecodeModel(b []byte) (Model, error) {
 		return m, errors.New("keyphrase: the ranker model has the wrong size")
 	}
 	next := func() float64 {
-		x := math.Float32frombits(uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24)
+		x := float32At(b)
 		b = b[4:]
-		return float64(x)
+		return x
 	}
 	for i := range m.Gate {
 		m.Gate[i] = next()

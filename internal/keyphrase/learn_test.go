@@ -45,7 +45,7 @@ func TestCandidateFeatures(t *testing.T) {
 			return f[keyphrase.FOne] == 1 && f[keyphrase.FTitle] == 1 && f[keyphrase.FLogTF] >= math.Log1p(4)
 		}},
 		// a name is a candidate whole, never a word of it alone ("South"
-		// of "South Korea": nameParts is off, learn.go says why)
+		// of "South Korea": minSingleMentions in learn.go says why)
 		{"South Korea", true, func(f *[keyphrase.NumFeatures]float64) bool { return f[keyphrase.FName] == 1 }},
 		{"South", false, nil},
 		// no verbs, no function words, no offices alone

@@ -262,9 +262,9 @@ func DecodeRanker(b []byte) (Ranker, error) {
 		if len(b) < 4 {
 			return 0, false
 		}
-		x := math.Float32frombits(uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24)
+		x := float32At(b)
 		b = b[4:]
-		return float64(x), true
+		return x, true
 	}
 	n := 4 * (len(r.Linear.Gate) + 2*NumFeatures)
 	if len(b) < n {
