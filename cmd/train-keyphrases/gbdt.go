@@ -46,31 +46,34 @@ func fitGBDT(X [][]float64, y, w []float64, s gbdtSetting, feats []int) *forest 
 
 // config is how a ranker is trained.
 type config struct {
-	short      int // keyphrase.Ranker.Scores
-	treeGate   gbdtSetting
-	pairwise   int // experiment: LambdaRank experts, NDCG to this depth
-	l2, gateL2 float64
-	kind       string // logistic, trees, one
-	gbdt       gbdtSetting
+	short                int  // keyphrase.Ranker.Scores
+	trainShort           bool // experiment: the trees learn from the shortlist only
+	gateScale, gateShift float64
+	treeGate             gbdtSetting
+	pairwise             int // experiment: LambdaRank experts, NDCG to this depth
+	l2, gateL2           float64
+	kind                 string // logistic, trees, one
+	gbdt                 gbdtSetting
 }
 
 // ranker is a trained model of one kind: the logistic model (gate and
 // experts) always, and trees in place of its experts (trees) or of the
 // whole mixture (one).
 type ranker struct {
-	lin   keyphrase.Model
-	kind  string
-	exp   [2]*forest
-	one   *forest
-	dec   keyphrase.Ranker // trees: the model as written and read back
-	short int
-	gate  *forest // experiment: a tree gate (-tree-gate)
+	lin                  keyphrase.Model
+	kind                 string
+	exp                  [2]*forest
+	one                  *forest
+	dec                  keyphrase.Ranker // trees: the model as written and read back
+	short                int
+	gate                 *forest // experiment: a tree gate (-tree-gate)
+	gateScale, gateShift float64 // experiment: the tree gate's log-odds × scale + shift
 }
 
 // Style is the gate's weight of the second expert.
 func (r *ranker) Style(f *[nf]float64) float64 {
-	if r.gate != nil {
-		return 1 / (1 + math.Exp(-r.gate.Eval(f[:])))
+	if r.kind == "trees" {
+		return r.dec.Style(f)
 	}
 	return r.lin.Style(f)
 }
@@ -79,10 +82,6 @@ func (r *ranker) Style(f *[nf]float64) float64 {
 func (r *ranker) Score(f *[nf]float64) float64 {
 	switch r.kind {
 	case "trees":
-		if r.gate != nil {
-			g := r.Style(f)
-			return (1-g)*r.dec.Experts[0].Eval(f) + g*r.dec.Experts[1].Eval(f)
-		}
 		return r.dec.Score(f)
 	case "one":
 		var x [nf + 1]float64
@@ -94,7 +93,7 @@ func (r *ranker) Score(f *[nf]float64) float64 {
 }
 
 func fitRanker(exs []*example, keep func(*example) bool, c config) *ranker {
-	r := &ranker{lin: fit(exs, keep, c.l2, c.gateL2), kind: c.kind, short: c.short}
+	r := &ranker{lin: fit(exs, keep, c.l2, c.gateL2), kind: c.kind, short: c.short, gateScale: c.gateScale, gateShift: c.gateShift}
 	if c.kind == "logistic" {
 		return r
 	}
@@ -120,7 +119,23 @@ func fitRanker(exs []*example, keep func(*example) bool, c config) *ranker {
 				g = r.lin.Style(&e.feats[0])
 			}
 			groups = append(groups, nil)
+			var sel []bool
+			if c.trainShort && c.short > 0 {
+				sel = shortlisted(&r.lin, e, c.short)
+			}
+			nsel := len(e.feats)
+			if sel != nil {
+				nsel = 0
+				for _, b := range sel {
+					if b {
+						nsel++
+					}
+				}
+			}
 			for i := range e.feats {
+				if sel != nil && !sel[i] {
+					continue
+				}
 				y := 0.0
 				if e.label[i] {
 					y = 1
@@ -130,7 +145,7 @@ func fitRanker(exs []*example, keep func(*example) bool, c config) *ranker {
 				if extra {
 					x = append(append([]float64(nil), x...), g)
 				}
-				xs, ys, ws = append(xs, x), append(ys, y), append(ws, 1/float64(len(e.feats))/n[e.set])
+				xs, ys, ws = append(xs, x), append(ys, y), append(ws, 1/float64(nsel)/n[e.set])
 			}
 		}
 		return
@@ -154,6 +169,12 @@ func fitRanker(exs []*example, keep func(*example) bool, c config) *ranker {
 			}
 			r.gate = fitGBDT(xs, ys, ws, c.treeGate, keyphrase.GateFeatures[:])
 		}
+		if c.treeGate.trees == 0 && (c.gateScale != 1 || c.gateShift != 0) {
+			for i := range r.lin.Gate {
+				r.lin.Gate[i] *= c.gateScale
+			}
+			r.lin.Gate[0] += c.gateShift
+		}
 		var err error
 		if r.dec, err = keyphrase.DecodeRanker(r.shipped().Encode()); err != nil {
 			panic(err)
@@ -168,20 +189,28 @@ func fitRanker(exs []*example, keep func(*example) bool, c config) *ranker {
 // shipped is the ranker of kind trees as package keyphrase runs it.
 func (r *ranker) shipped() *keyphrase.Ranker {
 	k := &keyphrase.Ranker{Linear: r.lin}
-	for set, f := range r.exp {
-		m := &k.Experts[set]
-		m.Bias, m.Step = f.Bias, f.step
+	put := func(m *keyphrase.Forest, f *forest, scale, shift float64) {
+		// the gate's log-odds × scale + shift: leaves stay whole steps
+		// of a scaled step
+		m.Bias, m.Step = f.Bias*scale+shift, f.step*scale
 		for _, t := range f.Trees {
 			base := len(m.Nodes)
 			m.Roots = append(m.Roots, base)
 			for _, n := range t {
 				kn := keyphrase.TreeNode(n)
+				kn.Value *= scale
 				if n.Feat >= 0 {
 					kn.Left, kn.Right = base+n.Left, base+n.Right
 				}
 				m.Nodes = append(m.Nodes, kn)
 			}
 		}
+	}
+	for set, f := range r.exp {
+		put(&k.Experts[set], f, 1, 0)
+	}
+	if r.gate != nil {
+		put(&k.Gate, r.gate, r.gateScale, r.gateShift)
 	}
 	return k
 }
@@ -247,4 +276,35 @@ func lambdas(F, y, w []float64, groups [][]int, truncate int, g, h []float64) {
 			}
 		}
 	}
+}
+
+// shortlisted marks the candidates of e the trees score (keyphrase.Ranker.Scores).
+func shortlisted(m *keyphrase.Model, e *example, short int) []bool {
+	sel := make([]bool, len(e.feats))
+	if 2*short >= len(e.feats) {
+		for i := range sel {
+			sel[i] = true
+		}
+		return sel
+	}
+	lin := make([]float64, len(e.feats))
+	idx := make([]int, len(e.feats))
+	for i := range e.feats {
+		lin[i] = m.Score(&e.feats[i])
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return lin[idx[a]] > lin[idx[b]] })
+	var n [2]int
+	for _, i := range idx {
+		c := keyphrase.Candidate{Features: e.feats[i]}
+		k := 0
+		if c.Lone() {
+			k = 1
+		}
+		if n[k] < short {
+			n[k]++
+			sel[i] = true
+		}
+	}
+	return sel
 }

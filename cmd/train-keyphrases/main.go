@@ -1,14 +1,16 @@
 // Command train-keyphrases trains and cross-validates the learned keyphrase
 // ranker (docs/keyphrases.md, step 6; card docs/models/keyphrases.md): two
 // experts of boosted trees over the features of keyphrase.Candidates, mixed
-// by a logistic gate that reads the article's style, with two logistic
-// experts that shortlist what the trees score; trained on the documents of
+// by a gate of boosted trees that reads the article's style (its log-odds
+// moved towards 500N's expert by -gate-shift), with two logistic experts
+// and a logistic gate that shortlist what the trees score; trained on the documents of
 // both development sets, DUC-2001 and the 500N-KPCrowd dev half; at run time
 // the model is never told which set a document is from.
 //
 //	go run ./cmd/train-keyphrases [-duc DIR] [-kp DIR] [-folds 5] [-l2 1] [-gate-l2 30]
 //		[-ranker trees|logistic|one] [-trees 50] [-depth 3] [-rate 0.2] [-lambda 1] [-min-hess 1]
-//		[-shortlist 30] [-tree-gate 0] [-mode engine|stage|both] [-recall] [-out FILE]
+//		[-shortlist 30] [-tree-gate 30] [-tree-gate-rate 0.3] [-gate-shift 0.75]
+//		[-mode engine|stage|both] [-recall] [-diag] [-drop FEATURES] [-out FILE]
 //
 // It reads each article through the whole engine, as a user pasting the file
 // would (or as the benchmark lays it out, or both: -mode), deals each set's documents into folds (sorted ids, round
@@ -69,13 +71,19 @@ func main() {
 	minHess := flag.Float64("min-hess", 1, "the least hessian in a leaf")
 	short := flag.Int("shortlist", keyphrase.Shortlist, "the trees score the best this many by the logistic experts (-1: all)")
 	pw := flag.Int("pairwise", 0, "experiment: train the tree experts by LambdaRank, NDCG to this depth")
-	tg := flag.Int("tree-gate", 0, "experiment: a gate of this many boosted trees of depth 2")
+	tg := flag.Int("tree-gate", 30, "a gate of this many boosted trees of depth 2 over the article-level features (0: the logistic gate, the model before)")
+	tgRate := flag.Float64("tree-gate-rate", 0.3, "the tree gate's learning rate")
+	drop := flag.String("drop", "", "experiment: features (by name, comma-separated) set to 0 for every candidate")
+	trainShort := flag.Bool("train-short", false, "experiment: train the tree experts on the shortlisted candidates only")
+	diagF := flag.Bool("diag", false, "experiment: print the held folds' top ten by kind of candidate")
+	gScale := flag.Float64("gate-scale", 1, "experiment: the gate's log-odds times this")
+	gShift := flag.Float64("gate-shift", 0.75, "then plus this: towards the second expert, 500N's (0.75 by cross-validation: docs/keyphrases.md)")
 	rec := flag.Bool("recall", false, "print the candidates' oracle recall and an oracle ranking's F1, then stop")
 	out := flag.String("out", "internal/keyphrase/ranker.bin", "write the model trained on every document here (\"\": do not)")
 	flag.Parse()
 
 	opt := keyphrase.Defaults()
-	c := config{pairwise: *pw, treeGate: gbdtSetting{trees: *tg, depth: 2, lambda: 1, rate: 0.1, minHess: 1}, short: *short, l2: *l2, gateL2: *gateL2, kind: *kind, gbdt: gbdtSetting{trees: *nTrees, depth: *depth, lambda: *lambda, rate: *rate, minHess: *minHess}}
+	c := config{gateScale: *gScale, gateShift: *gShift, trainShort: *trainShort, pairwise: *pw, treeGate: gbdtSetting{trees: *tg, depth: 2, lambda: 1, rate: *tgRate, minHess: 1}, short: *short, l2: *l2, gateL2: *gateL2, kind: *kind, gbdt: gbdtSetting{trees: *nTrees, depth: *depth, lambda: *lambda, rate: *rate, minHess: *minHess}}
 	nz := normalizer{}
 	var exs []*example
 	for si, dir := range []string{*ducDir, *kpDir} {
@@ -87,6 +95,20 @@ func main() {
 		exs = append(exs, e...)
 	}
 	label(exs, nz)
+	if *drop != "" {
+		for _, name := range strings.Split(*drop, ",") {
+			j := slices.Index(keyphrase.FeatureNames[:], name)
+			if j < 0 {
+				fmt.Fprintln(os.Stderr, "train-keyphrases: no feature", name)
+				os.Exit(2)
+			}
+			for _, e := range exs {
+				for i := range e.feats {
+					e.feats[i][j] = 0
+				}
+			}
+		}
+	}
 	fmt.Printf("%d documents; features: %s\n", len(exs), strings.Join(keyphrase.FeatureNames[:], " "))
 	var ms []string
 	for _, m := range []string{"stage", "engine"} {
@@ -109,6 +131,7 @@ func main() {
 	type figs struct{ cvD, cvK, hdD, hdK, gate []float64 }
 	res := map[string]*figs{}
 	lones := []int{0, 1, 2, 3, 4, 5, 6, -1}
+	diagAcc := map[string]*[3]int{}
 	loneRes := map[string]*[2][]float64{}
 	chosenL := map[string][]int{}
 	chosenD, chosenK := map[string][]float64{}, map[string][]float64{}
@@ -121,6 +144,11 @@ func main() {
 				res[mode] = r
 			}
 			d, kp := score(exs, ranked(m, keyphrase.LonePerTen), nz, k, mode)
+			if *diagF {
+				for _, l := range []int{keyphrase.LonePerTen, -1} {
+					diag(exs, m, l, nz, k, mode, diagAcc)
+				}
+			}
 			// the limit on lone words (keyphrase.LonePerTen): each value on
 			// the held fold, and the one the other folds would choose by the
 			// objective alone, which knows nothing of the page
@@ -155,6 +183,9 @@ func main() {
 			fmt.Printf("fold %d, %s: learned DUC %.2f 500N %.2f | hand DUC %.2f 500N %.2f | gate right on %.1f%%\n", k, mode, d, kp, h1, h2, acc)
 			r.cvD, r.cvK, r.hdD, r.hdK, r.gate = append(r.cvD, d), append(r.cvK, kp), append(r.hdD, h1), append(r.hdK, h2), append(r.gate, acc)
 		}
+	}
+	if *diagF {
+		printDiag(diagAcc)
 	}
 	for _, mode := range ms {
 		r := res[mode]
@@ -326,7 +357,7 @@ func ranked(m *ranker, lone int) func(e *example) []string {
 			cs[i] = keyphrase.Candidate{Text: e.texts[i], Features: e.feats[i]}
 		}
 		var s []float64
-		if m.kind == "trees" && m.gate == nil {
+		if m.kind == "trees" {
 			s = m.dec.Scores(cs, m.short) // as keyphrase.ExtractLearned ranks
 		} else {
 			s = make([]float64, len(cs))

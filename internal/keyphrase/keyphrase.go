@@ -119,6 +119,7 @@ type keyInfo struct {
 	keyOf int32  // as a token's lower-cased text, the id of its Key; -1: not known yet
 	flags uint8  // keyStop, ...: the word lists its key (without a final ".") is in
 	name  string // the entity's name when this is an entity's canonical key
+	ent   int32  // as a canonical key, its entity's index in Document.Entities + 1 (0: none)
 }
 
 // Flags of a key: the word lists its bare form (the key without a final
@@ -513,7 +514,7 @@ func appendLower(b []byte, s string) []byte {
 // (canonTok), so every alias counts as the entity: "Trump" is "Donald
 // Trump".
 func (e *extractor) entityUnits() {
-	for _, en := range e.d.Entities {
+	for ei, en := range e.d.Entities {
 		b := e.appendCanonicalKey(e.keyBuf[:0], en.Name)
 		e.keyBuf = b
 		if len(b) == 0 {
@@ -549,6 +550,9 @@ func (e *extractor) entityUnits() {
 			}
 			// a mention outside the text read names the entity all the same
 			e.key[canonical].name = en.Name
+			if e.key[canonical].ent == 0 {
+				e.key[canonical].ent = int32(ei) + 1
+			}
 			if a < e.tok0 || b > e.tokEnd {
 				continue
 			}

@@ -54,6 +54,18 @@ const (
 	FHandCap
 	FTfIdf     // mentions × idf over the article's best such product
 	FTfIdfRank // 1/(1+rank) by FTfIdf among the article's candidates
+	// what the entity pass says of a name candidate (0: not an entity)
+	FPerson      // a person
+	FPlace       // a place
+	FOrg         // an organisation
+	FOtherEnt    // another kind of entity
+	FSalience    // the entity's salience (package entity)
+	FEntMentions // log(1+the entity's mentions, aliases included)
+	FSents       // share of the sentences read that mention it
+	FQuoted      // share of its mentions inside a quotation
+	FMaxIDF      // its most specific word's idf / max idf
+	FQuoteShare  // share of the article's sentences read that hold a quotation
+	FEnts        // log(1+the article's entities)
 	NumFeatures
 )
 
@@ -63,7 +75,8 @@ var FeatureNames = [NumFeatures]string{"bias", "hand", "hand_rank", "is_hand", "
 	"spread", "one_word", "two_words", "three_words", "name", "in_title", "verb", "adj", "cap", "walk_rank",
 	"log_len", "doc_cap", "sent_len", "head_cap", "names", "multi", "word_len", "numbers", "types",
 	"one*len", "verb*len", "hand*len", "name*len", "log_tf*len", "one*doc_cap", "name*doc_cap", "hand*doc_cap",
-	"tfidf", "tfidf_rank"}
+	"tfidf", "tfidf_rank", "person", "place", "org", "other_ent", "salience", "ent_mentions", "sents", "quoted",
+	"max_idf", "quote_share", "ents"}
 
 // Candidate is a phrase the learned ranker scores: a candidate of the hand
 // method, or a single noun or adjective of the article (both when a one-word
@@ -272,6 +285,22 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		f[FLogTF] = math.Log1p(float64(len(c.mention)))
 		for _, w := range c.words {
 			f[FIDF] += e.nodeIDF[w] / maxIDF / float64(len(c.words))
+			f[FMaxIDF] = max(f[FMaxIDF], e.nodeIDF[w]/maxIDF)
+		}
+		if ei := e.key[c.kid].ent; ei > 0 {
+			en := &e.d.Entities[ei-1]
+			switch en.Type {
+			case doc.Person:
+				f[FPerson] = 1
+			case doc.Place:
+				f[FPlace] = 1
+			case doc.Organization:
+				f[FOrg] = 1
+			default:
+				f[FOtherEnt] = 1
+			}
+			f[FSalience] = en.Salience
+			f[FEntMentions] = math.Log1p(float64(len(en.Mentions)))
 		}
 		f[FFirst] = float64(c.first) / length
 		f[FLogFirst] = math.Log1p(float64(c.first))
@@ -315,6 +344,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		var f [NumFeatures]float64
 		f[FLogTF] = math.Log1p(float64(w.n))
 		f[FIDF] = e.idf.Of(k.text) / maxIDF
+		f[FMaxIDF] = f[FIDF]
 		f[FFirst] = float64(w.first) / length
 		f[FLogFirst] = math.Log1p(float64(w.first))
 		f[FSpread] = float64(w.last-w.first) / length
@@ -362,6 +392,50 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			out[i].Features[FTfIdf] = tfidf[i] / best
 		}
 		out[i].Features[FTfIdfRank] = 1 / float64(1+r)
+	}
+	// the quotations: the share of the sentences read that hold one, and
+	// each candidate's share of mentions inside one (quotations and
+	// mentions are in text order, so a sentence's quotations, and a
+	// candidate's mentions in one sentence, are side by side)
+	qs := e.d.Quotes
+	quoteSents := 0
+	if len(qs) > 0 {
+		read := make([]bool, len(e.d.Sentences))
+		for _, si := range e.sents {
+			read[si] = true
+		}
+		last := -1
+		for _, q := range qs {
+			j := sort.Search(len(e.d.Sentences), func(i int) bool { return e.d.Sentences[i].End > q.Start })
+			if j < len(read) && read[j] && j != last {
+				quoteSents++
+			}
+			last = j
+		}
+	}
+	nSents := float64(max(len(e.sents), 1))
+	ents := math.Log1p(float64(len(e.d.Entities)))
+	for i := range out {
+		f := &out[i].Features
+		ms := ab[i].mention
+		sents, quoted := 0, 0
+		for k, m := range ms {
+			if k == 0 || m.Sentence != ms[k-1].Sentence {
+				sents++
+			}
+			if len(qs) > 0 {
+				j := sort.Search(len(qs), func(k int) bool { return qs[k].End > m.Start })
+				if j < len(qs) && qs[j].Start <= m.Start && m.End <= qs[j].End {
+					quoted++
+				}
+			}
+		}
+		if len(ms) > 0 {
+			f[FSents] = float64(sents) / nSents
+			f[FQuoted] = float64(quoted) / float64(len(ms))
+		}
+		f[FQuoteShare] = float64(quoteSents) / nSents
+		f[FEnts] = ents
 	}
 	for i := range out {
 		f := &out[i].Features
@@ -438,13 +512,13 @@ func ExtractLearned(d *doc.Document, opt Options) []doc.Phrase {
 // LonePerTen is how many of the first ten topics of the list may be lone
 // words, and how many in ten after them (see Order). Not fitted: 500N's
 // readers list single words and would take more (with no limit its
-// cross-validated F1@10 is 14.9 rather than 14.0), DUC-2001's readers fewer
-// (31.4 with four, 30.3 with no limit), and the page shows the topics as
+// cross-validated F1@10 is 15.4 rather than 14.3), DUC-2001's readers fewer
+// (31.9 with four, 31.1 with no limit), and the page shows the topics as
 // what the article is about, where "trade" and "nuclear" say something and
 // "amount" and "leaders" little. Four was chosen on the sample's panel
-// with the model before (its fourth lone word was "defense", the next
-// "leaders"); with the trees the sample's four are "impasse", "trade",
-// "cash", "equity", then six phrases. The trade-off for every value is
+// with an earlier model (its fourth lone word was "defense", the next
+// "leaders"); with the tree gate the sample's four are "trade", "impasse",
+// "cash", "guarantees", then six phrases. The trade-off for every value is
 // printed by cmd/train-keyphrases (docs/keyphrases.md).
 const LonePerTen = 4
 
@@ -520,13 +594,13 @@ func Order(cs []Candidate, score []float64, lone int) []int {
 
 // GateFeatures are the article-level features the gate of a Model reads
 // (FBias first).
-var GateFeatures = [...]int{FBias, FLogLen, FDocCap, FSentLen, FHeadCap, FNames, FMulti, FWordLen, FNumbers, FTypes}
+var GateFeatures = [...]int{FBias, FLogLen, FDocCap, FSentLen, FHeadCap, FNames, FMulti, FWordLen, FNumbers, FTypes, FQuoteShare, FEnts}
 
 // Model is the logistic part of the learned ranker (Ranker): two logistic
 // regressions over a candidate's features ("experts"), mixed by a gate that
-// reads only the article-level features. The Ranker mixes its tree experts
-// with this gate, and these experts shortlist what the trees score (the
-// whole ranker until 2026-12-05). Trained on DUC-2001 and 500N-KPCrowd (cmd/train-keyphrases), the
+// reads only the article-level features. These experts, mixed by the
+// Ranker's gate, shortlist what the trees score (the whole ranker until
+// 2026-12-05; its gate mixed the tree experts until the tree gate). Trained on DUC-2001 and 500N-KPCrowd (cmd/train-keyphrases), the
 // gate learns which of the two styles an article is written in, and each
 // expert how that style's readers pick phrases; the model is never told
 // which set an article is from.
@@ -552,13 +626,18 @@ func (m *Model) Style(f *[NumFeatures]float64) float64 {
 // list six times as many phrases, so its expert's probabilities are higher
 // everywhere and would drown the first's.)
 func (m *Model) Score(f *[NumFeatures]float64) float64 {
+	return m.mix(f, m.Style(f))
+}
+
+// mix is Score with the gate's weight g given (a Ranker's tree gate, or
+// this Model's own).
+func (m *Model) mix(f *[NumFeatures]float64, g float64) float64 {
 	var s [2]float64
 	for k := range s {
 		for j, x := range f {
 			s[k] += m.Expert[k][j] * x
 		}
 	}
-	g := m.Style(f)
 	return (1-g)*s[0] + g*s[1]
 }
 

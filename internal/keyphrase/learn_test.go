@@ -10,13 +10,16 @@ import (
 
 	"github.com/lede-news/lede/internal/entity"
 	"github.com/lede-news/lede/internal/keyphrase"
+	"github.com/lede-news/lede/internal/quote"
 )
 
 func summit(t testing.TB) []keyphrase.Candidate {
 	d := build("South Korea and U.S. Agree on Visas",
 		"South Korea wants the United States to issue more work visas for skilled workers, officials said.",
-		"The visas would let South Korean engineers build factories, and the talks on visas continue.")
+		"The visas would let South Korean engineers build factories, and the talks on visas continue.",
+		"\u201cWe need the visas for our engineers,\u201d a South Korean official said.")
 	entity.Annotate(d)
+	quote.Annotate(d)
 	return keyphrase.Candidates(d, keyphrase.Defaults())
 }
 
@@ -38,7 +41,7 @@ func TestCandidateFeatures(t *testing.T) {
 	}{
 		// a phrase of the hand method, two words
 		{"work visas", true, func(f *[keyphrase.NumFeatures]float64) bool {
-			return f[keyphrase.FTwo] == 1 && f[keyphrase.FIsHand] == 1
+			return f[keyphrase.FTwo] == 1 && f[keyphrase.FIsHand] == 1 && f[keyphrase.FMaxIDF] > f[keyphrase.FIDF]
 		}},
 		// a single word of the article, mentioned three times in the body and in the title
 		{"visas", true, func(f *[keyphrase.NumFeatures]float64) bool {
@@ -48,6 +51,24 @@ func TestCandidateFeatures(t *testing.T) {
 		// of "South Korea": minSingleMentions in learn.go says why)
 		{"South Korea", true, func(f *[keyphrase.NumFeatures]float64) bool { return f[keyphrase.FName] == 1 }},
 		{"South", false, nil},
+		// what the entity pass says of a name: its type, salience and
+		// mentions (aliases included)
+		{"South Korea", true, func(f *[keyphrase.NumFeatures]float64) bool {
+			return f[keyphrase.FPlace] == 1 && f[keyphrase.FPerson] == 0 && f[keyphrase.FSalience] > 0 &&
+				f[keyphrase.FEntMentions] >= math.Log1p(2)
+		}},
+		// a common noun is no entity; as a phrase of its own ("South
+		// Korean engineers" is another) it is said once, in the quotation,
+		// one of the four sentences; its one word is its most specific
+		{"engineers", true, func(f *[keyphrase.NumFeatures]float64) bool {
+			return f[keyphrase.FPerson]+f[keyphrase.FPlace]+f[keyphrase.FOrg]+f[keyphrase.FOtherEnt]+f[keyphrase.FSalience] == 0 &&
+				f[keyphrase.FSents] == 0.25 && f[keyphrase.FMaxIDF] == f[keyphrase.FIDF] && f[keyphrase.FQuoted] == 1
+		}},
+		// "visas" alone (not "work visas") is said in three of the four
+		// sentences, once of four times in the quotation
+		{"visas", true, func(f *[keyphrase.NumFeatures]float64) bool {
+			return f[keyphrase.FSents] == 0.75 && f[keyphrase.FQuoted] == 0.25
+		}},
 		// no verbs, no function words, no offices alone
 		{"said", false, nil},
 		{"wants", false, nil},
@@ -86,6 +107,10 @@ func TestCandidateFeatures(t *testing.T) {
 	}
 	if best != 1 {
 		t.Errorf("%d candidates ranked first by tf-idf, want 1", best)
+	}
+	// one of the four sentences holds a quotation
+	if q := cs[0].Features[keyphrase.FQuoteShare]; q != 0.25 {
+		t.Errorf("quote share %v, want 0.25", q)
 	}
 	// the article-level features are the same for every candidate
 	for _, c := range cs {
@@ -137,6 +162,10 @@ func TestRankerEncoding(t *testing.T) {
 		{Feat: -1, Value: 0.13}, {Feat: -1, Value: -1},
 	}}
 	r.Experts[1] = keyphrase.Forest{Bias: 0.5, Roots: []int{0}, Nodes: []keyphrase.TreeNode{{Feat: -1, Value: 0.75}}}
+	// a gate of one stump on the article's length
+	r.Gate = keyphrase.Forest{Bias: 0.25, Roots: []int{0}, Nodes: []keyphrase.TreeNode{
+		{Feat: keyphrase.FLogLen, Thr: 0.5, Left: 1, Right: 2}, {Feat: -1, Value: 1.27}, {Feat: -1, Value: -1},
+	}}
 	b := r.Encode()
 	got, err := keyphrase.DecodeRanker(b)
 	if err != nil {
@@ -163,6 +192,9 @@ func TestRankerEncoding(t *testing.T) {
 		if w, g := r.Score(&f), got.Score(&f); math.Abs(w-g) > 1e-6 {
 			t.Errorf("%s: decoded model scores %v, want %v", c.name, g, w)
 		}
+		if w, g := r.Style(&f), got.Style(&f); math.Abs(w-g) > 1e-6 {
+			t.Errorf("%s: decoded gate gives %v, want %v", c.name, g, w)
+		}
 	}
 	for _, bad := range [][]byte{nil, b[:len(b)-1], append(bytes.Clone(b), 0)} {
 		if _, err := keyphrase.DecodeRanker(bad); err == nil {
@@ -179,7 +211,7 @@ func TestRankerEncoding(t *testing.T) {
 		t.Fatal(err)
 	}
 	ws := append(sm.Linear.Gate[:], append(sm.Linear.Expert[0][:], sm.Linear.Expert[1][:]...)...)
-	for _, m := range sm.Experts {
+	for _, m := range []keyphrase.Forest{sm.Experts[0], sm.Experts[1], sm.Gate} {
 		ws = append(ws, m.Bias)
 		for _, n := range m.Nodes {
 			ws = append(ws, n.Thr, n.Value)
@@ -188,6 +220,57 @@ func TestRankerEncoding(t *testing.T) {
 	for _, w := range ws {
 		if math.IsNaN(w) || math.IsInf(w, 0) {
 			t.Fatalf("shipped model holds %v", w)
+		}
+	}
+}
+
+func TestRankerTreeGate(t *testing.T) {
+	// expert 0 likes phrases, expert 1 lone words; the linear gate says
+	// half each, a tree gate decides by the article's length
+	var r keyphrase.Ranker
+	r.Experts[0] = keyphrase.Forest{Roots: []int{0}, Nodes: []keyphrase.TreeNode{
+		{Feat: keyphrase.FOne, Thr: 0.5, Left: 1, Right: 2}, {Feat: -1, Value: 1}, {Feat: -1, Value: -1},
+	}}
+	r.Experts[1] = keyphrase.Forest{Roots: []int{0}, Nodes: []keyphrase.TreeNode{
+		{Feat: keyphrase.FOne, Thr: 0.5, Left: 1, Right: 2}, {Feat: -1, Value: -1}, {Feat: -1, Value: 1},
+	}}
+	article := func(logLen float64) []keyphrase.Candidate {
+		cs := make([]keyphrase.Candidate, 2) // a phrase, a lone word
+		for i := range cs {
+			cs[i].Features[keyphrase.FBias] = 1
+			cs[i].Features[keyphrase.FLogLen] = logLen
+			cs[i].Features[keyphrase.FTwo] = float64(1 - i)
+			cs[i].Features[keyphrase.FOne] = float64(i)
+		}
+		return cs
+	}
+	tests := []struct {
+		name   string
+		gate   bool
+		logLen float64
+		best   int // 0: the phrase, 1: the lone word, -1: a tie
+	}{
+		{"no tree gate: half each", false, 1, -1},
+		{"tree gate, long article: first expert", true, 1, 0},
+		{"tree gate, short article: second expert", true, -1, 1},
+	}
+	for _, tt := range tests {
+		r.Gate = keyphrase.Forest{}
+		if tt.gate {
+			r.Gate = keyphrase.Forest{Roots: []int{0}, Nodes: []keyphrase.TreeNode{
+				{Feat: keyphrase.FLogLen, Thr: 0, Left: 1, Right: 2}, {Feat: -1, Value: 3}, {Feat: -1, Value: -3},
+			}}
+		}
+		sc := r.Scores(article(tt.logLen), -1)
+		best := -1
+		switch {
+		case sc[0] > sc[1]:
+			best = 0
+		case sc[1] > sc[0]:
+			best = 1
+		}
+		if best != tt.best {
+			t.Errorf("%s: scores %v, want best %d", tt.name, sc, tt.best)
 		}
 	}
 }

@@ -125,15 +125,22 @@ func flatten(m *Forest) flatForest {
 }
 
 // Ranker is the shipped learned ranker (docs/models/keyphrases.md): two
-// boosted-tree experts, mixed by the logistic gate of a Model, which reads
-// only the article-level features. The gate is trained to tell a DUC-2001
-// article from a 500N-KPCrowd one, each expert on its set's candidates; at
-// run time the ranker is never told where an article comes from. The
-// Model's own logistic experts shortlist the candidates the trees score
-// (Scores).
+// boosted-tree experts, mixed by a gate that reads only the article-level
+// features (GateFeatures): a forest of its own (Gate), or when that has no
+// trees the logistic gate of the Model. The gate is trained to tell a
+// DUC-2001 article from a 500N-KPCrowd one, each expert on its set's
+// candidates; at run time the ranker is never told where an article comes
+// from. The shipped gate's log-odds lean towards 500N's expert by a
+// constant chosen in cross-validation (cmd/train-keyphrases -gate-shift).
+// The Model's own logistic experts shortlist the candidates the trees
+// score (Scores).
 type Ranker struct {
 	Linear  Model
 	Experts [2]Forest
+	// Gate, when it has trees, weighs the experts in place of the
+	// Model's logistic gate: boosted trees over the article-level
+	// features (GateFeatures) alone, in log-odds of the second expert.
+	Gate Forest
 }
 
 // Shortlist is how many of an article's candidates, the best by the
@@ -145,12 +152,22 @@ const Shortlist = 30
 
 // Style is the gate's weight of the second expert for the article whose
 // candidate has features f (any candidate: the gate reads the article).
-func (r *Ranker) Style(f *[NumFeatures]float64) float64 { return r.Linear.Style(f) }
+func (r *Ranker) Style(f *[NumFeatures]float64) float64 {
+	if len(r.Gate.Roots) > 0 {
+		return sigmoid(r.Gate.Eval(f))
+	}
+	return r.Linear.Style(f)
+}
 
 // Score is the log-odds of candidate f by the trees: the experts' log-odds,
 // mixed by the gate (log-odds, not probabilities, as Model.Score).
 func (r *Ranker) Score(f *[NumFeatures]float64) float64 {
-	g := r.Style(f)
+	return r.mix(f, r.Style(f))
+}
+
+// mix is Score with the gate's weight g given (it reads the article only:
+// Scores works it out once an article).
+func (r *Ranker) mix(f *[NumFeatures]float64, g float64) float64 {
 	return (1-g)*r.Experts[0].Eval(f) + g*r.Experts[1].Eval(f)
 }
 
@@ -161,16 +178,20 @@ func (r *Ranker) Score(f *[NumFeatures]float64) float64 {
 // below every one of them (short < 0: the trees score every candidate).
 func (r *Ranker) Scores(cs []Candidate, short int) []float64 {
 	sc := make([]float64, len(cs))
+	if len(cs) == 0 {
+		return sc
+	}
+	g := r.Style(&cs[0].Features)
 	if short < 0 || 2*short >= len(cs) {
 		for i := range cs {
-			sc[i] = sigmoid(r.Score(&cs[i].Features))
+			sc[i] = sigmoid(r.mix(&cs[i].Features, g))
 		}
 		return sc
 	}
 	lin := make([]float64, len(cs))
 	idx := make([]int, len(cs))
 	for i := range cs {
-		lin[i] = r.Linear.Score(&cs[i].Features)
+		lin[i] = r.Linear.mix(&cs[i].Features, g)
 		idx[i] = i
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return lin[idx[a]] > lin[idx[b]] })
@@ -189,7 +210,7 @@ func (r *Ranker) Scores(cs []Candidate, short int) []float64 {
 			continue
 		}
 		n[k]++
-		sc[i] = sigmoid(r.Score(&cs[i].Features))
+		sc[i] = sigmoid(r.mix(&cs[i].Features, g))
 		low = min(low, sc[i])
 	}
 	for _, i := range rest {
@@ -212,7 +233,8 @@ func BFloat16(x float64) float64 {
 }
 
 // Encode lays the ranker out, little endian: the logistic Model as
-// Model.Encode writes it, then each tree expert: its bias and its leaves' scale as float32s,
+// Model.Encode writes it, then each forest (the two experts, then the gate,
+// which may have no trees): its bias and its leaves' scale as float32s,
 // its number of trees as a uint16, and each tree in pre-order, a node as
 // one byte (its feature, or 0xff for a leaf) and then a bfloat16 threshold
 // (inner node) or an int8 leaf value in units of the scale. Thresholds are
@@ -221,7 +243,7 @@ func BFloat16(x float64) float64 {
 // reports is what ships.
 func (r *Ranker) Encode() []byte {
 	b := r.Linear.Encode()
-	for _, m := range r.Experts {
+	for _, m := range r.forests() {
 		scale := m.Step
 		for _, n := range m.Nodes {
 			if n.Feat < 0 && m.Step == 0 {
@@ -254,6 +276,10 @@ func (r *Ranker) Encode() []byte {
 	return b
 }
 
+// forests are the ranker's forests in the order Encode lays them out: the
+// experts, then the gate (no trees: the Model's gate weighs the experts).
+func (r *Ranker) forests() [3]*Forest { return [3]*Forest{&r.Experts[0], &r.Experts[1], &r.Gate} }
+
 // DecodeRanker reads what Encode wrote.
 func DecodeRanker(b []byte) (Ranker, error) {
 	var r Ranker
@@ -275,8 +301,7 @@ func DecodeRanker(b []byte) (Ranker, error) {
 		return r, bad
 	}
 	b = b[n:]
-	for k := range r.Experts {
-		m := &r.Experts[k]
+	for _, m := range r.forests() {
 		bias, ok1 := f32()
 		scale, ok2 := f32()
 		if !ok1 || !ok2 || len(b) < 2 {
@@ -325,8 +350,8 @@ func DecodeRanker(b []byte) (Ranker, error) {
 	if len(b) != 0 {
 		return r, bad
 	}
-	for k := range r.Experts {
-		r.Experts[k].flat = flatten(&r.Experts[k])
+	for _, m := range r.forests() {
+		m.flat = flatten(m)
 	}
 	return r, nil
 }
