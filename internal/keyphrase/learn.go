@@ -491,7 +491,10 @@ func ExtractLearned(d *doc.Document, opt Options) []doc.Phrase {
 	var out []doc.Phrase
 	topics := 0
 	for _, i := range idx {
-		if topics >= opt.Max || len(out) >= 2*opt.Max {
+		// Max topics, and the names among them up to 3×Max entries in all:
+		// at 2×Max, with the gate moved towards 500N's expert (which ranks
+		// names high), the page's example article showed 9 topics, not 15
+		if topics >= opt.Max || len(out) >= 3*opt.Max {
 			break
 		}
 		if !ab[i].name {
