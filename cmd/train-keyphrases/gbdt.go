@@ -48,8 +48,8 @@ func fitGBDT(X [][]float64, y, w []float64, s gbdtSetting, feats []int) *forest 
 type config struct {
 	short                int  // keyphrase.Ranker.Scores
 	trainShort           bool // experiment: the trees learn from the shortlist only
-	gateScale, gateShift float64
-	treeGate             gbdtSetting
+	gateScale, gateShift float64     // the gate's log-odds × scale + shift (shift: towards 500N's expert)
+	treeGate             gbdtSetting // the tree gate (0 trees: the logistic gate)
 	pairwise             int // experiment: LambdaRank experts, NDCG to this depth
 	l2, gateL2           float64
 	kind                 string // logistic, trees, one
@@ -57,8 +57,8 @@ type config struct {
 }
 
 // ranker is a trained model of one kind: the logistic model (gate and
-// experts) always, and trees in place of its experts (trees) or of the
-// whole mixture (one).
+// experts) always, and trees in place of its experts (trees, with a gate of
+// trees of its own when -tree-gate asks) or of the whole mixture (one).
 type ranker struct {
 	lin                  keyphrase.Model
 	kind                 string
@@ -66,8 +66,8 @@ type ranker struct {
 	one                  *forest
 	dec                  keyphrase.Ranker // trees: the model as written and read back
 	short                int
-	gate                 *forest // experiment: a tree gate (-tree-gate)
-	gateScale, gateShift float64 // experiment: the tree gate's log-odds × scale + shift
+	gate                 *forest // the tree gate (-tree-gate; nil: the logistic gate)
+	gateScale, gateShift float64 // its log-odds × scale + shift, as shipped() writes it
 }
 
 // Style is the gate's weight of the second expert.
