@@ -46,11 +46,11 @@ func fitGBDT(X [][]float64, y, w []float64, s gbdtSetting, feats []int) *forest 
 
 // config is how a ranker is trained.
 type config struct {
-	short                int  // keyphrase.Ranker.Scores
-	trainShort           bool // experiment: the trees learn from the shortlist only
+	short                int         // keyphrase.Ranker.Scores
+	trainShort           bool        // experiment: the trees learn from the shortlist only
 	gateScale, gateShift float64     // the gate's log-odds × scale + shift (shift: towards 500N's expert)
 	treeGate             gbdtSetting // the tree gate (0 trees: the logistic gate)
-	pairwise             int // experiment: LambdaRank experts, NDCG to this depth
+	pairwise             int         // experiment: LambdaRank experts, NDCG to this depth
 	l2, gateL2           float64
 	kind                 string // logistic, trees, one
 	gbdt                 gbdtSetting
