@@ -10,7 +10,7 @@
 //	go run ./cmd/train-keyphrases [-duc DIR] [-kp DIR] [-folds 5] [-l2 1] [-gate-l2 30]
 //		[-ranker trees|logistic|one] [-trees 50] [-depth 3] [-rate 0.2] [-lambda 1] [-min-hess 1]
 //		[-shortlist 30] [-tree-gate 30] [-tree-gate-rate 0.3] [-gate-shift 0.75]
-//		[-mode engine|stage|both] [-recall] [-diag] [-drop FEATURES] [-out FILE]
+//		[-mode engine|stage|both] [-recall] [-diag] [-drop FEATURES] [-lone-by-gate] [-out FILE]
 //
 // It reads each article through the whole engine, as a user pasting the file
 // would (or as the benchmark lays it out, or both: -mode), deals each set's documents into folds (sorted ids, round
@@ -40,6 +40,12 @@ import (
 )
 
 const nf = keyphrase.NumFeatures
+
+// limits on lone words set by the gate (-lone-by-gate), in place of a number
+const (
+	byGate6    = -6
+	byGateNone = -100
+)
 
 // example is one document: its candidates, their labels, the hand method's
 // list, and its gold.
@@ -78,6 +84,7 @@ func main() {
 	diagF := flag.Bool("diag", false, "experiment: print the held folds' top ten by kind of candidate")
 	gScale := flag.Float64("gate-scale", 1, "experiment: the gate's log-odds times this")
 	gShift := flag.Float64("gate-shift", 0.75, "then plus this: towards the second expert, 500N's (0.75 by cross-validation: docs/keyphrases.md)")
+	byGate := flag.Bool("lone-by-gate", false, "experiment: also score a limit on lone words set by the gate (4 for a DUC-style article, 6 or none for a 500N-style one)")
 	rec := flag.Bool("recall", false, "print the candidates' oracle recall and an oracle ranking's F1, then stop")
 	out := flag.String("out", "internal/keyphrase/ranker.bin", "write the model trained on every document here (\"\": do not)")
 	flag.Parse()
@@ -131,6 +138,9 @@ func main() {
 	type figs struct{ cvD, cvK, hdD, hdK, gate []float64 }
 	res := map[string]*figs{}
 	lones := []int{0, 1, 2, 3, 4, 5, 6, -1}
+	if *byGate {
+		lones = append(lones, byGate6, byGateNone)
+	}
 	diagAcc := map[string]*[3]int{}
 	loneRes := map[string]*[2][]float64{}
 	chosenL := map[string][]int{}
@@ -195,7 +205,13 @@ func main() {
 		for _, l := range lones {
 			lr := loneRes[mode+fmt.Sprint(l)]
 			limit := fmt.Sprintf("at most %d lone words in the first ten topics", l)
-			if l < 0 {
+			switch l {
+			case byGate6:
+				limit = "lone words by the gate, 4 or 6"
+			case byGateNone:
+				limit = "lone words by the gate, 4 or no limit"
+			}
+			if l == -1 {
 				limit = "no limit on lone words"
 			}
 			if l == keyphrase.LonePerTen {
@@ -363,6 +379,19 @@ func ranked(m *ranker, lone int) func(e *example) []string {
 			s = make([]float64, len(cs))
 			for i := range s {
 				s[i] = m.Score(&e.feats[i])
+			}
+		}
+		if lone == byGate6 || lone == byGateNone {
+			// experiment (-lone-by-gate): the page's four lone words where
+			// the gate reads the article as DUC-style, six or no limit
+			// where it reads it as 500N-style
+			hi := 6
+			if lone == byGateNone {
+				hi = -1
+			}
+			lone = keyphrase.LonePerTen
+			if m.Style(&e.feats[0]) >= 0.5 {
+				lone = hi
 			}
 		}
 		idx := keyphrase.Order(cs, s, lone)
