@@ -1,0 +1,66 @@
+// inproc.mjs drives a build's wasm in this Node process, with no
+// worker_thread and no HTTP server between, so that `node --cpu-prof` sees
+// the engine's and the glue's own functions:
+//
+//   node bench/speed/inproc.mjs engine DIST FILE N [WASM]   ledeAnalyze(text) N times (the page's and Node's lede.wasm)
+//   node bench/speed/inproc.mjs worker DIST FILE N [WASM]   the Worker's fetch(Request) N times (DIST/worker/worker.mjs, app.wasm)
+//
+// WASM overrides the build's wasm file (an unstripped build keeps Go's
+// function names in the profile: GOOS=js GOARCH=wasm go build -o x.wasm
+// ./wasm/lede). Prints one JSON line: p50, p95 and mean ms after 3 warm-up
+// calls, the process's CPU ms per call, and the bytes of the last answer.
+import fs from "node:fs";
+import path from "node:path";
+import os from "node:os";
+import { pathToFileURL } from "node:url";
+
+const [mode, dist, file, nArg, wasmArg] = process.argv.slice(2);
+const n = Number(nArg || 100);
+const text = fs.readFileSync(file, "utf8");
+const quantile = (xs, q) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+async function time(call) {
+  let last;
+  for (let i = 0; i < 3; i++) last = await call();
+  const ms = [];
+  const c0 = process.cpuUsage();
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    last = await call();
+    ms.push(performance.now() - t);
+  }
+  const c = process.cpuUsage(c0);
+  const mean = ms.reduce((a, b) => a + b, 0) / ms.length;
+  // cpu: the process's CPU ms (every thread: V8's compiler and GC helpers
+  // too) per call, which a loaded machine moves less than the wall time
+  console.log(JSON.stringify({ p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), mean, cpu: (c.user + c.system) / 1000 / n, bytes: last.length }));
+}
+
+if (mode === "engine") {
+  (0, eval)(fs.readFileSync(path.join(dist, "wasm_exec.js"), "utf8"));
+  const go = new Go();
+  const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmArg || path.join(dist, "lede.wasm")), go.importObject);
+  go.run(instance);
+  await time(() => globalThis.ledeAnalyze(text, ""));
+} else if (mode === "worker") {
+  // worker.mjs imports app.wasm as a WebAssembly.Module (Workers' module
+  // rule); here a copy of it takes the module from a global instead.
+  const wdir = path.join(dist, "worker");
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lede-inproc-"));
+  fs.copyFileSync(path.join(wdir, "wasm_exec.js"), path.join(tmp, "wasm_exec.js"));
+  const src = fs.readFileSync(path.join(wdir, "worker.mjs"), "utf8").replace(/^import mod from "\.\/app\.wasm";$/m, "const mod = globalThis.__ledeAppWasm;");
+  fs.writeFileSync(path.join(tmp, "worker.mjs"), src);
+  globalThis.__ledeAppWasm = new WebAssembly.Module(fs.readFileSync(wasmArg || path.join(wdir, "app.wasm")));
+  const { default: worker } = await import(pathToFileURL(path.join(tmp, "worker.mjs")).href);
+  fs.rmSync(tmp, { recursive: true });
+  await time(async () => {
+    const req = new Request("http://localhost/analyze", { method: "POST", headers: { "content-type": "text/plain" }, body: text });
+    const res = await worker.fetch(req, {}, { waitUntil() {} });
+    if (res.status !== 200) throw new Error("status " + res.status);
+    return new Uint8Array(await res.arrayBuffer());
+  });
+} else {
+  console.error("usage: node bench/speed/inproc.mjs engine|worker DIST FILE N [WASM]");
+  process.exit(2);
+}
+process.exit(0);
