@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -156,5 +157,31 @@ func TestWire(t *testing.T) {
 		if n := responseSize(tc.status, tc.header, []byte(tc.body)); n != len(got) {
 			t.Errorf("responseSize(%d, %q, %q) = %d, want %d", tc.status, tc.header, tc.body, n, len(got))
 		}
+	}
+}
+
+// TestPacer: small bodies run at GOGC=400, bodies from largeBody at the
+// default, and the pacer sets the percent only when it changes.
+func TestPacer(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	tests := []struct {
+		n, want int
+	}{
+		{3300, smallGOGC},
+		{largeBody - 1, smallGOGC},
+		{largeBody, largeGOGC},
+		{8 << 20, largeGOGC},
+		{0, smallGOGC},
+	}
+	var p pacer
+	for _, tc := range tests {
+		p.before(tc.n)
+		if got := debug.SetGCPercent(tc.want); got != tc.want {
+			t.Errorf("before(%d): GOGC %d, want %d", tc.n, got, tc.want)
+		}
+		if p.percent != tc.want {
+			t.Errorf("before(%d): the pacer remembers %d, want %d", tc.n, p.percent, tc.want)
+		}
+		p.after(tc.n)
 	}
 }

@@ -34,6 +34,7 @@ func serve(h http.Handler) {
 	rand.Read(id[:])
 	in := &instance{id: hex.EncodeToString(id[:])}
 	uint8Array := js.Global().Get("Uint8Array")
+	var pace pacer // the collector's pace for each body's size
 	serveFn := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		var (
 			status    int
@@ -54,7 +55,9 @@ func serve(h http.Handler) {
 				body = make([]byte, b.Length())
 				js.CopyBytesToGo(body, b)
 			}
+			pace.before(len(body))
 			status, outHeader, out = in.exchange(context.Background(), h, method, url, header, body)
+			pace.after(len(body))
 		}
 		wire := appendResponse(make([]byte, 0, responseSize(status, outHeader, out)), status, outHeader, out)
 		res := uint8Array.New(len(wire))
