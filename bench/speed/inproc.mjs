@@ -7,8 +7,9 @@
 //
 // WASM overrides the build's wasm file (an unstripped build keeps Go's
 // function names in the profile: GOOS=js GOARCH=wasm go build -o x.wasm
-// ./wasm/lede). Prints one JSON line: p50, p95 and mean ms after 3 warm-up
-// calls, the process's CPU ms per call, and the bytes of the last answer.
+// ./wasm/lede). Prints one JSON line: p50, p95 and mean ms after the warm-up
+// calls, the CPU ms per call of the process and of its main thread alone,
+// and the bytes of the last answer.
 import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
@@ -17,23 +18,33 @@ import { pathToFileURL } from "node:url";
 const [mode, dist, file, nArg, wasmArg] = process.argv.slice(2);
 const n = Number(nArg || 100);
 const text = fs.readFileSync(file, "utf8");
+// warm-up calls before timing: LEDE_WARM, default 3 (100 or more leaves V8's
+// tier-up out of the figures)
+const warm = Number(process.env.LEDE_WARM || 3);
+// mainCPU is the CPU ms of this process's main thread (where the wasm runs),
+// without V8's compiler and GC threads.
+function mainCPU() {
+  const st = fs.readFileSync(`/proc/${process.pid}/task/${process.pid}/stat`, "utf8");
+  const f = st.slice(st.lastIndexOf(")") + 2).split(" ");
+  return (Number(f[11]) + Number(f[12])) * 10; // 100 ticks a second on Linux
+}
 const quantile = (xs, q) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 async function time(call) {
   let last;
-  for (let i = 0; i < 3; i++) last = await call();
+  for (let i = 0; i < warm; i++) last = await call();
   const ms = [];
-  const c0 = process.cpuUsage();
+  const c0 = process.cpuUsage(), m0 = mainCPU();
   for (let i = 0; i < n; i++) {
     const t = performance.now();
     last = await call();
     ms.push(performance.now() - t);
   }
-  const c = process.cpuUsage(c0);
+  const c = process.cpuUsage(c0), m = mainCPU() - m0;
   const mean = ms.reduce((a, b) => a + b, 0) / ms.length;
   // cpu: the process's CPU ms (every thread: V8's compiler and GC helpers
   // too) per call, which a loaded machine moves less than the wall time
-  console.log(JSON.stringify({ p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), mean, cpu: (c.user + c.system) / 1000 / n, bytes: last.length }));
+  console.log(JSON.stringify({ p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), mean, cpu: (c.user + c.system) / 1000 / n, cpuMain: m / n, bytes: last.length }));
 }
 
 if (mode === "engine") {
