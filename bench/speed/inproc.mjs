@@ -5,6 +5,8 @@
 //   node bench/speed/inproc.mjs engine DIST FILE N [WASM]   ledeAnalyze(text) N times (the page's and Node's lede.wasm)
 //   node bench/speed/inproc.mjs worker DIST FILE N [WASM]   the Worker's fetch(Request) N times (DIST/worker/worker.mjs, app.wasm)
 //
+// LEDE_GOENV="GOGC=400 GODEBUG=gctrace=1" is the Go program's environment in
+// engine mode (gctrace prints a line a collection, on stdout here).
 // WASM overrides the build's wasm file (an unstripped build keeps Go's
 // function names in the profile: GOOS=js GOARCH=wasm go build -o x.wasm
 // ./wasm/lede). Prints one JSON line: p50, p95 and mean ms after the warm-up
@@ -50,6 +52,7 @@ async function time(call) {
 if (mode === "engine") {
   (0, eval)(fs.readFileSync(path.join(dist, "wasm_exec.js"), "utf8"));
   const go = new Go();
+  if (process.env.LEDE_GOENV) go.env = Object.fromEntries(process.env.LEDE_GOENV.split(/\s+/).filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
   const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmArg || path.join(dist, "lede.wasm")), go.importObject);
   go.run(instance);
   await time(() => globalThis.ledeAnalyze(text, ""));

@@ -10,14 +10,15 @@ import (
 // Why: an analysis of a news article (3–30 KB) allocates about 1 MB and
 // keeps about 1 MB live between requests, so with the default GOGC=100 the
 // heap never leaves Go's 4 MB minimum and the collector runs every three or
-// so analyses (58 cycles in 200 analyses of the sample). In WebAssembly Go
-// has one thread, so marking, sweeping and the write barriers of a running
-// cycle all take turns with the analysis (a native build marks on other
-// cores): by Go's own count (runtime/metrics, /cpu/classes/gc/total) 5% of a
-// warm analysis. GOGC=400 lifts the minimum to 16 MB: 7 cycles in 200
-// analyses, 0.1 ms of GC an analysis instead of 1.2–2.2, for 13 MB more wasm
-// memory (25 MB instead of 12 after 400 analyses of the sample; Workers
-// allow 128 MB an isolate). docs/worker.md, "What a request costs".
+// so analyses (62 collections in 203 analyses of the sample). In
+// WebAssembly Go has one thread, so marking, sweeping and the write barriers
+// of a running cycle all take turns with the analysis (a native build marks
+// on other cores): 0.79 ms of GC an analysis by gctrace, of the 5.8 ms the
+// analysis takes on Node's main thread. GOGC=400 lifts the minimum to 16 MB:
+// 8 collections in 203 analyses, 0.44 ms, for 13 MB more wasm memory (25 MB
+// instead of 12 after 400 analyses of the sample; Workers allow 128 MB an
+// isolate). docs/worker.md, "What a request costs beyond its analysis", has
+// the commands.
 //
 // Not for large bodies: GOGC=400 lets the heap grow to five times what is
 // live, and a 1 MB paste keeps tens of MB live (wasm memory 75 MB at 100,
