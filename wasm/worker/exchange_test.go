@@ -148,6 +148,7 @@ func TestWire(t *testing.T) {
 		{200, []string{"Content-Type", "application/json"}, "{}\n", "200\nContent-Type\napplication/json\n\n{}\n"},
 		{204, nil, "", "204\n\n"},
 		{200, []string{"A", "1", "B", "2"}, "x\n\ny", "200\nA\n1\nB\n2\n\nx\n\ny"},
+		{200, []string{"X-Odd", "a\n\nb\r\n"}, "{}", "200\nX-Odd\na  b  \n\n{}"},
 	}
 	for _, tc := range responses {
 		got := appendResponse(nil, tc.status, tc.header, []byte(tc.body))

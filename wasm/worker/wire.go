@@ -35,12 +35,20 @@ func parseHead(head string) (method, url string, header []string, err error) {
 	return f[0], f[1], f[2:], nil
 }
 
-// appendResponse appends a response, as worker.mjs reads it, to b.
+// appendResponse appends a response, as worker.mjs reads it, to b. A CR or
+// LF in a header name or value becomes a space, as net/http's server writes
+// it, so that no header can end the head early.
 func appendResponse(b []byte, status int, header []string, body []byte) []byte {
 	b = strconv.AppendInt(b, int64(status), 10)
 	for _, s := range header {
 		b = append(b, '\n')
+		at := len(b)
 		b = append(b, s...)
+		for i := at; i < len(b); i++ {
+			if b[i] == '\n' || b[i] == '\r' {
+				b[i] = ' '
+			}
+		}
 	}
 	b = append(b, '\n', '\n')
 	return append(b, body...)
