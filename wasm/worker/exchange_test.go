@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -110,5 +111,78 @@ func TestExchangePanic(t *testing.T) {
 	status, _, _ = in.exchange(context.Background(), api.Handler(), "GET", "https://w.example/healthz", nil, nil)
 	if status != 200 {
 		t.Errorf("after a panic: %d", status)
+	}
+}
+
+// TestWire: a head as worker.mjs writes it parses back to its fields, a
+// malformed one is refused, and a response is the status, the header
+// pairs and the body, with "\n\n" after the head (what worker.mjs splits on).
+func TestWire(t *testing.T) {
+	heads := []struct {
+		head, method, url string
+		header            []string
+		ok                bool
+	}{
+		{"GET\nhttps://w.example/healthz", "GET", "https://w.example/healthz", nil, true},
+		{"POST\nhttps://w.example/analyze?offsets=utf8\ncontent-type\ntext/plain; charset=utf-8\naccept\n*/*", "POST", "https://w.example/analyze?offsets=utf8", []string{"content-type", "text/plain; charset=utf-8", "accept", "*/*"}, true},
+		{"POST\nhttps://w.example/analyze\nx-empty\n", "POST", "https://w.example/analyze", []string{"x-empty", ""}, true},
+		{"GET", "", "", nil, false},
+		{"GET\nhttps://w.example/\nname-without-value", "", "", nil, false},
+	}
+	for _, tc := range heads {
+		method, url, header, err := parseHead(tc.head)
+		if (err == nil) != tc.ok {
+			t.Errorf("parseHead(%q): error %v, want ok %v", tc.head, err, tc.ok)
+			continue
+		}
+		if tc.ok && (method != tc.method || url != tc.url || strings.Join(header, "|") != strings.Join(tc.header, "|")) {
+			t.Errorf("parseHead(%q) = %q %q %q", tc.head, method, url, header)
+		}
+	}
+	responses := []struct {
+		status int
+		header []string
+		body   string
+		want   string
+	}{
+		{200, []string{"Content-Type", "application/json"}, "{}\n", "200\nContent-Type\napplication/json\n\n{}\n"},
+		{204, nil, "", "204\n\n"},
+		{200, []string{"A", "1", "B", "2"}, "x\n\ny", "200\nA\n1\nB\n2\n\nx\n\ny"},
+		{200, []string{"X-Odd", "a\n\nb\r\n"}, "{}", "200\nX-Odd\na  b  \n\n{}"},
+	}
+	for _, tc := range responses {
+		got := appendResponse(nil, tc.status, tc.header, []byte(tc.body))
+		if string(got) != tc.want {
+			t.Errorf("appendResponse(%d, %q, %q) = %q, want %q", tc.status, tc.header, tc.body, got, tc.want)
+		}
+		if n := responseSize(tc.status, tc.header, []byte(tc.body)); n != len(got) {
+			t.Errorf("responseSize(%d, %q, %q) = %d, want %d", tc.status, tc.header, tc.body, n, len(got))
+		}
+	}
+}
+
+// TestPacer: small bodies run at GOGC=400, bodies from largeBody at the
+// default, and the pacer sets the percent only when it changes.
+func TestPacer(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	tests := []struct {
+		n, want int
+	}{
+		{3300, smallGOGC},
+		{largeBody - 1, smallGOGC},
+		{largeBody, largeGOGC},
+		{8 << 20, largeGOGC},
+		{0, smallGOGC},
+	}
+	var p pacer
+	for _, tc := range tests {
+		p.before(tc.n)
+		if got := debug.SetGCPercent(tc.want); got != tc.want {
+			t.Errorf("before(%d): GOGC %d, want %d", tc.n, got, tc.want)
+		}
+		if p.percent != tc.want {
+			t.Errorf("before(%d): the pacer remembers %d, want %d", tc.n, p.percent, tc.want)
+		}
+		p.after(tc.n)
 	}
 }

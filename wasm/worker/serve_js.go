@@ -16,54 +16,53 @@ import (
 // worker.mjs and blocks, keeping this Go instance alive for every later
 // request of the isolate:
 //
-//	serve(method, url, header: string[], body: Uint8Array | null)
-//	  -> Promise<{status: number, header: string[], body: Uint8Array}>
+//	serve(head: string, body: Uint8Array | null) -> Uint8Array
 //
-// header lists are flat name, value pairs. Each call runs in its own
-// goroutine, so concurrent requests of the isolate interleave in the one
-// instance, and a handler that waits (on a timer, say) lets JS run.
+// in the wire format of wire.go: one string and one byte array in, one byte
+// array out, so that a request costs Go three js.Values, not one for every
+// header.
+//
+// serve answers synchronously, in the goroutine that handles the call. It
+// used to run the handler in a goroutine of its own and resolve a promise,
+// but that bought nothing: Go hands control back to JS only once every
+// goroutine is idle, so the handler ran to its end inside the call either
+// way, and concurrent requests of the isolate were already answered one
+// after the other. The price of answering inline is that the handler must
+// not wait on JS (a timer, a fetch): lede's API is pure computation.
 func serve(h http.Handler) {
 	var id [8]byte
 	rand.Read(id[:])
 	in := &instance{id: hex.EncodeToString(id[:])}
-	promise := js.Global().Get("Promise")
 	uint8Array := js.Global().Get("Uint8Array")
+	var pace pacer // the collector's pace for each body's size
 	serveFn := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if len(args) < 4 {
-			return promise.Call("reject", js.Global().Get("Error").New("ledeWorker.serve(method, url, header, body)"))
+		var (
+			status    int
+			outHeader []string
+			out       []byte
+		)
+		method, url, header, err := "", "", []string(nil), error(nil)
+		if len(args) == 2 && args[0].Type() == js.TypeString {
+			method, url, header, err = parseHead(args[0].String())
+		} else {
+			err = errBadCall
 		}
-		method, url := args[0].String(), args[1].String()
-		hv := args[2]
-		header := make([]string, hv.Length())
-		for i := range header {
-			header[i] = hv.Index(i).String()
+		if err != nil {
+			status, outHeader, out = http.StatusInternalServerError, []string{"Content-Type", "application/json"}, []byte(`{"error":"`+err.Error()+`"}`+"\n")
+		} else {
+			var body []byte
+			if b := args[1]; b.Truthy() {
+				body = make([]byte, b.Length())
+				js.CopyBytesToGo(body, b)
+			}
+			pace.before(len(body))
+			status, outHeader, out = in.exchange(context.Background(), h, method, url, header, body)
+			pace.after(len(body))
 		}
-		var body []byte
-		if b := args[3]; b.Truthy() {
-			body = make([]byte, b.Length())
-			js.CopyBytesToGo(body, b)
-		}
-		var executor js.Func
-		executor = js.FuncOf(func(_ js.Value, pa []js.Value) any {
-			executor.Release()
-			resolve := pa[0]
-			go func() {
-				status, outHeader, out := in.exchange(context.Background(), h, method, url, header, body)
-				hs := make([]any, len(outHeader))
-				for i, s := range outHeader {
-					hs[i] = s
-				}
-				b := uint8Array.New(len(out))
-				js.CopyBytesToJS(b, out)
-				res := js.Global().Get("Object").New()
-				res.Set("status", status)
-				res.Set("header", hs)
-				res.Set("body", b)
-				resolve.Invoke(res)
-			}()
-			return nil
-		})
-		return promise.New(executor)
+		wire := appendResponse(make([]byte, 0, responseSize(status, outHeader, out)), status, outHeader, out)
+		res := uint8Array.New(len(wire))
+		js.CopyBytesToJS(res, wire)
+		return res
 	})
 	glue := js.Global().Get("Object").New()
 	glue.Set("serve", serveFn)

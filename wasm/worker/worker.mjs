@@ -29,11 +29,10 @@ function start() {
   const glue = globalThis.ledeWorker;
   delete globalThis.ledeWorker;
   if (!glue || typeof glue.serve !== "function") throw new Error("app.wasm did not register ledeWorker");
-  const me = { serve: glue.serve, maxBody: glue.maxBody, instance: glue.instance, stopped: null };
-  // stopped rejects if the Go program ever exits (a fatal error), so that
-  // requests in flight fail instead of hanging.
-  me.stopped = exited.then(() => { throw new Error("the Go instance stopped"); });
-  me.stopped.catch(() => { if (live === me) live = null; });
+  const me = { serve: glue.serve, maxBody: glue.maxBody, instance: glue.instance };
+  // If the Go program ever exits (a fatal error), the next request starts
+  // a fresh instance; a call to a stopped one throws, and gets a JSON 500.
+  exited.then(() => { if (live === me) live = null; }, () => { if (live === me) live = null; });
   return me;
 }
 
@@ -68,6 +67,18 @@ function failure(status, message) {
   });
 }
 
+// decodeResponse reads the head of serve's answer (wire.go): the status and the
+// header pairs before the first "\n\n"; the body follows it.
+const utf8 = new TextDecoder();
+function decodeResponse(wire) {
+  let end = 0;
+  while (end + 1 < wire.length && !(wire[end] === 10 && wire[end + 1] === 10)) end++;
+  const f = utf8.decode(wire.subarray(0, end)).split("\n");
+  const headers = new Headers();
+  for (let i = 1; i + 1 < f.length; i += 2) headers.append(f[i], f[i + 1]);
+  return { status: Number(f[0]), headers, body: wire.subarray(end + 2) };
+}
+
 async function fetch(request, env, ctx) {
   let me;
   try {
@@ -76,20 +87,22 @@ async function fetch(request, env, ctx) {
     live = null;
     return failure(500, "the lede worker could not start its engine: " + String(e && e.message || e));
   }
-  const header = [];
-  for (const [k, v] of request.headers) header.push(k, v);
+  // The request goes to Go as one string and the body (wire.go): "\n"
+  // occurs in no method, parsed URL, header name or value.
+  let head = request.method + "\n" + request.url;
+  for (const [k, v] of request.headers) head += "\n" + k + "\n" + v;
   const body = await readBody(request, me.maxBody);
   let r;
   try {
-    r = await Promise.race([me.serve(request.method, request.url, header, body), me.stopped]);
+    const wire = me.serve(head, body);
+    if (!(wire instanceof Uint8Array)) throw new Error("the Go instance stopped");
+    r = decodeResponse(wire);
   } catch (e) {
     if (live === me) live = null; // start afresh next time
     return failure(500, "the lede worker failed on this request: " + String(e && e.message || e));
   }
-  const headers = new Headers();
-  for (let i = 0; i + 1 < r.header.length; i += 2) headers.append(r.header[i], r.header[i + 1]);
   const nullBody = r.status === 101 || r.status === 204 || r.status === 205 || r.status === 304 || request.method === "HEAD";
-  return new Response(nullBody ? null : r.body, { status: r.status, headers });
+  return new Response(nullBody ? null : r.body, { status: r.status, headers: r.headers });
 }
 
 export default { fetch };
