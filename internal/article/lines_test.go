@@ -136,3 +136,35 @@ func TestLineModelDecoding(t *testing.T) {
 		t.Errorf("a model that finds no body changed the rules' answer:\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestSegments checks the segment decoding against the stretches a reader
+// would pick: a large cost per stretch gives the single best run (bridging
+// a small dip), a small one every positive stretch apart.
+func TestSegments(t *testing.T) {
+	vals := []float64{-3, 5, 4, -2, 6, -20, 3, -1}
+	tests := []struct {
+		seg  float64
+		want string
+	}{
+		{100, ".1111..."},
+		{2.5, ".1111.1."},
+		{0.1, ".11.1.1."},
+	}
+	for _, tc := range tests {
+		in := segments(len(vals), func(i int) float64 { return vals[i] }, tc.seg)
+		got := ""
+		for _, b := range in {
+			if b {
+				got += "1"
+			} else {
+				got += "."
+			}
+		}
+		if got != tc.want {
+			t.Errorf("segments(seg %g) = %s, want %s", tc.seg, got, tc.want)
+		}
+	}
+	if got := segments(0, nil, 1); len(got) != 0 {
+		t.Errorf("segments of nothing = %v", got)
+	}
+}

@@ -1,7 +1,6 @@
 package article
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,6 +47,13 @@ func parseText(input string) *doc.Document {
 // alone): the rules give every line a role, then the model says which
 // lines are body (lines.go). It serves training and cross-validation.
 func parseTextModel(input string, m *BlockModel) *doc.Document {
+	return parseTextSeg(input, m, 0)
+}
+
+// parseTextSeg is parseTextModel with, when seg > 0, segment decoding in
+// place of m's best run: the body may be several stretches of lines, each
+// new one costing seg (lines.go, segments).
+func parseTextSeg(input string, m *BlockModel, seg float64) *doc.Document {
 	d, lines := ruleLines(input)
 	if m != nil && hasBody(lines) {
 		X := lineFeatures(input, lines)
@@ -55,21 +61,39 @@ func parseTextModel(input string, m *BlockModel) *doc.Document {
 		for i, x := range X {
 			p[i] = m.Prob(x)
 		}
-		lo, hi := 0, len(p)-1
-		if m.Run {
-			lo, hi = bestRun(len(p), func(i int) float64 {
-				v := float64(lines[i].words+1) * (p[i] - m.Threshold)
-				if p[i] < m.Threshold {
-					v -= m.Gap
-				}
-				return v
-			})
+		v := func(i int) float64 {
+			v := float64(lines[i].words+1) * (p[i] - m.Threshold)
+			if p[i] < m.Threshold {
+				v -= m.Gap
+			}
+			return v
+		}
+		in := make([]bool, len(p))
+		switch {
+		case seg > 0:
+			in = segments(len(p), v, seg)
+		case m.Run:
+			lo, hi := bestRun(len(p), v)
+			for i := lo; i <= hi; i++ {
+				in[i] = true
+			}
+		default:
+			for i := range in {
+				in[i] = true
+			}
 		}
 		// a model that finds no body at all leaves the rules' answer
-		if slices.ContainsFunc(p[lo:hi+1], func(v float64) bool { return v >= m.Threshold }) {
+		found := false
+		for i := range p {
+			if in[i] && p[i] >= m.Threshold {
+				found = true
+				break
+			}
+		}
+		if found {
 			for i := range p {
 				switch {
-				case p[i] >= m.Threshold && i >= lo && i <= hi:
+				case p[i] >= m.Threshold && in[i]:
 					lines[i].role = doc.Body
 				case lines[i].role == doc.Body:
 					lines[i].role = doc.Boilerplate
