@@ -2,10 +2,10 @@
 // from the extraction benchmark's dev split, chooses their settings by
 // k-fold cross-validation over the dev pages, and writes the model.
 //
-//	go run ./cmd/train-blocks [-kind html|text] [-family lr,gbdt] [-data DIR] [-k 5] [-out FILE] [-drop f1,f2|rules|vocab] [-nested] [-hidden N] [-oof FILE]
+//	go run ./cmd/train-blocks [-kind html|text] [-family lr,gbdt] [-data DIR] [-k 5] [-out FILE] [-drop f1,f2|rules|vocab] [-nested] [-hidden N] [-oof FILE] [-thresholds 0.4,0.5] [-gaps 3] [-segs 10,30] [-only ROW]
 //
-// With no flags it rebuilds the shipped model: boosted trees without the
-// hand rules' verdicts or vocabulary tests (-family gbdt -drop vocab).
+// With no flags it rebuilds the shipped HTML model: boosted trees without
+// the hand rules' verdicts or vocabulary tests (-family gbdt -drop vocab).
 //
 // -kind html reads the pages' HTML (../shared/data/article-extraction/dev)
 // and writes internal/article/blocks.model; -kind text reads the same pages
@@ -18,15 +18,17 @@
 // by their place in id order; for every setting (boosted trees, a logistic
 // regression or a small tanh network, their size or L2 strength, sample
 // weighting, threshold, best-run decoding, for pasted text a gap cost in
-// the run) a model is trained on k-1 folds and the whole extractor (the
-// hand rules, then the model) is scored on the fold it did not see, with
-// the benchmark's metric. The setting with the best mean over folds is
-// compared with the hand rules page by page (a paired bootstrap over the
-// pages: is the difference more than noise?), trained on all pages, timed
-// against the rules alone, and written. Trees grow on fixed quantile cuts; the regression and
-// the network train by full-batch gradient descent (Adam) from fixed
-// starting weights; all in a fixed order, so the output is the same byte
-// for byte on every run. See docs/models/blocks.md.
+// the run or segment decoding with a cost per extra stretch) a model is
+// trained on k-1 folds and the whole extractor (the hand rules, then the
+// model) is scored on the fold it did not see, with the benchmark's
+// metric. The setting with the best mean over folds is compared with the
+// hand rules page by page (a paired bootstrap over the pages: is the
+// difference more than noise?), trained on all pages, timed against the
+// rules alone, and written. Trees grow on fixed quantile cuts; the
+// regression and the network train by full-batch gradient descent (Adam)
+// from fixed starting weights; all in a fixed order, so the output is the
+// same byte for byte on every run. See docs/models/blocks.md and
+// docs/models/lines.md.
 package main
 
 import (
@@ -59,9 +61,9 @@ func main() {
 	family := flag.String("family", "gbdt", "model families to try: lr (logistic regression), gbdt (boosted trees of depth <= 3), or lr,gbdt")
 	nested := flag.Bool("nested", false, "also report nested cross-validation: each outer fold's setting chosen by an inner CV over the other folds")
 	only := flag.String("only", "", "score only the row of this name, as the table prints it (a diagnosis or a timing of one setting)")
-	thresholds := flag.String("thresholds", "0.3,0.4,0.5,0.6,0.7", "comma-separated thresholds to try")
-	gaps := flag.String("gaps", "", "comma-separated gap costs to try with the best run (pasted text; default 3,8)")
-	segs := flag.String("segs", "", `comma-separated segment costs to try (pasted text; default 10,30,100; "0": none)`)
+	thresholds := flag.String("thresholds", "", "comma-separated thresholds to try (default 0.3,0.4,0.5,0.6,0.7 for html, 0.4,0.5,0.6 for text)")
+	gaps := flag.String("gaps", "", "comma-separated gap costs to try with the best run and with segments (pasted text; default 3)")
+	segs := flag.String("segs", "", `comma-separated segment costs to try (pasted text; default 10,30; "0": none)`)
 	flag.Parse()
 	k0 := kinds[*kind]
 	if k0 == nil {
@@ -78,8 +80,11 @@ func main() {
 		*drop = k0.drop
 	}
 	var err error
-	grid := grid{only: *only}
-	if grid.thresholds, err = floats(*thresholds); err == nil && *gaps != "" {
+	grid := grid{only: *only, thresholds: k0.thresholds}
+	if *thresholds != "" {
+		grid.thresholds, err = floats(*thresholds)
+	}
+	if err == nil && *gaps != "" {
 		k0.gaps, err = floats(*gaps)
 	}
 	if err == nil && *segs != "" {
@@ -101,16 +106,20 @@ type kind struct {
 	drop      string // features left out by default
 	names     []string
 	samples   func(string) ([]article.BlockSample, error)
-	extract   func(string, *article.BlockModel, float64) string // the last: segment cost, 0 for none
-	file      string                                            // the input file of an id: html/%s.html.gz or text/%s.txt
-	gaps      []float64                                         // best-run gap costs to try (pasted text only)
-	segs      []float64                                         // segment costs to try (pasted text only): several stretches of body
+	// extract reads an input with a model (nil: the rules alone) and a
+	// segment cost (0: none) and returns its body
+	extract    func(string, *article.BlockModel, float64) string
+	file       string    // the input file of an id: html/%s.html.gz or text/%s.txt
+	gaps       []float64 // best-run gap costs to try (pasted text only)
+	segs       []float64 // segment costs to try (pasted text only): several stretches of body
+	thresholds []float64 // thresholds to try
 }
 
 var kinds = map[string]*kind{
 	"html": {
 		data: "../shared/data/article-extraction/dev", out: "internal/article/blocks.model", drop: "vocab",
-		names: article.FeatureNames(), samples: article.BlockSamples, file: "html/%s.html.gz",
+		thresholds: []float64{0.3, 0.4, 0.5, 0.6, 0.7},
+		names:      article.FeatureNames(), samples: article.BlockSamples, file: "html/%s.html.gz",
 		extract: func(in string, m *article.BlockModel, _ float64) string {
 			d, err := article.ParseHTMLWith(in, m)
 			if err != nil {
@@ -121,8 +130,9 @@ var kinds = map[string]*kind{
 	},
 	"text": {
 		data: "../shared/data/article-extraction/dev-pasted", out: "internal/article/lines.model",
-		names: article.LineFeatureNames(), file: "text/%s.txt", gaps: []float64{3, 8}, segs: []float64{10, 30, 100},
-		samples: func(in string) ([]article.BlockSample, error) { return article.LineSamples(in), nil },
+		names: article.LineFeatureNames(), file: "text/%s.txt", gaps: []float64{3}, segs: []float64{10, 30},
+		thresholds: []float64{0.4, 0.5, 0.6},
+		samples:    func(in string) ([]article.BlockSample, error) { return article.LineSamples(in), nil },
 		extract: func(in string, m *article.BlockModel, seg float64) string {
 			return article.Body(article.ParseTextSegments(in, m, seg))
 		},
@@ -402,11 +412,12 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 		rulesOnly = math.Max(rulesOnly, rate(nil))
 		withModel = math.Max(withModel, rate(m))
 	}
-	fmt.Printf("extraction rate (fastest of 5 passes): %.0f pages/s with the model, %.0f with the hand rules alone; model %d bytes\n", withModel, rulesOnly, len(m.String()))
+	text := article.LineModelText(m, best.run.seg) // m.String() when there is no segment cost
+	fmt.Printf("extraction rate (fastest of 5 passes): %.0f pages/s with the model, %.0f with the hand rules alone; model %d bytes\n", withModel, rulesOnly, len(text))
 	if out == "" {
 		return nil
 	}
-	return os.WriteFile(out, []byte(m.String()), 0o644)
+	return os.WriteFile(out, []byte(text), 0o644)
 }
 
 // printRow scores predictions per fold and over all pages and prints a row;

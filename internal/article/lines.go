@@ -1,7 +1,9 @@
 package article
 
 import (
+	"errors"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/lede-news/lede/internal/doc"
@@ -9,13 +11,46 @@ import (
 
 // Pasted text can get the same treatment as HTML (blocks.go): the hand
 // rules of text.go give every line a role, then a model learnt from the dev
-// pastes (cmd/train-blocks -kind text) reads each line's features, what the
-// rules made of it and of its neighbours, and says body or not. Under
-// 5-fold cross-validation such a model has not beaten the rules by more
-// than noise (twice now: 47 features, then these 83 with the line's
-// context, comment-thread signals and the rules' first-stage run), so none
-// ships and parseText uses the rules alone; the features are kept so the
-// experiment can be rerun (docs/models/blocks.md, "Pasted text").
+// pastes (cmd/train-blocks -kind text) reads each line's features, what
+// the rules made of it and of its neighbours, and its neighbourhood
+// (tables, lists, repeats, the date or byline above), and says body or
+// not; the best run or segment decoding keeps the lines whose scores pay
+// for them. Under 5-fold cross-validation such a model has not beaten the
+// rules by more than noise (three rounds now: 47 features, 83, then these
+// 101 with segment decoding, whose nested CV fell below the rules), so
+// none ships and parseText uses the rules alone; the features are kept so
+// the experiment can be rerun (docs/models/blocks.md, "Pasted text").
+
+// ParseLineModel reads a line model as LineModelText writes it: a
+// BlockModel over the line features, and the segment decoding's cost per
+// extra stretch (0 when the file has no "segments" line).
+func ParseLineModel(s string) (*BlockModel, float64, error) {
+	var b strings.Builder
+	seg := 0.0
+	for _, ln := range strings.SplitAfter(s, "\n") {
+		if v, ok := strings.CutPrefix(ln, "segments "); ok {
+			var err error
+			seg, err = strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil || seg < 0 {
+				return nil, 0, errors.New("line model: bad segments line " + strconv.Quote(ln))
+			}
+			continue
+		}
+		b.WriteString(ln)
+	}
+	m, err := ParseModel(b.String(), lineFeatureNames)
+	return m, seg, err
+}
+
+// LineModelText writes a line model with its segment cost, as
+// lines.model holds it.
+func LineModelText(m *BlockModel, seg float64) string {
+	s := m.String()
+	if seg > 0 {
+		s += "segments " + strconv.FormatFloat(seg, 'g', -1, 64) + "\n"
+	}
+	return s
+}
 
 var lineBase = []string{
 	"words", "ends", "teaser", "stops", "boiler", "byline", "date", "headline", "prose",
@@ -66,7 +101,7 @@ func ParseTextSegments(input string, m *BlockModel, seg float64) *doc.Document {
 // line with its features, for training.
 func LineSamples(input string) []BlockSample {
 	_, lines := ruleLines(input)
-	if !hasBody(lines) {
+	if !hasProse(lines) {
 		return nil
 	}
 	X := lineFeatures(input, lines)
@@ -445,6 +480,18 @@ func segments(n int, v func(int) float64, seg float64) []bool {
 		}
 	}
 	return in
+}
+
+// hasProse reports whether the rules found prose: a paste without (a list
+// of headlines, a few short lines) keeps the rules' answer, and the line
+// model neither learns from it nor judges it.
+func hasProse(ls []line) bool {
+	for _, l := range ls {
+		if l.body {
+			return true
+		}
+	}
+	return false
 }
 
 // clockTime reports whether s holds a time of day such as "08:12".

@@ -168,3 +168,30 @@ func TestSegments(t *testing.T) {
 		t.Errorf("segments of nothing = %v", got)
 	}
 }
+
+// A line model round-trips through its text with its segment cost, and
+// segment decoding reads a paste as the best run does when one stretch is
+// all there is.
+func TestLineModelText(t *testing.T) {
+	m, err := ParseModel("threshold 0.5\nbias 0\ntree prose<=0.5 =-3 =3\n", LineFeatureNames())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, seg := range []float64{0, 10} {
+		back, got, err := ParseLineModel(LineModelText(m, seg))
+		if err != nil || got != seg || back.String() != m.String() {
+			t.Errorf("segments %g: read back %g, %v\n%s", seg, got, err, LineModelText(m, seg))
+		}
+	}
+	if _, _, err := ParseLineModel("threshold 0.5\nsegments x\n"); err == nil {
+		t.Error("a bad segments line was accepted")
+	}
+	in := commentThread()
+	run := *m
+	run.Run, run.Gap = true, 8
+	seg := *m
+	seg.Gap = 8
+	if a, b := Body(ParseTextWith(in, &run)), Body(ParseTextSegments(in, &seg, 1000)); a != b {
+		t.Errorf("segments with a prohibitive cost differ from the best run:\n%q\n%q", b, a)
+	}
+}

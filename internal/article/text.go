@@ -36,9 +36,9 @@ type line struct {
 // headlines when they come in runs, and the title, byline and date are
 // looked for just above the body.
 func parseText(input string) *doc.Document {
-	// No line model ships: one learnt from the dev pastes did not beat
-	// the rules under cross-validation (docs/models/blocks.md), and the
-	// rules alone keep the line features out of the wasm.
+	// No line model ships: none learnt from the dev pastes beat the rules
+	// under cross-validation (docs/models/blocks.md), and the rules alone
+	// keep the line features out of the wasm.
 	d, lines := ruleLines(input)
 	return withBlocks(d, lines)
 }
@@ -55,7 +55,9 @@ func parseTextModel(input string, m *BlockModel) *doc.Document {
 // new one costing seg (lines.go, segments).
 func parseTextSeg(input string, m *BlockModel, seg float64) *doc.Document {
 	d, lines := ruleLines(input)
-	if m != nil && hasBody(lines) {
+	// a paste with no prose (a list, a few short lines) keeps the rules'
+	// answer: the model was never trained on one
+	if m != nil && hasBody(lines) && hasProse(lines) {
 		X := lineFeatures(input, lines)
 		p := make([]float64, len(X))
 		for i, x := range X {
@@ -91,9 +93,12 @@ func parseTextSeg(input string, m *BlockModel, seg float64) *doc.Document {
 			}
 		}
 		if found {
+			// a story card (a headline glued to its summary, which ends
+			// like a sentence) is never body: the model would keep one
+			// that follows the last paragraph
 			for i := range p {
 				switch {
-				case p[i] >= m.Threshold && in[i]:
+				case p[i] >= m.Threshold && in[i] && !(lines[i].teaser && lines[i].ends):
 					lines[i].role = doc.Body
 				case lines[i].role == doc.Body:
 					lines[i].role = doc.Boilerplate
