@@ -349,7 +349,7 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 			one := func(j int) bool { return j == i }
 			a, _, _ := score(pages, best.preds, one)
 			b, _, _ := score(pages, rules, one)
-			if math.Abs(a-b) > 0.05 {
+			if math.Abs(a-b) > 0.05 || strings.HasPrefix(p.id, os.Getenv("TRAIN_BLOCKS_PAGES")) {
 				fmt.Printf("page %s fold %d: model %.3f rules %.3f\n", p.id, fold(i), a, b)
 				if strings.HasPrefix(p.id, os.Getenv("TRAIN_BLOCKS_PAGES")) {
 					fmt.Printf("  truth: %q\n  model: %q\n  rules: %q\n", p.truth, best.preds[i], rules[i])

@@ -141,6 +141,7 @@ func ruleLines(input string) (*doc.Document, []line) {
 			lines[i].repeated = true
 		}
 	}
+	markTables(input, lines)
 	classifyLines(d, lines)
 	if !hasBody(lines) {
 		// Everything repeats (a text pasted twice, a chant, a test): the
@@ -539,6 +540,28 @@ func capitalWords(s string) (caps, words int) {
 		}
 	}
 	return caps, words
+}
+
+// markTables reads a run of three or more lines laid out in columns (a
+// browser copies a table's cells with a tab between them, a text file
+// with wide gaps), one under the other, as a table: content, like prose
+// (standings, results, a schedule), not a list of headlines. Menus copy
+// one item a line.
+func markTables(text string, ls []line) {
+	for i := 0; i < len(ls); {
+		j := i
+		for j < len(ls) && (j == i || !ls[j].blankBefore) && columnCount(ls[j].Of(text)) >= 2 {
+			j++
+		}
+		if j-i >= 3 {
+			for k := i; k < j; k++ {
+				if !ls[k].repeated {
+					ls[k].body, ls[k].headline = true, false
+				}
+			}
+		}
+		i = max(j, i+1)
+	}
 }
 
 // classifyLines gives every line its role.
