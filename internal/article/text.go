@@ -550,7 +550,7 @@ func capitalWords(s string) (caps, words int) {
 func markTables(text string, ls []line) {
 	for i := 0; i < len(ls); {
 		j := i
-		for j < len(ls) && (j == i || !ls[j].blankBefore) && columnCount(ls[j].Of(text)) >= 2 {
+		for j < len(ls) && (j == i || !ls[j].blankBefore) && inColumns(ls[j].Of(text)) {
 			j++
 		}
 		if j-i >= 3 {
@@ -562,6 +562,16 @@ func markTables(text string, ls []line) {
 		}
 		i = max(j, i+1)
 	}
+}
+
+// inColumns reports whether s holds two or more column gaps (columnCount),
+// passing the common line with neither a tab nor three spaces in one
+// quick look.
+func inColumns(s string) bool {
+	if strings.IndexByte(s, '\t') < 0 && !strings.Contains(s, "   ") {
+		return false
+	}
+	return columnCount(s) >= 2
 }
 
 // classifyLines gives every line its role.
