@@ -472,7 +472,12 @@ func segments(n int, v func(int) float64, seg float64) []bool {
 		switch state {
 		case 1:
 			in[i] = true
-			state = []int{1, 0, 2}[from[i]&3]
+			switch from[i] & 3 {
+			case 1:
+				state = 0
+			case 2:
+				state = 2
+			}
 		case 2:
 			if from[i]&4 != 0 {
 				state = 1

@@ -148,6 +148,7 @@ func ruleLines(input string) (*doc.Document, []line) {
 		// rule above would leave no article at all, so judge the lines
 		// as if each stood once.
 		lines = described
+		markTables(input, lines)
 		classifyLines(d, lines)
 	}
 	return d, lines
