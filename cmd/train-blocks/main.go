@@ -2,10 +2,10 @@
 // from the extraction benchmark's dev split, chooses their settings by
 // k-fold cross-validation over the dev pages, and writes the model.
 //
-//	go run ./cmd/train-blocks [-kind html|text] [-family lr,gbdt] [-data DIR] [-k 5] [-out FILE] [-drop f1,f2|rules|vocab] [-nested] [-hidden N] [-oof FILE]
+//	go run ./cmd/train-blocks [-kind html|text] [-family lr,gbdt] [-data DIR] [-k 5] [-out FILE] [-drop f1,f2|rules|vocab] [-nested] [-hidden N] [-oof FILE] [-thresholds 0.4,0.5] [-gaps 3] [-segs 10,30] [-only ROW]
 //
-// With no flags it rebuilds the shipped model: boosted trees without the
-// hand rules' verdicts or vocabulary tests (-family gbdt -drop vocab).
+// With no flags it rebuilds the shipped HTML model: boosted trees without
+// the hand rules' verdicts or vocabulary tests (-family gbdt -drop vocab).
 //
 // -kind html reads the pages' HTML (../shared/data/article-extraction/dev)
 // and writes internal/article/blocks.model; -kind text reads the same pages
@@ -18,15 +18,17 @@
 // by their place in id order; for every setting (boosted trees, a logistic
 // regression or a small tanh network, their size or L2 strength, sample
 // weighting, threshold, best-run decoding, for pasted text a gap cost in
-// the run) a model is trained on k-1 folds and the whole extractor (the
-// hand rules, then the model) is scored on the fold it did not see, with
-// the benchmark's metric. The setting with the best mean over folds is
-// compared with the hand rules page by page (a paired bootstrap over the
-// pages: is the difference more than noise?), trained on all pages, timed
-// against the rules alone, and written. Trees grow on fixed quantile cuts; the regression and
-// the network train by full-batch gradient descent (Adam) from fixed
-// starting weights; all in a fixed order, so the output is the same byte
-// for byte on every run. See docs/models/blocks.md.
+// the run or segment decoding with a cost per extra stretch) a model is
+// trained on k-1 folds and the whole extractor (the hand rules, then the
+// model) is scored on the fold it did not see, with the benchmark's
+// metric. The setting with the best mean over folds is compared with the
+// hand rules page by page (a paired bootstrap over the pages: is the
+// difference more than noise?), trained on all pages, timed against the
+// rules alone, and written. Trees grow on fixed quantile cuts; the
+// regression and the network train by full-batch gradient descent (Adam)
+// from fixed starting weights; all in a fixed order, so the output is the
+// same byte for byte on every run. See docs/models/blocks.md and
+// docs/models/lines.md.
 package main
 
 import (
@@ -38,7 +40,9 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -56,6 +60,10 @@ func main() {
 	hidden := flag.Int("hidden", 0, "also try a network with this many tanh hidden units (slow; it did not beat the logistic regression)")
 	family := flag.String("family", "gbdt", "model families to try: lr (logistic regression), gbdt (boosted trees of depth <= 3), or lr,gbdt")
 	nested := flag.Bool("nested", false, "also report nested cross-validation: each outer fold's setting chosen by an inner CV over the other folds")
+	only := flag.String("only", "", "score only the row of this name, as the table prints it (a diagnosis or a timing of one setting)")
+	thresholds := flag.String("thresholds", "", "comma-separated thresholds to try (default 0.3,0.4,0.5,0.6,0.7 for html, 0.4,0.5,0.6 for text)")
+	gaps := flag.String("gaps", "", "comma-separated gap costs to try with the best run and with segments (pasted text; default 3)")
+	segs := flag.String("segs", "", `comma-separated segment costs to try (pasted text; default 10,30; "0": none)`)
 	flag.Parse()
 	k0 := kinds[*kind]
 	if k0 == nil {
@@ -71,7 +79,22 @@ func main() {
 	if *drop == "-" {
 		*drop = k0.drop
 	}
-	if err := run(k0, *data, *out, *k, expandDrop(*drop), *hidden, *oof, *family, *nested); err != nil {
+	var err error
+	grid := grid{only: *only, thresholds: k0.thresholds}
+	if *thresholds != "" {
+		grid.thresholds, err = floats(*thresholds)
+	}
+	if err == nil && *gaps != "" {
+		k0.gaps, err = floats(*gaps)
+	}
+	if err == nil && *segs != "" {
+		k0.segs, err = floats(*segs)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "train-blocks:", err)
+		os.Exit(2)
+	}
+	if err := run(k0, *data, *out, *k, expandDrop(*drop), *hidden, *oof, *family, *nested, grid); err != nil {
 		fmt.Fprintln(os.Stderr, "train-blocks:", err)
 		os.Exit(1)
 	}
@@ -83,16 +106,21 @@ type kind struct {
 	drop      string // features left out by default
 	names     []string
 	samples   func(string) ([]article.BlockSample, error)
-	extract   func(string, *article.BlockModel) string
-	file      string    // the input file of an id: html/%s.html.gz or text/%s.txt
-	gaps      []float64 // best-run gap costs to try (pasted text only)
+	// extract reads an input with a model (nil: the rules alone) and a
+	// segment cost (0: none) and returns its body
+	extract    func(string, *article.BlockModel, float64) string
+	file       string    // the input file of an id: html/%s.html.gz or text/%s.txt
+	gaps       []float64 // best-run gap costs to try (pasted text only)
+	segs       []float64 // segment costs to try (pasted text only): several stretches of body
+	thresholds []float64 // thresholds to try
 }
 
 var kinds = map[string]*kind{
 	"html": {
 		data: "../shared/data/article-extraction/dev", out: "internal/article/blocks.model", drop: "vocab",
-		names: article.FeatureNames(), samples: article.BlockSamples, file: "html/%s.html.gz",
-		extract: func(in string, m *article.BlockModel) string {
+		thresholds: []float64{0.3, 0.4, 0.5, 0.6, 0.7},
+		names:      article.FeatureNames(), samples: article.BlockSamples, file: "html/%s.html.gz",
+		extract: func(in string, m *article.BlockModel, _ float64) string {
 			d, err := article.ParseHTMLWith(in, m)
 			if err != nil {
 				return ""
@@ -102,10 +130,11 @@ var kinds = map[string]*kind{
 	},
 	"text": {
 		data: "../shared/data/article-extraction/dev-pasted", out: "internal/article/lines.model",
-		names: article.LineFeatureNames(), file: "text/%s.txt", gaps: []float64{3, 8},
-		samples: func(in string) ([]article.BlockSample, error) { return article.LineSamples(in), nil },
-		extract: func(in string, m *article.BlockModel) string {
-			return article.Body(article.ParseTextWith(in, m))
+		names: article.LineFeatureNames(), file: "text/%s.txt", gaps: []float64{3}, segs: []float64{10, 30},
+		thresholds: []float64{0.4, 0.5, 0.6},
+		samples:    func(in string) ([]article.BlockSample, error) { return article.LineSamples(in), nil },
+		extract: func(in string, m *article.BlockModel, seg float64) string {
+			return article.Body(article.ParseTextSegments(in, m, seg))
 		},
 	},
 }
@@ -125,10 +154,15 @@ type page struct {
 type decoding struct {
 	run bool
 	gap float64
+	seg float64 // > 0: segments, each after the first costing seg, in place of the best run
 }
 
 func (d decoding) String() string {
 	switch {
+	case d.seg != 0 && d.gap != 0:
+		return fmt.Sprintf(", segments %g, gap %g", d.seg, d.gap)
+	case d.seg != 0:
+		return fmt.Sprintf(", segments %g", d.seg)
 	case d.gap != 0:
 		return fmt.Sprintf(", best run, gap %g", d.gap)
 	case d.run:
@@ -170,7 +204,28 @@ func (s setting) String() string {
 	return fmt.Sprintf("%s, λ=%g, %s weights", kind, s.lambda, s.weighting)
 }
 
-func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family string, nested bool) error {
+// grid narrows the settings tried: the thresholds, and only (when set)
+// the one row of that name.
+type grid struct {
+	thresholds []float64
+	only       string
+}
+
+// floats reads a comma-separated list of numbers; "0" in it is kept (a
+// segment cost of 0 is the plain best run).
+func floats(s string) ([]float64, error) {
+	var out []float64
+	for _, f := range strings.Split(s, ",") {
+		v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+		if err != nil {
+			return nil, fmt.Errorf("bad number %q in a list", f)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family string, nested bool, g grid) error {
 	pages, err := load(kd, data)
 	if err != nil {
 		return err
@@ -199,7 +254,7 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 	// the hand rules alone, scored per fold: the baseline
 	rules := make([]string, len(pages))
 	for i, p := range pages {
-		rules[i] = extract(p.html, nil)
+		rules[i] = extract(p.html, nil, 0)
 	}
 	fmt.Printf("%d pages, %d features, %d folds (page i is in fold i mod %d, ids sorted)\n\n", len(pages), nf, k, k)
 	fmt.Println("| setting | fold F1s | CV mean | spread (sd) | min–max | out-of-fold F1 (all pages) |")
@@ -228,10 +283,22 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 			}
 		}
 	}
-	thresholds := []float64{0.3, 0.4, 0.5, 0.6, 0.7}
+	if g.only != "" {
+		settings = slices.DeleteFunc(settings, func(s setting) bool { return !strings.HasPrefix(g.only, s.String()+",") })
+	}
+	thresholds := g.thresholds
 	runs := []decoding{{}, {run: true}}
 	for _, g := range kd.gaps {
 		runs = append(runs, decoding{run: true, gap: g})
+	}
+	for _, sg := range kd.segs {
+		if sg == 0 {
+			continue
+		}
+		runs = append(runs, decoding{seg: sg})
+		for _, g := range kd.gaps {
+			runs = append(runs, decoding{seg: sg, gap: g})
+		}
 	}
 	type result struct {
 		s      setting
@@ -260,9 +327,12 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 				for i, p := range pages {
 					m := *models[fold(i)]
 					m.Threshold, m.Run, m.Gap = t, run.run, run.gap
-					preds[i] = extract(p.html, &m)
+					preds[i] = extract(p.html, &m, run.seg)
 				}
 				name := fmt.Sprintf("%v, threshold %.1f%v", s, t, run)
+				if g.only != "" && name != g.only {
+					continue
+				}
 				mean := printRow(name, pages, preds, k)
 				if mean > best.mean+1e-9 {
 					best = result{s, t, run, mean, preds, models}
@@ -279,7 +349,7 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 			one := func(j int) bool { return j == i }
 			a, _, _ := score(pages, best.preds, one)
 			b, _, _ := score(pages, rules, one)
-			if math.Abs(a-b) > 0.05 {
+			if math.Abs(a-b) > 0.05 || strings.HasPrefix(p.id, os.Getenv("TRAIN_BLOCKS_PAGES")) {
 				fmt.Printf("page %s fold %d: model %.3f rules %.3f\n", p.id, fold(i), a, b)
 				if strings.HasPrefix(p.id, os.Getenv("TRAIN_BLOCKS_PAGES")) {
 					fmt.Printf("  truth: %q\n  model: %q\n  rules: %q\n", p.truth, best.preds[i], rules[i])
@@ -323,7 +393,7 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 	m.Threshold, m.Run, m.Gap = best.t, best.run.run, best.run.gap
 	preds := make([]string, len(pages))
 	for i, p := range pages {
-		preds[i] = extract(p.html, m)
+		preds[i] = extract(p.html, m, best.run.seg)
 	}
 	f1, _, _ := score(pages, preds, nil)
 	r1, _, _ := score(pages, rules, nil)
@@ -333,7 +403,7 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 	rate := func(m *article.BlockModel) float64 {
 		t0 := time.Now()
 		for _, p := range pages {
-			extract(p.html, m)
+			extract(p.html, m, best.run.seg)
 		}
 		return float64(len(pages)) / time.Since(t0).Seconds()
 	}
@@ -342,11 +412,12 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 		rulesOnly = math.Max(rulesOnly, rate(nil))
 		withModel = math.Max(withModel, rate(m))
 	}
-	fmt.Printf("extraction rate (fastest of 5 passes): %.0f pages/s with the model, %.0f with the hand rules alone; model %d bytes\n", withModel, rulesOnly, len(m.String()))
+	text := article.LineModelText(m, best.run.seg) // m.String() when there is no segment cost
+	fmt.Printf("extraction rate (fastest of 5 passes): %.0f pages/s with the model, %.0f with the hand rules alone; model %d bytes\n", withModel, rulesOnly, len(text))
 	if out == "" {
 		return nil
 	}
-	return os.WriteFile(out, []byte(m.String()), 0o644)
+	return os.WriteFile(out, []byte(text), 0o644)
 }
 
 // printRow scores predictions per fold and over all pages and prints a row;
@@ -781,7 +852,7 @@ func score(pages []page, preds []string, in func(int) bool) (f1, p, r float64) {
 // by an inner cross-validation over the other folds (each of them left out
 // in turn), the best is trained on all of them and scored on the outer
 // fold. It prints the outer folds' row and each fold's choice.
-func nestedCV(pages []page, k int, settings []setting, thresholds []float64, runs []decoding, names []string, extract func(string, *article.BlockModel) string) {
+func nestedCV(pages []page, k int, settings []setting, thresholds []float64, runs []decoding, names []string, extract func(string, *article.BlockModel, float64) string) {
 	preds := make([]string, len(pages))
 	var chosen []string
 	for f := 0; f < k; f++ {
@@ -819,7 +890,7 @@ func nestedCV(pages []page, k int, settings []setting, thresholds []float64, run
 							if i%k == g {
 								m := *m0
 								m.Threshold, m.Run, m.Gap = t, run.run, run.gap
-								pr[i] = extract(pages[i].html, &m)
+								pr[i] = extract(pages[i].html, &m, run.seg)
 							}
 						}
 						f1, _, _ := score(pages, pr, func(i int) bool { return i%k == g })
@@ -844,7 +915,7 @@ func nestedCV(pages []page, k int, settings []setting, thresholds []float64, run
 		m.Threshold, m.Run, m.Gap = best.t, best.run.run, best.run.gap
 		for i := range pages {
 			if i%k == f {
-				preds[i] = extract(pages[i].html, m)
+				preds[i] = extract(pages[i].html, m, best.run.seg)
 			}
 		}
 		chosen = append(chosen, fmt.Sprintf("fold %d: %v, threshold %.1f%v", f, best.s, best.t, best.run))
@@ -857,7 +928,7 @@ func nestedCV(pages []page, k int, settings []setting, thresholds []float64, run
 	printRow("nested CV, setting chosen inside each fold", pages, preds, k)
 	rules := make([]string, len(pages))
 	for i := range pages {
-		rules[i] = extract(pages[i].html, nil)
+		rules[i] = extract(pages[i].html, nil, 0)
 	}
 	d, lo, hi := pairedBootstrap(pages, preds, rules, 2000)
 	fmt.Printf("against the hand rules, pages resampled 2000 times: F1 difference %+.4f (95%% interval %+.4f … %+.4f)\n", d, lo, hi)

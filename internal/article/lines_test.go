@@ -136,3 +136,62 @@ func TestLineModelDecoding(t *testing.T) {
 		t.Errorf("a model that finds no body changed the rules' answer:\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestSegments checks the segment decoding against the stretches a reader
+// would pick: a large cost per stretch gives the single best run (bridging
+// a small dip), a small one every positive stretch apart.
+func TestSegments(t *testing.T) {
+	vals := []float64{-3, 5, 4, -2, 6, -20, 3, -1}
+	tests := []struct {
+		seg  float64
+		want string
+	}{
+		{100, ".1111..."},
+		{2.5, ".1111.1."},
+		{0.1, ".11.1.1."},
+	}
+	for _, tc := range tests {
+		in := segments(len(vals), func(i int) float64 { return vals[i] }, tc.seg)
+		got := ""
+		for _, b := range in {
+			if b {
+				got += "1"
+			} else {
+				got += "."
+			}
+		}
+		if got != tc.want {
+			t.Errorf("segments(seg %g) = %s, want %s", tc.seg, got, tc.want)
+		}
+	}
+	if got := segments(0, nil, 1); len(got) != 0 {
+		t.Errorf("segments of nothing = %v", got)
+	}
+}
+
+// A line model round-trips through its text with its segment cost, and
+// segment decoding reads a paste as the best run does when one stretch is
+// all there is.
+func TestLineModelText(t *testing.T) {
+	m, err := ParseModel("threshold 0.5\nbias 0\ntree prose<=0.5 =-3 =3\n", LineFeatureNames())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, seg := range []float64{0, 10} {
+		back, got, err := ParseLineModel(LineModelText(m, seg))
+		if err != nil || got != seg || back.String() != m.String() {
+			t.Errorf("segments %g: read back %g, %v\n%s", seg, got, err, LineModelText(m, seg))
+		}
+	}
+	if _, _, err := ParseLineModel("threshold 0.5\nsegments x\n"); err == nil {
+		t.Error("a bad segments line was accepted")
+	}
+	in := commentThread()
+	run := *m
+	run.Run, run.Gap = true, 8
+	seg := *m
+	seg.Gap = 8
+	if a, b := Body(ParseTextWith(in, &run)), Body(ParseTextSegments(in, &seg, 1000)); a != b {
+		t.Errorf("segments with a prohibitive cost differ from the best run:\n%q\n%q", b, a)
+	}
+}

@@ -1,7 +1,6 @@
 package article
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,9 +36,9 @@ type line struct {
 // headlines when they come in runs, and the title, byline and date are
 // looked for just above the body.
 func parseText(input string) *doc.Document {
-	// No line model ships: one learnt from the dev pastes did not beat
-	// the rules under cross-validation (docs/models/blocks.md), and the
-	// rules alone keep the line features out of the wasm.
+	// No line model ships: none learnt from the dev pastes beat the rules
+	// under cross-validation (docs/models/blocks.md), and the rules alone
+	// keep the line features out of the wasm.
 	d, lines := ruleLines(input)
 	return withBlocks(d, lines)
 }
@@ -48,28 +47,58 @@ func parseText(input string) *doc.Document {
 // alone): the rules give every line a role, then the model says which
 // lines are body (lines.go). It serves training and cross-validation.
 func parseTextModel(input string, m *BlockModel) *doc.Document {
+	return parseTextSeg(input, m, 0)
+}
+
+// parseTextSeg is parseTextModel with, when seg > 0, segment decoding in
+// place of m's best run: the body may be several stretches of lines, each
+// new one costing seg (lines.go, segments).
+func parseTextSeg(input string, m *BlockModel, seg float64) *doc.Document {
 	d, lines := ruleLines(input)
-	if m != nil && hasBody(lines) {
+	// a paste with no prose (a list, a few short lines) keeps the rules'
+	// answer: the model was never trained on one
+	if m != nil && hasBody(lines) && hasProse(lines) {
 		X := lineFeatures(input, lines)
 		p := make([]float64, len(X))
 		for i, x := range X {
 			p[i] = m.Prob(x)
 		}
-		lo, hi := 0, len(p)-1
-		if m.Run {
-			lo, hi = bestRun(len(p), func(i int) float64 {
-				v := float64(lines[i].words+1) * (p[i] - m.Threshold)
-				if p[i] < m.Threshold {
-					v -= m.Gap
-				}
-				return v
-			})
+		v := func(i int) float64 {
+			v := float64(lines[i].words+1) * (p[i] - m.Threshold)
+			if p[i] < m.Threshold {
+				v -= m.Gap
+			}
+			return v
+		}
+		in := make([]bool, len(p))
+		switch {
+		case seg > 0:
+			in = segments(len(p), v, seg)
+		case m.Run:
+			lo, hi := bestRun(len(p), v)
+			for i := lo; i <= hi; i++ {
+				in[i] = true
+			}
+		default:
+			for i := range in {
+				in[i] = true
+			}
 		}
 		// a model that finds no body at all leaves the rules' answer
-		if slices.ContainsFunc(p[lo:hi+1], func(v float64) bool { return v >= m.Threshold }) {
+		found := false
+		for i := range p {
+			if in[i] && p[i] >= m.Threshold {
+				found = true
+				break
+			}
+		}
+		if found {
+			// a story card (a headline glued to its summary, which ends
+			// like a sentence) is never body: the model would keep one
+			// that follows the last paragraph
 			for i := range p {
 				switch {
-				case p[i] >= m.Threshold && i >= lo && i <= hi:
+				case p[i] >= m.Threshold && in[i] && !(lines[i].teaser && lines[i].ends):
 					lines[i].role = doc.Body
 				case lines[i].role == doc.Body:
 					lines[i].role = doc.Boilerplate
@@ -112,12 +141,14 @@ func ruleLines(input string) (*doc.Document, []line) {
 			lines[i].repeated = true
 		}
 	}
+	markTables(input, lines)
 	classifyLines(d, lines)
 	if !hasBody(lines) {
 		// Everything repeats (a text pasted twice, a chant, a test): the
 		// rule above would leave no article at all, so judge the lines
 		// as if each stood once.
 		lines = described
+		markTables(input, lines)
 		classifyLines(d, lines)
 	}
 	return d, lines
@@ -510,6 +541,38 @@ func capitalWords(s string) (caps, words int) {
 		}
 	}
 	return caps, words
+}
+
+// markTables reads a run of three or more lines laid out in columns (a
+// browser copies a table's cells with a tab between them, a text file
+// with wide gaps), one under the other, as a table: content, like prose
+// (standings, results, a schedule), not a list of headlines. Menus copy
+// one item a line.
+func markTables(text string, ls []line) {
+	for i := 0; i < len(ls); {
+		j := i
+		for j < len(ls) && (j == i || !ls[j].blankBefore) && inColumns(ls[j].Of(text)) {
+			j++
+		}
+		if j-i >= 3 {
+			for k := i; k < j; k++ {
+				if !ls[k].repeated {
+					ls[k].body, ls[k].headline = true, false
+				}
+			}
+		}
+		i = max(j, i+1)
+	}
+}
+
+// inColumns reports whether s holds two or more column gaps (columnCount),
+// passing the common line with neither a tab nor three spaces in one
+// quick look.
+func inColumns(s string) bool {
+	if strings.IndexByte(s, '\t') < 0 && !strings.Contains(s, "   ") {
+		return false
+	}
+	return columnCount(s) >= 2
 }
 
 // classifyLines gives every line its role.

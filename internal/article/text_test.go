@@ -74,6 +74,18 @@ func TestPastedShapes(t *testing.T) {
 			related: -1,
 		},
 		{
+			// a browser copies a table's cells with tabs between them;
+			// its rows are content, though each is short and unpunctuated,
+			// and they outweigh the longer prose of a sidebar
+			name: "a table of standings is body",
+			in: "Home\nNews\n\nFinal league standings of the season\n\n" + "The table is updated after every round of the season, as the clubs report their results.\n" +
+				"Standings after 36 rounds:\n" + "Pos\tClub\tPoints\tWins\n1\tRiver City\t88\t27\n2\tPort Town\t80\t24\n3\tHill Rovers\t71\t21\n4\tLake United\t65\t19\n5\tOld Forge\t60\t17\n\n" +
+				"More from the league\n\n" + q[0] + "\n\n" + q[1] + "\n",
+			title:   "Final league standings of the season",
+			body:    []string{"The table is updated", "Standings after 36 rounds:", "Pos", "1", "2", "3", "4", "5"},
+			related: -1,
+		},
+		{
 			name: "a standfirst between headline and byline is not body",
 			in: "Menu\n\nSo Many Ways to Play and Pay\n\nThere are more devices, platforms and services to choose from than ever, so pick the best for your habits.\n\nBy Sarah E. Needleman\nNov. 19, 2019 8:03 am ET\n\n" +
 				p[0] + "\n\n" + p[1] + "\n\nSubscribe\n",
