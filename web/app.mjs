@@ -6,7 +6,7 @@
 // page through view.mjs's h() and text nodes, never as markup.
 import { analyze, preload } from "./lede.mjs";
 import { exampleArticle } from "./example.mjs";
-import { h, groupEntities, segments, toMarkdown, typeSingular } from "./view.mjs";
+import { h, groupEntities, panelTopics, segments, toMarkdown, typeSingular } from "./view.mjs";
 
 // The engine's limit (engine.MaxInputBytes). A bigger file is refused here,
 // before it is read into the page, with the same advice the engine gives.
@@ -253,12 +253,11 @@ function renderText(report) {
     for (const m of e.mentions || []) marks.push({ start: m.start, end: m.end, kind: "entity", type: e.type, key: refKey("e", i), label: typeSingular[e.type] + ": " + e.name });
   });
   report.figures.forEach((f, i) => marks.push({ start: f.start, end: f.end, kind: "figure", key: refKey("f", i), label: f.kind + (f.about ? ": " + f.about : "") }));
-  // the topics' mentions only: the names are the entity panel's, and
-  // marking a name again would cut its entity's marks in two
-  report.keyphrases.forEach((k, i) => {
-    if (k.kind === "name") return;
-    for (const m of k.mentions || []) marks.push({ start: m.start, end: m.end, kind: "key", key: refKey("k", i), label: "keyphrase: " + k.text });
-  });
+  // the panel's topics' mentions only: the names are the entity panel's,
+  // and marking a name again would cut its entity's marks in two
+  for (const k of panelTopics(report)) {
+    for (const m of k.mentions || []) marks.push({ start: m.start, end: m.end, kind: "key", key: refKey("k", k.i), label: "keyphrase: " + k.text });
+  }
 
   const nodes = [];
   if (a.title) nodes.push(h("p", { class: "article-title", text: a.title }));
@@ -379,11 +378,11 @@ function bar(value, max, cls) {
   return h("span", { class: "bar " + (cls || ""), "aria-hidden": "true" }, h("span", { class: "fill", style: { width: pct + "%" } }));
 }
 
-// The keyphrase panel shows the topics; phrases that are only a name
-// (kind "name") are the entity panel's. Each keeps its index in the report
-// so its highlights stay linked.
+// The keyphrase panel shows the topics in the panel's order (panelTopics);
+// phrases that are only a name (kind "name") are the entity panel's. Each
+// keeps its index in the report so its highlights stay linked.
 function renderKeyphrases(report) {
-  const ks = report.keyphrases.map((k, i) => ({ ...k, i })).filter((k) => k.kind !== "name").slice(0, 15);
+  const ks = panelTopics(report);
   if (!ks.length) {
     ui.keyphrases.replaceChildren(h("p", { class: "empty", text: empty("No key phrases found.") }));
     return;

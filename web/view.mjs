@@ -47,6 +47,20 @@ export function groupEntities(report) {
 }
 
 /**
+ * panelTopics returns the report's topics for the keyphrase panel, in the
+ * panel's order, each with its index i in report.keyphrases: those with a
+ * "panel" place (the engine spaces lone words such as "trade" out there,
+ * while the list itself is ranked by score alone; docs/keyphrases.md). A
+ * report without places (an older engine behind an API) gives its first 15
+ * topics.
+ */
+export function panelTopics(report) {
+  const ks = (report.keyphrases || []).map((k, i) => ({ ...k, i })).filter((k) => k.kind !== "name");
+  if (!ks.some((k) => k.panel > 0)) return ks.slice(0, 15);
+  return ks.filter((k) => k.panel > 0).sort((a, b) => a.panel - b.panel);
+}
+
+/**
  * segments cuts text[from:to] at every mark boundary. marks are
  * {start, end, ref}; the result is [{start, end, refs}] covering the range,
  * refs being the marks that cover each piece (empty for plain text).

@@ -19,7 +19,7 @@
 // first use, not with the page — its button says how much that downloads —
 // and tells the page about each result with a `lede:result` event whose
 // detail is the report. element.analyze() runs it from script.
-import { h, groupEntities } from "./view.mjs";
+import { h, groupEntities, panelTopics } from "./view.mjs";
 
 // engineBytes is what the engine downloads on first use (lede.mjs, its
 // worker, the Go runtime and lede.wasm), gzip-compressed, as a server that
@@ -241,7 +241,7 @@ export class LedeAnalyzer extends HTMLElement {
     }
     // topics only: the names among the keyphrases (kind "name") are in the
     // entity groups above, as on the page (web/app.mjs renderKeyphrases)
-    const topics = (report.keyphrases || []).filter((k) => k.kind !== "name").slice(0, compact ? 6 : 10);
+    const topics = panelTopics(report).slice(0, compact ? 6 : 10);
     if (topics.length) parts.push(group("Topics", topics.map((k) => [k.text, (k.mentions || []).length, "topic"])));
     if (!compact && report.figures && report.figures.length) {
       parts.push(h("div", { class: "group", part: "group" }, h("p", { class: "group-name", text: "Figures" }),

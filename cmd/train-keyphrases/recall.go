@@ -90,7 +90,7 @@ func recall(exs []*example, m *ranker, nz normalizer, mode string) {
 		}
 		fmt.Printf("recall %s, single words missed but in the text, by first tag:%s\n", name, b.String())
 	}
-	for _, lone := range []int{keyphrase.LonePerTen, -1} {
+	for _, lone := range []int{keyphrase.PanelLone, -1} {
 		oracle := func(e *example) []string {
 			s := make([]float64, len(e.texts))
 			cs := make([]keyphrase.Candidate, len(e.texts))

@@ -157,6 +157,10 @@ type Phrase struct {
 	// Name marks a phrase that is only a name ("Donald Trump", "Seoul"):
 	// the entity panel shows those, the keyphrase panel the topics.
 	Name bool
+	// Panel is the topic's place (1, 2, …) in the page's keyphrase panel,
+	// which spaces lone words out (keyphrase.PanelLone); 0 for names and
+	// for topics the panel does not show.
+	Panel int
 }
 
 // Label is a ranked category.

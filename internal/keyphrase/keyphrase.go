@@ -28,8 +28,9 @@
 //     have Max topics.
 //  6. A learned model (learn.go) ranks the candidates, and the single words
 //     the article repeats, by features of the steps above and of the
-//     article, with at most LonePerTen single common words in the first
-//     ten topics (and as many in ten, spread out, after them).
+//     article; the list is in its order, and the topics of the page's panel
+//     are numbered in another, with at most PanelLone single common words
+//     in its first ten (and as many in ten, spread out, after them).
 package keyphrase
 
 import (

@@ -14,6 +14,7 @@ import (
 	"github.com/lede-news/lede/internal/entity"
 	"github.com/lede-news/lede/internal/keyphrase"
 	"github.com/lede-news/lede/internal/pos"
+	"github.com/lede-news/lede/internal/report"
 	"github.com/lede-news/lede/internal/segment"
 )
 
@@ -324,11 +325,14 @@ func TestSample(t *testing.T) {
 	// the names are marked as names (the entity panel lists them), and the
 	// first ten topics, which the keyphrase panel shows, hold the article's
 	// subjects rather than the entity list again
-	var topics []string
+	// topics: the page's panel, in its order (Keyphrase.Panel)
+	var panel []report.Keyphrase
 	for _, p := range rep.Keyphrases {
 		switch {
 		case p.Kind == "topic":
-			topics = append(topics, strings.ToLower(p.Text))
+			if p.Panel > 0 {
+				panel = append(panel, p)
+			}
 		case p.Kind != "name":
 			t.Errorf("%q: kind %q", p.Text, p.Kind)
 		}
@@ -337,6 +341,11 @@ func TestSample(t *testing.T) {
 				t.Errorf("%q: kind %q, want name", p.Text, p.Kind)
 			}
 		}
+	}
+	slices.SortFunc(panel, func(a, b report.Keyphrase) int { return a.Panel - b.Panel })
+	var topics []string
+	for _, p := range panel {
+		topics = append(topics, strings.ToLower(p.Text))
 	}
 	among := func(topic string, n int) bool {
 		return slices.ContainsFunc(topics[:min(n, len(topics))], func(p string) bool { return strings.Contains(p, topic) })
@@ -354,7 +363,7 @@ func TestSample(t *testing.T) {
 		t.Errorf("topic %q not among the 15 topics %v", "defense", topics)
 	}
 	// the panel's first ten topics are mostly phrases: at most
-	// LonePerTen single common words, and at least half of the ten topic
+	// PanelLone single common words, and at least half of the ten topic
 	// phrases of two words or more
 	lone := 0
 	for _, p := range topics[:min(10, len(topics))] {
@@ -362,8 +371,8 @@ func TestSample(t *testing.T) {
 			lone++
 		}
 	}
-	if lone > keyphrase.LonePerTen {
-		t.Errorf("%d single words among the first ten topics %v, want at most %d", lone, topics, keyphrase.LonePerTen)
+	if lone > keyphrase.PanelLone {
+		t.Errorf("%d single words among the first ten topics %v, want at most %d", lone, topics, keyphrase.PanelLone)
 	}
 	if phrases := min(10, len(topics)) - lone; phrases < 5 {
 		t.Errorf("%d phrases among the first ten topics %v, want at least 5", phrases, topics)

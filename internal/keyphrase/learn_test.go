@@ -285,7 +285,8 @@ func TestLearnedExtract(t *testing.T) {
 	if ps[0].Score != 1 {
 		t.Errorf("best score %v, want 1", ps[0].Score)
 	}
-	topics := 0
+	topics, firstTopics := 0, 0
+	var panel []int
 	for i, p := range ps {
 		if p.Score < 0 || p.Score > 1 || i > 0 && p.Score > ps[i-1].Score {
 			t.Errorf("%q: score %v out of order or range", p.Text, p.Score)
@@ -300,10 +301,38 @@ func TestLearnedExtract(t *testing.T) {
 		}
 		if !p.Name {
 			topics++
+			// past the first Max topics, the list holds only the panel's
+			if topics <= opt.Max {
+				firstTopics++
+			} else if p.Panel == 0 {
+				t.Errorf("%q: topic %d, past %d, not in the panel", p.Text, topics, opt.Max)
+			}
+		}
+		if p.Panel > 0 {
+			if p.Name {
+				t.Errorf("%q: a name in the panel", p.Text)
+			}
+			panel = append(panel, p.Panel)
+		} else if !p.Name && topics <= opt.Max {
+			// the panel holds Max topics and the first Max topics of the
+			// list can only be missing from it when a lone word is held back
+			if len(strings.Fields(p.Text)) > 1 {
+				t.Errorf("%q: a phrase among the first %d topics missing from the panel", p.Text, opt.Max)
+			}
 		}
 	}
-	if topics > opt.Max || len(ps) > 3*opt.Max {
-		t.Errorf("%d phrases, %d topics: want at most %d topics", len(ps), topics, opt.Max)
+	if firstTopics > opt.Max {
+		t.Errorf("%d phrases, %d topics: want at most %d topics before the panel's", len(ps), topics, opt.Max)
+	}
+	// the panel's places are 1..n, each once, n = min(Max, topics)
+	slices.Sort(panel)
+	for i, p := range panel {
+		if p != i+1 {
+			t.Fatalf("panel places %v, want 1..%d", panel, len(panel))
+		}
+	}
+	if len(panel) != min(opt.Max, topics) {
+		t.Errorf("%d topics in the panel, want %d", len(panel), min(opt.Max, topics))
 	}
 }
 

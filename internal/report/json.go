@@ -267,6 +267,10 @@ func (w *writer) keyphrase(k *Keyphrase) {
 	}
 	w.raw(`,"kind":`)
 	w.str(k.Kind)
+	if k.Panel != 0 {
+		w.raw(`,"panel":`)
+		w.int(k.Panel)
+	}
 	w.raw(`}`)
 }
 

@@ -78,6 +78,11 @@ type Keyphrase struct {
 	// Kind is "name" for a phrase that is only a name (the entity panel's
 	// business) and "topic" for the rest: what the article is about.
 	Kind string `json:"kind"`
+	// Panel is the topic's place (1, 2, …) in the page's keyphrase panel,
+	// which shows at most four lone words ("trade") in its first ten
+	// topics; absent for names and for topics the panel leaves out. The
+	// list itself is ranked by score alone (docs/keyphrases.md).
+	Panel int `json:"panel,omitempty"`
 }
 
 // Entity is a named thing with its aliases and mentions.
@@ -221,7 +226,7 @@ func Build(d *doc.Document) *Report {
 	}
 	spans := make([]Span, 0, n)
 	for _, p := range d.Keyphrases {
-		k := Keyphrase{Text: p.Text, Score: round(p.Score), Mentions: spans[len(spans) : len(spans) : len(spans)+len(p.Mentions)], Kind: "topic"}
+		k := Keyphrase{Text: p.Text, Score: round(p.Score), Mentions: spans[len(spans) : len(spans) : len(spans)+len(p.Mentions)], Kind: "topic", Panel: p.Panel}
 		spans = spans[:len(spans)+len(p.Mentions)]
 		if p.Name {
 			k.Kind = "name"
