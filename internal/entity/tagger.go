@@ -40,8 +40,11 @@ type Tagger struct {
 	clusters [maxFine + 1]int32
 	groups   []group
 	// the labels given to each capitalised word form so far in the
-	// document, for the prediction-history features (dochist.go)
-	seen map[string]docSeen
+	// document, for the prediction-history features (dochist.go): by
+	// index in the cache for a cached word (a word's index names it as
+	// its string does, without hashing it), by the word for the others
+	seenID []docSeen
+	seen   map[string]docSeen
 }
 
 // group holds the rows of the features that read only a word's shape class
@@ -145,6 +148,7 @@ func (t *Tagger) Forget() {
 	clear(t.cache)
 	clear(t.shapes)
 	clear(t.seen)
+	t.seenID = t.seenID[:0]
 	t.a = arena.Strings{}
 	t.clusters = [maxFine + 1]int32{}
 	t.known, t.infos, t.groups = t.known[:0], t.infos[:0], t.groups[:0]
@@ -218,17 +222,22 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 			t.feats = selfFeatures(&t.toks[i], i == 0, sc, t.feats)
 		}
 		t.feats = pairFeatures(t.toks, i, sc, t.feats)
-		t.feats = docFeatures(t.seen, words[i], &t.toks[i], t.feats)
+		if t.toks[i].upper {
+			if id := t.ids[i]; int(id) < len(t.cache) {
+				if id := int(id); id < len(t.seenID) && t.seenID[id] != (docSeen{}) {
+					t.feats = appendDocFeatures(&t.seenID[id], t.feats)
+				}
+			} else {
+				t.feats = docFeatures(t.seen, words[i], &t.toks[i], t.feats)
+			}
+		}
 		t.m.add(t.feats, s)
 	}
 	if t.hist == nil {
 		t.hist = t.history
 	}
 	labels := t.lat.decode(t.hist, beamWidth)
-	if t.seen == nil {
-		t.seen = make(map[string]docSeen, 64)
-	}
-	noteLabels(t.seen, words, t.toks, labels)
+	t.noteLabels(words, labels)
 	spans := Spans(labels)
 	for k := range spans {
 		// confidence: how far the best path through the name's first
@@ -247,6 +256,30 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		}
 	}
 	return spans
+}
+
+// noteLabels records the labels given to the capitalised words of a
+// sentence, as noteLabels does in a map by the word.
+func (t *Tagger) noteLabels(words []string, labels []int) {
+	for i, l := range labels {
+		if !t.toks[i].upper {
+			continue
+		}
+		id := int(t.ids[i])
+		if id >= len(t.cache) {
+			if t.seen == nil {
+				t.seen = make(map[string]docSeen, 64)
+			}
+			noteLabels(t.seen, words[i:i+1], t.toks[i:i+1], labels[i:i+1])
+			continue
+		}
+		for len(t.seenID) <= id {
+			t.seenID = append(t.seenID, docSeen{})
+		}
+		if c := &t.seenID[id]; c[l] < 255 {
+			c[l]++
+		}
+	}
 }
 
 // scoreWord fills tok and wi with what is known of word w alone.
