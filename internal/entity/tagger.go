@@ -470,10 +470,12 @@ func wordInfoOf(w string, lex *lexicon, gaz *gazetteer, buf []byte, a *arena.Str
 	ti.lower, buf = normalizeIn(w, buf, a)
 	ti.shape, buf = wordShape(w, buf)
 	ti.upper, ti.allCaps = caseOf(w)
-	if e, ok := lex.get(ti.lower); ok {
+	// the lexicon's and the gazetteer's keys of a word are one hash
+	h := newHash(0).str(ti.lower)
+	if e, ok := lex.getHash(uint32(h)); ok {
 		ti.cl1, ti.cl2, ti.capr = e.Coarse, e.Fine, e.CapRate
 	}
-	if m, ok := gaz.get(uint64(newHash(0).str(ti.lower))); ok {
+	if m, ok := gaz.get(uint64(h)); ok {
 		ti.part = m >> 4
 	}
 	return ti, buf
