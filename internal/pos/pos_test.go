@@ -2,6 +2,7 @@ package pos
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -370,5 +371,62 @@ func TestTaggerDocument(t *testing.T) {
 				last = tok
 			}
 		}
+	}
+}
+
+// TestFixedRowsShare checks the premise of the tagger's summed rows
+// (tagger.go) on the sample article (skipped without ../shared): the bias
+// and the features with few values (first letter, previous tags, shape
+// class: 3, 4, 5, 6, 15) add at least half the weights a word's features
+// add. With -v it prints the weights a word by feature.
+func TestFixedRowsShare(t *testing.T) {
+	text, err := os.ReadFile("../../../shared/samples/korea-us-summit.txt")
+	if err != nil {
+		t.Skip("../shared/samples/korea-us-summit.txt not found")
+	}
+	m, err := embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc.Document{Text: string(text), Blocks: []doc.Block{{Span: doc.Span{Start: 0, End: len(text)}}}}
+	segment.Segment(d)
+	var perFeature [17]int // by index in features' output: 0 the bias, then templates 2..17
+	words := 0
+	for _, s := range d.Sentences {
+		var ws []string
+		var owner []int
+		for k := s.First; k < s.Last; k++ {
+			ws, owner = appendWords(ws, owner, d.TokenText(k), k)
+		}
+		tags := plainTags(m, ws)
+		f := NewFeaturizer(ws)
+		for i := range ws {
+			p1, p2 := "-START-", "-START2-"
+			if i > 0 {
+				p1 = tags[i-1]
+			}
+			if i > 1 {
+				p2 = tags[i-2]
+			} else if i == 1 {
+				p2 = "-START-"
+			}
+			for k, h := range f.Features(i, p1, p2, nil) {
+				tg, _ := m.row(h & m.mask)
+				perFeature[k] += len(tg)
+			}
+			words++
+		}
+	}
+	fixed, all := 0, 0
+	for k, n := range perFeature {
+		all += n
+		if tmpl := k + 1; tmpl == 1 || tmpl == 3 || tmpl == 4 || tmpl == 5 || tmpl == 6 || tmpl == 15 {
+			fixed += n
+		}
+		t.Logf("template %2d: %5.1f weights a word", k+1, float64(n)/float64(words))
+	}
+	t.Logf("%d words: %.1f weights a word, %.1f of them from the bias and features 3, 4, 5, 6, 15", words, float64(all)/float64(words), float64(fixed)/float64(words))
+	if 2*fixed < all {
+		t.Errorf("the summed rows hold %d of %d weights: less than half, so summing them may no longer pay (see tagger.go)", fixed, all)
 	}
 }
