@@ -371,7 +371,7 @@ func (m *Model) tagSentence(tg *tagger, words []string, out []string) []string {
 		return out
 	}
 	base := len(out)
-	tg.c.reset(words)
+	tg.sentence(words)
 	p1, p2 := len(m.tags), len(m.tags)+1 // "-START-", "-START2-"
 	var scores [maxTags + 1]int32
 	for i := range words {

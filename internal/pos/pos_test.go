@@ -274,7 +274,7 @@ func TestTaggerScores(t *testing.T) {
 	for round := range 2 {
 		tg := m.getTagger()
 		for si, words := range sentences {
-			tg.c.reset(words)
+			tg.sentence(words)
 			f := NewFeaturizer(words)
 			for i := range words {
 				for _, p := range [][2]int{{ntags - 2, ntags - 1}, {0, ntags - 2}, {3, 5}, {ntags - 3, 0}, {si % (ntags - 2), i % ntags}} {

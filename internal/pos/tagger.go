@@ -87,6 +87,7 @@ type tagger struct {
 	pairIdx []int32
 	preIdx  [257]int32
 	sums    []packed
+	hashes  []wordHashes // by index in c.norm (sentence)
 }
 
 // getTagger returns a pooled tagger for m.
@@ -144,8 +145,44 @@ func (tg *tagger) pre(b int) *packed {
 	return p
 }
 
+// wordHashes are the hashes of the features that read one word of the
+// sentence alone (the suffix of 3 under three templates, the word under
+// five, the suffixes of 2 and 4), each word's computed together (sentence).
+type wordHashes struct {
+	h2, h10, h13, h7, h9, h11, h12, h14, h16, h17 uint32
+}
+
+// sentence prepares tg for the sentence words: its context, and the hashes
+// of each word's features by template, the five of the word and the three
+// of its suffix each in one pass over the bytes (hashStr's steps side by
+// side: the multiplications of one chain wait for each other, those of
+// five do not).
+func (tg *tagger) sentence(words []string) {
+	c := &tg.c
+	c.reset(words)
+	tg.hashes = tg.hashes[:0]
+	for _, w := range c.norm {
+		var h wordHashes
+		h.h7, h.h9, h.h11, h.h12, h.h14 = hashTemplate(7), hashTemplate(9), hashTemplate(11), hashTemplate(12), hashTemplate(14)
+		for k := 0; k < len(w); k++ {
+			x := uint32(w[k])
+			h.h7, h.h9, h.h11, h.h12, h.h14 = (h.h7^x)*fnvPrime, (h.h9^x)*fnvPrime, (h.h11^x)*fnvPrime, (h.h12^x)*fnvPrime, (h.h14^x)*fnvPrime
+		}
+		h.h7, h.h9, h.h11, h.h12, h.h14 = (h.h7^0xff)*fnvPrime, (h.h9^0xff)*fnvPrime, (h.h11^0xff)*fnvPrime, (h.h12^0xff)*fnvPrime, (h.h14^0xff)*fnvPrime
+		s3 := suffix(w, 3)
+		h.h2, h.h10, h.h13 = hashTemplate(2), hashTemplate(10), hashTemplate(13)
+		for k := 0; k < len(s3); k++ {
+			x := uint32(s3[k])
+			h.h2, h.h10, h.h13 = (h.h2^x)*fnvPrime, (h.h10^x)*fnvPrime, (h.h13^x)*fnvPrime
+		}
+		h.h2, h.h10, h.h13 = (h.h2^0xff)*fnvPrime, (h.h10^0xff)*fnvPrime, (h.h13^0xff)*fnvPrime
+		h.h16, h.h17 = hashStr(hashTemplate(16), suffix(w, 2)), hashStr(hashTemplate(17), suffix(w, 4))
+		tg.hashes = append(tg.hashes, h)
+	}
+}
+
 // score sets scores to the scores of word i of the sentence last given to
-// tg.c.reset, given the tags of the two words before it (indices of
+// tg.sentence, given the tags of the two words before it (indices of
 // Model.prevTags): every feature of appendFeatures, and the bias.
 func (tg *tagger) score(i, p1, p2 int, scores *[maxTags + 1]int32) {
 	m := tg.m
@@ -191,20 +228,19 @@ func (tg *tagger) score(i, p1, p2 int, scores *[maxTags + 1]int32) {
 	// the features that read words, looked up (their entries have
 	// distinct tags, so no addition waits for the one before)
 	j := i + 2
-	w := c.norm[j]
-	suf3 := suffix(w, 3)
+	hs := tg.hashes[j-2 : j+3 : j+3]
 	feats := [...]uint32{
-		hashStr(hashTemplate(2), suf3),
-		hashStr(hashTemplate(7), w),
-		hashStr(m.prev[p1].t8, w),
-		hashStr(hashTemplate(9), c.norm[j-1]),
-		hashStr(hashTemplate(10), suffix(c.norm[j-1], 3)),
-		hashStr(hashTemplate(11), c.norm[j-2]),
-		hashStr(hashTemplate(12), c.norm[j+1]),
-		hashStr(hashTemplate(13), suffix(c.norm[j+1], 3)),
-		hashStr(hashTemplate(14), c.norm[j+2]),
-		hashStr(hashTemplate(16), suffix(w, 2)),
-		hashStr(hashTemplate(17), suffix(w, 4)),
+		hs[2].h2,
+		hs[2].h7,
+		hashStr(m.prev[p1].t8, c.norm[j]),
+		hs[1].h9,
+		hs[1].h10,
+		hs[0].h11,
+		hs[3].h12,
+		hs[3].h13,
+		hs[4].h14,
+		hs[2].h16,
+		hs[2].h17,
 	}
 	block, off, tag, weight, mask := m.block, m.off, m.tag, m.weight, m.mask
 	// the rows found first, then read: the processor then waits for the
