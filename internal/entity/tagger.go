@@ -284,12 +284,14 @@ func (t *Tagger) noteLabels(words []string, labels []int) {
 
 // scoreWord fills tok and wi with what is known of word w alone.
 func (t *Tagger) scoreWord(w string, tok *tokInfo, wi *wordInfo) {
-	*tok, t.buf = wordInfoOf(w, &t.m.lex, &t.m.gaz, t.buf, &t.a)
+	*tok, t.buf = wordForm(w, t.buf, &t.a)
+	wh := wordHashes(tok.lower)
+	tok.lookUp(wh[whKey], &t.m.lex, &t.m.gaz)
 	si, ci := t.shapeGroup(tok), t.clusterGroup(tok)
 	sg, cg := &t.groups[si], &t.groups[ci]
 	wi.scores, wi.shape = sg.own, int32(si)
 	addRow(&wi.scores, &cg.own)
-	t.feats = wordOwnFeatures(tok, t.feats[:0])
+	t.feats = wordOwnFeaturesW0(tok, wh[whW0], t.feats[:0])
 	t.m.add(t.feats, &wi.scores)
 	for role := range numRoles {
 		switch role {
@@ -302,10 +304,10 @@ func (t *Tagger) scoreWord(w string, tok *tokInfo, wi *wordInfo) {
 		default:
 			wi.around[role] = [numLabels]int32{}
 		}
-		t.feats = wordNeighbourFeatures(tok, role, t.feats[:0])
+		t.feats = append(t.feats[:0], wh[whRole+role].key()) // wordNeighbourFeatures
 		t.m.add(t.feats, &wi.around[role])
 	}
-	wi.hW0, wi.hWp1 = newHash(fT1W0).str(tok.lower), newHash(fT1Wp1).str(tok.lower)
+	wi.hW0, wi.hWp1 = wh[whT1W0], wh[whT1Wp1]
 	wi.rW0, wi.rWp1 = t.m.histRef(wi.hW0), t.m.histRef(wi.hWp1)
 	wi.hShape0, wi.rShape0 = sg.hShape0, sg.rShape0
 }
@@ -466,19 +468,30 @@ func prepare(toks []tokInfo, words []string, lex *lexicon, gaz *gazetteer, buf [
 // form and shape, case, lexicon entry and name-part bits. The folded form
 // is carved from a when it is not nil (see normalizeIn).
 func wordInfoOf(w string, lex *lexicon, gaz *gazetteer, buf []byte, a *arena.Strings) (tokInfo, []byte) {
+	ti, buf := wordForm(w, buf, a)
+	ti.lookUp(newHash(0).str(ti.lower), lex, gaz)
+	return ti, buf
+}
+
+// wordForm returns the part of wordInfoOf that reads the word alone: its
+// folded form, shape and case.
+func wordForm(w string, buf []byte, a *arena.Strings) (tokInfo, []byte) {
 	var ti tokInfo
 	ti.lower, buf = normalizeIn(w, buf, a)
 	ti.shape, buf = wordShape(w, buf)
 	ti.upper, ti.allCaps = caseOf(w)
-	// the lexicon's and the gazetteer's keys of a word are one hash
-	h := newHash(0).str(ti.lower)
+	return ti, buf
+}
+
+// lookUp sets the part of wordInfoOf that the lexicon and gazetteer give,
+// h being newHash(0).str(ti.lower): the key of both.
+func (ti *tokInfo) lookUp(h hash, lex *lexicon, gaz *gazetteer) {
 	if e, ok := lex.getHash(uint32(h)); ok {
 		ti.cl1, ti.cl2, ti.capr = e.Coarse, e.Fine, e.CapRate
 	}
 	if m, ok := gaz.get(uint64(h)); ok {
 		ti.part = m >> 4
 	}
-	return ti, buf
 }
 
 // markGazetteer marks the longest gazetteer match starting at each token,
