@@ -52,9 +52,12 @@ type Tagger struct {
 // (shape classes only), and as the token before and after another.
 type group struct {
 	own, self, prev, next [numLabels]int32
-	// a shape class's T1Shape0 base and its ref (Model.histRef)
-	hShape0 hash
-	rShape0 uint32
+	// a shape class's T1Shape0 base and its ref (Model.histRef); and,
+	// for a shape class, the hashes of the pair features that read its
+	// shape first (Shapem1S0 as the token before, Shape0p1)
+	hShape0               hash
+	rShape0               uint32
+	pShapem1S0, pShape0p1 hash
 }
 
 // wordInfo is what the tagger knows of one word alone besides its tokInfo:
@@ -69,6 +72,9 @@ type wordInfo struct {
 	// and where their rows are (Model.histRef)
 	hW0, hShape0, hWp1 hash
 	rW0, rShape0, rWp1 uint32
+	// the hashes of the pair features that read this word first
+	// (wordHashes), for pairFeatures
+	pWm1W0, pW0Wp1, pW0Shapem1 hash
 }
 
 // maxCache bounds the word cache of a tagger (0.4 KB a word); a longer
@@ -221,7 +227,7 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		} else {
 			t.feats = selfFeatures(&t.toks[i], i == 0, sc, t.feats)
 		}
-		t.feats = pairFeatures(t.toks, i, sc, t.feats)
+		t.feats = t.pairFeatures(i, sc, t.feats)
 		if t.toks[i].upper {
 			if id := t.ids[i]; int(id) < len(t.cache) {
 				if id := int(id); id < len(t.seenID) && t.seenID[id] != (docSeen{}) {
@@ -282,6 +288,34 @@ func (t *Tagger) noteLabels(words []string, labels []int) {
 	}
 }
 
+// pairFeatures is pairFeatures(t.toks, i, sc, out), each hash continued
+// from the first string's, kept per word and shape class (wordHashes,
+// shapeGroup): the second string is the only one hashed per token.
+func (t *Tagger) pairFeatures(i int, sc int, out []uint32) []uint32 {
+	toks := t.toks
+	tk, wi := &toks[i], &t.infos[t.ids[i]]
+	var wm1w0, shm1s0 hash
+	prevShape := "_"
+	if i > 0 {
+		p := &t.infos[t.ids[i-1]]
+		wm1w0, shm1s0, prevShape = p.pWm1W0, t.groups[p.shape].pShapem1S0, toks[i-1].shape
+	} else {
+		wm1w0, shm1s0 = newHash(fWm1W0).str("<s>"), newHash(fShapem1S0).str("_")
+	}
+	next, nextShape := "</s>", "_"
+	if i+1 < len(toks) {
+		next, nextShape = toks[i+1].lower, toks[i+1].shape
+	}
+	out = append(out,
+		wm1w0.str(tk.lower).key(),
+		wi.pW0Wp1.str(next).key(),
+		shm1s0.str(tk.shape).key(),
+		t.groups[wi.shape].pShape0p1.str(nextShape).key(),
+		wi.pW0Shapem1.str(prevShape).key(),
+	)
+	return appendRunGazFeatures(toks, i, sc, out)
+}
+
 // scoreWord fills tok and wi with what is known of word w alone.
 func (t *Tagger) scoreWord(w string, tok *tokInfo, wi *wordInfo) {
 	*tok, t.buf = wordForm(w, t.buf, &t.a)
@@ -308,6 +342,7 @@ func (t *Tagger) scoreWord(w string, tok *tokInfo, wi *wordInfo) {
 		t.m.add(t.feats, &wi.around[role])
 	}
 	wi.hW0, wi.hWp1 = wh[whT1W0], wh[whT1Wp1]
+	wi.pWm1W0, wi.pW0Wp1, wi.pW0Shapem1 = wh[whWm1W0], wh[whW0Wp1], wh[whW0Shapem1]
 	wi.rW0, wi.rWp1 = t.m.histRef(wi.hW0), t.m.histRef(wi.hWp1)
 	wi.hShape0, wi.rShape0 = sg.hShape0, sg.rShape0
 }
@@ -330,6 +365,7 @@ func (t *Tagger) shapeGroup(tok *tokInfo) int {
 	t.m.add(shapeNeighbourFeatures(tok, asPrev, t.feats[:0]), &g.prev)
 	t.m.add(shapeNeighbourFeatures(tok, asNext, t.feats[:0]), &g.next)
 	g.hShape0 = newHash(fT1Shape0).str(tok.shape)
+	g.pShapem1S0, g.pShape0p1 = newHash(fShapem1S0).str(tok.shape), newHash(fShape0p1).str(tok.shape)
 	g.rShape0 = t.m.histRef(g.hShape0)
 	t.shapes[string(k)] = int32(len(t.groups))
 	return len(t.groups) - 1
