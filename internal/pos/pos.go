@@ -198,8 +198,8 @@ type Model struct {
 	shapeRows  [numShapes]packed
 	shapeFirst [numShapes]packed
 
-	// taggers keeps Tag's taggers between documents, their caches
-	// emptied: a tagger's buffers grow to a document's words
+	// taggers keeps Tag's taggers between documents, their sums
+	// emptied (tagger.go)
 	taggers sync.Pool
 }
 
@@ -364,8 +364,8 @@ func (m *Model) tagWords(words []string, out []string) []string {
 	return m.tagSentence(tg, words, out)
 }
 
-// tagSentence tags one sentence with tg, whose cache holds the rows of the
-// words seen before in the document (tagger.go).
+// tagSentence tags one sentence with tg, which keeps the rows it summed
+// for the document's earlier sentences (tagger.go).
 func (m *Model) tagSentence(tg *tagger, words []string, out []string) []string {
 	if len(words) == 0 {
 		return out
@@ -376,9 +376,9 @@ func (m *Model) tagSentence(tg *tagger, words []string, out []string) []string {
 	var scores [maxTags + 1]int32
 	for i := range words {
 		tg.score(i, p1, p2, &scores)
-		// the first tag of the highest score: the maximum without a
-		// branch a tag, which the processor would mispredict, then where
-		// it is
+		// the first tag with the highest score: the maximum first,
+		// without a branch per tag for the processor to mispredict,
+		// then where it is
 		top := scores[0]
 		for _, v := range scores[1:len(m.tags)] {
 			top = max(top, v)

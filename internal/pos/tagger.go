@@ -9,18 +9,20 @@ package pos
 // once per value — the bias and shape class once per model
 // (Model.shapeRows), a first letter and a pair of previous tags once per
 // document (tagger) — and kept packed (see packed), so a word adds three
-// packed sums, 48 additions, instead of 6 lookups and about 110 weights. The 11
-// features that read words are looked up per word as before, all their
-// rows found before any is read, so that the processor waits for the 11
-// bucket offsets at once. The scores are sums of integers, so the order
-// they are added in changes no tag (TestTaggerScores compares every score
-// with the trainer's features, TestTaggerDocument every tag).
+// packed sums, 48 additions, instead of 6 lookups and about 110 weights.
+// The 11 features that read words are looked up per word as before, all
+// their rows found before any is read, so that the processor waits for
+// the 11 bucket offsets at once; each word of a sentence is hashed once
+// under its templates, side by side (tagger.sentence). The scores are sums
+// of integers, so the order they are added in changes no tag
+// (TestTaggerScores compares every score with the trainer's features,
+// TestTaggerDocument every tag).
 //
 // Tried and not kept (docs/benchmarks.md, "Taggers' fixed rows"): caching
 // what each distinct word of a document contributes, its own features and
 // what it gives its neighbours. Most words of an article occur once (362
 // distinct of 555 on the sample), and the map lookup and the summing cost
-// what the repeats saved: natively 0.9x, in wasm slower.
+// what the repeats saved: natively 0.93x, in wasm slower.
 
 // packed holds a score for each tag as four 16-bit lanes of an int64:
 // tag t is lane t>>4 of word t&15, the integer sum Σ score(t) << 16(t>>4).
@@ -28,7 +30,7 @@ package pos
 // packed sum of their scores, so summed rows add with 16 additions instead
 // of one per entry. A lane is read back exactly while its score is below
 // 2^15 in size: a tag's score sums one int8 weight of each of at most
-// maxRows rows (see unpack). Neighbouring tags are in different words, so
+// maxRows rows (tagger.score reads the lanes). Neighbouring tags are in different words, so
 // the entries of a row, in tag order, add without waiting for each other.
 type packed [(maxTags + 1) / 4]int64
 
@@ -48,17 +50,6 @@ func (p *packed) addEntries(m *Model, sp span, sign int64) {
 	for k, t := range tags {
 		t &= maxTags
 		p[t&15] += sign * int64(weights[k]) << (16 * (t >> 4) & 63)
-	}
-}
-
-// unpack sets scores[:16*lanes] to the first lanes of p.
-func (p *packed) unpack(scores *[maxTags + 1]int32, lanes int) {
-	for k, v := range p {
-		for l := range lanes {
-			x := int64(int16(v))
-			scores[(16*l+k)&maxTags] = int32(x)
-			v = (v - x) >> 16
-		}
 	}
 }
 
@@ -106,8 +97,16 @@ func (m *Model) putTagger(tg *tagger) {
 	clear(tg.pairIdx)
 	tg.preIdx = [257]int32{}
 	tg.sums = tg.sums[:0]
+	if cap(tg.hashes) > maxKeep || cap(tg.c.buf) > 16*maxKeep {
+		// a long sentence's buffers should not stay in memory after it
+		tg.c, tg.hashes = context{}, nil
+	}
 	m.taggers.Put(tg)
 }
+
+// maxKeep is the most words of a sentence whose buffers a pooled tagger
+// keeps.
+const maxKeep = 4096
 
 // pair returns the summed rows of features 4, 5 and 6 given previous tags
 // p1 and p2, summing them on first use.
