@@ -2,6 +2,7 @@ package entity
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -97,5 +98,51 @@ func BenchmarkResolve(b *testing.B) {
 		if len(r.resolve(cp)) == 0 {
 			b.Fatal("no entities")
 		}
+	}
+}
+
+// BenchmarkLookup times Model.add over every static feature key of the
+// sample article's tokens (skipped without ../shared), as the slow path
+// would look them up: in text order, sorted (the index read in order), and
+// one key over and over (the word "the": everything in cache, every branch
+// predicted).
+// Per key, what a weight lookup costs and where (docs/benchmarks.md,
+// "Taggers' fixed rows").
+func BenchmarkLookup(b *testing.B) {
+	text, err := os.ReadFile("../../../shared/samples/korea-us-summit.txt")
+	if err != nil {
+		b.Skip("../shared/samples/korea-us-summit.txt not found")
+	}
+	m, err := Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := segmented(string(text))
+	var keys []uint32
+	for _, s := range d.Sentences {
+		var words []string
+		for t := s.First; t < s.Last; t++ {
+			words = append(words, d.TokenText(t))
+		}
+		toks, _ := prepare(nil, words, &m.lex, &m.gaz, nil)
+		sc := sentenceCase(toks)
+		for i := range toks {
+			keys = staticFeatures(toks, i, sc, keys)
+		}
+	}
+	sorted := slices.Clone(keys)
+	slices.Sort(sorted)
+	same := slices.Repeat([]uint32{newHash(fW0).str("the").key()}, len(keys))
+	for _, c := range []struct {
+		name string
+		keys []uint32
+	}{{"text", keys}, {"sorted", sorted}, {"same", same}} {
+		b.Run(c.name, func(b *testing.B) {
+			var scores [numLabels]int32
+			for b.Loop() {
+				m.add(c.keys, &scores)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(c.keys)), "ns/key")
+		})
 	}
 }

@@ -29,6 +29,12 @@ func docFeatures(seen map[string]docSeen, w string, t *tokInfo, out []uint32) []
 	if !ok {
 		return out
 	}
+	return appendDocFeatures(&c, out)
+}
+
+// appendDocFeatures appends the prediction-history features of a word
+// whose earlier occurrences were given the labels c (at least one).
+func appendDocFeatures(c *docSeen, out []uint32) []uint32 {
 	best, types := 0, 0 // ties go to the lower label, O first
 	for l, n := range c {
 		if n == 0 {

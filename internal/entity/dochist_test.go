@@ -63,8 +63,8 @@ func TestForgetHistory(t *testing.T) {
 		return out
 	}
 	first := tagAll()
-	if len(tg.seen) != 0 {
-		t.Fatalf("Forget left %d words of history", len(tg.seen))
+	if n := len(seenOf(tg)); n != 0 {
+		t.Fatalf("Forget left %d words of history", n)
 	}
 	if again := tagAll(); !reflect.DeepEqual(again, first) {
 		t.Errorf("after Forget: %v, want %v", again, first)

@@ -113,7 +113,7 @@ func TestTaggerScores(t *testing.T) {
 			clear(full.seen) // a new document for full too, keeping its cache full
 		}
 		words := strings.Fields(s)
-		seen := maps.Clone(tg.seen) // the prediction history the sentence sees
+		seen := seenOf(tg) // the prediction history the sentence sees
 		spans := tg.Tag(words)
 		if got := full.Tag(words); !reflect.DeepEqual(got, spans) || !slices.Equal(full.lat.static, tg.lat.static) {
 			t.Fatalf("%q: with a full cache the tagger finds %v, want %v (or its scores differ)", s, got, spans)
@@ -144,6 +144,20 @@ func TestTaggerScores(t *testing.T) {
 			}
 		}
 	}
+}
+
+// seenOf returns the labels tg gave each word form so far, by the word.
+func seenOf(tg *Tagger) map[string]docSeen {
+	seen := maps.Clone(tg.seen)
+	if seen == nil {
+		seen = map[string]docSeen{}
+	}
+	for w, id := range tg.cache {
+		if int(id) < len(tg.seenID) && tg.seenID[id] != (docSeen{}) {
+			seen[w] = tg.seenID[id]
+		}
+	}
+	return seen
 }
 
 // TestAnnotateConcurrent checks that goroutines sharing the model, and so
@@ -253,5 +267,35 @@ func TestHistoryBlocks(t *testing.T) {
 	}
 	if blocks == 0 || singles == 0 {
 		t.Fatalf("history bases found %d blocks and %d single rows, want some of each", blocks, singles)
+	}
+}
+
+// TestWordHashes holds wordHashes to the features it stands for: each
+// template's hash of the word as str gives it, the neighbour features'
+// keys by role (wordNeighbourFeatures), the W0 key of wordOwnFeatures, and
+// the lexicon's and gazetteer's key.
+func TestWordHashes(t *testing.T) {
+	for _, w := range []string{"", "a", "the", "^un", "trump's", "gyeongju", "0,000.00", "étaient", "asia-pacific", strings.Repeat("x", 40)} {
+		h := wordHashes(w)
+		for k, tmpl := range wordTemplates {
+			if want := newHash(tmpl).str(w); h[k] != want {
+				t.Errorf("%q: hash %d (template %d) = %x, want %x", w, k, tmpl, h[k], want)
+			}
+		}
+		tok := tokInfo{lower: w, shape: "x"}
+		for role := range numRoles {
+			if got, want := []uint32{h[whRole+role].key()}, wordNeighbourFeatures(&tok, role, nil); !slices.Equal(got, want) {
+				t.Errorf("%q, role %d: key %v, want %v", w, role, got, want)
+			}
+		}
+		if got, want := wordOwnFeaturesW0(&tok, h[whW0], nil), wordOwnFeatures(&tok, nil); !slices.Equal(got, want) {
+			t.Errorf("%q: own features %v, want %v", w, got, want)
+		}
+		if uint32(h[whKey]) != lexHash(w) {
+			t.Errorf("%q: lexicon key %x, want %x", w, uint32(h[whKey]), lexHash(w))
+		}
+		if h[whT1W0] != newHash(fT1W0).str(w) || h[whT1Wp1] != newHash(fT1Wp1).str(w) {
+			t.Errorf("%q: history bases differ", w)
+		}
 	}
 }

@@ -167,11 +167,14 @@ func newLexicon(m map[string]LexEntry) lexicon {
 }
 
 // get returns the entry of a folded word.
-func (l *lexicon) get(w string) (LexEntry, bool) {
+func (l *lexicon) get(w string) (LexEntry, bool) { return l.getHash(lexHash(w)) }
+
+// getHash returns the entry of the folded word whose lexHash is h.
+func (l *lexicon) getHash(h uint32) (LexEntry, bool) {
 	if l.n == 0 {
 		return LexEntry{}, false
 	}
-	i := l.index.find(lexHash(w))
+	i := l.index.find(h)
 	if i < 0 {
 		return LexEntry{}, false
 	}

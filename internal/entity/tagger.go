@@ -40,8 +40,11 @@ type Tagger struct {
 	clusters [maxFine + 1]int32
 	groups   []group
 	// the labels given to each capitalised word form so far in the
-	// document, for the prediction-history features (dochist.go)
-	seen map[string]docSeen
+	// document, for the prediction-history features (dochist.go): by
+	// index in the cache for a cached word (a word's index names it as
+	// its string does, without hashing it), by the word for the others
+	seenID []docSeen
+	seen   map[string]docSeen
 }
 
 // group holds the rows of the features that read only a word's shape class
@@ -49,9 +52,12 @@ type Tagger struct {
 // (shape classes only), and as the token before and after another.
 type group struct {
 	own, self, prev, next [numLabels]int32
-	// a shape class's T1Shape0 base and its ref (Model.histRef)
-	hShape0 hash
-	rShape0 uint32
+	// a shape class's T1Shape0 base and its ref (Model.histRef); and,
+	// for a shape class, the hashes of the pair features that read its
+	// shape first (Shapem1S0 as the token before, Shape0p1)
+	hShape0               hash
+	rShape0               uint32
+	pShapem1S0, pShape0p1 hash
 }
 
 // wordInfo is what the tagger knows of one word alone besides its tokInfo:
@@ -66,6 +72,9 @@ type wordInfo struct {
 	// and where their rows are (Model.histRef)
 	hW0, hShape0, hWp1 hash
 	rW0, rShape0, rWp1 uint32
+	// the hashes of the pair features that read this word first
+	// (wordHashes), for pairFeatures
+	pWm1W0, pW0Wp1, pW0Shapem1 hash
 }
 
 // maxCache bounds the word cache of a tagger (0.4 KB a word); a longer
@@ -145,6 +154,7 @@ func (t *Tagger) Forget() {
 	clear(t.cache)
 	clear(t.shapes)
 	clear(t.seen)
+	t.seenID = t.seenID[:0]
 	t.a = arena.Strings{}
 	t.clusters = [maxFine + 1]int32{}
 	t.known, t.infos, t.groups = t.known[:0], t.infos[:0], t.groups[:0]
@@ -217,18 +227,23 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		} else {
 			t.feats = selfFeatures(&t.toks[i], i == 0, sc, t.feats)
 		}
-		t.feats = pairFeatures(t.toks, i, sc, t.feats)
-		t.feats = docFeatures(t.seen, words[i], &t.toks[i], t.feats)
+		t.feats = t.pairFeatures(i, sc, t.feats)
+		if t.toks[i].upper {
+			if id := t.ids[i]; int(id) < len(t.cache) {
+				if id := int(id); id < len(t.seenID) && t.seenID[id] != (docSeen{}) {
+					t.feats = appendDocFeatures(&t.seenID[id], t.feats)
+				}
+			} else {
+				t.feats = docFeatures(t.seen, words[i], &t.toks[i], t.feats)
+			}
+		}
 		t.m.add(t.feats, s)
 	}
 	if t.hist == nil {
 		t.hist = t.history
 	}
 	labels := t.lat.decode(t.hist, beamWidth)
-	if t.seen == nil {
-		t.seen = make(map[string]docSeen, 64)
-	}
-	noteLabels(t.seen, words, t.toks, labels)
+	t.noteLabels(words, labels)
 	spans := Spans(labels)
 	for k := range spans {
 		// confidence: how far the best path through the name's first
@@ -249,14 +264,68 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	return spans
 }
 
+// noteLabels records the labels given to the capitalised words of a
+// sentence, as noteLabels does in a map by the word.
+func (t *Tagger) noteLabels(words []string, labels []int) {
+	for i, l := range labels {
+		if !t.toks[i].upper {
+			continue
+		}
+		id := int(t.ids[i])
+		if id >= len(t.cache) {
+			if t.seen == nil {
+				t.seen = make(map[string]docSeen, 64)
+			}
+			noteLabels(t.seen, words[i:i+1], t.toks[i:i+1], labels[i:i+1])
+			continue
+		}
+		for len(t.seenID) <= id {
+			t.seenID = append(t.seenID, docSeen{})
+		}
+		if c := &t.seenID[id]; c[l] < 255 {
+			c[l]++
+		}
+	}
+}
+
+// pairFeatures is pairFeatures(t.toks, i, sc, out), each hash continued
+// from the first string's, kept per word and shape class (wordHashes,
+// shapeGroup): the second string is the only one hashed per token.
+func (t *Tagger) pairFeatures(i int, sc int, out []uint32) []uint32 {
+	toks := t.toks
+	tk, wi := &toks[i], &t.infos[t.ids[i]]
+	var wm1w0, shm1s0 hash
+	prevShape := "_"
+	if i > 0 {
+		p := &t.infos[t.ids[i-1]]
+		wm1w0, shm1s0, prevShape = p.pWm1W0, t.groups[p.shape].pShapem1S0, toks[i-1].shape
+	} else {
+		wm1w0, shm1s0 = newHash(fWm1W0).str("<s>"), newHash(fShapem1S0).str("_")
+	}
+	next, nextShape := "</s>", "_"
+	if i+1 < len(toks) {
+		next, nextShape = toks[i+1].lower, toks[i+1].shape
+	}
+	out = append(out,
+		wm1w0.str(tk.lower).key(),
+		wi.pW0Wp1.str(next).key(),
+		shm1s0.str(tk.shape).key(),
+		t.groups[wi.shape].pShape0p1.str(nextShape).key(),
+		wi.pW0Shapem1.str(prevShape).key(),
+	)
+	return appendRunGazFeatures(toks, i, sc, out)
+}
+
 // scoreWord fills tok and wi with what is known of word w alone.
 func (t *Tagger) scoreWord(w string, tok *tokInfo, wi *wordInfo) {
-	*tok, t.buf = wordInfoOf(w, &t.m.lex, &t.m.gaz, t.buf, &t.a)
+	*tok, t.buf = wordForm(w, t.buf, &t.a)
+	wh := wordHashes(tok.lower)
+	tok.lookUp(wh[whKey], &t.m.lex, &t.m.gaz)
 	si, ci := t.shapeGroup(tok), t.clusterGroup(tok)
 	sg, cg := &t.groups[si], &t.groups[ci]
 	wi.scores, wi.shape = sg.own, int32(si)
 	addRow(&wi.scores, &cg.own)
-	t.feats = wordOwnFeatures(tok, t.feats[:0])
+	t.feats = wordOwnFeaturesW0(tok, wh[whW0], t.feats[:0])
 	t.m.add(t.feats, &wi.scores)
 	for role := range numRoles {
 		switch role {
@@ -269,10 +338,11 @@ func (t *Tagger) scoreWord(w string, tok *tokInfo, wi *wordInfo) {
 		default:
 			wi.around[role] = [numLabels]int32{}
 		}
-		t.feats = wordNeighbourFeatures(tok, role, t.feats[:0])
+		t.feats = append(t.feats[:0], wh[whRole+role].key()) // wordNeighbourFeatures
 		t.m.add(t.feats, &wi.around[role])
 	}
-	wi.hW0, wi.hWp1 = newHash(fT1W0).str(tok.lower), newHash(fT1Wp1).str(tok.lower)
+	wi.hW0, wi.hWp1 = wh[whT1W0], wh[whT1Wp1]
+	wi.pWm1W0, wi.pW0Wp1, wi.pW0Shapem1 = wh[whWm1W0], wh[whW0Wp1], wh[whW0Shapem1]
 	wi.rW0, wi.rWp1 = t.m.histRef(wi.hW0), t.m.histRef(wi.hWp1)
 	wi.hShape0, wi.rShape0 = sg.hShape0, sg.rShape0
 }
@@ -295,6 +365,7 @@ func (t *Tagger) shapeGroup(tok *tokInfo) int {
 	t.m.add(shapeNeighbourFeatures(tok, asPrev, t.feats[:0]), &g.prev)
 	t.m.add(shapeNeighbourFeatures(tok, asNext, t.feats[:0]), &g.next)
 	g.hShape0 = newHash(fT1Shape0).str(tok.shape)
+	g.pShapem1S0, g.pShape0p1 = newHash(fShapem1S0).str(tok.shape), newHash(fShape0p1).str(tok.shape)
 	g.rShape0 = t.m.histRef(g.hShape0)
 	t.shapes[string(k)] = int32(len(t.groups))
 	return len(t.groups) - 1
@@ -433,17 +504,30 @@ func prepare(toks []tokInfo, words []string, lex *lexicon, gaz *gazetteer, buf [
 // form and shape, case, lexicon entry and name-part bits. The folded form
 // is carved from a when it is not nil (see normalizeIn).
 func wordInfoOf(w string, lex *lexicon, gaz *gazetteer, buf []byte, a *arena.Strings) (tokInfo, []byte) {
+	ti, buf := wordForm(w, buf, a)
+	ti.lookUp(newHash(0).str(ti.lower), lex, gaz)
+	return ti, buf
+}
+
+// wordForm returns the part of wordInfoOf that reads the word alone: its
+// folded form, shape and case.
+func wordForm(w string, buf []byte, a *arena.Strings) (tokInfo, []byte) {
 	var ti tokInfo
 	ti.lower, buf = normalizeIn(w, buf, a)
 	ti.shape, buf = wordShape(w, buf)
 	ti.upper, ti.allCaps = caseOf(w)
-	if e, ok := lex.get(ti.lower); ok {
+	return ti, buf
+}
+
+// lookUp sets the part of wordInfoOf that the lexicon and gazetteer give,
+// h being newHash(0).str(ti.lower): the key of both.
+func (ti *tokInfo) lookUp(h hash, lex *lexicon, gaz *gazetteer) {
+	if e, ok := lex.getHash(uint32(h)); ok {
 		ti.cl1, ti.cl2, ti.capr = e.Coarse, e.Fine, e.CapRate
 	}
-	if m, ok := gaz.get(uint64(newHash(0).str(ti.lower))); ok {
+	if m, ok := gaz.get(uint64(h)); ok {
 		ti.part = m >> 4
 	}
-	return ti, buf
 }
 
 // markGazetteer marks the longest gazetteer match starting at each token,

@@ -52,7 +52,16 @@ func suffix(s string, n int) string {
 
 // shape is a coarse class of a raw word's characters: its capitalisation,
 // digits and hyphens, which the lowercased word feature loses.
-func shape(w string) string {
+func shape(w string) string { return shapeNames[shapeIndex(w)] }
+
+// shapeNames are the shape classes, in the order of shapeIndex.
+var shapeNames = [numShapes]string{"d", "ad", "x", "XX", "Xx", "xX", "d-", "ad-", "x-", "XX-", "Xx-", "xX-"}
+
+const numShapes = 12
+
+// shapeIndex returns the index of w's shape class in shapeNames: the
+// tagger keeps the class's rows by it (Model.shapeRows).
+func shapeIndex(w string) int {
 	upper, lower, digit, hyphen := 0, 0, 0, false
 	for i := 0; i < len(w); i++ {
 		c := w[i]
@@ -73,23 +82,23 @@ func shape(w string) string {
 	if len(w) > 0 {
 		first = w[0]
 	}
-	var s string
+	var s int
 	switch {
 	case digit > 0 && upper+lower == 0:
-		s = "d"
+		s = 0 // d
 	case digit > 0:
-		s = "ad"
+		s = 1 // ad
 	case upper == 0:
-		s = "x"
+		s = 2 // x
 	case lower == 0 && upper > 1:
-		s = "XX"
+		s = 3 // XX
 	case first >= 'A' && first <= 'Z':
-		s = "Xx"
+		s = 4 // Xx
 	default:
-		s = "xX"
+		s = 5 // xX
 	}
 	if hyphen {
-		s += "-"
+		s += 6 // the same with "-"
 	}
 	return s
 }

@@ -41,8 +41,8 @@ func Tag(d *doc.Document) {
 	var words []string
 	var owner []int // words[k] belongs to token owner[k]
 	var tags []string
-	var c context
-	var feats []uint32
+	tg := m.getTagger()
+	defer m.putTagger(tg)
 	var low []byte // a headline's lower-cased words, for this sentence only
 	for _, s := range d.Sentences {
 		words, owner = words[:0], owner[:0]
@@ -54,7 +54,7 @@ func Tag(d *doc.Document) {
 			// here, and the model would call every word a proper noun.
 			words, low = lowerWords(words, low)
 		}
-		tags = m.tagSentence(&c, &feats, words, tags[:0])
+		tags = m.tagSentence(tg, words, tags[:0])
 		last := -1
 		for k, t := range owner {
 			if t != last { // a token takes the tag of its first part ("Korea" of "Korea's")
@@ -190,6 +190,17 @@ type Model struct {
 	prevTags []string
 	prev     []tagHashes
 	bias     [maxTags + 1]int32
+	// the rows of the features that read only the previous tags, by tag
+	// as prevTags; and, packed (tagger.go), the bias with the row of each
+	// shape class not first in its sentence (15), and what changes when
+	// it is first
+	tagRows    []tagSpans
+	shapeRows  [numShapes]packed
+	shapeFirst [numShapes]packed
+
+	// taggers keeps Tag's taggers between documents, their sums
+	// emptied (tagger.go)
+	taggers sync.Pool
 }
 
 // blockBits sets the buckets a block: 1024.
@@ -325,9 +336,19 @@ func Decode(data []byte) (*Model, error) {
 	}
 	m.prevTags = append(m.tags[:len(m.tags):len(m.tags)], "-START-", "-START2-")
 	for _, t := range m.prevTags {
-		m.prev = append(m.prev, tagHashesOf(t))
+		h := tagHashesOf(t)
+		m.prev = append(m.prev, h)
+		m.tagRows = append(m.tagRows, tagSpans{m.span(h.t4), m.span(h.t5)})
 	}
 	m.addRow(&m.bias, hashTemplate(1))
+	bias := m.span(hashTemplate(1))
+	for k, sh := range shapeNames {
+		not, first := m.span(hashStr(hashStr(hashTemplate(15), sh), "0")), m.span(hashStr(hashStr(hashTemplate(15), sh), "1"))
+		m.shapeRows[k].addEntries(m, bias, 1)
+		m.shapeRows[k].addEntries(m, not, 1)
+		m.shapeFirst[k].addEntries(m, first, 1)
+		m.shapeFirst[k].addEntries(m, not, -1)
+	}
 	return m, nil
 }
 
@@ -338,50 +359,46 @@ func (m *Model) Tags() []string { return m.tags }
 func (m *Model) TagWords(words []string) []string { return m.tagWords(words, nil) }
 
 func (m *Model) tagWords(words []string, out []string) []string {
-	var c context
-	var feats []uint32
-	return m.tagSentence(&c, &feats, words, out)
+	tg := m.getTagger()
+	defer m.putTagger(tg)
+	return m.tagSentence(tg, words, out)
 }
 
-// tagSentence tags one sentence, reusing the context and feature buffers of
-// the caller: nothing is allocated per word.
-func (m *Model) tagSentence(c *context, feats *[]uint32, words []string, out []string) []string {
+// tagSentence tags one sentence with tg, which keeps the rows it summed
+// for the document's earlier sentences (tagger.go).
+func (m *Model) tagSentence(tg *tagger, words []string, out []string) []string {
 	if len(words) == 0 {
 		return out
 	}
 	base := len(out)
-	c.reset(words)
+	tg.sentence(words)
 	p1, p2 := len(m.tags), len(m.tags)+1 // "-START-", "-START2-"
-	// the tables in locals: in wasm a field is read again at every use
-	block, off, tag, weight, mask := m.block, m.off, m.tag, m.weight, m.mask
+	var scores [maxTags + 1]int32
 	for i := range words {
-		*feats = c.appendFeatures(i, m.prev[p1], m.prev[p2], m.prevTags[p2], false, (*feats)[:0])
-		scores := m.bias
-		for _, h := range *feats {
-			// addRow written out: a call per feature costs more than
-			// its row
-			b := h & mask
-			s := block[b>>blockBits] + uint32(off[b])
-			e := block[(b+1)>>blockBits] + uint32(off[b+1])
-			tags := tag[s:e]
-			weights := weight[s:e]
-			weights = weights[:len(tags)]
-			for k, t := range tags {
-				scores[t&maxTags] += int32(weights[k])
-			}
+		tg.score(i, p1, p2, &scores)
+		// the first tag with the highest score: the maximum first,
+		// without a branch per tag for the processor to mispredict,
+		// then where it is
+		top := scores[0]
+		for _, v := range scores[1:len(m.tags)] {
+			top = max(top, v)
 		}
 		best := 0
-		for t := 1; t < len(m.tags); t++ {
-			if scores[t] > scores[best] {
-				best = t
-			}
+		for scores[best] != top {
+			best++
 		}
 		out = append(out, m.tags[best])
 		p2, p1 = p1, best
 	}
+	fixTags(words, out[base:])
+	return out
+}
+
+// fixTags applies the rules the model's tags t of words need.
+func fixTags(words, t []string) {
 	// A sentence cannot open with a bare verb followed by a finite one:
 	// "Seoul wants ..." is a subject, whatever an unknown word looked like.
-	if t := out[base:]; len(t) > 1 && (t[0] == "VB" || t[0] == "VBP") {
+	if len(t) > 1 && (t[0] == "VB" || t[0] == "VBP") {
 		switch t[1] {
 		case "VBZ", "VBD", "VBP", "MD":
 			t[0] = "NN"
@@ -393,7 +410,6 @@ func (m *Model) tagSentence(c *context, feats *[]uint32, words []string, out []s
 	// After a modal or a form of "do" (adverbs between), a word the model
 	// called a singular noun is the verb: "will train staff", "does not
 	// mention citizenship". Unknown verbs otherwise read as nouns.
-	t := out[base:]
 	for i := 1; i < len(t); i++ {
 		if t[i] != "NN" {
 			continue
@@ -406,7 +422,6 @@ func (m *Model) tagSentence(c *context, feats *[]uint32, words []string, out []s
 			t[i] = "VB"
 		}
 	}
-	return out
 }
 
 func isDo(w string) bool {

@@ -1,6 +1,8 @@
 package pos
 
 import (
+	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -246,5 +248,185 @@ func TestLowerWords(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("lowerWords(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// TestTaggerScores checks the tagger's summed rows (tagger.go) against the
+// features the trainer sees: for every word of sentences that open and
+// close with words, hold empty and non-ASCII words, and for several pairs
+// of previous tags, tagger.score must give the scores of Featurizer's
+// features; again after the tagger is pooled and its sums emptied.
+func TestTaggerScores(t *testing.T) {
+	m, err := embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sentences := [][]string{
+		strings.Fields("Seoul wants the U.S. to keep 28,500 troops in South Korea , officials said in 2026 ."),
+		strings.Fields("The officials said the troops would stay in Seoul ."),
+		strings.Fields("workers try to unload tanker after oil spill"),
+		strings.Fields("Korea 's well-known ex-minister , 3.5 % , ÉTÉ naïve CAFÉ 1996"),
+		{"x"},
+		{"", "-START-", "-END-", "the"},
+		strings.Fields("the the the the"),
+	}
+	ntags := len(m.prevTags)
+	for round := range 2 {
+		tg := m.getTagger()
+		for si, words := range sentences {
+			tg.sentence(words)
+			f := NewFeaturizer(words)
+			for i := range words {
+				for _, p := range [][2]int{{ntags - 2, ntags - 1}, {0, ntags - 2}, {3, 5}, {ntags - 3, 0}, {si % (ntags - 2), i % ntags}} {
+					var want [maxTags + 1]int32
+					for _, h := range f.Features(i, m.prevTags[p[0]], m.prevTags[p[1]], nil) {
+						m.addRow(&want, h)
+					}
+					var got [maxTags + 1]int32
+					tg.score(i, p[0], p[1], &got)
+					if got != want {
+						t.Fatalf("round %d, sentence %d word %d (%q), tags %v: scores %v, want %v", round, si, i, words[i], p, got, want)
+					}
+				}
+			}
+		}
+		m.putTagger(tg)
+	}
+}
+
+// TestShapeIndex holds shapeIndex to the shape classes' definition: its
+// class names are the shapes of example words.
+func TestShapeIndex(t *testing.T) {
+	for _, tt := range []struct{ word, want string }{
+		{"1996", "d"}, {"3.5", "d"}, {"B52", "ad"}, {"word", "x"}, {"", "x"}, {"NATO", "XX"},
+		{"Seoul", "Xx"}, {"iPhone", "xX"}, {"U.S.", "XX"}, {"1-0", "d-"}, {"F-16", "ad-"},
+		{"well-known", "x-"}, {"U-N", "XX-"}, {"Ex-Minister", "Xx-"}, {"ex-Minister", "xX-"}, {"É", "x"},
+	} {
+		if got := shape(tt.word); got != tt.want {
+			t.Errorf("shape(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+// plainTags tags words as the trainer sees them: greedily, every feature
+// hashed and looked up for every word (Featurizer), then fixTags.
+func plainTags(m *Model, words []string) []string {
+	f := NewFeaturizer(words)
+	out := make([]string, len(words))
+	p1, p2 := "-START-", "-START2-"
+	for i := range words {
+		var scores [maxTags + 1]int32
+		for _, h := range f.Features(i, p1, p2, nil) {
+			m.addRow(&scores, h)
+		}
+		best := 0
+		for t := 1; t < len(m.tags); t++ {
+			if scores[t] > scores[best] {
+				best = t
+			}
+		}
+		out[i] = m.tags[best]
+		p2, p1 = p1, out[i]
+	}
+	fixTags(words, out)
+	return out
+}
+
+// TestTaggerDocument tags a long document, with headlines lowered into a
+// reused buffer, and checks every tag against plainTags.
+func TestTaggerDocument(t *testing.T) {
+	m, err := embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString("Workers Try To Unload Tanker After Oil Spill\n\n")
+	for i := range 3000 {
+		fmt.Fprintf(&b, "The council of Town%d voted on Tuesday to spend $%d million on repairs to bridge-%d , officials said . ", i, i, i%97)
+		if i%50 == 0 {
+			b.WriteString("\n\nMayor Says City Will Rebuild Bridge\n\n")
+		}
+	}
+	text := b.String()
+	d := &doc.Document{Text: text, Blocks: []doc.Block{{Span: doc.Span{Start: 0, End: len(text)}}}}
+	segment.Segment(d)
+	Tag(d)
+	var low []byte
+	for _, s := range d.Sentences {
+		var words []string
+		var owner []int
+		for k := s.First; k < s.Last; k++ {
+			words, owner = appendWords(words, owner, d.TokenText(k), k)
+		}
+		if headlineCase(words) {
+			words, low = lowerWords(words, low)
+		}
+		want := plainTags(m, words)
+		last := -1
+		for k, tok := range owner {
+			if tok != last {
+				if got := d.Tokens[tok].Tag; got != want[k] {
+					t.Fatalf("token %d %q: tag %s, want %s", tok, d.TokenText(tok), got, want[k])
+				}
+				last = tok
+			}
+		}
+	}
+}
+
+// TestFixedRowsShare checks the premise of the tagger's summed rows
+// (tagger.go) on the sample article (skipped without ../shared): the bias
+// and the features with few values (first letter, previous tags, shape
+// class: 3, 4, 5, 6, 15) add at least half the weights a word's features
+// add. With -v it prints the weights a word by feature.
+func TestFixedRowsShare(t *testing.T) {
+	text, err := os.ReadFile("../../../shared/samples/korea-us-summit.txt")
+	if err != nil {
+		t.Skip("../shared/samples/korea-us-summit.txt not found")
+	}
+	m, err := embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc.Document{Text: string(text), Blocks: []doc.Block{{Span: doc.Span{Start: 0, End: len(text)}}}}
+	segment.Segment(d)
+	var perFeature [17]int // by index in features' output: 0 the bias, then templates 2..17
+	words := 0
+	for _, s := range d.Sentences {
+		var ws []string
+		var owner []int
+		for k := s.First; k < s.Last; k++ {
+			ws, owner = appendWords(ws, owner, d.TokenText(k), k)
+		}
+		tags := plainTags(m, ws)
+		f := NewFeaturizer(ws)
+		for i := range ws {
+			p1, p2 := "-START-", "-START2-"
+			if i > 0 {
+				p1 = tags[i-1]
+			}
+			if i > 1 {
+				p2 = tags[i-2]
+			} else if i == 1 {
+				p2 = "-START-"
+			}
+			for k, h := range f.Features(i, p1, p2, nil) {
+				tg, _ := m.row(h & m.mask)
+				perFeature[k] += len(tg)
+			}
+			words++
+		}
+	}
+	fixed, all := 0, 0
+	for k, n := range perFeature {
+		all += n
+		if tmpl := k + 1; tmpl == 1 || tmpl == 3 || tmpl == 4 || tmpl == 5 || tmpl == 6 || tmpl == 15 {
+			fixed += n
+		}
+		t.Logf("template %2d: %5.1f weights a word", k+1, float64(n)/float64(words))
+	}
+	t.Logf("%d words: %.1f weights a word, %.1f of them from the bias and features 3, 4, 5, 6, 15", words, float64(all)/float64(words), float64(fixed)/float64(words))
+	if 2*fixed < all {
+		t.Errorf("the summed rows hold %d of %d weights: less than half, so summing them may no longer pay (see tagger.go)", fixed, all)
 	}
 }

@@ -1,0 +1,261 @@
+package pos
+
+// The tagger's fast path. A word's 16 features and the bias (appendFeatures)
+// add about 170 weights to its scores, and most come from features with
+// few values (on the 3.3 KB sample, go test -run FixedRowsShare -v: 109 of
+// 172): the bias (29), the shape class with whether the word opens the
+// sentence (27, feature 15), the first letter (15, feature 3) and the
+// previous tags (18, 12 and 9: features 4, 5 and 6). Their rows are summed
+// once per value — the bias and shape class once per model
+// (Model.shapeRows), a first letter and a pair of previous tags once per
+// document (tagger) — and kept packed (see packed), so a word adds three
+// packed sums, 48 additions, instead of 6 lookups and about 110 weights.
+// The 11 features that read words are looked up per word as before, all
+// their rows found before any is read, so that the processor waits for
+// the 11 bucket offsets at once; each word of a sentence is hashed once
+// under its templates, side by side (tagger.sentence). The scores are sums
+// of integers, so the order they are added in changes no tag
+// (TestTaggerScores compares every score with the trainer's features,
+// TestTaggerDocument every tag).
+//
+// Tried and not kept (docs/benchmarks.md, "Taggers' fixed rows"): caching
+// what each distinct word of a document contributes, its own features and
+// what it gives its neighbours. Most words of an article occur once (362
+// distinct of 555 on the sample), and the map lookup and the summing cost
+// what the repeats saved: natively 0.93x, in wasm slower.
+
+// packed holds a score for each tag as four 16-bit lanes of an int64:
+// tag t is lane t>>4 of word t&15, the integer sum Σ score(t) << 16(t>>4).
+// Such sums add as plain integers, two rows' packed scores summing to the
+// packed sum of their scores, so summed rows add with 16 additions instead
+// of one per entry. A lane is read back exactly while its score is below
+// 2^15 in size: a tag's score sums one int8 weight of each of at most
+// maxRows rows (tagger.score reads the lanes). Neighbouring tags are in different words, so
+// the entries of a row, in tag order, add without waiting for each other.
+type packed [(maxTags + 1) / 4]int64
+
+// maxRows is the most rows a word's score sums: 16 features and the bias.
+const maxRows = 17
+
+// A lane holds a sum of at most maxRows int8 weights (this fails to compile
+// otherwise).
+const _ = uint(1<<15 - maxRows*128)
+
+// addEntries adds the entries [s, e) of the model to p; sign -1 subtracts
+// them.
+func (p *packed) addEntries(m *Model, sp span, sign int64) {
+	tags := m.tag[sp.s:sp.e]
+	weights := m.weight[sp.s:sp.e]
+	weights = weights[:len(tags)]
+	for k, t := range tags {
+		t &= maxTags
+		p[t&15] += sign * int64(weights[k]) << (16 * (t >> 4) & 63)
+	}
+}
+
+// span is a feature's row: entries [s, e) of the model.
+type span struct{ s, e uint32 }
+
+// span returns the row of the feature hashed to h.
+func (m *Model) span(h uint32) span {
+	b := h & m.mask
+	return span{m.start(b), m.start(b + 1)}
+}
+
+// tagSpans are the rows of the features that read one previous tag alone:
+// 4 (the tag before) and 5 (the tag two before).
+type tagSpans struct{ t4, t5 span }
+
+// tagger tags the sentences of one document with a model, keeping the
+// summed rows of the first letters and previous tags met so far. It is not
+// safe for concurrent use; Model.taggers keeps them between documents.
+type tagger struct {
+	m *Model
+	c context
+	// the summed rows of features 4, 5 and 6 by pair of previous tags
+	// (index p1*len(prevTags) + p2), and of feature 3 by first byte (256
+	// for an empty word): 1 + index in sums, 0 not yet summed
+	pairIdx []int32
+	preIdx  [257]int32
+	sums    []packed
+	hashes  []wordHashes // by index in c.norm (sentence)
+}
+
+// getTagger returns a pooled tagger for m.
+func (m *Model) getTagger() *tagger {
+	if tg, _ := m.taggers.Get().(*tagger); tg != nil {
+		return tg
+	}
+	np := len(m.prevTags)
+	return &tagger{m: m, pairIdx: make([]int32, np*np)}
+}
+
+// putTagger empties tg's sums and pools it. The sums depend on the model
+// alone, but a document pays for those it uses, so that no document makes
+// another look cheaper.
+func (m *Model) putTagger(tg *tagger) {
+	clear(tg.pairIdx)
+	tg.preIdx = [257]int32{}
+	tg.sums = tg.sums[:0]
+	if cap(tg.hashes) > maxKeep || cap(tg.c.buf) > 16*maxKeep {
+		// a long sentence's buffers should not stay in memory after it
+		tg.c, tg.hashes = context{}, nil
+	}
+	m.taggers.Put(tg)
+}
+
+// maxKeep is the most words of a sentence whose buffers a pooled tagger
+// keeps.
+const maxKeep = 4096
+
+// pair returns the summed rows of features 4, 5 and 6 given previous tags
+// p1 and p2, summing them on first use.
+func (tg *tagger) pair(p1, p2 int) *packed {
+	m := tg.m
+	k := p1*len(m.prevTags) + p2
+	if x := tg.pairIdx[k]; x > 0 {
+		return &tg.sums[x-1]
+	}
+	tg.sums = append(tg.sums, packed{})
+	tg.pairIdx[k] = int32(len(tg.sums))
+	p := &tg.sums[len(tg.sums)-1]
+	p.addEntries(m, m.tagRows[p1].t4, 1)
+	p.addEntries(m, m.tagRows[p2].t5, 1)
+	p.addEntries(m, m.span(hashStr(m.prev[p1].t6, m.prevTags[p2])), 1)
+	return p
+}
+
+// pre returns the summed row of feature 3 for a word whose first byte is
+// b (256: the empty word), summing it on first use.
+func (tg *tagger) pre(b int) *packed {
+	if x := tg.preIdx[b]; x > 0 {
+		return &tg.sums[x-1]
+	}
+	// hashStr(hashTemplate(3), raw[:1]), the byte hashed alone
+	h := hashTemplate(3)
+	if b < 256 {
+		h = (h ^ uint32(b)) * fnvPrime
+	}
+	h = (h ^ 0xff) * fnvPrime
+	tg.sums = append(tg.sums, packed{})
+	tg.preIdx[b] = int32(len(tg.sums))
+	p := &tg.sums[len(tg.sums)-1]
+	p.addEntries(tg.m, tg.m.span(h), 1)
+	return p
+}
+
+// wordHashes are the hashes of the features that read one word of the
+// sentence alone (the suffix of 3 under three templates, the word under
+// five, the suffixes of 2 and 4), each word's computed together (sentence).
+type wordHashes struct {
+	h2, h10, h13, h7, h9, h11, h12, h14, h16, h17 uint32
+}
+
+// sentence prepares tg for the sentence words: its context, and the hashes
+// of each word's features by template, the five of the word and the three
+// of its suffix each in one pass over the bytes (hashStr's steps side by
+// side: the multiplications of one chain wait for each other, those of
+// five do not).
+func (tg *tagger) sentence(words []string) {
+	c := &tg.c
+	c.reset(words)
+	tg.hashes = tg.hashes[:0]
+	for _, w := range c.norm {
+		var h wordHashes
+		h.h7, h.h9, h.h11, h.h12, h.h14 = hashTemplate(7), hashTemplate(9), hashTemplate(11), hashTemplate(12), hashTemplate(14)
+		for k := 0; k < len(w); k++ {
+			x := uint32(w[k])
+			h.h7, h.h9, h.h11, h.h12, h.h14 = (h.h7^x)*fnvPrime, (h.h9^x)*fnvPrime, (h.h11^x)*fnvPrime, (h.h12^x)*fnvPrime, (h.h14^x)*fnvPrime
+		}
+		h.h7, h.h9, h.h11, h.h12, h.h14 = (h.h7^0xff)*fnvPrime, (h.h9^0xff)*fnvPrime, (h.h11^0xff)*fnvPrime, (h.h12^0xff)*fnvPrime, (h.h14^0xff)*fnvPrime
+		s3 := suffix(w, 3)
+		h.h2, h.h10, h.h13 = hashTemplate(2), hashTemplate(10), hashTemplate(13)
+		for k := 0; k < len(s3); k++ {
+			x := uint32(s3[k])
+			h.h2, h.h10, h.h13 = (h.h2^x)*fnvPrime, (h.h10^x)*fnvPrime, (h.h13^x)*fnvPrime
+		}
+		h.h2, h.h10, h.h13 = (h.h2^0xff)*fnvPrime, (h.h10^0xff)*fnvPrime, (h.h13^0xff)*fnvPrime
+		h.h16, h.h17 = hashStr(hashTemplate(16), suffix(w, 2)), hashStr(hashTemplate(17), suffix(w, 4))
+		tg.hashes = append(tg.hashes, h)
+	}
+}
+
+// score sets scores to the scores of word i of the sentence last given to
+// tg.sentence, given the tags of the two words before it (indices of
+// Model.prevTags): every feature of appendFeatures, and the bias.
+func (tg *tagger) score(i, p1, p2 int, scores *[maxTags + 1]int32) {
+	m := tg.m
+	c := &tg.c
+	raw := c.raw[i]
+	b := 256
+	if len(raw) > 0 {
+		b = int(raw[0])
+	}
+	sh := shapeIndex(raw)
+	// the packed sums, their lookups written out: in wasm a call costs
+	// more than a sum
+	var pair, pre *packed
+	if k := p1*len(m.prevTags) + p2; tg.pairIdx[k] > 0 {
+		pair = &tg.sums[tg.pairIdx[k]-1]
+	} else {
+		pair = tg.pair(p1, p2)
+	}
+	if x := tg.preIdx[b]; x > 0 {
+		pre = &tg.sums[x-1]
+	} else {
+		pre = tg.pre(b)
+	}
+	own := &m.shapeRows[sh]
+	var acc packed
+	for k := range acc {
+		acc[k] = own[k] + pre[k] + pair[k]
+	}
+	if i == 0 {
+		fix := &m.shapeFirst[sh]
+		for k := range acc {
+			acc[k] += fix[k]
+		}
+	}
+	lanes := (len(m.tags) + 15) / 16
+	for k, v := range acc {
+		for l := range lanes {
+			x := int64(int16(v))
+			scores[(16*l+k)&maxTags] = int32(x)
+			v = (v - x) >> 16
+		}
+	}
+	// the features that read words, looked up (their entries have
+	// distinct tags, so no addition waits for the one before)
+	j := i + 2
+	hs := tg.hashes[j-2 : j+3 : j+3]
+	feats := [...]uint32{
+		hs[2].h2,
+		hs[2].h7,
+		hashStr(m.prev[p1].t8, c.norm[j]),
+		hs[1].h9,
+		hs[1].h10,
+		hs[0].h11,
+		hs[3].h12,
+		hs[3].h13,
+		hs[4].h14,
+		hs[2].h16,
+		hs[2].h17,
+	}
+	block, off, tag, weight, mask := m.block, m.off, m.tag, m.weight, m.mask
+	// the rows found first, then read: the processor then waits for the
+	// 11 offsets at once, not for one after another
+	var spans [len(feats)]span
+	for f, h := range feats {
+		b := h & mask
+		spans[f] = span{block[b>>blockBits] + uint32(off[b]), block[(b+1)>>blockBits] + uint32(off[b+1])}
+	}
+	for _, sp := range spans {
+		s, e := sp.s, sp.e
+		tags := tag[s:e]
+		weights := weight[s:e]
+		weights = weights[:len(tags)]
+		for k, t := range tags {
+			scores[t&maxTags] += int32(weights[k])
+		}
+	}
+}
