@@ -56,6 +56,10 @@ func main() {
 	hidden := flag.Int("hidden", 0, "also try a network with this many tanh hidden units (slow; it did not beat the logistic regression)")
 	family := flag.String("family", "gbdt", "model families to try: lr (logistic regression), gbdt (boosted trees of depth <= 3), or lr,gbdt")
 	nested := flag.Bool("nested", false, "also report nested cross-validation: each outer fold's setting chosen by an inner CV over the other folds")
+	grid := flag.String("trees", "50x2,50x3,100x2,100x3", "boosted trees to try, as trees x depth")
+	context := flag.String("context", "", `HTML: context stages to try besides none, as trees x depth ("30x2,60x3"); each learns from first-stage scores of pages the first stage did not see`)
+	seed := flag.Uint64("seed", 0, "with -folds site: 0 deals the sites out in id order, another number in an order shuffled by it")
+	folds := flag.String("folds", "", "how pages fall into folds: site (the pages of one host name share a fold) or id (page i in fold i mod k, ids sorted); default site for html, id for text")
 	flag.Parse()
 	k0 := kinds[*kind]
 	if k0 == nil {
@@ -71,7 +75,18 @@ func main() {
 	if *drop == "-" {
 		*drop = k0.drop
 	}
-	if err := run(k0, *data, *out, *k, expandDrop(*drop), *hidden, *oof, *family, *nested); err != nil {
+	if *folds == "" {
+		*folds = k0.folds
+	}
+	trees, err := parseGrid(*grid)
+	if err == nil {
+		var ctx [][2]int
+		ctx, err = parseGrid(*context)
+		if err == nil {
+			err = run(k0, *data, *out, *k, *folds, *seed, expandDrop(*drop), *hidden, *oof, *family, *nested, trees, ctx)
+		}
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "train-blocks:", err)
 		os.Exit(1)
 	}
@@ -81,6 +96,7 @@ func main() {
 type kind struct {
 	data, out string
 	drop      string // features left out by default
+	folds     string // how pages fall into folds by default (-folds)
 	names     []string
 	samples   func(string) ([]article.BlockSample, error)
 	extract   func(string, *article.BlockModel) string
@@ -90,7 +106,7 @@ type kind struct {
 
 var kinds = map[string]*kind{
 	"html": {
-		data: "../shared/data/article-extraction/dev", out: "internal/article/blocks.model", drop: "vocab",
+		data: "../shared/data/article-extraction/dev", out: "internal/article/blocks.model", drop: "vocab", folds: "site",
 		names: article.FeatureNames(), samples: article.BlockSamples, file: "html/%s.html.gz",
 		extract: func(in string, m *article.BlockModel) string {
 			d, err := article.ParseHTMLWith(in, m)
@@ -101,7 +117,7 @@ var kinds = map[string]*kind{
 		},
 	},
 	"text": {
-		data: "../shared/data/article-extraction/dev-pasted", out: "internal/article/lines.model",
+		data: "../shared/data/article-extraction/dev-pasted", out: "internal/article/lines.model", folds: "id",
 		names: article.LineFeatureNames(), file: "text/%s.txt", gaps: []float64{3, 8},
 		samples: func(in string) ([]article.BlockSample, error) { return article.LineSamples(in), nil },
 		extract: func(in string, m *article.BlockModel) string {
@@ -114,6 +130,8 @@ type page struct {
 	id    string
 	html  string
 	truth string
+	site  string // the page's host name without "www.", for -folds site
+	fold  int    // its cross-validation fold
 	X     [][]float64
 	y     []float64
 	toks  []float64 // tokens per block, for weighting
@@ -143,6 +161,9 @@ type setting struct {
 	hidden    int    // hidden units; 0: a logistic regression
 	trees     int    // boosted trees; 0: not a tree model
 	depth     int    // depth of each tree
+	// ctxTrees and ctxDepth, when set, add a context stage of boosted
+	// trees over the first stage's scores of the blocks around (-context)
+	ctxTrees, ctxDepth int
 }
 
 // expandDrop reads -drop: feature names, or "rules" for the hand rules'
@@ -161,7 +182,11 @@ func expandDrop(s string) string {
 
 func (s setting) String() string {
 	if s.trees > 0 {
-		return fmt.Sprintf("boosted trees, %d of depth %d, λ=%g, %s weights", s.trees, s.depth, s.lambda, s.weighting)
+		ctx := ""
+		if s.ctxTrees > 0 {
+			ctx = fmt.Sprintf(", context stage %d of depth %d", s.ctxTrees, s.ctxDepth)
+		}
+		return fmt.Sprintf("boosted trees, %d of depth %d, λ=%g, %s weights%s", s.trees, s.depth, s.lambda, s.weighting, ctx)
 	}
 	kind := "logistic regression"
 	if s.hidden > 0 {
@@ -170,9 +195,12 @@ func (s setting) String() string {
 	return fmt.Sprintf("%s, λ=%g, %s weights", kind, s.lambda, s.weighting)
 }
 
-func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family string, nested bool) error {
+func run(kd *kind, data, out string, k int, folds string, seed uint64, drop string, hidden int, oof, family string, nested bool, grid, ctx [][2]int) error {
 	pages, err := load(kd, data)
 	if err != nil {
+		return err
+	}
+	if err := assignFolds(pages, k, folds, seed); err != nil {
 		return err
 	}
 	names := kd.names
@@ -194,14 +222,21 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 			}
 		}
 	}
-	fold := func(i int) int { return i % k }
+	fold := func(i int) int { return pages[i].fold }
 
 	// the hand rules alone, scored per fold: the baseline
 	rules := make([]string, len(pages))
 	for i, p := range pages {
 		rules[i] = extract(p.html, nil)
 	}
-	fmt.Printf("%d pages, %d features, %d folds (page i is in fold i mod %d, ids sorted)\n\n", len(pages), nf, k, k)
+	how := fmt.Sprintf("page i is in fold i mod %d, ids sorted", k)
+	if folds == "site" {
+		how = "the pages of a site share a fold, sites dealt out in id order"
+		if seed > 0 {
+			how = fmt.Sprintf("the pages of a site share a fold, sites dealt out shuffled by seed %d", seed)
+		}
+	}
+	fmt.Printf("%d pages, %d features, %d folds (%s)\n\n", len(pages), nf, k, how)
 	fmt.Println("| setting | fold F1s | CV mean | spread (sd) | min–max | out-of-fold F1 (all pages) |")
 	fmt.Println("| --- | --- | --- | --- | --- | --- |")
 	printRow("hand rules alone (no training)", pages, rules, k)
@@ -220,10 +255,11 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 		}
 	}
 	if strings.Contains(family, "gbdt") {
-		for _, t := range []int{50, 100} {
-			for _, d := range []int{2, 3} {
-				for _, w := range []string{"uniform", "tokens"} {
-					settings = append(settings, setting{lambda: 1, weighting: w, trees: t, depth: d})
+		for _, td := range grid {
+			for _, w := range []string{"uniform", "tokens"} {
+				settings = append(settings, setting{lambda: 1, weighting: w, trees: td[0], depth: td[1]})
+				for _, c := range ctx {
+					settings = append(settings, setting{lambda: 1, weighting: w, trees: td[0], depth: td[1], ctxTrees: c[0], ctxDepth: c[1]})
 				}
 			}
 		}
@@ -279,9 +315,10 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 			one := func(j int) bool { return j == i }
 			a, _, _ := score(pages, best.preds, one)
 			b, _, _ := score(pages, rules, one)
-			if math.Abs(a-b) > 0.05 {
+			match := strings.HasPrefix(p.id, os.Getenv("TRAIN_BLOCKS_PAGES"))
+			if math.Abs(a-b) > 0.05 || match {
 				fmt.Printf("page %s fold %d: model %.3f rules %.3f\n", p.id, fold(i), a, b)
-				if strings.HasPrefix(p.id, os.Getenv("TRAIN_BLOCKS_PAGES")) {
+				if match {
 					fmt.Printf("  truth: %q\n  model: %q\n  rules: %q\n", p.truth, best.preds[i], rules[i])
 					// every block's label and out-of-fold score
 					samples, _ := kd.samples(p.html)
@@ -355,7 +392,7 @@ func printRow(name string, pages []page, preds []string, k int) float64 {
 	fs := make([]float64, k)
 	var parts []string
 	for f := 0; f < k; f++ {
-		in := func(i int) bool { return i%k == f }
+		in := func(i int) bool { return pages[i].fold == f }
 		fs[f], _, _ = score(pages, preds, in)
 		parts = append(parts, fmt.Sprintf("%.3f", fs[f]))
 	}
@@ -385,6 +422,9 @@ func meanSD(v []float64) (float64, float64) {
 // fit trains the setting's model on the pages: boosted trees (s.trees),
 // a one-hidden-layer network (s.hidden) or else a logistic regression.
 func fit(pages []*page, s setting, names []string) *article.BlockModel {
+	if s.ctxTrees > 0 {
+		return fitContext(pages, s, names)
+	}
 	X, y, w := samples(pages, s)
 	var m *article.BlockModel
 	if s.trees > 0 {
@@ -561,6 +601,7 @@ func load(kd *kind, dir string) ([]page, error) {
 	}
 	var truth map[string]struct {
 		ArticleBody string `json:"articleBody"`
+		URL         string `json:"url"`
 	}
 	if err := json.Unmarshal(raw, &truth); err != nil {
 		return nil, err
@@ -576,7 +617,7 @@ func load(kd *kind, dir string) ([]page, error) {
 		if err != nil {
 			return nil, err
 		}
-		p := page{id: id, html: b, truth: truth[id].ArticleBody}
+		p := page{id: id, html: b, truth: truth[id].ArticleBody, site: siteOf(truth[id].URL)}
 		samples, err := kd.samples(p.html)
 		if err != nil {
 			return nil, err
@@ -806,7 +847,7 @@ func nestedCV(pages []page, k int, settings []setting, thresholds []float64, run
 			}
 			var train []*page
 			for i := range pages {
-				if i%k != f && i%k != g {
+				if pages[i].fold != f && pages[i].fold != g {
 					train = append(train, &pages[i])
 				}
 			}
@@ -816,13 +857,13 @@ func nestedCV(pages []page, k int, settings []setting, thresholds []float64, run
 					for _, run := range runs {
 						pr := make([]string, len(pages))
 						for i := range pages {
-							if i%k == g {
+							if pages[i].fold == g {
 								m := *m0
 								m.Threshold, m.Run, m.Gap = t, run.run, run.gap
 								pr[i] = extract(pages[i].html, &m)
 							}
 						}
-						f1, _, _ := score(pages, pr, func(i int) bool { return i%k == g })
+						f1, _, _ := score(pages, pr, func(i int) bool { return pages[i].fold == g })
 						sums[cand{s, t, run}] += f1
 					}
 				}
@@ -836,14 +877,14 @@ func nestedCV(pages []page, k int, settings []setting, thresholds []float64, run
 		}
 		var train []*page
 		for i := range pages {
-			if i%k != f {
+			if pages[i].fold != f {
 				train = append(train, &pages[i])
 			}
 		}
 		m := fit(train, best.s, names)
 		m.Threshold, m.Run, m.Gap = best.t, best.run.run, best.run.gap
 		for i := range pages {
-			if i%k == f {
+			if pages[i].fold == f {
 				preds[i] = extract(pages[i].html, m)
 			}
 		}
