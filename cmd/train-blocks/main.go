@@ -57,7 +57,6 @@ func main() {
 	family := flag.String("family", "gbdt", "model families to try: lr (logistic regression), gbdt (boosted trees of depth <= 3), or lr,gbdt")
 	nested := flag.Bool("nested", false, "also report nested cross-validation: each outer fold's setting chosen by an inner CV over the other folds")
 	grid := flag.String("trees", "50x2,50x3,100x2,100x3", "boosted trees to try, as trees x depth")
-	context := flag.String("context", "", `HTML: context stages to try besides none, as trees x depth ("30x2,60x3"); each learns from first-stage scores of pages the first stage did not see`)
 	seed := flag.Uint64("seed", 0, "with -folds site: 0 deals the sites out in id order, another number in an order shuffled by it")
 	folds := flag.String("folds", "", "how pages fall into folds: site (the pages of one host name share a fold) or id (page i in fold i mod k, ids sorted); default site for html, id for text")
 	flag.Parse()
@@ -80,11 +79,7 @@ func main() {
 	}
 	trees, err := parseGrid(*grid)
 	if err == nil {
-		var ctx [][2]int
-		ctx, err = parseGrid(*context)
-		if err == nil {
-			err = run(k0, *data, *out, *k, *folds, *seed, expandDrop(*drop), *hidden, *oof, *family, *nested, trees, ctx)
-		}
+		err = run(k0, *data, *out, *k, *folds, *seed, expandDrop(*drop), *hidden, *oof, *family, *nested, trees)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "train-blocks:", err)
@@ -161,9 +156,6 @@ type setting struct {
 	hidden    int    // hidden units; 0: a logistic regression
 	trees     int    // boosted trees; 0: not a tree model
 	depth     int    // depth of each tree
-	// ctxTrees and ctxDepth, when set, add a context stage of boosted
-	// trees over the first stage's scores of the blocks around (-context)
-	ctxTrees, ctxDepth int
 }
 
 // expandDrop reads -drop: feature names, or "rules" for the hand rules'
@@ -182,11 +174,7 @@ func expandDrop(s string) string {
 
 func (s setting) String() string {
 	if s.trees > 0 {
-		ctx := ""
-		if s.ctxTrees > 0 {
-			ctx = fmt.Sprintf(", context stage %d of depth %d", s.ctxTrees, s.ctxDepth)
-		}
-		return fmt.Sprintf("boosted trees, %d of depth %d, λ=%g, %s weights%s", s.trees, s.depth, s.lambda, s.weighting, ctx)
+		return fmt.Sprintf("boosted trees, %d of depth %d, λ=%g, %s weights", s.trees, s.depth, s.lambda, s.weighting)
 	}
 	kind := "logistic regression"
 	if s.hidden > 0 {
@@ -195,7 +183,7 @@ func (s setting) String() string {
 	return fmt.Sprintf("%s, λ=%g, %s weights", kind, s.lambda, s.weighting)
 }
 
-func run(kd *kind, data, out string, k int, folds string, seed uint64, drop string, hidden int, oof, family string, nested bool, grid, ctx [][2]int) error {
+func run(kd *kind, data, out string, k int, folds string, seed uint64, drop string, hidden int, oof, family string, nested bool, grid [][2]int) error {
 	pages, err := load(kd, data)
 	if err != nil {
 		return err
@@ -258,9 +246,6 @@ func run(kd *kind, data, out string, k int, folds string, seed uint64, drop stri
 		for _, td := range grid {
 			for _, w := range []string{"uniform", "tokens"} {
 				settings = append(settings, setting{lambda: 1, weighting: w, trees: td[0], depth: td[1]})
-				for _, c := range ctx {
-					settings = append(settings, setting{lambda: 1, weighting: w, trees: td[0], depth: td[1], ctxTrees: c[0], ctxDepth: c[1]})
-				}
 			}
 		}
 	}
@@ -422,9 +407,6 @@ func meanSD(v []float64) (float64, float64) {
 // fit trains the setting's model on the pages: boosted trees (s.trees),
 // a one-hidden-layer network (s.hidden) or else a logistic regression.
 func fit(pages []*page, s setting, names []string) *article.BlockModel {
-	if s.ctxTrees > 0 {
-		return fitContext(pages, s, names)
-	}
 	X, y, w := samples(pages, s)
 	var m *article.BlockModel
 	if s.trees > 0 {

@@ -69,29 +69,13 @@ type BlockModel struct {
 	// stamp lines are short, so by their words alone they would not keep
 	// its prose apart from the article's.
 	Gap float64
-	// Context, for HTML blocks, is a second stage that reads the first
-	// one's scores of the blocks around (context.go); its score decides.
-	Context *BlockModel
 }
 
 // ParseModel reads a model in the text format String writes: "threshold
 // t", "bias b", "hidden n" and, for each feature, its name and its weights
 // (one, or one per hidden unit); "hidden.bias" and "hidden.out" give the
 // hidden units' biases and output weights.
-//
-// A line "context" starts the second stage of an HTML model, written the
-// same way over the context features (ContextFeatureNames).
 func ParseModel(s string, names []string) (*BlockModel, error) {
-	if first, second, ok := strings.Cut(s, "\ncontext\n"); ok {
-		m, err := ParseModel(first, names)
-		if err != nil {
-			return nil, err
-		}
-		if m.Context, err = ParseModel(second, contextNames); err != nil {
-			return nil, err
-		}
-		return m, nil
-	}
 	m := &BlockModel{Names: names}
 	featureNames := names
 	idx := make(map[string]int, len(featureNames))
@@ -291,10 +275,6 @@ func (m *BlockModel) String() string {
 		b.WriteString("tree")
 		t.write(&b, 0, m.Names)
 		b.WriteByte('\n')
-	}
-	if m.Context != nil {
-		b.WriteString("context\n")
-		b.WriteString(m.Context.String())
 	}
 	if len(m.Trees) > 0 {
 		return b.String()

@@ -27,9 +27,7 @@ func (r *renderer) assemble() *doc.Document {
 	}
 	if m := r.model; m != nil {
 		// generic structure the model may not overrule (vetoed): the
-		// <h1> is the headline, never a paragraph of the body, whatever
-		// its size on a short page; navigation, asides, footers and
-		// figures (captions, credits) are not the story
+		// headline, navigation, asides, footers and figures
 		p := m.blockScores(r.features(rule))
 		lo, hi := 0, len(p)-1
 		if m.Run {
