@@ -56,7 +56,11 @@ func main() {
 	hidden := flag.Int("hidden", 0, "also try a network with this many tanh hidden units (slow; it did not beat the logistic regression)")
 	family := flag.String("family", "gbdt", "model families to try: lr (logistic regression), gbdt (boosted trees of depth <= 3), or lr,gbdt")
 	nested := flag.Bool("nested", false, "also report nested cross-validation: each outer fold's setting chosen by an inner CV over the other folds")
+	var treeOpts setting // -lambda, -minhess, -rate
 	grid := flag.String("trees", "50x2,50x3,100x2,100x3", "boosted trees to try, as trees x depth")
+	flag.Float64Var(&treeOpts.lambda, "lambda", 1, "boosted trees: the leaves' L2 penalty")
+	flag.Float64Var(&treeOpts.minHess, "minhess", 1, "boosted trees: the least hessian on either side of a split")
+	flag.Float64Var(&treeOpts.rate, "rate", 0.1, "boosted trees: the learning rate")
 	seed := flag.Uint64("seed", 0, "with -folds site: 0 deals the sites out in id order, another number in an order shuffled by it")
 	folds := flag.String("folds", "", "how pages fall into folds: site (the pages of one host name share a fold) or id (page i in fold i mod k, ids sorted); default site for html, id for text")
 	flag.Parse()
@@ -79,7 +83,7 @@ func main() {
 	}
 	trees, err := parseGrid(*grid)
 	if err == nil {
-		err = run(k0, *data, *out, *k, *folds, *seed, expandDrop(*drop), *hidden, *oof, *family, *nested, trees)
+		err = run(k0, *data, *out, *k, *folds, *seed, expandDrop(*drop), *hidden, *oof, *family, *nested, trees, treeOpts)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "train-blocks:", err)
@@ -156,6 +160,8 @@ type setting struct {
 	hidden    int    // hidden units; 0: a logistic regression
 	trees     int    // boosted trees; 0: not a tree model
 	depth     int    // depth of each tree
+	minHess   float64
+	rate      float64 // learning rate of the trees
 }
 
 // expandDrop reads -drop: feature names, or "rules" for the hand rules'
@@ -174,7 +180,7 @@ func expandDrop(s string) string {
 
 func (s setting) String() string {
 	if s.trees > 0 {
-		return fmt.Sprintf("boosted trees, %d of depth %d, λ=%g, %s weights", s.trees, s.depth, s.lambda, s.weighting)
+		return fmt.Sprintf("boosted trees, %d of depth %d, λ=%g, rate %g, min hessian %g, %s weights", s.trees, s.depth, s.lambda, s.rate, s.minHess, s.weighting)
 	}
 	kind := "logistic regression"
 	if s.hidden > 0 {
@@ -183,7 +189,7 @@ func (s setting) String() string {
 	return fmt.Sprintf("%s, λ=%g, %s weights", kind, s.lambda, s.weighting)
 }
 
-func run(kd *kind, data, out string, k int, folds string, seed uint64, drop string, hidden int, oof, family string, nested bool, grid [][2]int) error {
+func run(kd *kind, data, out string, k int, folds string, seed uint64, drop string, hidden int, oof, family string, nested bool, grid [][2]int, treeOpts setting) error {
 	pages, err := load(kd, data)
 	if err != nil {
 		return err
@@ -245,7 +251,9 @@ func run(kd *kind, data, out string, k int, folds string, seed uint64, drop stri
 	if strings.Contains(family, "gbdt") {
 		for _, td := range grid {
 			for _, w := range []string{"uniform", "tokens"} {
-				settings = append(settings, setting{lambda: 1, weighting: w, trees: td[0], depth: td[1]})
+				s := treeOpts
+				s.weighting, s.trees, s.depth = w, td[0], td[1]
+				settings = append(settings, s)
 			}
 		}
 	}
