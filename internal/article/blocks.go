@@ -390,10 +390,6 @@ var baseNames = []string{
 	// where the page's prose lies around the block: the share of it under
 	// the block's parent and grandparent, and how many blocks the parent holds
 	"parent_share", "gparent_share", "parent_blocks",
-	// experiment (did not help over five site splits; reverted): how
-	// many levels above the page's largest unlinked block the element
-	// holding both lies
-	"anchor_up",
 }
 
 // neighbourNames are the base features read again from the blocks around.
@@ -578,13 +574,6 @@ func (r *renderer) features(rule []bool) [][]float64 {
 			anchor, most = i, v
 		}
 	}
-	// the anchor's element and its ancestors, innermost first
-	var chain []int
-	if n > 0 {
-		for e := r.blocks[anchor].owner; e >= 0; e = r.elems[e].parent {
-			chain = append(chain, e)
-		}
-	}
 	after := make([]bool, n)
 	ended := false
 	for i := anchor + 1; i < n; i++ {
@@ -684,14 +673,6 @@ func (r *renderer) features(rule []bool) [][]float64 {
 		if p1 >= 0 {
 			x[51] = math.Log1p(float64(held[p1])) / 6
 		}
-		up := len(chain)
-		for k, e := range chain {
-			if b.owner >= e && b.owner < r.elems[e].end {
-				up = k
-				break
-			}
-		}
-		x[52] = math.Min(float64(up), 10) / 10
 	}
 	out := make([][]float64, n)
 	flat := make([]float64, n*len(featureNames))
