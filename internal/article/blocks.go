@@ -390,8 +390,6 @@ var baseNames = []string{
 	// where the page's prose lies around the block: the share of it under
 	// the block's parent and grandparent, and how many blocks the parent holds
 	"parent_share", "gparent_share", "parent_blocks",
-	// experiment (no better over five site splits; reverted)
-	"ggparent_share", "gparent_blocks", "parent_text",
 }
 
 // neighbourNames are the base features read again from the blocks around.
@@ -674,12 +672,6 @@ func (r *renderer) features(rule []bool) [][]float64 {
 		x[50] = share(parent(p1))
 		if p1 >= 0 {
 			x[51] = math.Log1p(float64(held[p1])) / 6
-			x[54] = all[p1] / math.Max(all[0], 1)
-		}
-		p2 := parent(p1)
-		x[52] = share(parent(p2))
-		if p2 >= 0 {
-			x[53] = math.Log1p(float64(held[p2])) / 6
 		}
 	}
 	out := make([][]float64, n)
