@@ -393,7 +393,7 @@ var baseNames = []string{
 }
 
 // neighbourNames are the base features read again from the blocks around.
-var neighbourNames = []string{"rule_body", "prose", "link", "chars", "h2_3", "own_density", "sentence_end", "stop_words", "repeated", "parent_share"}
+var neighbourNames = []string{"rule_body", "prose", "link", "chars", "h2_3", "own_density", "sentence_end", "stop_words"}
 
 var featureNames, neighbourIdx = withNeighbours(baseNames, neighbourNames)
 
