@@ -390,11 +390,6 @@ var baseNames = []string{
 	// where the page's prose lies around the block: the share of it under
 	// the block's parent and grandparent, and how many blocks the parent holds
 	"parent_share", "gparent_share", "parent_blocks",
-	// experiment (no better; reverted): the class and id words of the
-	// block's element and three ancestors, hashed into 32 buckets
-	"cls0", "cls1", "cls2", "cls3", "cls4", "cls5", "cls6", "cls7", "cls8", "cls9", "cls10",
-	"cls11", "cls12", "cls13", "cls14", "cls15", "cls16", "cls17", "cls18", "cls19", "cls20",
-	"cls21", "cls22", "cls23", "cls24", "cls25", "cls26", "cls27", "cls28", "cls29", "cls30", "cls31",
 }
 
 // neighbourNames are the base features read again from the blocks around.
@@ -677,13 +672,6 @@ func (r *renderer) features(rule []bool) [][]float64 {
 		x[50] = share(parent(p1))
 		if p1 >= 0 {
 			x[51] = math.Log1p(float64(held[p1])) / 6
-		}
-		var cls uint32
-		for e, k := b.owner, 0; e > 0 && k < 4; e, k = r.elems[e].parent, k+1 {
-			cls |= r.elems[e].words
-		}
-		for k := 0; k < 32; k++ {
-			x[52+k] = float64(cls >> k & 1)
 		}
 	}
 	out := make([][]float64, n)

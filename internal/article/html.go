@@ -39,9 +39,6 @@ type elem struct {
 	figure bool
 	meta   bool // byline, date or author box
 	body   bool // itemprop=articleBody or similar: a strong article mark
-	// words is the set of its class and id words hashed into 32
-	// buckets (classBucket), read by the block classifier
-	words uint32
 	// wrapper marks an element that holds most of the page's prose: its
 	// class names describe the layout ("container penci_sidebar"), not
 	// what it holds, so a weak negative class or a chrome tag is ignored.
@@ -228,7 +225,7 @@ func (r *renderer) element(n *html.Node, parent, depth int) {
 	}
 	idx := len(r.elems)
 	e := elem{parent: parent, tag: n.DataAtom}
-	e.class, e.meta, e.words = classWeight(class + " " + id)
+	e.class, e.meta = classWeight(class + " " + id)
 	if strings.EqualFold(itemprop, "articleBody") || strings.EqualFold(itemprop, "reviewBody") {
 		e.body, e.class = true, 1
 	}
@@ -248,7 +245,7 @@ func (r *renderer) element(n *html.Node, parent, depth int) {
 		e.chrome = true
 	}
 	if n.DataAtom == atom.Body || n.DataAtom == atom.Html {
-		e.class, e.meta, e.words = 0, false, 0 // page-wide classes say nothing about the article
+		e.class, e.meta = 0, false // page-wide classes say nothing about the article
 	}
 	r.elems = append(r.elems, e)
 
@@ -377,13 +374,12 @@ func (r *renderer) flush() {
 // classWeight reads an element's class and id: +1 when they name article
 // content, -1 when they name page furniture; meta reports a byline or date
 // box.
-func classWeight(s string) (w int8, meta bool, words uint32) {
+func classWeight(s string) (w int8, meta bool) {
 	if len(s) <= 1 {
-		return 0, false, 0
+		return 0, false
 	}
 	pos, neg, strong, embed := false, false, false, false
 	forEachClassWord(s, func(word string) {
-		words |= classBucket(word)
 		switch classWords[word] {
 		case 1:
 			pos = true
@@ -400,35 +396,17 @@ func classWeight(s string) (w int8, meta bool, words uint32) {
 	if embed {
 		// an embedded post or quotation is part of the story, whatever
 		// else its class says ("social-media-embed")
-		return 0, false, words
+		return 0, false
 	}
 	switch {
 	case strong:
-		return -2, meta, words
+		return -2, meta
 	case neg:
-		return -1, meta, words
+		return -1, meta
 	case pos:
-		return 1, meta, words
+		return 1, meta
 	}
-	return 0, meta, words
-}
-
-// classBucket hashes a class or id word (FNV-1a) into one of 32 buckets,
-// as a bit; words with a digit (generated names: "post-4711", "css-1x9k")
-// and one- or two-letter words say nothing and hash to none.
-func classBucket(word string) uint32 {
-	if len(word) < 3 {
-		return 0
-	}
-	h := uint32(2166136261)
-	for i := 0; i < len(word); i++ {
-		c := word[i]
-		if c >= '0' && c <= '9' {
-			return 0
-		}
-		h = (h ^ uint32(c)) * 16777619
-	}
-	return 1 << (h % 32)
+	return 0, meta
 }
 
 // forEachClassWord splits class names into lower-case words at
