@@ -26,9 +26,17 @@ func (r *renderer) assemble() *doc.Document {
 		return r.fallback()
 	}
 	if m := r.model; m != nil {
-		// generic structure the model may not overrule (vetoed): the
-		// headline, navigation, asides, footers and figures
-		p := m.blockScores(r.features(rule))
+		X := r.features(rule)
+		p := make([]float64, len(X))
+		for i, x := range X {
+			// generic structure the model may not overrule: the <h1> is
+			// the headline, never a paragraph of the body, whatever its
+			// size on a short page; navigation, asides, footers and
+			// figures (captions, credits) are not the story
+			if x != nil && r.blocks[i].heading != 1 && r.elems[r.blocks[i].owner].inherited&(fChrome|fFigure) == 0 {
+				p[i] = m.Prob(x)
+			}
+		}
 		lo, hi := 0, len(p)-1
 		if m.Run {
 			lo, hi = bestRun(len(p), func(i int) float64 {
