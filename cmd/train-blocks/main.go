@@ -250,7 +250,7 @@ func run(kd *kind, data, out string, k int, folds string, seed uint64, drop stri
 	}
 	if strings.Contains(family, "gbdt") {
 		for _, td := range grid {
-			for _, w := range []string{"uniform", "tokens", "pages"} {
+			for _, w := range []string{"uniform", "tokens"} {
 				s := treeOpts
 				s.weighting, s.trees, s.depth = w, td[0], td[1]
 				settings = append(settings, s)
@@ -442,9 +442,6 @@ func samples(pages []*page, s setting) (X [][]float64, y, w []float64) {
 				// every page weighs the same, as in the metric; within a
 				// page a block weighs by its tokens
 				w = append(w, (1+p.toks[i])/total*float64(len(p.X)))
-			} else if s.weighting == "pages" {
-				// every page weighs the same, its blocks alike
-				w = append(w, 1/float64(len(p.X)))
 			} else {
 				w = append(w, 1)
 			}
