@@ -64,6 +64,13 @@ func main() {
 	thresholds := flag.String("thresholds", "", "comma-separated thresholds to try (default 0.3,0.4,0.5,0.6,0.7 for html, 0.4,0.5,0.6 for text)")
 	gaps := flag.String("gaps", "", "comma-separated gap costs to try with the best run and with segments (pasted text; default 3)")
 	segs := flag.String("segs", "", `comma-separated segment costs to try (pasted text; default 10,30; "0": none)`)
+	var treeOpts setting // -lambda, -minhess, -rate
+	treeGrid := flag.String("trees", "50x2,50x3,100x2,100x3", "boosted trees to try, as trees x depth")
+	flag.Float64Var(&treeOpts.lambda, "lambda", 1, "boosted trees: the leaves' L2 penalty")
+	flag.Float64Var(&treeOpts.minHess, "minhess", 1, "boosted trees: the least hessian on either side of a split")
+	flag.Float64Var(&treeOpts.rate, "rate", 0.1, "boosted trees: the learning rate")
+	seed := flag.Uint64("seed", 0, "with -folds site: 0 deals the sites out in id order, another number in an order shuffled by it")
+	folds := flag.String("folds", "", "how pages fall into folds: site (the pages of one host name share a fold) or id (page i in fold i mod k, ids sorted); default site for html, id for text")
 	flag.Parse()
 	k0 := kinds[*kind]
 	if k0 == nil {
@@ -94,7 +101,14 @@ func main() {
 		fmt.Fprintln(os.Stderr, "train-blocks:", err)
 		os.Exit(2)
 	}
-	if err := run(k0, *data, *out, *k, expandDrop(*drop), *hidden, *oof, *family, *nested, grid); err != nil {
+	if *folds == "" {
+		*folds = k0.folds
+	}
+	trees, err := parseGrid(*treeGrid)
+	if err == nil {
+		err = run(k0, *data, *out, *k, *folds, *seed, expandDrop(*drop), *hidden, *oof, *family, *nested, grid, trees, treeOpts)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "train-blocks:", err)
 		os.Exit(1)
 	}
@@ -104,6 +118,7 @@ func main() {
 type kind struct {
 	data, out string
 	drop      string // features left out by default
+	folds     string // how pages fall into folds by default (-folds)
 	names     []string
 	samples   func(string) ([]article.BlockSample, error)
 	// extract reads an input with a model (nil: the rules alone) and a
@@ -117,7 +132,7 @@ type kind struct {
 
 var kinds = map[string]*kind{
 	"html": {
-		data: "../shared/data/article-extraction/dev", out: "internal/article/blocks.model", drop: "vocab",
+		data: "../shared/data/article-extraction/dev", out: "internal/article/blocks.model", drop: "vocab", folds: "site",
 		thresholds: []float64{0.3, 0.4, 0.5, 0.6, 0.7},
 		names:      article.FeatureNames(), samples: article.BlockSamples, file: "html/%s.html.gz",
 		extract: func(in string, m *article.BlockModel, _ float64) string {
@@ -129,7 +144,7 @@ var kinds = map[string]*kind{
 		},
 	},
 	"text": {
-		data: "../shared/data/article-extraction/dev-pasted", out: "internal/article/lines.model",
+		data: "../shared/data/article-extraction/dev-pasted", out: "internal/article/lines.model", folds: "id",
 		names: article.LineFeatureNames(), file: "text/%s.txt", gaps: []float64{3}, segs: []float64{10, 30},
 		thresholds: []float64{0.4, 0.5, 0.6},
 		samples:    func(in string) ([]article.BlockSample, error) { return article.LineSamples(in), nil },
@@ -143,6 +158,8 @@ type page struct {
 	id    string
 	html  string
 	truth string
+	site  string // the page's host name without "www.", for -folds site
+	fold  int    // its cross-validation fold
 	X     [][]float64
 	y     []float64
 	toks  []float64 // tokens per block, for weighting
@@ -177,6 +194,8 @@ type setting struct {
 	hidden    int    // hidden units; 0: a logistic regression
 	trees     int    // boosted trees; 0: not a tree model
 	depth     int    // depth of each tree
+	minHess   float64
+	rate      float64 // learning rate of the trees
 }
 
 // expandDrop reads -drop: feature names, or "rules" for the hand rules'
@@ -195,7 +214,7 @@ func expandDrop(s string) string {
 
 func (s setting) String() string {
 	if s.trees > 0 {
-		return fmt.Sprintf("boosted trees, %d of depth %d, λ=%g, %s weights", s.trees, s.depth, s.lambda, s.weighting)
+		return fmt.Sprintf("boosted trees, %d of depth %d, λ=%g, rate %g, min hessian %g, %s weights", s.trees, s.depth, s.lambda, s.rate, s.minHess, s.weighting)
 	}
 	kind := "logistic regression"
 	if s.hidden > 0 {
@@ -225,9 +244,12 @@ func floats(s string) ([]float64, error) {
 	return out, nil
 }
 
-func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family string, nested bool, g grid) error {
+func run(kd *kind, data, out string, k int, folds string, seed uint64, drop string, hidden int, oof, family string, nested bool, g grid, trees [][2]int, treeOpts setting) error {
 	pages, err := load(kd, data)
 	if err != nil {
+		return err
+	}
+	if err := assignFolds(pages, k, folds, seed); err != nil {
 		return err
 	}
 	names := kd.names
@@ -249,14 +271,21 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 			}
 		}
 	}
-	fold := func(i int) int { return i % k }
+	fold := func(i int) int { return pages[i].fold }
 
 	// the hand rules alone, scored per fold: the baseline
 	rules := make([]string, len(pages))
 	for i, p := range pages {
 		rules[i] = extract(p.html, nil, 0)
 	}
-	fmt.Printf("%d pages, %d features, %d folds (page i is in fold i mod %d, ids sorted)\n\n", len(pages), nf, k, k)
+	how := fmt.Sprintf("page i is in fold i mod %d, ids sorted", k)
+	if folds == "site" {
+		how = "the pages of a site share a fold, sites dealt out in id order"
+		if seed > 0 {
+			how = fmt.Sprintf("the pages of a site share a fold, sites dealt out shuffled by seed %d", seed)
+		}
+	}
+	fmt.Printf("%d pages, %d features, %d folds (%s)\n\n", len(pages), nf, k, how)
 	fmt.Println("| setting | fold F1s | CV mean | spread (sd) | min–max | out-of-fold F1 (all pages) |")
 	fmt.Println("| --- | --- | --- | --- | --- | --- |")
 	printRow("hand rules alone (no training)", pages, rules, k)
@@ -275,11 +304,11 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 		}
 	}
 	if strings.Contains(family, "gbdt") {
-		for _, t := range []int{50, 100} {
-			for _, d := range []int{2, 3} {
-				for _, w := range []string{"uniform", "tokens"} {
-					settings = append(settings, setting{lambda: 1, weighting: w, trees: t, depth: d})
-				}
+		for _, td := range trees {
+			for _, w := range []string{"uniform", "tokens"} {
+				s := treeOpts
+				s.weighting, s.trees, s.depth = w, td[0], td[1]
+				settings = append(settings, s)
 			}
 		}
 	}
@@ -349,9 +378,10 @@ func run(kd *kind, data, out string, k int, drop string, hidden int, oof, family
 			one := func(j int) bool { return j == i }
 			a, _, _ := score(pages, best.preds, one)
 			b, _, _ := score(pages, rules, one)
-			if math.Abs(a-b) > 0.05 || strings.HasPrefix(p.id, os.Getenv("TRAIN_BLOCKS_PAGES")) {
+			match := strings.HasPrefix(p.id, os.Getenv("TRAIN_BLOCKS_PAGES"))
+			if math.Abs(a-b) > 0.05 || match {
 				fmt.Printf("page %s fold %d: model %.3f rules %.3f\n", p.id, fold(i), a, b)
-				if strings.HasPrefix(p.id, os.Getenv("TRAIN_BLOCKS_PAGES")) {
+				if match {
 					fmt.Printf("  truth: %q\n  model: %q\n  rules: %q\n", p.truth, best.preds[i], rules[i])
 					// every block's label and out-of-fold score
 					samples, _ := kd.samples(p.html)
@@ -426,7 +456,7 @@ func printRow(name string, pages []page, preds []string, k int) float64 {
 	fs := make([]float64, k)
 	var parts []string
 	for f := 0; f < k; f++ {
-		in := func(i int) bool { return i%k == f }
+		in := func(i int) bool { return pages[i].fold == f }
 		fs[f], _, _ = score(pages, preds, in)
 		parts = append(parts, fmt.Sprintf("%.3f", fs[f]))
 	}
@@ -632,6 +662,7 @@ func load(kd *kind, dir string) ([]page, error) {
 	}
 	var truth map[string]struct {
 		ArticleBody string `json:"articleBody"`
+		URL         string `json:"url"`
 	}
 	if err := json.Unmarshal(raw, &truth); err != nil {
 		return nil, err
@@ -647,7 +678,7 @@ func load(kd *kind, dir string) ([]page, error) {
 		if err != nil {
 			return nil, err
 		}
-		p := page{id: id, html: b, truth: truth[id].ArticleBody}
+		p := page{id: id, html: b, truth: truth[id].ArticleBody, site: siteOf(truth[id].URL)}
 		samples, err := kd.samples(p.html)
 		if err != nil {
 			return nil, err
@@ -877,7 +908,7 @@ func nestedCV(pages []page, k int, settings []setting, thresholds []float64, run
 			}
 			var train []*page
 			for i := range pages {
-				if i%k != f && i%k != g {
+				if pages[i].fold != f && pages[i].fold != g {
 					train = append(train, &pages[i])
 				}
 			}
@@ -887,13 +918,13 @@ func nestedCV(pages []page, k int, settings []setting, thresholds []float64, run
 					for _, run := range runs {
 						pr := make([]string, len(pages))
 						for i := range pages {
-							if i%k == g {
+							if pages[i].fold == g {
 								m := *m0
 								m.Threshold, m.Run, m.Gap = t, run.run, run.gap
 								pr[i] = extract(pages[i].html, &m, run.seg)
 							}
 						}
-						f1, _, _ := score(pages, pr, func(i int) bool { return i%k == g })
+						f1, _, _ := score(pages, pr, func(i int) bool { return pages[i].fold == g })
 						sums[cand{s, t, run}] += f1
 					}
 				}
@@ -907,14 +938,14 @@ func nestedCV(pages []page, k int, settings []setting, thresholds []float64, run
 		}
 		var train []*page
 		for i := range pages {
-			if i%k != f {
+			if pages[i].fold != f {
 				train = append(train, &pages[i])
 			}
 		}
 		m := fit(train, best.s, names)
 		m.Threshold, m.Run, m.Gap = best.t, best.run.run, best.run.gap
 		for i := range pages {
-			if i%k == f {
+			if pages[i].fold == f {
 				preds[i] = extract(pages[i].html, m, best.run.seg)
 			}
 		}

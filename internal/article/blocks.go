@@ -387,6 +387,9 @@ var baseNames = []string{
 	"tag_quote", "section_end", "share_bar", "repeated", "prose_share",
 	"own_density", "anc1_density", "anc2_density", "anc3_density", "depth_below_container",
 	"smooth_density", "smooth_link", "in_run", "run_dist", "after_section_end",
+	// where the page's prose lies around the block: the share of it under
+	// the block's parent and grandparent, and how many blocks the parent holds
+	"parent_share", "gparent_share", "parent_blocks",
 }
 
 // neighbourNames are the base features read again from the blocks around.
@@ -514,14 +517,28 @@ func (r *renderer) features(rule []bool) [][]float64 {
 	// that is prose (boilerpipe's and CETD's signal, read on the DOM)
 	all := make([]float64, len(r.elems))
 	prose := make([]float64, len(r.elems))
+	held := make([]int, len(r.elems)) // blocks in the subtree
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		for e := b.owner; e >= 0; e = r.elems[e].parent {
 			all[e] += float64(b.chars)
+			held[e]++
 			if b.good {
 				prose[e] += float64(b.chars)
 			}
 		}
+	}
+	parent := func(e int) int {
+		if e >= 0 {
+			return r.elems[e].parent
+		}
+		return -1
+	}
+	share := func(e int) float64 {
+		if e < 0 || proseChars == 0 {
+			return 0
+		}
+		return prose[e] / float64(proseChars)
 	}
 	density := func(e int) float64 {
 		if e < 0 || all[e] == 0 {
@@ -650,6 +667,12 @@ func (r *renderer) features(rule []bool) [][]float64 {
 		x[46] = b2f(i >= runLo && i <= runHi)
 		x[47] = math.Min(float64(max(runLo-i, i-runHi, 0)), 10) / 10
 		x[48] = b2f(after[i])
+		p1 := parent(b.owner)
+		x[49] = share(p1)
+		x[50] = share(parent(p1))
+		if p1 >= 0 {
+			x[51] = math.Log1p(float64(held[p1])) / 6
+		}
 	}
 	out := make([][]float64, n)
 	flat := make([]float64, n*len(featureNames))
