@@ -15,9 +15,9 @@
 //
 // PGO is tried, not kept (docs/benchmarks.md, "Profile-guided
 // optimisation"): the wasm grew by 22 KB brotli for half a percent fewer
-// instructions per analysis, and a cold first analysis took 8% more. The build therefore has no default.pgo; this
-// command is here so that the measurement can be repeated, say with a
-// newer Go.
+// instructions per analysis, and a cold first analysis took 8% more. The
+// build therefore has no default.pgo; this command is here so that the
+// measurement can be repeated, say with a newer Go.
 package main
 
 import (

@@ -13,8 +13,9 @@
 //		[-mode engine|stage|both] [-recall] [-diag] [-drop FEATURES] [-lone-by-gate] [-out FILE]
 //
 // It reads each article through the whole engine, as a user pasting the file
-// would (or as the benchmark lays it out, or both: -mode), deals each set's documents into folds (sorted ids, round
-// robin, as bench/keyphrases/cv.mjs), trains on the other folds of both sets
+// would (or as the benchmark lays it out, or both: -mode), deals each set's
+// documents into folds (sorted ids, round robin, as
+// bench/keyphrases/cv.mjs), trains on the other folds of both sets
 // and scores the held fold of each with the benchmark's protocol
 // (Porter-stemmed exact match, as ../shared/tools/eval_keyphrases.mjs:
 // DUC-2001 macro F1@10, 500N micro F1@10), beside the hand method on the

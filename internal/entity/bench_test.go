@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lede-news/lede/internal/doc"
 )
 
 // BenchmarkDecode measures loading the embedded model (the first call's cost).
@@ -76,10 +78,9 @@ func BenchmarkTagDev(b *testing.B) {
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "sentences/s")
 }
 
-// BenchmarkResolve times the document pass alone (resolver.resolve) on the
-// sample article's mentions (skipped without ../shared): what Annotate
-// spends after tagging.
-func BenchmarkResolve(b *testing.B) {
+// sampleDoc returns the embedded model and the sample article, segmented;
+// it skips the benchmark without ../shared.
+func sampleDoc(b *testing.B) (*Model, *doc.Document) {
 	text, err := os.ReadFile("../../../shared/samples/korea-us-summit.txt")
 	if err != nil {
 		b.Skip("../shared/samples/korea-us-summit.txt not found")
@@ -88,7 +89,14 @@ func BenchmarkResolve(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	d := segmented(string(text))
+	return m, segmented(string(text))
+}
+
+// BenchmarkResolve times the document pass alone (resolver.resolve) on the
+// sample article's mentions (skipped without ../shared): what Annotate
+// spends after tagging.
+func BenchmarkResolve(b *testing.B) {
+	m, d := sampleDoc(b)
 	ms := m.mentions(d)
 	cp := make([]mention, len(ms))
 	b.ReportAllocs()
@@ -109,15 +117,7 @@ func BenchmarkResolve(b *testing.B) {
 // Per key, what a weight lookup costs and where (docs/benchmarks.md,
 // "Taggers' fixed rows").
 func BenchmarkLookup(b *testing.B) {
-	text, err := os.ReadFile("../../../shared/samples/korea-us-summit.txt")
-	if err != nil {
-		b.Skip("../shared/samples/korea-us-summit.txt not found")
-	}
-	m, err := Embedded()
-	if err != nil {
-		b.Fatal(err)
-	}
-	d := segmented(string(text))
+	m, d := sampleDoc(b)
 	var keys []uint32
 	for _, s := range d.Sentences {
 		var words []string

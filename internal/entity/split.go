@@ -81,8 +81,8 @@ const (
 )
 
 // wordHashes returns newHash(tmpl).str(w) for each template of
-// wordTemplates, hashing the eight side by side in one pass over w's
-// bytes: one chain's multiplications wait for each other, eight chains'
+// wordTemplates, hashing the eleven side by side in one pass over w's
+// bytes: one chain's multiplications wait for each other, eleven chains'
 // do not (TestWordHashes holds it to str).
 func wordHashes(w string) [numWordHashes]hash {
 	var h [numWordHashes]hash

@@ -151,6 +151,9 @@ func (t *Tagger) Forget() {
 	if len(t.seen) > maxKeep {
 		t.seen = nil
 	}
+	if cap(t.seenID) > maxKeep {
+		t.seenID = nil // as the cache it is indexed by
+	}
 	clear(t.cache)
 	clear(t.shapes)
 	clear(t.seen)

@@ -641,10 +641,11 @@ var GateFeatures = [...]int{FBias, FLogLen, FDocCap, FSentLen, FHeadCap, FNames,
 // regressions over a candidate's features ("experts"), mixed by a gate that
 // reads only the article-level features. These experts, mixed by the
 // Ranker's gate, shortlist what the trees score (the whole ranker until
-// 2026-12-05; its gate mixed the tree experts until the tree gate). Trained on DUC-2001 and 500N-KPCrowd (cmd/train-keyphrases), the
-// gate learns which of the two styles an article is written in, and each
-// expert how that style's readers pick phrases; the model is never told
-// which set an article is from.
+// 2026-12-05; its gate mixed the tree experts until the tree gate).
+// Trained on DUC-2001 and 500N-KPCrowd (cmd/train-keyphrases), the gate
+// learns which of the two styles an article is written in, and each expert
+// how that style's readers pick phrases; the model is never told which set
+// an article is from.
 type Model struct {
 	Gate   [len(GateFeatures)]float64
 	Expert [2][NumFeatures]float64

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lede-news/lede/internal/doc"
 	"github.com/lede-news/lede/internal/entity"
 	"github.com/lede-news/lede/internal/keyphrase"
 	"github.com/lede-news/lede/internal/quote"
@@ -275,64 +276,119 @@ func TestRankerTreeGate(t *testing.T) {
 	}
 }
 
+// TestLearnedExtract holds ExtractLearned's list and the panel's places
+// (Phrase.Panel) to what they promise, for Max below, at and above the
+// article's number of topics, and for an article whose candidates are
+// all names: scores by rank, no name in the panel, places 1..n each once
+// (n the panel's size: Max, or every topic when there are fewer), at most
+// PanelLone lone words in the panel's first ten while phrases are left,
+// the phrases in the panel in the list's order, and past the list's
+// first Max topics only the panel's.
 func TestLearnedExtract(t *testing.T) {
-	d := harbour(t)
-	opt := keyphrase.Defaults()
-	ps := keyphrase.ExtractLearned(d, opt)
-	if len(ps) == 0 {
-		t.Fatal("no keyphrases")
+	names := func(t testing.TB) *doc.Document {
+		d := build("Trump in Seoul", "Seoul, Tokyo, Paris.", "Seoul, Tokyo, Paris.")
+		entity.Annotate(d)
+		return d
 	}
-	if ps[0].Score != 1 {
-		t.Errorf("best score %v, want 1", ps[0].Score)
+	tests := []struct {
+		name string
+		d    func(testing.TB) *doc.Document
+		max  int
+	}{
+		{"harbour, Max 1", harbour, 1},
+		{"harbour, Max 4", harbour, 4},
+		{"harbour, the default Max", harbour, keyphrase.Defaults().Max},
+		// where lone words held back put topics ranked past the list's
+		// first Max in the panel (with the shipped ranker)
+		{"harbour, Max 20", harbour, 20},
+		{"harbour, Max 25", harbour, 25},
+		{"harbour, Max above its topics", harbour, 200},
+		{"names only", names, keyphrase.Defaults().Max},
 	}
-	topics, firstTopics := 0, 0
-	var panel []int
-	for i, p := range ps {
-		if p.Score < 0 || p.Score > 1 || i > 0 && p.Score > ps[i-1].Score {
-			t.Errorf("%q: score %v out of order or range", p.Text, p.Score)
-		}
-		if len(p.Mentions) == 0 {
-			t.Errorf("%q: no mentions", p.Text)
-		}
-		for _, m := range p.Mentions {
-			if m.Start < 0 || m.End > len(d.Text) || m.Start >= m.End {
-				t.Errorf("%q: mention %v outside the text", p.Text, m.Span)
+	for _, tc := range tests {
+		d := tc.d(t)
+		opt := keyphrase.Defaults()
+		// every topic the article has: with no limit, the list holds all
+		all := keyphrase.Defaults()
+		all.Max = 1 << 20
+		allTopics := 0
+		for _, p := range keyphrase.ExtractLearned(d, all) {
+			if !p.Name {
+				allTopics++
 			}
 		}
-		if !p.Name {
-			topics++
-			// past the first Max topics, the list holds only the panel's
-			if topics <= opt.Max {
-				firstTopics++
-			} else if p.Panel == 0 {
-				t.Errorf("%q: topic %d, past %d, not in the panel", p.Text, topics, opt.Max)
-			}
+		opt.Max = tc.max
+		ps := keyphrase.ExtractLearned(d, opt)
+		if len(ps) == 0 {
+			t.Fatalf("%s: no keyphrases", tc.name)
 		}
-		if p.Panel > 0 {
+		if ps[0].Score != 1 {
+			t.Errorf("%s: best score %v, want 1", tc.name, ps[0].Score)
+		}
+		topics, lastPhrase := 0, 0
+		place := map[int]string{} // the panel: its topics by place
+		for i, p := range ps {
+			if p.Score < 0 || p.Score > 1 || i > 0 && p.Score > ps[i-1].Score {
+				t.Errorf("%s: %q: score %v out of order or range", tc.name, p.Text, p.Score)
+			}
+			if len(p.Mentions) == 0 {
+				t.Errorf("%s: %q: no mentions", tc.name, p.Text)
+			}
+			for _, m := range p.Mentions {
+				if m.Start < 0 || m.End > len(d.Text) || m.Start >= m.End {
+					t.Errorf("%s: %q: mention %v outside the text", tc.name, p.Text, m.Span)
+				}
+			}
 			if p.Name {
-				t.Errorf("%q: a name in the panel", p.Text)
+				if p.Panel != 0 {
+					t.Errorf("%s: %q: a name in the panel", tc.name, p.Text)
+				}
+				continue
 			}
-			panel = append(panel, p.Panel)
-		} else if !p.Name && topics <= opt.Max {
-			// the panel holds Max topics and the first Max topics of the
-			// list can only be missing from it when a lone word is held back
+			topics++
+			if p.Panel == 0 {
+				if topics > opt.Max {
+					t.Errorf("%s: %q: topic %d, past %d, not in the panel", tc.name, p.Text, topics, opt.Max)
+				}
+				// the list's first Max topics can only be missing from
+				// the panel when a lone word is held back
+				if len(strings.Fields(p.Text)) > 1 {
+					t.Errorf("%s: %q: a phrase among the first %d topics missing from the panel", tc.name, p.Text, opt.Max)
+				}
+				continue
+			}
+			if q, ok := place[p.Panel]; ok {
+				t.Errorf("%s: place %d twice: %q and %q", tc.name, p.Panel, q, p.Text)
+			}
+			place[p.Panel] = p.Text
 			if len(strings.Fields(p.Text)) > 1 {
-				t.Errorf("%q: a phrase among the first %d topics missing from the panel", p.Text, opt.Max)
+				if p.Panel < lastPhrase {
+					t.Errorf("%s: %q: phrase at place %d after one at %d in the list", tc.name, p.Text, p.Panel, lastPhrase)
+				}
+				lastPhrase = p.Panel
 			}
 		}
-	}
-	if firstTopics > opt.Max {
-		t.Errorf("%d phrases, %d topics: want at most %d topics before the panel's", len(ps), topics, opt.Max)
-	}
-	// the panel's places are 1..n, each once, n = min(Max, topics)
-	slices.Sort(panel)
-	for i, p := range panel {
-		if p != i+1 {
-			t.Fatalf("panel places %v, want 1..%d", panel, len(panel))
+		n := min(opt.Max, allTopics)
+		if len(place) != n {
+			t.Errorf("%s: %d topics in the panel, want %d (%d topics in all)", tc.name, len(place), n, allTopics)
 		}
-	}
-	if len(panel) != min(opt.Max, topics) {
-		t.Errorf("%d topics in the panel, want %d", len(panel), min(opt.Max, topics))
+		lone, phrasesAfter := 0, false
+		for k := 1; k <= len(place); k++ {
+			text, ok := place[k]
+			if !ok {
+				t.Fatalf("%s: panel places %v, want 1..%d", tc.name, place, len(place))
+			}
+			single := !strings.Contains(text, " ")
+			switch {
+			case k <= 10 && single:
+				lone++
+			case k > 10 && !single:
+				phrasesAfter = true
+			}
+		}
+		if lone > keyphrase.PanelLone && phrasesAfter {
+			t.Errorf("%s: %d lone words in the panel's first ten, phrases after them: %v", tc.name, lone, place)
+		}
 	}
 }
 

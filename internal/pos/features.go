@@ -176,12 +176,6 @@ func (c *context) reset(raw []string) {
 	c.norm = append(c.norm, "-END-", "-END2-")
 }
 
-// features appends the hashed features of word i, given the tags chosen for
-// the two words before it (p1, p2; "-START-" at the start), to out.
-func (c *context) features(i int, p1, p2 string, out []uint32) []uint32 {
-	return c.appendFeatures(i, tagHashesOf(p1), tagHashesOf(p2), p2, true, out)
-}
-
 // tagHashes are the hashes of the features that read a previous tag, up to
 // where the rest of the feature is mixed in: the tagger computes them once
 // per tag of the model (Model.prev) instead of once per word.
@@ -198,11 +192,12 @@ func tagHashesOf(tag string) tagHashes {
 	}
 }
 
-// appendFeatures is features with the previous tags' hashes given: p1's,
-// p2's and p2 itself. bias says whether to append the bias feature
-// (template 1), which is the same for every word: the tagger adds its row
-// once per model instead (Model.bias).
-func (c *context) appendFeatures(i int, p1, p2 tagHashes, p2tag string, bias bool, out []uint32) []uint32 {
+// features appends the hashed features of word i, given the tags chosen for
+// the two words before it (p1, p2; "-START-" at the start), to out: the
+// trainer's view, every feature hashed afresh. The tagger sums the same
+// rows its own way (tagger.go; TestTaggerScores holds the two together).
+func (c *context) features(i int, p1, p2 string, out []uint32) []uint32 {
+	h1, h2 := tagHashesOf(p1), tagHashesOf(p2)
 	j := i + 2
 	w := c.norm[j]
 	raw := c.raw[i]
@@ -214,17 +209,15 @@ func (c *context) appendFeatures(i int, p1, p2 tagHashes, p2tag string, bias boo
 	if i == 0 {
 		first = "1"
 	}
-	if bias {
-		out = append(out, hashTemplate(1))
-	}
 	out = append(out,
+		hashTemplate(1), // the bias
 		hashStr(hashTemplate(2), suffix(w, 3)),
 		hashStr(hashTemplate(3), pre),
-		p1.t4,
-		p2.t5,
-		hashStr(p1.t6, p2tag),
+		h1.t4,
+		h2.t5,
+		hashStr(h1.t6, p2),
 		hashStr(hashTemplate(7), w),
-		hashStr(p1.t8, w),
+		hashStr(h1.t8, w),
 		hashStr(hashTemplate(9), c.norm[j-1]),
 		hashStr(hashTemplate(10), suffix(c.norm[j-1], 3)),
 		hashStr(hashTemplate(11), c.norm[j-2]),

@@ -185,11 +185,9 @@ type Model struct {
 	weight []int8
 	// work every word would repeat, done once per model: the tags a
 	// previous word can have (the model's, then "-START-" and "-START2-"
-	// at indices len(tags) and len(tags)+1), their features' hashes, and
-	// the scores of the bias feature, which every word has
+	// at indices len(tags) and len(tags)+1) and their features' hashes
 	prevTags []string
 	prev     []tagHashes
-	bias     [maxTags + 1]int32
 	// the rows of the features that read only the previous tags, by tag
 	// as prevTags; and, packed (tagger.go), the bias with the row of each
 	// shape class not first in its sentence (15), and what changes when
@@ -340,7 +338,6 @@ func Decode(data []byte) (*Model, error) {
 		m.prev = append(m.prev, h)
 		m.tagRows = append(m.tagRows, tagSpans{m.span(h.t4), m.span(h.t5)})
 	}
-	m.addRow(&m.bias, hashTemplate(1))
 	bias := m.span(hashTemplate(1))
 	for k, sh := range shapeNames {
 		not, first := m.span(hashStr(hashStr(hashTemplate(15), sh), "0")), m.span(hashStr(hashStr(hashTemplate(15), sh), "1"))

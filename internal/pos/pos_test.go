@@ -193,43 +193,6 @@ func TestDecodeUnaligned(t *testing.T) {
 	}
 }
 
-// TestTaggerFeatures checks the tagger's shortcut against the features the
-// trainer sees (Featurizer): the previous tags and their hashes taken
-// from Model.prevTags and Model.prev, and the bias feature's row added from
-// Model.bias, must give the same hashes and the same scores.
-func TestTaggerFeatures(t *testing.T) {
-	m, err := embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	words := strings.Fields("Seoul wants the U.S. to keep 28,500 troops in South Korea , officials said in 2026 .")
-	start := len(m.tags)
-	tagOf := func(i int) string {
-		return append(m.tags[:len(m.tags):len(m.tags)], "-START-", "-START2-")[i]
-	}
-	c := newContext(words)
-	for i := range words {
-		for _, p := range [][2]int{{start, start + 1}, {0, start}, {3, 5}, {len(m.tags) - 1, 0}} {
-			want := c.features(i, tagOf(p[0]), tagOf(p[1]), nil)
-			var wantScores [maxTags + 1]int32
-			for _, h := range want {
-				m.addRow(&wantScores, h)
-			}
-			got := c.appendFeatures(i, m.prev[p[0]], m.prev[p[1]], m.prevTags[p[1]], false, nil)
-			if !slices.Equal(append([]uint32{hashTemplate(1)}, got...), want) {
-				t.Fatalf("word %d, tags %v: features %v, want %v", i, p, got, want)
-			}
-			gotScores := m.bias
-			for _, h := range got {
-				m.addRow(&gotScores, h)
-			}
-			if gotScores != wantScores {
-				t.Fatalf("word %d, tags %v: scores %v, want %v", i, p, gotScores, wantScores)
-			}
-		}
-	}
-}
-
 // TestLowerWords holds lowerWords to strings.ToLower, with the buffer
 // reused from one sentence to the next.
 func TestLowerWords(t *testing.T) {
@@ -291,6 +254,56 @@ func TestTaggerScores(t *testing.T) {
 			}
 		}
 		m.putTagger(tg)
+	}
+}
+
+// TestPackedExtremes holds the packed sums (tagger.go) to plain sums at
+// the extremes of the weights: models of few buckets, so that a word's
+// features share rows, whose weights are all -128, all 127 or alternate,
+// with the most tags (the top lane signed too) and with fewer.
+func TestPackedExtremes(t *testing.T) {
+	const bits = 3
+	weightOf := map[string]func(b, t int) int8{
+		"all -128":  func(b, t int) int8 { return -128 },
+		"all 127":   func(b, t int) int8 { return 127 },
+		"alternate": func(b, t int) int8 { return int8(-128 + 255*((b+t)%2)) },
+	}
+	words := strings.Fields("Seoul wants the U.S. to keep 28,500 troops in South Korea , officials said .")
+	for _, nt := range []int{maxTags, 20} {
+		tags := make([]string, nt)
+		for k := range tags {
+			tags[k] = fmt.Sprintf("T%d", k)
+		}
+		for name, wf := range weightOf {
+			weights := make([]int8, nt<<bits)
+			for b := range 1 << bits {
+				for k := range nt {
+					weights[b*nt+k] = wf(b, k)
+				}
+			}
+			m, err := Decode(Encode(tags, bits, weights))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tg := m.getTagger()
+			tg.sentence(words)
+			f := NewFeaturizer(words)
+			np := len(m.prevTags)
+			for i := range words {
+				for _, p := range [][2]int{{np - 2, np - 1}, {0, np - 2}, {nt - 1, nt - 1}, {i % nt, (i + 7) % nt}} {
+					var want [maxTags + 1]int32
+					for _, h := range f.Features(i, m.prevTags[p[0]], m.prevTags[p[1]], nil) {
+						m.addRow(&want, h)
+					}
+					var got [maxTags + 1]int32
+					tg.score(i, p[0], p[1], &got)
+					if !slices.Equal(got[:nt], want[:nt]) {
+						t.Fatalf("%d tags, %s, word %d, tags %v: scores %v, want %v", nt, name, i, p, got[:nt], want[:nt])
+					}
+				}
+			}
+			m.putTagger(tg)
+		}
 	}
 }
 

@@ -1,6 +1,6 @@
 package pos
 
-// The tagger's fast path. A word's 16 features and the bias (appendFeatures)
+// The tagger's fast path. A word's 16 features and the bias (features)
 // add about 170 weights to its scores, and most come from features with
 // few values (on the 3.3 KB sample, go test -run FixedRowsShare -v: 109 of
 // 172): the bias (29), the shape class with whether the word opens the
@@ -28,13 +28,16 @@ package pos
 // tag t is lane t>>4 of word t&15, the integer sum Σ score(t) << 16(t>>4).
 // Such sums add as plain integers, two rows' packed scores summing to the
 // packed sum of their scores, so summed rows add with 16 additions instead
-// of one per entry. A lane is read back exactly while its score is below
-// 2^15 in size: a tag's score sums one int8 weight of each of at most
-// maxRows rows (tagger.score reads the lanes). Neighbouring tags are in different words, so
-// the entries of a row, in tag order, add without waiting for each other.
+// of one per entry. A lane is read back exactly (tagger.score) while its
+// score is below 2^15 in size: a row holds at most one int8 weight a tag
+// (Encode), and a packed sum holds six rows (the bias, the shape class,
+// the first letter, the three of the previous tags), at most maxRows.
+// Neighbouring tags are in different words, so the entries of a row, in
+// tag order, add without waiting for each other.
 type packed [(maxTags + 1) / 4]int64
 
-// maxRows is the most rows a word's score sums: 16 features and the bias.
+// maxRows is the most rows a word's score sums: 16 features and the bias;
+// a bound on the rows of a packed sum.
 const maxRows = 17
 
 // A lane holds a sum of at most maxRows int8 weights (this fails to compile
@@ -182,7 +185,7 @@ func (tg *tagger) sentence(words []string) {
 
 // score sets scores to the scores of word i of the sentence last given to
 // tg.sentence, given the tags of the two words before it (indices of
-// Model.prevTags): every feature of appendFeatures, and the bias.
+// Model.prevTags): every feature of features, the bias included.
 func (tg *tagger) score(i, p1, p2 int, scores *[maxTags + 1]int32) {
 	m := tg.m
 	c := &tg.c

@@ -116,7 +116,9 @@ func TestExchangePanic(t *testing.T) {
 
 // TestWire: a head as worker.mjs writes it parses back to its fields, a
 // malformed one is refused, and a response is the status, the header
-// pairs and the body, with "\n\n" after the head (what worker.mjs splits on).
+// pairs and the body, with an empty line where the next name would stand
+// after the head (what worker.mjs reads up to; glue.test.mjs reads these
+// answers back).
 func TestWire(t *testing.T) {
 	heads := []struct {
 		head, method, url string
@@ -149,6 +151,12 @@ func TestWire(t *testing.T) {
 		{204, nil, "", "204\n\n"},
 		{200, []string{"A", "1", "B", "2"}, "x\n\ny", "200\nA\n1\nB\n2\n\nx\n\ny"},
 		{200, []string{"X-Odd", "a\n\nb\r\n"}, "{}", "200\nX-Odd\na  b  \n\n{}"},
+		// an empty value is a line of its own; the head still ends with
+		// an empty line where a name would stand
+		{200, []string{"X-Empty", "", "B", "2"}, "\nx", "200\nX-Empty\n\nB\n2\n\n\nx"},
+		{200, []string{"A", "1", "X-Empty", ""}, "{}", "200\nA\n1\nX-Empty\n\n\n{}"},
+		// a pair with no name is left out: it would end the head
+		{200, []string{"", "v", "A", "1"}, "{}", "200\nA\n1\n\n{}"},
 	}
 	for _, tc := range responses {
 		got := appendResponse(nil, tc.status, tc.header, []byte(tc.body))

@@ -17,11 +17,13 @@ import (
 //
 // A response is one Uint8Array:
 //
-//	status "\n" name "\n" value "\n" ... "\n\n" body
+//	status "\n" name "\n" value "\n" ... name "\n" value "\n" "\n" body
 //
 // "\n" cannot occur in a method, a URL the Fetch API has parsed, a header
 // name or a header value (the Headers class refuses CR and LF), so it
-// separates them without escaping, and the first "\n\n" ends the head.
+// separates them without escaping. A value may be empty, so the head ends
+// at the first empty line where a name would stand (worker.mjs reads it
+// pair by pair), not at the first "\n\n": a name is never empty.
 
 // errBadCall is what serve answers a call that is not (head, body).
 var errBadCall = errors.New("ledeWorker.serve(head, body): head must be a string")
@@ -37,16 +39,22 @@ func parseHead(head string) (method, url string, header []string, err error) {
 
 // appendResponse appends a response, as worker.mjs reads it, to b. A CR or
 // LF in a header name or value becomes a space, as net/http's server writes
-// it, so that no header can end the head early.
+// it, so that no header can end the head early; a pair with an empty name
+// (which no HTTP header has, and which would end the head) is left out.
 func appendResponse(b []byte, status int, header []string, body []byte) []byte {
 	b = strconv.AppendInt(b, int64(status), 10)
-	for _, s := range header {
-		b = append(b, '\n')
-		at := len(b)
-		b = append(b, s...)
-		for i := at; i < len(b); i++ {
-			if b[i] == '\n' || b[i] == '\r' {
-				b[i] = ' '
+	for i := 0; i+1 < len(header); i += 2 {
+		if header[i] == "" {
+			continue
+		}
+		for _, s := range header[i : i+2] {
+			b = append(b, '\n')
+			at := len(b)
+			b = append(b, s...)
+			for j := at; j < len(b); j++ {
+				if b[j] == '\n' || b[j] == '\r' {
+					b[j] = ' '
+				}
 			}
 		}
 	}
@@ -57,8 +65,10 @@ func appendResponse(b []byte, status int, header []string, body []byte) []byte {
 // responseSize is how many bytes appendResponse adds.
 func responseSize(status int, header []string, body []byte) int {
 	n := len(strconv.Itoa(status)) + 2 + len(body)
-	for _, s := range header {
-		n += 1 + len(s)
+	for i := 0; i+1 < len(header); i += 2 {
+		if header[i] != "" {
+			n += 2 + len(header[i]) + len(header[i+1])
+		}
 	}
 	return n
 }

@@ -67,12 +67,18 @@ function failure(status, message) {
   });
 }
 
-// decodeResponse reads the head of serve's answer (wire.go): the status and the
-// header pairs before the first "\n\n"; the body follows it.
+// decodeResponse reads serve's answer (wire.go): the status line, then
+// header lines in name, value pairs up to an empty line where a name would
+// stand (a value may be empty, a name never is), then the body. An answer
+// that does not end its head so throws.
 const utf8 = new TextDecoder();
 function decodeResponse(wire) {
-  let end = 0;
-  while (end + 1 < wire.length && !(wire[end] === 10 && wire[end + 1] === 10)) end++;
+  let end = wire.indexOf(10); // the end of the status line, then of each value
+  while (end >= 0 && end + 1 < wire.length && wire[end + 1] !== 10) {
+    const name = wire.indexOf(10, end + 1);
+    end = name < 0 ? -1 : wire.indexOf(10, name + 1);
+  }
+  if (end < 0 || end + 1 >= wire.length) throw new Error("the Go instance's answer has no end of head");
   const f = utf8.decode(wire.subarray(0, end)).split("\n");
   const headers = new Headers();
   for (let i = 1; i + 1 < f.length; i += 2) headers.append(f[i], f[i + 1]);
@@ -92,14 +98,21 @@ async function fetch(request, env, ctx) {
   let head = request.method + "\n" + request.url;
   for (const [k, v] of request.headers) head += "\n" + k + "\n" + v;
   const body = await readBody(request, me.maxBody);
-  let r;
+  let wire;
   try {
-    const wire = me.serve(head, body);
+    wire = me.serve(head, body);
     if (!(wire instanceof Uint8Array)) throw new Error("the Go instance stopped");
-    r = decodeResponse(wire);
   } catch (e) {
     if (live === me) live = null; // start afresh next time
     return failure(500, "the lede worker failed on this request: " + String(e && e.message || e));
+  }
+  let r;
+  try {
+    r = decodeResponse(wire);
+  } catch (e) {
+    // the instance answered, so it lives on; only this answer is lost
+    // (a header value the Headers class refuses, say)
+    return failure(500, "the lede worker could not pass on the engine's answer: " + String(e && e.message || e));
   }
   const nullBody = r.status === 101 || r.status === 204 || r.status === 205 || r.status === 304 || request.method === "HEAD";
   return new Response(nullBody ? null : r.body, { status: r.status, headers: r.headers });
