@@ -575,10 +575,7 @@ func inColumns(s string) bool {
 	return columnCount(s) >= 2
 }
 
-// classifyLines gives every line its role. Each step has its own function:
-// as one function classifyLines compiled to 13 KB of wasm, and V8's
-// optimising compiler takes more than linear time in a function's size
-// (docs/benchmarks.md, "Splitting the largest wasm functions").
+// classifyLines gives every line its role.
 func classifyLines(d *doc.Document, ls []line) {
 	if len(ls) == 0 {
 		return
@@ -588,66 +585,29 @@ func classifyLines(d *doc.Document, ls []line) {
 		ls[i].role = doc.Boilerplate
 	}
 	if bestStart < 0 {
-		classifyNoProse(ls)
-		return
-	}
-	tl := newTally(ls)
-	bestEnd, inserts := bodyEnd(d, ls, tl, bestStart, bestEnd)
-	// a standfirst: one summary paragraph between the headline and the
-	// byline or date line is not the article's text
-	dek := -1
-	if n := bestStart + 1; n < bestEnd && ls[bestStart].body && (ls[n].byline || ls[n].date != "" && ls[n].words <= 8) &&
-		tl.bodyWords(n, bestEnd) >= 2*ls[bestStart].words {
-		dek = bestStart
-		bestStart++
-	}
-	classifyBody(d, ls, bestStart, bestEnd)
-	for _, in := range inserts {
-		for k := in[0]; k < in[1] && k < bestEnd; k++ {
-			if ls[k].headline {
-				ls[k].role = doc.Related
-			} else {
-				ls[k].role = doc.Boilerplate
+		// no prose at all: a list of headlines, or a few short lines
+		heads := 0
+		for _, l := range ls {
+			if l.headline {
+				heads++
 			}
 		}
-	}
-	titleAt := classifyAbove(d, ls, bestStart, dek)
-	if titleAt >= 0 {
-		ls[titleAt].role = doc.Title
-		d.Title = ls[titleAt].Of(d.Text)
-	}
-	// before and after the body: runs of headline lines are related items
-	markRuns(ls, 0, bestStart)
-	markRuns(ls, bestEnd, len(ls))
-}
-
-// classifyNoProse gives the lines their roles when none is prose.
-func classifyNoProse(ls []line) {
-	// no prose at all: a list of headlines, or a few short lines
-	heads := 0
-	for _, l := range ls {
-		if l.headline {
-			heads++
+		for i := range ls {
+			switch {
+			case heads >= 2 && ls[i].headline:
+				ls[i].role = doc.Related
+			case heads < 2 && !ls[i].boiler:
+				ls[i].role = doc.Body
+			}
 		}
+		return
 	}
-	for i := range ls {
-		switch {
-		case heads >= 2 && ls[i].headline:
-			ls[i].role = doc.Related
-		case heads < 2 && !ls[i].boiler:
-			ls[i].role = doc.Body
-		}
-	}
-}
-
-// bodyEnd returns where the body that proseRun found in ls[bestStart:bestEnd]
-// ends, and the lists set into it (from, to).
-func bodyEnd(d *doc.Document, ls []line, tl tally, bestStart, bestEnd int) (int, [][2]int) {
 	// a comments or "more stories" heading inside the run ends the body,
 	// unless it heads a list set into the article (a "Most read" box
 	// between two parts of the story)
 	bodyLines := 0
 	var inserts [][2]int
+	tl := newTally(ls)
 	for i := bestStart; i < bestEnd; i++ {
 		s := d.Text[ls[i].Start:ls[i].End]
 		if ls[i].body {
@@ -695,12 +655,14 @@ func bodyEnd(d *doc.Document, ls []line, tl tally, bestStart, bestEnd int) (int,
 		}
 		bestEnd = k
 	}
-	return bestEnd, inserts
-}
-
-// classifyBody gives the lines of the body, ls[bestStart:bestEnd], their
-// roles.
-func classifyBody(d *doc.Document, ls []line, bestStart, bestEnd int) {
+	// a standfirst: one summary paragraph between the headline and the
+	// byline or date line is not the article's text
+	dek := -1
+	if n := bestStart + 1; n < bestEnd && ls[bestStart].body && (ls[n].byline || ls[n].date != "" && ls[n].words <= 8) &&
+		tl.bodyWords(n, bestEnd) >= 2*ls[bestStart].words {
+		dek = bestStart
+		bestStart++
+	}
 	for i := bestStart; i < bestEnd; i++ {
 		l := &ls[i]
 		switch {
@@ -729,12 +691,16 @@ func classifyBody(d *doc.Document, ls []line, bestStart, bestEnd int) {
 			l.role = doc.Body
 		}
 	}
-}
-
-// classifyAbove marks the date and byline lines above the body, which
-// starts at bestStart, and returns the title's line (-1 for none); dek is
-// the standfirst's line (-1 for none).
-func classifyAbove(d *doc.Document, ls []line, bestStart, dek int) int {
+	for _, in := range inserts {
+		for k := in[0]; k < in[1] && k < bestEnd; k++ {
+			if ls[k].headline {
+				ls[k].role = doc.Related
+			} else {
+				ls[k].role = doc.Boilerplate
+			}
+		}
+	}
+	// above the body: date, byline, title
 	titleAt := -1
 	for i := bestStart - 1; i >= 0 && i >= bestStart-8; i-- {
 		l := &ls[i]
@@ -765,28 +731,31 @@ func classifyAbove(d *doc.Document, ls []line, bestStart, dek int) int {
 		}
 		break
 	}
-	return titleAt
-}
-
-// markRuns marks the runs of two or more headline lines in ls[from:to]
-// left as boilerplate as related items.
-func markRuns(ls []line, from, to int) {
-	for i := from; i < to; {
-		if !ls[i].headline || ls[i].role != doc.Boilerplate {
-			i++
-			continue
-		}
-		j := i
-		for j < to && ls[j].headline && ls[j].role == doc.Boilerplate {
-			j++
-		}
-		if j-i >= 2 {
-			for k := i; k < j; k++ {
-				ls[k].role = doc.Related
-			}
-		}
-		i = j
+	if titleAt >= 0 {
+		ls[titleAt].role = doc.Title
+		d.Title = ls[titleAt].Of(d.Text)
 	}
+	// before and after the body: runs of headline lines are related items
+	markRuns := func(from, to int) {
+		for i := from; i < to; {
+			if !ls[i].headline || ls[i].role != doc.Boilerplate {
+				i++
+				continue
+			}
+			j := i
+			for j < to && ls[j].headline && ls[j].role == doc.Boilerplate {
+				j++
+			}
+			if j-i >= 2 {
+				for k := i; k < j; k++ {
+					ls[k].role = doc.Related
+				}
+			}
+			i = j
+		}
+	}
+	markRuns(0, bestStart)
+	markRuns(bestEnd, len(ls))
 }
 
 // proseRun returns the run of lines [start, end) with the best sum, prose

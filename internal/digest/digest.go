@@ -129,39 +129,6 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 	if len(related) > MaxClustered {
 		related = related[:MaxClustered]
 	}
-	// one step a function: as one function cluster compiled to 15 KB of
-	// wasm, and V8's optimising compiler takes more than linear time in a
-	// function's size (docs/benchmarks.md, "Splitting the largest wasm
-	// functions")
-	lists, idf, weight := terms(d, related, entityBlocks)
-	groups := agglomerate(similarities(lists, idf, weight))
-	var out [][]int
-	for _, grp := range groups {
-		if len(grp) < 2 {
-			continue
-		}
-		blocks := make([]int, len(grp))
-		for k, i := range grp {
-			blocks[k] = related[i]
-		}
-		slices.Sort(blocks)
-		out = append(out, blocks)
-	}
-	slices.SortStableFunc(out, func(a, b []int) int {
-		if c := cmp.Compare(len(b), len(a)); c != 0 {
-			return c
-		}
-		return cmp.Compare(a[0], b[0])
-	})
-	if out == nil {
-		out = [][]int{}
-	}
-	return out
-}
-
-// terms returns each headline's terms, as sorted ids, each id's idf, and
-// each headline's summed idf.
-func terms(d *doc.Document, related []int, entityBlocks [][]int) (lists [][]int32, idf, weight []float64) {
 	n := len(related)
 	// terms become sorted ids with an idf weight, so a pair's similarity is
 	// one merge of two short lists
@@ -169,7 +136,7 @@ func terms(d *doc.Document, related []int, entityBlocks [][]int) (lists [][]int3
 	// with wasm's slow portable hash)
 	ids := make(map[string]int32, 8*n)
 	var df []int
-	lists = make([][]int32, n)
+	lists := make([][]int32, n)
 	add := func(i int, t string) {
 		id, ok := ids[t]
 		if !ok {
@@ -217,23 +184,16 @@ func terms(d *doc.Document, related []int, entityBlocks [][]int) (lists [][]int3
 			df[id]++
 		}
 	}
-	idf = make([]float64, len(df))
+	idf := make([]float64, len(df))
 	for id, c := range df {
 		idf[id] = math.Log(1 + float64(n)/float64(c))
 	}
-	weight = make([]float64, n)
+	weight := make([]float64, n)
 	for i, l := range lists {
 		for _, id := range l {
 			weight[i] += idf[id]
 		}
 	}
-	return lists, idf, weight
-}
-
-// similarities is the matrix of the headlines' idf-weighted Jaccard
-// similarities (0 below MinShared shared terms).
-func similarities(lists [][]int32, idf, weight []float64) [][]float64 {
-	n := len(lists)
 	sim := make([][]float64, n)
 	for i := range sim {
 		sim[i] = make([]float64, n)
@@ -260,14 +220,6 @@ func similarities(lists [][]int32, idf, weight []float64) [][]float64 {
 			}
 		}
 	}
-	return sim
-}
-
-// agglomerate clusters by average link on the similarity matrix sim, which
-// it overwrites; it returns the groups of indices, one slot per starting
-// headline (nil where a group merged into another).
-func agglomerate(sim [][]float64) [][]int {
-	n := len(sim)
 	// average-link agglomeration: sim becomes the group-to-group matrix,
 	// updated on each merge by the Lance-Williams formula for average link
 	// (the size-weighted mean of the two merged rows), so no pair of
@@ -302,7 +254,28 @@ func agglomerate(sim [][]float64) [][]int {
 		groups[bi] = append(groups[bi], groups[bj]...)
 		alive[bj], groups[bj] = false, nil
 	}
-	return groups
+	var out [][]int
+	for _, grp := range groups {
+		if len(grp) < 2 {
+			continue
+		}
+		blocks := make([]int, len(grp))
+		for k, i := range grp {
+			blocks[k] = related[i]
+		}
+		slices.Sort(blocks)
+		out = append(out, blocks)
+	}
+	slices.SortStableFunc(out, func(a, b []int) int {
+		if c := cmp.Compare(len(b), len(a)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a[0], b[0])
+	})
+	if out == nil {
+		out = [][]int{}
+	}
+	return out
 }
 
 // forWords calls fn with each lower-cased word (letters and digits) of

@@ -454,32 +454,18 @@ const keepMargin = 15
 // 1 ± 0.76.
 const voteScale = 20
 
-// mentionGroup is the mentions of one key and type.
-type mentionGroup struct {
-	key    string
-	tokens []string
-	typ    int
-	ms     []int // indices into ms
-	parent int   // merged into this group; -1 for none
-}
-
-// group merges mentions into entities and ranks them. Each step has its own
-// function: as one function group compiled to 18 KB of wasm, and V8's
-// optimising compiler takes more than linear time in a function's size
-// (docs/benchmarks.md, "Splitting the largest wasm functions").
+// group merges mentions into entities and ranks them.
 func (r *resolver) group(ms []mention) []doc.Entity {
-	gs := groupByKey(ms)
-	joinShortForms(gs)
-	out := r.entities(ms, gs)
-	rankEntities(out)
-	return out
-}
-
-// groupByKey groups the mentions by key and type.
-func groupByKey(ms []mention) []mentionGroup {
+	type group struct {
+		key    string
+		tokens []string
+		typ    int
+		ms     []int // indices into ms
+		parent int   // merged into this group; -1 for none
+	}
 	// groups by value, and each group's mentions cut from one array: a
 	// few allocations, not one per group and per mention
-	gs := make([]mentionGroup, 0, len(ms)/2+8) // most names recur
+	gs := make([]group, 0, len(ms)/2+8) // most names recur
 	// a group by key and type: 1 + its index in gs, 0 for none (vote
 	// has given every mention a type)
 	byKey := make(map[string][numTypes]int32, len(ms))
@@ -494,7 +480,7 @@ func groupByKey(ms []mention) []mentionGroup {
 			byKey[m.key] = slots
 			n := len(words)
 			words = splitKey(words, m.key)
-			gs = append(gs, mentionGroup{key: m.key, tokens: words[n:len(words):len(words)], typ: m.typ, parent: -1})
+			gs = append(gs, group{key: m.key, tokens: words[n:len(words):len(words)], typ: m.typ, parent: -1})
 		}
 		gOf[i] = int32(gi)
 		gs[gi].parent-- // counts the group's mentions for now: -1 - count
@@ -509,12 +495,6 @@ func groupByKey(ms []mention) []mentionGroup {
 	for i, gi := range gOf {
 		gs[gi].ms = append(gs[gi].ms, i)
 	}
-	return gs
-}
-
-// joinShortForms sets the parent of every group whose name is a short form
-// of a longer one.
-func joinShortForms(gs []mentionGroup) {
 	// short forms join the longer name they stand for: the one with the most
 	// mentions, then the earliest.
 	// candidates: longer names indexed by their first word, last word and
@@ -552,11 +532,6 @@ func joinShortForms(gs []mentionGroup) {
 		}
 		g.parent = best
 	}
-}
-
-// entities makes an entity of each group that joined no other, with the
-// mentions of the groups that joined it.
-func (r *resolver) entities(ms []mention, gs []mentionGroup) []doc.Entity {
 	root := func(i int) int {
 		for n := 0; gs[i].parent >= 0 && n < len(gs); n++ {
 			i = gs[i].parent
@@ -625,12 +600,6 @@ func (r *resolver) entities(ms []mention, gs []mentionGroup) []doc.Entity {
 		}
 		out = append(out, e)
 	}
-	return out
-}
-
-// rankEntities sets each entity's salience relative to the best and sorts
-// them by it, then by first mention.
-func rankEntities(out []doc.Entity) {
 	top := 0.0
 	for _, e := range out {
 		top = max(top, e.Salience)
@@ -644,6 +613,7 @@ func rankEntities(out []doc.Entity) {
 		}
 		return out[i].Mentions[0].Start < out[j].Mentions[0].Start
 	})
+	return out
 }
 
 // fullestForm is the name as most often written among the mentions of the

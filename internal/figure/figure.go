@@ -466,15 +466,16 @@ func (s *scanner) vague(i int) int {
 }
 
 // number reads every figure that starts with a number at i.
-//
-// Each kind of figure is read by its own helper, tried in order, each
-// returning how many pieces it consumed (0: not this kind). One function
-// holding them all compiled to 28 KB of wasm, the largest in the engine,
-// and V8's optimising compiler takes more than linear time in a function's
-// size (docs/benchmarks.md, "Splitting the largest wasm functions").
 func (s *scanner) number(i int) int {
-	if k := s.notFigure(i); k > 0 {
-		return k
+	if s.nameNumber(i) {
+		return s.skipGlued(i)
+	}
+	// m/d/yyyy
+	if n := s.slashDate(i); n > 0 {
+		return n
+	}
+	if s.glued(i+1) && (s.is(i+1, "/") || s.isDash(i+1) && s.isNum(i+2) && s.glued(i+2)) {
+		return s.skipGlued(i) // 24/7, 3-1, 555-1234, 2020-21
 	}
 	n, ok := s.parseNum(i, false)
 	if !ok {
@@ -493,44 +494,6 @@ func (s *scanner) number(i int) int {
 	if s.minusAt(i - 1) {
 		ab = i - 1
 	}
-	if k := s.unitFigure(i, ab, n, v); k > 0 {
-		return k
-	}
-	if !n.word && !n.scaled {
-		if k := s.digitFigure(i, n, v); k > 0 {
-			return k
-		}
-	}
-	if k := s.measure(i, n, v); k > 0 {
-		return k
-	}
-	if k := s.year(i, ab, n); k > 0 {
-		return k
-	}
-	return s.count(i, ab, n, v)
-}
-
-// notFigure returns how many pieces the number at i spans when it is no
-// figure: part of a name or code ("G7"), glued to a slash or dash ("24/7"),
-// or a date m/d/yyyy, which it emits; 0 otherwise.
-func (s *scanner) notFigure(i int) int {
-	if s.nameNumber(i) {
-		return s.skipGlued(i)
-	}
-	// m/d/yyyy
-	if n := s.slashDate(i); n > 0 {
-		return n
-	}
-	if s.glued(i+1) && (s.is(i+1, "/") || s.isDash(i+1) && s.isNum(i+2) && s.glued(i+2)) {
-		return s.skipGlued(i) // 24/7, 3-1, 555-1234, 2020-21
-	}
-	return 0
-}
-
-// unitFigure reads a percentage, an amount with a currency word or a clock
-// time after the number n at i.
-func (s *scanner) unitFigure(i, ab int, n num, v *float64) int {
-	j := n.end
 	switch {
 	case s.is(j, "%") || s.is(j, "percent") || s.is(j, "pct") || s.is(j, "per") && s.is(j+1, "cent"):
 		e := j + 1
@@ -558,93 +521,70 @@ func (s *scanner) unitFigure(i, ab int, n num, v *float64) int {
 		s.emit(i, e, doc.Time, nil, unit, "")
 		return e - i
 	}
-	return 0
-}
-
-// digitFigure reads what only a number in digits, unscaled, can start: an
-// ordinal, a decade or a day of the month.
-func (s *scanner) digitFigure(i int, n num, v *float64) int {
-	j := n.end
-	// ordinals: "21st", "10th"
-	if s.isWord(j) && s.glued(j) && ordinalSuffix(s.t(j)) {
-		a, b := s.forwardNP(j+1, true, 2)
-		s.emit(i, j+1, doc.Ordinal, v, "", s.span(a, b))
-		return j + 1 - i
-	}
-	// decades: "1990s", "the '80s"
-	if s.is(j, "s") && s.glued(j) && n.plain && (n.ndigits == 4 || n.ndigits == 2) && int(n.v)%10 == 0 {
-		s.emit(i, j+1, doc.Date, nil, "", "")
-		return j + 1 - i
-	}
-	// day month [year]: "29 October 2025"
-	if n.plain && n.v >= 1 && n.v <= 31 {
-		if e := s.dayMonth(i, int(n.v)); e > 0 {
-			return e - i
+	if !n.word && !n.scaled {
+		// ordinals: "21st", "10th"
+		if s.isWord(j) && s.glued(j) && ordinalSuffix(s.t(j)) {
+			a, b := s.forwardNP(j+1, true, 2)
+			s.emit(i, j+1, doc.Ordinal, v, "", s.span(a, b))
+			return j + 1 - i
+		}
+		// decades: "1990s", "the '80s"
+		if s.is(j, "s") && s.glued(j) && n.plain && (n.ndigits == 4 || n.ndigits == 2) && int(n.v)%10 == 0 {
+			s.emit(i, j+1, doc.Date, nil, "", "")
+			return j + 1 - i
+		}
+		// day month [year]: "29 October 2025"
+		if n.plain && n.v >= 1 && n.v <= 31 {
+			if e := s.dayMonth(i, int(n.v)); e > 0 {
+				return e - i
+			}
 		}
 	}
-	return 0
-}
-
-// measure reads a duration or a measure: "72-year", "two months", "5 km".
-func (s *scanner) measure(i int, n num, v *float64) int {
-	j := n.end
+	// durations and measures: "72-year", "two months", "5 km"
 	u := j
 	if s.isHyphen(j) && s.glued(j) && s.isWord(j+1) && s.glued(j+1) {
 		u = j + 1
 	}
-	if !s.isWord(u) || u == j && s.glued(j) && !s.knownSuffix(j) {
-		return 0
-	}
-	if unit, ok := lookupS(timeUnits, s.t(u)); ok {
-		e := u + 1
-		if u > j && s.isHyphen(e) && s.glued(e) && s.is(e+1, "old") && s.glued(e+1) {
-			e += 2 // an age: "18-year-old men"
+	if s.isWord(u) && !(u == j && s.glued(j) && !s.knownSuffix(j)) {
+		if unit, ok := lookupS(timeUnits, s.t(u)); ok {
+			e := u + 1
+			if u > j && s.isHyphen(e) && s.glued(e) && s.is(e+1, "old") && s.glued(e+1) {
+				e += 2 // an age: "18-year-old men"
+			}
+			s.emit(i, e, doc.Quantity, v, unit, s.aboutAfter(e))
+			return e - i
 		}
-		s.emit(i, e, doc.Quantity, v, unit, s.aboutAfter(e))
-		return e - i
-	}
-	if unit, ok := lookupS(measureUnits, s.t(u)); ok && (u > j || !s.is(u, "pounds") || !s.is(u+1, "sterling")) {
-		about := s.aboutAfter(u + 1)
-		if about == "" {
-			about = s.prepNP(u+1, "of", true) // "200,000 gallons of oil"
+		if unit, ok := lookupS(measureUnits, s.t(u)); ok && (u > j || !s.is(u, "pounds") || !s.is(u+1, "sterling")) {
+			about := s.aboutAfter(u + 1)
+			if about == "" {
+				about = s.prepNP(u+1, "of", true) // "200,000 gallons of oil"
+			}
+			s.emit(i, u+1, doc.Quantity, v, unit, about)
+			return u + 1 - i
 		}
-		s.emit(i, u+1, doc.Quantity, v, unit, about)
-		return u + 1 - i
+		if u > j && !s.isNum(u+1) {
+			// "28-nation bloc", "5-member panel": the word is the unit
+			w := s.t(u)
+			s.emit(i, u+1, doc.Quantity, v, w, s.aboutAfter(u+1))
+			return u + 1 - i
+		}
 	}
-	if u > j && !s.isNum(u+1) {
-		// "28-nation bloc", "5-member panel": the word is the unit
-		w := s.t(u)
-		s.emit(i, u+1, doc.Quantity, v, w, s.aboutAfter(u+1))
-		return u + 1 - i
+	// years: "in 2026", "2026 budget" — but "2000 troops" counts troops
+	// years: "in 2026", "the 1990 census", "2026 budget"; but "about 2000
+	// troops" counts (newsrooms write counts from 1,000 with a comma, so a
+	// bare four-digit number is a year unless an approximation or a
+	// plural noun after a cue says otherwise).
+	if n.plain && n.ndigits == 4 && !(s.countedNoun(j) && s.in(ab-1, countCues)) {
+		y := int(n.v)
+		if y >= 1900 && y <= 2100 || y >= 1000 && y <= 2199 && s.in(i-1, yearCues) {
+			iso := strconv.Itoa(y)
+			if s.is(j, "b.c.") || s.is(j, "bc") || s.is(j, "bce") {
+				iso = "" // no ISO year before the common era here
+			}
+			s.emit(i, j, doc.Date, nil, iso, "")
+			return j - i
+		}
 	}
-	return 0
-}
-
-// year reads a year: "in 2026", "the 1990 census", "2026 budget"; but
-// "about 2000 troops" counts (newsrooms write counts from 1,000 with a
-// comma, so a bare four-digit number is a year unless an approximation or a
-// plural noun after a cue says otherwise).
-func (s *scanner) year(i, ab int, n num) int {
-	j := n.end
-	if !n.plain || n.ndigits != 4 || s.countedNoun(j) && s.in(ab-1, countCues) {
-		return 0
-	}
-	y := int(n.v)
-	if !(y >= 1900 && y <= 2100 || y >= 1000 && y <= 2199 && s.in(i-1, yearCues)) {
-		return 0
-	}
-	iso := strconv.Itoa(y)
-	if s.is(j, "b.c.") || s.is(j, "bc") || s.is(j, "bce") {
-		iso = "" // no ISO year before the common era here
-	}
-	s.emit(i, j, doc.Date, nil, iso, "")
-	return j - i
-}
-
-// count reads what is left: a number in a name ("Boeing 737"), a count of
-// what follows ("28,500 U.S. troops") or a bare quantity.
-func (s *scanner) count(i, ab int, n num, v *float64) int {
-	j := n.end
 	if s.nameBefore(i) {
 		return j - i // "Boeing 737", "Windows 10"
 	}

@@ -124,112 +124,14 @@ type about struct {
 	name    bool
 }
 
-// candidates is Candidates, with what the page needs of each. Each group of
-// features has its own function: as one function candidates compiled to
-// 26 KB of wasm, and V8's optimising compiler takes more than linear time
-// in a function's size (docs/benchmarks.md, "Splitting the largest wasm
-// functions").
 func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	e := score(d, opt)
 	if e == nil {
 		return nil, nil
 	}
-	wc := e.countWords()
-	wordOrder := wc.words
-	length := float64(max(e.length, wc.pos, 1))
-	cs := append([]*candidate(nil), e.order...)
-	sort.Slice(cs, func(i, j int) bool { return better(cs[i], cs[j]) })
-	top, topRank := 0.0, 0.0
-	rankSum := make([]float64, len(cs)) // by candidate.idx: its words' ranks in the walk
-	for _, c := range cs {
-		top = max(top, c.score)
-		for i, w := range c.words {
-			// a name modifying a common noun weighs as in the hand score
-			// ("Washington" in "Washington struggle": NameMod)
-			rankSum[c.idx] += c.wordW[i] * e.rank[w]
-		}
-		topRank = max(topRank, rankSum[c.idx])
-	}
-	// room for every phrase and every single word said often enough (a
-	// Candidate is some 400 bytes: sizing by all of wordOrder over-allocated)
-	singles := 0
-	for i := range wordOrder {
-		if wordOrder[i].n >= minSingleMentions {
-			singles++
-		}
-	}
-	out := make([]Candidate, 0, len(cs)+singles)
-	ab := make([]about, 0, cap(out))
-	out, ab = e.phraseFeatures(out, ab, cs, wordOrder, rankSum, top, topRank, length)
-	out, ab = e.wordFeatures(out, ab, wordOrder, topRank, length)
-	tfidfFeatures(out)
-	e.quoteFeatures(out, ab)
-	e.documentFeatures(out, wc, length)
-	return out, ab
-}
-
-// documentFeatures sets the features of the whole document, and their
-// products with the candidate's own, on every candidate.
-func (e *extractor) documentFeatures(out []Candidate, wc wordCounts, length float64) {
-	logLen := math.Log(length) - 6
-	docCap := 0.0
-	if wc.allWords > 0 {
-		docCap = float64(wc.capWords) / float64(wc.allWords)
-	}
-
-	sentLen := math.Log(float64(max(wc.allWords, 1))/float64(len(e.sents))) - 3
-	headShare := 0.0
-	if wc.headWords > 0 {
-		headShare = float64(wc.headCap) / float64(wc.headWords)
-	}
-	names, multi := 0.0, 0.0
-	for _, c := range e.order {
-		if e.isName(c) {
-			names++
-		}
-		if len(c.words) > 1 {
-			multi++
-		}
-	}
-	names /= float64(len(e.order))
-	multi /= float64(len(e.order))
-	aw := float64(max(wc.allWords, 1))
-	for i := range out {
-		f := &out[i].Features
-		f[FBias] = 1
-		f[FLogLen] = logLen
-		f[FDocCap] = docCap
-		f[FSentLen] = sentLen
-		f[FHeadCap] = headShare
-		f[FNames] = names
-		f[FMulti] = multi
-		f[FWordLen] = float64(wc.wordBytes) / aw / 10
-		f[FNumbers] = float64(wc.numbers) / float64(max(wc.pos, 1))
-		f[FTypes] = float64(wc.types) / aw
-		f[FOneLen] = f[FOne] * logLen
-		f[FVerbLen] = f[FVerb] * logLen
-		f[FHandLen] = f[FHand] * logLen
-		f[FNameLen] = f[FName] * logLen
-		f[FLogTFLen] = f[FLogTF] * logLen
-		f[FOneCap] = f[FOne] * docCap
-		f[FNameCap] = f[FName] * docCap
-		f[FHandCap] = f[FHand] * docCap
-	}
-}
-
-// wordCounts is what candidates reads of the document's words in one pass.
-type wordCounts struct {
-	words []wordStat // each distinct single word that can be a candidate, indexed by keyInfo.word
-	// words and numbers read (up to maxWords), capitalised words outside
-	// the title, all words, the title's words and its capitalised ones,
-	// numbers, the words' bytes, distinct lower-cased words
-	pos, capWords, allWords, headWords, headCap, numbers, wordBytes, types int
-}
-
-// countWords reads the single words over the sentences the hand method
-// read, never a word of a name (a name is a candidate whole: "South" of
-// "South Korea", "Trump" for "Donald Trump" are not).
-func (e *extractor) countWords() wordCounts {
+	// single words, read over the same sentences; never a word of a name
+	// (a name is a candidate whole: "South" of "South Korea", "Trump" for
+	// "Donald Trump" are not)
 	inName := make([]bool, e.tokEnd-e.tok0) // at t-tok0, as the per-token tables
 	for i, b := range e.unitEnd {
 		for t := e.tok0 + i; t < int(b); t++ {
@@ -241,9 +143,9 @@ func (e *extractor) countWords() wordCounts {
 	}
 	// each distinct word's statistics, indexed by keyInfo.word
 	wordOrder := make([]wordStat, 0, len(e.key)/3+8)
-	var c wordCounts
+	pos, capWords, allWords, headWords, headCap, numbers, wordBytes := 0, 0, 0, 0, 0, 0, 0
 	// distinct words, lower-cased: the ids of the lower-cased texts seen here
-	seenLower := make([]bool, len(e.key), len(e.key)+16)
+	types, seenLower := 0, make([]bool, len(e.key), len(e.key)+16)
 	ments := make([]candMention, 0, (e.tokEnd-e.tok0)/8+16) // the words' mentions, as e.ments
 	for _, si := range e.sents {
 		s := e.d.Sentences[si]
@@ -253,34 +155,34 @@ func (e *extractor) countWords() wordCounts {
 			if tok.Kind != doc.Word && tok.Kind != doc.Number {
 				continue
 			}
-			c.pos++
-			if c.pos > maxWords {
+			pos++
+			if pos > maxWords {
 				break
 			}
 			if tok.Kind != doc.Word {
-				c.numbers++
+				numbers++
 				continue
 			}
 			text := e.d.TokenText(t)
-			c.allWords++
-			c.wordBytes += len(text)
+			allWords++
+			wordBytes += len(text)
 			low := e.tokenLower(t)
 			for int(low) >= len(seenLower) {
 				seenLower = append(seenLower, false)
 			}
 			if !seenLower[low] {
 				seenLower[low] = true
-				c.types++
+				types++
 			}
 			if title {
-				c.headWords++
+				headWords++
 				if startsUpper(text) {
-					c.headCap++
+					headCap++
 				}
 			}
 			upper := t > s.First && startsUpper(text)
 			if upper && !title {
-				c.capWords++
+				capWords++
 			}
 			kid := e.key[low].keyOf
 			if inName[t-e.tok0] || !(isNoun(tok.Tag) || isAdj(tok.Tag)) ||
@@ -292,11 +194,11 @@ func (e *extractor) countWords() wordCounts {
 			if wi < 0 {
 				wi = int32(len(wordOrder))
 				e.key[kid].word = wi
-				wordOrder = append(wordOrder, wordStat{kid: kid, first: c.pos})
+				wordOrder = append(wordOrder, wordStat{kid: kid, first: pos})
 			}
 			w := &wordOrder[wi]
 			w.n++
-			w.last = c.pos
+			w.last = pos
 			ments = append(ments, candMention{doc.Mention{Span: doc.Span{Start: tok.Start, End: tok.End}, Sentence: si}, wi})
 			if isAdj(tok.Tag) {
 				w.adj++
@@ -325,14 +227,54 @@ func (e *extractor) countWords() wordCounts {
 	for i := range wordOrder {
 		wordOrder[i].mention = all[at[i]:at[i+1]:at[i+1]]
 	}
-	c.words = wordOrder
-	return c
-}
+	length := float64(max(e.length, pos, 1))
+	logLen := math.Log(length) - 6
+	docCap := 0.0
+	if allWords > 0 {
+		docCap = float64(capWords) / float64(allWords)
+	}
 
-// phraseFeatures appends the features of the hand method's candidates cs,
-// best first, to out, and what the page needs of each to ab.
-func (e *extractor) phraseFeatures(out []Candidate, ab []about, cs []*candidate, wordOrder []wordStat, rankSum []float64, top, topRank, length float64) ([]Candidate, []about) {
+	sentLen := math.Log(float64(max(allWords, 1))/float64(len(e.sents))) - 3
+	headShare := 0.0
+	if headWords > 0 {
+		headShare = float64(headCap) / float64(headWords)
+	}
+	names, multi := 0.0, 0.0
+	for _, c := range e.order {
+		if e.isName(c) {
+			names++
+		}
+		if len(c.words) > 1 {
+			multi++
+		}
+	}
+	names /= float64(len(e.order))
+	multi /= float64(len(e.order))
+	aw := float64(max(allWords, 1))
+	cs := append([]*candidate(nil), e.order...)
+	sort.Slice(cs, func(i, j int) bool { return better(cs[i], cs[j]) })
+	top, topRank := 0.0, 0.0
+	rankSum := make([]float64, len(cs)) // by candidate.idx: its words' ranks in the walk
+	for _, c := range cs {
+		top = max(top, c.score)
+		for i, w := range c.words {
+			// a name modifying a common noun weighs as in the hand score
+			// ("Washington" in "Washington struggle": NameMod)
+			rankSum[c.idx] += c.wordW[i] * e.rank[w]
+		}
+		topRank = max(topRank, rankSum[c.idx])
+	}
 	maxIDF := e.maxIDF
+	// room for every phrase and every single word said often enough (a
+	// Candidate is some 400 bytes: sizing by all of wordOrder over-allocated)
+	singles := 0
+	for i := range wordOrder {
+		if wordOrder[i].n >= minSingleMentions {
+			singles++
+		}
+	}
+	out := make([]Candidate, 0, len(cs)+singles)
+	ab := make([]about, 0, cap(out))
 	for r, c := range cs {
 		var f [NumFeatures]float64
 		if top > 0 {
@@ -393,13 +335,6 @@ func (e *extractor) phraseFeatures(out []Candidate, ab []about, cs []*candidate,
 		out = append(out, Candidate{Text: e.text(c), Features: f})
 		ab = append(ab, about{c.mention, e.isName(c)})
 	}
-	return out, ab
-}
-
-// wordFeatures appends the features of the single words said at least
-// minSingleMentions times that are none of the hand method's candidates.
-func (e *extractor) wordFeatures(out []Candidate, ab []about, wordOrder []wordStat, topRank, length float64) ([]Candidate, []about) {
-	maxIDF := e.maxIDF
 	for i := range wordOrder {
 		w := &wordOrder[i]
 		k := &e.key[w.kid]
@@ -434,12 +369,6 @@ func (e *extractor) wordFeatures(out []Candidate, ab []about, wordOrder []wordSt
 		out = append(out, Candidate{Text: text, Features: f})
 		ab = append(ab, about{w.mention, name})
 	}
-	return out, ab
-}
-
-// tfidfFeatures sets every candidate's tf-idf, relative to the best, and
-// its rank by it.
-func tfidfFeatures(out []Candidate) {
 	// tf-idf of every candidate (the scorer's baseline reaches 14.7 on
 	// 500N with it alone; log_tf and idf as separate features cannot
 	// multiply)
@@ -464,11 +393,6 @@ func tfidfFeatures(out []Candidate) {
 		}
 		out[i].Features[FTfIdfRank] = 1 / float64(1+r)
 	}
-}
-
-// quoteFeatures sets the features of the quotations and of the sentences
-// each candidate is mentioned in.
-func (e *extractor) quoteFeatures(out []Candidate, ab []about) {
 	// the quotations: the share of the sentences read that hold one, and
 	// each candidate's share of mentions inside one (quotations and
 	// mentions are in text order, so a sentence's quotations, and a
@@ -513,6 +437,28 @@ func (e *extractor) quoteFeatures(out []Candidate, ab []about) {
 		f[FQuoteShare] = float64(quoteSents) / nSents
 		f[FEnts] = ents
 	}
+	for i := range out {
+		f := &out[i].Features
+		f[FBias] = 1
+		f[FLogLen] = logLen
+		f[FDocCap] = docCap
+		f[FSentLen] = sentLen
+		f[FHeadCap] = headShare
+		f[FNames] = names
+		f[FMulti] = multi
+		f[FWordLen] = float64(wordBytes) / aw / 10
+		f[FNumbers] = float64(numbers) / float64(max(pos, 1))
+		f[FTypes] = float64(types) / aw
+		f[FOneLen] = f[FOne] * logLen
+		f[FVerbLen] = f[FVerb] * logLen
+		f[FHandLen] = f[FHand] * logLen
+		f[FNameLen] = f[FName] * logLen
+		f[FLogTFLen] = f[FLogTF] * logLen
+		f[FOneCap] = f[FOne] * docCap
+		f[FNameCap] = f[FName] * docCap
+		f[FHandCap] = f[FHand] * docCap
+	}
+	return out, ab
 }
 
 //go:embed ranker.bin

@@ -172,14 +172,10 @@ func optional(s string) *string {
 }
 
 // Build turns a finished Document into a Report with byte offsets.
-//
-// Each part of the report has its own method: as one function Build
-// compiled to 24 KB of wasm, and V8's optimising compiler takes more than
-// linear time in a function's size (docs/benchmarks.md, "Splitting the
-// largest wasm functions").
 func Build(d *doc.Document) *Report {
+	t := d.Text
 	r := &Report{
-		Text: d.Text,
+		Text: t,
 		// sized once (never nil: an empty list is [] in the JSON)
 		Keyphrases: make([]Keyphrase, 0, len(d.Keyphrases)),
 		Entities:   make([]Entity, 0, len(d.Entities)),
@@ -189,33 +185,12 @@ func Build(d *doc.Document) *Report {
 		Summary:    make([]TextSpan, 0, len(d.Summary)),
 		Offsets:    "utf8",
 	}
-	relatedIndex, paraLangs := r.blocks(d)
-	words := r.sentences(d)
-	r.keyphrases(d)
-	r.entities(d, relatedIndex)
-	r.spans(d)
-	if g := d.Digest; g != nil {
-		r.Digest = &Digest{Headlines: g.Headlines, Categories: counted(g.Categories, relatedIndex),
-			Entities: counted(g.Entities, relatedIndex), Clusters: [][]int{}}
-		for _, c := range g.Clusters {
-			r.Digest.Clusters = append(r.Digest.Clusters, related(c, relatedIndex))
-		}
-	}
-	r.stats(d, words, paraLangs)
-	return r
-}
-
-// blocks fills the article's paragraphs, related headlines, boilerplate and
-// body. It returns, for each block, its index in Article.Related (or -1),
-// and the language of each paragraph.
-func (r *Report) blocks(d *doc.Document) (relatedIndex []int, paraLangs []string) {
-	t := d.Text
 	a := &r.Article
 	a.Title, a.Byline, a.Published = optional(d.Title), optional(d.Byline), optional(d.Published)
 	a.Paragraphs, a.Sentences, a.Related, a.Boilerplate = []Span{}, []Span{}, []Related{}, []Span{}
-	paraLangs = []string{}
+	paraLangs := []string{}
 	var body []string
-	relatedIndex = make([]int, len(d.Blocks)) // block index -> index in a.Related, or -1
+	relatedIndex := make([]int, len(d.Blocks)) // block index -> index in a.Related, or -1
 	for i, b := range d.Blocks {
 		relatedIndex[i] = -1
 		switch b.Role {
@@ -232,13 +207,7 @@ func (r *Report) blocks(d *doc.Document) (relatedIndex []int, paraLangs []string
 		}
 	}
 	a.Body = strings.Join(body, "\n\n")
-	return relatedIndex, paraLangs
-}
-
-// sentences fills the article's sentences (those of the body) and returns
-// how many words and numbers they hold.
-func (r *Report) sentences(d *doc.Document) (words int) {
-	a := &r.Article
+	words := 0
 	for i, s := range d.Sentences {
 		if d.Blocks[s.Block].Role == doc.Body {
 			a.Sentences = append(a.Sentences, Span{s.Start, s.End})
@@ -249,12 +218,8 @@ func (r *Report) sentences(d *doc.Document) (words int) {
 			}
 		}
 	}
-	return words
-}
-
-// keyphrases fills the keyphrases. Their mentions are cut from one array,
-// capped: one allocation, not one per keyphrase.
-func (r *Report) keyphrases(d *doc.Document) {
+	// every keyphrase's and every entity's mentions (and aliases) are cut
+	// from one array each, capped: a few allocations, not one per item
 	n := 0
 	for _, p := range d.Keyphrases {
 		n += len(p.Mentions)
@@ -271,13 +236,6 @@ func (r *Report) keyphrases(d *doc.Document) {
 		}
 		r.Keyphrases = append(r.Keyphrases, k)
 	}
-}
-
-// entities fills the entities and the entities each related headline
-// lists. Mentions and aliases are cut from one array each, capped.
-func (r *Report) entities(d *doc.Document, relatedIndex []int) {
-	t := d.Text
-	a := &r.Article
 	listed := make([]int, len(a.Related)) // headline -> the last entity it listed
 	for i := range listed {
 		listed[i] = -1
@@ -305,11 +263,6 @@ func (r *Report) entities(d *doc.Document, relatedIndex []int) {
 		}
 		r.Entities = append(r.Entities, re)
 	}
-}
-
-// spans fills the figures, the quotes and the summary.
-func (r *Report) spans(d *doc.Document) {
-	t := d.Text
 	for _, f := range d.Figures {
 		r.Figures = append(r.Figures, Figure{Kind: string(f.Kind), Text: f.Of(t), Value: f.Value,
 			Unit: f.Unit, About: f.About, Start: f.Start, End: f.End})
@@ -321,11 +274,13 @@ func (r *Report) spans(d *doc.Document) {
 		s := d.Sentences[si]
 		r.Summary = append(r.Summary, TextSpan{s.Start, s.End, s.Of(t)})
 	}
-}
-
-// stats fills the statistics and the notices.
-func (r *Report) stats(d *doc.Document, words int, paraLangs []string) {
-	a := &r.Article
+	if g := d.Digest; g != nil {
+		r.Digest = &Digest{Headlines: g.Headlines, Categories: counted(g.Categories, relatedIndex),
+			Entities: counted(g.Entities, relatedIndex), Clusters: [][]int{}}
+		for _, c := range g.Clusters {
+			r.Digest.Clusters = append(r.Digest.Clusters, related(c, relatedIndex))
+		}
+	}
 	r.Stats = Stats{
 		Characters:     utf8.RuneCountInString(a.Body),
 		Words:          words,
@@ -344,6 +299,7 @@ func (r *Report) stats(d *doc.Document, words int, paraLangs []string) {
 	for _, n := range d.Notices {
 		r.Notices = append(r.Notices, Notice{Code: n.Code, Message: n.Message})
 	}
+	return r
 }
 
 // languageCode is the language of block i: "und" when it was not examined
