@@ -5,6 +5,7 @@
 //	go run ./bench/wasmsize -dir ../base       # the same for another checkout
 //	go run ./bench/wasmsize -wasm x.wasm       # an existing build (not stripped with -s)
 //	go run ./bench/wasmsize -parts             # only code, each model, other data (faster)
+//	go run ./bench/wasmsize -tierup trace.txt  # V8's TurboFan compiles, by function (below)
 //
 // `go tool nm` does not read wasm, so the tool reads the module itself: the
 // name section names every function, the code section gives its body. A
@@ -14,6 +15,10 @@
 // split into the embedded files (found by their bytes in the memory image the
 // segments lay out, since the linker drops runs of zeros) and the rest
 // (type descriptors, the pc-line tables, string constants).
+//
+// -tierup reads the output of `node --trace-wasm-compilation-times` run on
+// the same code (the dist's stripped build keeps the function indices) and
+// lists the functions V8 re-compiled with TurboFan, by compile time, named.
 //
 // Brotli is Node's zlib (quality 11, the default), the same as the build's
 // size checks; node must be on PATH.
@@ -37,8 +42,10 @@ func main() {
 	wasmFile := flag.String("wasm", "", "measure this wasm file instead of building one (it must keep its name section: no -ldflags=-s)")
 	minBr := flag.Int("min", 1024, "packages under this many brotli bytes are summed into one row")
 	parts := flag.Bool("parts", false, "print only the module's parts (code, each model, other data), not each package")
+	tierup := flag.String("tierup", "", "print the TurboFan compiles of this `node --trace-wasm-compilation-times` output, by function, instead of sizes")
+	top := flag.Int("top", 30, "with -tierup, how many functions to list")
 	flag.Parse()
-	if err := run(*dir, *wasmFile, *minBr, *parts); err != nil {
+	if err := run(*dir, *wasmFile, *minBr, *parts, *tierup, *top); err != nil {
 		fmt.Fprintln(os.Stderr, "wasmsize:", err)
 		os.Exit(1)
 	}
@@ -52,7 +59,7 @@ type group struct {
 	data  []byte
 }
 
-func run(dir, wasmFile string, minBr int, parts bool) error {
+func run(dir, wasmFile string, minBr int, parts bool, tierup string, top int) error {
 	tmp, err := os.MkdirTemp("", "wasmsize")
 	if err != nil {
 		return err
@@ -75,6 +82,19 @@ func run(dir, wasmFile string, minBr int, parts bool) error {
 	m, err := parse(b)
 	if err != nil {
 		return err
+	}
+	if tierup != "" {
+		f, err := os.Open(tierup)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		cs, err := readTierUp(f)
+		if err != nil {
+			return err
+		}
+		printTierUp(os.Stdout, m, cs, top)
+		return nil
 	}
 	pkgs := linkedPackages(dir)
 	groups := map[string]*group{}
