@@ -387,6 +387,11 @@ function renderKeyphrases(report) {
     ui.keyphrases.replaceChildren(h("p", { class: "empty", text: empty("No key phrases found.") }));
     return;
   }
+  // A lone word the panel holds back ("port") keeps its own, higher score
+  // in the report; its bar is drawn no longer than the one above it, so
+  // the bars follow the panel's order.
+  let prev = Infinity;
+  for (const k of ks) k.score = prev = Math.min(prev, k.score);
   const max = Math.max(...ks.map((k) => k.score));
   ui.keyphrases.replaceChildren(h("ol", { class: "bars" }, ks.map(({ i, ...k }) => {
     const btn = h("button", { type: "button", class: "bar-row", "aria-pressed": "false", "data-ref": refKey("k", i) },

@@ -86,6 +86,9 @@ test("a reader pastes an article and sees it understood", async (t) => {
   assert.ok(panel.length > 0 && panel.every((k) => k.kind === "topic"), "panel places: " + JSON.stringify(panel.map((k) => [k.text, k.kind])));
   assert.deepEqual(await page.$$eval("#keyphrases .bar-row", (els) => els.map((e) => e.dataset.ref)), panel.map((k) => "k:" + k.i));
   assert.ok(panel.slice(0, 10).filter((k) => !/\s/.test(k.text)).length <= 4, "lone words in the panel's first ten: " + panel.map((k) => k.text));
+  // its bars follow the panel's order: none longer than the one above it
+  const values = (await page.$$eval("#keyphrases .bar-value", (els) => els.map((e) => e.textContent))).map(Number);
+  assert.ok(values.every((v, j) => j === 0 || v <= values[j - 1]), "bar values rise: " + values);
   // and the text marks only the topics' mentions: a name keyphrase's would
   // cut its entity's marks in two (app.mjs, renderText)
   const nameLabels = new Set(report.keyphrases.filter((k) => k.kind === "name").map((k) => "keyphrase: " + k.text));
