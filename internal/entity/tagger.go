@@ -194,6 +194,16 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	}
 	n := len(words)
 	t.lat.reset(n)
+	all := true
+	for _, w := range words {
+		var f bool
+		f, t.buf = forcedO(w, t.buf)
+		all = all && f
+		t.lat.forced = append(t.lat.forced, f)
+	}
+	if all {
+		return nil // no token can be in a name (constrain.go)
+	}
 	t.toks, t.ids = t.toks[:0], t.ids[:0]
 	// drop the last sentence's uncached words
 	t.known, t.infos = t.known[:len(t.cache)], t.infos[:len(t.cache)]
@@ -214,6 +224,9 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	markRuns(t.toks)
 	sc := sentenceCase(t.toks)
 	for i := range n {
+		if t.lat.forced[i] {
+			continue // every path labels it O: its row changes no decision
+		}
 		wi := &t.infos[t.ids[i]]
 		s := &t.lat.static[i]
 		*s = wi.scores

@@ -9,6 +9,9 @@ type lattice[T int32 | float32] struct {
 	ok     []([numLabels]bool)
 	back   []([numLabels]int8)
 	labels []int
+	// forced marks the tokens that can only be labelled O (forcedO): the
+	// decoder extends only O there. Nil when none is (training).
+	forced []bool
 	h      [numLabels]T // hist's scores: here, not on decode's stack, from which passing it to hist would move it to the heap every sentence
 }
 
@@ -23,6 +26,7 @@ func (lt *lattice[T]) reset(n int) {
 	lt.static, lt.best, lt.ok, lt.back = lt.static[:n], lt.best[:n], lt.ok[:n], lt.back[:n]
 	clear(lt.static)
 	clear(lt.ok)
+	lt.forced = lt.forced[:0]
 }
 
 // decode returns the best labels; hist adds to out the scores of token i's
@@ -42,7 +46,7 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 	*h = [numLabels]T{}
 	hist(0, startLabel, h)
 	for l := range numLabels {
-		if allowed(-1, l) {
+		if allowed(-1, l) && (l == 0 || !lt.isForced(0)) {
 			lt.best[0][l] = lt.static[0][l] + h[l]
 			lt.ok[0][l] = true
 			lt.back[0][l] = -1
@@ -63,14 +67,22 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 			}
 			floor -= beam
 		}
+		forced := lt.isForced(i)
 		for p := range numLabels {
 			if !prevOK[p] || (beam > 0 && prevBest[p] < floor) {
 				continue
 			}
+			succ := successors[p]
+			if forced {
+				if succ[0] != 0 {
+					continue // an open name cannot end before a forced O
+				}
+				succ = succ[:1]
+			}
 			*h = [numLabels]T{}
 			hist(i, p, h)
 			from := prevBest[p]
-			for _, l := range successors[p] {
+			for _, l := range succ {
 				v := from + h[l] + static[l]
 				if !ok[l] || v > best[l] {
 					best[l], ok[l], back[l] = v, true, int8(p)
@@ -95,6 +107,9 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 	}
 	return lt.labels
 }
+
+// isForced reports whether token i can only be labelled O.
+func (lt *lattice[T]) isForced(i int) bool { return i < len(lt.forced) && lt.forced[i] }
 
 // successors lists, for each label, the labels allowed to follow it: two
 // after an open name (B or I), nine after any other label, so the decoder

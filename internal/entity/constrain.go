@@ -1,0 +1,60 @@
+package entity
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// The constrained decode. In news text most tokens are lower-case words or
+// punctuation that the tagger labels O by a wide margin, and they are
+// hardly ever inside a name: in eng.train's gold names a token with no
+// capital and no digit is almost always one of a few connectors ("of",
+// "and", "de", "&", "'s" ...). The tagger forces such a token to O
+// (forcedO): it computes no row of its own for it and the decoder extends
+// only O there. Its word still serves its neighbours' features (around,
+// pair and history features read it), so they score as before; and the
+// static scores of a token every path labels O add the same to every
+// path, so leaving them out changes no decision but the forced one. A
+// sentence whose every token is forced has no name, and is not scored.
+
+// connectors are the tokens with no capital and no digit that occur inside
+// a gold name of eng.train at least minConnector times, folded (foldInto).
+// TestConnectorsFromTrain derives the list again from eng.train and prints
+// it: go test ./internal/entity -run ConnectorsFromTrain -v
+var connectors = map[string]bool{
+	"&": true, "'": true, "'s": true, "(": true, ")": true, ",": true,
+	".": true, "/": true, "and": true, "de": true, "der": true, "for": true,
+	"in": true, "interior": true, "ministry": true, "of": true,
+	"serie": true, "the": true, "van": true,
+}
+
+// minConnector is how often a word must occur inside eng.train's gold names
+// to be kept a connector: a word seen fewer times is a name's part by
+// accident ("lovely", "telling") and most often not in a name at all.
+const minConnector = 5
+
+// forcedO reports whether token w can only be labelled O: it has no
+// capital letter and no digit, and it is not a connector. buf is scratch
+// for the folded form; it is returned for reuse.
+func forcedO(w string, buf []byte) (bool, []byte) {
+	if w == "" {
+		return false, buf
+	}
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				return false, buf
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if unicode.IsUpper(r) || unicode.IsTitle(r) || unicode.IsDigit(r) {
+			return false, buf
+		}
+		i += size
+	}
+	buf = foldInto(buf, w)
+	return !connectors[string(buf)], buf
+}

@@ -1,0 +1,126 @@
+package entity
+
+import (
+	"fmt"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+func TestForcedO(t *testing.T) {
+	for _, c := range []struct {
+		w    string
+		want bool
+	}{
+		{"said", true},
+		{"élan", true},
+		{"-", true},
+		{"\"", true},
+		{"of", false},     // a connector: "Bank of England"
+		{"’s", false},     // folded to "'s"
+		{",", false},      // "Washington, D.C."
+		{"Trump", false},  // a capital
+		{"iPhone", false}, // a capital inside
+		{"Élysée", false},
+		{"1996", false}, // digits
+		{"f-16s", false},
+		{"", false},
+	} {
+		if got, _ := forcedO(c.w, nil); got != c.want {
+			t.Errorf("forcedO(%q) = %v, want %v", c.w, got, c.want)
+		}
+	}
+}
+
+// TestConstrainedDecode checks that leaving out the rows of the forced
+// tokens changes nothing but the constraint: the tagger's labels are those
+// of a decode over every token's full scores with the forced tokens held
+// to O, and no forced token is in a name.
+func TestConstrainedDecode(t *testing.T) {
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := m.NewTagger()
+	sentences := append(splitSentences, conllSentences(500)...)
+	checked := 0
+	for _, s := range sentences {
+		words := strings.Fields(s)
+		seen := seenOf(tg)
+		spans := tg.Tag(words)
+		if IsTitleCase(words) {
+			words = tg.words
+		}
+		forced, all := forcedOf(words)
+		if all {
+			continue
+		}
+		labels := slices.Clone(tg.lat.labels)
+		toks, _ := prepare(nil, words, &m.lex, &m.gaz, nil)
+		sc := sentenceCase(toks)
+		var lt lattice[int32]
+		lt.reset(len(words))
+		for i := range toks {
+			m.add(docFeatures(seen, words[i], &toks[i], staticFeatures(toks, i, sc, nil)), &lt.static[i])
+		}
+		lt.forced = forced
+		if want := lt.decode(tg.history, beamWidth); !slices.Equal(labels, want) {
+			t.Fatalf("%q: labels %v, want %v", s, labels, want)
+		}
+		for _, sp := range spans {
+			for i := sp.Start; i < sp.End; i++ {
+				if forced[i] {
+					t.Fatalf("%q: forced token %q in the name %v", s, words[i], sp)
+				}
+			}
+		}
+		checked++
+	}
+	if checked < len(splitSentences)/2 {
+		t.Fatalf("only %d sentences had a token that may be in a name", checked)
+	}
+}
+
+// TestConnectorsFromTrain derives the connectors from eng.train's gold
+// names, as constrain.go says, and prints them with their counts (-v).
+// It skips without ../shared.
+func TestConnectorsFromTrain(t *testing.T) {
+	data, err := os.ReadFile("../../../shared/data/ner/conll2003/eng.train")
+	if err != nil {
+		t.Skip("../shared/data/ner/conll2003/eng.train not found")
+	}
+	counts := map[string]int{}
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 4 || f[0] == "-DOCSTART-" || f[len(f)-1] == "O" {
+			continue
+		}
+		if !hasCapitalOrDigit(f[0]) {
+			counts[string(foldInto(nil, f[0]))]++
+		}
+	}
+	var got []string
+	for w, c := range counts {
+		if c >= minConnector {
+			got = append(got, w)
+		}
+	}
+	slices.SortFunc(got, func(a, b string) int { return counts[b] - counts[a] })
+	var b strings.Builder
+	for _, w := range got {
+		fmt.Fprintf(&b, " %q:%d", w, counts[w])
+	}
+	t.Logf("connectors (inside a gold name ≥ %d times):%s", minConnector, b.String())
+	slices.Sort(got)
+	if want := slices.Sorted(maps.Keys(connectors)); !slices.Equal(got, want) {
+		t.Errorf("connectors %q, eng.train gives %q", want, got)
+	}
+}
+
+// hasCapitalOrDigit is the test forcedO makes before the connectors.
+func hasCapitalOrDigit(w string) bool {
+	return strings.IndexFunc(w, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsTitle(r) || unicode.IsDigit(r) }) >= 0
+}
