@@ -207,12 +207,12 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	t.toks, t.ids = t.toks[:0], t.ids[:0]
 	// drop the last sentence's uncached words
 	t.known, t.infos = t.known[:len(t.cache)], t.infos[:len(t.cache)]
-	for _, w := range words {
+	for i, w := range words {
 		id, ok := t.cache[w]
 		if !ok {
 			id = int32(len(t.infos))
 			t.known, t.infos = append(t.known, tokInfo{}), append(t.infos, wordInfo{})
-			t.scoreWord(w, &t.known[id], &t.infos[id])
+			t.scoreWord(w, t.lat.forced[i], &t.known[id], &t.infos[id])
 			if len(t.cache) < maxCache && int(id) == len(t.cache) {
 				t.cache[w] = id
 			}
@@ -332,17 +332,22 @@ func (t *Tagger) pairFeatures(i int, sc int, out []uint32) []uint32 {
 	return appendRunGazFeatures(toks, i, sc, out)
 }
 
-// scoreWord fills tok and wi with what is known of word w alone.
-func (t *Tagger) scoreWord(w string, tok *tokInfo, wi *wordInfo) {
+// scoreWord fills tok and wi with what is known of word w alone. A word
+// forced to O (forcedO, a function of the word: it is forced wherever it
+// occurs) gets no scores of its own, only what its neighbours read of it.
+func (t *Tagger) scoreWord(w string, forced bool, tok *tokInfo, wi *wordInfo) {
 	*tok, t.buf = wordForm(w, t.buf, &t.a)
 	wh := wordHashes(tok.lower)
 	tok.lookUp(wh[whKey], &t.m.lex, &t.m.gaz)
 	si, ci := t.shapeGroup(tok), t.clusterGroup(tok)
 	sg, cg := &t.groups[si], &t.groups[ci]
-	wi.scores, wi.shape = sg.own, int32(si)
-	addRow(&wi.scores, &cg.own)
-	t.feats = wordOwnFeaturesW0(tok, wh[whW0], t.feats[:0])
-	t.m.add(t.feats, &wi.scores)
+	wi.shape = int32(si)
+	if !forced {
+		wi.scores = sg.own
+		addRow(&wi.scores, &cg.own)
+		t.feats = wordOwnFeaturesW0(tok, wh[whW0], t.feats[:0])
+		t.m.add(t.feats, &wi.scores)
+	}
 	for role := range numRoles {
 		switch role {
 		case asPrev:

@@ -57,17 +57,36 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 		// checks in the loops, which wasm pays for)
 		prevBest, prevOK := &lt.best[i-1], &lt.ok[i-1]
 		best, ok, back, static := &lt.best[i], &lt.ok[i], &lt.back[i], &lt.static[i]
+		forced := lt.isForced(i)
 		var floor T
 		if beam > 0 {
+			// the beam is measured from the best label that may be
+			// extended: before a forced O, the best closed one (an open
+			// name there cannot go on, and must not push the paths that
+			// can out of the beam)
 			first := true
 			for p := range numLabels {
-				if prevOK[p] && (first || prevBest[p] > floor) {
+				if prevOK[p] && (!forced || successors[p][0] == 0) && (first || prevBest[p] > floor) {
 					floor, first = prevBest[p], false
 				}
 			}
 			floor -= beam
 		}
-		forced := lt.isForced(i)
+		if forced {
+			// one label to extend into O (after a forced token, always):
+			// every path takes the same step, whose score then decides
+			// nothing, and hist is not called
+			only, n := -1, 0
+			for p := range numLabels {
+				if prevOK[p] && (beam <= 0 || prevBest[p] >= floor) && successors[p][0] == 0 {
+					only, n = p, n+1
+				}
+			}
+			if n == 1 {
+				best[0], ok[0], back[0] = prevBest[only], true, int8(only)
+				continue
+			}
+		}
 		for p := range numLabels {
 			if !prevOK[p] || (beam > 0 && prevBest[p] < floor) {
 				continue
