@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -55,10 +56,10 @@ func TestConstrainedDecode(t *testing.T) {
 		words := strings.Fields(s)
 		seen := seenOf(tg)
 		spans := tg.Tag(words)
-		if IsTitleCase(words) {
+		forced, all := forcedOf(words) // as written, before truecasing
+		if IsTitleCase(words) && !all {
 			words = tg.words
 		}
-		forced, all := forcedOf(words)
 		if all {
 			continue
 		}
@@ -132,4 +133,24 @@ func TestConnectorsFromTrain(t *testing.T) {
 // hasCapitalOrDigit is the test forcedO makes before the connectors.
 func hasCapitalOrDigit(w string) bool {
 	return strings.IndexFunc(w, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsTitle(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// TestForcedWordLater checks that a word first scored where it was forced
+// to O gets its own scores where it is not: a headline's word truecased to
+// the lower-case word of an earlier sentence.
+func TestForcedWordLater(t *testing.T) {
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	headline := strings.Fields("Major League Baseball Signs Rapid Deal")
+	fresh := m.NewTagger().Tag(headline)
+	tg := m.NewTagger()
+	tg.Tag(strings.Fields("a major , rapid , deal in the league ."))
+	if got := tg.Tag(headline); !reflect.DeepEqual(got, fresh) {
+		t.Errorf("after the words were seen forced: %v, want %v", got, fresh)
+	}
+	if len(fresh) == 0 {
+		t.Errorf("no name in %q", headline)
+	}
 }

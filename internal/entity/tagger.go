@@ -64,7 +64,8 @@ type group struct {
 // the scores of every feature that reads this word and nothing else of the
 // sentence (split.go).
 type wordInfo struct {
-	scores [numLabels]int32           // wordFeatures
+	scores [numLabels]int32           // wordFeatures, if own
+	own    bool                       // scores are set: not for a word scored where it was forced to O
 	shape  int32                      // its shape class's group in Tagger.groups (for selfFeatures)
 	around [numRoles][numLabels]int32 // neighbourFeatures, by role
 	// the history features' hashes before the previous label is mixed in
@@ -186,14 +187,10 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	if len(words) == 0 {
 		return nil
 	}
-	if title {
-		words = t.truecase(words)
-	}
-	if t.cache == nil {
-		t.cache = make(map[string]int32, 256)
-	}
 	n := len(words)
 	t.lat.reset(n)
+	// forced by the words as written: a headline's truecased "major" of
+	// "Major League Baseball" is not a lower-case word of the text
 	all := true
 	for _, w := range words {
 		var f bool
@@ -203,6 +200,12 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	}
 	if all {
 		return nil // no token can be in a name (constrain.go)
+	}
+	if title {
+		words = t.truecase(words)
+	}
+	if t.cache == nil {
+		t.cache = make(map[string]int32, 256)
 	}
 	t.toks, t.ids = t.toks[:0], t.ids[:0]
 	// drop the last sentence's uncached words
@@ -216,6 +219,9 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 			if len(t.cache) < maxCache && int(id) == len(t.cache) {
 				t.cache[w] = id
 			}
+		} else if !t.lat.forced[i] && !t.infos[id].own {
+			// first seen forced, now not: a headline's truecased word
+			t.ownScores(&t.known[id], &t.infos[id], newHash(fW0).str(t.known[id].lower))
 		}
 		t.ids = append(t.ids, id)
 		t.toks = append(t.toks, t.known[id])
@@ -333,8 +339,9 @@ func (t *Tagger) pairFeatures(i int, sc int, out []uint32) []uint32 {
 }
 
 // scoreWord fills tok and wi with what is known of word w alone. A word
-// forced to O (forcedO, a function of the word: it is forced wherever it
-// occurs) gets no scores of its own, only what its neighbours read of it.
+// forced to O (forcedO) gets no scores of its own (wi.scores), only what
+// its neighbours read of it; ownScores adds them where the same word, the
+// truecased form of a headline's word, is not forced.
 func (t *Tagger) scoreWord(w string, forced bool, tok *tokInfo, wi *wordInfo) {
 	*tok, t.buf = wordForm(w, t.buf, &t.a)
 	wh := wordHashes(tok.lower)
@@ -343,10 +350,7 @@ func (t *Tagger) scoreWord(w string, forced bool, tok *tokInfo, wi *wordInfo) {
 	sg, cg := &t.groups[si], &t.groups[ci]
 	wi.shape = int32(si)
 	if !forced {
-		wi.scores = sg.own
-		addRow(&wi.scores, &cg.own)
-		t.feats = wordOwnFeaturesW0(tok, wh[whW0], t.feats[:0])
-		t.m.add(t.feats, &wi.scores)
+		t.ownScores(tok, wi, wh[whW0])
 	}
 	for role := range numRoles {
 		switch role {
@@ -366,6 +370,16 @@ func (t *Tagger) scoreWord(w string, forced bool, tok *tokInfo, wi *wordInfo) {
 	wi.pWm1W0, wi.pW0Wp1, wi.pW0Shapem1 = wh[whWm1W0], wh[whW0Wp1], wh[whW0Shapem1]
 	wi.rW0, wi.rWp1 = t.m.histRef(wi.hW0), t.m.histRef(wi.hWp1)
 	wi.hShape0, wi.rShape0 = sg.hShape0, sg.rShape0
+}
+
+// ownScores sets wi.scores, the scores of tok's wordFeatures, w0 being the
+// hash of its W0 feature (wordHashes).
+func (t *Tagger) ownScores(tok *tokInfo, wi *wordInfo, w0 hash) {
+	wi.scores = t.groups[wi.shape].own
+	addRow(&wi.scores, &t.groups[t.clusterGroup(tok)].own)
+	t.feats = wordOwnFeaturesW0(tok, w0, t.feats[:0])
+	t.m.add(t.feats, &wi.scores)
+	wi.own = true
 }
 
 // shapeGroup returns the index in t.groups of tok's shape class, scoring
