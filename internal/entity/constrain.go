@@ -10,7 +10,7 @@ import (
 // hardly ever inside a name: in eng.train's gold names a token with no
 // capital and no digit is almost always one of a few connectors ("of",
 // "and", "de", "&", "'s" ...). The tagger forces such a token to O
-// (forcedO): it computes no row of its own for it and the decoder extends
+// (markForced): it computes no row of its own for it and the decoder extends
 // only O there. Its word still serves its neighbours' features (around,
 // pair and history features read it), so they score as before; and the
 // static scores of a token every path labels O add the same to every
@@ -49,28 +49,77 @@ var connectors = map[string]bool{
 // than they save work.
 const minConnector = 1
 
-// forcedO reports whether token w can only be labelled O: it has no
-// capital letter and no digit, and it is not a connector. buf is scratch
-// for the folded form; it is returned for reuse.
-func forcedO(w string, buf []byte) (bool, []byte) {
+// The classes of a token for the constraint (wordClass).
+const (
+	mayName   = iota // has a capital or a digit
+	connector        // in connectors
+	plainWord        // neither: forced to O
+)
+
+// wordClass returns the class of token w. buf is scratch for the folded
+// form; it is returned for reuse.
+func wordClass(w string, buf []byte) (int, []byte) {
 	if w == "" {
-		return false, buf
+		return mayName, buf
 	}
 	for i := 0; i < len(w); {
 		c := w[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-				return false, buf
+				return mayName, buf
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(w[i:])
 		if unicode.IsUpper(r) || unicode.IsTitle(r) || unicode.IsDigit(r) {
-			return false, buf
+			return mayName, buf
 		}
 		i += size
 	}
 	buf = foldInto(buf, w)
-	return !connectors[string(buf)], buf
+	if connectors[string(buf)] {
+		return connector, buf
+	}
+	return plainWord, buf
+}
+
+// markForced sets forced, for each of words, to whether it can only be
+// labelled O: a plain word, or a run of connectors with a plain word or
+// the sentence's edge on both sides (a name around "of the" in "said of
+// the plan" would need a word beside them that may be in a name). class is
+// scratch. all reports whether every word is forced.
+func markForced(words []string, class []uint8, forced []bool, buf []byte) (_ []uint8, _ []bool, all bool, _ []byte) {
+	class, forced = class[:0], forced[:0]
+	for _, w := range words {
+		var c int
+		c, buf = wordClass(w, buf)
+		class = append(class, uint8(c))
+		forced = append(forced, c == plainWord)
+	}
+	plain := func(i int) bool { return i < 0 || i >= len(class) || class[i] == plainWord }
+	all = true
+	for i := 0; i < len(class); {
+		switch class[i] {
+		case mayName:
+			all = false
+			i++
+		case plainWord:
+			i++
+		default:
+			j := i
+			for j < len(class) && class[j] == connector {
+				j++
+			}
+			if plain(i-1) && plain(j) {
+				for k := i; k < j; k++ {
+					forced[k] = true
+				}
+			} else {
+				all = false
+			}
+			i = j
+		}
+	}
+	return class, forced, all, buf
 }

@@ -11,27 +11,52 @@ import (
 	"unicode"
 )
 
-func TestForcedO(t *testing.T) {
+func TestWordClass(t *testing.T) {
 	for _, c := range []struct {
 		w    string
-		want bool
+		want int
 	}{
-		{"said", true},
-		{"élan", true},
-		{"-", true},
-		{"\"", true},
-		{"of", false},     // a connector: "Bank of England"
-		{"’s", false},     // folded to "'s"
-		{",", false},      // "Washington, D.C."
-		{"Trump", false},  // a capital
-		{"iPhone", false}, // a capital inside
-		{"Élysée", false},
-		{"1996", false}, // digits
-		{"f-16s", false},
-		{"", false},
+		{"said", plainWord},
+		{"élan", plainWord},
+		{"-", plainWord},
+		{"\"", plainWord},
+		{"of", connector}, // "Bank of England"
+		{"’s", connector}, // folded to "'s"
+		{",", connector},  // "Washington, D.C."
+		{"Trump", mayName},
+		{"iPhone", mayName}, // a capital inside
+		{"Élysée", mayName},
+		{"1996", mayName}, // digits
+		{"f-16s", mayName},
+		{"", mayName},
 	} {
-		if got, _ := forcedO(c.w, nil); got != c.want {
-			t.Errorf("forcedO(%q) = %v, want %v", c.w, got, c.want)
+		if got, _ := wordClass(c.w, nil); got != c.want {
+			t.Errorf("wordClass(%q) = %d, want %d", c.w, got, c.want)
+		}
+	}
+}
+
+func TestMarkForced(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want string // F forced, . not
+		all  bool
+	}{
+		{"he said of the plan", "FFFFF", true},
+		{"the Bank of the West said", ".....F", false},
+		{"of the Bank", "...", false},
+		{"Smith , he said , left", "..FFFF", false},
+		{"he said , and left", "FFFFF", true},
+		{"the 1996 season", "..F", false},
+	} {
+		words := strings.Fields(c.s)
+		forced, all := forcedOf(words)
+		var got strings.Builder
+		for _, f := range forced {
+			got.WriteByte(".F"[b2i(f)])
+		}
+		if got.String() != c.want || all != c.all {
+			t.Errorf("%q: %s (all %v), want %s (all %v)", c.s, got.String(), all, c.want, c.all)
 		}
 	}
 }
@@ -197,7 +222,7 @@ func TestConnectorsFromTrain(t *testing.T) {
 	}
 }
 
-// hasCapitalOrDigit is the test forcedO makes before the connectors.
+// hasCapitalOrDigit is the test wordClass makes before the connectors.
 func hasCapitalOrDigit(w string) bool {
 	return strings.IndexFunc(w, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsTitle(r) || unicode.IsDigit(r) }) >= 0
 }

@@ -18,6 +18,7 @@ type Tagger struct {
 	toks  []tokInfo
 	ids   []int32 // each token's entry in known and infos
 	feats []uint32
+	class []uint8 // each token's wordClass (markForced)
 	lat   lattice[int32]
 	hist  func(i, p1 int, out *[numLabels]int32)
 	buf   []byte
@@ -191,13 +192,8 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	t.lat.reset(n)
 	// forced by the words as written: a headline's truecased "major" of
 	// "Major League Baseball" is not a lower-case word of the text
-	all := true
-	for _, w := range words {
-		var f bool
-		f, t.buf = forcedO(w, t.buf)
-		all = all && f
-		t.lat.forced = append(t.lat.forced, f)
-	}
+	var all bool
+	t.class, t.lat.forced, all, t.buf = markForced(words, t.class, t.lat.forced, t.buf)
 	if all {
 		return nil // no token can be in a name (constrain.go)
 	}
@@ -339,7 +335,7 @@ func (t *Tagger) pairFeatures(i int, sc int, out []uint32) []uint32 {
 }
 
 // scoreWord fills tok and wi with what is known of word w alone. A word
-// forced to O (forcedO) gets no scores of its own (wi.scores), only what
+// forced to O (markForced: a plain word) gets no scores of its own (wi.scores), only what
 // its neighbours read of it; ownScores adds them where the same word, the
 // truecased form of a headline's word, is not forced.
 func (t *Tagger) scoreWord(w string, forced bool, tok *tokInfo, wi *wordInfo) {

@@ -9,7 +9,7 @@ type lattice[T int32 | float32] struct {
 	ok     []([numLabels]bool)
 	back   []([numLabels]int8)
 	labels []int
-	// forced marks the tokens that can only be labelled O (forcedO): the
+	// forced marks the tokens that can only be labelled O (markForced): the
 	// decoder extends only O there. Nil when none is (training).
 	forced []bool
 	h      [numLabels]T // hist's scores: here, not on decode's stack, from which passing it to hist would move it to the heap every sentence
