@@ -51,7 +51,7 @@ func TestMarkForced(t *testing.T) {
 		{"on Tuesday", "F.", false},
 		{"Moody 's said", "..F", false},       // "'s" ended names
 		{"said de Gaulle", "F..", false},      // "de" began names
-		{"the serie a title", "F..F", false},  // serie began a name, "a" is not a connector
+		{"the serie a title", "..FF", false},  // one run: "serie" began a name, "the" ended one
 		{"self-rule , he said", "FFFF", true}, // only inside
 	} {
 		words := strings.Fields(c.s)
