@@ -18,6 +18,7 @@ type Tagger struct {
 	toks  []tokInfo
 	ids   []int32 // each token's entry in known and infos
 	feats []uint32
+	class []uint8 // each token's wordClass (markForced)
 	lat   lattice[int32]
 	hist  func(i, p1 int, out *[numLabels]int32)
 	buf   []byte
@@ -64,7 +65,8 @@ type group struct {
 // the scores of every feature that reads this word and nothing else of the
 // sentence (split.go).
 type wordInfo struct {
-	scores [numLabels]int32           // wordFeatures
+	scores [numLabels]int32           // wordFeatures, if own
+	own    bool                       // scores are set: not for a word scored where it was forced to O
 	shape  int32                      // its shape class's group in Tagger.groups (for selfFeatures)
 	around [numRoles][numLabels]int32 // neighbourFeatures, by role
 	// the history features' hashes before the previous label is mixed in
@@ -186,26 +188,36 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	if len(words) == 0 {
 		return nil
 	}
+	n := len(words)
+	t.lat.reset(n)
+	// forced by the words as written: a headline's truecased "major" of
+	// "Major League Baseball" is not a lower-case word of the text
+	var all bool
+	t.class, t.lat.forced, all, t.buf = markForced(words, t.class, t.lat.forced, t.buf)
+	if all {
+		return nil // no token can be in a name (constrain.go)
+	}
 	if title {
 		words = t.truecase(words)
 	}
 	if t.cache == nil {
 		t.cache = make(map[string]int32, 256)
 	}
-	n := len(words)
-	t.lat.reset(n)
 	t.toks, t.ids = t.toks[:0], t.ids[:0]
 	// drop the last sentence's uncached words
 	t.known, t.infos = t.known[:len(t.cache)], t.infos[:len(t.cache)]
-	for _, w := range words {
+	for i, w := range words {
 		id, ok := t.cache[w]
 		if !ok {
 			id = int32(len(t.infos))
 			t.known, t.infos = append(t.known, tokInfo{}), append(t.infos, wordInfo{})
-			t.scoreWord(w, &t.known[id], &t.infos[id])
+			t.scoreWord(w, t.lat.forced[i], &t.known[id], &t.infos[id])
 			if len(t.cache) < maxCache && int(id) == len(t.cache) {
 				t.cache[w] = id
 			}
+		} else if !t.lat.forced[i] && !t.infos[id].own {
+			// first seen forced, now not: a headline's truecased word
+			t.ownScores(&t.known[id], &t.infos[id], newHash(fW0).str(t.known[id].lower))
 		}
 		t.ids = append(t.ids, id)
 		t.toks = append(t.toks, t.known[id])
@@ -214,6 +226,9 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	markRuns(t.toks)
 	sc := sentenceCase(t.toks)
 	for i := range n {
+		if t.lat.forced[i] {
+			continue // every path labels it O: its row changes no decision
+		}
 		wi := &t.infos[t.ids[i]]
 		s := &t.lat.static[i]
 		*s = wi.scores
@@ -319,17 +334,20 @@ func (t *Tagger) pairFeatures(i int, sc int, out []uint32) []uint32 {
 	return appendRunGazFeatures(toks, i, sc, out)
 }
 
-// scoreWord fills tok and wi with what is known of word w alone.
-func (t *Tagger) scoreWord(w string, tok *tokInfo, wi *wordInfo) {
+// scoreWord fills tok and wi with what is known of word w alone. A word
+// forced to O (markForced: a plain word) gets no scores of its own (wi.scores), only what
+// its neighbours read of it; ownScores adds them where the same word, the
+// truecased form of a headline's word, is not forced.
+func (t *Tagger) scoreWord(w string, forced bool, tok *tokInfo, wi *wordInfo) {
 	*tok, t.buf = wordForm(w, t.buf, &t.a)
 	wh := wordHashes(tok.lower)
 	tok.lookUp(wh[whKey], &t.m.lex, &t.m.gaz)
 	si, ci := t.shapeGroup(tok), t.clusterGroup(tok)
 	sg, cg := &t.groups[si], &t.groups[ci]
-	wi.scores, wi.shape = sg.own, int32(si)
-	addRow(&wi.scores, &cg.own)
-	t.feats = wordOwnFeaturesW0(tok, wh[whW0], t.feats[:0])
-	t.m.add(t.feats, &wi.scores)
+	wi.shape = int32(si)
+	if !forced {
+		t.ownScores(tok, wi, wh[whW0])
+	}
 	for role := range numRoles {
 		switch role {
 		case asPrev:
@@ -348,6 +366,16 @@ func (t *Tagger) scoreWord(w string, tok *tokInfo, wi *wordInfo) {
 	wi.pWm1W0, wi.pW0Wp1, wi.pW0Shapem1 = wh[whWm1W0], wh[whW0Wp1], wh[whW0Shapem1]
 	wi.rW0, wi.rWp1 = t.m.histRef(wi.hW0), t.m.histRef(wi.hWp1)
 	wi.hShape0, wi.rShape0 = sg.hShape0, sg.rShape0
+}
+
+// ownScores sets wi.scores, the scores of tok's wordFeatures, w0 being the
+// hash of its W0 feature (wordHashes).
+func (t *Tagger) ownScores(tok *tokInfo, wi *wordInfo, w0 hash) {
+	wi.scores = t.groups[wi.shape].own
+	addRow(&wi.scores, &t.groups[t.clusterGroup(tok)].own)
+	t.feats = wordOwnFeaturesW0(tok, w0, t.feats[:0])
+	t.m.add(t.feats, &wi.scores)
+	wi.own = true
 }
 
 // shapeGroup returns the index in t.groups of tok's shape class, scoring

@@ -9,6 +9,9 @@ type lattice[T int32 | float32] struct {
 	ok     []([numLabels]bool)
 	back   []([numLabels]int8)
 	labels []int
+	// forced marks the tokens that can only be labelled O (markForced): the
+	// decoder extends only O there. Nil when none is (training).
+	forced []bool
 	h      [numLabels]T // hist's scores: here, not on decode's stack, from which passing it to hist would move it to the heap every sentence
 }
 
@@ -23,6 +26,7 @@ func (lt *lattice[T]) reset(n int) {
 	lt.static, lt.best, lt.ok, lt.back = lt.static[:n], lt.best[:n], lt.ok[:n], lt.back[:n]
 	clear(lt.static)
 	clear(lt.ok)
+	lt.forced = lt.forced[:0]
 }
 
 // decode returns the best labels; hist adds to out the scores of token i's
@@ -42,7 +46,7 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 	*h = [numLabels]T{}
 	hist(0, startLabel, h)
 	for l := range numLabels {
-		if allowed(-1, l) {
+		if allowed(-1, l) && (l == 0 || !lt.isForced(0)) {
 			lt.best[0][l] = lt.static[0][l] + h[l]
 			lt.ok[0][l] = true
 			lt.back[0][l] = -1
@@ -53,24 +57,51 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 		// checks in the loops, which wasm pays for)
 		prevBest, prevOK := &lt.best[i-1], &lt.ok[i-1]
 		best, ok, back, static := &lt.best[i], &lt.ok[i], &lt.back[i], &lt.static[i]
+		forced := lt.isForced(i)
 		var floor T
 		if beam > 0 {
+			// the beam is measured from the best label that may be
+			// extended: before a forced O, the best closed one (an open
+			// name there cannot go on, and must not push the paths that
+			// can out of the beam)
 			first := true
 			for p := range numLabels {
-				if prevOK[p] && (first || prevBest[p] > floor) {
+				if prevOK[p] && (!forced || successors[p][0] == 0) && (first || prevBest[p] > floor) {
 					floor, first = prevBest[p], false
 				}
 			}
 			floor -= beam
 		}
+		if forced {
+			// one label to extend into O (after a forced token, always):
+			// every path takes the same step, whose score then decides
+			// nothing, and hist is not called
+			only, n := -1, 0
+			for p := range numLabels {
+				if prevOK[p] && (beam <= 0 || prevBest[p] >= floor) && successors[p][0] == 0 {
+					only, n = p, n+1
+				}
+			}
+			if n == 1 {
+				best[0], ok[0], back[0] = prevBest[only], true, int8(only)
+				continue
+			}
+		}
 		for p := range numLabels {
 			if !prevOK[p] || (beam > 0 && prevBest[p] < floor) {
 				continue
 			}
+			succ := successors[p]
+			if forced {
+				if succ[0] != 0 {
+					continue // an open name cannot end before a forced O
+				}
+				succ = succ[:1]
+			}
 			*h = [numLabels]T{}
 			hist(i, p, h)
 			from := prevBest[p]
-			for _, l := range successors[p] {
+			for _, l := range succ {
 				v := from + h[l] + static[l]
 				if !ok[l] || v > best[l] {
 					best[l], ok[l], back[l] = v, true, int8(p)
@@ -95,6 +126,9 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 	}
 	return lt.labels
 }
+
+// isForced reports whether token i can only be labelled O.
+func (lt *lattice[T]) isForced(i int) bool { return i < len(lt.forced) && lt.forced[i] }
 
 // successors lists, for each label, the labels allowed to follow it: two
 // after an open name (B or I), nine after any other label, so the decoder
