@@ -549,8 +549,8 @@ func numberPanel(ps []doc.Phrase, max int) []doc.Phrase {
 // panel may be lone words, and how many in ten after them (see Order);
 // the report's list itself ranks by score with no limit. Not fitted:
 // 500N's readers list single words and take more (cross-validated F1@10
-// 15.4 with no limit against 14.3 with four), DUC-2001's readers fewer
-// (31.9 with four, 31.1 with no limit); the benchmarks alone choose no
+// 15.2 with no limit against 14.2 with four), DUC-2001's readers fewer
+// (32.2 with four, 31.1 with no limit); the benchmarks alone choose no
 // limit in every fold (geometric mean of F1/29 and F1/15, printed by
 // cmd/train-keyphrases), so the report, which they score, has none. The
 // panel shows the topics as what the article is about, where "trade" and
