@@ -555,7 +555,7 @@ func numberPanel(ps []doc.Phrase, max int) []doc.Phrase {
 // cmd/train-keyphrases), so the report, which they score, has none. The
 // panel shows the topics as what the article is about, where "trade" and
 // "nuclear" say something and "amount" and "leaders" little: with no
-// limit the sample's 15 topics hold 11 lone words ("pressing",
+// limit the sample's first 15 topics hold 14 lone words ("pressing",
 // "revisions", "equity", "amount", "discussions" among them), with four
 // its first ten hold six phrases. Four was chosen on the sample's panel
 // with an earlier model (its fourth lone word was "defense", the next
