@@ -489,8 +489,9 @@ func ExtractLearned(d *doc.Document, opt Options) []doc.Phrase {
 	}
 	sc := m.Scores(cs, Shortlist)
 	// the panel: its topics' places by candidate
+	idx := byScore(sc) // one sort serves the list and the panel
 	place, inPanel := make([]int, len(cs)), 0
-	for _, i := range Order(cs, sc, PanelLone) {
+	for _, i := range spread(cs, idx, PanelLone) {
 		if inPanel == opt.Max {
 			break
 		}
@@ -499,7 +500,6 @@ func ExtractLearned(d *doc.Document, opt Options) []doc.Phrase {
 			place[i] = inPanel
 		}
 	}
-	idx := Order(cs, sc, -1)
 	top := sc[idx[0]]
 	var out []doc.Phrase
 	topics, placed := 0, 0
@@ -579,14 +579,26 @@ func (c *Candidate) Lone() bool { return c.Features[FOne] == 1 && c.Features[FNa
 // against 13.3 with four, with the logistic model before.) A negative
 // lone is no limit.
 func Order(cs []Candidate, score []float64, lone int) []int {
-	idx := make([]int, len(cs))
+	return spread(cs, byScore(score), lone)
+}
+
+// byScore returns the indices of score best first, ties by index (a
+// stable sort's order).
+func byScore(score []float64) []int {
+	idx := make([]int, len(score))
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.Slice(idx, func(i, j int) bool { // by score, then index: a stable sort's order
+	sort.Slice(idx, func(i, j int) bool {
 		a, b := idx[i], idx[j]
 		return score[a] > score[b] || score[a] == score[b] && a < b
 	})
+	return idx
+}
+
+// spread is Order on indices already ranked by score (byScore); it leaves
+// idx as it was.
+func spread(cs []Candidate, idx []int, lone int) []int {
 	if lone < 0 {
 		return idx
 	}
