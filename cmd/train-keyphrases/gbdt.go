@@ -46,28 +46,28 @@ func fitGBDT(X [][]float64, y, w []float64, s gbdtSetting, feats []int) *forest 
 
 // config is how a ranker is trained.
 type config struct {
-	short                int         // keyphrase.Ranker.Scores
-	trainShort           bool        // experiment: the trees learn from the shortlist only
-	gateScale, gateShift float64     // the gate's log-odds × scale + shift (shift: towards 500N's expert)
-	treeGate             gbdtSetting // the tree gate (0 trees: the logistic gate)
-	pairwise             int         // experiment: LambdaRank experts, NDCG to this depth
-	l2, gateL2           float64
-	kind                 string // logistic, trees, one
-	gbdt                 gbdtSetting
+	short      int         // keyphrase.Ranker.Scores
+	trainShort bool        // experiment: the trees learn from the shortlist only
+	gateShift  float64     // added to the gate's log-odds: towards 500N's expert
+	treeGate   gbdtSetting // the tree gate (0 trees: the logistic gate)
+	pairwise   int         // experiment: LambdaRank experts, NDCG to this depth
+	l2, gateL2 float64
+	kind       string // logistic, trees, one
+	gbdt       gbdtSetting
 }
 
 // ranker is a trained model of one kind: the logistic model (gate and
 // experts) always, and trees in place of its experts (trees, with a gate of
 // trees of its own when -tree-gate asks) or of the whole mixture (one).
 type ranker struct {
-	lin                  keyphrase.Model
-	kind                 string
-	exp                  [2]*forest
-	one                  *forest
-	dec                  keyphrase.Ranker // trees: the model as written and read back
-	short                int
-	gate                 *forest // the tree gate (-tree-gate; nil: the logistic gate)
-	gateScale, gateShift float64 // its log-odds × scale + shift, as shipped() writes it
+	lin       keyphrase.Model
+	kind      string
+	exp       [2]*forest
+	one       *forest
+	dec       keyphrase.Ranker // trees: the model as written and read back
+	short     int
+	gate      *forest // the tree gate (-tree-gate; nil: the logistic gate)
+	gateShift float64 // added to its log-odds, as shipped() writes it
 }
 
 // Style is the gate's weight of the second expert.
@@ -93,7 +93,7 @@ func (r *ranker) Score(f *[nf]float64) float64 {
 }
 
 func fitRanker(exs []*example, keep func(*example) bool, c config) *ranker {
-	r := &ranker{lin: fit(exs, keep, c.l2, c.gateL2), kind: c.kind, short: c.short, gateScale: c.gateScale, gateShift: c.gateShift}
+	r := &ranker{lin: fit(exs, keep, c.l2, c.gateL2), kind: c.kind, short: c.short, gateShift: c.gateShift}
 	if c.kind == "logistic" {
 		return r
 	}
@@ -169,10 +169,7 @@ func fitRanker(exs []*example, keep func(*example) bool, c config) *ranker {
 			}
 			r.gate = fitGBDT(xs, ys, ws, c.treeGate, keyphrase.GateFeatures[:])
 		}
-		if c.treeGate.trees == 0 && (c.gateScale != 1 || c.gateShift != 0) {
-			for i := range r.lin.Gate {
-				r.lin.Gate[i] *= c.gateScale
-			}
+		if c.treeGate.trees == 0 && c.gateShift != 0 {
 			r.lin.Gate[0] += c.gateShift
 		}
 		var err error
@@ -189,16 +186,13 @@ func fitRanker(exs []*example, keep func(*example) bool, c config) *ranker {
 // shipped is the ranker of kind trees as package keyphrase runs it.
 func (r *ranker) shipped() *keyphrase.Ranker {
 	k := &keyphrase.Ranker{Linear: r.lin}
-	put := func(m *keyphrase.Forest, f *forest, scale, shift float64) {
-		// the gate's log-odds × scale + shift: leaves stay whole steps
-		// of a scaled step
-		m.Bias, m.Step = f.Bias*scale+shift, f.step*scale
+	put := func(m *keyphrase.Forest, f *forest, shift float64) {
+		m.Bias, m.Step = f.Bias+shift, f.step
 		for _, t := range f.Trees {
 			base := len(m.Nodes)
 			m.Roots = append(m.Roots, base)
 			for _, n := range t {
 				kn := keyphrase.TreeNode(n)
-				kn.Value *= scale
 				if n.Feat >= 0 {
 					kn.Left, kn.Right = base+n.Left, base+n.Right
 				}
@@ -207,10 +201,10 @@ func (r *ranker) shipped() *keyphrase.Ranker {
 		}
 	}
 	for set, f := range r.exp {
-		put(&k.Experts[set], f, 1, 0)
+		put(&k.Experts[set], f, 0)
 	}
 	if r.gate != nil {
-		put(&k.Gate, r.gate, r.gateScale, r.gateShift)
+		put(&k.Gate, r.gate, r.gateShift)
 	}
 	return k
 }

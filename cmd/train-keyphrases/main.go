@@ -83,15 +83,14 @@ func main() {
 	drop := flag.String("drop", "", "experiment: features (by name, comma-separated) set to 0 for every candidate")
 	trainShort := flag.Bool("train-short", false, "experiment: train the tree experts on the shortlisted candidates only")
 	diagF := flag.Bool("diag", false, "experiment: print the held folds' top ten by kind of candidate")
-	gScale := flag.Float64("gate-scale", 1, "experiment: the gate's log-odds times this")
-	gShift := flag.Float64("gate-shift", 0.75, "then plus this: towards the second expert, 500N's (0.75 by cross-validation: docs/keyphrases.md)")
+	gShift := flag.Float64("gate-shift", 0.75, "added to the gate's log-odds: towards the second expert, 500N's (0.75 by cross-validation: docs/keyphrases.md)")
 	byGate := flag.Bool("lone-by-gate", false, "experiment: also score a limit on lone words set by the gate (4 for a DUC-style article, 6 or none for a 500N-style one)")
 	rec := flag.Bool("recall", false, "print the candidates' oracle recall and an oracle ranking's F1, then stop")
 	out := flag.String("out", "internal/keyphrase/ranker.bin", "write the model trained on every document here (\"\": do not)")
 	flag.Parse()
 
 	opt := keyphrase.Defaults()
-	c := config{gateScale: *gScale, gateShift: *gShift, trainShort: *trainShort, pairwise: *pw, treeGate: gbdtSetting{trees: *tg, depth: 2, lambda: 1, rate: *tgRate, minHess: 1}, short: *short, l2: *l2, gateL2: *gateL2, kind: *kind, gbdt: gbdtSetting{trees: *nTrees, depth: *depth, lambda: *lambda, rate: *rate, minHess: *minHess}}
+	c := config{gateShift: *gShift, trainShort: *trainShort, pairwise: *pw, treeGate: gbdtSetting{trees: *tg, depth: 2, lambda: 1, rate: *tgRate, minHess: 1}, short: *short, l2: *l2, gateL2: *gateL2, kind: *kind, gbdt: gbdtSetting{trees: *nTrees, depth: *depth, lambda: *lambda, rate: *rate, minHess: *minHess}}
 	nz := normalizer{}
 	var exs []*example
 	for si, dir := range []string{*ducDir, *kpDir} {
