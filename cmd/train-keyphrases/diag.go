@@ -16,10 +16,7 @@ func diag(exs []*example, m *ranker, lone int, nz normalizer, k int, mode string
 		if e.fold != k || e.mode != mode || len(e.texts) == 0 {
 			continue
 		}
-		cs := make([]keyphrase.Candidate, len(e.texts))
-		for i := range cs {
-			cs[i] = keyphrase.Candidate{Text: e.texts[i], Features: e.feats[i]}
-		}
+		cs := e.candidates()
 		s := m.dec.Scores(cs, m.short)
 		idx := keyphrase.Order(cs, s, lone)
 		seen := map[string]bool{}

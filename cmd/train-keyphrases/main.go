@@ -368,10 +368,7 @@ func label(exs []*example, nz normalizer) {
 // ranked returns the ranking by model m.
 func ranked(m *ranker, lone int) func(e *example) []string {
 	return func(e *example) []string {
-		cs := make([]keyphrase.Candidate, len(e.texts))
-		for i := range cs {
-			cs[i] = keyphrase.Candidate{Text: e.texts[i], Features: e.feats[i]}
-		}
+		cs := e.candidates()
 		var s []float64
 		if m.kind == "trees" {
 			s = m.dec.Scores(cs, m.short) // as keyphrase.ExtractLearned ranks
@@ -394,13 +391,27 @@ func ranked(m *ranker, lone int) func(e *example) []string {
 				lone = hi
 			}
 		}
-		idx := keyphrase.Order(cs, s, lone)
-		out := make([]string, 0, 20)
-		for _, i := range idx[:min(20, len(idx))] {
-			out = append(out, e.texts[i])
-		}
-		return out
+		return e.top20(keyphrase.Order(cs, s, lone))
 	}
+}
+
+// candidates is e's candidates as package keyphrase ranks them.
+func (e *example) candidates() []keyphrase.Candidate {
+	cs := make([]keyphrase.Candidate, len(e.texts))
+	for i := range cs {
+		cs[i] = keyphrase.Candidate{Text: e.texts[i], Features: e.feats[i]}
+	}
+	return cs
+}
+
+// top20 is the texts of the first 20 candidates of ranking idx: what the
+// scorer reads (F1@10) and more.
+func (e *example) top20(idx []int) []string {
+	out := make([]string, 0, 20)
+	for _, i := range idx[:min(20, len(idx))] {
+		out = append(out, e.texts[i])
+	}
+	return out
 }
 
 // score is F1@10 of DUC-2001 (macro) and 500N (micro), over the documents

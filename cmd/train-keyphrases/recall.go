@@ -93,20 +93,13 @@ func recall(exs []*example, m *ranker, nz normalizer, mode string) {
 	for _, lone := range []int{keyphrase.PanelLone, -1} {
 		oracle := func(e *example) []string {
 			s := make([]float64, len(e.texts))
-			cs := make([]keyphrase.Candidate, len(e.texts))
 			for i := range s {
 				s[i] = m.Score(&e.feats[i])
 				if e.label[i] {
 					s[i] += 1e6
 				}
-				cs[i] = keyphrase.Candidate{Text: e.texts[i], Features: e.feats[i]}
 			}
-			idx := keyphrase.Order(cs, s, lone)
-			out := make([]string, 0, 20)
-			for _, i := range idx[:min(20, len(idx))] {
-				out = append(out, e.texts[i])
-			}
-			return out
+			return e.top20(keyphrase.Order(e.candidates(), s, lone))
 		}
 		d, k := score(exs, oracle, nz, -1, mode)
 		fmt.Printf("oracle ranking of the candidates, lone-word limit %d: DUC %.2f 500N %.2f\n", lone, d, k)
