@@ -392,7 +392,7 @@ function renderKeyphrases(report) {
   // the bars follow the panel's order.
   let prev = Infinity;
   for (const k of ks) k.score = prev = Math.min(prev, k.score);
-  const max = Math.max(...ks.map((k) => k.score));
+  const max = ks[0].score; // the clamped scores never rise down the panel
   ui.keyphrases.replaceChildren(h("ol", { class: "bars" }, ks.map(({ i, ...k }) => {
     const btn = h("button", { type: "button", class: "bar-row", "aria-pressed": "false", "data-ref": refKey("k", i) },
       h("span", { class: "bar-label", text: k.text }),
