@@ -14,7 +14,8 @@ var Units = []string{"utf16", "utf8", "codepoint"}
 // ConvertOffsets rewrites every byte offset of r into unit ("utf16", "utf8"
 // or "codepoint"). It walks the text once, keeping the count of units
 // every 16 bytes, then counts each offset on from the mark before it: the
-// cost is O(len(text) + 16n), with no sort.
+// cost is O(len(text) + 16n), with no sort (text that is not valid UTF-8,
+// which the engine never gives, takes the sorted walk: convertSorted).
 func (r *Report) ConvertOffsets(unit string) error {
 	switch unit {
 	case "", "utf16":
