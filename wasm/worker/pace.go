@@ -34,8 +34,10 @@ type pacer struct {
 }
 
 // largeBody is the body size, in bytes, from which a request runs at the
-// default GOGC. Below it, at GOGC=400, a 30 KB text leaves wasm memory at
-// 29 MB against 16 MB at 100.
+// default GOGC. Below it, at GOGC=400, 100 analyses of a 30 KB text leave
+// wasm memory at 33 MB against 20.5 MB at 100 (`go run ./bench/speed -scale
+// 30720 -dump F` of the DUC-2001 texts, then LEDE_WARM=0 LEDE_GOENV=GOGC=400
+// node bench/speed/inproc.mjs engine dist F 100, memMB).
 const largeBody = 32 << 10
 
 const (
