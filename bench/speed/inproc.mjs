@@ -20,6 +20,7 @@ import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
 import { pathToFileURL } from "node:url";
+import { cpuMsOf, quantile } from "./proc.mjs";
 
 const [mode, dist, file, nArg, wasmArg] = process.argv.slice(2);
 const n = Number(nArg || 100);
@@ -30,12 +31,7 @@ const text = health ? "" : fs.readFileSync(file, "utf8");
 const warm = Number(process.env.LEDE_WARM || 3);
 // mainCPU is the CPU ms of this process's main thread (where the wasm runs),
 // without V8's compiler and GC threads.
-function mainCPU() {
-  const st = fs.readFileSync(`/proc/${process.pid}/task/${process.pid}/stat`, "utf8");
-  const f = st.slice(st.lastIndexOf(")") + 2).split(" ");
-  return (Number(f[11]) + Number(f[12])) * 10; // 100 ticks a second on Linux
-}
-const quantile = (xs, q) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const mainCPU = () => cpuMsOf(`/proc/${process.pid}/task/${process.pid}/stat`);
 
 async function time(call, extra = () => ({})) {
   let last;
