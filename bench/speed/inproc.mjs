@@ -5,34 +5,35 @@
 //   node bench/speed/inproc.mjs engine DIST FILE N [WASM]   ledeAnalyze(text) N times (the page's and Node's lede.wasm)
 //   node bench/speed/inproc.mjs worker DIST FILE N [WASM]   the Worker's fetch(Request) N times (DIST/worker/worker.mjs, app.wasm)
 //
+// In worker mode a FILE of "-" sends GET /healthz instead of POST /analyze
+// (the glue's cost without an analysis).
+//
 // LEDE_GOENV="GOGC=400 GODEBUG=gctrace=1" is the Go program's environment in
 // engine mode (gctrace prints a line a collection, on stdout here).
 // WASM overrides the build's wasm file (an unstripped build keeps Go's
 // function names in the profile: GOOS=js GOARCH=wasm go build -o x.wasm
 // ./wasm/lede). Prints one JSON line: p50, p95 and mean ms after the warm-up
 // calls, the CPU ms per call of the process and of its main thread alone,
-// and the bytes of the last answer.
+// the bytes of the last answer, and in engine mode the wasm memory in MB
+// after the last call (memMB).
 import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
 import { pathToFileURL } from "node:url";
+import { cpuMsOf, quantile } from "./proc.mjs";
 
 const [mode, dist, file, nArg, wasmArg] = process.argv.slice(2);
 const n = Number(nArg || 100);
-const text = fs.readFileSync(file, "utf8");
+const health = mode === "worker" && file === "-";
+const text = health ? "" : fs.readFileSync(file, "utf8");
 // warm-up calls before timing: LEDE_WARM, default 3 (100 or more leaves V8's
 // tier-up out of the figures)
 const warm = Number(process.env.LEDE_WARM || 3);
 // mainCPU is the CPU ms of this process's main thread (where the wasm runs),
 // without V8's compiler and GC threads.
-function mainCPU() {
-  const st = fs.readFileSync(`/proc/${process.pid}/task/${process.pid}/stat`, "utf8");
-  const f = st.slice(st.lastIndexOf(")") + 2).split(" ");
-  return (Number(f[11]) + Number(f[12])) * 10; // 100 ticks a second on Linux
-}
-const quantile = (xs, q) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const mainCPU = () => cpuMsOf(`/proc/${process.pid}/task/${process.pid}/stat`);
 
-async function time(call) {
+async function time(call, extra = () => ({})) {
   let last;
   for (let i = 0; i < warm; i++) last = await call();
   const ms = [];
@@ -46,7 +47,7 @@ async function time(call) {
   const mean = ms.reduce((a, b) => a + b, 0) / ms.length;
   // cpu: the process's CPU ms (every thread: V8's compiler and GC helpers
   // too) per call, which a loaded machine moves less than the wall time
-  console.log(JSON.stringify({ p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), mean, cpu: (c.user + c.system) / 1000 / n, cpuMain: m / n, bytes: last.length }));
+  console.log(JSON.stringify({ p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), mean, cpu: (c.user + c.system) / 1000 / n, cpuMain: m / n, bytes: last.length, ...extra() }));
 }
 
 if (mode === "engine") {
@@ -55,7 +56,7 @@ if (mode === "engine") {
   if (process.env.LEDE_GOENV) go.env = Object.fromEntries(process.env.LEDE_GOENV.split(/\s+/).filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
   const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmArg || path.join(dist, "lede.wasm")), go.importObject);
   go.run(instance);
-  await time(() => globalThis.ledeAnalyze(text, ""));
+  await time(() => globalThis.ledeAnalyze(text, ""), () => ({ memMB: instance.exports.mem.buffer.byteLength / (1 << 20) }));
 } else if (mode === "worker") {
   // worker.mjs imports app.wasm as a WebAssembly.Module (Workers' module
   // rule); here a copy of it takes the module from a global instead.
@@ -68,7 +69,7 @@ if (mode === "engine") {
   const { default: worker } = await import(pathToFileURL(path.join(tmp, "worker.mjs")).href);
   fs.rmSync(tmp, { recursive: true });
   await time(async () => {
-    const req = new Request("http://localhost/analyze", { method: "POST", headers: { "content-type": "text/plain" }, body: text });
+    const req = health ? new Request("http://localhost/healthz") : new Request("http://localhost/analyze", { method: "POST", headers: { "content-type": "text/plain" }, body: text });
     const res = await worker.fetch(req, {}, { waitUntil() {} });
     if (res.status !== 200) throw new Error("status " + res.status);
     return new Uint8Array(await res.arrayBuffer());

@@ -13,6 +13,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { quantile } from "./proc.mjs";
 
 const [mode, dist, arg, arg2] = process.argv.slice(2);
 const t0 = performance.now();
@@ -26,8 +27,6 @@ function check(r) {
   if (!r || typeof r.text !== "string" || !Array.isArray(r.entities)) throw new Error("not a report: " + JSON.stringify(r).slice(0, 200));
   return r;
 }
-
-const quantile = (xs, q) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 function docs(dir) {
   return fs.readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().map((f) => fs.readFileSync(path.join(dir, f), "utf8"));

@@ -29,13 +29,14 @@
 // test fixture (internal/api/testdata/article.txt); LEDE_INPUT=FILE sends
 // FILE instead (a one-line text shows what a request costs beyond its
 // analysis). Every answer is checked: a non-200 stops the run.
-import { spawn, execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, mkdtempSync, rmSync, copyFileSync, writeFileSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseBuilds } from "./args.mjs";
+import { cpuMsOf } from "./proc.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const { n, rowsOnly, builds } = parseBuilds(process.argv.slice(2), 150, "workerd.mjs");
@@ -48,7 +49,6 @@ if (!existsSync(cliJS)) {
   console.log("| workerd | skipped: node_modules/wrangler is missing (npm ci) |");
   process.exit(0);
 }
-const TICK = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
 
 function freePort() {
   return new Promise((res, rej) => {
@@ -90,20 +90,16 @@ function workerdPids(pid) {
 // ("V8 DefaultWorker": optimising compiles of hot wasm functions, GC
 // helpers) and the runtime's I/O threads.
 function cpuMs(pids) {
-  const ticks = (stat) => {
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(f[11]) + Number(f[12]); // utime, stime (fields 14, 15)
-  };
   let all = 0, js = 0;
   for (const p of pids) {
-    all += ticks(readFileSync(`/proc/${p}/stat`, "utf8"));
+    all += cpuMsOf(`/proc/${p}/stat`);
     for (const t of readdirSync(`/proc/${p}/task`)) {
       try {
-        if (readFileSync(`/proc/${p}/task/${t}/comm`, "utf8").trim() === "workerd") js += ticks(readFileSync(`/proc/${p}/task/${t}/stat`, "utf8"));
+        if (readFileSync(`/proc/${p}/task/${t}/comm`, "utf8").trim() === "workerd") js += cpuMsOf(`/proc/${p}/task/${t}/stat`);
       } catch { /* gone */ }
     }
   }
-  return { all: (all * 1000) / TICK, js: (js * 1000) / TICK };
+  return { all, js };
 }
 
 // since returns the CPU ms spent since c0 (from cpuMs), per request.

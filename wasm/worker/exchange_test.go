@@ -193,4 +193,33 @@ func TestPacer(t *testing.T) {
 		}
 		p.after(tc.n)
 	}
+	// the pace is unchanged (small after small): no SetGCPercent call (it
+	// takes the heap lock and recomputes the pacer), so a GOGC set from
+	// outside stays
+	debug.SetGCPercent(50)
+	p.before(1)
+	if got := debug.SetGCPercent(100); got != 50 {
+		t.Errorf("before(1) at an unchanged pace set GOGC again: %d", got)
+	}
+}
+
+// TestAnswer: serve's plain-Go half gives the handler's answer in the wire
+// format, and a head that does not parse a JSON 500 in it.
+func TestAnswer(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	in := &instance{id: "x"}
+	var pace pacer
+	tests := []struct {
+		name, head, prefix, contains string
+	}{
+		{"healthz", "GET\nhttps://w.example/healthz", "200\n", "\nLede-Instance\nx\n"},
+		{"analyze", "POST\nhttps://w.example/analyze\ncontent-type\ntext/plain", "200\n", `"entities"`},
+		{"malformed head", "GET", "500\nContent-Type\napplication/json\n\n", `{"error":"` + errMalformedHead.Error() + `"}`},
+	}
+	for _, tc := range tests {
+		got := string(in.answer(api.Handler(), &pace, tc.head, []byte("Ada Lovelace spoke in London on Tuesday.")))
+		if !strings.HasPrefix(got, tc.prefix) || !strings.Contains(got, tc.contains) {
+			t.Errorf("%s: %.300q, want a prefix %q and %q in it", tc.name, got, tc.prefix, tc.contains)
+		}
+	}
 }

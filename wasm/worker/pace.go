@@ -15,14 +15,14 @@ import (
 // of a running cycle all take turns with the analysis (a native build marks
 // on other cores): 0.79 ms of GC an analysis by gctrace, of the 5.8 ms the
 // analysis takes on Node's main thread. GOGC=400 lifts the minimum to 16 MB:
-// 8 collections in 203 analyses, 0.44 ms, for 13 MB more wasm memory (25 MB
-// instead of 12 after 400 analyses of the sample; Workers allow 128 MB an
-// isolate). docs/worker.md, "What a request costs beyond its analysis", has
+// 8 collections in 203 analyses, 0.44 ms, for about 12 MB more wasm memory
+// (23 MB instead of 11.5 after 400 analyses of the sample; Workers allow
+// 128 MB an isolate). docs/worker.md, "What a request costs beyond its analysis", has
 // the commands.
 //
 // Not for large bodies: GOGC=400 lets the heap grow to five times what is
-// live, and a 1 MB paste keeps tens of MB live (wasm memory 75 MB at 100,
-// 293 MB at 400). So a body of largeBody bytes or more runs at Go's default,
+// live, and a 1 MB paste keeps tens of MB live (wasm memory after four
+// analyses of one: 160 MB at 100, 293 MB at 400). So a body of largeBody bytes or more runs at Go's default,
 // and after it a collection brings the goal (which GOGC scales from what the
 // last cycle found live) back down before small bodies run at 400 again.
 //
@@ -34,8 +34,10 @@ type pacer struct {
 }
 
 // largeBody is the body size, in bytes, from which a request runs at the
-// default GOGC. Below it, at GOGC=400, a 30 KB text leaves wasm memory at
-// 29 MB against 16 MB at 100.
+// default GOGC. Below it, at GOGC=400, 100 analyses of a 30 KB text leave
+// wasm memory at 33 MB against 20.5 MB at 100 (`go run ./bench/speed -scale
+// 30720 -dump F` of the DUC-2001 texts, then LEDE_WARM=0 LEDE_GOENV=GOGC=400
+// node bench/speed/inproc.mjs engine dist F 100, memMB).
 const largeBody = 32 << 10
 
 const (

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"net/http"
@@ -36,30 +35,17 @@ func serve(h http.Handler) {
 	uint8Array := js.Global().Get("Uint8Array")
 	var pace pacer // the collector's pace for each body's size
 	serveFn := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		var (
-			status    int
-			outHeader []string
-			out       []byte
-		)
-		method, url, header, err := "", "", []string(nil), error(nil)
-		if len(args) == 2 && args[0].Type() == js.TypeString {
-			method, url, header, err = parseHead(args[0].String())
-		} else {
-			err = errBadCall
-		}
-		if err != nil {
-			status, outHeader, out = http.StatusInternalServerError, []string{"Content-Type", "application/json"}, []byte(`{"error":"`+err.Error()+`"}`+"\n")
+		var wire []byte
+		if len(args) != 2 || args[0].Type() != js.TypeString {
+			wire = errorResponse(errBadCall)
 		} else {
 			var body []byte
 			if b := args[1]; b.Truthy() {
 				body = make([]byte, b.Length())
 				js.CopyBytesToGo(body, b)
 			}
-			pace.before(len(body))
-			status, outHeader, out = in.exchange(context.Background(), h, method, url, header, body)
-			pace.after(len(body))
+			wire = in.answer(h, &pace, args[0].String(), body)
 		}
-		wire := appendResponse(make([]byte, 0, responseSize(status, outHeader, out)), status, outHeader, out)
 		res := uint8Array.New(len(wire))
 		js.CopyBytesToJS(res, wire)
 		return res

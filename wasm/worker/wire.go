@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"net/http"
 	"strconv"
 	"strings"
 )
@@ -28,11 +30,37 @@ import (
 // errBadCall is what serve answers a call that is not (head, body).
 var errBadCall = errors.New("ledeWorker.serve(head, body): head must be a string")
 
+// errMalformedHead is what serve answers a head that is not a method, a URL
+// and name, value pairs.
+var errMalformedHead = errors.New("ledeWorker.serve: malformed request head")
+
+// answer serves one request in the wire format: head as worker.mjs writes
+// it, the body, and the response as appendResponse lays it out, with the
+// collector paced for the body's size. A head that does not parse gets a
+// JSON 500. It is plain Go, so that all of serve but the js.Value copies is
+// tested natively.
+func (in *instance) answer(h http.Handler, pace *pacer, head string, body []byte) []byte {
+	method, url, header, err := parseHead(head)
+	if err != nil {
+		return errorResponse(err)
+	}
+	pace.before(len(body))
+	status, outHeader, out := in.exchange(context.Background(), h, method, url, header, body)
+	pace.after(len(body))
+	return appendResponse(make([]byte, 0, responseSize(status, outHeader, out)), status, outHeader, out)
+}
+
+// errorResponse is the JSON 500 for a call the glue could not read; err's
+// text is one of this file's constants, which need no JSON escaping.
+func errorResponse(err error) []byte {
+	return appendResponse(nil, http.StatusInternalServerError, []string{"Content-Type", "application/json"}, []byte(`{"error":"`+err.Error()+`"}`+"\n"))
+}
+
 // parseHead reads a request head as worker.mjs writes it.
 func parseHead(head string) (method, url string, header []string, err error) {
 	f := strings.Split(head, "\n")
 	if len(f) < 2 || len(f)%2 != 0 {
-		return "", "", nil, errors.New("ledeWorker.serve: malformed request head")
+		return "", "", nil, errMalformedHead
 	}
 	return f[0], f[1], f[2:], nil
 }
