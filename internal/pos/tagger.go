@@ -134,12 +134,11 @@ func (tg *tagger) pre(b int) *packed {
 	if x := tg.preIdx[b]; x > 0 {
 		return &tg.sums[x-1]
 	}
-	// hashStr(hashTemplate(3), raw[:1]), the byte hashed alone
-	h := hashTemplate(3)
+	pre := "" // raw[:1], as features hashes it
 	if b < 256 {
-		h = (h ^ uint32(b)) * fnvPrime
+		pre = string([]byte{byte(b)})
 	}
-	h = (h ^ 0xff) * fnvPrime
+	h := hashStr(hashTemplate(3), pre)
 	tg.sums = append(tg.sums, packed{})
 	tg.preIdx[b] = int32(len(tg.sums))
 	p := &tg.sums[len(tg.sums)-1]
