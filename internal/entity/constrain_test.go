@@ -255,3 +255,30 @@ func TestForcedWordLater(t *testing.T) {
 		t.Errorf("no name in %q", headline)
 	}
 }
+
+// TestReusedLatticeNoPath checks that a reused lattice decodes as a new one
+// where no path reaches the last token: here a closed label's int32 score
+// wraps, so the forced token after it finds nothing to extend, and decode
+// follows back pointers that this sentence never set.
+func TestReusedLatticeNoPath(t *testing.T) {
+	noHist := func(int, int, *[numLabels]int32) {}
+	setUp := func(lt *lattice[int32]) {
+		lt.reset(3)
+		lt.forced = append(lt.forced, false, false, true)
+		lt.static[0][label(0, posB)] = 1 << 30
+		lt.static[1][label(0, posL)] = 1<<30 + 10 // the path's sum wraps to -2^31 + 10
+	}
+	var fresh lattice[int32]
+	setUp(&fresh)
+	want := slices.Clone(fresh.decode(noHist, beamWidth))
+	var reused lattice[int32]
+	reused.reset(3)
+	for i := range reused.static {
+		reused.static[i][label(2, posU)] = 100 // leaves back pointers to U-ORG
+	}
+	reused.decode(noHist, beamWidth)
+	setUp(&reused)
+	if got := reused.decode(noHist, beamWidth); !slices.Equal(got, want) {
+		t.Errorf("reused lattice: labels %v, a new one %v", got, want)
+	}
+}

@@ -60,9 +60,14 @@ func noteLabels(seen map[string]docSeen, words []string, toks []tokInfo, labels 
 			continue
 		}
 		c := seen[words[i]]
-		if c[l] < 255 {
-			c[l]++
-		}
+		c.note(l)
 		seen[words[i]] = c
+	}
+}
+
+// note counts one more occurrence given label l, saturating at 255.
+func (c *docSeen) note(l int) {
+	if c[l] < 255 {
+		c[l]++
 	}
 }

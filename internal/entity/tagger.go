@@ -294,15 +294,15 @@ func (t *Tagger) noteLabels(words []string, labels []int) {
 			if t.seen == nil {
 				t.seen = make(map[string]docSeen, 64)
 			}
-			noteLabels(t.seen, words[i:i+1], t.toks[i:i+1], labels[i:i+1])
+			c := t.seen[words[i]]
+			c.note(l)
+			t.seen[words[i]] = c
 			continue
 		}
 		for len(t.seenID) <= id {
 			t.seenID = append(t.seenID, docSeen{})
 		}
-		if c := &t.seenID[id]; c[l] < 255 {
-			c[l]++
-		}
+		t.seenID[id].note(l)
 	}
 }
 

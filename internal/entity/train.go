@@ -266,6 +266,15 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 		}
 		docs[len(docs)-1][1] = i + 1
 	}
+	// the frozen weights' static scores of every token: the same in each
+	// history epoch, so summed once
+	fixed := make([][][numLabels]float32, len(prep))
+	for si := range prep {
+		fixed[si] = make([][numLabels]float32, len(prep[si].toks))
+		for i := range fixed[si] {
+			frozen(prep[si].feats[i], &fixed[si][i])
+		}
+	}
 	clear(rows) // from here on, the history features' rows alone
 	step = 1
 	seen := map[string]docSeen{}
@@ -279,7 +288,7 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 				lt.reset(len(p.toks))
 				dyn = dyn[:0]
 				for i := range p.toks {
-					frozen(p.feats[i], &lt.static[i])
+					lt.static[i] = fixed[si][i]
 					f := docFeatures(seen, sents[si].Words[i], &p.toks[i], nil)
 					addRows(f, &lt.static[i])
 					dyn = append(dyn, f)

@@ -15,7 +15,13 @@ type lattice[T int32 | float32] struct {
 	h      [numLabels]T // hist's scores: here, not on decode's stack, from which passing it to hist would move it to the heap every sentence
 }
 
-// reset sizes the lattice for n tokens and clears the static scores.
+// reset sizes the lattice for n tokens and clears the static scores, and
+// the back pointers: decode follows them from label O where no label is
+// reachable at the last token (in int32, a path of a few thousand tokens
+// can overflow, and a forced token then finds no path to extend), and a
+// reused lattice must then read what a new one reads, not the last
+// sentence's pointers (a pooled tagger gave a document other names than a
+// new one did).
 func (lt *lattice[T]) reset(n int) {
 	if cap(lt.static) < n {
 		lt.static = make([][numLabels]T, n)
@@ -26,6 +32,7 @@ func (lt *lattice[T]) reset(n int) {
 	lt.static, lt.best, lt.ok, lt.back = lt.static[:n], lt.best[:n], lt.ok[:n], lt.back[:n]
 	clear(lt.static)
 	clear(lt.ok)
+	clear(lt.back)
 	lt.forced = lt.forced[:0]
 }
 

@@ -188,11 +188,8 @@ type Model struct {
 	// at indices len(tags) and len(tags)+1) and their features' hashes
 	prevTags []string
 	prev     []tagHashes
-	// the rows of the features that read only the previous tags, by tag
-	// as prevTags; and, packed (tagger.go), the bias with the row of each
-	// shape class not first in its sentence (15), and what changes when
-	// it is first
-	tagRows    []tagSpans
+	// packed (tagger.go): the bias with the row of each shape class not
+	// first in its sentence (15), and what changes when it is first
 	shapeRows  [numShapes]packed
 	shapeFirst [numShapes]packed
 
@@ -334,9 +331,7 @@ func Decode(data []byte) (*Model, error) {
 	}
 	m.prevTags = append(m.tags[:len(m.tags):len(m.tags)], "-START-", "-START2-")
 	for _, t := range m.prevTags {
-		h := tagHashesOf(t)
-		m.prev = append(m.prev, h)
-		m.tagRows = append(m.tagRows, tagSpans{m.span(h.t4), m.span(h.t5)})
+		m.prev = append(m.prev, tagHashesOf(t))
 	}
 	bias := m.span(hashTemplate(1))
 	for k, sh := range shapeNames {

@@ -65,10 +65,6 @@ func (m *Model) span(h uint32) span {
 	return span{m.start(b), m.start(b + 1)}
 }
 
-// tagSpans are the rows of the features that read one previous tag alone:
-// 4 (the tag before) and 5 (the tag two before).
-type tagSpans struct{ t4, t5 span }
-
 // tagger tags the sentences of one document with a model, keeping the
 // summed rows of the first letters and previous tags met so far. It is not
 // safe for concurrent use; Model.taggers keeps them between documents.
@@ -122,8 +118,8 @@ func (tg *tagger) pair(p1, p2 int) *packed {
 	tg.sums = append(tg.sums, packed{})
 	tg.pairIdx[k] = int32(len(tg.sums))
 	p := &tg.sums[len(tg.sums)-1]
-	p.addEntries(m, m.tagRows[p1].t4, 1)
-	p.addEntries(m, m.tagRows[p2].t5, 1)
+	p.addEntries(m, m.span(m.prev[p1].t4), 1)
+	p.addEntries(m, m.span(m.prev[p2].t5), 1)
 	p.addEntries(m, m.span(hashStr(m.prev[p1].t6, m.prevTags[p2])), 1)
 	return p
 }
@@ -134,12 +130,11 @@ func (tg *tagger) pre(b int) *packed {
 	if x := tg.preIdx[b]; x > 0 {
 		return &tg.sums[x-1]
 	}
-	// hashStr(hashTemplate(3), raw[:1]), the byte hashed alone
-	h := hashTemplate(3)
+	pre := "" // raw[:1], as features hashes it
 	if b < 256 {
-		h = (h ^ uint32(b)) * fnvPrime
+		pre = string([]byte{byte(b)})
 	}
-	h = (h ^ 0xff) * fnvPrime
+	h := hashStr(hashTemplate(3), pre)
 	tg.sums = append(tg.sums, packed{})
 	tg.preIdx[b] = int32(len(tg.sums))
 	p := &tg.sums[len(tg.sums)-1]
