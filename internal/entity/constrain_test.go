@@ -3,6 +3,7 @@ package entity
 import (
 	"fmt"
 	"maps"
+	"math"
 	"os"
 	"reflect"
 	"slices"
@@ -265,8 +266,8 @@ func TestReusedLatticeNoPath(t *testing.T) {
 	setUp := func(lt *lattice[int32]) {
 		lt.reset(3)
 		lt.forced = append(lt.forced, false, false, true)
-		lt.static[0][label(0, posB)] = 1 << 30
-		lt.static[1][label(0, posL)] = 1<<30 + 10 // the path's sum wraps to -2^31 + 10
+		lt.static[0][label(0, posB)] = rebaseAt - 1       // below rebase's limit: the row stays
+		lt.static[1][label(0, posL)] = math.MaxInt32 - 10 // the path's sum wraps
 	}
 	var fresh lattice[int32]
 	setUp(&fresh)
@@ -280,5 +281,25 @@ func TestReusedLatticeNoPath(t *testing.T) {
 	setUp(&reused)
 	if got := reused.decode(noHist, beamWidth); !slices.Equal(got, want) {
 		t.Errorf("reused lattice: labels %v, a new one %v", got, want)
+	}
+}
+
+// A sentence of thousands of tokens (a page's menu read as one run) sums
+// path scores past int32's range; rebase keeps them in it, so the decode
+// is the one the scores call for: here O on every token, which outscores
+// the one-token name by 1 each time.
+func TestLongSentenceNoOverflow(t *testing.T) {
+	const n = 5000
+	var lt lattice[int32]
+	lt.reset(n)
+	for i := range lt.static {
+		lt.static[i][0] = 1 << 20
+		lt.static[i][label(0, posU)] = 1<<20 - 1
+	}
+	got := lt.decode(func(int, int, *[numLabels]int32) {}, beamWidth)
+	for i, l := range got {
+		if l != 0 {
+			t.Fatalf("token %d of %d: label %d, want O (path scores wrapped?)", i, n, l)
+		}
 	}
 }

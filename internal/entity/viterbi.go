@@ -17,11 +17,11 @@ type lattice[T int32 | float32] struct {
 
 // reset sizes the lattice for n tokens and clears the static scores, and
 // the back pointers: decode follows them from label O where no label is
-// reachable at the last token (in int32, a path of a few thousand tokens
-// can overflow, and a forced token then finds no path to extend), and a
-// reused lattice must then read what a new one reads, not the last
-// sentence's pointers (a pooled tagger gave a document other names than a
-// new one did).
+// reachable at the last token (a forced token that finds no path to
+// extend, as when int32 path scores wrapped before rebase), and a reused
+// lattice must then read what a new one reads, not the last sentence's
+// pointers (a pooled tagger gave a document other names than a new one
+// did).
 func (lt *lattice[T]) reset(n int) {
 	if cap(lt.static) < n {
 		lt.static = make([][numLabels]T, n)
@@ -63,6 +63,7 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 		// the rows of this token and the last, taken once (fewer bounds
 		// checks in the loops, which wasm pays for)
 		prevBest, prevOK := &lt.best[i-1], &lt.ok[i-1]
+		rebase(prevBest, prevOK)
 		best, ok, back, static := &lt.best[i], &lt.ok[i], &lt.back[i], &lt.static[i]
 		forced := lt.isForced(i)
 		var floor T
@@ -132,6 +133,36 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 		last = int(lt.back[i][last])
 	}
 	return lt.labels
+}
+
+// rebaseAt is how far a path score may drift from zero before rebase
+// moves the row back: a quarter of int32's range, so that a token's scores
+// and the beam can be added to it without overflowing.
+const rebaseAt = 1 << 29
+
+// rebase subtracts the best reachable score of a row from every reachable
+// label's once that score has drifted past ±rebaseAt. Subtracting one
+// number from every path keeps their order and their differences exactly
+// (integers), so the decode is the same; without it the int32 path scores
+// of a very long sentence (thousands of tokens, as a page's run-on table
+// gives) wrap around and the decode loses every path. Sentences of news
+// never reach it, and float32 training scores are far smaller.
+func rebase[T int32 | float32](best *[numLabels]T, ok *[numLabels]bool) {
+	var top T
+	first := true
+	for l, o := range ok {
+		if o && (first || best[l] > top) {
+			top, first = best[l], false
+		}
+	}
+	if first || (top < rebaseAt && top > -rebaseAt) {
+		return
+	}
+	for l, o := range ok {
+		if o {
+			best[l] -= top
+		}
+	}
 }
 
 // isForced reports whether token i can only be labelled O.
