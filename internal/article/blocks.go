@@ -13,6 +13,7 @@ import (
 	"github.com/lede-news/lede/internal/xnet/html/atom"
 
 	"github.com/lede-news/lede/internal/doc"
+	"github.com/lede-news/lede/internal/gbdt"
 )
 
 // The block classifier has the last word on which blocks of a page are the
@@ -165,30 +166,14 @@ func ParseModel(s string, names []string) (*BlockModel, error) {
 	return m, nil
 }
 
-// Tree is a regression tree (package gbdt grows it; its doc says why the
-// engine walks its own), its nodes in pre-order: node 0 is the root; an
-// inner node sends x to Left when x[Feat] <= Thr, else to Right.
-type Tree []TreeNode
+// Tree is a regression tree as package gbdt grows and walks it, its nodes
+// in pre-order: node 0 is the root; an inner node sends x to Left when
+// x[Feat] <= Thr, else to Right. The engine links only the walk: Fit and
+// its helpers are dropped by the linker.
+type Tree = gbdt.Tree
 
 // TreeNode is one node of a Tree; a leaf (Feat < 0) gives Value.
-type TreeNode struct {
-	Feat        int
-	Thr, Value  float64
-	Left, Right int
-}
-
-// Eval returns the tree's value for features x.
-func (t Tree) Eval(x []float64) float64 {
-	i := 0
-	for t[i].Feat >= 0 {
-		if x[t[i].Feat] <= t[i].Thr {
-			i = t[i].Left
-		} else {
-			i = t[i].Right
-		}
-	}
-	return t[i].Value
-}
+type TreeNode = gbdt.Node
 
 // parseTree reads a tree in pre-order: "name<=thr" for an inner node (its
 // left subtree, then its right follow), "=v" for a leaf.
@@ -229,8 +214,8 @@ func parseTree(tok []string, idx map[string]int) (Tree, []string, error) {
 	return t, tok, err
 }
 
-// write appends node i and its subtrees in the format parseTree reads.
-func (t Tree) write(b *strings.Builder, i int, names []string) {
+// writeTree appends node i of t and its subtrees in the format parseTree reads.
+func writeTree(b *strings.Builder, t Tree, i int, names []string) {
 	n := t[i]
 	b.WriteByte(' ')
 	if n.Feat < 0 {
@@ -238,8 +223,8 @@ func (t Tree) write(b *strings.Builder, i int, names []string) {
 		return
 	}
 	b.WriteString(names[n.Feat] + "<=" + strconv.FormatFloat(n.Thr, 'g', -1, 64))
-	t.write(b, n.Left, names)
-	t.write(b, n.Right, names)
+	writeTree(b, t, n.Left, names)
+	writeTree(b, t, n.Right, names)
 }
 
 func mustModel(s string, names []string) *BlockModel {
@@ -273,7 +258,7 @@ func (m *BlockModel) String() string {
 	b.WriteByte('\n')
 	for _, t := range m.Trees {
 		b.WriteString("tree")
-		t.write(&b, 0, m.Names)
+		writeTree(&b, t, 0, m.Names)
 		b.WriteByte('\n')
 	}
 	if len(m.Trees) > 0 {
