@@ -26,7 +26,7 @@ func (r *renderer) assemble() *doc.Document {
 		return r.fallback()
 	}
 	if m := r.model; m != nil {
-		X := r.features(rule)
+		X := r.features(rule, m.baseReads())
 		p := make([]float64, len(X))
 		for i, x := range X {
 			// generic structure the model may not overrule: the <h1> is
