@@ -95,8 +95,9 @@ type Options struct {
 	Bias func(float64) float64
 	// Gradients, when set, replaces the logistic loss's gradients: given
 	// the current scores F, the labels y and the weights w (normalised to
-	// a mean of 1), it sets g and h. The forest then starts from 0, not
-	// from the base rate (a ranking has none), and its Bias is 0.
+	// a mean of 1), it sets every g[i] and h[i] (they hold the last
+	// tree's). The forest then starts from 0, not from the base rate (a
+	// ranking has none), and its Bias is 0.
 	Gradients func(F, y, w, g, h []float64)
 }
 
@@ -147,16 +148,19 @@ func Fit(X [][]float64, y, w []float64, o Options) *Forest {
 	}
 	g := make([]float64, n)
 	h := make([]float64, n)
-	idx := make([]int, n)
+	idx := make([]int, n) // every row, for the root (grow does not reorder it)
+	for i := range idx {
+		idx[i] = i
+	}
 	for t := 0; t < o.Trees; t++ {
-		for i := range F {
-			p := 1 / (1 + math.Exp(-F[i]))
-			g[i] = (p - y[i]) * wn[i]
-			h[i] = math.Max(p*(1-p), 1e-6) * wn[i]
-			idx[i] = i
-		}
 		if o.Gradients != nil {
 			o.Gradients(F, y, wn, g, h)
+		} else {
+			for i := range F {
+				p := 1 / (1 + math.Exp(-F[i]))
+				g[i] = (p - y[i]) * wn[i]
+				h[i] = math.Max(p*(1-p), 1e-6) * wn[i]
+			}
 		}
 		gr := grower{o: &o, feats: feats, cuts: cuts, bins: bins, g: g, h: h}
 		gr.grow(idx, 0)
