@@ -22,13 +22,5 @@ func fitGBDT(X [][]float64, y, w []float64, s setting) *article.BlockModel {
 		Leaf: round,
 		Bias: round,
 	})
-	m := &article.BlockModel{Bias: f.Bias, Threshold: 0.5}
-	for _, t := range f.Trees {
-		at := make(article.Tree, len(t))
-		for i, n := range t {
-			at[i] = article.TreeNode(n)
-		}
-		m.Trees = append(m.Trees, at)
-	}
-	return m
+	return &article.BlockModel{Bias: f.Bias, Threshold: 0.5, Trees: f.Trees}
 }

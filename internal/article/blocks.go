@@ -13,6 +13,7 @@ import (
 	"github.com/lede-news/lede/internal/xnet/html/atom"
 
 	"github.com/lede-news/lede/internal/doc"
+	"github.com/lede-news/lede/internal/gbdt"
 )
 
 // The block classifier has the last word on which blocks of a page are the
@@ -165,30 +166,14 @@ func ParseModel(s string, names []string) (*BlockModel, error) {
 	return m, nil
 }
 
-// Tree is a regression tree (package gbdt grows it; its doc says why the
-// engine walks its own), its nodes in pre-order: node 0 is the root; an
-// inner node sends x to Left when x[Feat] <= Thr, else to Right.
-type Tree []TreeNode
+// Tree is a regression tree as package gbdt grows and walks it, its nodes
+// in pre-order: node 0 is the root; an inner node sends x to Left when
+// x[Feat] <= Thr, else to Right. The engine links only the walk: Fit and
+// its helpers are dropped by the linker.
+type Tree = gbdt.Tree
 
 // TreeNode is one node of a Tree; a leaf (Feat < 0) gives Value.
-type TreeNode struct {
-	Feat        int
-	Thr, Value  float64
-	Left, Right int
-}
-
-// Eval returns the tree's value for features x.
-func (t Tree) Eval(x []float64) float64 {
-	i := 0
-	for t[i].Feat >= 0 {
-		if x[t[i].Feat] <= t[i].Thr {
-			i = t[i].Left
-		} else {
-			i = t[i].Right
-		}
-	}
-	return t[i].Value
-}
+type TreeNode = gbdt.Node
 
 // parseTree reads a tree in pre-order: "name<=thr" for an inner node (its
 // left subtree, then its right follow), "=v" for a leaf.
@@ -229,8 +214,8 @@ func parseTree(tok []string, idx map[string]int) (Tree, []string, error) {
 	return t, tok, err
 }
 
-// write appends node i and its subtrees in the format parseTree reads.
-func (t Tree) write(b *strings.Builder, i int, names []string) {
+// writeTree appends node i of t and its subtrees in the format parseTree reads.
+func writeTree(b *strings.Builder, t Tree, i int, names []string) {
 	n := t[i]
 	b.WriteByte(' ')
 	if n.Feat < 0 {
@@ -238,8 +223,8 @@ func (t Tree) write(b *strings.Builder, i int, names []string) {
 		return
 	}
 	b.WriteString(names[n.Feat] + "<=" + strconv.FormatFloat(n.Thr, 'g', -1, 64))
-	t.write(b, n.Left, names)
-	t.write(b, n.Right, names)
+	writeTree(b, t, n.Left, names)
+	writeTree(b, t, n.Right, names)
 }
 
 func mustModel(s string, names []string) *BlockModel {
@@ -273,7 +258,7 @@ func (m *BlockModel) String() string {
 	b.WriteByte('\n')
 	for _, t := range m.Trees {
 		b.WriteString("tree")
-		t.write(&b, 0, m.Names)
+		writeTree(&b, t, 0, m.Names)
 		b.WriteByte('\n')
 	}
 	if len(m.Trees) > 0 {
@@ -327,6 +312,31 @@ func (m *BlockModel) Prob(x []float64) float64 {
 	return 1 / (1 + math.Exp(-z))
 }
 
+// baseReads returns which base features (baseNames) a model over the
+// HTML features reads, itself or from a neighbour; nil (all) for a model
+// that is not trees. The shipped trees read none of the vocabulary tests
+// (boilerplate, caption, byline, date line, section end, share bar: they
+// were dropped in training), which cost a few per cent of a page's time.
+func (m *BlockModel) baseReads() []bool {
+	if len(m.Trees) == 0 {
+		return nil
+	}
+	nb := len(baseNames)
+	reads := make([]bool, nb)
+	for _, t := range m.Trees {
+		for _, n := range t {
+			switch {
+			case n.Feat < 0:
+			case n.Feat < nb:
+				reads[n.Feat] = true
+			default:
+				reads[neighbourIdx[(n.Feat-nb)%len(neighbourIdx)]] = true
+			}
+		}
+	}
+	return reads
+}
+
 // DefaultBlockModel returns the embedded model.
 func DefaultBlockModel() *BlockModel { return defaultModel() }
 
@@ -354,7 +364,7 @@ func BlockSamples(input string) ([]BlockSample, error) {
 	if !ok {
 		return nil, nil
 	}
-	X := r.features(rule)
+	X := r.features(rule, nil)
 	out := make([]BlockSample, 0, len(r.blocks))
 	for i := range r.blocks {
 		if X[i] != nil {
@@ -466,8 +476,11 @@ func b2f(v bool) float64 {
 }
 
 // features returns the feature vector of every candidate block (nil for
-// the others).
-func (r *renderer) features(rule []bool) [][]float64 {
+// the others). reads (baseReads) says which base features the model
+// reads; the text tests of the others are skipped and give 0 (nil: every
+// feature is computed, as training needs).
+func (r *renderer) features(rule, reads []bool) [][]float64 {
+	read := func(f int) bool { return reads == nil || reads[f] }
 	n := len(r.blocks)
 	nb := len(baseNames)
 	base := make([]float64, n*nb)
@@ -631,10 +644,10 @@ func (r *renderer) features(rule []bool) [][]float64 {
 		x[17] = b2f(f&fBody != 0)
 		x[18] = b2f(e.class > 0)
 		// prose (b.good) is neither boilerplate nor a caption by definition
-		x[19] = b2f(!b.good && isBoilerplate(b.text, b.words))
-		x[20] = b2f(!b.good && isCaption(b.text, b.words))
-		x[21] = b2f(isByline(b.text, b.words))
-		x[22] = b2f(b.words <= 10 && findDate(b.text) != "")
+		x[19] = b2f(read(19) && !b.good && isBoilerplate(b.text, b.words))
+		x[20] = b2f(read(20) && !b.good && isCaption(b.text, b.words))
+		x[21] = b2f(read(21) && isByline(b.text, b.words))
+		x[22] = b2f(read(22) && b.words <= 10 && findDate(b.text) != "")
 		x[23] = b2f(ends)
 		x[24] = math.Min(float64(punct)/words, 1)
 		x[25] = float64(stops) / words
@@ -647,8 +660,8 @@ func (r *renderer) features(rule []bool) [][]float64 {
 		x[32] = b2f(tag == atom.Li || tag == atom.Dd || tag == atom.Dt)
 		x[33] = b2f(tag == atom.Td || tag == atom.Th)
 		x[34] = b2f(tag == atom.Blockquote)
-		x[35] = b2f(b.words <= 8 && isSectionEnd(b.text))
-		x[36] = b2f(b.words <= 40 && isShareBar(b.text))
+		x[35] = b2f(read(35) && b.words <= 8 && isSectionEnd(b.text))
+		x[36] = b2f(read(36) && b.words <= 40 && isShareBar(b.text))
 		x[37] = b2f(count[b.text] > 1)
 		x[38] = float64(b.chars) / float64(max(proseChars, 1))
 		anc := b.owner

@@ -63,3 +63,52 @@ func TestStructureFeatures(t *testing.T) {
 		}
 	}
 }
+
+// The vocabulary tests a model never reads are skipped (baseReads), and
+// that changes no score: a tree reading a neighbour's feature marks the
+// base feature, and the shipped model scores every block of a page alike
+// with the skipped features and with all of them.
+func TestBaseReads(t *testing.T) {
+	m, err := ParseModel("threshold 0.5\nbias 0\ntree next2.prose<=0.5 caption<=0.5 =-1 =1 =2\n", FeatureNames())
+	if err != nil {
+		t.Fatal(err)
+	}
+	reads := m.baseReads()
+	for f, name := range baseNames {
+		if want := name == "prose" || name == "caption"; reads[f] != want {
+			t.Errorf("%s read: %v, want %v", name, reads[f], want)
+		}
+	}
+	if (&BlockModel{W: make([]float64, len(FeatureNames()))}).baseReads() != nil {
+		t.Error("a regression reads every feature, but baseReads said otherwise")
+	}
+	def := DefaultBlockModel()
+	// furniture that sets the vocabulary features beside the story
+	page := strings.Replace(structurePage(), `<div class="notes">`, `<div class="notes"><p>By Jane Doe</p><p>Photo: Reuters</p>`+
+		`<p>Share this article</p><p>Related stories</p><p>March 3, 2026</p><p>Sign up for our newsletter</p>`, 1)
+	r, err := render(page)
+	if err != nil || r == nil {
+		t.Fatalf("render: %v", err)
+	}
+	rule, ok := r.ruleRoles()
+	if !ok {
+		t.Fatal("no container")
+	}
+	all, some := r.features(rule, nil), r.features(rule, def.baseReads())
+	set := 0 // vocabulary features set on the page
+	for _, x := range all {
+		for _, f := range []int{19, 20, 21, 22, 35, 36} {
+			if x != nil && x[f] != 0 {
+				set++
+			}
+		}
+	}
+	if set == 0 {
+		t.Error("no vocabulary feature is set on the page: the check below tests nothing")
+	}
+	for i := range all {
+		if all[i] != nil && def.Prob(all[i]) != def.Prob(some[i]) {
+			t.Errorf("block %d: %v with every feature, %v with the read ones", i, def.Prob(all[i]), def.Prob(some[i]))
+		}
+	}
+}

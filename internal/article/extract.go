@@ -26,7 +26,7 @@ func (r *renderer) assemble() *doc.Document {
 		return r.fallback()
 	}
 	if m := r.model; m != nil {
-		X := r.features(rule)
+		X := r.features(rule, m.baseReads())
 		p := make([]float64, len(X))
 		for i, x := range X {
 			// generic structure the model may not overrule: the <h1> is
@@ -170,16 +170,9 @@ func isShareBar(s string) bool {
 	return n >= 2
 }
 
-// isGalleryCaption reports a caption that says so: "1of4 Grass Valley's
-// ...", "Image 3 of 8", "In this 2006 file photo, ...".
-func isGalleryCaption(s string) bool {
-	if len(s) > 600 {
-		return false
-	}
-	return galleryCaptionLow(s, strings.ToLower(s))
-}
-
-// galleryCaptionLow is isGalleryCaption given s lower-cased too.
+// galleryCaptionLow reports a caption that says so: "1of4 Grass Valley's
+// ...", "Image 3 of 8", "In this 2006 file photo, ..."; low is s
+// lower-cased (its callers lower a line once for all their tests).
 func galleryCaptionLow(s, low string) bool {
 	if len(s) > 600 {
 		return false

@@ -8,21 +8,22 @@
 // found from the sorted training values, so training is deterministic: the
 // same rows give the same trees, byte for byte, on every run.
 //
-// It is for training only: the WebAssembly build never links it. A
-// trainer tells Fit how its model file keeps cut points, leaves and the
-// bias (Options.Cut, Leaf, Bias), and the running scores use those rounded
-// values, so the model scored in cross-validation is the one written.
+// Fit is for training only. A trainer tells it how its model file keeps
+// cut points, leaves and the bias (Options.Cut, Leaf, Bias), and the
+// running scores use those rounded values, so the model scored in
+// cross-validation is the one written.
 //
-// The engine reads and walks the trees with its own code, and the two
-// models' code is not one either. article.Tree is a copy of Tree and its
-// ten-line walk, kept so that the engine does not link the trainer; its
-// file is text, a node named by its feature, thresholds to six digits.
-// keyphrase.Forest is packed binary (bfloat16 thresholds, int8 leaves in
-// steps) and is walked flattened, every tree padded to one depth, without
-// a branch on the comparison (its speed path: see its flatForest). One
-// format for both would change both model files, and one walk would either
-// slow the ranker or change how the blocks' trees are laid out: a change
-// of speed to measure on its own, not the same logic written twice.
+// The engine walks the blocks' trees with Tree.Eval (article.Tree is this
+// Tree): the linker keeps the walk and drops Fit, so sharing it costs the
+// wasm nothing (`go run ./bench/wasmsize -parts`, before and after: raw
+// module and code section the same to 0.1 KB). Its file format is
+// article's (text, a node named by its feature, thresholds to six
+// digits). keyphrase.Forest is packed binary (bfloat16 thresholds, int8
+// leaves in steps) and is walked flattened, every tree padded to one
+// depth, without a branch on the comparison (its speed path: see its
+// flatForest). One format for both would change both model files, and
+// one walk would either slow the ranker or change how the blocks' trees
+// are laid out: a change of speed to measure on its own.
 package gbdt
 
 import (
@@ -94,8 +95,9 @@ type Options struct {
 	Bias func(float64) float64
 	// Gradients, when set, replaces the logistic loss's gradients: given
 	// the current scores F, the labels y and the weights w (normalised to
-	// a mean of 1), it sets g and h. The forest then starts from 0, not
-	// from the base rate (a ranking has none), and its Bias is 0.
+	// a mean of 1), it sets every g[i] and h[i] (they hold the last
+	// tree's). The forest then starts from 0, not from the base rate (a
+	// ranking has none), and its Bias is 0.
 	Gradients func(F, y, w, g, h []float64)
 }
 
@@ -146,16 +148,19 @@ func Fit(X [][]float64, y, w []float64, o Options) *Forest {
 	}
 	g := make([]float64, n)
 	h := make([]float64, n)
-	idx := make([]int, n)
+	idx := make([]int, n) // every row, for the root (grow does not reorder it)
+	for i := range idx {
+		idx[i] = i
+	}
 	for t := 0; t < o.Trees; t++ {
-		for i := range F {
-			p := 1 / (1 + math.Exp(-F[i]))
-			g[i] = (p - y[i]) * wn[i]
-			h[i] = math.Max(p*(1-p), 1e-6) * wn[i]
-			idx[i] = i
-		}
 		if o.Gradients != nil {
 			o.Gradients(F, y, wn, g, h)
+		} else {
+			for i := range F {
+				p := 1 / (1 + math.Exp(-F[i]))
+				g[i] = (p - y[i]) * wn[i]
+				h[i] = math.Max(p*(1-p), 1e-6) * wn[i]
+			}
 		}
 		gr := grower{o: &o, feats: feats, cuts: cuts, bins: bins, g: g, h: h}
 		gr.grow(idx, 0)
