@@ -5,7 +5,8 @@
 # runs on the same text in the same run. Then the model's first-call load time and heap, and
 # sentences/s (fastest of a few rounds) natively and in wasm under Node. Between them, the
 # hand-labelled modern news set (bench/entities/modern.md) scored by bench/entities/modern:
-# lede through the engine as a pasted text, the passes on the body as one block, compromise.
+# lede through the engine as a pasted text, the passes on the body as one block and on each of
+# its sentences alone (no history, no document pass), compromise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:$(go env GOROOT)/lib/wasm"
@@ -46,6 +47,7 @@ go build -o "$tmp/modern" ./bench/entities/modern
 "$tmp/modern" -header
 "$tmp/modern" -name "lede (engine, pasted text)"
 "$tmp/modern" -name "lede (passes, whole body)" -cmd "$tmp/entities" -offsets utf8
+"$tmp/modern" -name "lede (passes, each sentence alone)" -cmd "$tmp/entities -alone" -offsets utf8
 "$tmp/modern" -name compromise -cmd "NODE_PATH=$PWD/node_modules node $PWD/bench/entities/compromise.mjs" -offsets utf16
 train=../shared/data/ner/conll2003/eng.train
 [ -f "$train" ] && { echo; "$tmp/modern" -name lede -train "$train" | tail -n 1; }
