@@ -3,7 +3,10 @@
 # (../shared/tools/eval_ner.mjs, conlleval-style), from the detokenised sentence text only.
 # lede runs the engine's passes (segment, pos, entity) through bench/entities; compromise
 # runs on the same text in the same run. Then the model's first-call load time and heap, and
-# sentences/s (fastest of a few rounds) natively and in wasm under Node.
+# sentences/s (fastest of a few rounds) natively and in wasm under Node. Between them, the
+# hand-labelled modern news set (bench/entities/modern.md) scored by bench/entities/modern:
+# lede through the engine as a pasted text, the passes on the body as one block and on each of
+# its sentences alone (no history, no document pass), compromise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:$(go env GOROOT)/lib/wasm"
@@ -38,6 +41,16 @@ for (const [name, unit] of rows) {
   console.log(`| ${name} | ${unit} | ${t('PER')} | ${t('LOC')} | ${t('ORG')} | ${t('MISC')} | ${f(s._overall.precision)} | ${f(s._overall.recall)} | **${(100 * s._overall.f1).toFixed(2)}** | ${f(s._noMISC.f1)} | ${f(r.snap._overall.f1)} | ${Math.round(r.steady_sent_per_s)} |`);
 }
 JS
+
+echo; echo "## modern news, hand-labelled (bench/entities/modern.md): exact span and type in the first 12 sentences of 25 dev-pasted article bodies"
+go build -o "$tmp/modern" ./bench/entities/modern
+"$tmp/modern" -header
+"$tmp/modern" -name "lede (engine, pasted text)"
+"$tmp/modern" -name "lede (passes, whole body)" -cmd "$tmp/entities" -offsets utf8
+"$tmp/modern" -name "lede (passes, each sentence alone)" -cmd "$tmp/entities -alone" -offsets utf8
+"$tmp/modern" -name compromise -cmd "NODE_PATH=$PWD/node_modules node $PWD/bench/entities/compromise.mjs" -offsets utf16
+train=../shared/data/ner/conll2003/eng.train
+[ -f "$train" ] && { echo; "$tmp/modern" -name lede -train "$train" | tail -n 1; }
 
 echo; echo "## speed over eng.testa's text (216 documents): first-call model load, then the entity pass alone and segment+pos+entity (fastest round)"
 "$tmp/entities" -speed "$gold" -n 5 | sed 's/^/native /'

@@ -7,6 +7,8 @@
 // a user gets from the sentence text, not from gold tokens.
 //
 //	entities                  serve the protocol
+//	entities -alone           serve it, each sentence of a text tagged as a text
+//	                          of its own (no history, no document pass)
 //	entities -speed FILE      time the passes over a CoNLL file's text
 package main
 
@@ -34,6 +36,7 @@ func main() {
 	speed := flag.String("speed", "", "CoNLL file whose sentences are timed instead of serving the protocol")
 	rounds := flag.Int("n", 3, "rounds over the file with -speed")
 	prof := flag.String("cpuprofile", "", "write a CPU profile of the -speed run to this file")
+	alone := flag.Bool("alone", false, "tag each sentence of a text as a text of its own, to see what the document-level pass and the prediction history change")
 	flag.Parse()
 	if *speed != "" {
 		if *prof != "" {
@@ -75,12 +78,26 @@ func main() {
 			fmt.Fprintln(os.Stderr, "entities: bad request line:", err)
 			continue
 		}
-		d := analyse(req.Text)
 		ents := []ent{}
-		for _, e := range d.Entities {
-			for _, m := range e.Mentions {
-				ents = append(ents, ent{m.Start, m.End, typeNames[e.Type], m.Of(d.Text)})
+		add := func(d *doc.Document, shift int) {
+			for _, e := range d.Entities {
+				for _, m := range e.Mentions {
+					ents = append(ents, ent{m.Start + shift, m.End + shift, typeNames[e.Type], m.Of(d.Text)})
+				}
 			}
+		}
+		if *alone {
+			whole := &doc.Document{Text: req.Text}
+			if t := strings.TrimSpace(req.Text); t != "" {
+				off := strings.Index(req.Text, t)
+				whole.Blocks = []doc.Block{{Span: doc.Span{Start: off, End: off + len(t)}, Role: doc.Body}}
+			}
+			segment.Segment(whole)
+			for _, s := range whole.Sentences {
+				add(analyse(s.Of(req.Text)), s.Start)
+			}
+		} else {
+			add(analyse(req.Text), 0)
 		}
 		enc.Encode(struct {
 			ID       json.RawMessage `json:"id"`

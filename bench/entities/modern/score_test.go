@@ -1,0 +1,201 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+func TestAdd(t *testing.T) {
+	m := func(s, e int, typ string) mention { return mention{Start: s, End: e, Type: typ} }
+	gold := []mention{m(0, 5, "PER"), m(10, 20, "ORG"), m(30, 35, "LOC"), m(40, 45, "MISC")}
+	for _, tc := range []struct {
+		name    string
+		pred    []mention
+		tp      int
+		classes map[string]int
+	}{
+		{"all right", gold, 4, map[string]int{}},
+		{"none", nil, 0, map[string]int{errMissed: 4}},
+		{"type", []mention{m(0, 5, "ORG")}, 0, map[string]int{errType: 1, errMissed: 3}},
+		{"boundary", []mention{m(10, 15, "ORG")}, 0, map[string]int{errBoundary: 1, errMissed: 3}},
+		{"boundary and type", []mention{m(28, 35, "ORG")}, 0, map[string]int{errBoundaryType: 1, errMissed: 3}},
+		{"spurious", []mention{m(50, 55, "PER")}, 0, map[string]int{errSpurious: 1, errMissed: 4}},
+		{"past the scope is not scored", []mention{m(0, 5, "PER"), m(100, 105, "PER")}, 1, map[string]int{errMissed: 3}},
+		{"the nearest miss names the error", []mention{m(0, 5, "LOC"), m(6, 8, "LOC")}, 0, map[string]int{errType: 1, errSpurious: 1, errMissed: 3}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := newResult()
+			r.add("x", 60, gold, tc.pred)
+			if r.All.TP != tc.tp || r.All.Gold != 4 {
+				t.Errorf("TP %d of %d gold, want %d of 4", r.All.TP, r.All.Gold, tc.tp)
+			}
+			if !reflect.DeepEqual(r.ByClass, tc.classes) {
+				t.Errorf("classes %v, want %v", r.ByClass, tc.classes)
+			}
+		})
+	}
+}
+
+func TestPRF(t *testing.T) {
+	r := newResult()
+	m := func(s, e int, typ string) mention { return mention{Start: s, End: e, Type: typ} }
+	r.add("x", 100, []mention{m(0, 5, "PER"), m(10, 20, "ORG"), m(30, 35, "MISC")},
+		[]mention{m(0, 5, "PER"), m(10, 20, "LOC"), m(30, 35, "MISC"), m(40, 45, "PER")})
+	p, rc, f := r.All.prf()
+	if p != 0.5 || rc != 2.0/3 || f < 0.571 || f > 0.572 {
+		t.Errorf("P %v R %v F %v, want 0.5, 0.667, 0.571", p, rc, f)
+	}
+	if c := r.ByType["PER"]; c != (counts{TP: 1, Pred: 2, Gold: 1}) {
+		t.Errorf("PER %+v", c)
+	}
+	if c := r.NoMISC; c != (counts{TP: 1, Pred: 3, Gold: 2}) {
+		t.Errorf("no MISC %+v", c)
+	}
+}
+
+func TestByteOffsets(t *testing.T) {
+	text := "a😀 é b" // 😀 is 4 bytes and 2 UTF-16 units, é 2 bytes and 1 unit
+	for _, tc := range []struct {
+		unit string
+		in   []int
+		want []int
+		bad  bool
+	}{
+		{"utf8", []int{0, 5, 10}, []int{0, 5, 10}, false},
+		{"utf16", []int{0, 1, 3, 4, 5, 6, 7}, []int{0, 1, 5, 6, 8, 9, 10}, false},
+		{"utf16", []int{2}, []int{1}, false}, // inside the surrogate pair
+		{"codepoint", []int{2, 3, 6}, []int{5, 6, 10}, false},
+		{"utf8", []int{11}, nil, true},
+		{"utf16", []int{8}, nil, true},
+		{"bytes", []int{0}, nil, true},
+	} {
+		got, err := byteOffsets(text, tc.unit, tc.in...)
+		if (err != nil) != tc.bad || !tc.bad && !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s %v: got %v, %v; want %v (error %v)", tc.unit, tc.in, got, err, tc.want, tc.bad)
+		}
+	}
+}
+
+func TestTrim(t *testing.T) {
+	text := " \u00a0Name \n"
+	if got := trim(text, mention{Start: 0, End: len(text)}); text[got.Start:got.End] != "Name" {
+		t.Errorf("trimmed to %q", text[got.Start:got.End])
+	}
+}
+
+func TestCheckLabels(t *testing.T) {
+	body := "Ann met Bob in Paris. Then more."
+	ok := article{ID: "x", Scope: 21, Gold: []mention{{0, 3, "PER", "Ann"}, {8, 11, "PER", "Bob"}, {15, 20, "LOC", "Paris"}}}
+	if err := checkLabels(ok, body); err != nil {
+		t.Fatal(err)
+	}
+	for name, g := range map[string][]mention{
+		"wrong text":    {{0, 3, "PER", "Bob"}},
+		"unknown type":  {{0, 3, "GPE", "Ann"}},
+		"out of order":  {{8, 11, "PER", "Bob"}, {0, 3, "PER", "Ann"}},
+		"past scope":    {{22, 26, "MISC", "Then"}},
+		"empty span":    {{3, 3, "PER", ""}},
+		"overlapping":   {{0, 7, "PER", "Ann met"}, {4, 11, "PER", "met Bob"}},
+		"beyond a body": {{0, 3, "PER", "Ann"}, {30, 40, "PER", "x"}},
+	} {
+		a := ok
+		a.Gold = g
+		if err := checkLabels(a, body); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
+// TestLabels checks the stored labels against the bodies they index and
+// the article choice against the rule in modern.md: every 4th id of the
+// sorted dev set, the one non-English body left out.
+func TestLabels(t *testing.T) {
+	const gold = "../../../../shared/data/article-extraction/dev-pasted/ground-truth.json"
+	if _, err := os.Stat(gold); err != nil {
+		t.Skip("no ../shared:", err)
+	}
+	b, err := os.ReadFile("../modern.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := readLabels(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies, err := readBodies(gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for id := range bodies {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var want, got []string
+	for i := 0; i < len(ids); i += 4 {
+		if !strings.HasPrefix(ids[i], "20b2b649") { // Italian
+			want = append(want, ids[i])
+		}
+	}
+	for _, a := range arts {
+		got = append(got, a.ID)
+		if err := checkLabels(a, bodies[a.ID]); err != nil {
+			t.Error(err)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("labelled ids are not every 4th sorted id:\n got %v\nwant %v", got, want)
+	}
+	var out bytes.Buffer
+	if err := run(&out, config{labels: "../modern.json", gold: gold, header: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out.String(), "25 articles, 271 sentences, 433 mentions (PER 120, LOC 99, ORG 116, MISC 98)") {
+		t.Errorf("header %q", out.String())
+	}
+}
+
+func TestSkipsWithoutData(t *testing.T) {
+	err := run(&bytes.Buffer{}, config{labels: "../modern.json", gold: "no/such/ground-truth.json", name: "lede", offsets: "utf8"})
+	if err == nil || !strings.Contains(err.Error(), errNoShared.Error()) {
+		t.Errorf("got %v, want %v", err, errNoShared)
+	}
+}
+
+func TestConllNames(t *testing.T) {
+	file := `-DOCSTART- -X- O O
+
+EU NNP I-NP I-ORG
+rejects VBZ I-VP O
+German JJ I-NP I-MISC
+call NN I-NP O
+Peter NNP I-NP I-PER
+Blackburn NNP I-NP I-PER
+Rome NNP I-NP I-LOC
+Paris NNP I-NP B-LOC
+New NNP I-NP I-ORG
+York NNP I-NP I-ORG
+Times NNP I-NP I-ORG
+
+Bonn NNP I-NP I-LOC
+`
+	got := conllNames([]byte(file))
+	want := map[string]bool{"EU": true, "German": true, "Peter Blackburn": true, "Rome": true, "Paris": true, "New York Times": true, "Bonn": true}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func TestSeenRecall(t *testing.T) {
+	arts := []article{{ID: "a", Scope: 50, Gold: []mention{{0, 5, "PER", "Peter"}, {10, 20, "ORG", "New  York"}, {30, 35, "LOC", "Bonn"}}}}
+	r := newResult()
+	r.add("a", 50, arts[0].Gold, []mention{{0, 5, "PER", ""}, {10, 20, "ORG", ""}})
+	seen, unseen := seenRecall(arts, r, map[string]bool{"New York": true, "Bonn": true})
+	if seen != (counts{TP: 1, Gold: 2}) || unseen != (counts{TP: 1, Gold: 1}) {
+		t.Errorf("seen %+v unseen %+v", seen, unseen)
+	}
+}
