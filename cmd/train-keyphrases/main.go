@@ -26,6 +26,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"math"
@@ -52,6 +53,7 @@ const (
 // list, and its gold.
 type example struct {
 	set   int
+	id    string
 	mode  string // how the document was read: "stage" or "engine"
 	fold  int
 	texts []string
@@ -83,6 +85,10 @@ func main() {
 	drop := flag.String("drop", "", "experiment: features (by name, comma-separated) set to 0 for every candidate")
 	trainShort := flag.Bool("train-short", false, "experiment: train the tree experts on the shortlisted candidates only")
 	diagF := flag.Bool("diag", false, "experiment: print the held folds' top ten by kind of candidate")
+	hedge := flag.Float64("hedge", 0, "experiment: interleave the experts' rankings by the gate's weight sharpened to this power (0: off)")
+	nameParts := flag.Bool("name-parts", keyphrase.Defaults().NameParts, "each capitalised word of a longer name a candidate of its own (keyphrase.Options.NameParts)")
+	overF := flag.String("overlap", "", "experiment: psub values/psup values (comma-separated each): score the held folds re-ranked with each pair (overlapRanked)")
+	dumpF := flag.String("dump", "", "experiment: write each held document's first twenty, gold marked, and its gold, to this file")
 	gShift := flag.Float64("gate-shift", 0.75, "added to the gate's log-odds: towards the second expert, 500N's (0.75 by cross-validation: docs/keyphrases.md)")
 	byGate := flag.Bool("lone-by-gate", false, "experiment: also score a limit on lone words set by the gate (4 for a DUC-style article, 6 or none for a 500N-style one)")
 	rec := flag.Bool("recall", false, "print the candidates' oracle recall and an oracle ranking's F1, then stop")
@@ -90,6 +96,7 @@ func main() {
 	flag.Parse()
 
 	opt := keyphrase.Defaults()
+	opt.NameParts = *nameParts
 	c := config{gateShift: *gShift, trainShort: *trainShort, pairwise: *pw, treeGate: gbdtSetting{trees: *tg, depth: 2, lambda: 1, rate: *tgRate, minHess: 1}, short: *short, l2: *l2, gateL2: *gateL2, kind: *kind, gbdt: gbdtSetting{trees: *nTrees, depth: *depth, lambda: *lambda, rate: *rate, minHess: *minHess}}
 	nz := normalizer{}
 	var exs []*example
@@ -142,6 +149,8 @@ func main() {
 		lones = append(lones, byGate6, byGateNone)
 	}
 	diagAcc := map[string]*[3]int{}
+	var dumpBuf bytes.Buffer
+	overAcc := map[string]*[2][]float64{}
 	loneRes := map[string]*[2][]float64{}
 	chosenL := map[string][]int{}
 	chosenD, chosenK := map[string][]float64{}, map[string][]float64{}
@@ -154,6 +163,16 @@ func main() {
 				res[mode] = r
 			}
 			d, kp := score(exs, ranked(m, -1), nz, k, mode) // the report's order: no limit
+			if *hedge > 0 {
+				hd, hk := score(exs, hedgeRanked(m, *hedge), nz, k, mode)
+				add(overAcc, "hedge", hd, hk)
+			}
+			if *overF != "" {
+				overlapCV(exs, m, nz, k, mode, *overF, overAcc)
+			}
+			if *dumpF != "" {
+				dump(&dumpBuf, exs, m, nz, k, mode)
+			}
 			if *diagF {
 				for _, l := range []int{keyphrase.PanelLone, -1} {
 					diag(exs, m, l, nz, k, mode, diagAcc)
@@ -196,6 +215,18 @@ func main() {
 	}
 	if *diagF {
 		printDiag(diagAcc)
+	}
+	if *hedge > 0 {
+		fmt.Printf("hedge: DUC %s, 500N %s\n", spread(overAcc["hedge"][0]), spread(overAcc["hedge"][1]))
+	}
+	if *overF != "" {
+		printOverlap(overAcc, *overF)
+	}
+	if *dumpF != "" {
+		if err := os.WriteFile(*dumpF, dumpBuf.Bytes(), 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "train-keyphrases:", err)
+			os.Exit(1)
+		}
 	}
 	for _, mode := range ms {
 		r := res[mode]
@@ -294,7 +325,7 @@ func load(dir string, set, folds int, modes string, nz normalizer, opt keyphrase
 			if err != nil {
 				return nil, fmt.Errorf("%s: %v", id, err)
 			}
-			ex.set, ex.fold = set, i%folds
+			ex.set, ex.fold, ex.id = set, i%folds, id
 			exs = append(exs, ex)
 		}
 	}

@@ -61,6 +61,10 @@ type Options struct {
 	Family   float64 // weight of the mentions of phrases sharing a common word (see familyFreq)
 	Aliases  bool    // count an entity's aliases as the entity ("Trump" = "Donald Trump")
 	NameMod  float64 // weight of a name modifying a common noun ("Hyundai" in "Hyundai workers")
+	// NameParts makes each capitalised word of a longer name a learned
+	// candidate of its own ("Buble" of "Michael Buble"; see
+	// minSingleMentions), a name unless the article says it in lower case.
+	NameParts bool
 }
 
 // Defaults returns the settings Annotate uses. The length and frequency
@@ -70,7 +74,7 @@ type Options struct {
 // (docs/keyphrases.md).
 func Defaults() Options {
 	return Options{Max: 15, MaxWords: 3, Window: 30, Damping: 0.85, IDFPower: 1,
-		LenNorm: 0.25, FreqPow: 1.5, Redund: 0.6, NameMod: 0.1, Family: 0.5, Aliases: true}
+		LenNorm: 0.25, FreqPow: 1.5, Redund: 0.6, NameMod: 0.1, Family: 0.5, Aliases: true, NameParts: true}
 }
 
 // maxWords bounds the text read: about 25 long news articles. Past it
