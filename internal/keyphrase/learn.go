@@ -87,17 +87,19 @@ type Candidate struct {
 }
 
 // minSingleMentions is how often a single noun or adjective that is no
-// phrase of the hand method must occur to be a candidate of its own.
-// 500N's crowd also lists verbs, words said once and the words of names
-// ("Buble" beside "Michael Buble"); the switches that tried them were
-// removed after 6c69ea0, where they are (singleVerbs, nameParts). By
-// 5-fold cross-validation through the engine with the tree experts
-// (docs/keyphrases.md): parts of names lift 500N by 0.3 and cost DUC-2001
-// 0.4 (13.7 → 14.0, 31.8 → 31.4), and filled the sample's first ten
-// keyphrases with fragments beside the names they come from ("Korea",
-// "Trump" beside "Donald Trump"), the entity list again and worse; verbs
-// and words said once another 0.4 on 500N, but they double the candidates
-// and made the keyphrase pass about 1.25× as slow, past its budget.
+// phrase of the hand method must occur to be a candidate of its own (a
+// capitalised word of a longer name too, with Options.NameParts: "Buble"
+// of "Michael Buble", "Korea" of "South Korea").
+// 500N's crowd also lists verbs and words said once; the switch that
+// tried verbs was removed after 6c69ea0 (singleVerbs). By 5-fold
+// cross-validation through the engine (docs/keyphrases.md): verbs and
+// words said once added 0.4 on 500N with the first tree experts, but they
+// double the candidates and made the keyphrase pass about 1.25× as slow;
+// words said once cost 0.5 on 500N with words of names on (15.2 against
+// 15.7). Words of names were off until 2026-12-05 (+0.3 on 500N, −0.4 on
+// DUC-2001 with the logistic gate and the report's limit on lone words);
+// with the tree gate and the report ranked by score alone they add 0.5 on
+// 500N at the same DUC-2001 (Options.NameParts says more).
 const minSingleMentions = 2
 
 // wordStat gathers one single word's occurrences.
@@ -131,9 +133,9 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	if e == nil {
 		return nil, nil
 	}
-	// single words, read over the same sentences; never a word of a name
-	// (a name is a candidate whole: "South" of "South Korea", "Trump" for
-	// "Donald Trump" are not)
+	// single words, read over the same sentences; a word of a name only
+	// with Options.NameParts, then as a name of its own ("South" of "South
+	// Korea"; "Trump" for "Donald Trump" is the entity's alias, the entity)
 	inName := make([]bool, e.tokEnd-e.tok0) // at t-tok0, as the per-token tables
 	for i, b := range e.unitEnd {
 		for t := e.tok0 + i; t < int(b); t++ {
