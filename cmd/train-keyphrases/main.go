@@ -10,7 +10,8 @@
 //	go run ./cmd/train-keyphrases [-duc DIR] [-kp DIR] [-folds 5] [-l2 1] [-gate-l2 30]
 //		[-ranker trees|logistic|one] [-trees 50] [-depth 3] [-rate 0.2] [-lambda 1] [-min-hess 1]
 //		[-shortlist 30] [-tree-gate 30] [-tree-gate-rate 0.3] [-gate-shift 0.75]
-//		[-mode engine|stage|both] [-recall] [-diag] [-drop FEATURES] [-lone-by-gate] [-out FILE]
+//		[-mode engine|stage|both] [-name-parts=true] [-recall] [-diag] [-dump FILE]
+//		[-overlap SUBS/SUPS] [-hedge P] [-drop FEATURES] [-lone-by-gate] [-out FILE]
 //
 // It reads each article through the whole engine, as a user pasting the file
 // would (or as the benchmark lays it out, or both: -mode), deals each set's
