@@ -30,7 +30,7 @@ const (
 	FThree    // three words or more
 	FName     // a name (an entity or proper nouns)
 	FTitle    // mentioned in the title
-	FPart     // share of a single word's occurrences inside a longer name (Options.NameParts: "Buble" of "Michael Buble"); verbs, which had this place, are no candidates (minSingleMentions says why)
+	FPart     // share of a single word's occurrences inside a longer name (0 unless Options.NameParts: "Buble" of "Michael Buble"); verbs, which had this place, are no candidates (minSingleMentions says why)
 	FAdj      // share tagged as an adjective (single words)
 	FCap      // share of its occurrences capitalised inside a sentence
 	FRank     // its words' ranks in the walk over the best such sum
@@ -88,18 +88,15 @@ type Candidate struct {
 
 // minSingleMentions is how often a single noun or adjective that is no
 // phrase of the hand method must occur to be a candidate of its own (a
-// capitalised word of a longer name too, with Options.NameParts: "Buble"
-// of "Michael Buble", "Korea" of "South Korea").
-// 500N's crowd also lists verbs and words said once; the switch that
-// tried verbs was removed after 6c69ea0 (singleVerbs). By 5-fold
-// cross-validation through the engine (docs/keyphrases.md): verbs and
-// words said once added 0.4 on 500N with the first tree experts, but they
-// double the candidates and made the keyphrase pass about 1.25× as slow;
-// words said once cost 0.5 on 500N with words of names on (15.2 against
-// 15.7). Words of names were off until 2026-12-05 (+0.3 on 500N, −0.4 on
-// DUC-2001 with the logistic gate and the report's limit on lone words);
-// with the tree gate and the report ranked by score alone they add 0.5 on
-// 500N at the same DUC-2001 (Options.NameParts says more).
+// capitalised word of a longer name too, with Options.NameParts).
+// 500N's crowd also lists verbs, words said once and the words of names
+// ("Buble" beside "Michael Buble"); the switch that tried verbs was
+// removed after 6c69ea0 (singleVerbs). By 5-fold cross-validation through
+// the engine (docs/keyphrases.md): verbs and words said once added 0.4 on
+// 500N with the first tree experts, but they double the candidates and
+// made the keyphrase pass about 1.25× as slow; words said once cost 0.5
+// on 500N with words of names on (15.2 against 15.7). Words of names:
+// Options.NameParts.
 const minSingleMentions = 2
 
 // wordStat gathers one single word's occurrences.

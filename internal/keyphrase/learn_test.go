@@ -48,12 +48,10 @@ func TestCandidateFeatures(t *testing.T) {
 		{"visas", true, func(f *[keyphrase.NumFeatures]float64) bool {
 			return f[keyphrase.FOne] == 1 && f[keyphrase.FTitle] == 1 && f[keyphrase.FLogTF] >= math.Log1p(4)
 		}},
-		// a name is a candidate whole, and each capitalised word of it said
-		// twice a name of its own, wholly inside the name (Options.NameParts)
+		// a name is a candidate whole, never a word of it alone ("South"
+		// of "South Korea": Options.NameParts, off, says why)
 		{"South Korea", true, func(f *[keyphrase.NumFeatures]float64) bool { return f[keyphrase.FName] == 1 }},
-		{"South", true, func(f *[keyphrase.NumFeatures]float64) bool {
-			return f[keyphrase.FName] == 1 && f[keyphrase.FOne] == 1 && f[keyphrase.FPart] == 1 && f[keyphrase.FIsHand] == 0
-		}},
+		{"South", false, nil},
 		// what the entity pass says of a name: its type, salience and
 		// mentions (aliases included)
 		{"South Korea", true, func(f *[keyphrase.NumFeatures]float64) bool {
