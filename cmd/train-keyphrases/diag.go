@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/lede-news/lede/internal/keyphrase"
 )
@@ -72,5 +74,57 @@ func printDiag(acc map[string]*[3]int) {
 	for _, k := range ks {
 		a := acc[k]
 		fmt.Printf("diag %s: %d listed, %d gold (%.1f%%)\n", k, a[0], a[1], 100*float64(a[1])/float64(max(a[0], 1)))
+	}
+}
+
+// dump writes, for each document of fold k, its first twenty by m (a gold
+// one marked +, with its kind: n name, w lone word, p phrase) and the gold
+// the twenty missed (experiment: -dump).
+func dump(w *bytes.Buffer, exs []*example, m *ranker, nz normalizer, k int, mode string) {
+	for _, e := range exs {
+		if e.fold != k || e.mode != mode || len(e.texts) == 0 {
+			continue
+		}
+		cs := e.candidates()
+		s := m.dec.Scores(cs, m.short)
+		idx := keyphrase.Order(cs, s, -1)
+		seen := map[string]bool{}
+		used := make([]bool, len(e.gold))
+		fmt.Fprintf(w, "## %d %s gate %.2f\n", e.set, e.id, m.Style(&e.feats[0]))
+		r := 0
+		for _, i := range idx {
+			n := nz.phrase(e.texts[i])
+			if n == "" || seen[n] {
+				continue
+			}
+			seen[n] = true
+			kind := "p"
+			switch {
+			case cs[i].Features[keyphrase.FName] == 1:
+				kind = "n"
+			case cs[i].Lone():
+				kind = "w"
+			}
+			mark := " "
+			for g, vs := range e.gold {
+				if !used[g] && slices.Contains(vs, n) {
+					used[g] = true
+					mark = "+"
+					break
+				}
+			}
+			fmt.Fprintf(w, "%2d %s%s %s\t%.3f\n", r+1, mark, kind, e.texts[i], s[i])
+			r++
+			if r >= 20 {
+				break
+			}
+		}
+		var miss []string
+		for g := range e.gold {
+			if !used[g] {
+				miss = append(miss, e.raw[g])
+			}
+		}
+		fmt.Fprintf(w, "missed: %s\n", strings.Join(miss, "; "))
 	}
 }

@@ -54,6 +54,7 @@ type config struct {
 	l2, gateL2 float64
 	kind       string // logistic, trees, one
 	gbdt       gbdtSetting
+	cross      float64 // experiment: each tree expert also learns from the other set's articles, at this weight
 }
 
 // ranker is a trained model of one kind: the logistic model (gate and
@@ -111,8 +112,12 @@ func fitRanker(exs []*example, keep func(*example) bool, c config) *ranker {
 	rows := func(set int, extra bool) (xs [][]float64, ys, ws []float64) {
 		groups = nil
 		for _, e := range exs {
-			if !keep(e) || (set >= 0 && e.set != set) || len(e.feats) == 0 {
+			if !keep(e) || (set >= 0 && e.set != set && c.cross == 0) || len(e.feats) == 0 {
 				continue
+			}
+			wSet := 1.0
+			if set >= 0 && e.set != set {
+				wSet = c.cross
 			}
 			var g float64
 			if extra {
@@ -145,7 +150,7 @@ func fitRanker(exs []*example, keep func(*example) bool, c config) *ranker {
 				if extra {
 					x = append(append([]float64(nil), x...), g)
 				}
-				xs, ys, ws = append(xs, x), append(ys, y), append(ws, 1/float64(nsel)/n[e.set])
+				xs, ys, ws = append(xs, x), append(ys, y), append(ws, wSet/float64(nsel)/n[e.set])
 			}
 		}
 		return

@@ -10,7 +10,8 @@
 //	go run ./cmd/train-keyphrases [-duc DIR] [-kp DIR] [-folds 5] [-l2 1] [-gate-l2 30]
 //		[-ranker trees|logistic|one] [-trees 50] [-depth 3] [-rate 0.2] [-lambda 1] [-min-hess 1]
 //		[-shortlist 30] [-tree-gate 30] [-tree-gate-rate 0.3] [-gate-shift 0.75]
-//		[-mode engine|stage|both] [-recall] [-diag] [-drop FEATURES] [-lone-by-gate] [-out FILE]
+//		[-mode engine|stage|both] [-fold-seed N] [-name-parts] [-recall] [-diag] [-dump FILE]
+//		[-overlap SUBS/SUPS] [-hedge P] [-cross W] [-drop FEATURES] [-lone-by-gate] [-out FILE]
 //
 // It reads each article through the whole engine, as a user pasting the file
 // would (or as the benchmark lays it out, or both: -mode), deals each set's
@@ -26,8 +27,10 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"os"
 	"path/filepath"
@@ -52,6 +55,7 @@ const (
 // list, and its gold.
 type example struct {
 	set   int
+	id    string
 	mode  string // how the document was read: "stage" or "engine"
 	fold  int
 	texts []string
@@ -67,6 +71,8 @@ func main() {
 	ducDir := flag.String("duc", "../shared/data/keyphrases/duc2001", "DUC-2001 folder (docs/, keys/)")
 	kpDir := flag.String("kp", "../shared/data/keyphrases/500n-kpcrowd-dev", "500N-KPCrowd dev folder")
 	folds := flag.Int("folds", 5, "cross-validation folds")
+	cross := flag.Float64("cross", 0, "experiment: each tree expert also learns from the other set's articles, at this weight (0: its own set only)")
+	seed := flag.Int("fold-seed", 0, "deal the folds by a hash of each id and this seed instead of round robin over sorted ids (0), to see how much a figure owes to one dealing")
 	l2 := flag.Float64("l2", 1, "L2 penalty on the experts' standardised weights, in units of 1e-4 of the data (which weigh 1 in all)")
 	gateL2 := flag.Float64("gate-l2", 30, "the same for the gate (30 by cross-validation over 1, 30, 100, 300: docs/keyphrases.md)")
 	modes := flag.String("mode", "engine", "read each article through the whole engine, as a user pasting the file (engine: the default, what the shipped model is trained on), as the benchmark lays it out (stage: headline line, body), or both, each a training document")
@@ -83,6 +89,10 @@ func main() {
 	drop := flag.String("drop", "", "experiment: features (by name, comma-separated) set to 0 for every candidate")
 	trainShort := flag.Bool("train-short", false, "experiment: train the tree experts on the shortlisted candidates only")
 	diagF := flag.Bool("diag", false, "experiment: print the held folds' top ten by kind of candidate")
+	hedge := flag.Float64("hedge", 0, "experiment: interleave the experts' rankings by the gate's weight sharpened to this power (0: off)")
+	nameParts := flag.Bool("name-parts", keyphrase.Defaults().NameParts, "each capitalised word of a longer name a candidate of its own (keyphrase.Options.NameParts)")
+	overF := flag.String("overlap", "", "experiment: psub values/psup values (comma-separated each): score the held folds re-ranked with each pair (overlapRanked)")
+	dumpF := flag.String("dump", "", "experiment: write each held document's first twenty, gold marked, and its gold, to this file")
 	gShift := flag.Float64("gate-shift", 0.75, "added to the gate's log-odds: towards the second expert, 500N's (0.75 by cross-validation: docs/keyphrases.md)")
 	byGate := flag.Bool("lone-by-gate", false, "experiment: also score a limit on lone words set by the gate (4 for a DUC-style article, 6 or none for a 500N-style one)")
 	rec := flag.Bool("recall", false, "print the candidates' oracle recall and an oracle ranking's F1, then stop")
@@ -90,11 +100,12 @@ func main() {
 	flag.Parse()
 
 	opt := keyphrase.Defaults()
-	c := config{gateShift: *gShift, trainShort: *trainShort, pairwise: *pw, treeGate: gbdtSetting{trees: *tg, depth: 2, lambda: 1, rate: *tgRate, minHess: 1}, short: *short, l2: *l2, gateL2: *gateL2, kind: *kind, gbdt: gbdtSetting{trees: *nTrees, depth: *depth, lambda: *lambda, rate: *rate, minHess: *minHess}}
+	opt.NameParts = *nameParts
+	c := config{gateShift: *gShift, trainShort: *trainShort, pairwise: *pw, treeGate: gbdtSetting{trees: *tg, depth: 2, lambda: 1, rate: *tgRate, minHess: 1}, short: *short, l2: *l2, gateL2: *gateL2, kind: *kind, cross: *cross, gbdt: gbdtSetting{trees: *nTrees, depth: *depth, lambda: *lambda, rate: *rate, minHess: *minHess}}
 	nz := normalizer{}
 	var exs []*example
 	for si, dir := range []string{*ducDir, *kpDir} {
-		e, err := load(dir, si, *folds, *modes, nz, opt)
+		e, err := load(dir, si, *folds, *seed, *modes, nz, opt)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "train-keyphrases:", err)
 			os.Exit(1)
@@ -142,6 +153,8 @@ func main() {
 		lones = append(lones, byGate6, byGateNone)
 	}
 	diagAcc := map[string]*[3]int{}
+	var dumpBuf bytes.Buffer
+	overAcc := map[string]*[2][]float64{}
 	loneRes := map[string]*[2][]float64{}
 	chosenL := map[string][]int{}
 	chosenD, chosenK := map[string][]float64{}, map[string][]float64{}
@@ -154,6 +167,16 @@ func main() {
 				res[mode] = r
 			}
 			d, kp := score(exs, ranked(m, -1), nz, k, mode) // the report's order: no limit
+			if *hedge > 0 {
+				hd, hk := score(exs, hedgeRanked(m, *hedge), nz, k, mode)
+				add(overAcc, "hedge", hd, hk)
+			}
+			if *overF != "" {
+				overlapCV(exs, m, nz, k, mode, *overF, overAcc)
+			}
+			if *dumpF != "" {
+				dump(&dumpBuf, exs, m, nz, k, mode)
+			}
 			if *diagF {
 				for _, l := range []int{keyphrase.PanelLone, -1} {
 					diag(exs, m, l, nz, k, mode, diagAcc)
@@ -196,6 +219,18 @@ func main() {
 	}
 	if *diagF {
 		printDiag(diagAcc)
+	}
+	if *hedge > 0 {
+		fmt.Printf("hedge: DUC %s, 500N %s\n", spread(overAcc["hedge"][0]), spread(overAcc["hedge"][1]))
+	}
+	if *overF != "" {
+		printOverlap(overAcc, *overF)
+	}
+	if *dumpF != "" {
+		if err := os.WriteFile(*dumpF, dumpBuf.Bytes(), 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "train-keyphrases:", err)
+			os.Exit(1)
+		}
 	}
 	for _, mode := range ms {
 		r := res[mode]
@@ -262,7 +297,7 @@ func spread(xs []float64) string {
 }
 
 // load reads a set's documents in the benchmark layout and their candidates.
-func load(dir string, set, folds int, modes string, nz normalizer, opt keyphrase.Options) ([]*example, error) {
+func load(dir string, set, folds, seed int, modes string, nz normalizer, opt keyphrase.Options) ([]*example, error) {
 	keys, err := filepath.Glob(filepath.Join(dir, "keys", "*.key"))
 	if err != nil || len(keys) == 0 {
 		return nil, fmt.Errorf("no keys in %s/keys", dir)
@@ -294,7 +329,12 @@ func load(dir string, set, folds int, modes string, nz normalizer, opt keyphrase
 			if err != nil {
 				return nil, fmt.Errorf("%s: %v", id, err)
 			}
-			ex.set, ex.fold = set, i%folds
+			ex.set, ex.fold, ex.id = set, i%folds, id
+			if seed > 0 { // another dealing: by a hash of the id and the seed
+				h := fnv.New32a()
+				fmt.Fprintf(h, "%d/%s", seed, id)
+				ex.fold = int(h.Sum32() % uint32(folds))
+			}
 			exs = append(exs, ex)
 		}
 	}

@@ -30,7 +30,7 @@ const (
 	FThree    // three words or more
 	FName     // a name (an entity or proper nouns)
 	FTitle    // mentioned in the title
-	FVerb     // always 0: verbs are no candidates (minSingleMentions says why); kept so the shipped model's layout stays
+	FPart     // share of a single word's occurrences inside a longer name (0 unless Options.NameParts: "Buble" of "Michael Buble"); verbs, which had this place, are no candidates (minSingleMentions says why)
 	FAdj      // share tagged as an adjective (single words)
 	FCap      // share of its occurrences capitalised inside a sentence
 	FRank     // its words' ranks in the walk over the best such sum
@@ -45,7 +45,7 @@ const (
 	FTypes    // distinct words / words (lower case)
 	// interactions with the article's length and capitalisation
 	FOneLen
-	FVerbLen
+	FPartLen
 	FHandLen
 	FNameLen
 	FLogTFLen
@@ -72,9 +72,9 @@ const (
 // FeatureNames name the features, in order (for the model card and the
 // trainer's report).
 var FeatureNames = [NumFeatures]string{"bias", "hand", "hand_rank", "is_hand", "log_tf", "idf", "first", "log_first",
-	"spread", "one_word", "two_words", "three_words", "name", "in_title", "verb", "adj", "cap", "walk_rank",
+	"spread", "one_word", "two_words", "three_words", "name", "in_title", "part", "adj", "cap", "walk_rank",
 	"log_len", "doc_cap", "sent_len", "head_cap", "names", "multi", "word_len", "numbers", "types",
-	"one*len", "verb*len", "hand*len", "name*len", "log_tf*len", "one*doc_cap", "name*doc_cap", "hand*doc_cap",
+	"one*len", "part*len", "hand*len", "name*len", "log_tf*len", "one*doc_cap", "name*doc_cap", "hand*doc_cap",
 	"tfidf", "tfidf_rank", "person", "place", "org", "other_ent", "salience", "ent_mentions", "sents", "quoted",
 	"max_idf", "quote_share", "ents"}
 
@@ -87,17 +87,16 @@ type Candidate struct {
 }
 
 // minSingleMentions is how often a single noun or adjective that is no
-// phrase of the hand method must occur to be a candidate of its own.
+// phrase of the hand method must occur to be a candidate of its own (a
+// capitalised word of a longer name too, with Options.NameParts).
 // 500N's crowd also lists verbs, words said once and the words of names
-// ("Buble" beside "Michael Buble"); the switches that tried them were
-// removed after 6c69ea0, where they are (singleVerbs, nameParts). By
-// 5-fold cross-validation through the engine with the tree experts
-// (docs/keyphrases.md): parts of names lift 500N by 0.3 and cost DUC-2001
-// 0.4 (13.7 → 14.0, 31.8 → 31.4), and filled the sample's first ten
-// keyphrases with fragments beside the names they come from ("Korea",
-// "Trump" beside "Donald Trump"), the entity list again and worse; verbs
-// and words said once another 0.4 on 500N, but they double the candidates
-// and made the keyphrase pass about 1.25× as slow, past its budget.
+// ("Buble" beside "Michael Buble"); the switch that tried verbs was
+// removed after 6c69ea0 (singleVerbs). By 5-fold cross-validation through
+// the engine (docs/keyphrases.md): verbs and words said once added 0.4 on
+// 500N with the first tree experts, but they double the candidates and
+// made the keyphrase pass about 1.25× as slow; words said once cost 0.5
+// on 500N with words of names on (15.2 against 15.7). Words of names:
+// Options.NameParts.
 const minSingleMentions = 2
 
 // wordStat gathers one single word's occurrences.
@@ -107,6 +106,8 @@ type wordStat struct {
 	n, adj, cap   int
 	first, last   int
 	title, proper bool
+	parts         int // occurrences as a word of a longer name (Options.NameParts)
+	lower         int // occurrences outside a name, in lower case
 	mention       []doc.Mention
 }
 
@@ -129,9 +130,9 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 	if e == nil {
 		return nil, nil
 	}
-	// single words, read over the same sentences; never a word of a name
-	// (a name is a candidate whole: "South" of "South Korea", "Trump" for
-	// "Donald Trump" are not)
+	// single words, read over the same sentences; a word of a name only
+	// with Options.NameParts, then as a name of its own ("South" of "South
+	// Korea"; "Trump" for "Donald Trump" is the entity's alias, the entity)
 	inName := make([]bool, e.tokEnd-e.tok0) // at t-tok0, as the per-token tables
 	for i, b := range e.unitEnd {
 		for t := e.tok0 + i; t < int(b); t++ {
@@ -185,7 +186,8 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 				capWords++
 			}
 			kid := e.key[low].keyOf
-			if inName[t-e.tok0] || !(isNoun(tok.Tag) || isAdj(tok.Tag)) ||
+			part := opt.NameParts && inName[t-e.tok0] && isProper(tok.Tag) && startsUpper(text)
+			if inName[t-e.tok0] && !part || !(isNoun(tok.Tag) || isAdj(tok.Tag) || part) ||
 				e.key[kid].flags&(keyStop|keyWeak|keyTitleNoun|keyShort) != 0 || !isWordLike(text) ||
 				isClitic(text) || hasDigit(text) {
 				continue
@@ -207,6 +209,12 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 				w.cap++
 			}
 			w.proper = w.proper || isProper(tok.Tag)
+			if part {
+				w.parts++
+			}
+			if !inName[t-e.tok0] && !startsUpper(text) {
+				w.lower++ // said as a common word too: "cooperation" of "Economic Cooperation"
+			}
 			if title {
 				w.title = true
 			} else {
@@ -350,7 +358,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		f[FSpread] = float64(w.last-w.first) / length
 		f[FOne] = 1
 		// a proper noun capitalised wherever it occurs
-		name := w.proper && w.cap == w.n
+		name := w.proper && w.cap == w.n || w.parts > 0 && w.lower == 0
 		if name {
 			f[FName] = 1
 		}
@@ -359,6 +367,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		}
 		f[FAdj] = float64(w.adj) / float64(w.n)
 		f[FCap] = float64(w.cap) / float64(w.n)
+		f[FPart] = float64(w.parts) / float64(w.n)
 		if id := k.node; id >= 0 && topRank > 0 {
 			f[FRank] = e.rank[id] / topRank // a word of some phrase
 		}
@@ -450,7 +459,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		f[FNumbers] = float64(numbers) / float64(max(pos, 1))
 		f[FTypes] = float64(types) / aw
 		f[FOneLen] = f[FOne] * logLen
-		f[FVerbLen] = f[FVerb] * logLen
+		f[FPartLen] = f[FPart] * logLen
 		f[FHandLen] = f[FHand] * logLen
 		f[FNameLen] = f[FName] * logLen
 		f[FLogTFLen] = f[FLogTF] * logLen

@@ -49,7 +49,7 @@ func TestCandidateFeatures(t *testing.T) {
 			return f[keyphrase.FOne] == 1 && f[keyphrase.FTitle] == 1 && f[keyphrase.FLogTF] >= math.Log1p(4)
 		}},
 		// a name is a candidate whole, never a word of it alone ("South"
-		// of "South Korea": minSingleMentions in learn.go says why)
+		// of "South Korea": Options.NameParts, off, says why)
 		{"South Korea", true, func(f *[keyphrase.NumFeatures]float64) bool { return f[keyphrase.FName] == 1 }},
 		{"South", false, nil},
 		// what the entity pass says of a name: its type, salience and
@@ -451,8 +451,9 @@ func TestOrder(t *testing.T) {
 	}
 }
 
-// A word of a name is no candidate of its own ("Hyundai" of "Hyundai
-// Motor"), while the same word in lower case elsewhere is a common word:
+// A word of a longer name is a name of its own with Options.NameParts
+// ("Hyundai" of "Hyundai Motor", 500N's crowd lists such words) and none
+// without, while the same word in lower case elsewhere is a common word:
 // "Cooperation" of "Asia-Pacific Economic Cooperation" does not make
 // "cooperation" of "nuclear cooperation" a name.
 func TestNamePartSaidInLowerCase(t *testing.T) {
@@ -461,19 +462,27 @@ func TestNamePartSaidInLowerCase(t *testing.T) {
 		"They spoke of nuclear cooperation, and nuclear cooperation with Hyundai Motor.",
 		"Hyundai Motor builds cars in Alabama.")
 	entity.Annotate(d)
-	byText := map[string]keyphrase.Candidate{}
-	for _, c := range keyphrase.Candidates(d, keyphrase.Defaults()) {
-		byText[strings.ToLower(c.Text)] = c
-	}
-	if _, ok := byText["hyundai"]; ok {
-		t.Errorf(`"hyundai": a candidate of its own, want only "Hyundai Motor"`)
-	}
-	c, ok := byText["cooperation"]
-	if !ok {
-		t.Fatal(`"cooperation": no candidate`)
-	}
-	if v := c.Features[keyphrase.FName]; v != 0 {
-		t.Errorf(`"cooperation": name feature %v, want 0 (a common word)`, v)
+	for _, parts := range []bool{true, false} {
+		opt := keyphrase.Defaults()
+		opt.NameParts = parts
+		byText := map[string]keyphrase.Candidate{}
+		for _, c := range keyphrase.Candidates(d, opt) {
+			byText[strings.ToLower(c.Text)] = c
+		}
+		h, ok := byText["hyundai"]
+		switch {
+		case ok != parts:
+			t.Errorf(`parts %v: "hyundai" a candidate of its own %v`, parts, ok)
+		case ok && (h.Features[keyphrase.FName] != 1 || h.Features[keyphrase.FPart] != 1):
+			t.Errorf(`parts %v: "hyundai": name %v, part %v, want 1, 1`, parts, h.Features[keyphrase.FName], h.Features[keyphrase.FPart])
+		}
+		c, ok := byText["cooperation"]
+		if !ok {
+			t.Fatalf(`parts %v: "cooperation": no candidate`, parts)
+		}
+		if v := c.Features[keyphrase.FName]; v != 0 {
+			t.Errorf(`parts %v: "cooperation": name feature %v, want 0 (a common word)`, parts, v)
+		}
 	}
 }
 
