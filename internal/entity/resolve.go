@@ -107,7 +107,7 @@ func (r *resolver) dropJunk(ms []mention) []mention {
 	// what is known of each key: found inside a sentence (inner), found
 	// outside title-case headlines (prose); one map, so one probe a key
 	const inner, prose = 1, 2
-	seen := map[string]uint8{}
+	seen := make(map[string]uint8, len(ms)) // sized once: growing rehashes every key
 	for _, m := range ms {
 		var f uint8
 		if !r.sentenceInitial(m) {
@@ -171,7 +171,7 @@ func (r *resolver) hasCapital(first, last int) bool {
 // "Harbour Wind" of "shares in Harbour Wind", not a name of its own. The
 // widened mention takes the type the document's vote gives the longer name.
 func (r *resolver) extend(ms []mention) []mention {
-	keys := map[string]bool{}
+	keys := make(map[string]bool, len(ms))
 	maxLen := 0
 	for _, m := range ms {
 		if m.last-m.first >= 2 {
@@ -238,7 +238,7 @@ func (r *resolver) extend(ms []mention) []mention {
 // document: a name tagged once is a name wherever it recurs capitalised, and
 // so is a person's first or last name alone.
 func (r *resolver) addRepeats(ms []mention) []mention {
-	keys := map[string]bool{}
+	keys := make(map[string]bool, len(ms))
 	// the keys by byte length (63 for 63 or more) and first byte: most runs
 	// of capitalised words are ruled out by their length and first letter
 	// without building their key and probing the map (with wasm's slow
@@ -382,7 +382,7 @@ func (r *resolver) vote(ms []mention) {
 	}
 	// the longer people's names by their first and last word, so a one-word
 	// name finds its people without scanning every name
-	people := map[string][]*tally{}
+	people := make(map[string][]*tally, len(tallies))
 	for i := range tallies {
 		v := &tallies[i]
 		if len(v.tokens) < 2 || v.decided != 0 {
@@ -499,7 +499,7 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 	// mentions, then the earliest.
 	// candidates: longer names indexed by their first word, last word and
 	// initials, so the search is not quadratic in the number of names
-	cand := map[string][]int{}
+	cand := make(map[string][]int, len(gs))
 	for li, l := range gs {
 		if len(l.tokens) < 2 {
 			continue
