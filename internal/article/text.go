@@ -427,13 +427,23 @@ func gluedHeadline(s string) bool {
 		if i > 240 {
 			return false
 		}
+		// ASCII is classed without the unicode calls (the same answers),
+		// which cost in wasm
+		var space, upper, lower bool
+		if r < utf8.RuneSelf {
+			space = r == ' ' || '\t' <= r && r <= '\r'
+			upper = 'A' <= r && r <= 'Z'
+			lower = 'a' <= r && r <= 'z'
+		} else {
+			space, upper, lower = unicode.IsSpace(r), unicode.IsUpper(r), unicode.IsLower(r)
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case space:
 			words++
 			small = 0
-		case unicode.IsUpper(r) && (small >= 3 || prev == '?' || prev == '!') && words >= 3:
+		case upper && (small >= 3 || prev == '?' || prev == '!') && words >= 3:
 			return strictTitle(s[:i]) && countWords(s[i:]) >= 6
-		case unicode.IsLower(r):
+		case lower:
 			small++
 		default:
 			small = 0
