@@ -39,6 +39,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/lede-news/lede/internal/arena"
 	"github.com/lede-news/lede/internal/doc"
@@ -578,11 +579,13 @@ func (e *extractor) lowStop(t int) bool {
 // spaces, to b.
 func (e *extractor) appendCanonicalKey(b []byte, name string) []byte {
 	n := len(b)
-	for _, w := range strings.Fields(name) {
+	for w := range strings.FieldsSeq(name) {
 		low := w
 		if !isLowerASCII(w) {
+			// a view of the buffer, not a copy: read (and Key's result
+			// appended) before the buffer is written again
 			e.lowBuf = appendLower(e.lowBuf[:0], w)
-			low = e.strs.String(e.lowBuf)
+			low = unsafe.String(unsafe.SliceData(e.lowBuf), len(e.lowBuf))
 		}
 		if len(b) == n && wordFlags[low]&keyStop != 0 {
 			continue // "The Health Department"
