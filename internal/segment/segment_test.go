@@ -243,3 +243,12 @@ func TestWrappedBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIIAlnum holds scanWord's table to isAlnum and isLetter.
+func TestASCIIAlnum(t *testing.T) {
+	for c := range asciiAlnum {
+		if a, l := asciiAlnum[c] != 0, asciiAlnum[c]&1 == 1; a != isAlnum(rune(c)) || l != isLetter(rune(c)) {
+			t.Errorf("%q: table says alnum %v letter %v", rune(c), a, l)
+		}
+	}
+}

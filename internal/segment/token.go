@@ -77,6 +77,19 @@ func isAlnum(r rune) bool {
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
+// asciiAlnum classes the ASCII bytes for scanWord's loop: 1 a letter, 2 a
+// digit, 0 neither (isAlnum and isLetter give the same answers:
+// TestASCIIAlnum).
+var asciiAlnum = func() (t [utf8.RuneSelf]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 2
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = 1, 1
+	}
+	return t
+}()
+
 func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
@@ -126,6 +139,14 @@ func scanWord(text string, i, end int) (int, doc.Kind) {
 	innerDot := false
 	letters := 0
 	for j < end {
+		if c := text[j]; c < utf8.RuneSelf && asciiAlnum[c] != 0 {
+			// most of a word: ASCII letters and digits, one table read
+			letters += int(asciiAlnum[c] & 1)
+			j++
+			part++
+			prev = rune(c)
+			continue
+		}
 		r, n := runeAt(text, j, end)
 		if isAlnum(r) {
 			if isLetter(r) {
