@@ -32,6 +32,13 @@ type resolver struct {
 	done []bool
 	kbuf []byte
 	a    arena.Strings // the folded forms
+	// scratch of fullestForm: each form of a name and how often it occurs
+	forms []formCount
+}
+
+type formCount struct {
+	s string
+	n int
 }
 
 // folded is the folded form of token t.
@@ -619,13 +626,25 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 // fullestForm is the name as most often written among the mentions of the
 // longest key, preferring a form not set in capitals.
 func (r *resolver) fullestForm(ms []mention, idx []int) string {
-	count := map[string]int{}
+	// a name has few forms: a list searched in turn, not a map per name
+	// (the best is the same in any order: ties go to the smaller string)
+	count := r.forms[:0]
 	for _, i := range idx {
 		m := ms[i]
-		count[r.d.Text[r.d.Tokens[m.first].Start:r.d.Tokens[m.last-1].End]]++
+		s := r.d.Text[r.d.Tokens[m.first].Start:r.d.Tokens[m.last-1].End]
+		k := 0
+		for k < len(count) && count[k].s != s {
+			k++
+		}
+		if k == len(count) {
+			count = append(count, formCount{s: s})
+		}
+		count[k].n++
 	}
+	r.forms = count
 	best, bestScore := "", -1
-	for s, n := range count {
+	for _, c := range count {
+		s, n := c.s, c.n
 		score := 2 * n
 		if _, caps := caseOf(s); !caps {
 			score += 1000
