@@ -118,17 +118,8 @@ func (a *annotator) indexMentions() {
 			a.mentions = append(a.mentions, mention{m.Span, ei})
 		}
 	}
-	// sort.Sort, not sort.Slice: the same algorithm (so the same order,
-	// ties included) without the reflection-based swap of 24-byte items
-	sort.Sort(byStart(a.mentions))
+	sort.Slice(a.mentions, func(i, j int) bool { return a.mentions[i].Start < a.mentions[j].Start })
 }
-
-// byStart orders mentions by their start.
-type byStart []mention
-
-func (m byStart) Len() int           { return len(m) }
-func (m byStart) Less(i, j int) bool { return m[i].Start < m[j].Start }
-func (m byStart) Swap(i, j int)      { m[i], m[j] = m[j], m[i] }
 
 // mark kinds
 const (
