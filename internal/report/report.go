@@ -157,11 +157,7 @@ type Stats struct {
 func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
 func label(ls []doc.Label) []Label {
-	return appendLabels(make([]Label, 0, len(ls)), ls)
-}
-
-// appendLabels appends the report's form of ls to out.
-func appendLabels(out []Label, ls []doc.Label) []Label {
+	out := make([]Label, 0, len(ls))
 	for _, l := range ls {
 		out = append(out, Label{Label: l.Name, Score: round(l.Score)})
 	}
@@ -195,14 +191,6 @@ func Build(d *doc.Document) *Report {
 	paraLangs := []string{}
 	var body []string
 	relatedIndex := make([]int, len(d.Blocks)) // block index -> index in a.Related, or -1
-	// the headlines' labels cut from one array
-	nl := 0
-	for i, b := range d.Blocks {
-		if b.Role == doc.Related {
-			nl += len(d.RelatedCategories[i])
-		}
-	}
-	labels := make([]Label, 0, nl)
 	for i, b := range d.Blocks {
 		relatedIndex[i] = -1
 		switch b.Role {
@@ -212,10 +200,8 @@ func Build(d *doc.Document) *Report {
 			paraLangs = append(paraLangs, languageCode(d, i))
 		case doc.Related:
 			relatedIndex[i] = len(a.Related)
-			k := len(labels)
-			labels = appendLabels(labels, d.RelatedCategories[i])
 			a.Related = append(a.Related, Related{Text: b.Of(t), Start: b.Start, End: b.End,
-				Categories: labels[k:len(labels):len(labels)], Entities: []string{}})
+				Categories: label(d.RelatedCategories[i]), Entities: []string{}})
 		case doc.Boilerplate:
 			a.Boilerplate = append(a.Boilerplate, Span{b.Start, b.End})
 		}
@@ -259,28 +245,6 @@ func Build(d *doc.Document) *Report {
 		n, na = n+len(e.Mentions), na+len(e.Aliases)
 	}
 	texts, aliases := make([]TextSpan, 0, n), make([]string, 0, na)
-	// the entities each headline lists, cut from one array: counted first
-	// (each entity once a headline, as below), then filled
-	if len(a.Related) > 0 {
-		count := make([]int, len(a.Related))
-		total := 0
-		for ei, e := range d.Entities {
-			for _, m := range e.Mentions {
-				if m.Sentence >= 0 && m.Sentence < len(d.Sentences) {
-					if ri := blockIndex(relatedIndex, d.Sentences[m.Sentence].Block); ri >= 0 && listed[ri] != ei {
-						listed[ri] = ei
-						count[ri]++
-						total++
-					}
-				}
-			}
-		}
-		names := make([]string, total)
-		for ri := range a.Related {
-			a.Related[ri].Entities, names = names[:0:count[ri]], names[count[ri]:]
-			listed[ri] = -1
-		}
-	}
 	for ei, e := range d.Entities {
 		k := len(aliases)
 		aliases = append(aliases, e.Aliases...)
