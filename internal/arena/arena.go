@@ -29,9 +29,3 @@ func (a *Strings) String(b []byte) string {
 	a.b = append(a.b, b...)
 	return unsafe.String(&a.b[n], len(b))
 }
-
-// Clone returns a copy of s kept in the arena (strings.Clone, a chunk at a
-// time).
-func (a *Strings) Clone(s string) string {
-	return a.String(unsafe.Slice(unsafe.StringData(s), len(s)))
-}

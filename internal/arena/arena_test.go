@@ -42,13 +42,3 @@ func ExampleStrings() {
 	fmt.Println(s, string(buf))
 	// Output: Seoul Tokyo
 }
-
-func TestClone(t *testing.T) {
-	var a arena.Strings
-	buf := []byte("Seoul")
-	s := a.Clone(string(buf[:3]))
-	copy(buf, "Tokyo")
-	if s != "Seo" || a.Clone("") != "" {
-		t.Errorf("Clone gave %q", s)
-	}
-}

@@ -17,7 +17,6 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"github.com/lede-news/lede/internal/arena"
 	"github.com/lede-news/lede/internal/doc"
 )
 
@@ -137,59 +136,30 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 	// with wasm's slow portable hash)
 	ids := make(map[string]int32, 8*n)
 	var df []int
-	// every (headline, term) in the order found, dealt to the headlines'
-	// lists at the end: one array, not a growing slice a headline
-	type term struct{ i, id int32 }
-	var terms []term
-	var strs arena.Strings // the terms' strings, a chunk at a time
+	lists := make([][]int32, n)
 	add := func(i int, t string) {
 		id, ok := ids[t]
 		if !ok {
 			id = int32(len(df))
-			ids[strs.Clone(t)] = id // t may be a view of a buffer
+			ids[strings.Clone(t)] = id // t may be a view of forWords' buffer
 			df = append(df, 0)
 		}
-		terms = append(terms, term{int32(i), id})
+		lists[i] = append(lists[i], id)
 	}
-	pos := make([]int, len(d.Blocks)) // by block: 1 + its index in related (0: none)
+	pos := make(map[int]int, n)
 	for i, bi := range related {
-		pos[bi] = i + 1
-	}
-	at := func(bi int) int { // the index in related of block bi, or -1
-		if bi < 0 || bi >= len(pos) {
-			return -1
-		}
-		return pos[bi] - 1
+		pos[bi] = i
 	}
 	// entity mentions: a term per entity, and their spans are not words
-	var key []byte
-	nCovered := make([]int, n+1)
-	for ei, blocks := range entityBlocks {
-		key = append(append(key[:0], 0), d.Entities[ei].Name...)
-		for _, bi := range blocks {
-			if i := at(bi); i >= 0 {
-				add(i, unsafe.String(unsafe.SliceData(key), len(key)))
-			}
-		}
-		for _, m := range d.Entities[ei].Mentions {
-			if i := at(blockOf(d, m)); i >= 0 {
-				nCovered[i+1]++
-			}
-		}
-	}
-	// each headline's covered spans, cut from one array (only whether a
-	// word overlaps one is asked: their order does not matter)
-	for i := 1; i <= n; i++ {
-		nCovered[i] += nCovered[i-1]
-	}
-	spans := make([]doc.Span, nCovered[n])
 	covered := make([][]doc.Span, n)
-	for i := range covered {
-		covered[i] = spans[nCovered[i]:nCovered[i]:nCovered[i+1]]
-	}
-	for ei := range entityBlocks {
+	for ei, blocks := range entityBlocks {
+		for _, bi := range blocks {
+			if i, ok := pos[bi]; ok {
+				add(i, "\x00"+d.Entities[ei].Name)
+			}
+		}
 		for _, m := range d.Entities[ei].Mentions {
-			if i := at(blockOf(d, m)); i >= 0 {
+			if i, ok := pos[blockOf(d, m)]; ok {
 				covered[i] = append(covered[i], m.Span)
 			}
 		}
@@ -207,23 +177,7 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 			}
 		})
 	}
-	// the headlines' term lists (sorted: the order found does not matter)
-	start := make([]int, n+1)
-	for _, t := range terms {
-		start[t.i+1]++
-	}
-	for i := 1; i <= n; i++ {
-		start[i] += start[i-1]
-	}
-	all := make([]int32, len(terms))
-	fill := slices.Clone(start[:n])
-	for _, t := range terms {
-		all[fill[t.i]] = t.id
-		fill[t.i]++
-	}
-	lists := make([][]int32, n)
 	for i := range lists {
-		lists[i] = all[start[i]:start[i+1]:start[i+1]]
 		slices.Sort(lists[i])
 		lists[i] = slices.Compact(lists[i])
 		for _, id := range lists[i] {
@@ -241,9 +195,8 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 		}
 	}
 	sim := make([][]float64, n)
-	cells := make([]float64, n*n) // the rows in one array
 	for i := range sim {
-		sim[i] = cells[i*n : (i+1)*n : (i+1)*n]
+		sim[i] = make([]float64, n)
 	}
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
@@ -273,10 +226,8 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 	// headlines is ever summed twice.
 	groups := make([][]int, n)
 	alive := make([]bool, n)
-	ones := make([]int, n) // each group of one cut from one array (a merge appends, and copies)
 	for i := range groups {
-		ones[i] = i
-		groups[i], alive[i] = ones[i:i+1:i+1], true
+		groups[i], alive[i] = []int{i}, true
 	}
 	for {
 		bi, bj, best := -1, -1, Threshold
