@@ -45,45 +45,27 @@ func Select(d *doc.Document) []int {
 		return nil
 	}
 	// the topics each sentence mentions
-	units := make([]unit, 0, len(d.Keyphrases)+len(d.Entities))
+	var units []unit
+	// covers: sentence -> unit ids. Slices by sentence, not maps: in wasm
+	// every map probe hashes its key with the slow portable hash.
+	covers := make([][]int, len(d.Sentences))
+	last := make([]int, len(d.Sentences)) // 1 + the last unit added to the sentence
+	add := func(w float64, ms []doc.Mention) {
+		id := len(units)
+		units = append(units, unit{w})
+		for _, m := range ms {
+			if s := m.Sentence; s >= 0 && s < len(covers) && last[s] != id+1 {
+				last[s] = id + 1
+				covers[s] = append(covers[s], id)
+			}
+		}
+	}
 	for _, p := range d.Keyphrases {
-		units = append(units, unit{p.Score})
+		add(p.Score, p.Mentions)
 	}
 	for _, e := range d.Entities {
-		units = append(units, unit{0.5 * e.Salience})
+		add(0.5*e.Salience, e.Mentions)
 	}
-	// covers: sentence -> unit ids. Slices by sentence, not maps: in wasm
-	// every map probe hashes its key with the slow portable hash. They are
-	// cut from one array: counted in a first visit, filled in a second.
-	covers := make([][]int, len(d.Sentences))
-	last := make([]int, len(d.Sentences)) // 1 + the last unit seen in the sentence
-	visit := func(fn func(id, s int)) {
-		clear(last)
-		id := 0
-		each := func(ms []doc.Mention) {
-			for _, m := range ms {
-				if s := m.Sentence; s >= 0 && s < len(covers) && last[s] != id+1 {
-					last[s] = id + 1
-					fn(id, s)
-				}
-			}
-			id++
-		}
-		for _, p := range d.Keyphrases {
-			each(p.Mentions)
-		}
-		for _, e := range d.Entities {
-			each(e.Mentions)
-		}
-	}
-	count := make([]int, len(d.Sentences))
-	total := 0
-	visit(func(_, s int) { count[s]++; total++ })
-	all := make([]int, total)
-	for s, n := range count {
-		covers[s], all = all[:0:n], all[n:]
-	}
-	visit(func(id, s int) { covers[s] = append(covers[s], id) })
 	// Each candidate's words as sorted ids, and whether it nearly copies a
 	// sentence already chosen (updated once per choice, not re-tested in
 	// every round).
