@@ -540,7 +540,9 @@ func (m *Model) scoreInto(sc *Scores, words []uint64, text string) {
 			a = acc[s][1]
 		}
 		if i, ok := g.index.get(k); ok {
-			for w, x := range g.packed[int(i)*g.words : (int(i)+1)*g.words] {
+			row := g.packed[int(i)*g.words : (int(i)+1)*g.words]
+			a = a[:len(row)] // one bounds check, not one a word
+			for w, x := range row {
 				a[w] += x
 			}
 		}
