@@ -253,6 +253,9 @@ func TestFindDate(t *testing.T) {
 		{"sexta-feira, 22.10.2010", "2010-10-22"},
 		{"The 2019 season", ""},
 		{"May I come in?", ""},
+		{"Nov 19, 999", ""}, // three digits: no year (fourDigits)
+		{"1/2/2019", "2019-01-02"},
+		{"May 5 2019", "2019-05-05"},
 	}
 	for _, tc := range tests {
 		if got := findDate(tc.in); got != tc.want {

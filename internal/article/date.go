@@ -54,6 +54,11 @@ func pad2(n int) string {
 // date (YYYY-MM-DD), or "". It reads "November 18, 2019", "Nov. 18 2019",
 // "18 November 2019", "2019-11-18" and US-style "11/18/2019".
 func findDate(s string) string {
+	if !fourDigits(s) {
+		// every form read needs a year of four digits (1900-2200):
+		// most lines have none, and spare the split
+		return ""
+	}
 	fs := strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == ',' || r == '|' || r == '(' || r == ')' || r == '·' || r == '•'
 	})
@@ -98,6 +103,19 @@ func findDate(s string) string {
 		}
 	}
 	return ""
+}
+
+// fourDigits reports whether s holds at least four ASCII digits.
+func fourDigits(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]-'0' <= 9 {
+			if n++; n == 4 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func dayNumber(w string) int {

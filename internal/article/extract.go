@@ -199,13 +199,13 @@ func captionLow(s, low string, words int) bool {
 	if galleryCaptionLow(s, low) {
 		return true
 	}
-	for _, p := range []string{"(image:", "(photo:", "(picture:", "(pictured", "image caption", "photo credit", "image credit", "credit:", "getty images", "(getty", "photograph:", "photo by ", "picture:", "photo:", "image:"} {
-		if strings.Contains(low, p) {
-			return true
-		}
-	}
-	return false
+	return captionPhrases.in(low)
 }
+
+// captionPhrases mark a caption or a credit wherever they occur in a line;
+// read in one pass over the line (phrases), not one pass a phrase.
+var captionPhrases = newPhrases([]string{"(image:", "(photo:", "(picture:", "(pictured", "image caption", "photo credit",
+	"image credit", "credit:", "getty images", "(getty", "photograph:", "photo by ", "picture:", "photo:", "image:"})
 
 func looksLikeMarkup(s string) bool {
 	return strings.HasPrefix(s, "<") && strings.Contains(s, ">") && (strings.Contains(s, "=\"") || strings.HasSuffix(s, ">"))

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TestFastPaths checks the ASCII fast paths of countWords, monthNumber,
@@ -64,6 +65,38 @@ func TestFastPaths(t *testing.T) {
 	for _, s := range append(inputs, "“Quoted” Text", "İstanbul", "\u212Aelvin", "ΑΒΓ δ", "bad \xff byte", "\uFFFD", "Ⅻ", "ǅ") {
 		if got, want := lower(s), strings.ToLower(s); got != want {
 			t.Errorf("lower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestASCIIClasses holds gluedHeadline's ASCII classes to the unicode
+// calls they stand for.
+func TestASCIIClasses(t *testing.T) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		space := r == ' ' || '\t' <= r && r <= '\r'
+		upper, lower := 'A' <= r && r <= 'Z', 'a' <= r && r <= 'z'
+		if space != unicode.IsSpace(r) || upper != unicode.IsUpper(r) || lower != unicode.IsLower(r) {
+			t.Errorf("%q: space %v upper %v lower %v, unicode says %v %v %v", r, space, upper, lower,
+				unicode.IsSpace(r), unicode.IsUpper(r), unicode.IsLower(r))
+		}
+	}
+}
+
+// TestCountStops holds countStops to the byte loop it replaces.
+func TestCountStops(t *testing.T) {
+	ref := func(s string) int {
+		n := 0
+		for i := 0; i+1 < len(s); i++ {
+			if (s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i+1] == ' ' {
+				n++
+			}
+		}
+		return n
+	}
+	for _, s := range []string{"", " ", ". ", " . ", "a. b! c? d.", "Mr.  Smith. ", "end.", "?? !", ".\u00a0x. y",
+		"He said. She said! Why? ", strings.Repeat("a. ", 50)} {
+		if got, want := countStops(s), ref(s); got != want {
+			t.Errorf("countStops(%q) = %d, want %d", s, got, want)
 		}
 	}
 }

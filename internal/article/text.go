@@ -427,13 +427,23 @@ func gluedHeadline(s string) bool {
 		if i > 240 {
 			return false
 		}
+		// ASCII is classed without the unicode calls (the same answers),
+		// which cost in wasm
+		var space, upper, lower bool
+		if r < utf8.RuneSelf {
+			space = r == ' ' || '\t' <= r && r <= '\r'
+			upper = 'A' <= r && r <= 'Z'
+			lower = 'a' <= r && r <= 'z'
+		} else {
+			space, upper, lower = unicode.IsSpace(r), unicode.IsUpper(r), unicode.IsLower(r)
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case space:
 			words++
 			small = 0
-		case unicode.IsUpper(r) && (small >= 3 || prev == '?' || prev == '!') && words >= 3:
+		case upper && (small >= 3 || prev == '?' || prev == '!') && words >= 3:
 			return strictTitle(s[:i]) && countWords(s[i:]) >= 6
-		case unicode.IsLower(r):
+		case lower:
 			small++
 		default:
 			small = 0
@@ -461,17 +471,20 @@ func punctuated(s string) bool {
 // spaces, count one word per two characters.
 func countWords(s string) int {
 	n, cjk, in := 0, 0, false
-	for _, r := range s {
-		if r < 0x80 {
-			// ASCII without the unicode calls (the same answers), which
-			// cost in wasm
-			w := 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	for i := 0; i < len(s); {
+		// ASCII by a table, without the unicode calls (the same
+		// answers), which cost in wasm
+		if c := s[i]; c < utf8.RuneSelf {
+			w := asciiWord[c] == wordByte
 			if w && !in {
 				n++
 			}
-			in = w || in && (r == '\'' || r == '-' || r == '.')
+			in = w || in && asciiWord[c] == joinByte
+			i++
 			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if r >= 0x3040 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)) {
 			cjk++
 			in = false
@@ -481,10 +494,29 @@ func countWords(s string) int {
 		if w && !in {
 			n++
 		}
-		in = w || in && (r == '\'' || r == '’' || r == '-' || r == '.')
+		in = w || in && r == '’'
 	}
 	return n + cjk/2
 }
+
+// asciiWord classes the ASCII bytes for countWords: a letter or digit
+// (wordByte), a character that continues a word ("don't", "U.S.", "co-op":
+// joinByte), or neither (0).
+var asciiWord = func() (t [utf8.RuneSelf]uint8) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = wordByte
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = wordByte, wordByte
+	}
+	t['\''], t['-'], t['.'] = joinByte, joinByte, joinByte
+	return t
+}()
+
+const (
+	wordByte = 1
+	joinByte = 2
+)
 
 // sentenceEnd reports whether s ends like a sentence, and whether it ends
 // with an ellipsis (a teaser cut short).
@@ -498,11 +530,19 @@ func sentenceEnd(s string) (ends, teaser bool) {
 }
 
 func countStops(s string) int {
+	// from space to space (IndexByte, which reads many bytes a step),
+	// testing the byte before each
 	n := 0
-	for i := 0; i+1 < len(s); i++ {
-		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i+1] == ' ' {
+	for i := 1; i < len(s); {
+		k := strings.IndexByte(s[i:], ' ')
+		if k < 0 {
+			break
+		}
+		i += k
+		if c := s[i-1]; c == '.' || c == '!' || c == '?' {
 			n++
 		}
+		i++
 	}
 	return n
 }

@@ -2,6 +2,7 @@ package category
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -31,6 +32,7 @@ type Featurizer struct {
 	// stem that lets rare inflections share what common ones learned.
 	Prefix int
 	keys   []uint64 // scratch: one hash per unigram, bigram and prefix
+	tmp    []uint64 // scratch of radixSort
 }
 
 // word hashing: FNV-1a over the lower-cased word, then a bigram mixes two
@@ -83,7 +85,12 @@ func (f *Featurizer) AppendFeatures(dst []Feature, texts ...string) []Feature {
 	for j, k := range keys {
 		keys[j] = uint64(uint32(k%uint64(f.Buckets)))<<1 | k>>63
 	}
-	slices.Sort(keys)
+	if len(keys) >= radixMin {
+		f.tmp = slices.Grow(f.tmp[:0], len(keys))[:len(keys)]
+		radixSort(keys, f.tmp, bits.Len64(2*uint64(f.Buckets)-1))
+	} else {
+		slices.Sort(keys)
+	}
 	start := len(dst)
 	var norm float64
 	for j := 0; j < len(keys); {
@@ -207,4 +214,37 @@ done:
 
 func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// radixMin is the fewest keys radixSort sorts; fewer are sorted by
+// comparisons (slices.Sort), which then cost less than radixSort's counts.
+const radixMin = 64
+
+// radixSort sorts keys, all below 1<<width, in place: least significant
+// byte first, a counting pass and a dealing pass a byte, through tmp (as
+// long as keys). The same order as slices.Sort (equal keys are equal
+// values), without its comparisons' branches, which a paragraph's hashed
+// keys make unpredictable.
+func radixSort(keys, tmp []uint64, width int) {
+	src, dst := keys, tmp[:len(keys)]
+	for shift := 0; shift < width; shift += 8 {
+		var count [256]int
+		for _, k := range src {
+			count[k>>shift&0xff]++
+		}
+		sum := 0
+		for d, c := range count {
+			count[d] = sum
+			sum += c
+		}
+		for _, k := range src {
+			d := k >> shift & 0xff
+			dst[count[d]] = k
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &keys[0] {
+		copy(keys, src)
+	}
 }

@@ -251,10 +251,16 @@ func (m *Model) weights(bucket uint32) []byte {
 	lo := int(bucket & (1<<pageBits - 1))
 	j, e := m.pageStart(p)
 	end, eend := m.pageStart(p + 1)
-	for key := -1; j < end; j++ {
-		n := uint32(m.counts[j])
-		if key += int(m.keys[j]) + 1; key >= lo {
-			if key > lo || e+n > eend {
+	if j > end || end > uint32(len(m.keys)) || end > uint32(len(m.counts)) {
+		return nil
+	}
+	// the page's keys and counts sliced once: no bounds check a key
+	keys, counts := m.keys[j:end], m.counts[j:end]
+	counts = counts[:len(keys)]
+	for k, key := range keys {
+		n := uint32(counts[k])
+		if lo -= int(key) + 1; lo <= -1 {
+			if lo < -1 || e+n > eend {
 				return nil
 			}
 			return m.entries[e : e+n : e+n]

@@ -32,6 +32,13 @@ type resolver struct {
 	done []bool
 	kbuf []byte
 	a    arena.Strings // the folded forms
+	// scratch of fullestForm: each form of a name and how often it occurs
+	forms []formCount
+}
+
+type formCount struct {
+	s string
+	n int
 }
 
 // folded is the folded form of token t.
@@ -107,7 +114,7 @@ func (r *resolver) dropJunk(ms []mention) []mention {
 	// what is known of each key: found inside a sentence (inner), found
 	// outside title-case headlines (prose); one map, so one probe a key
 	const inner, prose = 1, 2
-	seen := map[string]uint8{}
+	seen := make(map[string]uint8, len(ms)) // sized once: growing rehashes every key
 	for _, m := range ms {
 		var f uint8
 		if !r.sentenceInitial(m) {
@@ -171,7 +178,7 @@ func (r *resolver) hasCapital(first, last int) bool {
 // "Harbour Wind" of "shares in Harbour Wind", not a name of its own. The
 // widened mention takes the type the document's vote gives the longer name.
 func (r *resolver) extend(ms []mention) []mention {
-	keys := map[string]bool{}
+	keys := make(map[string]bool, len(ms))
 	maxLen := 0
 	for _, m := range ms {
 		if m.last-m.first >= 2 {
@@ -238,7 +245,7 @@ func (r *resolver) extend(ms []mention) []mention {
 // document: a name tagged once is a name wherever it recurs capitalised, and
 // so is a person's first or last name alone.
 func (r *resolver) addRepeats(ms []mention) []mention {
-	keys := map[string]bool{}
+	keys := make(map[string]bool, len(ms))
 	// the keys by byte length (63 for 63 or more) and first byte: most runs
 	// of capitalised words are ruled out by their length and first letter
 	// without building their key and probing the map (with wasm's slow
@@ -382,7 +389,7 @@ func (r *resolver) vote(ms []mention) {
 	}
 	// the longer people's names by their first and last word, so a one-word
 	// name finds its people without scanning every name
-	people := map[string][]*tally{}
+	people := make(map[string][]*tally, len(tallies))
 	for i := range tallies {
 		v := &tallies[i]
 		if len(v.tokens) < 2 || v.decided != 0 {
@@ -499,7 +506,7 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 	// mentions, then the earliest.
 	// candidates: longer names indexed by their first word, last word and
 	// initials, so the search is not quadratic in the number of names
-	cand := map[string][]int{}
+	cand := make(map[string][]int, len(gs))
 	for li, l := range gs {
 		if len(l.tokens) < 2 {
 			continue
@@ -619,13 +626,25 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 // fullestForm is the name as most often written among the mentions of the
 // longest key, preferring a form not set in capitals.
 func (r *resolver) fullestForm(ms []mention, idx []int) string {
-	count := map[string]int{}
+	// a name has few forms: a list searched in turn, not a map per name
+	// (the best is the same in any order: ties go to the smaller string)
+	count := r.forms[:0]
 	for _, i := range idx {
 		m := ms[i]
-		count[r.d.Text[r.d.Tokens[m.first].Start:r.d.Tokens[m.last-1].End]]++
+		s := r.d.Text[r.d.Tokens[m.first].Start:r.d.Tokens[m.last-1].End]
+		k := 0
+		for k < len(count) && count[k].s != s {
+			k++
+		}
+		if k == len(count) {
+			count = append(count, formCount{s: s})
+		}
+		count[k].n++
 	}
+	r.forms = count
 	best, bestScore := "", -1
-	for s, n := range count {
+	for _, c := range count {
+		s, n := c.s, c.n
 		score := 2 * n
 		if _, caps := caseOf(s); !caps {
 			score += 1000

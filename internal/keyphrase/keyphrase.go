@@ -39,6 +39,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/lede-news/lede/internal/arena"
 	"github.com/lede-news/lede/internal/doc"
@@ -591,11 +592,24 @@ func (e *extractor) lowStop(t int) bool {
 // spaces, to b.
 func (e *extractor) appendCanonicalKey(b []byte, name string) []byte {
 	n := len(b)
-	for _, w := range strings.Fields(name) {
+	for rest := name; ; {
+		// the words of name, as strings.Fields splits them
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if rest == "" {
+			break
+		}
+		w := rest
+		if k := strings.IndexFunc(rest, unicode.IsSpace); k >= 0 {
+			w, rest = rest[:k], rest[k:]
+		} else {
+			rest = ""
+		}
 		low := w
 		if !isLowerASCII(w) {
+			// a view of the buffer, not a copy: read (and Key's result
+			// appended) before the buffer is written again
 			e.lowBuf = appendLower(e.lowBuf[:0], w)
-			low = e.strs.String(e.lowBuf)
+			low = unsafe.String(unsafe.SliceData(e.lowBuf), len(e.lowBuf))
 		}
 		if len(b) == n && wordFlags[low]&keyStop != 0 {
 			continue // "The Health Department"
@@ -1001,6 +1015,11 @@ func (e *extractor) walk() []float64 {
 		}
 		first[a+1] = int32(len(to))
 	}
+	// the weights as floats, converted once instead of once an iteration
+	wf := make([]float64, len(w))
+	for k, x := range w {
+		wf[k] = float64(x)
+	}
 	// the bias: where and how early each word occurs
 	p := make([]float64, n)
 	sum := 0.0
@@ -1030,21 +1049,22 @@ func (e *extractor) walk() []float64 {
 		}
 		// what each node receives, summed over its partners in ascending
 		// order: the same sums, added in the same order, as spreading each
-		// node's share over its links in node order (one chain of additions:
-		// two side by side were slower in WebAssembly)
+		// node's share over its links in node order; two nodes at a time
+		// (received2)
 		delta := 0.0
-		for i := range r {
-			in := 0.0
-			t, wt := to[first[i]:first[i+1]], w[first[i]:first[i+1]]
-			wt = wt[:len(t)]
-			k := 0
-			for ; k+1 < len(t); k += 2 {
-				in += share[t[k]] * float64(wt[k])
-				in += share[t[k+1]] * float64(wt[k+1])
-			}
-			if k < len(t) {
-				in += share[t[k]] * float64(wt[k])
-			}
+		i := 0
+		for ; i+1 < len(r); i += 2 {
+			in, in2 := received2(share, to[first[i]:first[i+1]], wf[first[i]:first[i+1]],
+				to[first[i+1]:first[i+2]], wf[first[i+1]:first[i+2]])
+			v := (1-d)*p[i] + d*(in+dangling*p[i])
+			delta += math.Abs(v - r[i])
+			r[i] = v
+			v = (1-d)*p[i+1] + d*(in2+dangling*p[i+1])
+			delta += math.Abs(v - r[i+1])
+			r[i+1] = v
+		}
+		if i < len(r) {
+			in, _ := received2(share, to[first[i]:first[i+1]], wf[first[i]:first[i+1]], nil, nil)
 			v := (1-d)*p[i] + d*(in+dangling*p[i])
 			delta += math.Abs(v - r[i])
 			r[i] = v
@@ -1054,6 +1074,28 @@ func (e *extractor) walk() []float64 {
 		}
 	}
 	return r
+}
+
+// received2 returns what two nodes receive in the walk: the sums of
+// share[t[k]]·w[k] over each one's links, each added in its links' order
+// (so the sums are the ones a loop over one node gives, to the last bit),
+// the two chains of additions side by side so that the processor overlaps
+// them: one chain alone waits on each addition before the next.
+func received2(share []float64, t1 []int32, w1 []float64, t2 []int32, w2 []float64) (in1, in2 float64) {
+	w1, w2 = w1[:len(t1)], w2[:len(t2)]
+	m := min(len(t1), len(t2))
+	k := 0
+	for ; k < m; k++ {
+		in1 += share[t1[k]] * w1[k]
+		in2 += share[t2[k]] * w2[k]
+	}
+	for j := k; j < len(t1); j++ {
+		in1 += share[t1[j]] * w1[j]
+	}
+	for j := k; j < len(t2); j++ {
+		in2 += share[t2[j]] * w2[j]
+	}
+	return in1, in2
 }
 
 // pick ranks the candidates and returns the best Max, ranking

@@ -695,13 +695,15 @@ func (m *Model) Score(f *[NumFeatures]float64) float64 {
 // mix is Score with the gate's weight g given (a Ranker's tree gate, or
 // this Model's own).
 func (m *Model) mix(f *[NumFeatures]float64, g float64) float64 {
-	var s [2]float64
-	for k := range s {
-		for j, x := range f {
-			s[k] += m.Expert[k][j] * x
-		}
+	// the two experts' sums side by side, each in its own order (the same
+	// bits as one after the other): two chains of additions overlap
+	var s0, s1 float64
+	e0, e1 := &m.Expert[0], &m.Expert[1]
+	for j, x := range f {
+		s0 += e0[j] * x
+		s1 += e1[j] * x
 	}
-	return (1-g)*s[0] + g*s[1]
+	return (1-g)*s0 + g*s1
 }
 
 // Encode lays the model out as float32s, little endian: the gate, then

@@ -30,7 +30,7 @@ func Key(w string) string {
 	}
 	n := len(w)
 	switch {
-	case n < 4 || unchanged[w]:
+	case n < 4 || w == "news" || w == "series" || w == "species": // the S-stemmer would mangle them
 	case strings.HasSuffix(w, "ies") && !strings.HasSuffix(w, "eies") && !strings.HasSuffix(w, "aies"):
 		w = w[:n-3] + "y"
 	case strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "aes") && !strings.HasSuffix(w, "ees") && !strings.HasSuffix(w, "oes"):
@@ -40,9 +40,6 @@ func Key(w string) string {
 	}
 	return w
 }
-
-// unchanged are words the S-stemmer would mangle.
-var unchanged = wordSet("series species news")
 
 // isWordLike reports whether w has a letter: candidates never consist of
 // numbers or marks alone.

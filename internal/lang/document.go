@@ -47,12 +47,19 @@ func Annotate(d *doc.Document) {
 	}
 	var body, other pool
 	blocks := make([]Guess, len(d.Blocks))
+	// each block's scores, read into one Scores and pooled by adding
+	// (integer sums: the order does not matter)
+	var sc *Scores
+	var words []uint64
 	for i, b := range d.Blocks {
 		switch b.Role {
 		case doc.Boilerplate, doc.Byline, doc.Dateline:
 			continue
 		}
-		sc := m.Score(b.Of(d.Text))
+		if sc == nil {
+			sc, words = m.newScores(), m.newPacked()
+		}
+		m.scoreInto(sc, words, b.Of(d.Text))
 		g := m.Decide(sc)
 		blocks[i] = g
 		d.BlockLanguages[i] = reported(g)
@@ -61,10 +68,9 @@ func Annotate(d *doc.Document) {
 			p = &body
 		}
 		if p.sc == nil {
-			p.sc = sc
-		} else {
-			p.sc.Add(sc)
+			p.sc = m.newScores()
 		}
+		p.sc.Add(sc)
 		p.guesses = append(p.guesses, g)
 	}
 	p := body

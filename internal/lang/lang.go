@@ -473,22 +473,59 @@ type Scores struct {
 	capital, low   [numScripts][]int32 // sums over words that begin with a capital, and over the others
 }
 
+// newScores returns empty Scores with room for m's languages.
+func (m *Model) newScores() *Scores {
+	sc := &Scores{}
+	nl := 0
+	for _, g := range m.groups {
+		if g != nil {
+			nl += len(g.langs)
+		}
+	}
+	sums := make([]int32, 2*nl) // one allocation
+	for s, g := range m.groups {
+		if g != nil {
+			l := len(g.langs)
+			sc.capital[s], sc.low[s], sums = sums[:l:l], sums[l:2*l:2*l], sums[2*l:]
+		}
+	}
+	return sc
+}
+
 // Score reads text: the same words and trigrams as Trigrams (a test holds
 // the two to it), written out here so that the scan is one loop.
 func (m *Model) Score(text string) *Scores {
-	sc := &Scores{}
-	var acc [numScripts][2][]uint64 // packed sums: [capital, lower-case]
-	nl, nw := 0, 0
+	sc := m.newScores()
+	m.scoreInto(sc, m.newPacked(), text)
+	return sc
+}
+
+// newPacked returns the scratch scoreInto adds the packed sums of every
+// script in.
+func (m *Model) newPacked() []uint64 {
+	nw := 0
 	for _, g := range m.groups {
 		if g != nil {
-			nl, nw = nl+len(g.langs), nw+g.words
+			nw += g.words
 		}
 	}
-	sums, words := make([]int32, 2*nl), make([]uint64, 2*nw) // one allocation each
+	return make([]uint64, 2*nw)
+}
+
+// scoreInto is Score into sc (from newScores) with the scratch words (from
+// newPacked), whatever they held before: Annotate scores every block into
+// one Scores instead of allocating one a block.
+func (m *Model) scoreInto(sc *Scores, words []uint64, text string) {
+	sc.letters, sc.lower = [numScripts]int{}, [numScripts]int{}
+	for s := range sc.capital {
+		clear(sc.capital[s])
+		clear(sc.low[s])
+	}
+	clear(words)
+	var acc [numScripts][2][]uint64 // packed sums: [capital, lower-case]
 	for s, g := range m.groups {
 		if g != nil {
-			l, w := len(g.langs), g.words
-			sc.capital[s], sc.low[s], sums = sums[:l:l], sums[l:2*l:2*l], sums[2*l:]
+			w := g.words
 			acc[s][0], acc[s][1], words = words[:w:w], words[w:2*w:2*w], words[2*w:]
 		}
 	}
@@ -503,7 +540,9 @@ func (m *Model) Score(text string) *Scores {
 			a = acc[s][1]
 		}
 		if i, ok := g.index.get(k); ok {
-			for w, x := range g.packed[int(i)*g.words : (int(i)+1)*g.words] {
+			row := g.packed[int(i)*g.words : (int(i)+1)*g.words]
+			a = a[:len(row)] // one bounds check, not one a word
+			for w, x := range row {
 				a[w] += x
 			}
 		}
@@ -566,7 +605,6 @@ func (m *Model) Score(text string) *Scores {
 			g.unpack(acc[s][1], sc.low[s])
 		}
 	}
-	return sc
 }
 
 // sum returns the score vector Decide judges script s by: lower-case words

@@ -306,7 +306,14 @@ func (s *splitter) isInitial(k int) bool {
 }
 
 func (s *splitter) newlineBefore(k int) bool {
-	return strings.IndexByte(s.text[s.toks[k-1].End:s.toks[k].Start], '\n') >= 0
+	// the gap between two tokens is mostly one space or none: a loop, not
+	// the call of strings.IndexByte
+	for _, c := range []byte(s.text[s.toks[k-1].End:s.toks[k].Start]) {
+		if c == '\n' {
+			return true
+		}
+	}
+	return false
 }
 
 // shortLines reports whether the tokens from a to b are lines of a list

@@ -155,6 +155,10 @@ func TestTokens(t *testing.T) {
 		{"wait... no -- TrumpRx.gov", "wait/w|.../p|no/w|--/p|TrumpRx.gov/w"},
 		{"No. 1 and no. Voters", "No./w|1/n|and/w|no/w|./p|Voters/w"},
 		{"서울 and Gyeongju, 10:30", "서울/w|and/w|Gyeongju/w|,/p|10:30/n"},
+		// a link whose '@' comes after an underscore (the '@' looked up
+		// ahead), a second '@' later, and URLs in capitals
+		{"mail first_x@foo.com or y@z.org; HTTP://A.B/c WWW.EX.COM",
+			"mail/w|first_x@foo.com/w|or/w|y@z.org/w|;/p|HTTP://A.B/c/w|WWW.EX.COM/w"},
 	}
 	kinds := map[doc.Kind]string{doc.Word: "w", doc.Number: "n", doc.Punct: "p", doc.Symbol: "s"}
 	for _, tc := range tests {
@@ -240,6 +244,15 @@ func TestWrappedBlock(t *testing.T) {
 				got = append(got, s.Of(text))
 			}
 			t.Errorf("wrapped=%v: %d sentences %q, want %d", c.wrapped, len(got), got, c.want)
+		}
+	}
+}
+
+// TestASCIIAlnum holds scanWord's table to isAlnum and isLetter.
+func TestASCIIAlnum(t *testing.T) {
+	for c := range asciiAlnum {
+		if a, l := asciiAlnum[c] != 0, asciiAlnum[c]&1 == 1; a != isAlnum(rune(c)) || l != isLetter(rune(c)) {
+			t.Errorf("%q: table says alnum %v letter %v", rune(c), a, l)
 		}
 	}
 }

@@ -17,6 +17,11 @@ import (
 // and e-mail addresses are one Word.
 func tokenize(text string, start, end int, out []doc.Token) []doc.Token {
 	i := start
+	// the next '@' at or after i (end: none), found again only once i has
+	// passed it: a token that cannot open a URL ("http", "www.") and has no
+	// '@' within linkEnd's reach is no link, which spares linkEnd's scan of
+	// nearly every word
+	at := -1
 	for i < end {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -31,10 +36,18 @@ func tokenize(text string, start, end int, out []doc.Token) []doc.Token {
 			continue
 		}
 		if isAlnum(r) {
-			if j := linkEnd(text, i, end); j > i {
-				out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word})
-				i = j
-				continue
+			if at < i {
+				at = end
+				if k := strings.IndexByte(text[i:end], '@'); k >= 0 {
+					at = i + k
+				}
+			}
+			if l := c | 0x20; l == 'h' || l == 'w' || at < end && at-i < linkLongest {
+				if j := linkEnd(text, i, end); j > i {
+					out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word})
+					i = j
+					continue
+				}
 			}
 			j, kind := scanWord(text, i, end)
 			out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: kind})
@@ -76,6 +89,19 @@ func isAlnum(r rune) bool {
 }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+// asciiAlnum classes the ASCII bytes for scanWord's loop: 1 a letter, 2 a
+// digit, 0 neither (isAlnum and isLetter give the same answers:
+// TestASCIIAlnum).
+var asciiAlnum = func() (t [utf8.RuneSelf]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 2
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = 1, 1
+	}
+	return t
+}()
 
 func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -126,6 +152,14 @@ func scanWord(text string, i, end int) (int, doc.Kind) {
 	innerDot := false
 	letters := 0
 	for j < end {
+		if c := text[j]; c < utf8.RuneSelf && asciiAlnum[c] != 0 {
+			// most of a word: ASCII letters and digits, one table read
+			letters += int(asciiAlnum[c] & 1)
+			j++
+			part++
+			prev = rune(c)
+			continue
+		}
 		r, n := runeAt(text, j, end)
 		if isAlnum(r) {
 			if isLetter(r) {
@@ -215,15 +249,17 @@ func classify(w string) doc.Kind {
 	return doc.Word
 }
 
+// linkLongest is the most bytes linkEnd reads.
+const linkLongest = 2048
+
 // linkEnd returns the end of a URL or e-mail address starting at i, or i
 // when there is none. Trailing punctuation is left out.
 func linkEnd(text string, i, end int) int {
 	// A URL or an e-mail address is short; capping the scan keeps a run of
 	// thousands of characters without a space linear to tokenise, since
 	// this is tried at every token start.
-	const longest = 2048
-	if end-i > longest {
-		end = i + longest
+	if end-i > linkLongest {
+		end = i + linkLongest
 	}
 	j := i
 	for j < end {
