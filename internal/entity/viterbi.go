@@ -1,5 +1,7 @@
 package entity
 
+import "math/bits"
+
 // lattice finds the best-scoring well-formed BILOU sequence for a sentence
 // (Viterbi over first-order label history). T is int32 for the quantised
 // model and float32 while training.
@@ -52,59 +54,61 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 	h := &lt.h
 	*h = [numLabels]T{}
 	hist(0, startLabel, h)
+	// reach is the set of labels reached at the last token (bit l: ok[l]):
+	// the loops below visit those alone, in label order as a scan of the
+	// seventeen would, so the ties break as before
+	var reach uint32
 	for l := range numLabels {
 		if allowed(-1, l) && (l == 0 || !lt.isForced(0)) {
 			lt.best[0][l] = lt.static[0][l] + h[l]
 			lt.ok[0][l] = true
 			lt.back[0][l] = -1
+			reach |= 1 << l
 		}
 	}
 	for i := 1; i < n; i++ {
 		// the rows of this token and the last, taken once (fewer bounds
 		// checks in the loops, which wasm pays for)
-		prevBest, prevOK := &lt.best[i-1], &lt.ok[i-1]
-		rebase(prevBest, prevOK)
+		prevBest := &lt.best[i-1]
 		best, ok, back, static := &lt.best[i], &lt.ok[i], &lt.back[i], &lt.static[i]
 		forced := lt.isForced(i)
-		var floor T
+		// before a forced O, only the closed labels may be extended (an
+		// open name cannot go on), and the beam is measured from the best
+		// of them (it must not push the paths that can out of the beam)
+		from := reach
+		if forced {
+			from &= closedLabels
+		}
+		floor := rebase(prevBest, reach, from)
 		if beam > 0 {
-			// the beam is measured from the best label that may be
-			// extended: before a forced O, the best closed one (an open
-			// name there cannot go on, and must not push the paths that
-			// can out of the beam)
-			first := true
-			for p := range numLabels {
-				if prevOK[p] && (!forced || successors[p][0] == 0) && (first || prevBest[p] > floor) {
-					floor, first = prevBest[p], false
-				}
-			}
 			floor -= beam
 		}
 		if forced {
 			// one label to extend into O (after a forced token, always):
 			// every path takes the same step, whose score then decides
 			// nothing, and hist is not called
-			only, n := -1, 0
-			for p := range numLabels {
-				if prevOK[p] && (beam <= 0 || prevBest[p] >= floor) && successors[p][0] == 0 {
-					only, n = p, n+1
+			only, k := -1, 0
+			for m := from; m != 0; m &= m - 1 {
+				p := bits.TrailingZeros32(m)
+				if beam <= 0 || prevBest[p] >= floor {
+					only, k = p, k+1
 				}
 			}
-			if n == 1 {
+			if k == 1 {
 				best[0], ok[0], back[0] = prevBest[only], true, int8(only)
+				reach = 1
 				continue
 			}
 		}
-		for p := range numLabels {
-			if !prevOK[p] || (beam > 0 && prevBest[p] < floor) {
+		reach = 0
+		for m := from; m != 0; m &= m - 1 {
+			p := bits.TrailingZeros32(m)
+			if beam > 0 && prevBest[p] < floor {
 				continue
 			}
 			succ := successors[p]
 			if forced {
-				if succ[0] != 0 {
-					continue // an open name cannot end before a forced O
-				}
-				succ = succ[:1]
+				succ = succ[:1] // O alone
 			}
 			*h = [numLabels]T{}
 			hist(i, p, h)
@@ -114,6 +118,7 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 				if !ok[l] || v > best[l] {
 					best[l], ok[l], back[l] = v, true, int8(p)
 				}
+				reach |= 1 << l
 			}
 		}
 	}
@@ -140,33 +145,54 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 // and the beam can be added to it without overflowing.
 const rebaseAt = 1 << 29
 
-// rebase subtracts the best reachable score of a row from every reachable
-// label's once that score has drifted past ±rebaseAt. Subtracting one
-// number from every path keeps their order and their differences exactly
-// (integers), so the decode is the same; without it the int32 path scores
-// of a very long sentence (thousands of tokens, as a page's run-on table
-// gives) wrap around and the decode loses every path. Sentences of news
-// never reach it, and float32 training scores are far smaller.
-func rebase[T int32 | float32](best *[numLabels]T, ok *[numLabels]bool) {
+// rebase subtracts the best score of the labels in reach (the labels a row
+// reached) from each of them once that score has drifted past ±rebaseAt,
+// and returns the best score of the labels in from (a subset of reach;
+// 0 if from is empty) after it. Subtracting one number from every path
+// keeps their order and their differences exactly (integers), so the
+// decode is the same; without it the int32 path scores of a very long
+// sentence (thousands of tokens, as a page's run-on table gives) wrap
+// around and the decode loses every path. Sentences of news never reach
+// it, and float32 training scores are far smaller.
+func rebase[T int32 | float32](best *[numLabels]T, reach, from uint32) T {
 	var top T
-	first := true
-	for l, o := range ok {
-		if o && (first || best[l] > top) {
+	for m, first := reach, true; m != 0; m &= m - 1 {
+		if l := bits.TrailingZeros32(m); first || best[l] > top {
 			top, first = best[l], false
 		}
 	}
-	if first || (top < rebaseAt && top > -rebaseAt) {
-		return
-	}
-	for l, o := range ok {
-		if o {
-			best[l] -= top
+	moved := reach != 0 && (top >= rebaseAt || top <= -rebaseAt)
+	if moved {
+		for m := reach; m != 0; m &= m - 1 {
+			best[bits.TrailingZeros32(m)] -= top
 		}
 	}
+	if from == reach && !moved {
+		return top // the common case: every reached label may be extended
+	}
+	var floor T
+	for m, first := from, true; m != 0; m &= m - 1 {
+		if l := bits.TrailingZeros32(m); first || best[l] > floor {
+			floor, first = best[l], false
+		}
+	}
+	return floor
 }
 
 // isForced reports whether token i can only be labelled O.
 func (lt *lattice[T]) isForced(i int) bool { return i < len(lt.forced) && lt.forced[i] }
+
+// closedLabels is the set of labels (bit l) after which O is allowed: O
+// and the last or only token of a name. Only they are extended into a
+// forced O.
+var closedLabels = func() (m uint32) {
+	for p := range numLabels {
+		if allowed(p, 0) {
+			m |= 1 << p
+		}
+	}
+	return m
+}()
 
 // successors lists, for each label, the labels allowed to follow it: two
 // after an open name (B or I), nine after any other label, so the decoder
