@@ -292,7 +292,11 @@ func (m *Model) add(feats []uint32, scores *[numLabels]int32) {
 		b := k >> keyBits
 		i := x.block[b>>x.blockBits] + uint32(x.off[b])
 		end := x.block[(b+1)>>x.blockBits] + uint32(x.off[b+1])
-		for low := uint16(k); i < end; i++ {
+		low := uint16(k)
+		if end-i > scanMax {
+			i, end = narrow(x.lows, i, end, low)
+		}
+		for ; i < end; i++ {
 			if x.lows[i] != low {
 				continue
 			}
