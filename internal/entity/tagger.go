@@ -126,12 +126,28 @@ func (t *Tagger) truecase(words []string) []string {
 			// is not written while lowerWord reads it
 			t.buf = foldInto(t.buf, w)
 			if t.m.lowerWord(unsafe.String(unsafe.SliceData(t.buf), len(t.buf))) {
-				w = strings.ToLower(w)
+				w = t.lower(w)
 			}
 		}
 		t.words = append(t.words, w)
 	}
 	return t.words
+}
+
+// lower returns strings.ToLower(w), given t.buf = foldInto(w): for an ASCII
+// word without digits that is the folded form itself, carved from the
+// tagger's arena (the document's words are; Forget drops them) instead of
+// allocated. A headline in title case has a dozen such words.
+func (t *Tagger) lower(w string) string {
+	if len(t.buf) != len(w) {
+		return strings.ToLower(w) // an acronym's mark, or other runes
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || c >= '0' && c <= '9' {
+			return strings.ToLower(w)
+		}
+	}
+	return t.a.String(t.buf)
 }
 
 // NewTagger returns a tagger that uses m.
