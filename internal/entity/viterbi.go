@@ -56,13 +56,20 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 	hist(0, startLabel, h)
 	// reach is the set of labels reached at the last token (bit l: ok[l]):
 	// the loops below visit those alone, in label order as a scan of the
-	// seventeen would, so the ties break as before
+	// seventeen would, so the ties break as before; top is the best score
+	// among them, kept as the row is filled (any path's score is below
+	// the best of its label's)
 	var reach uint32
+	var top T
 	for l := range numLabels {
 		if allowed(-1, l) && (l == 0 || !lt.isForced(0)) {
-			lt.best[0][l] = lt.static[0][l] + h[l]
+			v := lt.static[0][l] + h[l]
+			lt.best[0][l] = v
 			lt.ok[0][l] = true
 			lt.back[0][l] = -1
+			if reach == 0 || v > top {
+				top = v
+			}
 			reach |= 1 << l
 		}
 	}
@@ -79,7 +86,7 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 		if forced {
 			from &= closedLabels
 		}
-		floor := rebase(prevBest, reach, from)
+		floor := rebase(prevBest, reach, from, top)
 		if beam > 0 {
 			floor -= beam
 		}
@@ -96,7 +103,7 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 			}
 			if k == 1 {
 				best[0], ok[0], back[0] = prevBest[only], true, int8(only)
-				reach = 1
+				reach, top = 1, prevBest[only]
 				continue
 			}
 		}
@@ -117,6 +124,9 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 				v := from + h[l] + static[l]
 				if !ok[l] || v > best[l] {
 					best[l], ok[l], back[l] = v, true, int8(p)
+				}
+				if reach == 0 || v > top {
+					top = v
 				}
 				reach |= 1 << l
 			}
@@ -145,8 +155,8 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 // and the beam can be added to it without overflowing.
 const rebaseAt = 1 << 29
 
-// rebase subtracts the best score of the labels in reach (the labels a row
-// reached) from each of them once that score has drifted past ±rebaseAt,
+// rebase subtracts top, the best score of the labels in reach (the labels
+// a row reached), from each of them once it has drifted past ±rebaseAt,
 // and returns the best score of the labels in from (a subset of reach;
 // 0 if from is empty) after it. Subtracting one number from every path
 // keeps their order and their differences exactly (integers), so the
@@ -154,20 +164,17 @@ const rebaseAt = 1 << 29
 // sentence (thousands of tokens, as a page's run-on table gives) wrap
 // around and the decode loses every path. Sentences of news never reach
 // it, and float32 training scores are far smaller.
-func rebase[T int32 | float32](best *[numLabels]T, reach, from uint32) T {
-	var top T
-	for m, first := reach, true; m != 0; m &= m - 1 {
-		if l := bits.TrailingZeros32(m); first || best[l] > top {
-			top, first = best[l], false
-		}
+func rebase[T int32 | float32](best *[numLabels]T, reach, from uint32, top T) T {
+	if reach == 0 {
+		return 0
 	}
-	moved := reach != 0 && (top >= rebaseAt || top <= -rebaseAt)
-	if moved {
+	if top >= rebaseAt || top <= -rebaseAt {
 		for m := reach; m != 0; m &= m - 1 {
 			best[bits.TrailingZeros32(m)] -= top
 		}
+		top = 0
 	}
-	if from == reach && !moved {
+	if from == reach {
 		return top // the common case: every reached label may be extended
 	}
 	var floor T
