@@ -76,8 +76,9 @@ func (x *keyIndex) find(k uint32) int {
 		return -1
 	}
 	b := k >> keyBits
-	i := x.block[b>>x.blockBits] + uint32(x.off[b])
-	end := x.block[(b+1)>>x.blockBits] + uint32(x.off[b+1])
+	off := x.off[:1<<keyBits+1] // so that the compiler proves off[b], off[b+1] in range
+	i := x.block[b>>x.blockBits] + uint32(off[b])
+	end := x.block[(b+1)>>x.blockBits] + uint32(off[b+1])
 	low := uint16(k)
 	if end-i > scanMax {
 		i, end = narrow(x.lows, i, end, low)
