@@ -208,6 +208,9 @@ func normalize(s string, buf []byte) (string, []byte) {
 // normalizeIn is normalize with the new string, when one is needed, carved
 // from a: a document's folded words cost a few allocations, not one each.
 func normalizeIn(s string, buf []byte, a *arena.Strings) (string, []byte) {
+	if foldsToItself(s) {
+		return s, buf // most words: nothing to write or compare
+	}
 	buf = foldInto(buf, s)
 	if string(buf) == s {
 		return s, buf
@@ -216,6 +219,17 @@ func normalizeIn(s string, buf []byte, a *arena.Strings) (string, []byte) {
 		return string(buf), buf
 	}
 	return a.String(buf), buf
+}
+
+// foldsToItself reports whether foldInto(s) is s: s is ASCII with no
+// capital (so no acronym either) and no digit.
+func foldsToItself(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // foldInto writes the lower-cased, digit-folded form of a token into buf,
