@@ -617,3 +617,18 @@ func TestSplitKeyAndInitials(t *testing.T) {
 		}
 	}
 }
+
+func TestIsCapitalised(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Trump", true}, {"trump", false}, {"1996", true}, {"", false}, {"'s", false},
+		{"Élysée", true}, {"élan", false}, {"٣", true}, {"“Yes", false},
+	}
+	for _, tt := range tests {
+		if got := isCapitalised(tt.in); got != tt.want {
+			t.Errorf("isCapitalised(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -514,6 +514,10 @@ func b2i(b bool) int {
 
 // isCapitalised reports whether s starts with an upper-case letter or a digit.
 func isCapitalised(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf { // most tokens: no rune to decode
+		c := s[0]
+		return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
