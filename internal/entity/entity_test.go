@@ -632,3 +632,14 @@ func TestIsCapitalised(t *testing.T) {
 		}
 	}
 }
+
+// TestCaseOf holds caseOf's ASCII path to caseOfRunes.
+func TestCaseOf(t *testing.T) {
+	for _, s := range []string{"", "Trump", "trump", "UN", "U.S.", "JAPAN", "1996", "'s", "iPhone", "McDONALD", "A", "a", "-", "ÉLYSÉE", "Élysée", "UNÉ", "Uné", "éU", "X1", "x1"} {
+		u, a := caseOf(s)
+		wu, wa := caseOfRunes(s)
+		if u != wu || a != wa {
+			t.Errorf("caseOf(%q) = %v, %v; caseOfRunes %v, %v", s, u, a, wu, wa)
+		}
+	}
+}

@@ -346,7 +346,28 @@ func shapeIntern(b []byte) string {
 	return string(b)
 }
 
+// caseOf reports whether s starts with an upper-case letter, and whether it
+// has letters, all of them upper case ("UN", "U.S.", "JAPAN").
 func caseOf(s string) (upper, allCaps bool) {
+	// ASCII words, most of them, without decoding runes: the same answer
+	// as caseOfRunes
+	letters := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return caseOfRunes(s)
+		case 'a' <= c && c <= 'z':
+			return 'A' <= s[0] && s[0] <= 'Z', false
+		case 'A' <= c && c <= 'Z':
+			letters++
+		}
+	}
+	return s != "" && 'A' <= s[0] && s[0] <= 'Z', letters > 0
+}
+
+// caseOfRunes reports whether s starts with an upper-case letter, and
+// whether it has letters, all of them upper case.
+func caseOfRunes(s string) (upper, allCaps bool) {
 	r, _ := utf8.DecodeRuneInString(s)
 	upper = unicode.IsUpper(r)
 	letters := 0
