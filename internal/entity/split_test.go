@@ -133,6 +133,7 @@ func TestTaggerScores(t *testing.T) {
 			t.Fatalf("%q: the tagger's token information differs from prepare's", s)
 		}
 		sc := sentenceCase(toks)
+		fillAll(tg) // for the history of every token, not only those decode reads
 		for i := range toks {
 			var want [numLabels]int32
 			m.add(docFeatures(seen, words[i], &toks[i], staticFeatures(toks, i, sc, nil)), &want)
@@ -259,6 +260,7 @@ func TestHistoryBlocks(t *testing.T) {
 		}
 		toks, _ := prepare(nil, s.Words, &blocked.lex, &blocked.gaz, nil)
 		tg.Tag(s.Words) // none of the sentences is in title case
+		fillAll(tg)
 		for i := range toks {
 			b := historyBase(toks, i)
 			for _, h := range b[1:] {
@@ -316,5 +318,14 @@ func TestWordHashes(t *testing.T) {
 		if h[whT1W0] != newHash(fT1W0).str(w) || h[whT1Wp1] != newHash(fT1Wp1).str(w) {
 			t.Errorf("%q: history bases differ", w)
 		}
+	}
+}
+
+// fillAll fills every word of the sentence tg tagged last (Tagger.fill
+// fills only those a score reads), so that tests can read the history
+// rows of every token.
+func fillAll(tg *Tagger) {
+	for _, id := range tg.ids {
+		tg.fill(id)
 	}
 }

@@ -65,10 +65,14 @@ type group struct {
 // the scores of every feature that reads this word and nothing else of the
 // sentence (split.go).
 type wordInfo struct {
-	scores [numLabels]int32           // wordFeatures, if own
-	own    bool                       // scores are set: not for a word scored where it was forced to O
+	scores [numLabels]int32 // wordFeatures, if own
+	own    bool             // scores are set: only where the word is not forced to O
+	// the fields below are set (Tagger.fill) where some score reads them:
+	// not for a word seen only far from any word that may be in a name
+	filled bool
 	shape  int32                      // its shape class's group in Tagger.groups (for selfFeatures)
 	around [numRoles][numLabels]int32 // neighbourFeatures, by role
+	w0     hash                       // the hash of its W0 feature (ownScores)
 	// the history features' hashes before the previous label is mixed in
 	// (T1W0 and T1Shape0 of this word, T1Wp1 of this word as the next),
 	// and where their rows are (Model.histRef)
@@ -222,21 +226,39 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	t.toks, t.ids = t.toks[:0], t.ids[:0]
 	// drop the last sentence's uncached words
 	t.known, t.infos = t.known[:len(t.cache)], t.infos[:len(t.cache)]
-	for i, w := range words {
+	for _, w := range words {
 		id, ok := t.cache[w]
 		if !ok {
 			id = int32(len(t.infos))
 			t.known, t.infos = append(t.known, tokInfo{}), append(t.infos, wordInfo{})
-			t.scoreWord(w, t.lat.forced[i], &t.known[id], &t.infos[id])
+			t.known[id], t.buf = wordInfoOf(w, &t.m.lex, &t.m.gaz, t.buf, &t.a)
 			if len(t.cache) < maxCache && int(id) == len(t.cache) {
 				t.cache[w] = id
 			}
-		} else if !t.lat.forced[i] && !t.infos[id].own {
-			// first seen forced, now not: a headline's truecased word
-			t.ownScores(&t.known[id], &t.infos[id], newHash(fW0).str(t.known[id].lower))
 		}
 		t.ids = append(t.ids, id)
 		t.toks = append(t.toks, t.known[id])
+	}
+	// fill the words whose rows a score reads: every token within two of
+	// one that is not forced (that token's own scores, its neighbours'
+	// and pair features, its history and the next token's; decode reads a
+	// forced token's history only right after a token that is not), and
+	// the first two tokens (decode takes the first token's history
+	// whatever it is). A plain word far from any word that may be in a
+	// name is never scored. TestTaggerScores and TestConstrainedDecode
+	// hold the scores and labels to the model's.
+	forced := t.lat.forced[:n]
+	for j, id := range t.ids {
+		if t.infos[id].filled {
+			continue
+		}
+		need := j < 2
+		for k := max(j-2, 0); k < min(j+3, n) && !need; k++ {
+			need = !forced[k]
+		}
+		if need {
+			t.fill(id)
+		}
 	}
 	markGazetteer(t.toks, words, &t.m.gaz)
 	markRuns(t.toks)
@@ -246,6 +268,9 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 			continue // every path labels it O: its row changes no decision
 		}
 		wi := &t.infos[t.ids[i]]
+		if !wi.own {
+			t.ownScores(&t.known[t.ids[i]], wi) // wi is filled: see above
+		}
 		s := &t.lat.static[i]
 		*s = wi.scores
 		for role, j := range [numRoles]int{i - 1, i + 1, i - 2, i + 2} {
@@ -350,20 +375,21 @@ func (t *Tagger) pairFeatures(i int, sc int, out []uint32) []uint32 {
 	return appendRunGazFeatures(toks, i, sc, out)
 }
 
-// scoreWord fills tok and wi with what is known of word w alone. A word
-// forced to O (markForced: a plain word) gets no scores of its own (wi.scores), only what
-// its neighbours read of it; ownScores adds them where the same word, the
-// truecased form of a headline's word, is not forced.
-func (t *Tagger) scoreWord(w string, forced bool, tok *tokInfo, wi *wordInfo) {
-	*tok, t.buf = wordForm(w, t.buf, &t.a)
+// fill sets what the tagger reads of the word of id (known and infos)
+// besides its own scores (ownScores): the rows it gives its neighbours, its
+// shape class and cluster, and its hashes and history refs. It is done
+// once per word of a document, where a score first needs it (tag).
+func (t *Tagger) fill(id int32) {
+	wi := &t.infos[id]
+	if wi.filled {
+		return
+	}
+	wi.filled = true
+	tok := &t.known[id]
 	wh := wordHashes(tok.lower)
-	tok.lookUp(wh[whKey], &t.m.lex, &t.m.gaz)
 	si, ci := t.shapeGroup(tok), t.clusterGroup(tok)
 	sg, cg := &t.groups[si], &t.groups[ci]
 	wi.shape = int32(si)
-	if !forced {
-		t.ownScores(tok, wi, wh[whW0])
-	}
 	for role := range numRoles {
 		switch role {
 		case asPrev:
@@ -378,18 +404,18 @@ func (t *Tagger) scoreWord(w string, forced bool, tok *tokInfo, wi *wordInfo) {
 		t.feats = append(t.feats[:0], wh[whRole+role].key()) // wordNeighbourFeatures
 		t.m.add(t.feats, &wi.around[role])
 	}
+	wi.w0 = wh[whW0]
 	wi.hW0, wi.hWp1 = wh[whT1W0], wh[whT1Wp1]
 	wi.pWm1W0, wi.pW0Wp1, wi.pW0Shapem1 = wh[whWm1W0], wh[whW0Wp1], wh[whW0Shapem1]
 	wi.rW0, wi.rWp1 = t.m.histRef(wi.hW0), t.m.histRef(wi.hWp1)
 	wi.hShape0, wi.rShape0 = sg.hShape0, sg.rShape0
 }
 
-// ownScores sets wi.scores, the scores of tok's wordFeatures, w0 being the
-// hash of its W0 feature (wordHashes).
-func (t *Tagger) ownScores(tok *tokInfo, wi *wordInfo, w0 hash) {
+// ownScores sets wi.scores, the scores of tok's wordFeatures; wi is filled.
+func (t *Tagger) ownScores(tok *tokInfo, wi *wordInfo) {
 	wi.scores = t.groups[wi.shape].own
 	addRow(&wi.scores, &t.groups[t.clusterGroup(tok)].own)
-	t.feats = wordOwnFeaturesW0(tok, w0, t.feats[:0])
+	t.feats = wordOwnFeaturesW0(tok, wi.w0, t.feats[:0])
 	t.m.add(t.feats, &wi.scores)
 	wi.own = true
 }
