@@ -46,6 +46,7 @@ type Tagger struct {
 	// its string does, without hashing it), by the word for the others
 	seenID []docSeen
 	seen   map[string]docSeen
+	zero   [numLabels]int32 // a row of zeros, never written: read where a sum has no row to add
 }
 
 // group holds the rows of the features that read only a word's shape class
@@ -271,20 +272,28 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		if !wi.own {
 			t.ownScores(&t.known[t.ids[i]], wi) // wi is filled: see above
 		}
-		s := &t.lat.static[i]
-		*s = wi.scores
+		// the rows summed: the word's own, its neighbours' by role (or
+		// the sentence's ends'), its shape class's selfFeatures; added
+		// in one pass, each label's six in a row, not six passes over s
+		var around [numRoles]*[numLabels]int32
 		for role, j := range [numRoles]int{i - 1, i + 1, i - 2, i + 2} {
 			if j >= 0 && j < n {
-				addRow(s, &t.infos[t.ids[j]].around[role])
+				around[role] = &t.infos[t.ids[j]].around[role]
 			} else {
-				addRow(s, &t.m.edge[role])
+				around[role] = &t.m.edge[role]
 			}
 		}
 		t.feats = t.feats[:0]
+		self := &t.zero
 		if i > 0 && sc == caseNormal {
-			addRow(s, &t.groups[wi.shape].self) // selfFeatures, not first, caseNormal
+			self = &t.groups[wi.shape].self // selfFeatures, not first, caseNormal
 		} else {
 			t.feats = selfFeatures(&t.toks[i], i == 0, sc, t.feats)
+		}
+		s := &t.lat.static[i]
+		own, a, b, c, d := &wi.scores, around[0], around[1], around[2], around[3]
+		for l := range s {
+			s[l] = own[l] + a[l] + b[l] + c[l] + d[l] + self[l]
 		}
 		t.feats = t.pairFeatures(i, sc, t.feats)
 		if t.toks[i].upper {
