@@ -321,7 +321,7 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		var other int32
 		found := false
 		for o := range numLabels {
-			if o != l && t.lat.ok[i][o] && (!found || t.lat.best[i][o] > other) {
+			if o != l && t.lat.reached[i]&(1<<o) != 0 && (!found || t.lat.best[i][o] > other) {
 				other, found = t.lat.best[i][o], true
 			}
 		}

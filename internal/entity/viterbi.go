@@ -8,9 +8,11 @@ import "math/bits"
 type lattice[T int32 | float32] struct {
 	static []([numLabels]T) // scores of the static features, per token
 	best   []([numLabels]T) // best path score ending in each label
-	ok     []([numLabels]bool)
-	back   []([numLabels]int8)
-	labels []int
+	// reached holds, for each token, the set of labels some path reaches
+	// there (bit l: best[l] is set): the loops visit those alone
+	reached []uint32
+	back    []([numLabels]int8)
+	labels  []int
 	// forced marks the tokens that can only be labelled O (markForced): the
 	// decoder extends only O there. Nil when none is (training).
 	forced []bool
@@ -28,12 +30,12 @@ func (lt *lattice[T]) reset(n int) {
 	if cap(lt.static) < n {
 		lt.static = make([][numLabels]T, n)
 		lt.best = make([][numLabels]T, n)
-		lt.ok = make([][numLabels]bool, n)
+		lt.reached = make([]uint32, n)
 		lt.back = make([][numLabels]int8, n)
 	}
-	lt.static, lt.best, lt.ok, lt.back = lt.static[:n], lt.best[:n], lt.ok[:n], lt.back[:n]
+	lt.static, lt.best, lt.reached, lt.back = lt.static[:n], lt.best[:n], lt.reached[:n], lt.back[:n]
 	clear(lt.static)
-	clear(lt.ok)
+	clear(lt.reached)
 	clear(lt.back)
 	lt.forced = lt.forced[:0]
 }
@@ -54,7 +56,7 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 	h := &lt.h
 	*h = [numLabels]T{}
 	hist(0, startLabel, h)
-	// reach is the set of labels reached at the last token (bit l: ok[l]):
+	// reach is the set of labels reached at the last token (reached):
 	// the loops below visit those alone, in label order as a scan of the
 	// seventeen would, so the ties break as before; top is the best score
 	// among them, kept as the row is filled (any path's score is below
@@ -65,7 +67,6 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 		if allowed(-1, l) && (l == 0 || !lt.isForced(0)) {
 			v := lt.static[0][l] + h[l]
 			lt.best[0][l] = v
-			lt.ok[0][l] = true
 			lt.back[0][l] = -1
 			if reach == 0 || v > top {
 				top = v
@@ -73,11 +74,12 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 			reach |= 1 << l
 		}
 	}
+	lt.reached[0] = reach
 	for i := 1; i < n; i++ {
 		// the rows of this token and the last, taken once (fewer bounds
 		// checks in the loops, which wasm pays for)
 		prevBest := &lt.best[i-1]
-		best, ok, back, static := &lt.best[i], &lt.ok[i], &lt.back[i], &lt.static[i]
+		best, back, static := &lt.best[i], &lt.back[i], &lt.static[i]
 		forced := lt.isForced(i)
 		// before a forced O, only the closed labels may be extended (an
 		// open name cannot go on), and the beam is measured from the best
@@ -102,8 +104,9 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 				}
 			}
 			if k == 1 {
-				best[0], ok[0], back[0] = prevBest[only], true, int8(only)
+				best[0], back[0] = prevBest[only], int8(only)
 				reach, top = 1, prevBest[only]
+				lt.reached[i] = reach
 				continue
 			}
 		}
@@ -122,8 +125,8 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 			from := prevBest[p]
 			for _, l := range succ {
 				v := from + h[l] + static[l]
-				if !ok[l] || v > best[l] {
-					best[l], ok[l], back[l] = v, true, int8(p)
+				if reach&(1<<l) == 0 || v > best[l] {
+					best[l], back[l] = v, int8(p)
 				}
 				if reach == 0 || v > top {
 					top = v
@@ -131,11 +134,12 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 				reach |= 1 << l
 			}
 		}
+		lt.reached[i] = reach
 	}
 	// the sentence must end outside a name or on its last token
 	last := -1
 	for l := range numLabels {
-		if lt.ok[n-1][l] && (l == 0 || labelPos(l) == posL || labelPos(l) == posU) && (last < 0 || lt.best[n-1][l] > lt.best[n-1][last]) {
+		if lt.reached[n-1]&(1<<l) != 0 && (l == 0 || labelPos(l) == posL || labelPos(l) == posU) && (last < 0 || lt.best[n-1][l] > lt.best[n-1][last]) {
 			last = l
 		}
 	}
