@@ -402,11 +402,9 @@ func (t *Tagger) fill(id int32) {
 	for role := range numRoles {
 		switch role {
 		case asPrev:
-			wi.around[role] = sg.prev
-			addRow(&wi.around[role], &cg.prev)
+			sumRows(&wi.around[role], &sg.prev, &cg.prev)
 		case asNext:
-			wi.around[role] = sg.next
-			addRow(&wi.around[role], &cg.next)
+			sumRows(&wi.around[role], &sg.next, &cg.next)
 		default:
 			wi.around[role] = [numLabels]int32{}
 		}
@@ -422,8 +420,8 @@ func (t *Tagger) fill(id int32) {
 
 // ownScores sets wi.scores, the scores of tok's wordFeatures; wi is filled.
 func (t *Tagger) ownScores(tok *tokInfo, wi *wordInfo) {
-	wi.scores = t.groups[wi.shape].own
-	addRow(&wi.scores, &t.groups[t.clusterGroup(tok)].own)
+	ci := t.clusterGroup(tok) // first: it may grow t.groups
+	sumRows(&wi.scores, &t.groups[wi.shape].own, &t.groups[ci].own)
 	t.feats = wordOwnFeaturesW0(tok, wi.w0, t.feats[:0])
 	t.m.add(t.feats, &wi.scores)
 	wi.own = true
@@ -520,6 +518,13 @@ func (t *Tagger) history(i, p1 int, out *[numLabels]int32) {
 		for _, e := range m.ent[off : off+ref&31] {
 			out[e>>8] += m.level[e&255]
 		}
+	}
+}
+
+// sumRows sets s to the sum of rows a and b, in one pass.
+func sumRows(s, a, b *[numLabels]int32) {
+	for l := range s {
+		s[l] = a[l] + b[l]
 	}
 }
 
