@@ -2,6 +2,7 @@ package entity
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,6 +48,7 @@ type Tagger struct {
 	seenID []docSeen
 	seen   map[string]docSeen
 	zero   [numLabels]int32 // a row of zeros, never written: read where a sum has no row to add
+	spans  []TokenSpan      // tag's answer, reused
 }
 
 // group holds the rows of the features that read only a word's shape class
@@ -201,10 +203,12 @@ type TokenSpan struct {
 
 // Tag labels words and returns the names found, in order.
 func (t *Tagger) Tag(words []string) []TokenSpan {
-	return t.tag(words, IsTitleCase(words))
+	return slices.Clone(t.tag(words, IsTitleCase(words)))
 }
 
-// tag is Tag given IsTitleCase(words), which Model.Annotate needs too.
+// tag is Tag given IsTitleCase(words), which Model.Annotate needs too; the
+// spans it returns are the tagger's, valid until its next call (mentions
+// copies them at once).
 func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	if len(words) == 0 {
 		return nil
@@ -312,7 +316,11 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	}
 	labels := t.lat.decode(t.hist, beamWidth)
 	t.noteLabels(words, labels)
-	spans := Spans(labels)
+	spans := spansInto(t.spans[:0], labels)
+	t.spans = spans
+	if len(spans) == 0 {
+		return nil
+	}
 	for k := range spans {
 		// confidence: how far the best path through the name's first
 		// label beats the best path through any other label there
@@ -544,8 +552,10 @@ const startLabel = numLabels
 
 // Spans reads the names out of a label sequence. A name left open at the end
 // of the sentence (B or I without L) ends there.
-func Spans(labels []int) []TokenSpan {
-	var out []TokenSpan
+func Spans(labels []int) []TokenSpan { return spansInto(nil, labels) }
+
+// spansInto is Spans appending to out.
+func spansInto(out []TokenSpan, labels []int) []TokenSpan {
 	start := -1
 	for i, l := range labels {
 		if l <= 0 {
