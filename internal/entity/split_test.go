@@ -101,9 +101,8 @@ func TestTaggerScores(t *testing.T) {
 	}
 	tg := m.NewTagger()
 	full := m.NewTagger() // a tagger whose word cache is full: every word is scored per sentence
-	full.cache = make(map[string]int32, maxCache)
 	for i := range maxCache {
-		full.cache[strconv.Itoa(i)+"\x00"] = int32(i)
+		full.cache.put(strconv.Itoa(i)+"\x00", int32(i))
 	}
 	full.known, full.infos = make([]tokInfo, maxCache), make([]wordInfo, maxCache)
 	sentences := append(splitSentences, conllSentences(500)...)
@@ -169,11 +168,11 @@ func seenOf(tg *Tagger) map[string]docSeen {
 	if seen == nil {
 		seen = map[string]docSeen{}
 	}
-	for w, id := range tg.cache {
+	tg.cache.all(func(w string, id int32) {
 		if int(id) < len(tg.seenID) && tg.seenID[id] != (docSeen{}) {
 			seen[w] = tg.seenID[id]
 		}
-	}
+	})
 	return seen
 }
 

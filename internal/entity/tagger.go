@@ -27,13 +27,13 @@ type Tagger struct {
 	words []string      // truecased words
 	// what is known of each word alone, by the word (see wordInfo). A
 	// document repeats its words, and these are most of the lookups; a
-	// repeated word costs one map lookup and allocates nothing. known and
+	// repeated word costs one lookup and allocates nothing. known and
 	// infos hold the cached words, then the current sentence's words that
 	// did not fit in the cache. They are apart so that the large part,
 	// infos, holds no pointers: a pooled tagger's memory stays live, and
 	// the garbage collector then has little of it to scan.
-	cache map[string]int32 // word -> index in known and infos
-	known []tokInfo        // gaz and the run are per sentence, left zero
+	cache wordIndex // word -> index in known and infos (wordindex.go)
+	known []tokInfo // gaz and the run are per sentence, left zero
 	infos []wordInfo
 	// the rows shared by the words of a shape class or a fine cluster:
 	// 1 + index in groups, 0 not yet scored
@@ -168,10 +168,9 @@ func (m *Model) NewTagger() *Tagger { return &Tagger{m: m} }
 // result: it bounds the memory a tagger holds and keeps one document's
 // work from making another's look cheaper.
 func (t *Tagger) Forget() {
-	if len(t.cache) > maxKeep {
-		// a large map costs its size to clear, and a long document's
-		// words should not stay in memory after it
-		t.cache, t.known, t.infos = nil, nil, nil
+	if t.cache.len() > maxKeep {
+		// a long document's words should not stay in memory after it
+		t.known, t.infos = nil, nil
 	}
 	if len(t.seen) > maxKeep {
 		t.seen = nil
@@ -179,7 +178,7 @@ func (t *Tagger) Forget() {
 	if cap(t.seenID) > maxKeep {
 		t.seenID = nil // as the cache it is indexed by
 	}
-	clear(t.cache)
+	t.cache.reset(maxKeep)
 	clear(t.shapes)
 	clear(t.seen)
 	t.seenID = t.seenID[:0]
@@ -225,20 +224,17 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	if title {
 		words = t.truecase(words)
 	}
-	if t.cache == nil {
-		t.cache = make(map[string]int32, 256)
-	}
 	t.toks, t.ids = t.toks[:0], t.ids[:0]
 	// drop the last sentence's uncached words
-	t.known, t.infos = t.known[:len(t.cache)], t.infos[:len(t.cache)]
+	t.known, t.infos = t.known[:t.cache.len()], t.infos[:t.cache.len()]
 	for _, w := range words {
-		id, ok := t.cache[w]
+		id, ok := t.cache.get(w)
 		if !ok {
 			id = int32(len(t.infos))
 			t.known, t.infos = append(t.known, tokInfo{}), append(t.infos, wordInfo{})
 			t.known[id], t.buf = wordInfoOf(w, &t.m.lex, &t.m.gaz, t.buf, &t.a)
-			if len(t.cache) < maxCache && int(id) == len(t.cache) {
-				t.cache[w] = id
+			if t.cache.len() < maxCache && int(id) == t.cache.len() {
+				t.cache.put(w, id)
 			}
 		}
 		t.ids = append(t.ids, id)
@@ -301,7 +297,7 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		}
 		t.feats = t.pairFeatures(i, sc, t.feats)
 		if t.toks[i].upper {
-			if id := t.ids[i]; int(id) < len(t.cache) {
+			if id := t.ids[i]; int(id) < t.cache.len() {
 				if id := int(id); id < len(t.seenID) && t.seenID[id] != (docSeen{}) {
 					t.feats = appendDocFeatures(&t.seenID[id], t.feats)
 				}
@@ -348,7 +344,7 @@ func (t *Tagger) noteLabels(words []string, labels []int) {
 			continue
 		}
 		id := int(t.ids[i])
-		if id >= len(t.cache) {
+		if id >= t.cache.len() {
 			if t.seen == nil {
 				t.seen = make(map[string]docSeen, 64)
 			}
