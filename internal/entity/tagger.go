@@ -35,9 +35,11 @@ type Tagger struct {
 	cache wordIndex // word -> index in known and infos (wordindex.go)
 	known []tokInfo // gaz and the run are per sentence, left zero
 	infos []wordInfo
-	// the rows shared by the words of a shape class or a fine cluster:
-	// 1 + index in groups, 0 not yet scored
-	shapes   map[string]int32 // by shapeKey written out (see shapeGroup)
+	// the rows shared by the words of a shape class or a fine cluster
+	// (groups), found by the class's shapeKey written out (see
+	// shapeGroup) and by the cluster (1 + index in groups, 0 not yet
+	// scored)
+	shapes   wordIndex
 	kbuf     []byte
 	clusters [maxFine + 1]int32
 	groups   []group
@@ -179,7 +181,7 @@ func (t *Tagger) Forget() {
 		t.seenID = nil // as the cache it is indexed by
 	}
 	t.cache.reset(maxKeep)
-	clear(t.shapes)
+	t.shapes.reset(maxKeep)
 	clear(t.seen)
 	t.seenID = t.seenID[:0]
 	t.a = arena.Strings{}
@@ -436,11 +438,9 @@ func (t *Tagger) ownScores(tok *tokInfo, wi *wordInfo) {
 func (t *Tagger) shapeGroup(tok *tokInfo) int {
 	k := shapeKey{tok.shape, tok.capr, tok.upper, tok.allCaps}.appendTo(t.kbuf[:0])
 	t.kbuf = k
-	if t.shapes == nil {
-		t.shapes = make(map[string]int32)
-	}
-	if r := t.shapes[string(k)]; r > 0 {
-		return int(r - 1)
+	// looked up by a view of kbuf, which the index does not keep
+	if r, ok := t.shapes.get(unsafe.String(unsafe.SliceData(k), len(k))); ok {
+		return int(r)
 	}
 	t.groups = append(t.groups, group{})
 	g := &t.groups[len(t.groups)-1]
@@ -451,7 +451,7 @@ func (t *Tagger) shapeGroup(tok *tokInfo) int {
 	g.hShape0 = newHash(fT1Shape0).str(tok.shape)
 	g.pShapem1S0, g.pShape0p1 = newHash(fShapem1S0).str(tok.shape), newHash(fShape0p1).str(tok.shape)
 	g.rShape0 = t.m.histRef(g.hShape0)
-	t.shapes[string(k)] = int32(len(t.groups))
+	t.shapes.put(string(k), int32(len(t.groups)-1))
 	return len(t.groups) - 1
 }
 
