@@ -84,8 +84,8 @@ func wordClass(w string, buf []byte) (class int, bits uint8, _ []byte) {
 	}
 	if !ascii {
 		buf = foldInto(buf, w)
-		if b, ok := connectors[string(buf)]; ok {
-			return connector, b, buf
+		if b, ok := connectorIndex.get(string(buf)); ok {
+			return connector, uint8(b), buf
 		}
 		return plainWord, 0, buf
 	}
@@ -93,11 +93,21 @@ func wordClass(w string, buf []byte) (class int, bits uint8, _ []byte) {
 	if len(w) < 16 && connectorShapes[w[0]]&(1<<len(w)) == 0 {
 		return plainWord, 0, buf // no connector has its first byte and length
 	}
-	if b, ok := connectors[w]; ok {
-		return connector, b, buf
+	if b, ok := connectorIndex.get(w); ok {
+		return connector, uint8(b), buf
 	}
 	return plainWord, 0, buf
 }
+
+// connectorIndex holds connectors' bits by the connector, for wordClass: a
+// wordIndex, which in wasm costs less to ask than a map (wordindex.go).
+// Built once, never written after.
+var connectorIndex = func() (x wordIndex) {
+	for c, b := range connectors {
+		x.put(c, int32(b))
+	}
+	return x
+}()
 
 // connectorShapes holds, for each first byte, the lengths (bit n: n bytes,
 // below 16) of the connectors that begin with it: most plain words ("said",
