@@ -84,11 +84,11 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 		// before a forced O, only the closed labels may be extended (an
 		// open name cannot go on), and the beam is measured from the best
 		// of them (it must not push the paths that can out of the beam)
-		from := reach
+		ext := reach // the labels that may be extended
 		if forced {
-			from &= closedLabels
+			ext &= closedLabels
 		}
-		floor := rebase(prevBest, reach, from, top)
+		floor := rebase(prevBest, reach, ext, top)
 		if beam > 0 {
 			floor -= beam
 		}
@@ -97,7 +97,7 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 			// every path takes the same step, whose score then decides
 			// nothing, and hist is not called
 			only, k := -1, 0
-			for m := from; m != 0; m &= m - 1 {
+			for m := ext; m != 0; m &= m - 1 {
 				p := bits.TrailingZeros32(m)
 				if beam <= 0 || prevBest[p] >= floor {
 					only, k = p, k+1
@@ -111,7 +111,7 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 			}
 		}
 		reach = 0
-		for m := from; m != 0; m &= m - 1 {
+		for m := ext; m != 0; m &= m - 1 {
 			p := bits.TrailingZeros32(m)
 			if beam > 0 && prevBest[p] < floor {
 				continue
@@ -161,14 +161,14 @@ const rebaseAt = 1 << 29
 
 // rebase subtracts top, the best score of the labels in reach (the labels
 // a row reached), from each of them once it has drifted past ±rebaseAt,
-// and returns the best score of the labels in from (a subset of reach;
-// 0 if from is empty) after it. Subtracting one number from every path
-// keeps their order and their differences exactly (integers), so the
-// decode is the same; without it the int32 path scores of a very long
-// sentence (thousands of tokens, as a page's run-on table gives) wrap
-// around and the decode loses every path. Sentences of news never reach
-// it, and float32 training scores are far smaller.
-func rebase[T int32 | float32](best *[numLabels]T, reach, from uint32, top T) T {
+// and returns the best score of the labels in ext (those that may be
+// extended, a subset of reach; 0 if ext is empty) after it. Subtracting
+// one number from every path keeps their order and their differences
+// exactly (integers), so the decode is the same; without it the int32 path
+// scores of a very long sentence (thousands of tokens, as a page's run-on
+// table gives) wrap around and the decode loses every path. Sentences of
+// news never reach it, and float32 training scores are far smaller.
+func rebase[T int32 | float32](best *[numLabels]T, reach, ext uint32, top T) T {
 	if reach == 0 {
 		return 0
 	}
@@ -178,11 +178,11 @@ func rebase[T int32 | float32](best *[numLabels]T, reach, from uint32, top T) T 
 		}
 		top = 0
 	}
-	if from == reach {
+	if ext == reach {
 		return top // the common case: every reached label may be extended
 	}
 	var floor T
-	for m, first := from, true; m != 0; m &= m - 1 {
+	for m, first := ext, true; m != 0; m &= m - 1 {
 		if l := bits.TrailingZeros32(m); first || best[l] > floor {
 			floor, first = best[l], false
 		}
