@@ -65,6 +65,7 @@ func wordClass(w string, buf []byte) (class int, bits uint8, _ []byte) {
 	if w == "" {
 		return mayName, 0, buf
 	}
+	ascii := true
 	for i := 0; i < len(w); {
 		c := w[i]
 		if c < utf8.RuneSelf {
@@ -74,18 +75,52 @@ func wordClass(w string, buf []byte) (class int, bits uint8, _ []byte) {
 			i++
 			continue
 		}
+		ascii = false
 		r, size := utf8.DecodeRuneInString(w[i:])
 		if unicode.IsUpper(r) || unicode.IsTitle(r) || unicode.IsDigit(r) {
 			return mayName, 0, buf
 		}
 		i += size
 	}
-	buf = foldInto(buf, w)
-	if b, ok := connectors[string(buf)]; ok {
-		return connector, b, buf
+	if !ascii {
+		buf = foldInto(buf, w)
+		if b, ok := connectorIndex.get(string(buf)); ok {
+			return connector, uint8(b), buf
+		}
+		return plainWord, 0, buf
+	}
+	// an ASCII word with no capital and no digit folds to itself
+	if len(w) < 16 && connectorShapes[w[0]]&(1<<len(w)) == 0 {
+		return plainWord, 0, buf // no connector has its first byte and length
+	}
+	if b, ok := connectorIndex.get(w); ok {
+		return connector, uint8(b), buf
 	}
 	return plainWord, 0, buf
 }
+
+// connectorIndex holds connectors' bits by the connector, for wordClass: a
+// wordIndex, which in wasm costs less to ask than a map (wordindex.go).
+// Built once, never written after.
+var connectorIndex = func() (x wordIndex) {
+	for c, b := range connectors {
+		x.put(c, int32(b))
+	}
+	return x
+}()
+
+// connectorShapes holds, for each first byte, the lengths (bit n: n bytes,
+// below 16) of the connectors that begin with it: most plain words ("said",
+// "to") are told from every connector by these two without hashing them for
+// the map.
+var connectorShapes = func() (s [256]uint16) {
+	for c := range connectors {
+		if len(c) < 16 {
+			s[c[0]] |= 1 << len(c)
+		}
+	}
+	return s
+}()
 
 // markForced sets forced, for each of words, to whether it can only be
 // labelled O: a plain word, or a run of connectors that no name can hold.

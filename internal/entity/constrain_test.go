@@ -95,6 +95,7 @@ func TestConstrainedDecode(t *testing.T) {
 			continue
 		}
 		labels := slices.Clone(tg.lat.labels)
+		fillAll(tg) // the plain decode reads the history of every token
 		toks, _ := prepare(nil, words, &m.lex, &m.gaz, nil)
 		sc := sentenceCase(toks)
 		var lt lattice[int32]

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lede-news/lede/internal/arena"
 	"github.com/lede-news/lede/internal/doc"
 	"github.com/lede-news/lede/internal/segment"
 )
@@ -403,10 +404,21 @@ func TestFold(t *testing.T) {
 		{"1,250", "0,000"},
 		{"Trump’s", "trump's"},
 		{"A", "a"},
+		{"said", "said"},
+		{"'s", "'s"},
+		{"&", "&"},
+		{"café", "café"},
+		{"", ""},
 	}
+	var a arena.Strings
 	for _, tt := range tests {
 		if got := Fold(tt.in); got != tt.want {
 			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		// the tagger's and resolver's path, which skips the words that
+		// fold to themselves
+		if got, _ := normalizeIn(tt.in, nil, &a); got != tt.want {
+			t.Errorf("normalizeIn(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -462,6 +474,12 @@ func TestKeyIndex(t *testing.T) {
 		{"one", []uint32{42}},
 		{"same bucket", []uint32{0x10000, 0x10001, 0x1ffff}},
 		{"bucket and block edges", []uint32{1, 0xffff, 0x10000, 0x3ff0000, 0x3ffffff, 0x4000000, 0xffff0000, 0xffffffff}},
+		{"a bucket longer than scanMax", func() (k []uint32) {
+			for i := range uint32(100) {
+				k = append(k, 0x10000+3*i+1) // 0x10002 (below) falls between two
+			}
+			return append(k, 0x20000)
+		}()},
 	}
 	for _, tt := range tests {
 		x := newKeyIndex(tt.keys)
@@ -596,6 +614,32 @@ func TestSplitKeyAndInitials(t *testing.T) {
 		}
 		if got := initials(want); got != tt.initials {
 			t.Errorf("initials(%q) = %q, want %q", want, got, tt.initials)
+		}
+	}
+}
+
+func TestIsCapitalised(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Trump", true}, {"trump", false}, {"1996", true}, {"", false}, {"'s", false},
+		{"Élysée", true}, {"élan", false}, {"٣", true}, {"“Yes", false},
+	}
+	for _, tt := range tests {
+		if got := isCapitalised(tt.in); got != tt.want {
+			t.Errorf("isCapitalised(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestCaseOf holds caseOf's ASCII path to caseOfRunes.
+func TestCaseOf(t *testing.T) {
+	for _, s := range []string{"", "Trump", "trump", "UN", "U.S.", "JAPAN", "1996", "'s", "iPhone", "McDONALD", "A", "a", "-", "ÉLYSÉE", "Élysée", "UNÉ", "Uné", "éU", "X1", "x1"} {
+		u, a := caseOf(s)
+		wu, wa := caseOfRunes(s)
+		if u != wu || a != wa {
+			t.Errorf("caseOf(%q) = %v, %v; caseOfRunes %v, %v", s, u, a, wu, wa)
 		}
 	}
 }

@@ -208,6 +208,9 @@ func normalize(s string, buf []byte) (string, []byte) {
 // normalizeIn is normalize with the new string, when one is needed, carved
 // from a: a document's folded words cost a few allocations, not one each.
 func normalizeIn(s string, buf []byte, a *arena.Strings) (string, []byte) {
+	if foldsToItself(s) {
+		return s, buf // most words: nothing to write or compare
+	}
 	buf = foldInto(buf, s)
 	if string(buf) == s {
 		return s, buf
@@ -216,6 +219,17 @@ func normalizeIn(s string, buf []byte, a *arena.Strings) (string, []byte) {
 		return string(buf), buf
 	}
 	return a.String(buf), buf
+}
+
+// foldsToItself reports whether foldInto(s) is s: s is ASCII with no
+// capital (so no acronym either) and no digit.
+func foldsToItself(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // foldInto writes the lower-cased, digit-folded form of a token into buf,
@@ -332,7 +346,28 @@ func shapeIntern(b []byte) string {
 	return string(b)
 }
 
+// caseOf reports whether s starts with an upper-case letter, and whether it
+// has letters, all of them upper case ("UN", "U.S.", "JAPAN").
 func caseOf(s string) (upper, allCaps bool) {
+	// ASCII words, most of them, without decoding runes: the same answer
+	// as caseOfRunes
+	letters := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return caseOfRunes(s)
+		case 'a' <= c && c <= 'z':
+			return 'A' <= s[0] && s[0] <= 'Z', false
+		case 'A' <= c && c <= 'Z':
+			letters++
+		}
+	}
+	return s != "" && 'A' <= s[0] && s[0] <= 'Z', letters > 0
+}
+
+// caseOfRunes reports whether s starts with an upper-case letter, and
+// whether it has letters, all of them upper case.
+func caseOfRunes(s string) (upper, allCaps bool) {
 	r, _ := utf8.DecodeRuneInString(s)
 	upper = unicode.IsUpper(r)
 	letters := 0
@@ -500,6 +535,10 @@ func b2i(b bool) int {
 
 // isCapitalised reports whether s starts with an upper-case letter or a digit.
 func isCapitalised(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf { // most tokens: no rune to decode
+		c := s[0]
+		return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }

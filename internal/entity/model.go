@@ -288,11 +288,16 @@ func (m *Model) add(feats []uint32, scores *[numLabels]int32) {
 	if len(x.off) == 0 {
 		return
 	}
+	off := x.off[:1<<keyBits+1] // so that the compiler proves off[b], off[b+1] in range
 	for _, k := range feats {
 		b := k >> keyBits
-		i := x.block[b>>x.blockBits] + uint32(x.off[b])
-		end := x.block[(b+1)>>x.blockBits] + uint32(x.off[b+1])
-		for low := uint16(k); i < end; i++ {
+		i := x.block[b>>x.blockBits] + uint32(off[b])
+		end := x.block[(b+1)>>x.blockBits] + uint32(off[b+1])
+		low := uint16(k)
+		if end-i > scanMax {
+			i, end = narrow(x.lows, i, end, low)
+		}
+		for ; i < end; i++ {
 			if x.lows[i] != low {
 				continue
 			}

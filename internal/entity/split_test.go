@@ -101,9 +101,8 @@ func TestTaggerScores(t *testing.T) {
 	}
 	tg := m.NewTagger()
 	full := m.NewTagger() // a tagger whose word cache is full: every word is scored per sentence
-	full.cache = make(map[string]int32, maxCache)
 	for i := range maxCache {
-		full.cache[strconv.Itoa(i)+"\x00"] = int32(i)
+		full.cache.put(strconv.Itoa(i)+"\x00", int32(i))
 	}
 	full.known, full.infos = make([]tokInfo, maxCache), make([]wordInfo, maxCache)
 	sentences := append(splitSentences, conllSentences(500)...)
@@ -133,6 +132,7 @@ func TestTaggerScores(t *testing.T) {
 			t.Fatalf("%q: the tagger's token information differs from prepare's", s)
 		}
 		sc := sentenceCase(toks)
+		fillAll(tg) // for the history of every token, not only those decode reads
 		for i := range toks {
 			var want [numLabels]int32
 			m.add(docFeatures(seen, words[i], &toks[i], staticFeatures(toks, i, sc, nil)), &want)
@@ -168,11 +168,11 @@ func seenOf(tg *Tagger) map[string]docSeen {
 	if seen == nil {
 		seen = map[string]docSeen{}
 	}
-	for w, id := range tg.cache {
+	tg.cache.all(func(w string, id int32) {
 		if int(id) < len(tg.seenID) && tg.seenID[id] != (docSeen{}) {
 			seen[w] = tg.seenID[id]
 		}
-	}
+	})
 	return seen
 }
 
@@ -259,6 +259,7 @@ func TestHistoryBlocks(t *testing.T) {
 		}
 		toks, _ := prepare(nil, s.Words, &blocked.lex, &blocked.gaz, nil)
 		tg.Tag(s.Words) // none of the sentences is in title case
+		fillAll(tg)
 		for i := range toks {
 			b := historyBase(toks, i)
 			for _, h := range b[1:] {
@@ -316,5 +317,14 @@ func TestWordHashes(t *testing.T) {
 		if h[whT1W0] != newHash(fT1W0).str(w) || h[whT1Wp1] != newHash(fT1Wp1).str(w) {
 			t.Errorf("%q: history bases differ", w)
 		}
+	}
+}
+
+// fillAll fills every word of the sentence tg tagged last (Tagger.fill
+// fills only those a score reads), so that tests can read the history
+// rows of every token.
+func fillAll(tg *Tagger) {
+	for _, id := range tg.ids {
+		tg.fill(id)
 	}
 }

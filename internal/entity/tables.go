@@ -76,14 +76,41 @@ func (x *keyIndex) find(k uint32) int {
 		return -1
 	}
 	b := k >> keyBits
-	i := x.block[b>>x.blockBits] + uint32(x.off[b])
-	end := x.block[(b+1)>>x.blockBits] + uint32(x.off[b+1])
-	for low := uint16(k); i < end; i++ {
+	off := x.off[:1<<keyBits+1] // so that the compiler proves off[b], off[b+1] in range
+	i := x.block[b>>x.blockBits] + uint32(off[b])
+	end := x.block[(b+1)>>x.blockBits] + uint32(off[b+1])
+	low := uint16(k)
+	if end-i > scanMax {
+		i, end = narrow(x.lows, i, end, low)
+	}
+	for ; i < end; i++ {
 		if x.lows[i] == low {
 			return int(i)
 		}
 	}
 	return -1
+}
+
+// scanMax is the longest run of a bucket's keys that a lookup scans; a
+// longer bucket is first narrowed by bisection (narrow). Most buckets hold
+// none or one key, but the keys of features that differ only in a last
+// small number (hash.num: a label, a position, a type) share their top 16
+// bits, so a few buckets hold up to 121 keys; and they are among the most
+// looked up (the run, gazetteer and history features of every token).
+const scanMax = 8
+
+// narrow returns the part [i, end) of at most scanMax keys of the sorted
+// lows[i:end] that holds low if any key does.
+func narrow(lows []uint16, i, end uint32, low uint16) (uint32, uint32) {
+	for end-i > scanMax {
+		mid := i + (end-i)/2
+		if lows[mid] > low {
+			end = mid
+		} else {
+			i = mid
+		}
+	}
+	return i, end
 }
 
 func (x *keyIndex) encode(o *writer) {

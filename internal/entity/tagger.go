@@ -2,6 +2,7 @@ package entity
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,17 +27,19 @@ type Tagger struct {
 	words []string      // truecased words
 	// what is known of each word alone, by the word (see wordInfo). A
 	// document repeats its words, and these are most of the lookups; a
-	// repeated word costs one map lookup and allocates nothing. known and
+	// repeated word costs one lookup and allocates nothing. known and
 	// infos hold the cached words, then the current sentence's words that
 	// did not fit in the cache. They are apart so that the large part,
 	// infos, holds no pointers: a pooled tagger's memory stays live, and
 	// the garbage collector then has little of it to scan.
-	cache map[string]int32 // word -> index in known and infos
-	known []tokInfo        // gaz and the run are per sentence, left zero
+	cache wordIndex // word -> index in known and infos (wordindex.go)
+	known []tokInfo // gaz and the run are per sentence, left zero
 	infos []wordInfo
-	// the rows shared by the words of a shape class or a fine cluster:
-	// 1 + index in groups, 0 not yet scored
-	shapes   map[string]int32 // by shapeKey written out (see shapeGroup)
+	// the rows shared by the words of a shape class or a fine cluster
+	// (groups), found by the class's shapeKey written out (see
+	// shapeGroup) and by the cluster (1 + index in groups, 0 not yet
+	// scored)
+	shapes   wordIndex
 	kbuf     []byte
 	clusters [maxFine + 1]int32
 	groups   []group
@@ -46,6 +49,8 @@ type Tagger struct {
 	// its string does, without hashing it), by the word for the others
 	seenID []docSeen
 	seen   map[string]docSeen
+	zero   [numLabels]int32 // a row of zeros, never written: read where a sum has no row to add
+	spans  []TokenSpan      // tag's answer, reused
 }
 
 // group holds the rows of the features that read only a word's shape class
@@ -65,10 +70,14 @@ type group struct {
 // the scores of every feature that reads this word and nothing else of the
 // sentence (split.go).
 type wordInfo struct {
-	scores [numLabels]int32           // wordFeatures, if own
-	own    bool                       // scores are set: not for a word scored where it was forced to O
+	scores [numLabels]int32 // wordFeatures, if own
+	own    bool             // scores are set: only where the word is not forced to O
+	// the fields below are set (Tagger.fill) where some score reads them:
+	// not for a word seen only far from any word that may be in a name
+	filled bool
 	shape  int32                      // its shape class's group in Tagger.groups (for selfFeatures)
 	around [numRoles][numLabels]int32 // neighbourFeatures, by role
+	w0     hash                       // the hash of its W0 feature (ownScores)
 	// the history features' hashes before the previous label is mixed in
 	// (T1W0 and T1Shape0 of this word, T1Wp1 of this word as the next),
 	// and where their rows are (Model.histRef)
@@ -126,12 +135,28 @@ func (t *Tagger) truecase(words []string) []string {
 			// is not written while lowerWord reads it
 			t.buf = foldInto(t.buf, w)
 			if t.m.lowerWord(unsafe.String(unsafe.SliceData(t.buf), len(t.buf))) {
-				w = strings.ToLower(w)
+				w = t.lower(w)
 			}
 		}
 		t.words = append(t.words, w)
 	}
 	return t.words
+}
+
+// lower returns strings.ToLower(w), given t.buf = foldInto(w): for an ASCII
+// word without digits that is the folded form itself, carved from the
+// tagger's arena (the document's words are; Forget drops them) instead of
+// allocated. A headline in title case has a dozen such words.
+func (t *Tagger) lower(w string) string {
+	if len(t.buf) != len(w) {
+		return strings.ToLower(w) // an acronym's mark, or other runes
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || c >= '0' && c <= '9' {
+			return strings.ToLower(w)
+		}
+	}
+	return t.a.String(t.buf)
 }
 
 // NewTagger returns a tagger that uses m.
@@ -145,10 +170,9 @@ func (m *Model) NewTagger() *Tagger { return &Tagger{m: m} }
 // result: it bounds the memory a tagger holds and keeps one document's
 // work from making another's look cheaper.
 func (t *Tagger) Forget() {
-	if len(t.cache) > maxKeep {
-		// a large map costs its size to clear, and a long document's
-		// words should not stay in memory after it
-		t.cache, t.known, t.infos = nil, nil, nil
+	if t.cache.len() > maxKeep {
+		// a long document's words should not stay in memory after it
+		t.known, t.infos = nil, nil
 	}
 	if len(t.seen) > maxKeep {
 		t.seen = nil
@@ -156,8 +180,8 @@ func (t *Tagger) Forget() {
 	if cap(t.seenID) > maxKeep {
 		t.seenID = nil // as the cache it is indexed by
 	}
-	clear(t.cache)
-	clear(t.shapes)
+	t.cache.reset(maxKeep)
+	t.shapes.reset(maxKeep)
 	clear(t.seen)
 	t.seenID = t.seenID[:0]
 	t.a = arena.Strings{}
@@ -180,10 +204,12 @@ type TokenSpan struct {
 
 // Tag labels words and returns the names found, in order.
 func (t *Tagger) Tag(words []string) []TokenSpan {
-	return t.tag(words, IsTitleCase(words))
+	return slices.Clone(t.tag(words, IsTitleCase(words)))
 }
 
-// tag is Tag given IsTitleCase(words), which Model.Annotate needs too.
+// tag is Tag given IsTitleCase(words), which Model.Annotate needs too; the
+// spans it returns are the tagger's, valid until its next call (mentions
+// copies them at once).
 func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	if len(words) == 0 {
 		return nil
@@ -200,27 +226,42 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	if title {
 		words = t.truecase(words)
 	}
-	if t.cache == nil {
-		t.cache = make(map[string]int32, 256)
-	}
 	t.toks, t.ids = t.toks[:0], t.ids[:0]
 	// drop the last sentence's uncached words
-	t.known, t.infos = t.known[:len(t.cache)], t.infos[:len(t.cache)]
-	for i, w := range words {
-		id, ok := t.cache[w]
+	t.known, t.infos = t.known[:t.cache.len()], t.infos[:t.cache.len()]
+	for _, w := range words {
+		id, ok := t.cache.get(w)
 		if !ok {
 			id = int32(len(t.infos))
 			t.known, t.infos = append(t.known, tokInfo{}), append(t.infos, wordInfo{})
-			t.scoreWord(w, t.lat.forced[i], &t.known[id], &t.infos[id])
-			if len(t.cache) < maxCache && int(id) == len(t.cache) {
-				t.cache[w] = id
+			t.known[id], t.buf = wordInfoOf(w, &t.m.lex, &t.m.gaz, t.buf, &t.a)
+			if t.cache.len() < maxCache && int(id) == t.cache.len() {
+				t.cache.put(w, id)
 			}
-		} else if !t.lat.forced[i] && !t.infos[id].own {
-			// first seen forced, now not: a headline's truecased word
-			t.ownScores(&t.known[id], &t.infos[id], newHash(fW0).str(t.known[id].lower))
 		}
 		t.ids = append(t.ids, id)
 		t.toks = append(t.toks, t.known[id])
+	}
+	// fill the words whose rows a score reads: every token within two of
+	// one that is not forced (that token's own scores, its neighbours'
+	// and pair features, its history and the next token's; decode reads a
+	// forced token's history only right after a token that is not), and
+	// the first two tokens (decode takes the first token's history
+	// whatever it is). A plain word far from any word that may be in a
+	// name is never scored. TestTaggerScores and TestConstrainedDecode
+	// hold the scores and labels to the model's.
+	forced := t.lat.forced[:n]
+	for j, id := range t.ids {
+		if t.infos[id].filled {
+			continue
+		}
+		need := j < 2
+		for k := max(j-2, 0); k < min(j+3, n) && !need; k++ {
+			need = !forced[k]
+		}
+		if need {
+			t.fill(id)
+		}
 	}
 	markGazetteer(t.toks, words, &t.m.gaz)
 	markRuns(t.toks)
@@ -230,24 +271,35 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 			continue // every path labels it O: its row changes no decision
 		}
 		wi := &t.infos[t.ids[i]]
-		s := &t.lat.static[i]
-		*s = wi.scores
+		if !wi.own {
+			t.ownScores(&t.known[t.ids[i]], wi) // wi is filled: see above
+		}
+		// the rows summed: the word's own, its neighbours' by role (or
+		// the sentence's ends'), its shape class's selfFeatures; added
+		// in one pass, each label's six in a row, not six passes over s
+		var around [numRoles]*[numLabels]int32
 		for role, j := range [numRoles]int{i - 1, i + 1, i - 2, i + 2} {
 			if j >= 0 && j < n {
-				addRow(s, &t.infos[t.ids[j]].around[role])
+				around[role] = &t.infos[t.ids[j]].around[role]
 			} else {
-				addRow(s, &t.m.edge[role])
+				around[role] = &t.m.edge[role]
 			}
 		}
 		t.feats = t.feats[:0]
+		self := &t.zero
 		if i > 0 && sc == caseNormal {
-			addRow(s, &t.groups[wi.shape].self) // selfFeatures, not first, caseNormal
+			self = &t.groups[wi.shape].self // selfFeatures, not first, caseNormal
 		} else {
 			t.feats = selfFeatures(&t.toks[i], i == 0, sc, t.feats)
 		}
+		s := &t.lat.static[i]
+		own, a, b, c, d := &wi.scores, around[0], around[1], around[2], around[3]
+		for l := range s {
+			s[l] = own[l] + a[l] + b[l] + c[l] + d[l] + self[l]
+		}
 		t.feats = t.pairFeatures(i, sc, t.feats)
 		if t.toks[i].upper {
-			if id := t.ids[i]; int(id) < len(t.cache) {
+			if id := t.ids[i]; int(id) < t.cache.len() {
 				if id := int(id); id < len(t.seenID) && t.seenID[id] != (docSeen{}) {
 					t.feats = appendDocFeatures(&t.seenID[id], t.feats)
 				}
@@ -262,7 +314,11 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	}
 	labels := t.lat.decode(t.hist, beamWidth)
 	t.noteLabels(words, labels)
-	spans := Spans(labels)
+	spans := spansInto(t.spans[:0], labels)
+	t.spans = spans
+	if len(spans) == 0 {
+		return nil
+	}
 	for k := range spans {
 		// confidence: how far the best path through the name's first
 		// label beats the best path through any other label there
@@ -271,7 +327,7 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		var other int32
 		found := false
 		for o := range numLabels {
-			if o != l && t.lat.ok[i][o] && (!found || t.lat.best[i][o] > other) {
+			if o != l && t.lat.reached[i]&(1<<o) != 0 && (!found || t.lat.best[i][o] > other) {
 				other, found = t.lat.best[i][o], true
 			}
 		}
@@ -290,7 +346,7 @@ func (t *Tagger) noteLabels(words []string, labels []int) {
 			continue
 		}
 		id := int(t.ids[i])
-		if id >= len(t.cache) {
+		if id >= t.cache.len() {
 			if t.seen == nil {
 				t.seen = make(map[string]docSeen, 64)
 			}
@@ -334,46 +390,45 @@ func (t *Tagger) pairFeatures(i int, sc int, out []uint32) []uint32 {
 	return appendRunGazFeatures(toks, i, sc, out)
 }
 
-// scoreWord fills tok and wi with what is known of word w alone. A word
-// forced to O (markForced: a plain word) gets no scores of its own (wi.scores), only what
-// its neighbours read of it; ownScores adds them where the same word, the
-// truecased form of a headline's word, is not forced.
-func (t *Tagger) scoreWord(w string, forced bool, tok *tokInfo, wi *wordInfo) {
-	*tok, t.buf = wordForm(w, t.buf, &t.a)
+// fill sets what the tagger reads of the word of id (known and infos)
+// besides its own scores (ownScores): the rows it gives its neighbours, its
+// shape class and cluster, and its hashes and history refs. It is done
+// once per word of a document, where a score first needs it (tag).
+func (t *Tagger) fill(id int32) {
+	wi := &t.infos[id]
+	if wi.filled {
+		return
+	}
+	wi.filled = true
+	tok := &t.known[id]
 	wh := wordHashes(tok.lower)
-	tok.lookUp(wh[whKey], &t.m.lex, &t.m.gaz)
 	si, ci := t.shapeGroup(tok), t.clusterGroup(tok)
 	sg, cg := &t.groups[si], &t.groups[ci]
 	wi.shape = int32(si)
-	if !forced {
-		t.ownScores(tok, wi, wh[whW0])
-	}
 	for role := range numRoles {
 		switch role {
 		case asPrev:
-			wi.around[role] = sg.prev
-			addRow(&wi.around[role], &cg.prev)
+			sumRows(&wi.around[role], &sg.prev, &cg.prev)
 		case asNext:
-			wi.around[role] = sg.next
-			addRow(&wi.around[role], &cg.next)
+			sumRows(&wi.around[role], &sg.next, &cg.next)
 		default:
 			wi.around[role] = [numLabels]int32{}
 		}
 		t.feats = append(t.feats[:0], wh[whRole+role].key()) // wordNeighbourFeatures
 		t.m.add(t.feats, &wi.around[role])
 	}
+	wi.w0 = wh[whW0]
 	wi.hW0, wi.hWp1 = wh[whT1W0], wh[whT1Wp1]
 	wi.pWm1W0, wi.pW0Wp1, wi.pW0Shapem1 = wh[whWm1W0], wh[whW0Wp1], wh[whW0Shapem1]
 	wi.rW0, wi.rWp1 = t.m.histRef(wi.hW0), t.m.histRef(wi.hWp1)
 	wi.hShape0, wi.rShape0 = sg.hShape0, sg.rShape0
 }
 
-// ownScores sets wi.scores, the scores of tok's wordFeatures, w0 being the
-// hash of its W0 feature (wordHashes).
-func (t *Tagger) ownScores(tok *tokInfo, wi *wordInfo, w0 hash) {
-	wi.scores = t.groups[wi.shape].own
-	addRow(&wi.scores, &t.groups[t.clusterGroup(tok)].own)
-	t.feats = wordOwnFeaturesW0(tok, w0, t.feats[:0])
+// ownScores sets wi.scores, the scores of tok's wordFeatures; wi is filled.
+func (t *Tagger) ownScores(tok *tokInfo, wi *wordInfo) {
+	ci := t.clusterGroup(tok) // first: it may grow t.groups
+	sumRows(&wi.scores, &t.groups[wi.shape].own, &t.groups[ci].own)
+	t.feats = wordOwnFeaturesW0(tok, wi.w0, t.feats[:0])
 	t.m.add(t.feats, &wi.scores)
 	wi.own = true
 }
@@ -383,11 +438,9 @@ func (t *Tagger) ownScores(tok *tokInfo, wi *wordInfo, w0 hash) {
 func (t *Tagger) shapeGroup(tok *tokInfo) int {
 	k := shapeKey{tok.shape, tok.capr, tok.upper, tok.allCaps}.appendTo(t.kbuf[:0])
 	t.kbuf = k
-	if t.shapes == nil {
-		t.shapes = make(map[string]int32)
-	}
-	if r := t.shapes[string(k)]; r > 0 {
-		return int(r - 1)
+	// looked up by a view of kbuf, which the index does not keep
+	if r, ok := t.shapes.get(unsafe.String(unsafe.SliceData(k), len(k))); ok {
+		return int(r)
 	}
 	t.groups = append(t.groups, group{})
 	g := &t.groups[len(t.groups)-1]
@@ -398,7 +451,7 @@ func (t *Tagger) shapeGroup(tok *tokInfo) int {
 	g.hShape0 = newHash(fT1Shape0).str(tok.shape)
 	g.pShapem1S0, g.pShape0p1 = newHash(fShapem1S0).str(tok.shape), newHash(fShape0p1).str(tok.shape)
 	g.rShape0 = t.m.histRef(g.hShape0)
-	t.shapes[string(k)] = int32(len(t.groups))
+	t.shapes.put(string(k), int32(len(t.groups)-1))
 	return len(t.groups) - 1
 }
 
@@ -472,6 +525,13 @@ func (t *Tagger) history(i, p1 int, out *[numLabels]int32) {
 	}
 }
 
+// sumRows sets s to the sum of rows a and b, in one pass.
+func sumRows(s, a, b *[numLabels]int32) {
+	for l := range s {
+		s[l] = a[l] + b[l]
+	}
+}
+
 // addRow adds the scores of row to s.
 func addRow(s, row *[numLabels]int32) {
 	for l := range s {
@@ -488,8 +548,10 @@ const startLabel = numLabels
 
 // Spans reads the names out of a label sequence. A name left open at the end
 // of the sentence (B or I without L) ends there.
-func Spans(labels []int) []TokenSpan {
-	var out []TokenSpan
+func Spans(labels []int) []TokenSpan { return spansInto(nil, labels) }
+
+// spansInto is Spans appending to out.
+func spansInto(out []TokenSpan, labels []int) []TokenSpan {
 	start := -1
 	for i, l := range labels {
 		if l <= 0 {

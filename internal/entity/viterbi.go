@@ -1,14 +1,18 @@
 package entity
 
+import "math/bits"
+
 // lattice finds the best-scoring well-formed BILOU sequence for a sentence
 // (Viterbi over first-order label history). T is int32 for the quantised
 // model and float32 while training.
 type lattice[T int32 | float32] struct {
 	static []([numLabels]T) // scores of the static features, per token
 	best   []([numLabels]T) // best path score ending in each label
-	ok     []([numLabels]bool)
-	back   []([numLabels]int8)
-	labels []int
+	// reached holds, for each token, the set of labels some path reaches
+	// there (bit l: best[l] is set): the loops visit those alone
+	reached []uint32
+	back    []([numLabels]int8)
+	labels  []int
 	// forced marks the tokens that can only be labelled O (markForced): the
 	// decoder extends only O there. Nil when none is (training).
 	forced []bool
@@ -26,12 +30,12 @@ func (lt *lattice[T]) reset(n int) {
 	if cap(lt.static) < n {
 		lt.static = make([][numLabels]T, n)
 		lt.best = make([][numLabels]T, n)
-		lt.ok = make([][numLabels]bool, n)
+		lt.reached = make([]uint32, n)
 		lt.back = make([][numLabels]int8, n)
 	}
-	lt.static, lt.best, lt.ok, lt.back = lt.static[:n], lt.best[:n], lt.ok[:n], lt.back[:n]
+	lt.static, lt.best, lt.reached, lt.back = lt.static[:n], lt.best[:n], lt.reached[:n], lt.back[:n]
 	clear(lt.static)
-	clear(lt.ok)
+	clear(lt.reached)
 	clear(lt.back)
 	lt.forced = lt.forced[:0]
 }
@@ -52,75 +56,90 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 	h := &lt.h
 	*h = [numLabels]T{}
 	hist(0, startLabel, h)
+	// reach is the set of labels reached at the last token (reached):
+	// the loops below visit those alone, in label order as a scan of the
+	// seventeen would, so the ties break as before; top is the best score
+	// among them, kept as the row is filled (any path's score is below
+	// the best of its label's)
+	var reach uint32
+	var top T
 	for l := range numLabels {
 		if allowed(-1, l) && (l == 0 || !lt.isForced(0)) {
-			lt.best[0][l] = lt.static[0][l] + h[l]
-			lt.ok[0][l] = true
+			v := lt.static[0][l] + h[l]
+			lt.best[0][l] = v
 			lt.back[0][l] = -1
+			if reach == 0 || v > top {
+				top = v
+			}
+			reach |= 1 << l
 		}
 	}
+	lt.reached[0] = reach
 	for i := 1; i < n; i++ {
 		// the rows of this token and the last, taken once (fewer bounds
 		// checks in the loops, which wasm pays for)
-		prevBest, prevOK := &lt.best[i-1], &lt.ok[i-1]
-		rebase(prevBest, prevOK)
-		best, ok, back, static := &lt.best[i], &lt.ok[i], &lt.back[i], &lt.static[i]
+		prevBest := &lt.best[i-1]
+		best, back, static := &lt.best[i], &lt.back[i], &lt.static[i]
 		forced := lt.isForced(i)
-		var floor T
+		// before a forced O, only the closed labels may be extended (an
+		// open name cannot go on), and the beam is measured from the best
+		// of them (it must not push the paths that can out of the beam)
+		ext := reach // the labels that may be extended
+		if forced {
+			ext &= closedLabels
+		}
+		floor := rebase(prevBest, reach, ext, top)
 		if beam > 0 {
-			// the beam is measured from the best label that may be
-			// extended: before a forced O, the best closed one (an open
-			// name there cannot go on, and must not push the paths that
-			// can out of the beam)
-			first := true
-			for p := range numLabels {
-				if prevOK[p] && (!forced || successors[p][0] == 0) && (first || prevBest[p] > floor) {
-					floor, first = prevBest[p], false
-				}
-			}
 			floor -= beam
 		}
 		if forced {
 			// one label to extend into O (after a forced token, always):
 			// every path takes the same step, whose score then decides
 			// nothing, and hist is not called
-			only, n := -1, 0
-			for p := range numLabels {
-				if prevOK[p] && (beam <= 0 || prevBest[p] >= floor) && successors[p][0] == 0 {
-					only, n = p, n+1
+			only, k := -1, 0
+			for m := ext; m != 0; m &= m - 1 {
+				p := bits.TrailingZeros32(m)
+				if beam <= 0 || prevBest[p] >= floor {
+					only, k = p, k+1
 				}
 			}
-			if n == 1 {
-				best[0], ok[0], back[0] = prevBest[only], true, int8(only)
+			if k == 1 {
+				best[0], back[0] = prevBest[only], int8(only)
+				reach, top = 1, prevBest[only]
+				lt.reached[i] = reach
 				continue
 			}
 		}
-		for p := range numLabels {
-			if !prevOK[p] || (beam > 0 && prevBest[p] < floor) {
+		reach = 0
+		for m := ext; m != 0; m &= m - 1 {
+			p := bits.TrailingZeros32(m)
+			if beam > 0 && prevBest[p] < floor {
 				continue
 			}
 			succ := successors[p]
 			if forced {
-				if succ[0] != 0 {
-					continue // an open name cannot end before a forced O
-				}
-				succ = succ[:1]
+				succ = succ[:1] // O alone
 			}
 			*h = [numLabels]T{}
 			hist(i, p, h)
 			from := prevBest[p]
 			for _, l := range succ {
 				v := from + h[l] + static[l]
-				if !ok[l] || v > best[l] {
-					best[l], ok[l], back[l] = v, true, int8(p)
+				if reach&(1<<l) == 0 || v > best[l] {
+					best[l], back[l] = v, int8(p)
 				}
+				if reach == 0 || v > top {
+					top = v
+				}
+				reach |= 1 << l
 			}
 		}
+		lt.reached[i] = reach
 	}
 	// the sentence must end outside a name or on its last token
 	last := -1
 	for l := range numLabels {
-		if lt.ok[n-1][l] && (l == 0 || labelPos(l) == posL || labelPos(l) == posU) && (last < 0 || lt.best[n-1][l] > lt.best[n-1][last]) {
+		if lt.reached[n-1]&(1<<l) != 0 && (l == 0 || labelPos(l) == posL || labelPos(l) == posU) && (last < 0 || lt.best[n-1][l] > lt.best[n-1][last]) {
 			last = l
 		}
 	}
@@ -140,33 +159,51 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 // and the beam can be added to it without overflowing.
 const rebaseAt = 1 << 29
 
-// rebase subtracts the best reachable score of a row from every reachable
-// label's once that score has drifted past ±rebaseAt. Subtracting one
-// number from every path keeps their order and their differences exactly
-// (integers), so the decode is the same; without it the int32 path scores
-// of a very long sentence (thousands of tokens, as a page's run-on table
-// gives) wrap around and the decode loses every path. Sentences of news
-// never reach it, and float32 training scores are far smaller.
-func rebase[T int32 | float32](best *[numLabels]T, ok *[numLabels]bool) {
-	var top T
-	first := true
-	for l, o := range ok {
-		if o && (first || best[l] > top) {
-			top, first = best[l], false
+// rebase subtracts top, the best score of the labels in reach (the labels
+// a row reached), from each of them once it has drifted past ±rebaseAt,
+// and returns the best score of the labels in ext (those that may be
+// extended, a subset of reach; 0 if ext is empty) after it. Subtracting
+// one number from every path keeps their order and their differences
+// exactly (integers), so the decode is the same; without it the int32 path
+// scores of a very long sentence (thousands of tokens, as a page's run-on
+// table gives) wrap around and the decode loses every path. Sentences of
+// news never reach it, and float32 training scores are far smaller.
+func rebase[T int32 | float32](best *[numLabels]T, reach, ext uint32, top T) T {
+	if reach == 0 {
+		return 0
+	}
+	if top >= rebaseAt || top <= -rebaseAt {
+		for m := reach; m != 0; m &= m - 1 {
+			best[bits.TrailingZeros32(m)] -= top
+		}
+		top = 0
+	}
+	if ext == reach {
+		return top // the common case: every reached label may be extended
+	}
+	var floor T
+	for m, first := ext, true; m != 0; m &= m - 1 {
+		if l := bits.TrailingZeros32(m); first || best[l] > floor {
+			floor, first = best[l], false
 		}
 	}
-	if first || (top < rebaseAt && top > -rebaseAt) {
-		return
-	}
-	for l, o := range ok {
-		if o {
-			best[l] -= top
-		}
-	}
+	return floor
 }
 
 // isForced reports whether token i can only be labelled O.
 func (lt *lattice[T]) isForced(i int) bool { return i < len(lt.forced) && lt.forced[i] }
+
+// closedLabels is the set of labels (bit l) after which O is allowed: O
+// and the last or only token of a name. Only they are extended into a
+// forced O.
+var closedLabels = func() (m uint32) {
+	for p := range numLabels {
+		if allowed(p, 0) {
+			m |= 1 << p
+		}
+	}
+	return m
+}()
 
 // successors lists, for each label, the labels allowed to follow it: two
 // after an open name (B or I), nine after any other label, so the decoder

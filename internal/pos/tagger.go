@@ -44,6 +44,10 @@ const maxRows = 17
 // otherwise).
 const _ = uint(1<<15 - maxRows*128)
 
+// A packed holds 64 tags, four lanes of sixteen (tagger.score reads them
+// back so; this fails to compile otherwise).
+const _ = uint(maxTags+1-64) + uint(64-maxTags-1)
+
 // addEntries adds the entries [s, e) of the model to p; sign -1 subtracts
 // them.
 func (p *packed) addEntries(m *Model, sp span, sign int64) {
@@ -203,24 +207,23 @@ func (tg *tagger) score(i, p1, p2 int, scores *[maxTags + 1]int32) {
 	} else {
 		pre = tg.pre(b)
 	}
-	own := &m.shapeRows[sh]
-	var acc packed
-	for k := range acc {
-		acc[k] = own[k] + pre[k] + pair[k]
-	}
-	if i == 0 {
-		fix := &m.shapeFirst[sh]
-		for k := range acc {
-			acc[k] += fix[k]
+	own, fix := &m.shapeRows[sh], &m.shapeFirst[sh]
+	first := i == 0
+	// the packed sums added and their four lanes read back, written out:
+	// k < 16 here, so the compiler proves every index in range (the lanes
+	// of tags the model does not have read back 0, and no one reads them)
+	for k := range own {
+		v := own[k] + pre[k] + pair[k]
+		if first {
+			v += fix[k]
 		}
-	}
-	lanes := (len(m.tags) + 15) / 16
-	for k, v := range acc {
-		for l := range lanes {
-			x := int64(int16(v))
-			scores[(16*l+k)&maxTags] = int32(x)
-			v = (v - x) >> 16
-		}
+		x0 := int64(int16(v))
+		v = (v - x0) >> 16
+		x1 := int64(int16(v))
+		v = (v - x1) >> 16
+		x2 := int64(int16(v))
+		v = (v - x2) >> 16
+		scores[k], scores[16+k], scores[32+k], scores[48+k] = int32(x0), int32(x1), int32(x2), int32(int16(v))
 	}
 	// the features that read words, looked up (their entries have
 	// distinct tags, so no addition waits for the one before)
