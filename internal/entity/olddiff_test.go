@@ -407,3 +407,49 @@ func TestKeyIndexBisect(t *testing.T) {
 		}
 	}
 }
+
+// TestLazyFillDecodes holds the tagger, which fills a word's rows and
+// history refs only within two tokens of one not forced (Tagger.fill), to
+// one whose every word was filled before: the same labels, and the same
+// best score for every label reached at every token (the margins read
+// them). Runs of forced tokens at the start, middle and end, a lone token
+// and a sentence all forced but one are among the sentences.
+func TestLazyFillDecodes(t *testing.T) {
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sentences := append([]string{
+		"said",
+		"Trump",
+		"he said that it was the best of all the days and that they would go on to win it Trump",
+		"Obama he said that it was the best of all the days and that they would go on to win it",
+		"it was said that the best of them all was in the house of the Bank of England on the day",
+		"the said of the the of Paris of the the of the said of",
+		"to be or not to be",
+	}, splitSentences...)
+	sentences = append(sentences, conllSentences(1500)...)
+	for _, s := range sentences {
+		words := strings.Fields(s)
+		lazy := m.NewTagger()
+		got := lazy.Tag(words)
+		eager := m.NewTagger()
+		eager.Tag(words)
+		fillAll(eager)
+		eager.seen, eager.seenID = nil, nil // the same document history as lazy's: none
+		want := eager.Tag(words)
+		if !slices.Equal(got, want) || !slices.Equal(lazy.lat.labels, eager.lat.labels) {
+			t.Fatalf("%q: spans %v labels %v; filled first %v %v", s, got, lazy.lat.labels, want, eager.lat.labels)
+		}
+		for i := range words {
+			if lazy.lat.reached[i] != eager.lat.reached[i] {
+				t.Fatalf("%q token %d: labels reached %b; filled first %b", s, i, lazy.lat.reached[i], eager.lat.reached[i])
+			}
+			for l := range numLabels {
+				if lazy.lat.reached[i]&(1<<l) != 0 && lazy.lat.best[i][l] != eager.lat.best[i][l] {
+					t.Fatalf("%q token %d label %d: best %d; filled first %d", s, i, l, lazy.lat.best[i][l], eager.lat.best[i][l])
+				}
+			}
+		}
+	}
+}
