@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -176,8 +177,11 @@ func trim(text string, m mention) mention {
 	return m
 }
 
+// isSpace is JavaScript's \s, which eval_ner.mjs trims by: Go's white
+// space but NEL (U+0085), and the byte order mark; a zero-width space
+// (U+200B) is none.
 func isSpace(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u200b'
+	return r == '\ufeff' || r != '\u0085' && unicode.IsSpace(r)
 }
 
 // The error classes of an unmatched mention, conlleval's exact match

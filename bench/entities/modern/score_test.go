@@ -80,10 +80,21 @@ func TestByteOffsets(t *testing.T) {
 	}
 }
 
+// TestTrim holds trim to eval_ner.mjs's, JavaScript's \s: a zero-width
+// space and NEL are no white space there, ideographic space, the line
+// separator and the byte order mark are.
 func TestTrim(t *testing.T) {
-	text := " \u00a0Name \n"
-	if got := trim(text, mention{Start: 0, End: len(text)}); text[got.Start:got.End] != "Name" {
-		t.Errorf("trimmed to %q", text[got.Start:got.End])
+	for _, tc := range []struct{ text, want string }{
+		{" \u00a0Name \n", "Name"},
+		{"\u3000\u2028\ufeffName\v\f\u202f", "Name"},
+		{"\u200bName\u200b", "\u200bName\u200b"},
+		{"\u0085Name", "\u0085Name"},
+		{" \t ", ""},
+	} {
+		got := trim(tc.text, mention{Start: 0, End: len(tc.text)})
+		if s := tc.text[got.Start:got.End]; s != tc.want {
+			t.Errorf("%q trimmed to %q, want %q", tc.text, s, tc.want)
+		}
 	}
 }
 
