@@ -245,11 +245,13 @@ func newResult() *result {
 
 // add scores one article: exact span and type, mention by mention, as
 // conlleval. pred must already be byte spans trimmed of white space;
-// predictions that start past the labelled scope are not scored.
+// predictions that start past the labelled scope are not scored, nor
+// (as eval_ner.mjs ignores them) ones of a type outside PER, LOC, ORG and
+// MISC, a peer's DATE or NORP.
 func (r *result) add(id string, scope int, gold, pred []mention) {
 	var in []mention
 	for _, p := range pred {
-		if p.Start < scope && p.End > p.Start {
+		if p.Start < scope && p.End > p.Start && isType(p.Type) {
 			in = append(in, p)
 		}
 	}
