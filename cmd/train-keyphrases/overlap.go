@@ -10,7 +10,7 @@ import (
 
 // overlapRanked is ranked(m, -1) re-ordered greedily: a candidate all of
 // whose words are in one already placed loses psub×(1−g) in log-odds, one
-// that shares a word with one placed (and is not such a part) psup×g,
+// that shares a word with one placed (and is not such a part) psup×g⁴,
 // where g is the gate's weight of 500N's expert (experiment: -overlap).
 func overlapRanked(m *ranker, nz normalizer, psub, psup float64) func(e *example) []string {
 	return func(e *example) []string {

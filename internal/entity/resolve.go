@@ -41,6 +41,9 @@ type formCount struct {
 	n int
 }
 
+// formsListed is the most forms of a name fullestForm searches in a list.
+const formsListed = 32
+
 // folded is the folded form of token t.
 func (r *resolver) folded(t int) string {
 	if r.done == nil {
@@ -627,17 +630,34 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 // longest key, preferring a form not set in capitals.
 func (r *resolver) fullestForm(ms []mention, idx []int) string {
 	// a name has few forms: a list searched in turn, not a map per name
-	// (the best is the same in any order: ties go to the smaller string)
+	// (the best is the same in any order: ties go to the smaller string);
+	// past formsListed forms (a page of one name in many spellings of
+	// case) a map finds them, or the search is quadratic in the mentions
 	count := r.forms[:0]
+	var at map[string]int // form -> its place in count, once count is long
 	for _, i := range idx {
 		m := ms[i]
 		s := r.d.Text[r.d.Tokens[m.first].Start:r.d.Tokens[m.last-1].End]
-		k := 0
-		for k < len(count) && count[k].s != s {
-			k++
+		k, ok := 0, false
+		if at != nil {
+			k, ok = at[s]
+		} else {
+			for k < len(count) && count[k].s != s {
+				k++
+			}
+			ok = k < len(count)
 		}
-		if k == len(count) {
+		if !ok {
+			k = len(count)
 			count = append(count, formCount{s: s})
+			if at != nil {
+				at[s] = k
+			} else if len(count) > formsListed {
+				at = make(map[string]int, 2*len(count))
+				for j, c := range count {
+					at[c.s] = j
+				}
+			}
 		}
 		count[k].n++
 	}

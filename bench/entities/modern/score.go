@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -176,8 +177,11 @@ func trim(text string, m mention) mention {
 	return m
 }
 
+// isSpace is JavaScript's \s, which eval_ner.mjs trims by: Go's white
+// space but NEL (U+0085), and the byte order mark; a zero-width space
+// (U+200B) is none.
 func isSpace(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u200b'
+	return r == '\ufeff' || r != '\u0085' && unicode.IsSpace(r)
 }
 
 // The error classes of an unmatched mention, conlleval's exact match
@@ -241,11 +245,13 @@ func newResult() *result {
 
 // add scores one article: exact span and type, mention by mention, as
 // conlleval. pred must already be byte spans trimmed of white space;
-// predictions that start past the labelled scope are not scored.
+// predictions that start past the labelled scope are not scored, nor
+// (as eval_ner.mjs ignores them) ones of a type outside PER, LOC, ORG and
+// MISC, a peer's DATE or NORP.
 func (r *result) add(id string, scope int, gold, pred []mention) {
 	var in []mention
 	for _, p := range pred {
-		if p.Start < scope && p.End > p.Start {
+		if p.Start < scope && p.End > p.Start && isType(p.Type) {
 			in = append(in, p)
 		}
 	}

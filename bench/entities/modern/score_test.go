@@ -25,6 +25,7 @@ func TestAdd(t *testing.T) {
 		{"boundary and type", []mention{m(28, 35, "ORG")}, 0, map[string]int{errBoundaryType: 1, errMissed: 3}},
 		{"spurious", []mention{m(50, 55, "PER")}, 0, map[string]int{errSpurious: 1, errMissed: 4}},
 		{"past the scope is not scored", []mention{m(0, 5, "PER"), m(100, 105, "PER")}, 1, map[string]int{errMissed: 3}},
+		{"nor a type outside the four", []mention{m(0, 5, "PER"), m(10, 20, "DATE"), m(50, 55, "NORP")}, 1, map[string]int{errMissed: 3}},
 		{"the nearest miss names the error", []mention{m(0, 5, "LOC"), m(6, 8, "LOC")}, 0, map[string]int{errType: 1, errSpurious: 1, errMissed: 3}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -32,6 +33,9 @@ func TestAdd(t *testing.T) {
 			r.add("x", 60, gold, tc.pred)
 			if r.All.TP != tc.tp || r.All.Gold != 4 {
 				t.Errorf("TP %d of %d gold, want %d of 4", r.All.TP, r.All.Gold, tc.tp)
+			}
+			if n := len(r.ByType); n > 4 {
+				t.Errorf("%d types counted, want the four", n)
 			}
 			if !reflect.DeepEqual(r.ByClass, tc.classes) {
 				t.Errorf("classes %v, want %v", r.ByClass, tc.classes)
@@ -80,10 +84,21 @@ func TestByteOffsets(t *testing.T) {
 	}
 }
 
+// TestTrim holds trim to eval_ner.mjs's, JavaScript's \s: a zero-width
+// space and NEL are no white space there, ideographic space, the line
+// separator and the byte order mark are.
 func TestTrim(t *testing.T) {
-	text := " \u00a0Name \n"
-	if got := trim(text, mention{Start: 0, End: len(text)}); text[got.Start:got.End] != "Name" {
-		t.Errorf("trimmed to %q", text[got.Start:got.End])
+	for _, tc := range []struct{ text, want string }{
+		{" \u00a0Name \n", "Name"},
+		{"\u3000\u2028\ufeffName\v\f\u202f", "Name"},
+		{"\u200bName\u200b", "\u200bName\u200b"},
+		{"\u0085Name", "\u0085Name"},
+		{" \t ", ""},
+	} {
+		got := trim(tc.text, mention{Start: 0, End: len(tc.text)})
+		if s := tc.text[got.Start:got.End]; s != tc.want {
+			t.Errorf("%q trimmed to %q, want %q", tc.text, s, tc.want)
+		}
 	}
 }
 
