@@ -73,6 +73,14 @@ func (m *Model) mentions(d *doc.Document) []mention {
 	if tg == nil {
 		tg = m.NewTagger()
 	}
+	if cap(tg.infos) == 0 {
+		// a new tagger (or one whose long document's memory Forget let
+		// go): its words are at most the document's tokens, and appending
+		// one at a time would copy the 0.5 KB a word many times over as
+		// the slices grow. Capped as Forget keeps them.
+		n := min(len(d.Tokens), maxKeep)
+		tg.known, tg.infos = make([]tokInfo, 0, n), make([]wordInfo, 0, n)
+	}
 	defer func() {
 		tg.Forget()
 		m.taggers.Put(tg)
