@@ -63,12 +63,24 @@ func Annotate(d *doc.Document) {
 
 // Annotate returns the entities of d found with model m.
 func (m *Model) Annotate(d *doc.Document) []doc.Entity {
+	tg := m.tagger(d)
+	defer m.release(tg)
 	r := resolver{m: m, d: d}
-	return r.resolve(m.mentions(d))
+	ents, ms := r.resolveAll(m.tagAll(tg, d, tg.ms[:0]))
+	// the mentions' memory is kept with the tagger for the next document
+	// (most of a document's work is repeated there), emptied so that it
+	// holds none of this one's strings, and let go after a long document
+	clear(ms)
+	tg.ms = nil
+	if cap(ms) <= maxKeep {
+		tg.ms = ms[:0]
+	}
+	return ents
 }
 
-// mentions tags the sentences of d and returns the names found, in order.
-func (m *Model) mentions(d *doc.Document) []mention {
+// tagger returns a tagger of m for d, from the pool if it holds one; give
+// it back with release.
+func (m *Model) tagger(d *doc.Document) *Tagger {
 	tg, _ := m.taggers.Get().(*Tagger)
 	if tg == nil {
 		tg = m.NewTagger()
@@ -81,11 +93,25 @@ func (m *Model) mentions(d *doc.Document) []mention {
 		n := min(len(d.Tokens), maxKeep)
 		tg.known, tg.infos = make([]tokInfo, 0, n), make([]wordInfo, 0, n)
 	}
-	defer func() {
-		tg.Forget()
-		m.taggers.Put(tg)
-	}()
-	var ms []mention
+	return tg
+}
+
+// release ends tg's document and gives it back to m's pool.
+func (m *Model) release(tg *Tagger) {
+	tg.Forget()
+	m.taggers.Put(tg)
+}
+
+// mentions tags the sentences of d and returns the names found, in order.
+func (m *Model) mentions(d *doc.Document) []mention {
+	tg := m.tagger(d)
+	defer m.release(tg)
+	return m.tagAll(tg, d, nil)
+}
+
+// tagAll tags the sentences of d with tg and appends the names found to ms,
+// in order.
+func (m *Model) tagAll(tg *Tagger, d *doc.Document, ms []mention) []mention {
 	var words []string
 	for si := 0; si < len(d.Sentences); {
 		s := d.Sentences[si]

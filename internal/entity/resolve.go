@@ -85,8 +85,15 @@ func (r *resolver) hasKey(keys map[string]bool, first, last int) bool {
 }
 
 func (r *resolver) resolve(ms []mention) []doc.Entity {
+	ents, _ := r.resolveAll(ms)
+	return ents
+}
+
+// resolveAll is resolve that also returns ms as the passes left it (they
+// append the repeats they find), for its memory to be reused.
+func (r *resolver) resolveAll(ms []mention) ([]doc.Entity, []mention) {
 	if len(ms) == 0 {
-		return nil
+		return nil, ms
 	}
 	for i := range ms {
 		ms[i].key = r.key(ms[i].first, ms[i].last)
@@ -95,7 +102,7 @@ func (r *resolver) resolve(ms []mention) []doc.Entity {
 	ms = r.extend(ms)
 	ms = r.addRepeats(ms)
 	r.vote(ms)
-	return r.group(ms)
+	return r.group(ms), ms
 }
 
 // sentenceInitial reports whether token t opens its sentence (after any
