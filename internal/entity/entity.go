@@ -65,8 +65,10 @@ func Annotate(d *doc.Document) {
 func (m *Model) Annotate(d *doc.Document) []doc.Entity {
 	tg := m.tagger(d)
 	defer m.release(tg)
-	r := resolver{m: m, d: d}
+	r := &tg.res
+	r.m, r.d = m, d
 	ents, ms := r.resolveAll(m.tagAll(tg, d, tg.ms[:0]))
+	r.reset()
 	// the mentions' memory is kept with the tagger for the next document
 	// (most of a document's work is repeated there), emptied so that it
 	// holds none of this one's strings, and let go after a long document

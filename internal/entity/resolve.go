@@ -34,7 +34,51 @@ type resolver struct {
 	a    arena.Strings // the folded forms
 	// scratch of fullestForm: each form of a name and how often it occurs
 	forms []formCount
+	// vote's tallies and maps, kept for the next document with the tagger
+	tallies []tally
+	votes   map[string]int32
+	people  map[string][]*tally
 }
+
+// tally is vote's count of one key's mentions by type.
+type tally struct {
+	n       [numTypes]float64
+	tokens  []string
+	decided int
+}
+
+// reset ends a document: it empties what r keeps for the next one, so that
+// r holds none of this document's strings, and lets go of what a long
+// document grew (more than maxKeep names, maxKeepTokens tokens).
+func (r *resolver) reset() {
+	r.d = nil
+	r.a = arena.Strings{}
+	clear(r.fold)
+	clear(r.done)
+	r.fold, r.done = r.fold[:0], r.done[:0]
+	if cap(r.fold) > maxKeepTokens {
+		r.fold, r.done = nil, nil
+	}
+	clear(r.forms)
+	r.forms = r.forms[:0]
+	clear(r.tallies)
+	r.tallies = r.tallies[:0]
+	if cap(r.tallies) > maxKeep {
+		r.tallies = nil
+	}
+	if len(r.votes) > maxKeep {
+		r.votes = nil
+	}
+	clear(r.votes)
+	if len(r.people) > maxKeep {
+		r.people = nil
+	}
+	clear(r.people)
+}
+
+// maxKeepTokens is the most tokens whose folded forms' memory a resolver
+// keeps for reuse (17 bytes a token).
+const maxKeepTokens = 1 << 14
 
 type formCount struct {
 	s string
@@ -46,9 +90,13 @@ const formsListed = 32
 
 // folded is the folded form of token t.
 func (r *resolver) folded(t int) string {
-	if r.done == nil {
-		r.fold = make([]string, len(r.d.Tokens))
-		r.done = make([]bool, len(r.d.Tokens))
+	if n := len(r.d.Tokens); len(r.done) != n {
+		// reset left them empty (cleared), or they were never made
+		if cap(r.done) >= n {
+			r.fold, r.done = r.fold[:n], r.done[:n]
+		} else {
+			r.fold, r.done = make([]string, n), make([]bool, n)
+		}
 	}
 	if !r.done[t] {
 		r.fold[t], r.buf = normalizeIn(r.d.TokenText(t), r.buf, &r.a)
@@ -337,15 +385,14 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 // name counts that person's mentions as votes too ("Trump" in "Trump
 // administration" is still Donald Trump).
 func (r *resolver) vote(ms []mention) {
-	type tally struct {
-		n       [numTypes]float64
-		tokens  []string
-		decided int
-	}
 	// the tallies in order of first mention, so sums run in one order,
 	// and by key
-	var tallies []tally
-	votes := make(map[string]int32, len(ms))
+	tallies := r.tallies[:0]
+	votes := r.votes
+	if votes == nil {
+		votes = make(map[string]int32, len(ms))
+	}
+	defer func() { r.tallies, r.votes = tallies, votes }()
 	var words []string // every tally's tokens, one after the other
 	for _, m := range ms {
 		vi, ok := votes[m.key]
@@ -399,7 +446,11 @@ func (r *resolver) vote(ms []mention) {
 	}
 	// the longer people's names by their first and last word, so a one-word
 	// name finds its people without scanning every name
-	people := make(map[string][]*tally, len(tallies))
+	people := r.people
+	if people == nil {
+		people = make(map[string][]*tally, len(tallies))
+		r.people = people
+	}
 	for i := range tallies {
 		v := &tallies[i]
 		if len(v.tokens) < 2 || v.decided != 0 {

@@ -52,6 +52,7 @@ type Tagger struct {
 	zero   [numLabels]int32 // a row of zeros, never written: read where a sum has no row to add
 	spans  []TokenSpan      // tag's answer, reused
 	ms     []mention        // Annotate's mentions, emptied, kept for the next document
+	res    resolver         // Annotate's resolver, reset, kept for the next document
 }
 
 // group holds the rows of the features that read only a word's shape class
