@@ -65,6 +65,12 @@ func Annotate(d *doc.Document) {
 func (m *Model) Annotate(d *doc.Document) []doc.Entity {
 	tg := m.tagger(d)
 	defer m.release(tg)
+	return m.annotateWith(tg, d)
+}
+
+// annotateWith is Annotate with tagger tg, which it leaves ready for the
+// next document (TestAnnotateReuse).
+func (m *Model) annotateWith(tg *Tagger, d *doc.Document) []doc.Entity {
 	r := &tg.res
 	r.m, r.d = m, d
 	ents, ms := r.resolveAll(m.tagAll(tg, d, tg.ms[:0]))

@@ -328,3 +328,39 @@ func fillAll(tg *Tagger) {
 		tg.fill(id)
 	}
 }
+
+// TestAnnotateReuse checks that a tagger used for one document finds in the
+// next what a new tagger finds, and that what it keeps between documents
+// (the mentions' and the resolver's memory) holds none of the last one's
+// strings.
+func TestAnnotateReuse(t *testing.T) {
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"South Korean President Lee Jae Myung will meet U.S. President Donald Trump in Gyeongju. Trump and Lee spoke.",
+		"The Korea Development Bank and the International Monetary Fund met in São Paulo.",
+		"GERMANY BEAT RUSSIA 2-1 IN MOSCOW",
+		"",
+	}
+	tg := m.NewTagger()
+	for _, s := range texts {
+		want := m.NewTagger()
+		wantEnts := m.annotateWith(want, segmented(s))
+		got := m.annotateWith(tg, segmented(s))
+		if !reflect.DeepEqual(got, wantEnts) {
+			t.Errorf("%q: a reused tagger found %v, a new one %v", s, got, wantEnts)
+		}
+		tg.Forget()
+		r := &tg.res
+		kept := slices.ContainsFunc(tg.ms[:cap(tg.ms)], func(m mention) bool { return m != mention{} }) ||
+			slices.ContainsFunc(r.fold[:cap(r.fold)], func(s string) bool { return s != "" }) ||
+			slices.ContainsFunc(r.tallies[:cap(r.tallies)], func(v tally) bool { return v.tokens != nil }) ||
+			slices.ContainsFunc(r.forms[:cap(r.forms)], func(f formCount) bool { return f.s != "" }) ||
+			len(r.votes) > 0 || len(r.people) > 0 || r.d != nil
+		if kept {
+			t.Errorf("%q: the tagger kept the document's mentions or strings", s)
+		}
+	}
+}
