@@ -38,6 +38,19 @@ type resolver struct {
 	tallies []tally
 	votes   map[string]int32
 	people  map[string][]*tally
+	// group's groups and maps, kept likewise
+	groups []nameGroup
+	byKey  map[string][numTypes]int32
+	cand   map[string][]int
+}
+
+// nameGroup is group's set of mentions of one name and type.
+type nameGroup struct {
+	key    string
+	tokens []string
+	typ    int
+	ms     []int // indices into ms
+	parent int   // merged into this group; -1 for none
 }
 
 // tally is vote's count of one key's mentions by type.
@@ -74,6 +87,19 @@ func (r *resolver) reset() {
 		r.people = nil
 	}
 	clear(r.people)
+	clear(r.groups)
+	r.groups = r.groups[:0]
+	if cap(r.groups) > maxKeep {
+		r.groups = nil
+	}
+	if len(r.byKey) > maxKeep {
+		r.byKey = nil
+	}
+	clear(r.byKey)
+	if len(r.cand) > maxKeep {
+		r.cand = nil
+	}
+	clear(r.cand)
 }
 
 // maxKeepTokens is the most tokens whose folded forms' memory a resolver
@@ -524,19 +550,20 @@ const voteScale = 20
 
 // group merges mentions into entities and ranks them.
 func (r *resolver) group(ms []mention) []doc.Entity {
-	type group struct {
-		key    string
-		tokens []string
-		typ    int
-		ms     []int // indices into ms
-		parent int   // merged into this group; -1 for none
-	}
 	// groups by value, and each group's mentions cut from one array: a
 	// few allocations, not one per group and per mention
-	gs := make([]group, 0, len(ms)/2+8) // most names recur
+	gs := r.groups[:0]
+	if gs == nil {
+		gs = make([]nameGroup, 0, len(ms)/2+8) // most names recur
+	}
 	// a group by key and type: 1 + its index in gs, 0 for none (vote
 	// has given every mention a type)
-	byKey := make(map[string][numTypes]int32, len(ms))
+	byKey := r.byKey
+	if byKey == nil {
+		byKey = make(map[string][numTypes]int32, len(ms))
+		r.byKey = byKey
+	}
+	defer func() { r.groups = gs }()
 	var words []string // every group's tokens, one after the other
 	gOf := make([]int32, len(ms))
 	for i, m := range ms {
@@ -548,7 +575,7 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 			byKey[m.key] = slots
 			n := len(words)
 			words = splitKey(words, m.key)
-			gs = append(gs, group{key: m.key, tokens: words[n:len(words):len(words)], typ: m.typ, parent: -1})
+			gs = append(gs, nameGroup{key: m.key, tokens: words[n:len(words):len(words)], typ: m.typ, parent: -1})
 		}
 		gOf[i] = int32(gi)
 		gs[gi].parent-- // counts the group's mentions for now: -1 - count
@@ -567,7 +594,11 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 	// mentions, then the earliest.
 	// candidates: longer names indexed by their first word, last word and
 	// initials, so the search is not quadratic in the number of names
-	cand := make(map[string][]int, len(gs))
+	cand := r.cand
+	if cand == nil {
+		cand = make(map[string][]int, len(gs))
+		r.cand = cand
+	}
 	for li, l := range gs {
 		if len(l.tokens) < 2 {
 			continue
