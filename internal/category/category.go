@@ -90,6 +90,16 @@ func splitLines(text string) []string {
 	return strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '\r' })
 }
 
+// scratch holds Distribution's buffers between calls (Model.scratch): hashes
+// and features, no pointers into any text.
+type scratch struct {
+	fz Featurizer
+	fs []Feature
+}
+
+// maxScratch is the longest buffers, in entries, a model's pool keeps.
+const maxScratch = 1 << 14
+
 // Distribution returns every label with its probability for a text made
 // of parts (paragraphs), best first; nil when the model knows none of the
 // words. Each part is classified on its own and the distributions are
@@ -104,21 +114,35 @@ func (m *Model) Distribution(parts ...string) []doc.Label {
 	for _, part := range parts {
 		longest = max(longest, len(part))
 	}
-	// a headline's features and the label sums fit in arrays on the
-	// stack (a model has at most maxModelLabels labels: Decode checks);
-	// the featurizer keeps its keys, so they are allocated
-	var fsBuf [96]Feature
+	// the label sums fit in arrays on the stack (a model has at most
+	// maxModelLabels labels: Decode checks); the features' buffers are
+	// the last calls', from the model's pool: an article's analysis calls
+	// Distribution for the text and each listed headline
 	var mixBuf, pBuf [maxModelLabels]float64
 	n := longest/2 + 8
-	fz := Featurizer{Buckets: m.Buckets, Prefix: m.Prefix, keys: make([]uint64, 0, n)}
-	fs := fsBuf[:0]
-	if n > len(fsBuf) {
-		fs = make([]Feature, 0, n)
+	sc, _ := m.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
 	}
+	defer func() {
+		if max(cap(sc.fz.keys), cap(sc.fz.tmp), cap(sc.fs)) <= maxScratch {
+			m.scratch.Put(sc) // a long text's buffers are let go
+		}
+	}()
+	fz := &sc.fz
+	fz.Buckets, fz.Prefix = m.Buckets, m.Prefix
+	if cap(fz.keys) < n {
+		fz.keys = make([]uint64, 0, n)
+	}
+	if cap(sc.fs) < n {
+		sc.fs = make([]Feature, 0, n)
+	}
+	fs := sc.fs[:0]
 	mix, p := mixBuf[:len(m.Labels)], pBuf[:0]
 	total := 0.0
 	for _, part := range parts {
 		fs = fz.AppendFeatures(fs[:0], part)
+		sc.fs = fs[:0] // as it grew
 		if len(fs) == 0 {
 			continue
 		}

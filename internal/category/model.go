@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"sync"
 )
 
 // Model is a linear softmax classifier over hashed features: logit[c] =
@@ -54,6 +55,8 @@ type Model struct {
 	keys    []byte
 	counts  []byte // how many entries each stored bucket has
 	entries []byte // label<<4 | code, by bucket, then by label
+
+	scratch sync.Pool // *scratch, Distribution's buffers
 }
 
 // Entry is one stored weight of a bucket: the label and its 4-bit code.
