@@ -14,6 +14,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -113,6 +114,11 @@ type annotator struct {
 }
 
 func (a *annotator) indexMentions() {
+	n := 0
+	for _, e := range a.d.Entities {
+		n += len(e.Mentions)
+	}
+	a.mentions = slices.Grow(a.mentions[:0], n) // once, not by doubling
 	for ei, e := range a.d.Entities {
 		for _, m := range e.Mentions {
 			a.mentions = append(a.mentions, mention{m.Span, ei})
