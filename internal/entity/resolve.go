@@ -38,6 +38,9 @@ type resolver struct {
 	tallies []tally
 	votes   map[string]int32
 	people  map[string][]*tally
+	// dropJunk's, extend's and addRepeats' maps, kept likewise
+	seen map[string]uint8
+	keys map[string]bool
 	// group's groups and maps, kept likewise
 	groups []nameGroup
 	byKey  map[string][numTypes]int32
@@ -51,6 +54,16 @@ type nameGroup struct {
 	typ    int
 	ms     []int // indices into ms
 	parent int   // merged into this group; -1 for none
+}
+
+// keySet returns r's set of keys emptied, made for about n keys the first
+// time: extend's and then addRepeats', neither kept past its return.
+func (r *resolver) keySet(n int) map[string]bool {
+	if r.keys == nil {
+		r.keys = make(map[string]bool, n)
+	}
+	clear(r.keys)
+	return r.keys
 }
 
 // tally is vote's count of one key's mentions by type.
@@ -100,6 +113,14 @@ func (r *resolver) reset() {
 		r.cand = nil
 	}
 	clear(r.cand)
+	if len(r.seen) > maxKeep {
+		r.seen = nil
+	}
+	clear(r.seen)
+	if len(r.keys) > maxKeep {
+		r.keys = nil
+	}
+	clear(r.keys)
 }
 
 // maxKeepTokens is the most tokens whose folded forms' memory a resolver
@@ -198,7 +219,11 @@ func (r *resolver) dropJunk(ms []mention) []mention {
 	// what is known of each key: found inside a sentence (inner), found
 	// outside title-case headlines (prose); one map, so one probe a key
 	const inner, prose = 1, 2
-	seen := make(map[string]uint8, len(ms)) // sized once: growing rehashes every key
+	seen := r.seen
+	if seen == nil {
+		seen = make(map[string]uint8, len(ms)) // sized once: growing rehashes every key
+		r.seen = seen
+	}
 	for _, m := range ms {
 		var f uint8
 		if !r.sentenceInitial(m) {
@@ -262,7 +287,7 @@ func (r *resolver) hasCapital(first, last int) bool {
 // "Harbour Wind" of "shares in Harbour Wind", not a name of its own. The
 // widened mention takes the type the document's vote gives the longer name.
 func (r *resolver) extend(ms []mention) []mention {
-	keys := make(map[string]bool, len(ms))
+	keys := r.keySet(len(ms))
 	maxLen := 0
 	for _, m := range ms {
 		if m.last-m.first >= 2 {
@@ -329,7 +354,7 @@ func (r *resolver) extend(ms []mention) []mention {
 // document: a name tagged once is a name wherever it recurs capitalised, and
 // so is a person's first or last name alone.
 func (r *resolver) addRepeats(ms []mention) []mention {
-	keys := make(map[string]bool, len(ms))
+	keys := r.keySet(len(ms))
 	// the keys by byte length (63 for 63 or more) and first byte: most runs
 	// of capitalised words are ruled out by their length and first letter
 	// without building their key and probing the map (with wasm's slow
