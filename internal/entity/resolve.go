@@ -38,6 +38,8 @@ type resolver struct {
 	tallies []tally
 	votes   map[string]int32
 	people  map[string][]*tally
+	// the tallies' and groups' words, one after the other, kept likewise
+	vwords, gwords []string
 	// dropJunk's, extend's and addRepeats' maps, kept likewise
 	seen map[string]uint8
 	keys map[string]bool
@@ -113,6 +115,7 @@ func (r *resolver) reset() {
 		r.cand = nil
 	}
 	clear(r.cand)
+	r.vwords, r.gwords = emptied(r.vwords), emptied(r.gwords)
 	if len(r.seen) > maxKeep {
 		r.seen = nil
 	}
@@ -121,6 +124,15 @@ func (r *resolver) reset() {
 		r.keys = nil
 	}
 	clear(r.keys)
+}
+
+// emptied returns w cleared and empty, or nil if it held more than maxKeep.
+func emptied(w []string) []string {
+	clear(w)
+	if cap(w) > maxKeep {
+		return nil
+	}
+	return w[:0]
 }
 
 // maxKeepTokens is the most tokens whose folded forms' memory a resolver
@@ -443,8 +455,8 @@ func (r *resolver) vote(ms []mention) {
 	if votes == nil {
 		votes = make(map[string]int32, len(ms))
 	}
-	defer func() { r.tallies, r.votes = tallies, votes }()
-	var words []string // every tally's tokens, one after the other
+	words := r.vwords[:0] // every tally's tokens, one after the other
+	defer func() { r.tallies, r.votes, r.vwords = tallies, votes, words }()
 	for _, m := range ms {
 		vi, ok := votes[m.key]
 		if !ok {
@@ -588,8 +600,8 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		byKey = make(map[string][numTypes]int32, len(ms))
 		r.byKey = byKey
 	}
-	defer func() { r.groups = gs }()
-	var words []string // every group's tokens, one after the other
+	words := r.gwords[:0] // every group's tokens, one after the other
+	defer func() { r.groups, r.gwords = gs, words }()
 	gOf := make([]int32, len(ms))
 	for i, m := range ms {
 		slots := byKey[m.key]
