@@ -361,6 +361,7 @@ func TestAnnotateReuse(t *testing.T) {
 			slices.ContainsFunc(r.groups[:cap(r.groups)], func(g nameGroup) bool { return g.key != "" }) ||
 			slices.ContainsFunc(r.vwords[:cap(r.vwords)], func(s string) bool { return s != "" }) ||
 			slices.ContainsFunc(r.gwords[:cap(r.gwords)], func(s string) bool { return s != "" }) ||
+			slices.ContainsFunc(tg.sent[:cap(tg.sent)], func(s string) bool { return s != "" }) ||
 			len(r.votes) > 0 || len(r.byKey) > 0 || len(r.cand) > 0 || len(r.seen) > 0 || len(r.keys) > 0 || len(r.people) > 0 || r.d != nil
 		if kept {
 			t.Errorf("%q: the tagger kept the document's mentions or strings", s)

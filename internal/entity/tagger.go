@@ -53,6 +53,7 @@ type Tagger struct {
 	spans  []TokenSpan      // tag's answer, reused
 	ms     []mention        // Annotate's mentions, emptied, kept for the next document
 	res    resolver         // Annotate's resolver, reset, kept for the next document
+	sent   []string         // tagAll's words of a sentence, emptied, kept likewise
 }
 
 // group holds the rows of the features that read only a word's shape class
