@@ -78,7 +78,7 @@ func (m *Model) annotateWith(tg *Tagger, d *doc.Document) []doc.Entity {
 	// the mentions' memory is kept with the tagger for the next document
 	// (most of a document's work is repeated there), emptied so that it
 	// holds none of this one's strings, and let go after a long document
-	clear(ms)
+	clear(ms[:cap(ms)])
 	tg.ms = nil
 	if cap(ms) <= maxKeep {
 		tg.ms = ms[:0]

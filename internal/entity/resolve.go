@@ -81,15 +81,15 @@ type tally struct {
 func (r *resolver) reset() {
 	r.d = nil
 	r.a = arena.Strings{}
-	clear(r.fold)
-	clear(r.done)
+	clear(r.fold[:cap(r.fold)])
+	clear(r.done[:cap(r.done)])
 	r.fold, r.done = r.fold[:0], r.done[:0]
 	if cap(r.fold) > maxKeepTokens {
 		r.fold, r.done = nil, nil
 	}
-	clear(r.forms)
+	clear(r.forms[:cap(r.forms)])
 	r.forms = r.forms[:0]
-	clear(r.tallies)
+	clear(r.tallies[:cap(r.tallies)])
 	r.tallies = r.tallies[:0]
 	if cap(r.tallies) > maxKeep {
 		r.tallies = nil
@@ -102,7 +102,7 @@ func (r *resolver) reset() {
 		r.people = nil
 	}
 	clear(r.people)
-	clear(r.groups)
+	clear(r.groups[:cap(r.groups)])
 	r.groups = r.groups[:0]
 	if cap(r.groups) > maxKeep {
 		r.groups = nil
@@ -126,9 +126,10 @@ func (r *resolver) reset() {
 	clear(r.keys)
 }
 
-// emptied returns w cleared and empty, or nil if it held more than maxKeep.
+// emptied returns w cleared to its capacity and empty, or nil if it held
+// more than maxKeep.
 func emptied(w []string) []string {
-	clear(w)
+	clear(w[:cap(w)])
 	if cap(w) > maxKeep {
 		return nil
 	}

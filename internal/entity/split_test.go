@@ -342,6 +342,7 @@ func TestAnnotateReuse(t *testing.T) {
 		"South Korean President Lee Jae Myung will meet U.S. President Donald Trump in Gyeongju. Trump and Lee spoke.",
 		"The Korea Development Bank and the International Monetary Fund met in São Paulo.",
 		"GERMANY BEAT RUSSIA 2-1 IN MOSCOW",
+		"Meanwhile, Additionally and Furthermore: Trump spoke. Meanwhile Lee left.",
 		"",
 	}
 	tg := m.NewTagger()
