@@ -120,12 +120,15 @@ func (m *Model) Distribution(parts ...string) []doc.Label {
 	// Distribution for the text and each listed headline
 	var mixBuf, pBuf [maxModelLabels]float64
 	n := longest/2 + 8
-	sc, _ := m.scratch.Get().(*scratch)
+	var sc *scratch
+	if m.scratch != nil {
+		sc, _ = m.scratch.Get().(*scratch)
+	}
 	if sc == nil {
 		sc = &scratch{}
 	}
 	defer func() {
-		if max(cap(sc.fz.keys), cap(sc.fz.tmp), cap(sc.fs)) <= maxScratch {
+		if m.scratch != nil && max(cap(sc.fz.keys), cap(sc.fz.tmp), cap(sc.fs)) <= maxScratch {
 			m.scratch.Put(sc) // a long text's buffers are let go
 		}
 	}()

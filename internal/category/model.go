@@ -56,7 +56,10 @@ type Model struct {
 	counts  []byte // how many entries each stored bucket has
 	entries []byte // label<<4 | code, by bucket, then by label
 
-	scratch sync.Pool // *scratch, Distribution's buffers
+	// a pool of *scratch, Distribution's buffers; made by Decode, so a
+	// copy of the model (the trainer scales copies) shares it, and a model
+	// made otherwise has none (Distribution then allocates its buffers)
+	scratch *sync.Pool
 }
 
 // Entry is one stored weight of a bucket: the label and its 4-bit code.
@@ -182,7 +185,7 @@ func Load(b []byte) (*Model, error) {
 		return nil, bad
 	}
 	b = b[len(magic):]
-	m := &Model{Buckets: binary.LittleEndian.Uint32(b), Prefix: int(b[6])}
+	m := &Model{Buckets: binary.LittleEndian.Uint32(b), Prefix: int(b[6]), scratch: new(sync.Pool)}
 	k := int(binary.LittleEndian.Uint16(b[4:]))
 	b = b[7:]
 	if k == 0 || k > maxModelLabels || m.Buckets == 0 {
