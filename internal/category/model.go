@@ -56,7 +56,7 @@ type Model struct {
 	counts  []byte // how many entries each stored bucket has
 	entries []byte // label<<4 | code, by bucket, then by label
 
-	// a pool of *scratch, Distribution's buffers; made by Decode, so a
+	// a pool of *scratch, Distribution's buffers; made by Load, so a
 	// copy of the model (the trainer scales copies) shares it, and a model
 	// made otherwise has none (Distribution then allocates its buffers)
 	scratch *sync.Pool
@@ -185,7 +185,13 @@ func Load(b []byte) (*Model, error) {
 		return nil, bad
 	}
 	b = b[len(magic):]
-	m := &Model{Buckets: binary.LittleEndian.Uint32(b), Prefix: int(b[6]), scratch: new(sync.Pool)}
+	// the model and its pool in one allocation (TestLoadBuildsNothing)
+	mp := &struct {
+		m    Model
+		pool sync.Pool
+	}{m: Model{Buckets: binary.LittleEndian.Uint32(b), Prefix: int(b[6])}}
+	m := &mp.m
+	m.scratch = &mp.pool
 	k := int(binary.LittleEndian.Uint16(b[4:]))
 	b = b[7:]
 	if k == 0 || k > maxModelLabels || m.Buckets == 0 {
