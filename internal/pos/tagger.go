@@ -90,7 +90,9 @@ func (m *Model) getTagger() *tagger {
 		return tg
 	}
 	np := len(m.prevTags)
-	return &tagger{m: m, pairIdx: make([]int32, np*np)}
+	// sized for an article's sums (235 on the 3.3 KB sample), so that a new
+	// tagger does not grow them eight times over its first document
+	return &tagger{m: m, pairIdx: make([]int32, np*np), sums: make([]packed, 0, initSums)}
 }
 
 // putTagger empties tg's sums and pools it. The sums depend on the model
@@ -106,6 +108,9 @@ func (m *Model) putTagger(tg *tagger) {
 	}
 	m.taggers.Put(tg)
 }
+
+// initSums is the room for summed rows a new tagger starts with.
+const initSums = 256
 
 // maxKeep is the most words of a sentence whose buffers a pooled tagger
 // keeps.
