@@ -85,8 +85,8 @@ type tagger struct {
 	// into every pair it is in: a pair then sums one row, not three (186
 	// pairs on the 3.3 KB sample, from a few dozen tags); as pairIdx
 	idx4, idx5 []int32
-	sums    []packed
-	hashes  []wordHashes // by index in c.norm (sentence)
+	sums       []packed
+	hashes     []wordHashes // by index in c.norm (sentence)
 }
 
 // getTagger returns a pooled tagger for m.
