@@ -73,16 +73,24 @@ func (m *Model) Annotate(d *doc.Document) []doc.Entity {
 func (m *Model) annotateWith(tg *Tagger, d *doc.Document) []doc.Entity {
 	r := &tg.res
 	r.m, r.d = m, d
-	ents, ms := r.resolveAll(m.tagAll(tg, d, tg.ms[:0]))
-	r.reset()
-	// the mentions' memory is kept with the tagger for the next document
-	// (most of a document's work is repeated there), emptied so that it
-	// holds none of this one's strings, and let go after a long document
-	clear(ms[:cap(ms)])
+	ms := tg.ms[:0]
 	tg.ms = nil
-	if cap(ms) <= maxKeep {
-		tg.ms = ms[:0]
-	}
+	// deferred: a pass that panics is recovered by the engine, and
+	// Annotate's deferred release pools tg again, which must then hold
+	// none of this document's state (TestAnnotateAfterPanic)
+	defer func() {
+		r.reset()
+		// the mentions' memory is kept with the tagger for the next
+		// document (most of a document's work is repeated there), emptied
+		// so that it holds none of this one's strings, and let go after a
+		// long document
+		clear(ms[:cap(ms)])
+		if cap(ms) <= maxKeep {
+			tg.ms = ms[:0]
+		}
+	}()
+	var ents []doc.Entity
+	ents, ms = r.resolveAll(m.tagAll(tg, d, ms))
 	return ents
 }
 

@@ -369,3 +369,48 @@ func TestAnnotateReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestAnnotateAfterPanic checks that a tagger whose document panicked
+// half-way through resolving (the engine recovers a pass's panic, and
+// Annotate's deferred release pools the tagger again) finds in the next
+// document what a new tagger finds. The panic comes from a nil model, which
+// the resolver first reads in vote, after dropJunk, extend and addRepeats
+// have filled the maps and folded forms it keeps.
+func TestAnnotateAfterPanic(t *testing.T) {
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := [2]string{ // as many tokens each
+		"Donald Trump met Lee Jae Myung at the Korea Development Bank in Seoul. Trump and Lee spoke.",
+		"Talks in Hanoi: Kim Jong Un and Vladimir Putin of Russia, with Xi Jinping. Kim said no.",
+	}
+	for i, s := range texts {
+		tg := m.NewTagger()
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%q: resolving with a nil model did not panic", s)
+				}
+			}()
+			var broken *Model
+			broken.annotateWith(tg, segmented(s))
+		}()
+		tg.Forget()
+		// the other text first: the same one would find its own state
+		for _, next := range []string{texts[1-i], s} {
+			want := m.annotateWith(m.NewTagger(), segmented(next))
+			got := func() (got []doc.Entity) {
+				defer func() {
+					if p := recover(); p != nil {
+						t.Errorf("%q after a panic on %q: %v", next, s, p)
+					}
+				}()
+				return m.annotateWith(tg, segmented(next))
+			}()
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%q after a panic on %q: found %v, a new tagger %v", next, s, got, want)
+			}
+		}
+	}
+}
