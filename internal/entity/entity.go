@@ -129,7 +129,7 @@ func (m *Model) mentions(d *doc.Document) []mention {
 // in order.
 func (m *Model) tagAll(tg *Tagger, d *doc.Document, ms []mention) []mention {
 	words := tg.sent[:0]
-	defer func() { tg.sent = emptied(words) }() // none of d's text kept
+	defer func() { tg.sent = emptied(words, maxKeep) }() // none of d's text kept
 	for si := 0; si < len(d.Sentences); {
 		s := d.Sentences[si]
 		if s.Block < 0 || s.Block >= len(d.Blocks) || d.Blocks[s.Block].Role == doc.Boilerplate || s.Last <= s.First {

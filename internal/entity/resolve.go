@@ -81,59 +81,40 @@ type tally struct {
 func (r *resolver) reset() {
 	r.d = nil
 	r.a = arena.Strings{}
-	clear(r.fold[:cap(r.fold)])
-	clear(r.done[:cap(r.done)])
-	r.fold, r.done = r.fold[:0], r.done[:0]
-	if cap(r.fold) > maxKeepTokens {
-		r.fold, r.done = nil, nil
-	}
-	clear(r.forms[:cap(r.forms)])
-	r.forms = r.forms[:0]
-	clear(r.tallies[:cap(r.tallies)])
-	r.tallies = r.tallies[:0]
-	if cap(r.tallies) > maxKeep {
-		r.tallies = nil
-	}
-	if len(r.votes) > maxKeep {
-		r.votes = nil
-	}
-	clear(r.votes)
-	if len(r.people) > maxKeep {
-		r.people = nil
-	}
-	clear(r.people)
-	clear(r.groups[:cap(r.groups)])
-	r.groups = r.groups[:0]
-	if cap(r.groups) > maxKeep {
-		r.groups = nil
-	}
-	if len(r.byKey) > maxKeep {
-		r.byKey = nil
-	}
-	clear(r.byKey)
-	if len(r.cand) > maxKeep {
-		r.cand = nil
-	}
-	clear(r.cand)
-	r.vwords, r.gwords = emptied(r.vwords), emptied(r.gwords)
-	if len(r.seen) > maxKeep {
-		r.seen = nil
-	}
-	clear(r.seen)
-	if len(r.keys) > maxKeep {
-		r.keys = nil
-	}
-	clear(r.keys)
+	r.fold = emptied(r.fold, maxKeepTokens)
+	r.done = emptied(r.done, maxKeepTokens)
+	r.forms = emptied(r.forms, maxKeep)
+	r.tallies = emptied(r.tallies, maxKeep)
+	r.groups = emptied(r.groups, maxKeep)
+	r.vwords = emptied(r.vwords, maxKeep)
+	r.gwords = emptied(r.gwords, maxKeep)
+	r.votes = cleared(r.votes)
+	r.people = cleared(r.people)
+	r.byKey = cleared(r.byKey)
+	r.cand = cleared(r.cand)
+	r.seen = cleared(r.seen)
+	r.keys = cleared(r.keys)
 }
 
-// emptied returns w cleared to its capacity and empty, or nil if it held
-// more than maxKeep.
-func emptied(w []string) []string {
-	clear(w[:cap(w)])
-	if cap(w) > maxKeep {
+// emptied returns s cleared to its capacity and empty, or nil if it grew
+// past max elements: kept for the next document without holding any of
+// this one's strings or pointers.
+func emptied[T any](s []T, max int) []T {
+	clear(s[:cap(s)])
+	if cap(s) > max {
 		return nil
 	}
-	return w[:0]
+	return s[:0]
+}
+
+// cleared returns m emptied, or nil if it held more than maxKeep entries
+// (a map keeps its buckets after clear).
+func cleared[K comparable, V any](m map[K]V) map[K]V {
+	if len(m) > maxKeep {
+		return nil
+	}
+	clear(m)
+	return m
 }
 
 // maxKeepTokens is the most tokens whose folded forms' memory a resolver
