@@ -22,13 +22,16 @@ const types = {
 
 /**
  * serve starts a static server for dir on 127.0.0.1 (a free port). It
- * records every request it answers in server.log. extra(req, res) may answer
- * a request itself (return true), as the widget test's /analyze does.
+ * records every request it answers in server.log, and when it came (Date.now())
+ * at the same index of server.times. extra(req, res) may answer a request
+ * itself (return true), as the widget test's /analyze does.
  */
 export async function serve(dir = dist, extra = null) {
   const log = [];
+  const times = [];
   const server = http.createServer(async (req, res) => {
     log.push(req.method + " " + req.url);
+    times.push(Date.now());
     if (extra && (await extra(req, res))) return;
     const u = new URL(req.url, "http://x");
     let p = decodeURIComponent(u.pathname);
@@ -45,7 +48,7 @@ export async function serve(dir = dist, extra = null) {
   });
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   const url = "http://127.0.0.1:" + server.address().port + "/";
-  return { url, log, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
+  return { url, log, times, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
 }
 
 /**
