@@ -427,38 +427,19 @@ func withNeighbours(base, neighbour []string) (names []string, idx []int) {
 	return names, idx
 }
 
-// stopWordsList are the commonest function words of the languages news comes
+// stopWords are the commonest function words of the languages news comes
 // in most; a paragraph is full of them, a menu or a headline list is not.
-const stopWordsList = `the a an and or but of to in on at for with from by as is are was were be been
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the a an and or but of to in on at for with from by as is are was were be been
 		has have had it its this that these those he she they we i you his her their our not no will would
 		said says can could there which who what when than then also after about into more over
 		de la le les el los las y e et en un une des du der die das und ist im den zu mit von il lo che di
-		per non da del que se por para con o em os um uma no na do`
-
-// isStopWord reports whether w is in stopWordsList (stopWords in
-// words_gen.go, sorted at build time).
-func isStopWord(w string) bool {
-	_, ok := search(stopWords[:], w)
-	return ok
-}
-
-// search finds w in sorted, a binary search: the word tables of
-// words_gen.go are sorted at build time instead of being loaded into maps
-// at start (docs/web.md, "Where the first result's time goes").
-//
-//go:generate go test -run TestWordTables -update-words
-func search(sorted []string, w string) (int, bool) {
-	lo, hi := 0, len(sorted)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if sorted[m] < w {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+		per non da del que se por para con o em os um uma no na do`) {
+		m[w] = true
 	}
-	return lo, lo < len(sorted) && sorted[lo] == w
-}
+	return m
+}()
 
 // ruleRoles runs the hand rules and returns each block's rule decision
 // (body or not); ok is false when the page has no prose container.
@@ -742,7 +723,7 @@ func textStats(s string) (stops, caps, digits, punct, letters int) {
 		if unicode.IsUpper(r) {
 			caps++
 		}
-		if len(w) <= 5 && isStopWord(strings.ToLower(w)) {
+		if len(w) <= 5 && stopWords[strings.ToLower(w)] {
 			stops++
 		}
 		start = -1

@@ -380,7 +380,7 @@ func classWeight(s string) (w int8, meta bool) {
 	}
 	pos, neg, strong, embed := false, false, false, false
 	forEachClassWord(s, func(word string) {
-		switch classWord(word) {
+		switch classWords[word] {
 		case 1:
 			pos = true
 		case -1:
@@ -448,29 +448,30 @@ func forEachClassWord(s string, fn func(string)) {
 	emit()
 }
 
-// The class and id words classWeight reads, one list per weight; a word in
-// two lists has the weight of the later (classCommentsList overrides
-// classFurnitureList). words_gen.go holds them merged and sorted
-// (classWordList, classWordWeight), laid out at build time, not in a map
-// built at start.
-const classContentList = `article body content entry main post story text blog hentry prose` // 1
-const classFurnitureList = `ad ads adv advert advertisement advertising banner breadcrumb breadcrumbs
+var classWords = map[string]int8{}
+
+func init() {
+	for _, w := range strings.Fields(`article body content entry main post story text blog hentry prose`) {
+		classWords[w] = 1
+	}
+	for _, w := range strings.Fields(`ad ads adv advert advertisement advertising banner breadcrumb breadcrumbs
 		comment comments commentlist disqus footer menu nav navbar navigation newsletter outbrain taboola popup
 		promo promotion related share sharing sharebar social sidebar sponsor sponsored subscribe subscription
 		signup widget recirc recommended recommendations trending popular modal cookie cookies gdpr masthead
 		toolbar pagination pager tags tag topics keywords rail skip print login paywall overlay teaser teasers
-		shoutbox donate donation jump consent follow` // -1
-const classMetaList = `byline author authors dateline timestamp date published pubdate
-		caption credit credits` // 2
-const classEmbedList = `embed embedded tweet blockquote pullquote`              // 3
-const classCommentsList = `comment comments commentlist disqus respond replies` // -2
-
-// classWord returns the weight of a class or id word, 0 for most words.
-func classWord(w string) int8 {
-	if i, ok := search(classWordList[:], w); ok {
-		return classWordWeight[i]
+		shoutbox donate donation jump consent follow`) {
+		classWords[w] = -1
 	}
-	return 0
+	for _, w := range strings.Fields(`byline author authors dateline timestamp date published pubdate
+		caption credit credits`) {
+		classWords[w] = 2
+	}
+	for _, w := range strings.Fields(`embed embedded tweet blockquote pullquote`) {
+		classWords[w] = 3
+	}
+	for _, w := range strings.Fields(`comment comments commentlist disqus respond replies`) {
+		classWords[w] = -2
+	}
 }
 
 // stripTags returns the text between the tags of s, for pages the parser

@@ -12,7 +12,7 @@ import (
 func TestLowerOnce(t *testing.T) {
 	oldBoilerplate := func(s string, words int) bool {
 		low := strings.ToLower(strings.TrimSpace(s))
-		if _, ok := search(boilerExact[:], strings.TrimRight(low, ":")); ok || words == 0 {
+		if boilerExact[strings.TrimRight(low, ":")] || words == 0 {
 			return true
 		}
 		for _, c := range boilerAnyLength {

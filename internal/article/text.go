@@ -1071,6 +1071,9 @@ func tidyName(s string) string {
 	return s
 }
 
+// boilerplate vocabulary: matched against whole short lines or prefixes.
+var boilerExact = map[string]bool{}
+
 var boilerContains = []string{
 	"©", "copyright", "all rights reserved", "privacy policy", "terms of use", "terms of service",
 	"cookie", "subscribe", "newsletter", "sign up", "sign in", "log in", "skip to", "advertisement",
@@ -1078,15 +1081,17 @@ var boilerContains = []string{
 	"affiliate", "your inbox", "javascript", "filed under",
 }
 
-// boilerExactList is the boilerplate vocabulary matched against whole
-// short lines, "|"-separated; words_gen.go holds it sorted (boilerExact).
-const boilerExactList = `home|menu|search|share|tweet|email|print|comments|comment|facebook|twitter|
+func init() {
+	for _, w := range strings.Split(`home|menu|search|share|tweet|email|print|comments|comment|facebook|twitter|
 	linkedin|pinterest|reddit|whatsapp|instagram|youtube|flipboard|copy|copy link|rss|more|next|previous|close|
 	advertisement|ad|sponsored|related|trending|most read|most popular|popular|recommended|tags|topics|
 	filed under|share on facebook|share on twitter|read more|continue reading|loading|subscribe|sign in|
 	log in|login|register|contact|about|about us|contact us|sections|news|top stories|latest|latest news|
 	you may also like|more stories|more from|see also|enlarge image|image|photo|video|play|watch|listen|
-	back to top|skip to main content|caption|back to gallery|view gallery|shares|share this article|share this article:|sharing is caring!`
+	back to top|skip to main content|caption|back to gallery|view gallery|shares|share this article|share this article:|sharing is caring!`, "|") {
+		boilerExact[strings.TrimSpace(w)] = true
+	}
+}
 
 // boilerAnyLength marks consent banners and legal notices, however long.
 var boilerAnyLength = []string{
@@ -1147,7 +1152,7 @@ func isBoilerplate(s string, words int) bool {
 // same).
 func boilerplateLow(line string, words int) bool {
 	low := strings.TrimSpace(line)
-	if _, ok := search(boilerExact[:], strings.TrimRight(low, ":")); ok {
+	if boilerExact[strings.TrimRight(low, ":")] {
 		return true
 	}
 	if words == 0 {

@@ -172,7 +172,7 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 					return
 				}
 			}
-			if t := stem(w); len(t) >= 3 && !isStopword(w) {
+			if t := stem(w); len(t) >= 3 && !stopword[w] {
 				add(i, t)
 			}
 		})
@@ -344,29 +344,16 @@ func stem(w string) string {
 	return strings.TrimSuffix(w, "e")
 }
 
-// stopwordList are the words that carry no topic; words_gen.go holds them
-// sorted (stopwords), laid out at build time rather than in a map built at
-// start (docs/web.md, "Where the first result's time goes").
-//
-//go:generate go test -run TestWordTables -update-words
-const stopwordList = `a about above after again against all also am an and any are as at be
+var stopword = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at be
 		because been before being below between both but by can could did do does doing down during each
 		few for from further had has have having he her here hers him his how i if in into is it its
 		itself just me more most my new no nor not now of off on once only or other our out over own
 		same says said she should so some such than that the their them then there these they this
 		those through to too under until up very was we were what when where which while who whom why
-		will with would you your amid after despite as via vs new news report reports`
-
-// isStopword reports whether w is in stopwordList, a binary search.
-func isStopword(w string) bool {
-	lo, hi := 0, len(stopwords)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if stopwords[m] < w {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+		will with would you your amid after despite as via vs new news report reports`) {
+		stopword[w] = true
 	}
-	return lo < len(stopwords) && stopwords[lo] == w
 }

@@ -233,30 +233,30 @@ func (s *scanner) backwardNP(end int) (int, int) {
 	return a, end
 }
 
-const determinersList = `the a an its their his her our this these those that your my some`
+var determiners = set(`the a an its their his her our this these those that your my some`)
 
 // articles are the determiners skipped before a phrase after "of": not
 // "those", which is as often a pronoun ("60 percent of those occur").
-const articlesList = `the a an its their his her our your my`
+var articles = set(`the a an its their his her our your my`)
 
 // nounVerbs are irregular verb forms that are as often nouns after a
 // figure: "a $5 billion tax cut".
-const nounVerbsList = `cut hit set put let shut won read left lost found led meant shot drawn`
+var nounVerbs = set(`cut hit set put let shut won read left lost found led meant shot drawn`)
 
-const auxiliariesList = `is are was were be been being has have had will would could should may might
-	must can do does did not also still currently now already reportedly expected due set`
+var auxiliaries = set(`is are was were be been being has have had will would could should may might
+	must can do does did not also still currently now already reportedly expected due set`)
 
-const sentenceAdverbsList = `meanwhile however moreover furthermore nevertheless therefore thus
-	instead additionally overall altogether`
+var sentenceAdverbs = set(`meanwhile however moreover furthermore nevertheless therefore thus
+	instead additionally overall altogether`)
 
 // forwardStops are verb forms that never belong to the noun phrase after a figure.
-const forwardStopsList = `said says told rose fell grew came went stood sold bought paid made gave took
+var forwardStops = set(`said says told rose fell grew came went stood sold bought paid made gave took
 	sent held kept became spent lost brought built remains remained meanwhile however say think
-	believe want expect agree know feel support oppose`
+	believe want expect agree know feel support oppose`)
 
 // notAdverbs end in -ly but are nouns or adjectives that modify nouns.
-const notAdverbsList = `daily weekly monthly yearly quarterly early family supply assembly italy july
-	rally ally monopoly anomaly reply holy only elderly friendly likely`
+var notAdverbs = set(`daily weekly monthly yearly quarterly early family supply assembly italy july
+	rally ally monopoly anomaly reply holy only elderly friendly likely`)
 
 func isAdverb(w string) bool {
 	return len(w) > 4 && isLowerWord(w) && strings.HasSuffix(w, "ly") && !in(notAdverbs, w)
@@ -289,8 +289,8 @@ func isPluralLower(w string) bool {
 	return true
 }
 
-const irregularPluralsList = `people children men women police personnel staff cattle livestock feet
-	geese mice teeth data media`
+var irregularPlurals = set(`people children men women police personnel staff cattle livestock feet
+	geese mice teeth data media`)
 
 // stopTag reports whether a Penn Treebank tag is a function word's.
 func stopTag(t string) bool {

@@ -106,8 +106,8 @@ func (s *scanner) monthDate(i, m int) int {
 	return 0
 }
 
-const monthCuesList = `in since by until till early late mid last next this through from before after during
-	of on end`
+var monthCues = set(`in since by until till early late mid last next this through from before after during
+	of on end`)
 
 func hasDot(w string) bool { return len(w) > 0 && w[len(w)-1] == '.' }
 

@@ -204,7 +204,7 @@ func (s *scanner) is(k int, w string) bool {
 	return true
 }
 
-func (s *scanner) in(k int, m wordSet) bool {
+func (s *scanner) in(k int, m map[string]bool) bool {
 	return k >= 0 && k < len(s.p) && s.p[k].kind == doc.Word && in(m, s.t(k))
 }
 
@@ -696,7 +696,7 @@ func (s *scanner) nameNumber(i int) bool {
 }
 
 // datePrefixes may be hyphenated to a year: "mid-2026".
-const datePrefixesList = `mid early late pre post`
+var datePrefixes = map[string]bool{"mid": true, "early": true, "late": true, "pre": true, "post": true}
 
 // nameBefore reports whether a capitalised word that is not a function word
 // stands right before i: "Boeing 737", "Section 230", "Apollo 11".

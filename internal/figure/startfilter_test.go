@@ -12,7 +12,7 @@ import (
 // logs how many words the filter lets through to the map.
 func TestStartFilter(t *testing.T) {
 	words := []string{"", "a", "A", "this", "THIS", "May", "US", "dozens", "twenty", "x", "Seoul", "summit", strings.Repeat("a", 30)}
-	for _, k := range startWords {
+	for k := range startWords {
 		words = append(words, k, strings.ToUpper(k), strings.ToUpper(k[:1])+k[1:])
 	}
 	text, err := os.ReadFile("../../../shared/samples/korea-us-summit.txt")

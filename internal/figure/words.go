@@ -1,6 +1,8 @@
 package figure
 
-// The word lists below are read-only. Lookups go through lookup,
+import "strings"
+
+// The word lists below are read-only after init. Lookups go through lookup,
 // which lower-cases into a stack buffer, so no string is allocated per token.
 
 // currencySymbols maps a currency sign to its ISO 4217 code. "$" alone is
@@ -61,7 +63,10 @@ var numberWords = map[string]float64{
 }
 
 // vagueCounts are "hundreds of workers": a quantity with no exact value.
-const vagueCountsList = `dozens scores hundreds thousands millions billions tens`
+var vagueCounts = map[string]bool{
+	"dozens": true, "scores": true, "hundreds": true, "thousands": true, "millions": true,
+	"billions": true, "tens": true,
+}
 
 var ordinalWords = map[string]float64{
 	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -116,12 +121,15 @@ var weekdays = map[string]int{
 var relativeDays = map[string]int{"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 // timeZones may follow a clock time and belong to it.
-const timeZonesList = `et est edt ct cst cdt pt pst pdt mt gmt utc bst cet cest kst jst ist aest hkt
-	sgt`
+var timeZones = map[string]bool{
+	"et": true, "est": true, "edt": true, "ct": true, "cst": true, "cdt": true, "pt": true, "pst": true,
+	"pdt": true, "mt": true, "gmt": true, "utc": true, "bst": true, "cet": true, "cest": true, "kst": true,
+	"jst": true, "ist": true, "aest": true, "hkt": true, "sgt": true,
+}
 
 // stopWords end a noun phrase: determiners, prepositions, conjunctions,
 // pronouns, auxiliaries and the like.
-const stopWordsList = `a an the this that these those of in on at to for from by with as and or but nor
+var stopWords = set(`a an the this that these those of in on at to for from by with as and or but nor
 	than then so if is are was were be been being has have had will would could should may might must
 	can do does did not no its it it's their his her our your my me him them us we they he she i you
 	which who whom whose what when where while after before since until about over under into onto
@@ -131,92 +139,124 @@ const stopWordsList = `a an the this that these those of in on at to for from by
 	how why because though although whether either neither another other others own same every
 	again ago back away now currently already usually often never always last next earlier later
 	today yesterday tomorrow tonight rather apiece instead alone together outside inside beyond near
-	across along toward towards behind above below beneath upon past throughout`
+	across along toward towards behind above below beneath upon past throughout`)
 
 // lowerStops end a noun phrase only in lower case: "130 miles north of
 // Manila" but "North Korea".
-const lowerStopsList = `north south east west northeast northwest southeast southwest northward
-	southward eastward westward ahead long wide high deep tall away old thick`
+var lowerStops = set(`north south east west northeast northwest southeast southwest northward
+	southward eastward westward ahead long wide high deep tall away old thick`)
 
 // verbStems are verbs common around figures ("rose to 5%", "spends 2.3%").
-// Their inflections are generated (words_gen.go). Nouns that are also verbs
+// Their inflections are added at init. Nouns that are also verbs
 // ("increase", "cut") are listed: they only stop a phrase where a verb
 // can stand, never as the first word after a figure.
-const verbStemsList = `rise fall grow climb jump drop slip slide surge soar plunge tumble sink dip edge
+var verbStems = set(`rise fall grow climb jump drop slip slide surge soar plunge tumble sink dip edge
 	gain lose decline increase decrease reach hit total amount come stand boost lift raise cut reduce
 	lower trim spend pay cost earn make sell buy invest owe borrow lend pledge offer give take receive
 	send ship export import produce post report say tell expect plan want seek need demand agree
 	propose estimate forecast project account represent kill injure wound arrest detain deploy
 	station employ hire fire lay leave affect displace evacuate attend vote approve reject sign
 	announce add double triple halve top exceed surpass hold keep remain stay become allocate
-	earmark provide contribute collect raise allow consider`
+	earmark provide contribute collect raise allow consider`)
 
-const irregularVerbsList = `rose risen fell fallen grew grown came stood stands lost sold bought paid
+var irregularVerbs = set(`rose risen fell fallen grew grown came stood stands lost sold bought paid
 	made gave given took taken sent said told held kept became spent won left laid hit cut set put
 	let shut brought built caught dealt drew driven fought found got gotten hung heard led meant met
-	ran read saw seen shot stuck struck swept taught thought threw understood wrote written`
+	ran read saw seen shot stuck struck swept taught thought threw understood wrote written`)
 
 // speechOrModal marks the word before an infinitive: "to raise", "will pay".
-const infinitiveMarkersList = `to will would could should may might must can shall did does do not`
+var infinitiveMarkers = set(`to will would could should may might must can shall did does do not`)
 
 // functionCaps are capitalised words that may stand right before a number
 // without making it part of a name ("In 2026", "About 300 people").
-const functionCapsList = `in on at for about over under nearly some the by to with of and than from
+var functionCaps = set(`in on at for about over under nearly some the by to with of and than from
 	since until after before around almost roughly only just all another and or but as its their
-	his her our up down this that these those more less fewer least most at`
+	his her our up down this that these those more less fewer least most at`)
 
 // yearCues make a four-digit number outside 1900-2100 a year ("in 1776").
-const yearCuesList = `in since by until from of before after during circa c. year`
+var yearCues = set(`in since by until from of before after during circa c. year`)
 
 // futureCues in a sentence make a bare weekday the next such day.
-const futureCuesList = `will shall 'll ’ll scheduled expected due upcoming plans planned planning set
-	going next later slated`
+var futureCues = set(`will shall 'll ’ll scheduled expected due upcoming plans planned planning set
+	going next later slated`)
 
 // approximators stand between a verb and its figure: "rose by nearly 5%".
-const approximatorsList = `about nearly almost roughly around some over under only just up down
+var approximators = set(`about nearly almost roughly around some over under only just up down
 	approximately more less than at least most as much many worth valued priced estimated an a the
-	another additional extra further total`
+	another additional extra further total`)
 
 // countCues before a bare four-digit number make it a count: "about 2000 troops".
-const countCuesList = `about nearly almost roughly around some over under than approximately least
-	only just all estimated`
+var countCues = set(`about nearly almost roughly around some over under than approximately least
+	only just all estimated`)
 
-// startWordsList are the words a figure can start with besides the keys of
-// the lists match consults (see startWords in words_gen.go).
-const startWordsList = `this last next noon midday midnight`
-
-// The word lists above are laid out at build time, not at start: each
-// xxxList is read by words_gen_test.go, which writes xxx to words_gen.go
-// as a wordSet, a sorted []string literal the linker places in the binary
-// as it is. Package inits that built twenty-odd maps from these lists cost
-// 2.5–4.6 ms of a first analysis in wasm at V8's baseline tier (docs/web.md,
-// "Where the first result's time goes"). The derived tables are generated
-// too: verbs (verbStemsList's regular forms and irregularVerbsList),
-// startWords and startFilter.
+// set is never inlined: inlined into the twenty package variables that
+// call it, its loop made this package's init one large function that V8
+// recompiles with its optimising compiler at start-up for a single run
+// (docs/web.md, "Where the first result's time goes").
 //
-//go:generate go test -run TestWordTables -update-words
-
-// wordSet is a sorted list of distinct words; has is a binary search.
-type wordSet []string
-
-// has reports whether w is in ws.
-func (ws wordSet) has(w string) bool {
-	lo, hi := 0, len(ws)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if ws[m] < w {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+//go:noinline
+func set(words string) map[string]bool {
+	fs := strings.Fields(words)
+	m := make(map[string]bool, len(fs)) // sized once: no growth, no rehash
+	for _, w := range fs {
+		m[w] = true
 	}
-	return lo < len(ws) && ws[lo] == w
+	return m
 }
 
-// startFilter (generated) has, for every start word, bit letterIndex(last
-// byte) of [length][letterIndex(first byte)] set: a word whose bit is clear
-// is no start word, known without the binary search. It lets through about
-// one word in ten.
+// verbs are the verb forms a figure's clause is read by, built by init
+// from verbStems and irregularVerbs.
+var verbs map[string]bool
+
+// startWords are the words a figure can start with: the keys of the lists
+// match consults, so that any other word costs one lookup.
+var startWords = set(`this last next noon midday midnight`)
+
+func init() {
+	// Sized once, from the lists' lengths: a map grown insert by insert
+	// rehashes itself as it grows. In wasm this takes a tenth off this
+	// package's init (median 2.5 → 2.2 ms; docs/web.md, "Where the first
+	// result's time goes").
+	n := len(startWords) + len(months) + len(weekdays) + len(relativeDays) + len(dollarPrefixes) +
+		len(currencyCodes) + len(numberWords) + len(ordinalWords) + len(vagueCounts)
+	sw := make(map[string]bool, n)
+	for k := range startWords {
+		sw[k] = true
+	}
+	startWords = sw
+	verbs = make(map[string]bool, 8*len(verbStems)+len(irregularVerbs))
+	for _, m := range []map[string]int{months, weekdays, relativeDays} {
+		for k := range m {
+			startWords[k] = true
+		}
+	}
+	for _, m := range []map[string]string{dollarPrefixes, currencyCodes} {
+		for k := range m {
+			startWords[trimDot(k)] = true
+		}
+	}
+	for _, m := range []map[string]float64{numberWords, ordinalWords} {
+		for k := range m {
+			startWords[k] = true
+		}
+	}
+	for k := range vagueCounts {
+		startWords[k] = true
+	}
+	for w := range verbStems {
+		addVerbForms(w)
+	}
+	for w := range irregularVerbs {
+		verbs[w] = true
+	}
+	buildStartFilter()
+}
+
+// startFilter has, for every start word, bit letterIndex(last byte) of
+// [length][letterIndex(first byte)] set: a word whose bit is clear is no
+// start word, known without the map probe, which in wasm hashes the word
+// with the slow portable hash. It lets through about one word in ten.
+var startFilter [25][27]uint32
 
 // letterIndex is 0–25 for a letter of either case, 26 for any other byte.
 func letterIndex(c byte) int {
@@ -226,16 +266,56 @@ func letterIndex(c byte) int {
 	return 26
 }
 
+//go:noinline
+func buildStartFilter() {
+	for k := range startWords {
+		if n := len(k); n > 0 && n < len(startFilter) {
+			startFilter[n][letterIndex(k[0])] |= 1 << letterIndex(k[n-1])
+		}
+	}
+}
+
 // isStartWord is in(startWords, w), most words answered by startFilter.
 func isStartWord(w string) bool {
 	return mayStart(w) && in(startWords, w)
 }
 
-// mayStart reports whether startFilter lets w through to the search: false
+// mayStart reports whether startFilter lets w through to the map: false
 // only for a word that is no start word.
 func mayStart(w string) bool {
 	n := len(w)
 	return n == 0 || n >= len(startFilter) || startFilter[n][letterIndex(w[0])]&(1<<letterIndex(w[n-1])) != 0
+}
+
+// addVerbForms adds a stem's regular forms to verbs. It is a function of
+// its own, never inlined, so that init stays small: V8 recompiles a
+// function with its optimising compiler once it has run long enough, and
+// a large init that runs once is the worst case (docs/web.md, "Where the
+// first result's time goes").
+//
+//go:noinline
+func addVerbForms(w string) {
+	verbs[w] = true
+	verbs[w+"s"] = true
+	verbs[w+"ed"] = true
+	verbs[w+"ing"] = true
+	if strings.HasSuffix(w, "e") {
+		verbs[w+"d"] = true
+		verbs[w[:len(w)-1]+"ing"] = true
+	}
+	if strings.HasSuffix(w, "y") {
+		verbs[w[:len(w)-1]+"ies"] = true
+		verbs[w[:len(w)-1]+"ied"] = true
+	}
+	if n := len(w); n >= 3 && isConsonant(w[n-1]) && isVowel(w[n-2]) && isConsonant(w[n-3]) {
+		verbs[w+w[n-1:]+"ed"] = true
+		verbs[w+w[n-1:]+"ing"] = true
+	}
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+func isConsonant(c byte) bool {
+	return c >= 'a' && c <= 'z' && !isVowel(c) && c != 'w' && c != 'x' && c != 'y'
 }
 
 // lower writes the ASCII-lower-cased s into buf and returns it; words
@@ -255,10 +335,10 @@ func lower(buf []byte, s string) []byte {
 }
 
 // in reports whether the lower-cased s is in m, without allocating.
-func in(m wordSet, s string) bool {
+func in(m map[string]bool, s string) bool {
 	var buf [24]byte
 	b := lower(buf[:], s)
-	return b != nil && m.has(string(b))
+	return b != nil && m[string(b)]
 }
 
 func lookupF(m map[string]float64, s string) (float64, bool) {

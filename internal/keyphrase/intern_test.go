@@ -9,7 +9,7 @@ import (
 // lists: addKey looks up no longer key, nor one of several words.
 func TestMaxListWord(t *testing.T) {
 	longest := 0
-	for _, w := range listWords {
+	for w := range wordFlags {
 		longest = max(longest, len(w))
 		if strings.Contains(w, " ") {
 			t.Errorf("list word %q has a space", w)

@@ -438,12 +438,12 @@ func (e *extractor) addKey(s string) int32 {
 	bare := strings.TrimSuffix(s, ".")
 	var f uint8
 	if len(bare) <= maxListWord && strings.IndexByte(bare, ' ') < 0 { // else in no list
-		f = wordFlag(bare)
+		f = wordFlags[bare]
 	}
 	if len(bare) < 2 {
 		f |= keyShort
 	}
-	if len(bare) == len(s) && f&keyStop != 0 || len(bare) < len(s) && len(s) <= maxListWord && wordFlag(s)&keyStop != 0 {
+	if len(bare) == len(s) && f&keyStop != 0 || len(bare) < len(s) && len(s) <= maxListWord && wordFlags[s]&keyStop != 0 {
 		f |= keyLowStop
 	}
 	e.key = append(e.key, keyInfo{text: s, node: -1, cand: -1, word: -1, out: -1, keyOf: -1, flags: f})
@@ -479,30 +479,21 @@ func (e *extractor) tokenLower(t int) int32 {
 // tokenKey returns the id of token t's Key.
 func (e *extractor) tokenKey(t int) int32 { return e.key[e.tokenLower(t)].keyOf }
 
-// wordFlag returns the flags of w from the lists (stopwordsList, weakLeadList,
-// titleNounsList, titlesList), so that a new key costs one lookup for all
-// of them (none for a key longer than maxListWord or of several words).
-// The lists are merged and sorted at build time into listWords and
-// listFlags (words_gen.go, written by TestWordTables with -update-words),
-// not into a map at start: a first analysis in wasm paid for building it
-// (docs/web.md, "Where the first result's time goes").
-//
-//go:generate go test -run TestWordTables -update-words
-func wordFlag(w string) uint8 {
-	lo, hi := 0, len(listWords)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if listWords[m] < w {
-			lo = m + 1
-		} else {
-			hi = m
+// wordFlags holds the flags of every word of the lists, so that a new key
+// costs one lookup for all of them (none for a key longer than
+// maxListWord or of several words).
+var wordFlags = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, l := range []struct {
+		set  map[string]bool
+		flag uint8
+	}{{stopwords, keyStop}, {weakLead, keyWeak}, {titleNouns, keyTitleNoun}, {titles, keyTitle}} {
+		for w := range l.set {
+			m[w] |= l.flag
 		}
 	}
-	if lo < len(listWords) && listWords[lo] == w {
-		return listFlags[lo]
-	}
-	return 0
-}
+	return m
+}()
 
 // maxListWord is the length of the longest word of the lists (TestMaxListWord).
 const maxListWord = 12
@@ -594,7 +585,7 @@ func (e *extractor) entityUnits() {
 func (e *extractor) lowStop(t int) bool {
 	if t < e.tok0 || t >= e.tokEnd { // not read: no table entry
 		e.lowBuf = appendLower(e.lowBuf[:0], e.d.TokenText(t))
-		return wordFlag(unsafe.String(unsafe.SliceData(e.lowBuf), len(e.lowBuf)))&keyStop != 0
+		return wordFlags[string(e.lowBuf)]&keyStop != 0
 	}
 	return e.key[e.tokenLower(t)].flags&keyLowStop != 0
 }
@@ -622,7 +613,7 @@ func (e *extractor) appendCanonicalKey(b []byte, name string) []byte {
 			e.lowBuf = appendLower(e.lowBuf[:0], w)
 			low = unsafe.String(unsafe.SliceData(e.lowBuf), len(e.lowBuf))
 		}
-		if len(b) == n && wordFlag(low)&keyStop != 0 {
+		if len(b) == n && wordFlags[low]&keyStop != 0 {
 			continue // "The Health Department"
 		}
 		if len(b) > n {
@@ -648,7 +639,7 @@ func (e *extractor) nameAt(t int) bool {
 func (e *extractor) nameLike(a, b int) bool {
 	for t := a; t < b; t++ {
 		w := e.d.TokenText(t)
-		if e.d.Tokens[t].Kind != doc.Word || startsUpper(w) || isNameGlue(w) {
+		if e.d.Tokens[t].Kind != doc.Word || startsUpper(w) || nameGlue[w] {
 			continue
 		}
 		return false
@@ -656,14 +647,7 @@ func (e *extractor) nameLike(a, b int) bool {
 	return true
 }
 
-// isNameGlue reports whether w may stand lower-case inside a name.
-func isNameGlue(w string) bool {
-	switch w {
-	case "of", "the", "and", "for", "de", "del", "der", "di", "du", "la", "le", "van", "von", "al", "bin", "da", "dos", "&":
-		return true
-	}
-	return false
-}
+var nameGlue = wordSet("of the and for de del der di du la le van von al bin da dos &")
 
 func isNoun(tag string) bool   { return strings.HasPrefix(tag, "NN") }
 func isAdj(tag string) bool    { return strings.HasPrefix(tag, "JJ") }

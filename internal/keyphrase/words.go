@@ -58,10 +58,18 @@ func startsUpper(w string) bool {
 	return unicode.IsUpper(r)
 }
 
+func wordSet(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
+}
+
 // stopwords end a candidate wherever they occur: function words, and the
 // nouns of dates and counting ("monday", "percent", "year") that the tagger
 // rightly calls nouns but no reader would call a topic.
-const stopwordsList = `a about above across after afterwards again against all almost alone along
+var stopwords = wordSet(`a about above across after afterwards again against all almost alone along
 already also although always am among amongst an and another any anybody anyone anything anyway anywhere are
 around as at back be became because become becomes been before beforehand behind being below beside besides
 between beyond both but by can cannot could did do does doing done down due during each either else elsewhere
@@ -81,22 +89,22 @@ time times year years day days week weeks month months today yesterday tomorrow 
 monday tuesday wednesday thursday friday saturday sunday
 january february march april june july august september october november december
 percent cent said says say told ago
-issue issues matter matters moment moments situation fact facts point points reason reasons`
+issue issues matter matters moment moments situation fact facts point points reason reasons`)
 
 // titles are dropped from the start of any candidate ("Mr Bush" -> "Bush").
-const titlesList = `mr mrs ms dr prof sen sens rep reps gov gen col lt sgt st jr sr`
+var titles = wordSet(`mr mrs ms dr prof sen sens rep reps gov gen col lt sgt st jr sr`)
 
 // titleNouns are the offices that stand before a name ("President Lee",
 // "Foreign Minister Park"); before a name they are part of it, not a topic.
-const titleNounsList = `president minister secretary chairman chairwoman spokesman spokeswoman
+var titleNouns = wordSet(`president minister secretary chairman chairwoman spokesman spokeswoman
 leader senator governor mayor judge chancellor king queen prince princess pope ambassador director
-chief commander premier vice executive`
+chief commander premier vice executive`)
 
 // weakLead are vague modifiers and titles dropped from the start of a
 // candidate ("recent talks" -> "talks", "Mr. Kelso" -> "Kelso"); a candidate
 // of nothing else is no candidate.
-const weakLeadList = `first second third fourth fifth last next new old recent certain various good great big small large little
+var weakLead = wordSet(`first second third fourth fifth last next new old recent certain various good great big small large little
 high low long short major key main whole total overall general possible likely available current
 previous early late earlier later additional further own same different similar particular specific
 such many much several few more most less least other another top full real true entire
-`
+`)

@@ -9,55 +9,66 @@ import (
 )
 
 // speechStems are verbs that introduce what someone said, wrote or called
-// something; their -s, -ed and -ing forms are generated into speech.
-const speechStems = `say tell add ask state write tweet post declare argue insist explain note warn claim
+// something; their -s, -ed and -ing forms are added at init.
+var speechStems = `say tell add ask state write tweet post declare argue insist explain note warn claim
 	continue reply respond recall remark announce acknowledge admit concede testify shout urge predict
 	suggest confirm complain joke observe demand call describe dub label brand vow promise pledge
 	deny caution stress emphasize emphasise tout praise criticize criticise accuse threaten`
 
-const speechIrregular = `said told wrote written`
+var speechIrregular = `said told wrote written`
 
 // speechNouns name what was said: "Trump’s remarks", "the statement by X".
-const speechNounsList = `remarks remark comments comment statement statements words tweet tweets post
-	posts speech message letter interview testimony`
+var speechNouns = words(`remarks remark comments comment statement statements words tweet tweets post
+	posts speech message letter interview testimony`)
 
 // pronouns that stand for the last person named.
-const personPronounsList = `he she`
+var personPronouns = words(`he she`)
 
 // skipBeforeVerb may stand between a speaker and the verb: "Trump has repeatedly said".
-const skipBeforeVerbList = `has have had also then later once again would will has repeatedly publicly
-	previously earlier recently often told reporters`
+var skipBeforeVerb = words(`has have had also then later once again would will has repeatedly publicly
+	previously earlier recently often told reporters`)
 
 // notNames are capitalised words that begin a sentence or a clause but name no one.
-const notNamesList = `the a an it this that they we i you but and or so yet meanwhile however
-	additionally also in on at as if when while although though after before`
+var notNames = words(`the a an it this that they we i you but and or so yet meanwhile however
+	additionally also in on at as if when while although though after before`)
 
-// The lists above are laid out at build time: words_gen.go, written by
-// TestWordTables with -update-words, holds each as a sorted wordSet (and
-// speech, the speech verbs' forms), not a map built at start (docs/web.md,
-// "Where the first result's time goes").
-//
-//go:generate go test -run TestWordTables -update-words
+var speech = map[string]bool{}
 
-// wordSet is a sorted list of distinct words.
-type wordSet []string
-
-// has reports whether w is in ws, a binary search.
-func (ws wordSet) has(w string) bool {
-	lo, hi := 0, len(ws)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if ws[m] < w {
-			lo = m + 1
+func init() {
+	for _, w := range strings.Fields(speechStems) {
+		speech[w] = true
+		speech[w+"s"] = true
+		if strings.HasSuffix(w, "e") {
+			speech[w+"d"] = true
+			speech[w[:len(w)-1]+"ing"] = true
+		} else if strings.HasSuffix(w, "y") && w != "say" {
+			speech[w[:len(w)-1]+"ied"] = true
+			speech[w[:len(w)-1]+"ies"] = true
+			speech[w+"ing"] = true
 		} else {
-			hi = m
+			speech[w+"ed"] = true
+			speech[w+"ing"] = true
 		}
 	}
-	return lo < len(ws) && ws[lo] == w
+	speech["says"] = true
+	speech["saying"] = true
+	for _, w := range strings.Fields(speechIrregular) {
+		speech[w] = true
+	}
+	speech["dubbed"] = true
+	speech["labelled"] = true
+}
+
+func words(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
 }
 
 // in reports whether the lower-cased w is in m.
-func in(m wordSet, w string) bool {
+func in(m map[string]bool, w string) bool {
 	if len(w) > 24 {
 		return false
 	}
@@ -69,7 +80,7 @@ func in(m wordSet, w string) bool {
 		}
 		buf[i] = c
 	}
-	return m.has(string(buf[:len(w)]))
+	return m[string(buf[:len(w)])]
 }
 
 // speaker returns who said the quotation whose marks span [open, close),

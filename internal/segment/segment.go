@@ -161,7 +161,7 @@ func (s *splitter) boundary(k, start, b int) (end, skip int) {
 	r, _ := utf8.DecodeRuneInString(bare)
 	switch {
 	case isAmPm(bare):
-		if !s.startsUpperWord(e) || isTimeFollower(s.tok(e)) {
+		if !s.startsUpperWord(e) || timeFollower[s.tok(e)] {
 			return 0, 0
 		}
 		// "At 5 a.m. Mr. Smith went": a time at the head of the sentence
@@ -289,7 +289,7 @@ func (s *splitter) startsOpenQuote(k int) bool {
 }
 
 func (s *splitter) startsStarter(k int) bool {
-	return s.toks[k].Kind == doc.Word && isStarter(s.tok(k))
+	return s.toks[k].Kind == doc.Word && starters[s.tok(k)]
 }
 
 func (s *splitter) isComma(k int) bool {
@@ -439,22 +439,26 @@ func isAmPm(w string) bool {
 	return false
 }
 
-// timeFollowerList are words that continue a time ("5 p.m. Tuesday",
-// "8 p.m. ET") rather than start a sentence (timeFollowers in words_gen.go,
-// sorted).
-const timeFollowerList = `Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-		January February March April May June July August September October November December
-		ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT UTC BST CET KST JST`
+// timeFollower lists words that continue a time ("5 p.m. Tuesday",
+// "8 p.m. ET") rather than start a sentence.
+var timeFollower = map[string]bool{}
 
-// startersList are words that begin sentences far more often than they
-// follow an abbreviation inside one ("the U.S. The", "Inc. It")
-// (starterWords in words_gen.go, sorted).
-const startersList = `A An The This That These Those There Their They Them He She It Its I We You
+// starters are words that begin sentences far more often than they follow
+// an abbreviation inside one ("the U.S. The", "Inc. It").
+var starters = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+		January February March April May June July August September October November December
+		ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT UTC BST CET KST JST`) {
+		timeFollower[w] = true
+	}
+	for _, w := range strings.Fields(`A An The This That These Those There Their They Them He She It Its I We You
 		Our His Her My Your But And Or So Yet However Meanwhile Also In On At For From By With After
 		Before When While Where What Who Why How If As Since Although Though Despite During Still
 		Then Now Today Yesterday Some Many Most All Both Each Every Not Such Is Are Was Were Being
 		Did Do Does Has Have Had Will Would Could Should Can May Might Must Millions More Other
-		Officials Under Here Instead Later Earlier Last`
-
-func isTimeFollower(w string) bool { _, ok := search(timeFollowers[:], w); return ok }
-func isStarter(w string) bool      { _, ok := search(starterWords[:], w); return ok }
+		Officials Under Here Instead Later Earlier Last`) {
+		starters[w] = true
+	}
+}

@@ -317,21 +317,24 @@ const (
 	abbrBeforeNumber      // No. p. Fig.: an abbreviation only before a number
 )
 
-// The abbreviations of each class; "etc" is the one abbrEtc. A word in two
-// lists has the class of the later. words_gen.go holds them merged and
-// sorted (abbrevWords, abbrevClasses), laid out at build time, not in a map
-// built at start (docs/web.md, "Where the first result's time goes").
-//
-//go:generate go test -run TestWordTables -update-words
-const (
-	abbrTitleList = `mr mrs ms messrs mme mlle dr prof gen sen sens rep reps gov lt col sgt capt cmdr
-		adm maj cpl pvt mt rev hon pres supt atty brig gens insp det fr sra srta ald`
-	abbrOtherList = `inc corp co ltd llc plc jr sr bros vs al approx dept est univ assn ave blvd
+var abbrevs = map[string]abbr{}
+
+func init() {
+	for _, w := range strings.Fields(`mr mrs ms messrs mme mlle dr prof gen sen sens rep reps gov lt col sgt capt cmdr
+		adm maj cpl pvt mt rev hon pres supt atty brig gens insp det fr sra srta ald`) {
+		abbrevs[w] = abbrTitle
+	}
+	for _, w := range strings.Fields(`inc corp co ltd llc plc jr sr bros vs al approx dept est univ assn ave blvd
 		hwy st ft jan feb apr jun jul aug sep sept oct nov dec mon tue tues thu thur thurs fri
 		calif conn fla ill mass mich minn penn tenn wash wis ariz colo okla nev
-		e.g i.e cf ca appx admin corp govt intl natl mfg mgr`
-	abbrBeforeNumberList = `no nos pp vol vols fig figs art sec ch nr`
-)
+		e.g i.e cf ca appx admin corp govt intl natl mfg mgr`) {
+		abbrevs[w] = abbrOther
+	}
+	abbrevs["etc"] = abbrEtc
+	for _, w := range strings.Fields(`no nos pp vol vols fig figs art sec ch nr`) {
+		abbrevs[w] = abbrBeforeNumber
+	}
+}
 
 func abbrevClass(w string) abbr {
 	if len(w) > 8 {
@@ -345,22 +348,5 @@ func abbrevClass(w string) abbr {
 		}
 		buf[k] = c
 	}
-	if i, ok := search(abbrevWords[:], string(buf[:len(w)])); ok {
-		return abbrevClasses[i]
-	}
-	return abbrNone
-}
-
-// search finds w in sorted, a binary search.
-func search(sorted []string, w string) (int, bool) {
-	lo, hi := 0, len(sorted)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if sorted[m] < w {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo, lo < len(sorted) && sorted[lo] == w
+	return abbrevs[string(buf[:len(w)])]
 }
