@@ -109,12 +109,3 @@ func (x *wordIndex) reset(keep int) {
 	}
 	x.n = 0
 }
-
-// all calls f with each word held and its index, in no order.
-func (x *wordIndex) all(f func(w string, id int32)) {
-	for _, s := range x.slots {
-		if s.id != 0 {
-			f(s.w, s.id-1)
-		}
-	}
-}

@@ -115,3 +115,13 @@ func TestWordIndexCollisions(t *testing.T) {
 		}
 	}
 }
+
+// all calls f with each word held and its index, in no order (for tests:
+// the tagger only looks words up).
+func (x *wordIndex) all(f func(w string, id int32)) {
+	for _, s := range x.slots {
+		if s.id != 0 {
+			f(s.w, s.id-1)
+		}
+	}
+}
