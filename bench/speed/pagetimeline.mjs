@@ -17,6 +17,11 @@
 // The marks come from wrapping the Worker constructor and its messages in the
 // injected script; the page's code is as built. LEDE_THROTTLE emulates a
 // network through the DevTools protocol (latency ms, Mbit/s each way).
+// LEDE_TRACE=FILE writes a Chromium trace of each build's last run to
+// FILE.LABEL.json and prints from it the longest forced layout and the font
+// look-ups that went to the browser process (the round trips that held up
+// the first result's layout before app.mjs's font specimen).
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import { parseBuilds } from "./args.mjs";
 import { serve } from "../../web/e2e/helpers.mjs";
@@ -70,6 +75,7 @@ const browser = await pw.chromium.launch({
 const servers = [];
 for (const b of builds) servers.push(await serve(b.dir, () => false));
 const runs = builds.map(() => []);
+const traces = [];
 try {
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < builds.length; k++) {
@@ -82,8 +88,14 @@ try {
         await cdp.send("Network.enable");
         await cdp.send("Network.emulateNetworkConditions", { offline: false, latency, downloadThroughput: mbit * 125000, uploadThroughput: mbit * 125000 });
       }
+      const trace = process.env.LEDE_TRACE && i === n - 1 ? `${process.env.LEDE_TRACE}.${builds[k].label}.json` : "";
+      if (trace) await browser.startTracing(page, { path: trace, categories: ["devtools.timeline", "blink", "fonts", "v8.wasm"] });
       await page.goto(servers[k].url, { waitUntil: "commit" });
       await page.waitForFunction(() => globalThis.__tl && globalThis.__tl.done, null, { timeout: 120_000, polling: 50 });
+      if (trace) {
+        await browser.stopTracing();
+        traces.push([builds[k].label, trace]);
+      }
       const r = await page.evaluate(() => globalThis.__tl);
       delete r.done;
       runs[k].push(r);
@@ -103,4 +115,12 @@ for (let k = 0; k < builds.length; k++) {
   for (const key of keys.sort((a, b) => med[a] - med[b])) {
     console.log(key.padEnd(24), String(Math.round(med[key])).padStart(6), "  [" + runs[k].map((r) => (r[key] === undefined ? "-" : Math.round(r[key]))).join(" ") + "]");
   }
+}
+for (const [label, file] of traces) {
+  const ev = JSON.parse(fs.readFileSync(file, "utf8")).traceEvents;
+  const layout = ev.filter((e) => e.ph === "X" && e.name === "Document::UpdateStyleAndLayout").sort((a, b) => b.dur - a.dur)[0];
+  const fonts = ev.filter((e) => e.ph === "X" && e.name === "WebSandboxSupportLinux::GetWebFontRenderStyleForStrike");
+  const ms = (us) => (us / 1000).toFixed(1);
+  console.log(`== ${label}: trace ${file}: longest forced layout ${layout ? ms(layout.dur) : "-"} ms; ` +
+    `${fonts.length} font look-ups in the browser process, ${ms(fonts.reduce((s, e) => s + e.dur, 0))} ms together`);
 }
