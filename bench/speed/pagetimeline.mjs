@@ -12,6 +12,7 @@
 //   post-init        the compiled engine is handed to the worker
 //   msg-ready        the worker says the Go program runs (its start done)
 //   msg-result       the report arrives on the page
+//   first-paint, first-contentful-paint   the page's paint timing
 //   shown, frame     #results un-hidden (render() done, its forced layout
 //                    included), then the next animation frame
 // The marks come from wrapping the Worker constructor and its messages in the
@@ -59,6 +60,7 @@ function inject(text) {
           T["req-" + f] = e.startTime;
           T["got-" + f] = e.responseEnd;
         }
+        for (const e of performance.getEntriesByType("paint")) T[e.name] = e.startTime;
         T.done = true;
       });
     }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ["hidden"] });
