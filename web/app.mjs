@@ -63,6 +63,7 @@ document.addEventListener("keydown", (e) => {
 // models while the reader pastes, so the first result needs only the
 // analysis. (The widget, on other people's pages, waits for first use.)
 const engineReady = preload();
+const specimen = fontSpecimen();
 
 ui.file.addEventListener("change", () => {
   if (ui.file.files && ui.file.files[0]) readFile(ui.file.files[0]);
@@ -182,6 +183,40 @@ function showError(msg) {
   ui.error.hidden = !msg;
 }
 
+// fontSpecimen lays out, invisibly, a word in each typeface, size and weight
+// the results use, while the engine starts. The first result's layout would
+// otherwise find every one of them new: the browser then looks each font up
+// (on Linux a round trip to its browser process per font and size), and
+// while the engine's code is being optimised on the other threads those
+// round trips wait for a core: 100-200 ms of the first result's time in
+// headless Chromium on two cores (docs/web.md, "First visit"). Done now,
+// they overlap the engine's start. It mirrors the results' markup class for
+// class; web/e2e/page.test.mjs fails if the example's results use a font that
+// is not here. render() removes it.
+function fontSpecimen() {
+  const w = "Aa 1$%“”—·";
+  const s = h("div", { class: "font-specimen", "aria-hidden": "true" },
+    h("div", { class: "results-head" }, h("h2", { text: w }), h("p", { class: "stats", text: w }),
+      h("div", { class: "export" }, h("button", { type: "button", tabindex: "-1", text: w }))),
+    h("section", { class: "card summary" }, h("h3", { text: w }), h("p", { class: "summary-text", text: w })),
+    h("div", { class: "text-head" }, h("ul", { class: "legend" }, h("li", {},
+      h("span", { class: "hl hl-person", text: w }), h("span", { class: "hl hl-figure", text: w })))),
+    h("div", { class: "text" }, h("p", { class: "article-title", text: w }), h("p", { class: "article-meta", text: w }),
+      h("p", {}, w, h("mark", { class: "hl hl-other", text: w }), h("mark", { class: "hl hl-figure", text: w }))),
+    h("p", { class: "hint", text: w }),
+    h("div", { class: "group" }, h("h4", {}, w, h("span", { class: "group-count", text: w })),
+      h("ul", { class: "chips" }, h("li", {}, h("button", { type: "button", tabindex: "-1", class: "chip chip-person" }, w, h("span", { class: "count", text: "1" }))))),
+    h("ol", { class: "bars" }, h("li", {}, h("button", { type: "button", tabindex: "-1", class: "bar-row" },
+      h("span", { class: "bar-label", text: w }), h("span", { class: "bar-value", text: "1" })))),
+    h("table", { class: "figures" }, h("thead", {}, h("tr", {}, h("th", { text: w }))),
+      h("tbody", {}, h("tr", {}, h("td", {}, w, h("button", { type: "button", tabindex: "-1", class: "link", text: w }))))),
+    h("ul", { class: "quotes" }, h("li", {}, h("blockquote", {}, h("p", { text: w })), h("p", { class: "speaker", text: w }))),
+    h("ol", { class: "related" }, h("li", {}, h("span", { class: "headline", text: w }),
+      h("span", { class: "tags" }, h("span", { class: "tag", text: w })))));
+  document.body.append(s);
+  return s;
+}
+
 // ---- drawing the report -------------------------------------------------
 
 // empty is what an empty panel says: its usual words, or, when the text is
@@ -203,6 +238,7 @@ function languageName(code) {
 }
 
 function render(report) {
+  specimen.remove();
   state.report = report;
   state.marks = new Map();
   state.selected = null;

@@ -241,6 +241,8 @@ func oneFile(s *site, wasmExec []byte) ([]byte, error) {
 		{`<html lang="en">`, `<html lang="en" data-onefile="">`},
 		{`<link rel="stylesheet" href="app.css">`, "<style>" + cssText + "</style>"},
 		{`<script type="module" src="app.mjs"></script>`, ""},
+		// The engine is inline too: nothing to fetch early.
+		{`<link rel="preload" href="lede.wasm" as="fetch" type="application/wasm" crossorigin fetchpriority="high">` + "\n", ""},
 		{`<link rel="manifest" href="manifest.webmanifest">`, ""},
 		{`<link rel="apple-touch-icon" href="icon-192.png">`, ""},
 		{`<link rel="icon" href="icon.svg" type="image/svg+xml">`, `<link rel="icon" href="data:image/svg+xml;base64,` + iconSVG + `">`},

@@ -99,3 +99,39 @@ test("a server that sends lede.wasm without Content-Type application/wasm still 
     await srv.close();
   }
 });
+
+// fonts lists the distinct fonts (family, size, weight, style, numerals)
+// that the text under the elements matching sel is drawn in.
+const fonts = (page, sel) => page.evaluate((sel) => {
+  const out = new Set();
+  for (const root of document.querySelectorAll(sel)) {
+    const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walk.nextNode());) {
+      if (!n.textContent.trim()) continue;
+      const c = getComputedStyle(n.parentElement);
+      out.add([c.fontFamily, c.fontSize, c.fontWeight, c.fontStyle, c.fontVariantNumeric].join(" | "));
+    }
+  }
+  return [...out];
+}, sel);
+
+test("the results' fonts are laid out while the engine starts (app.mjs's specimen), and the specimen goes at the first result", async (t) => {
+  if (!needDist(t)) return;
+  const srv = await serve();
+  try {
+    const page = await chrome.page();
+    await page.goto(srv.url);
+    await page.waitForSelector(".font-specimen", { state: "attached" });
+    const known = new Set([...(await fonts(page, ".font-specimen")), ...(await fonts(page, "body > :not(.font-specimen)"))]);
+    assert.equal(await page.$eval(".font-specimen", (e) => e.getAttribute("aria-hidden")), "true");
+    await page.fill("#input", exampleArticle);
+    await page.click("#analyze");
+    await page.waitForFunction(() => !document.getElementById("results").hidden, null, { timeout: 60000 });
+    const missing = (await fonts(page, "#results")).filter((f) => !known.has(f));
+    assert.deepEqual(missing, [], "fonts of the results that the specimen in web/app.mjs does not lay out in advance");
+    assert.equal(await page.$$eval(".font-specimen", (els) => els.length), 0, "the specimen is still in the page");
+    await page.close();
+  } finally {
+    await srv.close();
+  }
+});
