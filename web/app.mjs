@@ -191,7 +191,7 @@ function showError(msg) {
 // round trips wait for a core: 100-200 ms of the first result's time in
 // headless Chromium on two cores (docs/web.md, "First visit"). Done now,
 // they overlap the engine's start. It mirrors the results' markup class for
-// class; web/e2e/page.test.mjs fails if the example's results use a font that
+// class; web/e2e/startup.test.mjs fails if the example's results use a font that
 // is not here. render() removes it.
 function fontSpecimen() {
   const w = "Aa 1$%“”—·";
