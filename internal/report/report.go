@@ -156,12 +156,14 @@ type Stats struct {
 // round keeps scores short and identical across platforms' float printing.
 func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
-func label(ls []doc.Label) []Label {
-	out := make([]Label, 0, len(ls))
+// label returns ls as Labels, cut from the free end of pool (sized by the
+// caller for every list it cuts), and the rest of pool.
+func label(ls []doc.Label, pool []Label) (out, rest []Label) {
+	out, rest = pool[:0:len(ls)], pool[len(ls):]
 	for _, l := range ls {
 		out = append(out, Label{Label: l.Name, Score: round(l.Score)})
 	}
-	return out
+	return out, rest
 }
 
 func optional(s string) *string {
@@ -171,9 +173,39 @@ func optional(s string) *string {
 	return &s
 }
 
+// optionalAt is optional for a string the caller keeps: p, or nil when *p
+// is empty.
+func optionalAt(p *string) *string {
+	if *p == "" {
+		return nil
+	}
+	return p
+}
+
 // Build turns a finished Document into a Report with byte offsets.
+//
+// Its lists are sized once, counted first where a count is not at hand,
+// and the short ones (labels, headlines' entities, digest headlines) cut
+// from one array each: in wasm an allocation costs several times what it
+// does natively.
 func Build(d *doc.Document) *Report {
 	t := d.Text
+	// the blocks by role, and every label list's length
+	nBody, nRelated, nBoiler, nLabels := 0, 0, 0, len(d.Categories)
+	for i, b := range d.Blocks {
+		switch b.Role {
+		case doc.Body:
+			nBody++
+		case doc.Related:
+			nRelated++
+			nLabels += len(d.RelatedCategories[i])
+		case doc.Boilerplate:
+			nBoiler++
+		}
+	}
+	labels := make([]Label, nLabels)
+	var categories []Label
+	categories, labels = label(d.Categories, labels)
 	r := &Report{
 		Text: t,
 		// sized once (never nil: an empty list is [] in the JSON)
@@ -181,15 +213,19 @@ func Build(d *doc.Document) *Report {
 		Entities:   make([]Entity, 0, len(d.Entities)),
 		Figures:    make([]Figure, 0, len(d.Figures)),
 		Quotes:     make([]Quote, 0, len(d.Quotes)),
-		Categories: label(d.Categories),
+		Categories: categories,
 		Summary:    make([]TextSpan, 0, len(d.Summary)),
 		Offsets:    "utf8",
 	}
 	a := &r.Article
-	a.Title, a.Byline, a.Published = optional(d.Title), optional(d.Byline), optional(d.Published)
-	a.Paragraphs, a.Sentences, a.Related, a.Boilerplate = []Span{}, []Span{}, []Related{}, []Span{}
-	paraLangs := []string{}
-	var body []string
+	var fields [3]string // the optional fields, one allocation for the three
+	fields[0], fields[1], fields[2] = d.Title, d.Byline, d.Published
+	a.Title, a.Byline, a.Published = optionalAt(&fields[0]), optionalAt(&fields[1]), optionalAt(&fields[2])
+	blockSpans := make([]Span, nBody+nBoiler)
+	a.Paragraphs, a.Boilerplate = blockSpans[:0:nBody], blockSpans[nBody:nBody]
+	a.Related = make([]Related, 0, nRelated)
+	paraLangs := make([]string, 0, nBody)
+	body := make([]string, 0, nBody)
 	relatedIndex := make([]int, len(d.Blocks)) // block index -> index in a.Related, or -1
 	for i, b := range d.Blocks {
 		relatedIndex[i] = -1
@@ -200,14 +236,22 @@ func Build(d *doc.Document) *Report {
 			paraLangs = append(paraLangs, languageCode(d, i))
 		case doc.Related:
 			relatedIndex[i] = len(a.Related)
+			var ls []Label
+			ls, labels = label(d.RelatedCategories[i], labels)
 			a.Related = append(a.Related, Related{Text: b.Of(t), Start: b.Start, End: b.End,
-				Categories: label(d.RelatedCategories[i]), Entities: []string{}})
+				Categories: ls, Entities: []string{}})
 		case doc.Boilerplate:
 			a.Boilerplate = append(a.Boilerplate, Span{b.Start, b.End})
 		}
 	}
 	a.Body = strings.Join(body, "\n\n")
-	words := 0
+	words, nSent := 0, 0
+	for _, s := range d.Sentences {
+		if d.Blocks[s.Block].Role == doc.Body {
+			nSent++
+		}
+	}
+	a.Sentences = make([]Span, 0, nSent)
 	for i, s := range d.Sentences {
 		if d.Blocks[s.Block].Role == doc.Body {
 			a.Sentences = append(a.Sentences, Span{s.Start, s.End})
@@ -244,6 +288,25 @@ func Build(d *doc.Document) *Report {
 	for _, e := range d.Entities {
 		n, na = n+len(e.Mentions), na+len(e.Aliases)
 	}
+	// each headline's entities, counted first (a headline lists each
+	// entity once), then cut from one array
+	listedN, nListed := make([]int, len(a.Related)), 0
+	for ei, e := range d.Entities {
+		for _, m := range e.Mentions {
+			if m.Sentence >= 0 && m.Sentence < len(d.Sentences) {
+				if ri := blockIndex(relatedIndex, d.Sentences[m.Sentence].Block); ri >= 0 && listed[ri] != ei {
+					listed[ri] = ei
+					listedN[ri]++
+					nListed++
+				}
+			}
+		}
+	}
+	names := make([]string, nListed)
+	for ri, c := range listedN {
+		a.Related[ri].Entities, names = names[:0:c], names[c:]
+		listed[ri] = -1
+	}
 	texts, aliases := make([]TextSpan, 0, n), make([]string, 0, na)
 	for ei, e := range d.Entities {
 		k := len(aliases)
@@ -275,10 +338,25 @@ func Build(d *doc.Document) *Report {
 		r.Summary = append(r.Summary, TextSpan{s.Start, s.End, s.Of(t)})
 	}
 	if g := d.Digest; g != nil {
-		r.Digest = &Digest{Headlines: g.Headlines, Categories: counted(g.Categories, relatedIndex),
-			Entities: counted(g.Entities, relatedIndex), Clusters: [][]int{}}
+		// every list of headlines cut from one array
+		nh := 0
+		for _, c := range g.Categories {
+			nh += len(c.Blocks)
+		}
+		for _, c := range g.Entities {
+			nh += len(c.Blocks)
+		}
 		for _, c := range g.Clusters {
-			r.Digest.Clusters = append(r.Digest.Clusters, related(c, relatedIndex))
+			nh += len(c)
+		}
+		pool := make([]int, nh)
+		r.Digest = &Digest{Headlines: g.Headlines, Clusters: make([][]int, 0, len(g.Clusters))}
+		r.Digest.Categories, pool = counted(g.Categories, relatedIndex, pool)
+		r.Digest.Entities, pool = counted(g.Entities, relatedIndex, pool)
+		for _, c := range g.Clusters {
+			var hs []int
+			hs, pool = related(c, relatedIndex, pool)
+			r.Digest.Clusters = append(r.Digest.Clusters, hs)
 		}
 	}
 	r.Stats = Stats{
@@ -311,14 +389,16 @@ func languageCode(d *doc.Document, i int) string {
 	return "und"
 }
 
-func related(blocks []int, index []int) []int {
-	out := make([]int, 0, len(blocks))
+// related returns the headlines (indices in Article.Related) of blocks,
+// cut from the free end of pool, and the rest of pool.
+func related(blocks []int, index []int, pool []int) (out, rest []int) {
+	out, rest = pool[:0:len(blocks)], pool[len(blocks):]
 	for _, b := range blocks {
 		if i := blockIndex(index, b); i >= 0 {
 			out = append(out, i)
 		}
 	}
-	return out
+	return out, rest
 }
 
 // blockIndex is index[b], or -1 when b is not an index of it.
@@ -329,10 +409,12 @@ func blockIndex(index []int, b int) int {
 	return index[b]
 }
 
-func counted(tags []doc.CountedTag, index []int) []CountedTag {
+func counted(tags []doc.CountedTag, index []int, pool []int) ([]CountedTag, []int) {
 	out := make([]CountedTag, 0, len(tags))
 	for _, c := range tags {
-		out = append(out, CountedTag{Name: c.Name, Type: c.Type, Count: c.Count, Headlines: related(c.Blocks, index)})
+		var hs []int
+		hs, pool = related(c.Blocks, index, pool)
+		out = append(out, CountedTag{Name: c.Name, Type: c.Type, Count: c.Count, Headlines: hs})
 	}
-	return out
+	return out, pool
 }
