@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/lede-news/lede/internal/arena"
 	"github.com/lede-news/lede/internal/doc"
@@ -47,11 +46,7 @@ type resolver struct {
 	// group's groups and maps, kept likewise
 	groups []nameGroup
 	byKey  map[string][numTypes]int32
-	// group's candidates: a word's (or initials') 1 + bucket in buckets,
-	// whose lists keep their arrays from one document to the next (they
-	// hold indices only)
-	cand    map[string]int32
-	buckets [][]int
+	cand   map[string][]int
 }
 
 // nameGroup is group's set of mentions of one name and type.
@@ -97,11 +92,6 @@ func (r *resolver) reset() {
 	r.people = cleared(r.people)
 	r.byKey = cleared(r.byKey)
 	r.cand = cleared(r.cand)
-	if r.cand == nil || cap(r.buckets) > maxKeep {
-		r.buckets = nil
-	} else {
-		r.buckets = r.buckets[:0]
-	}
 	r.seen = cleared(r.seen)
 	r.keys = cleared(r.keys)
 }
@@ -625,44 +615,20 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 	// initials, so the search is not quadratic in the number of names
 	cand := r.cand
 	if cand == nil {
-		cand = make(map[string]int32, len(gs))
+		cand = make(map[string][]int, len(gs))
 		r.cand = cand
-	}
-	add := func(k string, li int, view bool) {
-		b := cand[k]
-		if b == 0 {
-			if view {
-				k = r.a.String(r.kbuf) // the initials, in r.kbuf
-			}
-			if len(r.buckets) < cap(r.buckets) {
-				r.buckets = r.buckets[:len(r.buckets)+1]
-				r.buckets[len(r.buckets)-1] = r.buckets[len(r.buckets)-1][:0]
-			} else {
-				r.buckets = append(r.buckets, nil)
-			}
-			b = int32(len(r.buckets))
-			cand[k] = b
-		}
-		r.buckets[b-1] = append(r.buckets[b-1], li)
 	}
 	for li, l := range gs {
 		if len(l.tokens) < 2 {
 			continue
 		}
-		add(l.tokens[0], li, false)
+		cand[l.tokens[0]] = append(cand[l.tokens[0]], li)
 		if w := l.tokens[len(l.tokens)-1]; w != l.tokens[0] {
-			add(w, li, false)
+			cand[w] = append(cand[w], li)
 		}
-		r.kbuf = appendInitials(r.kbuf[:0], l.tokens)
-		if in := unsafe.String(unsafe.SliceData(r.kbuf), len(r.kbuf)); in != "" && in != l.tokens[0] && in != l.tokens[len(l.tokens)-1] {
-			add(in, li, true)
+		if in := initials(l.tokens); in != "" && in != l.tokens[0] && in != l.tokens[len(l.tokens)-1] {
+			cand[in] = append(cand[in], li)
 		}
-	}
-	candOf := func(k string) []int {
-		if b := cand[k]; b > 0 {
-			return r.buckets[b-1]
-		}
-		return nil
 	}
 	for gi := range gs {
 		g := &gs[gi]
@@ -671,7 +637,7 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		if len(g.tokens) == 1 {
 			look = strings.ReplaceAll(strings.TrimPrefix(look, "^"), ".", "")
 		}
-		for _, lis := range [2][]int{candOf(g.tokens[0]), candOf(look)} {
+		for _, lis := range [2][]int{cand[g.tokens[0]], cand[look]} {
 			for _, li := range lis {
 				l := &gs[li]
 				if li == gi || len(l.tokens) <= len(g.tokens) || !shortFormOf(g.tokens, l.tokens, l.typ, g.typ) {
@@ -692,24 +658,13 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 	}
 	// each root's groups; a root's entity is made in the order of roots,
 	// and the sort below decides the order of the entities
-	// (counted first, then cut from one array)
 	members := make([][]int, len(gs))
-	counts := make([]int, 2*len(gs))
-	rootOf, nMem := counts[:len(gs)], counts[len(gs):]
 	roots := 0
 	for i := range gs {
 		ri := root(i)
-		rootOf[i] = ri
-		if nMem[ri] == 0 {
+		if len(members[ri]) == 0 {
 			roots++
 		}
-		nMem[ri]++
-	}
-	memArr := make([]int, len(gs))
-	for ri, c := range nMem {
-		members[ri], memArr = memArr[:0:c], memArr[c:]
-	}
-	for i, ri := range rootOf {
 		members[ri] = append(members[ri], i)
 	}
 	// salience: mentions (log), how early the first one is, and the title
@@ -720,9 +675,6 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 	// every entity's mentions, cut from one array (capped, so that no
 	// append to one runs into the next)
 	mentions := make([]doc.Mention, 0, len(ms))
-	// and their aliases from a few (an entity's list is capped, so that a
-	// new array can start when one is full)
-	var aliases []string
 	for ri, mem := range members {
 		if len(mem) == 0 {
 			continue
@@ -754,18 +706,10 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		e.Name = r.fullestForm(ms, gs[ri].ms)
 		// the other forms, sorted, once each
 		slices.Sort(forms)
-		forms = slices.Compact(forms)
-		if cap(aliases)-len(aliases) < len(forms) {
-			aliases = make([]string, 0, max(len(forms), 32))
-		}
-		k := len(aliases)
-		for _, s := range forms {
+		for _, s := range slices.Compact(forms) {
 			if s != e.Name {
-				aliases = append(aliases, s)
+				e.Aliases = append(e.Aliases, s)
 			}
-		}
-		if len(aliases) > k {
-			e.Aliases = aliases[k:len(aliases):len(aliases)]
 		}
 		first := float64(ms[idx[0]].sent) / float64(nSent)
 		e.Salience = (1 + math.Log(float64(len(idx)))) * (1.5 - 0.5*first)
@@ -866,15 +810,12 @@ func isAcronymOf(acr string, long []string) bool {
 	if len(letters) < 2 || len(letters) > 8 {
 		return false
 	}
-	var buf [16]byte
-	return string(appendInitials(buf[:0], long)) == letters
+	return initials(long) == letters
 }
 
 // initials are the first letters of the significant words of a folded name.
-func initials(long []string) string { return string(appendInitials(nil, long)) }
-
-// appendInitials appends long's initials to b.
-func appendInitials(b []byte, long []string) []byte {
+func initials(long []string) string {
+	var b []byte
 	for _, w := range long {
 		for more := true; more; { // the parts of w between hyphens
 			var part string
@@ -886,7 +827,7 @@ func appendInitials(b []byte, long []string) []byte {
 			}
 		}
 	}
-	return b
+	return string(b)
 }
 
 // orgEvidence reports whether a folded multi-word name ends in an
