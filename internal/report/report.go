@@ -156,14 +156,12 @@ type Stats struct {
 // round keeps scores short and identical across platforms' float printing.
 func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
-// label returns ls as Labels, cut from the free end of pool (sized by the
-// caller for every list it cuts), and the rest of pool.
-func label(ls []doc.Label, pool []Label) (out, rest []Label) {
-	out, rest = pool[:0:len(ls)], pool[len(ls):]
+func label(ls []doc.Label) []Label {
+	out := make([]Label, 0, len(ls))
 	for _, l := range ls {
 		out = append(out, Label{Label: l.Name, Score: round(l.Score)})
 	}
-	return out, rest
+	return out
 }
 
 func optional(s string) *string {
@@ -173,39 +171,9 @@ func optional(s string) *string {
 	return &s
 }
 
-// optionalAt is optional for a string the caller keeps: p, or nil when *p
-// is empty.
-func optionalAt(p *string) *string {
-	if *p == "" {
-		return nil
-	}
-	return p
-}
-
 // Build turns a finished Document into a Report with byte offsets.
-//
-// Its lists are sized once, counted first where a count is not at hand,
-// and the short ones (labels, headlines' entities, digest headlines) cut
-// from one array each: in wasm an allocation costs several times what it
-// does natively.
 func Build(d *doc.Document) *Report {
 	t := d.Text
-	// the blocks by role, and every label list's length
-	nBody, nRelated, nBoiler, nLabels := 0, 0, 0, len(d.Categories)
-	for i, b := range d.Blocks {
-		switch b.Role {
-		case doc.Body:
-			nBody++
-		case doc.Related:
-			nRelated++
-			nLabels += len(d.RelatedCategories[i])
-		case doc.Boilerplate:
-			nBoiler++
-		}
-	}
-	labels := make([]Label, nLabels)
-	var categories []Label
-	categories, labels = label(d.Categories, labels)
 	r := &Report{
 		Text: t,
 		// sized once (never nil: an empty list is [] in the JSON)
@@ -213,19 +181,15 @@ func Build(d *doc.Document) *Report {
 		Entities:   make([]Entity, 0, len(d.Entities)),
 		Figures:    make([]Figure, 0, len(d.Figures)),
 		Quotes:     make([]Quote, 0, len(d.Quotes)),
-		Categories: categories,
+		Categories: label(d.Categories),
 		Summary:    make([]TextSpan, 0, len(d.Summary)),
 		Offsets:    "utf8",
 	}
 	a := &r.Article
-	var fields [3]string // the optional fields, one allocation for the three
-	fields[0], fields[1], fields[2] = d.Title, d.Byline, d.Published
-	a.Title, a.Byline, a.Published = optionalAt(&fields[0]), optionalAt(&fields[1]), optionalAt(&fields[2])
-	blockSpans := make([]Span, nBody+nBoiler)
-	a.Paragraphs, a.Boilerplate = blockSpans[:0:nBody], blockSpans[nBody:nBody]
-	a.Related = make([]Related, 0, nRelated)
-	paraLangs := make([]string, 0, nBody)
-	body := make([]string, 0, nBody)
+	a.Title, a.Byline, a.Published = optional(d.Title), optional(d.Byline), optional(d.Published)
+	a.Paragraphs, a.Sentences, a.Related, a.Boilerplate = []Span{}, []Span{}, []Related{}, []Span{}
+	paraLangs := []string{}
+	var body []string
 	relatedIndex := make([]int, len(d.Blocks)) // block index -> index in a.Related, or -1
 	for i, b := range d.Blocks {
 		relatedIndex[i] = -1
@@ -236,22 +200,14 @@ func Build(d *doc.Document) *Report {
 			paraLangs = append(paraLangs, languageCode(d, i))
 		case doc.Related:
 			relatedIndex[i] = len(a.Related)
-			var ls []Label
-			ls, labels = label(d.RelatedCategories[i], labels)
 			a.Related = append(a.Related, Related{Text: b.Of(t), Start: b.Start, End: b.End,
-				Categories: ls, Entities: []string{}})
+				Categories: label(d.RelatedCategories[i]), Entities: []string{}})
 		case doc.Boilerplate:
 			a.Boilerplate = append(a.Boilerplate, Span{b.Start, b.End})
 		}
 	}
 	a.Body = strings.Join(body, "\n\n")
-	words, nSent := 0, 0
-	for _, s := range d.Sentences {
-		if d.Blocks[s.Block].Role == doc.Body {
-			nSent++
-		}
-	}
-	a.Sentences = make([]Span, 0, nSent)
+	words := 0
 	for i, s := range d.Sentences {
 		if d.Blocks[s.Block].Role == doc.Body {
 			a.Sentences = append(a.Sentences, Span{s.Start, s.End})
@@ -288,25 +244,6 @@ func Build(d *doc.Document) *Report {
 	for _, e := range d.Entities {
 		n, na = n+len(e.Mentions), na+len(e.Aliases)
 	}
-	// each headline's entities, counted first (a headline lists each
-	// entity once), then cut from one array
-	listedN, nListed := make([]int, len(a.Related)), 0
-	for ei, e := range d.Entities {
-		for _, m := range e.Mentions {
-			if m.Sentence >= 0 && m.Sentence < len(d.Sentences) {
-				if ri := blockIndex(relatedIndex, d.Sentences[m.Sentence].Block); ri >= 0 && listed[ri] != ei {
-					listed[ri] = ei
-					listedN[ri]++
-					nListed++
-				}
-			}
-		}
-	}
-	names := make([]string, nListed)
-	for ri, c := range listedN {
-		a.Related[ri].Entities, names = names[:0:c], names[c:]
-		listed[ri] = -1
-	}
 	texts, aliases := make([]TextSpan, 0, n), make([]string, 0, na)
 	for ei, e := range d.Entities {
 		k := len(aliases)
@@ -338,25 +275,10 @@ func Build(d *doc.Document) *Report {
 		r.Summary = append(r.Summary, TextSpan{s.Start, s.End, s.Of(t)})
 	}
 	if g := d.Digest; g != nil {
-		// every list of headlines cut from one array
-		nh := 0
-		for _, c := range g.Categories {
-			nh += len(c.Blocks)
-		}
-		for _, c := range g.Entities {
-			nh += len(c.Blocks)
-		}
+		r.Digest = &Digest{Headlines: g.Headlines, Categories: counted(g.Categories, relatedIndex),
+			Entities: counted(g.Entities, relatedIndex), Clusters: [][]int{}}
 		for _, c := range g.Clusters {
-			nh += len(c)
-		}
-		pool := make([]int, nh)
-		r.Digest = &Digest{Headlines: g.Headlines, Clusters: make([][]int, 0, len(g.Clusters))}
-		r.Digest.Categories, pool = counted(g.Categories, relatedIndex, pool)
-		r.Digest.Entities, pool = counted(g.Entities, relatedIndex, pool)
-		for _, c := range g.Clusters {
-			var hs []int
-			hs, pool = related(c, relatedIndex, pool)
-			r.Digest.Clusters = append(r.Digest.Clusters, hs)
+			r.Digest.Clusters = append(r.Digest.Clusters, related(c, relatedIndex))
 		}
 	}
 	r.Stats = Stats{
@@ -389,16 +311,14 @@ func languageCode(d *doc.Document, i int) string {
 	return "und"
 }
 
-// related returns the headlines (indices in Article.Related) of blocks,
-// cut from the free end of pool, and the rest of pool.
-func related(blocks []int, index []int, pool []int) (out, rest []int) {
-	out, rest = pool[:0:len(blocks)], pool[len(blocks):]
+func related(blocks []int, index []int) []int {
+	out := make([]int, 0, len(blocks))
 	for _, b := range blocks {
 		if i := blockIndex(index, b); i >= 0 {
 			out = append(out, i)
 		}
 	}
-	return out, rest
+	return out
 }
 
 // blockIndex is index[b], or -1 when b is not an index of it.
@@ -409,12 +329,10 @@ func blockIndex(index []int, b int) int {
 	return index[b]
 }
 
-func counted(tags []doc.CountedTag, index []int, pool []int) ([]CountedTag, []int) {
+func counted(tags []doc.CountedTag, index []int) []CountedTag {
 	out := make([]CountedTag, 0, len(tags))
 	for _, c := range tags {
-		var hs []int
-		hs, pool = related(c.Blocks, index, pool)
-		out = append(out, CountedTag{Name: c.Name, Type: c.Type, Count: c.Count, Headlines: hs})
+		out = append(out, CountedTag{Name: c.Name, Type: c.Type, Count: c.Count, Headlines: related(c.Blocks, index)})
 	}
-	return out, pool
+	return out
 }
