@@ -37,89 +37,50 @@ const Threshold = 0.15
 const MinShared = 2
 
 // Annotate sets d.Digest from the Related blocks; nil when there are none.
-//
-// Its lists are counted first and cut from one array each, and blocks are
-// looked up in slices, not maps: in wasm every allocation and every map
-// probe (hashed byte by byte) costs several times what it does natively.
 func Annotate(d *doc.Document) {
-	nrel := 0
-	for _, b := range d.Blocks {
-		if b.Role == doc.Related {
-			nrel++
-		}
-	}
-	if nrel == 0 {
-		d.Digest = nil
-		return
-	}
-	related := make([]int, 0, nrel)
-	isRelated := make([]bool, len(d.Blocks))
+	var related []int
 	for i, b := range d.Blocks {
 		if b.Role == doc.Related {
 			related = append(related, i)
-			isRelated[i] = true
 		}
+	}
+	if len(related) == 0 {
+		d.Digest = nil
+		return
 	}
 	g := &doc.Digest{Headlines: len(related), Categories: []doc.CountedTag{}, Entities: []doc.CountedTag{}, Clusters: [][]int{}}
 
-	// categories: every label shown for a headline counts once; the
-	// labels' ids in the order shown, then each label's blocks
-	var labelID map[string]int
+	// categories: every label shown for a headline counts once
+	byLabel := map[string][]int{}
 	var order []string
-	var count, shown []int
 	for _, bi := range related {
 		for _, l := range d.RelatedCategories[bi] {
-			if labelID == nil {
-				labelID = make(map[string]int)
-			}
-			id, ok := labelID[l.Name]
-			if !ok {
-				id = len(order)
-				labelID[l.Name] = id
+			if _, ok := byLabel[l.Name]; !ok {
 				order = append(order, l.Name)
-				count = append(count, 0)
 			}
-			count[id]++
-			shown = append(shown, id)
+			byLabel[l.Name] = append(byLabel[l.Name], bi)
 		}
 	}
-	if len(order) > 0 {
-		byLabel := make([][]int, len(order))
-		all := make([]int, len(shown))
-		for id, c := range count {
-			byLabel[id], all = all[:0:c], all[c:]
-		}
-		k := 0
-		for _, bi := range related {
-			for range d.RelatedCategories[bi] {
-				byLabel[shown[k]] = append(byLabel[shown[k]], bi)
-				k++
-			}
-		}
-		g.Categories = make([]doc.CountedTag, 0, len(order))
-		for id, name := range order {
-			g.Categories = append(g.Categories, doc.CountedTag{Name: name, Count: len(byLabel[id]), Blocks: byLabel[id]})
-		}
-		sortTags(g.Categories)
+	for _, name := range order {
+		g.Categories = append(g.Categories, doc.CountedTag{Name: name, Count: len(byLabel[name]), Blocks: byLabel[name]})
 	}
+	sortTags(g.Categories)
 
-	// entities: the related blocks each entity is mentioned in, cut from
-	// one array (an entity's blocks are at most its mentions)
-	entityBlocks := make([][]int, len(d.Entities))
-	bound := 0
-	for _, e := range d.Entities {
-		bound += len(e.Mentions)
+	// entities: the related blocks each entity is mentioned in (a slice,
+	// not a map: in wasm a map probe hashes its key the slow way)
+	isRelated := make([]bool, len(d.Blocks))
+	for _, bi := range related {
+		isRelated[bi] = true
 	}
-	eb := make([]int, 0, bound)
+	entityBlocks := make([][]int, len(d.Entities))
 	for ei, e := range d.Entities {
-		start := len(eb)
+		var blocks []int
 		for _, m := range e.Mentions {
 			bi := blockOf(d, m)
-			if bi >= 0 && isRelated[bi] && !slices.Contains(eb[start:], bi) {
-				eb = append(eb, bi)
+			if bi >= 0 && isRelated[bi] && !slices.Contains(blocks, bi) {
+				blocks = append(blocks, bi)
 			}
 		}
-		blocks := eb[start:len(eb):len(eb)]
 		slices.Sort(blocks)
 		entityBlocks[ei] = blocks
 		if len(blocks) >= 2 {
@@ -170,92 +131,52 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 		related = related[:MaxClustered]
 	}
 	n := len(related)
-	// each headline's place in related, by block (-1: none)
-	pos := make([]int32, len(d.Blocks))
-	for i := range pos {
-		pos[i] = -1
-	}
-	for i, bi := range related {
-		pos[bi] = int32(i)
-	}
-	posOf := func(bi int) int {
-		if bi < 0 || bi >= len(pos) {
-			return -1
-		}
-		return int(pos[bi])
-	}
-	// entity mentions: a term per entity, and their spans are not words;
-	// each headline's spans and terms counted first, then cut from one
-	// array each. A headline's terms are at most its entities and its
-	// words (a word takes a byte and a separator); the terms' text is at
-	// most the headlines' text and the names, copied into one array.
-	counts := make([]int, 2*n)
-	nCovered, nTerms := counts[:n], counts[n:]
-	total, text := 0, 0
-	for ei, blocks := range entityBlocks {
-		named := false
-		for _, bi := range blocks {
-			if i := posOf(bi); i >= 0 {
-				nTerms[i]++
-				named = true
-			}
-		}
-		if named {
-			text += 1 + len(d.Entities[ei].Name)
-		}
-		for _, m := range d.Entities[ei].Mentions {
-			if i := posOf(blockOf(d, m)); i >= 0 {
-				nCovered[i]++
-				total++
-			}
-		}
-	}
-	covered := make([][]doc.Span, n)
-	spans := make([]doc.Span, total)
-	terms := 0
-	for i, bi := range related {
-		covered[i], spans = spans[:0:nCovered[i]], spans[nCovered[i]:]
-		b := d.Blocks[bi]
-		nTerms[i] += (b.End - b.Start + 1) / 2
-		terms += nTerms[i]
-		text += b.End - b.Start
-	}
 	// terms become sorted ids with an idf weight, so a pair's similarity is
 	// one merge of two short lists
 	// (sized for a headline's words: growing a map rehashes every key,
 	// with wasm's slow portable hash)
 	ids := make(map[string]int32, 8*n)
-	df := make([]int, 0, min(terms, 8*n))
+	var df []int
 	lists := make([][]int32, n)
-	all := make([]int32, terms)
-	for i, c := range nTerms {
-		lists[i], all = all[:0:c], all[c:]
-	}
-	kept := make([]byte, 0, text)
+	// the terms' text, copied into a few arrays rather than a string each
+	var kept []byte
 	add := func(i int, t string) {
 		id, ok := ids[t]
 		if !ok {
 			id = int32(len(df))
-			// t may be a view of forWords' buffer or of name: copied. (A
-			// word longer in lower case, of a few non-ASCII letters, can
-			// make append move kept: the strings made keep the old array.)
+			if cap(kept)-len(kept) < len(t) {
+				kept = make([]byte, 0, max(len(t), 1024))
+			}
 			k := len(kept)
-			kept = append(kept, t...)
-			ids[unsafe.String(unsafe.SliceData(kept[k:]), len(t))] = id
+			kept = append(kept, t...) // t may be a view of a buffer
+			ids[unsafe.String(&kept[k], len(t))] = id
 			df = append(df, 0)
 		}
 		lists[i] = append(lists[i], id)
 	}
+	// each headline's place in related by block, 0 for none, else 1 + it
+	pos := make([]int32, len(d.Blocks))
+	for i, bi := range related {
+		pos[bi] = int32(i + 1)
+	}
+	at := func(bi int) int {
+		if bi < 0 || bi >= len(pos) {
+			return -1
+		}
+		return int(pos[bi]) - 1
+	}
+	// entity mentions: a term per entity, and their spans are not words
+	covered := make([][]doc.Span, n)
 	var name []byte
 	for ei, blocks := range entityBlocks {
 		for _, bi := range blocks {
-			if i := posOf(bi); i >= 0 {
+			if i := at(bi); i >= 0 {
 				name = append(append(name[:0], 0), d.Entities[ei].Name...)
-				add(i, unsafe.String(unsafe.SliceData(name), len(name)))
+				add(i, unsafe.String(&name[0], len(name)))
 			}
 		}
 		for _, m := range d.Entities[ei].Mentions {
-			if i := posOf(blockOf(d, m)); i >= 0 {
+			if i := at(blockOf(d, m)); i >= 0 {
 				covered[i] = append(covered[i], m.Span)
 			}
 		}
@@ -292,7 +213,7 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 		}
 	}
 	sim := make([][]float64, n)
-	cells := make([]float64, n*n)
+	cells := make([]float64, n*n) // the rows cut from one array
 	for i := range sim {
 		sim[i], cells = cells[:n:n], cells[n:]
 	}
@@ -324,7 +245,7 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 	// headlines is ever summed twice.
 	groups := make([][]int, n)
 	alive := make([]bool, n)
-	one := make([]int, n) // the groups of one, each capped: a merge's append copies
+	one := make([]int, n) // the groups of one, capped: a merge's append copies
 	for i := range groups {
 		one[i] = i
 		groups[i], alive[i] = one[i:i+1:i+1], true
@@ -383,8 +304,8 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 //
 // An ASCII word is lowered into buf, which the next word reuses: w is
 // valid during fn only (fn copies what it keeps). Lowering a capitalised
-// headline word then allocates nothing. (The caller's buf: one here would
-// move to the heap on every call, as w escapes through fn.)
+// headline word then allocates nothing. (The caller's buf: one declared
+// here moved to the heap on every call, as w escapes through fn.)
 func forWords(text string, start, end int, buf *[32]byte, fn func(w string, s, e int)) {
 	i := start
 	for i < end {
