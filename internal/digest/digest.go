@@ -66,8 +66,9 @@ func Annotate(d *doc.Document) {
 	}
 	sortTags(g.Categories)
 
-	// entities: the related blocks each entity is mentioned in
-	isRelated := map[int]bool{}
+	// entities: the related blocks each entity is mentioned in (a slice,
+	// not a map: in wasm a map probe hashes its key the slow way)
+	isRelated := make([]bool, len(d.Blocks))
 	for _, bi := range related {
 		isRelated[bi] = true
 	}
@@ -137,36 +138,53 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 	ids := make(map[string]int32, 8*n)
 	var df []int
 	lists := make([][]int32, n)
+	// the terms' text, copied into a few arrays rather than a string each
+	var kept []byte
 	add := func(i int, t string) {
 		id, ok := ids[t]
 		if !ok {
 			id = int32(len(df))
-			ids[strings.Clone(t)] = id // t may be a view of forWords' buffer
+			if cap(kept)-len(kept) < len(t) {
+				kept = make([]byte, 0, max(len(t), 1024))
+			}
+			k := len(kept)
+			kept = append(kept, t...) // t may be a view of a buffer
+			ids[unsafe.String(&kept[k], len(t))] = id
 			df = append(df, 0)
 		}
 		lists[i] = append(lists[i], id)
 	}
-	pos := make(map[int]int, n)
+	// each headline's place in related by block, 0 for none, else 1 + it
+	pos := make([]int32, len(d.Blocks))
 	for i, bi := range related {
-		pos[bi] = i
+		pos[bi] = int32(i + 1)
+	}
+	at := func(bi int) int {
+		if bi < 0 || bi >= len(pos) {
+			return -1
+		}
+		return int(pos[bi]) - 1
 	}
 	// entity mentions: a term per entity, and their spans are not words
 	covered := make([][]doc.Span, n)
+	var name []byte
 	for ei, blocks := range entityBlocks {
 		for _, bi := range blocks {
-			if i, ok := pos[bi]; ok {
-				add(i, "\x00"+d.Entities[ei].Name)
+			if i := at(bi); i >= 0 {
+				name = append(append(name[:0], 0), d.Entities[ei].Name...)
+				add(i, unsafe.String(&name[0], len(name)))
 			}
 		}
 		for _, m := range d.Entities[ei].Mentions {
-			if i, ok := pos[blockOf(d, m)]; ok {
+			if i := at(blockOf(d, m)); i >= 0 {
 				covered[i] = append(covered[i], m.Span)
 			}
 		}
 	}
+	var buf [32]byte
 	for i, bi := range related {
 		b := d.Blocks[bi]
-		forWords(d.Text, b.Start, b.End, func(w string, start, end int) {
+		forWords(d.Text, b.Start, b.End, &buf, func(w string, start, end int) {
 			for _, s := range covered[i] {
 				if start < s.End && s.Start < end {
 					return
@@ -195,8 +213,9 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 		}
 	}
 	sim := make([][]float64, n)
+	cells := make([]float64, n*n) // the rows cut from one array
 	for i := range sim {
-		sim[i] = make([]float64, n)
+		sim[i], cells = cells[:n:n], cells[n:]
 	}
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
@@ -226,8 +245,10 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 	// headlines is ever summed twice.
 	groups := make([][]int, n)
 	alive := make([]bool, n)
+	one := make([]int, n) // the groups of one, capped: a merge's append copies
 	for i := range groups {
-		groups[i], alive[i] = []int{i}, true
+		one[i] = i
+		groups[i], alive[i] = one[i:i+1:i+1], true
 	}
 	for {
 		bi, bj, best := -1, -1, Threshold
@@ -281,11 +302,11 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 // forWords calls fn with each lower-cased word (letters and digits) of
 // text[start:end] and its offsets.
 //
-// An ASCII word is lowered into a buffer that the next word reuses: w is
+// An ASCII word is lowered into buf, which the next word reuses: w is
 // valid during fn only (fn copies what it keeps). Lowering a capitalised
-// headline word then allocates nothing.
-func forWords(text string, start, end int, fn func(w string, s, e int)) {
-	var buf [32]byte
+// headline word then allocates nothing. (The caller's buf: one declared
+// here moved to the heap on every call, as w escapes through fn.)
+func forWords(text string, start, end int, buf *[32]byte, fn func(w string, s, e int)) {
 	i := start
 	for i < end {
 		r, size := utf8.DecodeRuneInString(text[i:end])

@@ -45,26 +45,49 @@ func Select(d *doc.Document) []int {
 		return nil
 	}
 	// the topics each sentence mentions
-	var units []unit
+	units := make([]unit, 0, len(d.Keyphrases)+len(d.Entities))
+	for _, p := range d.Keyphrases {
+		units = append(units, unit{p.Score})
+	}
+	for _, e := range d.Entities {
+		units = append(units, unit{0.5 * e.Salience})
+	}
+	mentions := func(u int) []doc.Mention {
+		if u < len(d.Keyphrases) {
+			return d.Keyphrases[u].Mentions
+		}
+		return d.Entities[u-len(d.Keyphrases)].Mentions
+	}
 	// covers: sentence -> unit ids. Slices by sentence, not maps: in wasm
-	// every map probe hashes its key with the slow portable hash.
-	covers := make([][]int, len(d.Sentences))
-	last := make([]int, len(d.Sentences)) // 1 + the last unit added to the sentence
-	add := func(w float64, ms []doc.Mention) {
-		id := len(units)
-		units = append(units, unit{w})
-		for _, m := range ms {
-			if s := m.Sentence; s >= 0 && s < len(covers) && last[s] != id+1 {
-				last[s] = id + 1
-				covers[s] = append(covers[s], id)
+	// every map probe hashes its key with the slow portable hash. Counted
+	// first, then cut from one array (appended to, they grew some seventy
+	// slices an article).
+	ns := len(d.Sentences)
+	covers := make([][]int, ns)
+	lc := make([]int, 2*ns)
+	last, count := lc[:ns], lc[ns:] // last: 1 + the last unit counted in (then added to) the sentence
+	total := 0
+	for u := range units {
+		for _, m := range mentions(u) {
+			if s := m.Sentence; s >= 0 && s < ns && last[s] != u+1 {
+				last[s] = u + 1
+				count[s]++
+				total++
 			}
 		}
 	}
-	for _, p := range d.Keyphrases {
-		add(p.Score, p.Mentions)
+	all := make([]int, total)
+	for s, c := range count {
+		covers[s], all = all[:0:c], all[c:]
+		last[s] = 0
 	}
-	for _, e := range d.Entities {
-		add(0.5*e.Salience, e.Mentions)
+	for u := range units {
+		for _, m := range mentions(u) {
+			if s := m.Sentence; s >= 0 && s < ns && last[s] != u+1 {
+				last[s] = u + 1
+				covers[s] = append(covers[s], u)
+			}
+		}
 	}
 	// Each candidate's words as sorted ids, and whether it nearly copies a
 	// sentence already chosen (updated once per choice, not re-tested in
