@@ -236,7 +236,7 @@ func (r *resolver) dropJunk(ms []mention) []mention {
 		// convention the tagger learned for "President"; Reuters wrote no
 		// "Mr.", so eng.train has three, and the tagger keeps the title in
 		// US papers' "Mr. Garrett" and tags "Mr." alone)
-		if honorifics[r.folded(m.first)] {
+		if honorific(r.folded(m.first)) {
 			if m.last-m.first == 1 {
 				continue
 			}
@@ -559,9 +559,15 @@ func splitKey(words []string, key string) []string {
 	}
 }
 
-// honorifics are the folded forms of the titles dropJunk takes off the
-// front of a name.
-var honorifics = map[string]bool{"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true}
+// honorific reports whether folded is a title dropJunk takes off the front
+// of a name.
+func honorific(folded string) bool {
+	switch folded {
+	case "mr", "mr.", "mrs", "mrs.", "ms", "ms.":
+		return true
+	}
+	return false
+}
 
 // junkMargin is the margin below which dropJunk drops a sentence-initial
 // one-word name that is a lower-case word elsewhere: a name the tagger is
