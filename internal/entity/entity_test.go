@@ -569,10 +569,11 @@ func TestResolveDocument(t *testing.T) {
 			want:  []want{{"Garrett", doc.Person, 1}, {"Ito", doc.Person, 1}},
 		},
 		{
-			name:  "a doubtful acronym is not spread to its repeats, a sure one is",
-			sents: []string{"The SUV has LED lights from NASA .", "Every SUV and NASA probe has LED lights ."},
-			spans: []span{{0, 1, 2, 2, 3}, {0, 3, 4, 2, 9}, {0, 6, 7, 2, 30}},
-			want:  []want{{"SUV", doc.Organization, 1}, {"LED", doc.Organization, 1}, {"NASA", doc.Organization, 2}},
+			name:  "a doubtful one-word name is not spread to its repeats, a sure one or a longer one is",
+			sents: []string{"The SUV has LED lights from NASA and Blue Origin .", "Every SUV and NASA probe has LED lights , Blue Origin said ."},
+			spans: []span{{0, 1, 2, 2, 3}, {0, 3, 4, 2, 9}, {0, 6, 7, 2, 30}, {0, 8, 10, 2, 2}},
+			want: []want{{"SUV", doc.Organization, 1}, {"LED", doc.Organization, 1}, {"NASA", doc.Organization, 2},
+				{"Blue Origin", doc.Organization, 2}},
 		},
 	}
 	for _, c := range cases {
