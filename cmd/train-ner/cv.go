@@ -43,7 +43,7 @@ func crossValidate(docs []conllDoc, lex map[string]entity.LexEntry, external map
 				train = append(train, d)
 			}
 		}
-		full, sents := trainingSet(train, external, jack, o.augment)
+		full, sents := trainingSet(train, external, jack, o.augment, o.swap, seed)
 		cfg := entity.TrainConfig{Epochs: epochs, Seed: seed, HistoryEpochs: o.histEpochs}
 		cfg.AfterEpoch = func(epoch int, w entity.Weights) {
 			for ri, r := range o.cvRanges {

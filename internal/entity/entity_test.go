@@ -562,6 +562,19 @@ func TestResolveDocument(t *testing.T) {
 			spans: []span{{0, 0, 1, 0, 40}, {0, 2, 3, 0, 10}, {1, 0, 1, 1, -10}, {2, 1, 2, 1, -12}},
 			want:  []want{{"Kelly", doc.Person, 1}, {"Jordan", doc.Person, 3}},
 		},
+		{
+			name:  "a title is not part of a name, nor a name alone",
+			sents: []string{"Mr. Garrett said no .", "Ms. Ito and Mr. agreed ."},
+			spans: []span{{0, 0, 2, 0, 20}, {1, 0, 2, 0, 20}, {1, 3, 4, 0, 5}},
+			want:  []want{{"Garrett", doc.Person, 1}, {"Ito", doc.Person, 1}},
+		},
+		{
+			name:  "a doubtful one-word name is not spread to its repeats, a sure one or a longer one is",
+			sents: []string{"The SUV has LED lights from NASA and Blue Origin .", "Every SUV and NASA probe has LED lights , Blue Origin said ."},
+			spans: []span{{0, 1, 2, 2, 3}, {0, 3, 4, 2, 9}, {0, 6, 7, 2, 30}, {0, 8, 10, 2, 2}},
+			want: []want{{"SUV", doc.Organization, 1}, {"LED", doc.Organization, 1}, {"NASA", doc.Organization, 2},
+				{"Blue Origin", doc.Organization, 2}},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
