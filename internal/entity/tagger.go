@@ -78,9 +78,15 @@ type wordInfo struct {
 	// the fields below are set (Tagger.fill) where some score reads them:
 	// not for a word seen only far from any word that may be in a name
 	filled bool
-	shape  int32                      // its shape class's group in Tagger.groups (for selfFeatures)
-	around [numRoles][numLabels]int32 // neighbourFeatures, by role
-	w0     hash                       // the hash of its W0 feature (ownScores)
+	shape  int32 // its shape class's group in Tagger.groups (for selfFeatures)
+	// around holds its neighbourFeatures' rows by role, each set where a
+	// score first reads it (roles: bit role set; Tagger.fillRole): a word
+	// next to a name is read in one or two roles, not four
+	around  [numRoles][numLabels]int32
+	roles   uint8
+	cluster int32            // its fine cluster's group in Tagger.groups
+	roleKey [numRoles]uint32 // its wordNeighbourFeatures' keys, by role
+	w0      hash             // the hash of its W0 feature (ownScores)
 	// the history features' hashes before the previous label is mixed in
 	// (T1W0 and T1Shape0 of this word, T1Wp1 of this word as the next),
 	// and where their rows are (Model.histRef)
@@ -283,7 +289,11 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		var around [numRoles]*[numLabels]int32
 		for role, j := range [numRoles]int{i - 1, i + 1, i - 2, i + 2} {
 			if j >= 0 && j < n {
-				around[role] = &t.infos[t.ids[j]].around[role]
+				nb := &t.infos[t.ids[j]]
+				if nb.roles&(1<<role) == 0 {
+					t.fillRole(nb, role)
+				}
+				around[role] = &nb.around[role]
 			} else {
 				around[role] = &t.m.edge[role]
 			}
@@ -406,19 +416,10 @@ func (t *Tagger) fill(id int32) {
 	tok := &t.known[id]
 	wh := wordHashes(tok.lower)
 	si, ci := t.shapeGroup(tok), t.clusterGroup(tok)
-	sg, cg := &t.groups[si], &t.groups[ci]
-	wi.shape = int32(si)
+	sg := &t.groups[si]
+	wi.shape, wi.cluster = int32(si), int32(ci)
 	for role := range numRoles {
-		switch role {
-		case asPrev:
-			sumRows(&wi.around[role], &sg.prev, &cg.prev)
-		case asNext:
-			sumRows(&wi.around[role], &sg.next, &cg.next)
-		default:
-			wi.around[role] = [numLabels]int32{}
-		}
-		t.feats = append(t.feats[:0], wh[whRole+role].key()) // wordNeighbourFeatures
-		t.m.add(t.feats, &wi.around[role])
+		wi.roleKey[role] = wh[whRole+role].key() // wordNeighbourFeatures
 	}
 	wi.w0 = wh[whW0]
 	wi.hW0, wi.hWp1 = wh[whT1W0], wh[whT1Wp1]
@@ -427,10 +428,25 @@ func (t *Tagger) fill(id int32) {
 	wi.hShape0, wi.rShape0 = sg.hShape0, sg.rShape0
 }
 
+// fillRole sets wi.around[role], the row wi gives the token it is role
+// of, where a score first reads it (tag); wi is filled.
+func (t *Tagger) fillRole(wi *wordInfo, role int) {
+	r := &wi.around[role]
+	wi.roles |= 1 << role
+	switch role {
+	case asPrev:
+		sumRows(r, &t.groups[wi.shape].prev, &t.groups[wi.cluster].prev)
+	case asNext:
+		sumRows(r, &t.groups[wi.shape].next, &t.groups[wi.cluster].next)
+	default:
+		*r = [numLabels]int32{}
+	}
+	t.m.add(wi.roleKey[role:role+1], r)
+}
+
 // ownScores sets wi.scores, the scores of tok's wordFeatures; wi is filled.
 func (t *Tagger) ownScores(tok *tokInfo, wi *wordInfo) {
-	ci := t.clusterGroup(tok) // first: it may grow t.groups
-	sumRows(&wi.scores, &t.groups[wi.shape].own, &t.groups[ci].own)
+	sumRows(&wi.scores, &t.groups[wi.shape].own, &t.groups[wi.cluster].own)
 	t.feats = wordOwnFeaturesW0(tok, wi.w0, t.feats[:0])
 	t.m.add(t.feats, &wi.scores)
 	wi.own = true
