@@ -139,6 +139,7 @@ type tokInfo struct {
 	part    uint8 // types of longer names this word is part of, a bit each
 	upper   bool  // starts with an upper-case letter
 	allCaps bool  // letters, all upper case
+	capd    bool  // isCapitalised: an upper-case letter or a digit first (markGazetteer)
 	// the capitalised run of tokens [runStart, runEnd) that holds this
 	// token; runEnd == runStart when the token is not capitalised
 	runStart, runEnd int32

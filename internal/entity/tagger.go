@@ -272,7 +272,7 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 			t.fill(id)
 		}
 	}
-	markGazetteer(t.toks, words, &t.m.gaz)
+	markGazetteer(t.toks, &t.m.gaz)
 	markRuns(t.toks)
 	sc := sentenceCase(t.toks)
 	for i := range n {
@@ -607,7 +607,7 @@ func prepare(toks []tokInfo, words []string, lex *lexicon, gaz *gazetteer, buf [
 		ti, buf = wordInfoOf(w, lex, gaz, buf, nil)
 		toks = append(toks, ti)
 	}
-	markGazetteer(toks, words, gaz)
+	markGazetteer(toks, gaz)
 	markRuns(toks)
 	return toks, buf
 }
@@ -628,6 +628,7 @@ func wordForm(w string, buf []byte, a *arena.Strings) (tokInfo, []byte) {
 	ti.lower, buf = normalizeIn(w, buf, a)
 	ti.shape, buf = wordShape(w, buf)
 	ti.upper, ti.allCaps = caseOf(w)
+	ti.capd = isCapitalised(w)
 	return ti, buf
 }
 
@@ -645,12 +646,12 @@ func (ti *tokInfo) lookUp(h hash, lex *lexicon, gaz *gazetteer) {
 // markGazetteer marks the longest gazetteer match starting at each token,
 // left to right without overlaps. A match must start and end with a
 // capitalised token: "may" is not the month or the prime minister.
-func markGazetteer(toks []tokInfo, words []string, gaz *gazetteer) {
+func markGazetteer(toks []tokInfo, gaz *gazetteer) {
 	if gaz.n == 0 {
 		return
 	}
 	for i := 0; i < len(toks); {
-		if !isCapitalised(words[i]) {
+		if !toks[i].capd {
 			i++
 			continue
 		}
@@ -658,7 +659,7 @@ func markGazetteer(toks []tokInfo, words []string, gaz *gazetteer) {
 		bestLen, bestMask := 0, uint8(0)
 		for j := i; j < len(toks) && j < i+maxGazLen; j++ {
 			h = h.str(toks[j].lower)
-			if !isCapitalised(words[j]) {
+			if !toks[j].capd {
 				continue // a match ends on a capitalised token: no lookup
 			}
 			if mask, ok := gaz.get(uint64(h)); ok && mask&0xf != 0 {
