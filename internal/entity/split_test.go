@@ -320,6 +320,39 @@ func TestWordHashes(t *testing.T) {
 	}
 }
 
+// TestAffixKeys holds wordOwnFeaturesW0 — the prefix and suffix hashes
+// made side by side, the shape's two features in one loop — to the
+// features as wordFeatures writes them (features.go), key for key and in
+// order, for words of every length around the four bytes the affixes read,
+// with and without a cluster and name-part bits.
+func TestAffixKeys(t *testing.T) {
+	for _, w := range []string{"", "a", "of", "the", "kim", "moon", "seoul", "étaient", "0,000.00", "asia-pacific"} {
+		for _, tok := range []tokInfo{
+			{lower: w, shape: "x"},
+			{lower: w, shape: "Xx", cl1: 3, cl2: 17},
+			{lower: w, shape: "X.X.", cl1: 1, cl2: 2, part: 0b1010, upper: true},
+		} {
+			n := len(w)
+			want := []uint32{newHash(fW0).str(w).key()}
+			for k := 1; k <= 4 && k <= n; k++ {
+				want = append(want, newHash(fPre).num(k).str(w[:k]).key(), newHash(fSuf).num(k).str(w[n-k:]).key())
+			}
+			want = append(want, newHash(fLen).num(min(n, 12)).str(tok.shape).key())
+			if tok.cl1 != 0 {
+				want = append(want, newHash(fCl0).num(3).num(int(tok.cl2)).str(tok.shape).key())
+			}
+			for typ := range numTypes {
+				if tok.part&(1<<typ) != 0 {
+					want = append(want, newHash(fPart).num(typ).num(b2i(tok.upper)).key())
+				}
+			}
+			if got := wordOwnFeatures(&tok, nil); !slices.Equal(got, want) {
+				t.Errorf("%q %+v: keys %v, want %v", w, tok, got, want)
+			}
+		}
+	}
+}
+
 // fillAll fills every word of the sentence tg tagged last (Tagger.fill
 // fills only those a score reads), so that tests can read the history
 // rows of every token.
