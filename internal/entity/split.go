@@ -59,19 +59,19 @@ func wordNeighbourFeatures(t *tokInfo, role int, out []uint32) []uint32 {
 }
 
 // The templates whose features hash a word's folded form alone: the
-// lexicon's and gazetteer's key (0), the word's own (W0), as a neighbour
-// (roles asPrev, asNext, asPrev2, asNext2) and its history bases (T1W0,
-// T1Wp1); and the pair features that hash it first (Wm1W0 as the word
-// before, W0Wp1, W0Shapem1), whose hash the tagger then continues with the
-// other token's string (Tagger.pairFeatures). wordHashes hashes the word
-// under all of them at once.
-var wordTemplates = [numWordHashes]byte{0, fW0, fWm1, fWp1, fWm2, fWp2, fT1W0, fT1Wp1, fWm1W0, fW0Wp1, fW0Shapem1}
+// word's own (W0), as a neighbour (roles asPrev, asNext, asPrev2, asNext2)
+// and its history bases (T1W0, T1Wp1); and the pair features that hash it
+// first (Wm1W0 as the word before, W0Wp1, W0Shapem1), whose hash the
+// tagger then continues with the other token's string
+// (Tagger.pairFeatures). wordHashes hashes the word under all of them at
+// once. (The lexicon's key, template 0, is hashed for every new word by
+// wordInfoOf, before it is known whether the word is filled.)
+var wordTemplates = [numWordHashes]byte{fW0, fWm1, fWp1, fWm2, fWp2, fT1W0, fT1Wp1, fWm1W0, fW0Wp1, fW0Shapem1}
 
 // Indices in wordTemplates.
 const (
-	whKey         = 0
-	whW0          = 1
-	whRole        = 2 // whRole + role: the neighbour features
+	whW0          = 0
+	whRole        = 1 // whRole + role: the neighbour features
 	whT1W0        = whRole + numRoles
 	whT1Wp1       = whT1W0 + 1
 	whWm1W0       = whT1Wp1 + 1
@@ -80,20 +80,24 @@ const (
 	numWordHashes = whW0Shapem1 + 1
 )
 
-// wordHashes returns newHash(tmpl).str(w) for each template of
-// wordTemplates, hashing the eleven side by side in one pass over w's
-// bytes: one chain's multiplications wait for each other, eleven chains'
-// do not (TestWordHashes holds it to str).
-func wordHashes(w string) [numWordHashes]hash {
-	var h [numWordHashes]hash
+// wordStarts are newHash of each template of wordTemplates.
+var wordStarts = func() (h [numWordHashes]hash) {
 	for k, tmpl := range wordTemplates {
 		h[k] = newHash(tmpl)
 	}
+	return h
+}()
+
+// wordHashes returns newHash(tmpl).str(w) for each template of
+// wordTemplates, hashing the ten side by side in one pass over w's
+// bytes: one chain's multiplications wait for each other, ten chains'
+// do not (TestWordHashes holds it to str).
+func wordHashes(w string) [numWordHashes]hash {
+	h := wordStarts
 	for i := 0; i < len(w); i++ {
 		c := hash(w[i])
-		h[0], h[1], h[2], h[3] = (h[0]^c)*fnvPrime, (h[1]^c)*fnvPrime, (h[2]^c)*fnvPrime, (h[3]^c)*fnvPrime
-		h[4], h[5], h[6], h[7] = (h[4]^c)*fnvPrime, (h[5]^c)*fnvPrime, (h[6]^c)*fnvPrime, (h[7]^c)*fnvPrime
-		h[8], h[9], h[10] = (h[8]^c)*fnvPrime, (h[9]^c)*fnvPrime, (h[10]^c)*fnvPrime
+		h[0], h[1], h[2], h[3], h[4] = (h[0]^c)*fnvPrime, (h[1]^c)*fnvPrime, (h[2]^c)*fnvPrime, (h[3]^c)*fnvPrime, (h[4]^c)*fnvPrime
+		h[5], h[6], h[7], h[8], h[9] = (h[5]^c)*fnvPrime, (h[6]^c)*fnvPrime, (h[7]^c)*fnvPrime, (h[8]^c)*fnvPrime, (h[9]^c)*fnvPrime
 	}
 	for k := range h {
 		h[k] = (h[k] ^ 0xff) * fnvPrime // str's separator

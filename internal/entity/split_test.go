@@ -292,8 +292,7 @@ func TestHistoryBlocks(t *testing.T) {
 
 // TestWordHashes holds wordHashes to the features it stands for: each
 // template's hash of the word as str gives it, the neighbour features'
-// keys by role (wordNeighbourFeatures), the W0 key of wordOwnFeatures, and
-// the lexicon's and gazetteer's key.
+// keys by role (wordNeighbourFeatures) and the W0 key of wordOwnFeatures.
 func TestWordHashes(t *testing.T) {
 	for _, w := range []string{"", "a", "the", "^un", "trump's", "gyeongju", "0,000.00", "étaient", "asia-pacific", strings.Repeat("x", 40)} {
 		h := wordHashes(w)
@@ -310,9 +309,6 @@ func TestWordHashes(t *testing.T) {
 		}
 		if got, want := wordOwnFeaturesW0(&tok, h[whW0], nil), wordOwnFeatures(&tok, nil); !slices.Equal(got, want) {
 			t.Errorf("%q: own features %v, want %v", w, got, want)
-		}
-		if uint32(h[whKey]) != lexHash(w) {
-			t.Errorf("%q: lexicon key %x, want %x", w, uint32(h[whKey]), lexHash(w))
 		}
 		if h[whT1W0] != newHash(fT1W0).str(w) || h[whT1Wp1] != newHash(fT1Wp1).str(w) {
 			t.Errorf("%q: history bases differ", w)
