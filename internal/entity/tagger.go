@@ -404,9 +404,11 @@ func (t *Tagger) pairFeatures(i int, sc int, out []uint32) []uint32 {
 }
 
 // fill sets what the tagger reads of the word of id (known and infos)
-// besides its own scores (ownScores): the rows it gives its neighbours, its
-// shape class and cluster, and its hashes and history refs. It is done
-// once per word of a document, where a score first needs it (tag).
+// besides its own scores (ownScores): its shape class and cluster, its
+// hashes and history refs, and the keys of the rows it gives its
+// neighbours, which fillRole sums role by role where a score reads them.
+// It is done once per word of a document, where a score first needs it
+// (tag).
 func (t *Tagger) fill(id int32) {
 	wi := &t.infos[id]
 	if wi.filled {
