@@ -2,6 +2,7 @@ package entity
 
 import (
 	"maps"
+	"math/bits"
 	"os"
 	"reflect"
 	"slices"
@@ -347,6 +348,32 @@ func TestAffixKeys(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestNeighbourRolesRead tags the sample article (skipped without
+// ../shared) and counts the words the tagger filled and the rows they give
+// their neighbours that a score read (fillRole sums each where it is first
+// read): the figure docs/models/ner.md gives (go test -v -run
+// NeighbourRolesRead ./internal/entity). A word that was not filled must
+// have summed none.
+func TestNeighbourRolesRead(t *testing.T) {
+	m, d := sampleDoc(t)
+	tg := m.tagger(d)
+	defer m.release(tg)
+	m.tagAll(tg, d, nil)
+	filled, read := 0, 0
+	for i := range tg.cache.len() {
+		wi := &tg.infos[i]
+		if !wi.filled {
+			if wi.roles != 0 {
+				t.Errorf("word %d: neighbour rows %04b summed, but it was not filled", i, wi.roles)
+			}
+			continue
+		}
+		filled++
+		read += bits.OnesCount8(wi.roles)
+	}
+	t.Logf("%d words of %d filled; %d of their %d neighbour rows read", filled, tg.cache.len(), read, numRoles*filled)
 }
 
 // fillAll fills every word of the sentence tg tagged last (Tagger.fill
