@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lede-news/lede/internal/doc"
 )
@@ -467,6 +469,53 @@ func TestAnnotateAfterPanic(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%q after a panic on %q: found %v, a new tagger %v", next, s, got, want)
 			}
+		}
+	}
+}
+
+// TestWordShape holds wordShape, which reads ASCII by table, to the
+// shape as it was written rune by rune (range over the word), on ASCII,
+// other scripts, typographic marks, invalid UTF-8 and words longer than
+// the eight classes kept.
+func TestWordShape(t *testing.T) {
+	byRunes := func(s string) string {
+		var buf []byte
+		var last byte
+		for _, r := range s {
+			var c byte
+			switch {
+			case r < utf8.RuneSelf && r >= 'A' && r <= 'Z':
+				c = 'X'
+			case r < utf8.RuneSelf && r >= 'a' && r <= 'z':
+				c = 'x'
+			case r >= '0' && r <= '9':
+				c = 'd'
+			case r < utf8.RuneSelf:
+				c = byte(r)
+			case unicode.IsUpper(r):
+				c = 'X'
+			case unicode.IsLetter(r):
+				c = 'x'
+			default:
+				c = byte(foldRune(r))
+				if foldRune(r) == r {
+					c = 'o'
+				}
+			}
+			if c != last || (c != 'X' && c != 'x' && c != 'd') {
+				buf = append(buf, c)
+			}
+			last = c
+			if len(buf) >= 8 {
+				break
+			}
+		}
+		return string(buf)
+	}
+	for _, w := range []string{"", "McDonald", "U.S.", "1,000.5", "x-Xx", "Trump’s", "«Élysée»", "Ålesund",
+		"ΑΘΗΝΑ", "北京", "a\xffb", "\xc3", "—", "'s", "A.B.C.D.E.F.G.H.", "aBcDeFgHiJkL", "9/11", "e-mail", "\t"} {
+		if got, _ := wordShape(w, nil); got != byRunes(w) {
+			t.Errorf("wordShape(%q) = %q, want %q", w, got, byRunes(w))
 		}
 	}
 }
