@@ -236,21 +236,21 @@ func foldsToItself(s string) bool {
 // foldInto writes the lower-cased, digit-folded form of a token into buf,
 // from its start, and returns it.
 func foldInto(buf []byte, s string) []byte {
-	// ASCII (most words) by a table into a buffer sized once: a byte
-	// appended at a time cost a capacity test each, which wasm pays dearly
-	n := len(s)
-	if cap(buf) <= n {
-		buf = make([]byte, 0, 2*n+8) // one byte more for an acronym's mark
-	}
-	buf = buf[:n]
+	buf = buf[:0]
 	ascii := true
-	for i := range n {
+	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			ascii = false
 			break
 		}
-		buf[i] = asciiFold[c]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= '0' && c <= '9':
+			c = '0'
+		}
+		buf = append(buf, c)
 	}
 	if !ascii {
 		buf = buf[:0]
@@ -271,22 +271,6 @@ func foldInto(buf []byte, s string) []byte {
 	}
 	return buf
 }
-
-// asciiFold is foldInto's map of an ASCII byte: capitals lower-cased,
-// digits to '0'.
-var asciiFold = func() (t [utf8.RuneSelf]byte) {
-	for c := range t {
-		switch {
-		case c >= 'A' && c <= 'Z':
-			t[c] = byte(c + 'a' - 'A')
-		case c >= '0' && c <= '9':
-			t[c] = '0'
-		default:
-			t[c] = byte(c)
-		}
-	}
-	return t
-}()
 
 // isAcronym reports whether s is a short word of two to four letters, all
 // capitals ("UN", "U.S.", "NATO").
