@@ -79,8 +79,8 @@ func BenchmarkTagDev(b *testing.B) {
 }
 
 // sampleDoc returns the embedded model and the sample article, segmented;
-// it skips the benchmark without ../shared.
-func sampleDoc(b *testing.B) (*Model, *doc.Document) {
+// it skips the benchmark or test without ../shared.
+func sampleDoc(b testing.TB) (*Model, *doc.Document) {
 	text, err := os.ReadFile("../../../shared/samples/korea-us-summit.txt")
 	if err != nil {
 		b.Skip("../shared/samples/korea-us-summit.txt not found")

@@ -139,6 +139,7 @@ type tokInfo struct {
 	part    uint8 // types of longer names this word is part of, a bit each
 	upper   bool  // starts with an upper-case letter
 	allCaps bool  // letters, all upper case
+	capd    bool  // isCapitalised: an upper-case letter or a digit first (markGazetteer)
 	// the capitalised run of tokens [runStart, runEnd) that holds this
 	// token; runEnd == runStart when the token is not capitalised
 	runStart, runEnd int32
@@ -293,25 +294,25 @@ func isAcronym(s string) bool {
 func wordShape(s string, buf []byte) (string, []byte) {
 	buf = buf[:0]
 	var last byte
-	for _, r := range s {
-		var c byte
-		switch {
-		case r < utf8.RuneSelf && r >= 'A' && r <= 'Z':
-			c = 'X'
-		case r < utf8.RuneSelf && r >= 'a' && r <= 'z':
-			c = 'x'
-		case r >= '0' && r <= '9':
-			c = 'd'
-		case r < utf8.RuneSelf:
-			c = byte(r)
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLetter(r):
-			c = 'x'
-		default:
-			c = byte(foldRune(r))
-			if foldRune(r) == r {
-				c = 'o'
+	for i := 0; i < len(s); {
+		// an ASCII byte by table (most words are ASCII); other runes
+		// decoded, as range would (an invalid byte is utf8.RuneError)
+		c := asciiShape[s[i]&(utf8.RuneSelf-1)]
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			switch {
+			case unicode.IsUpper(r):
+				c = 'X'
+			case unicode.IsLetter(r):
+				c = 'x'
+			default:
+				c = byte(foldRune(r))
+				if foldRune(r) == r {
+					c = 'o'
+				}
 			}
 		}
 		if c != last || (c != 'X' && c != 'x' && c != 'd') {
@@ -324,6 +325,24 @@ func wordShape(s string, buf []byte) (string, []byte) {
 	}
 	return shapeIntern(buf), buf
 }
+
+// asciiShape is wordShape's class of an ASCII byte: X for a capital, x
+// for a lower-case letter, d for a digit, the byte itself otherwise.
+var asciiShape = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			t[c] = 'X'
+		case c >= 'a' && c <= 'z':
+			t[c] = 'x'
+		case c >= '0' && c <= '9':
+			t[c] = 'd'
+		default:
+			t[c] = byte(c)
+		}
+	}
+	return t
+}()
 
 // shapeIntern avoids allocating the common shapes.
 func shapeIntern(b []byte) string {

@@ -59,19 +59,19 @@ func wordNeighbourFeatures(t *tokInfo, role int, out []uint32) []uint32 {
 }
 
 // The templates whose features hash a word's folded form alone: the
-// lexicon's and gazetteer's key (0), the word's own (W0), as a neighbour
-// (roles asPrev, asNext, asPrev2, asNext2) and its history bases (T1W0,
-// T1Wp1); and the pair features that hash it first (Wm1W0 as the word
-// before, W0Wp1, W0Shapem1), whose hash the tagger then continues with the
-// other token's string (Tagger.pairFeatures). wordHashes hashes the word
-// under all of them at once.
-var wordTemplates = [numWordHashes]byte{0, fW0, fWm1, fWp1, fWm2, fWp2, fT1W0, fT1Wp1, fWm1W0, fW0Wp1, fW0Shapem1}
+// word's own (W0), as a neighbour (roles asPrev, asNext, asPrev2, asNext2)
+// and its history bases (T1W0, T1Wp1); and the pair features that hash it
+// first (Wm1W0 as the word before, W0Wp1, W0Shapem1), whose hash the
+// tagger then continues with the other token's string
+// (Tagger.pairFeatures). wordHashes hashes the word under all of them at
+// once. (The lexicon's key, template 0, is hashed for every new word by
+// wordInfoOf, before it is known whether the word is filled.)
+var wordTemplates = [numWordHashes]byte{fW0, fWm1, fWp1, fWm2, fWp2, fT1W0, fT1Wp1, fWm1W0, fW0Wp1, fW0Shapem1}
 
 // Indices in wordTemplates.
 const (
-	whKey         = 0
-	whW0          = 1
-	whRole        = 2 // whRole + role: the neighbour features
+	whW0          = 0
+	whRole        = 1 // whRole + role: the neighbour features
 	whT1W0        = whRole + numRoles
 	whT1Wp1       = whT1W0 + 1
 	whWm1W0       = whT1Wp1 + 1
@@ -80,20 +80,24 @@ const (
 	numWordHashes = whW0Shapem1 + 1
 )
 
-// wordHashes returns newHash(tmpl).str(w) for each template of
-// wordTemplates, hashing the eleven side by side in one pass over w's
-// bytes: one chain's multiplications wait for each other, eleven chains'
-// do not (TestWordHashes holds it to str).
-func wordHashes(w string) [numWordHashes]hash {
-	var h [numWordHashes]hash
+// wordStarts are newHash of each template of wordTemplates.
+var wordStarts = func() (h [numWordHashes]hash) {
 	for k, tmpl := range wordTemplates {
 		h[k] = newHash(tmpl)
 	}
+	return h
+}()
+
+// wordHashes returns newHash(tmpl).str(w) for each template of
+// wordTemplates, hashing the ten side by side in one pass over w's
+// bytes: one chain's multiplications wait for each other, ten chains'
+// do not (TestWordHashes holds it to str).
+func wordHashes(w string) [numWordHashes]hash {
+	h := wordStarts
 	for i := 0; i < len(w); i++ {
 		c := hash(w[i])
-		h[0], h[1], h[2], h[3] = (h[0]^c)*fnvPrime, (h[1]^c)*fnvPrime, (h[2]^c)*fnvPrime, (h[3]^c)*fnvPrime
-		h[4], h[5], h[6], h[7] = (h[4]^c)*fnvPrime, (h[5]^c)*fnvPrime, (h[6]^c)*fnvPrime, (h[7]^c)*fnvPrime
-		h[8], h[9], h[10] = (h[8]^c)*fnvPrime, (h[9]^c)*fnvPrime, (h[10]^c)*fnvPrime
+		h[0], h[1], h[2], h[3], h[4] = (h[0]^c)*fnvPrime, (h[1]^c)*fnvPrime, (h[2]^c)*fnvPrime, (h[3]^c)*fnvPrime, (h[4]^c)*fnvPrime
+		h[5], h[6], h[7], h[8], h[9] = (h[5]^c)*fnvPrime, (h[6]^c)*fnvPrime, (h[7]^c)*fnvPrime, (h[8]^c)*fnvPrime, (h[9]^c)*fnvPrime
 	}
 	for k := range h {
 		h[k] = (h[k] ^ 0xff) * fnvPrime // str's separator
@@ -167,23 +171,87 @@ func wordOwnFeatures(t *tokInfo, out []uint32) []uint32 {
 }
 
 // wordOwnFeaturesW0 is wordOwnFeatures given the hash of its W0 feature
-// (wordHashes).
+// (wordHashes). The keys are made in a local array and appended at once,
+// and a word of four bytes or more has its eight prefix and suffix hashes
+// made side by side in one pass (affixKeys); the shape's two features
+// likewise: in wasm an append and a hash loop each cost more than the
+// multiplications they hold.
 func wordOwnFeaturesW0(t *tokInfo, w0 hash, out []uint32) []uint32 {
-	out = append(out, w0.key())
-	n := len(t.lower)
-	for k := 1; k <= 4 && k <= n; k++ {
-		out = append(out, newHash(fPre).num(k).str(t.lower[:k]).key(), newHash(fSuf).num(k).str(t.lower[n-k:]).key())
+	var f [1 + 8 + 2 + numTypes]uint32
+	f[0] = w0.key()
+	w, n := t.lower, len(t.lower)
+	k := 1
+	if n >= 4 {
+		affixKeys(w, (*[8]uint32)(f[1:9]))
+		k = 9
+	} else {
+		for j := 1; j <= n; j++ {
+			f[k], f[k+1] = newHash(fPre).num(j).str(w[:j]).key(), newHash(fSuf).num(j).str(w[n-j:]).key()
+			k += 2
+		}
 	}
-	out = append(out, newHash(fLen).num(min(n, 12)).str(t.shape).key())
+	// fLen and, for a word with a cluster, fCl0 (3): both end in the shape
+	hl := newHash(fLen).num(min(n, 12))
 	if t.cl1 != 0 {
-		out = append(out, newHash(fCl0).num(3).num(int(t.cl2)).str(t.shape).key())
+		hc := newHash(fCl0).num(3).num(int(t.cl2))
+		for i := 0; i < len(t.shape); i++ {
+			c := hash(t.shape[i])
+			hl, hc = (hl^c)*fnvPrime, (hc^c)*fnvPrime
+		}
+		f[k], f[k+1] = ((hl ^ 0xff) * fnvPrime).key(), ((hc ^ 0xff) * fnvPrime).key()
+		k += 2
+	} else {
+		f[k] = hl.str(t.shape).key()
+		k++
 	}
 	for typ := 0; typ < numTypes; typ++ {
 		if t.part&(1<<typ) != 0 {
-			out = append(out, newHash(fPart).num(typ).num(b2i(t.upper)).key())
+			f[k] = newHash(fPart).num(typ).num(b2i(t.upper)).key()
+			k++
 		}
 	}
-	return out
+	return append(out, f[:k]...)
+}
+
+// affixStart holds newHash(fPre).num(k) (index k-1) and newHash(fSuf).num(k)
+// (index 3+k) for k = 1..4.
+var affixStart = func() (h [8]hash) {
+	for k := 1; k <= 4; k++ {
+		h[k-1], h[3+k] = newHash(fPre).num(k), newHash(fSuf).num(k)
+	}
+	return h
+}()
+
+// affixKeys sets f to the keys of w's prefix and suffix features of 1 to 4
+// bytes, in wordOwnFeatures' order (prefix 1, suffix 1, prefix 2, ...);
+// len(w) >= 4. Chain k of the prefixes reads w[:k], of the suffixes
+// w[n-k:]: each byte is mixed into the chains that read it, side by side
+// (TestAffixKeys holds it to str).
+func affixKeys(w string, f *[8]uint32) {
+	n := len(w)
+	h := affixStart
+	p1, p2, p3, p4 := h[0], h[1], h[2], h[3]
+	s1, s2, s3, s4 := h[4], h[5], h[6], h[7]
+	c := hash(w[0])
+	p1, p2, p3, p4 = (p1^c)*fnvPrime, (p2^c)*fnvPrime, (p3^c)*fnvPrime, (p4^c)*fnvPrime
+	c = hash(w[1])
+	p2, p3, p4 = (p2^c)*fnvPrime, (p3^c)*fnvPrime, (p4^c)*fnvPrime
+	c = hash(w[2])
+	p3, p4 = (p3^c)*fnvPrime, (p4^c)*fnvPrime
+	c = hash(w[3])
+	p4 = (p4 ^ c) * fnvPrime
+	c = hash(w[n-4])
+	s4 = (s4 ^ c) * fnvPrime
+	c = hash(w[n-3])
+	s3, s4 = (s3^c)*fnvPrime, (s4^c)*fnvPrime
+	c = hash(w[n-2])
+	s2, s3, s4 = (s2^c)*fnvPrime, (s3^c)*fnvPrime, (s4^c)*fnvPrime
+	c = hash(w[n-1])
+	s1, s2, s3, s4 = (s1^c)*fnvPrime, (s2^c)*fnvPrime, (s3^c)*fnvPrime, (s4^c)*fnvPrime
+	f[0], f[1] = ((p1 ^ 0xff) * fnvPrime).key(), ((s1 ^ 0xff) * fnvPrime).key()
+	f[2], f[3] = ((p2 ^ 0xff) * fnvPrime).key(), ((s2 ^ 0xff) * fnvPrime).key()
+	f[4], f[5] = ((p3 ^ 0xff) * fnvPrime).key(), ((s3 ^ 0xff) * fnvPrime).key()
+	f[6], f[7] = ((p4 ^ 0xff) * fnvPrime).key(), ((s4 ^ 0xff) * fnvPrime).key()
 }
 
 // edgeFeatures appends the features that neighbourFeatures(role) gives

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"maps"
+	"math/bits"
 	"os"
 	"reflect"
 	"slices"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lede-news/lede/internal/doc"
 )
@@ -292,8 +295,7 @@ func TestHistoryBlocks(t *testing.T) {
 
 // TestWordHashes holds wordHashes to the features it stands for: each
 // template's hash of the word as str gives it, the neighbour features'
-// keys by role (wordNeighbourFeatures), the W0 key of wordOwnFeatures, and
-// the lexicon's and gazetteer's key.
+// keys by role (wordNeighbourFeatures) and the W0 key of wordOwnFeatures.
 func TestWordHashes(t *testing.T) {
 	for _, w := range []string{"", "a", "the", "^un", "trump's", "gyeongju", "0,000.00", "étaient", "asia-pacific", strings.Repeat("x", 40)} {
 		h := wordHashes(w)
@@ -311,13 +313,69 @@ func TestWordHashes(t *testing.T) {
 		if got, want := wordOwnFeaturesW0(&tok, h[whW0], nil), wordOwnFeatures(&tok, nil); !slices.Equal(got, want) {
 			t.Errorf("%q: own features %v, want %v", w, got, want)
 		}
-		if uint32(h[whKey]) != lexHash(w) {
-			t.Errorf("%q: lexicon key %x, want %x", w, uint32(h[whKey]), lexHash(w))
-		}
 		if h[whT1W0] != newHash(fT1W0).str(w) || h[whT1Wp1] != newHash(fT1Wp1).str(w) {
 			t.Errorf("%q: history bases differ", w)
 		}
 	}
+}
+
+// TestAffixKeys holds wordOwnFeaturesW0 — the prefix and suffix hashes
+// made side by side, the shape's two features in one loop — to the
+// features as wordFeatures writes them (features.go), key for key and in
+// order, for words of every length around the four bytes the affixes read,
+// with and without a cluster and name-part bits.
+func TestAffixKeys(t *testing.T) {
+	for _, w := range []string{"", "a", "of", "the", "kim", "moon", "seoul", "étaient", "0,000.00", "asia-pacific"} {
+		for _, tok := range []tokInfo{
+			{lower: w, shape: "x"},
+			{lower: w, shape: "Xx", cl1: 3, cl2: 17},
+			{lower: w, shape: "X.X.", cl1: 1, cl2: 2, part: 0b1010, upper: true},
+		} {
+			n := len(w)
+			want := []uint32{newHash(fW0).str(w).key()}
+			for k := 1; k <= 4 && k <= n; k++ {
+				want = append(want, newHash(fPre).num(k).str(w[:k]).key(), newHash(fSuf).num(k).str(w[n-k:]).key())
+			}
+			want = append(want, newHash(fLen).num(min(n, 12)).str(tok.shape).key())
+			if tok.cl1 != 0 {
+				want = append(want, newHash(fCl0).num(3).num(int(tok.cl2)).str(tok.shape).key())
+			}
+			for typ := range numTypes {
+				if tok.part&(1<<typ) != 0 {
+					want = append(want, newHash(fPart).num(typ).num(b2i(tok.upper)).key())
+				}
+			}
+			if got := wordOwnFeatures(&tok, nil); !slices.Equal(got, want) {
+				t.Errorf("%q %+v: keys %v, want %v", w, tok, got, want)
+			}
+		}
+	}
+}
+
+// TestNeighbourRolesRead tags the sample article (skipped without
+// ../shared) and counts the words the tagger filled and the rows they give
+// their neighbours that a score read (fillRole sums each where it is first
+// read): the figure docs/models/ner.md gives (go test -v -run
+// NeighbourRolesRead ./internal/entity). A word that was not filled must
+// have summed none.
+func TestNeighbourRolesRead(t *testing.T) {
+	m, d := sampleDoc(t)
+	tg := m.tagger(d)
+	defer m.release(tg)
+	m.tagAll(tg, d, nil)
+	filled, read := 0, 0
+	for i := range tg.cache.len() {
+		wi := &tg.infos[i]
+		if !wi.filled {
+			if wi.roles != 0 {
+				t.Errorf("word %d: neighbour rows %04b summed, but it was not filled", i, wi.roles)
+			}
+			continue
+		}
+		filled++
+		read += bits.OnesCount8(wi.roles)
+	}
+	t.Logf("%d words of %d filled; %d of their %d neighbour rows read", filled, tg.cache.len(), read, numRoles*filled)
 }
 
 // fillAll fills every word of the sentence tg tagged last (Tagger.fill
@@ -411,6 +469,53 @@ func TestAnnotateAfterPanic(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%q after a panic on %q: found %v, a new tagger %v", next, s, got, want)
 			}
+		}
+	}
+}
+
+// TestWordShape holds wordShape, which reads ASCII by table, to the
+// shape as it was written rune by rune (range over the word), on ASCII,
+// other scripts, typographic marks, invalid UTF-8 and words longer than
+// the eight classes kept.
+func TestWordShape(t *testing.T) {
+	byRunes := func(s string) string {
+		var buf []byte
+		var last byte
+		for _, r := range s {
+			var c byte
+			switch {
+			case r < utf8.RuneSelf && r >= 'A' && r <= 'Z':
+				c = 'X'
+			case r < utf8.RuneSelf && r >= 'a' && r <= 'z':
+				c = 'x'
+			case r >= '0' && r <= '9':
+				c = 'd'
+			case r < utf8.RuneSelf:
+				c = byte(r)
+			case unicode.IsUpper(r):
+				c = 'X'
+			case unicode.IsLetter(r):
+				c = 'x'
+			default:
+				c = byte(foldRune(r))
+				if foldRune(r) == r {
+					c = 'o'
+				}
+			}
+			if c != last || (c != 'X' && c != 'x' && c != 'd') {
+				buf = append(buf, c)
+			}
+			last = c
+			if len(buf) >= 8 {
+				break
+			}
+		}
+		return string(buf)
+	}
+	for _, w := range []string{"", "McDonald", "U.S.", "1,000.5", "x-Xx", "Trump’s", "«Élysée»", "Ålesund",
+		"ΑΘΗΝΑ", "北京", "a\xffb", "\xc3", "—", "'s", "A.B.C.D.E.F.G.H.", "aBcDeFgHiJkL", "9/11", "e-mail", "\t"} {
+		if got, _ := wordShape(w, nil); got != byRunes(w) {
+			t.Errorf("wordShape(%q) = %q, want %q", w, got, byRunes(w))
 		}
 	}
 }

@@ -78,9 +78,15 @@ type wordInfo struct {
 	// the fields below are set (Tagger.fill) where some score reads them:
 	// not for a word seen only far from any word that may be in a name
 	filled bool
-	shape  int32                      // its shape class's group in Tagger.groups (for selfFeatures)
-	around [numRoles][numLabels]int32 // neighbourFeatures, by role
-	w0     hash                       // the hash of its W0 feature (ownScores)
+	shape  int32 // its shape class's group in Tagger.groups (for selfFeatures)
+	// around holds its neighbourFeatures' rows by role, each set where a
+	// score first reads it (roles: bit role set; Tagger.fillRole): a word
+	// next to a name is read in one or two roles, not four
+	around  [numRoles][numLabels]int32
+	roles   uint8
+	cluster int32            // its fine cluster's group in Tagger.groups
+	roleKey [numRoles]uint32 // its wordNeighbourFeatures' keys, by role
+	w0      hash             // the hash of its W0 feature (ownScores)
 	// the history features' hashes before the previous label is mixed in
 	// (T1W0 and T1Shape0 of this word, T1Wp1 of this word as the next),
 	// and where their rows are (Model.histRef)
@@ -266,7 +272,7 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 			t.fill(id)
 		}
 	}
-	markGazetteer(t.toks, words, &t.m.gaz)
+	markGazetteer(t.toks, &t.m.gaz)
 	markRuns(t.toks)
 	sc := sentenceCase(t.toks)
 	for i := range n {
@@ -283,7 +289,11 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		var around [numRoles]*[numLabels]int32
 		for role, j := range [numRoles]int{i - 1, i + 1, i - 2, i + 2} {
 			if j >= 0 && j < n {
-				around[role] = &t.infos[t.ids[j]].around[role]
+				nb := &t.infos[t.ids[j]]
+				if nb.roles&(1<<role) == 0 {
+					t.fillRole(nb, role)
+				}
+				around[role] = &nb.around[role]
 			} else {
 				around[role] = &t.m.edge[role]
 			}
@@ -394,9 +404,11 @@ func (t *Tagger) pairFeatures(i int, sc int, out []uint32) []uint32 {
 }
 
 // fill sets what the tagger reads of the word of id (known and infos)
-// besides its own scores (ownScores): the rows it gives its neighbours, its
-// shape class and cluster, and its hashes and history refs. It is done
-// once per word of a document, where a score first needs it (tag).
+// besides its own scores (ownScores): its shape class and cluster, its
+// hashes and history refs, and the keys of the rows it gives its
+// neighbours, which fillRole sums role by role where a score reads them.
+// It is done once per word of a document, where a score first needs it
+// (tag).
 func (t *Tagger) fill(id int32) {
 	wi := &t.infos[id]
 	if wi.filled {
@@ -406,19 +418,10 @@ func (t *Tagger) fill(id int32) {
 	tok := &t.known[id]
 	wh := wordHashes(tok.lower)
 	si, ci := t.shapeGroup(tok), t.clusterGroup(tok)
-	sg, cg := &t.groups[si], &t.groups[ci]
-	wi.shape = int32(si)
+	sg := &t.groups[si]
+	wi.shape, wi.cluster = int32(si), int32(ci)
 	for role := range numRoles {
-		switch role {
-		case asPrev:
-			sumRows(&wi.around[role], &sg.prev, &cg.prev)
-		case asNext:
-			sumRows(&wi.around[role], &sg.next, &cg.next)
-		default:
-			wi.around[role] = [numLabels]int32{}
-		}
-		t.feats = append(t.feats[:0], wh[whRole+role].key()) // wordNeighbourFeatures
-		t.m.add(t.feats, &wi.around[role])
+		wi.roleKey[role] = wh[whRole+role].key() // wordNeighbourFeatures
 	}
 	wi.w0 = wh[whW0]
 	wi.hW0, wi.hWp1 = wh[whT1W0], wh[whT1Wp1]
@@ -427,10 +430,25 @@ func (t *Tagger) fill(id int32) {
 	wi.hShape0, wi.rShape0 = sg.hShape0, sg.rShape0
 }
 
+// fillRole sets wi.around[role], the row wi gives the token it is role
+// of, where a score first reads it (tag); wi is filled.
+func (t *Tagger) fillRole(wi *wordInfo, role int) {
+	r := &wi.around[role]
+	wi.roles |= 1 << role
+	switch role {
+	case asPrev:
+		sumRows(r, &t.groups[wi.shape].prev, &t.groups[wi.cluster].prev)
+	case asNext:
+		sumRows(r, &t.groups[wi.shape].next, &t.groups[wi.cluster].next)
+	default:
+		*r = [numLabels]int32{}
+	}
+	t.m.add(wi.roleKey[role:role+1], r)
+}
+
 // ownScores sets wi.scores, the scores of tok's wordFeatures; wi is filled.
 func (t *Tagger) ownScores(tok *tokInfo, wi *wordInfo) {
-	ci := t.clusterGroup(tok) // first: it may grow t.groups
-	sumRows(&wi.scores, &t.groups[wi.shape].own, &t.groups[ci].own)
+	sumRows(&wi.scores, &t.groups[wi.shape].own, &t.groups[wi.cluster].own)
 	t.feats = wordOwnFeaturesW0(tok, wi.w0, t.feats[:0])
 	t.m.add(t.feats, &wi.scores)
 	wi.own = true
@@ -591,7 +609,7 @@ func prepare(toks []tokInfo, words []string, lex *lexicon, gaz *gazetteer, buf [
 		ti, buf = wordInfoOf(w, lex, gaz, buf, nil)
 		toks = append(toks, ti)
 	}
-	markGazetteer(toks, words, gaz)
+	markGazetteer(toks, gaz)
 	markRuns(toks)
 	return toks, buf
 }
@@ -612,6 +630,7 @@ func wordForm(w string, buf []byte, a *arena.Strings) (tokInfo, []byte) {
 	ti.lower, buf = normalizeIn(w, buf, a)
 	ti.shape, buf = wordShape(w, buf)
 	ti.upper, ti.allCaps = caseOf(w)
+	ti.capd = isCapitalised(w)
 	return ti, buf
 }
 
@@ -629,12 +648,12 @@ func (ti *tokInfo) lookUp(h hash, lex *lexicon, gaz *gazetteer) {
 // markGazetteer marks the longest gazetteer match starting at each token,
 // left to right without overlaps. A match must start and end with a
 // capitalised token: "may" is not the month or the prime minister.
-func markGazetteer(toks []tokInfo, words []string, gaz *gazetteer) {
+func markGazetteer(toks []tokInfo, gaz *gazetteer) {
 	if gaz.n == 0 {
 		return
 	}
 	for i := 0; i < len(toks); {
-		if !isCapitalised(words[i]) {
+		if !toks[i].capd {
 			i++
 			continue
 		}
@@ -642,7 +661,7 @@ func markGazetteer(toks []tokInfo, words []string, gaz *gazetteer) {
 		bestLen, bestMask := 0, uint8(0)
 		for j := i; j < len(toks) && j < i+maxGazLen; j++ {
 			h = h.str(toks[j].lower)
-			if !isCapitalised(words[j]) {
+			if !toks[j].capd {
 				continue // a match ends on a capitalised token: no lookup
 			}
 			if mask, ok := gaz.get(uint64(h)); ok && mask&0xf != 0 {
