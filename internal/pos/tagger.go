@@ -294,14 +294,17 @@ func (tg *tagger) score(i, p1, p2 int, scores *[maxTags + 1]int32) {
 			spans[f] = span{block[b>>blockBits] + uint32(off[b]), block[(b+1)>>blockBits] + uint32(off[b+1])}
 		}
 	}
+	// each row's bounds checked once, here, which proves every entry's
+	// index in both tables (slicing them checked each twice)
 	sc := scores[:] // the pointer checked once, not once an entry
+	weight = weight[:len(tag)]
 	for _, sp := range spans {
-		s, e := sp.s, sp.e
-		tags := tag[s:e]
-		weights := weight[s:e]
-		weights = weights[:len(tags)]
-		for k, t := range tags {
-			sc[t&maxTags] += int32(weights[k])
+		s, e := int(sp.s), int(sp.e)
+		if s > e || e > len(tag) {
+			panic(errModel)
+		}
+		for x := s; x < e; x++ {
+			sc[tag[x]&maxTags] += int32(weight[x])
 		}
 	}
 }
