@@ -947,12 +947,12 @@ func (e *extractor) walk() []float64 {
 	// the walk's tables in three allocations, not twelve: the integers
 	// known in size from the start, the buckets once counted, the floats
 	ns := len(e.seq)
-	ia := make([]int32, 2*ns+2*n+1)
+	ia := make([]int32, 2*ns+3*n+1)
 	// the words of the sequence and their positions: the window counts
 	// every position, the pairs only these
 	ids, at := ia[:0:ns], ia[ns:ns:2*ns]
 	ia = ia[2*ns:]
-	start, fill := ia[:n+1:n+1], ia[n+1:2*n+1:2*n+1]
+	start, fill, last := ia[:n+1:n+1], ia[n+1:2*n+1:2*n+1], ia[2*n+1:3*n+1:3*n+1]
 	for i, a := range e.seq {
 		if a >= 0 {
 			ids = append(ids, a)
@@ -1001,13 +1001,17 @@ func (e *extractor) walk() []float64 {
 	to := pairs[start[n]:]
 	wf := make([]float64, start[n])
 	copy(fill, start[:n])
+	for a := range last {
+		last[a] = -1 // the partner last written to a's edges
+	}
 	for b := range n {
 		for _, a := range byEnd[start[b]:start[b+1]] {
-			if f := fill[a]; f > start[a] && to[f-1] == int32(b) {
-				wf[f-1]++
+			if last[a] == int32(b) {
+				wf[fill[a]-1]++
 			} else {
+				f := fill[a]
 				to[f], wf[f] = int32(b), 1
-				fill[a] = f + 1
+				fill[a], last[a] = f+1, int32(b)
 			}
 		}
 	}
