@@ -226,7 +226,7 @@ func (tg *tagger) score(i, p1, p2 int, scores *[maxTags + 1]int32) {
 	if len(raw) > 0 {
 		b = int(raw[0])
 	}
-	sh := shapeIndex(raw)
+	sh := int(c.shape[i])
 	// the packed sums, their lookups written out: in wasm a call costs
 	// more than a sum
 	var pair, pre *packed
