@@ -1193,10 +1193,10 @@ func better(a, b *candidate) bool {
 // text is what the list shows of c: its most frequent form, the fullest
 // form of a name (as the entity panel shows it), or its form in the title.
 func (e *extractor) text(c *candidate) string {
-	text := bestForm(c.forms)
 	if name := e.key[c.kid].name; name != "" && e.opt.Aliases {
-		text = name
+		return name
 	}
+	text := bestForm(c.forms)
 	if text == "" {
 		text = strings.Join(strings.Fields(c.titleForm), " ")
 	}
@@ -1242,6 +1242,31 @@ func bestForm(forms []form) string {
 // when s already reads so, as nearly every form does.
 func oneSpaced(s string) string {
 	prevSpace := true // a space at the start is not single
+	for i := 0; i < len(s); i++ {
+		// ASCII byte by byte (unicode.IsSpace's ASCII spaces); a form
+		// with any other byte is read again rune by rune
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return oneSpacedRunes(s)
+		}
+		if c == ' ' || '\t' <= c && c <= '\r' {
+			if c != ' ' || prevSpace {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			prevSpace = true
+		} else {
+			prevSpace = false
+		}
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ") // a space at the end
+	}
+	return s
+}
+
+// oneSpacedRunes is oneSpaced for a form that is not all ASCII.
+func oneSpacedRunes(s string) string {
+	prevSpace := true
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			if r != ' ' || prevSpace {
