@@ -944,8 +944,9 @@ func lowerFirst(s string) string {
 // Window tokens of each other, weighted by how often they do.
 func (e *extractor) walk() []float64 {
 	n := len(e.nodeKey)
-	// the walk's tables in three allocations, not twelve: the integers
-	// known in size from the start, the buckets once counted, the floats
+	// the walk's tables in four allocations, not twelve: the integers
+	// known in size from the start, the buckets once counted, the edges'
+	// weights, the nodes' floats
 	ns := len(e.seq)
 	ia := make([]int32, 2*ns+3*n+1)
 	// the words of the sequence and their positions: the window counts
