@@ -249,12 +249,12 @@ func (tg *tagger) score(i, p1, p2 int, scores *[maxTags + 1]int32) {
 	// index (k < 16) and checks each pointer once, not once a step (the
 	// lanes of tags the model does not have read back 0, and no one reads
 	// them)
-	os, ps, qs := own[:], pre[:], pair[:]
-	for k := range os {
+	ow, ps, qs := own[:], pre[:], pair[:]
+	for k := range ow {
 		// each lane raised by 2^15 is in [0, 2^16): no lane borrows from
 		// the next, so the bits of lane l are its score plus 2^15, and
 		// flipping their top bit gives the score as an int16
-		u := (uint64(os[k]+ps[k]+qs[k]) + laneBias) ^ laneBias
+		u := (uint64(ow[k]+ps[k]+qs[k]) + laneBias) ^ laneBias
 		scores[k] = int32(int16(u))
 		scores[16+k] = int32(int16(u >> 16))
 		scores[32+k] = int32(int16(u >> 32))
