@@ -16,7 +16,6 @@ package category
 
 import (
 	_ "embed"
-	"slices"
 	"strings"
 	"sync"
 
@@ -168,15 +167,19 @@ func (m *Model) Distribution(parts ...string) []doc.Label {
 	for c, x := range mix {
 		out[c] = doc.Label{Name: m.Labels[c], Score: x / total}
 	}
-	slices.SortStableFunc(out, func(a, b doc.Label) int {
-		switch {
-		case a.Score > b.Score:
-			return -1
-		case a.Score < b.Score:
-			return 1
+	// best first, ties in label order: an insertion sort, stable (a label
+	// moves up only past lower scores), written out for a dozen labels
+	// (it runs once per listed headline) instead of a generic sort's
+	// instantiation, its compares through a function
+	for i := 1; i < len(out); i++ {
+		x := out[i]
+		j := i
+		for j > 0 && out[j-1].Score < x.Score {
+			out[j] = out[j-1]
+			j--
 		}
-		return 0
-	})
+		out[j] = x
+	}
 	return out
 }
 

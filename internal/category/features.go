@@ -81,9 +81,17 @@ func (f *Featurizer) AppendFeatures(dst []Feature, texts ...string) []Feature {
 	if len(keys) == 0 {
 		return dst
 	}
-	// bucket: the hash modulo Buckets; sign: the hash's top bit
-	for j, k := range keys {
-		keys[j] = uint64(uint32(k%uint64(f.Buckets)))<<1 | k>>63
+	// bucket: the hash modulo Buckets; sign: the hash's top bit. The
+	// shipped model's Buckets is a power of two, whose modulo is a mask: a
+	// 64-bit division a key costs more than the rest of its handling
+	if b := uint64(f.Buckets); b != 0 && b&(b-1) == 0 {
+		for j, k := range keys {
+			keys[j] = k&(b-1)<<1 | k>>63
+		}
+	} else {
+		for j, k := range keys {
+			keys[j] = uint64(uint32(k%b))<<1 | k>>63
+		}
 	}
 	if len(keys) >= radixMin {
 		f.tmp = slices.Grow(f.tmp[:0], len(keys))[:len(keys)]

@@ -261,8 +261,17 @@ func (m *Model) weights(bucket uint32) []byte {
 	}
 	p := int(bucket >> pageBits)
 	lo := int(bucket & (1<<pageBits - 1))
-	j, e := m.pageStart(p)
-	end, eend := m.pageStart(p + 1)
+	// pageStart(p) and pageStart(p+1) together: the two pages' relative
+	// offsets are side by side, each table sliced once
+	if 2*p+4 > len(m.relKey) || 2*p+4 > len(m.relEnt) {
+		return nil
+	}
+	rk, re := m.relKey[2*p:2*p+4], m.relEnt[2*p:2*p+4]
+	g, g1 := p>>groupBits, (p+1)>>groupBits
+	j := u32(m.superKey, g) + uint32(binary.LittleEndian.Uint16(rk))
+	end := u32(m.superKey, g1) + uint32(binary.LittleEndian.Uint16(rk[2:]))
+	e := u32(m.superEnt, g) + uint32(binary.LittleEndian.Uint16(re))
+	eend := u32(m.superEnt, g1) + uint32(binary.LittleEndian.Uint16(re[2:]))
 	if j > end || end > uint32(len(m.keys)) || end > uint32(len(m.counts)) {
 		return nil
 	}

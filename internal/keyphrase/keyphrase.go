@@ -944,15 +944,16 @@ func lowerFirst(s string) string {
 // Window tokens of each other, weighted by how often they do.
 func (e *extractor) walk() []float64 {
 	n := len(e.nodeKey)
-	// the walk's tables in three allocations, not twelve: the integers
-	// known in size from the start, the buckets once counted, the floats
+	// the walk's tables in four allocations, not twelve: the integers
+	// known in size from the start, the buckets once counted, the edges'
+	// weights, the nodes' floats
 	ns := len(e.seq)
-	ia := make([]int32, 2*ns+3*n+2)
+	ia := make([]int32, 2*ns+3*n+1)
 	// the words of the sequence and their positions: the window counts
 	// every position, the pairs only these
 	ids, at := ia[:0:ns], ia[ns:ns:2*ns]
 	ia = ia[2*ns:]
-	start, fill, first := ia[:n+1:n+1], ia[n+1:2*n+1:2*n+1], ia[2*n+1:]
+	start, fill, last := ia[:n+1:n+1], ia[n+1:2*n+1:2*n+1], ia[2*n+1:3*n+1:3*n+1]
 	for i, a := range e.seq {
 		if a >= 0 {
 			ids = append(ids, a)
@@ -976,7 +977,7 @@ func (e *extractor) walk() []float64 {
 		start[i] += start[i-1]
 	}
 	pairs := make([]int32, 2*start[n])
-	byEnd, partners := pairs[:start[n]:start[n]], pairs[start[n]:]
+	byEnd := pairs[:start[n]:start[n]]
 	copy(fill, start[:n])
 	for k, a := range ids {
 		end := at[k] + window
@@ -992,38 +993,40 @@ func (e *extractor) walk() []float64 {
 	// dealt again from the buckets in node order, each node's partners
 	// come out in ascending order, equal ones side by side (a second
 	// counting sort instead of sorting each bucket), so equal pairs sum
-	// into one edge: no maps, and the same order on every run
+	// into one edge as they are dealt: a partner equal to the one last
+	// written adds one to its weight. No maps, and the same order on every
+	// run. Node a's edges are [start[a], fill[a]) of to and wf (the rest
+	// of its bucket stays unused), each partner ascending with how often
+	// they co-occur, as float weights (counts: exact), and its degree is
+	// its bucket's size.
+	to := pairs[start[n]:]
+	wf := make([]float64, start[n])
 	copy(fill, start[:n])
+	for a := range last {
+		last[a] = -1 // the partner last written to a's edges
+	}
 	for b := range n {
 		for _, a := range byEnd[start[b]:start[b+1]] {
-			partners[fill[a]] = int32(b)
-			fill[a]++
+			if last[a] == int32(b) {
+				wf[fill[a]-1]++
+			} else {
+				f := fill[a]
+				to[f], wf[f] = int32(b), 1
+				fill[a], last[a] = f+1, int32(b)
+			}
 		}
 	}
-	// the adjacency lists in one array (to, w), each node's partners
-	// ascending with how often they co-occur, written over the buckets
-	// already read
-	to, w := byEnd[:0], partners[:0]
-	fa := make([]float64, 4*n)
+	// share is as long as the power of two at or above n, so that
+	// received2 can mask a partner's index into it: no bounds check an
+	// edge (the entries past n stay 0 and are never read)
+	ls := 1
+	for ls < n {
+		ls *= 2
+	}
+	fa := make([]float64, 3*n+ls)
 	deg, p, r, share := fa[:n:n], fa[n:2*n:2*n], fa[2*n:3*n:3*n], fa[3*n:]
 	for a := range n {
-		ps := partners[start[a]:start[a+1]]
-		for i := 0; i < len(ps); {
-			j := i + 1
-			for j < len(ps) && ps[j] == ps[i] {
-				j++
-			}
-			to = append(to, ps[i])
-			w = append(w, int32(j-i))
-			deg[a] += float64(j - i)
-			i = j
-		}
-		first[a+1] = int32(len(to))
-	}
-	// the weights as floats, converted once instead of once an iteration
-	wf := make([]float64, len(w))
-	for k, x := range w {
-		wf[k] = float64(x)
+		deg[a] = float64(start[a+1] - start[a])
 	}
 	// the bias: where and how early each word occurs
 	sum := 0.0
@@ -1043,7 +1046,7 @@ func (e *extractor) walk() []float64 {
 		// each node's rank spread over its links (one division a node, not
 		// one an edge), and the rank of the nodes with none
 		dangling := 0.0
-		for a := range share {
+		for a := range deg {
 			if deg[a] == 0 {
 				dangling += r[a]
 				continue
@@ -1057,8 +1060,8 @@ func (e *extractor) walk() []float64 {
 		delta := 0.0
 		i := 0
 		for ; i+1 < len(r); i += 2 {
-			in, in2 := received2(share, to[first[i]:first[i+1]], wf[first[i]:first[i+1]],
-				to[first[i+1]:first[i+2]], wf[first[i+1]:first[i+2]])
+			in, in2 := received2(share, to[start[i]:fill[i]], wf[start[i]:fill[i]],
+				to[start[i+1]:fill[i+1]], wf[start[i+1]:fill[i+1]])
 			v := (1-d)*p[i] + d*(in+dangling*p[i])
 			delta += math.Abs(v - r[i])
 			r[i] = v
@@ -1067,7 +1070,7 @@ func (e *extractor) walk() []float64 {
 			r[i+1] = v
 		}
 		if i < len(r) {
-			in, _ := received2(share, to[first[i]:first[i+1]], wf[first[i]:first[i+1]], nil, nil)
+			in, _ := received2(share, to[start[i]:fill[i]], wf[start[i]:fill[i]], nil, nil)
 			v := (1-d)*p[i] + d*(in+dangling*p[i])
 			delta += math.Abs(v - r[i])
 			r[i] = v
@@ -1084,19 +1087,27 @@ func (e *extractor) walk() []float64 {
 // (so the sums are the ones a loop over one node gives, to the last bit),
 // the two chains of additions side by side so that the processor overlaps
 // them: one chain alone waits on each addition before the next.
+//
+// len(share) is a power of two above every index in t1 and t2, so the
+// index masked by len(share)-1 is the index, and the compiler proves it
+// in range.
 func received2(share []float64, t1 []int32, w1 []float64, t2 []int32, w2 []float64) (in1, in2 float64) {
 	w1, w2 = w1[:len(t1)], w2[:len(t2)]
+	if len(share) == 0 {
+		return 0, 0
+	}
+	mask := uint(len(share) - 1)
 	m := min(len(t1), len(t2))
 	k := 0
 	for ; k < m; k++ {
-		in1 += share[t1[k]] * w1[k]
-		in2 += share[t2[k]] * w2[k]
+		in1 += share[uint(t1[k])&mask] * w1[k]
+		in2 += share[uint(t2[k])&mask] * w2[k]
 	}
 	for j := k; j < len(t1); j++ {
-		in1 += share[t1[j]] * w1[j]
+		in1 += share[uint(t1[j])&mask] * w1[j]
 	}
 	for j := k; j < len(t2); j++ {
-		in2 += share[t2[j]] * w2[j]
+		in2 += share[uint(t2[j])&mask] * w2[j]
 	}
 	return in1, in2
 }
@@ -1183,10 +1194,10 @@ func better(a, b *candidate) bool {
 // text is what the list shows of c: its most frequent form, the fullest
 // form of a name (as the entity panel shows it), or its form in the title.
 func (e *extractor) text(c *candidate) string {
-	text := bestForm(c.forms)
 	if name := e.key[c.kid].name; name != "" && e.opt.Aliases {
-		text = name
+		return name
 	}
+	text := bestForm(c.forms)
 	if text == "" {
 		text = strings.Join(strings.Fields(c.titleForm), " ")
 	}
@@ -1232,6 +1243,31 @@ func bestForm(forms []form) string {
 // when s already reads so, as nearly every form does.
 func oneSpaced(s string) string {
 	prevSpace := true // a space at the start is not single
+	for i := 0; i < len(s); i++ {
+		// ASCII byte by byte (unicode.IsSpace's ASCII spaces); a form
+		// with any other byte is read again rune by rune
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return oneSpacedRunes(s)
+		}
+		if c == ' ' || '\t' <= c && c <= '\r' {
+			if c != ' ' || prevSpace {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			prevSpace = true
+		} else {
+			prevSpace = false
+		}
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ") // a space at the end
+	}
+	return s
+}
+
+// oneSpacedRunes is oneSpaced for a form that is not all ASCII.
+func oneSpacedRunes(s string) string {
+	prevSpace := true
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			if r != ' ' || prevSpace {

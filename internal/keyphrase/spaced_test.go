@@ -12,7 +12,8 @@ func TestOneSpaced(t *testing.T) {
 		"", " ", "  ", "trade", "trade talks", "North Korea's nuclear program",
 		" trade", "trade ", "trade  talks", "trade\ttalks", "trade\ntalks",
 		"trade\u00a0talks", "trade\u2009talks", "trade \u00a0talks", "\u3000",
-		"Seoul–Washington", "naïve  café",
+		"Seoul–Washington", "naïve  café", "trade\vtalks", "trade\ftalks", "trade\rtalks",
+		"trade\u0085talks", "\x01trade", "trade\x1f", "naïve\ncafé", "x\xffy",
 	} {
 		want := strings.Join(strings.Fields(s), " ")
 		if got := oneSpaced(s); got != want {

@@ -22,6 +22,8 @@ type context struct {
 	norm []string // len(raw)+4: "-START-", "-START2-", words..., "-END-", "-END2-"
 	raw  []string
 	buf  []byte // the lower-cased words of norm
+	// the shape class of each raw word (shapeIndex), found as norm is
+	shape []uint8
 }
 
 func hashStr(h uint32, s string) uint32 {
@@ -62,42 +64,58 @@ const numShapes = 12
 // shapeIndex returns the index of w's shape class in shapeNames: the
 // tagger keeps the class's rows by it (Model.shapeRows).
 func shapeIndex(w string) int {
-	upper, lower, digit, hyphen := 0, 0, 0, false
+	return shapeOf(w, countClasses(w))
+}
+
+// classes counts a word's bytes by class: what shapeIndex and normalize
+// read, so that context.reset reads a word once for both.
+type classes struct {
+	upper, lower, digit int // lower counts non-ASCII bytes too
+	hyphen              bool
+}
+
+func countClasses(w string) classes {
+	var k classes
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		switch {
 		case c >= 'A' && c <= 'Z':
-			upper++
+			k.upper++
 		case c >= 'a' && c <= 'z':
-			lower++
+			k.lower++
 		case c >= '0' && c <= '9':
-			digit++
+			k.digit++
 		case c == '-':
-			hyphen = true
+			k.hyphen = true
 		case c >= 0x80:
-			lower++ // non-ASCII letters count as lower case; good enough for a shape
+			k.lower++ // non-ASCII letters count as lower case; good enough for a shape
 		}
 	}
+	return k
+}
+
+// shapeOf is shapeIndex given w's classes.
+func shapeOf(w string, k classes) int {
 	first := byte(0)
 	if len(w) > 0 {
 		first = w[0]
 	}
 	var s int
 	switch {
-	case digit > 0 && upper+lower == 0:
+	case k.digit > 0 && k.upper+k.lower == 0:
 		s = 0 // d
-	case digit > 0:
+	case k.digit > 0:
 		s = 1 // ad
-	case upper == 0:
+	case k.upper == 0:
 		s = 2 // x
-	case lower == 0 && upper > 1:
+	case k.lower == 0 && k.upper > 1:
 		s = 3 // XX
 	case first >= 'A' && first <= 'Z':
 		s = 4 // Xx
 	default:
 		s = 5 // xX
 	}
-	if hyphen {
+	if k.hyphen {
 		s += 6 // the same with "-"
 	}
 	return s
@@ -108,20 +126,13 @@ func shapeIndex(w string) int {
 // buf, which must have room for it (the caller sizes it so it never grows:
 // the strings returned point into it).
 func normalize(w string, buf []byte) (string, []byte) {
-	digits, letters := 0, 0
-	needLower := false
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		switch {
-		case c >= '0' && c <= '9':
-			digits++
-		case c >= 'A' && c <= 'Z':
-			letters++
-			needLower = true
-		case c >= 'a' && c <= 'z' || c >= 0x80:
-			letters++
-		}
-	}
+	return normalizeOf(w, countClasses(w), buf)
+}
+
+// normalizeOf is normalize given w's classes.
+func normalizeOf(w string, k classes, buf []byte) (string, []byte) {
+	digits, letters := k.digit, k.upper+k.lower
+	needLower := k.upper > 0
 	if digits > 0 {
 		if digits == 4 && len(w) == 4 {
 			return "!YEAR", buf
@@ -168,10 +179,13 @@ func (c *context) reset(raw []string) {
 	c.buf = c.buf[:0]
 	c.raw = raw
 	c.norm = append(c.norm[:0], "-START-", "-START2-")
+	c.shape = c.shape[:0]
 	for _, w := range raw {
+		k := countClasses(w)
 		var nw string
-		nw, c.buf = normalize(w, c.buf)
+		nw, c.buf = normalizeOf(w, k, c.buf)
 		c.norm = append(c.norm, nw)
+		c.shape = append(c.shape, uint8(shapeOf(w, k)))
 	}
 	c.norm = append(c.norm, "-END-", "-END2-")
 }

@@ -140,6 +140,18 @@ func headlineCase(words []string) bool {
 // become straight ones, and clitics ("'s", "n't", "'re") are split off, as
 // in the training data.
 func appendWords(words []string, owner []int, w string, tok int) ([]string, []int) {
+	// most words are ASCII with no quote or apostrophe: the word itself,
+	// known in one pass over its bytes instead of the tests below
+	plain := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || c == '\'' || c == '`' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return append(words, w), append(owner, tok)
+	}
 	switch w {
 	case "\u201c", "\u201d", "\u201e", "``", "''":
 		return append(words, `"`), append(owner, tok)
@@ -183,13 +195,17 @@ type Model struct {
 	off    []uint16
 	tag    []uint8
 	weight []int8
+	// block and off as arrays when the model has 2^fixedBits buckets, the
+	// shipped model's (cmd/train-pos's default); nil otherwise
+	fixedBlock *[1<<fixedBits>>blockBits + 1]uint32
+	fixedOff   *[1<<fixedBits + 1]uint16
 	// work every word would repeat, done once per model: the tags a
 	// previous word can have (the model's, then "-START-" and "-START2-"
 	// at indices len(tags) and len(tags)+1) and their features' hashes
 	prevTags []string
 	prev     []tagHashes
 	// packed (tagger.go): the bias with the row of each shape class not
-	// first in its sentence (15), and what changes when it is first
+	// first in its sentence (15), and with its row when first
 	shapeRows  [numShapes]packed
 	shapeFirst [numShapes]packed
 
@@ -200,6 +216,12 @@ type Model struct {
 
 // blockBits sets the buckets a block: 1024.
 const blockBits = 10
+
+// fixedBits is the bucket bits of the shipped model, whose tables the
+// tagger reads as arrays of a size known when compiling (Model.fixedOff):
+// a bucket's two offsets then need no bounds checks, one load each of the
+// 11 a word looks up. Another size reads the slices, checked.
+const fixedBits = 17
 
 // maxTags bounds the tag set, so that a block's entries fit 16-bit offsets.
 const maxTags = 63
@@ -329,6 +351,9 @@ func Decode(data []byte) (*Model, error) {
 	if m.start(uint32(nb)) != uint32(nent) {
 		return nil, errModel
 	}
+	if bits == fixedBits {
+		m.fixedBlock, m.fixedOff = (*[1<<fixedBits>>blockBits + 1]uint32)(m.block), (*[1<<fixedBits + 1]uint16)(m.off)
+	}
 	m.prevTags = append(m.tags[:len(m.tags):len(m.tags)], "-START-", "-START2-")
 	for _, t := range m.prevTags {
 		m.prev = append(m.prev, tagHashesOf(t))
@@ -338,8 +363,8 @@ func Decode(data []byte) (*Model, error) {
 		not, first := m.span(hashStr(hashStr(hashTemplate(15), sh), "0")), m.span(hashStr(hashStr(hashTemplate(15), sh), "1"))
 		m.shapeRows[k].addEntries(m, bias, 1)
 		m.shapeRows[k].addEntries(m, not, 1)
+		m.shapeFirst[k].addEntries(m, bias, 1)
 		m.shapeFirst[k].addEntries(m, first, 1)
-		m.shapeFirst[k].addEntries(m, not, -1)
 	}
 	return m, nil
 }

@@ -129,6 +129,11 @@ func TestAppendWords(t *testing.T) {
 		{"\u201c", `"`},
 		{"\u2014", "--"},
 		{"visas", "visas"},
+		{"``", `"`},
+		{"''", `"`},
+		{"\u2026", "..."},
+		{"U.S.-led", "U.S.-led"},
+		{"", ""},
 	}
 	for _, tt := range tests {
 		w, own := appendWords(nil, nil, tt.in, 7)

@@ -36,6 +36,9 @@ package pos
 // tag order, add without waiting for each other.
 type packed [(maxTags + 1) / 4]int64
 
+// laneBias is 2^15 in each lane of a packed word (tagger.score).
+const laneBias = 0x8000_8000_8000_8000
+
 // maxRows is the most rows a word's score sums: 16 features and the bias;
 // a bound on the rows of a packed sum.
 const maxRows = 17
@@ -223,7 +226,7 @@ func (tg *tagger) score(i, p1, p2 int, scores *[maxTags + 1]int32) {
 	if len(raw) > 0 {
 		b = int(raw[0])
 	}
-	sh := shapeIndex(raw)
+	sh := int(c.shape[i])
 	// the packed sums, their lookups written out: in wasm a call costs
 	// more than a sum
 	var pair, pre *packed
@@ -237,23 +240,25 @@ func (tg *tagger) score(i, p1, p2 int, scores *[maxTags + 1]int32) {
 	} else {
 		pre = tg.pre(b)
 	}
-	own, fix := &m.shapeRows[sh], &m.shapeFirst[sh]
-	first := i == 0
-	// the packed sums added and their four lanes read back, written out:
-	// k < 16 here, so the compiler proves every index in range (the lanes
-	// of tags the model does not have read back 0, and no one reads them)
-	for k := range own {
-		v := own[k] + pre[k] + pair[k]
-		if first {
-			v += fix[k]
-		}
-		x0 := int64(int16(v))
-		v = (v - x0) >> 16
-		x1 := int64(int16(v))
-		v = (v - x1) >> 16
-		x2 := int64(int16(v))
-		v = (v - x2) >> 16
-		scores[k], scores[16+k], scores[32+k], scores[48+k] = int32(x0), int32(x1), int32(x2), int32(int16(v))
+	own := &m.shapeRows[sh]
+	if i == 0 {
+		own = &m.shapeFirst[sh]
+	}
+	// the packed sums added and their four lanes read back, written out;
+	// as slices of a known length, so that the compiler proves every
+	// index (k < 16) and checks each pointer once, not once a step (the
+	// lanes of tags the model does not have read back 0, and no one reads
+	// them)
+	ow, ps, qs := own[:], pre[:], pair[:]
+	for k := range ow {
+		// each lane raised by 2^15 is in [0, 2^16): no lane borrows from
+		// the next, so the bits of lane l are its score plus 2^15, and
+		// flipping their top bit gives the score as an int16
+		u := (uint64(ow[k]+ps[k]+qs[k]) + laneBias) ^ laneBias
+		scores[k] = int32(int16(u))
+		scores[16+k] = int32(int16(u >> 16))
+		scores[32+k] = int32(int16(u >> 32))
+		scores[48+k] = int32(int16(u >> 48))
 	}
 	// the features that read words, looked up (their entries have
 	// distinct tags, so no addition waits for the one before)
@@ -276,17 +281,30 @@ func (tg *tagger) score(i, p1, p2 int, scores *[maxTags + 1]int32) {
 	// the rows found first, then read: the processor then waits for the
 	// 11 offsets at once, not for one after another
 	var spans [len(feats)]span
-	for f, h := range feats {
-		b := h & mask
-		spans[f] = span{block[b>>blockBits] + uint32(off[b]), block[(b+1)>>blockBits] + uint32(off[b+1])}
+	if fb, fo := m.fixedBlock, m.fixedOff; fb != nil && fo != nil {
+		// the shipped model's size: tables of a size known here, so the
+		// compiler proves every index of a masked bucket, no check left
+		for f, h := range feats {
+			b := h & (1<<fixedBits - 1)
+			spans[f] = span{fb[b>>blockBits] + uint32(fo[b]), fb[(b+1)>>blockBits] + uint32(fo[b+1])}
+		}
+	} else {
+		for f, h := range feats {
+			b := h & mask
+			spans[f] = span{block[b>>blockBits] + uint32(off[b]), block[(b+1)>>blockBits] + uint32(off[b+1])}
+		}
 	}
+	// each row's bounds checked once, here, which proves every entry's
+	// index in both tables (slicing them checked each twice)
+	sc := scores[:] // the pointer checked once, not once an entry
+	weight = weight[:len(tag)]
 	for _, sp := range spans {
-		s, e := sp.s, sp.e
-		tags := tag[s:e]
-		weights := weight[s:e]
-		weights = weights[:len(tags)]
-		for k, t := range tags {
-			scores[t&maxTags] += int32(weights[k])
+		s, e := int(sp.s), int(sp.e)
+		if s > e || e > len(tag) {
+			panic(errModel)
+		}
+		for x := s; x < e; x++ {
+			sc[tag[x]&maxTags] += int32(weight[x])
 		}
 	}
 }
