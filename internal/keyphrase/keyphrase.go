@@ -189,6 +189,19 @@ type extractor struct {
 	floats         []float64
 	bools          []bool
 	forms          []form
+	// per-document tables kept for the next document when the extractor
+	// is reused (learned.get): per-token (tokLower, unitEnd, canonTok), the
+	// nodes' specificity and the candidates' shares (score), the walk's
+	// integers, pairs, weights and floats, and candidates()' words, their
+	// mentions and its output
+	per          []int32
+	pw, contribs []float64
+	wints, pairs []int32
+	wf, wfloats  []float64
+	wordOrder    []wordStat
+	wments       []candMention
+	out          []Candidate
+	ab           []about
 }
 
 // candMention is a mention of candidate c.
@@ -199,22 +212,23 @@ type candMention struct {
 
 // Extract returns d's keyphrases, best first, scores in 0..1.
 func Extract(d *doc.Document, opt Options) []doc.Phrase {
-	e := score(d, opt)
-	if e == nil {
+	e := &extractor{}
+	if !e.score(d, opt) {
 		return nil
 	}
 	return e.pick()
 }
 
-// score reads d's candidates and scores them (steps 1-3), or returns nil
-// when d has none.
-func score(d *doc.Document, opt Options) *extractor {
-	e := &extractor{d: d, opt: opt, idf: background()}
+// score reads d's candidates and scores them (steps 1-3), and reports
+// false when d has none. e is new or released (release): its tables are
+// cut from the buffers it holds.
+func (e *extractor) score(d *doc.Document, opt Options) bool {
+	e.d, e.opt, e.idf = d, opt, background()
 	e.maxIDF = e.idf.maxIDF()
 	sents := e.sentences()
 	e.sents = sents
 	if len(sents) == 0 {
-		return nil
+		return false
 	}
 	e.tokenRange()
 	// the words' and candidates' keys, sized once so that neither grows
@@ -222,12 +236,15 @@ func score(d *doc.Document, opt Options) *extractor {
 	// for 353 tokens on the 3.3 KB sample; at n/2 both grew once), fewer in
 	// a long one
 	n := e.tokEnd - e.tok0
-	e.keyID = make(map[string]int32, min(n*7/8+16, 4096))
-	e.key = make([]keyInfo, 0, min(n*7/8+16, 4096))
-	per := make([]int32, 3*n)
+	if e.keyID == nil {
+		e.keyID = make(map[string]int32, min(n*7/8+16, 4096))
+	}
+	e.key = emptied(e.key, min(n*7/8+16, 4096))
+	e.per = zeroed(e.per, 3*n)
+	per := e.per
 	e.tokLower, e.unitEnd, e.canonTok = per[:n:n], per[n:2*n:2*n], per[2*n:]
-	e.seq = make([]int32, 0, n)
-	e.ments = make([]candMention, 0, n/4+16)
+	e.seq = emptied(e.seq, n)
+	e.ments = emptied(e.ments, n/4+16)
 	e.entityUnits()
 	pos := 0
 	for _, si := range sents {
@@ -239,19 +256,20 @@ func score(d *doc.Document, opt Options) *extractor {
 	}
 	e.length = pos
 	if len(e.order) == 0 {
-		return nil
+		return false
 	}
 	e.mentions()
 	rank := e.walk()
 	e.rank = rank
-	e.nodeIDF = make([]float64, len(e.nodeKey))
-	pw := make([]float64, len(e.nodeKey)) // per node: its specificity, (idf / max idf)^IDFPower
+	e.nodeIDF = zeroed(e.nodeIDF, len(e.nodeKey))
+	e.pw = zeroed(e.pw, len(e.nodeKey))
+	pw := e.pw // per node: its specificity, (idf / max idf)^IDFPower
 	for w, k := range e.nodeKey {
 		e.nodeIDF[w] = e.idf.Of(e.key[k].text)
 		pw[w] = math.Pow(e.nodeIDF[w]/e.maxIDF, opt.IDFPower)
 	}
 	freq := e.familyFreq()
-	contrib := make([]float64, 0, 2*len(e.order))
+	contrib := emptied(e.contribs, 2*len(e.order))
 	for _, c := range e.order {
 		s := 0.0
 		contrib, c.contrib = carve(contrib, len(c.words))
@@ -265,7 +283,81 @@ func score(d *doc.Document, opt Options) *extractor {
 		}
 		c.score = s * f
 	}
-	return e
+	e.contribs = contrib
+	return true
+}
+
+// zeroed returns n zero elements, in s's array when it has room.
+func zeroed[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// emptied returns s emptied, or a new empty slice of capacity n when s
+// has less room.
+func emptied[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
+}
+
+// maxKeep bounds the bytes of tables a released extractor keeps for the
+// next document (release): the 3.3 KB sample's take about 200 KB, most of
+// them the walk's pairs, which grow with the words read times Window; a
+// longer text's (a book pasted whole reads 20,000 words) are let go.
+const maxKeep = 1 << 20
+
+// release readies e for another document: the tables it keeps are emptied
+// to their capacity and cleared of the strings and slices they held (so a
+// kept extractor holds nothing of the document it read), and every other
+// field is zeroed. It reports false, keeping nothing, when the tables
+// exceed maxKeep bytes.
+func (e *extractor) release() bool {
+	kept := uintptr(cap(e.key))*unsafe.Sizeof(keyInfo{}) + uintptr(len(e.keyID))*24 +
+		uintptr(cap(e.per)+cap(e.seq)+cap(e.wints)+cap(e.pairs)+cap(e.ints))*4 +
+		uintptr(cap(e.pw)+cap(e.nodeIDF)+cap(e.contribs)+cap(e.wf)+cap(e.wfloats)+cap(e.floats)+cap(e.bias))*8 +
+		uintptr(cap(e.ments)+cap(e.wments))*unsafe.Sizeof(candMention{}) +
+		uintptr(max(cap(e.chunk), len(e.order)))*unsafe.Sizeof(candidate{}) +
+		uintptr(cap(e.wordOrder))*unsafe.Sizeof(wordStat{}) +
+		uintptr(cap(e.out))*unsafe.Sizeof(Candidate{}) + uintptr(cap(e.ab))*unsafe.Sizeof(about{}) +
+		uintptr(cap(e.forms))*unsafe.Sizeof(form{})
+	if kept > maxKeep {
+		return false
+	}
+	clear(e.keyID)
+	clear(e.key)
+	clear(e.order)
+	// the candidates of the next document in one chunk: as many as this
+	// one had
+	chunk := e.chunk[:0]
+	if cap(chunk) < len(e.order) {
+		chunk = make([]candidate, 0, len(e.order))
+	} else {
+		clear(e.chunk)
+	}
+	// carve's pools hold zeros past their length
+	clear(e.ints)
+	clear(e.floats)
+	clear(e.bools)
+	clear(e.forms)
+	clear(e.wordOrder)
+	clear(e.out)
+	clear(e.ab)
+	*e = extractor{
+		keyID: e.keyID, key: e.key[:0], nodeKey: e.nodeKey[:0], nodeIDF: e.nodeIDF[:0],
+		order: e.order[:0], seq: e.seq[:0], bias: e.bias[:0], ments: e.ments[:0],
+		keyBuf: e.keyBuf[:0], lowBuf: e.lowBuf[:0], run: e.run[:0], chunk: chunk,
+		ints: e.ints[:0], floats: e.floats[:0], bools: e.bools[:0], forms: e.forms[:0],
+		per: e.per[:0], pw: e.pw[:0], contribs: e.contribs[:0], wints: e.wints[:0],
+		pairs: e.pairs[:0], wf: e.wf[:0], wfloats: e.wfloats[:0], wordOrder: e.wordOrder[:0],
+		wments: e.wments[:0], out: e.out[:0], ab: e.ab[:0],
+	}
+	return true
 }
 
 // carve cuts n zero elements off the free end of pool, starting a new
@@ -310,7 +402,7 @@ func (e *extractor) mentions() {
 	for _, c := range e.order {
 		c.mention = all[at[c.idx]:at[c.idx+1]:at[c.idx+1]]
 	}
-	e.ments = nil
+	e.ments = e.ments[:0]
 }
 
 // dealMentions orders ments by owner (0..n-1), each owner's in their
@@ -948,7 +1040,8 @@ func (e *extractor) walk() []float64 {
 	// known in size from the start, the buckets once counted, the edges'
 	// weights, the nodes' floats
 	ns := len(e.seq)
-	ia := make([]int32, 2*ns+3*n+1)
+	e.wints = zeroed(e.wints, 2*ns+3*n+1)
+	ia := e.wints
 	// the words of the sequence and their positions: the window counts
 	// every position, the pairs only these
 	ids, at := ia[:0:ns], ia[ns:ns:2*ns]
@@ -976,7 +1069,8 @@ func (e *extractor) walk() []float64 {
 	for i := 1; i <= n; i++ {
 		start[i] += start[i-1]
 	}
-	pairs := make([]int32, 2*start[n])
+	e.pairs = zeroed(e.pairs, 2*int(start[n]))
+	pairs := e.pairs
 	byEnd := pairs[:start[n]:start[n]]
 	copy(fill, start[:n])
 	for k, a := range ids {
@@ -1000,7 +1094,8 @@ func (e *extractor) walk() []float64 {
 	// they co-occur, as float weights (counts: exact), and its degree is
 	// its bucket's size.
 	to := pairs[start[n]:]
-	wf := make([]float64, start[n])
+	e.wf = zeroed(e.wf, int(start[n]))
+	wf := e.wf
 	copy(fill, start[:n])
 	for a := range last {
 		last[a] = -1 // the partner last written to a's edges
@@ -1023,7 +1118,8 @@ func (e *extractor) walk() []float64 {
 	for ls < n {
 		ls *= 2
 	}
-	fa := make([]float64, 3*n+ls)
+	e.wfloats = zeroed(e.wfloats, 3*n+ls)
+	fa := e.wfloats
 	deg, p, r, share := fa[:n:n], fa[n:2*n:2*n], fa[2*n:3*n:3*n], fa[3*n:]
 	for a := range n {
 		deg[a] = float64(start[a+1] - start[a])
