@@ -527,6 +527,11 @@ func ExtractLearned(d *doc.Document, opt Options) []doc.Phrase {
 	if err != nil {
 		return numberPanel(Extract(d, opt), opt.Max) // no model fits: the hand method's list
 	}
+	return m.extract(d, opt)
+}
+
+// extract is ExtractLearned with m, the per-document tables from m's pool.
+func (m *learned) extract(d *doc.Document, opt Options) []doc.Phrase {
 	e := m.get()
 	cs, ab := candidates(d, opt, e)
 	if len(cs) == 0 {
