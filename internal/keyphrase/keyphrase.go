@@ -153,55 +153,57 @@ type extractor struct {
 	opt    Options
 	idf    *IDF
 	maxIDF float64
-	// the interned keys and lower-cased token texts
-	keyID map[string]int32
-	key   []keyInfo
-	// per token of [tok0, tokEnd), at t-tok0: the id of its lower-cased
-	// text + 1 (0: not looked up yet); then, for
+	// per token of [tok0, tokEnd), at t-tok0 (cut from per): the id of
+	// its lower-cased text + 1 (0: not looked up yet); then, for
 	// entityUnits, one past the last token of a multi-word entity mention
 	// starting there (0: none), and the key id + 1 of the entity a mention
 	// starting there belongs to (0: none)
 	tokLower, unitEnd, canonTok []int32
-	tok0, tokEnd                int     // the tokens read: those of the sentences read
-	nodeKey                     []int32 // per node: its key
-	nodeIDF                     []float64
-	order                       []*candidate
+	tok0, tokEnd                int           // the tokens read: those of the sentences read
+	sentNo                      int           // ordinal of the sentence being read
+	sents                       []int         // the sentences read: title, then body
+	length                      int           // words read (the position after the last)
+	rank                        []float64     // per node: its rank in the walk
+	strs                        arena.Strings // new key strings
+	tables
+}
+
+// tables are an extractor's per-document tables, kept for the next
+// document when the extractor is reused (learned.get, release).
+type tables struct {
+	// the interned keys and lower-cased token texts
+	keyID map[string]int32
+	key   []keyInfo
+	per   []int32 // tokLower, unitEnd and canonTok
+	// per node: its key, idf, specificity (score), position bias
+	nodeKey           []int32
+	nodeIDF, pw, bias []float64
+	order             []*candidate
 	// the word sequence for the graph: node id or -1 for a word outside
 	// any candidate, and each word's position
-	seq    []int32
-	sentNo int       // ordinal of the sentence being read
-	bias   []float64 // per node: position bias
-	sents  []int     // the sentences read: title, then body
-	length int       // words read (the position after the last)
-	rank   []float64 // per node: its rank in the walk
+	seq []int32
 	// every candidate mention in reading order, with its candidate's idx:
 	// dealt to the candidates when the text is read (mentions), so their
 	// lists cost one allocation, not a growing slice each
 	ments []candMention
-	// scratch: a run's key, a lower-cased word, a sentence's run; new key
-	// strings, and candidates and their small slices, carved a chunk at a
-	// time
+	// scratch: a run's key, a lower-cased word, a sentence's run; and
+	// candidates and their small slices, carved a chunk at a time
 	keyBuf, lowBuf []byte
 	run            []part
-	strs           arena.Strings
 	chunk          []candidate
 	ints           []int32
 	floats         []float64
 	bools          []bool
 	forms          []form
-	// per-document tables kept for the next document when the extractor
-	// is reused (learned.get): per-token (tokLower, unitEnd, canonTok), the
-	// nodes' specificity and the candidates' shares (score), the walk's
-	// integers, pairs, weights and floats, and candidates()' words, their
-	// mentions and its output
-	per          []int32
-	pw, contribs []float64
+	contribs       []float64
+	// the walk's integers, pairs, weights and floats
 	wints, pairs []int32
 	wf, wfloats  []float64
-	wordOrder    []wordStat
-	wments       []candMention
-	out          []Candidate
-	ab           []about
+	// candidates(): the single words, their mentions, its output
+	wordOrder []wordStat
+	wments    []candMention
+	out       []Candidate
+	ab        []about
 }
 
 // candMention is a mention of candidate c.
@@ -244,6 +246,7 @@ func (e *extractor) score(d *doc.Document, opt Options) bool {
 	per := e.per
 	e.tokLower, e.unitEnd, e.canonTok = per[:n:n], per[n:2*n:2*n], per[2*n:]
 	e.seq = emptied(e.seq, n)
+	e.nodeKey, e.bias, e.order = e.nodeKey[:0], e.bias[:0], e.order[:0]
 	e.ments = emptied(e.ments, n/4+16)
 	e.entityUnits()
 	pos := 0
@@ -287,7 +290,10 @@ func (e *extractor) score(d *doc.Document, opt Options) bool {
 	return true
 }
 
-// zeroed returns n zero elements, in s's array when it has room.
+// zeroed returns n zero elements, in s's array when it has room. Not
+// inlined: its seven calls inlined cost 2 KB of wasm.
+//
+//go:noinline
 func zeroed[T any](s []T, n int) []T {
 	if cap(s) < n {
 		return make([]T, n)
@@ -308,25 +314,19 @@ func emptied[T any](s []T, n int) []T {
 
 // maxKeep bounds the bytes of tables a released extractor keeps for the
 // next document (release): the 3.3 KB sample's take about 200 KB, most of
-// them the walk's pairs, which grow with the words read times Window; a
-// longer text's (a book pasted whole reads 20,000 words) are let go.
+// them the walk's pairs and weights, which grow with the words read times
+// Window; a longer text's (a book pasted whole reads 20,000 words) are let
+// go. The largest four tables are counted: the others grow with them.
 const maxKeep = 1 << 20
 
-// release readies e for another document: the tables it keeps are emptied
-// to their capacity and cleared of the strings and slices they held (so a
-// kept extractor holds nothing of the document it read), and every other
-// field is zeroed. It reports false, keeping nothing, when the tables
-// exceed maxKeep bytes.
+// release readies e for another document: the tables it keeps are cleared
+// of the strings and slices they held (so a kept extractor holds nothing of
+// the document it read; score empties them), and every other field is
+// zeroed. It reports false, keeping nothing, when the tables exceed
+// maxKeep bytes.
 func (e *extractor) release() bool {
-	kept := uintptr(cap(e.key))*unsafe.Sizeof(keyInfo{}) + uintptr(len(e.keyID))*24 +
-		uintptr(cap(e.per)+cap(e.seq)+cap(e.wints)+cap(e.pairs)+cap(e.ints))*4 +
-		uintptr(cap(e.pw)+cap(e.nodeIDF)+cap(e.contribs)+cap(e.wf)+cap(e.wfloats)+cap(e.floats)+cap(e.bias))*8 +
-		uintptr(cap(e.ments)+cap(e.wments))*unsafe.Sizeof(candMention{}) +
-		uintptr(max(cap(e.chunk), len(e.order)))*unsafe.Sizeof(candidate{}) +
-		uintptr(cap(e.wordOrder))*unsafe.Sizeof(wordStat{}) +
-		uintptr(cap(e.out))*unsafe.Sizeof(Candidate{}) + uintptr(cap(e.ab))*unsafe.Sizeof(about{}) +
-		uintptr(cap(e.forms))*unsafe.Sizeof(form{})
-	if kept > maxKeep {
+	if cap(e.pairs)*4+cap(e.wf)*8+cap(e.key)*int(unsafe.Sizeof(keyInfo{}))+
+		cap(e.out)*int(unsafe.Sizeof(Candidate{})) > maxKeep {
 		return false
 	}
 	clear(e.keyID)
@@ -334,29 +334,22 @@ func (e *extractor) release() bool {
 	clear(e.order)
 	// the candidates of the next document in one chunk: as many as this
 	// one had
-	chunk := e.chunk[:0]
-	if cap(chunk) < len(e.order) {
-		chunk = make([]candidate, 0, len(e.order))
+	if cap(e.chunk) < len(e.order) {
+		e.chunk = make([]candidate, 0, len(e.order))
 	} else {
 		clear(e.chunk)
+		e.chunk = e.chunk[:0]
 	}
 	// carve's pools hold zeros past their length
 	clear(e.ints)
 	clear(e.floats)
 	clear(e.bools)
 	clear(e.forms)
+	e.ints, e.floats, e.bools, e.forms = e.ints[:0], e.floats[:0], e.bools[:0], e.forms[:0]
 	clear(e.wordOrder)
 	clear(e.out)
 	clear(e.ab)
-	*e = extractor{
-		keyID: e.keyID, key: e.key[:0], nodeKey: e.nodeKey[:0], nodeIDF: e.nodeIDF[:0],
-		order: e.order[:0], seq: e.seq[:0], bias: e.bias[:0], ments: e.ments[:0],
-		keyBuf: e.keyBuf[:0], lowBuf: e.lowBuf[:0], run: e.run[:0], chunk: chunk,
-		ints: e.ints[:0], floats: e.floats[:0], bools: e.bools[:0], forms: e.forms[:0],
-		per: e.per[:0], pw: e.pw[:0], contribs: e.contribs[:0], wints: e.wints[:0],
-		pairs: e.pairs[:0], wf: e.wf[:0], wfloats: e.wfloats[:0], wordOrder: e.wordOrder[:0],
-		wments: e.wments[:0], out: e.out[:0], ab: e.ab[:0],
-	}
+	*e = extractor{tables: e.tables}
 	return true
 }
 
