@@ -315,8 +315,9 @@ func emptied[T any](s []T, n int) []T {
 // maxKeep bounds the bytes of tables a released extractor keeps for the
 // next document (release): the 3.3 KB sample's take about 200 KB, most of
 // them the walk's pairs and weights, which grow with the words read times
-// Window; a longer text's (a book pasted whole reads 20,000 words) are let
-// go. The largest four tables are counted: the others grow with them.
+// Window: the four largest, counted here, take some 330 bytes a word of
+// running text, so a text past about 3,000 words is let go (a book pasted
+// whole reads 20,000). The other tables grow with these.
 const maxKeep = 1 << 20
 
 // release readies e for another document: the tables it keeps are cleared
