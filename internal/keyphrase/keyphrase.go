@@ -153,42 +153,57 @@ type extractor struct {
 	opt    Options
 	idf    *IDF
 	maxIDF float64
-	// the interned keys and lower-cased token texts
-	keyID map[string]int32
-	key   []keyInfo
-	// per token of [tok0, tokEnd), at t-tok0: the id of its lower-cased
-	// text + 1 (0: not looked up yet); then, for
+	// per token of [tok0, tokEnd), at t-tok0 (cut from per): the id of
+	// its lower-cased text + 1 (0: not looked up yet); then, for
 	// entityUnits, one past the last token of a multi-word entity mention
 	// starting there (0: none), and the key id + 1 of the entity a mention
 	// starting there belongs to (0: none)
 	tokLower, unitEnd, canonTok []int32
-	tok0, tokEnd                int     // the tokens read: those of the sentences read
-	nodeKey                     []int32 // per node: its key
-	nodeIDF                     []float64
-	order                       []*candidate
+	tok0, tokEnd                int           // the tokens read: those of the sentences read
+	sentNo                      int           // ordinal of the sentence being read
+	sents                       []int         // the sentences read: title, then body
+	length                      int           // words read (the position after the last)
+	rank                        []float64     // per node: its rank in the walk
+	strs                        arena.Strings // new key strings
+	tables
+}
+
+// tables are an extractor's per-document tables, kept for the next
+// document when the extractor is reused (learned.get, release).
+type tables struct {
+	// the interned keys and lower-cased token texts
+	keyID map[string]int32
+	key   []keyInfo
+	per   []int32 // tokLower, unitEnd and canonTok
+	// per node: its key, idf, specificity (score), position bias
+	nodeKey           []int32
+	nodeIDF, pw, bias []float64
+	order             []*candidate
 	// the word sequence for the graph: node id or -1 for a word outside
 	// any candidate, and each word's position
-	seq    []int32
-	sentNo int       // ordinal of the sentence being read
-	bias   []float64 // per node: position bias
-	sents  []int     // the sentences read: title, then body
-	length int       // words read (the position after the last)
-	rank   []float64 // per node: its rank in the walk
+	seq []int32
 	// every candidate mention in reading order, with its candidate's idx:
 	// dealt to the candidates when the text is read (mentions), so their
 	// lists cost one allocation, not a growing slice each
 	ments []candMention
-	// scratch: a run's key, a lower-cased word, a sentence's run; new key
-	// strings, and candidates and their small slices, carved a chunk at a
-	// time
+	// scratch: a run's key, a lower-cased word, a sentence's run; and
+	// candidates and their small slices, carved a chunk at a time
 	keyBuf, lowBuf []byte
 	run            []part
-	strs           arena.Strings
 	chunk          []candidate
 	ints           []int32
 	floats         []float64
 	bools          []bool
 	forms          []form
+	contribs       []float64
+	// the walk's integers, pairs, weights and floats
+	wints, pairs []int32
+	wf, wfloats  []float64
+	// candidates(): the single words, their mentions, its output
+	wordOrder []wordStat
+	wments    []candMention
+	out       []Candidate
+	ab        []about
 }
 
 // candMention is a mention of candidate c.
@@ -199,22 +214,23 @@ type candMention struct {
 
 // Extract returns d's keyphrases, best first, scores in 0..1.
 func Extract(d *doc.Document, opt Options) []doc.Phrase {
-	e := score(d, opt)
-	if e == nil {
+	e := &extractor{}
+	if !e.score(d, opt) {
 		return nil
 	}
 	return e.pick()
 }
 
-// score reads d's candidates and scores them (steps 1-3), or returns nil
-// when d has none.
-func score(d *doc.Document, opt Options) *extractor {
-	e := &extractor{d: d, opt: opt, idf: background()}
+// score reads d's candidates and scores them (steps 1-3), and reports
+// false when d has none. e is new or released (release): its tables are
+// cut from the buffers it holds.
+func (e *extractor) score(d *doc.Document, opt Options) bool {
+	e.d, e.opt, e.idf = d, opt, background()
 	e.maxIDF = e.idf.maxIDF()
 	sents := e.sentences()
 	e.sents = sents
 	if len(sents) == 0 {
-		return nil
+		return false
 	}
 	e.tokenRange()
 	// the words' and candidates' keys, sized once so that neither grows
@@ -222,12 +238,16 @@ func score(d *doc.Document, opt Options) *extractor {
 	// for 353 tokens on the 3.3 KB sample; at n/2 both grew once), fewer in
 	// a long one
 	n := e.tokEnd - e.tok0
-	e.keyID = make(map[string]int32, min(n*7/8+16, 4096))
-	e.key = make([]keyInfo, 0, min(n*7/8+16, 4096))
-	per := make([]int32, 3*n)
+	if e.keyID == nil {
+		e.keyID = make(map[string]int32, min(n*7/8+16, 4096))
+	}
+	e.key = emptied(e.key, min(n*7/8+16, 4096))
+	e.per = zeroed(e.per, 3*n)
+	per := e.per
 	e.tokLower, e.unitEnd, e.canonTok = per[:n:n], per[n:2*n:2*n], per[2*n:]
-	e.seq = make([]int32, 0, n)
-	e.ments = make([]candMention, 0, n/4+16)
+	e.seq = emptied(e.seq, n)
+	e.nodeKey, e.bias, e.order = e.nodeKey[:0], e.bias[:0], e.order[:0]
+	e.ments = emptied(e.ments, n/4+16)
 	e.entityUnits()
 	pos := 0
 	for _, si := range sents {
@@ -239,19 +259,20 @@ func score(d *doc.Document, opt Options) *extractor {
 	}
 	e.length = pos
 	if len(e.order) == 0 {
-		return nil
+		return false
 	}
 	e.mentions()
 	rank := e.walk()
 	e.rank = rank
-	e.nodeIDF = make([]float64, len(e.nodeKey))
-	pw := make([]float64, len(e.nodeKey)) // per node: its specificity, (idf / max idf)^IDFPower
+	e.nodeIDF = zeroed(e.nodeIDF, len(e.nodeKey))
+	e.pw = zeroed(e.pw, len(e.nodeKey))
+	pw := e.pw // per node: its specificity, (idf / max idf)^IDFPower
 	for w, k := range e.nodeKey {
 		e.nodeIDF[w] = e.idf.Of(e.key[k].text)
 		pw[w] = math.Pow(e.nodeIDF[w]/e.maxIDF, opt.IDFPower)
 	}
 	freq := e.familyFreq()
-	contrib := make([]float64, 0, 2*len(e.order))
+	contrib := emptied(e.contribs, 2*len(e.order))
 	for _, c := range e.order {
 		s := 0.0
 		contrib, c.contrib = carve(contrib, len(c.words))
@@ -265,7 +286,72 @@ func score(d *doc.Document, opt Options) *extractor {
 		}
 		c.score = s * f
 	}
-	return e
+	e.contribs = contrib
+	return true
+}
+
+// zeroed returns n zero elements, in s's array when it has room. Not
+// inlined: its seven calls inlined cost 2 KB of wasm.
+//
+//go:noinline
+func zeroed[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// emptied returns s emptied, or a new empty slice of capacity n when s
+// has less room.
+func emptied[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
+}
+
+// maxKeep bounds the bytes of tables a released extractor keeps for the
+// next document (release): the 3.3 KB sample's take about 200 KB, most of
+// them the walk's pairs and weights, which grow with the words read times
+// Window: the four largest, counted here, take some 330 bytes a word of
+// running text, so a text past about 3,000 words is let go (a book pasted
+// whole reads 20,000). The other tables grow with these.
+const maxKeep = 1 << 20
+
+// release readies e for another document: the tables it keeps are cleared
+// of the strings and slices they held (so a kept extractor holds nothing of
+// the document it read; score empties them), and every other field is
+// zeroed. It reports false, keeping nothing, when the tables exceed
+// maxKeep bytes.
+func (e *extractor) release() bool {
+	if cap(e.pairs)*4+cap(e.wf)*8+cap(e.key)*int(unsafe.Sizeof(keyInfo{}))+
+		cap(e.out)*int(unsafe.Sizeof(Candidate{})) > maxKeep {
+		return false
+	}
+	clear(e.keyID)
+	clear(e.key)
+	clear(e.order)
+	// the candidates of the next document in one chunk: as many as this
+	// one had
+	if cap(e.chunk) < len(e.order) {
+		e.chunk = make([]candidate, 0, len(e.order))
+	} else {
+		clear(e.chunk)
+		e.chunk = e.chunk[:0]
+	}
+	// carve's pools hold zeros past their length
+	clear(e.ints)
+	clear(e.floats)
+	clear(e.bools)
+	clear(e.forms)
+	e.ints, e.floats, e.bools, e.forms = e.ints[:0], e.floats[:0], e.bools[:0], e.forms[:0]
+	clear(e.wordOrder)
+	clear(e.out)
+	clear(e.ab)
+	*e = extractor{tables: e.tables}
+	return true
 }
 
 // carve cuts n zero elements off the free end of pool, starting a new
@@ -310,7 +396,7 @@ func (e *extractor) mentions() {
 	for _, c := range e.order {
 		c.mention = all[at[c.idx]:at[c.idx+1]:at[c.idx+1]]
 	}
-	e.ments = nil
+	e.ments = e.ments[:0]
 }
 
 // dealMentions orders ments by owner (0..n-1), each owner's in their
@@ -948,7 +1034,8 @@ func (e *extractor) walk() []float64 {
 	// known in size from the start, the buckets once counted, the edges'
 	// weights, the nodes' floats
 	ns := len(e.seq)
-	ia := make([]int32, 2*ns+3*n+1)
+	e.wints = zeroed(e.wints, 2*ns+3*n+1)
+	ia := e.wints
 	// the words of the sequence and their positions: the window counts
 	// every position, the pairs only these
 	ids, at := ia[:0:ns], ia[ns:ns:2*ns]
@@ -976,7 +1063,8 @@ func (e *extractor) walk() []float64 {
 	for i := 1; i <= n; i++ {
 		start[i] += start[i-1]
 	}
-	pairs := make([]int32, 2*start[n])
+	e.pairs = zeroed(e.pairs, 2*int(start[n]))
+	pairs := e.pairs
 	byEnd := pairs[:start[n]:start[n]]
 	copy(fill, start[:n])
 	for k, a := range ids {
@@ -1000,7 +1088,8 @@ func (e *extractor) walk() []float64 {
 	// they co-occur, as float weights (counts: exact), and its degree is
 	// its bucket's size.
 	to := pairs[start[n]:]
-	wf := make([]float64, start[n])
+	e.wf = zeroed(e.wf, int(start[n]))
+	wf := e.wf
 	copy(fill, start[:n])
 	for a := range last {
 		last[a] = -1 // the partner last written to a's edges
@@ -1023,7 +1112,8 @@ func (e *extractor) walk() []float64 {
 	for ls < n {
 		ls *= 2
 	}
-	fa := make([]float64, 3*n+ls)
+	e.wfloats = zeroed(e.wfloats, 3*n+ls)
+	fa := e.wfloats
 	deg, p, r, share := fa[:n:n], fa[n:2*n:2*n], fa[2*n:3*n:3*n], fa[3*n:]
 	for a := range n {
 		deg[a] = float64(start[a+1] - start[a])

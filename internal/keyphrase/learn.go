@@ -115,7 +115,7 @@ type wordStat struct {
 // method's order first (best first), then the single words that are not
 // one of its candidates, in order of first occurrence.
 func Candidates(d *doc.Document, opt Options) []Candidate {
-	cs, _ := candidates(d, opt)
+	cs, _ := candidates(d, opt, &extractor{})
 	return cs
 }
 
@@ -125,9 +125,10 @@ type about struct {
 	name    bool
 }
 
-func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
-	e := score(d, opt)
-	if e == nil {
+// candidates returns d's candidates and what the page needs of each, read
+// by e (new or released): the two lists are e's until it is released.
+func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []about) {
+	if !e.score(d, opt) {
 		return nil, nil
 	}
 	// single words, read over the same sentences; a word of a name only
@@ -143,11 +144,11 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		}
 	}
 	// each distinct word's statistics, indexed by keyInfo.word
-	wordOrder := make([]wordStat, 0, len(e.key)/3+8)
+	wordOrder := emptied(e.wordOrder, len(e.key)/3+8)
 	pos, capWords, allWords, headWords, headCap, numbers, wordBytes := 0, 0, 0, 0, 0, 0, 0
 	// distinct words, lower-cased: the ids of the lower-cased texts seen here
 	types, seenLower := 0, make([]bool, len(e.key), len(e.key)+16)
-	ments := make([]candMention, 0, (e.tokEnd-e.tok0)/8+16) // the words' mentions, as e.ments
+	ments := emptied(e.wments, (e.tokEnd-e.tok0)/8+16) // the words' mentions, as e.ments
 	for _, si := range e.sents {
 		s := e.d.Sentences[si]
 		title := e.d.Blocks[s.Block].Role == doc.Title
@@ -231,6 +232,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		}
 	}
 	// each word's mentions, cut from one array
+	e.wordOrder, e.wments = wordOrder, ments
 	all, at := dealMentions(ments, len(wordOrder))
 	for i := range wordOrder {
 		wordOrder[i].mention = all[at[i]:at[i+1]:at[i+1]]
@@ -281,8 +283,8 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 			singles++
 		}
 	}
-	out := make([]Candidate, 0, len(cs)+singles)
-	ab := make([]about, 0, cap(out))
+	out := emptied(e.out, len(cs)+singles)
+	ab := emptied(e.ab, cap(out))
 	for r, c := range cs {
 		var f [NumFeatures]float64
 		if top > 0 {
@@ -378,6 +380,7 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 		out = append(out, Candidate{Text: text, Features: f})
 		ab = append(ab, about{w.mention, name})
 	}
+	e.out, e.ab = out, ab
 	// tf-idf of every candidate (the scorer's baseline reaches 14.7 on
 	// 500N with it alone; log_tf and idf as separate features cannot
 	// multiply)
@@ -474,11 +477,43 @@ func candidates(d *doc.Document, opt Options) ([]Candidate, []about) {
 var rankerBin []byte
 
 // decodeRanker reads the shipped model (docs/models/keyphrases.md) once;
-// it is never written after. An error means there is none that fits the
-// features (before the first training, or while cmd/train-keyphrases
-// retrains after the features changed); TestRankerEncoding keeps a bad
-// file from shipping.
-var decodeRanker = sync.OnceValues(func() (Ranker, error) { return DecodeRanker(rankerBin) })
+// the ranker is never written after. An error means there is none that
+// fits the features (before the first training, or while
+// cmd/train-keyphrases retrains after the features changed);
+// TestRankerEncoding keeps a bad file from shipping.
+var decodeRanker = sync.OnceValues(func() (*learned, error) {
+	r, err := DecodeRanker(rankerBin)
+	if err != nil {
+		return nil, err
+	}
+	return &learned{Ranker: r}, nil
+})
+
+// learned is the shipped ranker with a pool of extractors, each holding
+// the per-document tables of the last document it read (the key table,
+// the walk's pairs and weights, the candidates and their features: about
+// 200 KB of the sample's analysis, which were allocated afresh for each
+// document), emptied by release. An extractor that panics mid-document is
+// never put back.
+type learned struct {
+	Ranker
+	scratch sync.Pool // of *extractor, released
+}
+
+// get returns a released extractor, or a new one.
+func (m *learned) get() *extractor {
+	if e, ok := m.scratch.Get().(*extractor); ok {
+		return e
+	}
+	return &extractor{}
+}
+
+// put releases e and keeps it unless its tables are too large to keep.
+func (m *learned) put(e *extractor) {
+	if e.release() {
+		m.scratch.Put(e)
+	}
+}
 
 // ExtractLearned is Extract with the candidates (plus single words said at
 // least twice) ranked by the learned Ranker, best first with no limit on
@@ -492,8 +527,15 @@ func ExtractLearned(d *doc.Document, opt Options) []doc.Phrase {
 	if err != nil {
 		return numberPanel(Extract(d, opt), opt.Max) // no model fits: the hand method's list
 	}
-	cs, ab := candidates(d, opt)
+	return m.extract(d, opt)
+}
+
+// extract is ExtractLearned with m, the per-document tables from m's pool.
+func (m *learned) extract(d *doc.Document, opt Options) []doc.Phrase {
+	e := m.get()
+	cs, ab := candidates(d, opt, e)
 	if len(cs) == 0 {
+		m.put(e)
 		return nil
 	}
 	sc := m.Scores(cs, Shortlist)
@@ -538,6 +580,7 @@ func ExtractLearned(d *doc.Document, opt Options) []doc.Phrase {
 		}
 		out = append(out, doc.Phrase{Text: cs[i].Text, Score: math.Round(s*1e4) / 1e4, Mentions: ab[i].mention, Name: ab[i].name, Panel: p})
 	}
+	m.put(e) // cs and ab are e's: the phrases hold their texts and mentions, never the lists
 	return out
 }
 
