@@ -43,8 +43,16 @@ func wordHash(seed uint64, w string) uint32 {
 	const p = 1<<31 - 1
 	h := uint64(0)
 	for i := 0; i < len(w); i++ {
-		h = h*seed + uint64(w[i]) + 1 // h < 2^32+1, seed < 2^31: no overflow
-		h = (h & p) + h>>31           // h mod p, up to one p more
+		// h < p and seed < p: the product and the byte stay below 2^62
+		h = h*seed + uint64(w[i]) + 1
+		// folded, h < 2^32 - 2; less p once if need be, h < p again.
+		// Without that the sum grew by up to 2^31 a byte, and after a
+		// dozen bytes h*seed wrapped for seeds near 2^31
+		// (TestWordHashPolynomial)
+		h = (h & p) + h>>31
+		if h >= p {
+			h -= p
+		}
 	}
 	return uint32(h * 0x9E3779B97F4A7C15 >> 32)
 }
