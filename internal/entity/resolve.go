@@ -218,6 +218,23 @@ func (r *resolver) dropJunk(ms []mention) []mention {
 		seen = make(map[string]uint8, len(ms)) // sized once: growing rehashes every key
 		r.seen = seen
 	}
+	// "Mr.", "Mrs.", "Ms." are titles, not part of the name (the CoNLL
+	// convention the tagger learned for "President"; Reuters wrote no
+	// "Mr.", so eng.train has three, and the tagger keeps the title in US
+	// papers' "Mr. Garrett" and tags "Mr." alone). Taken off first, so that
+	// seen below holds the names as they are kept (TestTitleOffBeforeSeen)
+	kept := ms[:0]
+	for _, m := range ms {
+		if honorific(r.folded(m.first)) {
+			if m.last-m.first == 1 {
+				continue
+			}
+			m.first++
+			m.key = r.key(m.first, m.last)
+		}
+		kept = append(kept, m)
+	}
+	ms = kept
 	for _, m := range ms {
 		var f uint8
 		if !r.sentenceInitial(m) {
@@ -232,17 +249,6 @@ func (r *resolver) dropJunk(ms []mention) []mention {
 	}
 	out := ms[:0]
 	for _, m := range ms {
-		// "Mr.", "Mrs.", "Ms." are titles, not part of the name (the CoNLL
-		// convention the tagger learned for "President"; Reuters wrote no
-		// "Mr.", so eng.train has three, and the tagger keeps the title in
-		// US papers' "Mr. Garrett" and tags "Mr." alone)
-		if honorific(r.folded(m.first)) {
-			if m.last-m.first == 1 {
-				continue
-			}
-			m.first++
-			m.key = r.key(m.first, m.last)
-		}
 		// a lower-case word of four letters or more ends a name: greedy
 		// decoding sometimes drags one on ("Lee remains committed")
 		for t := m.first + 1; t < m.last; t++ {
