@@ -221,15 +221,18 @@ func (r *resolver) dropJunk(ms []mention) []mention {
 	// "Mr.", "Mrs.", "Ms." are titles, not part of the name (the CoNLL
 	// convention the tagger learned for "President"; Reuters wrote no
 	// "Mr.", so eng.train has three, and the tagger keeps the title in US
-	// papers' "Mr. Garrett" and tags "Mr." alone). Taken off first, so that
-	// seen below holds the names as they are kept (TestTitleOffBeforeSeen)
+	// papers' "Mr. Garrett" and tags "Mr." alone); every one of them, and
+	// a name of titles alone is none. Taken off first, so that seen below
+	// holds the names as they are kept (TestTitleOffBeforeSeen)
 	kept := ms[:0]
 	for _, m := range ms {
 		if honorific(r.folded(m.first)) {
-			if m.last-m.first == 1 {
+			for m.first < m.last && honorific(r.folded(m.first)) {
+				m.first++
+			}
+			if m.first == m.last {
 				continue
 			}
-			m.first++
 			m.key = r.key(m.first, m.last)
 		}
 		kept = append(kept, m)
