@@ -222,25 +222,24 @@ func (r *resolver) dropJunk(ms []mention) []mention {
 	// convention the tagger learned for "President"; Reuters wrote no
 	// "Mr.", so eng.train has three, and the tagger keeps the title in US
 	// papers' "Mr. Garrett" and tags "Mr." alone); every one of them, and
-	// a name of titles alone is none. Taken off first, so that seen below
-	// holds the names as they are kept (TestTitleOffBeforeSeen)
-	kept := ms[:0]
-	for _, m := range ms {
-		if honorific(r.folded(m.first)) {
-			for m.first < m.last && honorific(r.folded(m.first)) {
-				m.first++
-			}
-			if m.first == m.last {
+	// a name of titles alone is none (left empty here, dropped below).
+	// Taken off first, so that seen holds the names as they are kept
+	// (TestTitleOffBeforeSeen)
+	for i := range ms {
+		m := &ms[i]
+		first := m.first
+		for first < m.last && honorific(r.folded(first)) {
+			first++
+		}
+		if first != m.first {
+			m.first = first
+			if first == m.last {
 				continue
 			}
-			m.key = r.key(m.first, m.last)
+			m.key = r.key(first, m.last)
 		}
-		kept = append(kept, m)
-	}
-	ms = kept
-	for _, m := range ms {
 		var f uint8
-		if !r.sentenceInitial(m) {
+		if !r.sentenceInitial(*m) {
 			f |= inner
 		}
 		if !m.titleCase {
@@ -252,6 +251,9 @@ func (r *resolver) dropJunk(ms []mention) []mention {
 	}
 	out := ms[:0]
 	for _, m := range ms {
+		if m.first == m.last {
+			continue // titles alone
+		}
 		// a lower-case word of four letters or more ends a name: greedy
 		// decoding sometimes drags one on ("Lee remains committed")
 		for t := m.first + 1; t < m.last; t++ {
