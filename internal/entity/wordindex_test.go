@@ -99,7 +99,7 @@ func TestWordIndexCollisions(t *testing.T) {
 		for k := 0; k < keys; k++ {
 			var x wordIndex
 			x.grow()
-			x.seed = 1 + rng.Uint64N(1<<31-2)
+			x.seed = 1 + rng.Uint64N(1<<30-1)
 			for i, w := range words {
 				x.put(w, int32(i))
 			}
@@ -140,17 +140,24 @@ func (x *wordIndex) all(f func(w string, id int32)) {
 // TestWordHashPolynomial holds wordHash to its definition: the word's
 // polynomial at the point seed, reduced modulo 2^31-1, then spread. The
 // guarantee TestWordIndexCollisions relies on (two words of L bytes agree
-// at no more than L points) holds only if no product overflows 64 bits and
-// the residue is the one value hashed; the seeds near 2^31 and the long
-// words are where an unreduced sum would grow until h*seed wraps.
+// at no more than L points) holds only if no product overflows 64 bits;
+// the seeds near the top of their range and the long words are where a sum
+// left unbounded grows until h*seed wraps (a fold a byte with seeds up to
+// 2^31 let it grow by up to 2^31 a byte: wrapped after 9 bytes of 0xff).
 func TestWordHashPolynomial(t *testing.T) {
 	const p = 1<<31 - 1
 	long := strings.Repeat("\xff", 64)
 	words := []string{"", "a", "Trump", "Kennedy-Onassis-International", long, strings.Repeat("zy", 100)}
-	seeds := []uint64{1, 2, 1 << 30, 1932735283, p - 2, p - 1}
+	seeds := []uint64{1, 2, 1 << 29, 1<<30 - 2, 1<<30 - 1}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 20 {
-		seeds = append(seeds, 1+r.Uint64N(p-1))
+		seeds = append(seeds, 1+r.Uint64N(1<<30-1)) // as grow draws them
+	}
+	for range 1000 {
+		var x wordIndex
+		if x.grow(); x.seed == 0 || x.seed >= 1<<30 {
+			t.Fatalf("grow drew the point %d, outside [1, 2^30)", x.seed)
+		}
 	}
 	for _, seed := range seeds {
 		for _, w := range words {
