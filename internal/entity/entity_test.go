@@ -569,6 +569,12 @@ func TestResolveDocument(t *testing.T) {
 			want:  []want{{"Garrett", doc.Person, 1}, {"Ito", doc.Person, 1}},
 		},
 		{
+			name:  "titles alone are no name, however many",
+			sents: []string{"Ms. Mr. said no .", "Then Mrs. Ms. Mr. Ito agreed ."},
+			spans: []span{{0, 0, 2, 0, 20}, {1, 1, 5, 0, 20}},
+			want:  []want{{"Ito", doc.Person, 1}},
+		},
+		{
 			name:  "a doubtful one-word name is not spread to its repeats, a sure one or a longer one is",
 			sents: []string{"The SUV has LED lights from NASA and Blue Origin .", "Every SUV and NASA probe has LED lights , Blue Origin said ."},
 			spans: []span{{0, 1, 2, 2, 3}, {0, 3, 4, 2, 9}, {0, 6, 7, 2, 30}, {0, 8, 10, 2, 2}},

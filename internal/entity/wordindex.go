@@ -19,14 +19,14 @@ import (
 // TestWordIndexCollisions): a word is read as a polynomial, its bytes (plus
 // one) the coefficients, evaluated at a point r drawn at random when the
 // table is made, modulo the prime 2^31-1. Two different words of at most L
-// bytes get the same value for at most L of the 2^31-1 points, whatever
-// the page. (An unkeyed FNV-1a from a random offset basis was used before:
-// its collisions carry over to every basis that shares the published one's
+// bytes get the same value for at most L of the 2^30-1 points drawn
+// from, whatever the page. (An unkeyed FNV-1a from a random offset basis
+// was used before: its collisions carry over to every basis that shares the published one's
 // low byte, one table in 256.)
 type wordIndex struct {
 	slots []wordSlot // a power of two long
 	n     int        // words held
-	seed  uint64     // the hash's point r, in [1, 2^31-1), drawn with slots
+	seed  uint64     // the hash's point r, in [1, 2^30), drawn with slots
 	shift uint8      // a hash's first slot is h >> shift: 32 - log2(len(slots))
 }
 
@@ -39,12 +39,21 @@ type wordSlot struct {
 
 // wordHash is w's polynomial hash at point seed modulo 2^31-1, spread over
 // 32 bits by a multiply (a word's first slot is the result's top bits).
+// seed < 2^30 keeps every sum below 2^32 with one fold a byte: then h*seed
+// < 2^62 never wraps, and h, a sum of residues, is made the residue once,
+// at the end (TestWordHashPolynomial).
 func wordHash(seed uint64, w string) uint32 {
 	const p = 1<<31 - 1
 	h := uint64(0)
 	for i := 0; i < len(w); i++ {
-		h = h*seed + uint64(w[i]) + 1 // h < 2^32+1, seed < 2^31: no overflow
-		h = (h & p) + h>>31           // h mod p, up to one p more
+		h = h*seed + uint64(w[i]) + 1 // h < 2^32, seed < 2^30: below 2^62
+		h = (h & p) + h>>31           // at most (2^31-1) + (2^31-1): h <= 2p
+	}
+	if h >= p { // h <= 2p: at most twice p too many
+		h -= p
+	}
+	if h >= p {
+		h -= p
 	}
 	return uint32(h * 0x9E3779B97F4A7C15 >> 32)
 }
@@ -94,7 +103,7 @@ func (x *wordIndex) insert(s wordSlot) {
 func (x *wordIndex) grow() {
 	old := x.slots
 	if len(old) == 0 {
-		x.seed = 1 + rand.Uint64N(1<<31-2) // no word is held: none was hashed with the last
+		x.seed = 1 + rand.Uint64N(1<<30-1) // no word is held: none was hashed with the last
 	}
 	x.slots = make([]wordSlot, max(256, 2*len(old)))
 	x.shift = uint8(bits.LeadingZeros32(uint32(len(x.slots)))) + 1

@@ -3,6 +3,7 @@ package entity
 import (
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -98,7 +99,7 @@ func TestWordIndexCollisions(t *testing.T) {
 		for k := 0; k < keys; k++ {
 			var x wordIndex
 			x.grow()
-			x.seed = 1 + rng.Uint64N(1<<31-2)
+			x.seed = 1 + rng.Uint64N(1<<30-1)
 			for i, w := range words {
 				x.put(w, int32(i))
 			}
@@ -132,6 +133,42 @@ func (x *wordIndex) all(f func(w string, id int32)) {
 	for _, s := range x.slots {
 		if s.id != 0 {
 			f(s.w, s.id-1)
+		}
+	}
+}
+
+// TestWordHashPolynomial holds wordHash to its definition: the word's
+// polynomial at the point seed, reduced modulo 2^31-1, then spread. The
+// guarantee TestWordIndexCollisions relies on (two words of L bytes agree
+// at no more than L points) holds only if no product overflows 64 bits;
+// the seeds near the top of their range and the long words are where a sum
+// left unbounded grows until h*seed wraps (a fold a byte with seeds up to
+// 2^31 let it grow by up to 2^31 a byte: wrapped after 9 bytes of 0xff).
+func TestWordHashPolynomial(t *testing.T) {
+	const p = 1<<31 - 1
+	long := strings.Repeat("\xff", 64)
+	words := []string{"", "a", "Trump", "Kennedy-Onassis-International", long, strings.Repeat("zy", 100)}
+	seeds := []uint64{1, 2, 1 << 29, 1<<30 - 2, 1<<30 - 1}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20 {
+		seeds = append(seeds, 1+r.Uint64N(1<<30-1)) // as grow draws them
+	}
+	for range 1000 {
+		var x wordIndex
+		if x.grow(); x.seed == 0 || x.seed >= 1<<30 {
+			t.Fatalf("grow drew the point %d, outside [1, 2^30)", x.seed)
+		}
+	}
+	for _, seed := range seeds {
+		for _, w := range words {
+			h := uint64(0)
+			for i := 0; i < len(w); i++ {
+				h = (h*seed + uint64(w[i]) + 1) % p // h < p: no overflow
+			}
+			want := uint32(h * 0x9E3779B97F4A7C15 >> 32)
+			if got := wordHash(seed, w); got != want {
+				t.Errorf("wordHash(%d, %d bytes %.8q) = %#x, want %#x (the polynomial %d mod p)", seed, len(w), w, got, want, h)
+			}
 		}
 	}
 }

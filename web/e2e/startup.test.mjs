@@ -101,13 +101,15 @@ test("a server that sends lede.wasm without Content-Type application/wasm still 
 });
 
 // fonts lists the distinct fonts (family, size, weight, style, numerals)
-// that the text under the elements matching sel is drawn in.
+// that the text under the elements matching sel is drawn in: text that is
+// laid out only (visibility: hidden, as the specimen is, still is; the
+// results' markup under a [hidden] section is not, and so finds no font).
 const fonts = (page, sel) => page.evaluate((sel) => {
   const out = new Set();
   for (const root of document.querySelectorAll(sel)) {
     const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n; (n = walk.nextNode());) {
-      if (!n.textContent.trim()) continue;
+      if (!n.textContent.trim() || !n.parentElement.checkVisibility()) continue;
       const c = getComputedStyle(n.parentElement);
       out.add([c.fontFamily, c.fontSize, c.fontWeight, c.fontStyle, c.fontVariantNumeric].join(" | "));
     }
