@@ -656,3 +656,49 @@ func TestCaseOf(t *testing.T) {
 		}
 	}
 }
+
+// TestSlotsAgreeWithIndex checks that the slot table add and histRef probe
+// (slotsOf) answers as the key index it is built from: every key's ref, and
+// 0 for keys not there, including the neighbours of every key and key 0.
+func TestSlotsAgreeWithIndex(t *testing.T) {
+	tests := []struct {
+		name string
+		m    func() *Model
+	}{
+		{"embedded", func() *Model {
+			m, err := Embedded()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return m
+		}},
+		{"tiny", func() *Model { return tinyModel(t) }},
+	}
+	for _, tt := range tests {
+		m := tt.m()
+		var keys []uint32
+		b := 0
+		for i, low := range m.index.lows {
+			for m.index.block[(b+1)>>m.index.blockBits]+uint32(m.index.off[b+1]) <= uint32(i) {
+				b++
+			}
+			keys = append(keys, uint32(b)<<keyBits|uint32(low))
+		}
+		if len(keys) == 0 {
+			t.Fatalf("%s: no keys", tt.name)
+		}
+		probe := []uint32{0, 1, 1 << 31, ^uint32(0)}
+		for _, k := range keys {
+			probe = append(probe, k, k-1, k+1, k^1<<20)
+		}
+		for _, k := range probe {
+			want := uint32(0)
+			if i := m.index.find(k); i >= 0 {
+				want = m.refs[i]
+			}
+			if got := m.find(k); got != want {
+				t.Fatalf("%s: find(%#x) = %#x, want %#x", tt.name, k, got, want)
+			}
+		}
+	}
+}
