@@ -350,12 +350,9 @@ func slotsOf(x *keyIndex, refs []uint32) ([]uint64, uint32) {
 	// grow): no branch a bucket, where a loop over the buckets' keys
 	// mispredicts one a bucket
 	bucket := make([]uint16, n+1)
-	block, off, nb, un := x.block, x.off, 1<<x.blockBits, uint32(n)
-	for j, base := range block[:len(block)-1] {
-		for d, o := range off[j*nb : j*nb+nb] {
-			// min: a corrupt file's offsets may point past the keys
-			bucket[min(base+uint32(o), un)] = uint16(j*nb + d)
-		}
+	for b := range 1 << keyBits {
+		// min: a corrupt file's offsets may point past the keys
+		bucket[min(x.block[b>>x.blockBits]+uint32(x.off[b]), uint32(n))] = uint16(b)
 	}
 	var b uint16
 	for i, low := range x.lows {
