@@ -36,12 +36,8 @@ type Model struct {
 	// blocks by base (build)
 	index keyIndex
 	refs  []uint32
-	// slots holds every key of index with its ref, key | ref<<32, in an
-	// open-addressed table that add and histRef probe (slotsOf)
-	slots     []uint64
-	slotShift uint32
-	ent       []uint16 // weights of the longer rows: label<<8 | code
-	nrows     int      // feature rows kept
+	ent   []uint16 // weights of the longer rows: label<<8 | code
+	nrows int      // feature rows kept
 
 	// taggers keeps Annotate's taggers between documents, their word
 	// caches emptied (Tagger.Forget): a tagger's buffers grow to a
@@ -264,7 +260,6 @@ func (m *Model) build(codes map[uint32][numLabels]int8, hist map[uint32]HistKey)
 	for i, k := range keys {
 		m.refs[i] = refs[k]
 	}
-	m.slots, m.slotShift = slotsOf(&m.index, m.refs)
 	m.finish()
 }
 
@@ -289,22 +284,25 @@ func (m *Model) Features() int { return m.nrows }
 
 // add adds the rows of feats to scores.
 func (m *Model) add(feats []uint32, scores *[numLabels]int32) {
-	slots, shift := m.slots, m.slotShift
-	if len(slots) == 0 {
+	x := &m.index
+	if len(x.off) == 0 {
 		return
 	}
+	off := x.off[:1<<keyBits+1] // so that the compiler proves off[b], off[b+1] in range
 	for _, k := range feats {
-		for s := k * slotMul >> shift; ; s++ {
-			e := slots[s]
-			if uint32(e) != k {
-				if e>>32 == 0 {
-					break
-				}
+		b := k >> keyBits
+		i := x.block[b>>x.blockBits] + uint32(off[b])
+		end := x.block[(b+1)>>x.blockBits] + uint32(off[b+1])
+		low := uint16(k)
+		if end-i > scanMax {
+			i, end = narrow(x.lows, i, end, low)
+		}
+		for ; i < end; i++ {
+			if x.lows[i] != low {
 				continue
 			}
-			// addRef written out: in wasm a call costs more than the row;
-			// an empty slot that k = 0 meets has ref 0, a row of no entry
-			ref := uint32(e >> 32)
+			// addRef written out: in wasm a call costs more than the row
+			ref := m.refs[i]
 			if ref&inline != 0 {
 				// an empty entry adds 0 to label 0
 				e1, e2 := ref&0x1fff, ref>>13&0x1fff
@@ -319,66 +317,6 @@ func (m *Model) add(feats []uint32, scores *[numLabels]int32) {
 				}
 			}
 			break
-		}
-	}
-}
-
-// slotMul spreads keys over the slots (Fibonacci hashing): the keys of
-// features that differ only in a last small number share their top bits.
-const slotMul = 0x9e3779b1
-
-// slotsOf lays the keys of x and their refs out in an open-addressed table
-// of key | ref<<32, at most half full, probed from slot k*slotMul>>shift
-// upwards without wrapping (the table ends in an empty slot): a lookup
-// reads one cache line for nearly every key, where the key index reads its
-// bucket offsets, the keys and the refs, three lines apart. No ref is 0,
-// so a slot with ref 0 is empty.
-func slotsOf(x *keyIndex, refs []uint32) ([]uint64, uint32) {
-	n := len(x.lows)
-	if n == 0 {
-		return nil, 0
-	}
-	bits := uint32(3)
-	for 1<<bits < 2*n {
-		bits++
-	}
-	shift := 32 - bits
-	slots := make([]uint64, 1<<bits, 1<<bits+16)
-	// bucket[i] is key i's bucket: each bucket's number is written at its
-	// first key's index, an empty bucket's overwritten by the next ones,
-	// and the later keys of a bucket keep the number before them (buckets
-	// grow): no branch a bucket, where a loop over the buckets' keys
-	// mispredicts one a bucket
-	bucket := make([]uint16, n+1)
-	for b := range 1 << keyBits {
-		// min: a corrupt file's offsets may point past the keys
-		bucket[min(x.block[b>>x.blockBits]+uint32(x.off[b]), uint32(n))] = uint16(b)
-	}
-	var b uint16
-	for i, low := range x.lows {
-		b = max(b, bucket[i])
-		k := uint32(b)<<keyBits | uint32(low)
-		s := k * slotMul >> shift
-		for int(s) < len(slots) && slots[s]>>32 != 0 {
-			s++
-		}
-		if int(s) == len(slots) {
-			slots = append(slots, 0)
-		}
-		slots[s] = uint64(k) | uint64(refs[i])<<32
-	}
-	return append(slots, 0), shift
-}
-
-// find returns the ref of key k, or 0.
-func (m *Model) find(k uint32) uint32 {
-	if len(m.slots) == 0 {
-		return 0
-	}
-	for s := k * slotMul >> m.slotShift; ; s++ {
-		e := m.slots[s]
-		if uint32(e) == k || e>>32 == 0 {
-			return uint32(e >> 32)
 		}
 	}
 }
@@ -411,11 +349,11 @@ const noRows = 0
 // or T1Wp1 before the previous label is mixed in): its ref (refBlock or
 // refSingle), refFallback when they are under their own keys, or noRows.
 func (m *Model) histRef(h hash) uint32 {
-	ref := m.find(h.key())
-	if ref == 0 {
+	i := m.index.find(h.key())
+	if i < 0 {
 		return noRows
 	}
-	if ref&inline == 0 && (ref&31 == refBlock || ref&31 == refSingle) {
+	if ref := m.refs[i]; ref&inline == 0 && (ref&31 == refBlock || ref&31 == refSingle) {
 		return ref
 	}
 	// refFallback, or a row whose key the base's key meets: the rows, if
@@ -515,9 +453,6 @@ func Decode(data []byte) (*Model, error) {
 	m.nrows = int(h[5])
 	m.refs = s.u32(len(m.index.lows))
 	m.ent = s.u16(nent)
-	if !s.err {
-		m.slots, m.slotShift = slotsOf(&m.index, m.refs)
-	}
 	m.lex.index.decode(s)
 	m.lex.vals = s.u16(nlex)
 	m.lex.coarse = s.u16(ncoarse)
