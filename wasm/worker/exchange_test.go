@@ -231,3 +231,26 @@ func TestAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestExchangeBadRequest: a method that is not an HTTP token or a URL that
+// does not parse gets the glue's JSON 400, as http.NewRequest refused them
+// when the glue built an *http.Request; a good one reaches the API.
+func TestExchangeBadRequest(t *testing.T) {
+	in := &instance{id: "x"}
+	tests := []struct {
+		name, method, url string
+		status            int
+	}{
+		{"space in method", "GE T", "https://w.example/healthz", 400},
+		{"empty method", "", "https://w.example/healthz", 400},
+		{"separator in method", "GET(", "https://w.example/healthz", 400},
+		{"bad url", "GET", "https://w.example/%zz", 400},
+		{"good", "GET", "https://w.example/healthz", 200},
+	}
+	for _, tc := range tests {
+		status, _, out := in.exchange(serveAPI, tc.method, tc.url, nil, nil)
+		if status != tc.status || !bytes.HasPrefix(out, []byte(`{"`)) {
+			t.Errorf("%s: %d %q, want %d with JSON", tc.name, status, out, tc.status)
+		}
+	}
+}
