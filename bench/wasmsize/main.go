@@ -1,8 +1,9 @@
 // Command wasmsize prints what each Go package costs in the page's engine
-// (wasm/lede compiled with GOOS=js GOARCH=wasm), raw and after brotli.
+// (wasm/lede compiled with GOOS=js GOARCH=wasm, or another main package: -pkg), raw and after brotli.
 //
 //	go run ./bench/wasmsize                    # build ./wasm/lede here and measure it
 //	go run ./bench/wasmsize -dir ../base       # the same for another checkout
+//	go run ./bench/wasmsize -pkg ./wasm/worker # the Cloudflare worker instead of the page's engine
 //	go run ./bench/wasmsize -wasm x.wasm       # an existing build (not stripped with -s)
 //	go run ./bench/wasmsize -parts             # only code, each model, other data (faster)
 //	go run ./bench/wasmsize -tierup trace.txt  # V8's TurboFan compiles, by function (below)
@@ -38,14 +39,15 @@ import (
 )
 
 func main() {
-	dir := flag.String("dir", ".", "the module to build ./wasm/lede from")
+	dir := flag.String("dir", ".", "the module to build the package from")
+	pkg := flag.String("pkg", "./wasm/lede", "the main package to build and measure (with -wasm: the package that file was built from, whose dependencies name the functions)")
 	wasmFile := flag.String("wasm", "", "measure this wasm file instead of building one (it must keep its name section: no -ldflags=-s)")
 	minBr := flag.Int("min", 1024, "packages under this many brotli bytes are summed into one row")
 	parts := flag.Bool("parts", false, "print only the module's parts (code, each model, other data), not each package")
 	tierup := flag.String("tierup", "", "print the TurboFan compiles of this `node --trace-wasm-compilation-times` output, by function, instead of sizes")
 	top := flag.Int("top", 30, "with -tierup, how many functions to list")
 	flag.Parse()
-	if err := run(*dir, *wasmFile, *minBr, *parts, *tierup, *top); err != nil {
+	if err := run(*dir, *pkg, *wasmFile, *minBr, *parts, *tierup, *top); err != nil {
 		fmt.Fprintln(os.Stderr, "wasmsize:", err)
 		os.Exit(1)
 	}
@@ -59,7 +61,7 @@ type group struct {
 	data  []byte
 }
 
-func run(dir, wasmFile string, minBr int, parts bool, tierup string, top int) error {
+func run(dir, pkg, wasmFile string, minBr int, parts bool, tierup string, top int) error {
 	tmp, err := os.MkdirTemp("", "wasmsize")
 	if err != nil {
 		return err
@@ -67,12 +69,12 @@ func run(dir, wasmFile string, minBr int, parts bool, tierup string, top int) er
 	defer os.RemoveAll(tmp)
 	if wasmFile == "" {
 		wasmFile = filepath.Join(tmp, "lede.wasm")
-		cmd := exec.Command("go", "build", "-trimpath", "-o", wasmFile, "./wasm/lede")
+		cmd := exec.Command("go", "build", "-trimpath", "-o", wasmFile, pkg)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		cmd.Stderr = os.Stderr
 		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("go build ./wasm/lede in %s: %v", dir, err)
+			return fmt.Errorf("go build %s in %s: %v", pkg, dir, err)
 		}
 	}
 	b, err := os.ReadFile(wasmFile)
@@ -96,7 +98,7 @@ func run(dir, wasmFile string, minBr int, parts bool, tierup string, top int) er
 		printTierUp(os.Stdout, m, cs, top)
 		return nil
 	}
-	pkgs := linkedPackages(dir)
+	pkgs := linkedPackages(dir, pkg)
 	groups := map[string]*group{}
 	for i, body := range m.bodies {
 		name := m.names[m.imported+i]
@@ -115,7 +117,7 @@ func run(dir, wasmFile string, minBr int, parts bool, tierup string, top int) er
 	// out (gaps filled with zeros), not in their concatenation.
 	img, inSeg := m.image()
 	var models []*group
-	for _, f := range embeddedFiles(dir) {
+	for _, f := range embeddedFiles(dir, pkg) {
 		c, err := os.ReadFile(f)
 		if err != nil || len(c) < 256 { // shorter ones could match by chance
 			continue
@@ -218,10 +220,10 @@ func pkgOf(name string, pkgs map[string]string) string {
 	return best
 }
 
-// linkedPackages maps each package wasm/lede links, as the wasm name section
+// linkedPackages maps each package pkg links, as the wasm name section
 // spells it, to its import path.
-func linkedPackages(dir string) map[string]string {
-	cmd := exec.Command("go", "list", "-deps", "./wasm/lede")
+func linkedPackages(dir, pkg string) map[string]string {
+	cmd := exec.Command("go", "list", "-deps", pkg)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	out, _ := cmd.Output()
@@ -237,9 +239,9 @@ func linkedPackages(dir string) map[string]string {
 	return m
 }
 
-// embeddedFiles lists the //go:embed files of every package wasm/lede links.
-func embeddedFiles(dir string) []string {
-	cmd := exec.Command("go", "list", "-deps", "-f", `{{$d := .Dir}}{{range .EmbedFiles}}{{$d}}/{{.}}{{"\n"}}{{end}}`, "./wasm/lede")
+// embeddedFiles lists the //go:embed files of every package pkg links.
+func embeddedFiles(dir, pkg string) []string {
+	cmd := exec.Command("go", "list", "-deps", "-f", `{{$d := .Dir}}{{range .EmbedFiles}}{{$d}}/{{.}}{{"\n"}}{{end}}`, pkg)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	out, err := cmd.Output()

@@ -89,7 +89,7 @@ func TestWasmEngineLinksNoEncodingJSONOrFmt(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go list")
 	}
-	pkgs := linkedPackages("../..")
+	pkgs := linkedPackages("../..", "./wasm/lede")
 	if pkgs["runtime"] != "runtime" {
 		t.Fatalf("go list -deps ./wasm/lede gave %d packages, not the engine's", len(pkgs))
 	}

@@ -7,23 +7,6 @@ import (
 	"time"
 )
 
-// Content-Security-Policy values. The page and the widget need nothing
-// inline and no eval: scripts, styles, the Web Worker and the engine come
-// from the site itself, and WebAssembly compiles under 'wasm-unsafe-eval'
-// (which allows WebAssembly and nothing of JavaScript's eval). blob: workers
-// are what the widget starts when its modules come from another origin.
-// docs/security.md explains each directive; dist/lede.html carries its own
-// policy in a <meta> tag (cmd/lede-dist), and the Cloudflare Worker's static
-// assets get PageCSP through dist/_headers (wasm/worker/build).
-const (
-	PageCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; " +
-		"connect-src 'self'; img-src 'self' data: blob:; style-src 'self'; font-src 'self'; " +
-		"manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
-	// APICSP is for the API's JSON answers: nothing in them is ever to run
-	// or load anything, even if a browser were tricked into rendering one.
-	APICSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-)
-
 // DefaultMaxAnalyses is how many analyses `lede serve` runs at once by
 // default (per CPU): the engine is CPU-bound, so more at once only makes each
 // slower and holds more memory (up to about 30 times the input each).

@@ -2,11 +2,23 @@ package main
 
 import (
 	"bytes"
-	"context"
-	"net/http"
+	"net/textproto"
+	"net/url"
 	"strconv"
+	"strings"
 	"sync/atomic"
+
+	"github.com/lede-news/lede/internal/api/core"
 )
+
+// handler is what exchange runs: the API (core.Serve without a static site)
+// or, in tests, a stand-in. The worker does not import net/http: core is the
+// same API without it (docs/worker.md, "Size", says what that saves).
+type handler func(w core.ResponseWriter, r *core.Request)
+
+// serveAPI is the worker's handler: internal/api's, without the static site,
+// which Workers static assets serve.
+func serveAPI(w core.ResponseWriter, r *core.Request) { core.Serve(w, r, nil, nil) }
 
 // instance is the identity of one live Go instance: an id drawn when it
 // starts and how many requests it has answered. The glue sends both as
@@ -27,12 +39,14 @@ type instance struct {
 // analysis (or, for NDJSON, all of them) is done, so streaming would save no
 // time, and one copy into JS is cheaper than many small ones. A panic in the
 // handler becomes a JSON 500 without a stack trace, and the instance lives on.
-func (in *instance) exchange(ctx context.Context, h http.Handler, method, url string, header []string, body []byte) (status int, outHeader []string, out []byte) {
+func (in *instance) exchange(h handler, method, rawURL string, header []string, body []byte) (status int, outHeader []string, out []byte) {
 	n := in.served.Add(1)
-	req, err := http.NewRequestWithContext(ctx, method, url, bytes.NewReader(body))
-	if err != nil {
-		return http.StatusBadRequest, []string{"Content-Type", "application/json"}, []byte(`{"error":"the worker could not read this request"}` + "\n")
+	// url.Parse and the method check are what http.NewRequest did here.
+	u, err := url.Parse(rawURL)
+	if err != nil || !validMethod(method) {
+		return 400, []string{"Content-Type", "application/json"}, []byte(`{"error":"the worker could not read this request"}` + "\n")
 	}
+	req := &core.Request{Method: method, URL: u, Header: textproto.MIMEHeader{}, ContentLength: int64(len(body)), Body: bytes.NewReader(body)}
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Add(header[i], header[i+1])
 	}
@@ -41,20 +55,19 @@ func (in *instance) exchange(ctx context.Context, h http.Handler, method, url st
 	if cl, err := strconv.ParseInt(req.Header.Get("Content-Length"), 10, 64); err == nil && cl >= 0 {
 		req.ContentLength = cl
 	}
-	req.RequestURI = req.URL.RequestURI()
-	w := &recorder{header: http.Header{}, status: http.StatusOK}
+	w := &recorder{header: textproto.MIMEHeader{}, status: 200}
 	func() {
 		defer func() {
 			if recover() != nil {
-				w.header = http.Header{}
+				w.header = textproto.MIMEHeader{}
 				w.body.Reset()
-				w.status = http.StatusInternalServerError
+				w.status = 500
 				w.header.Set("Content-Type", "application/json")
 				w.header.Set("Access-Control-Allow-Origin", "*")
 				w.body.WriteString(`{"error":"the lede worker failed on this request; please report it"}` + "\n")
 			}
 		}()
-		h.ServeHTTP(w, req)
+		h(w, req)
 	}()
 	w.header.Set("Lede-Instance", in.id)
 	w.header.Set("Lede-Instance-Requests", strconv.FormatInt(n, 10))
@@ -66,16 +79,31 @@ func (in *instance) exchange(ctx context.Context, h http.Handler, method, url st
 	return w.status, outHeader, w.body.Bytes()
 }
 
-// recorder is the http.ResponseWriter of exchange: it keeps the status, the
+// validMethod reports whether m is an HTTP token, as http.NewRequest
+// requires of a method.
+func validMethod(m string) bool {
+	if m == "" {
+		return false
+	}
+	for i := 0; i < len(m); i++ {
+		c := m[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(`"(),/:;<=>?@[\]{}`, c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// recorder is the core.ResponseWriter of exchange: it keeps the status, the
 // header and the body in memory.
 type recorder struct {
-	header      http.Header
+	header      textproto.MIMEHeader
 	status      int
 	wroteHeader bool
 	body        bytes.Buffer
 }
 
-func (r *recorder) Header() http.Header { return r.header }
+func (r *recorder) Header() textproto.MIMEHeader { return r.header }
 
 func (r *recorder) WriteHeader(code int) {
 	if r.wroteHeader {
@@ -86,7 +114,7 @@ func (r *recorder) WriteHeader(code int) {
 }
 
 func (r *recorder) Write(b []byte) (int, error) {
-	r.WriteHeader(http.StatusOK)
+	r.WriteHeader(200)
 	return r.body.Write(b)
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,11 +11,13 @@ import (
 	"testing"
 
 	"github.com/lede-news/lede/internal/api"
+	"github.com/lede-news/lede/internal/api/core"
 )
 
-// TestExchangeMatchesHandler: what the glue returns is what the handler
-// answers over a real HTTP server path (httptest), header for header and
-// byte for byte, plus the instance headers.
+// TestExchangeMatchesHandler: what the glue returns (core's API, without
+// net/http) is what `lede serve`'s http.Handler (internal/api) answers over a
+// real HTTP server path (httptest), header for header and byte for byte,
+// plus the instance headers.
 func TestExchangeMatchesHandler(t *testing.T) {
 	article, err := os.ReadFile("../../internal/api/testdata/article.txt")
 	if err != nil {
@@ -36,6 +37,10 @@ func TestExchangeMatchesHandler(t *testing.T) {
 		{"wrong method", "PUT", "https://w.example/analyze", "text/plain", []byte("x"), 405},
 		{"preflight", "OPTIONS", "https://w.example/analyze", "", nil, 204},
 		{"no such path", "GET", "https://w.example/nope", "", nil, 404},
+		{"healthz head", "HEAD", "https://w.example/healthz", "", nil, 200},
+		{"healthz post", "POST", "https://w.example/healthz", "text/plain", []byte("x"), 405},
+		{"ndjson", "POST", "https://w.example/analyze", "application/x-ndjson", []byte("{\"id\":1,\"text\":\"Ada Lovelace spoke.\"}\n{\"id\":2}\n"), 200},
+		{"bad charset", "POST", "https://w.example/analyze", "text/plain; charset=latin1", []byte("x"), 415},
 	}
 	h := api.Handler()
 	in := &instance{id: "0123456789abcdef"}
@@ -49,7 +54,7 @@ func TestExchangeMatchesHandler(t *testing.T) {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 
-		status, outHeader, out := in.exchange(context.Background(), h, tc.method, tc.url, header, tc.body)
+		status, outHeader, out := in.exchange(serveAPI, tc.method, tc.url, header, tc.body)
 		if status != tc.status || status != rec.Code {
 			t.Errorf("%s: status %d, handler %d, want %d", tc.name, status, rec.Code, tc.status)
 		}
@@ -64,6 +69,9 @@ func TestExchangeMatchesHandler(t *testing.T) {
 			if got.Get(k) != rec.Header().Get(k) {
 				t.Errorf("%s: header %s = %q, handler %q", tc.name, k, got.Get(k), rec.Header().Get(k))
 			}
+		}
+		if len(got) != len(rec.Header())+2 {
+			t.Errorf("%s: headers %v, handler's %v and the two instance headers", tc.name, got, rec.Header())
 		}
 		if got.Get("Lede-Instance") != in.id || got.Get("Lede-Instance-Requests") != strconv.Itoa(i+1) {
 			t.Errorf("%s: instance headers %q %q, want %q %d", tc.name, got.Get("Lede-Instance"), got.Get("Lede-Instance-Requests"), in.id, i+1)
@@ -85,7 +93,7 @@ func TestExchangeTooLarge(t *testing.T) {
 		{"no length, cut body", []string{"content-type", "text/plain"}, cut},
 	}
 	for _, tc := range tests {
-		status, _, out := in.exchange(context.Background(), api.Handler(), "POST", "https://w.example/analyze", tc.header, tc.body)
+		status, _, out := in.exchange(serveAPI, "POST", "https://w.example/analyze", tc.header, tc.body)
 		if status != http.StatusRequestEntityTooLarge || !bytes.Contains(out, []byte(`"error"`)) {
 			t.Errorf("%s: %d %.100s, want 413 with a JSON error", tc.name, status, out)
 		}
@@ -96,19 +104,19 @@ func TestExchangeTooLarge(t *testing.T) {
 // trace, and the instance answers the next request.
 func TestExchangePanic(t *testing.T) {
 	in := &instance{id: "x"}
-	boom := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	boom := handler(func(w core.ResponseWriter, r *core.Request) {
 		w.Header().Set("X-Partial", "1")
 		w.Write([]byte("half a body"))
 		panic("boom at main.go:12")
 	})
-	status, header, out := in.exchange(context.Background(), boom, "GET", "https://w.example/x", nil, nil)
+	status, header, out := in.exchange(boom, "GET", "https://w.example/x", nil, nil)
 	if status != 500 || strings.Contains(string(out), "boom") || strings.Contains(string(out), "half") || !bytes.HasPrefix(out, []byte(`{"error":`)) {
 		t.Errorf("panic: %d %q", status, out)
 	}
 	if strings.Contains(strings.Join(header, " "), "X-Partial") {
 		t.Errorf("panic: the half-written header survived: %v", header)
 	}
-	status, _, _ = in.exchange(context.Background(), api.Handler(), "GET", "https://w.example/healthz", nil, nil)
+	status, _, _ = in.exchange(serveAPI, "GET", "https://w.example/healthz", nil, nil)
 	if status != 200 {
 		t.Errorf("after a panic: %d", status)
 	}
@@ -217,9 +225,32 @@ func TestAnswer(t *testing.T) {
 		{"malformed head", "GET", "500\nContent-Type\napplication/json\n\n", `{"error":"` + errMalformedHead.Error() + `"}`},
 	}
 	for _, tc := range tests {
-		got := string(in.answer(api.Handler(), &pace, tc.head, []byte("Ada Lovelace spoke in London on Tuesday.")))
+		got := string(in.answer(serveAPI, &pace, tc.head, []byte("Ada Lovelace spoke in London on Tuesday.")))
 		if !strings.HasPrefix(got, tc.prefix) || !strings.Contains(got, tc.contains) {
 			t.Errorf("%s: %.300q, want a prefix %q and %q in it", tc.name, got, tc.prefix, tc.contains)
+		}
+	}
+}
+
+// TestExchangeBadRequest: a method that is not an HTTP token or a URL that
+// does not parse gets the glue's JSON 400, as http.NewRequest refused them
+// when the glue built an *http.Request; a good one reaches the API.
+func TestExchangeBadRequest(t *testing.T) {
+	in := &instance{id: "x"}
+	tests := []struct {
+		name, method, url string
+		status            int
+	}{
+		{"space in method", "GE T", "https://w.example/healthz", 400},
+		{"empty method", "", "https://w.example/healthz", 400},
+		{"separator in method", "GET(", "https://w.example/healthz", 400},
+		{"bad url", "GET", "https://w.example/%zz", 400},
+		{"good", "GET", "https://w.example/healthz", 200},
+	}
+	for _, tc := range tests {
+		status, _, out := in.exchange(serveAPI, tc.method, tc.url, nil, nil)
+		if status != tc.status || !bytes.HasPrefix(out, []byte(`{"`)) {
+			t.Errorf("%s: %d %q, want %d with JSON", tc.name, status, out, tc.status)
 		}
 	}
 }

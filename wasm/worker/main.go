@@ -18,10 +18,6 @@
 // $PORT), for trying the handler outside a JS runtime.
 package main
 
-import (
-	"github.com/lede-news/lede/internal/api"
-)
-
 func main() {
-	serve(api.Handler())
+	serve()
 }

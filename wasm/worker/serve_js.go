@@ -3,12 +3,11 @@
 package main
 
 import (
-	"crypto/rand"
-	"encoding/hex"
-	"net/http"
+	"fmt"
+	"math/rand/v2"
 	"syscall/js"
 
-	"github.com/lede-news/lede/internal/api"
+	"github.com/lede-news/lede/internal/api/core"
 )
 
 // serve registers globalThis.ledeWorker = {serve, maxBody, instance} for
@@ -28,10 +27,12 @@ import (
 // way, and concurrent requests of the isolate were already answered one
 // after the other. The price of answering inline is that the handler must
 // not wait on JS (a timer, a fetch): lede's API is pure computation.
-func serve(h http.Handler) {
-	var id [8]byte
-	rand.Read(id[:])
-	in := &instance{id: hex.EncodeToString(id[:])}
+func serve() {
+	h := handler(serveAPI)
+	// The id only tells instances apart, it guards nothing: math/rand/v2
+	// (seeded by the runtime from crypto.getRandomValues) is enough, and
+	// crypto/rand would link the FIPS module's DRBG, SHA-2 and AES (≈ 60 KB).
+	in := &instance{id: fmt.Sprintf("%016x", rand.Uint64())}
 	uint8Array := js.Global().Get("Uint8Array")
 	var pace pacer // the collector's pace for each body's size
 	serveFn := js.FuncOf(func(_ js.Value, args []js.Value) any {
@@ -52,7 +53,7 @@ func serve(h http.Handler) {
 	})
 	glue := js.Global().Get("Object").New()
 	glue.Set("serve", serveFn)
-	glue.Set("maxBody", api.MaxBodyBytes)
+	glue.Set("maxBody", core.MaxBodyBytes)
 	glue.Set("instance", in.id)
 	js.Global().Set("ledeWorker", glue)
 	select {}

@@ -7,10 +7,14 @@ import (
 	"net/http"
 	"os"
 	"time"
+
+	"github.com/lede-news/lede/internal/api"
 )
 
-// serve outside a JS runtime: the same handler on :9900 or $PORT.
-func serve(h http.Handler) {
+// serve outside a JS runtime: the same API (internal/api's http.Handler) on
+// :9900 or $PORT.
+func serve() {
+	h := api.Handler()
 	addr := ":9900"
 	if p := os.Getenv("PORT"); p != "" {
 		addr = ":" + p

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"context"
 	"errors"
-	"net/http"
 	"strconv"
 	"strings"
 )
@@ -39,13 +37,13 @@ var errMalformedHead = errors.New("ledeWorker.serve: malformed request head")
 // collector paced for the body's size. A head that does not parse gets a
 // JSON 500. It is plain Go, so that all of serve but the js.Value copies is
 // tested natively.
-func (in *instance) answer(h http.Handler, pace *pacer, head string, body []byte) []byte {
+func (in *instance) answer(h handler, pace *pacer, head string, body []byte) []byte {
 	method, url, header, err := parseHead(head)
 	if err != nil {
 		return errorResponse(err)
 	}
 	pace.before(len(body))
-	status, outHeader, out := in.exchange(context.Background(), h, method, url, header, body)
+	status, outHeader, out := in.exchange(h, method, url, header, body)
 	pace.after(len(body))
 	return appendResponse(make([]byte, 0, responseSize(status, outHeader, out)), status, outHeader, out)
 }
@@ -53,7 +51,7 @@ func (in *instance) answer(h http.Handler, pace *pacer, head string, body []byte
 // errorResponse is the JSON 500 for a call the glue could not read; err's
 // text is one of this file's constants, which need no JSON escaping.
 func errorResponse(err error) []byte {
-	return appendResponse(nil, http.StatusInternalServerError, []string{"Content-Type", "application/json"}, []byte(`{"error":"`+err.Error()+`"}`+"\n"))
+	return appendResponse(nil, 500, []string{"Content-Type", "application/json"}, []byte(`{"error":"`+err.Error()+`"}`+"\n"))
 }
 
 // parseHead reads a request head as worker.mjs writes it.
