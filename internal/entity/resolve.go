@@ -223,20 +223,30 @@ func (r *resolver) dropJunk(ms []mention) []mention {
 	// "Mr.", so eng.train has three, and the tagger keeps the title in US
 	// papers' "Mr. Garrett" and tags "Mr." alone); every one of them, and
 	// a name of titles alone is none (left empty here, dropped below).
-	// Taken off first, so that seen holds the names as they are kept
-	// (TestTitleOffBeforeSeen)
+	// And a lower-case word of four letters or more ends a name: greedy
+	// decoding sometimes drags one on ("Lee remains committed"). Both
+	// done first, so that seen holds the names as they are kept
+	// (TestTitleOffBeforeSeen, TestCutBeforeSeen)
 	for i := range ms {
 		m := &ms[i]
-		first := m.first
-		for first < m.last && honorific(r.folded(first)) {
+		first, last := m.first, m.last
+		for first < last && honorific(r.folded(first)) {
 			first++
 		}
-		if first != m.first {
+		if first == last {
 			m.first = first
-			if first == m.last {
-				continue
+			continue
+		}
+		for t := first + 1; t < last; t++ {
+			w := r.d.TokenText(t)
+			if c, _ := utf8.DecodeRuneInString(w); unicode.IsLower(c) && utf8.RuneCountInString(w) >= 4 && !strings.Contains(w, "-") {
+				last = t
+				break
 			}
-			m.key = r.key(first, m.last)
+		}
+		if first != m.first || last != m.last {
+			m.first, m.last = first, last
+			m.key = r.key(first, last)
 		}
 		var f uint8
 		if !r.sentenceInitial(*m) {
@@ -253,16 +263,6 @@ func (r *resolver) dropJunk(ms []mention) []mention {
 	for _, m := range ms {
 		if m.first == m.last {
 			continue // titles alone
-		}
-		// a lower-case word of four letters or more ends a name: greedy
-		// decoding sometimes drags one on ("Lee remains committed")
-		for t := m.first + 1; t < m.last; t++ {
-			w := r.d.TokenText(t)
-			if c, _ := utf8.DecodeRuneInString(w); unicode.IsLower(c) && utf8.RuneCountInString(w) >= 4 && !strings.Contains(w, "-") {
-				m.last = t
-				m.key = r.key(m.first, m.last)
-				break
-			}
 		}
 		if m.last-m.first == 1 && seen[m.key]&inner == 0 && r.sentenceInitial(m) && m.margin < junkMargin {
 			if e, ok := r.m.lex.get(m.key); ok && (e.CapRate >= 1 && e.CapRate <= 2 || e.CapRate == 7) {
