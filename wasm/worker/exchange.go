@@ -46,12 +46,14 @@ func (in *instance) exchange(h handler, method, rawURL string, header []string, 
 	if err != nil || !validMethod(method) {
 		return 400, []string{"Content-Type", "application/json"}, []byte(`{"error":"the worker could not read this request"}` + "\n")
 	}
-	req := &core.Request{Method: method, URL: u, Header: textproto.MIMEHeader{}, ContentLength: int64(len(body)), Body: bytes.NewReader(body)}
+	req := &core.Request{Method: method, URL: u, Header: textproto.MIMEHeader{}, ContentLength: -1, Body: bytes.NewReader(body)}
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Add(header[i], header[i+1])
 	}
 	// The declared length, not the bytes handed over, so that a body that
-	// was cut at the limit still counts as too large.
+	// was cut at the limit still counts as too large; without one (a
+	// chunked body) the length is unknown, -1, as net/http's server says,
+	// so that a body over the limit gets the same 413 message from both.
 	if cl, err := strconv.ParseInt(req.Header.Get("Content-Length"), 10, 64); err == nil && cl >= 0 {
 		req.ContentLength = cl
 	}
