@@ -61,7 +61,7 @@ func (in *instance) exchange(h handler, method, rawURL string, header []string, 
 	func() {
 		defer func() {
 			if recover() != nil {
-				w.header = textproto.MIMEHeader{}
+				w.header, w.sent = textproto.MIMEHeader{}, nil
 				w.body.Reset()
 				w.status = 500
 				w.header.Set("Content-Type", "application/json")
@@ -71,9 +71,13 @@ func (in *instance) exchange(h handler, method, rawURL string, header []string, 
 		}()
 		h(w, req)
 	}()
-	w.header.Set("Lede-Instance", in.id)
-	w.header.Set("Lede-Instance-Requests", strconv.FormatInt(n, 10))
-	for k, vs := range w.header {
+	sent := w.header
+	if w.sent != nil {
+		sent = w.sent
+	}
+	sent.Set("Lede-Instance", in.id)
+	sent.Set("Lede-Instance-Requests", strconv.FormatInt(n, 10))
+	for k, vs := range sent {
 		for _, v := range vs {
 			outHeader = append(outHeader, k, v)
 		}
@@ -97,9 +101,13 @@ func validMethod(m string) bool {
 }
 
 // recorder is the core.ResponseWriter of exchange: it keeps the status, the
-// header and the body in memory.
+// header and the body in memory. The header answered is a copy taken at
+// WriteHeader (sent), as net/http sends it then: a change made after (core's
+// JSON 500 for a panic in the middle of an NDJSON answer sets Content-Type
+// and Content-Length) reaches neither front end.
 type recorder struct {
 	header      textproto.MIMEHeader
+	sent        textproto.MIMEHeader
 	status      int
 	wroteHeader bool
 	body        bytes.Buffer
@@ -113,6 +121,10 @@ func (r *recorder) WriteHeader(code int) {
 	}
 	r.wroteHeader = true
 	r.status = code
+	r.sent = make(textproto.MIMEHeader, len(r.header)+2) // + the instance headers
+	for k, vs := range r.header {
+		r.sent[k] = append([]string(nil), vs...)
+	}
 }
 
 func (r *recorder) Write(b []byte) (int, error) {

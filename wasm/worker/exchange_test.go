@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"net/http/httptest"
+	"net/textproto"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -308,3 +309,44 @@ func TestExchangeBadRequest(t *testing.T) {
 		}
 	}
 }
+
+// TestExchangeHeaderAtWriteHeader: the header goes out as it stood when
+// the status was written, as net/http sends it; a change after that (core's
+// JSON 500 for a panic in the middle of an NDJSON answer sets Content-Type
+// and Content-Length) must not reach the answer, where a Content-Length
+// that is not the body's would break it.
+func TestExchangeHeaderAtWriteHeader(t *testing.T) {
+	in := &instance{id: "x"}
+	late := handler(func(w core.ResponseWriter, r *core.Request) {
+		w.Header().Set("Content-Type", "application/x-ndjson")
+		w.WriteHeader(200)
+		w.Write([]byte("{}\n"))
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Content-Length", "3")
+		w.Write([]byte("{}\n"))
+	})
+	status, header, out := in.exchange(late, "POST", "https://w.example/analyze", nil, nil)
+	got := http.Header{}
+	for j := 0; j+1 < len(header); j += 2 {
+		got.Add(header[j], header[j+1])
+	}
+	if status != 200 || string(out) != "{}\n{}\n" || got.Get("Content-Type") != "application/x-ndjson" || got.Get("Content-Length") != "" {
+		t.Errorf("%d %q %v: want 200, both lines, the header as written with the status", status, out, got)
+	}
+	// what net/http sends for the same handler
+	rec := httptest.NewRecorder()
+	http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		late(writer{w}, nil)
+	}).ServeHTTP(rec, httptest.NewRequest("POST", "/analyze", nil))
+	res := rec.Result()
+	if res.Header.Get("Content-Type") != got.Get("Content-Type") || res.Header.Get("Content-Length") != got.Get("Content-Length") {
+		t.Errorf("net/http sent %v, the glue %v", res.Header, got)
+	}
+}
+
+// writer is an http.ResponseWriter as a core.ResponseWriter (internal/api's).
+type writer struct{ w http.ResponseWriter }
+
+func (w writer) Header() textproto.MIMEHeader { return textproto.MIMEHeader(w.w.Header()) }
+func (w writer) WriteHeader(code int)         { w.w.WriteHeader(code) }
+func (w writer) Write(b []byte) (int, error)  { return w.w.Write(b) }
