@@ -343,7 +343,11 @@ func (t *tables) bytes() int {
 // zeroed. It reports false, keeping nothing, when the tables exceed
 // maxKeep bytes.
 func (e *extractor) release() bool {
-	if e.tables.bytes() > maxKeep {
+	n := e.tables.bytes()
+	if cap(e.chunk) < len(e.order) { // the chunk made below
+		n += len(e.order) * int(unsafe.Sizeof(candidate{}))
+	}
+	if n > maxKeep {
 		return false
 	}
 	clear(e.keyID)
