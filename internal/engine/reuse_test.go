@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/lede-news/lede/internal/report"
 )
 
 // reuseInputs are articles of different lengths and kinds: the passes keep
@@ -85,5 +87,39 @@ func TestReuseAndConcurrency(t *testing.T) {
 	close(errs)
 	for i := range errs {
 		t.Errorf("input %d analysed concurrently with others: the report differs", i)
+	}
+}
+
+// TestReportsOutlivePools: a report still holds its own bytes after the
+// pooled state that made it has analysed other inputs. TestReuseAndConcurrency
+// marshals each report before the next analysis starts, so a report field
+// that pointed into a pooled table (a slice or string the next document
+// overwrites) would pass there; here every report is written out only after
+// all the inputs, twice over, have been analysed.
+func TestReportsOutlivePools(t *testing.T) {
+	inputs := reuseInputs(t)
+	want := make([][]byte, len(inputs))
+	for i, in := range inputs {
+		want[i] = AnalyzeJSON(in, "")
+	}
+	reps := make([]*report.Report, len(inputs))
+	for i, in := range inputs {
+		rep, err := Analyze(in, Options{})
+		if err != nil {
+			t.Fatalf("input %d: %v", i, err)
+		}
+		reps[i] = rep
+	}
+	for i := len(inputs) - 1; i >= 0; i-- {
+		AnalyzeJSON(inputs[i], "")
+	}
+	for i, r := range reps {
+		got, err := Marshal(r)
+		if err != nil {
+			t.Fatalf("input %d: %v", i, err)
+		}
+		if !bytes.Equal(got, want[i]) {
+			t.Errorf("input %d: its report changed while other inputs were analysed", i)
+		}
 	}
 }

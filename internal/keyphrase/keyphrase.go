@@ -315,10 +315,27 @@ func emptied[T any](s []T, n int) []T {
 // maxKeep bounds the bytes of tables a released extractor keeps for the
 // next document (release): the 3.3 KB sample's take about 200 KB, most of
 // them the walk's pairs and weights, which grow with the words read times
-// Window: the four largest, counted here, take some 330 bytes a word of
-// running text, so a text past about 3,000 words is let go (a book pasted
-// whole reads 20,000). The other tables grow with these.
+// Window: some 330 bytes a word of running text, so a text past about
+// 3,000 words is let go (a book pasted whole reads 20,000). Every table is
+// counted (tables.bytes), not only those four: the per-token tables grow
+// with all the tokens between the first and the last sentence read
+// (punctuation, unread blocks), the key buffers with the longest word, and
+// a paste of few words can make either large.
 const maxKeep = 1 << 20
+
+// bytes is what the tables' arrays take (their capacity), but for keyID's
+// buckets, which grow with key's.
+func (t *tables) bytes() int {
+	return cap(t.key)*int(unsafe.Sizeof(keyInfo{})) + cap(t.per)*4 + cap(t.nodeKey)*4 +
+		(cap(t.nodeIDF)+cap(t.pw)+cap(t.bias))*8 + cap(t.order)*int(unsafe.Sizeof(&candidate{})) +
+		cap(t.seq)*4 + (cap(t.ments)+cap(t.wments))*int(unsafe.Sizeof(candMention{})) +
+		cap(t.keyBuf) + cap(t.lowBuf) + cap(t.run)*int(unsafe.Sizeof(part{})) +
+		cap(t.chunk)*int(unsafe.Sizeof(candidate{})) + cap(t.ints)*4 + cap(t.floats)*8 + cap(t.bools) +
+		cap(t.forms)*int(unsafe.Sizeof(form{})) + cap(t.contribs)*8 +
+		(cap(t.wints)+cap(t.pairs))*4 + (cap(t.wf)+cap(t.wfloats))*8 +
+		cap(t.wordOrder)*int(unsafe.Sizeof(wordStat{})) + cap(t.out)*int(unsafe.Sizeof(Candidate{})) +
+		cap(t.ab)*int(unsafe.Sizeof(about{}))
+}
 
 // release readies e for another document: the tables it keeps are cleared
 // of the strings and slices they held (so a kept extractor holds nothing of
@@ -326,8 +343,11 @@ const maxKeep = 1 << 20
 // zeroed. It reports false, keeping nothing, when the tables exceed
 // maxKeep bytes.
 func (e *extractor) release() bool {
-	if cap(e.pairs)*4+cap(e.wf)*8+cap(e.key)*int(unsafe.Sizeof(keyInfo{}))+
-		cap(e.out)*int(unsafe.Sizeof(Candidate{})) > maxKeep {
+	n := e.tables.bytes()
+	if cap(e.chunk) < len(e.order) { // the chunk made below
+		n += len(e.order) * int(unsafe.Sizeof(candidate{}))
+	}
+	if n > maxKeep {
 		return false
 	}
 	clear(e.keyID)

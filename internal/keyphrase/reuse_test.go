@@ -142,15 +142,30 @@ func TestExtractorAfterPanic(t *testing.T) {
 	}
 }
 
-// TestExtractorBound: the tables of a long paste are not kept.
+// TestExtractorBound: the tables of a long paste are not kept, whichever
+// table grew: the walk's (many words), the per-token ones (few words among
+// many punctuation tokens) or the key buffers (one very long word).
 func TestExtractorBound(t *testing.T) {
 	para := "The harbour bridge repairs closed two traffic lanes near the ferry terminal for shoppers. "
-	d := analysed("", strings.Repeat(para, 400)) // 5,600 words
-	e := &extractor{}
-	if len(read(d, e).cs) == 0 {
-		t.Fatal("no candidates")
+	tests := []struct{ name, body string }{
+		{"5,600 words", strings.Repeat(para, 400)},
+		{"few words, 300,000 dashes", "Harbour repairs closed the ferry road near the terminal" + strings.Repeat(" -", 300000) + "."},
+		{"a word of 600,000 letters", "The harbour " + strings.Repeat("Ä", 600000) + " repairs closed the road."},
 	}
-	if e.release() {
-		t.Fatalf("the tables of a 5,600-word text were kept (maxKeep %d bytes)", maxKeep)
+	for _, tc := range tests {
+		d := analysed("Harbour repairs", tc.body)
+		e := &extractor{}
+		if len(read(d, e).cs) == 0 {
+			t.Fatalf("%s: no candidates", tc.name)
+		}
+		if n := e.tables.bytes(); e.release() {
+			t.Errorf("%s: tables of %d bytes were kept (maxKeep %d bytes)", tc.name, n, maxKeep)
+		}
+	}
+	// an article's are kept
+	e := &extractor{}
+	read(reuseDocs(t)[0], e)
+	if n := e.tables.bytes(); !e.release() {
+		t.Errorf("the harbour article's tables (%d bytes) were let go", n)
 	}
 }

@@ -46,12 +46,14 @@ func (in *instance) exchange(h handler, method, rawURL string, header []string, 
 	if err != nil || !validMethod(method) {
 		return 400, []string{"Content-Type", "application/json"}, []byte(`{"error":"the worker could not read this request"}` + "\n")
 	}
-	req := &core.Request{Method: method, URL: u, Header: textproto.MIMEHeader{}, ContentLength: int64(len(body)), Body: bytes.NewReader(body)}
+	req := &core.Request{Method: method, URL: u, Header: textproto.MIMEHeader{}, ContentLength: -1, Body: bytes.NewReader(body)}
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Add(header[i], header[i+1])
 	}
 	// The declared length, not the bytes handed over, so that a body that
-	// was cut at the limit still counts as too large.
+	// was cut at the limit still counts as too large; without one (a
+	// chunked body) the length is unknown, -1, as net/http's server says,
+	// so that a body over the limit gets the same 413 message from both.
 	if cl, err := strconv.ParseInt(req.Header.Get("Content-Length"), 10, 64); err == nil && cl >= 0 {
 		req.ContentLength = cl
 	}
@@ -59,7 +61,7 @@ func (in *instance) exchange(h handler, method, rawURL string, header []string, 
 	func() {
 		defer func() {
 			if recover() != nil {
-				w.header = textproto.MIMEHeader{}
+				w.header, w.sent = textproto.MIMEHeader{}, nil
 				w.body.Reset()
 				w.status = 500
 				w.header.Set("Content-Type", "application/json")
@@ -69,9 +71,13 @@ func (in *instance) exchange(h handler, method, rawURL string, header []string, 
 		}()
 		h(w, req)
 	}()
-	w.header.Set("Lede-Instance", in.id)
-	w.header.Set("Lede-Instance-Requests", strconv.FormatInt(n, 10))
-	for k, vs := range w.header {
+	sent := w.header
+	if w.sent != nil {
+		sent = w.sent
+	}
+	sent.Set("Lede-Instance", in.id)
+	sent.Set("Lede-Instance-Requests", strconv.FormatInt(n, 10))
+	for k, vs := range sent {
 		for _, v := range vs {
 			outHeader = append(outHeader, k, v)
 		}
@@ -95,9 +101,13 @@ func validMethod(m string) bool {
 }
 
 // recorder is the core.ResponseWriter of exchange: it keeps the status, the
-// header and the body in memory.
+// header and the body in memory. The header answered is a copy taken at
+// WriteHeader (sent), as net/http sends it then: a change made after (core's
+// JSON 500 for a panic in the middle of an NDJSON answer sets Content-Type
+// and Content-Length) reaches neither front end.
 type recorder struct {
 	header      textproto.MIMEHeader
+	sent        textproto.MIMEHeader
 	status      int
 	wroteHeader bool
 	body        bytes.Buffer
@@ -111,6 +121,10 @@ func (r *recorder) WriteHeader(code int) {
 	}
 	r.wroteHeader = true
 	r.status = code
+	r.sent = make(textproto.MIMEHeader, len(r.header)+2) // + the instance headers
+	for k, vs := range r.header {
+		r.sent[k] = append([]string(nil), vs...)
+	}
 }
 
 func (r *recorder) Write(b []byte) (int, error) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"net/http/httptest"
+	"net/textproto"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -23,33 +24,68 @@ func TestExchangeMatchesHandler(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	big := bytes.Repeat([]byte("x"), api.MaxBodyBytes+1) // JSON that fails at its first byte: cheap at any size
+	// header is what the client sent, one name, value pair each (Fetch
+	// joins repeated names with ", " before the worker sees them, net/http
+	// keeps them apart); length is the declared Content-Length, "" for a
+	// chunked body (net/http: ContentLength -1, no header for the worker).
 	tests := []struct {
 		name, method, url, ctype string
 		body                     []byte
 		status                   int
+		header                   []string
+		length                   string
 	}{
-		{"healthz", "GET", "https://w.example/healthz", "", nil, 200},
-		{"analyze text", "POST", "https://w.example/analyze", "text/plain", article, 200},
-		{"analyze utf8 offsets", "POST", "https://w.example/analyze?offsets=utf8", "text/plain; charset=utf-8", article, 200},
-		{"analyze json", "POST", "https://w.example/analyze", "application/json", []byte(`{"id":3,"text":"Ada Lovelace spoke in London."}`), 200},
-		{"empty", "POST", "https://w.example/analyze", "text/plain", []byte("  "), 400},
-		{"bad type", "POST", "https://w.example/analyze", "application/x-www-form-urlencoded", []byte("a=b"), 415},
-		{"wrong method", "PUT", "https://w.example/analyze", "text/plain", []byte("x"), 405},
-		{"preflight", "OPTIONS", "https://w.example/analyze", "", nil, 204},
-		{"no such path", "GET", "https://w.example/nope", "", nil, 404},
-		{"healthz head", "HEAD", "https://w.example/healthz", "", nil, 200},
-		{"healthz post", "POST", "https://w.example/healthz", "text/plain", []byte("x"), 405},
-		{"ndjson", "POST", "https://w.example/analyze", "application/x-ndjson", []byte("{\"id\":1,\"text\":\"Ada Lovelace spoke.\"}\n{\"id\":2}\n"), 200},
-		{"bad charset", "POST", "https://w.example/analyze", "text/plain; charset=latin1", []byte("x"), 415},
+		{"healthz", "GET", "https://w.example/healthz", "", nil, 200, nil, ""},
+		{"analyze text", "POST", "https://w.example/analyze", "text/plain", article, 200, nil, ""},
+		{"analyze utf8 offsets", "POST", "https://w.example/analyze?offsets=utf8", "text/plain; charset=utf-8", article, 200, nil, ""},
+		{"analyze json", "POST", "https://w.example/analyze", "application/json", []byte(`{"id":3,"text":"Ada Lovelace spoke in London."}`), 200, nil, ""},
+		{"empty", "POST", "https://w.example/analyze", "text/plain", []byte("  "), 400, nil, ""},
+		{"bad type", "POST", "https://w.example/analyze", "application/x-www-form-urlencoded", []byte("a=b"), 415, nil, ""},
+		{"wrong method", "PUT", "https://w.example/analyze", "text/plain", []byte("x"), 405, nil, ""},
+		{"preflight", "OPTIONS", "https://w.example/analyze", "", nil, 204, nil, ""},
+		{"no such path", "GET", "https://w.example/nope", "", nil, 404, nil, ""},
+		{"healthz head", "HEAD", "https://w.example/healthz", "", nil, 200, nil, ""},
+		{"healthz post", "POST", "https://w.example/healthz", "text/plain", []byte("x"), 405, nil, ""},
+		{"ndjson", "POST", "https://w.example/analyze", "application/x-ndjson", []byte("{\"id\":1,\"text\":\"Ada Lovelace spoke.\"}\n{\"id\":2}\n"), 200, nil, ""},
+		{"bad charset", "POST", "https://w.example/analyze", "text/plain; charset=latin1", []byte("x"), 415, nil, ""},
+		{"analyze head", "HEAD", "https://w.example/analyze", "", nil, 405, nil, ""},
+		{"healthz preflight", "OPTIONS", "https://w.example/healthz", "", nil, 204, nil, ""},
+		{"preflight elsewhere", "OPTIONS", "https://w.example/nope", "", nil, 404, nil, ""},
+		{"percent-encoded path", "POST", "https://w.example/analy%7Ae?offsets=codepoint", "text/plain", []byte("Ada Lovelace spoke in Zürich."), 200, nil, ""},
+		{"non-ASCII path", "GET", "https://w.example/n%C3%A4h%22", "", nil, 404, nil, ""},
+		{"repeated and bad options", "POST", "https://w.example/analyze?offsets=bogus&offsets=utf8", "text/plain", []byte("Ada spoke."), 400, nil, ""},
+		{"semicolon query", "POST", "https://w.example/analyze?offsets=utf8;input=html", "text/plain", []byte("Ada spoke."), 200, nil, ""},
+		{"html by query", "POST", "https://w.example/analyze?input=html", "text/plain", []byte("<p>Ada Lovelace spoke in London.</p>"), 200, nil, ""},
+		{"quoted charset", "POST", "https://w.example/analyze", `text/html; charset="UTF-8"`, []byte("<p>Ada spoke.</p>"), 200, nil, ""},
+		{"empty content type", "POST", "https://w.example/analyze", "", []byte("Ada spoke."), 415, []string{"content-type", ""}, ""},
+		{"two content types", "POST", "https://w.example/analyze", "", []byte("Ada spoke."), 415, []string{"content-type", "text/plain", "content-type", "text/html"}, ""},
+		{"comma in a header", "POST", "https://w.example/analyze", "text/plain", []byte("Ada spoke."), 200, []string{"accept", "application/json, */*;q=0.5", "x-empty", ""}, ""},
+		{"declared length", "POST", "https://w.example/analyze", "text/plain", []byte("Ada spoke."), 200, nil, "10"},
+		{"json at the limit", "POST", "https://w.example/analyze", "application/json", big[:api.MaxBodyBytes], 400, nil, strconv.Itoa(api.MaxBodyBytes)},
+		{"json at the limit, chunked", "POST", "https://w.example/analyze", "application/json", big[:api.MaxBodyBytes], 400, nil, ""},
+		{"one over, declared", "POST", "https://w.example/analyze", "application/json", big, 413, nil, strconv.Itoa(api.MaxBodyBytes + 1)},
+		{"one over, chunked", "POST", "https://w.example/analyze", "application/json", big, 413, nil, ""},
+		{"huge declared, cut", "POST", "https://w.example/analyze", "text/plain", big, 413, nil, strconv.Itoa(50 << 20)},
 	}
 	h := api.Handler()
 	in := &instance{id: "0123456789abcdef"}
 	for i, tc := range tests {
 		req := httptest.NewRequest(tc.method, tc.url, bytes.NewReader(tc.body))
+		req.ContentLength = -1
 		var header []string
 		if tc.ctype != "" {
 			req.Header.Set("Content-Type", tc.ctype)
 			header = append(header, "content-type", tc.ctype)
+		}
+		for j := 0; j+1 < len(tc.header); j += 2 {
+			req.Header.Add(tc.header[j], tc.header[j+1])
+		}
+		header = append(header, fetchHeaders(tc.header)...)
+		if tc.length != "" {
+			req.ContentLength, _ = strconv.ParseInt(tc.length, 10, 64)
+			req.Header.Set("Content-Length", tc.length)
+			header = append(header, "content-length", tc.length)
 		}
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
@@ -77,6 +113,25 @@ func TestExchangeMatchesHandler(t *testing.T) {
 			t.Errorf("%s: instance headers %q %q, want %q %d", tc.name, got.Get("Lede-Instance"), got.Get("Lede-Instance-Requests"), in.id, i+1)
 		}
 	}
+}
+
+// fetchHeaders is header as the Fetch API's Headers hands it over: names
+// lower-cased, a repeated name once with its values joined by ", ".
+func fetchHeaders(header []string) []string {
+	var names []string
+	values := map[string][]string{}
+	for i := 0; i+1 < len(header); i += 2 {
+		k := strings.ToLower(header[i])
+		if _, ok := values[k]; !ok {
+			names = append(names, k)
+		}
+		values[k] = append(values[k], header[i+1])
+	}
+	var out []string
+	for _, k := range names {
+		out = append(out, k, strings.Join(values[k], ", "))
+	}
+	return out
 }
 
 // TestExchangeTooLarge: worker.mjs hands over at most MaxBodyBytes+1 bytes
@@ -254,3 +309,44 @@ func TestExchangeBadRequest(t *testing.T) {
 		}
 	}
 }
+
+// TestExchangeHeaderAtWriteHeader: the header goes out as it stood when
+// the status was written, as net/http sends it; a change after that (core's
+// JSON 500 for a panic in the middle of an NDJSON answer sets Content-Type
+// and Content-Length) must not reach the answer, where a Content-Length
+// that is not the body's would break it.
+func TestExchangeHeaderAtWriteHeader(t *testing.T) {
+	in := &instance{id: "x"}
+	late := handler(func(w core.ResponseWriter, r *core.Request) {
+		w.Header().Set("Content-Type", "application/x-ndjson")
+		w.WriteHeader(200)
+		w.Write([]byte("{}\n"))
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Content-Length", "3")
+		w.Write([]byte("{}\n"))
+	})
+	status, header, out := in.exchange(late, "POST", "https://w.example/analyze", nil, nil)
+	got := http.Header{}
+	for j := 0; j+1 < len(header); j += 2 {
+		got.Add(header[j], header[j+1])
+	}
+	if status != 200 || string(out) != "{}\n{}\n" || got.Get("Content-Type") != "application/x-ndjson" || got.Get("Content-Length") != "" {
+		t.Errorf("%d %q %v: want 200, both lines, the header as written with the status", status, out, got)
+	}
+	// what net/http sends for the same handler
+	rec := httptest.NewRecorder()
+	http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		late(writer{w}, nil)
+	}).ServeHTTP(rec, httptest.NewRequest("POST", "/analyze", nil))
+	res := rec.Result()
+	if res.Header.Get("Content-Type") != got.Get("Content-Type") || res.Header.Get("Content-Length") != got.Get("Content-Length") {
+		t.Errorf("net/http sent %v, the glue %v", res.Header, got)
+	}
+}
+
+// writer is an http.ResponseWriter as a core.ResponseWriter (internal/api's).
+type writer struct{ w http.ResponseWriter }
+
+func (w writer) Header() textproto.MIMEHeader { return textproto.MIMEHeader(w.w.Header()) }
+func (w writer) WriteHeader(code int)         { w.w.WriteHeader(code) }
+func (w writer) Write(b []byte) (int, error)  { return w.w.Write(b) }

@@ -1,6 +1,6 @@
-// Command worker is lede's HTTP API as a Cloudflare Worker: the handler of
-// internal/api compiled to WebAssembly and served by one live Go instance per
-// isolate. Build it with
+// Command worker is lede's HTTP API as a Cloudflare Worker: the API of
+// internal/api/core (internal/api's, without net/http) compiled to
+// WebAssembly and served by one live Go instance per isolate. Build it with
 //
 //	go run ./wasm/worker/build -out dist/worker
 //

@@ -175,7 +175,11 @@ func analyze(w ResponseWriter, r *Request) {
 	}
 	w.Header().Set("Cache-Control", "no-store")
 
-	mediaType, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	// Every Content-Type line, joined as the Fetch API joins a repeated
+	// header before the worker sees it: two lines are refused by both
+	// front ends alike, not read as the first by one and refused by the
+	// other.
+	mediaType, params, err := mime.ParseMediaType(strings.Join(r.Header.Values("Content-Type"), ", "))
 	if err != nil {
 		WriteError(w, statusUnsupportedMediaType, "send the article with Content-Type text/plain, text/html, application/json or application/x-ndjson")
 		return
