@@ -81,22 +81,3 @@ func TestASCIIClasses(t *testing.T) {
 		}
 	}
 }
-
-// TestCountStops holds countStops to the byte loop it replaces.
-func TestCountStops(t *testing.T) {
-	ref := func(s string) int {
-		n := 0
-		for i := 0; i+1 < len(s); i++ {
-			if (s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i+1] == ' ' {
-				n++
-			}
-		}
-		return n
-	}
-	for _, s := range []string{"", " ", ". ", " . ", "a. b! c? d.", "Mr.  Smith. ", "end.", "?? !", ".\u00a0x. y",
-		"He said. She said! Why? ", strings.Repeat("a. ", 50)} {
-		if got, want := countStops(s), ref(s); got != want {
-			t.Errorf("countStops(%q) = %d, want %d", s, got, want)
-		}
-	}
-}
