@@ -69,12 +69,11 @@ func TestFastPaths(t *testing.T) {
 	}
 }
 
-// TestASCIIClasses holds gluedHeadline's ASCII classes to the unicode
-// calls they stand for.
+// TestASCIIClasses holds gluedHeadline's ASCII classes (asciiClasses) to
+// the unicode calls they stand for.
 func TestASCIIClasses(t *testing.T) {
 	for r := rune(0); r < utf8.RuneSelf; r++ {
-		space := r == ' ' || '\t' <= r && r <= '\r'
-		upper, lower := 'A' <= r && r <= 'Z', 'a' <= r && r <= 'z'
+		space, upper, lower := asciiClasses(r)
 		if space != unicode.IsSpace(r) || upper != unicode.IsUpper(r) || lower != unicode.IsLower(r) {
 			t.Errorf("%q: space %v upper %v lower %v, unicode says %v %v %v", r, space, upper, lower,
 				unicode.IsSpace(r), unicode.IsUpper(r), unicode.IsLower(r))
