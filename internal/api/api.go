@@ -1,8 +1,7 @@
-// Package api is lede's HTTP API as the http.Handler of `lede serve`. The
-// API itself is internal/api/core, which the Cloudflare worker (wasm/worker,
-// one live Go instance an isolate) calls directly; both front ends run
-// core.Serve and nothing else of their own, so a report from either is
-// byte-identical to the CLI's.
+// Package api is lede's HTTP API as the http.Handler of `lede serve`: both
+// this and the Cloudflare worker (wasm/worker, one live Go instance an
+// isolate) run core.Serve and nothing else of their own, so a report from
+// either is byte-identical to the CLI's.
 //
 //	POST /analyze   body text/plain, text/html or application/json
 //	                {"id": any, "text"|"html": "...", "options": {"input": .., "offsets": ..}}

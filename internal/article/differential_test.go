@@ -25,6 +25,7 @@ func FuzzFastPaths(f *testing.F) {
 		"Is Violence In Sports On The Rise?Violence is part of the game for many people here",
 		"ÉTÉ Über Ärger Öl ÇaVa Ñandú Straße ẞig and some more words here now",
 		"Photo: Getty", "IMAGE CAPTION x", "(pictured) left", "photo by x", "credit:", "pho", "Getty Images",
+		". ", " . ", "end.", "?? !", "He said. She said! Why? ", strings.Repeat("a. ", 50),
 	} {
 		f.Add(s)
 	}

@@ -69,34 +69,14 @@ func TestFastPaths(t *testing.T) {
 	}
 }
 
-// TestASCIIClasses holds gluedHeadline's ASCII classes to the unicode
-// calls they stand for.
+// TestASCIIClasses holds gluedHeadline's ASCII classes (asciiClasses) to
+// the unicode calls they stand for.
 func TestASCIIClasses(t *testing.T) {
 	for r := rune(0); r < utf8.RuneSelf; r++ {
-		space := r == ' ' || '\t' <= r && r <= '\r'
-		upper, lower := 'A' <= r && r <= 'Z', 'a' <= r && r <= 'z'
+		space, upper, lower := asciiClasses(r)
 		if space != unicode.IsSpace(r) || upper != unicode.IsUpper(r) || lower != unicode.IsLower(r) {
 			t.Errorf("%q: space %v upper %v lower %v, unicode says %v %v %v", r, space, upper, lower,
 				unicode.IsSpace(r), unicode.IsUpper(r), unicode.IsLower(r))
-		}
-	}
-}
-
-// TestCountStops holds countStops to the byte loop it replaces.
-func TestCountStops(t *testing.T) {
-	ref := func(s string) int {
-		n := 0
-		for i := 0; i+1 < len(s); i++ {
-			if (s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i+1] == ' ' {
-				n++
-			}
-		}
-		return n
-	}
-	for _, s := range []string{"", " ", ". ", " . ", "a. b! c? d.", "Mr.  Smith. ", "end.", "?? !", ".\u00a0x. y",
-		"He said. She said! Why? ", strings.Repeat("a. ", 50)} {
-		if got, want := countStops(s), ref(s); got != want {
-			t.Errorf("countStops(%q) = %d, want %d", s, got, want)
 		}
 	}
 }

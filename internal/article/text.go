@@ -427,13 +427,9 @@ func gluedHeadline(s string) bool {
 		if i > 240 {
 			return false
 		}
-		// ASCII is classed without the unicode calls (the same answers),
-		// which cost in wasm
 		var space, upper, lower bool
 		if r < utf8.RuneSelf {
-			space = r == ' ' || '\t' <= r && r <= '\r'
-			upper = 'A' <= r && r <= 'Z'
-			lower = 'a' <= r && r <= 'z'
+			space, upper, lower = asciiClasses(r)
 		} else {
 			space, upper, lower = unicode.IsSpace(r), unicode.IsUpper(r), unicode.IsLower(r)
 		}
@@ -451,6 +447,13 @@ func gluedHeadline(s string) bool {
 		prev = r
 	}
 	return false
+}
+
+// asciiClasses gives unicode.IsSpace, IsUpper and IsLower of an ASCII r
+// without the unicode calls, which cost in wasm (TestASCIIClasses holds it
+// to them).
+func asciiClasses(r rune) (space, upper, lower bool) {
+	return r == ' ' || '\t' <= r && r <= '\r', 'A' <= r && r <= 'Z', 'a' <= r && r <= 'z'
 }
 
 // strictTitle reports whether four in five words of s that start with a

@@ -96,14 +96,6 @@ type Flusher interface{ Flush() }
 // the API becomes a JSON 500, except a panic with the value abort (when not
 // nil: net/http's ErrAbortHandler), which is passed on.
 func Serve(w ResponseWriter, r *Request, static func(), abort any) {
-	(&server{abort: abort}).serve(w, r, static)
-}
-
-type server struct {
-	abort any
-}
-
-func (s *server) serve(w ResponseWriter, r *Request, static func()) {
 	h := w.Header()
 	h.Set("Access-Control-Allow-Origin", "*")
 	h.Set("X-Content-Type-Options", "nosniff")
@@ -120,7 +112,7 @@ func (s *server) serve(w ResponseWriter, r *Request, static func()) {
 		// connection with no answer: one JSON line, and the details stay
 		// out of the answer.
 		if p := recover(); p != nil {
-			if s.abort != nil && p == s.abort {
+			if abort != nil && p == abort {
 				panic(p)
 			}
 			WriteError(w, statusInternalServerError, "lede failed on this request; please report it with the input attached")
