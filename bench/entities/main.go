@@ -87,13 +87,7 @@ func main() {
 			}
 		}
 		if *alone {
-			whole := &doc.Document{Text: req.Text}
-			if t := strings.TrimSpace(req.Text); t != "" {
-				off := strings.Index(req.Text, t)
-				whole.Blocks = []doc.Block{{Span: doc.Span{Start: off, End: off + len(t)}, Role: doc.Body}}
-			}
-			segment.Segment(whole)
-			for _, s := range whole.Sentences {
+			for _, s := range segmented(req.Text).Sentences {
 				add(analyse(s.Of(req.Text)), s.Start)
 			}
 		} else {
@@ -108,14 +102,22 @@ func main() {
 
 // analyse runs the engine's passes for plain text on one block.
 func analyse(text string) *doc.Document {
+	d := segmented(text)
+	pos.Tag(d)
+	entity.Annotate(d)
+	return d
+}
+
+// segmented is text as one body block (its surrounding space left out),
+// split into sentences and tokens: what analyse tags, and what -alone
+// splits into sentences to tag one by one.
+func segmented(text string) *doc.Document {
 	d := &doc.Document{Text: text}
 	if t := strings.TrimSpace(text); t != "" {
 		off := strings.Index(text, t)
 		d.Blocks = []doc.Block{{Span: doc.Span{Start: off, End: off + len(t)}, Role: doc.Body}}
 	}
 	segment.Segment(d)
-	pos.Tag(d)
-	entity.Annotate(d)
 	return d
 }
 
