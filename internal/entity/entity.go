@@ -118,13 +118,6 @@ func (m *Model) release(tg *Tagger) {
 	m.taggers.Put(tg)
 }
 
-// mentions tags the sentences of d and returns the names found, in order.
-func (m *Model) mentions(d *doc.Document) []mention {
-	tg := m.tagger(d)
-	defer m.release(tg)
-	return m.tagAll(tg, d, nil)
-}
-
 // tagAll tags the sentences of d with tg and appends the names found to ms,
 // in order.
 func (m *Model) tagAll(tg *Tagger, d *doc.Document, ms []mention) []mention {
