@@ -84,10 +84,7 @@ func (m *Model) annotateWith(tg *Tagger, d *doc.Document) []doc.Entity {
 		// document (most of a document's work is repeated there), emptied
 		// so that it holds none of this one's strings, and let go after a
 		// long document
-		clear(ms[:cap(ms)])
-		if cap(ms) <= maxKeep {
-			tg.ms = ms[:0]
-		}
+		tg.ms = emptied(ms, maxKeep)
 	}()
 	var ents []doc.Entity
 	ents, ms = r.resolveAll(m.tagAll(tg, d, ms))
