@@ -84,10 +84,7 @@ func (m *Model) annotateWith(tg *Tagger, d *doc.Document) []doc.Entity {
 		// document (most of a document's work is repeated there), emptied
 		// so that it holds none of this one's strings, and let go after a
 		// long document
-		clear(ms[:cap(ms)])
-		if cap(ms) <= maxKeep {
-			tg.ms = ms[:0]
-		}
+		tg.ms = emptied(ms, maxKeep)
 	}()
 	var ents []doc.Entity
 	ents, ms = r.resolveAll(m.tagAll(tg, d, ms))
@@ -116,13 +113,6 @@ func (m *Model) tagger(d *doc.Document) *Tagger {
 func (m *Model) release(tg *Tagger) {
 	tg.Forget()
 	m.taggers.Put(tg)
-}
-
-// mentions tags the sentences of d and returns the names found, in order.
-func (m *Model) mentions(d *doc.Document) []mention {
-	tg := m.tagger(d)
-	defer m.release(tg)
-	return m.tagAll(tg, d, nil)
 }
 
 // tagAll tags the sentences of d with tg and appends the names found to ms,

@@ -13,6 +13,20 @@ import (
 	"github.com/lede-news/lede/internal/segment"
 )
 
+// mentions tags the sentences of d and returns the names found, in order:
+// the tagging half of Annotate, for the tests and benchmarks of each half.
+func (m *Model) mentions(d *doc.Document) []mention {
+	tg := m.tagger(d)
+	defer m.release(tg)
+	return m.tagAll(tg, d, nil)
+}
+
+// resolve is resolveAll's entities alone: the document half of Annotate.
+func (r *resolver) resolve(ms []mention) []doc.Entity {
+	ents, _ := r.resolveAll(ms)
+	return ents
+}
+
 // tokenDoc builds a document from space-separated tokens, one sentence per
 // line, one body block per line: a stand-in for package segment, so these
 // tests check this package alone.
@@ -182,7 +196,8 @@ func TestTrainEncodeDecode(t *testing.T) {
 	}
 }
 
-// mentionsOf builds tagger output by hand: each item is "sentence:first:last:type".
+// resolveDoc resolves tagger output built by hand: each span is {sentence,
+// first, last, type}, first and last counted from the sentence's first token.
 func resolveDoc(d *doc.Document, spans [][4]int) []doc.Entity {
 	var ms []mention
 	for _, s := range spans {

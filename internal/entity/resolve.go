@@ -173,13 +173,9 @@ func (r *resolver) hasKey(keys map[string]bool, first, last int) bool {
 	return keys[string(r.kbuf)]
 }
 
-func (r *resolver) resolve(ms []mention) []doc.Entity {
-	ents, _ := r.resolveAll(ms)
-	return ents
-}
-
-// resolveAll is resolve that also returns ms as the passes left it (they
-// append the repeats they find), for its memory to be reused.
+// resolveAll merges the mentions ms of r.d into ranked entities, and also
+// returns ms as the passes left it (they append the repeats they find), for
+// its memory to be reused.
 func (r *resolver) resolveAll(ms []mention) ([]doc.Entity, []mention) {
 	if len(ms) == 0 {
 		return nil, ms

@@ -217,7 +217,7 @@ func (t *Tagger) Tag(words []string) []TokenSpan {
 }
 
 // tag is Tag given IsTitleCase(words), which Model.Annotate needs too; the
-// spans it returns are the tagger's, valid until its next call (mentions
+// spans it returns are the tagger's, valid until its next call (tagAll
 // copies them at once).
 func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	if len(words) == 0 {
