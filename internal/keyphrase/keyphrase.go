@@ -700,18 +700,7 @@ func (e *extractor) lowStop(t int) bool {
 // spaces, to b.
 func (e *extractor) appendCanonicalKey(b []byte, name string) []byte {
 	n := len(b)
-	for rest := name; ; {
-		// the words of name, as strings.Fields splits them
-		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
-		if rest == "" {
-			break
-		}
-		w := rest
-		if k := strings.IndexFunc(rest, unicode.IsSpace); k >= 0 {
-			w, rest = rest[:k], rest[k:]
-		} else {
-			rest = ""
-		}
+	for w := range strings.FieldsSeq(name) {
 		low := w
 		if !isLowerASCII(w) {
 			// a view of the buffer, not a copy: read (and Key's result
