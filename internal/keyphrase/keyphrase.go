@@ -700,7 +700,20 @@ func (e *extractor) lowStop(t int) bool {
 // spaces, to b.
 func (e *extractor) appendCanonicalKey(b []byte, name string) []byte {
 	n := len(b)
-	for w := range strings.FieldsSeq(name) {
+	for rest := name; ; {
+		// the words of name, as strings.Fields splits them, without its
+		// slice; strings.FieldsSeq reads them 3x as fast, but each entity's
+		// name is split once a document and it adds 1.4 KB (gzip) of wasm
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if rest == "" {
+			break
+		}
+		w := rest
+		if k := strings.IndexFunc(rest, unicode.IsSpace); k >= 0 {
+			w, rest = rest[:k], rest[k:]
+		} else {
+			rest = ""
+		}
 		low := w
 		if !isLowerASCII(w) {
 			// a view of the buffer, not a copy: read (and Key's result
