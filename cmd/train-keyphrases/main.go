@@ -188,16 +188,11 @@ func main() {
 			bestL, bestObj := 0, math.Inf(-1)
 			for li, l := range lones {
 				td, tk := scoreOf(exs, ranked(m, l), nz, func(e *example) bool { return e.fold != k }, mode)
-				if o := math.Sqrt(td / 29 * tk / 15); o > bestObj {
+				if o := objective(td, tk); o > bestObj {
 					bestL, bestObj = li, o
 				}
 				hd, hk := score(exs, ranked(m, l), nz, k, mode)
-				lr := loneRes[mode+fmt.Sprint(l)]
-				if lr == nil {
-					lr = &[2][]float64{}
-					loneRes[mode+fmt.Sprint(l)] = lr
-				}
-				lr[0], lr[1] = append(lr[0], hd), append(lr[1], hk)
+				add(loneRes, mode+fmt.Sprint(l), hd, hk)
 			}
 			cd, ck := score(exs, ranked(m, lones[bestL]), nz, k, mode)
 			chosenL[mode] = append(chosenL[mode], lones[bestL])
@@ -295,6 +290,10 @@ func spread(xs []float64) string {
 	}
 	return fmt.Sprintf("%.2f ± %.2f (%.2f..%.2f)", m, math.Sqrt(v), lo, hi)
 }
+
+// objective is what the other folds choose a setting by: the geometric
+// mean of DUC F1/29 and 500N F1/15.
+func objective(duc, kp float64) float64 { return math.Sqrt(duc / 29 * kp / 15) }
 
 // load reads a set's documents in the benchmark layout and their candidates.
 func load(dir string, set, folds, seed int, modes string, nz normalizer, opt keyphrase.Options) ([]*example, error) {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/lede-news/lede/internal/keyphrase"
@@ -43,7 +44,7 @@ func overlapRanked(m *ranker, nz normalizer, psub, psup float64) func(e *example
 				for _, c := range chosen {
 					all, any := true, false
 					for _, w := range words[j] {
-						if containsW(c, w) {
+						if slices.Contains(c, w) {
 							any = true
 						} else {
 							all = false
@@ -70,15 +71,6 @@ func overlapRanked(m *ranker, nz normalizer, psub, psup float64) func(e *example
 		}
 		return out
 	}
-}
-
-func containsW(ws []string, w string) bool {
-	for _, x := range ws {
-		if x == w {
-			return true
-		}
-	}
-	return false
 }
 
 func parseGrid(spec string) (subs, sups []float64) {
@@ -111,7 +103,7 @@ func overlapCV(exs []*example, m *ranker, nz normalizer, k int, mode, spec strin
 			key := fmt.Sprintf("sub %.2f sup %.2f", a, b)
 			r := overlapRanked(m, nz, a, b)
 			td, tk := scoreOf(exs, r, nz, func(e *example) bool { return e.fold != k }, mode)
-			if o := math.Sqrt(td / 29 * tk / 15); o > bestObj {
+			if o := objective(td, tk); o > bestObj {
 				bestKey, bestObj = key, o
 			}
 			d, kp := score(exs, r, nz, k, mode)
@@ -123,6 +115,7 @@ func overlapCV(exs []*example, m *ranker, nz normalizer, k int, mode, spec strin
 	add(acc, "chosen", res[bestKey][0], res[bestKey][1])
 }
 
+// add appends a held fold's DUC and 500N figures to acc[key].
 func add(acc map[string]*[2][]float64, key string, d, kp float64) {
 	a := acc[key]
 	if a == nil {

@@ -701,7 +701,9 @@ func (e *extractor) lowStop(t int) bool {
 func (e *extractor) appendCanonicalKey(b []byte, name string) []byte {
 	n := len(b)
 	for rest := name; ; {
-		// the words of name, as strings.Fields splits them
+		// the words of name, as strings.Fields splits them, without its
+		// slice; strings.FieldsSeq reads them 3x as fast, but each entity's
+		// name is split once a document and it adds 1.4 KB (gzip) of wasm
 		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
 		if rest == "" {
 			break

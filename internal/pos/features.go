@@ -67,7 +67,7 @@ func shapeIndex(w string) int {
 	return shapeOf(w, countClasses(w))
 }
 
-// classes counts a word's bytes by class: what shapeIndex and normalize
+// classes counts a word's bytes by class: what shapeOf and normalizeOf
 // read, so that context.reset reads a word once for both.
 type classes struct {
 	upper, lower, digit int // lower counts non-ASCII bytes too
@@ -121,15 +121,10 @@ func shapeOf(w string, k classes) int {
 	return s
 }
 
-// normalize lowercases a word and folds numbers into classes, so "1996" and
-// "2026" are one feature. A word that needs lower-casing is written into
-// buf, which must have room for it (the caller sizes it so it never grows:
-// the strings returned point into it).
-func normalize(w string, buf []byte) (string, []byte) {
-	return normalizeOf(w, countClasses(w), buf)
-}
-
-// normalizeOf is normalize given w's classes.
+// normalizeOf lowercases a word, whose classes are k, and folds numbers
+// into classes, so "1996" and "2026" are one feature. A word that needs
+// lower-casing is written into buf, which must have room for it (the
+// caller sizes it so it never grows: the strings returned point into it).
 func normalizeOf(w string, k classes, buf []byte) (string, []byte) {
 	digits, letters := k.digit, k.upper+k.lower
 	needLower := k.upper > 0
