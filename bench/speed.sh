@@ -85,12 +85,15 @@ for _ in $(seq "$RUNS"); do
     l=${labels[k]}
     node bench/speed/node.mjs first "$tmp/$l" "$sample" | json ms >>"$tmp/first.$l"
     node bench/speed/node.mjs warm "$tmp/$l" "$sample" 50 | json p50 p95 >>"$tmp/warm.$l"
+    node bench/speed/node.mjs warm "$tmp/$l" "$sample" 100 200 | json p50 p95 >>"$tmp/steady.$l"
   done
 done
 for l in "${labels[@]}"; do
   put "first analyze() in Node: import + instantiate + model load + one analysis, ms (median of $RUNS cold processes)" "$l" "$(median <"$tmp/first.$l" | xargs printf '%.0f')"
   put "warm article in Node ($(wc -c <"$sample") bytes), p50 / p95 ms (median over $RUNS processes of 50 analyses each)" "$l" \
     "$(printf '%.1f / %.1f' "$(cut -d' ' -f1 "$tmp/warm.$l" | median)" "$(cut -d' ' -f2 "$tmp/warm.$l" | median)")"
+  put "… the same once V8 has optimised the engine: p50 / p95 ms of 100 analyses after 200 (median over $RUNS processes)" "$l" \
+    "$(printf '%.1f / %.1f' "$(cut -d' ' -f1 "$tmp/steady.$l" | median)" "$(cut -d' ' -f2 "$tmp/steady.$l" | median)")"
 done
 fi
 

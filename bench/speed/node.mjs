@@ -4,7 +4,7 @@
 // turn (before, after, before, after, ...) and takes medians.
 //
 //   node bench/speed/node.mjs first DIST FILE          ms from import to the first report
-//   node bench/speed/node.mjs warm DIST FILE N         p50 and p95 ms of N warm analyses, and the process's CPU ms per analysis (p50, mean) (JSON line)
+//   node bench/speed/node.mjs warm DIST FILE N [W]     p50 and p95 ms of N warm analyses after W (default 3) unmeasured ones, and the process's CPU ms per analysis (p50, mean) (JSON line)
 //   node bench/speed/node.mjs docs DIST DIR            ms for every *.txt in DIR, warm (JSON line)
 //   node bench/speed/node.mjs compromise - DIR         the same through compromise (the baseline)
 //   node bench/speed/node.mjs scale DIST FILE          the fastest of a few analyses of FILE (from speed -scale -dump): ms and peak RSS
@@ -15,7 +15,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { quantile } from "./proc.mjs";
 
-const [mode, dist, arg, arg2] = process.argv.slice(2);
+const [mode, dist, arg, arg2, arg3] = process.argv.slice(2);
 const t0 = performance.now();
 
 async function engine() {
@@ -42,7 +42,9 @@ switch (mode) {
   case "warm": {
     const { analyze } = await engine();
     const text = fs.readFileSync(arg, "utf8");
-    for (let i = 0; i < 3; i++) check(await analyze(text));
+    // W = 3 measures the process's first minute as a caller meets it, V8's
+    // tier-up included; W = 200 measures it once V8 has optimised the hot code.
+    for (let i = 0; i < Number(arg3 || 3); i++) check(await analyze(text));
     const ms = [], cpu = [];
     for (let i = 0; i < Number(arg2 || 50); i++) {
       const c = process.cpuUsage(), t = performance.now();
