@@ -1,6 +1,9 @@
 package html
 
-import "errors"
+import (
+	"errors"
+	"sort"
+)
 
 // panicError is what upstream's fmt.Errorf("%s", panicErr) gave for the
 // values a parser panic carries (an error or a string), without fmt: lede's
@@ -13,4 +16,12 @@ func panicError(v any) error {
 		return errors.New(v)
 	}
 	return errors.New("html: parser panic")
+}
+
+// sortAttr is upstream's slices.SortFunc(attr, attrCompare) with the sort
+// the wasm engine already links (sort.Slice), not a generic sort of its own
+// for Attribute (some 20 KB of code). attrCompare orders by every field, so
+// any sort gives the same order.
+func sortAttr(attr []Attribute) {
+	sort.Slice(attr, func(i, j int) bool { return attrCompare(attr[i], attr[j]) < 0 })
 }
