@@ -9,9 +9,9 @@
 package digest
 
 import (
-	"cmp"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -107,12 +107,16 @@ func blockOf(d *doc.Document, m doc.Mention) int {
 	return -1
 }
 
+// The digest sorts with package sort, not slices' generic sorts: the wasm
+// engine links sort anyway, and each element type a generic sort is
+// instantiated for adds some 10–20 KB of code (docs/benchmarks.md, "Page
+// size, eighth round"). A stable sort's order is the same either way.
 func sortTags(tags []doc.CountedTag) {
-	slices.SortStableFunc(tags, func(a, b doc.CountedTag) int {
-		if c := cmp.Compare(b.Count, a.Count); c != 0 {
-			return c
+	sort.SliceStable(tags, func(i, j int) bool {
+		if tags[i].Count != tags[j].Count {
+			return tags[i].Count > tags[j].Count
 		}
-		return cmp.Compare(a.Blocks[0], b.Blocks[0]) // first named first
+		return tags[i].Blocks[0] < tags[j].Blocks[0] // first named first
 	})
 }
 
@@ -196,8 +200,9 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 		})
 	}
 	for i := range lists {
-		slices.Sort(lists[i])
-		lists[i] = slices.Compact(lists[i])
+		l := lists[i]
+		sort.Slice(l, func(a, b int) bool { return l[a] < l[b] })
+		lists[i] = slices.Compact(l)
 		for _, id := range lists[i] {
 			df[id]++
 		}
@@ -287,11 +292,11 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 		slices.Sort(blocks)
 		out = append(out, blocks)
 	}
-	slices.SortStableFunc(out, func(a, b []int) int {
-		if c := cmp.Compare(len(b), len(a)); c != 0 {
-			return c
+	sort.SliceStable(out, func(i, j int) bool {
+		if len(out[i]) != len(out[j]) {
+			return len(out[i]) > len(out[j])
 		}
-		return cmp.Compare(a[0], b[0])
+		return out[i][0] < out[j][0]
 	})
 	if out == nil {
 		out = [][]int{}

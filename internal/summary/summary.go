@@ -13,6 +13,7 @@ package summary
 import (
 	"math"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -229,7 +230,9 @@ func wordSets(d *doc.Document, sents []int) [][]int32 {
 			all = append(all, id)
 		}
 		set := all[n:]
-		slices.Sort(set)
+		// sort.Slice, not slices.Sort: the wasm engine links sort anyway,
+		// and a sort of int32s would add some 12 KB of code
+		sort.Slice(set, func(a, b int) bool { return set[a] < set[b] })
 		set = slices.Compact(set)
 		all = all[:n+len(set)]
 		out[i] = set[:len(set):len(set)]
