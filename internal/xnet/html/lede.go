@@ -18,10 +18,19 @@ func panicError(v any) error {
 	return errors.New("html: parser panic")
 }
 
-// sortAttr is upstream's slices.SortFunc(attr, attrCompare) with the sort
-// the wasm engine already links (sort.Slice), not a generic sort of its own
-// for Attribute (some 20 KB of code). attrCompare orders by every field, so
-// any sort gives the same order.
+// sortAttr is upstream's slices.SortFunc(attr, attrCompare) without a
+// generic sort of its own for Attribute (some 20 KB of the wasm engine's
+// code): an element's few attributes by insertion (no allocation), more
+// than 16 by sort.Slice, which the engine links anyway. attrCompare orders
+// by every field, so any sort gives the same order.
 func sortAttr(attr []Attribute) {
-	sort.Slice(attr, func(i, j int) bool { return attrCompare(attr[i], attr[j]) < 0 })
+	if len(attr) > 16 {
+		sort.Slice(attr, func(i, j int) bool { return attrCompare(attr[i], attr[j]) < 0 })
+		return
+	}
+	for i := 1; i < len(attr); i++ {
+		for j := i; j > 0 && attrCompare(attr[j], attr[j-1]) < 0; j-- {
+			attr[j], attr[j-1] = attr[j-1], attr[j]
+		}
+	}
 }

@@ -12,7 +12,7 @@ func TestSortAttrMatchesSlicesSortFunc(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	pick := func(s ...string) string { return s[r.IntN(len(s))] }
 	for range 2000 {
-		attr := make([]Attribute, r.IntN(12))
+		attr := make([]Attribute, r.IntN(24))
 		for i := range attr {
 			attr[i] = Attribute{Namespace: pick("", "", "xlink"), Key: pick("class", "id", "href", "style"), Val: pick("", "a", "b", "a b")}
 		}
