@@ -81,7 +81,7 @@ func Annotate(d *doc.Document) {
 				blocks = append(blocks, bi)
 			}
 		}
-		slices.Sort(blocks)
+		sortInts(blocks)
 		entityBlocks[ei] = blocks
 		if len(blocks) >= 2 {
 			g.Entities = append(g.Entities, doc.CountedTag{Name: e.Name, Type: e.Type.String(), Count: len(blocks), Blocks: blocks})
@@ -298,7 +298,7 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 		for k, i := range grp {
 			blocks[k] = related[i]
 		}
-		slices.Sort(blocks)
+		sortInts(blocks)
 		out = append(out, blocks)
 	}
 	// the largest story first, then the first headline's; stable, by
@@ -404,6 +404,21 @@ func init() {
 // sort.Slice, which the engine links anyway, beyond 64.
 func sortIDs(x []int32) {
 	if len(x) > 64 {
+		sort.Slice(x, func(i, j int) bool { return x[i] < x[j] })
+		return
+	}
+	for i := 1; i < len(x); i++ {
+		for j := i; j > 0 && x[j] < x[j-1]; j-- {
+			x[j], x[j-1] = x[j-1], x[j]
+		}
+	}
+}
+
+// sortInts is slices.Sort(x) without the generic sort of ints, some 12 KB
+// of the wasm engine's code: by insertion for a few (no allocation), by
+// sort.Slice, which the engine links anyway, beyond 256.
+func sortInts(x []int) {
+	if len(x) > 256 {
 		sort.Slice(x, func(i, j int) bool { return x[i] < x[j] })
 		return
 	}
