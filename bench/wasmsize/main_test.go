@@ -2,6 +2,10 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -99,6 +103,44 @@ func TestWasmEngineLinksNoEncodingJSONOrFmt(t *testing.T) {
 		}
 		if p == "fmt" {
 			t.Fatal("wasm/lede links fmt: `GOOS=js GOARCH=wasm go list -deps ./wasm/lede` and `go build -ldflags=-dumpdep` show who imports it; use strconv and string concatenation")
+		}
+	}
+}
+
+// Nor package time's calendar (time.Date and the zone code behind it: the
+// figure pass counts whole days itself, internal/figure/civil.go), nor a
+// generic sort from slices but the category features' sort of uint64s:
+// each element type one is instantiated for is 10–25 KB of code, where
+// sort.Slice, linked anyway, or an insertion sort does
+// (docs/benchmarks.md, "Page size, eighth round").
+func TestWasmEngineLinksNoTimeDateOrGenericSorts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the wasm engine")
+	}
+	out := filepath.Join(t.TempDir(), "lede.wasm")
+	cmd := exec.Command("go", "build", "-trimpath", "-o", out, "./wasm/lede")
+	cmd.Dir = "../.."
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, b)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := parse(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.names) < 1000 {
+		t.Fatalf("the name section names %d functions, not the engine's", len(m.names))
+	}
+	for _, name := range m.names {
+		if name == "time.Date" || strings.HasPrefix(name, "time.tzset") {
+			t.Errorf("wasm/lede links %s: `go build -ldflags=-dumpdep` shows who calls it; count days as internal/figure/civil.go does", name)
+		}
+		if strings.HasPrefix(name, "slices.pdqsort") && !strings.HasSuffix(name, "uint64_") {
+			t.Errorf("wasm/lede links %s: `go build -ldflags=-dumpdep` shows who calls it; sort with sort.Slice or by insertion", name)
 		}
 	}
 }

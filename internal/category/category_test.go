@@ -1,7 +1,6 @@
 package category
 
 import (
-	"encoding/binary"
 	"math"
 	"slices"
 	"strings"
@@ -333,13 +332,13 @@ func TestSmallModel(t *testing.T) {
 		}
 	}
 	// the directory of a broken file: a page's start past the next one (1000
-	// buckets: 4 pages, one group; 10 entries)
-	dirAt := len(b) - 2*4 - 2*2*5 - 2*len(tab.Keys) - 10
-	if k1, _ := m.pageStart(1); uint32(binary.LittleEndian.Uint16(b[dirAt+2*4+2:])) != k1 {
+	// buckets: 4 pages, one group of 16; 10 entries)
+	dirAt := len(b) - 2*4 - 2*5 - 2*len(tab.Keys) - 10
+	if k1, _ := m.pageStart(1); m.groupBits != maxGroupBits || uint32(b[dirAt+2*4+1]) != k1 {
 		t.Fatalf("the test's directory offset is wrong")
 	}
 	broken := slices.Clone(b)
-	broken[dirAt+2*4+2], broken[dirAt+2*4+3] = 0xff, 0xff // page 1's first key, past page 2's
+	broken[dirAt+2*4+1] = 0xff // page 1's first key, past page 2's
 	for _, bad := range [][]byte{nil, []byte(magic), b[:len(b)-1], append(b, 0), append([]byte("LEDECAT3"), b[8:]...), broken} {
 		if _, err := Load(bad); err == nil {
 			t.Errorf("Load accepted a broken model of %d bytes", len(bad))
@@ -359,5 +358,45 @@ func BenchmarkClassifyArticle(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Classify(text)
+	}
+}
+
+// TestDirectoryGroups checks that MarshalBinary takes the largest
+// directory groups whose offsets fit a byte, and that every key and weight
+// reads back through them.
+func TestDirectoryGroups(t *testing.T) {
+	for _, c := range []struct {
+		perPage   int  // stored buckets a page, one weight each
+		wantGroup uint // the group bits MarshalBinary should choose
+	}{
+		{1, maxGroupBits}, {17, maxGroupBits}, {18, 3}, {100, 1}, {200, 1}, {256, 0},
+	} {
+		tab := &Table{Labels: []string{"A", "B"}, Buckets: 256 * 40, Scale: []float32{1, 1}, Bias: []float32{0, 0},
+			Book: make([]float32, 32)}
+		for p := range uint32(40) {
+			for k := range uint32(c.perPage) {
+				tab.Keys = append(tab.Keys, p<<8|k*256/uint32(c.perPage))
+				tab.Entries = append(tab.Entries, []Entry{{Label: uint8(k % 2), Code: uint8(p % 16)}})
+			}
+		}
+		b, err := tab.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := Load(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.groupBits != c.wantGroup {
+			t.Errorf("%d a page: group bits %d, want %d", c.perPage, m.groupBits, c.wantGroup)
+		}
+		if got := m.Table(); !slices.Equal(got.Keys, tab.Keys) || !slices.EqualFunc(got.Entries, tab.Entries, slices.Equal) {
+			t.Errorf("%d a page: the table did not read back", c.perPage)
+		}
+		for i, key := range tab.Keys {
+			if ws := m.weights(key); len(ws) != 1 || ws[0] != tab.Entries[i][0].Label<<4|tab.Entries[i][0].Code {
+				t.Fatalf("%d a page: bucket %d reads %v", c.perPage, key, ws)
+			}
+		}
 	}
 }

@@ -43,9 +43,11 @@ type Model struct {
 
 	// The directory: page p's first key is superKey[p>>groupBits] +
 	// relKey[p], its first entry superEnt[p>>groupBits] + relEnt[p]
-	// (little-endian uint32 a group of 16 pages, uint16 a page; a group
-	// holds at most 15 × 256 × 16 entries before its last page, so the
-	// relative offsets fit 16 bits).
+	// (little-endian uint32 a group of 1<<groupBits pages, a byte a page:
+	// the largest groups, up to 16 pages, whose offsets all fit a byte;
+	// the shipped model's are 8 pages. Byte offsets in groups of 8 took
+	// 2.0 KB of brotli off the 16-bit ones in groups of 16 of LEDECAT5.)
+	groupBits          uint
 	superKey, superEnt []byte
 	relKey, relEnt     []byte
 	// keys holds, for each stored bucket, its low 8 bits minus the previous
@@ -79,24 +81,25 @@ type Table struct {
 }
 
 // magic starts a model file.
-const magic = "LEDECAT5"
+const magic = "LEDECAT6"
 
 // pageBits is how many low bits of a bucket its key byte holds.
 const pageBits = 8
 
-// groupBits sets the pages a directory group: 16.
-const groupBits = 4
+// maxGroupBits bounds the pages a directory group: 16.
+const maxGroupBits = 4
 
 // maxModelLabels is the most labels a model file holds: a label is a nibble.
 const maxModelLabels = 16
 
 // MarshalBinary writes the model file (little endian): the magic, uint32
-// buckets, uint16 labels, a byte for Prefix, then per label a
+// buckets, uint16 labels, a byte for Prefix, a byte for the directory's
+// group bits (G), then per label a
 // length-prefixed name, float32 scale and float32 bias; the codebooks (16
 // float32 per label); uint32 key count, uint32 entry count; the directory
-// (pages = buckets/256 rounded up, groups = pages/16 + 1: groups uint32 key
-// starts, groups uint32 entry starts, then pages+1 uint16 key starts and
-// pages+1 uint16 entry starts relative to their group's); the key bytes
+// (pages = buckets/256 rounded up, groups = pages>>G + 1: groups uint32 key
+// starts, groups uint32 entry starts, then pages+1 key starts and pages+1
+// entry starts relative to their group's, a byte each); the key bytes
 // (gaps); the count bytes; the entry bytes.
 func (t *Table) MarshalBinary() ([]byte, error) {
 	k := len(t.Labels)
@@ -110,6 +113,8 @@ func (t *Table) MarshalBinary() ([]byte, error) {
 	b = binary.LittleEndian.AppendUint32(b, t.Buckets)
 	b = binary.LittleEndian.AppendUint16(b, uint16(k))
 	b = append(b, byte(t.Prefix))
+	gAt := len(b) // the group bits, once known
+	b = append(b, 0)
 	for c, name := range t.Labels {
 		if len(name) > 255 {
 			return nil, errors.New("category: label " + strconv.Quote(name) + " too long")
@@ -145,16 +150,31 @@ func (t *Table) MarshalBinary() ([]byte, error) {
 		keyStart[p] += keyStart[p-1]
 		entStart[p] += entStart[p-1]
 	}
+	// the largest groups whose offsets fit a byte (a group of one page
+	// always does: its offsets are 0)
+	g := maxGroupBits
+	for ; g > 0; g-- {
+		fits := true
+		for _, start := range [][]uint32{keyStart, entStart} {
+			for p, x := range start {
+				fits = fits && x-start[p&^(1<<g-1)] <= 255
+			}
+		}
+		if fits {
+			break
+		}
+	}
+	b[gAt] = byte(g)
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(t.Keys)))
 	b = binary.LittleEndian.AppendUint32(b, uint32(nent))
 	for _, start := range [][]uint32{keyStart, entStart} {
-		for p := 0; p <= pages; p += 1 << groupBits {
+		for p := 0; p <= pages; p += 1 << g {
 			b = binary.LittleEndian.AppendUint32(b, start[p])
 		}
 	}
 	for _, start := range [][]uint32{keyStart, entStart} {
 		for p, x := range start {
-			b = binary.LittleEndian.AppendUint16(b, uint16(x-start[p&^(1<<groupBits-1)]))
+			b = append(b, byte(x-start[p&^(1<<g-1)]))
 		}
 	}
 	for i, key := range t.Keys {
@@ -181,7 +201,7 @@ func (t *Table) MarshalBinary() ([]byte, error) {
 // decodes no weight.
 func Load(b []byte) (*Model, error) {
 	bad := errors.New("category: not a category model (rebuild it with go run ./cmd/train-categories)")
-	if len(b) < len(magic)+7 || string(b[:len(magic)]) != magic {
+	if len(b) < len(magic)+8 || string(b[:len(magic)]) != magic {
 		return nil, bad
 	}
 	b = b[len(magic):]
@@ -189,12 +209,12 @@ func Load(b []byte) (*Model, error) {
 	mp := &struct {
 		m    Model
 		pool sync.Pool
-	}{m: Model{Buckets: binary.LittleEndian.Uint32(b), Prefix: int(b[6])}}
+	}{m: Model{Buckets: binary.LittleEndian.Uint32(b), Prefix: int(b[6]), groupBits: uint(b[7])}}
 	m := &mp.m
 	m.scratch = &mp.pool
 	k := int(binary.LittleEndian.Uint16(b[4:]))
-	b = b[7:]
-	if k == 0 || k > maxModelLabels || m.Buckets == 0 {
+	b = b[8:]
+	if k == 0 || k > maxModelLabels || m.Buckets == 0 || m.groupBits > maxGroupBits {
 		return nil, bad
 	}
 	m.Labels, m.Scale, m.Bias = make([]string, k), make([]float32, k), make([]float32, k)
@@ -219,7 +239,7 @@ func Load(b []byte) (*Model, error) {
 	nkeys, nent := uint64(binary.LittleEndian.Uint32(b)), uint64(binary.LittleEndian.Uint32(b[4:]))
 	b = b[8:]
 	pages := (uint64(m.Buckets) + 1<<pageBits - 1) >> pageBits
-	sup, rel := 4*(pages>>groupBits+1), 2*(pages+1)
+	sup, rel := 4*(pages>>m.groupBits+1), pages+1
 	if uint64(len(b)) != 2*sup+2*rel+2*nkeys+nent {
 		return nil, bad
 	}
@@ -248,9 +268,8 @@ func u32(b []byte, i int) uint32 { return binary.LittleEndian.Uint32(b[4*i:]) }
 
 // pageStart returns the index of page p's first key and of its first entry.
 func (m *Model) pageStart(p int) (key, ent uint32) {
-	g := p >> groupBits
-	return u32(m.superKey, g) + uint32(binary.LittleEndian.Uint16(m.relKey[2*p:])),
-		u32(m.superEnt, g) + uint32(binary.LittleEndian.Uint16(m.relEnt[2*p:]))
+	g := p >> m.groupBits
+	return u32(m.superKey, g) + uint32(m.relKey[p]), u32(m.superEnt, g) + uint32(m.relEnt[p])
 }
 
 // weights returns the entries of a bucket (nil when it has none): bytes
@@ -263,15 +282,15 @@ func (m *Model) weights(bucket uint32) []byte {
 	lo := int(bucket & (1<<pageBits - 1))
 	// pageStart(p) and pageStart(p+1) together: the two pages' relative
 	// offsets are side by side, each table sliced once
-	if 2*p+4 > len(m.relKey) || 2*p+4 > len(m.relEnt) {
+	if p+2 > len(m.relKey) || p+2 > len(m.relEnt) {
 		return nil
 	}
-	rk, re := m.relKey[2*p:2*p+4], m.relEnt[2*p:2*p+4]
-	g, g1 := p>>groupBits, (p+1)>>groupBits
-	j := u32(m.superKey, g) + uint32(binary.LittleEndian.Uint16(rk))
-	end := u32(m.superKey, g1) + uint32(binary.LittleEndian.Uint16(rk[2:]))
-	e := u32(m.superEnt, g) + uint32(binary.LittleEndian.Uint16(re))
-	eend := u32(m.superEnt, g1) + uint32(binary.LittleEndian.Uint16(re[2:]))
+	rk, re := m.relKey[p:p+2], m.relEnt[p:p+2]
+	g, g1 := p>>m.groupBits, (p+1)>>m.groupBits
+	j := u32(m.superKey, g) + uint32(rk[0])
+	end := u32(m.superKey, g1) + uint32(rk[1])
+	e := u32(m.superEnt, g) + uint32(re[0])
+	eend := u32(m.superEnt, g1) + uint32(re[1])
 	if j > end || end > uint32(len(m.keys)) || end > uint32(len(m.counts)) {
 		return nil
 	}
@@ -297,7 +316,7 @@ func (m *Model) Table() *Table {
 	k := len(m.Labels)
 	t := &Table{Labels: slices.Clone(m.Labels), Buckets: m.Buckets, Prefix: m.Prefix,
 		Scale: slices.Clone(m.Scale), Bias: slices.Clone(m.Bias), Book: slices.Clone(m.book[:16*k])}
-	pages := len(m.relKey)/2 - 1
+	pages := len(m.relKey) - 1
 	for p := range pages {
 		j, e32 := m.pageStart(p)
 		end, _ := m.pageStart(p + 1)

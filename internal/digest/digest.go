@@ -9,9 +9,9 @@
 package digest
 
 import (
-	"cmp"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -81,7 +81,7 @@ func Annotate(d *doc.Document) {
 				blocks = append(blocks, bi)
 			}
 		}
-		slices.Sort(blocks)
+		sortInts(blocks)
 		entityBlocks[ei] = blocks
 		if len(blocks) >= 2 {
 			g.Entities = append(g.Entities, doc.CountedTag{Name: e.Name, Type: e.Type.String(), Count: len(blocks), Blocks: blocks})
@@ -107,13 +107,27 @@ func blockOf(d *doc.Document, m doc.Mention) int {
 	return -1
 }
 
+// The digest sorts with package sort, not slices' generic sorts: the wasm
+// engine links sort anyway, and each element type a generic sort is
+// instantiated for adds some 10–20 KB of code (docs/benchmarks.md, "Page
+// size, eighth round"). A stable sort's order is the same either way.
+// A list of up to 32 is sorted by insertion, which allocates nothing.
 func sortTags(tags []doc.CountedTag) {
-	slices.SortStableFunc(tags, func(a, b doc.CountedTag) int {
-		if c := cmp.Compare(b.Count, a.Count); c != 0 {
-			return c
+	before := func(a, b *doc.CountedTag) bool {
+		if a.Count != b.Count {
+			return a.Count > b.Count
 		}
-		return cmp.Compare(a.Blocks[0], b.Blocks[0]) // first named first
-	})
+		return a.Blocks[0] < b.Blocks[0] // first named first
+	}
+	if len(tags) > 32 {
+		sort.SliceStable(tags, func(i, j int) bool { return before(&tags[i], &tags[j]) })
+		return
+	}
+	for i := 1; i < len(tags); i++ {
+		for j := i; j > 0 && before(&tags[j], &tags[j-1]); j-- {
+			tags[j], tags[j-1] = tags[j-1], tags[j]
+		}
+	}
 }
 
 // cluster groups headlines on the same story. Each headline is a set of
@@ -196,7 +210,7 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 		})
 	}
 	for i := range lists {
-		slices.Sort(lists[i])
+		sortIDs(lists[i])
 		lists[i] = slices.Compact(lists[i])
 		for _, id := range lists[i] {
 			df[id]++
@@ -284,15 +298,20 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 		for k, i := range grp {
 			blocks[k] = related[i]
 		}
-		slices.Sort(blocks)
+		sortInts(blocks)
 		out = append(out, blocks)
 	}
-	slices.SortStableFunc(out, func(a, b []int) int {
-		if c := cmp.Compare(len(b), len(a)); c != 0 {
-			return c
+	// the largest story first, then the first headline's; stable, by
+	// insertion for a few stories (no allocation)
+	before := func(a, b []int) bool { return len(a) > len(b) || len(a) == len(b) && a[0] < b[0] }
+	if len(out) > 32 {
+		sort.SliceStable(out, func(i, j int) bool { return before(out[i], out[j]) })
+	}
+	for i := 1; i < len(out) && len(out) <= 32; i++ {
+		for j := i; j > 0 && before(out[j], out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
 		}
-		return cmp.Compare(a[0], b[0])
-	})
+	}
 	if out == nil {
 		out = [][]int{}
 	}
@@ -376,5 +395,36 @@ func init() {
 		those through to too under until up very was we were what when where which while who whom why
 		will with would you your amid after despite as via vs new news report reports`) {
 		stopword[w] = true
+	}
+}
+
+// sortIDs sorts word ids ascending without slices.Sort, whose sort of
+// int32s would add some 12 KB of code to the wasm engine for nothing else:
+// by insertion for a sentence's few words (no allocation), and by
+// sort.Slice, which the engine links anyway, beyond 64.
+func sortIDs(x []int32) {
+	if len(x) > 64 {
+		sort.Slice(x, func(i, j int) bool { return x[i] < x[j] })
+		return
+	}
+	for i := 1; i < len(x); i++ {
+		for j := i; j > 0 && x[j] < x[j-1]; j-- {
+			x[j], x[j-1] = x[j-1], x[j]
+		}
+	}
+}
+
+// sortInts is slices.Sort(x) without the generic sort of ints, some 12 KB
+// of the wasm engine's code: by insertion for a few (no allocation), by
+// sort.Slice, which the engine links anyway, beyond 256.
+func sortInts(x []int) {
+	if len(x) > 256 {
+		sort.Slice(x, func(i, j int) bool { return x[i] < x[j] })
+		return
+	}
+	for i := 1; i < len(x); i++ {
+		for j := i; j > 0 && x[j] < x[j-1]; j-- {
+			x[j], x[j-1] = x[j-1], x[j]
+		}
 	}
 }

@@ -2,7 +2,6 @@ package figure
 
 import (
 	"strconv"
-	"time"
 
 	"github.com/lede-news/lede/internal/doc"
 )
@@ -16,12 +15,12 @@ func (s *scanner) date(i int) int {
 		return s.monthDate(i, m)
 	}
 	if wd, ok := lookupI(weekdays, w); ok && s.isCap(i) {
-		return s.weekday(i, time.Weekday(wd))
+		return s.weekday(i, wd)
 	}
 	if off, ok := lookupI(relativeDays, w); ok {
 		unit := ""
 		if s.hasPub {
-			unit = isoDate(s.pub.AddDate(0, 0, off))
+			unit = isoDate(s.pub + day(off))
 		}
 		s.emit(i, i+1, doc.Date, nil, unit, "")
 		return 1
@@ -37,15 +36,17 @@ func (s *scanner) date(i int) int {
 		switch {
 		case s.is(i+1, "year"):
 			if s.hasPub {
-				unit = strconv.Itoa(s.pub.Year() + dir)
+				y, _, _ := s.pub.date()
+				unit = strconv.Itoa(y + dir)
 			}
 		case s.is(i+1, "month"):
 			if s.hasPub {
-				unit = isoMonth(s.pub.AddDate(0, dir, 1-s.pub.Day()))
+				y, m, _ := s.pub.date()
+				unit = isoMonth(dayOf(y, m+dir, 1))
 			}
 		case s.is(i+1, "week"):
 			if s.hasPub {
-				y, wk := s.pub.AddDate(0, 0, 7*dir).ISOWeek()
+				y, wk := (s.pub + day(7*dir)).isoWeek()
 				unit = pad(y, 4) + "-W" + pad(wk, 2)
 			}
 		default:
@@ -97,7 +98,7 @@ func (s *scanner) monthDate(i, m int) int {
 	// "since March", "early May" — "May" alone is mostly a verb.
 	if s.in(i-1, monthCues) && !s.glued(i) {
 		unit := ""
-		if s.hasPub && (s.is(i-1, "this") || s.is(i-1, "in")) && m == int(s.pub.Month()) {
+		if s.hasPub && (s.is(i-1, "this") || s.is(i-1, "in")) && m == s.pubMonth() {
 			unit = isoMonth(s.pub)
 		}
 		s.emit(i, i+1, doc.Date, nil, unit, "")
@@ -193,12 +194,13 @@ func (s *scanner) isoDay(y, m, d int) string {
 			}
 			return "--" + pad(m, 2) + "-" + pad(d, 2)
 		}
-		best, bestDist := -1, time.Duration(1<<62)
-		for _, cand := range []int{s.pub.Year() - 1, s.pub.Year(), s.pub.Year() + 1} {
+		best, bestDist := -1, day(1<<62)
+		py, _, _ := s.pub.date()
+		for _, cand := range []int{py - 1, py, py + 1} {
 			if d > daysIn(cand, m) {
 				continue
 			}
-			dist := time.Date(cand, time.Month(m), d, 0, 0, 0, 0, time.UTC).Sub(s.pub)
+			dist := dayOf(cand, m, d) - s.pub
 			if dist < 0 {
 				dist = -dist
 			}
@@ -217,15 +219,11 @@ func (s *scanner) isoDay(y, m, d int) string {
 	return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
 }
 
-func daysIn(y, m int) int {
-	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
-}
-
 // weekday reads "Wednesday" (and "last Wednesday", "next Wednesday"). It is
 // resolved only against the article's date: the same week, looking forward
 // when the sentence speaks of the future ("will meet on Wednesday") and
 // back otherwise, as news reports mostly do.
-func (s *scanner) weekday(i int, wd time.Weekday) int {
+func (s *scanner) weekday(i int, wd int) int {
 	a := i
 	dir := 0
 	if s.is(i-1, "last") {
@@ -237,7 +235,7 @@ func (s *scanner) weekday(i int, wd time.Weekday) int {
 	}
 	unit := ""
 	if s.hasPub {
-		diff := int(wd - s.pub.Weekday()) // -6..6
+		diff := wd - s.pub.weekday() // -6..6
 		switch {
 		case dir == -1:
 			diff = (diff - 7) % 7
@@ -254,7 +252,7 @@ func (s *scanner) weekday(i int, wd time.Weekday) int {
 		default:
 			diff = (diff - 7) % 7
 		}
-		unit = isoDate(s.pub.AddDate(0, 0, diff))
+		unit = isoDate(s.pub + day(diff))
 	}
 	if a < i && len(s.out) > 0 && s.out[len(s.out)-1].End > s.p[a].start {
 		a = i // "last" already belongs to another figure
@@ -340,8 +338,21 @@ func pad(n, width int) string {
 	return s
 }
 
-// isoDate is t.Format("2006-01-02") for the years news speaks of (0–9999).
-func isoDate(t time.Time) string { return isoMonth(t) + "-" + pad(t.Day(), 2) }
+// isoDate is t as time's Format("2006-01-02") writes it, for the years
+// news speaks of (0–9999).
+func isoDate(t day) string {
+	y, m, d := t.date()
+	return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+}
 
-// isoMonth is t.Format("2006-01").
-func isoMonth(t time.Time) string { return pad(t.Year(), 4) + "-" + pad(int(t.Month()), 2) }
+// isoMonth is t as time's Format("2006-01") writes it.
+func isoMonth(t day) string {
+	y, m, _ := t.date()
+	return pad(y, 4) + "-" + pad(m, 2)
+}
+
+// pubMonth is the month (1..12) of the article's date.
+func (s *scanner) pubMonth() int {
+	_, m, _ := s.pub.date()
+	return m
+}

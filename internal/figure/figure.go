@@ -16,7 +16,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -61,7 +60,7 @@ func Annotate(d *doc.Document) {
 type scanner struct {
 	text   string
 	p      []piece // the current sentence
-	pub    time.Time
+	pub    day     // the article's date (when hasPub)
 	hasPub bool
 	future int8 // -1 not yet known, 0 no, 1 the sentence speaks of the future
 	// floor is the end offset of the sentence's last figure: phrases read
@@ -70,9 +69,9 @@ type scanner struct {
 	out   []doc.Figure
 }
 
-func parsePublished(s string) (time.Time, bool) {
+func parsePublished(s string) (day, bool) {
 	if len(s) < 10 {
-		return time.Time{}, false
+		return 0, false
 	}
 	// time.Parse("2006-01-02", s[:10]) by hand: the parser and its layout
 	// tables are code the WebAssembly engine need not carry.
@@ -90,9 +89,9 @@ func parsePublished(s string) (time.Time, bool) {
 	m, okM := num(5, 7)
 	d, okD := num(8, 10)
 	if !okY || !okM || !okD || s[4] != '-' || s[7] != '-' || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
-		return time.Time{}, false
+		return 0, false
 	}
-	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+	return dayOf(y, m, d), true
 }
 
 // pieces appends the pieces of toks to out.

@@ -33,22 +33,3 @@ func u32s(data []byte, p, n int) ([]uint32, int, bool) {
 	}
 	return out, p + 4*n, true
 }
-
-// u16s returns the n uint16s at data[p:] and the position after them.
-func u16s(data []byte, p, n int) ([]uint16, int, bool) {
-	if p < 0 || n < 0 || p > len(data) || n > (len(data)-p)/2 {
-		return nil, p, false
-	}
-	b := data[p : p+2*n]
-	if n == 0 {
-		return nil, p, true
-	}
-	if littleEndian && uintptr(unsafe.Pointer(&b[0]))%2 == 0 {
-		return unsafe.Slice((*uint16)(unsafe.Pointer(&b[0])), n), p + 2*n, true
-	}
-	out := make([]uint16, n)
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint16(b[2*i:])
-	}
-	return out, p + 2*n, true
-}

@@ -60,6 +60,57 @@ func TestEncodeDecode(t *testing.T) {
 	}
 }
 
+// TestEncodeBlocks checks that Encode takes the largest blocks whose
+// bucket offsets fit a byte, that every row reads back through them, and
+// that the shipped model is read through the tagger's fixed-size tables.
+func TestEncodeBlocks(t *testing.T) {
+	for _, c := range []struct {
+		perBucket int    // tags with a weight in every bucket
+		wantBits  uint32 // the block bits Encode should choose
+	}{
+		{0, maxBlockBits}, {1, maxBlockBits}, {2, 7}, {3, 6}, {5, 5}, {63, 2},
+	} {
+		const bits = 10
+		tags := make([]string, maxTags)
+		for k := range tags {
+			tags[k] = fmt.Sprintf("T%d", k)
+		}
+		w := make([]int8, maxTags<<bits)
+		for b := range 1 << bits {
+			for k := range c.perBucket {
+				w[b*maxTags+(b+k)%maxTags] = int8(b%200 - 100 + k)
+			}
+		}
+		m, err := Decode(Encode(tags, bits, w))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.blockBits != c.wantBits {
+			t.Errorf("%d a bucket: block bits %d, want %d", c.perBucket, m.blockBits, c.wantBits)
+		}
+		for b := range uint32(1 << bits) {
+			tg, wt := m.row(b)
+			var wantTags []uint8
+			var wantW []int8
+			for k, x := range w[int(b)*maxTags : int(b+1)*maxTags] {
+				if x != 0 {
+					wantTags, wantW = append(wantTags, uint8(k)), append(wantW, x)
+				}
+			}
+			if !slices.Equal(tg, wantTags) || !slices.Equal(wt, wantW) {
+				t.Fatalf("%d a bucket, bucket %d: %v %v, want %v %v", c.perBucket, b, tg, wt, wantTags, wantW)
+			}
+		}
+	}
+	m, err := Decode(modelData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.fixedOff == nil || m.fixedBlock == nil {
+		t.Errorf("the shipped model (block bits %d) is not read through the fixed-size tables", m.blockBits)
+	}
+}
+
 // tagged runs the segmenter and the tagger over text and returns
 // "word/TAG" pairs.
 func tagged(text string) []string {

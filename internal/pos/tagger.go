@@ -277,7 +277,7 @@ func (tg *tagger) score(i, p1, p2 int, scores *[maxTags + 1]int32) {
 		hs[2].h16,
 		hs[2].h17,
 	}
-	block, off, tag, weight, mask := m.block, m.off, m.tag, m.weight, m.mask
+	block, off, tag, weight, mask, bb := m.block, m.off, m.tag, m.weight, m.mask, m.blockBits
 	// the rows found first, then read: the processor then waits for the
 	// 11 offsets at once, not for one after another
 	var spans [len(feats)]span
@@ -286,12 +286,12 @@ func (tg *tagger) score(i, p1, p2 int, scores *[maxTags + 1]int32) {
 		// compiler proves every index of a masked bucket, no check left
 		for f, h := range feats {
 			b := h & (1<<fixedBits - 1)
-			spans[f] = span{fb[b>>blockBits] + uint32(fo[b]), fb[(b+1)>>blockBits] + uint32(fo[b+1])}
+			spans[f] = span{fb[b>>fixedBlockBits] + uint32(fo[b]), fb[(b+1)>>fixedBlockBits] + uint32(fo[b+1])}
 		}
 	} else {
 		for f, h := range feats {
 			b := h & mask
-			spans[f] = span{block[b>>blockBits] + uint32(off[b]), block[(b+1)>>blockBits] + uint32(off[b+1])}
+			spans[f] = span{block[b>>bb] + uint32(off[b]), block[(b+1)>>bb] + uint32(off[b+1])}
 		}
 	}
 	// each row's bounds checked once, here, which proves every entry's

@@ -365,7 +365,7 @@ func (p *parser) addFormattingElement() {
 
 	// In order to optimize the search, we need the attributes to be sorted, so we
 	// can just use slices.Equal.
-	slices.SortFunc(attr, attrCompare)
+	sortAttr(attr)
 
 	// Implement the Noah's Ark clause, but with three per family instead of two.
 	identicalElements := 0
@@ -396,7 +396,7 @@ findIdenticalElements:
 
 	// Sort the attributes to optimize future identical-element searches.
 	top := p.top()
-	slices.SortFunc(top.Attr, attrCompare)
+	sortAttr(top.Attr)
 
 	p.afe = append(p.afe, top)
 }
