@@ -314,7 +314,7 @@ func shortlisted(m *keyphrase.Model, e *example, short int) []bool {
 // with the experiment -micro a 500N article's gold keyphrases over the
 // set's mean, as micro F1@10 pools every article's ten (an article with 80
 // gold keyphrases holds more of the hits to be had than one with 20). Not
-// shipped: +0.2 on 500N over six dealings of the folds, nothing once
+// shipped: +0.1 on 500N over six dealings of the folds, nothing once
 // FChars was a feature (docs/keyphrases.md, the sixth round).
 func (c config) articleWeight(e *example) float64 {
 	if !c.micro || e.set != 1 || c.meanGold == 0 {
