@@ -11,7 +11,7 @@
 //		[-ranker trees|logistic|one] [-trees 50] [-depth 3] [-rate 0.2] [-lambda 1] [-min-hess 1]
 //		[-shortlist 30] [-tree-gate 30] [-tree-gate-rate 0.3] [-gate-shift 0.75]
 //		[-mode engine|stage|both] [-fold-seed N] [-name-parts] [-recall] [-diag] [-dump FILE]
-//		[-overlap SUBS/SUPS] [-hedge P] [-cross W] [-drop FEATURES] [-lone-by-gate] [-out FILE]
+//		[-overlap SUBS/SUPS] [-hedge P] [-cross W] [-drop FEATURES] [-lone-by-gate] [-micro] [-out FILE]
 //
 // It reads each article through the whole engine, as a user pasting the file
 // would (or as the benchmark lays it out, or both: -mode), deals each set's
@@ -95,6 +95,7 @@ func main() {
 	dumpF := flag.String("dump", "", "experiment: write each held document's first twenty, gold marked, and its gold, to this file")
 	gShift := flag.Float64("gate-shift", 0.75, "added to the gate's log-odds: towards the second expert, 500N's (0.75 by cross-validation: docs/keyphrases.md)")
 	byGate := flag.Bool("lone-by-gate", false, "experiment: also score a limit on lone words set by the gate (4 for a DUC-style article, 6 or none for a 500N-style one)")
+	micro := flag.Bool("micro", false, "experiment: weigh each 500N article in its expert's training by its gold keyphrases, as micro F1@10 weighs it (docs/keyphrases.md, the sixth round)")
 	rec := flag.Bool("recall", false, "print the candidates' oracle recall and an oracle ranking's F1, then stop")
 	out := flag.String("out", "internal/keyphrase/ranker.bin", "write the model trained on every document here (\"\": do not)")
 	flag.Parse()
@@ -113,6 +114,17 @@ func main() {
 		exs = append(exs, e...)
 	}
 	label(exs, nz)
+	if *micro {
+		n := 0
+		for _, e := range exs {
+			if e.set == 1 {
+				c.meanGold += float64(len(e.gold))
+				n++
+			}
+		}
+		c.meanGold /= float64(max(n, 1))
+		c.micro = true
+	}
 	if *drop != "" {
 		for _, name := range strings.Split(*drop, ",") {
 			j := slices.Index(keyphrase.FeatureNames[:], name)

@@ -66,6 +66,12 @@ const (
 	FMaxIDF      // its most specific word's idf / max idf
 	FQuoteShare  // share of the article's sentences read that hold a quotation
 	FEnts        // log(1+the article's entities)
+	// FChars is a common single word's length, in bytes of its key (lower
+	// case, S-stemmed) / 10; 0 for a name or a phrase. A longer word says
+	// more ("executions", "particulate" against "case", "team"): 500N's
+	// crowd lists such words, and the background idf alone does not tell
+	// them apart (the sixth round, docs/keyphrases.md).
+	FChars
 	NumFeatures
 )
 
@@ -76,7 +82,7 @@ var FeatureNames = [NumFeatures]string{"bias", "hand", "hand_rank", "is_hand", "
 	"log_len", "doc_cap", "sent_len", "head_cap", "names", "multi", "word_len", "numbers", "types",
 	"one*len", "part*len", "hand*len", "name*len", "log_tf*len", "one*doc_cap", "name*doc_cap", "hand*doc_cap",
 	"tfidf", "tfidf_rank", "person", "place", "org", "other_ent", "salience", "ent_mentions", "sents", "quoted",
-	"max_idf", "quote_share", "ents"}
+	"max_idf", "quote_share", "ents", "chars"}
 
 // Candidate is a phrase the learned ranker scores: a candidate of the hand
 // method, or a single noun or adjective of the article (both when a one-word
@@ -338,6 +344,7 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 			f[FAdj] = float64(w.adj) / float64(w.n)
 			f[FCap] = float64(w.cap) / float64(w.n)
 			f[FLogTF] = math.Log1p(float64(max(w.n, len(c.mention))))
+			f[FChars] = float64(len(e.key[w.kid].text)) / 10
 		} else if f[FName] == 1 {
 			f[FCap] = 1
 		}
@@ -370,6 +377,7 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 		f[FAdj] = float64(w.adj) / float64(w.n)
 		f[FCap] = float64(w.cap) / float64(w.n)
 		f[FPart] = float64(w.parts) / float64(w.n)
+		f[FChars] = float64(len(k.text)) / 10
 		if id := k.node; id >= 0 && topRank > 0 {
 			f[FRank] = e.rank[id] / topRank // a word of some phrase
 		}
