@@ -58,6 +58,50 @@ func Annotate(d *doc.Document) {
 	d.Figures = s.out
 }
 
+// ReadsTags reports whether Annotate may read the part-of-speech tags of
+// sentence sent; where it is false, the tags change no figure, and the
+// engine does not tag the sentence unless another pass reads it
+// (engine.tagRead). Only a figure's about-phrase reads tags (about.go), and
+// only for the figures match finds through number, money, vague or an
+// ordinal word: each begins at a number (a Number piece or a number word:
+// money's currency prefix, code or symbol and a minus sign read one right
+// after them), a vague count or an ordinal word. A sentence without any
+// has at most dates, which read no tag. TestReadsTags holds the figures of
+// such sentences to be the same whatever their tags.
+func ReadsTags(d *doc.Document, sent doc.Sentence) bool {
+	if sent.First < 0 || sent.Last > len(d.Tokens) || sent.First >= sent.Last {
+		return false // Annotate skips it
+	}
+	for _, t := range d.Tokens[sent.First:sent.Last] {
+		if t.Start < 0 || t.End > len(d.Text) || t.Start >= t.End {
+			continue // pieces skips it
+		}
+		w := d.Text[t.Start:t.End]
+		if hasDigit(w) {
+			return true // its pieces hold a Number
+		}
+		// a token without digits is one piece of the token's kind
+		if t.Kind == doc.Word && countWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// countWord reports whether word w is a number word, a vague count or an
+// ordinal word: match's Word case reads tags for no other word.
+func countWord(w string) bool {
+	if strings.IndexByte(w, '-') >= 0 && (isHyphenNumberWord(w) || isHyphenOrdinal(w)) {
+		return true
+	}
+	if !mayStart(w) {
+		return false // no start word, and the three lists' words are start words
+	}
+	_, number := lookupF(numberWords, w)
+	_, ordinal := lookupF(ordinalWords, w)
+	return number || ordinal || in(vagueCounts, w)
+}
+
 type scanner struct {
 	text   string
 	p      []piece // the current sentence

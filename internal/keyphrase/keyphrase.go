@@ -499,6 +499,21 @@ func (e *extractor) familyFreq() []float64 {
 // sentences returns the sentences that are the article: title first, then
 // the body. With no block marked body (a bare list of lines), every
 // sentence that is not a related link or boilerplate.
+// ReadsTags reports whether the pass may read the part-of-speech tags of
+// sentence s: those of the sentences it reads (sentences), which are the
+// title's and the body's, and of any block of a role it does not know. It
+// reads no byline, dateline, related headline or boilerplate.
+func ReadsTags(d *doc.Document, s doc.Sentence) bool {
+	if s.Block < 0 || s.Block >= len(d.Blocks) {
+		return false
+	}
+	switch d.Blocks[s.Block].Role {
+	case doc.Byline, doc.Dateline, doc.Related, doc.Boilerplate:
+		return false
+	}
+	return true
+}
+
 func (e *extractor) sentences() []int {
 	var title, body, other []int
 	for i, s := range e.d.Sentences {

@@ -33,7 +33,14 @@ func embedded() (*Model, error) {
 }
 
 // Tag sets d.Tokens[i].Tag for every token of every sentence.
-func Tag(d *doc.Document) {
+func Tag(d *doc.Document) { TagOnly(d, nil) }
+
+// TagOnly is Tag for the sentences s for which read(s) is true (all of them
+// if read is nil); the others' tokens keep the tags they had. Each
+// sentence is tagged on its own, so the tags of one do not depend on which
+// others are tagged. The engine tags only the sentences a later pass reads
+// (engine.tagRead).
+func TagOnly(d *doc.Document, read func(doc.Sentence) bool) {
 	m, err := embedded()
 	if err != nil || m == nil {
 		return // a broken embedded model is caught by the package tests
@@ -45,6 +52,9 @@ func Tag(d *doc.Document) {
 	defer m.putTagger(tg)
 	var low []byte // a headline's lower-cased words, for this sentence only
 	for _, s := range d.Sentences {
+		if read != nil && !read(s) {
+			continue
+		}
 		words, owner = words[:0], owner[:0]
 		for t := s.First; t < s.Last; t++ {
 			words, owner = appendWords(words, owner, d.TokenText(t), t)
