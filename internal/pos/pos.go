@@ -218,6 +218,8 @@ type Model struct {
 	// first in its sentence (15), and with its row when first
 	shapeRows  [numShapes]packed
 	shapeFirst [numShapes]packed
+	// the wordHashes of padWords (tagger.sentence)
+	pad [4]wordHashes
 
 	// taggers keeps Tag's taggers between documents, their sums
 	// emptied (tagger.go)
@@ -368,6 +370,7 @@ func Decode(data []byte) (*Model, error) {
 	for _, t := range m.prevTags {
 		m.prev = append(m.prev, tagHashesOf(t))
 	}
+	copy(m.pad[:], appendHashes(nil, padWords[:]))
 	bias := m.span(hashTemplate(1))
 	for k, sh := range shapeNames {
 		not, first := m.span(hashStr(hashStr(hashTemplate(15), sh), "0")), m.span(hashStr(hashStr(hashTemplate(15), sh), "1"))
