@@ -133,7 +133,8 @@ var (
 // so the report is the same as with every sentence tagged
 // (TestTagReadSame).
 func tagRead(d *doc.Document) {
-	pos.TagOnly(d, func(s doc.Sentence) bool { return keyphrase.ReadsTags(d, s) || figure.ReadsTags(d, s) })
+	read := keyphrase.TagsRead(d, nil)
+	pos.TagOnly(d, func(i int) bool { return read[i] || figure.ReadsTags(d, d.Sentences[i]) })
 }
 
 // englishOnly runs the passes whose models or rules are English (run) on

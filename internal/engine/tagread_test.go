@@ -14,8 +14,9 @@ import (
 
 // TestTagReadSame holds tagRead to its promise: the report is the same as
 // when every sentence is tagged. The inputs are the repository's test
-// articles and pages, ../shared's samples when present, and a paste whose
-// related headlines carry figures, number words and dates.
+// articles and pages, ../shared's samples when present, a paste whose
+// related headlines carry figures, number words and dates, and a text
+// longer than the keyphrase pass reads.
 func TestTagReadSame(t *testing.T) {
 	files, _ := filepath.Glob("../*/testdata/*.txt")
 	html, _ := filepath.Glob("../*/testdata/*.html")
@@ -36,6 +37,13 @@ func TestTagReadSame(t *testing.T) {
 		}
 		inputs = append(inputs, string(b))
 	}
+	// a text past the keyphrase pass's 20,000 words: the sentences after
+	// them are tagged only where a figure may start
+	long, err := os.ReadFile("../keyphrase/testdata/harbour.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs = append(inputs, strings.Repeat(string(long)+"\n", 25000/len(strings.Fields(string(long)))+1))
 	skipped := 0
 	for i, in := range inputs {
 		d, err := Document(in, Options{})

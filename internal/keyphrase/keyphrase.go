@@ -499,19 +499,45 @@ func (e *extractor) familyFreq() []float64 {
 // sentences returns the sentences that are the article: title first, then
 // the body. With no block marked body (a bare list of lines), every
 // sentence that is not a related link or boilerplate.
-// ReadsTags reports whether the pass may read the part-of-speech tags of
-// sentence s: those of the sentences it reads (sentences), which are the
-// title's and the body's, and of any block of a role it does not know. It
-// reads no byline, dateline, related headline or boilerplate.
-func ReadsTags(d *doc.Document, s doc.Sentence) bool {
-	if s.Block < 0 || s.Block >= len(d.Blocks) {
-		return false
+// TagsRead sets read[i] to whether the pass may read the part-of-speech
+// tags of sentence i of d, and returns read (grown to the sentences' count
+// if shorter). It reads those of the sentences it reads (sentences): the
+// title's and the body's, and those of a block of a role it does not know,
+// up to the sentence in which the maxWords-th word or number is passed
+// (readSentence counts each of them, and each other token of a name: no
+// fewer), never a byline, dateline, related headline or boilerplate.
+func TagsRead(d *doc.Document, read []bool) []bool {
+	read = append(read[:0], make([]bool, len(d.Sentences))...)
+	words := 0
+	mark := func(role func(doc.Role) bool) {
+		for i, s := range d.Sentences {
+			if words > maxWords {
+				return
+			}
+			if s.Block < 0 || s.Block >= len(d.Blocks) || !role(d.Blocks[s.Block].Role) {
+				continue
+			}
+			read[i] = true
+			for _, t := range d.Tokens[max(s.First, 0):min(s.Last, len(d.Tokens))] {
+				if t.Kind == doc.Word || t.Kind == doc.Number {
+					words++
+				}
+			}
+		}
 	}
-	switch d.Blocks[s.Block].Role {
-	case doc.Byline, doc.Dateline, doc.Related, doc.Boilerplate:
-		return false
+	body := false
+	for _, s := range d.Sentences {
+		body = body || s.Block >= 0 && s.Block < len(d.Blocks) && d.Blocks[s.Block].Role == doc.Body
 	}
-	return true
+	mark(func(r doc.Role) bool { return r == doc.Title })
+	mark(func(r doc.Role) bool {
+		switch r {
+		case doc.Title, doc.Byline, doc.Dateline, doc.Related, doc.Boilerplate:
+			return false
+		}
+		return !body || r == doc.Body // without a body, the blocks of other roles
+	})
+	return read
 }
 
 func (e *extractor) sentences() []int {

@@ -35,12 +35,12 @@ func embedded() (*Model, error) {
 // Tag sets d.Tokens[i].Tag for every token of every sentence.
 func Tag(d *doc.Document) { TagOnly(d, nil) }
 
-// TagOnly is Tag for the sentences s for which read(s) is true (all of them
-// if read is nil); the others' tokens keep the tags they had. Each
-// sentence is tagged on its own, so the tags of one do not depend on which
-// others are tagged. The engine tags only the sentences a later pass reads
-// (engine.tagRead).
-func TagOnly(d *doc.Document, read func(doc.Sentence) bool) {
+// TagOnly is Tag for the sentences d.Sentences[i] for which read(i) is
+// true (all of them if read is nil); the others' tokens keep the tags they
+// had. Each sentence is tagged on its own, so the tags of one do not depend
+// on which others are tagged. The engine tags only the sentences a later
+// pass reads (engine.tagRead).
+func TagOnly(d *doc.Document, read func(i int) bool) {
 	m, err := embedded()
 	if err != nil || m == nil {
 		return // a broken embedded model is caught by the package tests
@@ -51,8 +51,8 @@ func TagOnly(d *doc.Document, read func(doc.Sentence) bool) {
 	tg := m.getTagger()
 	defer m.putTagger(tg)
 	var low []byte // a headline's lower-cased words, for this sentence only
-	for _, s := range d.Sentences {
-		if read != nil && !read(s) {
+	for i, s := range d.Sentences {
+		if read != nil && !read(i) {
 			continue
 		}
 		words, owner = words[:0], owner[:0]
