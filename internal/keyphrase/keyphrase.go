@@ -518,6 +518,9 @@ func TagsRead(d *doc.Document, read []bool) []bool {
 				continue
 			}
 			read[i] = true
+			if len(d.Tokens) <= maxWords {
+				continue // no more words than that: none to count
+			}
 			for _, t := range d.Tokens[max(s.First, 0):min(s.Last, len(d.Tokens))] {
 				if t.Kind == doc.Word || t.Kind == doc.Number {
 					words++
