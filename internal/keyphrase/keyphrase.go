@@ -508,13 +508,27 @@ func (e *extractor) familyFreq() []float64 {
 // fewer), never a byline, dateline, related headline or boilerplate.
 func TagsRead(d *doc.Document, read []bool) []bool {
 	read = append(read[:0], make([]bool, len(d.Sentences))...)
+	role := func(s doc.Sentence) doc.Role {
+		if s.Block < 0 || s.Block >= len(d.Blocks) {
+			return doc.Boilerplate // not read
+		}
+		return d.Blocks[s.Block].Role
+	}
+	body := false
+	for _, s := range d.Sentences {
+		body = body || role(s) == doc.Body
+	}
+	// the title's sentences, then the body's (without a body, those of
+	// roles sentences does not know), as sentences orders them
 	words := 0
-	mark := func(role func(doc.Role) bool) {
+	for pass := range 2 {
 		for i, s := range d.Sentences {
 			if words > maxWords {
-				return
+				return read
 			}
-			if s.Block < 0 || s.Block >= len(d.Blocks) || !role(d.Blocks[s.Block].Role) {
+			switch r := role(s); {
+			case pass == 0 && r != doc.Title,
+				pass == 1 && (body && r != doc.Body || !body && r <= doc.Boilerplate):
 				continue
 			}
 			read[i] = true
@@ -528,18 +542,6 @@ func TagsRead(d *doc.Document, read []bool) []bool {
 			}
 		}
 	}
-	body := false
-	for _, s := range d.Sentences {
-		body = body || s.Block >= 0 && s.Block < len(d.Blocks) && d.Blocks[s.Block].Role == doc.Body
-	}
-	mark(func(r doc.Role) bool { return r == doc.Title })
-	mark(func(r doc.Role) bool {
-		switch r {
-		case doc.Title, doc.Byline, doc.Dateline, doc.Related, doc.Boilerplate:
-			return false
-		}
-		return !body || r == doc.Body // without a body, the blocks of other roles
-	})
 	return read
 }
 
