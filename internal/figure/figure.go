@@ -97,9 +97,14 @@ func countWord(w string) bool {
 	if !mayStart(w) {
 		return false // no start word, and the three lists' words are start words
 	}
-	_, number := lookupF(numberWords, w)
-	_, ordinal := lookupF(ordinalWords, w)
-	return number || ordinal || in(vagueCounts, w)
+	var buf [24]byte
+	b := lower(buf[:], w) // as lookupF and in read w: none is longer
+	if b == nil {
+		return false
+	}
+	_, number := numberWords[string(b)]
+	_, ordinal := ordinalWords[string(b)]
+	return number || ordinal || vagueCounts[string(b)]
 }
 
 type scanner struct {
