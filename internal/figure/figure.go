@@ -65,46 +65,76 @@ func Annotate(d *doc.Document) {
 // only for the figures match finds through number, money, vague or an
 // ordinal word: each begins at a number (a Number piece or a number word:
 // money's currency prefix, code or symbol and a minus sign read one right
-// after them), a vague count or an ordinal word. A sentence without any
-// has at most dates, which read no tag. TestReadsTags holds the figures of
-// such sentences to be the same whatever their tags.
+// after them), a vague count or an ordinal word outside a name (inName). A
+// sentence without any has at most dates, which read no tag.
+// TestReadsTags holds the figures of such sentences to be the same
+// whatever their tags.
 func ReadsTags(d *doc.Document, sent doc.Sentence) bool {
 	if sent.First < 0 || sent.Last > len(d.Tokens) || sent.First >= sent.Last {
 		return false // Annotate skips it
 	}
-	for _, t := range d.Tokens[sent.First:sent.Last] {
+	toks := d.Tokens[sent.First:sent.Last]
+	for _, t := range toks {
 		if t.Start < 0 || t.End > len(d.Text) || t.Start >= t.End {
-			continue // pieces skips it
+			return true // pieces skips it: not worth following
 		}
-		w := d.Text[t.Start:t.End]
-		if hasDigit(w) {
+		if hasDigit(d.Text[t.Start:t.End]) {
 			return true // its pieces hold a Number
 		}
-		// a token without digits is one piece of the token's kind
-		if t.Kind == doc.Word && countWord(w) {
+	}
+	// no digits: each token is one piece of the token's kind
+	isCap := func(k int) bool {
+		return k >= 0 && k < len(toks) && toks[k].Kind == doc.Word && unicode.IsUpper(firstRune(d.Text[toks[k].Start:toks[k].End]))
+	}
+	for k, t := range toks {
+		if t.Kind != doc.Word {
+			continue
+		}
+		switch countWord(d.Text[t.Start:t.End]) {
+		case aNumber:
 			return true
+		case anOrdinal:
+			if !(isCap(k) && k > 0 && (isCap(k-1) || isCap(k+1))) { // inName
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// countWord reports whether word w is a number word, a vague count or an
-// ordinal word: match's Word case reads tags for no other word.
-func countWord(w string) bool {
-	if strings.IndexByte(w, '-') >= 0 && (isHyphenNumberWord(w) || isHyphenOrdinal(w)) {
-		return true
+// What countWord finds a word to be.
+const (
+	notCounting = iota
+	aNumber     // a number word or a vague count
+	anOrdinal
+)
+
+// countWord tells whether word w is a number word or a vague count, an
+// ordinal word, or neither: match's Word case reads tags for no other word.
+func countWord(w string) int {
+	if strings.IndexByte(w, '-') >= 0 {
+		if isHyphenNumberWord(w) {
+			return aNumber
+		}
+		if isHyphenOrdinal(w) {
+			return anOrdinal
+		}
 	}
 	if !mayStart(w) {
-		return false // no start word, and the three lists' words are start words
+		return notCounting // no start word, and the three lists' words are start words
 	}
 	var buf [24]byte
 	b := lower(buf[:], w) // as lookupF and in read w: none is longer
 	if b == nil {
-		return false
+		return notCounting
 	}
-	_, number := numberWords[string(b)]
-	_, ordinal := ordinalWords[string(b)]
-	return number || ordinal || vagueCounts[string(b)]
+	if _, ok := numberWords[string(b)]; ok || vagueCounts[string(b)] {
+		return aNumber
+	}
+	if _, ok := ordinalWords[string(b)]; ok {
+		return anOrdinal
+	}
+	return notCounting
 }
 
 type scanner struct {

@@ -34,7 +34,10 @@ func TestReadsTags(t *testing.T) {
 		{"It was the twenty-first summit.", true},
 		{"Dozens of people were hurt.", true},
 		{"It was the first summit in Gyeongju.", true},
-		{"Trump Signs “America First Arms Transfer Strategy”", true},
+		{"Trump Signs “America First Arms Transfer Strategy”", false}, // an ordinal in a name
+		{"It was the First summit.", true},
+		{"First, the summit.", true},
+		{"The Second Summit Fails", false},
 		{"U.S. Lawmakers to Review Unredacted Jeffrey Epstein DOJ Files Starting Monday", false},
 		{"US and A and C and Rs and USD and EUR words alone start nothing.", false},
 		{"A $ sign alone, and a dollar, and a - sign.", false},
