@@ -77,7 +77,10 @@ type Token struct {
 	Kind Kind
 	// Tag is the Penn Treebank part-of-speech tag, set by package pos
 	// ("" before it runs, and in a text package lang found to be in
-	// another language than English, where it does not run).
+	// another language than English, where it does not run). The engine
+	// tags only the sentences a later pass reads the tags of (the title's
+	// and the body's, and any where a figure may start: engine.tagRead);
+	// the others' tokens keep "".
 	Tag string
 }
 

@@ -114,7 +114,7 @@ type pass struct {
 var (
 	anyLanguage = [...]pass{{"lang", lang.Annotate}, {"segment", segment.Segment}}
 	english     = [...]pass{
-		{"pos", pos.Tag},
+		{"pos", tagRead},
 		{"entity", entity.Annotate},
 		{"figure", figure.Annotate},
 		{"quote", quote.Annotate},
@@ -124,6 +124,18 @@ var (
 		{"digest", digest.Annotate},
 	}
 )
+
+// tagRead tags the parts of speech of the sentences whose tags a later
+// pass reads: the keyphrases' (the title and the body) and those where a
+// figure may start, whose about-phrase reads them. The others (related
+// headlines, bylines and datelines without a figure: 14 of the sample's 31
+// sentences, 159 of its 555 tokens) keep empty tags, which nothing reads,
+// so the report is the same as with every sentence tagged
+// (TestTagReadSame).
+func tagRead(d *doc.Document) {
+	read := keyphrase.TagsRead(d, nil)
+	pos.TagOnly(d, func(i int) bool { return read[i] || figure.ReadsTags(d, d.Sentences[i]) })
+}
 
 // englishOnly runs the passes whose models or rules are English (run) on
 // the blocks package lang did not mark as another language (d.Skipped).

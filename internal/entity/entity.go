@@ -141,7 +141,13 @@ func (m *Model) tagAll(tg *Tagger, d *doc.Document, ms []mention) []mention {
 		}
 		sent := si
 		title := IsTitleCase(words)
-		for _, sp := range tg.tag(words, title) {
+		spans := tg.tag(words, title)
+		if tg.res.d == d && len(tg.toks) == len(words) {
+			// the words as the tagger folded them (a headline's truecased
+			// words fold as written: folding lowers every letter)
+			tg.res.foldedAs(first, tg.toks)
+		}
+		for _, sp := range spans {
 			for sent+1 < sj && d.Sentences[sent+1].First <= first+sp.Start {
 				sent++
 			}

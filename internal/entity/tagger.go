@@ -224,6 +224,7 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		return nil
 	}
 	n := len(words)
+	t.toks, t.ids = t.toks[:0], t.ids[:0] // empty if no token is tagged (tagAll)
 	t.lat.reset(n)
 	// forced by the words as written: a headline's truecased "major" of
 	// "Major League Baseball" is not a lower-case word of the text
@@ -235,7 +236,6 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	if title {
 		words = t.truecase(words)
 	}
-	t.toks, t.ids = t.toks[:0], t.ids[:0]
 	// drop the last sentence's uncached words
 	t.known, t.infos = t.known[:t.cache.len()], t.infos[:t.cache.len()]
 	for _, w := range words {

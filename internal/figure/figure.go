@@ -57,6 +57,85 @@ func Annotate(d *doc.Document) {
 	d.Figures = s.out
 }
 
+// ReadsTags reports whether Annotate may read the part-of-speech tags of
+// sentence sent; where it is false, the tags change no figure, and the
+// engine does not tag the sentence unless another pass reads it
+// (engine.tagRead). Only a figure's about-phrase reads tags (about.go), and
+// only for the figures match finds through number, money, vague or an
+// ordinal word: each begins at a number (a Number piece or a number word:
+// money's currency prefix, code or symbol and a minus sign read one right
+// after them), a vague count or an ordinal word outside a name (inName). A
+// sentence without any has at most dates, which read no tag.
+// TestReadsTags holds the figures of such sentences to be the same
+// whatever their tags.
+func ReadsTags(d *doc.Document, sent doc.Sentence) bool {
+	if sent.First < 0 || sent.Last > len(d.Tokens) || sent.First >= sent.Last {
+		return false // Annotate skips it
+	}
+	toks := d.Tokens[sent.First:sent.Last]
+	for _, t := range toks {
+		if t.Start < 0 || t.End > len(d.Text) || t.Start >= t.End {
+			return true // pieces skips it: not worth following
+		}
+		if hasDigit(d.Text[t.Start:t.End]) {
+			return true // its pieces hold a Number
+		}
+	}
+	// no digits: each token is one piece of the token's kind
+	isCap := func(k int) bool {
+		return k >= 0 && k < len(toks) && toks[k].Kind == doc.Word && unicode.IsUpper(firstRune(d.Text[toks[k].Start:toks[k].End]))
+	}
+	for k, t := range toks {
+		if t.Kind != doc.Word {
+			continue
+		}
+		switch countWord(d.Text[t.Start:t.End]) {
+		case aNumber:
+			return true
+		case anOrdinal:
+			if !(isCap(k) && k > 0 && (isCap(k-1) || isCap(k+1))) { // inName
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// What countWord finds a word to be.
+const (
+	notCounting = iota
+	aNumber     // a number word or a vague count
+	anOrdinal
+)
+
+// countWord tells whether word w is a number word or a vague count, an
+// ordinal word, or neither: match's Word case reads tags for no other word.
+func countWord(w string) int {
+	if strings.IndexByte(w, '-') >= 0 {
+		if isHyphenNumberWord(w) {
+			return aNumber
+		}
+		if isHyphenOrdinal(w) {
+			return anOrdinal
+		}
+	}
+	if !mayStart(w) {
+		return notCounting // no start word, and the three lists' words are start words
+	}
+	var buf [24]byte
+	b := lower(buf[:], w) // as lookupF and in read w: none is longer
+	if b == nil {
+		return notCounting
+	}
+	if _, ok := numberWords[string(b)]; ok || vagueCounts[string(b)] {
+		return aNumber
+	}
+	if _, ok := ordinalWords[string(b)]; ok {
+		return anOrdinal
+	}
+	return notCounting
+}
+
 type scanner struct {
 	text   string
 	p      []piece // the current sentence

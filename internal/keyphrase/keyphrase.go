@@ -499,6 +499,52 @@ func (e *extractor) familyFreq() []float64 {
 // sentences returns the sentences that are the article: title first, then
 // the body. With no block marked body (a bare list of lines), every
 // sentence that is not a related link or boilerplate.
+// TagsRead sets read[i] to whether the pass may read the part-of-speech
+// tags of sentence i of d, and returns read (grown to the sentences' count
+// if shorter). It reads those of the sentences it reads (sentences): the
+// title's and the body's, and those of a block of a role it does not know,
+// up to the sentence in which the maxWords-th word or number is passed
+// (readSentence counts each of them, and each other token of a name: no
+// fewer), never a byline, dateline, related headline or boilerplate.
+func TagsRead(d *doc.Document, read []bool) []bool {
+	read = append(read[:0], make([]bool, len(d.Sentences))...)
+	role := func(s doc.Sentence) doc.Role {
+		if s.Block < 0 || s.Block >= len(d.Blocks) {
+			return doc.Boilerplate // not read
+		}
+		return d.Blocks[s.Block].Role
+	}
+	body := false
+	for _, s := range d.Sentences {
+		body = body || role(s) == doc.Body
+	}
+	// the title's sentences, then the body's (without a body, those of
+	// roles sentences does not know), as sentences orders them
+	words := 0
+	for pass := range 2 {
+		for i, s := range d.Sentences {
+			if words > maxWords {
+				return read
+			}
+			switch r := role(s); {
+			case pass == 0 && r != doc.Title,
+				pass == 1 && (body && r != doc.Body || !body && r <= doc.Boilerplate):
+				continue
+			}
+			read[i] = true
+			if len(d.Tokens) <= maxWords {
+				continue // no more words than that: none to count
+			}
+			for _, t := range d.Tokens[max(s.First, 0):min(s.Last, len(d.Tokens))] {
+				if t.Kind == doc.Word || t.Kind == doc.Number {
+					words++
+				}
+			}
+		}
+	}
+	return read
+}
+
 func (e *extractor) sentences() []int {
 	var title, body, other []int
 	for i, s := range e.d.Sentences {

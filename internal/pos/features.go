@@ -173,7 +173,7 @@ func (c *context) reset(raw []string) {
 	}
 	c.buf = c.buf[:0]
 	c.raw = raw
-	c.norm = append(c.norm[:0], "-START-", "-START2-")
+	c.norm = append(c.norm[:0], padWords[0], padWords[1])
 	c.shape = c.shape[:0]
 	for _, w := range raw {
 		k := countClasses(w)
@@ -182,8 +182,11 @@ func (c *context) reset(raw []string) {
 		c.norm = append(c.norm, nw)
 		c.shape = append(c.shape, uint8(shapeOf(w, k)))
 	}
-	c.norm = append(c.norm, "-END-", "-END2-")
+	c.norm = append(c.norm, padWords[2], padWords[3])
 }
+
+// padWords stand for the two words before a sentence and the two after it.
+var padWords = [4]string{"-START-", "-START2-", "-END-", "-END2-"}
 
 // tagHashes are the hashes of the features that read a previous tag, up to
 // where the rest of the feature is mixed in: the tagger computes them once

@@ -33,7 +33,14 @@ func embedded() (*Model, error) {
 }
 
 // Tag sets d.Tokens[i].Tag for every token of every sentence.
-func Tag(d *doc.Document) {
+func Tag(d *doc.Document) { TagOnly(d, nil) }
+
+// TagOnly is Tag for the sentences d.Sentences[i] for which read(i) is
+// true (all of them if read is nil); the others' tokens keep the tags they
+// had. Each sentence is tagged on its own, so the tags of one do not depend
+// on which others are tagged. The engine tags only the sentences a later
+// pass reads (engine.tagRead).
+func TagOnly(d *doc.Document, read func(i int) bool) {
 	m, err := embedded()
 	if err != nil || m == nil {
 		return // a broken embedded model is caught by the package tests
@@ -44,7 +51,10 @@ func Tag(d *doc.Document) {
 	tg := m.getTagger()
 	defer m.putTagger(tg)
 	var low []byte // a headline's lower-cased words, for this sentence only
-	for _, s := range d.Sentences {
+	for i, s := range d.Sentences {
+		if read != nil && !read(i) {
+			continue
+		}
 		words, owner = words[:0], owner[:0]
 		for t := s.First; t < s.Last; t++ {
 			words, owner = appendWords(words, owner, d.TokenText(t), t)
@@ -214,6 +224,8 @@ type Model struct {
 	// first in its sentence (15), and with its row when first
 	shapeRows  [numShapes]packed
 	shapeFirst [numShapes]packed
+	// the wordHashes of padWords (tagger.sentence)
+	pad [4]wordHashes
 
 	// taggers keeps Tag's taggers between documents, their sums
 	// emptied (tagger.go)
@@ -381,6 +393,7 @@ func Decode(data []byte) (*Model, error) {
 	for _, t := range m.prevTags {
 		m.prev = append(m.prev, tagHashesOf(t))
 	}
+	copy(m.pad[:], appendHashes(nil, padWords[:]))
 	bias := m.span(hashTemplate(1))
 	for k, sh := range shapeNames {
 		not, first := m.span(hashStr(hashStr(hashTemplate(15), sh), "0")), m.span(hashStr(hashStr(hashTemplate(15), sh), "1"))

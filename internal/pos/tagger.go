@@ -194,8 +194,18 @@ type wordHashes struct {
 func (tg *tagger) sentence(words []string) {
 	c := &tg.c
 	c.reset(words)
-	tg.hashes = tg.hashes[:0]
-	for _, w := range c.norm {
+	// the padding words around the sentence are the same in every one:
+	// their hashes are the model's (Model.pad), a fifth of the bytes the
+	// sentences of an article would hash
+	pad := &tg.m.pad
+	tg.hashes = append(tg.hashes[:0], pad[0], pad[1])
+	tg.hashes = appendHashes(tg.hashes, c.norm[2:len(c.norm)-2])
+	tg.hashes = append(tg.hashes, pad[2], pad[3])
+}
+
+// appendHashes appends the wordHashes of each of words to hs.
+func appendHashes(hs []wordHashes, words []string) []wordHashes {
+	for _, w := range words {
 		var h wordHashes
 		h.h7, h.h9, h.h11, h.h12, h.h14 = hashTemplate(7), hashTemplate(9), hashTemplate(11), hashTemplate(12), hashTemplate(14)
 		for k := 0; k < len(w); k++ {
@@ -211,8 +221,9 @@ func (tg *tagger) sentence(words []string) {
 		}
 		h.h2, h.h10, h.h13 = (h.h2^0xff)*fnvPrime, (h.h10^0xff)*fnvPrime, (h.h13^0xff)*fnvPrime
 		h.h16, h.h17 = hashStr(hashTemplate(16), suffix(w, 2)), hashStr(hashTemplate(17), suffix(w, 4))
-		tg.hashes = append(tg.hashes, h)
+		hs = append(hs, h)
 	}
+	return hs
 }
 
 // score sets scores to the scores of word i of the sentence last given to

@@ -1,0 +1,44 @@
+package entity
+
+import (
+	"testing"
+)
+
+// TestTaggerFoldsAsResolver holds tagAll's handing of the tagger's folded
+// words to the resolver (resolver.foldedAs) to the resolver's own folding:
+// every token's form is normalizeIn's of the token as written, title-case
+// headlines (whose words the tagger truecases first), acronyms, digits,
+// typographic marks and other scripts' capitals included.
+func TestTaggerFoldsAsResolver(t *testing.T) {
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"Trump Allows Commercial Fishing in Protected New England Waters",
+		"Müller Meets İstanbul Officials as ǅemal Ödegaard Sees U.S. and NATO Gains in 2026",
+		"The UN’s “Blue Helmets” left Ürümqi on Monday — 1,200 of them.",
+		"ЕВРОПА Says Σωκράτης Backs WHO Plan",
+		"seoul and washington said nothing.",
+	} {
+		d := segmented(text)
+		tg := m.tagger(d)
+		tg.res.m, tg.res.d = m, d
+		m.tagAll(tg, d, nil)
+		n := 0
+		for i, done := range tg.res.done {
+			if !done {
+				continue
+			}
+			n++
+			if want, _ := normalizeIn(d.TokenText(i), nil, nil); tg.res.fold[i] != want {
+				t.Errorf("%q: token %q folded %q by the tagger, %q by the resolver", text, d.TokenText(i), tg.res.fold[i], want)
+			}
+		}
+		if n == 0 && text[0] != 's' {
+			t.Errorf("%q: no token handed over", text)
+		}
+		tg.res.reset()
+		m.release(tg)
+	}
+}
