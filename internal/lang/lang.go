@@ -549,7 +549,48 @@ func (m *Model) scoreInto(sc *Scores, words []uint64, text string) {
 	}
 	var w0, w1 rune
 	n, cur, capital, total := 0, None, false, 0
-	for _, r := range text {
+	lat := m.groups[Latin]
+	for i := 0; i < len(text); {
+		// Inside a Latin word whose first two letters are read, a run of
+		// ASCII letters (most of English) is read by a loop of its own:
+		// the same trigrams, lookups and counts as the general loop
+		// below, with fewer values live than it holds
+		if cur == Latin && n == 2 && lat != nil {
+			a := acc[Latin][1]
+			if capital {
+				a = acc[Latin][0]
+			}
+			run := 0
+			for i < len(text) && total < MaxLetters {
+				c := text[i] | 0x20 // a byte of a multi-byte rune stays above 'z'
+				if c < 'a' || c > 'z' {
+					break
+				}
+				if row, ok := lat.index.get(uint64(w0)<<42 | uint64(w1)<<21 | uint64(c)); ok {
+					row := lat.packed[int(row)*lat.words : (int(row)+1)*lat.words]
+					a := a[:len(row)]
+					for w, x := range row {
+						a[w] += x
+					}
+				}
+				w0, w1 = w1, rune(c)
+				i++
+				total++
+				run++
+			}
+			sc.letters[Latin] += run
+			if !capital {
+				sc.lower[Latin] += run // a trigram a letter
+			}
+			if total >= MaxLetters || i == len(text) {
+				break
+			}
+		}
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
 		var s Script
 		if r < 0x80 {
 			if c := r | 0x20; c >= 'a' && c <= 'z' {
