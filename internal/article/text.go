@@ -1129,14 +1129,23 @@ func newPhrases(list []string) *phrases {
 	return p
 }
 
-// in reports whether s contains one of the phrases.
+// in reports whether s contains one of the phrases. The pair at each
+// position is the last byte read and the next: one load a position, and
+// as a uint16 its word of pairs is proved in range (no bounds check).
 func (p *phrases) in(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
-		if k := uint(s[i])<<8 | uint(s[i+1]); p.pairs[k/64]&(1<<(k%64)) == 0 {
+	if len(s) < 2 {
+		return false
+	}
+	prev := uint16(s[0])
+	for i := 1; i < len(s); i++ {
+		c := uint16(s[i])
+		k := prev<<8 | c
+		prev = c
+		if p.pairs[k/64]&(1<<(k%64)) == 0 {
 			continue
 		}
-		for _, q := range p.byFirst[s[i]] {
-			if strings.HasPrefix(s[i:], q) {
+		for _, q := range p.byFirst[s[i-1]] {
+			if strings.HasPrefix(s[i-1:], q) {
 				return true
 			}
 		}
