@@ -235,6 +235,11 @@ func (g *group) pack() {
 	lanes := 64 / int(g.laneBits)
 	nl := len(g.langs)
 	g.words = (nl + lanes - 1) / lanes
+	if g.words > 4 && g.words < rowWords {
+		// padded with words of zeros to the fixed row scoreInto's ASCII
+		// loop adds without a loop (the Latin group's 26 languages: 7)
+		g.words = rowWords
+	}
 	n := len(g.rows) / max(nl, 1)
 	g.packed = make([]uint64, n*g.words)
 	for i := 0; i < n; i++ {
@@ -243,6 +248,9 @@ func (g *group) pack() {
 		}
 	}
 }
+
+// rowWords is the row a group of five to eight words is padded to.
+const rowWords = 8
 
 // unpack adds the lanes of acc to sum.
 func (g *group) unpack(acc []uint64, sum []int32) {
@@ -567,10 +575,24 @@ func (m *Model) scoreInto(sc *Scores, words []uint64, text string) {
 					break
 				}
 				if row, ok := lat.index.get(uint64(w0)<<42 | uint64(w1)<<21 | uint64(c)); ok {
-					row := lat.packed[int(row)*lat.words : (int(row)+1)*lat.words]
-					a := a[:len(row)]
-					for w, x := range row {
-						a[w] += x
+					if lat.words == rowWords && len(a) == rowWords {
+						// the row written out: eight adds, no loop
+						x := (*[rowWords]uint64)(lat.packed[int(row)*rowWords:])
+						a := (*[rowWords]uint64)(a)
+						a[0] += x[0]
+						a[1] += x[1]
+						a[2] += x[2]
+						a[3] += x[3]
+						a[4] += x[4]
+						a[5] += x[5]
+						a[6] += x[6]
+						a[7] += x[7]
+					} else {
+						row := lat.packed[int(row)*lat.words : (int(row)+1)*lat.words]
+						a := a[:len(row)]
+						for w, x := range row {
+							a[w] += x
+						}
 					}
 				}
 				w0, w1 = w1, rune(c)
