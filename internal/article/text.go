@@ -1190,20 +1190,21 @@ func boilerplateLow(line string, words int) bool {
 // quote in a pasted article), a call per character, which costs in wasm;
 // here ASCII is lowered in the loop and a non-ASCII rune is only checked to
 // be its own lower case (else, or for bytes that are not UTF-8, ToLower
-// does it all). An ASCII line is read once before it is lowered, not
-// twice (ToLower reads it for upper case, then lowers it a byte at a time
-// through a strings.Builder).
+// does it all). The line is read up to its first capital or non-ASCII
+// byte (a line's first letter, mostly), and lowered from there in one loop
+// (ToLower reads an ASCII line for upper case, then lowers it a byte at a
+// time through a strings.Builder).
 func lower(s string) string {
-	i, upper := 0, false
-	for i < len(s) && s[i] < utf8.RuneSelf {
-		upper = upper || 'A' <= s[i] && s[i] <= 'Z'
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
 		i++
 	}
-	if i == len(s) && !upper {
-		return s // as ToLower gives it
+	if i == len(s) {
+		return s // lower case ASCII: as ToLower gives it
 	}
 	b := make([]byte, len(s))
-	for i := 0; i < len(s); {
+	copy(b, s[:i])
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
