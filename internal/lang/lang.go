@@ -501,7 +501,8 @@ func (m *Model) newScores() *Scores {
 }
 
 // Score reads text: the same words and trigrams as Trigrams (a test holds
-// the two to it), written out here so that the text is read in one pass, with no call a trigram.
+// the two to it), written out here so that the text is read in one pass,
+// with no call a trigram.
 func (m *Model) Score(text string) *Scores {
 	sc := m.newScores()
 	m.scoreInto(sc, m.newPacked(), text)
