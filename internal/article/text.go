@@ -1129,14 +1129,23 @@ func newPhrases(list []string) *phrases {
 	return p
 }
 
-// in reports whether s contains one of the phrases.
+// in reports whether s contains one of the phrases. The pair at each
+// position is the last byte read and the next: one load a position, and
+// as a uint16 its word of pairs is proved in range (no bounds check).
 func (p *phrases) in(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
-		if k := uint(s[i])<<8 | uint(s[i+1]); p.pairs[k/64]&(1<<(k%64)) == 0 {
+	if len(s) < 2 {
+		return false
+	}
+	prev := uint16(s[0])
+	for i := 1; i < len(s); i++ {
+		c := uint16(s[i])
+		k := prev<<8 | c
+		prev = c
+		if p.pairs[k/64]&(1<<(k%64)) == 0 {
 			continue
 		}
-		for _, q := range p.byFirst[s[i]] {
-			if strings.HasPrefix(s[i:], q) {
+		for _, q := range p.byFirst[s[i-1]] {
+			if strings.HasPrefix(s[i-1:], q) {
 				return true
 			}
 		}
@@ -1181,17 +1190,21 @@ func boilerplateLow(line string, words int) bool {
 // quote in a pasted article), a call per character, which costs in wasm;
 // here ASCII is lowered in the loop and a non-ASCII rune is only checked to
 // be its own lower case (else, or for bytes that are not UTF-8, ToLower
-// does it all).
+// does it all). The line is read up to its first capital or non-ASCII
+// byte (a line's first letter, mostly), and lowered from there in one loop
+// (ToLower reads an ASCII line for upper case, then lowers it a byte at a
+// time through a strings.Builder).
 func lower(s string) string {
 	i := 0
-	for i < len(s) && s[i] < utf8.RuneSelf {
+	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
 		i++
 	}
 	if i == len(s) {
-		return strings.ToLower(s) // ASCII: its own fast path
+		return s // lower case ASCII: as ToLower gives it
 	}
 	b := make([]byte, len(s))
-	for i := 0; i < len(s); {
+	copy(b, s[:i])
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {

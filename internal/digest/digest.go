@@ -326,21 +326,34 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 // headline word then allocates nothing. (The caller's buf: one declared
 // here moved to the heap on every call, as w escapes through fn.)
 func forWords(text string, start, end int, buf *[32]byte, fn func(w string, s, e int)) {
+	// an ASCII byte is classed in place, without decoding it or calling
+	// isWordRune (the same answers): a headline is mostly ASCII
 	i := start
 	for i < end {
-		r, size := utf8.DecodeRuneInString(text[i:end])
-		if !isWordRune(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord(c) {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:end]); !isWordRune(r) {
 			i += size
 			continue
 		}
 		j := i
 		ascii := true
 		for j < end {
+			if c := text[j]; c < utf8.RuneSelf {
+				if !asciiWord(c) {
+					break
+				}
+				j++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[j:end])
 			if !isWordRune(r) {
 				break
 			}
-			ascii = ascii && r < utf8.RuneSelf
+			ascii = false
 			j += size
 		}
 		if w := text[i:j]; ascii && len(w) <= len(buf) {
@@ -363,22 +376,35 @@ func forWords(text string, start, end int, buf *[32]byte, fn func(w string, s, e
 // unicode calls (the same answers), which cost in wasm.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWord(byte(r))
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// asciiWord is isWordRune of an ASCII byte.
+func asciiWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // stem strips the commonest English inflections, enough for "tariffs" to
 // meet "tariff" and "trading" to meet "trade": not a linguistic stemmer,
 // only a matching key.
+//
+// The suffixes are tried in the order "ing", "ies", "es", "ed", "s", each
+// on a word of more than two letters besides it, and none on a word ending
+// in "ss"; the first that applies is stripped. Written out as one switch
+// (a loop over a list of suffixes cost about 270 instructions a word).
 func stem(w string) string {
-	for _, suf := range []string{"ing", "ies", "es", "ed", "s"} {
-		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) && !strings.HasSuffix(w, "ss") {
-			w = w[:len(w)-len(suf)]
-			if suf == "ies" {
-				w += "y"
-			}
-			break
+	if n := len(w); !strings.HasSuffix(w, "ss") {
+		switch {
+		case n > 5 && w[n-3:] == "ing":
+			w = w[:n-3]
+		case n > 5 && w[n-3:] == "ies":
+			w = w[:n-3] + "y"
+		case n > 4 && (w[n-2:] == "es" || w[n-2:] == "ed"):
+			w = w[:n-2]
+		case n > 3 && w[n-1] == 's':
+			w = w[:n-1]
 		}
 	}
 	return strings.TrimSuffix(w, "e")

@@ -2,9 +2,12 @@ package digest
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lede-news/lede/internal/doc"
 )
@@ -145,6 +148,93 @@ func TestStem(t *testing.T) {
 	}
 	if stem("press") == stem("pres") {
 		t.Errorf("stem strips the s of a double s")
+	}
+}
+
+// stemByList is stem as a loop over its suffixes, the way it was written
+// before the switch: TestStemSwitch holds the two together.
+func stemByList(w string) string {
+	for _, suf := range []string{"ing", "ies", "es", "ed", "s"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) && !strings.HasSuffix(w, "ss") {
+			w = w[:len(w)-len(suf)]
+			if suf == "ies" {
+				w += "y"
+			}
+			break
+		}
+	}
+	return strings.TrimSuffix(w, "e")
+}
+
+// TestStemSwitch compares stem with stemByList on every word of one to
+// seven letters over an alphabet that makes each suffix, with and without
+// the letters before it that decide whether it applies.
+func TestStemSwitch(t *testing.T) {
+	const letters = "sidnge"
+	var words func(prefix string, n int)
+	count := 0
+	words = func(w string, n int) {
+		if got, want := stem(w), stemByList(w); got != want {
+			t.Fatalf("stem(%q) = %q, the list gives %q", w, got, want)
+		}
+		count++
+		if n == 0 {
+			return
+		}
+		for i := range len(letters) {
+			words(w+letters[i:i+1], n-1)
+		}
+	}
+	words("", 7)
+	if count < 300000 {
+		t.Fatalf("only %d words compared", count)
+	}
+}
+
+// TestForWordsRunes compares forWords with a rune-by-rune reading of the
+// same text (the way it read every byte before its ASCII path) on random
+// mixes of ASCII letters, digits, punctuation, multi-byte letters and
+// invalid bytes.
+func TestForWordsRunes(t *testing.T) {
+	type word struct {
+		w          string
+		start, end int
+	}
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	byRunes := func(text string) (out []word) {
+		for i := 0; i < len(text); {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isWord(r) {
+				i += size
+				continue
+			}
+			j := i
+			for j < len(text) {
+				r, size := utf8.DecodeRuneInString(text[j:])
+				if !isWord(r) {
+					break
+				}
+				j += size
+			}
+			out = append(out, word{strings.ToLower(text[i:j]), i, j})
+			i = j
+		}
+		return out
+	}
+	pieces := []string{"a", "z", "Z", "7", "9", "@", "`", "[", "{", " ", "-", "'", "é", "É", "—", "“", "한", "\xff", "\xc3", "ß", "İ", "Tariffs"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	var buf [32]byte
+	for trial := range 2000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		var got []word
+		forWords(text, 0, len(text), &buf, func(w string, s, e int) { got = append(got, word{strings.Clone(w), s, e}) })
+		if want := byRunes(text); !slices.Equal(got, want) {
+			t.Fatalf("trial %d, %q: %v, want %v", trial, text, got, want)
+		}
 	}
 }
 

@@ -235,6 +235,11 @@ func (g *group) pack() {
 	lanes := 64 / int(g.laneBits)
 	nl := len(g.langs)
 	g.words = (nl + lanes - 1) / lanes
+	if g.words > 4 && g.words < rowWords {
+		// padded with words of zeros to the fixed row scoreInto's ASCII
+		// loop adds without a loop (the Latin group's 26 languages: 7)
+		g.words = rowWords
+	}
 	n := len(g.rows) / max(nl, 1)
 	g.packed = make([]uint64, n*g.words)
 	for i := 0; i < n; i++ {
@@ -243,6 +248,9 @@ func (g *group) pack() {
 		}
 	}
 }
+
+// rowWords is the row a group of five to eight words is padded to.
+const rowWords = 8
 
 // unpack adds the lanes of acc to sum.
 func (g *group) unpack(acc []uint64, sum []int32) {
@@ -493,7 +501,8 @@ func (m *Model) newScores() *Scores {
 }
 
 // Score reads text: the same words and trigrams as Trigrams (a test holds
-// the two to it), written out here so that the scan is one loop.
+// the two to it), written out here so that the text is read in one pass,
+// with no call a trigram.
 func (m *Model) Score(text string) *Scores {
 	sc := m.newScores()
 	m.scoreInto(sc, m.newPacked(), text)
@@ -549,7 +558,62 @@ func (m *Model) scoreInto(sc *Scores, words []uint64, text string) {
 	}
 	var w0, w1 rune
 	n, cur, capital, total := 0, None, false, 0
-	for _, r := range text {
+	lat := m.groups[Latin]
+	for i := 0; i < len(text); {
+		// Inside a Latin word whose first two letters are read, a run of
+		// ASCII letters (most of English) is read by a loop of its own:
+		// the same trigrams, lookups and counts as the general loop
+		// below, with fewer values live than it holds
+		if cur == Latin && n == 2 && lat != nil {
+			a := acc[Latin][1]
+			if capital {
+				a = acc[Latin][0]
+			}
+			run := 0
+			for i < len(text) && total < MaxLetters {
+				c := text[i] | 0x20 // a byte of a multi-byte rune stays above 'z'
+				if c < 'a' || c > 'z' {
+					break
+				}
+				if row, ok := lat.index.get(uint64(w0)<<42 | uint64(w1)<<21 | uint64(c)); ok {
+					if lat.words == rowWords && len(a) == rowWords {
+						// the row written out: eight adds, no loop
+						x := (*[rowWords]uint64)(lat.packed[int(row)*rowWords:])
+						a := (*[rowWords]uint64)(a)
+						a[0] += x[0]
+						a[1] += x[1]
+						a[2] += x[2]
+						a[3] += x[3]
+						a[4] += x[4]
+						a[5] += x[5]
+						a[6] += x[6]
+						a[7] += x[7]
+					} else {
+						row := lat.packed[int(row)*lat.words : (int(row)+1)*lat.words]
+						a := a[:len(row)]
+						for w, x := range row {
+							a[w] += x
+						}
+					}
+				}
+				w0, w1 = w1, rune(c)
+				i++
+				total++
+				run++
+			}
+			sc.letters[Latin] += run
+			if !capital {
+				sc.lower[Latin] += run // a trigram a letter
+			}
+			if total >= MaxLetters || i == len(text) {
+				break
+			}
+		}
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
 		var s Script
 		if r < 0x80 {
 			if c := r | 0x20; c >= 'a' && c <= 'z' {

@@ -209,6 +209,10 @@ func TestScoreReadsWhatTrigramsEmits(t *testing.T) {
 		"قال الرئيس يوم الأربعاء إن المحادثات ستستمر",
 		"mixed 이재명 대통령 and 東京 text, ǅemal ﬁnal café",
 		"",
+		// ASCII words cut by other letters and by bytes of no rune
+		"naïve façade coöperate Straße\xffabc\xc3xyz ends mid word",
+		// past MaxLetters, which stops the reading mid-word
+		strings.Repeat("Seoul said the talks would continue ", 40),
 	} {
 		want := &Scores{}
 		for s, g := range m.groups {
