@@ -307,10 +307,11 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 	before := func(a, b []int) bool { return len(a) > len(b) || len(a) == len(b) && a[0] < b[0] }
 	if len(out) > 32 {
 		sort.SliceStable(out, func(i, j int) bool { return before(out[i], out[j]) })
-	}
-	for i := 1; i < len(out) && len(out) <= 32; i++ {
-		for j := i; j > 0 && before(out[j], out[j-1]); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
+	} else {
+		for i := 1; i < len(out); i++ {
+			for j := i; j > 0 && before(out[j], out[j-1]); j-- {
+				out[j], out[j-1] = out[j-1], out[j]
+			}
 		}
 	}
 	if out == nil {
