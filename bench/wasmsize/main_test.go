@@ -111,8 +111,8 @@ func TestWasmEngineLinksNoEncodingJSONOrFmt(t *testing.T) {
 // figure pass counts whole days itself, internal/figure/civil.go), nor a
 // generic sort from slices but the category features' sort of uint64s:
 // each element type one is instantiated for is 10–25 KB of code, where
-// sort.Slice, linked anyway, or an insertion sort does
-// (docs/benchmarks.md, "Page size, eighth round").
+// sort.Slice, linked anyway, or an insertion sort (internal/smallsort)
+// does (docs/benchmarks.md, "Page size, eighth round").
 func TestWasmEngineLinksNoTimeDateOrGenericSorts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the wasm engine")
@@ -135,12 +135,16 @@ func TestWasmEngineLinksNoTimeDateOrGenericSorts(t *testing.T) {
 	if len(m.names) < 1000 {
 		t.Fatalf("the name section names %d functions, not the engine's", len(m.names))
 	}
+	const dumpdep = "GOOS=js GOARCH=wasm go build -ldflags=-dumpdep -o /dev/null ./wasm/lede 2>&1 | grep"
 	for _, name := range m.names {
 		if name == "time.Date" || strings.HasPrefix(name, "time.tzset") {
-			t.Errorf("wasm/lede links %s: `go build -ldflags=-dumpdep` shows who calls it; count days as internal/figure/civil.go does", name)
+			t.Errorf("wasm/lede links %s: `"+dumpdep+" -e '-> time.Date'` shows who calls it; count days as internal/figure/civil.go does", name)
 		}
-		if strings.HasPrefix(name, "slices.pdqsort") && !strings.HasSuffix(name, "uint64_") {
-			t.Errorf("wasm/lede links %s: `go build -ldflags=-dumpdep` shows who calls it; sort with sort.Slice or by insertion", name)
+		// slices.Sort and SortFunc instantiate pdqsort…, SortStableFunc
+		// stable… (the names carry the shape: …_go.shape.uint64_)
+		generic := strings.HasPrefix(name, "slices.pdqsort") || strings.HasPrefix(name, "slices.stable")
+		if generic && !strings.HasSuffix(name, "uint64_") {
+			t.Errorf("wasm/lede links %s: `"+dumpdep+" -e '-> slices.pdqsort' -e '-> slices.stable'` shows who calls it; sort with sort.Slice, or internal/smallsort for ints and strings", name)
 		}
 	}
 }

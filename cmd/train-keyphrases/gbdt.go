@@ -54,8 +54,7 @@ type config struct {
 	l2, gateL2 float64
 	kind       string // logistic, trees, one
 	gbdt       gbdtSetting
-	micro      bool    // experiment: 500N's articles weigh in their expert's training by their gold keyphrases (articleWeight)
-	meanGold   float64 // the mean gold keyphrases of a 500N article
+	meanGold   float64 // experiment -micro: the mean gold keyphrases of a 500N article, by which articleWeight divides theirs (0: off)
 	cross      float64 // experiment: each tree expert also learns from the other set's articles, at this weight
 }
 
@@ -317,7 +316,7 @@ func shortlisted(m *keyphrase.Model, e *example, short int) []bool {
 // shipped: +0.1 on 500N over six dealings of the folds, nothing once
 // FChars was a feature (docs/keyphrases.md, the sixth round).
 func (c config) articleWeight(e *example) float64 {
-	if !c.micro || e.set != 1 || c.meanGold == 0 {
+	if e.set != 1 || c.meanGold == 0 {
 		return 1
 	}
 	return float64(len(e.gold)) / c.meanGold

@@ -123,7 +123,6 @@ func main() {
 			}
 		}
 		c.meanGold /= float64(max(n, 1))
-		c.micro = true
 	}
 	if *drop != "" {
 		for _, name := range strings.Split(*drop, ",") {

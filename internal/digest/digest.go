@@ -18,6 +18,7 @@ import (
 	"unsafe"
 
 	"github.com/lede-news/lede/internal/doc"
+	"github.com/lede-news/lede/internal/smallsort"
 )
 
 // MaxClustered is the most headlines clustered: agglomerative clustering
@@ -81,7 +82,7 @@ func Annotate(d *doc.Document) {
 				blocks = append(blocks, bi)
 			}
 		}
-		sortInts(blocks)
+		smallsort.Sort(blocks)
 		entityBlocks[ei] = blocks
 		if len(blocks) >= 2 {
 			g.Entities = append(g.Entities, doc.CountedTag{Name: e.Name, Type: e.Type.String(), Count: len(blocks), Blocks: blocks})
@@ -210,7 +211,7 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 		})
 	}
 	for i := range lists {
-		sortIDs(lists[i])
+		smallsort.Sort(lists[i])
 		lists[i] = slices.Compact(lists[i])
 		for _, id := range lists[i] {
 			df[id]++
@@ -298,7 +299,7 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 		for k, i := range grp {
 			blocks[k] = related[i]
 		}
-		sortInts(blocks)
+		smallsort.Sort(blocks)
 		out = append(out, blocks)
 	}
 	// the largest story first, then the first headline's; stable, by
@@ -306,10 +307,11 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 	before := func(a, b []int) bool { return len(a) > len(b) || len(a) == len(b) && a[0] < b[0] }
 	if len(out) > 32 {
 		sort.SliceStable(out, func(i, j int) bool { return before(out[i], out[j]) })
-	}
-	for i := 1; i < len(out) && len(out) <= 32; i++ {
-		for j := i; j > 0 && before(out[j], out[j-1]); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
+	} else {
+		for i := 1; i < len(out); i++ {
+			for j := i; j > 0 && before(out[j], out[j-1]); j-- {
+				out[j], out[j-1] = out[j-1], out[j]
+			}
 		}
 	}
 	if out == nil {
@@ -421,36 +423,5 @@ func init() {
 		those through to too under until up very was we were what when where which while who whom why
 		will with would you your amid after despite as via vs new news report reports`) {
 		stopword[w] = true
-	}
-}
-
-// sortIDs sorts word ids ascending without slices.Sort, whose sort of
-// int32s would add some 12 KB of code to the wasm engine for nothing else:
-// by insertion for a sentence's few words (no allocation), and by
-// sort.Slice, which the engine links anyway, beyond 64.
-func sortIDs(x []int32) {
-	if len(x) > 64 {
-		sort.Slice(x, func(i, j int) bool { return x[i] < x[j] })
-		return
-	}
-	for i := 1; i < len(x); i++ {
-		for j := i; j > 0 && x[j] < x[j-1]; j-- {
-			x[j], x[j-1] = x[j-1], x[j]
-		}
-	}
-}
-
-// sortInts is slices.Sort(x) without the generic sort of ints, some 12 KB
-// of the wasm engine's code: by insertion for a few (no allocation), by
-// sort.Slice, which the engine links anyway, beyond 256.
-func sortInts(x []int) {
-	if len(x) > 256 {
-		sort.Slice(x, func(i, j int) bool { return x[i] < x[j] })
-		return
-	}
-	for i := 1; i < len(x); i++ {
-		for j := i; j > 0 && x[j] < x[j-1]; j-- {
-			x[j], x[j-1] = x[j-1], x[j]
-		}
 	}
 }

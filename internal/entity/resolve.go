@@ -10,6 +10,7 @@ import (
 
 	"github.com/lede-news/lede/internal/arena"
 	"github.com/lede-news/lede/internal/doc"
+	"github.com/lede-news/lede/internal/smallsort"
 )
 
 // mention is one tagged name: tokens [first, last) of sentence sent.
@@ -747,7 +748,7 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		}
 		e.Mentions = mentions[len(mentions) : len(mentions) : len(mentions)+n]
 		mentions = mentions[:len(mentions)+n]
-		sortInts(idx)
+		smallsort.Sort(idx)
 		inTitle := false
 		for _, i := range idx {
 			m := ms[i]
@@ -760,7 +761,7 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		}
 		e.Name = r.fullestForm(ms, gs[ri].ms)
 		// the other forms, sorted, once each
-		sortStrings(forms)
+		smallsort.Sort(forms)
 		for _, s := range slices.Compact(forms) {
 			if s != e.Name {
 				e.Aliases = append(e.Aliases, s)
@@ -917,37 +918,4 @@ func (r *resolver) personEvidence(tokens []string) bool {
 		return false
 	}
 	return !orgHeads[tokens[len(tokens)-1]]
-}
-
-// sortInts is slices.Sort(x) without the generic sort of ints, some 12 KB
-// of the wasm engine's code: by insertion for a few (no allocation); past
-// 64, a copy by sort.Slice, which the engine links anyway (the copy keeps
-// x from escaping: the resolver's buffers would move to the heap).
-func sortInts(x []int) {
-	if len(x) > 64 {
-		y := slices.Clone(x)
-		sort.Slice(y, func(i, j int) bool { return y[i] < y[j] })
-		copy(x, y)
-		return
-	}
-	for i := 1; i < len(x); i++ {
-		for j := i; j > 0 && x[j] < x[j-1]; j-- {
-			x[j], x[j-1] = x[j-1], x[j]
-		}
-	}
-}
-
-// sortStrings is slices.Sort(x) as sortInts is for ints.
-func sortStrings(x []string) {
-	if len(x) > 64 {
-		y := slices.Clone(x)
-		sort.Slice(y, func(i, j int) bool { return y[i] < y[j] })
-		copy(x, y)
-		return
-	}
-	for i := 1; i < len(x); i++ {
-		for j := i; j > 0 && x[j] < x[j-1]; j-- {
-			x[j], x[j-1] = x[j-1], x[j]
-		}
-	}
 }

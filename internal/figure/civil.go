@@ -4,8 +4,9 @@ package figure
 // against the article's date with whole-day arithmetic on the proleptic
 // Gregorian calendar, which is all it needs of package time. Its own few
 // lines keep time's zone and calendar code (time.Date, Location, the tz
-// rule parser: some 6 KB of the page's brotli download) out of the
-// WebAssembly engine; TestCivilMatchesTime holds them to package time.
+// rule parser: 10.6 KB of the page's brotli download, docs/benchmarks.md,
+// "Page size, eighth round") out of the WebAssembly engine;
+// TestCivilMatchesTime holds them to package time.
 
 // day is a date as days since 1970-01-01 (negative before).
 type day int64

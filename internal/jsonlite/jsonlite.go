@@ -12,10 +12,11 @@ package jsonlite
 import (
 	"errors"
 	"math"
-	"sort"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/lede-news/lede/internal/smallsort"
 )
 
 const hex = "0123456789abcdef"
@@ -199,7 +200,7 @@ func AppendValue(b []byte, v any) ([]byte, error) {
 		for k := range x {
 			keys = append(keys, k)
 		}
-		sortStrings(keys)
+		smallsort.Sort(keys)
 		b = append(b, '{')
 		for i, k := range keys {
 			if i > 0 {
@@ -521,19 +522,4 @@ func repair(s []byte) string {
 		i += size
 	}
 	return string(out)
-}
-
-// sortStrings is slices.Sort(x) without the generic sort of strings, some
-// 12 KB of the wasm engine's code: by insertion for a few (no allocation),
-// by sort.Slice, which the engine links anyway, beyond 256.
-func sortStrings(x []string) {
-	if len(x) > 256 {
-		sort.Slice(x, func(i, j int) bool { return x[i] < x[j] })
-		return
-	}
-	for i := 1; i < len(x); i++ {
-		for j := i; j > 0 && x[j] < x[j-1]; j-- {
-			x[j], x[j-1] = x[j-1], x[j]
-		}
-	}
 }

@@ -13,13 +13,13 @@ package summary
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/lede-news/lede/internal/doc"
 	"github.com/lede-news/lede/internal/keyphrase"
+	"github.com/lede-news/lede/internal/smallsort"
 )
 
 const (
@@ -230,7 +230,7 @@ func wordSets(d *doc.Document, sents []int) [][]int32 {
 			all = append(all, id)
 		}
 		set := all[n:]
-		sortIDs(set)
+		smallsort.Sort(set)
 		set = slices.Compact(set)
 		all = all[:n+len(set)]
 		out[i] = set[:len(set):len(set)]
@@ -256,20 +256,4 @@ func nearCopy(a, b []int32) bool {
 	}
 	union := len(a) + len(b) - shared
 	return union > 0 && float64(shared)/float64(union) > 0.6
-}
-
-// sortIDs sorts word ids ascending without slices.Sort, whose sort of
-// int32s would add some 12 KB of code to the wasm engine for nothing else:
-// by insertion for a sentence's few words (no allocation), and by
-// sort.Slice, which the engine links anyway, beyond 64.
-func sortIDs(x []int32) {
-	if len(x) > 64 {
-		sort.Slice(x, func(i, j int) bool { return x[i] < x[j] })
-		return
-	}
-	for i := 1; i < len(x); i++ {
-		for j := i; j > 0 && x[j] < x[j-1]; j-- {
-			x[j], x[j-1] = x[j-1], x[j]
-		}
-	}
 }
