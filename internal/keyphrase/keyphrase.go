@@ -496,9 +496,6 @@ func (e *extractor) familyFreq() []float64 {
 	return freq
 }
 
-// sentences returns the sentences that are the article: title first, then
-// the body. With no block marked body (a bare list of lines), every
-// sentence that is not a related link or boilerplate.
 // TagsRead sets read[i] to whether the pass may read the part-of-speech
 // tags of sentence i of d, and returns read (grown to the sentences' count
 // if shorter). It reads those of the sentences it reads (sentences): the
@@ -545,6 +542,9 @@ func TagsRead(d *doc.Document, read []bool) []bool {
 	return read
 }
 
+// sentences returns the sentences that are the article: title first, then
+// the body. With no block marked body (a bare list of lines), every
+// sentence that is not a related link or boilerplate.
 func (e *extractor) sentences() []int {
 	var title, body, other []int
 	for i, s := range e.d.Sentences {
