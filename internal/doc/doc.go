@@ -79,8 +79,8 @@ type Token struct {
 	// ("" before it runs, and in a text package lang found to be in
 	// another language than English, where it does not run). The engine
 	// tags only the sentences a later pass reads the tags of (the title's
-	// and the body's, and any where a figure may start: engine.tagRead);
-	// the others' tokens keep "".
+	// and the body's up to the keyphrase pass's 20,000th word, and any
+	// where a figure may start: engine.tagRead); the others' tokens keep "".
 	Tag string
 }
 

@@ -66,8 +66,8 @@ func Annotate(d *doc.Document) {
 // money's currency prefix, code or symbol and a minus sign read one right
 // after them), a vague count or an ordinal word outside a name (inName). A
 // sentence without any has at most dates, which read no tag.
-// TestReadsTags holds the figures of such sentences to be the same
-// whatever their tags.
+// TestReadsTags and TestReadsTagsEveryStartWord (every word of the lists)
+// hold the figures of such sentences to be the same whatever their tags.
 func ReadsTags(d *doc.Document, sent doc.Sentence) bool {
 	if sent.First < 0 || sent.Last > len(d.Tokens) || sent.First >= sent.Last {
 		return false // Annotate skips it

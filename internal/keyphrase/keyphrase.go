@@ -227,7 +227,7 @@ func Extract(d *doc.Document, opt Options) []doc.Phrase {
 func (e *extractor) score(d *doc.Document, opt Options) bool {
 	e.d, e.opt, e.idf = d, opt, background()
 	e.maxIDF = e.idf.maxIDF()
-	sents := e.sentences()
+	sents := sentences(d)
 	e.sents = sents
 	if len(sents) == 0 {
 		return false
@@ -387,26 +387,39 @@ func carve[T any](pool []T, n int) ([]T, []T) {
 	return pool, pool[l : l+n : l+n]
 }
 
-// tokenRange sets [tok0, tokEnd) to the tokens of the sentences read: up
-// to the one in which maxWords is passed, counting words and numbers
-// (readSentence stops there or before, and candidates within it), so a
-// book pasted whole costs its per-token tables only for what is read.
+// tokenRange sets [tok0, tokEnd) to the tokens of the sentences read
+// (sentencesRead), so a book pasted whole costs its per-token tables only
+// for what is read.
 func (e *extractor) tokenRange() {
 	e.tok0, e.tokEnd = len(e.d.Tokens), 0
-	words := 0
-	for _, si := range e.sents {
-		if words > maxWords {
-			break
-		}
+	for _, si := range sentencesRead(e.d, e.sents) {
 		s := e.d.Sentences[si]
 		e.tok0, e.tokEnd = min(e.tok0, s.First), max(e.tokEnd, s.Last)
-		for _, tok := range e.d.Tokens[s.First:s.Last] {
+	}
+	e.tokEnd = max(e.tokEnd, e.tok0)
+}
+
+// sentencesRead returns the first of sents, up to the one in which maxWords
+// is passed, counting words and numbers: readSentence stops there or before
+// (it counts each of them, and each other token of a name: no fewer), and
+// candidates within it.
+func sentencesRead(d *doc.Document, sents []int) []int {
+	if len(d.Tokens) <= maxWords {
+		return sents // no more words than that: none to count
+	}
+	words := 0
+	for k, si := range sents {
+		if words > maxWords {
+			return sents[:k]
+		}
+		s := d.Sentences[si]
+		for _, tok := range d.Tokens[s.First:s.Last] {
 			if tok.Kind == doc.Word || tok.Kind == doc.Number {
 				words++
 			}
 		}
 	}
-	e.tokEnd = max(e.tokEnd, e.tok0)
+	return sents
 }
 
 // mentions deals e.ments to the candidates: each gets its mentions in
@@ -496,62 +509,29 @@ func (e *extractor) familyFreq() []float64 {
 	return freq
 }
 
-// sentences returns the sentences that are the article: title first, then
-// the body. With no block marked body (a bare list of lines), every
-// sentence that is not a related link or boilerplate.
 // TagsRead sets read[i] to whether the pass may read the part-of-speech
 // tags of sentence i of d, and returns read (grown to the sentences' count
-// if shorter). It reads those of the sentences it reads (sentences): the
-// title's and the body's, and those of a block of a role it does not know,
-// up to the sentence in which the maxWords-th word or number is passed
-// (readSentence counts each of them, and each other token of a name: no
-// fewer), never a byline, dateline, related headline or boilerplate.
+// if shorter): those of the sentences it reads (sentences, up to the one in
+// which maxWords is passed: sentencesRead), never a byline, dateline,
+// related headline or boilerplate's.
 func TagsRead(d *doc.Document, read []bool) []bool {
 	read = append(read[:0], make([]bool, len(d.Sentences))...)
-	role := func(s doc.Sentence) doc.Role {
-		if s.Block < 0 || s.Block >= len(d.Blocks) {
-			return doc.Boilerplate // not read
-		}
-		return d.Blocks[s.Block].Role
-	}
-	body := false
-	for _, s := range d.Sentences {
-		body = body || role(s) == doc.Body
-	}
-	// the title's sentences, then the body's (without a body, those of
-	// roles sentences does not know), as sentences orders them
-	words := 0
-	for pass := range 2 {
-		for i, s := range d.Sentences {
-			if words > maxWords {
-				return read
-			}
-			switch r := role(s); {
-			case pass == 0 && r != doc.Title,
-				pass == 1 && (body && r != doc.Body || !body && r <= doc.Boilerplate):
-				continue
-			}
-			read[i] = true
-			if len(d.Tokens) <= maxWords {
-				continue // no more words than that: none to count
-			}
-			for _, t := range d.Tokens[max(s.First, 0):min(s.Last, len(d.Tokens))] {
-				if t.Kind == doc.Word || t.Kind == doc.Number {
-					words++
-				}
-			}
-		}
+	for _, si := range sentencesRead(d, sentences(d)) {
+		read[si] = true
 	}
 	return read
 }
 
-func (e *extractor) sentences() []int {
+// sentences returns the sentences that are the article: title first, then
+// the body. With no block marked body (a bare list of lines), every
+// sentence that is not a related link or boilerplate.
+func sentences(d *doc.Document) []int {
 	var title, body, other []int
-	for i, s := range e.d.Sentences {
-		if s.Block < 0 || s.Block >= len(e.d.Blocks) {
+	for i, s := range d.Sentences {
+		if s.Block < 0 || s.Block >= len(d.Blocks) {
 			continue
 		}
-		switch e.d.Blocks[s.Block].Role {
+		switch d.Blocks[s.Block].Role {
 		case doc.Title:
 			title = append(title, i)
 		case doc.Body:
