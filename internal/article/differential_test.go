@@ -10,9 +10,11 @@ import (
 // FuzzFastPaths holds the line helpers sped up since fb53b27 to the forms
 // they replaced, copied here: countWords (its table), countStops (its hops
 // from space to space), findDate (its early return on fewer than four ASCII
-// digits), gluedHeadline (its ASCII classes) and captionLow (its one pass
-// over the phrases). The seeds run as a test; go test -fuzz FuzzFastPaths
-// ./internal/article searches further.
+// digits), gluedHeadline (its ASCII classes), captionLow (its one pass
+// over the phrases), lower (its scan to the first capital or non-ASCII
+// byte: strings.ToLower) and phrases.in (its pair of bytes a position:
+// strings.Contains of each phrase). The seeds run as a test; go test -fuzz
+// FuzzFastPaths ./internal/article searches further.
 func FuzzFastPaths(f *testing.F) {
 	for _, s := range []string{
 		"", " ", "a. b! c? d.", "Mr.  Smith. ", ".\u00a0x. y", "don't stop-gap U.S. 3.5 ok", "it’s ‘quoted’ co‐op",
@@ -26,6 +28,9 @@ func FuzzFastPaths(f *testing.F) {
 		"ÉTÉ Über Ärger Öl ÇaVa Ñandú Straße ẞig and some more words here now",
 		"Photo: Getty", "IMAGE CAPTION x", "(pictured) left", "photo by x", "credit:", "pho", "Getty Images",
 		". ", " . ", "end.", "?? !", "He said. She said! Why? ", strings.Repeat("a. ", 50),
+		// a capital or a non-ASCII byte first, last, in the middle and nowhere
+		"Xuse cookies", "use cookieS", "use Cookies", "use cookies", "éuse cookies", "use cookiesé", "use cookïes",
+		"\xffjoin our", "join our\xff", "join\xc3our", "\u212Aelvin", "İ", "Z", "z", "\xe2\x80",
 	} {
 		f.Add(s)
 	}
@@ -45,6 +50,18 @@ func FuzzFastPaths(f *testing.F) {
 		low := strings.ToLower(s)
 		if got, want := captionLow(s, low, 5), captionLowRef(s, low); got != want {
 			t.Errorf("captionLow(%q) = %v, want %v", s, got, want)
+		}
+		if got := lower(s); got != low {
+			t.Errorf("lower(%q) = %q, want %q", s, got, low)
+		}
+		for p, list := range map[*phrases][]string{anyLength: boilerAnyLength, shortBoiler: boilerContains} {
+			want := false
+			for _, q := range list {
+				want = want || strings.Contains(s, q)
+			}
+			if got := p.in(s); got != want {
+				t.Errorf("phrases.in(%q) = %v, want %v", s, got, want)
+			}
 		}
 	})
 }

@@ -194,7 +194,7 @@ func TestStemSwitch(t *testing.T) {
 // TestForWordsRunes compares forWords with a rune-by-rune reading of the
 // same text (the way it read every byte before its ASCII path) on random
 // mixes of ASCII letters, digits, punctuation, multi-byte letters and
-// invalid bytes.
+// invalid bytes, whole or a block of them (cut inside a rune or not).
 func TestForWordsRunes(t *testing.T) {
 	type word struct {
 		w          string
@@ -230,10 +230,21 @@ func TestForWordsRunes(t *testing.T) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		text := b.String()
+		// a block of the text, which may cut a rune at either end
+		start := rng.IntN(len(text) + 1)
+		end := start + rng.IntN(len(text)-start+1)
+		if trial%2 == 0 {
+			start, end = 0, len(text)
+		}
 		var got []word
-		forWords(text, 0, len(text), &buf, func(w string, s, e int) { got = append(got, word{strings.Clone(w), s, e}) })
-		if want := byRunes(text); !slices.Equal(got, want) {
-			t.Fatalf("trial %d, %q: %v, want %v", trial, text, got, want)
+		forWords(text, start, end, &buf, func(w string, s, e int) { got = append(got, word{strings.Clone(w), s, e}) })
+		want := byRunes(text[start:end])
+		for k := range want {
+			want[k].start += start
+			want[k].end += start
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("trial %d, %q[%d:%d]: %v, want %v", trial, text, start, end, got, want)
 		}
 	}
 }

@@ -214,21 +214,57 @@ func TestScoreReadsWhatTrigramsEmits(t *testing.T) {
 		// past MaxLetters, which stops the reading mid-word
 		strings.Repeat("Seoul said the talks would continue ", 40),
 	} {
-		want := &Scores{}
-		for s, g := range m.groups {
-			if g != nil {
-				want.capital[s] = make([]int32, len(g.langs))
-				want.low[s] = make([]int32, len(g.langs))
-			}
-		}
-		want.letters = Trigrams(text, func(s Script, tri [3]rune, capital bool) {
-			want.addPlain(m.groups[s], s, key(tri), capital)
-		})
-		got := m.Score(text)
-		if fmt.Sprint(*got) != fmt.Sprint(*want) {
-			t.Errorf("%q:\nScore    %v\nTrigrams %v", text, *got, *want)
+		scoreAsTrigrams(t, m, text)
+	}
+}
+
+// scoreAsTrigrams fails t if m.Score(text) is not the sums of the
+// trigrams Trigrams emits, added from the unpacked rows (addPlain).
+func scoreAsTrigrams(t *testing.T, m *Model, text string) {
+	t.Helper()
+	want := &Scores{}
+	for s, g := range m.groups {
+		if g != nil {
+			want.capital[s] = make([]int32, len(g.langs))
+			want.low[s] = make([]int32, len(g.langs))
 		}
 	}
+	want.letters = Trigrams(text, func(s Script, tri [3]rune, capital bool) {
+		want.addPlain(m.groups[s], s, key(tri), capital)
+	})
+	got := m.Score(text)
+	if fmt.Sprint(*got) != fmt.Sprint(*want) {
+		t.Errorf("%q:\nScore    %v\nTrigrams %v", text, *got, *want)
+	}
+}
+
+// FuzzScoreReadsWhatTrigramsEmits is TestScoreReadsWhatTrigramsEmits on
+// any text, for the embedded model (its Latin rows padded to eight words:
+// Score's ASCII loop adds them written out) and for a model of two
+// languages (rows of one word: the ASCII loop's general add). Seeds mix
+// ASCII with multi-byte letters inside a word, first, last and between.
+// The seeds run as a test; go test -fuzz FuzzScoreReadsWhatTrigramsEmits
+// ./internal/lang searches further.
+func FuzzScoreReadsWhatTrigramsEmits(f *testing.F) {
+	for _, s := range []string{
+		"", "a", "ab", "abc", "Abc déf", "éab", "abé", "aébc", "ÉCOLE école", "naïveté", "Straße", "ǅemal",
+		"\u212Aelvin", "İstanbul", "ab\xffcd", "ab\xc3", "xyzПривет", "Приветxyz", "the cat 東京 sat", "a1b2c",
+		strings.Repeat("talks ", MaxLetters/5), strings.Repeat("é", MaxLetters+3),
+	} {
+		f.Add(s)
+	}
+	m, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	small := Train(map[string][]string{
+		"en": {"the cat sat on the mat and the dog ate the hat"},
+		"de": {"die Katze sitzt auf der Matte und der Hund frisst den Hut"},
+	}, 50, 16)
+	f.Fuzz(func(t *testing.T, text string) {
+		scoreAsTrigrams(t, m, text)
+		scoreAsTrigrams(t, small, text)
+	})
 }
 
 // BenchmarkAnnotate is lang's share of an analysis: every block of the

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 func TestConvertOffsets(t *testing.T) {
@@ -69,4 +71,41 @@ func TestConvertOffsetsWays(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzUnitsIn holds unitsIn's eight-byte words to units summed a byte at a
+// time on any bytes (not only valid UTF-8: continuation bytes 0x80–0xBF,
+// four-byte leads 0xF0–0xF7 and the bytes 0xF8–0xFF no rune opens with,
+// at every position of a word and in the tail of a length that is not a
+// multiple of eight), and, for valid UTF-8, to the runes and UTF-16 units
+// the text decodes to. The seeds run as a test; go test -fuzz FuzzUnitsIn
+// ./internal/report searches further.
+func FuzzUnitsIn(f *testing.F) {
+	for _, s := range []string{
+		"", "a", "1234567", "12345678", "123456789", "é", "😀", "a😀", "abcd😀", "abcde😀", "abcdefg😀x",
+		"😀😀😀😀😀", "é—“한😀 abc", "\x80\x81\xbf\xc0\xc1\xef\xf0\xf7", "\xf8\xf9\xfe\xff\xf0\x7f\x80\xbf",
+		"\xf0\x9f\x98", "abcdefg\xf0", "\xbf\xbf\xbf\xbf\xbf\xbf\xbf\xbf\xbf", strings.Repeat("x😀é", 9),
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, u16 := range []bool{false, true} {
+			want := int32(0)
+			for i := 0; i < len(s); i++ {
+				want += units(s[i], u16)
+			}
+			if got := unitsIn(s, u16); got != want {
+				t.Errorf("unitsIn(%q, %v) = %d, a byte at a time %d", s, u16, got, want)
+			}
+		}
+		if !utf8.ValidString(s) {
+			return
+		}
+		if got, want := unitsIn(s, false), utf8.RuneCountInString(s); int(got) != want {
+			t.Errorf("unitsIn(%q, false) = %d, %d runes", s, got, want)
+		}
+		if got, want := unitsIn(s, true), len(utf16.Encode([]rune(s))); int(got) != want {
+			t.Errorf("unitsIn(%q, true) = %d, %d UTF-16 units", s, got, want)
+		}
+	})
 }
