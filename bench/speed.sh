@@ -145,7 +145,7 @@ for(const r of rows)console.log("| "+r+" | "+labels.map(l=>(lines.find(x=>x[0]==
 ' "$res" "${labels[@]}"
 
 if want scale; then
-echo; echo "## scaling (this build): the fastest of 5 analyses (3 from 1 MB, 1 at 8 MB) of an input of each size, a fresh process each"
+echo; echo "## scaling (this build): the fastest of 5 analyses (3 from 1 MB, 1 at 8 MB) of an input of each size, a fresh process each (wasm: after 150 analyses of the input's first 4 KB)"
 src=("$duc"); [ -d "$duc" ] || src=(../shared/samples/*.txt internal/api/testdata/article.txt internal/keyphrase/testdata/harbour.txt)
 echo "input: the texts of ${src[*]} one after another, round again with \"(r) \" before each paragraph (bench/speed/main.go scaleInput)"
 echo "native: go build ./bench/speed, -scale; wasm: bench/speed/node.mjs scale through dist/lede.mjs, the same bytes; peak = the process's peak RSS (VmHWM / maxRSS)"
