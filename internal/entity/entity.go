@@ -120,6 +120,19 @@ func (m *Model) release(tg *Tagger) {
 func (m *Model) tagAll(tg *Tagger, d *doc.Document, ms []mention) []mention {
 	words := tg.sent[:0]
 	defer func() { tg.sent = emptied(words, maxKeep) }() // none of d's text kept
+	if m.ctx {
+		// the context aggregation reads the whole document first
+		for _, s := range d.Sentences {
+			if s.Block < 0 || s.Block >= len(d.Blocks) || d.Blocks[s.Block].Role == doc.Boilerplate || s.Last <= s.First {
+				continue
+			}
+			words = words[:0]
+			for t := s.First; t < s.Last; t++ {
+				words = append(words, d.TokenText(t))
+			}
+			tg.ctx.add(words)
+		}
+	}
 	for si := 0; si < len(d.Sentences); {
 		s := d.Sentences[si]
 		if s.Block < 0 || s.Block >= len(d.Blocks) || d.Blocks[s.Block].Role == doc.Boilerplate || s.Last <= s.First {

@@ -100,6 +100,9 @@ const (
 	fPartCtx  // name-part bits of the previous and next words
 	fDocLabel // the label the word form was given most often earlier in the document (dochist.go)
 	fDocTypes // the set of types it was given there
+	fCtxL     // the word before another mention of the word form in the document (ctxagg.go)
+	fCtxR     // the word after another mention
+	fCtxN     // how often the document writes the word form
 )
 
 const (

@@ -16,6 +16,7 @@ import (
 type Model struct {
 	lex lexicon   // keyed by the folded lower-case form
 	gaz gazetteer // gazKey of a lower-cased name -> bit set of types
+	ctx bool      // trained with the context-aggregation features (ctxagg.go)
 
 	// weights are 8-bit codes: code c stands for level[uint8(c)]*unit
 	top, dynRange, ratio, unit float32
@@ -63,6 +64,8 @@ type Weights struct {
 	// or T1Wp1) updated, its base (historyBase) and previous label: the
 	// model lays such rows out by base (blocks, see build)
 	Hist map[uint32]HistKey
+	// Context: trained with the context-aggregation features (ctxagg.go)
+	Context bool
 }
 
 // HistKey is a history feature: its hash before the previous label is
@@ -80,7 +83,7 @@ type HistKey struct {
 // either clips the large ones or zeroes the small ones; both cost points.
 // Rows whose largest weight is below prune (in absolute value) are dropped.
 func NewModel(lex map[string]LexEntry, gaz map[uint64]uint8, w Weights, prune float32, dynRange float64) *Model {
-	m := &Model{lex: newLexicon(lex), gaz: newGazetteer(gaz)}
+	m := &Model{lex: newLexicon(lex), gaz: newGazetteer(gaz), ctx: w.Context}
 	var top float64
 	for _, row := range w.Rows {
 		for _, v := range row {
@@ -402,10 +405,19 @@ func (m *Model) addHist(h hash, ref uint32, p1 int, scores *[numLabels]int32) {
 // lexicon's words, LEDENER3 kept history rows under their own keys.
 const modelMagic = "LEDENER4"
 
+// modelMagicCtx is LEDENER4's layout for a model trained with the
+// context-aggregation features (ctxagg.go): a model without them keeps
+// LEDENER4, byte for byte, and the tagger reads them only from this one.
+const modelMagicCtx = "LEDENEC4"
+
 // Encode writes the model in the layout Decode uses in place.
 func (m *Model) Encode(w io.Writer) error {
 	var o writer
-	o.b = append(o.b, modelMagic...)
+	if m.ctx {
+		o.b = append(o.b, modelMagicCtx...)
+	} else {
+		o.b = append(o.b, modelMagic...)
+	}
 	o.u32(math.Float32bits(m.top), math.Float32bits(m.dynRange), uint32(len(m.ent)),
 		uint32(m.lex.n), uint32(len(m.lex.coarse)), uint32(m.nrows))
 	m.index.encode(&o)
@@ -431,14 +443,15 @@ const headerFields = 6
 // embedded model is checked by the package tests.
 func Decode(data []byte) (*Model, error) {
 	s := &section{b: data}
-	if string(s.take(len(modelMagic))) != modelMagic {
+	magic := string(s.take(len(modelMagic)))
+	if magic != modelMagic && magic != modelMagicCtx {
 		return nil, errors.New("entity model: not a lede NER model (bad magic); rebuild it with go run ./cmd/train-ner")
 	}
 	h := s.u32(headerFields)
 	if s.err {
 		return nil, errors.New("entity model: truncated header")
 	}
-	m := &Model{}
+	m := &Model{ctx: magic == modelMagicCtx}
 	m.top, m.dynRange = math.Float32frombits(h[0]), math.Float32frombits(h[1])
 	if !(m.top > 0 && m.dynRange >= 1 && m.dynRange < 1e9) {
 		return nil, errors.New("entity model: corrupt header")

@@ -54,6 +54,7 @@ type Tagger struct {
 	ms     []mention        // Annotate's mentions, emptied, kept for the next document
 	res    resolver         // Annotate's resolver, reset, kept for the next document
 	sent   []string         // tagAll's words of a sentence, emptied, kept likewise
+	ctx    ctxAgg           // the document's context aggregation (ctxagg.go), emptied by Forget
 }
 
 // group holds the rows of the features that read only a word's shape class
@@ -191,11 +192,22 @@ func (t *Tagger) Forget() {
 	}
 	t.cache.reset(maxKeep)
 	t.shapes.reset(maxKeep)
+	t.ctx.reset()
 	clear(t.seen)
 	t.seenID = t.seenID[:0]
 	t.a = arena.Strings{}
 	t.clusters = [maxFine + 1]int32{}
 	t.known, t.infos, t.groups = t.known[:0], t.infos[:0], t.groups[:0]
+}
+
+// AddContext gives the tagger one sentence of the document it is about to
+// tag, for the context-aggregation features (ctxagg.go): give it every
+// sentence first (after Forget), then tag them. It does nothing unless the
+// model was trained with those features. words are kept until Forget.
+func (t *Tagger) AddContext(words []string) {
+	if t.m.ctx {
+		t.ctx.add(words)
+	}
 }
 
 // maxKeep is the most words whose memory Forget keeps for reuse.
@@ -318,6 +330,9 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 				}
 			} else {
 				t.feats = docFeatures(t.seen, words[i], &t.toks[i], t.feats)
+			}
+			if t.m.ctx {
+				t.feats = t.ctx.features(words[i], t.toks, i, t.feats)
 			}
 		}
 		t.m.add(t.feats, s)

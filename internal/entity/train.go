@@ -38,6 +38,10 @@ type TrainConfig struct {
 	// other features, the model leaned on the history and lost 0.7 F1 on
 	// eng.testa's sentences tagged alone (docs/models/ner.md).
 	HistoryEpochs int
+	// Context adds the context-aggregation features (ctxagg.go), computed
+	// per document (Doc) from all its sentences, to the static features,
+	// and marks the weights as trained with them (Weights.Context).
+	Context bool
 }
 
 // Labels converts IOB1/IOB2/BILOU tags to BILOU label numbers. Tags of
@@ -143,6 +147,26 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 		p.gold = Labels(s.Tags)
 		prep[i] = p
 	}
+	if cfg.Context {
+		var agg ctxAgg
+		for start := 0; start < len(sents); {
+			end := start + 1
+			for end < len(sents) && sents[end].Doc == sents[start].Doc {
+				end++
+			}
+			agg.reset()
+			for si := start; si < end; si++ {
+				agg.add(sents[si].Words)
+			}
+			for si := start; si < end; si++ {
+				p := &prep[si]
+				for j := range p.toks {
+					p.feats[j] = agg.features(sents[si].Words[j], p.toks, j, p.feats[j])
+				}
+			}
+			start = end
+		}
+	}
 	average := func() Weights {
 		// a history row whose key is also a static feature's (a hash
 		// collision) stays where the static feature finds it
@@ -155,7 +179,7 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 				}
 			}
 		}
-		out := Weights{Rows: make(map[uint32]*[numLabels]float32, len(rows)), Hist: map[uint32]HistKey{}}
+		out := Weights{Rows: make(map[uint32]*[numLabels]float32, len(rows)), Hist: map[uint32]HistKey{}, Context: cfg.Context}
 		for k, r := range rows {
 			if a, nz := r.averaged(step); nz {
 				out.Rows[k] = &a

@@ -1,0 +1,133 @@
+package entity
+
+// Context aggregation (Ratinov & Roth 2009): a capitalised word's other
+// mentions in the same document say what it is even where its own context
+// is weak. "Wind" opening a sentence reads that another mention is
+// preceded by "Harbour"; "Aberdeen" in a list reads that another mention
+// follows "in". For each capitalised word form the document writes at
+// least twice, the words just before and after its first maxCtxMentions
+// mentions are kept as hashed features (fCtxL, fCtxR), and a mention gets
+// those that differ from its own neighbours (its own are features
+// already), plus how often the document writes it (fCtxN). Computed once
+// per document and word form, before tagging; the tagger reads them only
+// if the model was trained with them (Model.ctx, Weights.Context), so a
+// model without them tags exactly as before. Off by default: it did not
+// win in cross-validation (docs/models/ner.md, "Ninth round").
+
+// maxCtxMentions bounds the mentions of one word form whose neighbours are
+// kept: the work per word is bounded, however often a page repeats it.
+const maxCtxMentions = 8
+
+// ctxEntry is what a document says around one capitalised word form: the
+// feature keys of the words before (l) and after (r) its first k mentions
+// (0 at a sentence's edge), and its mentions (n, saturating).
+type ctxEntry struct {
+	n, k uint8
+	l, r [maxCtxMentions]uint32
+}
+
+// ctxAgg holds a document's context-aggregation entries, by word form.
+type ctxAgg struct {
+	idx  map[string]int32
+	ents []ctxEntry
+	buf  []byte
+}
+
+// reset empties the aggregation for the next document, keeping its memory.
+func (c *ctxAgg) reset() {
+	if len(c.ents) > maxKeep {
+		c.idx, c.ents = nil, nil
+		return
+	}
+	clear(c.idx)
+	c.ents = c.ents[:0]
+}
+
+// neighbourKey is the key of feature tmpl over word w (folded), 0 for none.
+func (c *ctxAgg) neighbourKey(tmpl byte, w string) uint32 {
+	c.buf = foldInto(c.buf, w)
+	h := newHash(tmpl)
+	for _, b := range c.buf {
+		h = (h ^ hash(b)) * fnvPrime
+	}
+	return ((h ^ 0xff) * fnvPrime).key() // as hash.str does
+}
+
+// add records the capitalised words of one sentence of the document.
+func (c *ctxAgg) add(words []string) {
+	for i, w := range words {
+		if up, _ := caseOf(w); !up {
+			continue
+		}
+		if c.idx == nil {
+			c.idx = make(map[string]int32, 64)
+		}
+		id, ok := c.idx[w]
+		if !ok {
+			id = int32(len(c.ents))
+			c.idx[w] = id
+			c.ents = append(c.ents, ctxEntry{})
+		}
+		e := &c.ents[id]
+		if e.n < 255 {
+			e.n++
+		}
+		if int(e.k) >= maxCtxMentions {
+			continue
+		}
+		var l, r uint32
+		if i > 0 {
+			l = c.neighbourKey(fCtxL, words[i-1])
+		}
+		if i+1 < len(words) {
+			r = c.neighbourKey(fCtxR, words[i+1])
+		}
+		e.l[e.k], e.r[e.k] = l, r
+		e.k++
+	}
+}
+
+// features appends the context-aggregation features of token i of a
+// sentence whose tokens are toks, written w: nothing unless w is
+// capitalised and the document writes it twice or more.
+func (c *ctxAgg) features(w string, toks []tokInfo, i int, out []uint32) []uint32 {
+	if len(c.ents) == 0 || !toks[i].upper {
+		return out
+	}
+	id, ok := c.idx[w]
+	if !ok {
+		return out
+	}
+	e := &c.ents[id]
+	if e.n < 2 {
+		return out
+	}
+	var ownL, ownR uint32
+	if i > 0 {
+		ownL = newHash(fCtxL).str(toks[i-1].lower).key()
+	}
+	if i+1 < len(toks) {
+		ownR = newHash(fCtxR).str(toks[i+1].lower).key()
+	}
+	out = append(out, newHash(fCtxN).num(min(int(e.n), 5)).key())
+	out = appendOther(out, e.l[:e.k], ownL)
+	return appendOther(out, e.r[:e.k], ownR)
+}
+
+// appendOther appends the keys of ks that are not 0, not own and not
+// already among the earlier ones.
+func appendOther(out []uint32, ks []uint32, own uint32) []uint32 {
+	for j, k := range ks {
+		if k == 0 || k == own {
+			continue
+		}
+		dup := false
+		for _, p := range ks[:j] {
+			dup = dup || p == k
+		}
+		if !dup {
+			out = append(out, k)
+		}
+	}
+	return out
+}
