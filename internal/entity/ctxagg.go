@@ -1,5 +1,7 @@
 package entity
 
+import "slices"
+
 // Context aggregation (Ratinov & Roth 2009): a capitalised word's other
 // mentions in the same document say what it is even where its own context
 // is weak. "Wind" opening a sentence reads that another mention is
@@ -22,8 +24,9 @@ const maxCtxMentions = 8
 // feature keys of the words before (l) and after (r) its first k mentions
 // (0 at a sentence's edge), and its mentions (n, saturating).
 type ctxEntry struct {
-	n, k uint8
-	l, r [maxCtxMentions]uint32
+	n, k   uint8
+	l, r   [maxCtxMentions]uint32
+	lc, rc [maxCtxMentions]uint16 // their fine clusters (0: none)
 }
 
 // ctxAgg holds a document's context-aggregation entries, by word form.
@@ -31,6 +34,7 @@ type ctxAgg struct {
 	idx  map[string]int32
 	ents []ctxEntry
 	buf  []byte
+	lex  *lexicon // for the neighbours' clusters; nil: none
 }
 
 // reset empties the aggregation for the next document, keeping its memory.
@@ -43,14 +47,22 @@ func (c *ctxAgg) reset() {
 	c.ents = c.ents[:0]
 }
 
-// neighbourKey is the key of feature tmpl over word w (folded), 0 for none.
-func (c *ctxAgg) neighbourKey(tmpl byte, w string) uint32 {
+// neighbourKey is the key of feature tmpl over word w (folded), and its
+// fine cluster.
+func (c *ctxAgg) neighbourKey(tmpl byte, w string) (uint32, uint16) {
 	c.buf = foldInto(c.buf, w)
-	h := newHash(tmpl)
+	h, lh := newHash(tmpl), newHash(0)
 	for _, b := range c.buf {
 		h = (h ^ hash(b)) * fnvPrime
+		lh = (lh ^ hash(b)) * fnvPrime
 	}
-	return ((h ^ 0xff) * fnvPrime).key() // as hash.str does
+	var cl uint16
+	if c.lex != nil {
+		if e, ok := c.lex.getHash(uint32((lh ^ 0xff) * fnvPrime)); ok { // as lexHash
+			cl = e.Fine
+		}
+	}
+	return ((h ^ 0xff) * fnvPrime).key(), cl // as hash.str does
 }
 
 // add records the capitalised words of one sentence of the document.
@@ -75,14 +87,12 @@ func (c *ctxAgg) add(words []string) {
 		if int(e.k) >= maxCtxMentions {
 			continue
 		}
-		var l, r uint32
 		if i > 0 {
-			l = c.neighbourKey(fCtxL, words[i-1])
+			e.l[e.k], e.lc[e.k] = c.neighbourKey(fCtxL, words[i-1])
 		}
 		if i+1 < len(words) {
-			r = c.neighbourKey(fCtxR, words[i+1])
+			e.r[e.k], e.rc[e.k] = c.neighbourKey(fCtxR, words[i+1])
 		}
-		e.l[e.k], e.r[e.k] = l, r
 		e.k++
 	}
 }
@@ -111,7 +121,31 @@ func (c *ctxAgg) features(w string, toks []tokInfo, i int, out []uint32) []uint3
 	}
 	out = append(out, newHash(fCtxN).num(min(int(e.n), 5)).key())
 	out = appendOther(out, e.l[:e.k], ownL)
-	return appendOther(out, e.r[:e.k], ownR)
+	out = appendOther(out, e.r[:e.k], ownR)
+	if c.lex == nil {
+		return out
+	}
+	var ownLC, ownRC uint16
+	if i > 0 {
+		ownLC = toks[i-1].cl2
+	}
+	if i+1 < len(toks) {
+		ownRC = toks[i+1].cl2
+	}
+	out = appendOtherCluster(out, fCtxLC, e.lc[:e.k], ownLC)
+	return appendOtherCluster(out, fCtxRC, e.rc[:e.k], ownRC)
+}
+
+// appendOtherCluster appends the features tmpl of the clusters of cs that
+// are not 0, not own and not already among the earlier ones.
+func appendOtherCluster(out []uint32, tmpl byte, cs []uint16, own uint16) []uint32 {
+	for j, c := range cs {
+		if c == 0 || c == own || slices.Contains(cs[:j], c) {
+			continue
+		}
+		out = append(out, newHash(tmpl).num(int(c)).key())
+	}
+	return out
 }
 
 // appendOther appends the keys of ks that are not 0, not own and not

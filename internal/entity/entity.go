@@ -121,6 +121,7 @@ func (m *Model) tagAll(tg *Tagger, d *doc.Document, ms []mention) []mention {
 	words := tg.sent[:0]
 	defer func() { tg.sent = emptied(words, maxKeep) }() // none of d's text kept
 	if m.ctx {
+		tg.ctx.lex = &m.lex
 		// the context aggregation reads the whole document first
 		for _, s := range d.Sentences {
 			if s.Block < 0 || s.Block >= len(d.Blocks) || d.Blocks[s.Block].Role == doc.Boilerplate || s.Last <= s.First {

@@ -103,6 +103,8 @@ const (
 	fCtxL     // the word before another mention of the word form in the document (ctxagg.go)
 	fCtxR     // the word after another mention
 	fCtxN     // how often the document writes the word form
+	fCtxLC    // the fine cluster of the word before another mention
+	fCtxRC    // the fine cluster of the word after another mention
 )
 
 const (

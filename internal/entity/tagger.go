@@ -206,6 +206,7 @@ func (t *Tagger) Forget() {
 // model was trained with those features. words are kept until Forget.
 func (t *Tagger) AddContext(words []string) {
 	if t.m.ctx {
+		t.ctx.lex = &t.m.lex
 		t.ctx.add(words)
 	}
 }

@@ -158,7 +158,7 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 		ctxf = make([][][]uint32, len(sents))
 	}
 	if cfg.Context {
-		var agg ctxAgg
+		agg := ctxAgg{lex: &lx}
 		for start := 0; start < len(sents); {
 			end := start + 1
 			for end < len(sents) && sents[end].Doc == sents[start].Doc {
