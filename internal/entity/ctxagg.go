@@ -21,12 +21,18 @@ import "slices"
 const maxCtxMentions = 8
 
 // ctxEntry is what a document says around one capitalised word form: the
-// feature keys of the words before (l) and after (r) its first k mentions
-// (0 at a sentence's edge), and its mentions (n, saturating).
+// words before (lw) and after (rw) its first k mentions ("" at a
+// sentence's edge), and its mentions (n, saturating). The words' feature
+// keys and clusters are worked out only for a word written twice or more,
+// the first time they are asked for (resolved).
 type ctxEntry struct {
-	n, k   uint8
-	l, r   [maxCtxMentions]uint32
-	lc, rc [maxCtxMentions]uint16 // their fine clusters (0: none)
+	n, k     uint8
+	resolved bool
+	scored   bool // row holds the model's scores of its features
+	lw, rw   [maxCtxMentions]string
+	l, r     [maxCtxMentions]uint32 // their feature keys (0: none)
+	lc, rc   [maxCtxMentions]uint16 // their fine clusters (0: none)
+	row      [numLabels]int32
 }
 
 // ctxAgg holds a document's context-aggregation entries, by word form.
@@ -44,6 +50,7 @@ func (c *ctxAgg) reset() {
 		return
 	}
 	clear(c.idx)
+	clear(c.ents) // none of the document's words kept
 	c.ents = c.ents[:0]
 }
 
@@ -88,52 +95,85 @@ func (c *ctxAgg) add(words []string) {
 			continue
 		}
 		if i > 0 {
-			e.l[e.k], e.lc[e.k] = c.neighbourKey(fCtxL, words[i-1])
+			e.lw[e.k] = words[i-1]
 		}
 		if i+1 < len(words) {
-			e.r[e.k], e.rc[e.k] = c.neighbourKey(fCtxR, words[i+1])
+			e.rw[e.k] = words[i+1]
 		}
 		e.k++
 	}
 }
 
-// features appends the context-aggregation features of token i of a
-// sentence whose tokens are toks, written w: nothing unless w is
-// capitalised and the document writes it twice or more.
-func (c *ctxAgg) features(w string, toks []tokInfo, i int, out []uint32) []uint32 {
-	if len(c.ents) == 0 || !toks[i].upper {
-		return out
+// resolve works out the feature keys and clusters of e's neighbours.
+func (c *ctxAgg) resolve(e *ctxEntry) {
+	for j := range e.k {
+		if e.lw[j] != "" {
+			e.l[j], e.lc[j] = c.neighbourKey(fCtxL, e.lw[j])
+		}
+		if e.rw[j] != "" {
+			e.r[j], e.rc[j] = c.neighbourKey(fCtxR, e.rw[j])
+		}
+	}
+	e.resolved = true
+}
+
+// entry returns the entry of the capitalised word w, nil unless the
+// document writes it twice or more.
+func (c *ctxAgg) entry(w string, t *tokInfo) *ctxEntry {
+	if len(c.ents) == 0 || !t.upper {
+		return nil
 	}
 	id, ok := c.idx[w]
-	if !ok {
+	if !ok || c.ents[id].n < 2 {
+		return nil
+	}
+	return &c.ents[id]
+}
+
+// features appends the context-aggregation features of a token written w:
+// nothing unless w is capitalised and the document writes it twice or
+// more. They are the same for every mention of w (a mention's own
+// neighbours among them repeat its own features): computed once per word.
+func (c *ctxAgg) features(w string, t *tokInfo, out []uint32) []uint32 {
+	e := c.entry(w, t)
+	if e == nil {
 		return out
 	}
-	e := &c.ents[id]
-	if e.n < 2 {
-		return out
-	}
-	var ownL, ownR uint32
-	if i > 0 {
-		ownL = newHash(fCtxL).str(toks[i-1].lower).key()
-	}
-	if i+1 < len(toks) {
-		ownR = newHash(fCtxR).str(toks[i+1].lower).key()
+	return c.keys(e, out)
+}
+
+// keys appends the features of entry e.
+func (c *ctxAgg) keys(e *ctxEntry, out []uint32) []uint32 {
+	if !e.resolved {
+		c.resolve(e)
 	}
 	out = append(out, newHash(fCtxN).num(min(int(e.n), 5)).key())
-	out = appendOther(out, e.l[:e.k], ownL)
-	out = appendOther(out, e.r[:e.k], ownR)
+	out = appendOther(out, e.l[:e.k], 0)
+	out = appendOther(out, e.r[:e.k], 0)
 	if c.lex == nil {
 		return out
 	}
-	var ownLC, ownRC uint16
-	if i > 0 {
-		ownLC = toks[i-1].cl2
+	out = appendOtherCluster(out, fCtxLC, e.lc[:e.k], 0)
+	return appendOtherCluster(out, fCtxRC, e.rc[:e.k], 0)
+}
+
+// addScores adds to s the scores of the context-aggregation features of a
+// token written w (tokInfo t) under model m, summed once per word and
+// document; buf is scratch.
+func (c *ctxAgg) addScores(w string, t *tokInfo, m *Model, s *[numLabels]int32, buf []uint32) []uint32 {
+	e := c.entry(w, t)
+	if e == nil {
+		return buf
 	}
-	if i+1 < len(toks) {
-		ownRC = toks[i+1].cl2
+	if !e.scored {
+		buf = c.keys(e, buf[:0])
+		m.add(buf, &e.row)
+		e.scored = true
 	}
-	out = appendOtherCluster(out, fCtxLC, e.lc[:e.k], ownLC)
-	return appendOtherCluster(out, fCtxRC, e.rc[:e.k], ownRC)
+	for l := range s {
+		s[l] += e.row[l]
+	}
+	return buf
 }
 
 // appendOtherCluster appends the features tmpl of the clusters of cs that

@@ -8,50 +8,50 @@ import (
 )
 
 // TestCtxFeatures checks which context-aggregation features a token gets
-// from the other mentions of its word form in the document.
+// from the mentions of its word form in the document, with and without a
+// lexicon of word clusters.
 func TestCtxFeatures(t *testing.T) {
 	l := func(w string) uint32 { return newHash(fCtxL).str(w).key() }
 	r := func(w string) uint32 { return newHash(fCtxR).str(w).key() }
 	n := func(k int) uint32 { return newHash(fCtxN).num(k).key() }
+	lc := func(c int) uint32 { return newHash(fCtxLC).num(c).key() }
+	rc := func(c int) uint32 { return newHash(fCtxRC).num(c).key() }
 	doc := []string{
 		"Shares in Harbour Wind rose on Monday .",
 		"Harbour Wind said it would build farms off Aberdeen .",
 		"Wind power is cheap .",
 		"Aberdeen council approved it .",
 	}
+	lex := newLexicon(map[string]LexEntry{"harbour": {Fine: 3, Coarse: 1}, "rose": {Fine: 5, Coarse: 1}, "said": {Fine: 5, Coarse: 1}})
 	tests := []struct {
 		name string
-		sent int // the sentence of doc tagged
-		tok  int
+		lex  *lexicon
+		word string
 		want []uint32
 	}{
-		{"one mention", 0, 0, nil},
-		{"lower-case word", 1, 2, nil},
-		{"sentence-initial mention reads the others, not its own edge", 1, 0, []uint32{n(2), l("in")}},
-		{"neighbours shared with its own are left out", 1, 1, []uint32{n(3), r("rose"), r("power")}},
-		{"a mention inside a sentence", 1, 8, []uint32{n(2), r("council")}},
-		{"third mention", 2, 0, []uint32{n(3), l("harbour"), r("rose"), r("said")}},
-	}
-	var c ctxAgg
-	for _, s := range doc {
-		c.add(strings.Fields(s))
+		{"one mention", nil, "Shares", nil},
+		{"lower-case word", nil, "said", nil},
+		{"two mentions, one sentence-initial", nil, "Harbour", []uint32{n(2), l("in"), r("wind")}},
+		{"repeated neighbours once", nil, "Wind", []uint32{n(3), l("harbour"), r("rose"), r("said"), r("power")}},
+		{"clusters, each once", &lex, "Wind", []uint32{n(3), l("harbour"), r("rose"), r("said"), r("power"), lc(3), rc(5)}},
+		{"unknown words have no cluster", &lex, "Aberdeen", []uint32{n(2), l("off"), r("."), r("council")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			words := strings.Fields(doc[tt.sent])
-			toks := make([]tokInfo, len(words))
-			for i, w := range words {
-				toks[i].lower = Fold(w)
-				toks[i].upper, _ = caseOf(w)
+			c := ctxAgg{lex: tt.lex}
+			for _, s := range doc {
+				c.add(strings.Fields(s))
 			}
-			if got := c.features(words[tt.tok], toks, tt.tok, nil); !slices.Equal(got, tt.want) {
+			tok := tokInfo{lower: Fold(tt.word)}
+			tok.upper, _ = caseOf(tt.word)
+			if got := c.features(tt.word, &tok, nil); !slices.Equal(got, tt.want) {
 				t.Errorf("features %v, want %v", got, tt.want)
 			}
+			c.reset()
+			if got := c.features(tt.word, &tok, nil); got != nil {
+				t.Errorf("after reset: %v", got)
+			}
 		})
-	}
-	c.reset()
-	if got := c.features("Wind", []tokInfo{{upper: true}}, 0, nil); got != nil {
-		t.Errorf("after reset: %v", got)
 	}
 }
 

@@ -55,6 +55,7 @@ type Tagger struct {
 	res    resolver         // Annotate's resolver, reset, kept for the next document
 	sent   []string         // tagAll's words of a sentence, emptied, kept likewise
 	ctx    ctxAgg           // the document's context aggregation (ctxagg.go), emptied by Forget
+	kctx   []uint32         // scratch for its keys
 }
 
 // group holds the rows of the features that read only a word's shape class
@@ -332,11 +333,11 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 			} else {
 				t.feats = docFeatures(t.seen, words[i], &t.toks[i], t.feats)
 			}
-			if t.m.ctx {
-				t.feats = t.ctx.features(words[i], t.toks, i, t.feats)
-			}
 		}
 		t.m.add(t.feats, s)
+		if t.m.ctx {
+			t.kctx = t.ctx.addScores(words[i], &t.toks[i], t.m, s, t.kctx)
+		}
 	}
 	if t.hist == nil {
 		t.hist = t.history

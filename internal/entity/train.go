@@ -172,9 +172,9 @@ func Train(sents []TrainSentence, lex map[string]LexEntry, cfg TrainConfig) Weig
 				p := &prep[si]
 				for j := range p.toks {
 					if apart {
-						ctxf[si] = append(ctxf[si], agg.features(sents[si].Words[j], p.toks, j, nil))
+						ctxf[si] = append(ctxf[si], agg.features(sents[si].Words[j], &p.toks[j], nil))
 					} else {
-						p.feats[j] = agg.features(sents[si].Words[j], p.toks, j, p.feats[j])
+						p.feats[j] = agg.features(sents[si].Words[j], &p.toks[j], p.feats[j])
 					}
 				}
 			}
