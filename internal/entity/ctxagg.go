@@ -37,7 +37,7 @@ type ctxEntry struct {
 
 // ctxAgg holds a document's context-aggregation entries, by word form.
 type ctxAgg struct {
-	idx  map[string]int32
+	idx  wordIndex // word form -> index in ents (wordindex.go: cheaper than a map, in wasm most)
 	ents []ctxEntry
 	buf  []byte
 	lex  *lexicon // for the neighbours' clusters; nil: none
@@ -45,11 +45,11 @@ type ctxAgg struct {
 
 // reset empties the aggregation for the next document, keeping its memory.
 func (c *ctxAgg) reset() {
+	c.idx.reset(maxKeep)
 	if len(c.ents) > maxKeep {
-		c.idx, c.ents = nil, nil
+		c.ents = nil
 		return
 	}
-	clear(c.idx)
 	clear(c.ents) // none of the document's words kept
 	c.ents = c.ents[:0]
 }
@@ -78,13 +78,10 @@ func (c *ctxAgg) add(words []string) {
 		if up, _ := caseOf(w); !up {
 			continue
 		}
-		if c.idx == nil {
-			c.idx = make(map[string]int32, 64)
-		}
-		id, ok := c.idx[w]
+		id, ok := c.idx.get(w)
 		if !ok {
 			id = int32(len(c.ents))
-			c.idx[w] = id
+			c.idx.put(w, id)
 			c.ents = append(c.ents, ctxEntry{})
 		}
 		e := &c.ents[id]
@@ -123,7 +120,11 @@ func (c *ctxAgg) entry(w string, t *tokInfo) *ctxEntry {
 	if len(c.ents) == 0 || !t.upper {
 		return nil
 	}
-	id, ok := c.idx[w]
+	return c.entryOf(c.idx.get(w))
+}
+
+// entryOf is entry given the word's index in ents and whether it has one.
+func (c *ctxAgg) entryOf(id int32, ok bool) *ctxEntry {
 	if !ok || c.ents[id].n < 2 {
 		return nil
 	}
@@ -157,11 +158,10 @@ func (c *ctxAgg) keys(e *ctxEntry, out []uint32) []uint32 {
 	return appendOtherCluster(out, fCtxRC, e.rc[:e.k], 0)
 }
 
-// addScores adds to s the scores of the context-aggregation features of a
-// token written w (tokInfo t) under model m, summed once per word and
+// addScores adds to s the scores of the context-aggregation features of
+// entry e (entry; nil: none) under model m, summed once per word and
 // document; buf is scratch.
-func (c *ctxAgg) addScores(w string, t *tokInfo, m *Model, s *[numLabels]int32, buf []uint32) []uint32 {
-	e := c.entry(w, t)
+func (c *ctxAgg) addScores(e *ctxEntry, m *Model, s *[numLabels]int32, buf []uint32) []uint32 {
 	if e == nil {
 		return buf
 	}

@@ -56,6 +56,7 @@ type Tagger struct {
 	sent   []string         // tagAll's words of a sentence, emptied, kept likewise
 	ctx    ctxAgg           // the document's context aggregation (ctxagg.go), emptied by Forget
 	kctx   []uint32         // scratch for its keys
+	ctxOf  []int32          // by index in the cache: 1 + the word's index in ctx.ents, -1 none, 0 not looked up
 }
 
 // group holds the rows of the features that read only a word's shape class
@@ -194,11 +195,38 @@ func (t *Tagger) Forget() {
 	t.cache.reset(maxKeep)
 	t.shapes.reset(maxKeep)
 	t.ctx.reset()
+	if cap(t.ctxOf) > maxKeep {
+		t.ctxOf = nil
+	}
+	t.ctxOf = t.ctxOf[:0]
 	clear(t.seen)
 	t.seenID = t.seenID[:0]
 	t.a = arena.Strings{}
 	t.clusters = [maxFine + 1]int32{}
 	t.known, t.infos, t.groups = t.known[:0], t.infos[:0], t.groups[:0]
+}
+
+// ctxEntry returns the context-aggregation entry of word w, whose index in
+// the cache is id (ctxAgg.entry), looked up once per cached word.
+func (t *Tagger) ctxEntry(w string, id int32) *ctxEntry {
+	if int(id) >= t.cache.len() {
+		return t.ctx.entryOf(t.ctx.idx.get(w))
+	}
+	for len(t.ctxOf) <= int(id) {
+		t.ctxOf = append(t.ctxOf, 0)
+	}
+	x := t.ctxOf[id]
+	if x == 0 {
+		x = -1
+		if e, ok := t.ctx.idx.get(w); ok {
+			x = e + 1
+		}
+		t.ctxOf[id] = x
+	}
+	if x < 0 {
+		return nil
+	}
+	return t.ctx.entryOf(x-1, true)
 }
 
 // AddContext gives the tagger one sentence of the document it is about to
@@ -335,8 +363,8 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 			}
 		}
 		t.m.add(t.feats, s)
-		if t.m.ctx {
-			t.kctx = t.ctx.addScores(words[i], &t.toks[i], t.m, s, t.kctx)
+		if t.m.ctx && t.toks[i].upper && len(t.ctx.ents) > 0 {
+			t.kctx = t.ctx.addScores(t.ctxEntry(words[i], t.ids[i]), t.m, s, t.kctx)
 		}
 	}
 	if t.hist == nil {
