@@ -4,17 +4,18 @@ import "slices"
 
 // Context aggregation (Ratinov & Roth 2009): a capitalised word's other
 // mentions in the same document say what it is even where its own context
-// is weak. "Wind" opening a sentence reads that another mention is
-// preceded by "Harbour"; "Aberdeen" in a list reads that another mention
-// follows "in". For each capitalised word form the document writes at
-// least twice, the words just before and after its first maxCtxMentions
-// mentions are kept as hashed features (fCtxL, fCtxR), and a mention gets
-// those that differ from its own neighbours (its own are features
-// already), plus how often the document writes it (fCtxN). Computed once
-// per document and word form, before tagging; the tagger reads them only
-// if the model was trained with them (Model.ctx, Weights.Context), so a
-// model without them tags exactly as before. Off by default: it did not
-// win in cross-validation (docs/models/ner.md, "Ninth round").
+// is weak. "Wind" opening a sentence reads that a mention is preceded by
+// "Harbour"; "Aberdeen" in a list reads that a mention follows "in". For
+// each capitalised word form the document writes at least twice, the words
+// just before and after its first maxCtxMentions mentions (fCtxL, fCtxR),
+// their fine clusters (fCtxLC, fCtxRC) and how often it is written (fCtxN)
+// are features of every mention, each distinct value once: the same for
+// every mention, so the tagger sums their scores once per word and
+// document. The document is read before tagging (Tagger.AddContext,
+// tagAll); the tagger reads it only if the model was trained with these
+// features (Model.ctx, Weights.Context), so a model without them tags
+// exactly as before. Off by default: through the document pass it gained
+// little for the time it costs (docs/models/ner.md, "Ninth round").
 
 // maxCtxMentions bounds the mentions of one word form whose neighbours are
 // kept: the work per word is bounded, however often a page repeats it.
