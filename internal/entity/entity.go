@@ -124,7 +124,7 @@ func (m *Model) tagAll(tg *Tagger, d *doc.Document, ms []mention) []mention {
 		tg.ctx.lex = &m.lex
 		// the context aggregation reads the whole document first
 		for _, s := range d.Sentences {
-			if s.Block < 0 || s.Block >= len(d.Blocks) || d.Blocks[s.Block].Role == doc.Boilerplate || s.Last <= s.First {
+			if !tagged(d, s) {
 				continue
 			}
 			words = words[:0]
@@ -136,7 +136,7 @@ func (m *Model) tagAll(tg *Tagger, d *doc.Document, ms []mention) []mention {
 	}
 	for si := 0; si < len(d.Sentences); {
 		s := d.Sentences[si]
-		if s.Block < 0 || s.Block >= len(d.Blocks) || d.Blocks[s.Block].Role == doc.Boilerplate || s.Last <= s.First {
+		if !tagged(d, s) {
 			si++
 			continue
 		}
@@ -173,6 +173,13 @@ func (m *Model) tagAll(tg *Tagger, d *doc.Document, ms []mention) []mention {
 		si = sj
 	}
 	return ms
+}
+
+// tagged reports whether tagAll tags sentence s of d: one with words,
+// outside boilerplate. The context aggregation's pre-read asks it too, so
+// that it reads exactly the sentences that are tagged.
+func tagged(d *doc.Document, s doc.Sentence) bool {
+	return s.Block >= 0 && s.Block < len(d.Blocks) && d.Blocks[s.Block].Role != doc.Boilerplate && s.Last > s.First
 }
 
 // endsWithInitial reports whether sentence s ends with a one-letter
