@@ -150,13 +150,13 @@ func (c *ctxAgg) keys(e *ctxEntry, out []uint32) []uint32 {
 		c.resolve(e)
 	}
 	out = append(out, newHash(fCtxN).num(min(int(e.n), 5)).key())
-	out = appendOther(out, e.l[:e.k], 0)
-	out = appendOther(out, e.r[:e.k], 0)
+	out = appendOther(out, e.l[:e.k])
+	out = appendOther(out, e.r[:e.k])
 	if c.lex == nil {
 		return out
 	}
-	out = appendOtherCluster(out, fCtxLC, e.lc[:e.k], 0)
-	return appendOtherCluster(out, fCtxRC, e.rc[:e.k], 0)
+	out = appendOtherCluster(out, fCtxLC, e.lc[:e.k])
+	return appendOtherCluster(out, fCtxRC, e.rc[:e.k])
 }
 
 // addScores adds to s the scores of the context-aggregation features of
@@ -178,10 +178,10 @@ func (c *ctxAgg) addScores(e *ctxEntry, m *Model, s *[numLabels]int32, buf []uin
 }
 
 // appendOtherCluster appends the features tmpl of the clusters of cs that
-// are not 0, not own and not already among the earlier ones.
-func appendOtherCluster(out []uint32, tmpl byte, cs []uint16, own uint16) []uint32 {
+// are not 0 and not already among the earlier ones.
+func appendOtherCluster(out []uint32, tmpl byte, cs []uint16) []uint32 {
 	for j, c := range cs {
-		if c == 0 || c == own || slices.Contains(cs[:j], c) {
+		if c == 0 || slices.Contains(cs[:j], c) {
 			continue
 		}
 		out = append(out, newHash(tmpl).num(int(c)).key())
@@ -189,18 +189,11 @@ func appendOtherCluster(out []uint32, tmpl byte, cs []uint16, own uint16) []uint
 	return out
 }
 
-// appendOther appends the keys of ks that are not 0, not own and not
-// already among the earlier ones.
-func appendOther(out []uint32, ks []uint32, own uint32) []uint32 {
+// appendOther appends the keys of ks that are not 0 and not already among
+// the earlier ones.
+func appendOther(out []uint32, ks []uint32) []uint32 {
 	for j, k := range ks {
-		if k == 0 || k == own {
-			continue
-		}
-		dup := false
-		for _, p := range ks[:j] {
-			dup = dup || p == k
-		}
-		if !dup {
+		if k != 0 && !slices.Contains(ks[:j], k) {
 			out = append(out, k)
 		}
 	}
