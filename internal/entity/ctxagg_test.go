@@ -3,6 +3,7 @@ package entity
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -92,5 +93,94 @@ func TestContextSwitch(t *testing.T) {
 		if len(tg.ctx.ents) != 0 {
 			t.Errorf("Forget left %d words of context", len(tg.ctx.ents))
 		}
+	}
+}
+
+// ctxModel is a tiny model trained with the context-aggregation features
+// (magic LEDENEC4).
+func ctxModel(t *testing.T) *Model {
+	t.Helper()
+	sents := tinySentences(map[uint64]uint8{})
+	for i := range sents {
+		sents[i].Doc = i / 3
+	}
+	w := Train(sents, map[string]LexEntry{}, TrainConfig{Epochs: 2, Seed: 1, Context: true})
+	return NewModel(map[string]LexEntry{}, map[uint64]uint8{}, w, 0, 1e4)
+}
+
+// TestCtxForgetPooled checks that a pooled tagger carries no context from
+// one document into the next: the entry it finds for each word through
+// its per-cache-word memo (ctxOf) is the one the document's own index
+// gives. Document A's "Alpha" and document B's "Delta" both take cache
+// id 0, and "Gamma" takes A's "Alpha" index in ents: a memo that Forget
+// left in place would give "Delta", written once, "Gamma"'s context.
+func TestCtxForgetPooled(t *testing.T) {
+	tg := ctxModel(t).NewTagger()
+	docs := [][]string{
+		{"Zed said so .", "Alpha said so .", "Alpha left ."},
+		{"Delta said so .", "Gamma said so .", "Gamma left ."},
+	}
+	for di, d := range docs {
+		tg.Forget()
+		for _, s := range d {
+			tg.AddContext(strings.Fields(s))
+		}
+		for _, s := range d[1:] {
+			words := strings.Fields(s)
+			if di == 1 {
+				words = strings.Fields(d[0]) // "Delta" first: cache id 0
+			}
+			tg.Tag(words)
+			for i, w := range words {
+				got := tg.ctxEntry(w, tg.ids[i])
+				if want := tg.ctx.entryOf(tg.ctx.idx.get(w)); got != want {
+					t.Errorf("document %d, %q: entry %p, want %p (of this document)", di, w, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestCtxHostile checks the pre-read's bounds on a hostile page: a word
+// written 100,000 times keeps one entry with the neighbours of its first
+// maxCtxMentions mentions and a saturated count (256 mentions must not
+// wrap to "written once"); 100,000 distinct words keep one entry each.
+func TestCtxHostile(t *testing.T) {
+	tests := []struct {
+		name     string
+		words    func(i int) string
+		n        int
+		wantEnts int
+	}{
+		{"256 repeats", func(int) string { return "Wind" }, 256, 1},
+		{"100000 repeats", func(int) string { return "Wind" }, 100000, 1},
+		{"100000 distinct", func(i int) string { return "W" + strconv.Itoa(i) }, 100000, 100000},
+	}
+	m := ctxModel(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tg := m.NewTagger()
+			words := make([]string, tt.n)
+			for i := range words {
+				words[i] = tt.words(i)
+			}
+			tg.AddContext(words)
+			if len(tg.ctx.ents) != tt.wantEnts || tg.ctx.idx.len() != tt.wantEnts {
+				t.Fatalf("%d entries, %d indexed, want %d", len(tg.ctx.ents), tg.ctx.idx.len(), tt.wantEnts)
+			}
+			e := tg.ctx.entryOf(tg.ctx.idx.get(words[0]))
+			if tt.wantEnts > 1 {
+				if e != nil {
+					t.Errorf("a word written once has an entry")
+				}
+				return
+			}
+			if e == nil || e.n != 255 || e.k != maxCtxMentions {
+				t.Fatalf("entry %+v, want n 255, k %d", e, maxCtxMentions)
+			}
+			if got := tg.ctx.features(words[0], &tokInfo{upper: true}, nil); !slices.Contains(got, newHash(fCtxN).num(5).key()) {
+				t.Errorf("features %v lack the saturated count", got)
+			}
+		})
 	}
 }
