@@ -21,6 +21,13 @@ import "slices"
 // kept: the work per word is bounded, however often a page repeats it.
 const maxCtxMentions = 8
 
+// maxCtxWords bounds the word forms a document's aggregation holds, as
+// maxCache bounds the tagger's cache: an entry is 432 bytes, and an 8 MB
+// page of distinct capitalised words ("A1 A2 ...") would otherwise hold
+// hundreds of megabytes. Words first written after that many others get
+// no context features; a news article has far fewer.
+const maxCtxWords = maxCache
+
 // ctxEntry is what a document says around one capitalised word form: the
 // words before (lw) and after (rw) its first k mentions ("" at a
 // sentence's edge), and its mentions (n, saturating). The words' feature
@@ -81,6 +88,9 @@ func (c *ctxAgg) add(words []string) {
 		}
 		id, ok := c.idx.get(w)
 		if !ok {
+			if len(c.ents) >= maxCtxWords {
+				continue
+			}
 			id = int32(len(c.ents))
 			c.idx.put(w, id)
 			c.ents = append(c.ents, ctxEntry{})

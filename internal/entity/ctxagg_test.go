@@ -144,7 +144,8 @@ func TestCtxForgetPooled(t *testing.T) {
 // TestCtxHostile checks the pre-read's bounds on a hostile page: a word
 // written 100,000 times keeps one entry with the neighbours of its first
 // maxCtxMentions mentions and a saturated count (256 mentions must not
-// wrap to "written once"); 100,000 distinct words keep one entry each.
+// wrap to "written once"); of 100,000 distinct words, the first
+// maxCtxWords keep an entry each.
 func TestCtxHostile(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -154,7 +155,7 @@ func TestCtxHostile(t *testing.T) {
 	}{
 		{"256 repeats", func(int) string { return "Wind" }, 256, 1},
 		{"100000 repeats", func(int) string { return "Wind" }, 100000, 1},
-		{"100000 distinct", func(i int) string { return "W" + strconv.Itoa(i) }, 100000, 100000},
+		{"100000 distinct", func(i int) string { return "W" + strconv.Itoa(i) }, 100000, maxCtxWords},
 	}
 	m := ctxModel(t)
 	for _, tt := range tests {
