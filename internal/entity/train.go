@@ -15,7 +15,8 @@ type TrainSentence struct {
 	// (jackknifing), or the tagger learns to trust the gazetteer blindly.
 	Gaz map[uint64]uint8
 	// Doc numbers the sentence's document; a document's sentences are
-	// consecutive and in order. TrainConfig.HistoryEpochs reads it.
+	// consecutive and in order. TrainConfig.HistoryEpochs and Context read
+	// it.
 	Doc int
 }
 
