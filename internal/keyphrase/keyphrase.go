@@ -1382,33 +1382,17 @@ func bestForm(forms []form) string {
 func oneSpaced(s string) string {
 	prevSpace := true // a space at the start is not single
 	for i := 0; i < len(s); i++ {
-		// ASCII byte by byte (unicode.IsSpace's ASCII spaces); a form
-		// with any other byte is read again rune by rune
+		// an ASCII byte by its own test (unicode.IsSpace's ASCII spaces);
+		// other runes decoded, as strings.Fields reads them
 		c := s[i]
+		space := c == ' ' || '\t' <= c && c <= '\r'
 		if c >= utf8.RuneSelf {
-			return oneSpacedRunes(s)
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size - 1
+			space = unicode.IsSpace(r)
 		}
-		if c == ' ' || '\t' <= c && c <= '\r' {
+		if space {
 			if c != ' ' || prevSpace {
-				return strings.Join(strings.Fields(s), " ")
-			}
-			prevSpace = true
-		} else {
-			prevSpace = false
-		}
-	}
-	if prevSpace && s != "" {
-		return strings.Join(strings.Fields(s), " ") // a space at the end
-	}
-	return s
-}
-
-// oneSpacedRunes is oneSpaced for a form that is not all ASCII.
-func oneSpacedRunes(s string) string {
-	prevSpace := true
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			if r != ' ' || prevSpace {
 				return strings.Join(strings.Fields(s), " ")
 			}
 			prevSpace = true
