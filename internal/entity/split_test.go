@@ -512,8 +512,14 @@ func TestWordShape(t *testing.T) {
 		}
 		return string(buf)
 	}
-	for _, w := range []string{"", "McDonald", "U.S.", "1,000.5", "x-Xx", "Trump’s", "«Élysée»", "Ålesund",
-		"ΑΘΗΝΑ", "北京", "a\xffb", "\xc3", "—", "'s", "A.B.C.D.E.F.G.H.", "aBcDeFgHiJkL", "9/11", "e-mail", "\t"} {
+	words := []string{"", "McDonald", "U.S.", "1,000.5", "x-Xx", "Trump’s", "«Élysée»", "Ålesund",
+		"ΑΘΗΝΑ", "北京", "a\xffb", "\xc3", "—", "'s", "A.B.C.D.E.F.G.H.", "aBcDeFgHiJkL", "9/11", "e-mail", "\t"}
+	// every ASCII byte, alone and twice between letters, so each entry of
+	// the table is held to the rune-by-rune reading
+	for b := byte(0); b < utf8.RuneSelf; b++ {
+		words = append(words, string([]byte{b}), string([]byte{'a', b, b, 'B'}))
+	}
+	for _, w := range words {
 		if got, _ := wordShape(w, nil); got != byRunes(w) {
 			t.Errorf("wordShape(%q) = %q, want %q", w, got, byRunes(w))
 		}
