@@ -12,13 +12,7 @@ import (
 // it in prose ("Price" of "Mr. Price said"), whether or not a title comes
 // before it in either place.
 func TestTitleOffBeforeSeen(t *testing.T) {
-	m, err := decodeEmbedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !m.lowerWord("price") {
-		t.Skip(`the model no longer knows "price" as a lower-case word; pick another`)
-	}
+	m := priceModel(t)
 	for _, tt := range []struct {
 		name  string
 		sents []string
@@ -52,13 +46,7 @@ func TestTitleOffBeforeSeen(t *testing.T) {
 // in prose, and keeps a doubtful "Price" that opens a sentence or stands
 // alone in a title-case headline.
 func TestCutBeforeSeen(t *testing.T) {
-	m, err := decodeEmbedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !m.lowerWord("price") {
-		t.Skip(`the model no longer knows "price" as a lower-case word; pick another`)
-	}
+	m := priceModel(t)
 	if e, ok := m.lex.get("price"); !ok || e.CapRate < 1 || e.CapRate > 2 {
 		t.Skip(`the lexicon no longer knows "price" as a lower-case word; pick another`)
 	}
@@ -97,4 +85,18 @@ func TestCutBeforeSeen(t *testing.T) {
 			}
 		}
 	}
+}
+
+// priceModel is the embedded model, for tests that hang on its knowing
+// "price" as a lower-case word; they skip when it no longer does.
+func priceModel(t *testing.T) *Model {
+	t.Helper()
+	m, err := decodeEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.lowerWord("price") {
+		t.Skip(`the model no longer knows "price" as a lower-case word; pick another`)
+	}
+	return m
 }
