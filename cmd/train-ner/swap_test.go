@@ -69,7 +69,7 @@ func TestSwapped(t *testing.T) {
 			}
 			for _, sp := range entity.Spans(entity.Labels(c.Tags)) {
 				name := strings.Join(c.Words[sp.Start:sp.End], " ")
-				if !containsFold(names[sp.Type], name) { // a name in capitals may come back in capitals
+				if !slices.ContainsFunc(names[sp.Type], func(x string) bool { return strings.EqualFold(x, name) }) { // a name in capitals may come back in capitals
 					t.Errorf("n=%d: %q is no training name of type %d", tc.n, name, sp.Type)
 				}
 			}
@@ -96,13 +96,4 @@ func TestSwapped(t *testing.T) {
 	if !drawn["PARIS"] || len(drawn) != 2 || !drawn["ROME"] {
 		t.Errorf("names drawn for the capitals line over 20 seeds: %v, want PARIS and ROME", drawn)
 	}
-}
-
-func containsFold(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
 }
