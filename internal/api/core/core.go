@@ -97,15 +97,7 @@ type Flusher interface{ Flush() }
 // nil: net/http's ErrAbortHandler), which is passed on.
 func Serve(w ResponseWriter, r *Request, static func(), abort any) {
 	h := w.Header()
-	h.Set("Access-Control-Allow-Origin", "*")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "no-referrer")
-	switch {
-	case r.URL.Path == "/analyze" || r.URL.Path == "/healthz" || static == nil:
-		h.Set("Content-Security-Policy", APICSP)
-	case r.URL.Path != "/lede.html": // the one-file build carries its own, stricter, <meta> policy
-		h.Set("Content-Security-Policy", PageCSP)
-	}
+	SetHeaders(h, r.URL.Path, static != nil)
 	defer func() {
 		// A fault of lede's (the engine already turns its own panics into
 		// errors) must not reach the client as a stack trace or a cut
@@ -144,6 +136,23 @@ func Serve(w ResponseWriter, r *Request, static func(), abort any) {
 		default:
 			notAllowed(w, r, "GET, HEAD, OPTIONS")
 		}
+	}
+}
+
+// SetHeaders sets the headers every answer on path carries: CORS (any
+// origin, no credentials), nosniff, no referrer and the Content-Security-
+// Policy, the API's or, when site (the static site is served), the page's.
+// Serve calls it first; so does anything that answers in its place (the
+// 503 of `lede serve`'s concurrency limit), so that no answer lacks one.
+func SetHeaders(h textproto.MIMEHeader, path string, site bool) {
+	h.Set("Access-Control-Allow-Origin", "*")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	switch {
+	case path == "/analyze" || path == "/healthz" || !site:
+		h.Set("Content-Security-Policy", APICSP)
+	case path != "/lede.html": // the one-file build carries its own, stricter, <meta> policy
+		h.Set("Content-Security-Policy", PageCSP)
 	}
 }
 
