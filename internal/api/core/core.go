@@ -25,7 +25,6 @@ import (
 	"strings"
 
 	"github.com/lede-news/lede/internal/engine"
-	"github.com/lede-news/lede/internal/report"
 )
 
 // MaxBodyBytes is the largest request body /analyze reads: the engine's own
@@ -235,7 +234,7 @@ func analyze(w ResponseWriter, r *Request) {
 		}
 	}
 
-	rep, err := engine.Analyze(input, opt)
+	out, err := reportJSON(input, opt, id)
 	if err != nil {
 		var ie *engine.InputError
 		if errors.As(err, &ie) {
@@ -243,12 +242,6 @@ func analyze(w ResponseWriter, r *Request) {
 		} else {
 			WriteError(w, statusInternalServerError, err.Error())
 		}
-		return
-	}
-	rep.ID = id
-	out, err := engine.Marshal(rep)
-	if err != nil {
-		WriteError(w, statusInternalServerError, "cannot write the report: "+err.Error())
 		return
 	}
 	// The trailing newline makes the body byte-identical to `lede analyze`.
@@ -329,13 +322,9 @@ func analyzeLines(w ResponseWriter, body []byte, base engine.Options) {
 func analyzeLine(line []byte, n int, base engine.Options) []byte {
 	input, opt, id, err := decode(line, base)
 	if err == nil {
-		var rep *report.Report
-		if rep, err = engine.Analyze(input, opt); err == nil {
-			rep.ID = id
-			var out []byte
-			if out, err = engine.Marshal(rep); err == nil {
-				return out
-			}
+		var out []byte
+		if out, err = reportJSON(input, opt, id); err == nil {
+			return out
 		}
 	}
 	b, _ := json.Marshal(struct {
@@ -343,6 +332,21 @@ func analyzeLine(line []byte, n int, base engine.Options) []byte {
 		Error string `json:"error"`
 	}{id, fmt.Sprintf("line %d: %v", n, err)})
 	return b
+}
+
+// reportJSON is the report of input, with id, as JSON: what both the JSON
+// and the NDJSON answers send.
+func reportJSON(input string, opt engine.Options, id any) ([]byte, error) {
+	rep, err := engine.Analyze(input, opt)
+	if err != nil {
+		return nil, err
+	}
+	rep.ID = id
+	out, err := engine.Marshal(rep)
+	if err != nil {
+		return nil, fmt.Errorf("cannot write the report: %v", err)
+	}
+	return out, nil
 }
 
 func tooLarge(n int64) string {
