@@ -3,8 +3,11 @@ package api
 import (
 	"fmt"
 	"net/http"
+	"net/textproto"
 	"strconv"
 	"time"
+
+	"github.com/lede-news/lede/internal/api/core"
 )
 
 // DefaultMaxAnalyses is how many analyses `lede serve` runs at once by
@@ -44,9 +47,8 @@ func (l *limiter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		defer func() { <-l.slots }()
 		l.h.ServeHTTP(w, r)
 	default:
+		core.SetHeaders(textproto.MIMEHeader(w.Header()), r.URL.Path, false)
 		w.Header().Set("Retry-After", l.retry)
-		w.Header().Set("Access-Control-Allow-Origin", "*")
-		w.Header().Set("Content-Security-Policy", APICSP)
 		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("lede is busy with %d analyses: try again in %s s", cap(l.slots), l.retry))
 	}
 }

@@ -35,6 +35,10 @@ func TestLimitSheds(t *testing.T) {
 	if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") != "3" {
 		t.Errorf("third analysis: status %d, Retry-After %q; want 503 and 3", rec.Code, rec.Header().Get("Retry-After"))
 	}
+	if rec.Header().Get("X-Content-Type-Options") != "nosniff" || rec.Header().Get("Referrer-Policy") != "no-referrer" ||
+		rec.Header().Get("Content-Security-Policy") != APICSP || rec.Header().Get("Access-Control-Allow-Origin") != "*" {
+		t.Errorf("503 headers %v: want the API's (CORS, nosniff, no referrer, APICSP)", rec.Header())
+	}
 	var e struct{ Error string }
 	if err := json.Unmarshal(rec.Body.Bytes(), &e); err != nil || !strings.Contains(e.Error, "busy") {
 		t.Errorf("503 body %q is not a JSON error saying why", rec.Body.String())

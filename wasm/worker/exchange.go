@@ -31,7 +31,7 @@ type instance struct {
 
 // exchange runs one request through h and returns the whole response. The JS
 // glue hands over the request with its body already read (at most
-// api.MaxBodyBytes+1 bytes: enough for the handler to answer 413) and turns
+// core.MaxBodyBytes+1 bytes, which serve_js.go hands it as maxBody: enough for the handler to answer 413) and turns
 // the result back into a Response. header is a flat list of name, value
 // pairs, as the result's header is.
 //

@@ -25,7 +25,6 @@ import (
 	"strings"
 
 	"github.com/lede-news/lede/internal/engine"
-	"github.com/lede-news/lede/internal/report"
 )
 
 // MaxBodyBytes is the largest request body /analyze reads: the engine's own
@@ -97,15 +96,7 @@ type Flusher interface{ Flush() }
 // nil: net/http's ErrAbortHandler), which is passed on.
 func Serve(w ResponseWriter, r *Request, static func(), abort any) {
 	h := w.Header()
-	h.Set("Access-Control-Allow-Origin", "*")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "no-referrer")
-	switch {
-	case r.URL.Path == "/analyze" || r.URL.Path == "/healthz" || static == nil:
-		h.Set("Content-Security-Policy", APICSP)
-	case r.URL.Path != "/lede.html": // the one-file build carries its own, stricter, <meta> policy
-		h.Set("Content-Security-Policy", PageCSP)
-	}
+	SetHeaders(h, r.URL.Path, static != nil)
 	defer func() {
 		// A fault of lede's (the engine already turns its own panics into
 		// errors) must not reach the client as a stack trace or a cut
@@ -144,6 +135,23 @@ func Serve(w ResponseWriter, r *Request, static func(), abort any) {
 		default:
 			notAllowed(w, r, "GET, HEAD, OPTIONS")
 		}
+	}
+}
+
+// SetHeaders sets the headers every answer on path carries: CORS (any
+// origin, no credentials), nosniff, no referrer and the Content-Security-
+// Policy, the API's or, when site (the static site is served), the page's.
+// Serve calls it first; so does anything that answers in its place (the
+// 503 of `lede serve`'s concurrency limit), so that no answer lacks one.
+func SetHeaders(h textproto.MIMEHeader, path string, site bool) {
+	h.Set("Access-Control-Allow-Origin", "*")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	switch {
+	case path == "/analyze" || path == "/healthz" || !site:
+		h.Set("Content-Security-Policy", APICSP)
+	case path != "/lede.html": // the one-file build carries its own, stricter, <meta> policy
+		h.Set("Content-Security-Policy", PageCSP)
 	}
 }
 
@@ -226,7 +234,7 @@ func analyze(w ResponseWriter, r *Request) {
 		}
 	}
 
-	rep, err := engine.Analyze(input, opt)
+	out, err := reportJSON(input, opt, id)
 	if err != nil {
 		var ie *engine.InputError
 		if errors.As(err, &ie) {
@@ -234,12 +242,6 @@ func analyze(w ResponseWriter, r *Request) {
 		} else {
 			WriteError(w, statusInternalServerError, err.Error())
 		}
-		return
-	}
-	rep.ID = id
-	out, err := engine.Marshal(rep)
-	if err != nil {
-		WriteError(w, statusInternalServerError, "cannot write the report: "+err.Error())
 		return
 	}
 	// The trailing newline makes the body byte-identical to `lede analyze`.
@@ -320,13 +322,9 @@ func analyzeLines(w ResponseWriter, body []byte, base engine.Options) {
 func analyzeLine(line []byte, n int, base engine.Options) []byte {
 	input, opt, id, err := decode(line, base)
 	if err == nil {
-		var rep *report.Report
-		if rep, err = engine.Analyze(input, opt); err == nil {
-			rep.ID = id
-			var out []byte
-			if out, err = engine.Marshal(rep); err == nil {
-				return out
-			}
+		var out []byte
+		if out, err = reportJSON(input, opt, id); err == nil {
+			return out
 		}
 	}
 	b, _ := json.Marshal(struct {
@@ -334,6 +332,21 @@ func analyzeLine(line []byte, n int, base engine.Options) []byte {
 		Error string `json:"error"`
 	}{id, fmt.Sprintf("line %d: %v", n, err)})
 	return b
+}
+
+// reportJSON is the report of input, with id, as JSON: what both the JSON
+// and the NDJSON answers send.
+func reportJSON(input string, opt engine.Options, id any) ([]byte, error) {
+	rep, err := engine.Analyze(input, opt)
+	if err != nil {
+		return nil, err
+	}
+	rep.ID = id
+	out, err := engine.Marshal(rep)
+	if err != nil {
+		return nil, fmt.Errorf("cannot write the report: %v", err)
+	}
+	return out, nil
 }
 
 func tooLarge(n int64) string {
