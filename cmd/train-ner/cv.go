@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"time"
@@ -20,7 +21,13 @@ import (
 // every weight range in o.cvRanges. It prints the mean F1 and its spread
 // (standard deviation over folds) and the model's feature rows, so that the
 // number of epochs and the range are chosen without looking at eng.testa.
-func crossValidate(docs []conllDoc, lex map[string]entity.LexEntry, external map[uint64]uint8, o options, epochs int, seed uint64, jack int, prune float32) error {
+//
+// Every fold also trains on all of extra (documents of other labelled
+// files, -extra) and is scored on docs' held-out fold only: what more
+// labelled data gives on text it has not seen. With o.cvDrop > 0 each
+// fold's training documents from docs lose that share, drawn at random
+// (seeded by seed and the fold): the other way along the learning curve.
+func crossValidate(docs, extra []conllDoc, lex map[string]entity.LexEntry, external map[uint64]uint8, o options, epochs int, seed uint64, jack int, prune float32) error {
 	k := o.cv
 	t0 := time.Now()
 	type cell struct{ f1, rows []float64 }
@@ -43,6 +50,23 @@ func crossValidate(docs []conllDoc, lex map[string]entity.LexEntry, external map
 				train = append(train, d)
 			}
 		}
+		if o.cvDrop > 0 {
+			rng := rand.New(rand.NewPCG(seed, uint64(f)))
+			drop := rng.Perm(len(train))[:int(math.Round(o.cvDrop*float64(len(train))))]
+			left := make([]bool, len(train))
+			for _, i := range drop {
+				left[i] = true
+			}
+			kept := train[:0:0]
+			for i, d := range train {
+				if !left[i] {
+					kept = append(kept, d)
+				}
+			}
+			train = kept
+		}
+		nTrain := len(train)
+		train = append(train, extra...)
 		full, sents := trainingSet(train, external, jack, o.augment, o.swap, seed)
 		cfg := entity.TrainConfig{Epochs: epochs, Seed: seed, HistoryEpochs: o.histEpochs, Context: o.ctxAgg, ContextApart: o.ctxApart}
 		cfg.AfterEpoch = func(epoch int, w entity.Weights) {
@@ -63,7 +87,7 @@ func crossValidate(docs []conllDoc, lex map[string]entity.LexEntry, external map
 			}
 		}
 		entity.Train(sents, lex, cfg)
-		fmt.Fprintf(os.Stderr, "fold %d/%d: %d training documents, %d held out (%s)\n", f+1, k, len(train), len(test), time.Since(t0).Round(time.Second))
+		fmt.Fprintf(os.Stderr, "fold %d/%d: %d training documents (%d of them -extra), %d held out (%s)\n", f+1, k, len(train), len(train)-nTrain, len(test), time.Since(t0).Round(time.Second))
 	}
 	fmt.Printf("%d-fold cross-validation on the training file (whole documents), entity F1 on gold tokens: mean ± standard deviation over folds; feature rows (mean)\n\n", k)
 	head := []string{"epoch"}
@@ -87,6 +111,10 @@ func crossValidate(docs []conllDoc, lex map[string]entity.LexEntry, external map
 	}
 	last := len(res) - 1
 	fmt.Printf("\nPer fold at epoch %d, range %g (to compare two recipes fold by fold): sentence by sentence %s; through the document pass %s\n", last+1, o.cvRanges[0], folds(res[last][0].f1), folds(dres[last]))
+	for vi, v := range variants {
+		fmt.Printf("\nPer fold at epoch %d, %s: %s", last+1, v, folds(vres[last][vi]))
+	}
+	fmt.Println()
 	fmt.Printf("\nThe held-out folds rewritten (range %g): every sentence in title case (each word capitalised), in capitals, in lower case; \"prose\": the sentences as written with three lower-case words or more (no headlines in capitals, no sports tables); \"alone\": every sentence tagged alone, without the prediction history of the sentences before it\n\n| epoch | %s |\n|%s\n", o.cvRanges[0], strings.Join(variants, " | "), strings.Repeat("---|", len(variants)+1))
 	for e := range vres {
 		row := []string{fmt.Sprint(e + 1)}

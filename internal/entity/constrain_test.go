@@ -78,10 +78,18 @@ func TestConstrainedDecode(t *testing.T) {
 		t.Fatal(err)
 	}
 	tg := m.NewTagger()
+	// The beam (3× the largest weight) makes the tagger's labels differ from
+	// the exact decode's in a few sentences of CoNLL whatever the forced
+	// words do (4 of eng.testa's and eng.train's 17,061 with the model of
+	// the tenth round, 5 with the one before), so these sentences are ones
+	// where it does not. "his Liberal Democratic party and the Russian Duma
+	// ( parliament ) ..." was one here until that model; it differs at
+	// "Liberal Democratic party", where no word is forced (the plain decode
+	// with the same beam gives the tagger's labels, with 4× it the exact
+	// ones). Its case, a name just before a forced word that a beam measured
+	// from the open labels would cut off, is TestBeamBeforeForcedO's, on
+	// scores set by hand, so that it holds for any model.
 	sentences := append(splitSentences, conllSentences(500)...)
-	// a name just before a forced word, which a beam measured from the
-	// open labels would cut off
-	sentences = append(sentences, `his Liberal Democratic party and the Russian Duma ( parliament ) " are calling`)
 	checked := 0
 	for _, s := range sentences {
 		words := strings.Fields(s)
@@ -255,6 +263,25 @@ func TestForcedWordLater(t *testing.T) {
 	}
 	if len(fresh) == 0 {
 		t.Errorf("no name in %q", headline)
+	}
+}
+
+// TestBeamBeforeForcedO checks that the beam before a forced token is
+// measured from the labels that can go on into its O (O, L-, U-), not from
+// an open name that cannot: here an open I-PER leads the closed L-PER by
+// more than the beam at the token before the forced one, and the name must
+// still close there.
+func TestBeamBeforeForcedO(t *testing.T) {
+	noHist := func(int, int, *[numLabels]int32) {}
+	var lt lattice[int32]
+	lt.reset(3)
+	lt.forced = append(lt.forced, false, false, true)
+	lt.static[0][label(0, posB)] = weightOne
+	lt.static[1][label(0, posI)] = 10 * weightOne // open: cannot go on into a forced O
+	lt.static[1][label(0, posL)] = 2 * weightOne  // closed, more than the beam behind
+	want := []int{label(0, posB), label(0, posL), 0}
+	if got := lt.decode(noHist, beamWidth); !slices.Equal(got, want) {
+		t.Errorf("labels %v, want %v", got, want)
 	}
 }
 
