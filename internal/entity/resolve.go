@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lede-news/lede/internal/arena"
+	"github.com/lede-news/lede/internal/charref"
 	"github.com/lede-news/lede/internal/doc"
 	"github.com/lede-news/lede/internal/smallsort"
 )
@@ -802,6 +803,9 @@ func (r *resolver) fullestForm(ms []mention, idx []int) string {
 	for _, i := range idx {
 		m := ms[i]
 		s := r.d.Text[r.d.Tokens[m.first].Start:r.d.Tokens[m.last-1].End]
+		if !r.d.FromHTML {
+			s = charref.Decode(s) // "Ben & Jerry" of pasted "Ben &amp; Jerry" (s itself when it holds no reference)
+		}
 		k, ok := 0, false
 		if at != nil {
 			k, ok = at[s]

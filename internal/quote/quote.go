@@ -20,6 +20,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/lede-news/lede/internal/charref"
 	"github.com/lede-news/lede/internal/doc"
 )
 
@@ -30,7 +31,7 @@ const maxSingle = 400
 // Annotate sets d.Quotes. Run it after package entity: speakers are
 // resolved to the fullest name of the entity mentioned.
 func Annotate(d *doc.Document) {
-	a := annotator{d: d, text: d.Text}
+	a := annotator{d: d, text: d.Text, refs: !d.FromHTML}
 	a.indexMentions()
 	pending := -1 // index in a.quotes of a quote left open at the end of the previous block
 	for _, b := range d.Blocks {
@@ -104,6 +105,7 @@ type mention struct {
 type annotator struct {
 	d        *doc.Document
 	text     string
+	refs     bool // text may hold character references: "&quot;" is a mark (package charref)
 	quotes   []quote
 	mentions []mention // sorted by Start
 	blockEnd int       // the end of the block being read
@@ -150,7 +152,7 @@ func (a *annotator) block(b doc.Span, prevOpen int) (int, bool) {
 	// quotations.
 	first := skipSpace(t, b.Start, b.End)
 	if prevOpen >= 0 {
-		if k, n := markAt(t, first); k == dblOpen || k == dblEither {
+		if k, n := a.markAt(first); k == dblOpen || k == dblEither {
 			chain = prevOpen
 			open, openEnd = first, first+n
 		}
@@ -162,11 +164,11 @@ func (a *annotator) block(b doc.Span, prevOpen int) (int, bool) {
 	}
 	for i := i0; i < b.End; {
 		c := t[i]
-		if c != '"' && c != '\'' && c != '`' && c != 0xE2 && c != 0xC2 {
+		if c != '"' && c != '\'' && c != '`' && c != 0xE2 && c != 0xC2 && (c != '&' || !a.refs) {
 			i++
 			continue
 		}
-		k, n := markAt(t, i)
+		k, n := a.markAt(i)
 		if k == none {
 			i++
 			continue
@@ -197,7 +199,7 @@ func (a *annotator) block(b doc.Span, prevOpen int) (int, bool) {
 			}
 			i += n
 		case sglOpen, sglEither:
-			if (k == sglOpen || c == '\'') && opens(prev, next) && !elision(t[i+n:b.End]) {
+			if (k == sglOpen || a.straight(i)) && opens(prev, next) && !elision(t[i+n:b.End]) {
 				if e, ce := a.singleClose(i+n, b.End); e >= 0 {
 					a.add(i+n, e, i, ce, -1)
 					i = ce
@@ -260,14 +262,14 @@ func (a *annotator) singleClose(i, end int) (int, int) {
 	weak, weakEnd := -1, -1
 	for j := i; j < end; {
 		c := t[j]
-		if c != '\'' && c != 0xE2 {
+		if c != '\'' && c != 0xE2 && (c != '&' || !a.refs) {
 			if c == '\n' {
 				break
 			}
 			j++
 			continue
 		}
-		k, n := markAt(t, j)
+		k, n := a.markAt(j)
 		if k == none {
 			j++
 			continue
@@ -275,7 +277,7 @@ func (a *annotator) singleClose(i, end int) (int, int) {
 		if k == dblOpen || k == dblClose || k == dblEither {
 			break // a double mark inside: not a single-quoted quotation
 		}
-		if k == sglOpen || k == sglEither && t[j] == '\'' && j > i && unicode.IsSpace(lastRune(t[i:j])) && j+1 < end && isWordRune(firstRune(t[j+1:])) {
+		if k == sglOpen || k == sglEither && a.straight(j) && j > i && unicode.IsSpace(lastRune(t[i:j])) && j+1 < end && isWordRune(firstRune(t[j+1:])) {
 			// another opening mark: the quotation ended at the weak closer, if any
 			if j > i && unicode.IsSpace(lastRune(t[i:j])) {
 				return weak, weakEnd
@@ -306,7 +308,38 @@ func (a *annotator) singleClose(i, end int) (int, int) {
 	return weak, weakEnd
 }
 
-// markAt classifies the quotation mark at i and returns its byte length.
+// markAt classifies the quotation mark at i and returns its byte length;
+// in pasted text, a character reference to a mark is that mark ("&quot;",
+// "&#39;", "&ldquo;").
+func (a *annotator) markAt(i int) (int, int) {
+	t := a.text
+	if a.refs && i < len(t) && t[i] == '&' {
+		r, _, n := charref.At(t[i:])
+		switch r {
+		case '"':
+			return dblEither, n
+		case '\'', '’':
+			return sglEither, n
+		}
+		if k, _ := markAt(string(r), 0); n > 0 && k != none {
+			return k, n
+		}
+		return none, 0
+	}
+	return markAt(t, i)
+}
+
+// straight reports whether the mark at i is a straight ' (or a reference
+// to one), which, unlike ’, may open a quotation.
+func (a *annotator) straight(i int) bool {
+	if a.text[i] == '&' && a.refs {
+		r, _, _ := charref.At(a.text[i:])
+		return r == '\''
+	}
+	return a.text[i] == '\''
+}
+
+// markAt classifies the quotation mark at i of t and returns its byte length.
 func markAt(t string, i int) (int, int) {
 	if i >= len(t) {
 		return none, 0

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/lede-news/lede/internal/charref"
 	"github.com/lede-news/lede/internal/doc"
 )
 
@@ -15,7 +16,14 @@ import (
 // are one Number; a possessive "'s" is its own token ("Trump" "’s") while
 // other contractions ("don't") stay whole; "$" and "%" are Symbols; URLs
 // and e-mail addresses are one Word.
-func tokenize(text string, start, end int, out []doc.Token) []doc.Token {
+//
+// With dec not nil (pasted plain text), a well-formed HTML character
+// reference reads as the character it stands for (package charref): "&quot;"
+// is one Punct token, "&nbsp;" a space, "don&#39;t" and "caf&eacute;" one
+// Word each; a token holding one gets a Ref, and its decoded text is
+// appended to *dec. Only a '&' costs anything more.
+func tokenize(text string, start, end int, out []doc.Token, dec *[]string) []doc.Token {
+	refs := dec != nil
 	i := start
 	// the next '@' at or after i (end: none), found again only once i has
 	// passed it: a token that cannot open a URL ("http", "www.") and has no
@@ -30,7 +38,18 @@ func tokenize(text string, start, end int, out []doc.Token) []doc.Token {
 				continue
 			}
 		}
-		r, n := utf8.DecodeRuneInString(text[i:end])
+		var r rune
+		var n int
+		if c == '&' && refs {
+			if r, _, n = charref.At(text[i:end]); n == 0 {
+				r, n = '&', 1
+			} else if unicode.IsSpace(r) {
+				i += n // &nbsp;
+				continue
+			}
+		} else {
+			r, n = utf8.DecodeRuneInString(text[i:end])
+		}
 		if c >= utf8.RuneSelf && unicode.IsSpace(r) {
 			i += n
 			continue
@@ -43,20 +62,24 @@ func tokenize(text string, start, end int, out []doc.Token) []doc.Token {
 				}
 			}
 			if l := c | 0x20; l == 'h' || l == 'w' || at < end && at-i < linkLongest {
-				if j := linkEnd(text, i, end); j > i {
+				if j := linkEnd(text, i, end, refs); j > i {
 					out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word})
 					i = j
 					continue
 				}
 			}
-			j, kind := scanWord(text, i, end)
+			j, kind, ref := scanWord(text, i, end, refs)
 			out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: kind})
+			if ref {
+				out[len(out)-1].Ref = decode(text[i:j], dec)
+			}
 			i = j
 			continue
 		}
 		switch {
-		case r == '.' || r == '-':
-			// "..." and "--" are one mark each.
+		case c == '.' || c == '-':
+			// "..." and "--" are one mark each (a reference to a period,
+			// "&period;", is one token: c is its '&').
 			j := i + 1
 			for j < end && text[j] == c {
 				j++
@@ -68,6 +91,9 @@ func tokenize(text string, start, end int, out []doc.Token) []doc.Token {
 			!nextIsAlnum(text, i+n+1, end) && len(out) > 0 && out[len(out)-1].End == i && out[len(out)-1].Kind == doc.Word:
 			// the possessive of the word just before: "Trump" + "’s"
 			out = append(out, doc.Token{Span: doc.Span{Start: i, End: i + n + 1}, Kind: doc.Word})
+			if n > 1 && c == '&' {
+				out[len(out)-1].Ref = decode(text[i:i+n+1], dec)
+			}
 			i += n + 1
 			continue
 		}
@@ -76,9 +102,19 @@ func tokenize(text string, start, end int, out []doc.Token) []doc.Token {
 			kind = doc.Punct
 		}
 		out = append(out, doc.Token{Span: doc.Span{Start: i, End: i + n}, Kind: kind})
+		if n > 1 && c == '&' {
+			out[len(out)-1].Ref = decode(text[i:i+n], dec)
+		}
 		i += n
 	}
 	return out
+}
+
+// decode appends the text of a token holding a character reference to
+// *dec, decoded, and returns the token's Ref.
+func decode(s string, dec *[]string) int32 {
+	*dec = append(*dec, charref.Decode(s))
+	return int32(len(*dec))
 }
 
 func isAlnum(r rune) bool {
@@ -136,6 +172,25 @@ func runeAt(text string, i, end int) (rune, int) {
 	return utf8.DecodeRuneInString(text[i:end])
 }
 
+// runeRef is runeAt that, with refs, reads a well-formed character
+// reference as the character it stands for (the first, for the few that
+// stand for two).
+func runeRef(text string, i, end int, refs bool) (rune, int) {
+	if i >= end {
+		return 0, 0
+	}
+	c := text[i]
+	if c < utf8.RuneSelf {
+		if c == '&' && refs {
+			if r, _, n := charref.At(text[i:end]); n > 0 {
+				return r, n
+			}
+		}
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:end])
+}
+
 func nextIsAlnum(text string, i, end int) bool {
 	r, _ := runeAt(text, i, end)
 	return r != 0 && isAlnum(r)
@@ -144,9 +199,11 @@ func nextIsAlnum(text string, i, end int) bool {
 // scanWord reads a word or number starting at i and returns its end and
 // kind. Inner hyphens, apostrophes, periods (U.S, 3.5, example.com), commas
 // and colons between digits (28,500, 10:30) and "&" between capitals (AT&T)
-// stay inside; a trailing period joins abbreviations and initials.
-func scanWord(text string, i, end int) (int, doc.Kind) {
-	j := i
+// stay inside; a trailing period joins abbreviations and initials. With
+// refs, a character reference reads as its character ("don&#39;t"), and ref
+// says whether the word holds one.
+func scanWord(text string, i, end int, refs bool) (j int, kind doc.Kind, ref bool) {
+	j = i
 	var prev rune
 	part := 0 // letters since the last inner period
 	innerDot := false
@@ -160,17 +217,18 @@ func scanWord(text string, i, end int) (int, doc.Kind) {
 			prev = rune(c)
 			continue
 		}
-		r, n := runeAt(text, j, end)
+		r, n := runeRef(text, j, end, refs)
 		if isAlnum(r) {
 			if isLetter(r) {
 				letters++
 			}
+			ref = ref || n > 1 && text[j] == '&'
 			j += n
 			part++
 			prev = r
 			continue
 		}
-		nx, nn := runeAt(text, j+n, end)
+		nx, nn := runeRef(text, j+n, end, refs)
 		ok := false
 		switch {
 		case isHyphen(r):
@@ -200,6 +258,7 @@ func scanWord(text string, i, end int) (int, doc.Kind) {
 		if !ok {
 			break
 		}
+		ref = ref || n > 1 && text[j] == '&'
 		j += n
 		prev = r
 	}
@@ -229,7 +288,7 @@ func scanWord(text string, i, end int) (int, doc.Kind) {
 			j++
 		}
 	}
-	return j, classify(text[i:j])
+	return j, classify(text[i:j]), ref
 }
 
 // classify says whether a scanned word is a Number ("28,500", "3.5",
@@ -253,8 +312,10 @@ func classify(w string) doc.Kind {
 const linkLongest = 2048
 
 // linkEnd returns the end of a URL or e-mail address starting at i, or i
-// when there is none. Trailing punctuation is left out.
-func linkEnd(text string, i, end int) int {
+// when there is none. Trailing punctuation is left out. With refs, a
+// character reference to a character that ends a link ends it too
+// ("http://x.org/&quot;"), while "&amp;" between its parameters stays in.
+func linkEnd(text string, i, end int, refs bool) int {
 	// A URL or an e-mail address is short; capping the scan keeps a run of
 	// thousands of characters without a space linear to tokenise, since
 	// this is tried at every token start.
@@ -267,9 +328,14 @@ func linkEnd(text string, i, end int) int {
 		if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '"' || c == '<' || c == '>' {
 			break
 		}
+		if c == '&' && refs {
+			if r, _, n := charref.At(text[j:end]); n > 0 && endsLink(r) {
+				break
+			}
+		}
 		if c >= utf8.RuneSelf {
 			r, n := utf8.DecodeRuneInString(text[j:end])
-			if unicode.IsSpace(r) || r == '“' || r == '”' || r == '’' || r == '‘' || r == '—' || r == '–' {
+			if endsLink(r) {
 				break
 			}
 			j += n
@@ -299,6 +365,12 @@ func linkEnd(text string, i, end int) int {
 		j -= n
 	}
 	return j
+}
+
+// endsLink reports whether r ends a link's run (past the ASCII space
+// characters, '"', '<' and '>', which linkEnd tests byte by byte).
+func endsLink(r rune) bool {
+	return unicode.IsSpace(r) || r == '"' || r == '<' || r == '>' || r == '“' || r == '”' || r == '’' || r == '‘' || r == '—' || r == '–'
 }
 
 func hasPrefixFold(s, p string) bool {
