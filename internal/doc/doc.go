@@ -75,6 +75,13 @@ const (
 type Token struct {
 	Span
 	Kind Kind
+	// Ref is, for a token whose text holds an HTML character reference
+	// of pasted plain text ("&quot;", "don&#39;t"), 1 + the index in
+	// Document.Decoded of its text decoded, which TokenText gives; 0 for
+	// every other token. Such a token's Kind is that of the character the
+	// reference stands for; its span stays on the text as pasted
+	// (package charref).
+	Ref int32 // in Kind's padding: a Token stays 40 bytes
 	// Tag is the Penn Treebank part-of-speech tag, set by package pos
 	// ("" before it runs, and in a text package lang found to be in
 	// another language than English, where it does not run). The engine
@@ -82,13 +89,6 @@ type Token struct {
 	// and the body's up to the keyphrase pass's 20,000th word, and any
 	// where a figure may start: engine.tagRead); the others' tokens keep "".
 	Tag string
-	// Ref is, for a token whose text holds an HTML character reference
-	// of pasted plain text ("&quot;", "don&#39;t"), 1 + the index in
-	// Document.Decoded of its text decoded, which TokenText gives; 0 for
-	// every other token. Such a token's Kind is that of the character the
-	// reference stands for; its span stays on the text as pasted
-	// (package charref).
-	Ref int32
 }
 
 // Sentence is a span of one block with its tokens Tokens[First:Last].

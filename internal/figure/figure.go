@@ -27,7 +27,7 @@ type piece struct {
 	start, end int
 	kind       doc.Kind
 	tag        string
-	ref        int32 // the token's Ref: its text is Document.Decoded[ref-1]
+	text       string // the piece's text: a token's with a Ref decoded (Document.TokenText)
 }
 
 // maxNumberLen bounds the digits read as one number; longer runs (IDs,
@@ -184,7 +184,11 @@ func (s *scanner) pieces(toks []doc.Token, out []piece) []piece {
 		if t.Ref != 0 || !hasDigit(s.text[t.Start:t.End]) {
 			// a token that holds a character reference is one piece too
 			// ("&#xa3;" is a pound sign, not a 3)
-			out = append(out, piece{t.Start, t.End, t.Kind, t.Tag, t.Ref})
+			w := s.text[t.Start:t.End]
+			if t.Ref != 0 {
+				w = s.dec[t.Ref-1]
+			}
+			out = append(out, piece{t.Start, t.End, t.Kind, t.Tag, w})
 			continue
 		}
 		for i := t.Start; i < t.End; {
@@ -226,7 +230,7 @@ func (s *scanner) pieces(toks []doc.Token, out []piece) []piece {
 					kind = doc.Punct
 				}
 			}
-			out = append(out, piece{i, j, kind, t.Tag, 0})
+			out = append(out, piece{i, j, kind, t.Tag, s.text[i:j]})
 			i = j
 		}
 	}
@@ -257,12 +261,7 @@ func isMark(r rune) bool {
 }
 
 // t is the text of piece k.
-func (s *scanner) t(k int) string {
-	if r := s.p[k].ref; r != 0 {
-		return s.dec[r-1]
-	}
-	return s.text[s.p[k].start:s.p[k].end]
-}
+func (s *scanner) t(k int) string { return s.p[k].text }
 
 // glued reports whether piece k touches the piece before it.
 func (s *scanner) glued(k int) bool { return k > 0 && k < len(s.p) && s.p[k-1].end == s.p[k].start }

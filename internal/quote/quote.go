@@ -312,21 +312,32 @@ func (a *annotator) singleClose(i, end int) (int, int) {
 // in pasted text, a character reference to a mark is that mark ("&quot;",
 // "&#39;", "&ldquo;").
 func (a *annotator) markAt(i int) (int, int) {
-	t := a.text
-	if a.refs && i < len(t) && t[i] == '&' {
-		r, _, n := charref.At(t[i:])
-		switch r {
-		case '"':
-			return dblEither, n
-		case '\'', '’':
-			return sglEither, n
-		}
-		if k, _ := markAt(string(r), 0); n > 0 && k != none {
-			return k, n
-		}
-		return none, 0
+	if a.refs && i < len(a.text) && a.text[i] == '&' {
+		return refMark(a.text[i:])
 	}
-	return markAt(t, i)
+	return markAt(a.text, i)
+}
+
+// refMark classifies the character reference s starts with as markAt
+// classifies the mark it stands for. Out of line: it runs on a '&' only.
+//
+//go:noinline
+func refMark(s string) (int, int) {
+	switch r, _, n := charref.At(s); r {
+	case 0:
+		return none, 0
+	case '"':
+		return dblEither, n
+	case '\'', '’':
+		return sglEither, n
+	case '“', '„', '«':
+		return dblOpen, n
+	case '”', '»':
+		return dblClose, n
+	case '‘':
+		return sglOpen, n
+	}
+	return none, 0
 }
 
 // straight reports whether the mark at i is a straight ' (or a reference

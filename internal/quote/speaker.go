@@ -131,6 +131,11 @@ func (a *annotator) tok(pos int) int {
 	return sort.Search(len(ts), func(i int) bool { return ts[i].Start >= pos })
 }
 
+// tt is the text of token k as the passes read it (Document.TokenText).
+// Out of line: the speaker rules call it often, once a quote, and each
+// inlined copy of TokenText's two cases cost the wasm some 100 bytes.
+//
+//go:noinline
 func (a *annotator) tt(k int) string { return a.d.TokenText(k) }
 
 func (a *annotator) isWord(k int) bool {

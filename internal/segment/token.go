@@ -41,9 +41,7 @@ func tokenize(text string, start, end int, out []doc.Token, dec *[]string) []doc
 		var r rune
 		var n int
 		if c == '&' && refs {
-			if r, _, n = charref.At(text[i:end]); n == 0 {
-				r, n = '&', 1
-			} else if unicode.IsSpace(r) {
+			if r, n = refAt(text[i:end]); n > 1 && unicode.IsSpace(r) {
 				i += n // &nbsp;
 				continue
 			}
@@ -182,13 +180,23 @@ func runeRef(text string, i, end int, refs bool) (rune, int) {
 	c := text[i]
 	if c < utf8.RuneSelf {
 		if c == '&' && refs {
-			if r, _, n := charref.At(text[i:end]); n > 0 {
-				return r, n
-			}
+			return refAt(text[i:end])
 		}
 		return rune(c), 1
 	}
 	return utf8.DecodeRuneInString(text[i:end])
+}
+
+// refAt reads s, which starts with '&', as a character reference: the
+// character it stands for and its length, or '&' and 1 when it is none.
+// Out of line, so that the loops that call it on a '&' stay small.
+//
+//go:noinline
+func refAt(s string) (rune, int) {
+	if r, _, n := charref.At(s); n > 0 {
+		return r, n
+	}
+	return '&', 1
 }
 
 func nextIsAlnum(text string, i, end int) bool {
@@ -329,7 +337,7 @@ func linkEnd(text string, i, end int, refs bool) int {
 			break
 		}
 		if c == '&' && refs {
-			if r, _, n := charref.At(text[j:end]); n > 0 && endsLink(r) {
+			if r, n := refAt(text[j:end]); n > 1 && endsLink(r) {
 				break
 			}
 		}
