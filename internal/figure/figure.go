@@ -26,8 +26,8 @@ import (
 type piece struct {
 	start, end int
 	kind       doc.Kind
+	ref        int32 // a token's Ref: the piece's text is Document.Decoded[ref-1]
 	tag        string
-	text       string // the piece's text: a token's with a Ref decoded (Document.TokenText)
 }
 
 // maxNumberLen bounds the digits read as one number; longer runs (IDs,
@@ -184,11 +184,7 @@ func (s *scanner) pieces(toks []doc.Token, out []piece) []piece {
 		if t.Ref != 0 || !hasDigit(s.text[t.Start:t.End]) {
 			// a token that holds a character reference is one piece too
 			// ("&#xa3;" is a pound sign, not a 3)
-			w := s.text[t.Start:t.End]
-			if t.Ref != 0 {
-				w = s.dec[t.Ref-1]
-			}
-			out = append(out, piece{t.Start, t.End, t.Kind, t.Tag, w})
+			out = append(out, piece{t.Start, t.End, t.Kind, t.Ref, t.Tag})
 			continue
 		}
 		for i := t.Start; i < t.End; {
@@ -230,7 +226,7 @@ func (s *scanner) pieces(toks []doc.Token, out []piece) []piece {
 					kind = doc.Punct
 				}
 			}
-			out = append(out, piece{i, j, kind, t.Tag, s.text[i:j]})
+			out = append(out, piece{i, j, kind, 0, t.Tag})
 			i = j
 		}
 	}
@@ -261,7 +257,13 @@ func isMark(r rune) bool {
 }
 
 // t is the text of piece k.
-func (s *scanner) t(k int) string { return s.p[k].text }
+func (s *scanner) t(k int) string {
+	p := &s.p[k]
+	if p.ref != 0 {
+		return s.dec[p.ref-1]
+	}
+	return s.text[p.start:p.end]
+}
 
 // glued reports whether piece k touches the piece before it.
 func (s *scanner) glued(k int) bool { return k > 0 && k < len(s.p) && s.p[k-1].end == s.p[k].start }

@@ -31,7 +31,8 @@ const maxSingle = 400
 // Annotate sets d.Quotes. Run it after package entity: speakers are
 // resolved to the fullest name of the entity mentioned.
 func Annotate(d *doc.Document) {
-	a := annotator{d: d, text: d.Text, refs: !d.FromHTML}
+	// the tokeniser read a character reference in the text: "&quot;" may be a mark
+	a := annotator{d: d, text: d.Text, refs: len(d.Decoded) > 0}
 	a.indexMentions()
 	pending := -1 // index in a.quotes of a quote left open at the end of the previous block
 	for _, b := range d.Blocks {
@@ -129,6 +130,18 @@ func (a *annotator) indexMentions() {
 	sort.Slice(a.mentions, func(i, j int) bool { return a.mentions[i].Start < a.mentions[j].Start })
 }
 
+// markStarts holds the bytes a quotation mark starts with (markAt):
+// '"', '\'', '`', the lead bytes of “ ” ‘ ’ „ (0xE2) and « » (0xC2), and in
+// [1] also '&' (a reference to a mark, in pasted text). One load a byte
+// where block tested five.
+var markStarts = func() (t [2][256]bool) {
+	for _, c := range []byte{'"', '\'', '`', 0xE2, 0xC2} {
+		t[0][c], t[1][c] = true, true
+	}
+	t[1]['&'] = true
+	return t
+}()
+
 // mark kinds
 const (
 	none = iota
@@ -162,9 +175,13 @@ func (a *annotator) block(b doc.Span, prevOpen int) (int, bool) {
 	if continued {
 		i0 = openEnd
 	}
+	starts := &markStarts[0]
+	if a.refs {
+		starts = &markStarts[1]
+	}
 	for i := i0; i < b.End; {
 		c := t[i]
-		if c != '"' && c != '\'' && c != '`' && c != 0xE2 && c != 0xC2 && (c != '&' || !a.refs) {
+		if !starts[c] {
 			i++
 			continue
 		}

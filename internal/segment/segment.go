@@ -78,17 +78,12 @@ type splitter struct {
 }
 
 func (s *splitter) tok(k int) string {
-	if t := &s.toks[k]; t.Ref == 0 {
-		return s.text[t.Start:t.End]
+	t := &s.toks[k]
+	if t.Ref != 0 {
+		return s.dec[t.Ref-1]
 	}
-	return s.decoded(k)
+	return s.text[t.Start:t.End]
 }
-
-// decoded is tok's rare case, out of line: each inlined copy of it cost
-// the wasm some 100 bytes.
-//
-//go:noinline
-func (s *splitter) decoded(k int) string { return s.dec[s.toks[k].Ref-1] }
 
 func (s *splitter) split(a, b int, out []doc.Sentence) []doc.Sentence {
 	start := a

@@ -37,17 +37,14 @@ func tokenize(text string, start, end int, out []doc.Token, dec *[]string) []doc
 				i++
 				continue
 			}
-		}
-		var r rune
-		var n int
-		if c == '&' && refs {
-			if r, n = refAt(text[i:end]); n > 1 && unicode.IsSpace(r) {
-				i += n // &nbsp;
-				continue
+			if c == '&' && refs {
+				var ok bool
+				if out, i, ok = refToken(text, i, end, out, dec); ok {
+					continue
+				}
 			}
-		} else {
-			r, n = utf8.DecodeRuneInString(text[i:end])
 		}
+		r, n := utf8.DecodeRuneInString(text[i:end])
 		if c >= utf8.RuneSelf && unicode.IsSpace(r) {
 			i += n
 			continue
@@ -69,15 +66,14 @@ func tokenize(text string, start, end int, out []doc.Token, dec *[]string) []doc
 			j, kind, ref := scanWord(text, i, end, refs)
 			out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: kind})
 			if ref {
-				out[len(out)-1].Ref = decode(text[i:j], dec)
+				out[len(out)-1].Ref = decode(text[i:j], dec) // "don&#39;t"
 			}
 			i = j
 			continue
 		}
 		switch {
-		case c == '.' || c == '-':
-			// "..." and "--" are one mark each (a reference to a period,
-			// "&period;", is one token: c is its '&').
+		case r == '.' || r == '-':
+			// "..." and "--" are one mark each.
 			j := i + 1
 			for j < end && text[j] == c {
 				j++
@@ -85,13 +81,9 @@ func tokenize(text string, start, end int, out []doc.Token, dec *[]string) []doc
 			out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Punct})
 			i = j
 			continue
-		case (r == '\'' || r == '’') && i+n < end && (text[i+n] == 's' || text[i+n] == 'S') &&
-			!nextIsAlnum(text, i+n+1, end) && len(out) > 0 && out[len(out)-1].End == i && out[len(out)-1].Kind == doc.Word:
+		case (r == '\'' || r == '’') && isPossessive(text, i+n, end, out, i):
 			// the possessive of the word just before: "Trump" + "’s"
 			out = append(out, doc.Token{Span: doc.Span{Start: i, End: i + n + 1}, Kind: doc.Word})
-			if n > 1 && c == '&' {
-				out[len(out)-1].Ref = decode(text[i:i+n+1], dec)
-			}
 			i += n + 1
 			continue
 		}
@@ -100,12 +92,49 @@ func tokenize(text string, start, end int, out []doc.Token, dec *[]string) []doc
 			kind = doc.Punct
 		}
 		out = append(out, doc.Token{Span: doc.Span{Start: i, End: i + n}, Kind: kind})
-		if n > 1 && c == '&' {
-			out[len(out)-1].Ref = decode(text[i:i+n], dec)
-		}
 		i += n
 	}
 	return out
+}
+
+// isPossessive reports whether an apostrophe ending at k makes the
+// possessive of the word token just before it, which ends at i: an "s"
+// follows, and no letter or digit after it.
+func isPossessive(text string, k, end int, out []doc.Token, i int) bool {
+	return k < end && (text[k] == 's' || text[k] == 'S') && !nextIsAlnum(text, k+1, end) &&
+		len(out) > 0 && out[len(out)-1].End == i && out[len(out)-1].Kind == doc.Word
+}
+
+// refToken reads the character reference at text[i] (a '&') as tokenize
+// reads the character it stands for: a space, a word that starts with it
+// ("&Eacute;mile"), the apostrophe of a possessive ("Barbour&#39;s") or one
+// mark or symbol ("&quot;"). It returns false when text[i:] starts no
+// reference, for tokenize to read the '&' as itself. Out of line: it runs
+// on a '&' only.
+//
+//go:noinline
+func refToken(text string, i, end int, out []doc.Token, dec *[]string) ([]doc.Token, int, bool) {
+	r, n := refAt(text[i:end])
+	if n == 1 {
+		return out, i, false
+	}
+	var j int
+	kind := doc.Symbol
+	switch {
+	case unicode.IsSpace(r):
+		return out, i + n, true // &nbsp;
+	case isAlnum(r):
+		j, kind, _ = scanWord(text, i, end, true)
+	case (r == '\'' || r == '’') && isPossessive(text, i+n, end, out, i):
+		j, kind = i+n+1, doc.Word
+	default:
+		j = i + n
+		if isPunct(r) {
+			kind = doc.Punct
+		}
+	}
+	out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: kind, Ref: decode(text[i:j], dec)})
+	return out, j, true
 }
 
 // decode appends the text of a token holding a character reference to
