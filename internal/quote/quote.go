@@ -131,7 +131,7 @@ func (a *annotator) indexMentions() {
 }
 
 // markStarts holds the bytes a quotation mark starts with (markAt):
-// '"', '\'', '`', the lead bytes of “ ” ‘ ’ „ (0xE2) and « » (0xC2), and in
+// '"', '\”, '`', the lead bytes of “ ” ‘ ’ „ (0xE2) and « » (0xC2), and in
 // [1] also '&' (a reference to a mark, in pasted text). One load a byte
 // where block tested five.
 var markStarts = func() (t [2][256]bool) {
