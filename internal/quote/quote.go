@@ -130,10 +130,11 @@ func (a *annotator) indexMentions() {
 	sort.Slice(a.mentions, func(i, j int) bool { return a.mentions[i].Start < a.mentions[j].Start })
 }
 
-// markStarts holds the bytes a quotation mark starts with (markAt):
-// '"', '\”, '`', the lead bytes of “ ” ‘ ’ „ (0xE2) and « » (0xC2), and in
-// [1] also '&' (a reference to a mark, in pasted text). One load a byte
-// where block tested five.
+// markStarts holds the bytes a quotation mark starts with (markAt): the
+// straight double quote, the apostrophe, the backquote, the lead bytes of
+// the curly marks (0xE2) and of the guillemets (0xC2), and in [1] also '&'
+// (a reference to a mark, in pasted text). One load a byte where block
+// tested five.
 var markStarts = func() (t [2][256]bool) {
 	for _, c := range []byte{'"', '\'', '`', 0xE2, 0xC2} {
 		t[0][c], t[1][c] = true, true
