@@ -23,7 +23,9 @@ import (
 // Word each; a token holding one gets a Ref, and its decoded text is
 // appended to *dec. Only a '&' costs anything more.
 func tokenize(text string, start, end int, out []doc.Token, dec *[]string) []doc.Token {
-	refs := dec != nil
+	// a block without a '&' holds no reference: it is read as when
+	// references are not (one IndexByte a block)
+	refs := dec != nil && strings.IndexByte(text[start:end], '&') >= 0
 	i := start
 	// the next '@' at or after i (end: none), found again only once i has
 	// passed it: a token that cannot open a URL ("http", "www.") and has no
@@ -36,12 +38,6 @@ func tokenize(text string, start, end int, out []doc.Token, dec *[]string) []doc
 			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
 				i++
 				continue
-			}
-			if c == '&' && refs {
-				var ok bool
-				if out, i, ok = refToken(text, i, end, out, dec); ok {
-					continue
-				}
 			}
 		}
 		r, n := utf8.DecodeRuneInString(text[i:end])
@@ -63,13 +59,20 @@ func tokenize(text string, start, end int, out []doc.Token, dec *[]string) []doc
 					continue
 				}
 			}
-			j, kind, ref := scanWord(text, i, end, refs)
+			j, kind := scanWord(text, i, end, refs)
 			out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: kind})
-			if ref {
+			if refs && hasRef(text[i:j]) {
 				out[len(out)-1].Ref = decode(text[i:j], dec) // "don&#39;t"
 			}
 			i = j
 			continue
+		}
+		if c == '&' && refs {
+			// not a letter, a digit or a space: a reference may stand for one
+			if o, j, ok := refToken(text, i, end, out, dec); ok {
+				out, i = o, j
+				continue
+			}
 		}
 		switch {
 		case r == '.' || r == '-':
@@ -124,7 +127,7 @@ func refToken(text string, i, end int, out []doc.Token, dec *[]string) ([]doc.To
 	case unicode.IsSpace(r):
 		return out, i + n, true // &nbsp;
 	case isAlnum(r):
-		j, kind, _ = scanWord(text, i, end, true)
+		j, kind = scanWord(text, i, end, true)
 	case (r == '\'' || r == '’') && isPossessive(text, i+n, end, out, i):
 		j, kind = i+n+1, doc.Word
 	default:
@@ -135,6 +138,18 @@ func refToken(text string, i, end int, out []doc.Token, dec *[]string) ([]doc.To
 	}
 	out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: kind, Ref: decode(text[i:j], dec)})
 	return out, j, true
+}
+
+// hasRef reports whether a word scanWord read with refs holds a
+// reference: it read every well-formed one in it as its character.
+func hasRef(w string) bool {
+	for k := strings.IndexByte(w, '&'); k >= 0; k = strings.IndexByte(w, '&') {
+		if _, _, n := charref.At(w[k:]); n > 0 {
+			return true
+		}
+		w = w[k+1:]
+	}
+	return false
 }
 
 // decode appends the text of a token holding a character reference to
@@ -199,23 +214,6 @@ func runeAt(text string, i, end int) (rune, int) {
 	return utf8.DecodeRuneInString(text[i:end])
 }
 
-// runeRef is runeAt that, with refs, reads a well-formed character
-// reference as the character it stands for (the first, for the few that
-// stand for two).
-func runeRef(text string, i, end int, refs bool) (rune, int) {
-	if i >= end {
-		return 0, 0
-	}
-	c := text[i]
-	if c < utf8.RuneSelf {
-		if c == '&' && refs {
-			return refAt(text[i:end])
-		}
-		return rune(c), 1
-	}
-	return utf8.DecodeRuneInString(text[i:end])
-}
-
 // refAt reads s, which starts with '&', as a character reference: the
 // character it stands for and its length, or '&' and 1 when it is none.
 // Out of line, so that the loops that call it on a '&' stay small.
@@ -237,10 +235,9 @@ func nextIsAlnum(text string, i, end int) bool {
 // kind. Inner hyphens, apostrophes, periods (U.S, 3.5, example.com), commas
 // and colons between digits (28,500, 10:30) and "&" between capitals (AT&T)
 // stay inside; a trailing period joins abbreviations and initials. With
-// refs, a character reference reads as its character ("don&#39;t"), and ref
-// says whether the word holds one.
-func scanWord(text string, i, end int, refs bool) (j int, kind doc.Kind, ref bool) {
-	j = i
+// refs, a character reference reads as its character ("don&#39;t").
+func scanWord(text string, i, end int, refs bool) (int, doc.Kind) {
+	j := i
 	var prev rune
 	part := 0 // letters since the last inner period
 	innerDot := false
@@ -254,18 +251,23 @@ func scanWord(text string, i, end int, refs bool) (j int, kind doc.Kind, ref boo
 			prev = rune(c)
 			continue
 		}
-		r, n := runeRef(text, j, end, refs)
+		r, n := runeAt(text, j, end)
+		if r == '&' && refs {
+			r, n = refAt(text[j:end])
+		}
 		if isAlnum(r) {
 			if isLetter(r) {
 				letters++
 			}
-			ref = ref || n > 1 && text[j] == '&'
 			j += n
 			part++
 			prev = r
 			continue
 		}
-		nx, nn := runeRef(text, j+n, end, refs)
+		nx, nn := runeAt(text, j+n, end)
+		if nx == '&' && refs {
+			nx, nn = refAt(text[j+n : end])
+		}
 		ok := false
 		switch {
 		case isHyphen(r):
@@ -295,7 +297,6 @@ func scanWord(text string, i, end int, refs bool) (j int, kind doc.Kind, ref boo
 		if !ok {
 			break
 		}
-		ref = ref || n > 1 && text[j] == '&'
 		j += n
 		prev = r
 	}
@@ -325,7 +326,7 @@ func scanWord(text string, i, end int, refs bool) (j int, kind doc.Kind, ref boo
 			j++
 		}
 	}
-	return j, classify(text[i:j]), ref
+	return j, classify(text[i:j])
 }
 
 // classify says whether a scanned word is a Number ("28,500", "3.5",
