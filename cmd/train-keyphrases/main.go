@@ -364,9 +364,9 @@ func read(text, g, mode string, nz normalizer, opt keyphrase.Options) (*example,
 	}
 	hand := keyphrase.Defaults()
 	ex := &example{mode: mode}
-	for _, t := range d.Tokens {
+	for i, t := range d.Tokens {
 		if t.Kind == doc.Word && t.Tag != "" { // the engine tags only the sentences a pass reads
-			ex.words = append(ex.words, [2]string{d.Text[t.Start:t.End], t.Tag})
+			ex.words = append(ex.words, [2]string{d.TokenText(i), t.Tag})
 		}
 	}
 	for _, c := range keyphrase.Candidates(d, opt) {

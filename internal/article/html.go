@@ -137,7 +137,9 @@ func parseHTML(input string) (*doc.Document, error) {
 	return parseHTMLModel(input, defaultModel())
 }
 
-// parseHTMLModel extracts a page with block model m (nil: the hand rules alone).
+// parseHTMLModel extracts a page with block model m (nil: the hand rules
+// alone). Its text is marked FromHTML: the parser decoded its character
+// references, so the tokeniser must not read any again.
 func parseHTMLModel(input string, m *BlockModel) (*doc.Document, error) {
 	r, err := render(input)
 	if err != nil {
@@ -146,13 +148,16 @@ func parseHTMLModel(input string, m *BlockModel) (*doc.Document, error) {
 	if r == nil {
 		// x/net/html refuses pages nested deeper than 512 elements: read
 		// the text between the tags instead.
-		return parseText(stripTags(input)), nil
+		d := parseText(stripTags(input))
+		d.FromHTML = true
+		return d, nil
 	}
 	r.model = m
 	d := r.assemble()
 	if strings.TrimSpace(d.Text) == "" {
 		return nil, errors.New("the page has no readable text: paste the article's text instead")
 	}
+	d.FromHTML = true
 	return d, nil
 }
 

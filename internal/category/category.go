@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/lede-news/lede/internal/charref"
 	"github.com/lede-news/lede/internal/doc"
 )
 
@@ -208,18 +209,26 @@ func Annotate(d *doc.Document) {
 	}
 	var article []string
 	hasTitleBlock := false
+	// a block read as its words: pasted text's character references
+	// decoded, as the tokens read them (package charref)
+	text := func(b doc.Block) string {
+		if len(d.Decoded) == 0 { // the tokeniser read no reference
+			return b.Of(d.Text)
+		}
+		return charref.Decode(b.Of(d.Text))
+	}
 	for i, b := range d.Blocks {
 		switch b.Role {
 		case doc.Title:
 			hasTitleBlock = true
-			article = append(article, b.Of(d.Text))
+			article = append(article, text(b))
 		case doc.Body:
-			article = append(article, b.Of(d.Text))
+			article = append(article, text(b))
 		case doc.Related:
 			if d.RelatedCategories == nil {
 				d.RelatedCategories = map[int][]doc.Label{}
 			}
-			d.RelatedCategories[i] = m.Labelled(b.Of(d.Text))
+			d.RelatedCategories[i] = m.Labelled(text(b))
 		}
 	}
 	if !hasTitleBlock && d.Title != "" {

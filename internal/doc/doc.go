@@ -75,6 +75,13 @@ const (
 type Token struct {
 	Span
 	Kind Kind
+	// Ref is, for a token whose text holds an HTML character reference
+	// of pasted plain text ("&quot;", "don&#39;t"), 1 + the index in
+	// Document.Decoded of its text decoded, which TokenText gives; 0 for
+	// every other token. Such a token's Kind is that of the character the
+	// reference stands for; its span stays on the text as pasted
+	// (package charref).
+	Ref int32 // in Kind's padding: a Token stays 40 bytes
 	// Tag is the Penn Treebank part-of-speech tag, set by package pos
 	// ("" before it runs, and in a text package lang found to be in
 	// another language than English, where it does not run). The engine
@@ -190,12 +197,18 @@ type Document struct {
 	// Text is the plain text every offset indexes: the input itself for
 	// plain text, the extracted page text for HTML.
 	Text string
+	// FromHTML marks Text extracted from HTML: its parser decoded the
+	// page's character references, so the tokeniser reads none in Text
+	// (one left there was written out literally, "&amp;quot;" in the page).
+	FromHTML bool
 
 	Title, Byline, Published string // "" when absent; Published is ISO 8601
 
 	Blocks    []Block
 	Sentences []Sentence
 	Tokens    []Token
+	// Decoded holds the decoded text of each token with a Ref, in order.
+	Decoded []string
 
 	// Language is the language of the article as a whole; BlockLanguages
 	// that of each block (parallel to Blocks; "und" for blocks too short to
@@ -222,8 +235,17 @@ type Document struct {
 	Digest *Digest
 }
 
-// TokenText returns the text of token i.
-func (d *Document) TokenText(i int) string { return d.Text[d.Tokens[i].Start:d.Tokens[i].End] }
+// TokenText returns the text of token i as every pass reads it: its text,
+// or for a token with a Ref, its text with the character references
+// decoded ("don't" for "don&#39;t"), whose byte offsets are not the
+// token's.
+func (d *Document) TokenText(i int) string {
+	t := &d.Tokens[i]
+	if t.Ref != 0 {
+		return d.Decoded[t.Ref-1]
+	}
+	return d.Text[t.Start:t.End]
+}
 
 // SentenceTokens returns the tokens of sentence i.
 func (d *Document) SentenceTokens(i int) []Token {

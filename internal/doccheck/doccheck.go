@@ -16,6 +16,7 @@ import (
 	"math"
 	"unicode/utf8"
 
+	"github.com/lede-news/lede/internal/charref"
 	"github.com/lede-news/lede/internal/doc"
 )
 
@@ -85,6 +86,17 @@ func Check(d *doc.Document) error {
 			}
 			if t > s.First && tk.Start < d.Tokens[t-1].End {
 				return fmt.Errorf("%s [%d,%d) overlaps the token before", tw, tk.Start, tk.End)
+			}
+			if tk.Ref != 0 {
+				// a token that reads a character reference: pasted text
+				// only, its decoded text at its Ref, and a reference in it
+				if d.FromHTML || tk.Ref < 0 || int(tk.Ref) > len(d.Decoded) {
+					return fmt.Errorf("%s has Ref %d of %d decoded texts (FromHTML %v)", tw, tk.Ref, len(d.Decoded), d.FromHTML)
+				}
+				raw, dec := tk.Of(d.Text), d.Decoded[tk.Ref-1]
+				if dec != charref.Decode(raw) || dec == raw {
+					return fmt.Errorf("%s %q reads as %q", tw, raw, dec)
+				}
 			}
 		}
 	}

@@ -19,6 +19,8 @@ var fuzzSeeds = []string{
 	"<svg onload=alert(1)><img src=x onerror=alert(2)><iframe srcdoc=\"<script>alert(3)</script>\"></iframe>Text<a href=\"javascript:alert(4)\">x</a>",
 	"\ufeffzero\u200bwidth \u202ebidi\u202c 🙂 e\u0301 \U0001F1F0\U0001F1F7 text.\n\nSecond paragraph.",
 	"Caf\xe9 \xff\xfe broken UTF-8 \xc3",
+	// pasted from a page's source: character references, well-formed and not
+	"Haley Barbour&#39;s wife&nbsp;is &quot;terrified,&quot; she said &mdash; &#xa3;2m, AT&amp;T &ldquo;x&rdquo; &quot &#xZZ; &#99999999; D&G;",
 	"\xff\xfeH\x00e\x00l\x00l\x00o\x00", // UTF-16LE with a BOM: refused as binary
 	strings.Repeat("word ", 300),
 	"Headline\n\n" + strings.Repeat("Short line\n", 50),

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lede-news/lede/internal/arena"
+	"github.com/lede-news/lede/internal/charref"
 	"github.com/lede-news/lede/internal/doc"
 	"github.com/lede-news/lede/internal/smallsort"
 )
@@ -754,7 +755,7 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 			m := ms[i]
 			sp := doc.Span{Start: r.d.Tokens[m.first].Start, End: r.d.Tokens[m.last-1].End}
 			e.Mentions = append(e.Mentions, doc.Mention{Span: sp, Sentence: m.sent})
-			forms = append(forms, sp.Of(r.d.Text))
+			forms = append(forms, r.form(sp))
 			if r.d.Blocks[r.d.Sentences[m.sent].Block].Role == doc.Title {
 				inTitle = true
 			}
@@ -790,6 +791,16 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 	return out
 }
 
+// form is the text of a mention as its entity's name or alias: in pasted
+// text, with its character references decoded ("Ben & Jerry" for "Ben
+// &amp; Jerry"; the text itself when it holds none).
+func (r *resolver) form(sp doc.Span) string {
+	if len(r.d.Decoded) == 0 { // the tokeniser read no reference
+		return sp.Of(r.d.Text)
+	}
+	return charref.Decode(sp.Of(r.d.Text))
+}
+
 // fullestForm is the name as most often written among the mentions of the
 // longest key, preferring a form not set in capitals.
 func (r *resolver) fullestForm(ms []mention, idx []int) string {
@@ -801,7 +812,7 @@ func (r *resolver) fullestForm(ms []mention, idx []int) string {
 	var at map[string]int // form -> its place in count, once count is long
 	for _, i := range idx {
 		m := ms[i]
-		s := r.d.Text[r.d.Tokens[m.first].Start:r.d.Tokens[m.last-1].End]
+		s := r.form(doc.Span{Start: r.d.Tokens[m.first].Start, End: r.d.Tokens[m.last-1].End})
 		k, ok := 0, false
 		if at != nil {
 			k, ok = at[s]

@@ -26,6 +26,7 @@ import (
 type piece struct {
 	start, end int
 	kind       doc.Kind
+	ref        int32 // a token's Ref: the piece's text is Document.Decoded[ref-1]
 	tag        string
 }
 
@@ -37,7 +38,7 @@ const maxNumberLen = 24
 // relative to the article ("Wednesday", "yesterday") are resolved against
 // d.Published when it holds an ISO date, and kept unresolved otherwise.
 func Annotate(d *doc.Document) {
-	s := scanner{text: d.Text}
+	s := scanner{text: d.Text, dec: d.Decoded}
 	s.pub, s.hasPub = parsePublished(d.Published)
 	for _, sent := range d.Sentences {
 		if sent.First < 0 || sent.Last > len(d.Tokens) || sent.First >= sent.Last {
@@ -77,19 +78,19 @@ func ReadsTags(d *doc.Document, sent doc.Sentence) bool {
 		if t.Start < 0 || t.End > len(d.Text) || t.Start >= t.End {
 			return true // pieces skips it: not worth following
 		}
-		if hasDigit(d.Text[t.Start:t.End]) {
+		if t.Ref == 0 && hasDigit(d.Text[t.Start:t.End]) || t.Ref != 0 && t.Kind == doc.Number {
 			return true // its pieces hold a Number
 		}
 	}
 	// no digits: each token is one piece of the token's kind
 	isCap := func(k int) bool {
-		return k >= 0 && k < len(toks) && toks[k].Kind == doc.Word && unicode.IsUpper(firstRune(d.Text[toks[k].Start:toks[k].End]))
+		return k >= 0 && k < len(toks) && toks[k].Kind == doc.Word && unicode.IsUpper(firstRune(d.TokenText(sent.First+k)))
 	}
 	for k, t := range toks {
 		if t.Kind != doc.Word {
 			continue
 		}
-		switch countWord(d.Text[t.Start:t.End]) {
+		switch countWord(d.TokenText(sent.First + k)) {
 		case aNumber:
 			return true
 		case anOrdinal:
@@ -138,8 +139,9 @@ func countWord(w string) int {
 
 type scanner struct {
 	text   string
-	p      []piece // the current sentence
-	pub    day     // the article's date (when hasPub)
+	dec    []string // Document.Decoded
+	p      []piece  // the current sentence
+	pub    day      // the article's date (when hasPub)
 	hasPub bool
 	future int8 // -1 not yet known, 0 no, 1 the sentence speaks of the future
 	// floor is the end offset of the sentence's last figure: phrases read
@@ -179,8 +181,10 @@ func (s *scanner) pieces(toks []doc.Token, out []piece) []piece {
 		if t.Start < 0 || t.End > len(s.text) || t.Start >= t.End {
 			continue
 		}
-		if !hasDigit(s.text[t.Start:t.End]) {
-			out = append(out, piece{t.Start, t.End, t.Kind, t.Tag})
+		if t.Ref != 0 || !hasDigit(s.text[t.Start:t.End]) {
+			// a token that holds a character reference is one piece too
+			// ("&#xa3;" is a pound sign, not a 3)
+			out = append(out, piece{t.Start, t.End, t.Kind, t.Ref, t.Tag})
 			continue
 		}
 		for i := t.Start; i < t.End; {
@@ -222,7 +226,7 @@ func (s *scanner) pieces(toks []doc.Token, out []piece) []piece {
 					kind = doc.Punct
 				}
 			}
-			out = append(out, piece{i, j, kind, t.Tag})
+			out = append(out, piece{i, j, kind, 0, t.Tag})
 			i = j
 		}
 	}
@@ -253,7 +257,13 @@ func isMark(r rune) bool {
 }
 
 // t is the text of piece k.
-func (s *scanner) t(k int) string { return s.text[s.p[k].start:s.p[k].end] }
+func (s *scanner) t(k int) string {
+	p := &s.p[k]
+	if p.ref != 0 {
+		return s.dec[p.ref-1]
+	}
+	return s.text[p.start:p.end]
+}
 
 // glued reports whether piece k touches the piece before it.
 func (s *scanner) glued(k int) bool { return k > 0 && k < len(s.p) && s.p[k-1].end == s.p[k].start }

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"github.com/lede-news/lede/internal/charref"
 	"github.com/lede-news/lede/internal/doc"
 )
 
@@ -59,7 +60,11 @@ func Annotate(d *doc.Document) {
 		if sc == nil {
 			sc, words = m.newScores(), m.newPacked()
 		}
-		m.scoreInto(sc, words, b.Of(d.Text))
+		text := b.Of(d.Text)
+		if !d.FromHTML {
+			text = charref.Decode(text) // pasted text's "&quot;" is a mark, not letters
+		}
+		m.scoreInto(sc, words, text)
 		g := m.Decide(sc)
 		blocks[i] = g
 		d.BlockLanguages[i] = reported(g)

@@ -17,6 +17,7 @@ func FuzzQuotes(f *testing.F) {
 		"“We came,” Trump said, “and we’ll stay.”\n\n“More,” he said.\n„Deutsch“ «français» 「日本語」",
 		"He called it ‘the workers’ deal’. 'Tis the 90's.\n\"Open\n\nclose\"",
 		strings.Repeat("“a” ", 300),
+		"She said &quot;We agree,&quot; and &#39;fine&#39; &ldquo;x&rdquo; don&#39;t &quot &#39",
 	} {
 		f.Add(s)
 	}

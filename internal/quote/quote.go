@@ -20,6 +20,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/lede-news/lede/internal/charref"
 	"github.com/lede-news/lede/internal/doc"
 )
 
@@ -30,7 +31,8 @@ const maxSingle = 400
 // Annotate sets d.Quotes. Run it after package entity: speakers are
 // resolved to the fullest name of the entity mentioned.
 func Annotate(d *doc.Document) {
-	a := annotator{d: d, text: d.Text}
+	// the tokeniser read a character reference in the text: "&quot;" may be a mark
+	a := annotator{d: d, text: d.Text, refs: len(d.Decoded) > 0}
 	a.indexMentions()
 	pending := -1 // index in a.quotes of a quote left open at the end of the previous block
 	for _, b := range d.Blocks {
@@ -104,6 +106,7 @@ type mention struct {
 type annotator struct {
 	d        *doc.Document
 	text     string
+	refs     bool // text may hold character references: "&quot;" is a mark (package charref)
 	quotes   []quote
 	mentions []mention // sorted by Start
 	blockEnd int       // the end of the block being read
@@ -126,6 +129,19 @@ func (a *annotator) indexMentions() {
 	}
 	sort.Slice(a.mentions, func(i, j int) bool { return a.mentions[i].Start < a.mentions[j].Start })
 }
+
+// markStarts holds the bytes a quotation mark starts with (markAt): the
+// straight double quote, the apostrophe, the backquote, the lead bytes of
+// the curly marks (0xE2) and of the guillemets (0xC2), and in [1] also '&'
+// (a reference to a mark, in pasted text). One load a byte where block
+// tested five.
+var markStarts = func() (t [2][256]bool) {
+	for _, c := range []byte{'"', '\'', '`', 0xE2, 0xC2} {
+		t[0][c], t[1][c] = true, true
+	}
+	t[1]['&'] = true
+	return t
+}()
 
 // mark kinds
 const (
@@ -150,7 +166,7 @@ func (a *annotator) block(b doc.Span, prevOpen int) (int, bool) {
 	// quotations.
 	first := skipSpace(t, b.Start, b.End)
 	if prevOpen >= 0 {
-		if k, n := markAt(t, first); k == dblOpen || k == dblEither {
+		if k, n := a.markAt(first); k == dblOpen || k == dblEither {
 			chain = prevOpen
 			open, openEnd = first, first+n
 		}
@@ -160,13 +176,17 @@ func (a *annotator) block(b doc.Span, prevOpen int) (int, bool) {
 	if continued {
 		i0 = openEnd
 	}
+	starts := &markStarts[0]
+	if a.refs {
+		starts = &markStarts[1]
+	}
 	for i := i0; i < b.End; {
 		c := t[i]
-		if c != '"' && c != '\'' && c != '`' && c != 0xE2 && c != 0xC2 {
+		if !starts[c] {
 			i++
 			continue
 		}
-		k, n := markAt(t, i)
+		k, n := a.markAt(i)
 		if k == none {
 			i++
 			continue
@@ -197,7 +217,7 @@ func (a *annotator) block(b doc.Span, prevOpen int) (int, bool) {
 			}
 			i += n
 		case sglOpen, sglEither:
-			if (k == sglOpen || c == '\'') && opens(prev, next) && !elision(t[i+n:b.End]) {
+			if (k == sglOpen || a.straight(i)) && opens(prev, next) && !elision(t[i+n:b.End]) {
 				if e, ce := a.singleClose(i+n, b.End); e >= 0 {
 					a.add(i+n, e, i, ce, -1)
 					i = ce
@@ -260,14 +280,14 @@ func (a *annotator) singleClose(i, end int) (int, int) {
 	weak, weakEnd := -1, -1
 	for j := i; j < end; {
 		c := t[j]
-		if c != '\'' && c != 0xE2 {
+		if c != '\'' && c != 0xE2 && (c != '&' || !a.refs) {
 			if c == '\n' {
 				break
 			}
 			j++
 			continue
 		}
-		k, n := markAt(t, j)
+		k, n := a.markAt(j)
 		if k == none {
 			j++
 			continue
@@ -275,7 +295,7 @@ func (a *annotator) singleClose(i, end int) (int, int) {
 		if k == dblOpen || k == dblClose || k == dblEither {
 			break // a double mark inside: not a single-quoted quotation
 		}
-		if k == sglOpen || k == sglEither && t[j] == '\'' && j > i && unicode.IsSpace(lastRune(t[i:j])) && j+1 < end && isWordRune(firstRune(t[j+1:])) {
+		if k == sglOpen || k == sglEither && a.straight(j) && j > i && unicode.IsSpace(lastRune(t[i:j])) && j+1 < end && isWordRune(firstRune(t[j+1:])) {
 			// another opening mark: the quotation ended at the weak closer, if any
 			if j > i && unicode.IsSpace(lastRune(t[i:j])) {
 				return weak, weakEnd
@@ -306,7 +326,49 @@ func (a *annotator) singleClose(i, end int) (int, int) {
 	return weak, weakEnd
 }
 
-// markAt classifies the quotation mark at i and returns its byte length.
+// markAt classifies the quotation mark at i and returns its byte length;
+// in pasted text, a character reference to a mark is that mark ("&quot;",
+// "&#39;", "&ldquo;").
+func (a *annotator) markAt(i int) (int, int) {
+	if a.refs && i < len(a.text) && a.text[i] == '&' {
+		return refMark(a.text[i:])
+	}
+	return markAt(a.text, i)
+}
+
+// refMark classifies the character reference s starts with as markAt
+// classifies the mark it stands for. Out of line: it runs on a '&' only.
+//
+//go:noinline
+func refMark(s string) (int, int) {
+	switch r, _, n := charref.At(s); r {
+	case 0:
+		return none, 0
+	case '"':
+		return dblEither, n
+	case '\'', '’':
+		return sglEither, n
+	case '“', '„', '«':
+		return dblOpen, n
+	case '”', '»':
+		return dblClose, n
+	case '‘':
+		return sglOpen, n
+	}
+	return none, 0
+}
+
+// straight reports whether the mark at i is a straight ' (or a reference
+// to one), which, unlike ’, may open a quotation.
+func (a *annotator) straight(i int) bool {
+	if a.text[i] == '&' && a.refs {
+		r, _, _ := charref.At(a.text[i:])
+		return r == '\''
+	}
+	return a.text[i] == '\''
+}
+
+// markAt classifies the quotation mark at i of t and returns its byte length.
 func markAt(t string, i int) (int, int) {
 	if i >= len(t) {
 		return none, 0

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/lede-news/lede/internal/charref"
 	"github.com/lede-news/lede/internal/doc"
 )
 
@@ -130,6 +131,11 @@ func (a *annotator) tok(pos int) int {
 	return sort.Search(len(ts), func(i int) bool { return ts[i].Start >= pos })
 }
 
+// tt is the text of token k as the passes read it (Document.TokenText).
+// Out of line: the speaker rules call it often, once a quote, and each
+// inlined copy of TokenText's two cases cost the wasm some 100 bytes.
+//
+//go:noinline
 func (a *annotator) tt(k int) string { return a.d.TokenText(k) }
 
 func (a *annotator) isWord(k int) bool {
@@ -263,7 +269,16 @@ func (a *annotator) nameBefore(j, lo int) string {
 	if in(notNames, a.tt(s)) {
 		return ""
 	}
-	return a.text[a.d.Tokens[s].Start:a.d.Tokens[m].End]
+	return a.name(a.d.Tokens[s].Start, a.d.Tokens[m].End)
+}
+
+// name is the text [s, e) read as a name: in pasted text, with its
+// character references decoded.
+func (a *annotator) name(s, e int) string {
+	if a.refs {
+		return charref.Decode(a.text[s:e])
+	}
+	return a.text[s:e]
 }
 
 // nameAt is the speaker named at token k, before position end: an entity
@@ -293,7 +308,7 @@ func (a *annotator) nameAt(k, end int) string {
 	for e < len(ts) && e < k+4 && ts[e].Start < end && a.isWord(e) && isCap(a.tt(e)) {
 		e++
 	}
-	return a.text[ts[k].Start:ts[e-1].End]
+	return a.name(ts[k].Start, ts[e-1].End)
 }
 
 // mentionAt is the name of the entity with a mention overlapping sp.

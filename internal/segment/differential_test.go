@@ -24,7 +24,7 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got, want := tokenize(s, 0, len(s), nil), tokenizeRef(s, 0, len(s), nil)
+		got, want := tokenize(s, 0, len(s), nil, nil), tokenizeRef(s, 0, len(s), nil)
 		if len(got) != len(want) {
 			t.Fatalf("%q: %d tokens, want %d", s, len(got), len(want))
 		}
@@ -54,7 +54,7 @@ func tokenizeRef(text string, start, end int, out []doc.Token) []doc.Token {
 			continue
 		}
 		if isAlnum(r) {
-			if j := linkEnd(text, i, end); j > i {
+			if j := linkEnd(text, i, end, false); j > i {
 				out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word})
 				i = j
 				continue

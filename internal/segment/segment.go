@@ -31,13 +31,20 @@ func Segment(d *doc.Document) {
 		// 8 KB more for a 3 KB article (Go rounds a slice over 32 KB up).
 		d.Tokens = make([]doc.Token, 0, len(d.Text)*2/9+1)
 	}
+	d.Decoded = d.Decoded[:0]
+	// pasted text may hold HTML character references; text extracted from
+	// HTML holds none that the parser did not mean literally
+	var dec *[]string
+	if !d.FromHTML {
+		dec = &d.Decoded
+	}
 	for bi, b := range d.Blocks {
 		if b.Role == doc.Boilerplate || b.Start >= b.End {
 			continue
 		}
 		first := len(d.Tokens)
-		d.Tokens = tokenize(d.Text, b.Start, b.End, d.Tokens)
-		s := splitter{text: d.Text, toks: d.Tokens, block: bi, wrapped: b.Wrapped}
+		d.Tokens = tokenize(d.Text, b.Start, b.End, d.Tokens, dec)
+		s := splitter{text: d.Text, toks: d.Tokens, dec: d.Decoded, block: bi, wrapped: b.Wrapped}
 		d.Sentences = s.split(first, len(d.Tokens), d.Sentences)
 	}
 }
@@ -57,6 +64,7 @@ func Sentences(text string) []string {
 type splitter struct {
 	text  string
 	toks  []doc.Token
+	dec   []string // Document.Decoded: the text of the tokens with a Ref
 	block int
 	// wrapped blocks break lines for width, not for structure, so a line
 	// break there says nothing about a sentence boundary
@@ -69,7 +77,13 @@ type splitter struct {
 	shortFrom, longUntil int
 }
 
-func (s *splitter) tok(k int) string { return s.text[s.toks[k].Start:s.toks[k].End] }
+func (s *splitter) tok(k int) string {
+	t := &s.toks[k]
+	if t.Ref != 0 {
+		return s.dec[t.Ref-1]
+	}
+	return s.text[t.Start:t.End]
+}
 
 func (s *splitter) split(a, b int, out []doc.Sentence) []doc.Sentence {
 	start := a

@@ -162,7 +162,7 @@ func TestTokens(t *testing.T) {
 	}
 	kinds := map[doc.Kind]string{doc.Word: "w", doc.Number: "n", doc.Punct: "p", doc.Symbol: "s"}
 	for _, tc := range tests {
-		toks := tokenize(tc.in, 0, len(tc.in), nil)
+		toks := tokenize(tc.in, 0, len(tc.in), nil, nil)
 		var parts []string
 		for _, tk := range toks {
 			parts = append(parts, tk.Of(tc.in)+"/"+kinds[tk.Kind])

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/lede-news/lede/internal/charref"
 	"github.com/lede-news/lede/internal/doc"
 )
 
@@ -15,7 +16,16 @@ import (
 // are one Number; a possessive "'s" is its own token ("Trump" "’s") while
 // other contractions ("don't") stay whole; "$" and "%" are Symbols; URLs
 // and e-mail addresses are one Word.
-func tokenize(text string, start, end int, out []doc.Token) []doc.Token {
+//
+// With dec not nil (pasted plain text), a well-formed HTML character
+// reference reads as the character it stands for (package charref): "&quot;"
+// is one Punct token, "&nbsp;" a space, "don&#39;t" and "caf&eacute;" one
+// Word each; a token holding one gets a Ref, and its decoded text is
+// appended to *dec. Only a '&' costs anything more.
+func tokenize(text string, start, end int, out []doc.Token, dec *[]string) []doc.Token {
+	// a block without a '&' holds no reference: it is read as when
+	// references are not (one IndexByte a block)
+	refs := dec != nil && strings.IndexByte(text[start:end], '&') >= 0
 	i := start
 	// the next '@' at or after i (end: none), found again only once i has
 	// passed it: a token that cannot open a URL ("http", "www.") and has no
@@ -43,16 +53,26 @@ func tokenize(text string, start, end int, out []doc.Token) []doc.Token {
 				}
 			}
 			if l := c | 0x20; l == 'h' || l == 'w' || at < end && at-i < linkLongest {
-				if j := linkEnd(text, i, end); j > i {
+				if j := linkEnd(text, i, end, refs); j > i {
 					out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word})
 					i = j
 					continue
 				}
 			}
-			j, kind := scanWord(text, i, end)
+			j, kind := scanWord(text, i, end, refs)
 			out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: kind})
+			if refs && hasRef(text[i:j]) {
+				out[len(out)-1].Ref = decode(text[i:j], dec) // "don&#39;t"
+			}
 			i = j
 			continue
+		}
+		if c == '&' && refs {
+			// not a letter, a digit or a space: a reference may stand for one
+			if o, j, ok := refToken(text, i, end, out, dec); ok {
+				out, i = o, j
+				continue
+			}
 		}
 		switch {
 		case r == '.' || r == '-':
@@ -64,8 +84,7 @@ func tokenize(text string, start, end int, out []doc.Token) []doc.Token {
 			out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Punct})
 			i = j
 			continue
-		case (r == '\'' || r == '’') && i+n < end && (text[i+n] == 's' || text[i+n] == 'S') &&
-			!nextIsAlnum(text, i+n+1, end) && len(out) > 0 && out[len(out)-1].End == i && out[len(out)-1].Kind == doc.Word:
+		case (r == '\'' || r == '’') && isPossessive(text, i+n, end, out, i):
 			// the possessive of the word just before: "Trump" + "’s"
 			out = append(out, doc.Token{Span: doc.Span{Start: i, End: i + n + 1}, Kind: doc.Word})
 			i += n + 1
@@ -79,6 +98,65 @@ func tokenize(text string, start, end int, out []doc.Token) []doc.Token {
 		i += n
 	}
 	return out
+}
+
+// isPossessive reports whether an apostrophe ending at k makes the
+// possessive of the word token just before it, which ends at i: an "s"
+// follows, and no letter or digit after it.
+func isPossessive(text string, k, end int, out []doc.Token, i int) bool {
+	return k < end && (text[k] == 's' || text[k] == 'S') && !nextIsAlnum(text, k+1, end) &&
+		len(out) > 0 && out[len(out)-1].End == i && out[len(out)-1].Kind == doc.Word
+}
+
+// refToken reads the character reference at text[i] (a '&') as tokenize
+// reads the character it stands for: a space, a word that starts with it
+// ("&Eacute;mile"), the apostrophe of a possessive ("Barbour&#39;s") or one
+// mark or symbol ("&quot;"). It returns false when text[i:] starts no
+// reference, for tokenize to read the '&' as itself. Out of line: it runs
+// on a '&' only.
+//
+//go:noinline
+func refToken(text string, i, end int, out []doc.Token, dec *[]string) ([]doc.Token, int, bool) {
+	r, n := refAt(text[i:end])
+	if n == 1 {
+		return out, i, false
+	}
+	var j int
+	kind := doc.Symbol
+	switch {
+	case unicode.IsSpace(r):
+		return out, i + n, true // &nbsp;
+	case isAlnum(r):
+		j, kind = scanWord(text, i, end, true)
+	case (r == '\'' || r == '’') && isPossessive(text, i+n, end, out, i):
+		j, kind = i+n+1, doc.Word
+	default:
+		j = i + n
+		if isPunct(r) {
+			kind = doc.Punct
+		}
+	}
+	out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: kind, Ref: decode(text[i:j], dec)})
+	return out, j, true
+}
+
+// hasRef reports whether a word scanWord read with refs holds a
+// reference: it read every well-formed one in it as its character.
+func hasRef(w string) bool {
+	for k := strings.IndexByte(w, '&'); k >= 0; k = strings.IndexByte(w, '&') {
+		if _, _, n := charref.At(w[k:]); n > 0 {
+			return true
+		}
+		w = w[k+1:]
+	}
+	return false
+}
+
+// decode appends the text of a token holding a character reference to
+// *dec, decoded, and returns the token's Ref.
+func decode(s string, dec *[]string) int32 {
+	*dec = append(*dec, charref.Decode(s))
+	return int32(len(*dec))
 }
 
 func isAlnum(r rune) bool {
@@ -136,6 +214,18 @@ func runeAt(text string, i, end int) (rune, int) {
 	return utf8.DecodeRuneInString(text[i:end])
 }
 
+// refAt reads s, which starts with '&', as a character reference: the
+// character it stands for and its length, or '&' and 1 when it is none.
+// Out of line, so that the loops that call it on a '&' stay small.
+//
+//go:noinline
+func refAt(s string) (rune, int) {
+	if r, _, n := charref.At(s); n > 0 {
+		return r, n
+	}
+	return '&', 1
+}
+
 func nextIsAlnum(text string, i, end int) bool {
 	r, _ := runeAt(text, i, end)
 	return r != 0 && isAlnum(r)
@@ -144,8 +234,9 @@ func nextIsAlnum(text string, i, end int) bool {
 // scanWord reads a word or number starting at i and returns its end and
 // kind. Inner hyphens, apostrophes, periods (U.S, 3.5, example.com), commas
 // and colons between digits (28,500, 10:30) and "&" between capitals (AT&T)
-// stay inside; a trailing period joins abbreviations and initials.
-func scanWord(text string, i, end int) (int, doc.Kind) {
+// stay inside; a trailing period joins abbreviations and initials. With
+// refs, a character reference reads as its character ("don&#39;t").
+func scanWord(text string, i, end int, refs bool) (int, doc.Kind) {
 	j := i
 	var prev rune
 	part := 0 // letters since the last inner period
@@ -161,6 +252,9 @@ func scanWord(text string, i, end int) (int, doc.Kind) {
 			continue
 		}
 		r, n := runeAt(text, j, end)
+		if r == '&' && refs {
+			r, n = refAt(text[j:end])
+		}
 		if isAlnum(r) {
 			if isLetter(r) {
 				letters++
@@ -171,6 +265,9 @@ func scanWord(text string, i, end int) (int, doc.Kind) {
 			continue
 		}
 		nx, nn := runeAt(text, j+n, end)
+		if nx == '&' && refs {
+			nx, nn = refAt(text[j+n : end])
+		}
 		ok := false
 		switch {
 		case isHyphen(r):
@@ -253,8 +350,10 @@ func classify(w string) doc.Kind {
 const linkLongest = 2048
 
 // linkEnd returns the end of a URL or e-mail address starting at i, or i
-// when there is none. Trailing punctuation is left out.
-func linkEnd(text string, i, end int) int {
+// when there is none. Trailing punctuation is left out. With refs, a
+// character reference to a character that ends a link ends it too
+// ("http://x.org/&quot;"), while "&amp;" between its parameters stays in.
+func linkEnd(text string, i, end int, refs bool) int {
 	// A URL or an e-mail address is short; capping the scan keeps a run of
 	// thousands of characters without a space linear to tokenise, since
 	// this is tried at every token start.
@@ -267,9 +366,14 @@ func linkEnd(text string, i, end int) int {
 		if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '"' || c == '<' || c == '>' {
 			break
 		}
+		if c == '&' && refs {
+			if r, n := refAt(text[j:end]); n > 1 && endsLink(r) {
+				break
+			}
+		}
 		if c >= utf8.RuneSelf {
 			r, n := utf8.DecodeRuneInString(text[j:end])
-			if unicode.IsSpace(r) || r == '“' || r == '”' || r == '’' || r == '‘' || r == '—' || r == '–' {
+			if endsLink(r) {
 				break
 			}
 			j += n
@@ -299,6 +403,12 @@ func linkEnd(text string, i, end int) int {
 		j -= n
 	}
 	return j
+}
+
+// endsLink reports whether r ends a link's run (past the ASCII space
+// characters, '"', '<' and '>', which linkEnd tests byte by byte).
+func endsLink(r rune) bool {
+	return unicode.IsSpace(r) || r == '"' || r == '<' || r == '>' || r == '“' || r == '”' || r == '’' || r == '‘' || r == '—' || r == '–'
 }
 
 func hasPrefixFold(s, p string) bool {
