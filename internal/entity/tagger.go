@@ -585,6 +585,10 @@ func (t *Tagger) history(i, p1 int, out *[numLabels]int32) {
 			continue
 		}
 		off := ref >> 5
+		if ref&31 == refDense {
+			addDense(out, (*[numLabels]uint8)(m.dense[off:off+numLabels]), &m.level)
+			continue
+		}
 		for _, e := range m.ent[off : off+ref&31] {
 			out[e>>8] += m.level[e&255]
 		}
