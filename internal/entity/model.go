@@ -32,14 +32,14 @@ type Model struct {
 
 	// the weight rows, by feature key: a row of one or two non-zero
 	// labels (most rows) is its ref itself (inline set, two 13-bit
-	// entries label<<8 | code, 0 for none); a row of three or four is
-	// ent[ref>>5 : ref>>5+ref&31]; a longer one (refDense) is the codes
-	// of all labels, dense[ref>>5 : ref>>5+numLabels]; the history
-	// features' rows are in blocks by base (build)
+	// entries label<<8 | code, 0 for none); a longer row is
+	// ent[ref>>5 : ref>>5+ref&31] or, from denseMin labels on (refDense),
+	// a code for every label, dense[ref>>5 : ref>>5+numLabels]; the
+	// history features' rows are in blocks by base (build)
 	index keyIndex
 	refs  []uint32
-	ent   []uint16 // weights of the rows of three or four labels: label<<8 | code
-	dense []uint8  // weights of the longer rows: a code per label
+	ent   []uint16 // weights of the longer rows kept as entries: label<<8 | code
+	dense []uint8  // weights of the rows kept dense: a code per label
 	nrows int      // feature rows kept
 
 	// taggers keeps Annotate's taggers between documents, their word
@@ -152,11 +152,11 @@ func (m *Model) levels() {
 
 // A ref is a row kept in its slot (inline set: two 13-bit entries
 // label<<8 | code, 0 for none) or x<<5 | n: the row ent[x:x+n]
-// (n < denseMin), the row dense[x:x+numLabels] (n = refDense), a history
-// block at ent[x] (n = refBlock), a history base whose rows are kept under
-// their own keys (n = refFallback), or a history base of one row of one
-// entry e for previous label p, kept in the ref (n = refSingle, x = e<<5 |
-// p).
+// (n <= numLabels; below denseMin in a model NewModel builds), the row
+// dense[x:x+numLabels] (n = refDense), a history block at ent[x]
+// (n = refBlock), a history base whose rows are kept under their own keys
+// (n = refFallback), or a history base of one row of one entry e for
+// previous label p, kept in the ref (n = refSingle, x = e<<5 | p).
 const (
 	inline      = 1 << 31
 	refBlock    = 31
