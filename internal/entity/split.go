@@ -89,16 +89,24 @@ var wordStarts = func() (h [numWordHashes]hash) {
 }()
 
 // wordHashes returns newHash(tmpl).str(w) for each template of
-// wordTemplates, hashing the ten side by side in one pass over w's
-// bytes: one chain's multiplications wait for each other, ten chains'
-// do not (TestWordHashes holds it to str).
-func wordHashes(w string) [numWordHashes]hash {
-	h := wordStarts
+// wordTemplates, hashing five side by side in each of two passes over w's
+// bytes: one chain's multiplications wait for each other, five chains' do
+// not, and five chains, the byte and the index stay in registers where
+// ten were stored and loaded at every byte (TestWordHashes holds it to
+// str).
+func wordHashes(w string) (h [numWordHashes]hash) {
+	h0, h1, h2, h3, h4 := wordStarts[0], wordStarts[1], wordStarts[2], wordStarts[3], wordStarts[4]
 	for i := 0; i < len(w); i++ {
 		c := hash(w[i])
-		h[0], h[1], h[2], h[3], h[4] = (h[0]^c)*fnvPrime, (h[1]^c)*fnvPrime, (h[2]^c)*fnvPrime, (h[3]^c)*fnvPrime, (h[4]^c)*fnvPrime
-		h[5], h[6], h[7], h[8], h[9] = (h[5]^c)*fnvPrime, (h[6]^c)*fnvPrime, (h[7]^c)*fnvPrime, (h[8]^c)*fnvPrime, (h[9]^c)*fnvPrime
+		h0, h1, h2, h3, h4 = (h0^c)*fnvPrime, (h1^c)*fnvPrime, (h2^c)*fnvPrime, (h3^c)*fnvPrime, (h4^c)*fnvPrime
 	}
+	h[0], h[1], h[2], h[3], h[4] = h0, h1, h2, h3, h4
+	h0, h1, h2, h3, h4 = wordStarts[5], wordStarts[6], wordStarts[7], wordStarts[8], wordStarts[9]
+	for i := 0; i < len(w); i++ {
+		c := hash(w[i])
+		h0, h1, h2, h3, h4 = (h0^c)*fnvPrime, (h1^c)*fnvPrime, (h2^c)*fnvPrime, (h3^c)*fnvPrime, (h4^c)*fnvPrime
+	}
+	h[5], h[6], h[7], h[8], h[9] = h0, h1, h2, h3, h4
 	for k := range h {
 		h[k] = (h[k] ^ 0xff) * fnvPrime // str's separator
 	}

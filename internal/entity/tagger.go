@@ -281,13 +281,13 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	// drop the last sentence's uncached words
 	t.known, t.infos = t.known[:t.cache.len()], t.infos[:t.cache.len()]
 	for _, w := range words {
-		id, ok := t.cache.get(w)
+		id, ok, h, slot := t.cache.probe(w)
 		if !ok {
 			id = int32(len(t.infos))
 			t.known, t.infos = append(t.known, tokInfo{}), append(t.infos, wordInfo{})
 			t.known[id], t.buf = wordInfoOf(w, &t.m.lex, &t.m.gaz, t.buf, &t.a)
 			if t.cache.len() < maxCache && int(id) == t.cache.len() {
-				t.cache.put(w, id)
+				t.cache.putAt(w, h, slot, id)
 			}
 		}
 		t.ids = append(t.ids, id)
@@ -585,6 +585,10 @@ func (t *Tagger) history(i, p1 int, out *[numLabels]int32) {
 			continue
 		}
 		off := ref >> 5
+		if ref&31 == refDense {
+			addDense(out, (*[numLabels]uint8)(m.dense[off:off+numLabels]), &m.level)
+			continue
+		}
 		for _, e := range m.ent[off : off+ref&31] {
 			out[e>>8] += m.level[e&255]
 		}

@@ -79,6 +79,38 @@ func (x *wordIndex) get(w string) (int32, bool) {
 	}
 }
 
+// probe is get for a word that the caller will put if it is not held: it
+// also returns w's hash and the free slot where put would place it (-1
+// before the table has any), for putAt, so that a new word is hashed and
+// probed once.
+func (x *wordIndex) probe(w string) (id int32, ok bool, h uint32, slot int32) {
+	if len(x.slots) == 0 {
+		return 0, false, 0, -1
+	}
+	h = wordHash(x.seed, w)
+	mask := uint32(len(x.slots) - 1)
+	for i := h >> x.shift; ; i = (i + 1) & mask {
+		s := &x.slots[i]
+		if s.id == 0 {
+			return 0, false, h, int32(i)
+		}
+		if s.h == h && s.w == w {
+			return s.id - 1, true, h, 0
+		}
+	}
+}
+
+// putAt is put(w, id) for a word probe did not find, given its hash and
+// slot; nothing was put since the probe.
+func (x *wordIndex) putAt(w string, h uint32, slot int32, id int32) {
+	if slot < 0 || 2*(x.n+1) > len(x.slots) {
+		x.put(w, id) // the table grows: w is hashed and placed anew
+		return
+	}
+	x.slots[slot] = wordSlot{w: w, h: h, id: id + 1}
+	x.n++
+}
+
 // put holds w with index id; w must not be held already.
 func (x *wordIndex) put(w string, id int32) {
 	if 2*(x.n+1) > len(x.slots) {

@@ -23,42 +23,57 @@ func TestWordIndex(t *testing.T) {
 			return w
 		}()},
 	}
-	var x wordIndex
-	for _, tt := range tests {
-		for round := range 2 { // the second after reset
-			want := map[string]int32{}
-			for i, w := range tt.words {
-				x.put(w, int32(i))
-				want[w] = int32(i)
-			}
-			if x.len() != len(want) {
-				t.Errorf("%s: len %d, want %d", tt.name, x.len(), len(want))
-			}
-			for w, id := range want {
-				if got, ok := x.get(w); !ok || got != id {
-					t.Errorf("%s round %d: get(%q) = %d, %v; want %d", tt.name, round, w, got, ok, id)
+	// each word put by put, or by probe and putAt as the tagger does, into
+	// a new index and, in the second round, after reset
+	for _, byProbe := range []bool{false, true} {
+		var x wordIndex
+		for _, tt := range tests {
+			for round := range 2 { // the second after reset
+				want := map[string]int32{}
+				for i, w := range tt.words {
+					if byProbe {
+						id, ok, h, slot := x.probe(w)
+						if ok {
+							t.Errorf("%s: probe(%q) found %d before it was put", tt.name, w, id)
+						}
+						x.putAt(w, h, slot, int32(i))
+						if id, ok, _, _ := x.probe(w); !ok || id != int32(i) {
+							t.Errorf("%s: probe(%q) = %d, %v after putAt, want %d", tt.name, w, id, ok, i)
+						}
+					} else {
+						x.put(w, int32(i))
+					}
+					want[w] = int32(i)
 				}
-			}
-			for _, w := range []string{"missing", "w1000", "Trum", "x"} {
-				if _, ok := x.get(w); ok && want[w] == 0 {
-					if _, in := want[w]; !in {
-						t.Errorf("%s: get(%q) found a word never put", tt.name, w)
+				if x.len() != len(want) {
+					t.Errorf("%s: len %d, want %d", tt.name, x.len(), len(want))
+				}
+				for w, id := range want {
+					if got, ok := x.get(w); !ok || got != id {
+						t.Errorf("%s round %d: get(%q) = %d, %v; want %d", tt.name, round, w, got, ok, id)
 					}
 				}
-			}
-			n := 0
-			x.all(func(w string, id int32) {
-				if want[w] != id {
-					t.Errorf("%s: all gave %q %d, want %d", tt.name, w, id, want[w])
+				for _, w := range []string{"missing", "w1000", "Trum", "x"} {
+					if _, ok := x.get(w); ok && want[w] == 0 {
+						if _, in := want[w]; !in {
+							t.Errorf("%s: get(%q) found a word never put", tt.name, w)
+						}
+					}
 				}
-				n++
-			})
-			if n != len(want) {
-				t.Errorf("%s: all gave %d words, want %d", tt.name, n, len(want))
-			}
-			x.reset(100)
-			if x.len() != 0 {
-				t.Errorf("%s: len %d after reset", tt.name, x.len())
+				n := 0
+				x.all(func(w string, id int32) {
+					if want[w] != id {
+						t.Errorf("%s: all gave %q %d, want %d", tt.name, w, id, want[w])
+					}
+					n++
+				})
+				if n != len(want) {
+					t.Errorf("%s: all gave %d words, want %d", tt.name, n, len(want))
+				}
+				x.reset(100)
+				if x.len() != 0 {
+					t.Errorf("%s: len %d after reset", tt.name, x.len())
+				}
 			}
 		}
 	}
