@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestFlatEval holds the flat walks (eval, and eval3 for depth 3) to the
+// TestFlatEval holds the flat walk (eval) to the
 // node-by-node walk of the same forests, on the shipped ranker and feature
 // vectors spread over each feature's thresholds.
 func TestFlatEval(t *testing.T) {
@@ -35,7 +35,7 @@ func TestFlatEval(t *testing.T) {
 	}
 }
 
-// TestEvalEach holds the tree-by-tree walk (evalEach, eval3Each) to Eval,
+// TestEvalEach holds the tree-by-tree walk (evalEach, tree3) to Eval,
 // bit for bit, and Ranker.Scores to the candidate-by-candidate scoring it
 // replaced, on the shipped ranker with feature vectors spread over each
 // feature's thresholds, shortlisted and not.
