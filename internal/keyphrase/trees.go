@@ -60,6 +60,9 @@ type flatForest struct {
 }
 
 func (m *flatForest) eval(f *[NumFeatures]float64) float64 {
+	if m.depth == 3 {
+		return m.eval3(f)
+	}
 	inner := 1<<m.depth - 1
 	s := m.bias
 	for t, l := 0, 0; l < len(m.leaves); t, l = t+inner, l+inner+1 {
@@ -76,6 +79,34 @@ func (m *flatForest) eval(f *[NumFeatures]float64) float64 {
 			i = 2*i + 1 + right
 		}
 		s += m.leaves[l+i-inner]
+	}
+	return s
+}
+
+// eval3 is eval for trees of depth 3 (the shipped experts'), the walk
+// written out: a tree's 7 nodes and 8 leaves sliced once, so the three
+// steps need no loop and no bounds checks but the first.
+func (m *flatForest) eval3(f *[NumFeatures]float64) float64 {
+	s := m.bias
+	feat, thr, leaves := m.feat, m.thr, m.leaves
+	for len(leaves) >= 8 && len(feat) >= 7 && len(thr) >= 7 {
+		fe, th := feat[:7:7], thr[:7:7]
+		i := 0
+		if f[fe[0]] > th[0] {
+			i = 1
+		}
+		i++ // node 1 or 2
+		r := 0
+		if f[fe[i]] > th[i] {
+			r = 1
+		}
+		i = 2*i + 1 + r // node 3 to 6
+		r = 0
+		if f[fe[i]] > th[i] {
+			r = 1
+		}
+		s += leaves[:8:8][2*i+1+r-7]
+		feat, thr, leaves = feat[7:], thr[7:], leaves[8:]
 	}
 	return s
 }
@@ -182,112 +213,41 @@ func (r *Ranker) Scores(cs []Candidate, short int) []float64 {
 		return sc
 	}
 	g := r.Style(&cs[0].Features)
-	// the candidates the trees score (sel) and the rest, which follow in
-	// the logistic order (lin)
-	sel := make([]int, 0, len(cs))
-	var lin []float64
-	var rest []int
 	if short < 0 || 2*short >= len(cs) {
 		for i := range cs {
-			sel = append(sel, i)
+			sc[i] = sigmoid(r.mix(&cs[i].Features, g))
 		}
-	} else {
-		lin = make([]float64, len(cs))
-		idx := make([]int, len(cs))
-		for i := range cs {
-			lin[i] = r.Linear.mix(&cs[i].Features, g)
-			idx[i] = i
-		}
-		sort.SliceStable(idx, func(a, b int) bool { return lin[idx[a]] > lin[idx[b]] })
-		// the best short of the lone words and of the rest: the limit on
-		// lone words (Order) reaches far down the list for phrases
-		var n [2]int
-		for _, i := range idx {
-			k := 0
-			if cs[i].Lone() {
-				k = 1
-			}
-			if n[k] >= short {
-				rest = append(rest, i)
-				continue
-			}
-			n[k]++
-			sel = append(sel, i)
-		}
+		return sc
 	}
-	// the experts' trees read one at a time for every candidate
-	// (Forest.evalEach): each candidate's sums are the same additions in
-	// the same order as Eval's, so the same bits
-	fs := make([]*[NumFeatures]float64, len(sel))
-	for k, i := range sel {
-		fs[k] = &cs[i].Features
+	lin := make([]float64, len(cs))
+	idx := make([]int, len(cs))
+	for i := range cs {
+		lin[i] = r.Linear.mix(&cs[i].Features, g)
+		idx[i] = i
 	}
-	e := make([]float64, 2*len(sel))
-	e0, e1 := e[:len(sel)], e[len(sel):]
-	r.Experts[0].evalEach(fs, e0)
-	r.Experts[1].evalEach(fs, e1)
+	sort.SliceStable(idx, func(a, b int) bool { return lin[idx[a]] > lin[idx[b]] })
+	// the best short of the lone words and of the rest: the limit on lone
+	// words (Order) reaches far down the list for phrases
 	low := 1.0
-	for k, i := range sel {
-		sc[i] = sigmoid((1-g)*e0[k] + g*e1[k]) // mix's sum
+	var n [2]int
+	rest := idx[:0:0]
+	for _, i := range idx {
+		k := 0
+		if cs[i].Lone() {
+			k = 1
+		}
+		if n[k] >= short {
+			rest = append(rest, i)
+			continue
+		}
+		n[k]++
+		sc[i] = sigmoid(r.mix(&cs[i].Features, g))
 		low = min(low, sc[i])
 	}
 	for _, i := range rest {
 		sc[i] = low * sigmoid(lin[i]) / 2
 	}
 	return sc
-}
-
-// evalEach sets out[k] to m.Eval(fs[k]) for each k. Trees of depth 3 (the
-// shipped experts') are read one at a time for all the candidates
-// (tree3), not each candidate's walked through every tree: a tree's nodes
-// and leaves are read once, not once a candidate (the walk a candidate at
-// a time spent about half its instructions advancing them), and each
-// candidate's sum is bias + tree 0 + tree 1 + …, Eval's additions in
-// Eval's order (TestEvalEach).
-func (m *Forest) evalEach(fs []*[NumFeatures]float64, out []float64) {
-	fl := &m.flat
-	if fl.depth != 3 {
-		for k, f := range fs {
-			out[k] = m.Eval(f)
-		}
-		return
-	}
-	out = out[:len(fs)]
-	for k := range out {
-		out[k] = fl.bias
-	}
-	feat, thr, leaves := fl.feat, fl.thr, fl.leaves
-	for len(leaves) >= 8 && len(feat) >= 7 && len(thr) >= 7 {
-		tree3(fs, out, (*[7]uint8)(feat), (*[7]float64)(thr), (*[8]float64)(leaves))
-		feat, thr, leaves = feat[7:], thr[7:], leaves[8:]
-	}
-}
-
-// tree3 adds one depth-3 tree's leaf to out[k] for each fs[k]. A function
-// of its own, not inlined, so that the loop over the candidates holds
-// only its own values in registers, not the forest's slices.
-//
-//go:noinline
-func tree3(fs []*[NumFeatures]float64, out []float64, fe *[7]uint8, th *[7]float64, lv *[8]float64) {
-	out = out[:len(fs)]
-	f0, t0 := fe[0], th[0]
-	for k, f := range fs {
-		r := 0
-		if f[f0] > t0 {
-			r = 1
-		}
-		i := 1 + r // node 1 or 2
-		r = 0
-		if f[fe[i]] > th[i] {
-			r = 1
-		}
-		i = 2*i + 1 + r // node 3 to 6
-		r = 0
-		if f[fe[i]] > th[i] {
-			r = 1
-		}
-		out[k] += lv[2*i+1+r-7]
-	}
 }
 
 // leafNode marks a leaf in the encoding (a feature number is below it).
