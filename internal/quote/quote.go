@@ -160,12 +160,11 @@ func (a *annotator) block(b doc.Span, prevOpen int) (int, bool) {
 	if continued {
 		i0 = openEnd
 	}
-	for i := i0; i < b.End; {
-		c := t[i]
-		if c != '"' && c != '\'' && c != '`' && c != 0xE2 && c != 0xC2 {
-			i++
-			continue
+	for i := i0; ; {
+		if i = nextMark(t, i, b.End); i >= b.End {
+			break
 		}
+		c := t[i]
 		k, n := markAt(t, i)
 		if k == none {
 			i++
@@ -247,6 +246,28 @@ func (a *annotator) add(s, e, open, close, chain int) {
 		return
 	}
 	a.quotes = append(a.quotes, quote{Quote: doc.Quote{Span: doc.Span{Start: s, End: e}}, open: open, close: close, chain: chain, blockEnd: a.blockEnd})
+}
+
+// markByte holds the bytes a quote mark may start with (markAt): the
+// ASCII double quote, apostrophe and backtick, and the first bytes of the
+// curly marks (E2: ‘ ’ “ ” „) and of the angle ones (C2: « »).
+var markByte = [256]bool{'"': true, '\'': true, '`': true, 0xE2: true, 0xC2: true}
+
+// nextMark returns the first position from i on, below end, whose byte
+// may start a quote mark, or end if there is none: one table lookup a
+// byte, where five comparisons a byte were a third of the pass
+// (TestNextMark).
+func nextMark(t string, i, end int) int {
+	if i >= end {
+		return end
+	}
+	s := t[i:end]
+	for j := 0; j < len(s); j++ {
+		if markByte[s[j]] {
+			return i + j
+		}
+	}
+	return end
 }
 
 // singleClose finds the mark that closes a single-quoted quotation opened
