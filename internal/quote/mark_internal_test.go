@@ -1,6 +1,11 @@
 package quote
 
-import "testing"
+import (
+	"sort"
+	"testing"
+
+	"github.com/lede-news/lede/internal/doc"
+)
 
 // TestNextMark holds markByte to markAt: a byte it leaves out starts no
 // mark, whatever follows it; and nextMark to the first such byte.
@@ -31,5 +36,42 @@ func TestNextMark(t *testing.T) {
 	}
 	if got := nextMark(text, 5, 3); got != 3 {
 		t.Errorf("nextMark past its end = %d, want 3", got)
+	}
+}
+
+// TestIndexMentions: every entity's mentions, each once with its entity,
+// in order of start, for interleaved entities of a few mentions and of
+// more than smallsort sorts by insertion.
+func TestIndexMentions(t *testing.T) {
+	for _, n := range []int{0, 1, 7, 100, 700} {
+		d := &doc.Document{Entities: make([]doc.Entity, 5)}
+		for i := range n {
+			e := &d.Entities[(i*7)%5]
+			start := (i*389)%(7*n+1) + i*7*n + 3 // distinct
+			e.Mentions = append(e.Mentions, doc.Mention{Span: doc.Span{Start: start, End: start + 2}})
+		}
+		for ei := range d.Entities { // each entity's mentions in text order, as the resolver gives them
+			ms := d.Entities[ei].Mentions
+			sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+		}
+		a := annotator{d: d}
+		a.indexMentions()
+		if len(a.mentions) != n {
+			t.Fatalf("%d mentions: indexed %d", n, len(a.mentions))
+		}
+		seen := map[int]bool{}
+		for k, m := range a.mentions {
+			if k > 0 && a.mentions[k-1].Start >= m.Start {
+				t.Fatalf("%d mentions: %d at %d follows %d", n, k, m.Start, a.mentions[k-1].Start)
+			}
+			found := false
+			for _, em := range d.Entities[m.entity].Mentions {
+				found = found || em.Span == m.Span
+			}
+			if !found || seen[m.Start] {
+				t.Fatalf("%d mentions: %+v is not its entity's, or twice", n, m)
+			}
+			seen[m.Start] = true
+		}
 	}
 }
