@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/lede-news/lede/internal/article"
+	"github.com/lede-news/lede/internal/doc"
 )
 
 func TestDetect(t *testing.T) {
@@ -347,4 +348,124 @@ func TestEveryLanguageHasAName(t *testing.T) {
 	if n := len(m.Languages()); n != 39 {
 		t.Errorf("%d languages, docs/models/lang.md says 39", n)
 	}
+}
+
+// TestLowerLetters holds lowerLetters, on which mayBeSure rests, to the
+// lower-case trigrams scoreInto counts: equal for ASCII text within
+// MaxLetters, never fewer past it; and a text mayBeSure rules out is never
+// Sure.
+func TestLowerLetters(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"", "a", "A", "ab Cd ef", "iPhone sales rose", "USA", "it's 3pm-ish, e.g. x1y2z",
+		"Trump Signs Executive Order Threatening 25% Tariffs on Countries Trading With Iran",
+		"Five Things to Know About the Summit", "[brackets] `ticks` {braces} @at ^caret _under_",
+		strings.Repeat("the cat sat on the mat and ", 60), strings.Repeat("word ", 300), "naïve café", "Δelta"}
+	if f, err := os.Open("testdata/apt.tsv"); err == nil {
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			if _, text, ok := strings.Cut(sc.Text(), "\t"); ok {
+				texts = append(texts, text)
+			}
+		}
+		f.Close()
+	}
+	ruled := 0
+	for _, s := range texts {
+		n, ascii := lowerLetters(s)
+		sc := m.Score(s)
+		if ascii {
+			if got := sc.lower[Latin]; got > n || got < n && sc.letters[Latin] < MaxLetters {
+				t.Errorf("%.60q: scoreInto counts %d lower-case trigrams, lowerLetters %d", s, got, n)
+			}
+		}
+		if !mayBeSure(s) {
+			ruled++
+			if g := m.Decide(sc); g.Sure {
+				t.Errorf("%.60q: mayBeSure says no, but the guess %+v is Sure", s, g)
+			}
+		}
+	}
+	if ruled == 0 {
+		t.Error("mayBeSure ruled out no text: the test checks nothing")
+	}
+}
+
+// FuzzLowerLetters: TestLowerLetters on any bytes.
+func FuzzLowerLetters(f *testing.F) {
+	for _, s := range []string{"", "ab Cd", "iPhone", "x\x80y", strings.Repeat("ab ", 400)} {
+		f.Add(s)
+	}
+	m, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, ascii := lowerLetters(s)
+		sc := m.Score(s)
+		if ascii {
+			if got := sc.lower[Latin]; got > n || got < n && sc.letters[Latin] < MaxLetters {
+				t.Fatalf("%q: scoreInto counts %d lower-case trigrams, lowerLetters %d", s, got, n)
+			}
+		}
+		if !mayBeSure(s) && m.Decide(sc).Sure {
+			t.Fatalf("%q: mayBeSure says no, but the guess is Sure", s)
+		}
+	})
+}
+
+// TestAnnotateSkipsSame holds Annotate, which does not read the blocks
+// whose guess cannot count, to annotate reading every block: the same
+// language, block languages and skipped blocks on the repository's test
+// articles and pages, ../shared's samples, and pastes of headlines with
+// and without a body.
+func TestAnnotateSkipsSame(t *testing.T) {
+	files, _ := filepath.Glob("../*/testdata/*.txt")
+	html, _ := filepath.Glob("../*/testdata/*.html")
+	shared, _ := filepath.Glob("../../../shared/samples/*.txt")
+	inputs := []string{
+		"Seoul Strikes Deal on Tariffs\nSouth Korea will invest $350 billion in the United States, officials said on Wednesday, and the first of the payments is due within two years of the signing of the deal.\nJapan Election Set for Sunday\nMarkets Turn Risk-Off Ahead of ECB Decision",
+		"Seoul Strikes Deal on Tariffs\nJapan Election Set for Sunday\nMarkets Turn Risk-Off Ahead of ECB Decision",
+		"Der Bundeskanzler sagte am Mittwoch in Berlin, dass die Regierung die Steuern im kommenden Jahr nicht erhöhen werde, obwohl die Wirtschaft schwächer wachse als erwartet.\nMerkel trifft Macron\nAngela Merkel und Emmanuel Macron trafen sich am Donnerstag in Paris, um über die Zukunft der Europäischen Union und die gemeinsame Verteidigung zu sprechen.",
+	}
+	for _, f := range append(append(files, html...), shared...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, string(b))
+	}
+	skipped := 0
+	for i, in := range inputs {
+		d, err := article.Parse(in, article.Auto)
+		if err != nil {
+			continue
+		}
+		want, _ := article.Parse(in, article.Auto)
+		Annotate(d)
+		annotate(want, true)
+		if fmt.Sprint(d.Language, d.BlockLanguages, d.Skipped) != fmt.Sprint(want.Language, want.BlockLanguages, want.Skipped) {
+			t.Errorf("input %d (%.40q): Annotate gives %v %v %v, reading every block %v %v %v", i, in,
+				d.Language, d.BlockLanguages, d.Skipped, want.Language, want.BlockLanguages, want.Skipped)
+		}
+		body := false
+		for _, b := range d.Blocks {
+			body = body || b.Role == doc.Body
+		}
+		for _, b := range d.Blocks {
+			switch b.Role {
+			case doc.Body, doc.Boilerplate, doc.Byline, doc.Dateline:
+				continue
+			}
+			if body && !mayBeSure(b.Of(d.Text)) {
+				skipped++
+			}
+		}
+	}
+	if skipped == 0 {
+		t.Error("no block was left unread: the test checks nothing")
+	}
+	t.Logf("%d inputs, %d blocks left unread", len(inputs), skipped)
 }

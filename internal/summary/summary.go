@@ -90,13 +90,16 @@ func Select(d *doc.Document) []int {
 			}
 		}
 	}
-	// Each candidate's words as sorted ids, and whether it nearly copies a
-	// sentence already chosen (updated once per choice, not re-tested in
-	// every round).
-	words := wordSets(d, cands)
+	// Whether a candidate is ruled out: chosen, or a near copy of a chosen
+	// sentence. A near copy is found when it first comes out best (its
+	// words and the chosen sentences' read then, as sorted ids), not by
+	// testing every candidate after each choice: the best of the others
+	// is the same sentence, and the words of most sentences are never
+	// read (TestSelectLazy holds Select to the eager test).
+	words := newWordSets(d, cands)
 	dup := make([]bool, len(cands))
 	covered := make([]bool, len(units))
-	var chosen []int
+	var chosen, chosenRank []int
 	first := 0.0
 	for len(chosen) < maxSentences {
 		best, bestRank, bestGain := -1, -1, 0.0
@@ -119,21 +122,20 @@ func Select(d *doc.Document) []int {
 		if best < 0 {
 			break
 		}
+		if words.nearAny(bestRank, chosenRank) {
+			dup[bestRank] = true
+			continue
+		}
 		if len(chosen) == 0 {
 			first = bestGain
 		} else if len(chosen) >= minSentences && bestGain < stopRatio*first {
 			break
 		}
-		chosen = append(chosen, best)
+		chosen, chosenRank = append(chosen, best), append(chosenRank, bestRank)
 		for _, u := range covers[best] {
 			covered[u] = true
 		}
 		dup[bestRank] = true
-		for r := range cands {
-			if !dup[r] && nearCopy(words[r], words[bestRank]) {
-				dup[r] = true
-			}
-		}
 	}
 	return chosen
 }
@@ -201,41 +203,64 @@ func wellFormed(d *doc.Document, s doc.Sentence) bool {
 	return strings.HasSuffix(last, ".") // "U.S." closing a sentence
 }
 
-// wordSets gives each sentence's distinct words (by keyphrase.Key) as
-// sorted ids, so that comparing two sentences is one merge.
-func wordSets(d *doc.Document, sents []int) [][]int32 {
+// wordSets gives candidate sentences' distinct words (by keyphrase.Key)
+// as sorted ids, so that comparing two sentences is one merge, each read
+// when first asked for (get).
+type wordSets struct {
+	d     *doc.Document
+	sents []int
+	ids   map[string]int32
+	set   [][]int32 // by candidate; nil: not read yet
+	all   []int32   // the sets read so far, one after the other
+}
+
+func newWordSets(d *doc.Document, sents []int) *wordSets {
 	// sized for an article's distinct words: growing a map rehashes every
 	// key, with wasm's slow portable hash. (A second map, from each word as
 	// written to its id, was slower: most words are lower case already, so
 	// Key allocates nothing for them.)
-	ids := make(map[string]int32, 256)
-	out := make([][]int32, len(sents))
-	n := 0
-	for _, s := range sents {
-		n += d.Sentences[s].Last - d.Sentences[s].First
+	return &wordSets{d: d, sents: sents, ids: make(map[string]int32, 256), set: make([][]int32, len(sents))}
+}
+
+// get returns the words of candidate i.
+func (w *wordSets) get(i int) []int32 {
+	if w.set[i] != nil {
+		return w.set[i]
 	}
-	all := make([]int32, 0, n) // every set, one after the other
-	for i, s := range sents {
-		n := len(all)
-		for t := d.Sentences[s].First; t < d.Sentences[s].Last; t++ {
-			if d.Tokens[t].Kind != doc.Word {
-				continue
-			}
-			k := keyphrase.Key(d.TokenText(t))
-			id, ok := ids[k]
-			if !ok {
-				id = int32(len(ids))
-				ids[k] = id
-			}
-			all = append(all, id)
+	d, s := w.d, w.d.Sentences[w.sents[i]]
+	n := len(w.all)
+	for t := s.First; t < s.Last; t++ {
+		if d.Tokens[t].Kind != doc.Word {
+			continue
 		}
-		set := all[n:]
-		smallsort.Sort(set)
-		set = slices.Compact(set)
-		all = all[:n+len(set)]
-		out[i] = set[:len(set):len(set)]
+		k := keyphrase.Key(d.TokenText(t))
+		id, ok := w.ids[k]
+		if !ok {
+			id = int32(len(w.ids))
+			w.ids[k] = id
+		}
+		w.all = append(w.all, id)
 	}
-	return out
+	set := w.all[n:]
+	smallsort.Sort(set)
+	set = slices.Compact(set)
+	w.all = w.all[:n+len(set)]
+	w.set[i] = set[:len(set):len(set)]
+	return w.set[i]
+}
+
+// nearAny reports whether candidate i nearly copies any of candidates of.
+func (w *wordSets) nearAny(i int, of []int) bool {
+	if len(of) == 0 {
+		return false
+	}
+	a := w.get(i)
+	for _, c := range of {
+		if nearCopy(a, w.get(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // nearCopy reports whether most of a sentence's words are in another

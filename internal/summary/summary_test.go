@@ -3,6 +3,7 @@ package summary_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -102,5 +103,52 @@ func TestSample(t *testing.T) {
 	}
 	if n := len(d.Summary); n < 2 || n > 4 {
 		t.Errorf("sample summary has %d sentences, want 2..4", n)
+	}
+}
+
+// TestSelectLazy holds Select, which reads a candidate's words only when
+// it comes out best, to SelectEager, which read every candidate's and
+// tested each against every sentence chosen: the same sentences in the
+// same order on the repository's test articles and pages, ../shared's
+// samples, and articles with near copies (a lede repeated, a paragraph
+// twice).
+func TestSelectLazy(t *testing.T) {
+	files, _ := filepath.Glob("../*/testdata/*.txt")
+	html, _ := filepath.Glob("../*/testdata/*.html")
+	shared, _ := filepath.Glob("../../../shared/samples/*.txt")
+	inputs := []string{
+		"Council Approves Harbour Bridge Repairs\n" + strings.Join(bridge, "\n"),
+		"Council Approves Harbour Bridge Repairs\n" + strings.Join(append(append([]string{}, bridge...), bridge[0], bridge[1], bridge[3]), "\n"),
+		"Bridge Repairs\n" + strings.Join([]string{bridge[0], bridge[2], bridge[0], bridge[5], bridge[2], bridge[1], bridge[5]}, "\n"),
+		// the second sentence is the first with a name more: the only one
+		// left after the first is chosen, and a near copy
+		"Bridge Repairs\n" + bridge[0] + "\nMayor Alice Brown said the c" + bridge[0][5:] + "\nNobody was hurt.",
+	}
+	for _, f := range append(append(files, html...), shared...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, string(b))
+	}
+	copies := 0
+	for i, in := range inputs {
+		d, err := engine.Document(in, engine.Options{})
+		if err != nil {
+			continue
+		}
+		got, want := summary.Select(d), summary.SelectEager(d)
+		if !slices.Equal(got, want) {
+			t.Errorf("input %d (%.40q): Select gives %v, the eager test %v", i, in, got, want)
+		}
+		if i < 2 && len(got) < 2 {
+			t.Errorf("input %d: %d sentences", i, len(got))
+		}
+		if i == 3 {
+			copies = len(got)
+		}
+	}
+	if copies != 1 {
+		t.Errorf("two near copies gave %d sentences, want 1", copies)
 	}
 }
