@@ -505,7 +505,14 @@ func countWords(s string) int {
 // asciiWord classes the ASCII bytes for countWords: a letter or digit
 // (wordByte), a character that continues a word ("don't", "U.S.", "co-op":
 // joinByte), or neither (0).
-var asciiWord = func() (t [utf8.RuneSelf]uint8) {
+var asciiWord = buildAsciiWord()
+
+// buildAsciiWord builds asciiWord. Not inlined: inlined, its loop would be
+// charged the package's whole init (docs/architecture.md, "Start-up in
+// wasm").
+//
+//go:noinline
+func buildAsciiWord() (t [utf8.RuneSelf]uint8) {
 	for c := byte('0'); c <= '9'; c++ {
 		t[c] = wordByte
 	}
@@ -514,7 +521,7 @@ var asciiWord = func() (t [utf8.RuneSelf]uint8) {
 	}
 	t['\''], t['-'], t['.'] = joinByte, joinByte, joinByte
 	return t
-}()
+}
 
 const (
 	wordByte = 1
@@ -1116,6 +1123,13 @@ type phrases struct {
 	pairs   [1 << 16 / 64]uint64 // bit a<<8|b: some phrase opens with bytes a, b
 }
 
+// newPhrases indexes list (phrases of two bytes or more) by first byte
+// and opening pair.
+//
+// Not inlined: it runs only at init, and inlined its loops would be
+// charged to the package's whole init (docs/architecture.md, "Start-up in wasm").
+//
+//go:noinline
 func newPhrases(list []string) *phrases {
 	p := &phrases{}
 	for _, s := range list {
