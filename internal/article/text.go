@@ -505,14 +505,7 @@ func countWords(s string) int {
 // asciiWord classes the ASCII bytes for countWords: a letter or digit
 // (wordByte), a character that continues a word ("don't", "U.S.", "co-op":
 // joinByte), or neither (0).
-var asciiWord = buildAsciiWord()
-
-// buildAsciiWord builds asciiWord. Not inlined: inlined, its loop would be
-// charged the package's whole init (docs/architecture.md, "Start-up in
-// wasm").
-//
-//go:noinline
-func buildAsciiWord() (t [utf8.RuneSelf]uint8) {
+var asciiWord = func() (t [utf8.RuneSelf]uint8) {
 	for c := byte('0'); c <= '9'; c++ {
 		t[c] = wordByte
 	}
@@ -521,7 +514,7 @@ func buildAsciiWord() (t [utf8.RuneSelf]uint8) {
 	}
 	t['\''], t['-'], t['.'] = joinByte, joinByte, joinByte
 	return t
-}
+}()
 
 const (
 	wordByte = 1

@@ -81,19 +81,12 @@ const (
 )
 
 // wordStarts are newHash of each template of wordTemplates.
-var wordStarts = buildWordStarts()
-
-// buildWordStarts builds wordStarts. Not inlined: inlined, its loop would be
-// charged the package's whole init (docs/architecture.md, "Start-up in
-// wasm").
-//
-//go:noinline
-func buildWordStarts() (h [numWordHashes]hash) {
+var wordStarts = func() (h [numWordHashes]hash) {
 	for k, tmpl := range wordTemplates {
 		h[k] = newHash(tmpl)
 	}
 	return h
-}
+}()
 
 // wordHashes returns newHash(tmpl).str(w) for each template of
 // wordTemplates, hashing the ten side by side in one pass over w's
@@ -222,19 +215,12 @@ func wordOwnFeaturesW0(t *tokInfo, w0 hash, out []uint32) []uint32 {
 
 // affixStart holds newHash(fPre).num(k) (index k-1) and newHash(fSuf).num(k)
 // (index 3+k) for k = 1..4.
-var affixStart = buildAffixStart()
-
-// buildAffixStart builds affixStart. Not inlined: inlined, its loop would be
-// charged the package's whole init (docs/architecture.md, "Start-up in
-// wasm").
-//
-//go:noinline
-func buildAffixStart() (h [8]hash) {
+var affixStart = func() (h [8]hash) {
 	for k := 1; k <= 4; k++ {
 		h[k-1], h[3+k] = newHash(fPre).num(k), newHash(fSuf).num(k)
 	}
 	return h
-}
+}()
 
 // affixKeys sets f to the keys of w's prefix and suffix features of 1 to 4
 // bytes, in wordOwnFeatures' order (prefix 1, suffix 1, prefix 2, ...);

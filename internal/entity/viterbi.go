@@ -196,21 +196,14 @@ func (lt *lattice[T]) isForced(i int) bool { return i < len(lt.forced) && lt.for
 // closedLabels is the set of labels (bit l) after which O is allowed: O
 // and the last or only token of a name. Only they are extended into a
 // forced O.
-var closedLabels = buildClosedLabels()
-
-// buildClosedLabels builds closedLabels. Not inlined: inlined, its loop would be
-// charged the package's whole init (docs/architecture.md, "Start-up in
-// wasm").
-//
-//go:noinline
-func buildClosedLabels() (m uint32) {
+var closedLabels = func() (m uint32) {
 	for p := range numLabels {
 		if allowed(p, 0) {
 			m |= 1 << p
 		}
 	}
 	return m
-}
+}()
 
 // successors lists, for each label, the labels allowed to follow it: two
 // after an open name (B or I), nine after any other label, so the decoder
