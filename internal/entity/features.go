@@ -347,14 +347,14 @@ func wordShape(s string, buf []byte) (string, []byte) {
 
 // asciiShape is wordShape's class of an ASCII byte: X for a capital, x
 // for a lower-case letter, d for a digit, the byte itself otherwise.
-var asciiShape = buildAsciiShape()
+var asciiShape = buildASCIIShape()
 
-// buildAsciiShape builds asciiShape. Not inlined: inlined, its loop would be
+// buildASCIIShape builds asciiShape. Not inlined: inlined, its loop would be
 // charged the package's whole init (docs/architecture.md, "Start-up in
 // wasm").
 //
 //go:noinline
-func buildAsciiShape() (t [utf8.RuneSelf]byte) {
+func buildASCIIShape() (t [utf8.RuneSelf]byte) {
 	for c := range t {
 		switch {
 		case c >= 'A' && c <= 'Z':
