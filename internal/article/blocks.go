@@ -410,6 +410,11 @@ var featureNames, neighbourIdx = withNeighbours(baseNames, neighbourNames)
 // withNeighbours names a unit's features (base, then the neighbours' subset
 // of them from each side in turn) and returns where the subset lies in base.
 // Blocks of HTML and lines of pasted text are read the same way.
+//
+// Not inlined: it runs only at init, and inlined its loops would be
+// charged to the package's whole init (docs/architecture.md, "Start-up in wasm").
+//
+//go:noinline
 func withNeighbours(base, neighbour []string) (names []string, idx []int) {
 	names = append([]string(nil), base...)
 	for _, side := range []string{"prev", "next", "prev2", "next2"} {
@@ -429,7 +434,14 @@ func withNeighbours(base, neighbour []string) (names []string, idx []int) {
 
 // stopWords are the commonest function words of the languages news comes
 // in most; a paragraph is full of them, a menu or a headline list is not.
-var stopWords = func() map[string]bool {
+var stopWords = buildStopWords()
+
+// buildStopWords builds stopWords. Not inlined: inlined, its loop would be
+// charged the package's whole init (docs/architecture.md, "Start-up in
+// wasm").
+//
+//go:noinline
+func buildStopWords() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`the a an and or but of to in on at for with from by as is are was were be been
 		has have had it its this that these those he she they we i you his her their our not no will would
@@ -439,7 +451,7 @@ var stopWords = func() map[string]bool {
 		m[w] = true
 	}
 	return m
-}()
+}
 
 // ruleRoles runs the hand rules and returns each block's rule decision
 // (body or not); ok is false when the page has no prose container.

@@ -1116,6 +1116,13 @@ type phrases struct {
 	pairs   [1 << 16 / 64]uint64 // bit a<<8|b: some phrase opens with bytes a, b
 }
 
+// newPhrases indexes list (phrases of two bytes or more) by first byte
+// and opening pair.
+//
+// Not inlined: it runs only at init, and inlined its loops would be
+// charged to the package's whole init (docs/architecture.md, "Start-up in wasm").
+//
+//go:noinline
 func newPhrases(list []string) *phrases {
 	p := &phrases{}
 	for _, s := range list {

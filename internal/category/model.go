@@ -232,9 +232,7 @@ func Load(b []byte) (*Model, error) {
 	if len(b) < 16*k*4+8 {
 		return nil, bad
 	}
-	for i := range 16 * k {
-		m.book[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
-	}
+	m.readBook(b[:16*k*4])
 	b = b[16*k*4:]
 	nkeys, nent := uint64(binary.LittleEndian.Uint32(b)), uint64(binary.LittleEndian.Uint32(b[4:]))
 	b = b[8:]
@@ -248,19 +246,37 @@ func Load(b []byte) (*Model, error) {
 	m.relKey, m.relEnt = b[:rel:rel], b[rel:2*rel:2*rel]
 	b = b[2*rel:]
 	m.keys, m.counts, m.entries = b[:nkeys:nkeys], b[nkeys:2*nkeys:2*nkeys], b[2*nkeys:]
-	// the directory: ascending from 0 to the totals
-	var pk, pe uint32
-	for p := range int(pages) + 1 {
-		ks, es := m.pageStart(p)
-		if ks < pk || es < pe || p == 0 && (ks != 0 || es != 0) {
-			return nil, bad
-		}
-		pk, pe = ks, es
-	}
-	if uint64(pk) != nkeys || uint64(pe) != nent {
+	if pk, pe, ok := m.directory(int(pages)); !ok || uint64(pk) != nkeys || uint64(pe) != nent {
 		return nil, bad
 	}
 	return m, nil
+}
+
+// readBook decodes the codebook from b, 16 little-endian float32 a label,
+// in a function of its own for the reason directory gives.
+//
+//go:noinline
+func (m *Model) readBook(b []byte) {
+	for i := range len(b) / 4 {
+		m.book[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+	}
+}
+
+// directory checks that the directory of pages runs from 0 upwards and
+// returns where it ends (the totals of keys and entries). It is a function
+// of its own so that its loop, one pass over the pages, is not charged to
+// Load's whole length (docs/architecture.md, "Start-up in wasm").
+//
+//go:noinline
+func (m *Model) directory(pages int) (pk, pe uint32, ok bool) {
+	for p := range pages + 1 {
+		ks, es := m.pageStart(p)
+		if ks < pk || es < pe || p == 0 && (ks != 0 || es != 0) {
+			return 0, 0, false
+		}
+		pk, pe = ks, es
+	}
+	return pk, pe, true
 }
 
 // u32 reads the i-th little-endian uint32 of b.

@@ -102,25 +102,39 @@ func wordClass(w string, buf []byte) (class int, bits uint8, _ []byte) {
 // connectorIndex holds connectors' bits by the connector, for wordClass: a
 // wordIndex, which in wasm costs less to ask than a map (wordindex.go).
 // Built once, never written after.
-var connectorIndex = func() (x wordIndex) {
+var connectorIndex = buildConnectorIndex()
+
+// buildConnectorIndex builds connectorIndex. Not inlined: inlined, its loop would be
+// charged the package's whole init (docs/architecture.md, "Start-up in
+// wasm").
+//
+//go:noinline
+func buildConnectorIndex() (x wordIndex) {
 	for c, b := range connectors {
 		x.put(c, int32(b))
 	}
 	return x
-}()
+}
 
 // connectorShapes holds, for each first byte, the lengths (bit n: n bytes,
 // below 16) of the connectors that begin with it: most plain words ("said",
 // "to") are told from every connector by these two without hashing them for
 // the map.
-var connectorShapes = func() (s [256]uint16) {
+var connectorShapes = buildConnectorShapes()
+
+// buildConnectorShapes builds connectorShapes. Not inlined: inlined, its loop would be
+// charged the package's whole init (docs/architecture.md, "Start-up in
+// wasm").
+//
+//go:noinline
+func buildConnectorShapes() (s [256]uint16) {
 	for c := range connectors {
 		if len(c) < 16 {
 			s[c[0]] |= 1 << len(c)
 		}
 	}
 	return s
-}()
+}
 
 // markForced sets forced, for each of words, to whether it can only be
 // labelled O: a plain word, or a run of connectors that no name can hold.

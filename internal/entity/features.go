@@ -33,14 +33,21 @@ func labelPos(l int) int     { return (l - 1) % 4 }
 var TypeNames = [numTypes]string{"PER", "LOC", "ORG", "MISC"}
 
 // allowedTable caches allowed for prev in -1..numLabels-1 (index prev+1).
-var allowedTable = func() (t [numLabels + 1][numLabels]bool) {
+var allowedTable = buildAllowedTable()
+
+// buildAllowedTable builds allowedTable. Not inlined: inlined, its loop would be
+// charged the package's whole init (docs/architecture.md, "Start-up in
+// wasm").
+//
+//go:noinline
+func buildAllowedTable() (t [numLabels + 1][numLabels]bool) {
 	for p := -1; p < numLabels; p++ {
 		for n := range numLabels {
 			t[p+1][n] = allowedRule(p, n)
 		}
 	}
 	return t
-}()
+}
 
 // allowed reports whether label next may follow label prev (prev < 0 is the
 // sentence start) in a well-formed BILOU sequence.
@@ -154,7 +161,14 @@ type tokInfo struct {
 // in one is most likely an organisation whatever its first words are
 // ("Asia-Pacific Economic Cooperation", "Korea Development Bank"). The model
 // learns how much to trust this from the training names.
-var orgHeads = func() map[string]bool {
+var orgHeads = buildOrgHeads()
+
+// buildOrgHeads builds orgHeads. Not inlined: inlined, its loop would be
+// charged the package's whole init (docs/architecture.md, "Start-up in
+// wasm").
+//
+//go:noinline
+func buildOrgHeads() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`cooperation organization organisation association council union
 		agency bank group inc inc. corp corp. corporation co co. company companies ltd ltd. plc llc ag sa nv gmbh
@@ -166,7 +180,7 @@ var orgHeads = func() map[string]bool {
 		m[w] = true
 	}
 	return m
-}()
+}
 
 // markRuns sets each token's capitalised run: a maximal sequence of tokens
 // that start with a capital letter.
@@ -333,7 +347,14 @@ func wordShape(s string, buf []byte) (string, []byte) {
 
 // asciiShape is wordShape's class of an ASCII byte: X for a capital, x
 // for a lower-case letter, d for a digit, the byte itself otherwise.
-var asciiShape = func() (t [utf8.RuneSelf]byte) {
+var asciiShape = buildASCIIShape()
+
+// buildASCIIShape builds asciiShape. Not inlined: inlined, its loop would be
+// charged the package's whole init (docs/architecture.md, "Start-up in
+// wasm").
+//
+//go:noinline
+func buildASCIIShape() (t [utf8.RuneSelf]byte) {
 	for c := range t {
 		switch {
 		case c >= 'A' && c <= 'Z':
@@ -347,7 +368,7 @@ var asciiShape = func() (t [utf8.RuneSelf]byte) {
 		}
 	}
 	return t
-}()
+}
 
 // shapeIntern avoids allocating the common shapes.
 func shapeIntern(b []byte) string {

@@ -208,7 +208,14 @@ var closedLabels = func() (m uint32) {
 // successors lists, for each label, the labels allowed to follow it: two
 // after an open name (B or I), nine after any other label, so the decoder
 // does not test the seventeen.
-var successors = func() (s [numLabels][]uint8) {
+var successors = buildSuccessors()
+
+// buildSuccessors builds successors. Not inlined: inlined, its loop would be
+// charged the package's whole init (docs/architecture.md, "Start-up in
+// wasm").
+//
+//go:noinline
+func buildSuccessors() (s [numLabels][]uint8) {
 	for p := range numLabels {
 		for l := range numLabels {
 			if allowed(p, l) {
@@ -217,4 +224,4 @@ var successors = func() (s [numLabels][]uint8) {
 		}
 	}
 	return s
-}()
+}

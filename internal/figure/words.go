@@ -216,40 +216,51 @@ func init() {
 	// Sized once, from the lists' lengths: a map grown insert by insert
 	// rehashes itself as it grows. In wasm this takes a tenth off this
 	// package's init (median 2.5 → 2.2 ms; docs/web.md, "Where the first
-	// result's time goes").
+	// result's time goes"). Each loop is a function of its own
+	// (docs/architecture.md, "Start-up in wasm").
 	n := len(startWords) + len(months) + len(weekdays) + len(relativeDays) + len(dollarPrefixes) +
 		len(currencyCodes) + len(numberWords) + len(ordinalWords) + len(vagueCounts)
 	sw := make(map[string]bool, n)
-	for k := range startWords {
-		sw[k] = true
-	}
+	addKeys(sw, startWords, vagueCounts)
 	startWords = sw
+	addKeys(startWords, months, weekdays, relativeDays)
+	addKeys(startWords, numberWords, ordinalWords)
+	addTrimmedKeys(startWords, dollarPrefixes, currencyCodes)
 	verbs = make(map[string]bool, 8*len(verbStems)+len(irregularVerbs))
-	for _, m := range []map[string]int{months, weekdays, relativeDays} {
+	addVerbs()
+	addKeys(verbs, irregularVerbs)
+	buildStartFilter()
+}
+
+// addKeys adds the keys of each of ms to dst.
+//
+//go:noinline
+func addKeys[V any](dst map[string]bool, ms ...map[string]V) {
+	for _, m := range ms {
 		for k := range m {
-			startWords[k] = true
+			dst[k] = true
 		}
 	}
-	for _, m := range []map[string]string{dollarPrefixes, currencyCodes} {
+}
+
+// addTrimmedKeys adds the keys of each of ms to dst without a final dot.
+//
+//go:noinline
+func addTrimmedKeys(dst map[string]bool, ms ...map[string]string) {
+	for _, m := range ms {
 		for k := range m {
-			startWords[trimDot(k)] = true
+			dst[trimDot(k)] = true
 		}
 	}
-	for _, m := range []map[string]float64{numberWords, ordinalWords} {
-		for k := range m {
-			startWords[k] = true
-		}
-	}
-	for k := range vagueCounts {
-		startWords[k] = true
-	}
+}
+
+// addVerbs adds every form of verbStems to verbs.
+//
+//go:noinline
+func addVerbs() {
 	for w := range verbStems {
 		addVerbForms(w)
 	}
-	for w := range irregularVerbs {
-		verbs[w] = true
-	}
-	buildStartFilter()
 }
 
 // startFilter has, for every start word, bit letterIndex(last byte) of

@@ -614,7 +614,14 @@ func (e *extractor) tokenKey(t int) int32 { return e.key[e.tokenLower(t)].keyOf 
 // wordFlags holds the flags of every word of the lists, so that a new key
 // costs one lookup for all of them (none for a key longer than
 // maxListWord or of several words).
-var wordFlags = func() map[string]uint8 {
+var wordFlags = buildWordFlags()
+
+// buildWordFlags builds wordFlags. Not inlined: inlined, its loop would be
+// charged the package's whole init (docs/architecture.md, "Start-up in
+// wasm").
+//
+//go:noinline
+func buildWordFlags() map[string]uint8 {
 	m := map[string]uint8{}
 	for _, l := range []struct {
 		set  map[string]bool
@@ -625,7 +632,7 @@ var wordFlags = func() map[string]uint8 {
 		}
 	}
 	return m
-}()
+}
 
 // maxListWord is the length of the longest word of the lists (TestMaxListWord).
 const maxListWord = 12

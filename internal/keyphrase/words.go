@@ -58,6 +58,12 @@ func startsUpper(w string) bool {
 	return unicode.IsUpper(r)
 }
 
+// wordSet is the set of the words of list, split at white space.
+//
+// Not inlined: it runs only at init, and inlined its loops would be
+// charged to the package's whole init (docs/architecture.md, "Start-up in wasm").
+//
+//go:noinline
 func wordSet(list string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(list) {

@@ -440,17 +440,9 @@ func (m *Model) UnmarshalBinary(b []byte) error {
 		g.step = float64(math.Float32frombits(binary.LittleEndian.Uint32(b)))
 		nk := int(binary.LittleEndian.Uint16(b[4:]))
 		b = b[6:]
-		g.index = newTable(nk)
-		for i := 0; i < nk; i++ {
-			var t [3]rune
-			for j := range t {
-				r, size := utf8.DecodeRune(b)
-				if size == 0 || r == utf8.RuneError {
-					return errFormat
-				}
-				t[j], b = r, b[size:]
-			}
-			g.index.put(key(t), int32(i))
+		var ok bool
+		if g.index, b, ok = readIndex(b, nk); !ok {
+			return errFormat
 		}
 		if len(b) < nk*len(g.langs) {
 			return errFormat
@@ -463,6 +455,28 @@ func (m *Model) UnmarshalBinary(b []byte) error {
 		return errFormat
 	}
 	return nil
+}
+
+// readIndex reads nk trigrams of three UTF-8 runes each from b into a table
+// of their indices and returns the rest of b. It is a function of its own
+// so that its loop is not charged to UnmarshalBinary's whole length
+// (docs/architecture.md, "Start-up in wasm").
+//
+//go:noinline
+func readIndex(b []byte, nk int) (table, []byte, bool) {
+	x := newTable(nk)
+	for i := 0; i < nk; i++ {
+		var t [3]rune
+		for j := range t {
+			r, size := utf8.DecodeRune(b)
+			if size == 0 || r == utf8.RuneError {
+				return table{}, b, false
+			}
+			t[j], b = r, b[size:]
+		}
+		x.put(key(t), int32(i))
+	}
+	return x, b, true
 }
 
 // Detect returns the language of text. It reads at most MaxLetters letters

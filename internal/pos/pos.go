@@ -389,6 +389,17 @@ func Decode(data []byte) (*Model, error) {
 	if bits == fixedBits && m.blockBits == fixedBlockBits {
 		m.fixedBlock, m.fixedOff = (*[1<<fixedBits>>fixedBlockBits + 1]uint32)(m.block), (*[1<<fixedBits + 1]uint8)(m.off)
 	}
+	m.derive()
+	return m, nil
+}
+
+// derive fills the tables Decode computes from the model: the previous
+// tags' hashes, the padding words' and the shape rows. Its loops are in
+// functions of their own, not inlined into Decode, which runs once
+// (docs/architecture.md, "Start-up in wasm").
+//
+//go:noinline
+func (m *Model) derive() {
 	m.prevTags = append(m.tags[:len(m.tags):len(m.tags)], "-START-", "-START2-")
 	for _, t := range m.prevTags {
 		m.prev = append(m.prev, tagHashesOf(t))
@@ -397,12 +408,18 @@ func Decode(data []byte) (*Model, error) {
 	bias := m.span(hashTemplate(1))
 	for k, sh := range shapeNames {
 		not, first := m.span(hashStr(hashStr(hashTemplate(15), sh), "0")), m.span(hashStr(hashStr(hashTemplate(15), sh), "1"))
-		m.shapeRows[k].addEntries(m, bias, 1)
-		m.shapeRows[k].addEntries(m, not, 1)
-		m.shapeFirst[k].addEntries(m, bias, 1)
-		m.shapeFirst[k].addEntries(m, first, 1)
+		m.shapeRows[k].addOnce(m, bias, not)
+		m.shapeFirst[k].addOnce(m, bias, first)
 	}
-	return m, nil
+}
+
+// addOnce adds the entries of a and b to p, for derive: addEntries stays
+// inlined in the tagger's hot loops and out of derive's.
+//
+//go:noinline
+func (p *packed) addOnce(m *Model, a, b span) {
+	p.addEntries(m, a, 1)
+	p.addEntries(m, b, 1)
 }
 
 // Tags lists the tags the model knows.
