@@ -69,7 +69,7 @@ func (s *scanner) span(a, b int) string {
 		return ""
 	}
 	t := s.text[s.p[a].start:s.p[b-1].end]
-	if len(s.dec) == 0 { // the tokeniser read no reference
+	if s.fromHTML { // the parser decoded its references
 		return t
 	}
 	return charref.Decode(t)

@@ -32,8 +32,9 @@ const maxSingle = 400
 // Annotate sets d.Quotes. Run it after package entity: speakers are
 // resolved to the fullest name of the entity mentioned.
 func Annotate(d *doc.Document) {
-	// the tokeniser read a character reference in the text: "&quot;" may be a mark
-	a := annotator{d: d, text: d.Text, refs: len(d.Decoded) > 0}
+	// pasted text may hold character references: "&quot;" may be a mark
+	// (text from HTML holds none to read)
+	a := annotator{d: d, text: d.Text, refs: !d.FromHTML}
 	a.indexMentions()
 	pending := -1 // index in a.quotes of a quote left open at the end of the previous block
 	for _, b := range d.Blocks {
