@@ -212,7 +212,7 @@ func Annotate(d *doc.Document) {
 	// a block read as its words: pasted text's character references
 	// decoded, as the tokens read them (package charref)
 	text := func(b doc.Block) string {
-		if len(d.Decoded) == 0 { // the tokeniser read no reference
+		if d.FromHTML { // the parser decoded its references
 			return b.Of(d.Text)
 		}
 		return charref.Decode(b.Of(d.Text))

@@ -80,7 +80,10 @@ type Token struct {
 	// Document.Decoded of its text decoded, which TokenText gives; 0 for
 	// every other token. Such a token's Kind is that of the character the
 	// reference stands for; its span stays on the text as pasted
-	// (package charref).
+	// (package charref). A URL or e-mail token is the exception: it keeps
+	// the "&amp;" between its parameters as pasted, with no Ref. "&nbsp;"
+	// and the other spaces make no token, so Decoded may be empty in a
+	// paste that holds references (Document.FromHTML tells the text apart).
 	Ref int32 // in Kind's padding: a Token stays 40 bytes
 	// Tag is the Penn Treebank part-of-speech tag, set by package pos
 	// ("" before it runs, and in a text package lang found to be in

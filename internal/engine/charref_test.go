@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -95,5 +96,34 @@ func TestHTMLCharRefsOnce(t *testing.T) {
 	}
 	for _, q := range rep.Quotes {
 		t.Errorf("a literal &quot; read as a mark: quote %q", q.Text)
+	}
+}
+
+// TestPastedSpaceRefsOnly: a paste whose only references are "&nbsp;"
+// (which makes no token, so Document.Decoded stays empty) reads its names
+// decoded all the same: whether a name is decoded must not hang on some
+// other token of the document holding a reference.
+func TestPastedSpaceRefsOnly(t *testing.T) {
+	text := "Barbour to decide by April\n\n" +
+		"JACKSON, Miss. Governor Haley&nbsp;Barbour told reporters on Monday that he would decide by April. " +
+		"Haley&nbsp;Barbour has raised $5 million for a campaign that Republicans%s expect.\n"
+	// without and with another reference, which makes a token
+	for _, extra := range []string{"", " &amp; donors"} {
+		rep, err := Analyze(fmt.Sprintf(text, extra), Options{Input: "text", Offsets: "utf8"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range rep.Entities {
+			for _, a := range append([]string{e.Name}, e.Aliases...) {
+				if strings.Contains(a, "&nbsp;") {
+					t.Errorf("extra %q: entity %q: form %q reads a reference as text", extra, e.Name, a)
+				}
+			}
+			found = found || e.Name == "Haley\u00a0Barbour"
+		}
+		if !found {
+			t.Errorf("extra %q: no entity Haley Barbour (a no-break space between): %+v", extra, rep.Entities)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/lede-news/lede/internal/charref"
 	"github.com/lede-news/lede/internal/doc"
 )
 
@@ -59,12 +60,19 @@ func (s *scanner) aboutAfter(e int) string {
 	return s.span(x, y)
 }
 
-// span is the text of pieces [a, b), "" when empty.
+// span is the text of pieces [a, b), "" when empty: a phrase the report
+// gives without offsets (a figure's About), so in pasted text with its
+// character references decoded, as a piece's text (t), an entity's name
+// and a keyphrase read them ("Jerry's firm" for "Jerry&#39;s firm").
 func (s *scanner) span(a, b int) string {
 	if a >= b {
 		return ""
 	}
-	return s.text[s.p[a].start:s.p[b-1].end]
+	t := s.text[s.p[a].start:s.p[b-1].end]
+	if s.fromHTML { // the parser decoded its references
+		return t
+	}
+	return charref.Decode(t)
 }
 
 // head is the last word of the phrase ending before piece b: the unit of a count.

@@ -38,7 +38,7 @@ const maxNumberLen = 24
 // relative to the article ("Wednesday", "yesterday") are resolved against
 // d.Published when it holds an ISO date, and kept unresolved otherwise.
 func Annotate(d *doc.Document) {
-	s := scanner{text: d.Text, dec: d.Decoded}
+	s := scanner{text: d.Text, dec: d.Decoded, fromHTML: d.FromHTML}
 	s.pub, s.hasPub = parsePublished(d.Published)
 	for _, sent := range d.Sentences {
 		if sent.First < 0 || sent.Last > len(d.Tokens) || sent.First >= sent.Last {
@@ -138,12 +138,14 @@ func countWord(w string) int {
 }
 
 type scanner struct {
-	text   string
-	dec    []string // Document.Decoded
-	p      []piece  // the current sentence
-	pub    day      // the article's date (when hasPub)
-	hasPub bool
-	future int8 // -1 not yet known, 0 no, 1 the sentence speaks of the future
+	text string
+	dec  []string // Document.Decoded
+	// fromHTML is Document.FromHTML: the text holds no reference to read
+	fromHTML bool
+	p        []piece // the current sentence
+	pub      day     // the article's date (when hasPub)
+	hasPub   bool
+	future   int8 // -1 not yet known, 0 no, 1 the sentence speaks of the future
 	// floor is the end offset of the sentence's last figure: phrases read
 	// backwards stop there ("from 2 percent to 4 percent" is not about "percent").
 	floor int

@@ -73,6 +73,10 @@ func TestFigures(t *testing.T) {
 			[]want{{"USD 5 million", doc.Money, 5e6, "USD", "Revenue"}}, nil},
 		{"short scale glued", "Apple paid $3m to settle.", "",
 			[]want{{"$3m", doc.Money, 3e6, "USD", "Apple"}}, nil},
+		// pasted text's character references: the figure's span is the
+		// paste's, its About (a phrase without offsets) reads them decoded
+		{"character references", "Shares of Jerry&#39;s firm rose 5% as it sold &pound;30 billion.", "",
+			[]want{{"5%", doc.Percent, 5, "%", "Jerry's firm"}, {"&pound;30 billion", doc.Money, 3e10, "GBP", any}}, nil},
 		{"yen sign", "Toyota earned ¥1.5 trillion in operating profit.", "",
 			[]want{{"¥1.5 trillion", doc.Money, 1.5e12, "JPY", "operating profit"}}, nil},
 		{"worth of", "Mexico can buy $40 million worth of meat.", "",

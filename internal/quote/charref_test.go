@@ -29,6 +29,18 @@ func TestCharRefMarks(t *testing.T) {
 		{"They don&#39;t know and won&#39;t say.", false, nil},
 		{"&quot without a semicolon is text &quot here.", false, nil},
 		{"Trump said &quot;We will never accept a deal like this one,&quot; on Monday.", true, nil},
+		// a reference beside a mark is read as its character too: "&nbsp;"
+		// a space before an opening mark, "&mdash;" a dash, whether the
+		// mark is a reference or not; and "' '" (an apostrophe after a
+		// space) closes nothing
+		{"The minister said:&nbsp;&quot;We will not go back to the old rules.&quot; He left.", false,
+			[]string{"We will not go back to the old rules."}},
+		{"The minister said:&nbsp;\"We will not go back to the old rules.\" He left.", false,
+			[]string{"We will not go back to the old rules."}},
+		{"The minister said&mdash;&#39;we will not go back&#39;&mdash;and left.", false,
+			[]string{"we will not go back"}},
+		{"It appends the text '&nbsp;' to the element, as the script says.", false, nil},
+		{"It appends the text ' ' to the element, as the script says.", false, nil},
 	}
 	for _, tc := range tests {
 		d := doc.NewText(tc.in)

@@ -32,8 +32,9 @@ const maxSingle = 400
 // Annotate sets d.Quotes. Run it after package entity: speakers are
 // resolved to the fullest name of the entity mentioned.
 func Annotate(d *doc.Document) {
-	// the tokeniser read a character reference in the text: "&quot;" may be a mark
-	a := annotator{d: d, text: d.Text, refs: len(d.Decoded) > 0}
+	// pasted text may hold character references: "&quot;" may be a mark,
+	// "&nbsp;" before it a space (text from HTML holds none to read)
+	a := annotator{d: d, text: d.Text, refs: !d.FromHTML}
 	a.indexMentions()
 	pending := -1 // index in a.quotes of a quote left open at the end of the previous block
 	for _, b := range d.Blocks {
@@ -207,8 +208,7 @@ func (a *annotator) block(b doc.Span, prevOpen int) (int, bool) {
 			i++
 			continue
 		}
-		prev, _ := utf8.DecodeLastRuneInString(t[b.Start:i])
-		next, _ := utf8.DecodeRuneInString(t[i+n : b.End])
+		prev, next := a.runeBefore(b.Start, i), a.runeAfter(i+n, b.End)
 		if i == b.Start {
 			prev = ' '
 		}
@@ -326,9 +326,9 @@ func (a *annotator) singleClose(i, end int) (int, int) {
 		if k == dblOpen || k == dblClose || k == dblEither {
 			break // a double mark inside: not a single-quoted quotation
 		}
-		if k == sglOpen || k == sglEither && a.straight(j) && j > i && unicode.IsSpace(lastRune(t[i:j])) && j+1 < end && isWordRune(firstRune(t[j+1:])) {
+		if k == sglOpen || k == sglEither && a.straight(j) && j > i && unicode.IsSpace(a.runeBefore(i, j)) && j+n < end && isWordRune(a.runeAfter(j+n, len(t))) {
 			// another opening mark: the quotation ended at the weak closer, if any
-			if j > i && unicode.IsSpace(lastRune(t[i:j])) {
+			if j > i && unicode.IsSpace(a.runeBefore(i, j)) {
 				return weak, weakEnd
 			}
 		}
@@ -336,10 +336,10 @@ func (a *annotator) singleClose(i, end int) (int, int) {
 			j += n
 			continue
 		}
-		prev, _ := utf8.DecodeLastRuneInString(t[i:j])
+		prev := a.runeBefore(i, j)
 		var next rune = ' '
 		if j+n < end {
-			next, _ = utf8.DecodeRuneInString(t[j+n:])
+			next = a.runeAfter(j+n, len(t))
 		}
 		if j == i || unicode.IsSpace(prev) || isWordRune(next) {
 			j += n // an apostrophe: "don’t", "’90s"
@@ -387,6 +387,46 @@ func refMark(s string) (int, int) {
 		return sglOpen, n
 	}
 	return none, 0
+}
+
+// runeBefore is the character that ends text[s:i] (utf8.RuneError when
+// it is empty); in pasted text, a character reference that ends there is
+// the character it stands for ("said:&nbsp;&quot;" opens after a space).
+func (a *annotator) runeBefore(s, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(a.text[s:i])
+	if r == ';' && a.refs {
+		r = refBefore(a.text[max(s, i-maxRefLen):i], r)
+	}
+	return r
+}
+
+// runeAfter is the character that starts text[i:e] (utf8.RuneError when
+// it is empty), a character reference read as runeBefore reads one.
+func (a *annotator) runeAfter(i, e int) rune {
+	r, _ := utf8.DecodeRuneInString(a.text[i:e])
+	if r == '&' && a.refs {
+		if c, _, n := charref.At(a.text[i:e]); n > 0 {
+			return c
+		}
+	}
+	return r
+}
+
+// maxRefLen bounds a character reference's length: the longest html.CharRef
+// reads, '&', a name of 33 bytes and ';' (a number's is shorter).
+const maxRefLen = 35
+
+// refBefore returns the character of the reference that ends s, or r when
+// none does. Out of line: it runs on a ';' before a mark only.
+//
+//go:noinline
+func refBefore(s string, r rune) rune {
+	if j := strings.LastIndexByte(s, '&'); j >= 0 {
+		if c, _, n := charref.At(s[j:]); n == len(s)-j {
+			return c
+		}
+	}
+	return r
 }
 
 // straight reports whether the mark at i is a straight ' (or a reference

@@ -25,6 +25,8 @@ func TestTokenizeCharRefs(t *testing.T) {
 		{"after &#xa3;1bn fraud", "after/w|&#xa3;/s/£|1bn/w|fraud/w"},
 		{"a&nbsp;b&#160;c", "a/w|b/w|c/w"},
 		{"caf&eacute; &Eacute;mile", "caf&eacute;/w/café|&Eacute;mile/w/Émile"},
+		// a number's kind is its decoded text's
+		{"sold 28&#44;500 cars, 3&#46;5 more", "sold/w|28&#44;500/n/28,500|cars/w|,/p|3&#46;5/n/3.5|more/w"},
 		{"war&mdash;peace &hellip; end&period;", "war/w|&mdash;/p/—|peace/w|&hellip;/p/…|end/w|&period;/p/."},
 		{"well-formed &#8220;quote&#8221;", "well-formed/w|&#8220;/p/“|quote/w|&#8221;/p/”"},
 		{"see http://x.org/a?b=1&amp;c=2&quot; then", "see/w|http://x.org/a?b=1&amp;c=2/w|&quot;/p/\"|then/w"},

@@ -62,7 +62,7 @@ func tokenize(text string, start, end int, out []doc.Token, dec *[]string) []doc
 			j, kind := scanWord(text, i, end, refs)
 			out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: kind})
 			if refs && hasRef(text[i:j]) {
-				out[len(out)-1].Ref = decode(text[i:j], dec) // "don&#39;t"
+				out[len(out)-1].Ref, out[len(out)-1].Kind = decodeWord(text[i:j], dec) // "don&#39;t"
 			}
 			i = j
 			continue
@@ -127,7 +127,9 @@ func refToken(text string, i, end int, out []doc.Token, dec *[]string) ([]doc.To
 	case unicode.IsSpace(r):
 		return out, i + n, true // &nbsp;
 	case isAlnum(r):
-		j, kind = scanWord(text, i, end, true)
+		j, _ = scanWord(text, i, end, true)
+		ref, kind := decodeWord(text[i:j], dec) // "&Eacute;mile"
+		return append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: kind, Ref: ref}), j, true
 	case (r == '\'' || r == '’') && isPossessive(text, i+n, end, out, i):
 		j, kind = i+n+1, doc.Word
 	default:
@@ -150,6 +152,13 @@ func hasRef(w string) bool {
 		w = w[k+1:]
 	}
 	return false
+}
+
+// decodeWord is decode for a word or number scanWord read, with its kind
+// as its decoded text gives it ("28&#44;500" is a Number, as "28,500" is).
+func decodeWord(s string, dec *[]string) (int32, doc.Kind) {
+	ref := decode(s, dec)
+	return ref, classify((*dec)[ref-1])
 }
 
 // decode appends the text of a token holding a character reference to
