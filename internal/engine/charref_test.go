@@ -127,3 +127,28 @@ func TestPastedSpaceRefsOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestPastedCharRefPhrase: a keyphrase of several words is a span of the
+// paste, and its text is shown decoded, as its words were read; through
+// the HTML path the parser has decoded the text already, and a reference
+// left in it was written literally.
+func TestPastedCharRefPhrase(t *testing.T) {
+	text := "Caf&eacute; owners protest rents\n\n" +
+		"The caf&eacute; owners of the old town met on Monday. Caf&eacute; owners said rents rose " +
+		"by a third this year. The caf&eacute; owners want help from the city council, " +
+		"and the council said it would listen to the caf&eacute; owners.\n"
+	rep, err := Analyze(text, Options{Input: "text", Offsets: "utf8"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, k := range rep.Keyphrases {
+		texts = append(texts, k.Text)
+		if strings.Contains(k.Text, "&eacute;") {
+			t.Errorf("keyphrase %q shows the reference, not the character", k.Text)
+		}
+	}
+	if !strings.Contains(strings.Join(texts, "|"), "café owners") {
+		t.Errorf("no keyphrase \"café owners\": %q", texts)
+	}
+}

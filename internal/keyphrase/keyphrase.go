@@ -42,6 +42,7 @@ import (
 	"unsafe"
 
 	"github.com/lede-news/lede/internal/arena"
+	"github.com/lede-news/lede/internal/charref"
 	"github.com/lede-news/lede/internal/doc"
 )
 
@@ -1345,6 +1346,11 @@ func (e *extractor) text(c *candidate) string {
 	text := bestForm(c.forms)
 	if text == "" {
 		text = strings.Join(strings.Fields(c.titleForm), " ")
+	}
+	if !e.d.FromHTML {
+		// a form is a span of the paste; its words were read decoded
+		// ("caf&eacute; owners" is "café owners"), and so is its text
+		text = charref.Decode(text)
 	}
 	return text
 }
