@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lede-news/lede/internal/doc"
+	"github.com/lede-news/lede/internal/segment"
 )
 
 // piece is a token, or a run of digits, letters or one mark inside a token.
@@ -183,9 +184,10 @@ func (s *scanner) pieces(toks []doc.Token, out []piece) []piece {
 		if t.Start < 0 || t.End > len(s.text) || t.Start >= t.End {
 			continue
 		}
-		if t.Ref != 0 || !hasDigit(s.text[t.Start:t.End]) {
+		if w := s.text[t.Start:t.End]; t.Ref != 0 || !hasDigit(w) || t.Kind == doc.Word && mayBeLink(w) && segment.IsLink(w) {
 			// a token that holds a character reference is one piece too
-			// ("&#xa3;" is a pound sign, not a 3)
+			// ("&#xa3;" is a pound sign, not a 3), and so is a link
+			// (its "?id=12" is an address, not a count)
 			out = append(out, piece{t.Start, t.End, t.Kind, t.Ref, t.Tag})
 			continue
 		}
@@ -233,6 +235,12 @@ func (s *scanner) pieces(toks []doc.Token, out []piece) []piece {
 		}
 	}
 	return out
+}
+
+// mayBeLink is a cheap test before segment.IsLink: a link holds "://",
+// starts "www." or holds an '@'.
+func mayBeLink(w string) bool {
+	return strings.Contains(w, "://") || strings.IndexByte(w, '@') > 0 || len(w) > 4 && strings.EqualFold(w[:4], "www.")
 }
 
 func hasDigit(w string) bool {

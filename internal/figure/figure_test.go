@@ -73,6 +73,9 @@ func TestFigures(t *testing.T) {
 			[]want{{"USD 5 million", doc.Money, 5e6, "USD", "Revenue"}}, nil},
 		{"short scale glued", "Apple paid $3m to settle.", "",
 			[]want{{"$3m", doc.Money, 3e6, "USD", "Apple"}}, nil},
+		// a link's digits are its address, not counts
+		{"digits in links", "Listen at http://po.st/TP_615 or https://example.com/story?id=12&page=2, write to jo3@example.com or see www.acme2.com: 3 plants closed.", "",
+			[]want{{"3", doc.Quantity, 3, "plants", "plants"}}, []string{"615", "12", "2", "jo3", "acme2"}},
 		// pasted text's character references: the figure's span is the
 		// paste's, its About (a phrase without offsets) reads them decoded
 		{"character references", "Shares of Jerry&#39;s firm rose 5% as it sold &pound;30 billion.", "",

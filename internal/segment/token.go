@@ -355,6 +355,13 @@ func classify(w string) doc.Kind {
 	return doc.Word
 }
 
+// IsLink reports whether a token's text is a URL or an e-mail address as
+// the tokeniser reads one (linkEnd): one token, whose digits are part of
+// an address ("?id=12&page=2"), not numbers.
+func IsLink(tok string) bool {
+	return len(tok) <= linkLongest && linkEnd(tok, 0, len(tok), false) == len(tok)
+}
+
 // linkLongest is the most bytes linkEnd reads.
 const linkLongest = 2048
 
