@@ -184,7 +184,7 @@ func (s *scanner) pieces(toks []doc.Token, out []piece) []piece {
 		if t.Start < 0 || t.End > len(s.text) || t.Start >= t.End {
 			continue
 		}
-		if w := s.text[t.Start:t.End]; t.Ref != 0 || !hasDigit(w) || t.Kind == doc.Word && mayBeLink(w) && segment.IsLink(w) {
+		if w := s.text[t.Start:t.End]; t.Ref != 0 || !hasDigit(w) || t.Kind == doc.Word && segment.IsLink(w) {
 			// a token that holds a character reference is one piece too
 			// ("&#xa3;" is a pound sign, not a 3), and so is a link
 			// (its "?id=12" is an address, not a count)
@@ -235,12 +235,6 @@ func (s *scanner) pieces(toks []doc.Token, out []piece) []piece {
 		}
 	}
 	return out
-}
-
-// mayBeLink is a cheap test before segment.IsLink: a link holds "://",
-// starts "www." or holds an '@'.
-func mayBeLink(w string) bool {
-	return strings.Contains(w, "://") || strings.IndexByte(w, '@') > 0 || len(w) > 4 && strings.EqualFold(w[:4], "www.")
 }
 
 func hasDigit(w string) bool {

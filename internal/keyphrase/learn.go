@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/lede-news/lede/internal/doc"
+	"github.com/lede-news/lede/internal/segment"
 )
 
 // The features a learned ranker sees for each candidate (cmd/train-keyphrases,
@@ -196,7 +197,7 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 			part := opt.NameParts && inName[t-e.tok0] && isProper(tok.Tag) && startsUpper(text)
 			if inName[t-e.tok0] && !part || !(isNoun(tok.Tag) || isAdj(tok.Tag) || part) ||
 				e.key[kid].flags&(keyStop|keyWeak|keyTitleNoun|keyShort) != 0 || !isWordLike(text) ||
-				isClitic(text) || hasDigit(text) {
+				isClitic(text) || hasDigit(text) || segment.IsLink(text) {
 				continue
 			}
 			wi := e.key[kid].word

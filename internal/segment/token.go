@@ -359,6 +359,11 @@ func classify(w string) doc.Kind {
 // the tokeniser reads one (linkEnd): one token, whose digits are part of
 // an address ("?id=12&page=2"), not numbers.
 func IsLink(tok string) bool {
+	// a link holds "://", starts "www." or holds an '@': a cheap test
+	// first, since the passes ask it of ordinary words
+	if !strings.Contains(tok, "://") && strings.IndexByte(tok, '@') <= 0 && !(len(tok) > 4 && hasPrefixFold(tok, "www.")) {
+		return false
+	}
 	return len(tok) <= linkLongest && linkEnd(tok, 0, len(tok), false) == len(tok)
 }
 
