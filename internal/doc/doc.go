@@ -75,6 +75,10 @@ const (
 type Token struct {
 	Span
 	Kind Kind
+	// Link marks a URL or an e-mail address, read as one Word token by
+	// the tokeniser: its digits are an address, not numbers, and it is no
+	// topic ("?id=12&page=2", "info@usef.org"). In Kind's padding too.
+	Link bool
 	// Ref is, for a token whose text holds an HTML character reference
 	// of pasted plain text ("&quot;", "don&#39;t"), 1 + the index in
 	// Document.Decoded of its text decoded, which TokenText gives; 0 for

@@ -20,7 +20,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/lede-news/lede/internal/doc"
-	"github.com/lede-news/lede/internal/segment"
 )
 
 // piece is a token, or a run of digits, letters or one mark inside a token.
@@ -184,7 +183,7 @@ func (s *scanner) pieces(toks []doc.Token, out []piece) []piece {
 		if t.Start < 0 || t.End > len(s.text) || t.Start >= t.End {
 			continue
 		}
-		if w := s.text[t.Start:t.End]; t.Ref != 0 || !hasDigit(w) || t.Kind == doc.Word && segment.IsLink(w) {
+		if t.Ref != 0 || t.Link || !hasDigit(s.text[t.Start:t.End]) {
 			// a token that holds a character reference is one piece too
 			// ("&#xa3;" is a pound sign, not a 3), and so is a link
 			// (its "?id=12" is an address, not a count)

@@ -44,7 +44,6 @@ import (
 	"github.com/lede-news/lede/internal/arena"
 	"github.com/lede-news/lede/internal/charref"
 	"github.com/lede-news/lede/internal/doc"
-	"github.com/lede-news/lede/internal/segment"
 )
 
 // Options tune the extractor. The zero value is not useful: start from
@@ -884,7 +883,7 @@ func (e *extractor) readSentence(si, pos int) int {
 			key = c - 1 // an alias of an entity: "Trump" for "Donald Trump"
 		}
 		noun, adj := isNoun(tok.Tag), isAdj(tok.Tag)
-		if flags&keyStop != 0 || !(noun || adj) || !isWordLike(text) || isClitic(text) || hasDigit(text) && !isProper(tok.Tag) || segment.IsLink(text) {
+		if flags&keyStop != 0 || !(noun || adj) || !isWordLike(text) || isClitic(text) || hasDigit(text) && !isProper(tok.Tag) || tok.Link {
 			flush()
 			e.seq = append(e.seq, -1)
 			pos++

@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"github.com/lede-news/lede/internal/doc"
-	"github.com/lede-news/lede/internal/segment"
 )
 
 // The features a learned ranker sees for each candidate (cmd/train-keyphrases,
@@ -197,7 +196,7 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 			part := opt.NameParts && inName[t-e.tok0] && isProper(tok.Tag) && startsUpper(text)
 			if inName[t-e.tok0] && !part || !(isNoun(tok.Tag) || isAdj(tok.Tag) || part) ||
 				e.key[kid].flags&(keyStop|keyWeak|keyTitleNoun|keyShort) != 0 || !isWordLike(text) ||
-				isClitic(text) || hasDigit(text) || segment.IsLink(text) {
+				isClitic(text) || hasDigit(text) || tok.Link {
 				continue
 			}
 			wi := e.key[kid].word

@@ -55,7 +55,7 @@ func tokenizeRef(text string, start, end int, out []doc.Token) []doc.Token {
 		}
 		if isAlnum(r) {
 			if j := linkEnd(text, i, end, false); j > i {
-				out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word})
+				out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word, Link: true}) // Link: marked since 2026-12-06
 				i = j
 				continue
 			}

@@ -140,7 +140,7 @@ func TestNewsSentences(t *testing.T) {
 func TestTokens(t *testing.T) {
 	tests := []struct {
 		in   string
-		want string // tokens joined by "|", each followed by its kind letter
+		want string // tokens joined by "|", each followed by its kind letter ("l": a Word marked Link)
 	}{
 		{"the U.S. military", "the/w|U.S./w|military/w"},
 		{"28,500 troops and 3.5% of GDP", "28,500/n|troops/w|and/w|3.5/n|%/s|of/w|GDP/w"},
@@ -151,21 +151,27 @@ func TestTokens(t *testing.T) {
 		{"in 2026—more than 10th in the 1990s", "in/w|2026/n|—/p|more/w|than/w|10th/n|in/w|the/w|1990s/n"},
 		{"72-year U.S.–South Korea", "72-year/w|U.S./w|–/p|South/w|Korea/w"},
 		{"Mr. Smith at 5 p.m. and AT&T", "Mr./w|Smith/w|at/w|5/n|p.m./w|and/w|AT&T/w"},
-		{"see www.example.com/a. Or mail a.b@c.org!", "see/w|www.example.com/a/w|./p|Or/w|mail/w|a.b@c.org/w|!/p"},
+		{"see www.example.com/a. Or mail a.b@c.org!", "see/w|www.example.com/a/l|./p|Or/w|mail/w|a.b@c.org/l|!/p"},
 		{"wait... no -- TrumpRx.gov", "wait/w|.../p|no/w|--/p|TrumpRx.gov/w"},
 		{"No. 1 and no. Voters", "No./w|1/n|and/w|no/w|./p|Voters/w"},
 		{"서울 and Gyeongju, 10:30", "서울/w|and/w|Gyeongju/w|,/p|10:30/n"},
 		// a link whose '@' comes after an underscore (the '@' looked up
 		// ahead), a second '@' later, and URLs in capitals
 		{"mail first_x@foo.com or y@z.org; HTTP://A.B/c WWW.EX.COM",
-			"mail/w|first_x@foo.com/w|or/w|y@z.org/w|;/p|HTTP://A.B/c/w|WWW.EX.COM/w"},
+			"mail/w|first_x@foo.com/l|or/w|y@z.org/l|;/p|HTTP://A.B/c/l|WWW.EX.COM/l"},
+		// a link's digits are part of it; a domain without "www." is a word
+		{"at https://x.org/s?id=12&p=2, jo3@ex.com or www.acme2.com", "at/w|https://x.org/s?id=12&p=2/l|,/p|jo3@ex.com/l|or/w|www.acme2.com/l"},
 	}
 	kinds := map[doc.Kind]string{doc.Word: "w", doc.Number: "n", doc.Punct: "p", doc.Symbol: "s"}
 	for _, tc := range tests {
 		toks := tokenize(tc.in, 0, len(tc.in), nil, nil)
 		var parts []string
 		for _, tk := range toks {
-			parts = append(parts, tk.Of(tc.in)+"/"+kinds[tk.Kind])
+			k := kinds[tk.Kind]
+			if tk.Link {
+				k = "l"
+			}
+			parts = append(parts, tk.Of(tc.in)+"/"+k)
 		}
 		if got := strings.Join(parts, "|"); got != tc.want {
 			t.Errorf("tokenize(%q)\n got %s\nwant %s", tc.in, got, tc.want)

@@ -54,7 +54,7 @@ func tokenize(text string, start, end int, out []doc.Token, dec *[]string) []doc
 			}
 			if l := c | 0x20; l == 'h' || l == 'w' || at < end && at-i < linkLongest {
 				if j := linkEnd(text, i, end, refs); j > i {
-					out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word})
+					out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word, Link: true})
 					i = j
 					continue
 				}
@@ -353,18 +353,6 @@ func classify(w string) doc.Kind {
 		return doc.Number
 	}
 	return doc.Word
-}
-
-// IsLink reports whether a token's text is a URL or an e-mail address as
-// the tokeniser reads one (linkEnd): one token, whose digits are part of
-// an address ("?id=12&page=2"), not numbers.
-func IsLink(tok string) bool {
-	// a link holds "://", starts "www." or holds an '@': a cheap test
-	// first, since the passes ask it of ordinary words
-	if !strings.Contains(tok, "://") && strings.IndexByte(tok, '@') <= 0 && !(len(tok) > 4 && hasPrefixFold(tok, "www.")) {
-		return false
-	}
-	return len(tok) <= linkLongest && linkEnd(tok, 0, len(tok), false) == len(tok)
 }
 
 // linkLongest is the most bytes linkEnd reads.
