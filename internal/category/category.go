@@ -211,12 +211,7 @@ func Annotate(d *doc.Document) {
 	hasTitleBlock := false
 	// a block read as its words: pasted text's character references
 	// decoded, as the tokens read them (package charref)
-	text := func(b doc.Block) string {
-		if d.FromHTML { // the parser decoded its references
-			return b.Of(d.Text)
-		}
-		return charref.Decode(b.Of(d.Text))
-	}
+	text := func(b doc.Block) string { return charref.Read(b.Of(d.Text), d.FromHTML) }
 	for i, b := range d.Blocks {
 		switch b.Role {
 		case doc.Title:

@@ -30,6 +30,17 @@ import (
 // bytes; n is 0 when s does not start with one.
 func At(s string) (r1, r2 rune, n int) { return html.CharRef(s) }
 
+// Read returns s, a piece of a document's text, as lede's passes read it:
+// pasted text's references decoded, and text the HTML parser produced
+// (Document.FromHTML) as it is, since the parser decoded its references
+// and one still standing was written out literally.
+func Read(s string, fromHTML bool) string {
+	if fromHTML {
+		return s
+	}
+	return Decode(s)
+}
+
 // Decode returns s with its well-formed references replaced by the
 // characters they stand for; s itself when it holds none.
 func Decode(s string) string {

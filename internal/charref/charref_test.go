@@ -114,3 +114,15 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestRead: pasted text is read decoded; the HTML parser's text as it is
+// (a reference standing in it was written out literally).
+func TestRead(t *testing.T) {
+	const s = "Ben &amp; Jerry&#39;s"
+	if got := Read(s, false); got != "Ben & Jerry's" {
+		t.Errorf("Read(%q, pasted) = %q", s, got)
+	}
+	if got := Read(s, true); got != s {
+		t.Errorf("Read(%q, from HTML) = %q", s, got)
+	}
+}

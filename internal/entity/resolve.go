@@ -795,10 +795,7 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 // text, with its character references decoded ("Ben & Jerry" for "Ben
 // &amp; Jerry"; the text itself when it holds none).
 func (r *resolver) form(sp doc.Span) string {
-	if r.d.FromHTML { // the parser decoded its references
-		return sp.Of(r.d.Text)
-	}
-	return charref.Decode(sp.Of(r.d.Text))
+	return charref.Read(sp.Of(r.d.Text), r.d.FromHTML)
 }
 
 // fullestForm is the name as most often written among the mentions of the

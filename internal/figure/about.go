@@ -68,11 +68,7 @@ func (s *scanner) span(a, b int) string {
 	if a >= b {
 		return ""
 	}
-	t := s.text[s.p[a].start:s.p[b-1].end]
-	if s.fromHTML { // the parser decoded its references
-		return t
-	}
-	return charref.Decode(t)
+	return charref.Read(s.text[s.p[a].start:s.p[b-1].end], s.fromHTML)
 }
 
 // head is the last word of the phrase ending before piece b: the unit of a count.

@@ -1347,12 +1347,9 @@ func (e *extractor) text(c *candidate) string {
 	if text == "" {
 		text = strings.Join(strings.Fields(c.titleForm), " ")
 	}
-	if !e.d.FromHTML {
-		// a form is a span of the paste; its words were read decoded
-		// ("caf&eacute; owners" is "café owners"), and so is its text
-		text = charref.Decode(text)
-	}
-	return text
+	// a form is a span of the text; its words were read decoded
+	// ("caf&eacute; owners" is "café owners"), and so is its text
+	return charref.Read(text, e.d.FromHTML)
 }
 
 // isName reports whether c is only a name: an entity found by package

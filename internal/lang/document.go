@@ -75,10 +75,7 @@ func annotate(d *doc.Document, every bool) {
 		case doc.Boilerplate, doc.Byline, doc.Dateline:
 			continue
 		}
-		text := b.Of(d.Text)
-		if !d.FromHTML {
-			text = charref.Decode(text) // pasted text's "&quot;" is a mark, not letters
-		}
+		text := charref.Read(b.Of(d.Text), d.FromHTML) // pasted text's "&quot;" is a mark, not letters
 		if hasBody && b.Role != doc.Body && !every && !mayBeSure(text) {
 			// its guess is not Sure whatever its scores: reported
 			// Undetermined, never acted on (blocks[i] stays the zero

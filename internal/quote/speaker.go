@@ -274,12 +274,7 @@ func (a *annotator) nameBefore(j, lo int) string {
 
 // name is the text [s, e) read as a name: in pasted text, with its
 // character references decoded.
-func (a *annotator) name(s, e int) string {
-	if a.refs {
-		return charref.Decode(a.text[s:e])
-	}
-	return a.text[s:e]
-}
+func (a *annotator) name(s, e int) string { return charref.Read(a.text[s:e], !a.refs) }
 
 // nameAt is the speaker named at token k, before position end: an entity
 // mention, a pronoun, or a run of capitalised words.
