@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/lede-news/lede/internal/report"
 )
 
 // TestPastedCharRefs: plain text copied from a page's source or a feed
@@ -20,10 +22,7 @@ func TestPastedCharRefs(t *testing.T) {
 		"Haley Barbour, the governor of Mississippi, has raised &#xa3;2 million in London and $5 million " +
 		"at home for a campaign that Republicans &amp; donors expect. Barbour&#39;s aides said he " +
 		"would decide by April.\n"
-	rep, err := Analyze(text, Options{Input: "text", Offsets: "utf8"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := analyzeUTF8(t, text, "text")
 	if rep.Text != text {
 		t.Fatal("the report's text is not the paste")
 	}
@@ -87,10 +86,7 @@ func TestHTMLCharRefsOnce(t *testing.T) {
 		"that the browser turns into the mark itself, and &amp;amp; for an ampersand.</p>" +
 		"<p>Writers of feeds often escape the text twice, which leaves &amp;quot;these words&amp;quot; " +
 		"with the reference showing in the reader's view of the article.</p></article></body></html>"
-	rep, err := Analyze(page, Options{Input: "html", Offsets: "utf8"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := analyzeUTF8(t, page, "html")
 	if !strings.Contains(rep.Text, "write &quot;, the character") {
 		t.Fatalf("the page's text: %q", rep.Text)
 	}
@@ -109,10 +105,7 @@ func TestPastedSpaceRefsOnly(t *testing.T) {
 		"Haley&nbsp;Barbour has raised $5 million for a campaign that Republicans%s expect.\n"
 	// without and with another reference, which makes a token
 	for _, extra := range []string{"", " &amp; donors"} {
-		rep, err := Analyze(fmt.Sprintf(text, extra), Options{Input: "text", Offsets: "utf8"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		rep := analyzeUTF8(t, fmt.Sprintf(text, extra), "text")
 		found := false
 		for _, e := range rep.Entities {
 			for _, a := range append([]string{e.Name}, e.Aliases...) {
@@ -137,10 +130,7 @@ func TestPastedCharRefPhrase(t *testing.T) {
 		"The caf&eacute; owners of the old town met on Monday. Caf&eacute; owners said rents rose " +
 		"by a third this year. The caf&eacute; owners want help from the city council, " +
 		"and the council said it would listen to the caf&eacute; owners.\n"
-	rep, err := Analyze(text, Options{Input: "text", Offsets: "utf8"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := analyzeUTF8(t, text, "text")
 	var texts []string
 	for _, k := range rep.Keyphrases {
 		texts = append(texts, k.Text)
@@ -151,4 +141,15 @@ func TestPastedCharRefPhrase(t *testing.T) {
 	if !strings.Contains(strings.Join(texts, "|"), "café owners") {
 		t.Errorf("no keyphrase \"café owners\": %q", texts)
 	}
+}
+
+// analyzeUTF8 analyzes input read as kind ("text" or "html") with byte
+// offsets, so that a test can slice the input by the report's spans.
+func analyzeUTF8(t *testing.T, input, kind string) *report.Report {
+	t.Helper()
+	rep, err := Analyze(input, Options{Input: kind, Offsets: "utf8"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
 }

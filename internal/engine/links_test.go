@@ -15,10 +15,7 @@ func TestLinksAreNoTopics(t *testing.T) {
 		"VISIT the Pennsylvania National Horse Show, Oct. 11–21, in Harrisburg, PA; www.usef.org.\n\n" +
 		"WATCH the dressage finals in Lexington, KY; www.hasslerdressage.com. Tickets at " +
 		"https://tickets.example.com/event?id=4471&day=2 or from info@usef.org. Organisers expect 300 riders.\n"
-	rep, err := Analyze(text, Options{Input: "text", Offsets: "utf8"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := analyzeUTF8(t, text, "text")
 	for _, k := range rep.Keyphrases {
 		if strings.Contains(k.Text, "://") || strings.Contains(k.Text, "www.") || strings.Contains(k.Text, "@") {
 			t.Errorf("keyphrase %q is a link", k.Text)
