@@ -293,25 +293,35 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		t.ids = append(t.ids, id)
 		t.toks = append(t.toks, t.known[id])
 	}
-	// fill the words whose rows a score reads: every token within two of
-	// one that is not forced (that token's own scores, its neighbours'
-	// and pair features, its history and the next token's; decode reads a
-	// forced token's history only right after a token that is not), and
-	// the first two tokens (decode takes the first token's history
-	// whatever it is). A plain word far from any word that may be in a
-	// name is never scored. TestTaggerScores and TestConstrainedDecode
-	// hold the scores and labels to the model's.
+	// fill the words whose rows a score reads: every token within one of
+	// a token that is not forced (that token's own scores, its
+	// neighbours' and pair features, its history; decode reads a forced
+	// token's history only right after a token that is not), and the
+	// first two tokens (decode takes the first token's history whatever
+	// it is). A word two tokens from the nearest such token is read in
+	// two places only: as that token's asPrev2 or asNext2 neighbour
+	// (fillRole hashes that one key where it is not filled) and, two
+	// tokens after it, as the next word of the forced token between, whose
+	// history decode may take (its T1Wp1 base, set here): it gets no shape
+	// class, cluster, other hashes or history refs. A plain word farther
+	// from any word that may be in a name is never scored.
+	// TestTaggerScores and TestConstrainedDecode hold the scores and
+	// labels to the model's.
 	forced := t.lat.forced[:n]
 	for j, id := range t.ids {
-		if t.infos[id].filled {
+		wi := &t.infos[id]
+		if wi.filled {
 			continue
 		}
 		need := j < 2
-		for k := max(j-2, 0); k < min(j+3, n) && !need; k++ {
+		for k := max(j-1, 0); k < min(j+2, n) && !need; k++ {
 			need = !forced[k]
 		}
 		if need {
 			t.fill(id)
+		} else if j >= 2 && !forced[j-2] {
+			wi.hWp1 = wordStarts[whT1Wp1].str(t.known[id].lower)
+			wi.rWp1 = t.m.histRef(wi.hWp1)
 		}
 	}
 	markGazetteer(t.toks, &t.m.gaz)
@@ -333,7 +343,7 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 			if j >= 0 && j < n {
 				nb := &t.infos[t.ids[j]]
 				if nb.roles&(1<<role) == 0 {
-					t.fillRole(nb, role)
+					t.fillRole(t.ids[j], role)
 				}
 				around[role] = &nb.around[role]
 			} else {
@@ -475,9 +485,12 @@ func (t *Tagger) fill(id int32) {
 	wi.hShape0, wi.rShape0 = sg.hShape0, sg.rShape0
 }
 
-// fillRole sets wi.around[role], the row wi gives the token it is role
-// of, where a score first reads it (tag); wi is filled.
-func (t *Tagger) fillRole(wi *wordInfo, role int) {
+// fillRole sets around[role] of the word of id, the row it gives the
+// token it is role of, where a score first reads it (tag). The word is
+// filled, or read only two tokens away (asPrev2, asNext2: no group's row,
+// and its one key hashed here).
+func (t *Tagger) fillRole(id int32, role int) {
+	wi := &t.infos[id]
 	r := &wi.around[role]
 	wi.roles |= 1 << role
 	switch role {
@@ -487,6 +500,9 @@ func (t *Tagger) fillRole(wi *wordInfo, role int) {
 		sumRows(r, &t.groups[wi.shape].next, &t.groups[wi.cluster].next)
 	default:
 		*r = [numLabels]int32{}
+		if !wi.filled {
+			wi.roleKey[role] = wordStarts[whRole+role].str(t.known[id].lower).key()
+		}
 	}
 	t.m.add(wi.roleKey[role:role+1], r)
 }
