@@ -131,8 +131,17 @@ type formCount struct {
 // formsListed is the most forms of a name fullestForm searches in a list.
 const formsListed = 32
 
-// folded is the folded form of token t.
+// folded is the folded form of token t. The form already made (most are:
+// foldedAs) is read inline; foldToken makes the others.
 func (r *resolver) folded(t int) string {
+	if len(r.done) == len(r.d.Tokens) && r.done[t] {
+		return r.fold[t]
+	}
+	return r.foldToken(t)
+}
+
+// foldToken is folded for a token whose form is not made yet.
+func (r *resolver) foldToken(t int) string {
 	r.sizeFold()
 	if !r.done[t] {
 		r.fold[t], r.buf = normalizeIn(r.d.TokenText(t), r.buf, &r.a)
@@ -433,8 +442,14 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 			if covered[t] || r.d.Tokens[t].Kind != doc.Word || !isCapitalised(r.d.TokenText(t)) {
 				continue
 			}
+			// the keys that may be here: of up to maxLen tokens of the
+			// sentence, none of them covered (t is not)
 			top := min(maxLen, s.Last-t)
 			for l := 1; l <= top; l++ {
+				if covered[t+l-1] {
+					top = l - 1
+					break
+				}
 				size[l] = size[l-1] + len(r.folded(t+l-1))
 				if l > 1 {
 					size[l]++ // the space
@@ -445,11 +460,7 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 				first = f[0]
 			}
 			for l := top; l >= 1; l-- {
-				free := true
-				for u := t; u < t+l; u++ {
-					free = free && !covered[u]
-				}
-				if !free || !isCapitalised(r.d.TokenText(t+l-1)) {
+				if !isCapitalised(r.d.TokenText(t + l - 1)) {
 					continue
 				}
 				if n := size[l]; n > 0 && filter[min(n, 63)][first>>6]&(1<<(first&63)) == 0 {
