@@ -152,6 +152,7 @@ type tokInfo struct {
 	upper   bool  // starts with an upper-case letter
 	allCaps bool  // letters, all upper case
 	capd    bool  // isCapitalised: an upper-case letter or a digit first (markGazetteer)
+	cased   uint8 // caseBits, for sentenceCase
 	// the capitalised run of tokens [runStart, runEnd) that holds this
 	// token; runEnd == runStart when the token is not capitalised
 	runStart, runEnd int32
@@ -429,6 +430,29 @@ func caseOfRunes(s string) (upper, allCaps bool) {
 	return upper, allCaps && letters > 0
 }
 
+// What sentenceCase counts of a token (tokInfo.cased, set by caseBits once
+// per word, not per token and sentence).
+const (
+	casedCaps  = 1 << iota // all in capitals, more than one byte folded
+	casedWord              // its shape starts with a letter
+	casedUpper             // a word with a capital
+)
+
+// caseBits returns the cased bits of a word of folded form lower, shape
+// shape and capitals allCaps.
+func caseBits(lower, shape string, allCaps bool) (b uint8) {
+	if allCaps && len(lower) > 1 {
+		b |= casedCaps
+	}
+	if shape != "" && (shape[0] == 'x' || shape[0] == 'X') {
+		b |= casedWord
+		if strings.IndexByte(shape, 'X') >= 0 {
+			b |= casedUpper
+		}
+	}
+	return b
+}
+
 // The case a sentence is written in: as usual, in capitals (a headline,
 // "GERMANY BEAT RUSSIA") or all in lower case (text typed without
 // capitals). In the last two case says nothing about names; the features
@@ -439,19 +463,21 @@ const (
 	caseLower
 )
 
-// sentenceCase returns the case a sentence is written in.
+// sentenceCase returns the case a sentence is written in, from each
+// token's caseBits.
 func sentenceCase(toks []tokInfo) int {
 	lower, caps, words, upper := 0, 0, 0, 0
 	for i := range toks {
+		b := toks[i].cased
 		switch {
-		case toks[i].allCaps && len(toks[i].lower) > 1:
+		case b&casedCaps != 0:
 			caps++
-		case toks[i].shape != "" && (toks[i].shape[0] == 'x' || toks[i].shape[0] == 'X'):
+		case b&casedWord != 0:
 			lower++
 		}
-		if sh := toks[i].shape; sh != "" && (sh[0] == 'x' || sh[0] == 'X') {
+		if b&casedWord != 0 {
 			words++
-			if strings.ContainsRune(sh, 'X') {
+			if b&casedUpper != 0 {
 				upper++
 			}
 		}

@@ -526,3 +526,58 @@ func TestWordShape(t *testing.T) {
 		}
 	}
 }
+
+// TestCaseBits holds sentenceCase, which reads each token's caseBits, to
+// its definition read off the tokens' shapes and case in every sentence:
+// capitals, lower case, title case, mixed, digits, marks and non-ASCII
+// words, and every sentence of two and three of them.
+func TestCaseBits(t *testing.T) {
+	want := func(toks []tokInfo) int {
+		lower, caps, words, upper := 0, 0, 0, 0
+		for i := range toks {
+			sh := toks[i].shape
+			switch {
+			case toks[i].allCaps && len(toks[i].lower) > 1:
+				caps++
+			case sh != "" && (sh[0] == 'x' || sh[0] == 'X'):
+				lower++
+			}
+			if sh != "" && (sh[0] == 'x' || sh[0] == 'X') {
+				words++
+				if strings.ContainsRune(sh, 'X') {
+					upper++
+				}
+			}
+		}
+		switch {
+		case caps >= 2 && caps > 2*lower:
+			return caseCaps
+		case words >= 3 && upper == 0:
+			return caseLower
+		}
+		return caseNormal
+	}
+	words := []string{"GERMANY", "BEAT", "the", "Russia", "A", "I", "U.S.", "1996", "3-1", ",", "(", "McDonald", "iPhone",
+		"ÉCOLE", "école", "Zürich", "x", "", "'s", "GmbH", "NATO's", "e-mail", "CAPS-lock"}
+	var toks []tokInfo
+	for _, w := range words {
+		ti, _ := wordForm(w, nil, nil)
+		toks = append(toks, ti)
+	}
+	for _, a := range toks {
+		for _, b := range toks {
+			for _, c := range append([]tokInfo{{}}, toks...) {
+				sent := []tokInfo{a, b}
+				if c != (tokInfo{}) {
+					sent = append(sent, c, c)
+				}
+				if got, w := sentenceCase(sent), want(sent); got != w {
+					t.Errorf("%q %q %q: sentenceCase %d, want %d", a.lower, b.lower, c.lower, got, w)
+				}
+			}
+		}
+	}
+	if sentenceCase(toks) != want(toks) {
+		t.Errorf("all the words: sentenceCase %d, want %d", sentenceCase(toks), want(toks))
+	}
+}

@@ -696,6 +696,7 @@ func wordForm(w string, buf []byte, a *arena.Strings) (tokInfo, []byte) {
 	ti.shape, buf = wordShape(w, buf)
 	ti.upper, ti.allCaps = caseOf(w)
 	ti.capd = isCapitalised(w)
+	ti.cased = caseBits(ti.lower, ti.shape, ti.allCaps)
 	return ti, buf
 }
 
