@@ -19,6 +19,7 @@ type mention struct {
 	sent, first, last int
 	typ               int // -1: a repeat found by the document pass, typed by vote
 	margin            float32
+	tally             int32  // its key's tally (vote), by which group finds its key's groups
 	key               string // folded tokens joined by spaces
 	titleCase         bool   // found in a title-case headline
 }
@@ -47,7 +48,7 @@ type resolver struct {
 	keys map[string]bool
 	// group's groups and maps, kept likewise
 	groups []nameGroup
-	byKey  map[string][numTypes]int32
+	slots  [][numTypes]int32 // by tally: 1 + the index of its key's group of each type, 0 none
 	cand   map[string][]int
 }
 
@@ -92,7 +93,7 @@ func (r *resolver) reset() {
 	r.gwords = emptied(r.gwords, maxKeep)
 	r.votes = cleared(r.votes)
 	r.people = cleared(r.people)
-	r.byKey = cleared(r.byKey)
+	r.slots = emptied(r.slots, maxKeep)
 	r.cand = cleared(r.cand)
 	r.seen = cleared(r.seen)
 	r.keys = cleared(r.keys)
@@ -497,11 +498,13 @@ func (r *resolver) vote(ms []mention) {
 	}
 	words := r.vwords[:0] // every tally's tokens, one after the other
 	defer func() { r.tallies, r.votes, r.vwords = tallies, votes, words }()
-	for _, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		vi, ok := votes[m.key]
+		m.tally = vi
 		if !ok {
 			vi = int32(len(tallies))
-			votes[m.key] = vi
+			votes[m.key], m.tally = vi, vi
 			n := len(words)
 			words = splitKey(words, m.key)
 			tallies = append(tallies, tally{tokens: words[n:len(words):len(words)]})
@@ -584,7 +587,7 @@ func (r *resolver) vote(ms []mention) {
 			// only the doubtful mentions, and the repeats, take the vote
 			continue
 		}
-		ms[i].typ = tallies[votes[ms[i].key]].decided
+		ms[i].typ = tallies[ms[i].tally].decided
 	}
 }
 
@@ -644,22 +647,20 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		gs = make([]nameGroup, 0, len(ms)/2+8) // most names recur
 	}
 	// a group by key and type: 1 + its index in gs, 0 for none (vote
-	// has given every mention a type)
-	byKey := r.byKey
-	if byKey == nil {
-		byKey = make(map[string][numTypes]int32, len(ms))
-		r.byKey = byKey
-	}
+	// has given every mention a type), by the key's tally (vote's, one a
+	// key), not by the key in a map
+	slots := slices.Grow(r.slots[:0], len(r.tallies))[:len(r.tallies)]
+	clear(slots)
+	defer func() { r.slots = slots }()
 	words := r.gwords[:0] // every group's tokens, one after the other
 	defer func() { r.groups, r.gwords = gs, words }()
 	gOf := make([]int32, len(ms))
 	for i, m := range ms {
-		slots := byKey[m.key]
-		gi := int(slots[m.typ]) - 1
+		slot := &slots[m.tally]
+		gi := int(slot[m.typ]) - 1
 		if gi < 0 {
 			gi = len(gs)
-			slots[m.typ] = int32(gi + 1)
-			byKey[m.key] = slots
+			slot[m.typ] = int32(gi + 1)
 			n := len(words)
 			words = splitKey(words, m.key)
 			gs = append(gs, nameGroup{key: m.key, tokens: words[n:len(words):len(words)], typ: m.typ, parent: -1})

@@ -422,7 +422,7 @@ func TestAnnotateReuse(t *testing.T) {
 			slices.ContainsFunc(r.vwords[:cap(r.vwords)], func(s string) bool { return s != "" }) ||
 			slices.ContainsFunc(r.gwords[:cap(r.gwords)], func(s string) bool { return s != "" }) ||
 			slices.ContainsFunc(tg.sent[:cap(tg.sent)], func(s string) bool { return s != "" }) ||
-			len(r.votes) > 0 || len(r.byKey) > 0 || len(r.cand) > 0 || len(r.seen) > 0 || len(r.keys) > 0 || len(r.people) > 0 || r.d != nil
+			len(r.votes) > 0 || len(r.cand) > 0 || len(r.seen) > 0 || len(r.keys) > 0 || len(r.people) > 0 || r.d != nil
 		if kept {
 			t.Errorf("%q: the tagger kept the document's mentions or strings", s)
 		}
