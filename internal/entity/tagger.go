@@ -390,17 +390,19 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	for k := range spans {
 		// confidence: how far the best path through the name's first
 		// label beats the best path through any other label there
+		// (the labels reached there, other than l, by their bits)
 		i := spans[k].Start
 		l := labels[i]
+		best := &t.lat.best[i]
 		var other int32
 		found := false
-		for o := range numLabels {
-			if o != l && t.lat.reached[i]&(1<<o) != 0 && (!found || t.lat.best[i][o] > other) {
-				other, found = t.lat.best[i][o], true
+		for m := t.lat.reached[i] &^ (1 << l); m != 0; m &= m - 1 {
+			if o := bits.TrailingZeros32(m); !found || best[o] > other {
+				other, found = best[o], true
 			}
 		}
 		if found {
-			spans[k].Margin = float32(t.lat.best[i][l]-other) * t.m.unit
+			spans[k].Margin = float32(best[l]-other) * t.m.unit
 		}
 	}
 	return spans
@@ -423,8 +425,10 @@ func (t *Tagger) noteLabels(words []string, labels []int) {
 			t.seen[words[i]] = c
 			continue
 		}
-		for len(t.seenID) <= id {
-			t.seenID = append(t.seenID, docSeen{})
+		if len(t.seenID) <= id {
+			// grown at once to the cache's words (one append a word cost
+			// a test and a copy per capitalised token)
+			t.seenID = append(t.seenID, make([]docSeen, t.cache.len()-len(t.seenID))...)
 		}
 		t.seenID[id].note(l)
 	}
