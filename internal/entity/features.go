@@ -153,6 +153,7 @@ type tokInfo struct {
 	allCaps bool  // letters, all upper case
 	capd    bool  // isCapitalised: an upper-case letter or a digit first (markGazetteer)
 	cased   uint8 // caseBits, for sentenceCase
+	sid     uint8 // shapeID of shape
 	// the capitalised run of tokens [runStart, runEnd) that holds this
 	// token; runEnd == runStart when the token is not capitalised
 	runStart, runEnd int32
@@ -369,6 +370,33 @@ func buildASCIIShape() (t [utf8.RuneSelf]byte) {
 		}
 	}
 	return t
+}
+
+// commonShapes are the shapes most words have (those shapeIntern keeps):
+// the tagger finds their shape classes by shapeID in a table, not by the
+// class's key in an index.
+var commonShapes = [...]string{"Xx", "x", "X", "d", ",", ".", "X.X."}
+
+// shapeID returns 1 + the index of shape in commonShapes, or 0
+// (TestShapeID).
+func shapeID(shape string) uint8 {
+	switch shape {
+	case "Xx":
+		return 1
+	case "x":
+		return 2
+	case "X":
+		return 3
+	case "d":
+		return 4
+	case ",":
+		return 5
+	case ".":
+		return 6
+	case "X.X.":
+		return 7
+	}
+	return 0
 }
 
 // shapeIntern avoids allocating the common shapes.

@@ -581,3 +581,18 @@ func TestCaseBits(t *testing.T) {
 		t.Errorf("all the words: sentenceCase %d, want %d", sentenceCase(toks), want(toks))
 	}
 }
+
+// TestShapeID holds shapeID to commonShapes: the tagger keys a common
+// shape's class by it, so two shapes must never share an id.
+func TestShapeID(t *testing.T) {
+	for k, c := range commonShapes {
+		if got := shapeID(c); got != uint8(k+1) {
+			t.Errorf("shapeID(%q) = %d, want %d", c, got, k+1)
+		}
+	}
+	for _, s := range []string{"", "xX", "XxXx", "X.", "dd", "d,d", "Xx-Xx", "x-x", "'", "o"} {
+		if got := shapeID(s); got != 0 {
+			t.Errorf("shapeID(%q) = %d, want 0", s, got)
+		}
+	}
+}

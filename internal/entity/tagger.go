@@ -39,8 +39,11 @@ type Tagger struct {
 	// (groups), found by the class's shapeKey written out (see
 	// shapeGroup) and by the cluster (1 + index in groups, 0 not yet
 	// scored)
-	shapes   wordIndex
-	kbuf     []byte
+	shapes wordIndex
+	kbuf   []byte
+	// the shape classes of the common shapes (shapeID), found without
+	// their key: 1 + the index in groups, by shape, capr and case bits
+	common   [len(commonShapes)][16][4]int32
 	clusters [maxFine + 1]int32
 	groups   []group
 	// the labels given to each capitalised word form so far in the
@@ -203,6 +206,7 @@ func (t *Tagger) Forget() {
 	t.seenID = t.seenID[:0]
 	t.a = arena.Strings{}
 	t.clusters = [maxFine + 1]int32{}
+	t.common = [len(commonShapes)][16][4]int32{}
 	t.known, t.infos, t.groups = t.known[:0], t.infos[:0], t.groups[:0]
 }
 
@@ -522,12 +526,29 @@ func (t *Tagger) ownScores(tok *tokInfo, wi *wordInfo) {
 // shapeGroup returns the index in t.groups of tok's shape class, scoring
 // its rows on first sight.
 func (t *Tagger) shapeGroup(tok *tokInfo) int {
+	if tok.sid != 0 && tok.capr < 16 {
+		// a common shape: its class by shapeID, capr and case, the same
+		// key as below's
+		c := &t.common[tok.sid-1][tok.capr][b2i(tok.upper)|b2i(tok.allCaps)<<1]
+		if *c == 0 {
+			*c = int32(t.newShapeGroup(tok) + 1)
+		}
+		return int(*c - 1)
+	}
 	k := shapeKey{tok.shape, tok.capr, tok.upper, tok.allCaps}.appendTo(t.kbuf[:0])
 	t.kbuf = k
 	// looked up by a view of kbuf, which the index does not keep
 	if r, ok := t.shapes.get(unsafe.String(unsafe.SliceData(k), len(k))); ok {
 		return int(r)
 	}
+	g := t.newShapeGroup(tok)
+	t.shapes.put(string(k), int32(g))
+	return g
+}
+
+// newShapeGroup scores the rows of tok's shape class, a new one, and
+// returns its index in t.groups.
+func (t *Tagger) newShapeGroup(tok *tokInfo) int {
 	t.groups = append(t.groups, group{})
 	g := &t.groups[len(t.groups)-1]
 	t.m.add(shapeOwnFeatures(tok, t.feats[:0]), &g.own)
@@ -537,7 +558,6 @@ func (t *Tagger) shapeGroup(tok *tokInfo) int {
 	g.hShape0 = newHash(fT1Shape0).str(tok.shape)
 	g.pShapem1S0, g.pShape0p1 = newHash(fShapem1S0).str(tok.shape), newHash(fShape0p1).str(tok.shape)
 	g.rShape0 = t.m.histRef(g.hShape0)
-	t.shapes.put(string(k), int32(len(t.groups)-1))
 	return len(t.groups) - 1
 }
 
@@ -701,6 +721,7 @@ func wordForm(w string, buf []byte, a *arena.Strings) (tokInfo, []byte) {
 	ti.upper, ti.allCaps = caseOf(w)
 	ti.capd = isCapitalised(w)
 	ti.cased = caseBits(ti.lower, ti.shape, ti.allCaps)
+	ti.sid = shapeID(ti.shape)
 	return ti, buf
 }
 
