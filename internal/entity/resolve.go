@@ -695,7 +695,10 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		if w := l.tokens[len(l.tokens)-1]; w != l.tokens[0] {
 			cand[w] = append(cand[w], li)
 		}
-		if in := initials(l.tokens); in != "" && in != l.tokens[0] && in != l.tokens[len(l.tokens)-1] {
+		// the initials carved from the resolver's arena, not allocated
+		// one string each
+		r.kbuf = appendInitials(r.kbuf[:0], l.tokens)
+		if in := r.a.String(r.kbuf); in != "" && in != l.tokens[0] && in != l.tokens[len(l.tokens)-1] {
 			cand[in] = append(cand[in], li)
 		}
 	}
@@ -725,15 +728,29 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		}
 		return i
 	}
-	// each root's groups; a root's entity is made in the order of roots,
-	// and the sort below decides the order of the entities
-	members := make([][]int, len(gs))
+	// each root's groups, in order, cut from one array by their counts
+	// (an append per group grew a slice per root); a root's entity is
+	// made in the order of roots, and the sort below decides the order of
+	// the entities
+	rootOf := make([]int, 2*len(gs))
+	count, memAll := rootOf[len(gs):], make([]int, len(gs))
+	rootOf = rootOf[:len(gs)]
 	roots := 0
 	for i := range gs {
 		ri := root(i)
-		if len(members[ri]) == 0 {
+		rootOf[i] = ri
+		if count[ri] == 0 {
 			roots++
 		}
+		count[ri]++
+	}
+	members := make([][]int, len(gs))
+	off = 0
+	for ri, n := range count {
+		members[ri] = memAll[off:off:off+n]
+		off += n
+	}
+	for i, ri := range rootOf {
 		members[ri] = append(members[ri], i)
 	}
 	// salience: mentions (log), how early the first one is, and the title
@@ -794,11 +811,15 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 	for i := range out {
 		out[i].Salience = math.Round(out[i].Salience/top*1000) / 1000
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Salience != out[j].Salience {
-			return out[i].Salience > out[j].Salience
+	// (slices' generic sort: sort.SliceStable swapped by reflection)
+	slices.SortStableFunc(out, func(a, b doc.Entity) int {
+		if a.Salience != b.Salience {
+			if a.Salience > b.Salience {
+				return -1
+			}
+			return 1
 		}
-		return out[i].Mentions[0].Start < out[j].Mentions[0].Start
+		return a.Mentions[0].Start - b.Mentions[0].Start
 	})
 	return out
 }
@@ -891,7 +912,11 @@ func isAcronymOf(acr string, long []string) bool {
 
 // initials are the first letters of the significant words of a folded name.
 func initials(long []string) string {
-	var b []byte
+	return string(appendInitials(nil, long))
+}
+
+// appendInitials appends the initials of long to b.
+func appendInitials(b []byte, long []string) []byte {
 	for _, w := range long {
 		for more := true; more; { // the parts of w between hyphens
 			var part string
@@ -903,7 +928,7 @@ func initials(long []string) string {
 			}
 		}
 	}
-	return string(b)
+	return b
 }
 
 // orgEvidence reports whether a folded multi-word name ends in an
