@@ -747,7 +747,7 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 	members := make([][]int, len(gs))
 	off = 0
 	for ri, n := range count {
-		members[ri] = memAll[off:off:off+n]
+		members[ri] = memAll[off : off : off+n]
 		off += n
 	}
 	for i, ri := range rootOf {
