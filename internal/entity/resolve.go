@@ -401,10 +401,12 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 	// without building their key and probing the map (with wasm's slow
 	// portable hash)
 	var filter [64][4]uint64
+	var firsts [4]uint64 // the keys' first bytes, whatever their length
 	add := func(k string) {
 		keys[k] = true
 		if k != "" {
 			filter[min(len(k), 63)][k[0]>>6] |= 1 << (k[0] & 63)
+			firsts[k[0]>>6] |= 1 << (k[0] & 63)
 		}
 	}
 	maxLen := 0
@@ -443,6 +445,13 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 			if covered[t] || r.d.Tokens[t].Kind != doc.Word || !isCapitalised(r.d.TokenText(t)) {
 				continue
 			}
+			first := byte(' ') // the key's first byte; for an empty fold, the space after it
+			if f := r.folded(t); f != "" {
+				first = f[0]
+			}
+			if firsts[first>>6]&(1<<(first&63)) == 0 && first != ' ' {
+				continue // no key starts with this byte (nor, with an empty fold, a space)
+			}
 			// the keys that may be here: of up to maxLen tokens of the
 			// sentence, none of them covered (t is not)
 			top := min(maxLen, s.Last-t)
@@ -456,16 +465,12 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 					size[l]++ // the space
 				}
 			}
-			first := byte(' ') // the key's first byte; for an empty fold, the space after it
-			if f := r.folded(t); f != "" {
-				first = f[0]
-			}
 			for l := top; l >= 1; l-- {
-				if !isCapitalised(r.d.TokenText(t + l - 1)) {
-					continue
-				}
 				if n := size[l]; n > 0 && filter[min(n, 63)][first>>6]&(1<<(first&63)) == 0 {
 					continue // no key of this length starts with this byte
+				}
+				if !isCapitalised(r.d.TokenText(t + l - 1)) {
+					continue
 				}
 				if r.hasKey(keys, t, t+l) {
 					ms = append(ms, mention{sent: si, first: t, last: t + l, typ: -1, key: r.key(t, t+l)})
