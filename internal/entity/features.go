@@ -312,8 +312,12 @@ func isAcronym(s string) bool {
 
 // wordShape maps letters to X/x, digits to d and keeps other marks, with runs
 // of the same class collapsed: "McDonald" -> "XxXx", "U.S." -> "X.X.".
+//
+// The shape is written into an array of its eight bytes at most, not
+// appended to buf (a capacity test a byte); buf is returned as it came.
 func wordShape(s string, buf []byte) (string, []byte) {
-	buf = buf[:0]
+	var sb [8]byte
+	n := 0
 	var last byte
 	for i := 0; i < len(s); {
 		// an ASCII byte by table (most words are ASCII); other runes
@@ -337,14 +341,14 @@ func wordShape(s string, buf []byte) (string, []byte) {
 			}
 		}
 		if c != last || (c != 'X' && c != 'x' && c != 'd') {
-			buf = append(buf, c)
+			sb[n] = c
+			if n++; n == len(sb) {
+				break
+			}
 		}
 		last = c
-		if len(buf) >= 8 {
-			break
-		}
 	}
-	return shapeIntern(buf), buf
+	return shapeIntern(sb[:n]), buf
 }
 
 // asciiShape is wordShape's class of an ASCII byte: X for a capital, x
@@ -474,8 +478,11 @@ func caseBits(lower, shape string, allCaps bool) (b uint8) {
 	}
 	if shape != "" && (shape[0] == 'x' || shape[0] == 'X') {
 		b |= casedWord
-		if strings.IndexByte(shape, 'X') >= 0 {
-			b |= casedUpper
+		for i := 0; i < len(shape); i++ { // a few bytes: no call to IndexByte
+			if shape[i] == 'X' {
+				b |= casedUpper
+				break
+			}
 		}
 	}
 	return b
