@@ -700,10 +700,7 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		if w := l.tokens[len(l.tokens)-1]; w != l.tokens[0] {
 			cand[w] = append(cand[w], li)
 		}
-		// the initials carved from the resolver's arena, not allocated
-		// one string each
-		r.kbuf = appendInitials(r.kbuf[:0], l.tokens)
-		if in := r.a.String(r.kbuf); in != "" && in != l.tokens[0] && in != l.tokens[len(l.tokens)-1] {
+		if in := initials(l.tokens); in != "" && in != l.tokens[0] && in != l.tokens[len(l.tokens)-1] {
 			cand[in] = append(cand[in], li)
 		}
 	}
@@ -816,15 +813,11 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 	for i := range out {
 		out[i].Salience = math.Round(out[i].Salience/top*1000) / 1000
 	}
-	// (slices' generic sort: sort.SliceStable swapped by reflection)
-	slices.SortStableFunc(out, func(a, b doc.Entity) int {
-		if a.Salience != b.Salience {
-			if a.Salience > b.Salience {
-				return -1
-			}
-			return 1
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Salience != out[j].Salience {
+			return out[i].Salience > out[j].Salience
 		}
-		return a.Mentions[0].Start - b.Mentions[0].Start
+		return out[i].Mentions[0].Start < out[j].Mentions[0].Start
 	})
 	return out
 }
@@ -917,11 +910,7 @@ func isAcronymOf(acr string, long []string) bool {
 
 // initials are the first letters of the significant words of a folded name.
 func initials(long []string) string {
-	return string(appendInitials(nil, long))
-}
-
-// appendInitials appends the initials of long to b.
-func appendInitials(b []byte, long []string) []byte {
+	var b []byte
 	for _, w := range long {
 		for more := true; more; { // the parts of w between hyphens
 			var part string
@@ -933,7 +922,7 @@ func appendInitials(b []byte, long []string) []byte {
 			}
 		}
 	}
-	return b
+	return string(b)
 }
 
 // orgEvidence reports whether a folded multi-word name ends in an
