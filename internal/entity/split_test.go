@@ -364,19 +364,23 @@ func TestNeighbourRolesRead(t *testing.T) {
 	tg := m.tagger(d)
 	defer m.release(tg)
 	m.tagAll(tg, d, nil)
-	filled, read := 0, 0
+	filled, read, far, farRead := 0, 0, 0, 0
 	for i := range tg.cache.len() {
 		wi := &tg.infos[i]
 		if !wi.filled {
 			if wi.roles&^(1<<asPrev2|1<<asNext2) != 0 {
 				t.Errorf("word %d: neighbour rows %04b summed, but it was not filled", i, wi.roles)
 			}
+			if wi.roles != 0 {
+				far++
+				farRead += bits.OnesCount8(wi.roles)
+			}
 			continue
 		}
 		filled++
 		read += bits.OnesCount8(wi.roles)
 	}
-	t.Logf("%d words of %d filled; %d of their %d neighbour rows read", filled, tg.cache.len(), read, numRoles*filled)
+	t.Logf("%d words of %d filled; %d of their %d neighbour rows read; %d more read only two tokens away, in %d rows", filled, tg.cache.len(), read, numRoles*filled, far, farRead)
 }
 
 // fillAll fills every word of the sentence tg tagged last (Tagger.fill
