@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -60,17 +61,18 @@ const (
 )
 
 // wordClass returns the class of token w and, for a connector, its bits in
-// connectors. buf is scratch for the folded form; it is returned for reuse.
-func wordClass(w string, buf []byte) (class int, bits uint8, _ []byte) {
+// connectors. *buf is scratch for the folded form of a word that is not
+// ASCII.
+func wordClass(w string, buf *[]byte) (class int, bits uint8) {
 	if w == "" {
-		return mayName, 0, buf
+		return mayName, 0
 	}
 	ascii := true
 	for i := 0; i < len(w); {
 		c := w[i]
 		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-				return mayName, 0, buf
+			if capOrDigit[c] {
+				return mayName, 0
 			}
 			i++
 			continue
@@ -78,25 +80,41 @@ func wordClass(w string, buf []byte) (class int, bits uint8, _ []byte) {
 		ascii = false
 		r, size := utf8.DecodeRuneInString(w[i:])
 		if unicode.IsUpper(r) || unicode.IsTitle(r) || unicode.IsDigit(r) {
-			return mayName, 0, buf
+			return mayName, 0
 		}
 		i += size
 	}
 	if !ascii {
-		buf = foldInto(buf, w)
-		if b, ok := connectorIndex.get(string(buf)); ok {
-			return connector, uint8(b), buf
+		*buf = foldInto(*buf, w)
+		if b, ok := connectorIndex.get(string(*buf)); ok {
+			return connector, uint8(b)
 		}
-		return plainWord, 0, buf
+		return plainWord, 0
 	}
 	// an ASCII word with no capital and no digit folds to itself
 	if len(w) < 16 && connectorShapes[w[0]]&(1<<len(w)) == 0 {
-		return plainWord, 0, buf // no connector has its first byte and length
+		return plainWord, 0 // no connector has its first byte and length
 	}
 	if b, ok := connectorIndex.get(w); ok {
-		return connector, uint8(b), buf
+		return connector, uint8(b)
 	}
-	return plainWord, 0, buf
+	return plainWord, 0
+}
+
+// capOrDigit marks the ASCII capitals and digits, for wordClass's loop:
+// one load and test a byte, not two range tests.
+var capOrDigit = buildCapOrDigit()
+
+// buildCapOrDigit builds capOrDigit. Not inlined: inlined, its loop would be
+// charged the package's whole init (docs/architecture.md, "Start-up in
+// wasm").
+//
+//go:noinline
+func buildCapOrDigit() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
 }
 
 // connectorIndex holds connectors' bits by the connector, for wordClass: a
@@ -145,13 +163,11 @@ func buildConnectorShapes() (s [256]uint16) {
 // England" "of" is not. class is scratch (each word's class and bits).
 // all reports whether every word is forced.
 func markForced(words []string, class []uint8, forced []bool, buf []byte) (_ []uint8, _ []bool, all bool, _ []byte) {
-	class, forced = class[:0], forced[:0]
-	for _, w := range words {
-		var c int
-		var b uint8
-		c, b, buf = wordClass(w, buf)
-		class = append(class, uint8(c)|b<<2)
-		forced = append(forced, c == plainWord)
+	n := len(words)
+	class, forced = slices.Grow(class[:0], n)[:n], slices.Grow(forced[:0], n)[:n]
+	for i, w := range words {
+		c, b := wordClass(w, &buf)
+		class[i], forced[i] = uint8(c)|b<<2, c == plainWord
 	}
 	name := func(i int) bool { return i >= 0 && i < len(class) && class[i]&3 == mayName }
 	all = true

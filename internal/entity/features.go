@@ -152,6 +152,8 @@ type tokInfo struct {
 	upper   bool  // starts with an upper-case letter
 	allCaps bool  // letters, all upper case
 	capd    bool  // isCapitalised: an upper-case letter or a digit first (markGazetteer)
+	cased   uint8 // caseBits, for sentenceCase
+	sid     uint8 // shapeID of shape
 	// the capitalised run of tokens [runStart, runEnd) that holds this
 	// token; runEnd == runStart when the token is not capitalised
 	runStart, runEnd int32
@@ -310,8 +312,12 @@ func isAcronym(s string) bool {
 
 // wordShape maps letters to X/x, digits to d and keeps other marks, with runs
 // of the same class collapsed: "McDonald" -> "XxXx", "U.S." -> "X.X.".
+//
+// The shape is written into an array of its eight bytes at most, not
+// appended to buf (a capacity test a byte); buf is returned as it came.
 func wordShape(s string, buf []byte) (string, []byte) {
-	buf = buf[:0]
+	var sb [8]byte
+	n := 0
 	var last byte
 	for i := 0; i < len(s); {
 		// an ASCII byte by table (most words are ASCII); other runes
@@ -335,14 +341,14 @@ func wordShape(s string, buf []byte) (string, []byte) {
 			}
 		}
 		if c != last || (c != 'X' && c != 'x' && c != 'd') {
-			buf = append(buf, c)
+			sb[n] = c
+			if n++; n == len(sb) {
+				break
+			}
 		}
 		last = c
-		if len(buf) >= 8 {
-			break
-		}
 	}
-	return shapeIntern(buf), buf
+	return shapeIntern(sb[:n]), buf
 }
 
 // asciiShape is wordShape's class of an ASCII byte: X for a capital, x
@@ -368,6 +374,33 @@ func buildASCIIShape() (t [utf8.RuneSelf]byte) {
 		}
 	}
 	return t
+}
+
+// commonShapes are the shapes most words have (those shapeIntern keeps):
+// the tagger finds their shape classes by shapeID in a table, not by the
+// class's key in an index.
+var commonShapes = [...]string{"Xx", "x", "X", "d", ",", ".", "X.X."}
+
+// shapeID returns 1 + the index of shape in commonShapes, or 0
+// (TestShapeID).
+func shapeID(shape string) uint8 {
+	switch shape {
+	case "Xx":
+		return 1
+	case "x":
+		return 2
+	case "X":
+		return 3
+	case "d":
+		return 4
+	case ",":
+		return 5
+	case ".":
+		return 6
+	case "X.X.":
+		return 7
+	}
+	return 0
 }
 
 // shapeIntern avoids allocating the common shapes.
@@ -429,6 +462,32 @@ func caseOfRunes(s string) (upper, allCaps bool) {
 	return upper, allCaps && letters > 0
 }
 
+// What sentenceCase counts of a token (tokInfo.cased, set by caseBits once
+// per word, not per token and sentence).
+const (
+	casedCaps  = 1 << iota // all in capitals, more than one byte folded
+	casedWord              // its shape starts with a letter
+	casedUpper             // a word with a capital
+)
+
+// caseBits returns the cased bits of a word of folded form lower, shape
+// shape and capitals allCaps.
+func caseBits(lower, shape string, allCaps bool) (b uint8) {
+	if allCaps && len(lower) > 1 {
+		b |= casedCaps
+	}
+	if shape != "" && (shape[0] == 'x' || shape[0] == 'X') {
+		b |= casedWord
+		for i := 0; i < len(shape); i++ { // a few bytes: no call to IndexByte
+			if shape[i] == 'X' {
+				b |= casedUpper
+				break
+			}
+		}
+	}
+	return b
+}
+
 // The case a sentence is written in: as usual, in capitals (a headline,
 // "GERMANY BEAT RUSSIA") or all in lower case (text typed without
 // capitals). In the last two case says nothing about names; the features
@@ -439,19 +498,21 @@ const (
 	caseLower
 )
 
-// sentenceCase returns the case a sentence is written in.
+// sentenceCase returns the case a sentence is written in, from each
+// token's caseBits.
 func sentenceCase(toks []tokInfo) int {
 	lower, caps, words, upper := 0, 0, 0, 0
 	for i := range toks {
+		b := toks[i].cased
 		switch {
-		case toks[i].allCaps && len(toks[i].lower) > 1:
+		case b&casedCaps != 0:
 			caps++
-		case toks[i].shape != "" && (toks[i].shape[0] == 'x' || toks[i].shape[0] == 'X'):
+		case b&casedWord != 0:
 			lower++
 		}
-		if sh := toks[i].shape; sh != "" && (sh[0] == 'x' || sh[0] == 'X') {
+		if b&casedWord != 0 {
 			words++
-			if strings.ContainsRune(sh, 'X') {
+			if b&casedUpper != 0 {
 				upper++
 			}
 		}

@@ -19,6 +19,7 @@ type mention struct {
 	sent, first, last int
 	typ               int // -1: a repeat found by the document pass, typed by vote
 	margin            float32
+	tally             int32  // its key's tally (vote), by which group finds its key's groups
 	key               string // folded tokens joined by spaces
 	titleCase         bool   // found in a title-case headline
 }
@@ -47,7 +48,7 @@ type resolver struct {
 	keys map[string]bool
 	// group's groups and maps, kept likewise
 	groups []nameGroup
-	byKey  map[string][numTypes]int32
+	slots  [][numTypes]int32 // by tally: 1 + the index of its key's group of each type, 0 none
 	cand   map[string][]int
 }
 
@@ -92,7 +93,7 @@ func (r *resolver) reset() {
 	r.gwords = emptied(r.gwords, maxKeep)
 	r.votes = cleared(r.votes)
 	r.people = cleared(r.people)
-	r.byKey = cleared(r.byKey)
+	r.slots = emptied(r.slots, maxKeep)
 	r.cand = cleared(r.cand)
 	r.seen = cleared(r.seen)
 	r.keys = cleared(r.keys)
@@ -131,8 +132,17 @@ type formCount struct {
 // formsListed is the most forms of a name fullestForm searches in a list.
 const formsListed = 32
 
-// folded is the folded form of token t.
+// folded is the folded form of token t. The form already made (most are:
+// foldedAs) is read inline; foldToken makes the others.
 func (r *resolver) folded(t int) string {
+	if len(r.done) == len(r.d.Tokens) && r.done[t] {
+		return r.fold[t]
+	}
+	return r.foldToken(t)
+}
+
+// foldToken is folded for a token whose form is not made yet.
+func (r *resolver) foldToken(t int) string {
 	r.sizeFold()
 	if !r.done[t] {
 		r.fold[t], r.buf = normalizeIn(r.d.TokenText(t), r.buf, &r.a)
@@ -391,10 +401,12 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 	// without building their key and probing the map (with wasm's slow
 	// portable hash)
 	var filter [64][4]uint64
+	var firsts [4]uint64 // the keys' first bytes, whatever their length
 	add := func(k string) {
 		keys[k] = true
 		if k != "" {
 			filter[min(len(k), 63)][k[0]>>6] |= 1 << (k[0] & 63)
+			firsts[k[0]>>6] |= 1 << (k[0] & 63)
 		}
 	}
 	maxLen := 0
@@ -433,27 +445,32 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 			if covered[t] || r.d.Tokens[t].Kind != doc.Word || !isCapitalised(r.d.TokenText(t)) {
 				continue
 			}
+			first := byte(' ') // the key's first byte; for an empty fold, the space after it
+			if f := r.folded(t); f != "" {
+				first = f[0]
+			}
+			if firsts[first>>6]&(1<<(first&63)) == 0 && first != ' ' {
+				continue // no key starts with this byte (nor, with an empty fold, a space)
+			}
+			// the keys that may be here: of up to maxLen tokens of the
+			// sentence, none of them covered (t is not)
 			top := min(maxLen, s.Last-t)
 			for l := 1; l <= top; l++ {
+				if covered[t+l-1] {
+					top = l - 1
+					break
+				}
 				size[l] = size[l-1] + len(r.folded(t+l-1))
 				if l > 1 {
 					size[l]++ // the space
 				}
 			}
-			first := byte(' ') // the key's first byte; for an empty fold, the space after it
-			if f := r.folded(t); f != "" {
-				first = f[0]
-			}
 			for l := top; l >= 1; l-- {
-				free := true
-				for u := t; u < t+l; u++ {
-					free = free && !covered[u]
-				}
-				if !free || !isCapitalised(r.d.TokenText(t+l-1)) {
-					continue
-				}
 				if n := size[l]; n > 0 && filter[min(n, 63)][first>>6]&(1<<(first&63)) == 0 {
 					continue // no key of this length starts with this byte
+				}
+				if !isCapitalised(r.d.TokenText(t + l - 1)) {
+					continue
 				}
 				if r.hasKey(keys, t, t+l) {
 					ms = append(ms, mention{sent: si, first: t, last: t + l, typ: -1, key: r.key(t, t+l)})
@@ -486,11 +503,13 @@ func (r *resolver) vote(ms []mention) {
 	}
 	words := r.vwords[:0] // every tally's tokens, one after the other
 	defer func() { r.tallies, r.votes, r.vwords = tallies, votes, words }()
-	for _, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		vi, ok := votes[m.key]
+		m.tally = vi
 		if !ok {
 			vi = int32(len(tallies))
-			votes[m.key] = vi
+			votes[m.key], m.tally = vi, vi
 			n := len(words)
 			words = splitKey(words, m.key)
 			tallies = append(tallies, tally{tokens: words[n:len(words):len(words)]})
@@ -573,7 +592,7 @@ func (r *resolver) vote(ms []mention) {
 			// only the doubtful mentions, and the repeats, take the vote
 			continue
 		}
-		ms[i].typ = tallies[votes[ms[i].key]].decided
+		ms[i].typ = tallies[ms[i].tally].decided
 	}
 }
 
@@ -633,22 +652,20 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		gs = make([]nameGroup, 0, len(ms)/2+8) // most names recur
 	}
 	// a group by key and type: 1 + its index in gs, 0 for none (vote
-	// has given every mention a type)
-	byKey := r.byKey
-	if byKey == nil {
-		byKey = make(map[string][numTypes]int32, len(ms))
-		r.byKey = byKey
-	}
+	// has given every mention a type), by the key's tally (vote's, one a
+	// key), not by the key in a map
+	slots := slices.Grow(r.slots[:0], len(r.tallies))[:len(r.tallies)]
+	clear(slots)
+	defer func() { r.slots = slots }()
 	words := r.gwords[:0] // every group's tokens, one after the other
 	defer func() { r.groups, r.gwords = gs, words }()
 	gOf := make([]int32, len(ms))
 	for i, m := range ms {
-		slots := byKey[m.key]
-		gi := int(slots[m.typ]) - 1
+		slot := &slots[m.tally]
+		gi := int(slot[m.typ]) - 1
 		if gi < 0 {
 			gi = len(gs)
-			slots[m.typ] = int32(gi + 1)
-			byKey[m.key] = slots
+			slot[m.typ] = int32(gi + 1)
 			n := len(words)
 			words = splitKey(words, m.key)
 			gs = append(gs, nameGroup{key: m.key, tokens: words[n:len(words):len(words)], typ: m.typ, parent: -1})
@@ -713,15 +730,29 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		}
 		return i
 	}
-	// each root's groups; a root's entity is made in the order of roots,
-	// and the sort below decides the order of the entities
-	members := make([][]int, len(gs))
+	// each root's groups, in order, cut from one array by their counts
+	// (an append per group grew a slice per root); a root's entity is
+	// made in the order of roots, and the sort below decides the order of
+	// the entities
+	rootOf := make([]int, 2*len(gs))
+	count, memAll := rootOf[len(gs):], make([]int, len(gs))
+	rootOf = rootOf[:len(gs)]
 	roots := 0
 	for i := range gs {
 		ri := root(i)
-		if len(members[ri]) == 0 {
+		rootOf[i] = ri
+		if count[ri] == 0 {
 			roots++
 		}
+		count[ri]++
+	}
+	members := make([][]int, len(gs))
+	off = 0
+	for ri, n := range count {
+		members[ri] = memAll[off : off : off+n]
+		off += n
+	}
+	for i, ri := range rootOf {
 		members[ri] = append(members[ri], i)
 	}
 	// salience: mentions (log), how early the first one is, and the title

@@ -357,25 +357,30 @@ func TestAffixKeys(t *testing.T) {
 // their neighbours that a score read (fillRole sums each where it is first
 // read): the figure docs/models/ner.md gives (go test -v -run
 // NeighbourRolesRead ./internal/entity). A word that was not filled must
-// have summed none.
+// have summed none but the rows it gives two tokens away (it is filled
+// where a score reads any other part of it).
 func TestNeighbourRolesRead(t *testing.T) {
 	m, d := sampleDoc(t)
 	tg := m.tagger(d)
 	defer m.release(tg)
 	m.tagAll(tg, d, nil)
-	filled, read := 0, 0
+	filled, read, far, farRead := 0, 0, 0, 0
 	for i := range tg.cache.len() {
 		wi := &tg.infos[i]
 		if !wi.filled {
-			if wi.roles != 0 {
+			if wi.roles&^(1<<asPrev2|1<<asNext2) != 0 {
 				t.Errorf("word %d: neighbour rows %04b summed, but it was not filled", i, wi.roles)
+			}
+			if wi.roles != 0 {
+				far++
+				farRead += bits.OnesCount8(wi.roles)
 			}
 			continue
 		}
 		filled++
 		read += bits.OnesCount8(wi.roles)
 	}
-	t.Logf("%d words of %d filled; %d of their %d neighbour rows read", filled, tg.cache.len(), read, numRoles*filled)
+	t.Logf("%d words of %d filled; %d of their %d neighbour rows read; %d more read only two tokens away, in %d rows", filled, tg.cache.len(), read, numRoles*filled, far, farRead)
 }
 
 // fillAll fills every word of the sentence tg tagged last (Tagger.fill
@@ -421,7 +426,7 @@ func TestAnnotateReuse(t *testing.T) {
 			slices.ContainsFunc(r.vwords[:cap(r.vwords)], func(s string) bool { return s != "" }) ||
 			slices.ContainsFunc(r.gwords[:cap(r.gwords)], func(s string) bool { return s != "" }) ||
 			slices.ContainsFunc(tg.sent[:cap(tg.sent)], func(s string) bool { return s != "" }) ||
-			len(r.votes) > 0 || len(r.byKey) > 0 || len(r.cand) > 0 || len(r.seen) > 0 || len(r.keys) > 0 || len(r.people) > 0 || r.d != nil
+			len(r.votes) > 0 || len(r.cand) > 0 || len(r.seen) > 0 || len(r.keys) > 0 || len(r.people) > 0 || r.d != nil
 		if kept {
 			t.Errorf("%q: the tagger kept the document's mentions or strings", s)
 		}
@@ -522,6 +527,76 @@ func TestWordShape(t *testing.T) {
 	for _, w := range words {
 		if got, _ := wordShape(w, nil); got != byRunes(w) {
 			t.Errorf("wordShape(%q) = %q, want %q", w, got, byRunes(w))
+		}
+	}
+}
+
+// TestCaseBits holds sentenceCase, which reads each token's caseBits, to
+// its definition read off the tokens' shapes and case in every sentence:
+// capitals, lower case, title case, mixed, digits, marks and non-ASCII
+// words, and every sentence of two and three of them.
+func TestCaseBits(t *testing.T) {
+	want := func(toks []tokInfo) int {
+		lower, caps, words, upper := 0, 0, 0, 0
+		for i := range toks {
+			sh := toks[i].shape
+			switch {
+			case toks[i].allCaps && len(toks[i].lower) > 1:
+				caps++
+			case sh != "" && (sh[0] == 'x' || sh[0] == 'X'):
+				lower++
+			}
+			if sh != "" && (sh[0] == 'x' || sh[0] == 'X') {
+				words++
+				if strings.ContainsRune(sh, 'X') {
+					upper++
+				}
+			}
+		}
+		switch {
+		case caps >= 2 && caps > 2*lower:
+			return caseCaps
+		case words >= 3 && upper == 0:
+			return caseLower
+		}
+		return caseNormal
+	}
+	words := []string{"GERMANY", "BEAT", "the", "Russia", "A", "I", "U.S.", "1996", "3-1", ",", "(", "McDonald", "iPhone",
+		"ÉCOLE", "école", "Zürich", "x", "", "'s", "GmbH", "NATO's", "e-mail", "CAPS-lock"}
+	var toks []tokInfo
+	for _, w := range words {
+		ti, _ := wordForm(w, nil, nil)
+		toks = append(toks, ti)
+	}
+	for _, a := range toks {
+		for _, b := range toks {
+			for _, c := range append([]tokInfo{{}}, toks...) {
+				sent := []tokInfo{a, b}
+				if c != (tokInfo{}) {
+					sent = append(sent, c, c)
+				}
+				if got, w := sentenceCase(sent), want(sent); got != w {
+					t.Errorf("%q %q %q: sentenceCase %d, want %d", a.lower, b.lower, c.lower, got, w)
+				}
+			}
+		}
+	}
+	if sentenceCase(toks) != want(toks) {
+		t.Errorf("all the words: sentenceCase %d, want %d", sentenceCase(toks), want(toks))
+	}
+}
+
+// TestShapeID holds shapeID to commonShapes: the tagger keys a common
+// shape's class by it, so two shapes must never share an id.
+func TestShapeID(t *testing.T) {
+	for k, c := range commonShapes {
+		if got := shapeID(c); got != uint8(k+1) {
+			t.Errorf("shapeID(%q) = %d, want %d", c, got, k+1)
+		}
+	}
+	for _, s := range []string{"", "xX", "XxXx", "X.", "dd", "d,d", "Xx-Xx", "x-x", "'", "o"} {
+		if got := shapeID(s); got != 0 {
+			t.Errorf("shapeID(%q) = %d, want 0", s, got)
 		}
 	}
 }

@@ -39,8 +39,11 @@ type Tagger struct {
 	// (groups), found by the class's shapeKey written out (see
 	// shapeGroup) and by the cluster (1 + index in groups, 0 not yet
 	// scored)
-	shapes   wordIndex
-	kbuf     []byte
+	shapes wordIndex
+	kbuf   []byte
+	// the shape classes of the common shapes (shapeID), found without
+	// their key: 1 + the index in groups, by shape, capr and case bits
+	common   [len(commonShapes)][16][4]int32
 	clusters [maxFine + 1]int32
 	groups   []group
 	// the labels given to each capitalised word form so far in the
@@ -203,6 +206,7 @@ func (t *Tagger) Forget() {
 	t.seenID = t.seenID[:0]
 	t.a = arena.Strings{}
 	t.clusters = [maxFine + 1]int32{}
+	t.common = [len(commonShapes)][16][4]int32{}
 	t.known, t.infos, t.groups = t.known[:0], t.infos[:0], t.groups[:0]
 }
 
@@ -293,25 +297,35 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		t.ids = append(t.ids, id)
 		t.toks = append(t.toks, t.known[id])
 	}
-	// fill the words whose rows a score reads: every token within two of
-	// one that is not forced (that token's own scores, its neighbours'
-	// and pair features, its history and the next token's; decode reads a
-	// forced token's history only right after a token that is not), and
-	// the first two tokens (decode takes the first token's history
-	// whatever it is). A plain word far from any word that may be in a
-	// name is never scored. TestTaggerScores and TestConstrainedDecode
-	// hold the scores and labels to the model's.
+	// fill the words whose rows a score reads: every token within one of
+	// a token that is not forced (that token's own scores, its
+	// neighbours' and pair features, its history; decode reads a forced
+	// token's history only right after a token that is not), and the
+	// first two tokens (decode takes the first token's history whatever
+	// it is). A word two tokens from the nearest such token is read in
+	// two places only: as that token's asPrev2 or asNext2 neighbour
+	// (fillRole hashes that one key where it is not filled) and, two
+	// tokens after it, as the next word of the forced token between, whose
+	// history decode may take (its T1Wp1 base, set here): it gets no shape
+	// class, cluster, other hashes or history refs. A plain word farther
+	// from any word that may be in a name is never scored.
+	// TestTaggerScores and TestConstrainedDecode hold the scores and
+	// labels to the model's.
 	forced := t.lat.forced[:n]
 	for j, id := range t.ids {
-		if t.infos[id].filled {
+		wi := &t.infos[id]
+		if wi.filled {
 			continue
 		}
 		need := j < 2
-		for k := max(j-2, 0); k < min(j+3, n) && !need; k++ {
+		for k := max(j-1, 0); k < min(j+2, n) && !need; k++ {
 			need = !forced[k]
 		}
 		if need {
 			t.fill(id)
+		} else if j >= 2 && !forced[j-2] {
+			wi.hWp1 = wordStarts[whT1Wp1].str(t.known[id].lower)
+			wi.rWp1 = t.m.histRef(wi.hWp1)
 		}
 	}
 	markGazetteer(t.toks, &t.m.gaz)
@@ -333,7 +347,7 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 			if j >= 0 && j < n {
 				nb := &t.infos[t.ids[j]]
 				if nb.roles&(1<<role) == 0 {
-					t.fillRole(nb, role)
+					t.fillRole(t.ids[j], role)
 				}
 				around[role] = &nb.around[role]
 			} else {
@@ -380,17 +394,19 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	for k := range spans {
 		// confidence: how far the best path through the name's first
 		// label beats the best path through any other label there
+		// (the labels reached there, other than l, by their bits)
 		i := spans[k].Start
 		l := labels[i]
+		best := &t.lat.best[i]
 		var other int32
 		found := false
-		for o := range numLabels {
-			if o != l && t.lat.reached[i]&(1<<o) != 0 && (!found || t.lat.best[i][o] > other) {
-				other, found = t.lat.best[i][o], true
+		for m := t.lat.reached[i] &^ (1 << l); m != 0; m &= m - 1 {
+			if o := bits.TrailingZeros32(m); !found || best[o] > other {
+				other, found = best[o], true
 			}
 		}
 		if found {
-			spans[k].Margin = float32(t.lat.best[i][l]-other) * t.m.unit
+			spans[k].Margin = float32(best[l]-other) * t.m.unit
 		}
 	}
 	return spans
@@ -413,8 +429,10 @@ func (t *Tagger) noteLabels(words []string, labels []int) {
 			t.seen[words[i]] = c
 			continue
 		}
-		for len(t.seenID) <= id {
-			t.seenID = append(t.seenID, docSeen{})
+		if len(t.seenID) <= id {
+			// grown at once to the cache's words (one append a word cost
+			// a test and a copy per capitalised token)
+			t.seenID = append(t.seenID, make([]docSeen, t.cache.len()-len(t.seenID))...)
 		}
 		t.seenID[id].note(l)
 	}
@@ -475,9 +493,12 @@ func (t *Tagger) fill(id int32) {
 	wi.hShape0, wi.rShape0 = sg.hShape0, sg.rShape0
 }
 
-// fillRole sets wi.around[role], the row wi gives the token it is role
-// of, where a score first reads it (tag); wi is filled.
-func (t *Tagger) fillRole(wi *wordInfo, role int) {
+// fillRole sets around[role] of the word of id, the row it gives the
+// token it is role of, where a score first reads it (tag). The word is
+// filled, or read only two tokens away (asPrev2, asNext2: no group's row,
+// and its one key hashed here).
+func (t *Tagger) fillRole(id int32, role int) {
+	wi := &t.infos[id]
 	r := &wi.around[role]
 	wi.roles |= 1 << role
 	switch role {
@@ -487,6 +508,9 @@ func (t *Tagger) fillRole(wi *wordInfo, role int) {
 		sumRows(r, &t.groups[wi.shape].next, &t.groups[wi.cluster].next)
 	default:
 		*r = [numLabels]int32{}
+		if !wi.filled {
+			wi.roleKey[role] = wordStarts[whRole+role].str(t.known[id].lower).key()
+		}
 	}
 	t.m.add(wi.roleKey[role:role+1], r)
 }
@@ -502,12 +526,29 @@ func (t *Tagger) ownScores(tok *tokInfo, wi *wordInfo) {
 // shapeGroup returns the index in t.groups of tok's shape class, scoring
 // its rows on first sight.
 func (t *Tagger) shapeGroup(tok *tokInfo) int {
+	if tok.sid != 0 && tok.capr < 16 {
+		// a common shape: its class by shapeID, capr and case, the same
+		// key as below's
+		c := &t.common[tok.sid-1][tok.capr][b2i(tok.upper)|b2i(tok.allCaps)<<1]
+		if *c == 0 {
+			*c = int32(t.newShapeGroup(tok) + 1)
+		}
+		return int(*c - 1)
+	}
 	k := shapeKey{tok.shape, tok.capr, tok.upper, tok.allCaps}.appendTo(t.kbuf[:0])
 	t.kbuf = k
 	// looked up by a view of kbuf, which the index does not keep
 	if r, ok := t.shapes.get(unsafe.String(unsafe.SliceData(k), len(k))); ok {
 		return int(r)
 	}
+	g := t.newShapeGroup(tok)
+	t.shapes.put(string(k), int32(g))
+	return g
+}
+
+// newShapeGroup scores the rows of tok's shape class, a new one, and
+// returns its index in t.groups.
+func (t *Tagger) newShapeGroup(tok *tokInfo) int {
 	t.groups = append(t.groups, group{})
 	g := &t.groups[len(t.groups)-1]
 	t.m.add(shapeOwnFeatures(tok, t.feats[:0]), &g.own)
@@ -517,7 +558,6 @@ func (t *Tagger) shapeGroup(tok *tokInfo) int {
 	g.hShape0 = newHash(fT1Shape0).str(tok.shape)
 	g.pShapem1S0, g.pShape0p1 = newHash(fShapem1S0).str(tok.shape), newHash(fShape0p1).str(tok.shape)
 	g.rShape0 = t.m.histRef(g.hShape0)
-	t.shapes.put(string(k), int32(len(t.groups)-1))
 	return len(t.groups) - 1
 }
 
@@ -680,6 +720,8 @@ func wordForm(w string, buf []byte, a *arena.Strings) (tokInfo, []byte) {
 	ti.shape, buf = wordShape(w, buf)
 	ti.upper, ti.allCaps = caseOf(w)
 	ti.capd = isCapitalised(w)
+	ti.cased = caseBits(ti.lower, ti.shape, ti.allCaps)
+	ti.sid = shapeID(ti.shape)
 	return ti, buf
 }
 
