@@ -198,8 +198,9 @@ type tables struct {
 	forms          []form
 	contribs       []float64
 	// the walk's integers, pairs, weights and floats
-	wints, pairs []int32
-	wf, wfloats  []float64
+	wints       []int32
+	pairs       []uint32 // node ids, unsigned so received2 loads one with its index folded in
+	wf, wfloats []float64
 	// candidates(): the single words, their mentions, its output
 	wordOrder []wordStat
 	wments    []candMention
@@ -1127,9 +1128,9 @@ func (e *extractor) walk() []float64 {
 		end := at[k] + window
 		for k2 := k + 1; k2 < len(ids) && at[k2] < end; k2++ {
 			if b := ids[k2]; b != a {
-				byEnd[fill[a]] = b
+				byEnd[fill[a]] = uint32(b)
 				fill[a]++
-				byEnd[fill[b]] = a
+				byEnd[fill[b]] = uint32(a)
 				fill[b]++
 			}
 		}
@@ -1156,7 +1157,7 @@ func (e *extractor) walk() []float64 {
 				wf[fill[a]-1]++
 			} else {
 				f := fill[a]
-				to[f], wf[f] = int32(b), 1
+				to[f], wf[f] = uint32(b), 1
 				fill[a], last[a] = f+1, int32(b)
 			}
 		}
@@ -1237,14 +1238,22 @@ func (e *extractor) walk() []float64 {
 // len(share) is a power of two above every index in t1 and t2, so the
 // index masked by len(share)-1 is the index, and the compiler proves it
 // in range.
-func received2(share []float64, t1 []int32, w1 []float64, t2 []int32, w2 []float64) (in1, in2 float64) {
+func received2(share []float64, t1 []uint32, w1 []float64, t2 []uint32, w2 []float64) (in1, in2 float64) {
 	w1, w2 = w1[:len(t1)], w2[:len(t2)]
 	if len(share) == 0 {
 		return 0, 0
 	}
 	mask := uint(len(share) - 1)
 	m := min(len(t1), len(t2))
+	// two links of each node a turn (half the loop's own instructions)
+	a1, b1, a2, b2 := t1[:m], w1[:m], t2[:m], w2[:m]
 	k := 0
+	for ; k < len(a1)-1; k += 2 {
+		in1 += share[uint(a1[k])&mask] * b1[k]
+		in2 += share[uint(a2[k])&mask] * b2[k]
+		in1 += share[uint(a1[k+1])&mask] * b1[k+1]
+		in2 += share[uint(a2[k+1])&mask] * b2[k+1]
+	}
 	for ; k < m; k++ {
 		in1 += share[uint(t1[k])&mask] * w1[k]
 		in2 += share[uint(t2[k])&mask] * w2[k]

@@ -268,7 +268,7 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 	multi /= float64(len(e.order))
 	aw := float64(max(allWords, 1))
 	cs := append([]*candidate(nil), e.order...)
-	sort.Slice(cs, func(i, j int) bool { return better(cs[i], cs[j]) })
+	sortBetter(cs)
 	top, topRank := 0.0, 0.0
 	rankSum := make([]float64, len(cs)) // by candidate.idx: its words' ranks in the walk
 	for _, c := range cs {
@@ -403,10 +403,7 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 	for i := range byTfIdf {
 		byTfIdf[i] = i
 	}
-	sort.Slice(byTfIdf, func(i, j int) bool { // by tf-idf, then index: a stable sort's order
-		a, b := byTfIdf[i], byTfIdf[j]
-		return tfidf[a] > tfidf[b] || tfidf[a] == tfidf[b] && a < b
-	})
+	rankDesc(byTfIdf, tfidf) // by tf-idf, then index: a stable sort's order
 	for r, i := range byTfIdf {
 		if best > 0 {
 			out[i].Features[FTfIdf] = tfidf[i] / best
@@ -649,10 +646,7 @@ func byScore(score []float64) []int {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.Slice(idx, func(i, j int) bool {
-		a, b := idx[i], idx[j]
-		return score[a] > score[b] || score[a] == score[b] && a < b
-	})
+	rankDesc(idx, score)
 	return idx
 }
 

@@ -57,11 +57,14 @@ type flatForest struct {
 	feat   []uint8
 	thr    []float64
 	leaves []float64
+	trees  []tree3 // depth 3: the same trees, one piece each (eval3)
 }
 
 func (m *flatForest) eval(f *[NumFeatures]float64) float64 {
 	if m.depth == 3 {
-		return m.eval3(f)
+		var w wide
+		copy(w[:], f[:])
+		return m.eval3(&w)
 	}
 	inner := 1<<m.depth - 1
 	s := m.bias
@@ -83,30 +86,43 @@ func (m *flatForest) eval(f *[NumFeatures]float64) float64 {
 	return s
 }
 
-// eval3 is eval for trees of depth 3 (the shipped experts'), the walk
-// written out: a tree's 7 nodes and 8 leaves sliced once, so the three
-// steps need no loop and no bounds checks but the first.
-func (m *flatForest) eval3(f *[NumFeatures]float64) float64 {
+// wide is a candidate's features in an array a uint8 indexes whole, so
+// that eval3 reads a node's feature with no bounds check (three a tree, 300
+// a candidate for the shipped experts); entries past NumFeatures are 0 and
+// never read (a node's feature is below NumFeatures: DecodeRanker).
+type wide [256]float64
+
+// tree3 is one tree of depth 3 (the shipped experts'), its 7 inner nodes in
+// breadth-first order and its 8 leaves side by side, so that a tree is one
+// pointer and its nodes are read at masked indices (no bounds checks, and
+// no three slices advanced a tree, which was most of the walk's code).
+type tree3 struct {
+	feat [8]uint8 // the 8th is padding
+	thr  [8]float64
+	leaf [8]float64
+}
+
+// eval3 is eval for trees of depth 3, over f widened (wide): each tree's
+// leaf added to the bias in the trees' order, the same additions as eval.
+func (m *flatForest) eval3(f *wide) float64 {
 	s := m.bias
-	feat, thr, leaves := m.feat, m.thr, m.leaves
-	for len(leaves) >= 8 && len(feat) >= 7 && len(thr) >= 7 {
-		fe, th := feat[:7:7], thr[:7:7]
-		i := 0
-		if f[fe[0]] > th[0] {
+	for k := range m.trees {
+		t := &m.trees[k]
+		i := uint(0)
+		if f[t.feat[0]] > t.thr[0] {
 			i = 1
 		}
 		i++ // node 1 or 2
-		r := 0
-		if f[fe[i]] > th[i] {
+		r := uint(0)
+		if f[t.feat[i]] > t.thr[i] {
 			r = 1
 		}
 		i = 2*i + 1 + r // node 3 to 6
 		r = 0
-		if f[fe[i]] > th[i] {
+		if f[t.feat[i]] > t.thr[i] {
 			r = 1
 		}
-		s += leaves[:8:8][2*i+1+r-7]
-		feat, thr, leaves = feat[7:], thr[7:], leaves[8:]
+		s += t.leaf[2*i+1+r-7]
 	}
 	return s
 }
@@ -151,6 +167,15 @@ func flatten(m *Forest) flatForest {
 			fill(n.Right, 2*pos+2, d+1)
 		}
 		fill(r, 0, 0)
+	}
+	if depth == 3 {
+		ff.trees = make([]tree3, len(m.Roots))
+		for t := range ff.trees {
+			tr := &ff.trees[t]
+			copy(tr.feat[:], ff.feat[7*t:7*t+7])
+			copy(tr.thr[:], ff.thr[7*t:7*t+7])
+			copy(tr.leaf[:], ff.leaves[8*t:8*t+8])
+		}
 	}
 	return ff
 }
@@ -202,6 +227,18 @@ func (r *Ranker) mix(f *[NumFeatures]float64, g float64) float64 {
 	return (1-g)*r.Experts[0].Eval(f) + g*r.Experts[1].Eval(f)
 }
 
+// mixWide is mix with f copied into w (its entries past NumFeatures 0):
+// both experts read the one copy (Scores keeps one for an article's
+// candidates).
+func (r *Ranker) mixWide(f *[NumFeatures]float64, w *wide, g float64) float64 {
+	e0, e1 := &r.Experts[0], &r.Experts[1]
+	if e0.flat.depth != 3 || e1.flat.depth != 3 {
+		return r.mix(f, g)
+	}
+	copy(w[:], f[:])
+	return (1-g)*e0.flat.eval3(w) + g*e1.flat.eval3(w)
+}
+
 // Scores ranks the candidates of one article, higher better, in (0, 1):
 // the short best lone words (Candidate.Lone) by the logistic Model, and
 // the short best of the other candidates, are scored by the trees
@@ -213,9 +250,10 @@ func (r *Ranker) Scores(cs []Candidate, short int) []float64 {
 		return sc
 	}
 	g := r.Style(&cs[0].Features)
+	var w wide
 	if short < 0 || 2*short >= len(cs) {
 		for i := range cs {
-			sc[i] = sigmoid(r.mix(&cs[i].Features, g))
+			sc[i] = sigmoid(r.mixWide(&cs[i].Features, &w, g))
 		}
 		return sc
 	}
@@ -225,7 +263,11 @@ func (r *Ranker) Scores(cs []Candidate, short int) []float64 {
 		lin[i] = r.Linear.mix(&cs[i].Features, g)
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return lin[idx[a]] > lin[idx[b]] })
+	if len(idx) > maxInsertion || hasNaN(lin) {
+		sort.SliceStable(idx, func(a, b int) bool { return lin[idx[a]] > lin[idx[b]] })
+	} else {
+		insertDesc(idx, lin) // the stable sort's order: ties by index, as idx was
+	}
 	// the best short of the lone words and of the rest: the limit on lone
 	// words (Order) reaches far down the list for phrases
 	low := 1.0
@@ -241,7 +283,7 @@ func (r *Ranker) Scores(cs []Candidate, short int) []float64 {
 			continue
 		}
 		n[k]++
-		sc[i] = sigmoid(r.mix(&cs[i].Features, g))
+		sc[i] = sigmoid(r.mixWide(&cs[i].Features, &w, g))
 		low = min(low, sc[i])
 	}
 	for _, i := range rest {
