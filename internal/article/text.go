@@ -128,8 +128,9 @@ func ruleLines(input string) (*doc.Document, []line) {
 		seen[l.Of(input)]++
 	}
 	described := make([]line, len(lines))
+	var low []byte // lowerInto's array, one for every line
 	for i := range lines {
-		describe(input, &lines[i])
+		low = describe(input, &lines[i], low)
 		lines[i].prose = lines[i].body
 		described[i] = lines[i]
 		if seen[lines[i].Of(input)] > 1 {
@@ -385,12 +386,17 @@ func trimSpan(text string, s, e int) (int, int) {
 	return s, e
 }
 
-func describe(text string, l *line) {
+// describe reads line l of text for the rules: its words, ends, stops and
+// what it looks like (boilerplate, byline, date, caption, headline, body).
+// buf is the array the last line was lowered into, and describe returns
+// the one this line was: the tests read the lowered line and keep nothing
+// of it (they give booleans), so the next line's may overwrite it.
+func describe(text string, l *line, buf []byte) []byte {
 	s := l.Of(text)
 	l.words = countWords(s)
 	l.ends, l.teaser = sentenceEnd(s)
 	l.stops = countStops(s)
-	low := lower(s) // once for the tests below, which all read it
+	low, buf := lowerInto(buf, s) // once for the tests below, which all read it
 	l.boiler = boilerplateLow(low, l.words)
 	l.byline = bylineLow(s, low, l.words)
 	if l.words <= 14 {
@@ -411,6 +417,7 @@ func describe(text string, l *line) {
 		// a story card copied whole: "Headline Of Another StorySummary."
 		l.body, l.teaser = false, true
 	}
+	return buf
 }
 
 // gluedHeadline reports whether s starts with a title-cased headline of
@@ -1202,14 +1209,27 @@ func boilerplateLow(line string, words int) bool {
 // (ToLower reads an ASCII line for upper case, then lowers it a byte at a
 // time through a strings.Builder).
 func lower(s string) string {
+	low, _ := lowerInto(nil, s)
+	return low
+}
+
+// lowerInto is lower writing into buf's array when it holds len(s) bytes
+// (else a new one), and returns the array for the next call: the text's
+// lines are lowered one after another, each read only until the next is
+// (describe), so one array serves them all. The string returned is a view
+// of that array, valid until the next call given it.
+func lowerInto(buf []byte, s string) (string, []byte) {
 	i := 0
 	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
 		i++
 	}
 	if i == len(s) {
-		return s // lower case ASCII: as ToLower gives it
+		return s, buf // lower case ASCII: as ToLower gives it
 	}
-	b := make([]byte, len(s))
+	if cap(buf) < len(s) {
+		buf = make([]byte, len(s))
+	}
+	b := buf[:len(s)]
 	copy(b, s[:i])
 	for i < len(s) {
 		c := s[i]
@@ -1223,10 +1243,10 @@ func lower(s string) string {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError || unicode.ToLower(r) != r {
-			return strings.ToLower(s)
+			return strings.ToLower(s), buf
 		}
 		copy(b[i:], s[i:i+n])
 		i += n
 	}
-	return unsafe.String(&b[0], len(b))
+	return unsafe.String(&b[0], len(b)), buf
 }
