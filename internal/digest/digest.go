@@ -180,46 +180,30 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 		}
 		return int(pos[bi]) - 1
 	}
-	// each headline's term list cut from one array, with room for a term
-	// per entity it names and per four bytes of its text (a word term has
-	// three or more: a longer list grows on its own), not grown by append
-	// from empty
+	// each headline's term ids cut from one array, not grown by append
+	// from empty: room for a term an entity it names and a word term every
+	// four bytes (three or more bytes and a break; a longer list grows on
+	// its own)
 	room := make([]int, n)
+	total := 0
 	for i, bi := range related {
 		room[i] = (d.Blocks[bi].End-d.Blocks[bi].Start)/4 + 1
+		total += room[i]
 	}
 	for _, blocks := range entityBlocks {
 		for _, bi := range blocks {
 			if i := at(bi); i >= 0 {
 				room[i]++
+				total++
 			}
 		}
-	}
-	total := 0
-	for _, r := range room {
-		total += r
 	}
 	terms := make([]int32, total)
 	for i, r := range room {
 		lists[i], terms = terms[:0:r], terms[r:]
 	}
 	// entity mentions: a term per entity, and their spans are not words
-	// (each headline's spans cut from one array, counted first)
 	covered := make([][]doc.Span, n)
-	clear(room)
-	total = 0
-	for ei := range entityBlocks {
-		for _, m := range d.Entities[ei].Mentions {
-			if i := at(blockOf(d, m)); i >= 0 {
-				room[i]++
-				total++
-			}
-		}
-	}
-	spans := make([]doc.Span, total)
-	for i, r := range room {
-		covered[i], spans = spans[:0:r], spans[r:]
-	}
 	var name []byte
 	for ei, blocks := range entityBlocks {
 		for _, bi := range blocks {
