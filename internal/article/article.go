@@ -46,10 +46,7 @@ func Detect(input string) Kind {
 	if len(head) > 4096 {
 		head = head[:4096]
 	}
-	// lowered into an array on the stack (head is at most 4 KB), which
-	// nothing keeps past this call
-	var buf [4096]byte
-	low, _ := lowerInto(buf[:0], head)
+	low := lower(head)
 	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--", "<meta", "<article", "<div", "<p>", "<p ", "<section", "<main", "<title", "<h1", "<table"} {
 		if strings.HasPrefix(low, p) {
 			return HTML

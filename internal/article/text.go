@@ -128,16 +128,7 @@ func ruleLines(input string) (*doc.Document, []line) {
 		seen[l.Of(input)]++
 	}
 	described := make([]line, len(lines))
-	// lowerInto's array, one for every line: on the stack when the
-	// longest fits it, else made once for the longest
-	var buf [256]byte
-	low, longest := buf[:0], 0
-	for _, l := range lines {
-		longest = max(longest, l.End-l.Start)
-	}
-	if longest > len(buf) {
-		low = make([]byte, 0, longest)
-	}
+	var low []byte // lowerInto's array, one for every line
 	for i := range lines {
 		low = describe(input, &lines[i], low)
 		lines[i].prose = lines[i].body
