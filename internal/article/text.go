@@ -128,9 +128,8 @@ func ruleLines(input string) (*doc.Document, []line) {
 		seen[l.Of(input)]++
 	}
 	described := make([]line, len(lines))
-	var low []byte // lowerInto's array, one for every line
 	for i := range lines {
-		low = describe(input, &lines[i], low)
+		describe(input, &lines[i])
 		lines[i].prose = lines[i].body
 		described[i] = lines[i]
 		if seen[lines[i].Of(input)] > 1 {
@@ -386,17 +385,12 @@ func trimSpan(text string, s, e int) (int, int) {
 	return s, e
 }
 
-// describe reads line l of text for the rules: its words, ends, stops and
-// what it looks like (boilerplate, byline, date, caption, headline, body).
-// buf is the array the last line was lowered into, and describe returns
-// the one this line was: the tests read the lowered line and keep nothing
-// of it (they give booleans), so the next line's may overwrite it.
-func describe(text string, l *line, buf []byte) []byte {
+func describe(text string, l *line) {
 	s := l.Of(text)
 	l.words = countWords(s)
 	l.ends, l.teaser = sentenceEnd(s)
 	l.stops = countStops(s)
-	low, buf := lowerInto(buf, s) // once for the tests below, which all read it
+	low := lower(s) // once for the tests below, which all read it
 	l.boiler = boilerplateLow(low, l.words)
 	l.byline = bylineLow(s, low, l.words)
 	if l.words <= 14 {
@@ -417,7 +411,6 @@ func describe(text string, l *line, buf []byte) []byte {
 		// a story card copied whole: "Headline Of Another StorySummary."
 		l.body, l.teaser = false, true
 	}
-	return buf
 }
 
 // gluedHeadline reports whether s starts with a title-cased headline of
@@ -1209,27 +1202,14 @@ func boilerplateLow(line string, words int) bool {
 // (ToLower reads an ASCII line for upper case, then lowers it a byte at a
 // time through a strings.Builder).
 func lower(s string) string {
-	low, _ := lowerInto(nil, s)
-	return low
-}
-
-// lowerInto is lower writing into buf's array when it holds len(s) bytes
-// (else a new one), and returns the array for the next call: the text's
-// lines are lowered one after another, each read only until the next is
-// (describe), so one array serves them all. The string returned is a view
-// of that array, valid until the next call given it.
-func lowerInto(buf []byte, s string) (string, []byte) {
 	i := 0
 	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
 		i++
 	}
 	if i == len(s) {
-		return s, buf // lower case ASCII: as ToLower gives it
+		return s // lower case ASCII: as ToLower gives it
 	}
-	if cap(buf) < len(s) {
-		buf = make([]byte, len(s))
-	}
-	b := buf[:len(s)]
+	b := make([]byte, len(s))
 	copy(b, s[:i])
 	for i < len(s) {
 		c := s[i]
@@ -1243,10 +1223,10 @@ func lowerInto(buf []byte, s string) (string, []byte) {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError || unicode.ToLower(r) != r {
-			return strings.ToLower(s), buf
+			return strings.ToLower(s)
 		}
 		copy(b[i:], s[i:i+n])
 		i += n
 	}
-	return unsafe.String(&b[0], len(b)), buf
+	return unsafe.String(&b[0], len(b))
 }
