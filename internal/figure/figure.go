@@ -40,14 +40,6 @@ const maxNumberLen = 24
 func Annotate(d *doc.Document) {
 	s := scanner{text: d.Text, dec: d.Decoded, fromHTML: d.FromHTML}
 	s.pub, s.hasPub = parsePublished(d.Published)
-	// the pieces' buffer sized once for the longest sentence (a token is
-	// one piece, or a few when digits and letters or marks share it; a
-	// longer one grows it), not grown by append sentence by sentence
-	longest := 0
-	for _, sent := range d.Sentences {
-		longest = max(longest, sent.Last-sent.First)
-	}
-	s.p = make([]piece, 0, longest+longest/4)
 	for _, sent := range d.Sentences {
 		if sent.First < 0 || sent.Last > len(d.Tokens) || sent.First >= sent.Last {
 			continue
