@@ -180,6 +180,28 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 		}
 		return int(pos[bi]) - 1
 	}
+	// each headline's term ids cut from one array, not grown by append
+	// from empty: room for a term an entity it names and a word term every
+	// four bytes (three or more bytes and a break; a longer list grows on
+	// its own)
+	room := make([]int, n)
+	total := 0
+	for i, bi := range related {
+		room[i] = (d.Blocks[bi].End-d.Blocks[bi].Start)/4 + 1
+		total += room[i]
+	}
+	for _, blocks := range entityBlocks {
+		for _, bi := range blocks {
+			if i := at(bi); i >= 0 {
+				room[i]++
+				total++
+			}
+		}
+	}
+	terms := make([]int32, total)
+	for i, r := range room {
+		lists[i], terms = terms[:0:r], terms[r:]
+	}
 	// entity mentions: a term per entity, and their spans are not words
 	covered := make([][]doc.Span, n)
 	var name []byte

@@ -23,13 +23,15 @@ import (
 func Segment(d *doc.Document) {
 	d.Tokens = d.Tokens[:0]
 	d.Sentences = d.Sentences[:0]
-	if d.Tokens == nil {
+	if n := len(d.Text)*2/9 + 1; cap(d.Tokens) < n {
 		// about one token per 4.5 bytes of English at the most: of the 410
 		// news texts docs/benchmarks.md checks reports on, the densest has
 		// 4.47 bytes a token, the 1st percentile 4.7, the median 5.4. A
 		// denser text's slice grows once; one token per four bytes cost
 		// 8 KB more for a 3 KB article (Go rounds a slice over 32 KB up).
-		d.Tokens = make([]doc.Token, 0, len(d.Text)*2/9+1)
+		// A slice d brings (the engine lends the last analysis's) is kept
+		// when it holds that many.
+		d.Tokens = make([]doc.Token, 0, n)
 	}
 	d.Decoded = d.Decoded[:0]
 	// pasted text may hold HTML character references; text extracted from

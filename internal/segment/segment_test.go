@@ -262,3 +262,47 @@ func TestASCIIAlnum(t *testing.T) {
 		}
 	}
 }
+
+// TestSegmentLentSlices: the engine gives Segment the last analysis's token
+// and sentence arrays (engine.Analyze). Segment must keep an array that is
+// large enough and write every token and sentence it keeps whole, so that
+// nothing of the last document (a Tag, a Ref, a Link mark, a sentence's
+// range) shows through; an array too small for the text is replaced.
+func TestSegmentLentSlices(t *testing.T) {
+	texts := []struct{ name, text string }{
+		{"news", "Officials met in Berlin on Monday. \"We agreed,\" said Anna Weber of the U.S. Treasury."},
+		{"pasted references", "Caf&eacute; owners &amp; staff met. Prices rose 5&#37; on Friday."},
+		{"links and numbers", "See https://example.org/a?id=12&page=2 or mail info@usef.org. It cost $28,500."},
+	}
+	junk := doc.Token{Span: doc.Span{Start: 1, End: 7}, Kind: doc.Symbol, Link: true, Ref: 3, Tag: "NNP"}
+	for _, tc := range texts {
+		t.Run(tc.name, func(t *testing.T) {
+			newDoc := func() *doc.Document {
+				return &doc.Document{Text: tc.text, Blocks: []doc.Block{{Span: doc.Span{Start: 0, End: len(tc.text)}, Role: doc.Body}}}
+			}
+			fresh := newDoc()
+			Segment(fresh)
+			for _, room := range []int{1, len(tc.text)*2/9 + 1, 4 * len(tc.text)} {
+				lent := newDoc()
+				toks := make([]doc.Token, room)
+				for i := range toks {
+					toks[i] = junk
+				}
+				sents := make([]doc.Sentence, room)
+				for i := range sents {
+					sents[i] = doc.Sentence{Span: doc.Span{Start: 2, End: 3}, Block: 5, First: 9, Last: 1}
+				}
+				lent.Tokens, lent.Sentences = toks[:room/2], sents[:room/2]
+				Segment(lent)
+				if !reflect.DeepEqual(lent.Tokens, fresh.Tokens) || !reflect.DeepEqual(lent.Sentences, fresh.Sentences) {
+					t.Fatalf("room %d: tokens or sentences differ from a fresh document's:\n%v\n%v", room, lent.Tokens, fresh.Tokens)
+				}
+				// kept when it holds Segment's estimate and every token
+				want := max(len(tc.text)*2/9+1, len(fresh.Tokens))
+				if kept := &lent.Tokens[:1][0] == &toks[0]; kept != (room >= want) {
+					t.Errorf("room %d: array kept %v, want kept only when it holds %d tokens", room, kept, want)
+				}
+			}
+		})
+	}
+}
