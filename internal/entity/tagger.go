@@ -129,30 +129,82 @@ func IsTitleCase(words []string) bool {
 // the unlabelled text says are lower case inside sentences ("Allows",
 // "Commercial"), so the tagger sees the headline as it would a sentence.
 // Acronyms and words mostly capitalised in running text ("Trump", "New")
-// keep their case.
+// keep their case. Three more cases, each measured by the title-case
+// rewrite of the cross-validation folds (docs/models/ner.md, "Title-case
+// headlines, q10"):
+//   - a quote keeps a title's case only if it closes in the headline: an
+//     opening quote of speech that runs on past the headline would keep
+//     every word after it capitalised;
+//   - a hyphenated word whose every part is a lower-case word
+//     ("Cost-of-Living") is one;
+//   - a word capitalised a fifth to ambiguousRate of the time inside
+//     sentences ("City", "Group", "News") is lower-cased when the words on
+//     both sides of it are lower case after the first pass: a name made of
+//     such words ("Mexico City", "World Cup") keeps a capitalised neighbour.
 func (t *Tagger) truecase(words []string) []string {
 	t.words = t.words[:0]
 	quoted := false // a quoted title inside a headline keeps its case
-	for _, w := range words {
+	for i, w := range words {
 		switch w {
 		case "“", "‘":
-			quoted = true
+			quoted = closes(words[i+1:], w)
 		case "”", "’":
 			quoted = false
 		case "\"":
-			quoted = !quoted
+			quoted = !quoted && closes(words[i+1:], w)
 		}
 		if up, all := caseOf(w); up && !all && !quoted {
 			// the folded word is only looked up: a view of t.buf, which
 			// is not written while lowerWord reads it
 			t.buf = foldInto(t.buf, w)
-			if t.m.lowerWord(unsafe.String(unsafe.SliceData(t.buf), len(t.buf))) {
+			if low := unsafe.String(unsafe.SliceData(t.buf), len(t.buf)); t.m.lowerWord(low) || t.m.lowerCompound(low) {
 				w = t.lower(w)
 			}
 		}
 		t.words = append(t.words, w)
 	}
+	// the second pass reads the first's words: lowering word i needs word
+	// i+1 in lower case already, so no word lowered here makes another one
+	// lowerable
+	for i := 1; i+1 < len(t.words); i++ {
+		w := t.words[i]
+		if w != words[i] || !startsLower(t.words[i-1]) || !startsLower(t.words[i+1]) {
+			continue
+		}
+		if up, all := caseOf(w); !up || all {
+			continue
+		}
+		t.buf = foldInto(t.buf, w)
+		if r := t.m.capRate(unsafe.String(unsafe.SliceData(t.buf), len(t.buf))); r > 2 && r <= ambiguousRate {
+			t.words[i] = t.lower(w)
+		}
+	}
 	return t.words
+}
+
+// ambiguousRate is the highest capitalisation-rate bucket (LexEntry.CapRate:
+// 3 is 20–50% capitalised inside sentences, 4 is 50–80%) that truecase
+// lowers between two lower-case words; chosen by the title-case rewrite of
+// the cross-validation folds (docs/models/ner.md, "Title-case headlines, q10").
+const ambiguousRate = 4
+
+// closes reports whether the quote open, which opens a quoted span, is
+// closed among the words after it.
+func closes(after []string, open string) bool {
+	end := open
+	switch open {
+	case "“":
+		end = "”"
+	case "‘":
+		end = "’"
+	}
+	return slices.Contains(after, end)
+}
+
+// startsLower reports whether w begins with a lower-case letter.
+func startsLower(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
 }
 
 // lower returns strings.ToLower(w), given t.buf = foldInto(w): for an ASCII
@@ -747,25 +799,40 @@ func markGazetteer(toks []tokInfo, gaz *gazetteer) {
 // lowerWord reports whether the lexicon knows a folded word, or failing
 // that its stem ("restores" -> "restore"), as a lower-case word.
 func (m *Model) lowerWord(low string) bool {
-	lower := func(w string) (known, lower bool) {
-		e, ok := m.lex.get(w)
-		if !ok || e.CapRate == 0 {
-			return false, false
-		}
-		return true, e.CapRate <= 2 || e.CapRate == 7
-	}
-	if known, l := lower(low); known {
-		return l
+	r := m.capRate(low)
+	return r != 0 && r <= 2 || r == 7
+}
+
+// capRate returns the capitalisation-rate bucket (LexEntry.CapRate) of a
+// folded word, or failing that of its stem; 0 if neither is known.
+func (m *Model) capRate(low string) uint8 {
+	if e, ok := m.lex.get(low); ok && e.CapRate != 0 {
+		return e.CapRate
 	}
 	for _, suf := range []string{"s", "es", "ies", "ied", "ed", "d", "ing", "ly"} {
 		if stem, ok := strings.CutSuffix(low, suf); ok && len(stem) >= 3 {
 			if suf == "ies" || suf == "ied" {
 				stem += "y" // "steadies" -> "steady"
 			}
-			if known, l := lower(stem); known {
-				return l
+			if e, ok := m.lex.get(stem); ok && e.CapRate != 0 {
+				return e.CapRate
 			}
 		}
 	}
-	return false
+	return 0
+}
+
+// lowerCompound reports whether a folded hyphenated word is made of
+// lower-case words only ("cost-of-living"): the lexicon
+// knows few such compounds whole.
+func (m *Model) lowerCompound(low string) bool {
+	if !strings.Contains(low, "-") {
+		return false
+	}
+	for part := range strings.SplitSeq(low, "-") {
+		if part == "" || !m.lowerWord(part) {
+			return false
+		}
+	}
+	return true
 }
