@@ -144,6 +144,7 @@ func IsTitleCase(words []string) bool {
 func (t *Tagger) truecase(words []string) []string {
 	t.words = t.words[:0]
 	quoted := false // a quoted title inside a headline keeps its case
+	var amb uint64  // the words (of the first 64) in the ambiguous buckets
 	for i, w := range words {
 		switch w {
 		case "“", "‘":
@@ -155,28 +156,26 @@ func (t *Tagger) truecase(words []string) []string {
 		}
 		if up, all := caseOf(w); up && !all && !quoted {
 			// the folded word is only looked up: a view of t.buf, which
-			// is not written while lowerWord reads it
+			// is not written while capRate reads it
 			t.buf = foldInto(t.buf, w)
-			if low := unsafe.String(unsafe.SliceData(t.buf), len(t.buf)); t.m.lowerWord(low) || t.m.lowerCompound(low) {
+			low := unsafe.String(unsafe.SliceData(t.buf), len(t.buf))
+			switch r := t.m.capRate(low); {
+			case lowerRate(r) || t.m.lowerCompound(low):
 				w = t.lower(w)
+			case r > 2 && r <= ambiguousRate && i < 64:
+				amb |= 1 << i
 			}
 		}
 		t.words = append(t.words, w)
 	}
 	// the second pass reads the first's words: lowering word i needs word
-	// i+1 in lower case already, so no word lowered here makes another one
-	// lowerable
-	for i := 1; i+1 < len(t.words); i++ {
-		w := t.words[i]
-		if w != words[i] || !startsLower(t.words[i-1]) || !startsLower(t.words[i+1]) {
-			continue
-		}
-		if up, all := caseOf(w); !up || all {
-			continue
-		}
-		t.buf = foldInto(t.buf, w)
-		if r := t.m.capRate(unsafe.String(unsafe.SliceData(t.buf), len(t.buf))); r > 2 && r <= ambiguousRate {
-			t.words[i] = t.lower(w)
+	// i+1 in lower case already, and no word lowered here was lower case
+	// there, so none makes another one lowerable
+	for ; amb != 0; amb &= amb - 1 {
+		i := bits.TrailingZeros64(amb)
+		if i > 0 && i+1 < len(t.words) && startsLower(t.words[i-1]) && startsLower(t.words[i+1]) {
+			t.buf = foldInto(t.buf, words[i])
+			t.words[i] = t.lower(words[i])
 		}
 	}
 	return t.words
@@ -198,7 +197,12 @@ func closes(after []string, open string) bool {
 	case "‘":
 		end = "’"
 	}
-	return slices.Contains(after, end)
+	for _, w := range after {
+		if w == end {
+			return true
+		}
+	}
+	return false
 }
 
 // startsLower reports whether w begins with a lower-case letter.
@@ -798,10 +802,12 @@ func markGazetteer(toks []tokInfo, gaz *gazetteer) {
 
 // lowerWord reports whether the lexicon knows a folded word, or failing
 // that its stem ("restores" -> "restore"), as a lower-case word.
-func (m *Model) lowerWord(low string) bool {
-	r := m.capRate(low)
-	return r != 0 && r <= 2 || r == 7
-}
+func (m *Model) lowerWord(low string) bool { return lowerRate(m.capRate(low)) }
+
+// lowerRate reports whether a capitalisation-rate bucket is a lower-case
+// word's: capitalised under a fifth of the time inside sentences, or only
+// ever seen first in one.
+func lowerRate(r uint8) bool { return r != 0 && r <= 2 || r == 7 }
 
 // capRate returns the capitalisation-rate bucket (LexEntry.CapRate) of a
 // folded word, or failing that of its stem; 0 if neither is known.
@@ -829,7 +835,9 @@ func (m *Model) lowerCompound(low string) bool {
 	if !strings.Contains(low, "-") {
 		return false
 	}
-	for part := range strings.SplitSeq(low, "-") {
+	for rest, ok := low, true; ok; {
+		var part string
+		part, rest, ok = strings.Cut(rest, "-")
 		if part == "" || !m.lowerWord(part) {
 			return false
 		}

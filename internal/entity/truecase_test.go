@@ -19,7 +19,7 @@ func TestTruecase(t *testing.T) {
 	}
 	// what the cases below rest on: the lexicon, which training does not
 	// change (it comes from unlabelled text)
-	for w, want := range map[string][2]uint8{"city": {3, ambiguousRate}, "station": {3, ambiguousRate}, "mayor": {3, ambiguousRate}, "cost": {1, 2}, "living": {1, 2}, "will": {1, 2}} {
+	for w, want := range map[string][2]uint8{"city": {3, ambiguousRate}, "station": {3, ambiguousRate}, "mayor": {3, ambiguousRate}, "cost": {1, 2}, "living": {1, 2}, "will": {1, 2}, "qzxblat": {0, 0}} {
 		if r := m.capRate(w); r < want[0] || r > want[1] {
 			t.Fatalf("capRate(%q) = %d, not in %v: pick other words", w, r, want)
 		}
@@ -29,6 +29,7 @@ func TestTruecase(t *testing.T) {
 		{`Coach Says " We Will Win`, `coach says " we will win`},
 		{"Rebels Seize City After Fighting", "rebels seize city after fighting"},
 		{"Mexico City Mayor Resigns", "Mexico City Mayor resigns"},
+		{"Rebels Seize Qzxblat After Fighting", "rebels seize Qzxblat after fighting"}, // unknown: kept
 		{"Police Storm Station", "police storm Station"},
 		{"Critics Praise “ Little Women ” After Release", "critics praise “ Little Women ” after release"},
 		{`Critics Praise " Little Women " After Release`, `critics praise " Little Women " after release`},
