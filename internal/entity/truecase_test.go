@@ -28,7 +28,10 @@ func TestTruecase(t *testing.T) {
 		{"Voters Fear Cost-Of-Living Squeeze", "voters fear cost-of-living squeeze"},
 		{`Coach Says " We Will Win`, `coach says " we will win`},
 		{"Rebels Seize City After Fighting", "rebels seize city after fighting"},
-		{"Mexico City Mayor Resigns", "Mexico City Mayor resigns"},
+		{"Mexico City Mayor Resigns After Protest", "Mexico City Mayor resigns after protest"},
+		// a third of the capitalised words lower case: names, not a headline
+		{"Loren Roberts And Steve Stricker Win", "Loren Roberts And Steve Stricker Win"},
+		{"Loren Roberts And Steve Stricker Win Again", "Loren Roberts and Steve Stricker win again"},
 		{"Rebels Seize Qzxblat After Fighting", "rebels seize Qzxblat after fighting"}, // unknown: kept
 		{"Police Storm Station", "police storm Station"},
 		{"Critics Praise “ Little Women ” After Release", "critics praise “ Little Women ” after release"},
