@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
@@ -76,6 +77,12 @@ func crossValidate(docs, extra []conllDoc, lex map[string]entity.LexEntry, exter
 				c := &res[epoch-1][ri]
 				c.f1 = append(c.f1, f1)
 				c.rows = append(c.rows, float64(m.Features()))
+				if ri == 0 && epoch == epochs && o.cvSave != "" {
+					if err := saveModel(m, filepath.Join(o.cvSave, fmt.Sprintf("fold%d.bin", f+1))); err != nil {
+						fmt.Fprintln(os.Stderr, "train-ner: -cv-save:", err)
+						os.Exit(1)
+					}
+				}
 				if ri == 0 {
 					_, _, df := scoreDocs(m, test)
 					dres[epoch-1] = append(dres[epoch-1], df)

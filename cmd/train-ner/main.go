@@ -75,6 +75,9 @@ func main() {
 		extraSet = true
 		return nil
 	})
+	scoreModel := flag.String("score", "", "instead of training, score this model file on -dev, as written and rewritten as -cv rewrites its folds (title case, capitals, prose): for a change outside the model (truecasing, the document pass); with -cv K and -score-fold F, on fold F of -train instead, to score the fold models of -cv-save")
+	scoreFold := flag.Int("score-fold", 0, "with -score and -cv K: score fold F (1..K) of -train, the documents -cv holds out in fold F")
+	cvSave := flag.String("cv-save", "", "with -cv, also write each fold's model (last epoch, first range) to this folder as foldF.bin, for -score")
 	cvDrop := flag.Float64("cv-drop", 0, "with -cv, leave out this share of each fold's -train documents, drawn at random (a learning-curve point; 0: none)")
 	flag.Parse()
 	if *train == "" {
@@ -90,7 +93,34 @@ func main() {
 		fmt.Fprintf(os.Stderr, "train-ner: bad -cv-drop value %g (0 to 1)\n", *cvDrop)
 		os.Exit(2)
 	}
-	o := options{cv: *cv, cvDrop: *cvDrop, extra: extra, augment: *augment, swap: *swap, lexMin: *lexMin, histEpochs: *histEpochs, ctxAgg: *ctxAgg, ctxApart: *ctxApart,
+	if *scoreModel != "" {
+		path := *dev
+		if *scoreFold > 0 {
+			path = *train
+		}
+		docs, err := readCoNLL(path)
+		if err == nil && *scoreFold > 0 {
+			if *cv < 2 || *scoreFold > *cv {
+				err = fmt.Errorf("-score-fold %d needs -cv K with K >= it", *scoreFold)
+			}
+			var held []conllDoc
+			for i, d := range docs {
+				if i%*cv == *scoreFold-1 {
+					held = append(held, d)
+				}
+			}
+			docs = held
+		}
+		if err == nil {
+			err = rescore(*scoreModel, docs)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "train-ner:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	o := options{cv: *cv, cvDrop: *cvDrop, cvSave: *cvSave, extra: extra, augment: *augment, swap: *swap, lexMin: *lexMin, histEpochs: *histEpochs, ctxAgg: *ctxAgg, ctxApart: *ctxApart,
 		wordnet: wnOptions{dir: *wnDir, keys: *wnKeys, minWords: *wnMinWords}, cities: *cityMin}
 	if !slices.Contains([]string{"all", "new", "newparts"}, *wnKeys) {
 		fmt.Fprintf(os.Stderr, "train-ner: bad -wordnet-keys value %q (all, new, newparts)\n", *wnKeys)
@@ -124,6 +154,7 @@ type options struct {
 	cv         int       // folds of cross-validation; 0 trains the model
 	cvRanges   []float64 // -range values scored by cross-validation
 	cvDrop     float64   // share of each fold's training documents left out (0: none)
+	cvSave     string    // folder for each fold's model (none if "")
 	extra      []string  // more labelled CoNLL files to train on
 	augment    int       // add lower-case and capitals copies of one sentence in augment each (0: none)
 	swap       int       // add a copy of one named sentence in swap each with its names swapped (0: none)
