@@ -102,14 +102,9 @@ func main() {
 		if err == nil && *scoreFold > 0 {
 			if *cv < 2 || *scoreFold > *cv {
 				err = fmt.Errorf("-score-fold %d needs -cv K with K >= it", *scoreFold)
+			} else {
+				docs, _ = foldSplit(docs, *cv, *scoreFold-1)
 			}
-			var held []conllDoc
-			for i, d := range docs {
-				if i%*cv == *scoreFold-1 {
-					held = append(held, d)
-				}
-			}
-			docs = held
 		}
 		if err == nil {
 			err = rescore(*scoreModel, docs)
