@@ -71,7 +71,7 @@ func crossValidate(docs, extra []conllDoc, lex map[string]entity.LexEntry, exter
 				c.f1 = append(c.f1, f1)
 				c.rows = append(c.rows, float64(m.Features()))
 				if ri == 0 && epoch == epochs && o.cvSave != "" {
-					if err := saveModel(m, filepath.Join(o.cvSave, fmt.Sprintf("fold%d.bin", f+1))); err != nil {
+					if _, err := saveModel(m, filepath.Join(o.cvSave, fmt.Sprintf("fold%d.bin", f+1))); err != nil {
 						fmt.Fprintln(os.Stderr, "train-ner: -cv-save:", err)
 						os.Exit(1)
 					}
