@@ -43,14 +43,7 @@ func crossValidate(docs, extra []conllDoc, lex map[string]entity.LexEntry, exter
 		res[e] = make([]cell, len(o.cvRanges))
 	}
 	for f := 0; f < k; f++ {
-		var train, test []conllDoc
-		for i, d := range docs {
-			if i%k == f {
-				test = append(test, d)
-			} else {
-				train = append(train, d)
-			}
-		}
+		test, train := foldSplit(docs, k, f)
 		if o.cvDrop > 0 {
 			rng := rand.New(rand.NewPCG(seed, uint64(f)))
 			drop := rng.Perm(len(train))[:int(math.Round(o.cvDrop*float64(len(train))))]
@@ -78,7 +71,7 @@ func crossValidate(docs, extra []conllDoc, lex map[string]entity.LexEntry, exter
 				c.f1 = append(c.f1, f1)
 				c.rows = append(c.rows, float64(m.Features()))
 				if ri == 0 && epoch == epochs && o.cvSave != "" {
-					if err := saveModel(m, filepath.Join(o.cvSave, fmt.Sprintf("fold%d.bin", f+1))); err != nil {
+					if _, err := saveModel(m, filepath.Join(o.cvSave, fmt.Sprintf("fold%d.bin", f+1))); err != nil {
 						fmt.Fprintln(os.Stderr, "train-ner: -cv-save:", err)
 						os.Exit(1)
 					}
@@ -195,6 +188,21 @@ func recaseWords(words []string, how string) []string {
 		ws[j] = w
 	}
 	return ws
+}
+
+// foldSplit returns the documents fold f (0 to k-1) of k holds out, every
+// k-th from the f-th, and the rest: the one split of -cv and -score-fold,
+// so that -score-fold scores a fold model of -cv-save on the documents it
+// was not trained on.
+func foldSplit(docs []conllDoc, k, f int) (test, train []conllDoc) {
+	for i, d := range docs {
+		if i%k == f {
+			test = append(test, d)
+		} else {
+			train = append(train, d)
+		}
+	}
+	return test, train
 }
 
 // folds formats per-fold F1 values for a paired comparison of recipes.

@@ -20,7 +20,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -102,14 +101,9 @@ func main() {
 		if err == nil && *scoreFold > 0 {
 			if *cv < 2 || *scoreFold > *cv {
 				err = fmt.Errorf("-score-fold %d needs -cv K with K >= it", *scoreFold)
+			} else {
+				docs, _ = foldSplit(docs, *cv, *scoreFold-1)
 			}
-			var held []conllDoc
-			for i, d := range docs {
-				if i%*cv == *scoreFold-1 {
-					held = append(held, d)
-				}
-			}
-			docs = held
 		}
 		if err == nil {
 			err = rescore(*scoreModel, docs)
@@ -259,14 +253,11 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 	cfg := entity.TrainConfig{Epochs: epochs, Seed: seed, HistoryEpochs: o.histEpochs, Context: o.ctxAgg, ContextApart: o.ctxApart}
 	best := entity.Train(sents, lex, cfg)
 	m := entity.NewModel(lex, full, best, prune, clip)
-	var buf bytes.Buffer
-	if err := m.Encode(&buf); err != nil {
+	size, err := saveModel(m, out)
+	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes, %d features, %d epochs", out, buf.Len(), m.Features(), epochs)
+	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes, %d features, %d epochs", out, size, m.Features(), epochs)
 	if len(devDocs) > 0 {
 		if slices.ContainsFunc(o.extra, func(x string) bool { return sameFile(x, devPath) }) {
 			fmt.Fprintf(os.Stderr, ", dev IN SAMPLE (-dev is also an -extra training file)")

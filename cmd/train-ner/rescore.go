@@ -41,11 +41,12 @@ func rescore(path string, devDocs []conllDoc) error {
 	return nil
 }
 
-// saveModel writes m to path (-cv-save).
-func saveModel(m *entity.Model, path string) error {
+// saveModel writes m to path (the model trained, and each fold's for
+// -cv-save) and returns its size in bytes.
+func saveModel(m *entity.Model, path string) (int, error) {
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {
-		return err
+		return 0, err
 	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
+	return buf.Len(), os.WriteFile(path, buf.Bytes(), 0o644)
 }

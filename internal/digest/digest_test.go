@@ -266,3 +266,17 @@ func BenchmarkDigestLongList(b *testing.B) {
 		b.Errorf("clusters %v, want one of %d", len(d.Digest.Clusters), MaxClustered)
 	}
 }
+
+// TestTermsPastRoom: each headline's term ids are cut from one array with
+// room for a term every four bytes (cluster), and a word whose lower case
+// is longer than it is ("Ⱥ", two bytes, lowers to "ⱥ", three) gives a
+// headline more terms than that. Its list must then grow on its own, not
+// into the next headline's room, whose terms would overwrite its last
+// ones ("trade", "talk"), which it shares with a third headline.
+func TestTermsPastRoom(t *testing.T) {
+	lines := []string{strings.Repeat("Ⱥ ", 12) + "trade talks", "Storm floods Florida", "Trade talks resume"}
+	d := synthetic(lines, []doc.Role{doc.Related, doc.Related, doc.Related}, nil)
+	if got := cluster(d, []int{0, 1, 2}, nil); len(got) != 1 || !slices.Equal(got[0], []int{0, 2}) {
+		t.Errorf("clusters = %v, want [[0 2]]: the first headline and the third share trade talks", got)
+	}
+}

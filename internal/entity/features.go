@@ -312,10 +312,9 @@ func isAcronym(s string) bool {
 
 // wordShape maps letters to X/x, digits to d and keeps other marks, with runs
 // of the same class collapsed: "McDonald" -> "XxXx", "U.S." -> "X.X.".
-//
 // The shape is written into an array of its eight bytes at most, not
-// appended to buf (a capacity test a byte); buf is returned as it came.
-func wordShape(s string, buf []byte) (string, []byte) {
+// appended to a buffer (a capacity test a byte).
+func wordShape(s string) string {
 	var sb [8]byte
 	n := 0
 	var last byte
@@ -348,7 +347,7 @@ func wordShape(s string, buf []byte) (string, []byte) {
 		}
 		last = c
 	}
-	return shapeIntern(sb[:n]), buf
+	return shapeIntern(sb[:n])
 }
 
 // asciiShape is wordShape's class of an ASCII byte: X for a capital, x

@@ -506,14 +506,14 @@ func (r *resolver) vote(ms []mention) {
 	for i := range ms {
 		m := &ms[i]
 		vi, ok := votes[m.key]
-		m.tally = vi
 		if !ok {
 			vi = int32(len(tallies))
-			votes[m.key], m.tally = vi, vi
+			votes[m.key] = vi
 			n := len(words)
 			words = splitKey(words, m.key)
 			tallies = append(tallies, tally{tokens: words[n:len(words):len(words)]})
 		}
+		m.tally = vi
 		v := &tallies[vi]
 		if m.typ >= 0 {
 			// a mention counts by the tagger's confidence in it: 1 at a

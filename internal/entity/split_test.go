@@ -525,7 +525,7 @@ func TestWordShape(t *testing.T) {
 		words = append(words, string([]byte{b}), string([]byte{'a', b, b, 'B'}))
 	}
 	for _, w := range words {
-		if got, _ := wordShape(w, nil); got != byRunes(w) {
+		if got := wordShape(w); got != byRunes(w) {
 			t.Errorf("wordShape(%q) = %q, want %q", w, got, byRunes(w))
 		}
 	}

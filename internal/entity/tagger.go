@@ -792,7 +792,7 @@ func wordInfoOf(w string, lex *lexicon, gaz *gazetteer, buf []byte, a *arena.Str
 func wordForm(w string, buf []byte, a *arena.Strings) (tokInfo, []byte) {
 	var ti tokInfo
 	ti.lower, buf = normalizeIn(w, buf, a)
-	ti.shape, buf = wordShape(w, buf)
+	ti.shape = wordShape(w)
 	ti.upper, ti.allCaps = caseOf(w)
 	ti.capd = isCapitalised(w)
 	ti.cased = caseBits(ti.lower, ti.shape, ti.allCaps)

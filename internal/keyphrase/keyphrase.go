@@ -1271,7 +1271,7 @@ func received2(share []float64, t1 []uint32, w1 []float64, t2 []uint32, w2 []flo
 // near-duplicates apart.
 func (e *extractor) pick() []doc.Phrase {
 	cs := e.order
-	sort.Slice(cs, func(i, j int) bool { return better(cs[i], cs[j]) })
+	sortBetter(cs)
 	var chosen []*candidate
 	covered := make([]int32, len(e.nodeKey)) // node -> times covered by chosen phrases
 	rest := cs

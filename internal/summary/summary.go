@@ -218,11 +218,14 @@ func newWordSets(d *doc.Document, sents []int) *wordSets {
 	// sized for the distinct words of the sentences Select reads (the
 	// chosen ones and the near copies it turns down): growing a map
 	// rehashes every key, with wasm's slow portable hash. Of the 410 texts
-	// docs/benchmarks.md checks reports on, the most read 112 (median 72):
-	// what a table of 128 slots holds, 3.5 KB, where one sized for 256
-	// words took 13.7 KB, zeroed and then scanned by the collector. (A
-	// second map, from each word as written to its id, was slower: most
-	// words are lower case already, so Key allocates nothing for them.)
+	// docs/benchmarks.md checks reports on, 400 reach here; the median
+	// reads 72 words, all but one at most 112 (one reads 123 since q10's
+	// truecasing, and grows the map once; len(words.ids) printed at the
+	// end of Select, lede analyze --jsonl over them): 112 is what a table
+	// of 128 slots holds, 3.5 KB, where one sized for 256 words took 13.7
+	// KB, zeroed and then scanned by the collector. (A second map, from
+	// each word as written to its id, was slower: most words are lower
+	// case already, so Key allocates nothing for them.)
 	return &wordSets{d: d, sents: sents, ids: make(map[string]int32, 112), set: make([][]int32, len(sents))}
 }
 
