@@ -108,15 +108,25 @@ type wordInfo struct {
 const maxCache = 1 << 13
 
 // IsTitleCase reports whether a sentence is a headline in title case ("Trump
-// Allows Commercial Fishing in Protected New England Waters"): three or more
-// words, three quarters of them capitalised, and no lower-case word of four
-// letters or more.
+// Allows Commercial Fishing in Protected New England Waters"): minor words
+// (IsMinorWord) aside, three or more words, three quarters of them
+// capitalised, and no lower-case word of four letters or more. Publishers
+// that follow Chicago or a house style keep "with", "from", "into" lower
+// case in headlines ("Trump Meets Lee Ahead of Summit with Xi"); counting
+// those words out of the three quarters too ("Rebels Take the City of Kabul
+// after a Week of Fighting") scored the headline rewrite of the
+// cross-validation folds 81 where counting them in scored 75 and the rule
+// before 73, the text as written unchanged within 0.03 (docs/models/ner.md,
+// "Title-case headlines, q10b").
 func IsTitleCase(words []string) bool {
 	n, caps := 0, 0
 	for _, w := range words {
 		r, size := utf8.DecodeRuneInString(w)
 		if !unicode.IsLetter(r) {
 			continue
+		}
+		if IsMinorWord(w) {
+			continue // a headline's "of", "the", "with": neither way
 		}
 		n++
 		if unicode.IsUpper(r) {
@@ -126,6 +136,32 @@ func IsTitleCase(words []string) bool {
 		}
 	}
 	return n >= 3 && caps*4 >= n*3
+}
+
+// IsMinorWord reports whether w, as written, is a word that headline styles
+// keep in lower case whatever its length: the Chicago Manual of Style's
+// (17th ed., 8.159) articles, the conjunctions "and", "but", "for", "or",
+// "nor", "to" and "as", and the prepositions — here the common English
+// prepositions of one word (a grammar's list, not one drawn from any data
+// set). Words that are also adverbs ("up", "down", "over") are in it: a
+// headline that capitalises them is still title case, and one that does not
+// is no sentence for it.
+func IsMinorWord(w string) bool {
+	switch w {
+	case "a", "an", "the",
+		"and", "but", "for", "or", "nor", "to", "as",
+		"aboard", "about", "above", "across", "after", "against", "along",
+		"amid", "among", "amongst", "around", "at", "atop", "before",
+		"behind", "below", "beneath", "beside", "besides", "between",
+		"beyond", "by", "despite", "down", "during", "except", "from", "in",
+		"inside", "into", "like", "near", "of", "off", "on", "onto",
+		"opposite", "out", "outside", "over", "past", "per", "since",
+		"than", "through", "throughout", "till", "toward", "towards",
+		"under", "underneath", "unlike", "until", "up", "upon", "versus",
+		"via", "with", "within", "without":
+		return true
+	}
+	return false
 }
 
 // truecase lower-cases the capitalised words of a title-case headline that
