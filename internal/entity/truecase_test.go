@@ -78,13 +78,16 @@ func TestIsTitleCase(t *testing.T) {
 		{"Trump Meets Lee Ahead of Summit with Xi", true},
 		{"Stocks Slide from Record Highs", true},
 		{"Fed Holds Rates Steady into Year End", true},
-		// many minor words: they count neither way
+		// many minor words, every other word capitalised
 		{"Rebels Take the City of Kabul after a Week of Fighting", true},
 		{"Man in the Middle of the Road", true},
 		// sentences
 		{"Trump met Lee ahead of a summit with Xi", false},
 		{"The rebels took the city after a week of fighting", false},
 		{"Stocks slide from record highs", false},
+		// names and minor words, but a lower-case verb: a sentence
+		{"Delegates of the Shanghai Cooperation Organisation met in Astana .", false},
+		{"Delegates from the Shanghai Cooperation Organisation met in Astana .", false},
 		// a capitalised minor word is a capitalised word
 		{"The Fed Holds Rates Steady", true},
 		// too few words once the minor ones are out
