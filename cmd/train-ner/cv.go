@@ -32,7 +32,7 @@ func crossValidate(docs, extra []conllDoc, lex map[string]entity.LexEntry, exter
 	k := o.cv
 	t0 := time.Now()
 	type cell struct{ f1, rows []float64 }
-	variants := []string{"title", "upper", "lower", "prose", "alone"}
+	variants := []string{"title", "headline", "upper", "lower", "prose", "alone"}
 	vres := make([][][]float64, epochs) // [epoch][variant]: F1 of the first range
 	dres := make([][]float64, epochs)   // [epoch]: F1 of the first range through the document-level pass
 	for e := range vres {
@@ -115,7 +115,7 @@ func crossValidate(docs, extra []conllDoc, lex map[string]entity.LexEntry, exter
 		fmt.Printf("\nPer fold at epoch %d, %s: %s", last+1, v, folds(vres[last][vi]))
 	}
 	fmt.Println()
-	fmt.Printf("\nThe held-out folds rewritten (range %g): every sentence in title case (each word capitalised), in capitals, in lower case; \"prose\": the sentences as written with three lower-case words or more (no headlines in capitals, no sports tables); \"alone\": every sentence tagged alone, without the prediction history of the sentences before it\n\n| epoch | %s |\n|%s\n", o.cvRanges[0], strings.Join(variants, " | "), strings.Repeat("---|", len(variants)+1))
+	fmt.Printf("\nThe held-out folds rewritten (range %g): every sentence in title case (each word capitalised), in headline case (each word but articles, conjunctions and prepositions written lower case), in capitals, in lower case; \"prose\": the sentences as written with three lower-case words or more (no headlines in capitals, no sports tables); \"alone\": every sentence tagged alone, without the prediction history of the sentences before it\n\n| epoch | %s |\n|%s\n", o.cvRanges[0], strings.Join(variants, " | "), strings.Repeat("---|", len(variants)+1))
 	for e := range vres {
 		row := []string{fmt.Sprint(e + 1)}
 		for _, f := range vres[e] {
@@ -128,7 +128,10 @@ func crossValidate(docs, extra []conllDoc, lex map[string]entity.LexEntry, exter
 }
 
 // recase returns docs with every word rewritten: "title" capitalises the
-// first letter of each word, "upper" and "lower" change the whole word.
+// first letter of each word; "headline" of each word but the minor words
+// (entity.IsMinorWord: articles, "and", "but", "or", prepositions), which
+// stay as written, as Chicago-style headlines keep them; "upper" and
+// "lower" change the whole word.
 // Headlines and text copied from elsewhere come like this; the tags stay.
 // "prose" keeps, as written, only the sentences with three lower-case
 // words or more: CoNLL's capitals headlines and sports tables are easy
@@ -180,6 +183,13 @@ func recaseWords(words []string, how string) []string {
 			w = strings.ToUpper(w)
 		case "lower":
 			w = strings.ToLower(w)
+		case "headline":
+			if entity.IsMinorWord(w) {
+				break // a minor word as written stays so
+			}
+			if r, n := utf8.DecodeRuneInString(w); n > 0 {
+				w = string(unicode.ToUpper(r)) + w[n:]
+			}
 		default:
 			if r, n := utf8.DecodeRuneInString(w); n > 0 {
 				w = string(unicode.ToUpper(r)) + w[n:]

@@ -11,7 +11,7 @@ import (
 // rescore scores a model file already written (-score FILE) on the dev
 // file as -cv scores its folds: as written (with the history of the
 // document's earlier sentences, alone, through the document pass) and
-// rewritten in title case, capitals and "prose". The tagger's code
+// rewritten in title case, headline case, capitals and "prose". The tagger's code
 // outside the model — truecasing a title-case headline, the constrained
 // decode — and the document pass change the figures without retraining;
 // this measures such a change on the shipped model, or on one trained
@@ -29,11 +29,11 @@ func rescore(path string, devDocs []conllDoc) error {
 	_, _, alone := scoreTagger(m, devDocs, true)
 	_, _, doc := scoreDocs(m, devDocs)
 	fmt.Printf("| sentence | alone | doc |")
-	for _, v := range []string{"title", "upper", "prose"} {
+	for _, v := range []string{"title", "headline", "upper", "prose"} {
 		fmt.Printf(" %s |", v)
 	}
-	fmt.Printf("\n|---|---|---|---|---|---|\n| %.2f | %.2f | %.2f |", sent, alone, doc)
-	for _, v := range []string{"title", "upper", "prose"} {
+	fmt.Printf("\n|---|---|---|---|---|---|---|\n| %.2f | %.2f | %.2f |", sent, alone, doc)
+	for _, v := range []string{"title", "headline", "upper", "prose"} {
 		_, _, f := scoreTagger(m, recase(devDocs, v), false)
 		fmt.Printf(" %.2f |", f)
 	}

@@ -65,3 +65,66 @@ func TestLowerCompound(t *testing.T) {
 		}
 	}
 }
+
+// TestIsTitleCase: a headline that keeps articles, conjunctions and
+// prepositions in lower case whatever their length (Chicago style) is title
+// case; a sentence is not, whatever minor words it holds.
+func TestIsTitleCase(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"Trump Allows Commercial Fishing in Protected New England Waters", true},
+		{"Trump Meets Lee Ahead of Summit with Xi", true},
+		{"Stocks Slide from Record Highs", true},
+		{"Fed Holds Rates Steady into Year End", true},
+		// many minor words, every other word capitalised
+		{"Rebels Take the City of Kabul after a Week of Fighting", true},
+		{"Man in the Middle of the Road", true},
+		// sentences
+		{"Trump met Lee ahead of a summit with Xi", false},
+		{"The rebels took the city after a week of fighting", false},
+		{"Stocks slide from record highs", false},
+		// names and minor words, but a lower-case verb: a sentence
+		{"Delegates of the Shanghai Cooperation Organisation met in Astana .", false},
+		{"Delegates from the Shanghai Cooperation Organisation met in Astana .", false},
+		// a capitalised minor word is a capitalised word
+		{"The Fed Holds Rates Steady", true},
+		// too few words once the minor ones are out
+		{"Out of the Blue", false},
+		{"Cuts to Rates", false},
+	} {
+		if got := IsTitleCase(strings.Fields(c.in)); got != c.want {
+			t.Errorf("IsTitleCase(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+// TestTagMinorWordHeadline: a headline in Chicago style is tagged as a
+// headline (truecased), so its capitalised common words are no name; as a
+// sentence ("with" of four letters in lower case), they ran into one.
+func TestTagMinorWordHeadline(t *testing.T) {
+	m, err := decodeEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"Hong Kong Shuts University after a Night of Violence", []string{"Hong Kong"}},
+		{"Brad Pitt Alone with the Best Actor Trophy", []string{"Brad Pitt"}},
+	} {
+		words := strings.Fields(c.in)
+		if !IsTitleCase(words) {
+			t.Errorf("IsTitleCase(%q) = false", c.in)
+		}
+		var got []string
+		for _, sp := range m.NewTagger().Tag(words) {
+			got = append(got, strings.Join(words[sp.Start:sp.End], " "))
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("Tag(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
