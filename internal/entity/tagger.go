@@ -220,7 +220,7 @@ func (t *Tagger) truecase(words []string) []string {
 			low := unsafe.String(unsafe.SliceData(t.buf), len(t.buf))
 			capitals++
 			switch r := t.m.capRate(low); {
-			case lowerRate(r) || t.m.lowerCompound(low):
+			case lowerRate(r) || t.m.lowerCompound(low) || r == 0 && commonEnding(low):
 				lowered++
 				w = t.lower(w)
 			case r > 2 && r <= ambiguousRate && i < 64:
@@ -248,6 +248,36 @@ func (t *Tagger) truecase(words []string) []string {
 		}
 	}
 	return t.words
+}
+
+// commonEndings are suffixes that English morphology uses to form common
+// words — verbs ("-ize", "-ify"), abstract nouns ("-ness", "-ment",
+// "-tion", "-ity") and adjectives and adverbs ("-ous", "-ful", "-less",
+// "-able", "-ible", "-ive") — with their inflected forms. Chosen from a
+// grammar, not from any data set; endings common in names are left out:
+// "-ing" (Beijing), "-ton", "-son", "-ance"/"-ence" (Florence), "-ary"
+// (Mary), "-ic" (Eric), "-ise" alone (Louise), "-ist"/"-ism" and "-ian"
+// (CoNLL tags "Marxist" and "Christian" as names).
+var commonEndings = [...]string{
+	"ize", "izes", "ized", "izing", "ises", "ised", "ising",
+	"ify", "ifies", "ified", "ifying",
+	"ness", "nesses", "ment", "ments", "tion", "tions", "ity", "ities",
+	"ous", "ously", "ful", "fully", "less", "lessly",
+	"able", "ably", "ible", "ibly", "ive", "ives", "ively",
+}
+
+// commonEnding reports whether a folded word ends in one of commonEndings
+// after a stem of four letters or more (shorter stems are too often a
+// name's: "Clement", "Olive", "Belize"). truecase lowers such a word of a
+// title-case headline when the lexicon does not know it ("Prioritize",
+// "Decarbonization"); measured in docs/models/ner.md, "q10c".
+func commonEnding(low string) bool {
+	for _, suf := range commonEndings {
+		if stem, ok := strings.CutSuffix(low, suf); ok && utf8.RuneCountInString(stem) >= 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // ambiguousRate is the highest capitalisation-rate bucket (LexEntry.CapRate:

@@ -128,3 +128,76 @@ func TestTagMinorWordHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestCommonEnding: the suffixes of English common words after a stem of
+// four letters or more; names with such an ending and a short stem, and
+// names with the endings left out, are not taken.
+func TestCommonEnding(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"prioritize", true},
+		{"decarbonization", true},
+		{"falsification", true},
+		{"unmissable", true},
+		{"instructive", true},
+		{"weaponizing", true},
+		{"clement", false},   // stem "cle"
+		{"olive", false},     // stem "ol"
+		{"belize", false},    // stem "bel"
+		{"beijing", false},   // "-ing" left out
+		{"florence", false},  // "-ence" left out
+		{"louise", false},    // "-ise" alone left out
+		{"marxist", false},   // "-ist" left out
+		{"christian", false}, // "-ian" left out
+		{"clinton", false},
+	} {
+		if got := commonEnding(c.in); got != c.want {
+			t.Errorf("commonEnding(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+// TestTruecaseCommonEnding: a capitalised word of a title-case headline
+// that the lexicon does not know is lowered when its ending marks a common
+// word (docs/models/ner.md, "q10c"), and kept otherwise.
+func TestTruecaseCommonEnding(t *testing.T) {
+	m, err := decodeEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// what the cases rest on: the lexicon does not know these words
+	for _, w := range []string{"prioritize", "falsification", "unmissable", "qzxblation", "qzxtion"} {
+		if r := m.capRate(w); r != 0 {
+			t.Fatalf("capRate(%q) = %d, not 0: pick other words", w, r)
+		}
+	}
+	for _, c := range []struct{ in, want string }{
+		{"Trump Moves to Prioritize Weapons Sales", "Trump moves to prioritize weapons sales"},
+		{"Guards Charged With Conspiracy , Records Falsification", "guards charged with conspiracy , records falsification"},
+		{"Rebels Seize Qzxblation After Fighting", "rebels seize qzxblation after fighting"},
+		{"Rebels Seize Qzxtion After Fighting", "rebels seize Qzxtion after fighting"}, // stem too short: kept
+	} {
+		got := strings.Join(m.NewTagger().truecase(strings.Fields(c.in)), " ")
+		if got != c.want {
+			t.Errorf("truecase(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"MacBook Pro Features Adjustable Refresh Rate Below 60Hz", []string{"MacBook Pro"}},
+		{"Pictures of Former Miss Universe Are Just Unmissable", []string{"Miss Universe"}},
+	} {
+		words := strings.Fields(c.in)
+		var got []string
+		for _, sp := range m.NewTagger().Tag(words) {
+			got = append(got, strings.Join(words[sp.Start:sp.End], " "))
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("Tag(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
