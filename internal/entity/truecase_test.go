@@ -125,10 +125,7 @@ func TestTagMinorWordHeadline(t *testing.T) {
 		if !IsTitleCase(words) {
 			t.Errorf("IsTitleCase(%q) = false", c.in)
 		}
-		var got []string
-		for _, sp := range m.NewTagger().Tag(words) {
-			got = append(got, strings.Join(words[sp.Start:sp.End], " "))
-		}
+		got := tagNames(m, words)
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("Tag(%q) = %q, want %q", c.in, got, c.want)
 		}
@@ -198,12 +195,18 @@ func TestTruecaseCommonEnding(t *testing.T) {
 		{"Pictures of Former Miss Universe Are Just Unmissable", []string{"Miss Universe"}},
 	} {
 		words := strings.Fields(c.in)
-		var got []string
-		for _, sp := range m.NewTagger().Tag(words) {
-			got = append(got, strings.Join(words[sp.Start:sp.End], " "))
-		}
+		got := tagNames(m, words)
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("Tag(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+}
+
+// tagNames returns the names a new tagger of m finds in words, as text.
+func tagNames(m *Model, words []string) []string {
+	var got []string
+	for _, sp := range m.NewTagger().Tag(words) {
+		got = append(got, strings.Join(words[sp.Start:sp.End], " "))
+	}
+	return got
 }
