@@ -44,8 +44,11 @@ func (ws *wordStats) add(words []string, cased bool) {
 			caps++
 		}
 	}
-	if caps*2 > len(words) || allCapitalised(words) {
-		cased = false // a headline in capitals or title case says nothing about case
+	if caps*2 > len(words) || entity.IsCapitalisedHeadline(words) {
+		// a headline in capitals or title case says nothing about case
+		// (IsTitleCase's first form only: the shipped lexicon, and so
+		// model.bin, was built so; the Chicago form too is a retraining)
+		cased = false
 	}
 	ws.corpus = append(ws.corpus, -1)
 	for i, w := range words {
@@ -321,25 +324,4 @@ func kmeans(vecs []sparse, dim, k, iters int, rng *rand.Rand) ([]int, [][]float3
 		}
 	}
 	return assign, cents
-}
-
-// allCapitalised is entity.IsTitleCase as it was when the shipped lexicon
-// was built (no lower-case word of four letters or more, minor words
-// included): the lexicon's case statistics, and so model.bin, stay what the
-// default command reproduces. Moving to entity.IsTitleCase is a retraining.
-func allCapitalised(words []string) bool {
-	n, caps := 0, 0
-	for _, w := range words {
-		r, size := utf8.DecodeRuneInString(w)
-		if !unicode.IsLetter(r) {
-			continue
-		}
-		n++
-		if unicode.IsUpper(r) {
-			caps++
-		} else if utf8.RuneCountInString(w) >= 4 && size > 0 {
-			return false
-		}
-	}
-	return n >= 3 && caps*4 >= n*3
 }

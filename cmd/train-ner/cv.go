@@ -187,9 +187,7 @@ func recaseWords(words []string, how string) []string {
 			if entity.IsMinorWord(w) {
 				break // a minor word as written stays so
 			}
-			if r, n := utf8.DecodeRuneInString(w); n > 0 {
-				w = string(unicode.ToUpper(r)) + w[n:]
-			}
+			fallthrough // any other word as in title case
 		default:
 			if r, n := utf8.DecodeRuneInString(w); n > 0 {
 				w = string(unicode.ToUpper(r)) + w[n:]

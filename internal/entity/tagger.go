@@ -119,34 +119,44 @@ const maxCache = 1 << 13
 // headline rewrite of the cross-validation folds (docs/models/ner.md,
 // "Title-case headlines, q10b").
 func IsTitleCase(words []string) bool {
+	return IsCapitalisedHeadline(words) || chicagoStyle(words)
+}
+
+// IsCapitalisedHeadline reports whether a sentence is a headline in title
+// case of IsTitleCase's first form: three or more words, three quarters of
+// them capitalised, and no lower-case word of four letters or more, minor
+// words included. cmd/train-ner's word statistics read this form alone:
+// the shipped lexicon, and so model.bin, was built with it.
+func IsCapitalisedHeadline(words []string) bool {
 	n, caps := 0, 0
-	major, majorCaps := 0, 0 // the words that are no minor word
-	long := false            // a lower-case word of four letters or more
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsLetter(r) {
 			continue
 		}
 		n++
-		minor := IsMinorWord(w)
-		if !minor {
-			major++
-		}
 		if unicode.IsUpper(r) {
 			caps++
-			if !minor {
-				majorCaps++
-			}
-		} else if !minor && utf8.RuneCountInString(w) >= 4 {
-			return false
 		} else if utf8.RuneCountInString(w) >= 4 {
-			long = true
+			return false
 		}
 	}
-	if !long && n >= 3 && caps*4 >= n*3 {
-		return true
+	return n >= 3 && caps*4 >= n*3
+}
+
+// chicagoStyle reports whether a sentence is a headline in IsTitleCase's
+// second form: every word but the minor words capitalised, three or more.
+func chicagoStyle(words []string) bool {
+	major := 0
+	for _, w := range words {
+		// a capitalised word is no minor word, which are lower case
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			major++
+		} else if unicode.IsLetter(r) && !IsMinorWord(w) {
+			return false
+		}
 	}
-	return major >= 3 && majorCaps == major
+	return major >= 3
 }
 
 // IsMinorWord reports whether w, as written, is a word that headline styles

@@ -68,34 +68,40 @@ func TestLowerCompound(t *testing.T) {
 
 // TestIsTitleCase: a headline that keeps articles, conjunctions and
 // prepositions in lower case whatever their length (Chicago style) is title
-// case; a sentence is not, whatever minor words it holds.
+// case; a sentence is not, whatever minor words it holds. The first form
+// alone (IsCapitalisedHeadline, read by train-ner) lets no lower-case word
+// of four letters or more in.
 func TestIsTitleCase(t *testing.T) {
 	for _, c := range []struct {
-		in   string
-		want bool
+		in    string
+		want  bool
+		first bool // IsCapitalisedHeadline: no minor word of four letters or more in lower case
 	}{
-		{"Trump Allows Commercial Fishing in Protected New England Waters", true},
-		{"Trump Meets Lee Ahead of Summit with Xi", true},
-		{"Stocks Slide from Record Highs", true},
-		{"Fed Holds Rates Steady into Year End", true},
+		{"Trump Allows Commercial Fishing in Protected New England Waters", true, true},
+		{"Trump Meets Lee Ahead of Summit with Xi", true, false},
+		{"Stocks Slide from Record Highs", true, false},
+		{"Fed Holds Rates Steady into Year End", true, false},
 		// many minor words, every other word capitalised
-		{"Rebels Take the City of Kabul after a Week of Fighting", true},
-		{"Man in the Middle of the Road", true},
+		{"Rebels Take the City of Kabul after a Week of Fighting", true, false},
+		{"Man in the Middle of the Road", true, false},
 		// sentences
-		{"Trump met Lee ahead of a summit with Xi", false},
-		{"The rebels took the city after a week of fighting", false},
-		{"Stocks slide from record highs", false},
+		{"Trump met Lee ahead of a summit with Xi", false, false},
+		{"The rebels took the city after a week of fighting", false, false},
+		{"Stocks slide from record highs", false, false},
 		// names and minor words, but a lower-case verb: a sentence
-		{"Delegates of the Shanghai Cooperation Organisation met in Astana .", false},
-		{"Delegates from the Shanghai Cooperation Organisation met in Astana .", false},
+		{"Delegates of the Shanghai Cooperation Organisation met in Astana .", false, false},
+		{"Delegates from the Shanghai Cooperation Organisation met in Astana .", false, false},
 		// a capitalised minor word is a capitalised word
-		{"The Fed Holds Rates Steady", true},
+		{"The Fed Holds Rates Steady", true, true},
 		// too few words once the minor ones are out
-		{"Out of the Blue", false},
-		{"Cuts to Rates", false},
+		{"Out of the Blue", false, false},
+		{"Cuts to Rates", false, false},
 	} {
 		if got := IsTitleCase(strings.Fields(c.in)); got != c.want {
 			t.Errorf("IsTitleCase(%q) = %v, want %v", c.in, got, c.want)
+		}
+		if got := IsCapitalisedHeadline(strings.Fields(c.in)); got != c.first {
+			t.Errorf("IsCapitalisedHeadline(%q) = %v, want %v", c.in, got, c.first)
 		}
 	}
 }
@@ -119,10 +125,7 @@ func TestTagMinorWordHeadline(t *testing.T) {
 		if !IsTitleCase(words) {
 			t.Errorf("IsTitleCase(%q) = false", c.in)
 		}
-		var got []string
-		for _, sp := range m.NewTagger().Tag(words) {
-			got = append(got, strings.Join(words[sp.Start:sp.End], " "))
-		}
+		got := tagNames(m, words)
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("Tag(%q) = %q, want %q", c.in, got, c.want)
 		}
@@ -192,12 +195,18 @@ func TestTruecaseCommonEnding(t *testing.T) {
 		{"Pictures of Former Miss Universe Are Just Unmissable", []string{"Miss Universe"}},
 	} {
 		words := strings.Fields(c.in)
-		var got []string
-		for _, sp := range m.NewTagger().Tag(words) {
-			got = append(got, strings.Join(words[sp.Start:sp.End], " "))
-		}
+		got := tagNames(m, words)
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("Tag(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+}
+
+// tagNames returns the names a new tagger of m finds in words, as text.
+func tagNames(m *Model, words []string) []string {
+	var got []string
+	for _, sp := range m.NewTagger().Tag(words) {
+		got = append(got, strings.Join(words[sp.Start:sp.End], " "))
+	}
+	return got
 }
