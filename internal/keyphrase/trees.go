@@ -3,7 +3,6 @@ package keyphrase
 import (
 	"errors"
 	"math"
-	"sort"
 )
 
 // Forest is a boosted-tree model (package gbdt grows it; its doc says why
@@ -263,11 +262,7 @@ func (r *Ranker) Scores(cs []Candidate, short int) []float64 {
 		lin[i] = r.Linear.mix(&cs[i].Features, g)
 		idx[i] = i
 	}
-	if len(idx) > maxInsertion || hasNaN(lin) {
-		sort.SliceStable(idx, func(a, b int) bool { return lin[idx[a]] > lin[idx[b]] })
-	} else {
-		insertDesc(idx, lin) // the stable sort's order: ties by index, as idx was
-	}
+	rankDesc(idx, lin) // ties by index: a stable sort's order
 	// the best short of the lone words and of the rest: the limit on lone
 	// words (Order) reaches far down the list for phrases
 	low := 1.0
