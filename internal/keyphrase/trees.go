@@ -53,10 +53,10 @@ func (m *Forest) Eval(f *[NumFeatures]float64) float64 {
 type flatForest struct {
 	depth  int
 	bias   float64
-	feat   []uint8
-	thr    []float64
-	leaves []float64
-	trees  []tree3 // depth 3: the same trees, one piece each (eval3)
+	feat   []uint8   // at depths other than 3
+	thr    []float64 // at depths other than 3
+	leaves []float64 // at depths other than 3
+	trees  []tree3   // at depth 3: the trees, one piece each (eval3)
 }
 
 func (m *flatForest) eval(f *[NumFeatures]float64) float64 {
@@ -175,6 +175,7 @@ func flatten(m *Forest) flatForest {
 			copy(tr.thr[:], ff.thr[7*t:7*t+7])
 			copy(tr.leaf[:], ff.leaves[8*t:8*t+8])
 		}
+		ff.feat, ff.thr, ff.leaves = nil, nil, nil // eval reads the trees
 	}
 	return ff
 }
