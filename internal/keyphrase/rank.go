@@ -16,7 +16,8 @@ const maxInsertion = 128
 // index: the order a stable sort by key of the indices in ascending order
 // gives. A key that is NaN orders nothing, so a list holding one, or a long
 // list, is left to sort.Slice with the same comparison (what the pass
-// called before), which then gives the same order as before.
+// called before), which then gives the same order as before. (Ranker.Scores
+// sorted by sort.SliceStable before: the same order but with a NaN.)
 func rankDesc(idx []int, key []float64) {
 	if len(idx) > maxInsertion || hasNaN(key) {
 		sort.Slice(idx, func(i, j int) bool {

@@ -3,7 +3,6 @@ package keyphrase
 import (
 	"errors"
 	"math"
-	"sort"
 )
 
 // Forest is a boosted-tree model (package gbdt grows it; its doc says why
@@ -54,10 +53,10 @@ func (m *Forest) Eval(f *[NumFeatures]float64) float64 {
 type flatForest struct {
 	depth  int
 	bias   float64
-	feat   []uint8
-	thr    []float64
-	leaves []float64
-	trees  []tree3 // depth 3: the same trees, one piece each (eval3)
+	feat   []uint8   // at depths other than 3
+	thr    []float64 // at depths other than 3
+	leaves []float64 // at depths other than 3
+	trees  []tree3   // at depth 3: the trees, one piece each (eval3)
 }
 
 func (m *flatForest) eval(f *[NumFeatures]float64) float64 {
@@ -176,6 +175,7 @@ func flatten(m *Forest) flatForest {
 			copy(tr.thr[:], ff.thr[7*t:7*t+7])
 			copy(tr.leaf[:], ff.leaves[8*t:8*t+8])
 		}
+		ff.feat, ff.thr, ff.leaves = nil, nil, nil // eval reads the trees
 	}
 	return ff
 }
@@ -263,11 +263,7 @@ func (r *Ranker) Scores(cs []Candidate, short int) []float64 {
 		lin[i] = r.Linear.mix(&cs[i].Features, g)
 		idx[i] = i
 	}
-	if len(idx) > maxInsertion || hasNaN(lin) {
-		sort.SliceStable(idx, func(a, b int) bool { return lin[idx[a]] > lin[idx[b]] })
-	} else {
-		insertDesc(idx, lin) // the stable sort's order: ties by index, as idx was
-	}
+	rankDesc(idx, lin) // ties by index: a stable sort's order
 	// the best short of the lone words and of the rest: the limit on lone
 	// words (Order) reaches far down the list for phrases
 	low := 1.0
