@@ -78,8 +78,8 @@ func ReadsTags(d *doc.Document, sent doc.Sentence) bool {
 		if t.Start < 0 || t.End > len(d.Text) || t.Start >= t.End {
 			return true // pieces skips it: not worth following
 		}
-		if t.Ref == 0 && hasDigit(d.Text[t.Start:t.End]) || t.Ref != 0 && t.Kind == doc.Number {
-			return true // its pieces hold a Number
+		if !whole(t, d.Text) || t.Kind == doc.Number {
+			return true // its pieces may hold a Number, or it is one
 		}
 	}
 	// no digits: each token is one piece of the token's kind
@@ -183,10 +183,7 @@ func (s *scanner) pieces(toks []doc.Token, out []piece) []piece {
 		if t.Start < 0 || t.End > len(s.text) || t.Start >= t.End {
 			continue
 		}
-		if t.Ref != 0 || t.Link || !hasDigit(s.text[t.Start:t.End]) {
-			// a token that holds a character reference is one piece too
-			// ("&#xa3;" is a pound sign, not a 3), and so is a link
-			// (its "?id=12" is an address, not a count)
+		if whole(t, s.text) {
 			out = append(out, piece{t.Start, t.End, t.Kind, t.Ref, t.Tag})
 			continue
 		}
@@ -257,6 +254,14 @@ func isMark(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// whole reports whether token t is one piece of its own kind (pieces),
+// not split at its digits: it holds no digit, or a character reference
+// ("&#xa3;" is a pound sign, not a 3), or it is a link (its "?id=12" is an
+// address, not a count). ReadsTags reads tokens by the same rule.
+func whole(t doc.Token, text string) bool {
+	return t.Ref != 0 || t.Link || !hasDigit(text[t.Start:t.End])
 }
 
 // t is the text of piece k.

@@ -42,6 +42,12 @@ func TestReadsTags(t *testing.T) {
 		{"US and A and C and Rs and USD and EUR words alone start nothing.", false},
 		{"A $ sign alone, and a dollar, and a - sign.", false},
 		{"Nighttime Shelling Causes Serious Damage in Russia’s Belgorod Region", false},
+		// a link is one piece: its digits are an address (pieces, whole)
+		{"Read more at https://example.com/story?id=12&page=2 or mail jo3@example.com today.", false},
+		{"Read more at https://example.com/story?id=12 about 5 plants.", true},
+		// a token holding a character reference is one piece of its kind
+		{"Shares rose &#8220;sharply&#8221; on Friday.", false},
+		{"Shares rose 28&#44;500 times.", true},
 	}
 	var texts []string
 	for _, tt := range tests {

@@ -56,3 +56,22 @@ func TestCharRefMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestCharRefSpeaker: a speaker named by a run of capitalised words in
+// pasted text is given as read, its references decoded (a name has no
+// offsets in the report).
+func TestCharRefSpeaker(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"&quot;We will not go back,&quot; said Jos&eacute; Mart&iacute;nez on Monday.", "José Martínez"},
+	}
+	for _, tc := range tests {
+		d := doc.NewText(tc.in)
+		segment.Segment(d)
+		quote.Annotate(d)
+		if len(d.Quotes) != 1 || d.Quotes[0].Speaker != tc.want {
+			t.Errorf("%q: quotes %+v, want one by %q", tc.in, d.Quotes, tc.want)
+		}
+	}
+}

@@ -61,8 +61,12 @@ func tokenize(text string, start, end int, out []doc.Token, dec *[]string) []doc
 			}
 			j, kind := scanWord(text, i, end, refs)
 			out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: kind})
-			if refs && hasRef(text[i:j]) {
-				out[len(out)-1].Ref, out[len(out)-1].Kind = decodeWord(text[i:j], dec) // "don&#39;t"
+			if refs {
+				// Decode gives the word itself, with no allocation, when
+				// it holds no well-formed reference (FuzzDecode)
+				if w := charref.Decode(text[i:j]); w != text[i:j] {
+					out[len(out)-1].Ref, out[len(out)-1].Kind = decodedWord(w, dec) // "don&#39;t"
+				}
 			}
 			i = j
 			continue
@@ -128,7 +132,7 @@ func refToken(text string, i, end int, out []doc.Token, dec *[]string) ([]doc.To
 		return out, i + n, true // &nbsp;
 	case isAlnum(r):
 		j, _ = scanWord(text, i, end, true)
-		ref, kind := decodeWord(text[i:j], dec) // "&Eacute;mile"
+		ref, kind := decodedWord(charref.Decode(text[i:j]), dec) // "&Eacute;mile"
 		return append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: kind, Ref: ref}), j, true
 	case (r == '\'' || r == '’') && isPossessive(text, i+n, end, out, i):
 		j, kind = i+n+1, doc.Word
@@ -142,23 +146,12 @@ func refToken(text string, i, end int, out []doc.Token, dec *[]string) ([]doc.To
 	return out, j, true
 }
 
-// hasRef reports whether a word scanWord read with refs holds a
-// reference: it read every well-formed one in it as its character.
-func hasRef(w string) bool {
-	for k := strings.IndexByte(w, '&'); k >= 0; k = strings.IndexByte(w, '&') {
-		if _, _, n := charref.At(w[k:]); n > 0 {
-			return true
-		}
-		w = w[k+1:]
-	}
-	return false
-}
-
-// decodeWord is decode for a word or number scanWord read, with its kind
-// as its decoded text gives it ("28&#44;500" is a Number, as "28,500" is).
-func decodeWord(s string, dec *[]string) (int32, doc.Kind) {
-	ref := decode(s, dec)
-	return ref, classify((*dec)[ref-1])
+// decodedWord appends w, the decoded text of a word or number scanWord
+// read, to *dec and returns the token's Ref and its kind as w gives it
+// ("28&#44;500" is a Number, as "28,500" is).
+func decodedWord(w string, dec *[]string) (int32, doc.Kind) {
+	*dec = append(*dec, w)
+	return int32(len(*dec)), classify(w)
 }
 
 // decode appends the text of a token holding a character reference to
