@@ -64,6 +64,11 @@ export async function launch(opts = {}) {
   const context = await pw.chromium.launchPersistentContext(userDataDir, {
     executablePath: "/usr/bin/chromium", args, headless: true, viewport: { width: 1280, height: 900 }, ...opts,
   });
+  // Actions wait for their element as long as the slowest step waits for a
+  // result: on a loaded machine a 10 MB value in the textarea can keep the
+  // page's main thread busy past playwright's 30 s default, and a test never
+  // fails on a time (DEVELOPERS.md); a real hang still fails.
+  context.setDefaultTimeout(120000);
   const errors = [];
   context.on("weberror", (e) => errors.push(String(e.error())));
   return {
