@@ -11,7 +11,7 @@
 //		[-ranker trees|logistic|one] [-trees 50] [-depth 3] [-rate 0.2] [-lambda 1] [-min-hess 1]
 //		[-shortlist 30] [-tree-gate 30] [-tree-gate-rate 0.3] [-gate-shift 0.75]
 //		[-mode engine|stage|both] [-fold-seed N] [-name-parts] [-recall] [-diag] [-dump FILE]
-//		[-overlap SUBS/SUPS] [-hedge P] [-cross W] [-drop FEATURES] [-lone-by-gate] [-micro] [-out FILE]
+//		[-overlap SUBS/SUPS] [-hedge P] [-cross W] [-drop FEATURES] [-lone-by-gate] [-micro] [-panel] [-keep-verbs] [-out FILE]
 //
 // It reads each article through the whole engine, as a user pasting the file
 // would (or as the benchmark lays it out, or both: -mode), deals each set's
@@ -96,12 +96,15 @@ func main() {
 	gShift := flag.Float64("gate-shift", 0.75, "added to the gate's log-odds: towards the second expert, 500N's (0.75 by cross-validation: docs/keyphrases.md)")
 	byGate := flag.Bool("lone-by-gate", false, "experiment: also score a limit on lone words set by the gate (4 for a DUC-style article, 6 or none for a 500N-style one)")
 	micro := flag.Bool("micro", false, "experiment: weigh each 500N article in its expert's training by its gold keyphrases, as micro F1@10 weighs it (docs/keyphrases.md, the sixth round)")
+	keepVerbs := flag.Bool("keep-verbs", false, "keep the nouns that stand where a verbless clause's verb would as words of topics (keyphrase.Options.KeepVerbs: the candidates before the eleventh round)")
+	panelF := flag.Bool("panel", false, "also score the page panel's first ten topics (precision@10, keyphrase.Panel) on the held folds for each rule of panelRules")
 	rec := flag.Bool("recall", false, "print the candidates' oracle recall and an oracle ranking's F1, then stop")
 	out := flag.String("out", "internal/keyphrase/ranker.bin", "write the model trained on every document here (\"\": do not)")
 	flag.Parse()
 
 	opt := keyphrase.Defaults()
 	opt.NameParts = *nameParts
+	opt.KeepVerbs = *keepVerbs
 	c := config{gateShift: *gShift, trainShort: *trainShort, pairwise: *pw, treeGate: gbdtSetting{trees: *tg, depth: 2, lambda: 1, rate: *tgRate, minHess: 1}, short: *short, l2: *l2, gateL2: *gateL2, kind: *kind, cross: *cross, gbdt: gbdtSetting{trees: *nTrees, depth: *depth, lambda: *lambda, rate: *rate, minHess: *minHess}}
 	nz := normalizer{}
 	var exs []*example
@@ -185,6 +188,12 @@ func main() {
 			if *overF != "" {
 				overlapCV(exs, m, nz, k, mode, *overF, overAcc)
 			}
+			if *panelF && m.kind == "trees" {
+				for _, pr := range panelRules {
+					p := panelPrecision(exs, m, pr.rule, nz, k, mode)
+					add(overAcc, mode+pr.name, p[0], p[1])
+				}
+			}
 			if *dumpF != "" {
 				dump(&dumpBuf, exs, m, nz, k, mode)
 			}
@@ -239,6 +248,9 @@ func main() {
 		}
 	}
 	for _, mode := range ms {
+		if *panelF {
+			printPanel(overAcc, mode)
+		}
 		r := res[mode]
 		fmt.Printf("%s, held folds, learned: DUC %s, 500N %s\n", mode, spread(r.cvD), spread(r.cvK))
 		fmt.Printf("%s, held folds, hand:    DUC %s, 500N %s\n", mode, spread(r.hdD), spread(r.hdK))
@@ -363,6 +375,7 @@ func read(text, g, mode string, nz normalizer, opt keyphrase.Options) (*example,
 		}
 	}
 	hand := keyphrase.Defaults()
+	hand.KeepVerbs = opt.KeepVerbs
 	ex := &example{mode: mode}
 	for i, t := range d.Tokens {
 		if t.Kind == doc.Word && t.Tag != "" { // the engine tags only the sentences a pass reads

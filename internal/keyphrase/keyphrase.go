@@ -76,6 +76,11 @@ type Options struct {
 	// article's first ten: six names instead of four). The trainer's
 	// -name-parts reproduces it (docs/keyphrases.md, the fifth round).
 	NameParts bool
+	// KeepVerbs turns off the rule that reads a noun standing where a
+	// verbless clause's verb would as that verb, no word of a topic
+	// (missingVerbs; on since the eleventh round): for comparison in
+	// cmd/train-keyphrases (-keep-verbs).
+	KeepVerbs bool
 }
 
 // Defaults returns the settings Annotate uses. The length and frequency
@@ -151,6 +156,7 @@ const (
 
 type extractor struct {
 	d      *doc.Document
+	verbs  []int // the tokens missingVerbs finds in the sentences read, in order
 	opt    Options
 	idf    *IDF
 	maxIDF float64
@@ -843,6 +849,18 @@ func (e *extractor) readSentence(si, pos int) int {
 		e.addRun(run, si, pos)
 		run = run[:0]
 	}
+	// the verbs the tagger read as nouns end a phrase ("The stalemate
+	// centers on"; missingVerbs)
+	at := len(e.verbs)
+	if !e.opt.KeepVerbs {
+		e.verbs = missingVerbs(s.Last-s.First, func(i int) (string, string) {
+			return e.d.TokenText(s.First + i), e.d.Tokens[s.First+i].Tag
+		}, e.verbs)
+	}
+	verbs := e.verbs[at:]
+	for i := range verbs {
+		verbs[i] += s.First
+	}
 	for t := s.First; t < s.Last; t++ {
 		tok := e.d.Tokens[t]
 		if b := int(e.unitEnd[t-e.tok0]); b > 0 && b <= s.Last {
@@ -884,7 +902,11 @@ func (e *extractor) readSentence(si, pos int) int {
 			key = c - 1 // an alias of an entity: "Trump" for "Donald Trump"
 		}
 		noun, adj := isNoun(tok.Tag), isAdj(tok.Tag)
-		if flags&keyStop != 0 || !(noun || adj) || !isWordLike(text) || isClitic(text) || hasDigit(text) && !isProper(tok.Tag) || tok.Link {
+		for len(verbs) > 0 && verbs[0] < t {
+			verbs = verbs[1:] // inside a name read as one unit
+		}
+		verb := len(verbs) > 0 && verbs[0] == t
+		if verb || flags&keyStop != 0 || !(noun || adj) || !isWordLike(text) || isClitic(text) || hasDigit(text) && !isProper(tok.Tag) || tok.Link {
 			flush()
 			e.seq = append(e.seq, -1)
 			pos++

@@ -537,3 +537,56 @@ func TestRankerScoresShortlist(t *testing.T) {
 		}
 	}
 }
+
+// TestPanel: the panel's topics (names left out), lone words spaced out,
+// and a lone word said once held back past the first ten topics (Weak) or
+// giving its place to a lone word said more often (Swap).
+func TestPanel(t *testing.T) {
+	// "w" a lone word said twice, "o" one said once, "n" a name, "p" a
+	// phrase; scores fall with the index
+	mk := func(kinds string) ([]keyphrase.Candidate, []int) {
+		cs := make([]keyphrase.Candidate, len(kinds))
+		idx := make([]int, len(kinds))
+		for i, k := range kinds {
+			f := &cs[i].Features
+			f[keyphrase.FLogTF] = math.Log1p(2)
+			switch k {
+			case 'w':
+				f[keyphrase.FOne] = 1
+			case 'o':
+				f[keyphrase.FOne] = 1
+				f[keyphrase.FLogTF] = math.Log1p(1)
+			case 'n':
+				f[keyphrase.FOne], f[keyphrase.FName] = 1, 1
+			case 'p':
+				f[keyphrase.FTwo] = 1
+			}
+			idx[i] = i
+		}
+		return cs, idx
+	}
+	for _, tc := range []struct {
+		kinds string
+		rule  keyphrase.PanelRule
+		want  []int
+	}{
+		{"onwpp", keyphrase.PanelRule{Lone: 4}, []int{0, 2, 3, 4}},
+		// held back until ten topics are placed
+		{"ownppppppppppp", keyphrase.PanelRule{Lone: 4, Weak: 2}, []int{1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 12, 13}},
+		// nothing else left: it follows
+		{"opp", keyphrase.PanelRule{Lone: 4, Weak: 2}, []int{1, 2, 0}},
+		// swapped: the word said twice takes the first lone word's place
+		{"opwp", keyphrase.PanelRule{Lone: 4, Weak: 2, Swap: true}, []int{2, 1, 0, 3}},
+		{"opwp", keyphrase.PanelRule{Lone: 4, Weak: 1, Swap: true}, []int{0, 1, 2, 3}},
+		// no limit on lone words, once-said ones still held back
+		{"owp", keyphrase.PanelRule{Lone: -1, Weak: 2}, []int{1, 2, 0}},
+		{"owp", keyphrase.PanelRule{Lone: -1}, []int{0, 1, 2}},
+		{"", keyphrase.DefaultPanel, []int{}},
+	} {
+		cs, idx := mk(tc.kinds)
+		got := keyphrase.Panel(cs, idx, tc.rule)
+		if len(got) != len(tc.want) || len(got) > 0 && !slices.Equal(got, tc.want) {
+			t.Errorf("%q, %+v: %v, want %v", tc.kinds, tc.rule, got, tc.want)
+		}
+	}
+}
