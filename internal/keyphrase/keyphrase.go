@@ -1169,9 +1169,9 @@ func (e *extractor) walk() []float64 {
 	for ls < n {
 		ls *= 2
 	}
-	e.wfloats = zeroed(e.wfloats, 3*n+ls)
+	e.wfloats = zeroed(e.wfloats, 4*n+ls)
 	fa := e.wfloats
-	deg, p, r, share := fa[:n:n], fa[n:2*n:2*n], fa[2*n:3*n:3*n], fa[3*n:]
+	deg, p, r, in, share := fa[:n:n], fa[n:2*n:2*n], fa[2*n:3*n:3*n], fa[3*n:4*n:4*n], fa[4*n:]
 	for a := range n {
 		deg[a] = float64(start[a+1] - start[a])
 	}
@@ -1202,23 +1202,11 @@ func (e *extractor) walk() []float64 {
 		}
 		// what each node receives, summed over its partners in ascending
 		// order: the same sums, added in the same order, as spreading each
-		// node's share over its links in node order; two nodes at a time
-		// (received2)
+		// node's share over its links in node order
+		receive(in, share, to, wf, start, fill)
 		delta := 0.0
-		i := 0
-		for ; i+1 < len(r); i += 2 {
-			in, in2 := received2(share, to[start[i]:fill[i]], wf[start[i]:fill[i]],
-				to[start[i+1]:fill[i+1]], wf[start[i+1]:fill[i+1]])
-			v := (1-d)*p[i] + d*(in+dangling*p[i])
-			delta += math.Abs(v - r[i])
-			r[i] = v
-			v = (1-d)*p[i+1] + d*(in2+dangling*p[i+1])
-			delta += math.Abs(v - r[i+1])
-			r[i+1] = v
-		}
-		if i < len(r) {
-			in, _ := received2(share, to[start[i]:fill[i]], wf[start[i]:fill[i]], nil, nil)
-			v := (1-d)*p[i] + d*(in+dangling*p[i])
+		for i, v := range in {
+			v = (1-d)*p[i] + d*(v+dangling*p[i])
 			delta += math.Abs(v - r[i])
 			r[i] = v
 		}
@@ -1229,42 +1217,64 @@ func (e *extractor) walk() []float64 {
 	return r
 }
 
-// received2 returns what two nodes receive in the walk: the sums of
-// share[t[k]]·w[k] over each one's links, each added in its links' order
-// (so the sums are the ones a loop over one node gives, to the last bit),
-// the two chains of additions side by side so that the processor overlaps
-// them: one chain alone waits on each addition before the next.
+// receive sets in[a] to what node a receives in the walk: the sum of
+// share[b]·w over its links [start[a], fill[a]) of to and wf, added in
+// the links' order (so each sum is the one a loop over one node gives, to
+// the last bit). Two nodes are summed a turn, their two chains of
+// additions side by side so that the processor overlaps them (one chain
+// alone waits on each addition before the next), and the whole step is
+// one call: a call a pair of nodes spilled the walk's live registers
+// around it (no callee-saved registers in Go's calling convention), some
+// 100 instructions a call.
 //
-// len(share) is a power of two above every index in t1 and t2, so the
-// index masked by len(share)-1 is the index, and the compiler proves it
-// in range.
-func received2(share []float64, t1 []uint32, w1 []float64, t2 []uint32, w2 []float64) (in1, in2 float64) {
-	w1, w2 = w1[:len(t1)], w2[:len(t2)]
+// len(share) is a power of two above every node id in to, so an index
+// masked by len(share)-1 is the index, and the compiler proves it in
+// range.
+func receive(in, share []float64, to []uint32, wf []float64, start, fill []int32) {
 	if len(share) == 0 {
-		return 0, 0
+		return
 	}
 	mask := uint(len(share) - 1)
-	m := min(len(t1), len(t2))
-	// two links of each node a turn (half the loop's own instructions)
-	a1, b1, a2, b2 := t1[:m], w1[:m], t2[:m], w2[:m]
-	k := 0
-	for ; k < len(a1)-1; k += 2 {
-		in1 += share[uint(a1[k])&mask] * b1[k]
-		in2 += share[uint(a2[k])&mask] * b2[k]
-		in1 += share[uint(a1[k+1])&mask] * b1[k+1]
-		in2 += share[uint(a2[k+1])&mask] * b2[k+1]
+	start, fill = start[:len(in)], fill[:len(in)]
+	wf = wf[:len(to)]
+	i := 0
+	for ; i+1 < len(in); i += 2 {
+		t1, t2 := to[start[i]:fill[i]], to[start[i+1]:fill[i+1]]
+		w1, w2 := wf[start[i]:fill[i]], wf[start[i+1]:fill[i+1]]
+		w1, w2 = w1[:len(t1)], w2[:len(t2)]
+		in1, in2 := 0.0, 0.0
+		m := min(len(t1), len(t2))
+		// two links of each node a turn (half the loop's own instructions)
+		a1, b1, a2, b2 := t1[:m], w1[:m], t2[:m], w2[:m]
+		k := 0
+		for ; k < len(a1)-1; k += 2 {
+			in1 += share[uint(a1[k])&mask] * b1[k]
+			in2 += share[uint(a2[k])&mask] * b2[k]
+			in1 += share[uint(a1[k+1])&mask] * b1[k+1]
+			in2 += share[uint(a2[k+1])&mask] * b2[k+1]
+		}
+		for ; k < m; k++ {
+			in1 += share[uint(t1[k])&mask] * w1[k]
+			in2 += share[uint(t2[k])&mask] * w2[k]
+		}
+		for j := k; j < len(t1); j++ {
+			in1 += share[uint(t1[j])&mask] * w1[j]
+		}
+		for j := k; j < len(t2); j++ {
+			in2 += share[uint(t2[j])&mask] * w2[j]
+		}
+		in[i], in[i+1] = in1, in2
 	}
-	for ; k < m; k++ {
-		in1 += share[uint(t1[k])&mask] * w1[k]
-		in2 += share[uint(t2[k])&mask] * w2[k]
+	if i < len(in) {
+		t1 := to[start[i]:fill[i]]
+		w1 := wf[start[i]:fill[i]]
+		w1 = w1[:len(t1)]
+		in1 := 0.0
+		for j, b := range t1 {
+			in1 += share[uint(b)&mask] * w1[j]
+		}
+		in[i] = in1
 	}
-	for j := k; j < len(t1); j++ {
-		in1 += share[uint(t1[j])&mask] * w1[j]
-	}
-	for j := k; j < len(t2); j++ {
-		in2 += share[uint(t2[j])&mask] * w2[j]
-	}
-	return in1, in2
 }
 
 // pick ranks the candidates and returns the best Max, ranking
