@@ -201,6 +201,7 @@ type tables struct {
 	wints       []int32
 	pairs       []uint32 // node ids, unsigned so received2 loads one with its index folded in
 	wf, wfloats []float64
+	links       []links // per node: its edges, cut from pairs and wf
 	// candidates(): the single words, their mentions, its output
 	wordOrder []wordStat
 	wments    []candMention
@@ -335,6 +336,7 @@ func (t *tables) bytes() int {
 		cap(t.chunk)*int(unsafe.Sizeof(candidate{})) + cap(t.ints)*4 + cap(t.floats)*8 + cap(t.bools) +
 		cap(t.forms)*int(unsafe.Sizeof(form{})) + cap(t.contribs)*8 +
 		(cap(t.wints)+cap(t.pairs))*4 + (cap(t.wf)+cap(t.wfloats))*8 +
+		cap(t.links)*int(unsafe.Sizeof(links{})) +
 		cap(t.wordOrder)*int(unsafe.Sizeof(wordStat{})) + cap(t.out)*int(unsafe.Sizeof(Candidate{})) +
 		cap(t.ab)*int(unsafe.Sizeof(about{}))
 }
@@ -369,6 +371,7 @@ func (e *extractor) release() bool {
 	clear(e.bools)
 	clear(e.forms)
 	e.ints, e.floats, e.bools, e.forms = e.ints[:0], e.floats[:0], e.bools[:0], e.forms[:0]
+	clear(e.links)
 	clear(e.wordOrder)
 	clear(e.out)
 	clear(e.ab)
@@ -1162,8 +1165,14 @@ func (e *extractor) walk() []float64 {
 			}
 		}
 	}
+	// each node's edges cut once for the walk's every step
+	e.links = emptied(e.links, n)
+	for a := range n {
+		s, f := start[a], fill[a]
+		e.links = append(e.links, links{to[s:f:f], wf[s:f:f]})
+	}
 	// share is as long as the power of two at or above n, so that
-	// received2 can mask a partner's index into it: no bounds check an
+	// receive can mask a partner's index into it: no bounds check an
 	// edge (the entries past n stay 0 and are never read)
 	ls := 1
 	for ls < n {
@@ -1203,7 +1212,7 @@ func (e *extractor) walk() []float64 {
 		// what each node receives, summed over its partners in ascending
 		// order: the same sums, added in the same order, as spreading each
 		// node's share over its links in node order
-		receive(in, share, to, wf, start, fill)
+		receive(in, share, e.links)
 		delta := 0.0
 		for i, v := range in {
 			v = (1-d)*p[i] + d*(v+dangling*p[i])
@@ -1217,31 +1226,36 @@ func (e *extractor) walk() []float64 {
 	return r
 }
 
+// links are a node's edges in the walk: its partners' node ids, ascending,
+// and how often each co-occurs with it (w as long as to).
+type links struct {
+	to []uint32
+	w  []float64
+}
+
 // receive sets in[a] to what node a receives in the walk: the sum of
-// share[b]·w over its links [start[a], fill[a]) of to and wf, added in
-// the links' order (so each sum is the one a loop over one node gives, to
-// the last bit). Two nodes are summed a turn, their two chains of
-// additions side by side so that the processor overlaps them (one chain
-// alone waits on each addition before the next), and the whole step is
-// one call: a call a pair of nodes spilled the walk's live registers
-// around it (no callee-saved registers in Go's calling convention), some
-// 100 instructions a call.
+// share[b]·w over its links lk[a], added in the links' order (so each sum
+// is the one a loop over one node gives, to the last bit). Two nodes are
+// summed a turn, their two chains of additions side by side so that the
+// processor overlaps them (one chain alone waits on each addition before
+// the next), and the whole step is one call over edges cut once for every
+// step: a call a pair of nodes spilled the walk's live registers around it
+// (Go's calling convention has no callee-saved registers) and cut four
+// slices, some 100 instructions a pair.
 //
-// len(share) is a power of two above every node id in to, so an index
+// len(share) is a power of two above every node id in lk, so an index
 // masked by len(share)-1 is the index, and the compiler proves it in
 // range.
-func receive(in, share []float64, to []uint32, wf []float64, start, fill []int32) {
+func receive(in, share []float64, lk []links) {
 	if len(share) == 0 {
 		return
 	}
 	mask := uint(len(share) - 1)
-	start, fill = start[:len(in)], fill[:len(in)]
-	wf = wf[:len(to)]
+	lk = lk[:len(in)]
 	i := 0
-	for ; i+1 < len(in); i += 2 {
-		t1, t2 := to[start[i]:fill[i]], to[start[i+1]:fill[i+1]]
-		w1, w2 := wf[start[i]:fill[i]], wf[start[i+1]:fill[i+1]]
-		w1, w2 = w1[:len(t1)], w2[:len(t2)]
+	for ; i+1 < len(lk); i += 2 {
+		t1, t2 := lk[i].to, lk[i+1].to
+		w1, w2 := lk[i].w[:len(t1)], lk[i+1].w[:len(t2)]
 		in1, in2 := 0.0, 0.0
 		m := min(len(t1), len(t2))
 		// two links of each node a turn (half the loop's own instructions)
@@ -1265,10 +1279,9 @@ func receive(in, share []float64, to []uint32, wf []float64, start, fill []int32
 		}
 		in[i], in[i+1] = in1, in2
 	}
-	if i < len(in) {
-		t1 := to[start[i]:fill[i]]
-		w1 := wf[start[i]:fill[i]]
-		w1 = w1[:len(t1)]
+	if i < len(lk) {
+		t1 := lk[i].to
+		w1 := lk[i].w[:len(t1)]
 		in1 := 0.0
 		for j, b := range t1 {
 			in1 += share[uint(b)&mask] * w1[j]
