@@ -1111,15 +1111,7 @@ func (e *extractor) walk() []float64 {
 	// counting sort: two passes over the window instead of sorting every
 	// pair)
 	window := int32(e.opt.Window)
-	for k, a := range ids {
-		end := at[k] + window
-		for k2 := k + 1; k2 < len(ids) && at[k2] < end; k2++ {
-			if b := ids[k2]; b != a {
-				start[a+1]++
-				start[b+1]++
-			}
-		}
-	}
+	countPairs(ids, at, window, start)
 	for i := 1; i <= n; i++ {
 		start[i] += start[i-1]
 	}
@@ -1127,17 +1119,7 @@ func (e *extractor) walk() []float64 {
 	pairs := e.pairs
 	byEnd := pairs[:start[n]:start[n]]
 	copy(fill, start[:n])
-	for k, a := range ids {
-		end := at[k] + window
-		for k2 := k + 1; k2 < len(ids) && at[k2] < end; k2++ {
-			if b := ids[k2]; b != a {
-				byEnd[fill[a]] = uint32(b)
-				fill[a]++
-				byEnd[fill[b]] = uint32(a)
-				fill[b]++
-			}
-		}
-	}
+	fillPairs(ids, at, window, fill, byEnd)
 	// dealt again from the buckets in node order, each node's partners
 	// come out in ascending order, equal ones side by side (a second
 	// counting sort instead of sorting each bucket), so equal pairs sum
@@ -1151,25 +1133,12 @@ func (e *extractor) walk() []float64 {
 	e.wf = zeroed(e.wf, int(start[n]))
 	wf := e.wf
 	copy(fill, start[:n])
-	for a := range last {
-		last[a] = -1 // the partner last written to a's edges
-	}
-	for b := range n {
-		for _, a := range byEnd[start[b]:start[b+1]] {
-			if last[a] == int32(b) {
-				wf[fill[a]-1]++
-			} else {
-				f := fill[a]
-				to[f], wf[f] = uint32(b), 1
-				fill[a], last[a] = f+1, int32(b)
-			}
-		}
-	}
+	deal(byEnd, start, fill, last, to, wf)
 	// each node's edges cut once for the walk's every step
 	e.links = emptied(e.links, n)
 	for a := range n {
 		s, f := start[a], fill[a]
-		e.links = append(e.links, links{to[s:f:f], wf[s:f:f]})
+		e.links = append(e.links, links{to: to[s:f:f], w: wf[s:f:f]})
 	}
 	// share is as long as the power of two at or above n, so that
 	// receive can mask a partner's index into it: no bounds check an
@@ -1178,9 +1147,10 @@ func (e *extractor) walk() []float64 {
 	for ls < n {
 		ls *= 2
 	}
-	e.wfloats = zeroed(e.wfloats, 4*n+ls)
+	e.wfloats = zeroed(e.wfloats, 3*n+ls)
 	fa := e.wfloats
-	deg, p, r, in, share := fa[:n:n], fa[n:2*n:2*n], fa[2*n:3*n:3*n], fa[3*n:4*n:4*n], fa[4*n:]
+	deg, p, r, share := fa[:n:n], fa[n:2*n:2*n], fa[2*n:3*n:3*n], fa[3*n:]
+	lk := e.links
 	for a := range n {
 		deg[a] = float64(start[a+1] - start[a])
 	}
@@ -1212,10 +1182,10 @@ func (e *extractor) walk() []float64 {
 		// what each node receives, summed over its partners in ascending
 		// order: the same sums, added in the same order, as spreading each
 		// node's share over its links in node order
-		receive(in, share, e.links)
+		receive(share, lk)
 		delta := 0.0
-		for i, v := range in {
-			v = (1-d)*p[i] + d*(v+dangling*p[i])
+		for i := range lk {
+			v := (1-d)*p[i] + d*(lk[i].in+dangling*p[i])
 			delta += math.Abs(v - r[i])
 			r[i] = v
 		}
@@ -1226,36 +1196,100 @@ func (e *extractor) walk() []float64 {
 	return r
 }
 
+// countPairs counts in start[a+1] the co-occurrences of node a with
+// another node: every pair of ids within window positions (at) of each
+// other, once for each of the two. The walk's graph is built in three
+// functions of their own (countPairs, fillPairs, deal), not in walk: in
+// one function with the walk's many live values their loops' counters and
+// slices were spilled to the stack and reloaded at every pair.
+func countPairs(ids, at []int32, window int32, start []int32) {
+	at = at[:len(ids)]
+	for k, a := range ids {
+		end := at[k] + window
+		for k2 := k + 1; k2 < len(ids) && at[k2] < end; k2++ {
+			if b := ids[k2]; b != a {
+				start[a+1]++
+				start[b+1]++
+			}
+		}
+	}
+}
+
+// fillPairs writes the pairs countPairs counted into the buckets of both
+// nodes: node a's partners at byEnd[fill[a]], fill[a] advanced past each.
+func fillPairs(ids, at []int32, window int32, fill []int32, byEnd []uint32) {
+	at = at[:len(ids)]
+	for k, a := range ids {
+		end := at[k] + window
+		for k2 := k + 1; k2 < len(ids) && at[k2] < end; k2++ {
+			if b := ids[k2]; b != a {
+				byEnd[fill[a]] = uint32(b)
+				fill[a]++
+				byEnd[fill[b]] = uint32(a)
+				fill[b]++
+			}
+		}
+	}
+}
+
+// deal deals the buckets of byEnd ([start[b], start[b+1]): node b's
+// partners) again in node order, so that each node's partners come out in
+// ascending order with equal ones side by side, summed into one edge as
+// they are dealt: node a's edges are [start[a], fill[a]) of to and wf,
+// fill starting at start. last is scratch of one entry a node.
+func deal(byEnd []uint32, start, fill, last []int32, to []uint32, wf []float64) {
+	n := len(last)
+	fill, start = fill[:n], start[:n+1]
+	wf = wf[:len(to)]
+	for a := range last {
+		last[a] = -1 // the partner last written to a's edges
+	}
+	for b := range n {
+		for _, a := range byEnd[start[b]:start[b+1]] {
+			if last[a] == int32(b) {
+				wf[fill[a]-1]++
+			} else {
+				f := fill[a]
+				to[f], wf[f] = uint32(b), 1
+				fill[a], last[a] = f+1, int32(b)
+			}
+		}
+	}
+}
+
 // links are a node's edges in the walk: its partners' node ids, ascending,
 // and how often each co-occurs with it (w as long as to).
 type links struct {
 	to []uint32
 	w  []float64
+	in float64 // what the node receives in a step of the walk (receive)
 }
 
-// receive sets in[a] to what node a receives in the walk: the sum of
-// share[b]·w over its links lk[a], added in the links' order (so each sum
+// receive sets lk[a].in to what node a receives in the walk: the sum of
+// share[b]·w over its links, added in the links' order (so each sum
 // is the one a loop over one node gives, to the last bit). Two nodes are
 // summed a turn, their two chains of additions side by side so that the
 // processor overlaps them (one chain alone waits on each addition before
 // the next), and the whole step is one call over edges cut once for every
 // step: a call a pair of nodes spilled the walk's live registers around it
 // (Go's calling convention has no callee-saved registers) and cut four
-// slices, some 100 instructions a pair.
+// slices, some 100 instructions a pair. The sums are written into lk, not
+// a slice of their own: one register fewer, which keeps the inner loop's
+// values out of the stack.
 //
 // len(share) is a power of two above every node id in lk, so an index
 // masked by len(share)-1 is the index, and the compiler proves it in
 // range.
-func receive(in, share []float64, lk []links) {
+func receive(share []float64, lk []links) {
 	if len(share) == 0 {
 		return
 	}
 	mask := uint(len(share) - 1)
-	lk = lk[:len(in)]
-	i := 0
-	for ; i+1 < len(lk); i += 2 {
-		t1, t2 := lk[i].to, lk[i+1].to
-		w1, w2 := lk[i].w[:len(t1)], lk[i+1].w[:len(t2)]
+	// lk advanced two nodes a turn, with no index beside it: a register
+	// fewer across the inner loop, whose values then all stay in registers
+	for len(lk) >= 2 {
+		t1, t2 := lk[0].to, lk[1].to
+		w1, w2 := lk[0].w[:len(t1)], lk[1].w[:len(t2)]
 		in1, in2 := 0.0, 0.0
 		m := min(len(t1), len(t2))
 		// two links of each node a turn (half the loop's own instructions)
@@ -1277,16 +1311,17 @@ func receive(in, share []float64, lk []links) {
 		for j := k; j < len(t2); j++ {
 			in2 += share[uint(t2[j])&mask] * w2[j]
 		}
-		in[i], in[i+1] = in1, in2
+		lk[0].in, lk[1].in = in1, in2
+		lk = lk[2:]
 	}
-	if i < len(lk) {
-		t1 := lk[i].to
-		w1 := lk[i].w[:len(t1)]
+	if len(lk) == 1 {
+		t1 := lk[0].to
+		w1 := lk[0].w[:len(t1)]
 		in1 := 0.0
 		for j, b := range t1 {
 			in1 += share[uint(b)&mask] * w1[j]
 		}
-		in[i] = in1
+		lk[0].in = in1
 	}
 }
 
