@@ -1168,27 +1168,35 @@ func (e *extractor) walk() []float64 {
 	}
 	copy(r, p)
 	d := e.opt.Damping
-	for it := 0; it < 100; it++ {
-		// each node's rank spread over its links (one division a node, not
-		// one an edge), and the rank of the nodes with none
-		dangling := 0.0
-		for a := range deg {
-			if deg[a] == 0 {
-				dangling += r[a]
-				continue
-			}
-			share[a] = r[a] / deg[a]
+	// each node's rank spread over its links (one division a node, not one
+	// an edge), and the rank of the nodes with none; after the first step
+	// both are worked out with the ranks (one loop over the nodes a step,
+	// not two: the same divisions, and dangling summed in the same order)
+	dangling := 0.0
+	for a := range deg {
+		if deg[a] == 0 {
+			dangling += r[a]
+			continue
 		}
+		share[a] = r[a] / deg[a]
+	}
+	for it := 0; it < 100; it++ {
 		// what each node receives, summed over its partners in ascending
 		// order: the same sums, added in the same order, as spreading each
 		// node's share over its links in node order
 		receive(share, lk)
-		delta := 0.0
+		delta, next := 0.0, 0.0
 		for i := range lk {
 			v := (1-d)*p[i] + d*(lk[i].in+dangling*p[i])
 			delta += math.Abs(v - r[i])
 			r[i] = v
+			if deg[i] == 0 {
+				next += v
+			} else {
+				share[i] = v / deg[i]
+			}
 		}
+		dangling = next
 		if delta < 1e-6 {
 			break
 		}
