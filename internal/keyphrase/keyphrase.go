@@ -207,6 +207,7 @@ type tables struct {
 	wints       []int32
 	pairs       []uint32 // node ids, unsigned so received2 loads one with its index folded in
 	wf, wfloats []float64
+	links       []links // per node: its edges, cut from pairs and wf
 	// candidates(): the single words, their mentions, its output
 	wordOrder []wordStat
 	wments    []candMention
@@ -341,6 +342,7 @@ func (t *tables) bytes() int {
 		cap(t.chunk)*int(unsafe.Sizeof(candidate{})) + cap(t.ints)*4 + cap(t.floats)*8 + cap(t.bools) +
 		cap(t.forms)*int(unsafe.Sizeof(form{})) + cap(t.contribs)*8 +
 		(cap(t.wints)+cap(t.pairs))*4 + (cap(t.wf)+cap(t.wfloats))*8 +
+		cap(t.links)*int(unsafe.Sizeof(links{})) +
 		cap(t.wordOrder)*int(unsafe.Sizeof(wordStat{})) + cap(t.out)*int(unsafe.Sizeof(Candidate{})) +
 		cap(t.ab)*int(unsafe.Sizeof(about{}))
 }
@@ -375,6 +377,7 @@ func (e *extractor) release() bool {
 	clear(e.bools)
 	clear(e.forms)
 	e.ints, e.floats, e.bools, e.forms = e.ints[:0], e.floats[:0], e.bools[:0], e.forms[:0]
+	clear(e.links)
 	clear(e.wordOrder)
 	clear(e.out)
 	clear(e.ab)
@@ -1130,15 +1133,7 @@ func (e *extractor) walk() []float64 {
 	// counting sort: two passes over the window instead of sorting every
 	// pair)
 	window := int32(e.opt.Window)
-	for k, a := range ids {
-		end := at[k] + window
-		for k2 := k + 1; k2 < len(ids) && at[k2] < end; k2++ {
-			if b := ids[k2]; b != a {
-				start[a+1]++
-				start[b+1]++
-			}
-		}
-	}
+	countPairs(ids, at, window, start)
 	for i := 1; i <= n; i++ {
 		start[i] += start[i-1]
 	}
@@ -1146,17 +1141,7 @@ func (e *extractor) walk() []float64 {
 	pairs := e.pairs
 	byEnd := pairs[:start[n]:start[n]]
 	copy(fill, start[:n])
-	for k, a := range ids {
-		end := at[k] + window
-		for k2 := k + 1; k2 < len(ids) && at[k2] < end; k2++ {
-			if b := ids[k2]; b != a {
-				byEnd[fill[a]] = uint32(b)
-				fill[a]++
-				byEnd[fill[b]] = uint32(a)
-				fill[b]++
-			}
-		}
-	}
+	fillPairs(ids, at, window, fill, byEnd)
 	// dealt again from the buckets in node order, each node's partners
 	// come out in ascending order, equal ones side by side (a second
 	// counting sort instead of sorting each bucket), so equal pairs sum
@@ -1170,22 +1155,15 @@ func (e *extractor) walk() []float64 {
 	e.wf = zeroed(e.wf, int(start[n]))
 	wf := e.wf
 	copy(fill, start[:n])
-	for a := range last {
-		last[a] = -1 // the partner last written to a's edges
-	}
-	for b := range n {
-		for _, a := range byEnd[start[b]:start[b+1]] {
-			if last[a] == int32(b) {
-				wf[fill[a]-1]++
-			} else {
-				f := fill[a]
-				to[f], wf[f] = uint32(b), 1
-				fill[a], last[a] = f+1, int32(b)
-			}
-		}
+	deal(byEnd, start, fill, last, to, wf)
+	// each node's edges cut once for the walk's every step
+	e.links = emptied(e.links, n)
+	for a := range n {
+		s, f := start[a], fill[a]
+		e.links = append(e.links, links{to: to[s:f:f], w: wf[s:f:f]})
 	}
 	// share is as long as the power of two at or above n, so that
-	// received2 can mask a partner's index into it: no bounds check an
+	// receive can mask a partner's index into it: no bounds check an
 	// edge (the entries past n stay 0 and are never read)
 	ls := 1
 	for ls < n {
@@ -1194,6 +1172,7 @@ func (e *extractor) walk() []float64 {
 	e.wfloats = zeroed(e.wfloats, 3*n+ls)
 	fa := e.wfloats
 	deg, p, r, share := fa[:n:n], fa[n:2*n:2*n], fa[2*n:3*n:3*n], fa[3*n:]
+	lk := e.links
 	for a := range n {
 		deg[a] = float64(start[a+1] - start[a])
 	}
@@ -1211,39 +1190,35 @@ func (e *extractor) walk() []float64 {
 	}
 	copy(r, p)
 	d := e.opt.Damping
-	for it := 0; it < 100; it++ {
-		// each node's rank spread over its links (one division a node, not
-		// one an edge), and the rank of the nodes with none
-		dangling := 0.0
-		for a := range deg {
-			if deg[a] == 0 {
-				dangling += r[a]
-				continue
-			}
-			share[a] = r[a] / deg[a]
+	// each node's rank spread over its links (one division a node, not one
+	// an edge), and the rank of the nodes with none; after the first step
+	// both are worked out with the ranks (one loop over the nodes a step,
+	// not two: the same divisions, and dangling summed in the same order)
+	dangling := 0.0
+	for a := range deg {
+		if deg[a] == 0 {
+			dangling += r[a]
+			continue
 		}
+		share[a] = r[a] / deg[a]
+	}
+	for it := 0; it < 100; it++ {
 		// what each node receives, summed over its partners in ascending
 		// order: the same sums, added in the same order, as spreading each
-		// node's share over its links in node order; two nodes at a time
-		// (received2)
-		delta := 0.0
-		i := 0
-		for ; i+1 < len(r); i += 2 {
-			in, in2 := received2(share, to[start[i]:fill[i]], wf[start[i]:fill[i]],
-				to[start[i+1]:fill[i+1]], wf[start[i+1]:fill[i+1]])
-			v := (1-d)*p[i] + d*(in+dangling*p[i])
+		// node's share over its links in node order
+		receive(share, lk)
+		delta, next := 0.0, 0.0
+		for i := range lk {
+			v := (1-d)*p[i] + d*(lk[i].in+dangling*p[i])
 			delta += math.Abs(v - r[i])
 			r[i] = v
-			v = (1-d)*p[i+1] + d*(in2+dangling*p[i+1])
-			delta += math.Abs(v - r[i+1])
-			r[i+1] = v
+			if deg[i] == 0 {
+				next += v
+			} else {
+				share[i] = v / deg[i]
+			}
 		}
-		if i < len(r) {
-			in, _ := received2(share, to[start[i]:fill[i]], wf[start[i]:fill[i]], nil, nil)
-			v := (1-d)*p[i] + d*(in+dangling*p[i])
-			delta += math.Abs(v - r[i])
-			r[i] = v
-		}
+		dangling = next
 		if delta < 1e-6 {
 			break
 		}
@@ -1251,42 +1226,133 @@ func (e *extractor) walk() []float64 {
 	return r
 }
 
-// received2 returns what two nodes receive in the walk: the sums of
-// share[t[k]]·w[k] over each one's links, each added in its links' order
-// (so the sums are the ones a loop over one node gives, to the last bit),
-// the two chains of additions side by side so that the processor overlaps
-// them: one chain alone waits on each addition before the next.
+// countPairs counts in start[a+1] the co-occurrences of node a with
+// another node: every pair of ids within window positions (at) of each
+// other, once for each of the two. The walk's graph is built in three
+// functions of their own (countPairs, fillPairs, deal), not in walk: in
+// one function with the walk's many live values their loops' counters and
+// slices were spilled to the stack and reloaded at every pair.
+func countPairs(ids, at []int32, window int32, start []int32) {
+	at = at[:len(ids)]
+	for k, a := range ids {
+		end := at[k] + window
+		for k2 := k + 1; k2 < len(ids) && at[k2] < end; k2++ {
+			if b := ids[k2]; b != a {
+				start[a+1]++
+				start[b+1]++
+			}
+		}
+	}
+}
+
+// fillPairs writes the pairs countPairs counted into the buckets of both
+// nodes: node a's partners at byEnd[fill[a]], fill[a] advanced past each.
+func fillPairs(ids, at []int32, window int32, fill []int32, byEnd []uint32) {
+	at = at[:len(ids)]
+	for k, a := range ids {
+		end := at[k] + window
+		for k2 := k + 1; k2 < len(ids) && at[k2] < end; k2++ {
+			if b := ids[k2]; b != a {
+				byEnd[fill[a]] = uint32(b)
+				fill[a]++
+				byEnd[fill[b]] = uint32(a)
+				fill[b]++
+			}
+		}
+	}
+}
+
+// deal deals the buckets of byEnd ([start[b], start[b+1]): node b's
+// partners) again in node order, so that each node's partners come out in
+// ascending order with equal ones side by side, summed into one edge as
+// they are dealt: node a's edges are [start[a], fill[a]) of to and wf,
+// fill starting at start. last is scratch of one entry a node.
+func deal(byEnd []uint32, start, fill, last []int32, to []uint32, wf []float64) {
+	n := len(last)
+	fill, start = fill[:n], start[:n+1]
+	wf = wf[:len(to)]
+	for a := range last {
+		last[a] = -1 // the partner last written to a's edges
+	}
+	for b := range n {
+		for _, a := range byEnd[start[b]:start[b+1]] {
+			if last[a] == int32(b) {
+				wf[fill[a]-1]++
+			} else {
+				f := fill[a]
+				to[f], wf[f] = uint32(b), 1
+				fill[a], last[a] = f+1, int32(b)
+			}
+		}
+	}
+}
+
+// links are a node's edges in the walk: its partners' node ids, ascending,
+// and how often each co-occurs with it (w as long as to).
+type links struct {
+	to []uint32
+	w  []float64
+	in float64 // what the node receives in a step of the walk (receive)
+}
+
+// receive sets lk[a].in to what node a receives in the walk: the sum of
+// share[b]·w over its links, added in the links' order (so each sum
+// is the one a loop over one node gives, to the last bit). Two nodes are
+// summed a turn, their two chains of additions side by side so that the
+// processor overlaps them (one chain alone waits on each addition before
+// the next), and the whole step is one call over edges cut once for every
+// step: a call a pair of nodes spilled the walk's live registers around it
+// (Go's calling convention has no callee-saved registers) and cut four
+// slices, some 100 instructions a pair. The sums are written into lk, not
+// a slice of their own: one register fewer, which keeps the inner loop's
+// values out of the stack.
 //
-// len(share) is a power of two above every index in t1 and t2, so the
-// index masked by len(share)-1 is the index, and the compiler proves it
-// in range.
-func received2(share []float64, t1 []uint32, w1 []float64, t2 []uint32, w2 []float64) (in1, in2 float64) {
-	w1, w2 = w1[:len(t1)], w2[:len(t2)]
+// len(share) is a power of two above every node id in lk, so an index
+// masked by len(share)-1 is the index, and the compiler proves it in
+// range.
+func receive(share []float64, lk []links) {
 	if len(share) == 0 {
-		return 0, 0
+		return
 	}
 	mask := uint(len(share) - 1)
-	m := min(len(t1), len(t2))
-	// two links of each node a turn (half the loop's own instructions)
-	a1, b1, a2, b2 := t1[:m], w1[:m], t2[:m], w2[:m]
-	k := 0
-	for ; k < len(a1)-1; k += 2 {
-		in1 += share[uint(a1[k])&mask] * b1[k]
-		in2 += share[uint(a2[k])&mask] * b2[k]
-		in1 += share[uint(a1[k+1])&mask] * b1[k+1]
-		in2 += share[uint(a2[k+1])&mask] * b2[k+1]
+	// lk advanced two nodes a turn, with no index beside it: a register
+	// fewer across the inner loop, whose values then all stay in registers
+	for len(lk) >= 2 {
+		t1, t2 := lk[0].to, lk[1].to
+		w1, w2 := lk[0].w[:len(t1)], lk[1].w[:len(t2)]
+		in1, in2 := 0.0, 0.0
+		m := min(len(t1), len(t2))
+		// two links of each node a turn (half the loop's own instructions)
+		a1, b1, a2, b2 := t1[:m], w1[:m], t2[:m], w2[:m]
+		k := 0
+		for ; k < len(a1)-1; k += 2 {
+			in1 += share[uint(a1[k])&mask] * b1[k]
+			in2 += share[uint(a2[k])&mask] * b2[k]
+			in1 += share[uint(a1[k+1])&mask] * b1[k+1]
+			in2 += share[uint(a2[k+1])&mask] * b2[k+1]
+		}
+		for ; k < m; k++ {
+			in1 += share[uint(t1[k])&mask] * w1[k]
+			in2 += share[uint(t2[k])&mask] * w2[k]
+		}
+		for j := k; j < len(t1); j++ {
+			in1 += share[uint(t1[j])&mask] * w1[j]
+		}
+		for j := k; j < len(t2); j++ {
+			in2 += share[uint(t2[j])&mask] * w2[j]
+		}
+		lk[0].in, lk[1].in = in1, in2
+		lk = lk[2:]
 	}
-	for ; k < m; k++ {
-		in1 += share[uint(t1[k])&mask] * w1[k]
-		in2 += share[uint(t2[k])&mask] * w2[k]
+	if len(lk) == 1 {
+		t1 := lk[0].to
+		w1 := lk[0].w[:len(t1)]
+		in1 := 0.0
+		for j, b := range t1 {
+			in1 += share[uint(b)&mask] * w1[j]
+		}
+		lk[0].in = in1
 	}
-	for j := k; j < len(t1); j++ {
-		in1 += share[uint(t1[j])&mask] * w1[j]
-	}
-	for j := k; j < len(t2); j++ {
-		in2 += share[uint(t2[j])&mask] * w2[j]
-	}
-	return in1, in2
 }
 
 // pick ranks the candidates and returns the best Max, ranking

@@ -93,6 +93,7 @@ func held(t *testing.T, e *extractor) {
 	zero("chunk", cap(e.chunk), func(i int) any { return e.chunk[:cap(e.chunk)][i] })
 	zero("order", cap(e.order), func(i int) any { return e.order[:cap(e.order)][i] })
 	zero("forms", cap(e.forms), func(i int) any { return e.forms[:cap(e.forms)][i] })
+	zero("links", cap(e.links), func(i int) any { return e.links[:cap(e.links)][i] })
 	zero("wordOrder", cap(e.wordOrder), func(i int) any { return e.wordOrder[:cap(e.wordOrder)][i] })
 	zero("out", cap(e.out), func(i int) any { return e.out[:cap(e.out)][i] })
 	zero("ab", cap(e.ab), func(i int) any { return e.ab[:cap(e.ab)][i] })
