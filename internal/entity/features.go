@@ -149,6 +149,7 @@ type tokInfo struct {
 	capr    uint8  // how often the word is capitalised inside sentences, bucketed; 0 unknown
 	gaz     [numTypes]uint8
 	part    uint8 // types of longer names this word is part of, a bit each
+	whole   uint8 // types of names this word alone is in the gazetteer, a bit each (lookUp, for markGazetteer)
 	upper   bool  // starts with an upper-case letter
 	allCaps bool  // letters, all upper case
 	capd    bool  // isCapitalised: an upper-case letter or a digit first (markGazetteer)

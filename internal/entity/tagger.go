@@ -894,7 +894,7 @@ func (ti *tokInfo) lookUp(h hash, lex *lexicon, gaz *gazetteer) {
 		ti.cl1, ti.cl2, ti.capr = e.Coarse, e.Fine, e.CapRate
 	}
 	if m, ok := gaz.get(uint64(h)); ok {
-		ti.part = m >> 4
+		ti.part, ti.whole = m>>4, m&0xf
 	}
 }
 
@@ -917,7 +917,13 @@ func markGazetteer(toks []tokInfo, gaz *gazetteer) {
 			if !toks[j].capd {
 				continue // a match ends on a capitalised token: no lookup
 			}
-			if mask, ok := gaz.get(uint64(h)); ok && mask&0xf != 0 {
+			// the word alone was looked up with the same key once per
+			// word (lookUp), not per token and sentence
+			mask := toks[i].whole
+			if j > i {
+				mask, _ = gaz.get(uint64(h))
+			}
+			if mask&0xf != 0 {
 				bestLen, bestMask = j-i+1, mask
 			}
 		}
