@@ -451,13 +451,14 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		if !ok {
 			id = int32(len(t.infos))
 			t.known, t.infos = append(t.known, tokInfo{}), append(t.infos, wordInfo{})
-			t.known[id], t.buf = wordInfoOf(w, &t.m.lex, &t.m.gaz, t.buf, &t.a)
+			// its lexicon and gazetteer entries are looked up where it is
+			// filled (fill): a word read by no score needs neither
+			t.known[id], t.buf = wordForm(w, t.buf, &t.a)
 			if t.cache.len() < maxCache && int(id) == t.cache.len() {
 				t.cache.putAt(w, h, slot, id)
 			}
 		}
 		t.ids = append(t.ids, id)
-		t.toks = append(t.toks, t.known[id])
 	}
 	// fill the words whose rows a score reads: every token within one of
 	// a token that is not forced (that token's own scores, its
@@ -471,6 +472,11 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	// history decode may take (its T1Wp1 base, set here): it gets no shape
 	// class, cluster, other hashes or history refs. A plain word farther
 	// from any word that may be in a name is never scored.
+	// A word that is not filled is not looked up in the lexicon and the
+	// gazetteer either (fill does it): what they give (clusters,
+	// capitalisation rate, name parts and gazetteer types) is read only of
+	// a token within one of a token that is not forced, or of a capitalised
+	// one, which is never forced.
 	// TestTaggerScores and TestConstrainedDecode hold the scores and
 	// labels to the model's.
 	forced := t.lat.forced[:n]
@@ -489,6 +495,9 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 			wi.hWp1 = wordStarts[whT1Wp1].str(t.known[id].lower)
 			wi.rWp1 = t.m.histRef(wi.hWp1)
 		}
+	}
+	for _, id := range t.ids {
+		t.toks = append(t.toks, t.known[id])
 	}
 	markGazetteer(t.toks, &t.m.gaz)
 	markRuns(t.toks)
@@ -642,6 +651,7 @@ func (t *Tagger) fill(id int32) {
 	wi.filled = true
 	tok := &t.known[id]
 	wh := wordHashes(tok.lower)
+	tok.lookUp(newHash(0).str(tok.lower), &t.m.lex, &t.m.gaz)
 	si, ci := t.shapeGroup(tok), t.clusterGroup(tok)
 	sg := &t.groups[si]
 	wi.shape, wi.cluster = int32(si), int32(ci)
