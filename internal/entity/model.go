@@ -372,8 +372,28 @@ func (m *Model) add(feats []uint32, scores *[numLabels]int32) {
 					scores[e>>8] += m.level[e&255]
 				}
 			} else if n == refDense {
+				// addDense written out too: two thousand dense rows a
+				// sample, and in wasm each call stores its arguments to
+				// memory and dispatches on its resume point
 				off := ref >> 5
-				addDense(scores, (*[numLabels]uint8)(m.dense[off:off+numLabels]), &m.level)
+				row, lv := (*[numLabels]uint8)(m.dense[off:off+numLabels]), &m.level
+				scores[0] += lv[row[0]]
+				scores[1] += lv[row[1]]
+				scores[2] += lv[row[2]]
+				scores[3] += lv[row[3]]
+				scores[4] += lv[row[4]]
+				scores[5] += lv[row[5]]
+				scores[6] += lv[row[6]]
+				scores[7] += lv[row[7]]
+				scores[8] += lv[row[8]]
+				scores[9] += lv[row[9]]
+				scores[10] += lv[row[10]]
+				scores[11] += lv[row[11]]
+				scores[12] += lv[row[12]]
+				scores[13] += lv[row[13]]
+				scores[14] += lv[row[14]]
+				scores[15] += lv[row[15]]
+				scores[16] += lv[row[16]]
 			}
 			break
 		}
