@@ -282,7 +282,14 @@ var commonEndings = [...]string{
 // title-case headline when the lexicon does not know it ("Prioritize",
 // "Decarbonization"); measured in docs/models/ner.md, "q10c".
 func commonEnding(low string) bool {
+	if len(low) < 4+3 {
+		return false // a stem of four runes or more and an ending of three bytes or more
+	}
+	last := low[len(low)-1]
 	for _, suf := range commonEndings {
+		if suf[len(suf)-1] != last {
+			continue // the last byte first: no comparison of the rest
+		}
 		if stem, ok := strings.CutSuffix(low, suf); ok && utf8.RuneCountInString(stem) >= 4 {
 			return true
 		}
