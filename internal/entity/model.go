@@ -344,21 +344,24 @@ func (m *Model) add(feats []uint32, scores *[numLabels]int32) {
 	off := x.off[:1<<keyBits+1] // so that the compiler proves off[b], off[b+1] in range
 	// blockBits is at most keyBits (decode); the mask tells the compiler
 	// so, and a shift by it is one instruction instead of the three of a
-	// shift by any count
+	// shift by any count. The indices and the ref are uint, not uint32:
+	// wasm keeps every integer in 64 bits and zero-extends a uint32 after
+	// each operation on it, an AND of its own (amd64 does it for free)
+	bb := x.blockBits & 31
 	for _, k := range feats {
-		b := k >> keyBits
-		i := x.block[b>>(x.blockBits&31)] + uint32(off[b])
-		end := x.block[(b+1)>>(x.blockBits&31)] + uint32(off[b+1])
-		low := uint16(k)
+		b := uint(k >> keyBits)
+		i := uint(x.block[b>>bb]) + uint(off[b])
+		end := uint(x.block[(b+1)>>bb]) + uint(off[b+1])
+		low := uint(k & 0xffff)
 		if end-i > scanMax {
 			i, end = narrow(x.lows, i, end, low)
 		}
 		for ; i < end; i++ {
-			if x.lows[i] != low {
+			if uint(x.lows[i]) != low {
 				continue
 			}
 			// addRef written out: in wasm a call costs more than the row
-			ref := m.refs[i]
+			ref := uint(m.refs[i])
 			if ref&inline != 0 {
 				// an empty entry adds 0 to label 0
 				e1, e2 := ref&0x1fff, ref>>13&0x1fff
@@ -369,6 +372,7 @@ func (m *Model) add(feats []uint32, scores *[numLabels]int32) {
 			if n := ref & 31; n < refDense {
 				off := ref >> 5
 				for _, e := range m.ent[off : off+n] {
+					e := uint(e)
 					scores[e>>8] += m.level[e&255]
 				}
 			} else if n == refDense {
