@@ -773,25 +773,26 @@ func (t *Tagger) history(i, p1 int, out *[numLabels]int32) {
 		nx := &t.infos[t.ids[i+1]]
 		next, nref = nx.hWp1, nx.rWp1
 	}
-	bit := uint32(1) << p1
-	for f, ref := range [3]uint32{wi.rW0, wi.rShape0, nref} {
+	// uint, not uint32: wasm zero-extends a uint32 after each operation
+	bit := uint(1) << p1
+	for f, ref := range [3]uint{uint(wi.rW0), uint(wi.rShape0), uint(nref)} {
 		switch ref & 31 {
 		case noRows:
 			continue
 		case refSingle:
-			if ref>>5&31 == uint32(p1) {
+			if ref>>5&31 == uint(p1) {
 				e := ref >> 10
 				out[e>>8] += m.level[e&255]
 			}
 			continue
 		case refBlock:
 			b := m.ent[ref>>5:]
-			mask := uint32(b[0]) | uint32(b[1])<<16
+			mask := uint(b[0]) | uint(b[1])<<16
 			if mask&bit == 0 {
 				continue
 			}
-			j := 2 + 2*bits.OnesCount32(mask&(bit-1))
-			ref = uint32(b[j]) | uint32(b[j+1])<<16 // the row's ref
+			j := 2 + 2*bits.OnesCount(mask&(bit-1))
+			ref = uint(b[j]) | uint(b[j+1])<<16 // the row's ref
 		default: // refFallback
 			h := [3]hash{wi.hW0, wi.hShape0, next}[f]
 			m.add([]uint32{h.num(p1).key()}, out)
@@ -809,6 +810,7 @@ func (t *Tagger) history(i, p1 int, out *[numLabels]int32) {
 			continue
 		}
 		for _, e := range m.ent[off : off+ref&31] {
+			e := uint(e)
 			out[e>>8] += m.level[e&255]
 		}
 	}
