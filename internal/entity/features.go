@@ -640,11 +640,18 @@ func b2i(b bool) int {
 }
 
 // isCapitalised reports whether s starts with an upper-case letter or a digit.
+// Small enough to be inlined (the resolver asks it of most tokens: a call
+// each, which in wasm passes its arguments through memory); a first rune
+// that is not ASCII is isCapitalisedRune's.
 func isCapitalised(s string) bool {
 	if s != "" && s[0] < utf8.RuneSelf { // most tokens: no rune to decode
-		c := s[0]
-		return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		return capOrDigit[s[0]]
 	}
+	return isCapitalisedRune(s)
+}
+
+// isCapitalisedRune is isCapitalised for s empty or not starting in ASCII.
+func isCapitalisedRune(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
