@@ -89,7 +89,13 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 		if forced {
 			ext &= uint(closedLabels)
 		}
-		floor := rebase(prevBest, reach, ext, top)
+		// rebase's common case written out (a call a token): every
+		// reached label may be extended and top is in range; with none
+		// reached no loop below reads floor
+		floor := top
+		if ext != reach || top >= rebaseAt || top <= -rebaseAt {
+			floor = rebase(prevBest, reach, ext, top)
+		}
 		if beam > 0 {
 			floor -= beam
 		}
