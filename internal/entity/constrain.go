@@ -101,8 +101,8 @@ func wordClass(w string, buf *[]byte) (class int, bits uint8) {
 	return plainWord, 0
 }
 
-// capOrDigit marks the ASCII capitals and digits, for wordClass's loop:
-// one load and test a byte, not two range tests.
+// capOrDigit marks the ASCII capitals and digits, for wordClass's loop
+// and isCapitalised: one load and test a byte, not two range tests.
 var capOrDigit = buildCapOrDigit()
 
 // buildCapOrDigit builds capOrDigit. Not inlined: inlined, its loop would be

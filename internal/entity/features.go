@@ -149,6 +149,7 @@ type tokInfo struct {
 	capr    uint8  // how often the word is capitalised inside sentences, bucketed; 0 unknown
 	gaz     [numTypes]uint8
 	part    uint8 // types of longer names this word is part of, a bit each
+	whole   uint8 // types of names this word alone is in the gazetteer, a bit each (lookUp, for markGazetteer)
 	upper   bool  // starts with an upper-case letter
 	allCaps bool  // letters, all upper case
 	capd    bool  // isCapitalised: an upper-case letter or a digit first (markGazetteer)
@@ -639,11 +640,18 @@ func b2i(b bool) int {
 }
 
 // isCapitalised reports whether s starts with an upper-case letter or a digit.
+// Small enough to be inlined (the resolver asks it of most tokens: a call
+// each, which in wasm passes its arguments through memory); a first rune
+// that is not ASCII is isCapitalisedRune's.
 func isCapitalised(s string) bool {
 	if s != "" && s[0] < utf8.RuneSelf { // most tokens: no rune to decode
-		c := s[0]
-		return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		return capOrDigit[s[0]]
 	}
+	return isCapitalisedRune(s)
+}
+
+// isCapitalisedRune is isCapitalised for s empty or not starting in ASCII.
+func isCapitalisedRune(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }

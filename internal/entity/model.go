@@ -344,21 +344,24 @@ func (m *Model) add(feats []uint32, scores *[numLabels]int32) {
 	off := x.off[:1<<keyBits+1] // so that the compiler proves off[b], off[b+1] in range
 	// blockBits is at most keyBits (decode); the mask tells the compiler
 	// so, and a shift by it is one instruction instead of the three of a
-	// shift by any count
+	// shift by any count. The indices and the ref are uint, not uint32:
+	// wasm keeps every integer in 64 bits and zero-extends a uint32 after
+	// each operation on it, an AND of its own (amd64 does it for free)
+	bb := x.blockBits & 31
 	for _, k := range feats {
-		b := k >> keyBits
-		i := x.block[b>>(x.blockBits&31)] + uint32(off[b])
-		end := x.block[(b+1)>>(x.blockBits&31)] + uint32(off[b+1])
-		low := uint16(k)
+		b := uint(k >> keyBits)
+		i := uint(x.block[b>>bb]) + uint(off[b])
+		end := uint(x.block[(b+1)>>bb]) + uint(off[b+1])
+		low := uint(k & 0xffff)
 		if end-i > scanMax {
 			i, end = narrow(x.lows, i, end, low)
 		}
 		for ; i < end; i++ {
-			if x.lows[i] != low {
+			if uint(x.lows[i]) != low {
 				continue
 			}
 			// addRef written out: in wasm a call costs more than the row
-			ref := m.refs[i]
+			ref := uint(m.refs[i])
 			if ref&inline != 0 {
 				// an empty entry adds 0 to label 0
 				e1, e2 := ref&0x1fff, ref>>13&0x1fff
@@ -369,11 +372,32 @@ func (m *Model) add(feats []uint32, scores *[numLabels]int32) {
 			if n := ref & 31; n < refDense {
 				off := ref >> 5
 				for _, e := range m.ent[off : off+n] {
+					e := uint(e)
 					scores[e>>8] += m.level[e&255]
 				}
 			} else if n == refDense {
+				// addDense written out too: two thousand dense rows a
+				// sample, and in wasm each call stores its arguments to
+				// memory and dispatches on its resume point
 				off := ref >> 5
-				addDense(scores, (*[numLabels]uint8)(m.dense[off:off+numLabels]), &m.level)
+				row, lv := (*[numLabels]uint8)(m.dense[off:off+numLabels]), &m.level
+				scores[0] += lv[row[0]]
+				scores[1] += lv[row[1]]
+				scores[2] += lv[row[2]]
+				scores[3] += lv[row[3]]
+				scores[4] += lv[row[4]]
+				scores[5] += lv[row[5]]
+				scores[6] += lv[row[6]]
+				scores[7] += lv[row[7]]
+				scores[8] += lv[row[8]]
+				scores[9] += lv[row[9]]
+				scores[10] += lv[row[10]]
+				scores[11] += lv[row[11]]
+				scores[12] += lv[row[12]]
+				scores[13] += lv[row[13]]
+				scores[14] += lv[row[14]]
+				scores[15] += lv[row[15]]
+				scores[16] += lv[row[16]]
 			}
 			break
 		}

@@ -75,19 +75,20 @@ func (x *keyIndex) find(k uint32) int {
 	if len(x.off) == 0 {
 		return -1
 	}
-	b := k >> keyBits
+	b := uint(k >> keyBits)
 	off := x.off[:1<<keyBits+1] // so that the compiler proves off[b], off[b+1] in range
 	// blockBits is at most keyBits (decode); the mask tells the compiler
 	// so, and a shift by it is one instruction instead of the three of a
-	// shift by any count
-	i := x.block[b>>(x.blockBits&31)] + uint32(off[b])
-	end := x.block[(b+1)>>(x.blockBits&31)] + uint32(off[b+1])
-	low := uint16(k)
+	// shift by any count. uint, not uint32: see Model.add
+	bb := x.blockBits & 31
+	i := uint(x.block[b>>bb]) + uint(off[b])
+	end := uint(x.block[(b+1)>>bb]) + uint(off[b+1])
+	low := uint(k & 0xffff)
 	if end-i > scanMax {
 		i, end = narrow(x.lows, i, end, low)
 	}
 	for ; i < end; i++ {
-		if x.lows[i] == low {
+		if uint(x.lows[i]) == low {
 			return int(i)
 		}
 	}
@@ -104,10 +105,10 @@ const scanMax = 8
 
 // narrow returns the part [i, end) of at most scanMax keys of the sorted
 // lows[i:end] that holds low if any key does.
-func narrow(lows []uint16, i, end uint32, low uint16) (uint32, uint32) {
+func narrow(lows []uint16, i, end uint, low uint) (uint, uint) {
 	for end-i > scanMax {
 		mid := i + (end-i)/2
-		if lows[mid] > low {
+		if uint(lows[mid]) > low {
 			end = mid
 		} else {
 			i = mid

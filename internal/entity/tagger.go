@@ -50,16 +50,17 @@ type Tagger struct {
 	// document, for the prediction-history features (dochist.go): by
 	// index in the cache for a cached word (a word's index names it as
 	// its string does, without hashing it), by the word for the others
-	seenID []docSeen
-	seen   map[string]docSeen
-	zero   [numLabels]int32 // a row of zeros, never written: read where a sum has no row to add
-	spans  []TokenSpan      // tag's answer, reused
-	ms     []mention        // Annotate's mentions, emptied, kept for the next document
-	res    resolver         // Annotate's resolver, reset, kept for the next document
-	sent   []string         // tagAll's words of a sentence, emptied, kept likewise
-	ctx    ctxAgg           // the document's context aggregation (ctxagg.go), emptied by Forget
-	kctx   []uint32         // scratch for its keys
-	ctxOf  []int32          // by index in the cache: 1 + the word's index in ctx.ents, -1 none, 0 not looked up
+	seenID  []docSeen
+	seen    map[string]docSeen
+	zero    [numLabels]int32 // a row of zeros, never written: read where a sum has no row to add
+	farEdge [numLabels]int32 // tag's scratch: the sentence ends' rows two tokens away
+	spans   []TokenSpan      // tag's answer, reused
+	ms      []mention        // Annotate's mentions, emptied, kept for the next document
+	res     resolver         // Annotate's resolver, reset, kept for the next document
+	sent    []string         // tagAll's words of a sentence, emptied, kept likewise
+	ctx     ctxAgg           // the document's context aggregation (ctxagg.go), emptied by Forget
+	kctx    []uint32         // scratch for its keys
+	ctxOf   []int32          // by index in the cache: 1 + the word's index in ctx.ents, -1 none, 0 not looked up
 }
 
 // group holds the rows of the features that read only a word's shape class
@@ -85,10 +86,13 @@ type wordInfo struct {
 	// not for a word seen only far from any word that may be in a name
 	filled bool
 	shape  int32 // its shape class's group in Tagger.groups (for selfFeatures)
-	// around holds its neighbourFeatures' rows by role, each set where a
-	// score first reads it (roles: bit role set; Tagger.fillRole): a word
-	// next to a name is read in one or two roles, not four
-	around  [numRoles][numLabels]int32
+	// around holds its neighbourFeatures' rows as the token before and
+	// after another, each set where a score first reads it (roles: bit
+	// role set; Tagger.fillRole): a word next to a name is read in one
+	// role, not two. Two tokens away it gives one key (roleKey), which the
+	// token reading it looks up with its other features (tag); roles
+	// marks those keys made for a word that is not filled
+	around  [asNext + 1][numLabels]int32
 	roles   uint8
 	cluster int32            // its fine cluster's group in Tagger.groups
 	roleKey [numRoles]uint32 // its wordNeighbourFeatures' keys, by role
@@ -282,7 +286,14 @@ var commonEndings = [...]string{
 // title-case headline when the lexicon does not know it ("Prioritize",
 // "Decarbonization"); measured in docs/models/ner.md, "q10c".
 func commonEnding(low string) bool {
+	if len(low) < 4+3 {
+		return false // a stem of four runes or more and an ending of three bytes or more
+	}
+	last := low[len(low)-1]
 	for _, suf := range commonEndings {
+		if suf[len(suf)-1] != last {
+			continue // the last byte first: no comparison of the rest
+		}
 		if stem, ok := strings.CutSuffix(low, suf); ok && utf8.RuneCountInString(stem) >= 4 {
 			return true
 		}
@@ -451,13 +462,14 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		if !ok {
 			id = int32(len(t.infos))
 			t.known, t.infos = append(t.known, tokInfo{}), append(t.infos, wordInfo{})
-			t.known[id], t.buf = wordInfoOf(w, &t.m.lex, &t.m.gaz, t.buf, &t.a)
+			// its lexicon and gazetteer entries are looked up where it is
+			// filled (fill): a word read by no score needs neither
+			t.known[id], t.buf = wordForm(w, t.buf, &t.a)
 			if t.cache.len() < maxCache && int(id) == t.cache.len() {
 				t.cache.putAt(w, h, slot, id)
 			}
 		}
 		t.ids = append(t.ids, id)
-		t.toks = append(t.toks, t.known[id])
 	}
 	// fill the words whose rows a score reads: every token within one of
 	// a token that is not forced (that token's own scores, its
@@ -466,11 +478,16 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 	// first two tokens (decode takes the first token's history whatever
 	// it is). A word two tokens from the nearest such token is read in
 	// two places only: as that token's asPrev2 or asNext2 neighbour
-	// (fillRole hashes that one key where it is not filled) and, two
+	// (its one key hashed where that token reads it) and, two
 	// tokens after it, as the next word of the forced token between, whose
 	// history decode may take (its T1Wp1 base, set here): it gets no shape
 	// class, cluster, other hashes or history refs. A plain word farther
 	// from any word that may be in a name is never scored.
+	// A word that is not filled is not looked up in the lexicon and the
+	// gazetteer either (fill does it): what they give (clusters,
+	// capitalisation rate, name parts and gazetteer types) is read only of
+	// a token within one of a token that is not forced, or of a capitalised
+	// one, which is never forced.
 	// TestTaggerScores and TestConstrainedDecode hold the scores and
 	// labels to the model's.
 	forced := t.lat.forced[:n]
@@ -490,6 +507,9 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 			wi.rWp1 = t.m.histRef(wi.hWp1)
 		}
 	}
+	for _, id := range t.ids {
+		t.toks = append(t.toks, t.known[id])
+	}
 	markGazetteer(t.toks, &t.m.gaz)
 	markRuns(t.toks)
 	sc := sentenceCase(t.toks)
@@ -501,11 +521,15 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		if !wi.own {
 			t.ownScores(&t.known[t.ids[i]], wi) // wi is filled: see above
 		}
-		// the rows summed: the word's own, its neighbours' by role (or
-		// the sentence's ends'), its shape class's selfFeatures; added
-		// in one pass, each label's six in a row, not six passes over s
-		var around [numRoles]*[numLabels]int32
-		for role, j := range [numRoles]int{i - 1, i + 1, i - 2, i + 2} {
+		// the rows summed: the word's own, its neighbours' before and
+		// after (or the sentence's ends'), its shape class's
+		// selfFeatures; added in one pass, each label's four in a row,
+		// not four passes over s. The words two tokens away give a key
+		// each, looked up with the token's other features: a row kept
+		// per word and role cost two calls and a row to clear and add,
+		// and most words are read there once
+		var around [asNext + 1]*[numLabels]int32
+		for role, j := range [2]int{i - 1, i + 1} {
 			if j >= 0 && j < n {
 				nb := &t.infos[t.ids[j]]
 				if nb.roles&(1<<role) == 0 {
@@ -517,6 +541,26 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 			}
 		}
 		t.feats = t.feats[:0]
+		var far *[numLabels]int32 // the sentence's ends' rows for the roles two tokens away, if any
+		for k, j := range [2]int{i - 2, i + 2} {
+			role := asPrev2 + k
+			if j < 0 || j >= n {
+				if far == nil {
+					far = &t.farEdge
+					*far = t.m.edge[role]
+				} else {
+					addRow(far, &t.m.edge[role])
+				}
+				continue
+			}
+			id := t.ids[j]
+			nb := &t.infos[id]
+			if !nb.filled && nb.roles&(1<<role) == 0 {
+				nb.roleKey[role] = wordStarts[whRole+role].str(t.known[id].lower).key()
+				nb.roles |= 1 << role
+			}
+			t.feats = append(t.feats, nb.roleKey[role])
+		}
 		self := &t.zero
 		if i > 0 && sc == caseNormal {
 			self = &t.groups[wi.shape].self // selfFeatures, not first, caseNormal
@@ -524,9 +568,12 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 			t.feats = selfFeatures(&t.toks[i], i == 0, sc, t.feats)
 		}
 		s := &t.lat.static[i]
-		own, a, b, c, d := &wi.scores, around[0], around[1], around[2], around[3]
+		own, a, b := &wi.scores, around[asPrev], around[asNext]
 		for l := range s {
-			s[l] = own[l] + a[l] + b[l] + c[l] + d[l] + self[l]
+			s[l] = own[l] + a[l] + b[l] + self[l]
+		}
+		if far != nil {
+			addRow(s, far)
 		}
 		t.feats = t.pairFeatures(i, sc, t.feats)
 		if t.toks[i].upper {
@@ -642,6 +689,7 @@ func (t *Tagger) fill(id int32) {
 	wi.filled = true
 	tok := &t.known[id]
 	wh := wordHashes(tok.lower)
+	tok.lookUp(newHash(0).str(tok.lower), &t.m.lex, &t.m.gaz)
 	si, ci := t.shapeGroup(tok), t.clusterGroup(tok)
 	sg := &t.groups[si]
 	wi.shape, wi.cluster = int32(si), int32(ci)
@@ -656,23 +704,16 @@ func (t *Tagger) fill(id int32) {
 }
 
 // fillRole sets around[role] of the word of id, the row it gives the
-// token it is role of, where a score first reads it (tag). The word is
-// filled, or read only two tokens away (asPrev2, asNext2: no group's row,
-// and its one key hashed here).
+// token it is role of (asPrev or asNext), where a score first reads it
+// (tag). The word is filled.
 func (t *Tagger) fillRole(id int32, role int) {
 	wi := &t.infos[id]
 	r := &wi.around[role]
 	wi.roles |= 1 << role
-	switch role {
-	case asPrev:
+	if role == asPrev {
 		sumRows(r, &t.groups[wi.shape].prev, &t.groups[wi.cluster].prev)
-	case asNext:
+	} else {
 		sumRows(r, &t.groups[wi.shape].next, &t.groups[wi.cluster].next)
-	default:
-		*r = [numLabels]int32{}
-		if !wi.filled {
-			wi.roleKey[role] = wordStarts[whRole+role].str(t.known[id].lower).key()
-		}
 	}
 	t.m.add(wi.roleKey[role:role+1], r)
 }
@@ -756,25 +797,26 @@ func (t *Tagger) history(i, p1 int, out *[numLabels]int32) {
 		nx := &t.infos[t.ids[i+1]]
 		next, nref = nx.hWp1, nx.rWp1
 	}
-	bit := uint32(1) << p1
-	for f, ref := range [3]uint32{wi.rW0, wi.rShape0, nref} {
+	// uint, not uint32: wasm zero-extends a uint32 after each operation
+	bit := uint(1) << p1
+	for f, ref := range [3]uint{uint(wi.rW0), uint(wi.rShape0), uint(nref)} {
 		switch ref & 31 {
 		case noRows:
 			continue
 		case refSingle:
-			if ref>>5&31 == uint32(p1) {
+			if ref>>5&31 == uint(p1) {
 				e := ref >> 10
 				out[e>>8] += m.level[e&255]
 			}
 			continue
 		case refBlock:
 			b := m.ent[ref>>5:]
-			mask := uint32(b[0]) | uint32(b[1])<<16
+			mask := uint(b[0]) | uint(b[1])<<16
 			if mask&bit == 0 {
 				continue
 			}
-			j := 2 + 2*bits.OnesCount32(mask&(bit-1))
-			ref = uint32(b[j]) | uint32(b[j+1])<<16 // the row's ref
+			j := 2 + 2*bits.OnesCount(mask&(bit-1))
+			ref = uint(b[j]) | uint(b[j+1])<<16 // the row's ref
 		default: // refFallback
 			h := [3]hash{wi.hW0, wi.hShape0, next}[f]
 			m.add([]uint32{h.num(p1).key()}, out)
@@ -792,6 +834,7 @@ func (t *Tagger) history(i, p1 int, out *[numLabels]int32) {
 			continue
 		}
 		for _, e := range m.ent[off : off+ref&31] {
+			e := uint(e)
 			out[e>>8] += m.level[e&255]
 		}
 	}
@@ -894,7 +937,7 @@ func (ti *tokInfo) lookUp(h hash, lex *lexicon, gaz *gazetteer) {
 		ti.cl1, ti.cl2, ti.capr = e.Coarse, e.Fine, e.CapRate
 	}
 	if m, ok := gaz.get(uint64(h)); ok {
-		ti.part = m >> 4
+		ti.part, ti.whole = m>>4, m&0xf
 	}
 }
 
@@ -917,7 +960,13 @@ func markGazetteer(toks []tokInfo, gaz *gazetteer) {
 			if !toks[j].capd {
 				continue // a match ends on a capitalised token: no lookup
 			}
-			if mask, ok := gaz.get(uint64(h)); ok && mask&0xf != 0 {
+			// the word alone was looked up with the same key once per
+			// word (lookUp), not per token and sentence
+			mask := toks[i].whole
+			if j > i {
+				mask, _ = gaz.get(uint64(h))
+			}
+			if mask&0xf != 0 {
 				bestLen, bestMask = j-i+1, mask
 			}
 		}

@@ -60,8 +60,9 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 	// the loops below visit those alone, in label order as a scan of the
 	// seventeen would, so the ties break as before; top is the best score
 	// among them, kept as the row is filled (any path's score is below
-	// the best of its label's)
-	var reach uint32
+	// the best of its label's). The label sets are uint, not uint32, in
+	// the loops: wasm zero-extends a uint32 after each operation on it
+	var reach uint
 	var top T
 	for l := range numLabels {
 		if allowed(-1, l) && (l == 0 || !lt.isForced(0)) {
@@ -74,7 +75,7 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 			reach |= 1 << l
 		}
 	}
-	lt.reached[0] = reach
+	lt.reached[0] = uint32(reach)
 	for i := 1; i < n; i++ {
 		// the rows of this token and the last, taken once (fewer bounds
 		// checks in the loops, which wasm pays for)
@@ -86,9 +87,15 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 		// of them (it must not push the paths that can out of the beam)
 		ext := reach // the labels that may be extended
 		if forced {
-			ext &= closedLabels
+			ext &= uint(closedLabels)
 		}
-		floor := rebase(prevBest, reach, ext, top)
+		// rebase's common case written out (a call a token): every
+		// reached label may be extended and top is in range; with none
+		// reached no loop below reads floor
+		floor := top
+		if ext != reach || top >= rebaseAt || top <= -rebaseAt {
+			floor = rebase(prevBest, reach, ext, top)
+		}
 		if beam > 0 {
 			floor -= beam
 		}
@@ -98,7 +105,7 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 			// nothing, and hist is not called
 			only, k := -1, 0
 			for m := ext; m != 0; m &= m - 1 {
-				p := bits.TrailingZeros32(m)
+				p := bits.TrailingZeros(m)
 				if beam <= 0 || prevBest[p] >= floor {
 					only, k = p, k+1
 				}
@@ -106,13 +113,13 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 			if k == 1 {
 				best[0], back[0] = prevBest[only], int8(only)
 				reach, top = 1, prevBest[only]
-				lt.reached[i] = reach
+				lt.reached[i] = uint32(reach)
 				continue
 			}
 		}
 		reach = 0
 		for m := ext; m != 0; m &= m - 1 {
-			p := bits.TrailingZeros32(m)
+			p := bits.TrailingZeros(m)
 			if beam > 0 && prevBest[p] < floor {
 				continue
 			}
@@ -134,7 +141,7 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 				reach |= 1 << l
 			}
 		}
-		lt.reached[i] = reach
+		lt.reached[i] = uint32(reach)
 	}
 	// the sentence must end outside a name or on its last token
 	last := -1
@@ -168,13 +175,13 @@ const rebaseAt = 1 << 29
 // scores of a very long sentence (thousands of tokens, as a page's run-on
 // table gives) wrap around and the decode loses every path. Sentences of
 // news never reach it, and float32 training scores are far smaller.
-func rebase[T int32 | float32](best *[numLabels]T, reach, ext uint32, top T) T {
+func rebase[T int32 | float32](best *[numLabels]T, reach, ext uint, top T) T {
 	if reach == 0 {
 		return 0
 	}
 	if top >= rebaseAt || top <= -rebaseAt {
 		for m := reach; m != 0; m &= m - 1 {
-			best[bits.TrailingZeros32(m)] -= top
+			best[bits.TrailingZeros(m)] -= top
 		}
 		top = 0
 	}
@@ -183,7 +190,7 @@ func rebase[T int32 | float32](best *[numLabels]T, reach, ext uint32, top T) T {
 	}
 	var floor T
 	for m, first := ext, true; m != 0; m &= m - 1 {
-		if l := bits.TrailingZeros32(m); first || best[l] > floor {
+		if l := bits.TrailingZeros(m); first || best[l] > floor {
 			floor, first = best[l], false
 		}
 	}
