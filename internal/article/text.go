@@ -1,6 +1,7 @@
 package article
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -1114,6 +1115,11 @@ var anyLength, shortBoiler = newPhrases(boilerAnyLength), newPhrases(boilerConta
 type phrases struct {
 	byFirst [256][]string
 	pairs   [1 << 16 / 64]uint64 // bit a<<8|b: some phrase opens with bytes a, b
+	// the stride scan's (in): the length of the shortest phrase, and the
+	// pairs of bytes at its first shortest-1 positions (within its first
+	// shortest bytes) in any phrase
+	shortest int
+	inner    [1 << 16 / 64]uint64
 }
 
 // newPhrases indexes list (phrases of two bytes or more) by first byte
@@ -1124,7 +1130,7 @@ type phrases struct {
 //
 //go:noinline
 func newPhrases(list []string) *phrases {
-	p := &phrases{}
+	p := &phrases{shortest: math.MaxInt}
 	for _, s := range list {
 		if len(s) < 2 {
 			panic("article: a boilerplate phrase of one byte: " + s)
@@ -1132,15 +1138,48 @@ func newPhrases(list []string) *phrases {
 		p.byFirst[s[0]] = append(p.byFirst[s[0]], s)
 		k := uint(s[0])<<8 | uint(s[1])
 		p.pairs[k/64] |= 1 << (k % 64)
+		p.shortest = min(p.shortest, len(s))
+	}
+	for _, s := range list {
+		for i := 0; i+1 < p.shortest; i++ {
+			k := uint(s[i])<<8 | uint(s[i+1])
+			p.inner[k/64] |= 1 << (k % 64)
+		}
 	}
 	return p
 }
 
+// minStride is the shortest phrase from which in reads a line by strides.
+const minStride = 4
+
 // in reports whether s contains one of the phrases. The pair at each
 // position is the last byte read and the next: one load a position, and
 // as a uint16 its word of pairs is proved in range (no bounds check).
+//
+// When every phrase is at least minStride bytes long, the line is read
+// by strides instead (Wu and Manber's scan, with pairs of bytes as its
+// blocks): a phrase of n >= shortest bytes at i holds shortest-1 pairs
+// of bytes at i, i+1 ... i+shortest-2, all in inner, and a stride of
+// shortest-1 pairs lands on exactly one of them. Only where the pair a
+// stride lands on is in inner are the positions it may be the inner pair
+// of tried as openings; the others are read once every shortest-1 bytes,
+// not every byte (the consent phrases, of 8 bytes and more: one in 7).
 func (p *phrases) in(s string) bool {
 	if len(s) < 2 {
+		return false
+	}
+	if step := p.shortest - 1; step >= minStride-1 {
+		for j := step - 1; j+1 < len(s); j += step {
+			k := uint16(s[j])<<8 | uint16(s[j+1])
+			if p.inner[k/64]&(1<<(k%64)) == 0 {
+				continue
+			}
+			for i := max(j-step+1, 0); i <= j; i++ {
+				if p.opensAt(s, i) {
+					return true
+				}
+			}
+		}
 		return false
 	}
 	prev := uint16(s[0])
@@ -1155,6 +1194,20 @@ func (p *phrases) in(s string) bool {
 			if strings.HasPrefix(s[i-1:], q) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// opensAt reports whether one of the phrases opens s[i:] (i+1 < len(s)).
+func (p *phrases) opensAt(s string, i int) bool {
+	k := uint16(s[i])<<8 | uint16(s[i+1])
+	if p.pairs[k/64]&(1<<(k%64)) == 0 {
+		return false
+	}
+	for _, q := range p.byFirst[s[i]] {
+		if strings.HasPrefix(s[i:], q) {
+			return true
 		}
 	}
 	return false
