@@ -479,12 +479,18 @@ func countWords(s string) int {
 		// ASCII by a table, without the unicode calls (the same
 		// answers), which cost in wasm
 		if c := s[i]; c < utf8.RuneSelf {
-			w := asciiWord[c] == wordByte
-			if w && !in {
+			class := asciiWord[c]
+			if class == wordByte && !in {
 				n++
 			}
-			in = w || in && asciiWord[c] == joinByte
 			i++
+			if in = class == wordByte || in && class == joinByte; in {
+				// the rest of the word: inside one, letters, digits and
+				// joins keep it going and open none, a byte a step
+				for i < len(s) && s[i] < utf8.RuneSelf && asciiWord[s[i]] != 0 {
+					i++
+				}
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
