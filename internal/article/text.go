@@ -424,14 +424,28 @@ func describe(text string, l *line) {
 func gluedHeadline(s string) bool {
 	words, small := 0, 0
 	var prev rune
-	for i, r := range s {
+	for i := 0; i < len(s); {
 		if i > 240 {
 			return false
 		}
+		if c := s[i]; 'a' <= c && c <= 'z' {
+			// a run of small ASCII letters, most of a line, in a loop of
+			// its own: each only counts
+			j := i + 1
+			for j < len(s) && j <= 240 && 'a' <= s[j] && s[j] <= 'z' {
+				j++
+			}
+			small += j - i
+			prev = rune(s[j-1])
+			i = j
+			continue
+		}
+		r, n := rune(s[i]), 1
 		var space, upper, lower bool
 		if r < utf8.RuneSelf {
 			space, upper, lower = asciiClasses(r)
 		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
 			space, upper, lower = unicode.IsSpace(r), unicode.IsUpper(r), unicode.IsLower(r)
 		}
 		switch {
@@ -446,6 +460,7 @@ func gluedHeadline(s string) bool {
 			small = 0
 		}
 		prev = r
+		i += n
 	}
 	return false
 }
