@@ -31,6 +31,10 @@ func FuzzFastPaths(f *testing.F) {
 		// a capital or a non-ASCII byte first, last, in the middle and nowhere
 		"Xuse cookies", "use cookieS", "use Cookies", "use cookies", "éuse cookies", "use cookiesé", "use cookïes",
 		"\xffjoin our", "join our\xff", "join\xc3our", "\u212Aelvin", "İ", "Z", "z", "\xe2\x80",
+		// gluedHeadline's run of small letters across its 240-byte limit
+		strings.Repeat("Word ", 47) + "abcdefgHijk lmnop qrstu vwxyz more words",
+		strings.Repeat("Word ", 47) + "abHcdefgHijk lmnop qrstu vwxyz more words",
+		strings.Repeat("Word ", 46) + "abcdefghijklmnopqrstuvwxyZ lmnop qrstu vwxyz more words",
 	} {
 		f.Add(s)
 	}

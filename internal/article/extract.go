@@ -204,8 +204,10 @@ func captionLow(s, low string, words int) bool {
 
 // captionPhrases mark a caption or a credit wherever they occur in a line;
 // read in one pass over the line (phrases), not one pass a phrase.
-var captionPhrases = newPhrases([]string{"(image:", "(photo:", "(picture:", "(pictured", "image caption", "photo credit",
-	"image credit", "credit:", "getty images", "(getty", "photograph:", "photo by ", "picture:", "photo:", "image:"})
+var captionPhrases = newPhrases(captionList)
+
+var captionList = []string{"(image:", "(photo:", "(picture:", "(pictured", "image caption", "photo credit",
+	"image credit", "credit:", "getty images", "(getty", "photograph:", "photo by ", "picture:", "photo:", "image:"}
 
 func looksLikeMarkup(s string) bool {
 	return strings.HasPrefix(s, "<") && strings.Contains(s, ">") && (strings.Contains(s, "=\"") || strings.HasSuffix(s, ">"))

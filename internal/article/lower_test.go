@@ -70,7 +70,7 @@ func TestLowerOnce(t *testing.T) {
 // TestPhrases checks phrases.in against strings.Contains on every phrase,
 // alone, inside text, cut short and with its first byte changed.
 func TestPhrases(t *testing.T) {
-	for _, list := range [][]string{boilerAnyLength, boilerContains} {
+	for _, list := range [][]string{boilerAnyLength, boilerContains, captionList} {
 		p := newPhrases(list)
 		contains := func(s string) bool {
 			for _, q := range list {
@@ -84,6 +84,16 @@ func TestPhrases(t *testing.T) {
 			for _, s := range []string{q, "ab " + q + " cd", q[:len(q)-1], "x" + q[1:], q[:1], "", "ü" + q} {
 				if got, want := p.in(s), contains(s); got != want {
 					t.Errorf("in(%q) = %v, want %v", s, got, want)
+				}
+			}
+			// at every offset of the stride scan, with and without text
+			// after it, and cut short at either end
+			for n := range 2 * len(q) {
+				pre := strings.Repeat("x", n)
+				for _, s := range []string{pre + q, pre + q + " y", pre + q[1:], pre + q[:len(q)-1] + " y"} {
+					if got, want := p.in(s), contains(s); got != want {
+						t.Errorf("in(%q) = %v, want %v", s, got, want)
+					}
 				}
 			}
 		}

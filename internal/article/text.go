@@ -1,6 +1,7 @@
 package article
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -423,14 +424,28 @@ func describe(text string, l *line) {
 func gluedHeadline(s string) bool {
 	words, small := 0, 0
 	var prev rune
-	for i, r := range s {
+	for i := 0; i < len(s); {
 		if i > 240 {
 			return false
 		}
+		if c := s[i]; 'a' <= c && c <= 'z' {
+			// a run of small ASCII letters, most of a line, in a loop of
+			// its own: each only counts
+			j := i + 1
+			for j < len(s) && j <= 240 && 'a' <= s[j] && s[j] <= 'z' {
+				j++
+			}
+			small += j - i
+			prev = rune(s[j-1])
+			i = j
+			continue
+		}
+		r, n := rune(s[i]), 1
 		var space, upper, lower bool
 		if r < utf8.RuneSelf {
 			space, upper, lower = asciiClasses(r)
 		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
 			space, upper, lower = unicode.IsSpace(r), unicode.IsUpper(r), unicode.IsLower(r)
 		}
 		switch {
@@ -445,6 +460,7 @@ func gluedHeadline(s string) bool {
 			small = 0
 		}
 		prev = r
+		i += n
 	}
 	return false
 }
@@ -478,12 +494,18 @@ func countWords(s string) int {
 		// ASCII by a table, without the unicode calls (the same
 		// answers), which cost in wasm
 		if c := s[i]; c < utf8.RuneSelf {
-			w := asciiWord[c] == wordByte
-			if w && !in {
+			class := asciiWord[c]
+			if class == wordByte && !in {
 				n++
 			}
-			in = w || in && asciiWord[c] == joinByte
 			i++
+			if in = class == wordByte || in && class == joinByte; in {
+				// the rest of the word: inside one, letters, digits and
+				// joins keep it going and open none, a byte a step
+				for i < len(s) && s[i] < utf8.RuneSelf && asciiWord[s[i]] != 0 {
+					i++
+				}
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -1114,47 +1136,99 @@ var anyLength, shortBoiler = newPhrases(boilerAnyLength), newPhrases(boilerConta
 type phrases struct {
 	byFirst [256][]string
 	pairs   [1 << 16 / 64]uint64 // bit a<<8|b: some phrase opens with bytes a, b
+	// the stride scan's (in): its stride, at most 8 and at most the
+	// length of the shortest phrase of minStride bytes or more less one
+	// (0: no such phrase), and by pair of bytes (hashed, pairHash) the
+	// positions below stride at which some such phrase holds it
+	stride int
+	at     [pairSlots]uint8
+	// the phrases under minStride bytes, found by strings.Contains
+	short []string
 }
 
 // newPhrases indexes list (phrases of two bytes or more) by first byte
-// and opening pair.
+// and opening pair, and by the pairs of bytes the stride scan reads.
 //
 // Not inlined: it runs only at init, and inlined its loops would be
 // charged to the package's whole init (docs/architecture.md, "Start-up in wasm").
 //
 //go:noinline
 func newPhrases(list []string) *phrases {
-	p := &phrases{}
+	p := &phrases{stride: 8}
 	for _, s := range list {
 		if len(s) < 2 {
 			panic("article: a boilerplate phrase of one byte: " + s)
 		}
+		if len(s) < minStride {
+			p.short = append(p.short, s)
+			continue
+		}
 		p.byFirst[s[0]] = append(p.byFirst[s[0]], s)
 		k := uint(s[0])<<8 | uint(s[1])
 		p.pairs[k/64] |= 1 << (k % 64)
+		p.stride = min(p.stride, len(s)-1)
+	}
+	if len(p.short) == len(list) {
+		p.stride = 0
+	}
+	for _, s := range list {
+		for o := 0; o < p.stride && len(s) >= minStride; o++ {
+			p.at[pairHash(s[o], s[o+1])] |= 1 << o
+		}
 	}
 	return p
 }
 
-// in reports whether s contains one of the phrases. The pair at each
-// position is the last byte read and the next: one load a position, and
-// as a uint16 its word of pairs is proved in range (no bounds check).
+// minStride is the shortest phrase the stride scan finds: shorter ones
+// would make its stride too short to pay.
+const minStride = 4
+
+// pairSlots is the size of the stride scan's table (phrases.at).
+const pairSlots = 1 << 12
+
+// pairHash is the slot of the pair of bytes a, b in phrases.at: pairs
+// that share one add positions to try, never miss one.
+func pairHash(a, b byte) uint16 { return (uint16(a)<<5 ^ uint16(b)) & (pairSlots - 1) }
+
+// in reports whether s contains one of the phrases.
+//
+// It reads s by strides (Wu and Manber's scan, with pairs of bytes as its
+// blocks): a phrase of n >= stride+1 bytes at i holds a pair of bytes at
+// each of i, i+1 ... i+stride-1, and a stride lands on exactly one of
+// them. Where the pair it lands on is at no position of a phrase's first
+// stride ones (at), no phrase can cover it there, and the scan moves on;
+// else each position it may be at gives an opening to test. The consent
+// phrases, of 8 bytes or more, are read one pair in 7; the caption
+// phrases one in 5. Phrases under minStride bytes ("©") are looked for
+// on their own.
 func (p *phrases) in(s string) bool {
-	if len(s) < 2 {
+	for _, q := range p.short {
+		if strings.Contains(s, q) {
+			return true
+		}
+	}
+	if p.stride == 0 {
 		return false
 	}
-	prev := uint16(s[0])
-	for i := 1; i < len(s); i++ {
-		c := uint16(s[i])
-		k := prev<<8 | c
-		prev = c
-		if p.pairs[k/64]&(1<<(k%64)) == 0 {
-			continue
-		}
-		for _, q := range p.byFirst[s[i-1]] {
-			if strings.HasPrefix(s[i-1:], q) {
+	for j := p.stride - 1; j+1 < len(s); j += p.stride {
+		for m := p.at[pairHash(s[j], s[j+1])]; m != 0; m &= m - 1 {
+			if i := j - bits.TrailingZeros8(m); i >= 0 && p.opensAt(s, i) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// opensAt reports whether one of the phrases opens s[i:] (i+1 < len(s)).
+func (p *phrases) opensAt(s string, i int) bool {
+	k := uint16(s[i])<<8 | uint16(s[i+1])
+	if p.pairs[k/64]&(1<<(k%64)) == 0 {
+		return false
+	}
+	for _, q := range p.byFirst[s[i]] {
+		if strings.HasPrefix(s[i:], q) {
+			return true
 		}
 	}
 	return false

@@ -411,6 +411,28 @@ func (m *Model) derive() {
 		m.shapeRows[k].addOnce(m, bias, not)
 		m.shapeFirst[k].addOnce(m, bias, first)
 	}
+	absent(&m.shapeRows, len(m.tags))
+	absent(&m.shapeFirst, len(m.tags))
+}
+
+// absentScore is the score of a tag the model does not have (its lanes
+// of the packed sums, of which no row has an entry), below any score
+// of a tag it has (at most maxRows int8 weights: above -2^12), so that
+// tagSentence's maximum reads every lane with no test of the tag count.
+const absentScore = -1 << 14
+
+// absent sets the lanes of the tags from nt on to absentScore in each of
+// rows, which every word's score adds once (tagger.score). No other row
+// has an entry for such a tag, so a word's score for it stays
+// absentScore, a lane value in range.
+//
+//go:noinline
+func absent(rows *[numShapes]packed, nt int) {
+	for k := range rows {
+		for t := nt; t <= maxTags; t++ {
+			rows[k][t&15] += absentScore << (16 * (t >> 4) & 63)
+		}
+	}
 }
 
 // addOnce adds the entries of a and b to p, for derive: addEntries stays
@@ -448,11 +470,15 @@ func (m *Model) tagSentence(tg *tagger, words []string, out []string) []string {
 		tg.score(i, p1, p2, &scores)
 		// the first tag with the highest score: the maximum first,
 		// without a branch per tag for the processor to mispredict,
-		// then where it is
-		top := scores[0]
-		for _, v := range scores[1:len(m.tags)] {
-			top = max(top, v)
+		// then where it is. The maximum reads all 64 lanes, four
+		// maxima side by side: a tag the model lacks scores absentScore,
+		// below every tag it has, so no lane needs a test of the tag
+		// count and the loop's length is known.
+		m0, m1, m2, m3 := scores[0], scores[1], scores[2], scores[3]
+		for k := 4; k < len(scores); k += 4 {
+			m0, m1, m2, m3 = max(m0, scores[k]), max(m1, scores[k+1]), max(m2, scores[k+2]), max(m3, scores[k+3])
 		}
+		top := max(m0, m1, m2, m3)
 		best := 0
 		for scores[best] != top {
 			best++

@@ -228,6 +228,23 @@ func refAt(s string) (rune, int) {
 	return '&', 1
 }
 
+// asciiRun returns the end of the run of ASCII letters and digits of text
+// from j, and the letters in it: scanWord's common case. In a loop of its
+// own its few values stay in registers; in scanWord's, which calls out for
+// the other characters, the compiler kept four of them on the stack and
+// stored them again at every byte.
+func asciiRun(text string, j int) (end, letters int) {
+	for j < len(text) {
+		c := text[j]
+		if c >= utf8.RuneSelf || asciiAlnum[c] == 0 {
+			break
+		}
+		letters += int(asciiAlnum[c] & 1)
+		j++
+	}
+	return j, letters
+}
+
 func nextIsAlnum(text string, i, end int) bool {
 	r, _ := runeAt(text, i, end)
 	return r != 0 && isAlnum(r)
@@ -246,11 +263,13 @@ func scanWord(text string, i, end int, refs bool) (int, doc.Kind) {
 	letters := 0
 	for j < end {
 		if c := text[j]; c < utf8.RuneSelf && asciiAlnum[c] != 0 {
-			// most of a word: ASCII letters and digits, one table read
-			letters += int(asciiAlnum[c] & 1)
-			j++
-			part++
-			prev = rune(c)
+			// most of a word: ASCII letters and digits, one table read a
+			// byte, in a loop of its own (asciiRun)
+			k, l := asciiRun(text[:end], j)
+			letters += l
+			part += k - j
+			prev = rune(text[k-1])
+			j = k
 			continue
 		}
 		r, n := runeAt(text, j, end)
