@@ -1078,7 +1078,10 @@ func (e *extractor) addCandidate(run []part, si, pos int) {
 	span := doc.Span{Start: e.d.Tokens[run[0].a].Start, End: e.d.Tokens[run[len(run)-1].b-1].End}
 	e.ments = append(e.ments, candMention{doc.Mention{Span: span, Sentence: si}, c.idx})
 	form := span.Of(e.d.Text)
-	if !run[0].proper && run[0].a == e.d.Sentences[si].First {
+	// a sentence's capital is not the word's own, unless the word is a
+	// name: a proper noun, or one the entity pass found ("Danish energy
+	// company", where the tagger reads "Danish" as an adjective)
+	if !run[0].proper && run[0].a == e.d.Sentences[si].First && e.canonTok[run[0].a-e.tok0] == 0 {
 		form = lowerFirst(form)
 	}
 	if e.d.Blocks[e.d.Sentences[si].Block].Role == doc.Title {

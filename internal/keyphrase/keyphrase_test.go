@@ -444,3 +444,24 @@ func TestNamesMarked(t *testing.T) {
 		}
 	}
 }
+
+func TestSentenceCapitalOfANameKept(t *testing.T) {
+	// A sentence's first capital is lowered in a phrase's displayed text,
+	// but not when the entity pass found a name there, even one the tagger
+	// reads as an adjective.
+	d := build("Wind Farm Deal Signed",
+		"Danish energy companies signed the wind farm deal on Monday, officials said.",
+		"Danish energy companies will build the turbines, officials said.")
+	entity.Annotate(d)
+	named := false
+	for _, en := range d.Entities {
+		named = named || en.Name == "Danish"
+	}
+	if !named {
+		t.Skip("the entity model finds no name \"Danish\" here; the rule needs one")
+	}
+	got := phrases(d, 30)
+	if !slices.Contains(got, "Danish energy companies") {
+		t.Errorf("want \"Danish energy companies\" among %q", got)
+	}
+}
