@@ -849,8 +849,8 @@ func (e *extractor) readSentence(si, pos int) int {
 		e.addRun(run, si, pos)
 		run = run[:0]
 	}
-	// the verbs the tagger read as nouns end a phrase ("The stalemate
-	// centers on"; missingVerbs)
+	// the verbs the tagger read as nouns end a phrase ("Lyng meets
+	// with"; missingVerbs)
 	at := len(e.verbs)
 	if !e.opt.KeepVerbs {
 		e.verbs = missingVerbs(s.Last-s.First, func(i int) (string, string) {

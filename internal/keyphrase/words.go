@@ -150,7 +150,7 @@ func missingVerbs(n int, at func(i int) (word, tag string), dst []int) []int {
 	for i := 0; i < n; i++ {
 		w, tag := at(i)
 		switch {
-		case tag == "WDT" || tag == "WP" || tag == "WRB" || subordinators[strings.ToLower(w)]:
+		case tag == "WDT" || tag == "WP" || tag == "WRB" || isSubordinator(w):
 			end()
 			start = i + 1
 			if tag == "IN" && i+1 < n && !strings.EqualFold(w, "that") {
@@ -207,6 +207,15 @@ func missingVerbs(n int, at func(i int) (word, tag string), dst []int) []int {
 	}
 	end()
 	return dst
+}
+
+// isSubordinator reports whether w, lower-cased, is one of subordinators.
+// It lower-cases with appendLower into a buffer on the stack: missingVerbs
+// asks of every word read, and strings.ToLower allocates for each
+// capitalised one ("As", every name).
+func isSubordinator(w string) bool {
+	var b [16]byte
+	return subordinators[string(appendLower(b[:0], w))]
 }
 
 // inSubject reports whether a word tagged tag may be part of a clause's
