@@ -904,10 +904,8 @@ func (e *extractor) readSentence(si, pos int) int {
 			key = c - 1 // an alias of an entity: "Trump" for "Donald Trump"
 		}
 		noun, adj := isNoun(tok.Tag), isAdj(tok.Tag)
-		for len(verbs) > 0 && verbs[0] < t {
-			verbs = verbs[1:] // inside a name read as one unit
-		}
-		verb := len(verbs) > 0 && verbs[0] == t
+		var verb bool
+		verbs, verb = atVerb(verbs, t)
 		if verb || flags&keyStop != 0 || !(noun || adj) || !isWordLike(text) || isClitic(text) || hasDigit(text) && !isProper(tok.Tag) || tok.Link {
 			flush()
 			e.seq = append(e.seq, -1)

@@ -209,6 +209,17 @@ func missingVerbs(n int, at func(i int) (word, tag string), dst []int) []int {
 	return dst
 }
 
+// atVerb advances verbs, token indices in ascending order (missingVerbs'
+// finds), past those before token t, and reports whether t is one. The
+// readers pass over some tokens (those inside a name read as one unit),
+// so the list is not consumed one entry a token.
+func atVerb(verbs []int, t int) ([]int, bool) {
+	for len(verbs) > 0 && verbs[0] < t {
+		verbs = verbs[1:]
+	}
+	return verbs, len(verbs) > 0 && verbs[0] == t
+}
+
 // isSubordinator reports whether w, lower-cased, is one of subordinators.
 // It lower-cases with appendLower into a buffer on the stack: missingVerbs
 // asks of every word read, and strings.ToLower allocates for each
