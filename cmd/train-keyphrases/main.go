@@ -497,26 +497,8 @@ func scoreOf(exs []*example, rank func(*example) []string, nz normalizer, keep f
 		if !keep(ex) || ex.mode != mode {
 			continue
 		}
-		seen := map[string]bool{}
-		var top []string
-		for _, p := range rank(ex) {
-			if n := nz.phrase(p); n != "" && !seen[n] {
-				seen[n] = true
-				top = append(top, n)
-			}
-		}
-		top = top[:min(10, len(top))]
-		used := make([]bool, len(ex.gold))
-		hit := 0
-		for _, t := range top {
-			for i, vs := range ex.gold {
-				if !used[i] && slices.Contains(vs, t) {
-					used[i] = true
-					hit++
-					break
-				}
-			}
-		}
+		top := topTen(rank(ex), nz)
+		hit := hits(top, ex.gold)
 		if ex.set == 0 {
 			p, r := 0.0, 0.0
 			if len(top) > 0 {
@@ -538,6 +520,40 @@ func scoreOf(exs []*example, rank func(*example) []string, nz normalizer, keep f
 		kp = 100 * f1(float64(c)/float64(e), float64(c)/float64(g))
 	}
 	return duc, kp
+}
+
+// topTen is the first ten distinct phrases of ranked, normalised as the
+// scorer matches them (nz.phrase; a phrase that normalises to "" is
+// skipped).
+func topTen(ranked []string, nz normalizer) []string {
+	seen := map[string]bool{}
+	var top []string
+	for _, p := range ranked {
+		if n := nz.phrase(p); n != "" && !seen[n] {
+			seen[n] = true
+			if top = append(top, n); len(top) == 10 {
+				break
+			}
+		}
+	}
+	return top
+}
+
+// hits is how many of the normalised phrases top match a gold keyphrase
+// (one of its normalised variants), each gold keyphrase matched once.
+func hits(top []string, gold [][]string) int {
+	used := make([]bool, len(gold))
+	hit := 0
+	for _, t := range top {
+		for i, vs := range gold {
+			if !used[i] && slices.Contains(vs, t) {
+				used[i] = true
+				hit++
+				break
+			}
+		}
+	}
+	return hit
 }
 
 // fit trains the model on the documents keep accepts: the gate learns to

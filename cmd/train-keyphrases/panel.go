@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/lede-news/lede/internal/keyphrase"
 )
@@ -30,9 +29,9 @@ var panelRules = []struct {
 // (keyphrase.Panel with rule r, on the scores of model m) over the held
 // documents of fold k, per set (DUC-2001, 500N): the mean over documents
 // of the share of the (at most ten) topics shown that match a gold
-// keyphrase, by the benchmark's matching (Porter-stemmed exact match,
-// each gold keyphrase matched once). Names are the entity panel's and are
-// not shown, so they count neither way.
+// keyphrase, by the benchmark's matching (topTen, hits: Porter-stemmed
+// exact match, each gold keyphrase matched once). Names are the entity
+// panel's and are not shown, so they count neither way.
 func panelPrecision(exs []*example, m *ranker, r keyphrase.PanelRule, nz normalizer, k int, mode string) (p [2]float64) {
 	var n [2]int
 	for _, e := range exs {
@@ -41,31 +40,15 @@ func panelPrecision(exs []*example, m *ranker, r keyphrase.PanelRule, nz normali
 		}
 		cs := e.candidates()
 		idx := keyphrase.Order(cs, m.dec.Scores(cs, m.short), -1)
-		seen := map[string]bool{}
-		var top []string
+		var shown []string
 		for _, i := range keyphrase.Panel(cs, idx, r) {
-			if t := nz.phrase(e.texts[i]); t != "" && !seen[t] {
-				seen[t] = true
-				top = append(top, t)
-			}
-			if len(top) == 10 {
-				break
-			}
+			shown = append(shown, e.texts[i])
 		}
+		top := topTen(shown, nz)
 		if len(top) == 0 {
 			continue
 		}
-		used := make([]bool, len(e.gold))
-		hit := 0
-		for _, t := range top {
-			for i, vs := range e.gold {
-				if !used[i] && slices.Contains(vs, t) {
-					used[i] = true
-					hit++
-					break
-				}
-			}
-		}
+		hit := hits(top, e.gold)
 		p[e.set] += 100 * float64(hit) / float64(len(top))
 		n[e.set]++
 	}
@@ -79,9 +62,9 @@ func panelPrecision(exs []*example, m *ranker, r keyphrase.PanelRule, nz normali
 
 // printPanel prints each panel rule's precision@10 over the held folds.
 func printPanel(acc map[string]*[2][]float64, mode string) {
+	b := acc[mode+panelRules[0].name]
 	for _, pr := range panelRules {
 		a := acc[mode+pr.name]
-		b := acc[mode+panelRules[0].name]
 		var d [2][]float64
 		for s := range d {
 			for f := range a[s] {

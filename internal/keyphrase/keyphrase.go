@@ -156,7 +156,6 @@ const (
 
 type extractor struct {
 	d      *doc.Document
-	verbs  []int // the tokens missingVerbs finds in the sentences read, in order
 	opt    Options
 	idf    *IDF
 	maxIDF float64
@@ -189,6 +188,8 @@ type tables struct {
 	// the word sequence for the graph: node id or -1 for a word outside
 	// any candidate, and each word's position
 	seq []int32
+	// the tokens missingVerbs finds in the sentences read, in order
+	verbs []int
 	// every candidate mention in reading order, with its candidate's idx:
 	// dealt to the candidates when the text is read (mentions), so their
 	// lists cost one allocation, not a growing slice each
@@ -255,6 +256,7 @@ func (e *extractor) score(d *doc.Document, opt Options) bool {
 	per := e.per
 	e.tokLower, e.unitEnd, e.canonTok = per[:n:n], per[n:2*n:2*n], per[2*n:]
 	e.seq = emptied(e.seq, n)
+	e.verbs = e.verbs[:0]
 	e.nodeKey, e.bias, e.order = e.nodeKey[:0], e.bias[:0], e.order[:0]
 	e.ments = emptied(e.ments, n/4+16)
 	e.entityUnits()
@@ -338,7 +340,7 @@ func (t *tables) bytes() int {
 	return cap(t.key)*int(unsafe.Sizeof(keyInfo{})) + cap(t.per)*4 + cap(t.nodeKey)*4 +
 		(cap(t.nodeIDF)+cap(t.pw)+cap(t.bias))*8 + cap(t.order)*int(unsafe.Sizeof(&candidate{})) +
 		cap(t.seq)*4 + (cap(t.ments)+cap(t.wments))*int(unsafe.Sizeof(candMention{})) +
-		cap(t.keyBuf) + cap(t.lowBuf) + cap(t.run)*int(unsafe.Sizeof(part{})) +
+		cap(t.keyBuf) + cap(t.lowBuf) + cap(t.run)*int(unsafe.Sizeof(part{})) + cap(t.verbs)*8 +
 		cap(t.chunk)*int(unsafe.Sizeof(candidate{})) + cap(t.ints)*4 + cap(t.floats)*8 + cap(t.bools) +
 		cap(t.forms)*int(unsafe.Sizeof(form{})) + cap(t.contribs)*8 +
 		(cap(t.wints)+cap(t.pairs))*4 + (cap(t.wf)+cap(t.wfloats))*8 +
@@ -852,8 +854,8 @@ func (e *extractor) readSentence(si, pos int) int {
 		e.addRun(run, si, pos)
 		run = run[:0]
 	}
-	// the verbs the tagger read as nouns end a phrase ("The stalemate
-	// centers on"; missingVerbs)
+	// the verbs the tagger read as nouns end a phrase ("Lyng meets
+	// with"; missingVerbs)
 	at := len(e.verbs)
 	if !e.opt.KeepVerbs {
 		e.verbs = missingVerbs(s.Last-s.First, func(i int) (string, string) {
@@ -905,10 +907,8 @@ func (e *extractor) readSentence(si, pos int) int {
 			key = c - 1 // an alias of an entity: "Trump" for "Donald Trump"
 		}
 		noun, adj := isNoun(tok.Tag), isAdj(tok.Tag)
-		for len(verbs) > 0 && verbs[0] < t {
-			verbs = verbs[1:] // inside a name read as one unit
-		}
-		verb := len(verbs) > 0 && verbs[0] == t
+		var verb bool
+		verbs, verb = atVerb(verbs, t)
 		if verb || flags&keyStop != 0 || !(noun || adj) || !isWordLike(text) || isClitic(text) || hasDigit(text) && !isProper(tok.Tag) || tok.Link {
 			flush()
 			e.seq = append(e.seq, -1)

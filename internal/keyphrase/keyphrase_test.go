@@ -465,3 +465,47 @@ func TestSentenceCapitalOfANameKept(t *testing.T) {
 		t.Errorf("want \"Danish energy companies\" among %q", got)
 	}
 }
+
+// TestVerbsReadAsNouns: a verb the tagger reads as a noun in a clause
+// without a finite verb ("Lyng meets with") is no word of a phrase and no
+// single word, in the hand method's phrases and in the learned ranker's
+// candidates; Options.KeepVerbs gives the candidates before. The tags are
+// the tagger's (checked here, so a retrained tagger that reads these verbs
+// as verbs says so rather than passing for nothing).
+func TestVerbsReadAsNouns(t *testing.T) {
+	for _, tc := range []struct {
+		text, verb string // verb: the word the tagger calls a noun
+		kept       string // a candidate only with KeepVerbs
+	}{
+		{"Lyng meets with the farmers in Iowa.", "meets", "Lyng meets"},
+		{"Talks remain stalled as Seoul and Washington struggle to finalize a deal.", "struggle", "Washington struggle"},
+		{"The Morgan Hill unit covers parts of Santa Clara county.", "covers", "unit covers parts"},
+		// said twice: a single word of its own too, but for the rule
+		{"Lyng meets with the farmers in Iowa. Lyng meets with the bankers in Ohio.", "meets", "meets"},
+	} {
+		d := build("", tc.text)
+		for i, tok := range d.Tokens {
+			if d.TokenText(i) == tc.verb && !strings.HasPrefix(tok.Tag, "NN") {
+				t.Fatalf("%q: the tagger reads %q as %s, no noun: choose another sentence", tc.text, tc.verb, tok.Tag)
+			}
+		}
+		for _, keep := range []bool{false, true} {
+			o := keyphrase.Defaults()
+			o.Max, o.KeepVerbs = 100, keep
+			got := map[string]bool{}
+			for _, p := range keyphrase.Extract(d, o) {
+				got[p.Text] = true
+			}
+			for _, c := range keyphrase.Candidates(d, o) {
+				got[c.Text] = true
+			}
+			hasVerb := false
+			for p := range got {
+				hasVerb = hasVerb || slices.Contains(strings.Fields(p), tc.verb)
+			}
+			if hasVerb != keep || got[tc.kept] != keep {
+				t.Errorf("%q, KeepVerbs %v: candidates %v; want %q among them: %v", tc.text, keep, keys(got), tc.kept, keep)
+			}
+		}
+	}
+}

@@ -195,10 +195,8 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 				capWords++
 			}
 			kid := e.key[low].keyOf
-			for len(verbs) > 0 && verbs[0] < t {
-				verbs = verbs[1:]
-			}
-			if len(verbs) > 0 && verbs[0] == t {
+			var verb bool
+			if verbs, verb = atVerb(verbs, t); verb {
 				continue
 			}
 			part := opt.NameParts && inName[t-e.tok0] && isProper(tok.Tag) && startsUpper(text)

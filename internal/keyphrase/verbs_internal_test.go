@@ -37,6 +37,17 @@ func TestMissingVerbs(t *testing.T) {
 		// a verb or preposition first: no subject to look in
 		{"In/IN my/PRP$ personal/JJ celebration/NN of/IN this/DT", nil},
 		{"", nil},
+		// one word, punctuation only: no clause to look in
+		{"meets/NNS", nil},
+		{"Lyng/NNP meets/NNS", nil},
+		{"./. ,/, ''/''", nil},
+		// a capitalised subordinator opens a clause as a lower-case one
+		{"As/IN Seoul/NNP and/CC Washington/NNP struggle/NN to/TO finalize/VB a/DT deal/NN", []int{4}},
+		// non-ASCII: a capitalised word is a name, not the verb; a
+		// lower-case one may be
+		{"The/DT Paris/NNP Élan/NN with/IN the/DT", nil},
+		{"Müller/NNP bets/NNS on/IN the/DT café/NN", []int{1}},
+		{"Zoë/NNP garantit/NN à/IN ses/PRP$ élèves/NNS", []int{1}},
 	} {
 		var words, tags []string
 		for _, wt := range strings.Fields(tc.tagged) {
@@ -46,6 +57,20 @@ func TestMissingVerbs(t *testing.T) {
 		got := missingVerbs(len(words), func(i int) (string, string) { return words[i], tags[i] }, nil)
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%q: %v, want %v", tc.tagged, got, tc.want)
+		}
+	}
+}
+
+// TestIsSubordinator: isSubordinator is subordinators looked up in
+// strings.ToLower's lower case, whatever the case or script of the word.
+func TestIsSubordinator(t *testing.T) {
+	words := []string{"", "as", "As", "AS", "WHENEVER", "Although", "that", "Asia", "ass", "a", "İF", "ıf", "Whereas\u0307", "\xffas"}
+	for w := range subordinators {
+		words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
+	}
+	for _, w := range words {
+		if got, want := isSubordinator(w), subordinators[strings.ToLower(w)]; got != want {
+			t.Errorf("isSubordinator(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

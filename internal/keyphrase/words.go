@@ -150,7 +150,7 @@ func missingVerbs(n int, at func(i int) (word, tag string), dst []int) []int {
 	for i := 0; i < n; i++ {
 		w, tag := at(i)
 		switch {
-		case tag == "WDT" || tag == "WP" || tag == "WRB" || subordinators[strings.ToLower(w)]:
+		case tag == "WDT" || tag == "WP" || tag == "WRB" || isSubordinator(w):
 			end()
 			start = i + 1
 			if tag == "IN" && i+1 < n && !strings.EqualFold(w, "that") {
@@ -207,6 +207,26 @@ func missingVerbs(n int, at func(i int) (word, tag string), dst []int) []int {
 	}
 	end()
 	return dst
+}
+
+// atVerb advances verbs, token indices in ascending order (missingVerbs'
+// finds), past those before token t, and reports whether t is one. The
+// readers pass over some tokens (those inside a name read as one unit),
+// so the list is not consumed one entry a token.
+func atVerb(verbs []int, t int) ([]int, bool) {
+	for len(verbs) > 0 && verbs[0] < t {
+		verbs = verbs[1:]
+	}
+	return verbs, len(verbs) > 0 && verbs[0] == t
+}
+
+// isSubordinator reports whether w, lower-cased, is one of subordinators.
+// It lower-cases with appendLower into a buffer on the stack: missingVerbs
+// asks of every word read, and strings.ToLower allocates for each
+// capitalised one ("As", every name).
+func isSubordinator(w string) bool {
+	var b [16]byte
+	return subordinators[string(appendLower(b[:0], w))]
 }
 
 // inSubject reports whether a word tagged tag may be part of a clause's
