@@ -115,11 +115,43 @@ previous early late earlier later additional further own same different similar 
 such many much several few more most less least other another top full real true entire
 `)
 
-// subordinators open a clause of their own ("as Seoul and Washington
-// struggle to finalize a deal"): missingVerbs looks for a clause's verb
-// after them.
-var subordinators = wordSet(`as because while although though since if unless until whereas when whenever
-where after before once that which who whom whose`)
+// isSubordinator reports whether w, in any case, opens a clause of its own
+// ("as Seoul and Washington struggle to finalize a deal"): missingVerbs
+// looks for a clause's verb after it. A switch rather than a set: it is
+// asked of every word of the sentences read, and a map lookup of
+// strings.ToLower(w) hashes in software in wasm (and allocates for a word
+// with a capital). An ASCII word is lower-cased in place; any other goes
+// through strings.ToLower, which turns "İ" (U+0130) into "i" ("İf" is "if").
+func isSubordinator(w string) bool {
+	// the longest: "whenever", "although", or a word of one "i" (the most
+	// any has) written "İ", two bytes ("untİl")
+	if len(w) < 2 || len(w) > 9 {
+		return false
+	}
+	var b [9]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return subordinator(strings.ToLower(w))
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return subordinator(string(b[:len(w)]))
+}
+
+// subordinator reports whether the lower-case word w is one isSubordinator
+// accepts.
+func subordinator(w string) bool {
+	switch w {
+	case "as", "because", "while", "although", "though", "since", "if", "unless", "until", "whereas", "when",
+		"whenever", "where", "after", "before", "once", "that", "which", "who", "whom", "whose":
+		return true
+	}
+	return false
+}
 
 // missingVerbs appends to dst the positions, among the n words of one
 // sentence (at(i) gives the i-th word and its tag), of the nouns that are
@@ -150,7 +182,7 @@ func missingVerbs(n int, at func(i int) (word, tag string), dst []int) []int {
 	for i := 0; i < n; i++ {
 		w, tag := at(i)
 		switch {
-		case tag == "WDT" || tag == "WP" || tag == "WRB" || subordinators[strings.ToLower(w)]:
+		case tag == "WDT" || tag == "WP" || tag == "WRB" || isSubordinator(w):
 			end()
 			start = i + 1
 			if tag == "IN" && i+1 < n && !strings.EqualFold(w, "that") {
