@@ -115,40 +115,92 @@ previous early late earlier later additional further own same different similar 
 such many much several few more most less least other another top full real true entire
 `)
 
-// isSubordinator reports whether w, in any case, opens a clause of its own
-// ("as Seoul and Washington struggle to finalize a deal"): missingVerbs
-// looks for a clause's verb after it. A switch rather than a set: it is
-// asked of every word of the sentences read, and a map lookup of
+// subordinators open a clause of their own ("as Seoul and Washington
+// struggle to finalize a deal"): missingVerbs looks for a clause's verb
+// after them. Each is written packed (packWord: its bytes, the first the
+// lowest), so that the test of a word, asked of every word of the
+// sentences read, is a few integer compares: a map lookup of
 // strings.ToLower(w) hashes in software in wasm (and allocates for a word
-// with a capital). An ASCII word is lower-cased in place; any other goes
-// through strings.ToLower, which turns "İ" (U+0130) into "i" ("İf" is "if").
+// with a capital), a switch on the strings costs 5 KB of wasm, and a
+// function packing them at init 1 KB. TestIsSubordinator holds the
+// table to the words.
+var subordinators = [...]uint64{
+	0x7361,             // as
+	0x65737561636562,   // because
+	0x656c696877,       // while
+	0x6867756f68746c61, // although
+	0x6867756f6874,     // though
+	0x65636e6973,       // since
+	0x6669,             // if
+	0x7373656c6e75,     // unless
+	0x6c69746e75,       // until
+	0x73616572656877,   // whereas
+	0x6e656877,         // when
+	0x726576656e656877, // whenever
+	0x6572656877,       // where
+	0x7265746661,       // after
+	0x65726f666562,     // before
+	0x65636e6f,         // once
+	0x74616874,         // that
+	0x6863696877,       // which
+	0x6f6877,           // who
+	0x6d6f6877,         // whom
+	0x65736f6877,       // whose
+}
+
+// packWord returns w lower-cased, its bytes in one integer, when w is
+// ASCII with no NUL (which would read as the padding) and of 1 to 8 bytes.
+func packWord(w string) (uint64, bool) {
+	if len(w) == 0 || len(w) > 8 {
+		return 0, false
+	}
+	var k uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		c := w[i]
+		if c == 0 || c >= 0x80 {
+			return 0, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		k = k<<8 | uint64(c)
+	}
+	return k, true
+}
+
+// isSubordinator reports whether strings.ToLower(w) is one of the
+// subordinators. An ASCII word is lower-cased as it is packed; any other
+// goes through strings.ToLower, which turns "İ" (U+0130) into "i" ("İf"
+// is "if") and the Kelvin sign into "k".
 func isSubordinator(w string) bool {
 	// the longest: "whenever", "although", or a word of one "i" (the most
 	// any has) written "İ", two bytes ("untİl")
 	if len(w) < 2 || len(w) > 9 {
 		return false
 	}
-	var b [9]byte
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 0x80 {
-			return subordinator(strings.ToLower(w))
+	k, ok := packWord(w)
+	if !ok {
+		if !hasNonASCII(w) { // nine bytes, or a NUL: lower-casing keeps either
+			return false
 		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if k, ok = packWord(strings.ToLower(w)); !ok {
+			return false
 		}
-		b[i] = c
 	}
-	return subordinator(string(b[:len(w)]))
+	for _, s := range subordinators {
+		if s == k {
+			return true
+		}
+	}
+	return false
 }
 
-// subordinator reports whether the lower-case word w is one isSubordinator
-// accepts.
-func subordinator(w string) bool {
-	switch w {
-	case "as", "because", "while", "although", "though", "since", "if", "unless", "until", "whereas", "when",
-		"whenever", "where", "after", "before", "once", "that", "which", "who", "whom", "whose":
-		return true
+// hasNonASCII reports whether s has a byte past ASCII.
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
 	}
 	return false
 }
