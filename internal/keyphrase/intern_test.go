@@ -69,27 +69,13 @@ func TestWordFlags(t *testing.T) {
 func TestIsSubordinator(t *testing.T) {
 	set := wordSet(`as because while although though since if unless until whereas when whenever
 where after before once that which who whom whose`)
-	packed := map[uint64]bool{}
-	for w := range set {
-		k, ok := packWord(w)
-		if !ok {
-			t.Fatalf("subordinator %q does not pack", w)
-		}
-		packed[k] = true
-	}
-	for _, k := range subordinators {
-		if !packed[k] {
-			t.Errorf("subordinators holds %#x, no word of the list", k)
-		}
-		delete(packed, k)
-	}
-	for k := range packed {
-		t.Errorf("subordinators lacks %#x", k)
-	}
 	words := []string{"", "a", "As", "AS", "Because", "WHENEVER", "whenevers", "thats", "who's", "\u212Aif",
 		"\u0130f", "UNT\u0130L", "WH\u0130CH", "\u0130\u0130", "wh\xffo", "as\x00", "\x00as", "whenever\x00", "K\u212A", "whereas.", "Although", "although1", "ONCE", "unless", "Until", "Korea"}
 	for w := range set {
 		words = append(words, w, strings.ToUpper(w), strings.Title(w), w+"x", w[1:])
+	}
+	for w := range wordFlags.words { // some 400 other words: none packs as one of the constants
+		words = append(words, wordFlags.words[w])
 	}
 	for _, w := range words {
 		if got, want := isSubordinator(w), set[strings.ToLower(w)]; got != want {

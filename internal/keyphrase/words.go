@@ -115,39 +115,6 @@ previous early late earlier later additional further own same different similar 
 such many much several few more most less least other another top full real true entire
 `)
 
-// subordinators open a clause of their own ("as Seoul and Washington
-// struggle to finalize a deal"): missingVerbs looks for a clause's verb
-// after them. Each is written packed (packWord: its bytes, the first the
-// lowest), so that the test of a word, asked of every word of the
-// sentences read, is a few integer compares: a map lookup of
-// strings.ToLower(w) hashes in software in wasm (and allocates for a word
-// with a capital), a switch on the strings costs 5 KB of wasm, and a
-// function packing them at init 1 KB. TestIsSubordinator holds the
-// table to the words.
-var subordinators = [...]uint64{
-	0x7361,             // as
-	0x65737561636562,   // because
-	0x656c696877,       // while
-	0x6867756f68746c61, // although
-	0x6867756f6874,     // though
-	0x65636e6973,       // since
-	0x6669,             // if
-	0x7373656c6e75,     // unless
-	0x6c69746e75,       // until
-	0x73616572656877,   // whereas
-	0x6e656877,         // when
-	0x726576656e656877, // whenever
-	0x6572656877,       // where
-	0x7265746661,       // after
-	0x65726f666562,     // before
-	0x65636e6f,         // once
-	0x74616874,         // that
-	0x6863696877,       // which
-	0x6f6877,           // who
-	0x6d6f6877,         // whom
-	0x65736f6877,       // whose
-}
-
 // packWord returns w lower-cased, its bytes in one integer, when w is
 // ASCII with no NUL (which would read as the padding) and of 1 to 8 bytes.
 func packWord(w string) (uint64, bool) {
@@ -168,10 +135,17 @@ func packWord(w string) (uint64, bool) {
 	return k, true
 }
 
-// isSubordinator reports whether strings.ToLower(w) is one of the
-// subordinators. An ASCII word is lower-cased as it is packed; any other
-// goes through strings.ToLower, which turns "İ" (U+0130) into "i" ("İf"
-// is "if") and the Kelvin sign into "k".
+// isSubordinator reports whether w, lower-cased as strings.ToLower does,
+// opens a clause of its own ("as Seoul and Washington struggle to finalize
+// a deal"): missingVerbs looks for a clause's verb after it. It is asked of
+// every word of the sentences read, so the words are written packed
+// (packWord: their bytes, the first the lowest) and a word is a few integer
+// compares: a map lookup of strings.ToLower(w) hashes in software in wasm
+// (and allocates for a word with a capital), and a switch on the strings
+// costs 5 KB of wasm. An ASCII word is lower-cased as it is packed; any
+// other goes through strings.ToLower, which turns "İ" (U+0130) into "i"
+// ("İf" is "if") and the Kelvin sign into "k". TestIsSubordinator holds the
+// constants to the words.
 func isSubordinator(w string) bool {
 	// the longest: "whenever", "although", or a word of one "i" (the most
 	// any has) written "İ", two bytes ("untİl")
@@ -187,10 +161,29 @@ func isSubordinator(w string) bool {
 			return false
 		}
 	}
-	for _, s := range subordinators {
-		if s == k {
-			return true
-		}
+	switch k {
+	case 0x7361, // as
+		0x65737561636562,   // because
+		0x656c696877,       // while
+		0x6867756f68746c61, // although
+		0x6867756f6874,     // though
+		0x65636e6973,       // since
+		0x6669,             // if
+		0x7373656c6e75,     // unless
+		0x6c69746e75,       // until
+		0x73616572656877,   // whereas
+		0x6e656877,         // when
+		0x726576656e656877, // whenever
+		0x6572656877,       // where
+		0x7265746661,       // after
+		0x65726f666562,     // before
+		0x65636e6f,         // once
+		0x74616874,         // that
+		0x6863696877,       // which
+		0x6f6877,           // who
+		0x6d6f6877,         // whom
+		0x65736f6877:       // whose
+		return true
 	}
 	return false
 }
