@@ -566,22 +566,18 @@ func sentences(d *doc.Document) []int {
 // intern returns the id of key b, adding it when new (only a new key is
 // copied).
 func (e *extractor) intern(b []byte) int32 {
-	return e.internAs(unsafe.String(unsafe.SliceData(b), len(b)), true)
+	h := hash64(unsafe.String(unsafe.SliceData(b), len(b)))
+	if id := e.find(unsafe.String(unsafe.SliceData(b), len(b)), h); id >= 0 {
+		return id
+	}
+	return e.addKey(e.strs.String(b), h)
 }
 
 // internString is intern for a string, which is kept as it is.
-func (e *extractor) internString(s string) int32 { return e.internAs(s, false) }
-
-// internAs returns the id of key s, adding it when new, copied to the
-// arena when s is a view of a buffer (copy). One body for intern and
-// internString: the lookup inlined in each cost 1 KB of wasm.
-func (e *extractor) internAs(s string, copy bool) int32 {
+func (e *extractor) internString(s string) int32 {
 	h := hash64(s)
 	if id := e.find(s, h); id >= 0 {
 		return id
-	}
-	if copy {
-		s = e.strs.String(unsafe.Slice(unsafe.StringData(s), len(s)))
 	}
 	return e.addKey(s, h)
 }
