@@ -73,11 +73,14 @@ func (t *IDF) maxIDF() float64 {
 }
 
 // Of returns the idf of a word Key: log(N/df), or log(N) for an unseen word.
-func (t *IDF) Of(key string) float64 {
+func (t *IDF) Of(key string) float64 { return t.ofHash(hash64(key)) }
+
+// ofHash is Of for a key whose hash64 is h: the extractor keeps each key's
+// hash (keyInfo.hash), so a node's idf costs no second pass over its bytes.
+func (t *IDF) ofHash(h uint64) float64 {
 	if t == nil {
 		return 1
 	}
-	h := hash64(key)
 	fp := fingerprint(h)
 	for i, probes := h&t.mask, 0; probes <= int(t.mask); i, probes = (i+1)&t.mask, probes+1 {
 		f := t.slots[2*i]

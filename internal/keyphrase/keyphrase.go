@@ -141,6 +141,7 @@ type keyInfo struct {
 	flags uint8  // keyStop, ...: the word lists its key (without a final ".") is in
 	name  string // the entity's name when this is an entity's canonical key
 	ent   int32  // as a canonical key, its entity's index in Document.Entities + 1 (0: none)
+	hash  uint64 // hash64(text): keyID's probes, and the idf's (IDF.ofHash)
 }
 
 // Flags of a key: the word lists its bare form (the key without a final
@@ -177,8 +178,13 @@ type extractor struct {
 // tables are an extractor's per-document tables, kept for the next
 // document when the extractor is reused (learned.get, release).
 type tables struct {
-	// the interned keys and lower-cased token texts
-	keyID map[string]int32
+	// the interned keys and lower-cased token texts: keyID is an
+	// open-addressing table of key ids + 1 (0: empty slot), hashed by
+	// hash64 and probed linearly, its length a power of two at least twice
+	// len(key). Not a map[string]int32: in wasm a string hashes in software
+	// (runtime.memhashFallback) through the map's generic path, and this
+	// table is read for every token read and written for every new key
+	keyID []int32
 	key   []keyInfo
 	per   []int32 // tokLower, unitEnd and canonTok
 	// per node: its key, idf, specificity (score), position bias
@@ -248,10 +254,10 @@ func (e *extractor) score(d *doc.Document, opt Options) bool {
 	// for 353 tokens on the 3.3 KB sample; at n/2 both grew once), fewer in
 	// a long one
 	n := e.tokEnd - e.tok0
-	if e.keyID == nil {
-		e.keyID = make(map[string]int32, min(n*7/8+16, 4096))
-	}
 	e.key = emptied(e.key, min(n*7/8+16, 4096))
+	if len(e.keyID) < 2*cap(e.key) { // else cleared by release
+		e.keyID = make([]int32, slotsFor(cap(e.key)))
+	}
 	e.per = zeroed(e.per, 3*n)
 	per := e.per
 	e.tokLower, e.unitEnd, e.canonTok = per[:n:n], per[n:2*n:2*n], per[2*n:]
@@ -279,7 +285,7 @@ func (e *extractor) score(d *doc.Document, opt Options) bool {
 	e.pw = zeroed(e.pw, len(e.nodeKey))
 	pw := e.pw // per node: its specificity, (idf / max idf)^IDFPower
 	for w, k := range e.nodeKey {
-		e.nodeIDF[w] = e.idf.Of(e.key[k].text)
+		e.nodeIDF[w] = e.idf.ofHash(e.key[k].hash)
 		pw[w] = math.Pow(e.nodeIDF[w]/e.maxIDF, opt.IDFPower)
 	}
 	freq := e.familyFreq()
@@ -334,10 +340,9 @@ func emptied[T any](s []T, n int) []T {
 // a paste of few words can make either large.
 const maxKeep = 1 << 20
 
-// bytes is what the tables' arrays take (their capacity), but for keyID's
-// buckets, which grow with key's.
+// bytes is what the tables' arrays take (their capacity).
 func (t *tables) bytes() int {
-	return cap(t.key)*int(unsafe.Sizeof(keyInfo{})) + cap(t.per)*4 + cap(t.nodeKey)*4 +
+	return cap(t.key)*int(unsafe.Sizeof(keyInfo{})) + (cap(t.keyID)+cap(t.per))*4 + cap(t.nodeKey)*4 +
 		(cap(t.nodeIDF)+cap(t.pw)+cap(t.bias))*8 + cap(t.order)*int(unsafe.Sizeof(&candidate{})) +
 		cap(t.seq)*4 + (cap(t.ments)+cap(t.wments))*int(unsafe.Sizeof(candMention{})) +
 		cap(t.keyBuf) + cap(t.lowBuf) + cap(t.run)*int(unsafe.Sizeof(part{})) + cap(t.verbs)*8 +
@@ -560,39 +565,92 @@ func sentences(d *doc.Document) []int {
 	return append(title, body...)
 }
 
-// intern returns the id of key b, adding it when new (a map index by
-// string(b) does not allocate: only a new key is copied).
+// intern returns the id of key b, adding it when new (only a new key is
+// copied).
 func (e *extractor) intern(b []byte) int32 {
-	if id, ok := e.keyID[string(b)]; ok {
+	h := hash64(unsafe.String(unsafe.SliceData(b), len(b)))
+	if id := e.find(unsafe.String(unsafe.SliceData(b), len(b)), h); id >= 0 {
 		return id
 	}
-	return e.addKey(e.strs.String(b))
+	return e.addKey(e.strs.String(b), h)
 }
 
-// internString is intern for a string.
+// internString is intern for a string, which is kept as it is.
 func (e *extractor) internString(s string) int32 {
-	if id, ok := e.keyID[s]; ok {
+	h := hash64(s)
+	if id := e.find(s, h); id >= 0 {
 		return id
 	}
-	return e.addKey(s)
+	return e.addKey(s, h)
 }
 
-func (e *extractor) addKey(s string) int32 {
+// find returns the id of key s, whose hash64 is h, or -1 when it is not
+// interned.
+func (e *extractor) find(s string, h uint64) int32 {
+	mask := uint64(len(e.keyID) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		v := e.keyID[i]
+		if v == 0 {
+			return -1
+		}
+		if k := &e.key[v-1]; k.hash == h && k.text == s {
+			return v - 1
+		}
+	}
+}
+
+// slotsFor returns the length of a keyID table for n keys: the power of two
+// at least 2n (at most half full, so a probe seldom passes a few slots).
+func slotsFor(n int) int {
+	l := 64
+	for l < 2*n {
+		l *= 2
+	}
+	return l
+}
+
+// addKey interns s, whose hash64 is h, as a new key.
+func (e *extractor) addKey(s string, h uint64) int32 {
 	id := int32(len(e.key))
-	e.keyID[s] = id
+	if 2*(len(e.key)+1) > len(e.keyID) {
+		e.grow()
+	}
+	e.slot(h, id)
 	bare := strings.TrimSuffix(s, ".")
 	var f uint8
 	if len(bare) <= maxListWord && strings.IndexByte(bare, ' ') < 0 { // else in no list
-		f = wordFlags[bare]
+		f = wordFlags.of(bare)
 	}
 	if len(bare) < 2 {
 		f |= keyShort
 	}
-	if len(bare) == len(s) && f&keyStop != 0 || len(bare) < len(s) && len(s) <= maxListWord && wordFlags[s]&keyStop != 0 {
+	if len(bare) == len(s) && f&keyStop != 0 || len(bare) < len(s) && len(s) <= maxListWord && wordFlags.of(s)&keyStop != 0 {
 		f |= keyLowStop
 	}
-	e.key = append(e.key, keyInfo{text: s, node: -1, cand: -1, word: -1, out: -1, keyOf: -1, flags: f})
+	e.key = append(e.key, keyInfo{text: s, node: -1, cand: -1, word: -1, out: -1, keyOf: -1, flags: f, hash: h})
 	return id
+}
+
+// grow doubles keyID's slots, which are too full for another key: past
+// the thousands of words score sizes it for.
+//
+//go:noinline
+func (e *extractor) grow() {
+	e.keyID = make([]int32, 2*len(e.keyID))
+	for i := range e.key {
+		e.slot(e.key[i].hash, int32(i))
+	}
+}
+
+// slot puts key id, whose hash64 is h, in the first free slot of keyID
+// from h on.
+func (e *extractor) slot(h uint64, id int32) {
+	mask := uint64(len(e.keyID) - 1)
+	i := h & mask
+	for e.keyID[i] != 0 {
+		i = (i + 1) & mask
+	}
+	e.keyID[i] = id + 1
 }
 
 // tokenLower returns the id of token t's lower-cased text, looked up once
@@ -629,22 +687,62 @@ func (e *extractor) tokenKey(t int) int32 { return e.key[e.tokenLower(t)].keyOf 
 // maxListWord or of several words).
 var wordFlags = buildWordFlags()
 
+// flagTable maps the words of the lists to their flags: an open-addressing
+// table hashed by hash64 and probed linearly, at most half full. Not a
+// map[string]uint8: in wasm a string hashes in software
+// (runtime.memhashFallback) through the map's generic path, and every new
+// key of a document is looked up.
+type flagTable struct {
+	words []string // "" for an empty slot
+	flags []uint8
+	mask  uint64
+}
+
+// of returns w's flags, 0 for a word of no list. Not inlined: a call per
+// new key costs less than its loops in each of four callers (2.4 KB of wasm).
+//
+//go:noinline
+func (t *flagTable) of(w string) uint8 {
+	if w == "" {
+		return 0 // "" marks an empty slot, and is in no list
+	}
+	for i := hash64(w) & t.mask; ; i = (i + 1) & t.mask {
+		switch t.words[i] {
+		case w:
+			return t.flags[i]
+		case "":
+			return 0
+		}
+	}
+}
+
 // buildWordFlags builds wordFlags. Not inlined: inlined, its loop would be
 // charged the package's whole init (docs/architecture.md, "Start-up in
 // wasm").
 //
 //go:noinline
-func buildWordFlags() map[string]uint8 {
-	m := map[string]uint8{}
-	for _, l := range []struct {
+func buildWordFlags() *flagTable {
+	lists := []struct {
 		set  map[string]bool
 		flag uint8
-	}{{stopwords, keyStop}, {weakLead, keyWeak}, {titleNouns, keyTitleNoun}, {titles, keyTitle}} {
+	}{{stopwords, keyStop}, {weakLead, keyWeak}, {titleNouns, keyTitleNoun}, {titles, keyTitle}}
+	n := 0
+	for _, l := range lists {
+		n += len(l.set)
+	}
+	size := slotsFor(n)
+	t := &flagTable{words: make([]string, size), flags: make([]uint8, size), mask: uint64(size - 1)}
+	for _, l := range lists {
 		for w := range l.set {
-			m[w] |= l.flag
+			i := hash64(w) & t.mask
+			for t.words[i] != "" && t.words[i] != w {
+				i = (i + 1) & t.mask
+			}
+			t.words[i] = w
+			t.flags[i] |= l.flag
 		}
 	}
-	return m
+	return t
 }
 
 // maxListWord is the length of the longest word of the lists (TestMaxListWord).
@@ -737,7 +835,7 @@ func (e *extractor) entityUnits() {
 func (e *extractor) lowStop(t int) bool {
 	if t < e.tok0 || t >= e.tokEnd { // not read: no table entry
 		e.lowBuf = appendLower(e.lowBuf[:0], e.d.TokenText(t))
-		return wordFlags[string(e.lowBuf)]&keyStop != 0
+		return wordFlags.of(unsafe.String(unsafe.SliceData(e.lowBuf), len(e.lowBuf)))&keyStop != 0
 	}
 	return e.key[e.tokenLower(t)].flags&keyLowStop != 0
 }
@@ -767,7 +865,7 @@ func (e *extractor) appendCanonicalKey(b []byte, name string) []byte {
 			e.lowBuf = appendLower(e.lowBuf[:0], w)
 			low = unsafe.String(unsafe.SliceData(e.lowBuf), len(e.lowBuf))
 		}
-		if len(b) == n && wordFlags[low]&keyStop != 0 {
+		if len(b) == n && wordFlags.of(low)&keyStop != 0 {
 			continue // "The Health Department"
 		}
 		if len(b) > n {

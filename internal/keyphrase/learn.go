@@ -366,7 +366,7 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 		}
 		var f [NumFeatures]float64
 		f[FLogTF] = math.Log1p(float64(w.n))
-		f[FIDF] = e.idf.Of(k.text) / maxIDF
+		f[FIDF] = e.idf.ofHash(k.hash) / maxIDF
 		f[FMaxIDF] = f[FIDF]
 		f[FFirst] = float64(w.first) / length
 		f[FLogFirst] = math.Log1p(float64(w.first))

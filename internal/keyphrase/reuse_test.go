@@ -103,7 +103,12 @@ func held(t *testing.T, e *extractor) {
 	zero("wordOrder", cap(e.wordOrder), func(i int) any { return e.wordOrder[:cap(e.wordOrder)][i] })
 	zero("out", cap(e.out), func(i int) any { return e.out[:cap(e.out)][i] })
 	zero("ab", cap(e.ab), func(i int) any { return e.ab[:cap(e.ab)][i] })
-	if e.d != nil || len(e.keyID) != 0 || e.sents != nil || e.rank != nil {
+	for i, v := range e.keyID {
+		if v != 0 {
+			t.Fatalf("released extractor's keyID[%d] = %d, want 0", i, v)
+		}
+	}
+	if e.d != nil || e.sents != nil || e.rank != nil {
 		t.Fatal("released extractor still points at its document")
 	}
 }

@@ -60,17 +60,3 @@ func TestMissingVerbs(t *testing.T) {
 		}
 	}
 }
-
-// TestIsSubordinator: isSubordinator is subordinators looked up in
-// strings.ToLower's lower case, whatever the case or script of the word.
-func TestIsSubordinator(t *testing.T) {
-	words := []string{"", "as", "As", "AS", "WHENEVER", "Although", "that", "Asia", "ass", "a", "İF", "ıf", "Whereas\u0307", "\xffas"}
-	for w := range subordinators {
-		words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
-	}
-	for _, w := range words {
-		if got, want := isSubordinator(w), subordinators[strings.ToLower(w)]; got != want {
-			t.Errorf("isSubordinator(%q) = %v, want %v", w, got, want)
-		}
-	}
-}

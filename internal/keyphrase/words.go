@@ -115,11 +115,88 @@ previous early late earlier later additional further own same different similar 
 such many much several few more most less least other another top full real true entire
 `)
 
-// subordinators open a clause of their own ("as Seoul and Washington
-// struggle to finalize a deal"): missingVerbs looks for a clause's verb
-// after them.
-var subordinators = wordSet(`as because while although though since if unless until whereas when whenever
-where after before once that which who whom whose`)
+// packWord returns w lower-cased, its bytes in one integer, when w is
+// ASCII with no NUL (which would read as the padding) and of 1 to 8 bytes.
+func packWord(w string) (uint64, bool) {
+	if len(w) == 0 || len(w) > 8 {
+		return 0, false
+	}
+	var k uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		c := w[i]
+		if c == 0 || c >= 0x80 {
+			return 0, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		k = k<<8 | uint64(c)
+	}
+	return k, true
+}
+
+// isSubordinator reports whether w, lower-cased as strings.ToLower does,
+// opens a clause of its own ("as Seoul and Washington struggle to finalize
+// a deal"): missingVerbs looks for a clause's verb after it. It is asked of
+// every word of the sentences read, so the words are written packed
+// (packWord: their bytes, the first the lowest) and a word is a few integer
+// compares: a map lookup of strings.ToLower(w) hashes in software in wasm
+// (and allocates for a word with a capital), and a switch on the strings
+// costs 5 KB of wasm. An ASCII word is lower-cased as it is packed; any
+// other goes through strings.ToLower, which turns "İ" (U+0130) into "i"
+// ("İf" is "if") and the Kelvin sign into "k". TestIsSubordinator holds the
+// constants to the words.
+func isSubordinator(w string) bool {
+	// the longest: "whenever", "although", or a word of one "i" (the most
+	// any has) written "İ", two bytes ("untİl")
+	if len(w) < 2 || len(w) > 9 {
+		return false
+	}
+	k, ok := packWord(w)
+	if !ok {
+		if !hasNonASCII(w) { // nine bytes, or a NUL: lower-casing keeps either
+			return false
+		}
+		if k, ok = packWord(strings.ToLower(w)); !ok {
+			return false
+		}
+	}
+	switch k {
+	case 0x7361, // as
+		0x65737561636562,   // because
+		0x656c696877,       // while
+		0x6867756f68746c61, // although
+		0x6867756f6874,     // though
+		0x65636e6973,       // since
+		0x6669,             // if
+		0x7373656c6e75,     // unless
+		0x6c69746e75,       // until
+		0x73616572656877,   // whereas
+		0x6e656877,         // when
+		0x726576656e656877, // whenever
+		0x6572656877,       // where
+		0x7265746661,       // after
+		0x65726f666562,     // before
+		0x65636e6f,         // once
+		0x74616874,         // that
+		0x6863696877,       // which
+		0x6f6877,           // who
+		0x6d6f6877,         // whom
+		0x65736f6877:       // whose
+		return true
+	}
+	return false
+}
+
+// hasNonASCII reports whether s has a byte past ASCII.
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
 
 // missingVerbs appends to dst the positions, among the n words of one
 // sentence (at(i) gives the i-th word and its tag), of the nouns that are
@@ -218,15 +295,6 @@ func atVerb(verbs []int, t int) ([]int, bool) {
 		verbs = verbs[1:]
 	}
 	return verbs, len(verbs) > 0 && verbs[0] == t
-}
-
-// isSubordinator reports whether w, lower-cased, is one of subordinators.
-// It lower-cases with appendLower into a buffer on the stack: missingVerbs
-// asks of every word read, and strings.ToLower allocates for each
-// capitalised one ("As", every name).
-func isSubordinator(w string) bool {
-	var b [16]byte
-	return subordinators[string(appendLower(b[:0], w))]
 }
 
 // inSubject reports whether a word tagged tag may be part of a clause's
