@@ -511,8 +511,6 @@ func hasAlnum(s string) bool {
 
 func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 
-func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }
-
 func skipSpace(t string, i, end int) int {
 	for i < end {
 		r, n := utf8.DecodeRuneInString(t[i:end])

@@ -128,14 +128,6 @@ func (w *writer) float(f float64) {
 	}
 }
 
-func (w *writer) bool(b bool) {
-	if b {
-		w.raw(`true`)
-	} else {
-		w.raw(`false`)
-	}
-}
-
 func (w *writer) value(v any) {
 	var err error
 	if w.b, err = jsonlite.AppendValue(w.b, v); err != nil && w.err == nil {
