@@ -46,15 +46,20 @@ for (const [name, unit] of rows) {
 }
 JS
 
-echo; echo "## modern news, hand-labelled (bench/entities/modern.md): exact span and type in the first 12 sentences of 25 dev-pasted article bodies"
 go build -o "$tmp/modern" ./bench/entities/modern
-"$tmp/modern" -header
-"$tmp/modern" -name "lede (engine, pasted text)"
-"$tmp/modern" -name "lede (passes, whole body)" -cmd "$tmp/entities" -offsets utf8
-"$tmp/modern" -name "lede (passes, each sentence alone)" -cmd "$tmp/entities -alone" -offsets utf8
-"$tmp/modern" -name compromise -cmd "NODE_PATH=$PWD/node_modules node $PWD/bench/entities/compromise.mjs" -offsets utf16
+for set in "first half (modern.json): 25 bodies, every 4th id from index 0|bench/entities/modern.json" \
+  "second half (modern2.json): 21 bodies, every 4th id from index 2|bench/entities/modern2.json" \
+  "both halves|bench/entities/modern.json,bench/entities/modern2.json"; do
+  labels=${set#*|}
+  echo; echo "## modern news, hand-labelled (bench/entities/modern.md), ${set%%|*}: exact span and type in the first 12 sentences of each dev-pasted article body"
+  "$tmp/modern" -labels "$labels" -header
+  "$tmp/modern" -labels "$labels" -name "lede (engine, pasted text)"
+  "$tmp/modern" -labels "$labels" -name "lede (passes, whole body)" -cmd "$tmp/entities" -offsets utf8
+  "$tmp/modern" -labels "$labels" -name "lede (passes, each sentence alone)" -cmd "$tmp/entities -alone" -offsets utf8
+  "$tmp/modern" -labels "$labels" -name compromise -cmd "NODE_PATH=$PWD/node_modules node $PWD/bench/entities/compromise.mjs" -offsets utf16
+done
 train=../shared/data/ner/conll2003/eng.train
-[ -f "$train" ] && { echo; "$tmp/modern" -name lede -train "$train" | tail -n 1; }
+[ -f "$train" ] && { echo; "$tmp/modern" -labels bench/entities/modern.json,bench/entities/modern2.json -name lede -train "$train" | tail -n 1; }
 
 echo; echo "## speed over eng.testa's text (216 documents): first-call model load, then the entity pass alone and segment+pos+entity (fastest round)"
 "$tmp/entities" -speed "$gold" -n 5 | sed 's/^/native /'

@@ -15,6 +15,7 @@
 //	modern -name lede                    lede's row (engine.Document)
 //	modern -name X -cmd CMD -offsets U   a peer's row
 //	modern -errors                       every error, classed, to read
+//	modern -labels A.json,B.json         several label files scored as one set
 //
 // Without ../shared it prints "skipped" and exits 0.
 package main
@@ -39,7 +40,7 @@ import (
 var typeNames = [...]string{doc.Person: "PER", doc.Place: "LOC", doc.Organization: "ORG", doc.Other: "MISC"}
 
 func main() {
-	labels := flag.String("labels", "bench/entities/modern.json", "the hand labels")
+	labels := flag.String("labels", "bench/entities/modern.json", "the hand labels; several files, comma-separated, are scored as one set (the second half: bench/entities/modern2.json; both: bench/entities/modern.json,bench/entities/modern2.json)")
 	gold := flag.String("gold", "../shared/data/article-extraction/dev-pasted/ground-truth.json", "ground-truth.json holding each id's articleBody")
 	name := flag.String("name", "lede", "the system's name in the table")
 	cmd := flag.String("cmd", "", "a peer's command (eval_ner.mjs protocol); lede's engine.Document when empty")
@@ -69,11 +70,7 @@ func run(w io.Writer, c config) error {
 	if _, err := os.Stat(c.gold); err != nil {
 		return fmt.Errorf("%w: %s", errNoShared, c.gold)
 	}
-	b, err := os.ReadFile(c.labels)
-	if err != nil {
-		return err
-	}
-	arts, err := readLabels(b)
+	arts, err := readLabelFiles(c.labels)
 	if err != nil {
 		return err
 	}

@@ -72,6 +72,33 @@ func readLabels(b []byte) ([]article, error) {
 	return arts, nil
 }
 
+// readLabelFiles reads a comma-separated list of label files as one set,
+// so that each half of the check keeps its own file (and its own figure)
+// and their union is scored without a third copy. An id labelled twice is
+// an error: it would count its mentions twice.
+func readLabelFiles(list string) ([]article, error) {
+	var arts []article
+	seen := map[string]string{}
+	for _, name := range strings.Split(list, ",") {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		as, err := readLabels(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		for _, a := range as {
+			if prev, ok := seen[a.ID]; ok {
+				return nil, fmt.Errorf("%s: id %s is labelled in %s too; score each file once", name, a.ID, prev)
+			}
+			seen[a.ID] = name
+		}
+		arts = append(arts, as...)
+	}
+	return arts, nil
+}
+
 // checkLabels reports what is wrong with an article's labels against its
 // body: offsets that do not point at the stored name, unknown types, spans
 // out of order, overlapping or past the scope.

@@ -126,20 +126,14 @@ func TestCheckLabels(t *testing.T) {
 }
 
 // TestLabels checks the stored labels against the bodies they index and
-// the article choice against the rule in modern.md: every 4th id of the
-// sorted dev set, the one non-English body left out.
+// the article choice against the rules in modern.md: every 4th id of the
+// sorted dev set from index 0 (modern.json, the one Italian body left out)
+// and from index 2 (modern2.json, the two Portuguese and two Japanese
+// bodies left out); then the header of each half and of their union.
 func TestLabels(t *testing.T) {
 	const gold = "../../../../shared/data/article-extraction/dev-pasted/ground-truth.json"
 	if _, err := os.Stat(gold); err != nil {
 		t.Skip("no ../shared:", err)
-	}
-	b, err := os.ReadFile("../modern.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	arts, err := readLabels(b)
-	if err != nil {
-		t.Fatal(err)
 	}
 	bodies, err := readBodies(gold)
 	if err != nil {
@@ -150,27 +144,49 @@ func TestLabels(t *testing.T) {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	var want, got []string
-	for i := 0; i < len(ids); i += 4 {
-		if !strings.HasPrefix(ids[i], "20b2b649") { // Italian
-			want = append(want, ids[i])
+	for _, tc := range []struct {
+		file   string
+		from   int
+		nonEng []string
+		header string
+	}{
+		{"../modern.json", 0, []string{"20b2b649"}, "25 articles, 271 sentences, 433 mentions (PER 120, LOC 99, ORG 116, MISC 98)"},
+		{"../modern2.json", 2, []string{"11ea381a", "b3c19dd5", "85439e26", "f105de6e"}, "21 articles, 240 sentences, 353 mentions (PER 52, LOC 93, ORG 120, MISC 88)"},
+		{"../modern.json,../modern2.json", -1, nil, "46 articles, 511 sentences, 786 mentions (PER 172, LOC 192, ORG 236, MISC 186)"},
+	} {
+		arts, err := readLabelFiles(tc.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want, got []string
+		for i := tc.from; i >= 0 && i < len(ids); i += 4 {
+			english := true
+			for _, p := range tc.nonEng {
+				english = english && !strings.HasPrefix(ids[i], p)
+			}
+			if english {
+				want = append(want, ids[i])
+			}
+		}
+		for _, a := range arts {
+			got = append(got, a.ID)
+			if err := checkLabels(a, bodies[a.ID]); err != nil {
+				t.Error(err)
+			}
+		}
+		if tc.from >= 0 && !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: labelled ids are not every 4th sorted id from %d:\n got %v\nwant %v", tc.file, tc.from, got, want)
+		}
+		var out bytes.Buffer
+		if err := run(&out, config{labels: tc.file, gold: gold, header: true}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(out.String(), tc.header) {
+			t.Errorf("%s: header %q, want %q", tc.file, out.String(), tc.header)
 		}
 	}
-	for _, a := range arts {
-		got = append(got, a.ID)
-		if err := checkLabels(a, bodies[a.ID]); err != nil {
-			t.Error(err)
-		}
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("labelled ids are not every 4th sorted id:\n got %v\nwant %v", got, want)
-	}
-	var out bytes.Buffer
-	if err := run(&out, config{labels: "../modern.json", gold: gold, header: true}); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(out.String(), "25 articles, 271 sentences, 433 mentions (PER 120, LOC 99, ORG 116, MISC 98)") {
-		t.Errorf("header %q", out.String())
+	if _, err := readLabelFiles("../modern.json,../modern.json"); err == nil {
+		t.Error("a file given twice was accepted; its mentions would count twice")
 	}
 }
 
