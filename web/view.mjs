@@ -35,27 +35,52 @@ export function h(tag, props, ...children) {
   return e;
 }
 
-/** groupEntities returns [{type, name, entities}] in typeOrder, busiest first. */
+/**
+ * inArticle returns a test of whether a mention {start, end} lies in the
+ * article's body paragraphs: the text the page draws and highlights. A
+ * report without paragraphs is all body. The report's entities count their
+ * mentions in the whole input (the other headlines and menus of a pasted
+ * page too: docs/report.md), and a chip that says 12 beside a name lit up in
+ * six places, or a name that lights up nothing, misleads the reader.
+ */
+export function inArticle(report) {
+  const ps = (report.article && report.article.paragraphs) || [];
+  return ps.length ? (m) => ps.some((p) => m.start >= p.start && m.end <= p.end) : () => true;
+}
+
+/**
+ * groupEntities returns [{type, name, entities}] in typeOrder, each entity
+ * with its index i in report.entities and count, its mentions in the body
+ * (inArticle), busiest first; a name only said outside the body (in the
+ * other headlines: the digest's business) is left out, and outside says
+ * how many were.
+ */
 export function groupEntities(report) {
+  const inBody = inArticle(report);
+  const all = (report.entities || []).map((e, i) => ({ ...e, i, count: (e.mentions || []).filter(inBody).length }));
+  const shown = all.filter((e) => e.count > 0);
   const groups = [];
   for (const t of typeOrder) {
-    const list = (report.entities || []).filter((e) => (typeOrder.includes(e.type) ? e.type : "other") === t);
-    list.sort((a, b) => (b.mentions || []).length - (a.mentions || []).length || b.salience - a.salience);
+    const list = shown.filter((e) => (typeOrder.includes(e.type) ? e.type : "other") === t);
+    list.sort((a, b) => b.count - a.count || b.salience - a.salience);
     if (list.length) groups.push({ type: t, name: typeNames[t], entities: list });
   }
+  groups.outside = all.length - shown.length;
   return groups;
 }
 
 /**
  * panelTopics returns the report's topics for the keyphrase panel, in the
- * panel's order, each with its index i in report.keyphrases: those with a
+ * panel's order, each with its index i in report.keyphrases and count, its
+ * mentions in the body (inArticle): those with a
  * "panel" place (the engine spaces lone words such as "trade" out there,
  * while the list itself is ranked by score alone; docs/keyphrases.md). A
  * report without places (an older engine behind an API) gives its first 15
  * topics.
  */
 export function panelTopics(report) {
-  const ks = (report.keyphrases || []).map((k, i) => ({ ...k, i })).filter((k) => k.kind !== "name");
+  const inBody = inArticle(report);
+  const ks = (report.keyphrases || []).map((k, i) => ({ ...k, i, count: (k.mentions || []).filter(inBody).length })).filter((k) => k.kind !== "name");
   if (!ks.some((k) => k.panel > 0)) return ks.slice(0, 15);
   return ks.filter((k) => k.panel > 0).sort((a, b) => a.panel - b.panel);
 }
@@ -90,6 +115,27 @@ export function segments(from, to, marks) {
   return out;
 }
 
+/**
+ * byParagraph returns, for each of paras ({start, end}, in text order, not
+ * overlapping), the marks that overlap it, each list in start order. Cutting
+ * every paragraph against every mark (segments filters what it is given)
+ * froze the page for seconds on a long paste: 600 paragraphs drawn times
+ * 150,000 marks (docs/web.md, "Reader review, twelfth round"). Marks are
+ * sorted in place.
+ */
+export function byParagraph(paras, marks) {
+  marks.sort((x, y) => x.start - y.start);
+  const out = [];
+  let from = 0; // marks before it end before this paragraph, and the next
+  for (const p of paras) {
+    while (from < marks.length && marks[from].end <= p.start) from++;
+    const own = [];
+    for (let j = from; j < marks.length && marks[j].start < p.end; j++) if (marks[j].end > p.start) own.push(marks[j]);
+    out.push(own);
+  }
+  return out;
+}
+
 // md escapes text for Markdown so that a headline cannot become a link,
 // heading or table cell break.
 function md(s) {
@@ -119,7 +165,7 @@ export function toMarkdown(report) {
       out.push("", "### " + g.name, "");
       for (const e of g.entities) {
         const other = (e.aliases || []).filter((x) => x !== e.name);
-        out.push("- " + md(e.name) + " (" + (e.mentions || []).length + " mentions" + (other.length ? "; also " + other.map(md).join(", ") : "") + ")");
+        out.push("- " + md(e.name) + " (" + e.count + (e.count === 1 ? " mention" : " mentions") + (other.length ? "; also " + other.map(md).join(", ") : "") + ")");
       }
     }
   }

@@ -237,12 +237,14 @@ export class LedeAnalyzer extends HTMLElement {
     }
     const limit = compact ? 6 : 12;
     for (const g of groupEntities(report)) {
-      parts.push(group(g.name, g.entities.slice(0, limit).map((e) => [e.name, (e.mentions || []).length, g.type])));
+      parts.push(group(g.name, g.entities.slice(0, limit).map((e) => [e.name, e.count, g.type])));
     }
     // topics only: the names among the keyphrases (kind "name") are in the
-    // entity groups above, as on the page (web/app.mjs renderKeyphrases)
+    // entity groups above; in the panel's order, each with its mentions in
+    // the body, as on the page (web/app.mjs renderKeyphrases; the names too:
+    // view.mjs groupEntities)
     const topics = panelTopics(report).slice(0, compact ? 6 : 10);
-    if (topics.length) parts.push(group("Topics", topics.map((k) => [k.text, (k.mentions || []).length, "topic"])));
+    if (topics.length) parts.push(group("Topics", topics.map((k) => [k.text, k.count, "topic"])));
     if (!compact && report.figures && report.figures.length) {
       parts.push(h("div", { class: "group", part: "group" }, h("p", { class: "group-name", text: "Figures" }),
         h("ul", { class: "figures" }, report.figures.slice(0, 8).map((f) => h("li", {}, h("span", { class: "fig", text: f.text }), f.about ? " — " + f.about : "")))));
