@@ -14,6 +14,10 @@ const maxFileBytes = 8 << 20;
 // The text view draws at most this many characters, so that a huge paste
 // cannot make the page slow to scroll; the analysis itself covers everything.
 const maxShownChars = 400000;
+// The lists draw at most this many rows each: a long paste's 26,000
+// figures took the page's layout 11 s, frozen (docs/web.md, "Reader review,
+// twelfth round"); the exports hold them all.
+const maxRows = 300;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -459,11 +463,16 @@ function renderFigures(report) {
   ui.figures.replaceChildren(h("table", { class: "figures" },
     h("caption", { class: "visually-hidden", text: "Numbers in the article and what each measures" }),
     h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Figure" }), h("th", { scope: "col", text: "Kind" }), h("th", { scope: "col", text: "Measures" }))),
-    h("tbody", {}, fs.map((f, i) => {
+    h("tbody", {}, fs.slice(0, maxRows).map((f, i) => {
       const btn = h("button", { type: "button", class: "link", "aria-pressed": "false", "data-ref": refKey("f", i), text: f.text });
       btn.addEventListener("click", () => select(refKey("f", i), btn, f.text));
       return h("tr", {}, h("td", {}, btn), h("td", { text: f.kind }), h("td", { text: f.about || "—" }));
-    }))));
+    }))), more(fs.length, "figures"));
+}
+
+// more says what a list leaves out past maxRows, or nothing.
+function more(n, what) {
+  return n > maxRows ? h("p", { class: "hint", text: "The first " + maxRows + " of " + n.toLocaleString("en") + " " + what + "; the JSON and Markdown exports hold them all." }) : "";
 }
 
 function renderQuotes(report) {
@@ -472,9 +481,9 @@ function renderQuotes(report) {
     ui.quotes.replaceChildren(h("p", { class: "empty", text: empty("No quotations found.") }));
     return;
   }
-  ui.quotes.replaceChildren(h("ul", { class: "quotes" }, qs.map((q) => h("li", {},
+  ui.quotes.replaceChildren(h("ul", { class: "quotes" }, qs.slice(0, maxRows).map((q) => h("li", {},
     h("blockquote", {}, h("p", { text: "“" + q.text + "”" })),
-    h("p", { class: "speaker", text: q.speaker ? "— " + q.speaker : "— speaker not named" })))));
+    h("p", { class: "speaker", text: q.speaker ? "— " + q.speaker : "— speaker not named" })))), more(qs.length, "quotations"));
 }
 
 function renderCategories(report) {

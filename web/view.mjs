@@ -45,7 +45,20 @@ export function h(tag, props, ...children) {
  */
 export function inArticle(report) {
   const ps = (report.article && report.article.paragraphs) || [];
-  return ps.length ? (m) => ps.some((p) => m.start >= p.start && m.end <= p.end) : () => true;
+  if (!ps.length) return () => true;
+  return (m) => {
+    // the last paragraph that starts at or before m (they are in text
+    // order): a long paste has thousands, and its names tens of thousands
+    // of mentions
+    let lo = 0;
+    let hi = ps.length;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (ps[mid].start <= m.start) lo = mid;
+      else hi = mid;
+    }
+    return m.start >= ps[lo].start && m.end <= ps[lo].end;
+  };
 }
 
 /**

@@ -49,7 +49,7 @@ test('groupEntities and panelTopics count the body only', () => {
       name: 'mentions in the other headlines are not counted, names only there are left out',
       report: {
         article: body,
-        entities: [ent('Trump', 'person', 0.9, at(10, 110, 500, 510)), ent('Cuba', 'place', 0.2, at(500)), ent('Lee', 'person', 0.5, at(120, 310, 390)), ent('Seoul', 'place', 0.4, at(198, 150))],
+        entities: [ent('Trump', 'person', 0.9, at(10, 110, 500, 510)), ent('Cuba', 'place', 0.2, at(500, 250, 98)), ent('Lee', 'person', 0.5, at(120, 310, 390)), ent('Seoul', 'place', 0.4, at(198, 150))],
       },
       // Lee before Trump: three mentions in the body against one. Seoul's
       // mention at 198 runs past its paragraph's end.
