@@ -6,7 +6,7 @@
 // page through view.mjs's h() and text nodes, never as markup.
 import { analyze, preload } from "./lede.mjs";
 import { exampleArticle } from "./example.mjs";
-import { h, byParagraph, groupEntities, panelTopics, segments, toMarkdown, typeSingular } from "./view.mjs";
+import { h, byParagraph, groupEntities, inArticle, panelTopics, segments, titleSpan, toMarkdown, typeSingular } from "./view.mjs";
 
 // The engine's limit (engine.MaxInputBytes). A bigger file is refused here,
 // before it is read into the page, with the same advice the engine gives.
@@ -207,7 +207,7 @@ function fontSpecimen() {
     h("section", { class: "card summary" }, h("h3", { text: w }), h("p", { class: "summary-text", text: w })),
     h("div", { class: "text-head" }, h("ul", { class: "legend" }, h("li", {},
       h("span", { class: "hl hl-person", text: w }), h("span", { class: "hl hl-figure", text: w })))),
-    h("div", { class: "text" }, h("p", { class: "article-title", text: w }), h("p", { class: "article-meta", text: w }),
+    h("div", { class: "text" }, h("p", { class: "article-title" }, w, h("mark", { class: "hl hl-figure", text: w })), h("p", { class: "article-meta", text: w }),
       h("p", {}, w, h("mark", { class: "hl hl-other", text: w }), h("mark", { class: "hl hl-figure", text: w }))),
     h("p", { class: "hint", text: w }),
     h("div", { class: "group" }, h("h4", {}, w, h("span", { class: "group-count", text: w })),
@@ -304,10 +304,14 @@ function renderText(report) {
   }
 
   const nodes = [];
-  if (a.title) nodes.push(h("p", { class: "article-title", text: a.title }));
+  const paras = a.paragraphs && a.paragraphs.length ? a.paragraphs : [{ start: 0, end: text.length }];
+  // the title with its marks where the text says it (view.mjs titleSpan)
+  const ts = titleSpan(report);
+  let title = a.title ? h("p", { text: a.title }) : null;
+  if (ts) title = paragraph(text, ts.start, ts.end, byParagraph([ts], marks)[0]);
+  if (title) nodes.push(title), title.classList.add("article-title");
   const meta = [a.byline, a.published].filter(Boolean).join(" · ");
   if (meta) nodes.push(h("p", { class: "article-meta", text: meta }));
-  const paras = a.paragraphs && a.paragraphs.length ? a.paragraphs : [{ start: 0, end: text.length }];
   // Each paragraph says its language (the engine's paragraphLanguages), so
   // that a screen reader pronounces a German paragraph as German; one in
   // another language than the article's is marked as such.
@@ -396,7 +400,7 @@ function select(key, btn, label) {
   ui.selection.textContent = n
     ? label + " — " + n + (n === 1 ? " place" : " places") + " highlighted in the text"
     : label + " — not in the text shown";
-  if (els.length) els[0].scrollIntoView({ block: "nearest", behavior: "smooth" });
+  if (els.length) els[0].scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
 function chip(key, label, name, count, cls) {
@@ -411,9 +415,9 @@ function renderEntities(report) {
   const groups = groupEntities(report);
   // names said only outside the article (the other headlines) are counted
   // in the digest below, not here
-  const outside = groups.outside ? h("p", { class: "hint", text: groups.outside + (groups.outside === 1 ? " more name appears" : " more names appear") + " only around the article, in the other headlines or menus." }) : null;
+  const outside = around(groups.outside, "name");
   if (!groups.length) {
-    ui.entities.replaceChildren(h("p", { class: "empty", text: empty("No names found.") }), outside || "");
+    ui.entities.replaceChildren(h("p", { class: "empty", text: empty("No names found.") }), outside);
     return;
   }
   ui.entities.replaceChildren(...groups.map((g) => h("div", { class: "group" },
@@ -423,7 +427,7 @@ function renderEntities(report) {
       const c = chip(refKey("e", e.i), e.name, e.name, e.count, "chip-" + g.type);
       if (other.length) c.title = "Also: " + other.join(", ");
       return h("li", {}, c);
-    })))), outside || "");
+    })))), outside);
 }
 
 function bar(value, max, cls) {
@@ -454,20 +458,29 @@ function renderKeyphrases(report) {
   })));
 }
 
+// around says how many of a list's items were left out because the text
+// says them only outside the article (the other headlines, menus), or
+// nothing: they would light up nothing in it.
+function around(n, what) {
+  return n ? h("p", { class: "hint", text: n + " more " + what + (n === 1 ? " appears" : "s appear") + " only around the article: in the other headlines or menus." }) : "";
+}
+
 function renderFigures(report) {
-  const fs = report.figures;
+  const inArt = inArticle(report);
+  const fs = report.figures.map((f, i) => ({ ...f, i })).filter(inArt);
+  const note = around(report.figures.length - fs.length, "figure");
   if (!fs.length) {
-    ui.figures.replaceChildren(h("p", { class: "empty", text: empty("No figures found.") }));
+    ui.figures.replaceChildren(h("p", { class: "empty", text: empty("No figures found.") }), note);
     return;
   }
   ui.figures.replaceChildren(h("table", { class: "figures" },
     h("caption", { class: "visually-hidden", text: "Numbers in the article and what each measures" }),
     h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Figure" }), h("th", { scope: "col", text: "Kind" }), h("th", { scope: "col", text: "Measures" }))),
-    h("tbody", {}, fs.slice(0, maxRows).map((f, i) => {
-      const btn = h("button", { type: "button", class: "link", "aria-pressed": "false", "data-ref": refKey("f", i), text: f.text });
-      btn.addEventListener("click", () => select(refKey("f", i), btn, f.text));
+    h("tbody", {}, fs.slice(0, maxRows).map((f) => {
+      const btn = h("button", { type: "button", class: "link", "aria-pressed": "false", "data-ref": refKey("f", f.i), text: f.text });
+      btn.addEventListener("click", () => select(refKey("f", f.i), btn, f.text));
       return h("tr", {}, h("td", {}, btn), h("td", { text: f.kind }), h("td", { text: f.about || "—" }));
-    }))), more(fs.length, "figures"));
+    }))), more(fs.length, "figures"), note);
 }
 
 // more says what a list leaves out past maxRows, or nothing.
@@ -476,14 +489,15 @@ function more(n, what) {
 }
 
 function renderQuotes(report) {
-  const qs = report.quotes;
+  const qs = report.quotes.filter(inArticle(report));
+  const note = around(report.quotes.length - qs.length, "quotation");
   if (!qs.length) {
-    ui.quotes.replaceChildren(h("p", { class: "empty", text: empty("No quotations found.") }));
+    ui.quotes.replaceChildren(h("p", { class: "empty", text: empty("No quotations found.") }), note);
     return;
   }
   ui.quotes.replaceChildren(h("ul", { class: "quotes" }, qs.slice(0, maxRows).map((q) => h("li", {},
     h("blockquote", {}, h("p", { text: "“" + q.text + "”" })),
-    h("p", { class: "speaker", text: q.speaker ? "— " + q.speaker : "— speaker not named" })))), more(qs.length, "quotations"));
+    h("p", { class: "speaker", text: q.speaker ? "— " + q.speaker : "— speaker not named" })))), more(qs.length, "quotations"), note);
 }
 
 function renderCategories(report) {

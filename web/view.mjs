@@ -36,16 +36,34 @@ export function h(tag, props, ...children) {
 }
 
 /**
+ * titleSpan returns {start, end} of the article's title where the text
+ * says it before the body, or null (no title, or none found there: it is
+ * then drawn as plain text). The report gives the title as a string only;
+ * the page draws it with its marks like a paragraph, so that a name or a
+ * figure said only in the headline lights up and counts.
+ */
+export function titleSpan(report) {
+  const a = report.article || {};
+  const ps = a.paragraphs || [];
+  if (!a.title || !ps.length) return null;
+  const k = report.text.lastIndexOf(a.title, ps[0].start - a.title.length);
+  return k < 0 ? null : { start: k, end: k + a.title.length };
+}
+
+/**
  * inArticle returns a test of whether a mention {start, end} lies in the
- * article's body paragraphs: the text the page draws and highlights. A
- * report without paragraphs is all body. The report's entities count their
- * mentions in the whole input (the other headlines and menus of a pasted
- * page too: docs/report.md), and a chip that says 12 beside a name lit up in
- * six places, or a name that lights up nothing, misleads the reader.
+ * article the page draws with highlights: its title (titleSpan) and body
+ * paragraphs. A report without paragraphs is all body. The report's
+ * entities count their mentions in the whole input (the other headlines
+ * and menus of a pasted page too: docs/report.md), and a chip that says 12
+ * beside a name lit up in six places, or a name that lights up nothing,
+ * misleads the reader.
  */
 export function inArticle(report) {
-  const ps = (report.article && report.article.paragraphs) || [];
-  if (!ps.length) return () => true;
+  const body = (report.article && report.article.paragraphs) || [];
+  if (!body.length) return () => true;
+  const t = titleSpan(report);
+  const ps = t ? [t, ...body] : body;
   return (m) => {
     // the last paragraph that starts at or before m (they are in text
     // order): a long paste has thousands, and its names tens of thousands
@@ -64,9 +82,9 @@ export function inArticle(report) {
 /**
  * groupEntities returns [{type, name, entities}] in typeOrder, each entity
  * with its index i in report.entities and count, its mentions in the body
- * (inArticle), busiest first; a name only said outside the body (in the
- * other headlines: the digest's business) is left out, and outside says
- * how many were.
+ * (inArticle), busiest first; a name only said outside the article (in
+ * the other headlines: the digest's business) is left out, and outside
+ * says how many were.
  */
 export function groupEntities(report) {
   const inBody = inArticle(report);

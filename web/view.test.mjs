@@ -3,7 +3,7 @@
 //   node --test web/view.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byParagraph, groupEntities, panelTopics } from './view.mjs';
+import { byParagraph, groupEntities, panelTopics, titleSpan } from './view.mjs';
 
 // panelTopics: the page's and the widget's keyphrase panel, in the
 // engine's panel order, never a name, each topic with its index in the
@@ -95,4 +95,26 @@ test('byParagraph', () => {
     const want = naive(paras, tc.marks.slice());
     assert.deepEqual(byParagraph(paras, tc.marks.slice()), want, tc.name + ': ' + JSON.stringify(tc.marks));
   }
+});
+
+// The title counts as the article where the text says it before the body:
+// the page draws it with its marks ("$2.4 billion" in the example's
+// headline only).
+test('titleSpan', () => {
+  const text = 'Wind deal\nMenu\nWind deal for Acme\n\nAcme wins. Wind deal for Acme\nMore: Acme falls';
+  const body = [{ start: 35, end: 64 }];
+  const tests = [
+    { name: 'the last time the text says it before the body', title: 'Wind deal for Acme', paragraphs: body, want: { start: 15, end: 33 } },
+    { name: 'said only after the body start', title: 'More: Acme falls', paragraphs: body, want: null },
+    { name: 'no title', title: null, paragraphs: body, want: null },
+    { name: 'no body', title: 'Wind deal', paragraphs: [], want: null },
+    { name: 'not in the text', title: 'Gone', paragraphs: body, want: null },
+  ];
+  for (const tc of tests) {
+    const report = { text, article: { title: tc.title, paragraphs: tc.paragraphs } };
+    assert.deepEqual(titleSpan(report), tc.want, tc.name);
+  }
+  // Acme's mention in the title counts; the one in "More: Acme falls" does not
+  const report = { text, article: { title: 'Wind deal for Acme', paragraphs: body }, entities: [{ name: 'Acme', type: 'organization', salience: 1, mentions: [{ start: 29, end: 33 }, { start: 35, end: 39 }, { start: 71, end: 75 }] }] };
+  assert.deepEqual(groupEntities(report).map((g) => g.entities.map((e) => e.count)), [[2]]);
 });

@@ -82,12 +82,24 @@ test("a reader pastes an article and sees it understood", async (t) => {
   assert.ok((await page.textContent("#summary")).length > 40, "summary on top");
   // Every entity the article's body mentions is on screen; the names said
   // only around it (the other headlines) are counted in one line.
-  const paras = report.article.paragraphs;
+  // (the article as drawn: its title, where the text says it before the
+  // body, and the body's paragraphs)
+  const title = report.article.title;
+  const at = report.text.lastIndexOf(title, report.article.paragraphs[0].start - title.length);
+  assert.ok(at >= 0, "the example's title is in its text");
+  const paras = [{ start: at, end: at + title.length }, ...report.article.paragraphs];
   const inBody = (m) => paras.some((p) => m.start >= p.start && m.end <= p.end);
   const said = report.entities.filter((e) => e.mentions.some(inBody));
   assert.ok(said.length > 0 && said.length < report.entities.length, "the example's names, in and around the body: " + said.length + " of " + report.entities.length);
   assert.equal(await page.locator("#entities .chip").count(), said.length);
   assert.match(await page.textContent("#entities"), new RegExp((report.entities.length - said.length) + " more names appear only around the article"));
+  // The same for the figures: those the article says, each lighting up its
+  // one place; the others counted in a line.
+  const figsIn = report.figures.filter(inBody);
+  assert.ok(figsIn.length > 0 && figsIn.length < report.figures.length, "the example's figures, in and around the article: " + figsIn.length + " of " + report.figures.length);
+  assert.deepEqual(figText, figsIn.map((f) => f.text));
+  const figsOut = report.figures.length - figsIn.length;
+  assert.match(await page.textContent("#figures"), new RegExp(figsOut + " more figures? appears? only around the article"));
   // (the keyphrase panel shows the topics with a panel place, in its
   // order, at most four lone words among the first ten; names are the
   // entity panel's)
@@ -127,17 +139,17 @@ test("a reader pastes an article and sees it understood", async (t) => {
   assert.equal(await page.locator("mark.active").count() > 0, panel[0].mentions.some(inBody));
   await page.click('[data-ref="k:' + panel[0].i + '"]');
 
-  // Every name and topic: the number beside it, the places the line under
-  // the legend says, and the mentions lit are the same count, a mention cut
-  // in pieces by another's marks ("Scottish Fishermen's Federation" inside
-  // a keyphrase) being one place.
-  const rows = await page.$$eval("#entities [data-ref], #keyphrases [data-ref]", (els) => els.map((e) => [e.dataset.ref, Number(e.querySelector(".count").textContent)]));
+  // Every name, topic and figure: the number beside it (a figure's is
+  // one), the places the line under the legend says, and the mentions lit
+  // are the same count, a mention cut in pieces by another's marks
+  // ("Scottish Fishermen's Federation" inside a keyphrase) being one place.
+  const rows = await page.$$eval("#entities [data-ref], #keyphrases [data-ref], #figures [data-ref]", (els) => els.map((e) => [e.dataset.ref, e.querySelector(".count") ? Number(e.querySelector(".count").textContent) : 1]));
   const wrong = [];
   for (const [ref, n] of rows) {
     await page.click('[data-ref="' + ref + '"]');
     const sel = await page.textContent("#selection");
     const places = Number((sel.match(/— (\d+) places? highlighted/) || [0, 0])[1]);
-    const item = ref[0] === "e" ? report.entities[+ref.slice(2)] : report.keyphrases[+ref.slice(2)];
+    const item = ref[0] === "e" ? report.entities[+ref.slice(2)] : ref[0] === "k" ? report.keyphrases[+ref.slice(2)] : { ...report.figures[+ref.slice(2)], mentions: [report.figures[+ref.slice(2)]] };
     const lit = await page.$$eval("mark.active", (els) => els.map((e) => e.textContent).join(""));
     const want = item.mentions.filter(inBody).map((m) => report.text.slice(m.start, m.end)).join("");
     if (places !== n || n !== item.mentions.filter(inBody).length || lit !== want) wrong.push(ref + " " + (item.name || item.text) + ": shows " + n + ", " + JSON.stringify(sel) + ", lit " + JSON.stringify(lit));
