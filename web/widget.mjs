@@ -19,7 +19,7 @@
 // first use, not with the page — its button says how much that downloads —
 // and tells the page about each result with a `lede:result` event whose
 // detail is the report. element.analyze() runs it from script.
-import { h, groupEntities, panelTopics } from "./view.mjs";
+import { h, groupEntities, inArticle, panelTopics } from "./view.mjs";
 
 // engineBytes is what the engine downloads on first use (lede.mjs, its
 // worker, the Go runtime and lede.wasm), gzip-compressed, as a server that
@@ -245,9 +245,11 @@ export class LedeAnalyzer extends HTMLElement {
     // view.mjs groupEntities)
     const topics = panelTopics(report).slice(0, compact ? 6 : 10);
     if (topics.length) parts.push(group("Topics", topics.map((k) => [k.text, k.count, "topic"])));
-    if (!compact && report.figures && report.figures.length) {
+    // the article's figures, as on the page (not a date in the other headlines)
+    const figs = (report.figures || []).filter(inArticle(report));
+    if (!compact && figs.length) {
       parts.push(h("div", { class: "group", part: "group" }, h("p", { class: "group-name", text: "Figures" }),
-        h("ul", { class: "figures" }, report.figures.slice(0, 8).map((f) => h("li", {}, h("span", { class: "fig", text: f.text }), f.about ? " — " + f.about : "")))));
+        h("ul", { class: "figures" }, figs.slice(0, 8).map((f) => h("li", {}, h("span", { class: "fig", text: f.text }), f.about ? " — " + f.about : "")))));
     }
     if (!parts.length) parts.push(h("p", { class: "status", text: "No people, places or topics found." }));
     parts.push(h("p", { class: "foot", text: "Analysed by lede" + (this.getAttribute("api") ? "" : ", in your browser") + "." }));
