@@ -6,7 +6,7 @@
 // page through view.mjs's h() and text nodes, never as markup.
 import { analyze, preload } from "./lede.mjs";
 import { exampleArticle } from "./example.mjs";
-import { h, groupEntities, panelTopics, segments, toMarkdown, typeSingular } from "./view.mjs";
+import { h, byParagraph, groupEntities, inArticle, panelTopics, segments, titleSpan, toMarkdown, typeSingular } from "./view.mjs";
 
 // The engine's limit (engine.MaxInputBytes). A bigger file is refused here,
 // before it is read into the page, with the same advice the engine gives.
@@ -14,6 +14,10 @@ const maxFileBytes = 8 << 20;
 // The text view draws at most this many characters, so that a huge paste
 // cannot make the page slow to scroll; the analysis itself covers everything.
 const maxShownChars = 400000;
+// The lists draw at most this many rows each: a long paste's 26,000
+// figures took the page's layout 11 s, frozen (docs/web.md, "Reader review,
+// twelfth round"); the exports hold them all.
+const maxRows = 300;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -28,7 +32,9 @@ const ui = {
 
 // state is the report on screen and the index from its items to the marks
 // that show them in the text.
-const state = { report: null, marks: new Map(), selected: null, selectedBtn: null, running: null, foreign: false };
+// hits counts, per item, the mentions drawn: a mention cut into pieces by
+// another result's marks (an entity inside a keyphrase) is one place.
+const state = { report: null, marks: new Map(), hits: new Map(), selected: null, selectedBtn: null, running: null, foreign: false };
 
 // whenIdle holds what waits for the running analysis to end; idle() resolves
 // at once when none runs.
@@ -201,13 +207,14 @@ function fontSpecimen() {
     h("section", { class: "card summary" }, h("h3", { text: w }), h("p", { class: "summary-text", text: w })),
     h("div", { class: "text-head" }, h("ul", { class: "legend" }, h("li", {},
       h("span", { class: "hl hl-person", text: w }), h("span", { class: "hl hl-figure", text: w })))),
-    h("div", { class: "text" }, h("p", { class: "article-title", text: w }), h("p", { class: "article-meta", text: w }),
+    h("div", { class: "text" }, h("p", { class: "article-title" }, w, h("mark", { class: "hl hl-figure", text: w })), h("p", { class: "article-meta", text: w }),
       h("p", {}, w, h("mark", { class: "hl hl-other", text: w }), h("mark", { class: "hl hl-figure", text: w }))),
     h("p", { class: "hint", text: w }),
     h("div", { class: "group" }, h("h4", {}, w, h("span", { class: "group-count", text: w })),
       h("ul", { class: "chips" }, h("li", {}, h("button", { type: "button", tabindex: "-1", class: "chip chip-person" }, w, h("span", { class: "count", text: "1" }))))),
-    h("ol", { class: "bars" }, h("li", {}, h("button", { type: "button", tabindex: "-1", class: "bar-row" },
-      h("span", { class: "bar-label", text: w }), h("span", { class: "bar-value", text: "1" })))),
+    h("ol", { class: "ranks" }, h("li", {}, h("button", { type: "button", tabindex: "-1", class: "bar-row rank-row" },
+      h("span", { class: "bar-label", text: w }), h("span", { class: "count", text: "1" })))),
+    h("ul", { class: "bars" }, h("li", { class: "bar-row static" }, h("span", { class: "bar-label", text: w }), h("span", { class: "bar-value", text: "1" }))),
     h("table", { class: "figures" }, h("thead", {}, h("tr", {}, h("th", { text: w }))),
       h("tbody", {}, h("tr", {}, h("td", {}, w, h("button", { type: "button", tabindex: "-1", class: "link", text: w }))))),
     h("ul", { class: "quotes" }, h("li", {}, h("blockquote", {}, h("p", { text: w })), h("p", { class: "speaker", text: w }))),
@@ -241,6 +248,7 @@ function render(report) {
   specimen.remove();
   state.report = report;
   state.marks = new Map();
+  state.hits = new Map();
   state.selected = null;
   state.selectedBtn = null;
   const st = report.stats || {};
@@ -296,15 +304,21 @@ function renderText(report) {
   }
 
   const nodes = [];
-  if (a.title) nodes.push(h("p", { class: "article-title", text: a.title }));
+  const paras = a.paragraphs && a.paragraphs.length ? a.paragraphs : [{ start: 0, end: text.length }];
+  // the title with its marks where the text says it (view.mjs titleSpan)
+  const ts = titleSpan(report);
+  let title = a.title ? h("p", { text: a.title }) : null;
+  if (ts) title = paragraph(text, ts.start, ts.end, byParagraph([ts], marks)[0]);
+  if (title) nodes.push(title), title.classList.add("article-title");
   const meta = [a.byline, a.published].filter(Boolean).join(" · ");
   if (meta) nodes.push(h("p", { class: "article-meta", text: meta }));
-  const paras = a.paragraphs && a.paragraphs.length ? a.paragraphs : [{ start: 0, end: text.length }];
   // Each paragraph says its language (the engine's paragraphLanguages), so
   // that a screen reader pronounces a German paragraph as German; one in
   // another language than the article's is marked as such.
   const langs = (report.stats && report.stats.paragraphLanguages) || [];
   const docLang = report.stats && report.stats.language;
+  // each paragraph is cut against its own marks only (view.mjs byParagraph)
+  const own = byParagraph(paras, marks);
   let shown = 0;
   let cut = false;
   paras.forEach((p, i) => {
@@ -313,7 +327,7 @@ function renderText(report) {
       return;
     }
     shown += p.end - p.start;
-    const el = paragraph(text, p.start, p.end, marks);
+    const el = paragraph(text, p.start, p.end, own[i]);
     const code = langs[i];
     if (code && code !== "und") {
       el.lang = code;
@@ -350,6 +364,10 @@ function paragraph(text, start, end, marks) {
       if (!state.marks.has(k)) state.marks.set(k, []);
       state.marks.get(k).push(el);
     }
+    for (const m of seg.refs) {
+      if (!state.hits.has(m.key)) state.hits.set(m.key, new Set());
+      state.hits.get(m.key).add(m);
+    }
     // A click on a highlight selects what it shows: the entity first, then
     // the figure, then the keyphrase.
     const pick = ent || seg.refs.find((m) => m.kind === "figure") || seg.refs[0];
@@ -378,10 +396,11 @@ function select(key, btn, label) {
   btn.setAttribute("aria-pressed", "true");
   const els = state.marks.get(key) || [];
   for (const el of els) el.classList.add("active");
-  ui.selection.textContent = els.length
-    ? label + " — " + els.length + (els.length === 1 ? " place" : " places") + " highlighted in the text"
+  const n = state.hits.has(key) ? state.hits.get(key).size : 0;
+  ui.selection.textContent = n
+    ? label + " — " + n + (n === 1 ? " place" : " places") + " highlighted in the text"
     : label + " — not in the text shown";
-  if (els.length) els[0].scrollIntoView({ block: "nearest", behavior: "smooth" });
+  if (els.length) els[0].scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
 function chip(key, label, name, count, cls) {
@@ -394,19 +413,21 @@ function chip(key, label, name, count, cls) {
 
 function renderEntities(report) {
   const groups = groupEntities(report);
+  // names said only outside the article (the other headlines) are counted
+  // in the digest below, not here
+  const outside = around(groups.outside, "name");
   if (!groups.length) {
-    ui.entities.replaceChildren(h("p", { class: "empty", text: empty("No names found.") }));
+    ui.entities.replaceChildren(h("p", { class: "empty", text: empty("No names found.") }), outside);
     return;
   }
-  const index = new Map(report.entities.map((e, i) => [e, i]));
   ui.entities.replaceChildren(...groups.map((g) => h("div", { class: "group" },
     h("h4", {}, h("span", { class: "swatch hl hl-" + g.type, "aria-hidden": "true" }), g.name + " ", h("span", { class: "group-count", text: "(" + g.entities.length + ")" })),
     h("ul", { class: "chips" }, g.entities.map((e) => {
       const other = (e.aliases || []).filter((x) => x !== e.name);
-      const c = chip(refKey("e", index.get(e)), e.name, e.name, (e.mentions || []).length, "chip-" + g.type);
+      const c = chip(refKey("e", e.i), e.name, e.name, e.count, "chip-" + g.type);
       if (other.length) c.title = "Also: " + other.join(", ");
       return h("li", {}, c);
-    })))));
+    })))), outside);
 }
 
 function bar(value, max, cls) {
@@ -414,57 +435,69 @@ function bar(value, max, cls) {
   return h("span", { class: "bar " + (cls || ""), "aria-hidden": "true" }, h("span", { class: "fill", style: { width: pct + "%" } }));
 }
 
-// The keyphrase panel shows the topics in the panel's order (panelTopics);
-// phrases that are only a name (kind "name") are the entity panel's. Each
-// keeps its index in the report so its highlights stay linked.
+// The keyphrase panel shows the topics in the panel's order (panelTopics),
+// numbered, each with the places it lights up in the text (as a name's chip
+// does); phrases that are only a name (kind "name") are the entity panel's.
+// No bar: the panel is a ranking, not a measure. Its order is not the
+// scores' (it spaces lone words out), so bars of the scores would grow and
+// shrink down the list, and bars kept from growing said nothing (docs/web.md,
+// "The keyphrase panel: a ranked list"). Each keeps its index in the report
+// so its highlights stay linked.
 function renderKeyphrases(report) {
   const ks = panelTopics(report);
   if (!ks.length) {
     ui.keyphrases.replaceChildren(h("p", { class: "empty", text: empty("No key phrases found.") }));
     return;
   }
-  // A lone word the panel holds back ("port") keeps its own, higher score
-  // in the report; its bar is drawn no longer than the one above it, so
-  // the bars follow the panel's order.
-  let prev = Infinity;
-  for (const k of ks) k.score = prev = Math.min(prev, k.score);
-  const max = ks[0].score; // the clamped scores never rise down the panel
-  ui.keyphrases.replaceChildren(h("ol", { class: "bars" }, ks.map(({ i, ...k }) => {
-    const btn = h("button", { type: "button", class: "bar-row", "aria-pressed": "false", "data-ref": refKey("k", i) },
+  ui.keyphrases.replaceChildren(h("ol", { class: "ranks" }, ks.map((k) => {
+    const btn = h("button", { type: "button", class: "bar-row rank-row", "aria-pressed": "false", "data-ref": refKey("k", k.i) },
       h("span", { class: "bar-label", text: k.text }),
-      bar(k.score, max, "bar-key"),
-      // relative to the best topic: the names above it would squash the scale
-      h("span", { class: "bar-value", text: (max > 0 ? k.score / max : 0).toFixed(2) }));
-    btn.addEventListener("click", () => select(refKey("k", i), btn, "“" + k.text + "”"));
+      h("span", { class: "count", "aria-label": k.count + (k.count === 1 ? " mention" : " mentions"), text: String(k.count) }));
+    btn.addEventListener("click", () => select(refKey("k", k.i), btn, "“" + k.text + "”"));
     return h("li", {}, btn);
   })));
 }
 
+// around says how many of a list's items were left out because the text
+// says them only outside the article (the other headlines, menus), or
+// nothing: they would light up nothing in it.
+function around(n, what) {
+  return n ? h("p", { class: "hint", text: n + " more " + what + (n === 1 ? " appears" : "s appear") + " only around the article: in the other headlines or menus." }) : "";
+}
+
 function renderFigures(report) {
-  const fs = report.figures;
+  const inArt = inArticle(report);
+  const fs = report.figures.map((f, i) => ({ ...f, i })).filter(inArt);
+  const note = around(report.figures.length - fs.length, "figure");
   if (!fs.length) {
-    ui.figures.replaceChildren(h("p", { class: "empty", text: empty("No figures found.") }));
+    ui.figures.replaceChildren(h("p", { class: "empty", text: empty("No figures found.") }), note);
     return;
   }
   ui.figures.replaceChildren(h("table", { class: "figures" },
     h("caption", { class: "visually-hidden", text: "Numbers in the article and what each measures" }),
     h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Figure" }), h("th", { scope: "col", text: "Kind" }), h("th", { scope: "col", text: "Measures" }))),
-    h("tbody", {}, fs.map((f, i) => {
-      const btn = h("button", { type: "button", class: "link", "aria-pressed": "false", "data-ref": refKey("f", i), text: f.text });
-      btn.addEventListener("click", () => select(refKey("f", i), btn, f.text));
+    h("tbody", {}, fs.slice(0, maxRows).map((f) => {
+      const btn = h("button", { type: "button", class: "link", "aria-pressed": "false", "data-ref": refKey("f", f.i), text: f.text });
+      btn.addEventListener("click", () => select(refKey("f", f.i), btn, f.text));
       return h("tr", {}, h("td", {}, btn), h("td", { text: f.kind }), h("td", { text: f.about || "—" }));
-    }))));
+    }))), more(fs.length, "figures"), note);
+}
+
+// more says what a list leaves out past maxRows, or nothing.
+function more(n, what) {
+  return n > maxRows ? h("p", { class: "hint", text: "The first " + maxRows + " of " + n.toLocaleString("en") + " " + what + "; the JSON and Markdown exports hold them all." }) : "";
 }
 
 function renderQuotes(report) {
-  const qs = report.quotes;
+  const qs = report.quotes.filter(inArticle(report));
+  const note = around(report.quotes.length - qs.length, "quotation");
   if (!qs.length) {
-    ui.quotes.replaceChildren(h("p", { class: "empty", text: empty("No quotations found.") }));
+    ui.quotes.replaceChildren(h("p", { class: "empty", text: empty("No quotations found.") }), note);
     return;
   }
-  ui.quotes.replaceChildren(h("ul", { class: "quotes" }, qs.map((q) => h("li", {},
+  ui.quotes.replaceChildren(h("ul", { class: "quotes" }, qs.slice(0, maxRows).map((q) => h("li", {},
     h("blockquote", {}, h("p", { text: "“" + q.text + "”" })),
-    h("p", { class: "speaker", text: q.speaker ? "— " + q.speaker : "— speaker not named" })))));
+    h("p", { class: "speaker", text: q.speaker ? "— " + q.speaker : "— speaker not named" })))), more(qs.length, "quotations"), note);
 }
 
 function renderCategories(report) {

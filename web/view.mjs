@@ -35,27 +35,83 @@ export function h(tag, props, ...children) {
   return e;
 }
 
-/** groupEntities returns [{type, name, entities}] in typeOrder, busiest first. */
+/**
+ * titleSpan returns {start, end} of the article's title where the text
+ * says it before the body, or null (no title, or none found there: it is
+ * then drawn as plain text). The report gives the title as a string only;
+ * the page draws it with its marks like a paragraph, so that a name or a
+ * figure said only in the headline lights up and counts.
+ */
+export function titleSpan(report) {
+  const a = report.article || {};
+  const ps = a.paragraphs || [];
+  if (!a.title || !ps.length) return null;
+  const k = report.text.lastIndexOf(a.title, ps[0].start - a.title.length);
+  return k < 0 ? null : { start: k, end: k + a.title.length };
+}
+
+/**
+ * inArticle returns a test of whether a mention {start, end} lies in the
+ * article the page draws with highlights: its title (titleSpan) and body
+ * paragraphs. A report without paragraphs is all body. The report's
+ * entities count their mentions in the whole input (the other headlines
+ * and menus of a pasted page too: docs/report.md), and a chip that says 12
+ * beside a name lit up in six places, or a name that lights up nothing,
+ * misleads the reader.
+ */
+export function inArticle(report) {
+  const body = (report.article && report.article.paragraphs) || [];
+  if (!body.length) return () => true;
+  const t = titleSpan(report);
+  const ps = t ? [t, ...body] : body;
+  return (m) => {
+    // the last paragraph that starts at or before m (they are in text
+    // order): a long paste has thousands, and its names tens of thousands
+    // of mentions
+    let lo = 0;
+    let hi = ps.length;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (ps[mid].start <= m.start) lo = mid;
+      else hi = mid;
+    }
+    return m.start >= ps[lo].start && m.end <= ps[lo].end;
+  };
+}
+
+/**
+ * groupEntities returns [{type, name, entities}] in typeOrder, each entity
+ * with its index i in report.entities and count, its mentions in the body
+ * (inArticle), busiest first; a name only said outside the article (in
+ * the other headlines: the digest's business) is left out, and outside
+ * says how many were.
+ */
 export function groupEntities(report) {
+  const inBody = inArticle(report);
+  const all = (report.entities || []).map((e, i) => ({ ...e, i, count: (e.mentions || []).filter(inBody).length }));
+  const shown = all.filter((e) => e.count > 0);
   const groups = [];
   for (const t of typeOrder) {
-    const list = (report.entities || []).filter((e) => (typeOrder.includes(e.type) ? e.type : "other") === t);
-    list.sort((a, b) => (b.mentions || []).length - (a.mentions || []).length || b.salience - a.salience);
+    const list = shown.filter((e) => (typeOrder.includes(e.type) ? e.type : "other") === t);
+    list.sort((a, b) => b.count - a.count || b.salience - a.salience);
     if (list.length) groups.push({ type: t, name: typeNames[t], entities: list });
   }
+  groups.outside = all.length - shown.length;
   return groups;
 }
 
 /**
  * panelTopics returns the report's topics for the keyphrase panel, in the
- * panel's order, each with its index i in report.keyphrases: those with a
+ * panel's order, each with its index i in report.keyphrases and count, its
+ * mentions in the body (inArticle): those with a
  * "panel" place (the engine spaces lone words such as "trade" out there,
  * while the list itself is ranked by score alone; docs/keyphrases.md). A
  * report without places (an older engine behind an API) gives its first 15
  * topics.
  */
 export function panelTopics(report) {
-  const ks = (report.keyphrases || []).map((k, i) => ({ ...k, i })).filter((k) => k.kind !== "name");
+  const inBody = inArticle(report);
+  const ks = (report.keyphrases || []).map((k, i) => ({ ...k, i, count: (k.mentions || []).filter(inBody).length })).filter((k) => k.kind !== "name");
   if (!ks.some((k) => k.panel > 0)) return ks.slice(0, 15);
   return ks.filter((k) => k.panel > 0).sort((a, b) => a.panel - b.panel);
 }
@@ -90,6 +146,27 @@ export function segments(from, to, marks) {
   return out;
 }
 
+/**
+ * byParagraph returns, for each of paras ({start, end}, in text order, not
+ * overlapping), the marks that overlap it, each list in start order. Cutting
+ * every paragraph against every mark (segments filters what it is given)
+ * froze the page for seconds on a long paste: 600 paragraphs drawn times
+ * 150,000 marks (docs/web.md, "Reader review, twelfth round"). Marks are
+ * sorted in place.
+ */
+export function byParagraph(paras, marks) {
+  marks.sort((x, y) => x.start - y.start);
+  const out = [];
+  let from = 0; // marks before it end before this paragraph, and the next
+  for (const p of paras) {
+    while (from < marks.length && marks[from].end <= p.start) from++;
+    const own = [];
+    for (let j = from; j < marks.length && marks[j].start < p.end; j++) if (marks[j].end > p.start) own.push(marks[j]);
+    out.push(own);
+  }
+  return out;
+}
+
 // md escapes text for Markdown so that a headline cannot become a link,
 // heading or table cell break.
 function md(s) {
@@ -119,7 +196,7 @@ export function toMarkdown(report) {
       out.push("", "### " + g.name, "");
       for (const e of g.entities) {
         const other = (e.aliases || []).filter((x) => x !== e.name);
-        out.push("- " + md(e.name) + " (" + (e.mentions || []).length + " mentions" + (other.length ? "; also " + other.map(md).join(", ") : "") + ")");
+        out.push("- " + md(e.name) + " (" + e.count + (e.count === 1 ? " mention" : " mentions") + (other.length ? "; also " + other.map(md).join(", ") : "") + ")");
       }
     }
   }

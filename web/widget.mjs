@@ -19,7 +19,7 @@
 // first use, not with the page — its button says how much that downloads —
 // and tells the page about each result with a `lede:result` event whose
 // detail is the report. element.analyze() runs it from script.
-import { h, groupEntities, panelTopics } from "./view.mjs";
+import { h, groupEntities, inArticle, panelTopics } from "./view.mjs";
 
 // engineBytes is what the engine downloads on first use (lede.mjs, its
 // worker, the Go runtime and lede.wasm), gzip-compressed, as a server that
@@ -237,15 +237,19 @@ export class LedeAnalyzer extends HTMLElement {
     }
     const limit = compact ? 6 : 12;
     for (const g of groupEntities(report)) {
-      parts.push(group(g.name, g.entities.slice(0, limit).map((e) => [e.name, (e.mentions || []).length, g.type])));
+      parts.push(group(g.name, g.entities.slice(0, limit).map((e) => [e.name, e.count, g.type])));
     }
     // topics only: the names among the keyphrases (kind "name") are in the
-    // entity groups above, as on the page (web/app.mjs renderKeyphrases)
+    // entity groups above; in the panel's order, each with its mentions in
+    // the body, as on the page (web/app.mjs renderKeyphrases; the names too:
+    // view.mjs groupEntities)
     const topics = panelTopics(report).slice(0, compact ? 6 : 10);
-    if (topics.length) parts.push(group("Topics", topics.map((k) => [k.text, (k.mentions || []).length, "topic"])));
-    if (!compact && report.figures && report.figures.length) {
+    if (topics.length) parts.push(group("Topics", topics.map((k) => [k.text, k.count, "topic"])));
+    // the article's figures, as on the page (not a date in the other headlines)
+    const figs = (report.figures || []).filter(inArticle(report));
+    if (!compact && figs.length) {
       parts.push(h("div", { class: "group", part: "group" }, h("p", { class: "group-name", text: "Figures" }),
-        h("ul", { class: "figures" }, report.figures.slice(0, 8).map((f) => h("li", {}, h("span", { class: "fig", text: f.text }), f.about ? " — " + f.about : "")))));
+        h("ul", { class: "figures" }, figs.slice(0, 8).map((f) => h("li", {}, h("span", { class: "fig", text: f.text }), f.about ? " — " + f.about : "")))));
     }
     if (!parts.length) parts.push(h("p", { class: "status", text: "No people, places or topics found." }));
     parts.push(h("p", { class: "foot", text: "Analysed by lede" + (this.getAttribute("api") ? "" : ", in your browser") + "." }));

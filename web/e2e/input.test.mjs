@@ -43,11 +43,11 @@ test("bad input gets a clear message, and pasted HTML is only data", async (t) =
 test("a long article shows progress and the page stays responsive", async (t) => {
   if (!needDist(t)) return;
   const page = shared.page;
-  // ~170 KB of news text, long enough to take a while in the engine. Each
+  // ~190 KB of news text, long enough to take a while in the engine. Each
   // paragraph is made distinct: lede rightly sets repeated blocks aside as
   // boilerplate.
   const paras = exampleArticle.split("\n\n\n")[0].split("\n\n").slice(2);
-  const long = Array.from({ length: 100 }, (_, i) => paras.map((p, j) => p.replace(/\.$/, ", report " + i + "." + j + " said.")).join("\n\n")).join("\n\n");
+  const long = Array.from({ length: 110 }, (_, i) => paras.map((p, j) => p.replace(/\.$/, ", report " + i + "." + j + " said.")).join("\n\n")).join("\n\n");
   await page.evaluate(() => {
     globalThis.sawProgress = false;
     new MutationObserver(() => { if (!document.getElementById("progress").hidden) globalThis.sawProgress = true; })
@@ -64,6 +64,15 @@ test("a long article shows progress and the page stays responsive", async (t) =>
   assert.ok(await page.evaluate(() => globalThis.sawProgress), "the progress line never showed");
   assert.equal(await page.isHidden("#error"), true, await page.textContent("#error"));
   assert.ok(await page.locator("#entities .chip").count() > 0);
+  // Its lists draw at most 300 rows each and say how many more the exports
+  // hold: a 5 MB paste's 26,000 figures froze the page's layout for
+  // seconds (docs/web.md, "Reader review, twelfth round").
+  const report = await page.evaluate(() => globalThis.ledeReport());
+  for (const [what, list, rows] of [["figures", report.figures, "table.figures tbody tr"], ["quotations", report.quotes, "ul.quotes > li"]]) {
+    assert.ok(list.length > 300, what + ": the long article has " + list.length);
+    assert.equal(await page.locator(rows).count(), 300, what + " drawn");
+    assert.match(await page.textContent("#" + (what === "figures" ? "figures" : "quotes")), new RegExp("The first 300 of " + list.length.toLocaleString("en") + " " + what));
+  }
 });
 
 test("export: JSON and Markdown downloads, copy", async (t) => {

@@ -137,8 +137,23 @@ test("the widget is lazy: no engine until first use, and its button says what th
   const m = /^Analyse \(downloads (\d+\.\d) MB once\)$/.exec(label);
   assert.ok(m, "button: " + label);
   assert.ok(Math.abs(Number(m[1]) - gz / 1e6) <= 0.11, `the button says ${m[1]} MB, the engine is ${(gz / 1e6).toFixed(2)} MB gzipped`);
-  const n = await page.evaluate((text) => document.getElementById("w").analyze(text).then((r) => r.entities.length), exampleArticle);
-  assert.ok(n > 0);
+  const r = await page.evaluate((text) => document.getElementById("w").analyze(text), exampleArticle);
+  assert.ok(r.entities.length > 0);
+  // Its names and figures are the article's (title and body), as on the
+  // page (view.mjs inArticle): the example's other headlines hold more.
+  const title = r.article.title;
+  const at = r.text.lastIndexOf(title, r.article.paragraphs[0].start - title.length);
+  const spans = [{ start: at, end: at + title.length }, ...r.article.paragraphs];
+  const inArt = (m) => spans.some((p) => m.start >= p.start && m.end <= p.end);
+  const shadow = (sel) => page.locator("#w").evaluate((el, s) => Array.from(el.shadowRoot.querySelectorAll(s), (e) => e.textContent), sel);
+  const figs = r.figures.filter(inArt);
+  assert.ok(figs.length < r.figures.length, "the example has figures outside its article");
+  assert.deepEqual(await shadow(".figures .fig"), figs.slice(0, 8).map((f) => f.text));
+  const chips = await shadow(".chip:not(.topic) .n");
+  const said = r.entities.filter((e) => e.mentions.some(inArt));
+  const perType = ["person", "place", "organization", "other"].map((t) => said.filter((e) => (t === "other" ? !["person", "place", "organization"].includes(e.type) : e.type === t)).length);
+  assert.equal(chips.length, perType.reduce((a, n) => a + Math.min(n, 12), 0), "names shown (at most 12 a type)");
+  assert.ok(r.entities.filter((e) => e.mentions.some(inArt)).length < r.entities.length, "the example has names outside its article");
   assert.ok(engine.some((u) => u.endsWith("/lede.wasm")), "the engine came from beside widget.mjs: " + engine);
   assert.equal(await page.locator("#w").evaluate((el) => el.shadowRoot.querySelector("[part~=button]").textContent), "Analyse",
     "once the engine is in the page the button no longer announces a download");
