@@ -128,7 +128,9 @@ func BenchmarkResolveReused(b *testing.B) {
 	for b.Loop() {
 		copy(cp, ms)
 		r.m, r.d = m, d
-		r.fold, r.done = append(r.fold[:0], fold...), append(r.done[:0], done...)
+		r.sizeFold()
+		copy(r.fold, fold)
+		copy(r.done, done)
 		if ents, _ := r.resolveAll(cp[:len(ms)]); len(ents) == 0 {
 			b.Fatal("no entities")
 		}

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -151,4 +153,81 @@ func randomResolverDoc(rng *rand.Rand) (*doc.Document, []mention) {
 	d.Text = b.String()
 	d.FromHTML = rng.IntN(2) == 0
 	return d, ms
+}
+
+// TestEntityOrder holds entityOrder, packed and not, to a stable sort of
+// the entities by salience (highest first) and then by their first
+// mention's start, as group sorted them before: with ties of both, and
+// starts past what the packing holds.
+func TestEntityOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	for i := range 2000 {
+		n := rng.IntN(40)
+		sal, starts := make([]float64, n), make([]int, n)
+		for e := range n {
+			sal[e] = float64(1000-rng.IntN(6)*rng.IntN(200)) / 1000
+			starts[e] = rng.IntN(50)
+			if i%100 == 99 && rng.IntN(10) == 0 {
+				starts[e] = 1<<32 + rng.IntN(3) // only where an int holds it: the tests run on 64 bits
+			}
+		}
+		want := make([]int, n)
+		for e := range want {
+			want[e] = e
+		}
+		sort.SliceStable(want, func(i, j int) bool {
+			a, b := want[i], want[j]
+			if sal[a] != sal[b] {
+				return sal[a] > sal[b]
+			}
+			return starts[a] < starts[b]
+		})
+		for _, pack := range []bool{true, false} {
+			if got := entityOrder(sal, starts, pack); !slices.Equal(got, want) {
+				t.Fatalf("saliences %v, starts %v, packed %v: %v, want %v", sal, starts, pack, got, want)
+			}
+		}
+	}
+}
+
+// TestSpanHash holds the resolver's hashes to wordHash, which the names'
+// table is keyed by: polyMod spread is wordHash, and a run of tokens
+// hashes (spanHash, made of its tokens' hashes) as its key written out
+// does, for tokens of every length, other scripts, empty ones and ones
+// holding spaces, at points drawn at random.
+func TestSpanHash(t *testing.T) {
+	words := []string{"", "a", "lee", "jae-myung", "^us", "u.s.", "ürümqi", "σωκράτης", "a b", " ", "  x", "0,000", strings.Repeat("z", 300)}
+	rng := rand.New(rand.NewPCG(3, 5))
+	for range 200 {
+		var r resolver
+		r.names.grow() // draws the point
+		seed := r.names.seed
+		for _, w := range words {
+			if got, want := spreadHash(polyMod(seed, w)), wordHash(seed, w); got != want {
+				t.Fatalf("seed %d, %q: polyMod spread %#x, wordHash %#x", seed, w, got, want)
+			}
+		}
+		n := 1 + rng.IntN(6)
+		var b strings.Builder
+		d := &doc.Document{}
+		for range n {
+			w := words[rng.IntN(len(words))]
+			d.Tokens = append(d.Tokens, doc.Token{Span: doc.Span{Start: b.Len(), End: b.Len() + len(w)}})
+			b.WriteString(w)
+		}
+		d.Text = b.String()
+		r.d = d
+		r.begin()
+		for f := range n {
+			for l := f + 1; l <= n; l++ {
+				key := r.key(f, l)
+				if got, want := r.spanHash(f, l), polyMod(seed, key); got != want {
+					t.Fatalf("seed %d, key %q: spanHash %d, polyMod %d", seed, key, got, want)
+				}
+				if !r.spanIs(key, f, l) || r.spanIs(key+"x", f, l) || key != "" && r.spanIs(key[1:], f, l) {
+					t.Fatalf("key %q: spanIs wrong", key)
+				}
+			}
+		}
+	}
 }

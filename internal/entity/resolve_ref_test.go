@@ -900,3 +900,13 @@ func (r *refResolver) personEvidence(tokens []string) bool {
 	}
 	return !orgHeads[tokens[len(tokens)-1]]
 }
+
+// cleared returns m emptied, or nil if it held more than maxKeep entries
+// (a map keeps its buckets after clear).
+func cleared[K comparable, V any](m map[K]V) map[K]V {
+	if len(m) > maxKeep {
+		return nil
+	}
+	clear(m)
+	return m
+}
