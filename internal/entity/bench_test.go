@@ -121,7 +121,7 @@ func BenchmarkResolveReused(b *testing.B) {
 	r := &tg.res
 	r.m, r.d = m, d
 	ms := m.tagAll(tg, d, nil)
-	fold, done := slices.Clone(r.fold), slices.Clone(r.done)
+	fold, done, capw := slices.Clone(r.fold), slices.Clone(r.done), slices.Clone(r.capw)
 	r.reset()
 	cp := make([]mention, len(ms), 4*len(ms)) // room for the repeats
 	b.ReportAllocs()
@@ -131,6 +131,7 @@ func BenchmarkResolveReused(b *testing.B) {
 		r.sizeFold()
 		copy(r.fold, fold)
 		copy(r.done, done)
+		copy(r.capw, capw)
 		if ents, _ := r.resolveAll(cp[:len(ms)]); len(ents) == 0 {
 			b.Fatal("no entities")
 		}

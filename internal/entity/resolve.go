@@ -47,6 +47,11 @@ type resolver struct {
 	fold []string
 	done []bool
 	th   []uint32
+	// capw holds, for the tokens the tagger handed over (foldedAs), whether
+	// each is capitalised as written (capYes, capNo; 0: not known): the
+	// tagger has asked it of every word (tokInfo.capd), and addRepeats
+	// asks it of every token
+	capw []uint8
 	kbuf []byte
 	a    arena.Strings // the folded forms and keys
 	// the document's keys and words (name), by index into info: a table
@@ -138,6 +143,7 @@ func (r *resolver) reset() {
 	r.fold = emptied(r.fold, maxKeepTokens)
 	r.done = emptied(r.done, maxKeepTokens)
 	r.th = emptied(r.th, maxKeepTokens)
+	r.capw = emptied(r.capw, maxKeepTokens)
 	r.covered = emptied(r.covered, maxKeepTokens)
 	r.forms = emptied(r.forms, maxKeep)
 	r.tallies = emptied(r.tallies, maxKeep)
@@ -191,26 +197,45 @@ func (r *resolver) foldToken(t int) string {
 	return r.fold[t]
 }
 
-// sizeFold makes fold, done and th one a token of the document.
+// sizeFold makes fold, done, th and capw one a token of the document.
 func (r *resolver) sizeFold() {
 	if n := len(r.d.Tokens); len(r.done) != n {
 		// reset left them empty (cleared), or they were never made
-		if cap(r.fold) >= n && cap(r.done) >= n && cap(r.th) >= n {
-			r.fold, r.done, r.th = r.fold[:n], r.done[:n], r.th[:n]
+		if cap(r.fold) >= n && cap(r.done) >= n && cap(r.th) >= n && cap(r.capw) >= n {
+			r.fold, r.done, r.th, r.capw = r.fold[:n], r.done[:n], r.th[:n], r.capw[:n]
 		} else {
-			r.fold, r.done, r.th = make([]string, n), make([]bool, n), make([]uint32, n)
+			r.fold, r.done, r.th, r.capw = make([]string, n), make([]bool, n), make([]uint32, n), make([]uint8, n)
 		}
 	}
 }
 
+// The values of resolver.capw.
+const (
+	capNo  = 1 // not capitalised as written
+	capYes = 2 // capitalised as written (isCapitalised)
+)
+
 // foldedAs records the folded forms of toks, the tagger's for tokens
 // [first, first+len(toks)) (tagAll), as those tokens': folding them again
 // cost the resolver 2% of the entity pass (TestTaggerFoldsAsResolver).
-func (r *resolver) foldedAs(first int, toks []tokInfo) {
+// And, unless the tokens are a title-case headline's (title: the tagger
+// truecased its words), whether each is capitalised
+// (TestTaggerFoldsAsResolver).
+func (r *resolver) foldedAs(first int, toks []tokInfo, title bool) {
 	r.sizeFold()
 	fold, done := r.fold[first:first+len(toks)], r.done[first:first+len(toks)]
 	for i := range toks {
 		fold[i], done[i] = toks[i].lower, true
+	}
+	if !title {
+		capw := r.capw[first : first+len(toks)]
+		for i := range toks {
+			c := uint8(capNo)
+			if toks[i].capd {
+				c = capYes
+			}
+			capw[i] = c
+		}
 	}
 }
 
@@ -644,13 +669,14 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 		}
 	}
 	n := len(ms)
+	capw := r.capw[:len(r.d.Tokens)]
 	for si, s := range r.d.Sentences {
 		if s.Block < 0 || s.Block >= len(r.d.Blocks) || r.d.Blocks[s.Block].Role == doc.Boilerplate {
 			continue
 		}
 		for t := s.First; t < s.Last; t++ {
-			if covered[t] || r.d.Tokens[t].Kind != doc.Word || !isCapitalised(r.d.TokenText(t)) {
-				continue
+			if c := capw[t]; c == capNo || covered[t] || r.d.Tokens[t].Kind != doc.Word || c == 0 && !isCapitalised(r.d.TokenText(t)) {
+				continue // the tagger's answer (capw) read first: most tokens
 			}
 			first := byte(' ') // the key's first byte; for an empty fold, the space after it
 			if f := r.folded(t); f != "" {
