@@ -2,6 +2,7 @@ package entity
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -388,25 +389,16 @@ func (r *resolver) spanFlag(first, last int, flag uint8) (int32, bool) {
 	return id, ok && r.info[id].flags&flag == flag
 }
 
-// word returns the name of w, held from now on if it was not.
-func (r *resolver) word(w string) int32 {
+// word returns the name of w, held from now on if it was not; scratch:
+// w is a view of scratch bytes, copied to be held.
+func (r *resolver) word(w string, scratch bool) int32 {
 	id, ok, h, slot := r.names.probe(w)
 	if ok {
 		return id
 	}
-	id = int32(len(r.info))
-	r.info = append(r.info, nameInfo{key: w})
-	r.names.putAt(w, h, slot, id)
-	return id
-}
-
-// wordBytes is word for the word in b, copied only if it is new.
-func (r *resolver) wordBytes(b []byte) int32 {
-	id, ok, h, slot := r.names.probe(unsafe.String(unsafe.SliceData(b), len(b)))
-	if ok {
-		return id
+	if scratch {
+		w = r.a.String(unsafe.Slice(unsafe.StringData(w), len(w)))
 	}
-	w := r.a.String(b)
 	id = int32(len(r.info))
 	r.info = append(r.info, nameInfo{key: w})
 	r.names.putAt(w, h, slot, id)
@@ -793,10 +785,10 @@ func (r *resolver) vote(ms []mention) {
 			continue
 		}
 		first, last := v.tokens[0], v.tokens[len(v.tokens)-1]
-		w := &r.info[r.word(first)]
+		w := &r.info[r.word(first, false)]
 		r.push(&w.people, &w.peopleEnd, int32(i))
 		if last != first {
-			w := &r.info[r.word(last)]
+			w := &r.info[r.word(last, false)]
 			r.push(&w.people, &w.peopleEnd, int32(i))
 		}
 	}
@@ -909,16 +901,16 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		if len(l.tokens) < 2 {
 			continue
 		}
-		first := r.word(l.tokens[0])
+		first := r.word(l.tokens[0], false)
 		l.first = first
 		r.push(&r.info[first].cand, &r.info[first].candEnd, int32(li))
 		if w := l.tokens[len(l.tokens)-1]; w != l.tokens[0] {
-			id := r.word(w)
+			id := r.word(w, false)
 			r.push(&r.info[id].cand, &r.info[id].candEnd, int32(li))
 		}
 		r.kbuf = appendInitials(r.kbuf[:0], l.tokens)
 		if in := r.kbuf; len(in) > 0 && string(in) != l.tokens[0] && string(in) != l.tokens[len(l.tokens)-1] {
-			id := r.wordBytes(in)
+			id := r.word(unsafe.String(unsafe.SliceData(in), len(in)), true)
 			r.push(&r.info[id].cand, &r.info[id].candEnd, int32(li))
 		}
 	}
@@ -1074,20 +1066,21 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 // 2^21 entities or a start past 2^32 bytes, a stable sort; TestEntityOrder).
 func entityOrder(sal []float64, starts []int, pack bool) []int {
 	rank := make([]int, len(sal))
-	if pack && len(sal) < 1<<21 {
-		keys := make([]uint64, len(sal))
+	if pack && len(sal) < 1<<21 && bits.UintSize == 64 {
+		// below 2^63: the keys are ints (smallsort's int sort, linked
+		// anyway), on the 64-bit platforms that pack
 		for e, s := range sal {
 			k := math.Round(s * 1000)
 			if !(k >= 0 && k <= 1000) || uint64(starts[e]) >= 1<<32 {
 				pack = false
 				break
 			}
-			keys[e] = uint64(1000-int(k))<<53 | uint64(starts[e])<<21 | uint64(e)
+			rank[e] = (1000-int(k))<<53 | starts[e]<<21 | e
 		}
 		if pack {
-			smallsort.Sort(keys)
-			for i, k := range keys {
-				rank[i] = int(k & (1<<21 - 1))
+			smallsort.Sort(rank)
+			for i := range rank {
+				rank[i] &= 1<<21 - 1
 			}
 			return rank
 		}
