@@ -37,7 +37,7 @@ type mention struct {
 // index into a slice, not a lookup in a map by the key (in wasm a Go map
 // hashes a string in software, memhashFallback, at every lookup). A run of
 // tokens is looked up without writing its key out: its hash is made of
-// its tokens' hashes (span), each made once a document.
+// its tokens' hashes (spanHash), each made once a document.
 type resolver struct {
 	m   *Model
 	d   *doc.Document
@@ -55,10 +55,11 @@ type resolver struct {
 	capw []uint8
 	kbuf []byte
 	a    arena.Strings // the folded forms and keys
-	// the document's keys and words (name), by index into info: a table
-	// keyed by wordHash (collision-safe: its point is drawn at random),
-	// kept for the next document emptied; pow holds the powers of its
-	// point (span), for powSeed
+	// the document's keys and words, their index into info (a name) by
+	// the key: a table keyed by wordHash (collision-safe: its point is
+	// drawn at random), kept for the next document emptied; links holds
+	// info's lists; pow the powers of the table's point (spanHash), for
+	// powSeed
 	names   wordIndex
 	info    []nameInfo
 	links   []link
@@ -70,7 +71,7 @@ type resolver struct {
 	tallies []tally
 	// the tallies' words, one after the other, kept likewise
 	vwords []string
-	// group's groups and maps, kept likewise
+	// group's groups and slots, kept likewise
 	groups  []nameGroup
 	slots   [][numTypes]int32 // by tally: 1 + the index of its key's group of each type, 0 none
 	covered []bool            // addRepeats' tokens inside a name, kept likewise
@@ -122,7 +123,7 @@ func (f *keyFilter) may(n int, c byte) bool {
 type nameGroup struct {
 	tokens []string
 	typ    int
-	first  int32 // the name of its first word (set for a longer name in group)
+	first  int32 // the name of its first word (a one-word group's: its key's)
 	n      int   // its mentions
 	parent int   // merged into this group; -1 for none
 }
