@@ -109,6 +109,36 @@ func BenchmarkResolve(b *testing.B) {
 	}
 }
 
+// BenchmarkResolveReused times the document pass as Annotate runs it
+// (skipped without ../shared): the tagger's resolver, reset and reused
+// between documents, with the folded forms the tagger handed it
+// (foldedAs), on the sample article's mentions. Each run restores those
+// forms, which reset lets go (a copy of the document's tokens' strings).
+func BenchmarkResolveReused(b *testing.B) {
+	m, d := sampleDoc(b)
+	tg := m.tagger(d)
+	defer m.release(tg)
+	r := &tg.res
+	r.m, r.d = m, d
+	ms := m.tagAll(tg, d, nil)
+	fold, done, capw := slices.Clone(r.fold), slices.Clone(r.done), slices.Clone(r.capw)
+	r.reset()
+	cp := make([]mention, len(ms), 4*len(ms)) // room for the repeats
+	b.ReportAllocs()
+	for b.Loop() {
+		copy(cp, ms)
+		r.m, r.d = m, d
+		r.sizeFold()
+		copy(r.fold, fold)
+		copy(r.done, done)
+		copy(r.capw, capw)
+		if ents, _ := r.resolveAll(cp[:len(ms)]); len(ents) == 0 {
+			b.Fatal("no entities")
+		}
+		r.reset()
+	}
+}
+
 // BenchmarkLookup times Model.add over every static feature key of the
 // sample article's tokens (skipped without ../shared), as the slow path
 // would look them up: in text order, sorted (the index read in order), and

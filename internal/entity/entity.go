@@ -159,7 +159,7 @@ func (m *Model) tagAll(tg *Tagger, d *doc.Document, ms []mention) []mention {
 		if tg.res.d == d && len(tg.toks) == len(words) {
 			// the words as the tagger folded them (a headline's truecased
 			// words fold as written: folding lowers every letter)
-			tg.res.foldedAs(first, tg.toks)
+			tg.res.foldedAs(first, tg.toks, title)
 		}
 		for _, sp := range spans {
 			for sent+1 < sj && d.Sentences[sent+1].First <= first+sp.Start {

@@ -646,7 +646,7 @@ func TestSplitKeyAndInitials(t *testing.T) {
 		if got := splitKey([]string{"before"}, tt.key)[1:]; !slices.Equal(got, want) {
 			t.Errorf("splitKey(%q) = %q, want %q", tt.key, got, want)
 		}
-		if got := initials(want); got != tt.initials {
+		if got := string(appendInitials([]byte("before"), want)[6:]); got != tt.initials {
 			t.Errorf("initials(%q) = %q, want %q", want, got, tt.initials)
 		}
 	}

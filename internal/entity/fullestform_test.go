@@ -48,15 +48,13 @@ func TestFullestForm(t *testing.T) {
 				forms = append(forms, string(name))
 			}
 			d := tokenDoc(lines...)
-			var ms []mention
-			var idx []int
+			var texts []string // the mentions' texts, as group gives them
 			for s := range d.Sentences {
 				first := d.Sentences[s].First
-				ms = append(ms, mention{sent: s, first: first, last: first + 2})
-				idx = append(idx, s)
+				texts = append(texts, d.Text[d.Tokens[first].Start:d.Tokens[first+1].End])
 			}
 			r := resolver{d: d}
-			if got, want := r.fullestForm(ms, idx), ref(forms); got != want {
+			if got, want := r.fullestForm(texts), ref(forms); got != want {
 				t.Errorf("%d mentions in %d spellings: %q, want %q", n, spellings, got, want)
 			}
 		}
@@ -77,15 +75,8 @@ func BenchmarkFullestForm(b *testing.B) {
 		}
 		lines = append(lines, string(name)+" said .")
 	}
-	d := tokenDoc(lines...)
-	var ms []mention
-	var idx []int
-	for s := range d.Sentences {
-		ms = append(ms, mention{sent: s, first: d.Sentences[s].First, last: d.Sentences[s].First + 2})
-		idx = append(idx, s)
-	}
-	r := resolver{d: d}
+	var r resolver
 	for b.Loop() {
-		r.fullestForm(ms, idx)
+		r.fullestForm(lines)
 	}
 }

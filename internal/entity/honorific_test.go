@@ -30,9 +30,7 @@ func TestTitleOffBeforeSeen(t *testing.T) {
 			ms = append(ms, mention{sent: s[0], first: first + s[1], last: first + s[2], typ: int(doc.Person), margin: -1, titleCase: s[0] == 0})
 		}
 		r := resolver{m: m, d: d}
-		for i := range ms {
-			ms[i].key = r.key(ms[i].first, ms[i].last)
-		}
+		r.begin()
 		got := r.dropJunk(ms)
 		if len(got) != 2 {
 			t.Errorf("%s: dropJunk kept %d of the 2 mentions of Price", tt.name, len(got))
@@ -71,17 +69,15 @@ func TestCutBeforeSeen(t *testing.T) {
 			ms = append(ms, mention{sent: s[0], first: first + s[1], last: first + s[2], typ: int(doc.Person), margin: margin, titleCase: tt.titleCase && s[0] == 0})
 		}
 		r := resolver{m: m, d: d}
-		for i := range ms {
-			ms[i].key = r.key(ms[i].first, ms[i].last)
-		}
+		r.begin()
 		got := r.dropJunk(ms)
 		if len(got) != 2 {
 			t.Errorf("%s: dropJunk kept %d of the 2 mentions of Price", tt.name, len(got))
 			continue
 		}
 		for _, g := range got {
-			if g.key != "price" {
-				t.Errorf("%s: kept %q, want %q", tt.name, g.key, "price")
+			if k := r.info[g.name].key; k != "price" {
+				t.Errorf("%s: kept %q, want %q", tt.name, k, "price")
 			}
 		}
 	}

@@ -2,11 +2,13 @@ package entity
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/lede-news/lede/internal/arena"
 	"github.com/lede-news/lede/internal/charref"
@@ -19,62 +21,118 @@ type mention struct {
 	sent, first, last int
 	typ               int // -1: a repeat found by the document pass, typed by vote
 	margin            float32
-	tally             int32  // its key's tally (vote), by which group finds its key's groups
-	key               string // folded tokens joined by spaces
-	titleCase         bool   // found in a title-case headline
+	tally             int32 // its name's tally (vote), by which group finds its name's groups
+	name              int32 // its key's index in the resolver's names (resolver.span)
+	titleCase         bool  // found in a title-case headline
 }
 
 // resolver turns the tagger's mentions into the document's entities.
+//
+// A name is known by its key, its tokens' folded forms joined by spaces
+// ("donald trump"), and the passes ask many things of keys: whether a key
+// was seen inside a sentence, is a longer name, is one that recurs; its
+// tally; the people and the longer names a word starts or ends. Each key
+// (and each word looked up alone) is held once, in names, and what the
+// passes know of it in info, by its index: a question about a key is an
+// index into a slice, not a lookup in a map by the key (in wasm a Go map
+// hashes a string in software, memhashFallback, at every lookup). A run of
+// tokens is looked up without writing its key out: its hash is made of
+// its tokens' hashes (spanHash), each made once a document.
 type resolver struct {
 	m   *Model
 	d   *doc.Document
 	buf []byte
 	// fold holds each token's folded form once asked for (done marks
-	// which): addRepeats asks for the same tokens' keys many times over
+	// which): addRepeats asks for the same tokens' keys many times over;
+	// th holds the hash of each token's form once asked for (tokHash)
 	fold []string
 	done []bool
+	th   []uint32
+	// capw holds, for the tokens the tagger handed over (foldedAs), whether
+	// each is capitalised as written (capYes, capNo; 0: not known): the
+	// tagger has asked it of every word (tokInfo.capd), and addRepeats
+	// asks it of every token
+	capw []uint8
 	kbuf []byte
-	a    arena.Strings // the folded forms
+	a    arena.Strings // the folded forms and keys
+	// the document's keys and words, their index into info (a name) by
+	// the key: a table keyed by wordHash (collision-safe: its point is
+	// drawn at random), kept for the next document emptied; links holds
+	// info's lists; pow the powers of the table's point (spanHash), for
+	// powSeed
+	names   wordIndex
+	info    []nameInfo
+	links   []link
+	pow     []uint64
+	powSeed uint64
 	// scratch of fullestForm: each form of a name and how often it occurs
 	forms []formCount
-	// vote's tallies and maps, kept for the next document with the tagger
+	// vote's tallies, kept for the next document with the tagger
 	tallies []tally
-	votes   map[string]int32
-	people  map[string][]*tally
-	// the tallies' and groups' words, one after the other, kept likewise
-	vwords, gwords []string
-	// dropJunk's, extend's and addRepeats' maps, kept likewise
-	seen map[string]uint8
-	keys map[string]bool
-	// group's groups and maps, kept likewise
-	groups []nameGroup
-	slots  [][numTypes]int32 // by tally: 1 + the index of its key's group of each type, 0 none
-	cand   map[string][]int
+	// the tallies' words, one after the other, kept likewise
+	vwords []string
+	// group's groups and slots, kept likewise
+	groups  []nameGroup
+	slots   [][numTypes]int32 // by tally: 1 + the index of its key's group of each type, 0 none
+	covered []bool            // addRepeats' tokens inside a name, kept likewise
+}
+
+// nameInfo is what the passes know of one key or word of the document.
+type nameInfo struct {
+	key   string
+	flags uint8 // seenInner, seenProse (dropJunk), longName (extend), recurs (addRepeats)
+	tally int32 // 1 + its tally (vote), 0 none
+	// lists in links (1 + index of the first and last item, 0 none): the
+	// tallies of the longer people's names this word starts or ends
+	// (vote), the groups of the longer names it starts or ends or is the
+	// initials of (group)
+	people, peopleEnd int32
+	cand, candEnd     int32
+}
+
+// the bits of nameInfo.flags
+const (
+	seenInner = 1 << iota // dropJunk: the key is a mention inside a sentence
+	seenProse             // dropJunk: the key is a mention outside title-case headlines
+	longName              // extend: the key is a mention of two words or more
+	recurs                // addRepeats: the key's recurrences are names
+)
+
+// link is an item of a list of nameInfo: a tally or a group, and 1 + the
+// index of the next item (0: the last).
+type link struct {
+	v, next int32
+}
+
+// keyFilter is a set of keys by their byte length (63 for 63 or more) and
+// first byte: most runs of tokens are ruled out as keys by their length
+// and first letter, without hashing their tokens and probing the names.
+type keyFilter [64][4]uint64
+
+// add adds key k, not empty.
+func (f *keyFilter) add(k string) {
+	f[min(len(k), 63)][k[0]>>6] |= 1 << (k[0] & 63)
+}
+
+// may reports whether some key added is n bytes long and starts with c.
+func (f *keyFilter) may(n int, c byte) bool {
+	return f[min(n, 63)][c>>6]&(1<<(c&63)) != 0
 }
 
 // nameGroup is group's set of mentions of one name and type.
 type nameGroup struct {
-	key    string
 	tokens []string
 	typ    int
-	ms     []int // indices into ms
+	first  int32 // the name of its first word (a one-word group's: its key's)
+	n      int   // its mentions
 	parent int   // merged into this group; -1 for none
-}
-
-// keySet returns r's set of keys emptied, made for about n keys the first
-// time: extend's and then addRepeats', neither kept past its return.
-func (r *resolver) keySet(n int) map[string]bool {
-	if r.keys == nil {
-		r.keys = make(map[string]bool, n)
-	}
-	clear(r.keys)
-	return r.keys
 }
 
 // tally is vote's count of one key's mentions by type.
 type tally struct {
 	n       [numTypes]float64
 	tokens  []string
+	name    int32
 	decided int
 }
 
@@ -86,17 +144,17 @@ func (r *resolver) reset() {
 	r.a = arena.Strings{}
 	r.fold = emptied(r.fold, maxKeepTokens)
 	r.done = emptied(r.done, maxKeepTokens)
+	r.th = emptied(r.th, maxKeepTokens)
+	r.capw = emptied(r.capw, maxKeepTokens)
+	r.covered = emptied(r.covered, maxKeepTokens)
 	r.forms = emptied(r.forms, maxKeep)
 	r.tallies = emptied(r.tallies, maxKeep)
 	r.groups = emptied(r.groups, maxKeep)
 	r.vwords = emptied(r.vwords, maxKeep)
-	r.gwords = emptied(r.gwords, maxKeep)
-	r.votes = cleared(r.votes)
-	r.people = cleared(r.people)
 	r.slots = emptied(r.slots, maxKeep)
-	r.cand = cleared(r.cand)
-	r.seen = cleared(r.seen)
-	r.keys = cleared(r.keys)
+	r.names.reset(maxKeep)
+	r.info = emptied(r.info, maxKeep)
+	r.links = emptied(r.links, maxKeep)
 }
 
 // emptied returns s cleared to its capacity and empty, or nil if it grew
@@ -110,18 +168,8 @@ func emptied[T any](s []T, max int) []T {
 	return s[:0]
 }
 
-// cleared returns m emptied, or nil if it held more than maxKeep entries
-// (a map keeps its buckets after clear).
-func cleared[K comparable, V any](m map[K]V) map[K]V {
-	if len(m) > maxKeep {
-		return nil
-	}
-	clear(m)
-	return m
-}
-
 // maxKeepTokens is the most tokens whose folded forms' memory a resolver
-// keeps for reuse (17 bytes a token).
+// keeps for reuse (21 bytes a token).
 const maxKeepTokens = 1 << 14
 
 type formCount struct {
@@ -151,26 +199,45 @@ func (r *resolver) foldToken(t int) string {
 	return r.fold[t]
 }
 
-// sizeFold makes fold and done one a token of the document.
+// sizeFold makes fold, done, th and capw one a token of the document.
 func (r *resolver) sizeFold() {
 	if n := len(r.d.Tokens); len(r.done) != n {
 		// reset left them empty (cleared), or they were never made
-		if cap(r.done) >= n {
-			r.fold, r.done = r.fold[:n], r.done[:n]
+		if cap(r.fold) >= n && cap(r.done) >= n && cap(r.th) >= n && cap(r.capw) >= n {
+			r.fold, r.done, r.th, r.capw = r.fold[:n], r.done[:n], r.th[:n], r.capw[:n]
 		} else {
-			r.fold, r.done = make([]string, n), make([]bool, n)
+			r.fold, r.done, r.th, r.capw = make([]string, n), make([]bool, n), make([]uint32, n), make([]uint8, n)
 		}
 	}
 }
 
+// The values of resolver.capw.
+const (
+	capNo  = 1 // not capitalised as written
+	capYes = 2 // capitalised as written (isCapitalised)
+)
+
 // foldedAs records the folded forms of toks, the tagger's for tokens
 // [first, first+len(toks)) (tagAll), as those tokens': folding them again
 // cost the resolver 2% of the entity pass (TestTaggerFoldsAsResolver).
-func (r *resolver) foldedAs(first int, toks []tokInfo) {
+// And, unless the tokens are a title-case headline's (title: the tagger
+// truecased its words), whether each is capitalised
+// (TestTaggerFoldsAsResolver).
+func (r *resolver) foldedAs(first int, toks []tokInfo, title bool) {
 	r.sizeFold()
 	fold, done := r.fold[first:first+len(toks)], r.done[first:first+len(toks)]
 	for i := range toks {
 		fold[i], done[i] = toks[i].lower, true
+	}
+	if !title {
+		capw := r.capw[first : first+len(toks)]
+		for i := range toks {
+			c := uint8(capNo)
+			if toks[i].capd {
+				c = capYes
+			}
+			capw[i] = c
+		}
 	}
 }
 
@@ -194,11 +261,161 @@ func (r *resolver) key(first, last int) string {
 	return r.a.String(r.kbuf)
 }
 
-// hasKey reports whether the key of tokens [first, last) is in keys. It
-// looks the key up without making a string (key makes one, for a hit).
-func (r *resolver) hasKey(keys map[string]bool, first, last int) bool {
-	r.kbuf = r.appendKey(r.kbuf[:0], first, last)
-	return keys[string(r.kbuf)]
+// hashPrime is wordHash's modulus.
+const hashPrime = 1<<31 - 1
+
+// modPrime is x modulo hashPrime, for x < 2^63.
+func modPrime(x uint64) uint64 {
+	x = (x & hashPrime) + x>>31 // below 2^31 + 2^32
+	x = (x & hashPrime) + x>>31 // at most hashPrime + 3
+	if x >= hashPrime {
+		x -= hashPrime
+	}
+	return x
+}
+
+// polyMod is wordHash(seed, w) before its last multiply: w's polynomial
+// at seed modulo hashPrime (TestSpanHash holds the two together).
+func polyMod(seed uint64, w string) uint64 {
+	h := uint64(0)
+	for i := 0; i < len(w); i++ {
+		h = h*seed + uint64(w[i]) + 1
+		h = (h & hashPrime) + h>>31
+	}
+	return modPrime(h)
+}
+
+// spreadHash is wordHash's last step: polyMod's residue spread over 32 bits.
+func spreadHash(h uint64) uint32 {
+	return uint32(h * 0x9E3779B97F4A7C15 >> 32)
+}
+
+// tokHash is polyMod of token t's folded form at the names' point, made
+// once a document (th holds it with its top bit set: made).
+func (r *resolver) tokHash(t int) uint64 {
+	if h := r.th[t]; h != 0 {
+		return uint64(h &^ (1 << 31))
+	}
+	h := polyMod(r.names.seed, r.folded(t))
+	r.th[t] = uint32(h) | 1<<31
+	return h
+}
+
+// spanHash is polyMod of the key of tokens [first, last) at the names'
+// point, made of its tokens' (a polynomial's value over a string is the
+// first part's times the point to the length of the rest, plus the rest's):
+// no key is written out to be looked up.
+func (r *resolver) spanHash(first, last int) uint64 {
+	seed := r.names.seed
+	if r.powSeed != seed {
+		r.pow, r.powSeed = r.pow[:0], seed
+	}
+	h := r.tokHash(first)
+	for t := first + 1; t < last; t++ {
+		n := len(r.folded(t))
+		for len(r.pow) <= n {
+			p := uint64(1)
+			if len(r.pow) > 0 {
+				p = modPrime(r.pow[len(r.pow)-1] * seed)
+			}
+			r.pow = append(r.pow, p)
+		}
+		// the space (its byte plus one, as polyMod counts it), then the token
+		h = modPrime(modPrime(h*seed+' '+1)*r.pow[n] + r.tokHash(t))
+	}
+	return h
+}
+
+// spanIs reports whether key is the key of tokens [first, last).
+func (r *resolver) spanIs(key string, first, last int) bool {
+	for t := first; t < last; t++ {
+		if t > first {
+			if key == "" || key[0] != ' ' {
+				return false
+			}
+			key = key[1:]
+		}
+		w := r.folded(t)
+		if len(key) < len(w) || key[:len(w)] != w {
+			return false
+		}
+		key = key[len(w):]
+	}
+	return key == ""
+}
+
+// begin readies r's per-token slices and its names for the document.
+func (r *resolver) begin() {
+	r.sizeFold()
+	if len(r.names.slots) == 0 {
+		r.names.grow() // draws the hash's point
+	}
+}
+
+// span returns the name of the key of tokens [first, last), held from now
+// on if it was not.
+func (r *resolver) span(first, last int) int32 {
+	id, ok, slot, h := r.findSpan(first, last)
+	if ok {
+		return id
+	}
+	id = int32(len(r.info))
+	k := r.key(first, last)
+	r.info = append(r.info, nameInfo{key: k})
+	r.names.putAt(k, h, slot, id)
+	return id
+}
+
+// findSpan returns the name of the key of tokens [first, last) and whether
+// it is held; if not, the free slot and the hash for putAt.
+func (r *resolver) findSpan(first, last int) (id int32, ok bool, slot int32, h uint32) {
+	x := &r.names
+	h = spreadHash(r.spanHash(first, last))
+	mask := uint32(len(x.slots) - 1)
+	for i := h >> x.shift; ; i = (i + 1) & mask {
+		s := &x.slots[i]
+		if s.id == 0 {
+			return 0, false, int32(i), h
+		}
+		if s.h == h && r.spanIs(s.w, first, last) {
+			return s.id - 1, true, 0, h
+		}
+	}
+}
+
+// spanFlag reports whether the key of tokens [first, last) is held with
+// every bit of flag set; its name if it is.
+func (r *resolver) spanFlag(first, last int, flag uint8) (int32, bool) {
+	id, ok, _, _ := r.findSpan(first, last)
+	return id, ok && r.info[id].flags&flag == flag
+}
+
+// word returns the name of w, held from now on if it was not; scratch:
+// w is a view of scratch bytes, copied to be held.
+func (r *resolver) word(w string, scratch bool) int32 {
+	id, ok, h, slot := r.names.probe(w)
+	if ok {
+		return id
+	}
+	if scratch {
+		w = r.a.String(unsafe.Slice(unsafe.StringData(w), len(w)))
+	}
+	id = int32(len(r.info))
+	r.info = append(r.info, nameInfo{key: w})
+	r.names.putAt(w, h, slot, id)
+	return id
+}
+
+// push appends v to the list (*head, *end) of links.
+func (r *resolver) push(head, end *int32, v int32) {
+	r.links = append(r.links, link{v: v})
+	i := int32(len(r.links))
+	if *end == 0 {
+		*head = i
+	} else {
+		r.links[*end-1].next = i
+	}
+	*end = i
 }
 
 // resolveAll merges the mentions ms of r.d into ranked entities, and also
@@ -208,9 +425,7 @@ func (r *resolver) resolveAll(ms []mention) ([]doc.Entity, []mention) {
 	if len(ms) == 0 {
 		return nil, ms
 	}
-	for i := range ms {
-		ms[i].key = r.key(ms[i].first, ms[i].last)
-	}
+	r.begin()
 	ms = r.dropJunk(ms)
 	ms = r.extend(ms)
 	ms = r.addRepeats(ms)
@@ -234,14 +449,8 @@ func (r *resolver) sentenceInitial(m mention) bool {
 // common lower-case words elsewhere ("Additionally", "Meanwhile"), unless
 // the same word is also a name inside a sentence.
 func (r *resolver) dropJunk(ms []mention) []mention {
-	// what is known of each key: found inside a sentence (inner), found
-	// outside title-case headlines (prose); one map, so one probe a key
-	const inner, prose = 1, 2
-	seen := r.seen
-	if seen == nil {
-		seen = make(map[string]uint8, len(ms)) // sized once: growing rehashes every key
-		r.seen = seen
-	}
+	// what is known of each key: found inside a sentence (seenInner),
+	// found outside title-case headlines (seenProse), in its flags
 	// "Mr.", "Mrs.", "Ms." are titles, not part of the name (the CoNLL
 	// convention the tagger learned for "President"; Reuters wrote no
 	// "Mr.", so eng.train has three, and the tagger keeps the title in US
@@ -249,8 +458,9 @@ func (r *resolver) dropJunk(ms []mention) []mention {
 	// a name of titles alone is none (left empty here, dropped below).
 	// And a lower-case word of four letters or more ends a name: greedy
 	// decoding sometimes drags one on ("Lee remains committed"). Both
-	// done first, so that seen holds the names as they are kept
-	// (TestTitleOffBeforeSeen, TestCutBeforeSeen)
+	// done first, so that the flags hold the names as they are kept
+	// (TestTitleOffBeforeSeen, TestCutBeforeSeen); a mention's name is
+	// found here, once it is cut
 	for i := range ms {
 		m := &ms[i]
 		first, last := m.first, m.last
@@ -268,28 +478,24 @@ func (r *resolver) dropJunk(ms []mention) []mention {
 				break
 			}
 		}
-		if first != m.first || last != m.last {
-			m.first, m.last = first, last
-			m.key = r.key(first, last)
-		}
+		m.first, m.last = first, last
+		m.name = r.span(first, last)
 		var f uint8
 		if !r.sentenceInitial(*m) {
-			f |= inner
+			f |= seenInner
 		}
 		if !m.titleCase {
-			f |= prose
+			f |= seenProse
 		}
-		if f != 0 {
-			seen[m.key] |= f
-		}
+		r.info[m.name].flags |= f
 	}
 	out := ms[:0]
 	for _, m := range ms {
 		if m.first == m.last {
 			continue // titles alone
 		}
-		if m.last-m.first == 1 && seen[m.key]&inner == 0 && r.sentenceInitial(m) && m.margin < junkMargin {
-			if e, ok := r.m.lex.get(m.key); ok && (e.CapRate >= 1 && e.CapRate <= 2 || e.CapRate == 7) {
+		if m.last-m.first == 1 && r.info[m.name].flags&seenInner == 0 && r.sentenceInitial(m) && m.margin < junkMargin {
+			if e, ok := r.m.lex.get(r.info[m.name].key); ok && (e.CapRate >= 1 && e.CapRate <= 2 || e.CapRate == 7) {
 				continue
 			}
 		}
@@ -298,7 +504,7 @@ func (r *resolver) dropJunk(ms []mention) []mention {
 		// that the tagger doubts (its label lost to another somewhere on
 		// the way) is a word, not a name, unless the article names it
 		// elsewhere ("Steadies" in "Dollar Steadies Ahead of ...")
-		if m.titleCase && m.last-m.first == 1 && m.margin < 0 && seen[m.key]&prose == 0 && r.m.lowerWord(m.key) {
+		if m.titleCase && m.last-m.first == 1 && m.margin < 0 && r.info[m.name].flags&seenProse == 0 && r.m.lowerWord(r.info[m.name].key) {
 			if _, caps := caseOf(r.d.TokenText(m.first)); !caps {
 				continue
 			}
@@ -327,17 +533,19 @@ func (r *resolver) hasCapital(first, last int) bool {
 // "Harbour Wind" of "shares in Harbour Wind", not a name of its own. The
 // widened mention takes the type the document's vote gives the longer name.
 func (r *resolver) extend(ms []mention) []mention {
-	keys := r.keySet(len(ms))
 	maxLen := 0
+	var filter keyFilter
 	for _, m := range ms {
 		if m.last-m.first >= 2 {
-			keys[m.key] = true
+			r.info[m.name].flags |= longName
+			filter.add(r.info[m.name].key) // two words: not empty
 			maxLen = min(max(maxLen, m.last-m.first), 8)
 		}
 	}
-	if len(keys) == 0 {
+	if maxLen == 0 {
 		return ms
 	}
+	var size [2*8 + 1]int // size[t-a]: the byte length of the folded forms of tokens [a, t)
 	changed := false
 	for i := range ms {
 		m := &ms[i]
@@ -353,18 +561,32 @@ func (r *resolver) extend(ms []mention) []mention {
 		if a == m.first && z == m.last {
 			continue
 		}
-		// the longest name of the document inside the run that holds the mention
-		bf, bl := m.first, m.last
+		// the longest name of the document inside the run that holds the
+		// mention (of two words or more: longer than the mention); the
+		// keys ruled out by their length and first byte first (a key of
+		// tokens [f, l) starts with the first byte of f's form, or with
+		// the space after it if that is empty)
+		for t := a; t < z; t++ {
+			size[t+1-a] = size[t-a] + len(r.folded(t))
+		}
+		bf, bl, bn := m.first, m.last, m.name
 		for f := a; f <= m.first; f++ {
+			first := byte(' ')
+			if w := r.folded(f); w != "" {
+				first = w[0]
+			}
 			for l := z; l >= m.last && l-f > bl-bf; l-- {
-				if l-f <= maxLen && r.hasKey(keys, f, l) {
-					bf, bl = f, l
+				if l-f > maxLen || !filter.may(size[l-a]-size[f-a]+l-f-1, first) {
+					continue
+				}
+				if id, ok := r.spanFlag(f, l, longName); ok {
+					bf, bl, bn = f, l, id
 					break
 				}
 			}
 		}
 		if bf != m.first || bl != m.last {
-			m.first, m.last, m.key, m.typ, m.margin = bf, bl, r.key(bf, bl), -1, 0
+			m.first, m.last, m.name, m.typ, m.margin = bf, bl, bn, -1, 0
 			changed = true
 		}
 	}
@@ -395,17 +617,14 @@ func (r *resolver) extend(ms []mention) []mention {
 // so is a person's first or last name alone. A one-word name tagged with a
 // margin below junkMargin is found only where it is tagged.
 func (r *resolver) addRepeats(ms []mention) []mention {
-	keys := r.keySet(len(ms))
-	// the keys by byte length (63 for 63 or more) and first byte: most runs
-	// of capitalised words are ruled out by their length and first letter
-	// without building their key and probing the map (with wasm's slow
-	// portable hash)
-	var filter [64][4]uint64
+	// the keys by byte length and first byte: most runs of capitalised
+	// words are ruled out by their length and first letter
+	var filter keyFilter
 	var firsts [4]uint64 // the keys' first bytes, whatever their length
-	add := func(k string) {
-		keys[k] = true
-		if k != "" {
-			filter[min(len(k), 63)][k[0]>>6] |= 1 << (k[0] & 63)
+	add := func(id int32) {
+		r.info[id].flags |= recurs
+		if k := r.info[id].key; k != "" {
+			filter.add(k)
 			firsts[k[0]>>6] |= 1 << (k[0] & 63)
 		}
 	}
@@ -421,29 +640,36 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 			// proposal, docs/benchmarks.md) cost the keyphrases 0.3-0.6 F1
 			continue
 		}
-		add(m.key)
+		add(m.name)
 		maxLen = min(max(maxLen, m.last-m.first), 8)
 		if m.typ == 0 && m.last-m.first > 1 {
 			// a person's first or last name alone: "Lee" of "Lee Jae Myung"
-			add(r.key(m.first, m.first+1))
-			add(r.key(m.last-1, m.last))
+			add(r.span(m.first, m.first+1))
+			add(r.span(m.last-1, m.last))
 		}
 	}
 	var size [9]int // size[l]: the byte length of the key of tokens [t, t+l)
-	covered := make([]bool, len(r.d.Tokens))
+	covered := r.covered[:0]
+	if cap(covered) < len(r.d.Tokens) {
+		covered = make([]bool, len(r.d.Tokens))
+	}
+	covered = covered[:len(r.d.Tokens)]
+	clear(covered)
+	r.covered = covered
 	for _, m := range ms {
 		for t := m.first; t < m.last; t++ {
 			covered[t] = true
 		}
 	}
 	n := len(ms)
+	capw := r.capw[:len(r.d.Tokens)]
 	for si, s := range r.d.Sentences {
 		if s.Block < 0 || s.Block >= len(r.d.Blocks) || r.d.Blocks[s.Block].Role == doc.Boilerplate {
 			continue
 		}
 		for t := s.First; t < s.Last; t++ {
-			if covered[t] || r.d.Tokens[t].Kind != doc.Word || !isCapitalised(r.d.TokenText(t)) {
-				continue
+			if c := capw[t]; c == capNo || covered[t] || r.d.Tokens[t].Kind != doc.Word || c == 0 && !isCapitalised(r.d.TokenText(t)) {
+				continue // the tagger's answer (capw) read first: most tokens
 			}
 			first := byte(' ') // the key's first byte; for an empty fold, the space after it
 			if f := r.folded(t); f != "" {
@@ -466,14 +692,14 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 				}
 			}
 			for l := top; l >= 1; l-- {
-				if n := size[l]; n > 0 && filter[min(n, 63)][first>>6]&(1<<(first&63)) == 0 {
+				if n := size[l]; n > 0 && !filter.may(n, first) {
 					continue // no key of this length starts with this byte
 				}
 				if !isCapitalised(r.d.TokenText(t + l - 1)) {
 					continue
 				}
-				if r.hasKey(keys, t, t+l) {
-					ms = append(ms, mention{sent: si, first: t, last: t + l, typ: -1, key: r.key(t, t+l)})
+				if id, ok := r.spanFlag(t, t+l, recurs); ok {
+					ms = append(ms, mention{sent: si, first: t, last: t + l, typ: -1, name: id})
 					for u := t; u < t+l; u++ {
 						covered[u] = true
 					}
@@ -495,24 +721,20 @@ func (r *resolver) addRepeats(ms []mention) []mention {
 // administration" is still Donald Trump).
 func (r *resolver) vote(ms []mention) {
 	// the tallies in order of first mention, so sums run in one order,
-	// and by key
+	// and by name (nameInfo.tally)
 	tallies := r.tallies[:0]
-	votes := r.votes
-	if votes == nil {
-		votes = make(map[string]int32, len(ms))
-	}
 	words := r.vwords[:0] // every tally's tokens, one after the other
-	defer func() { r.tallies, r.votes, r.vwords = tallies, votes, words }()
+	defer func() { r.tallies, r.vwords = tallies, words }()
 	for i := range ms {
 		m := &ms[i]
-		vi, ok := votes[m.key]
-		if !ok {
-			vi = int32(len(tallies))
-			votes[m.key] = vi
+		nm := &r.info[m.name]
+		if nm.tally == 0 {
 			n := len(words)
-			words = splitKey(words, m.key)
-			tallies = append(tallies, tally{tokens: words[n:len(words):len(words)]})
+			words = splitKey(words, nm.key)
+			tallies = append(tallies, tally{tokens: words[n:len(words):len(words)], name: m.name})
+			nm.tally = int32(len(tallies))
 		}
+		vi := nm.tally - 1
 		m.tally = vi
 		v := &tallies[vi]
 		if m.typ >= 0 {
@@ -555,22 +777,20 @@ func (r *resolver) vote(ms []mention) {
 	for i := range tallies {
 		tallies[i].decided = argmax(tallies[i].n)
 	}
-	// the longer people's names by their first and last word, so a one-word
-	// name finds its people without scanning every name
-	people := r.people
-	if people == nil {
-		people = make(map[string][]*tally, len(tallies))
-		r.people = people
-	}
+	// the longer people's names by their first and last word (in lists
+	// of the words' names), so a one-word name finds its people without
+	// scanning every name
 	for i := range tallies {
 		v := &tallies[i]
 		if len(v.tokens) < 2 || v.decided != 0 {
 			continue
 		}
 		first, last := v.tokens[0], v.tokens[len(v.tokens)-1]
-		people[first] = append(people[first], v)
+		w := &r.info[r.word(first, false)]
+		r.push(&w.people, &w.peopleEnd, int32(i))
 		if last != first {
-			people[last] = append(people[last], v)
+			w := &r.info[r.word(last, false)]
+			r.push(&w.people, &w.peopleEnd, int32(i))
 		}
 	}
 	for i := range tallies {
@@ -578,9 +798,10 @@ func (r *resolver) vote(ms []mention) {
 		if len(v.tokens) != 1 {
 			continue
 		}
+		// its word is its key (one word has no space): its own name
 		n := v.n
-		for _, lv := range people[v.tokens[0]] {
-			n[0] += lv.n[0]
+		for l := r.info[v.name].people; l != 0; l = r.links[l-1].next {
+			n[0] += tallies[r.links[l-1].v].n[0]
 		}
 		v.decided = argmax(n)
 	}
@@ -645,8 +866,7 @@ const voteScale = 20
 
 // group merges mentions into entities and ranks them.
 func (r *resolver) group(ms []mention) []doc.Entity {
-	// groups by value, and each group's mentions cut from one array: a
-	// few allocations, not one per group and per mention
+	// groups by value: a few allocations, not one per group
 	gs := r.groups[:0]
 	if gs == nil {
 		gs = make([]nameGroup, 0, len(ms)/2+8) // most names recur
@@ -657,8 +877,7 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 	slots := slices.Grow(r.slots[:0], len(r.tallies))[:len(r.tallies)]
 	clear(slots)
 	defer func() { r.slots = slots }()
-	words := r.gwords[:0] // every group's tokens, one after the other
-	defer func() { r.groups, r.gwords = gs, words }()
+	defer func() { r.groups = gs }()
 	gOf := make([]int32, len(ms))
 	for i, m := range ms {
 		slot := &slots[m.tally]
@@ -666,58 +885,62 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		if gi < 0 {
 			gi = len(gs)
 			slot[m.typ] = int32(gi + 1)
-			n := len(words)
-			words = splitKey(words, m.key)
-			gs = append(gs, nameGroup{key: m.key, tokens: words[n:len(words):len(words)], typ: m.typ, parent: -1})
+			v := &r.tallies[m.tally] // its key's words, and its name
+			gs = append(gs, nameGroup{tokens: v.tokens, first: v.name, typ: m.typ, parent: -1})
 		}
 		gOf[i] = int32(gi)
-		gs[gi].parent-- // counts the group's mentions for now: -1 - count
-	}
-	all := make([]int, len(ms))
-	off := 0
-	for gi := range gs {
-		n := -1 - gs[gi].parent
-		gs[gi].ms, gs[gi].parent = all[off:off:off+n], -1
-		off += n
-	}
-	for i, gi := range gOf {
-		gs[gi].ms = append(gs[gi].ms, i)
+		gs[gi].n++
 	}
 	// short forms join the longer name they stand for: the one with the most
 	// mentions, then the earliest.
-	// candidates: longer names indexed by their first word, last word and
-	// initials, so the search is not quadratic in the number of names
-	cand := r.cand
-	if cand == nil {
-		cand = make(map[string][]int, len(gs))
-		r.cand = cand
-	}
-	for li, l := range gs {
+	// candidates: longer names listed by the names of their first word,
+	// last word and initials, so the search is not quadratic in the
+	// number of names (a one-word group's first word is its key: its
+	// tally's name; a longer one's is found here)
+	for li := range gs {
+		l := &gs[li]
 		if len(l.tokens) < 2 {
 			continue
 		}
-		cand[l.tokens[0]] = append(cand[l.tokens[0]], li)
+		first := r.word(l.tokens[0], false)
+		l.first = first
+		r.push(&r.info[first].cand, &r.info[first].candEnd, int32(li))
 		if w := l.tokens[len(l.tokens)-1]; w != l.tokens[0] {
-			cand[w] = append(cand[w], li)
+			id := r.word(w, false)
+			r.push(&r.info[id].cand, &r.info[id].candEnd, int32(li))
 		}
-		if in := initials(l.tokens); in != "" && in != l.tokens[0] && in != l.tokens[len(l.tokens)-1] {
-			cand[in] = append(cand[in], li)
+		r.kbuf = appendInitials(r.kbuf[:0], l.tokens)
+		if in := r.kbuf; len(in) > 0 && string(in) != l.tokens[0] && string(in) != l.tokens[len(l.tokens)-1] {
+			id := r.word(unsafe.String(unsafe.SliceData(in), len(in)), true)
+			r.push(&r.info[id].cand, &r.info[id].candEnd, int32(li))
 		}
 	}
 	for gi := range gs {
 		g := &gs[gi]
 		best := -1
-		look := g.tokens[0]
+		look := g.first
 		if len(g.tokens) == 1 {
-			look = strings.ReplaceAll(strings.TrimPrefix(look, "^"), ".", "")
+			if w := strings.ReplaceAll(strings.TrimPrefix(g.tokens[0], "^"), ".", ""); w != g.tokens[0] {
+				look = -1
+				if id, ok := r.names.get(w); ok {
+					look = id
+				}
+			}
 		}
-		for _, lis := range [2][]int{cand[g.tokens[0]], cand[look]} {
-			for _, li := range lis {
+		if look == g.first {
+			look = -1 // the same list again finds no better name
+		}
+		for _, lis := range [2]int32{g.first, look} {
+			if lis < 0 {
+				continue
+			}
+			for it := r.info[lis].cand; it != 0; it = r.links[it-1].next {
+				li := int(r.links[it-1].v)
 				l := &gs[li]
 				if li == gi || len(l.tokens) <= len(g.tokens) || !shortFormOf(g.tokens, l.tokens, l.typ, g.typ) {
 					continue
 				}
-				if best < 0 || len(l.ms) > len(gs[best].ms) {
+				if best < 0 || l.n > gs[best].n {
 					best = li
 				}
 			}
@@ -730,96 +953,150 @@ func (r *resolver) group(ms []mention) []doc.Entity {
 		}
 		return i
 	}
-	// each root's groups, in order, cut from one array by their counts
-	// (an append per group grew a slice per root); a root's entity is
-	// made in the order of roots, and the sort below decides the order of
-	// the entities
-	rootOf := make([]int, 2*len(gs))
-	count, memAll := rootOf[len(gs):], make([]int, len(gs))
-	rootOf = rootOf[:len(gs)]
-	roots := 0
+	// the entities: one a root, in the order of the roots (the sort below
+	// decides their order in the answer); a mention's is its group's
+	// root's. entOf: by group, 1 + its entity if it is a root; rootOf: by
+	// group, its root
+	scratch := make([]int32, 3*len(gs))
+	rootOf, entOf, cnt := scratch[:len(gs)], scratch[len(gs):2*len(gs)], scratch[2*len(gs):]
 	for i := range gs {
-		ri := root(i)
-		rootOf[i] = ri
-		if count[ri] == 0 {
-			roots++
+		rootOf[i] = int32(root(i))
+		entOf[rootOf[i]] = 1
+	}
+	nEnt := 0
+	for ri, e := range entOf {
+		if e != 0 {
+			cnt[nEnt] = 0
+			nEnt++
+			entOf[ri] = int32(nEnt)
 		}
-		count[ri]++
 	}
-	members := make([][]int, len(gs))
-	off = 0
-	for ri, n := range count {
-		members[ri] = memAll[off : off : off+n]
-		off += n
+	cnt = cnt[:nEnt]
+	for i := range gs {
+		cnt[entOf[rootOf[i]]-1] += int32(gs[i].n)
 	}
-	for i, ri := range rootOf {
-		members[ri] = append(members[ri], i)
+	// each entity's mentions, in order, a run of order (counted first:
+	// the mentions in order fill each run in order)
+	order := make([]int32, len(ms)+nEnt+1)
+	off := order[len(ms):] // off[e]: where entity e's run starts, then its end
+	order = order[:len(ms)]
+	for e, n := range cnt {
+		off[e+1] = off[e] + n
 	}
-	// salience: mentions (log), how early the first one is, and the title
+	pos := cnt // cnt is spent: each run's next place
+	copy(pos, off[:nEnt])
+	for i, gi := range gOf {
+		e := entOf[rootOf[gi]] - 1
+		order[pos[e]] = int32(i)
+		pos[e]++
+	}
+	// salience: mentions (log), how early the first one is, and the title;
+	// then each entity's rank, by salience and then its first mention,
+	// sorted as one integer each (the salience a whole number of
+	// thousandths of the top's, the mention's start and the entity's place
+	// packed; TestEntityOrder)
 	nSent := max(1, len(r.d.Sentences))
-	out := make([]doc.Entity, 0, roots)
-	var forms []string
-	var idx []int
+	sal := make([]float64, nEnt)
+	top := 0.0
+	for e := range sal {
+		run := order[off[e]:off[e+1]]
+		inTitle := false
+		for _, i := range run {
+			if r.d.Blocks[r.d.Sentences[ms[i].sent].Block].Role == doc.Title {
+				inTitle = true
+				break
+			}
+		}
+		first := float64(ms[run[0]].sent) / float64(nSent)
+		sal[e] = (1 + math.Log(float64(len(run)))) * (1.5 - 0.5*first)
+		if inTitle {
+			sal[e] *= 1.5
+		}
+		top = max(top, sal[e])
+	}
+	starts := make([]int, nEnt)
+	for e := range sal {
+		sal[e] = math.Round(sal[e]/top*1000) / 1000
+		starts[e] = r.d.Tokens[ms[order[off[e]]].first].Start
+	}
+	out := make([]doc.Entity, 0, nEnt)
+	var forms, rootForms []string
 	// every entity's mentions, cut from one array (capped, so that no
 	// append to one runs into the next)
 	mentions := make([]doc.Mention, 0, len(ms))
-	for ri, mem := range members {
-		if len(mem) == 0 {
-			continue
-		}
-		var e doc.Entity
-		e.Type = doc.EntityType(gs[ri].typ)
-		forms = forms[:0] // the mentions' texts
-		n := 0
-		for _, gi := range mem {
-			n += len(gs[gi].ms)
-		}
-		idx = idx[:0]
-		for _, gi := range mem {
-			idx = append(idx, gs[gi].ms...)
-		}
-		e.Mentions = mentions[len(mentions) : len(mentions) : len(mentions)+n]
-		mentions = mentions[:len(mentions)+n]
-		smallsort.Sort(idx)
-		inTitle := false
-		for _, i := range idx {
-			m := ms[i]
+	for _, e := range entityOrder(sal, starts, true) {
+		run := order[off[e]:off[e+1]]
+		ri := rootOf[gOf[run[0]]]
+		var ent doc.Entity
+		ent.Type = doc.EntityType(gs[ri].typ)
+		forms = forms[:0]         // the mentions' texts
+		rootForms = rootForms[:0] // those of the root group's, for its name
+		ent.Mentions = mentions[len(mentions) : len(mentions) : len(mentions)+len(run)]
+		mentions = mentions[:len(mentions)+len(run)]
+		for _, i := range run {
+			m := &ms[i]
 			sp := doc.Span{Start: r.d.Tokens[m.first].Start, End: r.d.Tokens[m.last-1].End}
-			e.Mentions = append(e.Mentions, doc.Mention{Span: sp, Sentence: m.sent})
-			forms = append(forms, r.form(sp))
-			if r.d.Blocks[r.d.Sentences[m.sent].Block].Role == doc.Title {
-				inTitle = true
+			ent.Mentions = append(ent.Mentions, doc.Mention{Span: sp, Sentence: m.sent})
+			f := r.form(sp)
+			forms = append(forms, f)
+			if gOf[i] == ri {
+				rootForms = append(rootForms, f)
 			}
 		}
-		e.Name = r.fullestForm(ms, gs[ri].ms)
+		ent.Name = r.fullestForm(rootForms)
 		// the other forms, sorted, once each
 		smallsort.Sort(forms)
 		for _, s := range slices.Compact(forms) {
-			if s != e.Name {
-				e.Aliases = append(e.Aliases, s)
+			if s != ent.Name {
+				ent.Aliases = append(ent.Aliases, s)
 			}
 		}
-		first := float64(ms[idx[0]].sent) / float64(nSent)
-		e.Salience = (1 + math.Log(float64(len(idx)))) * (1.5 - 0.5*first)
-		if inTitle {
-			e.Salience *= 1.5
-		}
-		out = append(out, e)
+		ent.Salience = sal[e]
+		out = append(out, ent)
 	}
-	top := 0.0
-	for _, e := range out {
-		top = max(top, e.Salience)
-	}
-	for i := range out {
-		out[i].Salience = math.Round(out[i].Salience/top*1000) / 1000
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Salience != out[j].Salience {
-			return out[i].Salience > out[j].Salience
-		}
-		return out[i].Mentions[0].Start < out[j].Mentions[0].Start
-	})
 	return out
+}
+
+// entityOrder returns the order of entities of saliences sal (each a
+// whole number of thousandths, at most 1) whose first mentions start at
+// starts: by salience, highest first, then by the first mention, then by
+// their place, as a stable sort by salience and start gives them. Each
+// entity is sorted as one integer (sort.SliceStable moves entities with
+// reflection, write barriers and a call a comparison): its salience in
+// thousandths, its start and its place packed, where they fit (pack; past
+// 2^21 entities or a start past 2^32 bytes, a stable sort; TestEntityOrder).
+func entityOrder(sal []float64, starts []int, pack bool) []int {
+	rank := make([]int, len(sal))
+	if pack && len(sal) < 1<<21 && bits.UintSize == 64 {
+		// below 2^63: the keys are ints (smallsort's int sort, linked
+		// anyway), on the 64-bit platforms that pack
+		for e, s := range sal {
+			k := math.Round(s * 1000)
+			if !(k >= 0 && k <= 1000) || uint64(starts[e]) >= 1<<32 {
+				pack = false
+				break
+			}
+			rank[e] = (1000-int(k))<<53 | starts[e]<<21 | e
+		}
+		if pack {
+			smallsort.Sort(rank)
+			for i := range rank {
+				rank[i] &= 1<<21 - 1
+			}
+			return rank
+		}
+	}
+	for e := range rank {
+		rank[e] = e
+	}
+	sort.SliceStable(rank, func(i, j int) bool {
+		a, b := rank[i], rank[j]
+		if sal[a] != sal[b] {
+			return sal[a] > sal[b]
+		}
+		return starts[a] < starts[b]
+	})
+	return rank
 }
 
 // form is the text of a mention as its entity's name or alias: in pasted
@@ -829,18 +1106,17 @@ func (r *resolver) form(sp doc.Span) string {
 	return charref.Read(sp.Of(r.d.Text), r.d.FromHTML)
 }
 
-// fullestForm is the name as most often written among the mentions of the
-// longest key, preferring a form not set in capitals.
-func (r *resolver) fullestForm(ms []mention, idx []int) string {
+// fullestForm is the name as most often written among forms, the texts of
+// the mentions of the longest key (form), preferring a form not set in
+// capitals.
+func (r *resolver) fullestForm(forms []string) string {
 	// a name has few forms: a list searched in turn, not a map per name
 	// (the best is the same in any order: ties go to the smaller string);
 	// past formsListed forms (a page of one name in many spellings of
 	// case) a map finds them, or the search is quadratic in the mentions
 	count := r.forms[:0]
 	var at map[string]int // form -> its place in count, once count is long
-	for _, i := range idx {
-		m := ms[i]
-		s := r.form(doc.Span{Start: r.d.Tokens[m.first].Start, End: r.d.Tokens[m.last-1].End})
+	for _, s := range forms {
 		k, ok := 0, false
 		if at != nil {
 			k, ok = at[s]
@@ -905,12 +1181,13 @@ func isAcronymOf(acr string, long []string) bool {
 	if len(letters) < 2 || len(letters) > 8 {
 		return false
 	}
-	return initials(long) == letters
+	var buf [16]byte
+	return string(appendInitials(buf[:0], long)) == letters
 }
 
-// initials are the first letters of the significant words of a folded name.
-func initials(long []string) string {
-	var b []byte
+// appendInitials appends the first letters of the significant words of a
+// folded name to b.
+func appendInitials(b []byte, long []string) []byte {
 	for _, w := range long {
 		for more := true; more; { // the parts of w between hyphens
 			var part string
@@ -922,7 +1199,7 @@ func initials(long []string) string {
 			}
 		}
 	}
-	return string(b)
+	return b
 }
 
 // orgEvidence reports whether a folded multi-word name ends in an

@@ -432,11 +432,15 @@ func TestAnnotateReuse(t *testing.T) {
 			slices.ContainsFunc(r.fold[:cap(r.fold)], func(s string) bool { return s != "" }) ||
 			slices.ContainsFunc(r.tallies[:cap(r.tallies)], func(v tally) bool { return v.tokens != nil }) ||
 			slices.ContainsFunc(r.forms[:cap(r.forms)], func(f formCount) bool { return f.s != "" }) ||
-			slices.ContainsFunc(r.groups[:cap(r.groups)], func(g nameGroup) bool { return g.key != "" }) ||
+			slices.ContainsFunc(r.groups[:cap(r.groups)], func(g nameGroup) bool { return g.tokens != nil }) ||
 			slices.ContainsFunc(r.vwords[:cap(r.vwords)], func(s string) bool { return s != "" }) ||
-			slices.ContainsFunc(r.gwords[:cap(r.gwords)], func(s string) bool { return s != "" }) ||
+			slices.ContainsFunc(r.info[:cap(r.info)], func(n nameInfo) bool { return n != nameInfo{} }) ||
+			slices.ContainsFunc(r.names.slots, func(s wordSlot) bool { return s != wordSlot{} }) ||
+			slices.ContainsFunc(r.links[:cap(r.links)], func(l link) bool { return l != link{} }) ||
+			slices.ContainsFunc(r.th[:cap(r.th)], func(h uint32) bool { return h != 0 }) ||
+			slices.ContainsFunc(r.covered[:cap(r.covered)], func(c bool) bool { return c }) ||
 			slices.ContainsFunc(tg.sent[:cap(tg.sent)], func(s string) bool { return s != "" }) ||
-			len(r.votes) > 0 || len(r.cand) > 0 || len(r.seen) > 0 || len(r.keys) > 0 || len(r.people) > 0 || r.d != nil
+			r.names.len() > 0 || r.d != nil
 		if kept {
 			t.Errorf("%q: the tagger kept the document's mentions or strings", s)
 		}
