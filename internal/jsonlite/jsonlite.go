@@ -37,9 +37,19 @@ func AppendString(b []byte, s string) []byte {
 	valid := utf8.ValidString(s)
 	start := 0
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) && plain8(s, i) {
+		// eight plain ASCII bytes at a time (the test: see ones)
+		for i+8 <= len(s) {
+			w := s[i : i+8]
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			q, bs := x^'"'*ones, x^'\\'*ones
+			if (x|(x-0x20*ones)|(q-ones)|(bs-ones))&top != 0 {
+				break
+			}
 			i += 8
-			continue
+		}
+		if i == len(s) {
+			break
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -102,27 +112,17 @@ func AppendString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// plain8 reports whether the eight bytes of s from i are all ASCII that a
-// JSON string holds as they are (no control character, '"' or '\\'), tested
-// as one word: a report's text and names are mostly such runs, and a byte
-// at a time cost AppendString a load, a table read and a branch a byte.
-func plain8(s string, i int) bool {
-	const (
-		ones = 0x0101010101010101
-		top  = 0x8080808080808080 // the top bit of each byte
-	)
-	s = s[i : i+8]
-	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	q := x ^ '"'*ones   // a byte '"' is 0 here
-	bs := x ^ '\\'*ones // a byte '\\' is 0 here
-	// With every byte below 0x80 (x's top bits clear), a byte's top bit is
-	// set in x-0x20*ones only for a byte below 0x20, and in q-ones or
-	// bs-ones only for a zero byte: the first such byte borrows from no
-	// other, so no answer is missed; with none, nothing borrows, so none is
-	// false.
-	return (x|(x-0x20*ones)|(q-ones)|(bs-ones))&top == 0
-}
+// AppendString's test of eight bytes as one word: with every byte below
+// 0x80 (x's top bits clear), a byte's top bit is set in x-0x20*ones only
+// for a byte below 0x20, and in q-ones or bs-ones (x with '"' or '\\'
+// xored out) only for a zero byte; the first such byte borrows from no
+// other, so none is missed, and with none nothing borrows, so none is
+// false. A report's text and names are mostly such runs of plain ASCII,
+// which a byte at a time cost a load, a table read and a branch a byte.
+const (
+	ones = 0x0101010101010101
+	top  = 0x8080808080808080 // the top bit of each byte
+)
 
 // ErrUnsupported is returned for NaN, ±Inf and Go values JSON cannot hold.
 var ErrUnsupported = errors.New("json: unsupported value")

@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 // stdEncode is what every lede front end used to write: encoding/json with
@@ -62,23 +61,16 @@ func TestAppendStringMatchesEncodingJSON(t *testing.T) {
 	}
 }
 
-// TestPlain8 holds plain8 to its definition, a byte at a time, for every
-// byte at every place of the word among fillers at the edges of the range
-// it passes (' ', '!', '#', '[', ']', '~', DEL) and on random words.
-func TestPlain8(t *testing.T) {
-	plain := func(s string) bool {
-		for i := 0; i < len(s); i++ {
-			if s[i] >= utf8.RuneSelf || !safe[s[i]] {
-				return false
-			}
-		}
-		return true
-	}
+// TestAppendStringWords holds AppendString's eight-byte test to
+// encoding/json for every byte at every place of a word among fillers at
+// the edges of the range it passes (' ', '!', '#', '[', ']', '~', DEL),
+// and on random words of mostly printable ASCII.
+func TestAppendStringWords(t *testing.T) {
 	var words []string
 	for _, fill := range []byte(" !#[]~\x7fa") {
 		for c := 0; c < 256; c++ {
-			for at := 0; at < 8; at++ {
-				w := bytes.Repeat([]byte{fill}, 9)
+			for at := 0; at < 9; at++ {
+				w := bytes.Repeat([]byte{fill}, 17)
 				w[at] = byte(c)
 				words = append(words, string(w))
 			}
@@ -86,18 +78,18 @@ func TestPlain8(t *testing.T) {
 	}
 	r := rand.New(rand.NewPCG(3, 4))
 	for i := 0; i < 20000; i++ {
-		w := make([]byte, 8)
+		w := make([]byte, 8+r.IntN(17))
 		for j := range w {
 			w[j] = byte(r.IntN(256))
-			if r.IntN(4) > 0 {
+			if r.IntN(8) > 0 {
 				w[j] = byte(0x20 + r.IntN(0x60))
 			}
 		}
 		words = append(words, string(w))
 	}
 	for _, w := range words {
-		if got, want := plain8(w, 0), plain(w[:8]); got != want {
-			t.Fatalf("plain8(%q) = %v, want %v", w[:8], got, want)
+		if got, want := AppendString(nil, w), stdEncode(t, w); !bytes.Equal(got, want) {
+			t.Fatalf("AppendString(%q) = %s, encoding/json %s", w, got, want)
 		}
 	}
 }
