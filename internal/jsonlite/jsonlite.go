@@ -34,7 +34,9 @@ var safe = func() (t [utf8.RuneSelf]bool) {
 // U+2029 as \u2028 and \u2029, each byte of invalid UTF-8 as \ufffd.
 func AppendString(b []byte, s string) []byte {
 	b = append(b, '"')
-	valid := utf8.ValidString(s)
+	// whether s is valid UTF-8, read at its first non-ASCII byte (the
+	// bytes before it are ASCII, valid): 0 not yet known, 1 valid, 2 not
+	valid := 0
 	start := 0
 	for i := 0; i < len(s); {
 		// eight plain ASCII bytes at a time (the test: see ones)
@@ -78,7 +80,13 @@ func AppendString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
-		if valid {
+		if valid == 0 {
+			valid = 2
+			if utf8.ValidString(s[i:]) {
+				valid = 1
+			}
+		}
+		if valid == 1 {
 			// In valid UTF-8 only U+2028 and U+2029 (E2 80 A8/A9) need
 			// escaping, and 0xE2 never occurs inside another character.
 			if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8 {
