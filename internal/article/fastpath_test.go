@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"testing"
@@ -65,6 +66,25 @@ func TestFastPaths(t *testing.T) {
 	for _, s := range append(inputs, "“Quoted” Text", "İstanbul", "\u212Aelvin", "ΑΒΓ δ", "bad \xff byte", "\uFFFD", "Ⅻ", "ǅ") {
 		if got, want := lower(s), strings.ToLower(s); got != want {
 			t.Errorf("lower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestLowerWords holds lower's eight-byte words to strings.ToLower: every
+// byte at every place of a word among fillers at the edges of the capitals
+// ('@', 'A', 'Z', '[', '`', 'a', 'z', '{'), and a non-ASCII rune after.
+func TestLowerWords(t *testing.T) {
+	for _, fill := range []byte("@AZ[`az{ ") {
+		for c := 0; c < 256; c++ {
+			for at := 0; at < 9; at++ {
+				w := bytes.Repeat([]byte{fill}, 17)
+				w[at] = byte(c)
+				for _, s := range []string{"X" + string(w), "X" + string(w) + "é", string(w)} {
+					if got, want := lower(s), strings.ToLower(s); got != want {
+						t.Fatalf("lower(%q) = %q, want %q", s, got, want)
+					}
+				}
+			}
 		}
 	}
 }

@@ -35,3 +35,21 @@ func BenchmarkMarshal(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkAnalyzeDUC times the engine on three DUC-2001 texts of the
+// speed bar's 307 (the longest, about 15.7 KB; one near the mean, 5.3 KB;
+// a short one, 1.5 KB), so that work growing faster than the text shows
+// as fewer MB/s on the longest (skipped without ../shared).
+func BenchmarkAnalyzeDUC(b *testing.B) {
+	for _, name := range []string{"LA010890-0031", "FT933-8272", "AP880816-0234"} {
+		text := readShared(b, "data/keyphrases/duc2001/docs/"+name+".txt")
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for i := 0; i < b.N; i++ {
+				if _, err := Analyze(text, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

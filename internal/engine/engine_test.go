@@ -1,8 +1,10 @@
 package engine
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -94,6 +96,59 @@ func TestOffsetsIndexText(t *testing.T) {
 		}
 		if r.Offsets != unit {
 			t.Errorf("report says offsets %q, want %q", r.Offsets, unit)
+		}
+	}
+}
+
+// looksBinaryRef is looksBinary as it was, a byte at a time.
+func looksBinaryRef(s string) bool {
+	head := s
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	if strings.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	ctrl := 0
+	for i := 0; i < len(head); i++ {
+		if c := head[i]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctrl++
+		}
+	}
+	return ctrl*20 > len(head)
+}
+
+// TestLooksBinaryWords holds looksBinary's eight-byte words to the byte
+// loop it replaced: every byte at every place of a word among fillers at
+// the edges of what the word test passes, random texts of control
+// characters near the 5% line, and the 8 KB limit.
+func TestLooksBinaryWords(t *testing.T) {
+	var cases []string
+	for _, fill := range []byte(" !\x1f\n~\x80\xffa") {
+		for c := 0; c < 256; c++ {
+			for at := 0; at < 9; at++ {
+				w := bytes.Repeat([]byte{fill}, 17)
+				w[at] = byte(c)
+				cases = append(cases, string(w))
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := 0; i < 3000; i++ {
+		b := make([]byte, r.IntN(400))
+		for j := range b {
+			b[j] = byte(0x20 + r.IntN(0x60))
+			if r.IntN(20) == 0 {
+				b[j] = byte(r.IntN(0x20))
+			}
+		}
+		cases = append(cases, string(b))
+	}
+	long := strings.Repeat("a", 8190) + "\x01\x01\x01"
+	cases = append(cases, long, strings.Repeat("\x01", 500)+strings.Repeat("a", 9000), strings.Repeat("a", 8192)+"\x00")
+	for _, s := range cases {
+		if got, want := looksBinary(s), looksBinaryRef(s); got != want {
+			t.Fatalf("looksBinary(%q) = %v, the byte loop %v", s, got, want)
 		}
 	}
 }

@@ -34,9 +34,25 @@ var safe = func() (t [utf8.RuneSelf]bool) {
 // U+2029 as \u2028 and \u2029, each byte of invalid UTF-8 as \ufffd.
 func AppendString(b []byte, s string) []byte {
 	b = append(b, '"')
-	valid := utf8.ValidString(s)
+	// whether s is valid UTF-8, read at its first non-ASCII byte (the
+	// bytes before it are ASCII, valid): 0 not yet known, 1 valid, 2 not
+	valid := 0
 	start := 0
 	for i := 0; i < len(s); {
+		// eight plain ASCII bytes at a time (the test: see ones)
+		for i+8 <= len(s) {
+			w := s[i : i+8]
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			q, bs := x^'"'*ones, x^'\\'*ones
+			if (x|(x-0x20*ones)|(q-ones)|(bs-ones))&top != 0 {
+				break
+			}
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if safe[c] {
@@ -64,7 +80,13 @@ func AppendString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
-		if valid {
+		if valid == 0 {
+			valid = 2
+			if utf8.ValidString(s[i:]) {
+				valid = 1
+			}
+		}
+		if valid == 1 {
 			// In valid UTF-8 only U+2028 and U+2029 (E2 80 A8/A9) need
 			// escaping, and 0xE2 never occurs inside another character.
 			if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8 {
@@ -97,6 +119,18 @@ func AppendString(b []byte, s string) []byte {
 	b = append(b, s[start:]...)
 	return append(b, '"')
 }
+
+// AppendString's test of eight bytes as one word: with every byte below
+// 0x80 (x's top bits clear), a byte's top bit is set in x-0x20*ones only
+// for a byte below 0x20, and in q-ones or bs-ones (x with '"' or '\\'
+// xored out) only for a zero byte; the first such byte borrows from no
+// other, so none is missed, and with none nothing borrows, so none is
+// false. A report's text and names are mostly such runs of plain ASCII,
+// which a byte at a time cost a load, a table read and a branch a byte.
+const (
+	ones = 0x0101010101010101
+	top  = 0x8080808080808080 // the top bit of each byte
+)
 
 // ErrUnsupported is returned for NaN, ±Inf and Go values JSON cannot hold.
 var ErrUnsupported = errors.New("json: unsupported value")

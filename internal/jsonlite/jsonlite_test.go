@@ -47,10 +47,49 @@ func TestAppendStringMatchesEncodingJSON(t *testing.T) {
 	}
 	for c := 0; c < 256; c++ {
 		cases = append(cases, string([]byte{byte(c)}), "x"+string(rune(c))+"y")
+		// each byte at each place of the eight-byte words plain8 reads
+		for at := 0; at < 16; at++ {
+			w := []byte("abcdefghijklmnopqr")
+			w[at] = byte(c)
+			cases = append(cases, string(w))
+		}
 	}
 	for _, s := range cases {
 		if got, want := AppendString(nil, s), stdEncode(t, s); !bytes.Equal(got, want) {
 			t.Fatalf("AppendString(%q) = %s, encoding/json %s", s, got, want)
+		}
+	}
+}
+
+// TestAppendStringWords holds AppendString's eight-byte test to
+// encoding/json for every byte at every place of a word among fillers at
+// the edges of the range it passes (' ', '!', '#', '[', ']', '~', DEL),
+// and on random words of mostly printable ASCII.
+func TestAppendStringWords(t *testing.T) {
+	var words []string
+	for _, fill := range []byte(" !#[]~\x7fa") {
+		for c := 0; c < 256; c++ {
+			for at := 0; at < 9; at++ {
+				w := bytes.Repeat([]byte{fill}, 17)
+				w[at] = byte(c)
+				words = append(words, string(w))
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 20000; i++ {
+		w := make([]byte, 8+r.IntN(17))
+		for j := range w {
+			w[j] = byte(r.IntN(256))
+			if r.IntN(8) > 0 {
+				w[j] = byte(0x20 + r.IntN(0x60))
+			}
+		}
+		words = append(words, string(w))
+	}
+	for _, w := range words {
+		if got, want := AppendString(nil, w), stdEncode(t, w); !bytes.Equal(got, want) {
+			t.Fatalf("AppendString(%q) = %s, encoding/json %s", w, got, want)
 		}
 	}
 }

@@ -7,9 +7,9 @@ import (
 	"testing"
 )
 
-// TestRankDesc holds the insertion sorts (rankDesc, insertDesc,
+// TestRankDesc holds the insertion and merge sorts (rankDesc, insertDesc,
 // sortBetter) to the sorts they replace, on lists of every length up to
-// past maxInsertion with many ties (keys from a few values), and with a
+// past maxInsertion and some longer ones, with many ties (keys from a few values), and with a
 // NaN (left to sort.Slice, so the order is the one the pass gave before).
 func TestRankDesc(t *testing.T) {
 	x := uint64(3)
@@ -17,7 +17,14 @@ func TestRankDesc(t *testing.T) {
 		x = x*6364136223846793005 + 1442695040888963407
 		return (x >> 33) % n
 	}
+	var lengths []int
 	for n := 0; n <= maxInsertion+20; n++ {
+		lengths = append(lengths, n)
+	}
+	// long lists, merged (mergeDesc, mergeBetter) over one or more levels
+	// past maxInsertion, with a run cut short at the end
+	lengths = append(lengths, 255, 256, 257, 600, 1500)
+	for _, n := range lengths {
 		for _, values := range []uint64{2, 5, 1000} {
 			key := make([]float64, n)
 			for i := range key {

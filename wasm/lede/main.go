@@ -15,6 +15,7 @@ package main
 import (
 	"runtime"
 	"syscall/js"
+	"unsafe"
 
 	"github.com/lede-news/lede/internal/engine"
 )
@@ -40,7 +41,27 @@ import (
 // analysis as the engine starts (web/e2e/heapfloor.test.mjs).
 const heapFloor = 4 << 20
 
+// job is one call of ledeAnalyze, handed to the goroutine that analyses.
+type job struct{ input, opts string }
+
+// analyst runs every analysis on one goroutine that lives as long as the
+// instance. Go's wasm port calls each js.FuncOf callback on a goroutine of
+// its own with a 2 KB stack, which an analysis grows to about 64 KB by
+// doubling: five or six copies of the stack, each decoding the stack maps
+// of every frame on it, about 1% of an analysis's CPU in Node (node
+// --cpu-prof: runtime.copystack under keyphrase's intern and the tagger).
+// This goroutine keeps its grown stack from one analysis to the next (the
+// collector halves an idle goroutine's stack at most once a cycle, and
+// wasm/lede collects about once in ten analyses of an article).
+func analyst(jobs <-chan job, out chan<- []byte) {
+	for j := range jobs {
+		out <- engine.AnalyzeJSON(j.input, j.opts)
+	}
+}
+
 func main() {
+	jobs, out := make(chan job), make(chan []byte)
+	go analyst(jobs, out)
 	var floor []byte
 	var makeFloor js.Func
 	makeFloor = js.FuncOf(func(js.Value, []js.Value) any {
@@ -63,7 +84,16 @@ func main() {
 		if len(args) > 1 && args[1].Type() == js.TypeString {
 			opts = args[1].String()
 		}
-		return string(engine.AnalyzeJSON(args[0].String(), opts))
+		// waiting here blocks no JavaScript: the runtime runs the analyst
+		// and comes back to this goroutine before it returns to JavaScript
+		jobs <- job{args[0].String(), opts}
+		// the report's bytes as a string without a copy: nothing writes
+		// them again (AnalyzeJSON's buffer is the report's own), and
+		// syscall/js copies the string into JavaScript before this call
+		// returns; a copy was the report's size again (23 KB for the
+		// sample) allocated and moved each call
+		b := <-out
+		return unsafe.String(unsafe.SliceData(b), len(b))
 	}))
 	select {}
 }
