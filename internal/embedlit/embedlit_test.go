@@ -13,6 +13,7 @@ import (
 // blank import of embed go, the rest of the file stays; what cannot be a
 // literal is an error.
 func TestRewrite(t *testing.T) {
+	needGo(t)
 	dir := t.TempDir()
 	data := "LPOS\x00\xff\xfe\"\\\n`é\x80end"
 	if err := os.WriteFile(filepath.Join(dir, "model.bin"), []byte(data), 0o644); err != nil {
@@ -77,6 +78,15 @@ func TestRewrite(t *testing.T) {
 	}
 }
 
+// needGo skips a test that runs the go command where there is none (the
+// GOOS=js GOARCH=wasm run of the tests in Node).
+func needGo(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("needs the go command:", err)
+	}
+}
+
 // quoteGo is a Go literal of s written independently of Rewrite's.
 func quoteGo(s string) string {
 	var b strings.Builder
@@ -114,6 +124,7 @@ func checkCompiles(t *testing.T, name, src string) {
 // TestOverlayDropsEmbed holds the page's build to what Overlay is for:
 // with it, wasm/lede links neither embed nor time nor internal/godebug.
 func TestOverlayDropsEmbed(t *testing.T) {
+	needGo(t)
 	if testing.Short() {
 		t.Skip("runs go list")
 	}
