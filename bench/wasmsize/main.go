@@ -1,7 +1,7 @@
 // Command wasmsize prints what each Go package costs in the page's engine
 // (wasm/lede compiled with GOOS=js GOARCH=wasm, or another main package: -pkg), raw and after brotli.
 //
-//	go run ./bench/wasmsize                    # build ./wasm/lede here and measure it
+//	go run ./bench/wasmsize                    # build ./wasm/lede here (models as literals, as cmd/lede-dist does since internal/embedlit) and measure it
 //	go run ./bench/wasmsize -dir ../base       # the same for another checkout
 //	go run ./bench/wasmsize -pkg ./wasm/worker # the Cloudflare worker instead of the page's engine
 //	go run ./bench/wasmsize -wasm x.wasm       # an existing build (not stripped with -s)
@@ -36,6 +36,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/lede-news/lede/internal/embedlit"
 )
 
 func main() {
@@ -69,7 +71,17 @@ func run(dir, pkg, wasmFile string, minBr int, parts bool, tierup string, top in
 	defer os.RemoveAll(tmp)
 	if wasmFile == "" {
 		wasmFile = filepath.Join(tmp, "lede.wasm")
-		cmd := exec.Command("go", "build", "-trimpath", "-o", wasmFile, pkg)
+		args := []string{"build", "-trimpath"}
+		if _, err := os.Stat(filepath.Join(dir, "internal", "embedlit")); err == nil && pkg == "./wasm/lede" {
+			// as that checkout's cmd/lede-dist builds it: the //go:embed
+			// models as literals (a checkout from before embedlit embeds them)
+			overlay, _, err := embedlit.Overlay(dir, pkg, tmp)
+			if err != nil {
+				return err
+			}
+			args = append(args, "-overlay", overlay)
+		}
+		cmd := exec.Command("go", append(args, "-o", wasmFile, pkg)...)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		cmd.Stderr = os.Stderr

@@ -21,6 +21,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/lede-news/lede/internal/embedlit"
 )
 
 func main() {
@@ -33,6 +35,28 @@ func main() {
 	}
 }
 
+// buildWasm compiles wasm/lede, stripped, with its //go:embed models as
+// literals (package embedlit: the page then links neither embed nor io/fs,
+// time and internal/godebug).
+func buildWasm(wasmPath string) error {
+	tmp, err := os.MkdirTemp("", "lede-dist")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	overlay, _, err := embedlit.Overlay(".", "./wasm/lede", tmp)
+	if err != nil {
+		return fmt.Errorf("writing the models as literals (internal/embedlit): %v", err)
+	}
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-overlay", overlay, "-o", wasmPath, "./wasm/lede")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("compiling the engine to WebAssembly (GOOS=js GOARCH=wasm go build -overlay ... ./wasm/lede): %v", err)
+	}
+	return nil
+}
+
 func build(out string, compileWasm bool) error {
 	if _, err := os.Stat("go.mod"); err != nil {
 		return fmt.Errorf("run me from the repository root (where go.mod is): %v", err)
@@ -42,11 +66,8 @@ func build(out string, compileWasm bool) error {
 	}
 	wasmPath := filepath.Join(out, "lede.wasm")
 	if compileWasm {
-		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasmPath, "./wasm/lede")
-		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("compiling the engine to WebAssembly (GOOS=js GOARCH=wasm go build ./wasm/lede): %v", err)
+		if err := buildWasm(wasmPath); err != nil {
+			return err
 		}
 	}
 	wasm, err := os.ReadFile(wasmPath)

@@ -77,7 +77,7 @@ func main() {
 	flag.Uint64Var(&c.seed, "seed", 1, "shuffle seed")
 	flag.IntVar(&c.prefix, "prefix", 6, "also a feature for the first this many letters of longer words (0: none)")
 	flag.Float64Var(&c.titles, "titles", 0, "also train on each titled row's title alone, with this weight (0: not)")
-	flag.IntVar(&c.nnz, "nnz", 90000, "keep only this many weights (bucket, label) in all, the ones that matter most, instead of whole buckets (-keep); 0: whole buckets")
+	flag.IntVar(&c.nnz, "nnz", 75000, "keep only this many weights (bucket, label) in all, the ones that matter most, instead of whole buckets (-keep); 0: whole buckets")
 	flag.IntVar(&c.nnzSteps, "nnz-steps", 3, "with -nnz: select and retrain this many times, halving the weights kept each time down to -nnz (1: select once from the dense model)")
 	flag.Float64Var(&c.nnzFreq, "nnz-freq", 0, "with -nnz: rank weights by |weight| x (rows with the feature)^this")
 	flag.StringVar(&c.nnzGrid, "nnz-grid", "", "with -validate: comma-separated -nnz values to score (one dense training shared)")

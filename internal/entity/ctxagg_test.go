@@ -58,7 +58,7 @@ func TestCtxFeatures(t *testing.T) {
 
 // TestContextSwitch checks that the context-aggregation switch travels in
 // the model file: a model trained with it is read back with it, one
-// trained without keeps the LEDENER5 magic and never reads the document.
+// trained without keeps the LEDENER6 magic and never reads the document.
 func TestContextSwitch(t *testing.T) {
 	sents := tinySentences(map[uint64]uint8{})
 	for i := range sents {
@@ -97,7 +97,7 @@ func TestContextSwitch(t *testing.T) {
 }
 
 // ctxModel is a tiny model trained with the context-aggregation features
-// (magic LEDENEC5).
+// (magic LEDENEC6).
 func ctxModel(t *testing.T) *Model {
 	t.Helper()
 	sents := tinySentences(map[uint64]uint8{})

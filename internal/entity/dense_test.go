@@ -8,12 +8,19 @@ import (
 	"testing"
 )
 
+// first returns the index of bucket b's first key.
+func (x *keyIndex) first(b uint32) uint32 {
+	if x.off8 != nil {
+		return x.block[b>>x.blockBits] + uint32(x.off8[b])
+	}
+	return x.block[b>>x.blockBits] + uint32(x.off[b])
+}
+
 // keys returns the keys x indexes, in order.
 func (x *keyIndex) keys() []uint32 {
 	var out []uint32
 	for b := range uint32(1 << keyBits) {
-		i := x.block[b>>x.blockBits] + uint32(x.off[b])
-		end := x.block[(b+1)>>x.blockBits] + uint32(x.off[b+1])
+		i, end := x.first(b), x.first(b+1)
 		for ; i < end; i++ {
 			out = append(out, b<<keyBits|uint32(x.lows[i]))
 		}

@@ -497,21 +497,23 @@ func TestKeyIndex(t *testing.T) {
 		}()},
 	}
 	for _, tt := range tests {
-		x := newKeyIndex(tt.keys)
-		for i, k := range tt.keys {
-			if got := x.find(k); got != i {
-				t.Errorf("%s: find(%#x) = %d, want %d", tt.name, k, got, i)
-			}
-		}
-		for _, k := range []uint32{2, 0x10002, 0x20000, 0x3fffffe, 0xfffffffe} {
-			want := -1
-			for i, kk := range tt.keys {
-				if kk == k {
-					want = i
+		for _, byteOffsets := range []bool{false, true} {
+			x := newKeyIndex(tt.keys, byteOffsets)
+			for i, k := range tt.keys {
+				if got := x.find(k); got != i {
+					t.Errorf("%s, byte offsets %v: find(%#x) = %d, want %d", tt.name, byteOffsets, k, got, i)
 				}
 			}
-			if got := x.find(k); got != want {
-				t.Errorf("%s: find(%#x) = %d, want %d", tt.name, k, got, want)
+			for _, k := range []uint32{2, 0x10002, 0x20000, 0x3fffffe, 0xfffffffe} {
+				want := -1
+				for i, kk := range tt.keys {
+					if kk == k {
+						want = i
+					}
+				}
+				if got := x.find(k); got != want {
+					t.Errorf("%s, byte offsets %v: find(%#x) = %d, want %d", tt.name, byteOffsets, k, got, want)
+				}
 			}
 		}
 	}

@@ -309,7 +309,7 @@ func (m *Model) build(codes map[uint32][numLabels]int8, hist map[uint32]HistKey,
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	m.index, m.refs = newKeyIndex(keys), make([]uint32, len(keys))
+	m.index, m.refs = newKeyIndex(keys, false), make([]uint32, len(keys))
 	for i, k := range keys {
 		m.refs[i] = refs[k]
 	}
@@ -488,17 +488,21 @@ func (m *Model) addHist(h hash, ref uint32, p1 int, scores *[numLabels]int32) {
 // varint-coded one that had to be decoded into tables, LEDENER2 stored the
 // lexicon's words, LEDENER3 kept history rows under their own keys,
 // LEDENER4 kept every row of three or more labels as entries (no dense
-// table; Decode still reads it).
-const modelMagic = "LEDENER5"
+// table; Decode still reads it), LEDENER5 kept the lexicon's and the
+// gazetteer's bucket offsets in 16 bits and the lexicon's entries as 16-bit
+// words (Decode still reads it; the same tables, compressing worse).
+const modelMagic = "LEDENER6"
 
-// modelMagicCtx is LEDENER5's layout for a model trained with the
+// modelMagicCtx is LEDENER6's layout for a model trained with the
 // context-aggregation features (ctxagg.go): a model without them keeps
-// LEDENER5, byte for byte, and the tagger reads them only from this one.
-const modelMagicCtx = "LEDENEC5"
+// LEDENER6, byte for byte, and the tagger reads them only from this one.
+const modelMagicCtx = "LEDENEC6"
 
-// The magics of the layout before the dense rows, which Decode reads too:
-// a model written before them works as it did (its rows all entries).
+// The magics of the earlier layouts, which Decode reads too: a model
+// written in them works as it did (LEDENER4's rows all entries).
 const (
+	modelMagic5    = "LEDENER5"
+	modelMagicCtx5 = "LEDENEC5"
 	modelMagic4    = "LEDENER4"
 	modelMagicCtx4 = "LEDENEC4"
 )
@@ -518,7 +522,8 @@ func (m *Model) Encode(w io.Writer) error {
 	o.u16(m.ent)
 	o.bytes(m.dense)
 	m.lex.index.encode(&o)
-	o.u16(m.lex.vals)
+	o.bytes(m.lex.lo)
+	o.bytes(m.lex.hi)
 	o.u16(m.lex.coarse)
 	m.gaz.index.encode(&o)
 	o.bytes(m.gaz.vals)
@@ -540,8 +545,11 @@ func Decode(data []byte) (*Model, error) {
 	s := &section{b: data}
 	magic := string(s.take(len(modelMagic)))
 	fields := headerFields
+	planes := false // the lexicon's entries as two byte planes (LEDENER6)
 	switch magic {
 	case modelMagic, modelMagicCtx:
+		planes = true
+	case modelMagic5, modelMagicCtx5:
 	case modelMagic4, modelMagicCtx4:
 		fields--
 	default:
@@ -551,7 +559,7 @@ func Decode(data []byte) (*Model, error) {
 	if s.err {
 		return nil, errors.New("entity model: truncated header")
 	}
-	m := &Model{ctx: magic == modelMagicCtx || magic == modelMagicCtx4}
+	m := &Model{ctx: magic == modelMagicCtx || magic == modelMagicCtx5 || magic == modelMagicCtx4}
 	m.top, m.dynRange = math.Float32frombits(h[0]), math.Float32frombits(h[1])
 	if !(m.top > 0 && m.dynRange >= 1 && m.dynRange < 1e9) {
 		return nil, errors.New("entity model: corrupt header")
@@ -574,7 +582,14 @@ func Decode(data []byte) (*Model, error) {
 		m.dense = s.take(ndense)
 	}
 	m.lex.index.decode(s)
-	m.lex.vals = s.u16(nlex)
+	if planes {
+		m.lex.lo, m.lex.hi = s.take(nlex), s.take(nlex)
+	} else if vals := s.u16(nlex); !s.err {
+		m.lex.lo, m.lex.hi = make([]uint8, nlex), make([]uint8, nlex)
+		for i, v := range vals {
+			m.lex.lo[i], m.lex.hi[i] = uint8(v), uint8(v>>8)
+		}
+	}
 	m.lex.coarse = s.u16(ncoarse)
 	m.lex.n = nlex
 	m.gaz.index.decode(s)

@@ -380,30 +380,32 @@ func TestKeyIndexBisect(t *testing.T) {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	x := newKeyIndex(keys)
-	for i, k := range keys {
-		if got := x.find(k); got != i {
-			t.Fatalf("find(%#x) = %d, want %d", k, got, i)
-		}
-		for _, d := range []uint32{1, 2, ^uint32(0)} { // the keys just above and below
-			if a := k + d; !set[a] {
-				if got := x.find(a); got != -1 {
-					t.Fatalf("find(%#x) = %d, want -1", a, got)
+	for _, byteOffsets := range []bool{false, true} {
+		x := newKeyIndex(keys, byteOffsets)
+		for i, k := range keys {
+			if got := x.find(k); got != i {
+				t.Fatalf("find(%#x) = %d, want %d", k, got, i)
+			}
+			for _, d := range []uint32{1, 2, ^uint32(0)} { // the keys just above and below
+				if a := k + d; !set[a] {
+					if got := x.find(a); got != -1 {
+						t.Fatalf("find(%#x) = %d, want -1", a, got)
+					}
 				}
 			}
 		}
-	}
-	for range 100000 {
-		k := r.Uint32()
-		if r.IntN(2) == 0 {
-			k = keys[r.IntN(len(keys))]&0xffff0000 | uint32(r.IntN(1<<keyBits))
-		}
-		want, ok := slices.BinarySearch(keys, k)
-		if !ok {
-			want = -1
-		}
-		if got := x.find(k); got != want {
-			t.Fatalf("find(%#x) = %d, want %d", k, got, want)
+		for range 100000 {
+			k := r.Uint32()
+			if r.IntN(2) == 0 {
+				k = keys[r.IntN(len(keys))]&0xffff0000 | uint32(r.IntN(1<<keyBits))
+			}
+			want, ok := slices.BinarySearch(keys, k)
+			if !ok {
+				want = -1
+			}
+			if got := x.find(k); got != want {
+				t.Fatalf("find(%#x) = %d, want %d", k, got, want)
+			}
 		}
 	}
 }
