@@ -228,6 +228,28 @@ test('concurrent requests all succeed with the same report, from the one instanc
   assert.equal(new Set(rs.map(([, , i]) => i.served)).size, 8, 'each request was counted once');
 });
 
+test('concurrent requests with different inputs each get their own report', { skip }, async () => {
+  // Every request of the isolate is handed to one long-lived goroutine
+  // (serve_js.go, server): an answer must reach the request it belongs to.
+  const text = readFileSync(fixture, 'utf8');
+  const half = text.slice(0, text.indexOf('\n', text.length >> 1) + 1);
+  const run = (args, input) => execFileSync('go', ['run', './cmd/lede', 'analyze', ...args], { cwd: root, input, maxBuffer: 64 << 20 });
+  const kinds = [
+    { query: '', body: text, want: cli(fixture) },
+    { query: '?offsets=utf8', body: text, want: run(['--offsets', 'utf8', fixture]) },
+    { query: '?input=text', body: half, want: run(['--input', 'text', '-'], half) },
+  ];
+  assert.ok(!kinds[0].want.equals(kinds[1].want) && !kinds[0].want.equals(kinds[2].want) && !kinds[1].want.equals(kinds[2].want),
+    'the three inputs give three different reports, so a mixed-up answer would show');
+  const sent = Array.from({ length: 12 }, (_, i) => kinds[i % kinds.length]);
+  const rs = await Promise.all(sent.map((k) =>
+    req('/analyze' + k.query, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: k.body }).then(async (r) => [r.status, Buffer.from(await r.arrayBuffer())])));
+  rs.forEach(([status, got], i) => {
+    assert.equal(status, 200);
+    assert.ok(got.equals(sent[i].want), `concurrent request ${i} (${sent[i].query || 'no query'}) got another report${STALE}`);
+  });
+});
+
 test('POST /analyze application/x-ndjson: one report a line, as `lede analyze --jsonl`', { skip }, async () => {
   const text = readFileSync(fixture, 'utf8');
   const body = JSON.stringify({ id: 1, text }) + '\n' + JSON.stringify({ id: 'b', text: '' }) + '\n' + JSON.stringify({ id: 3, text }) + '\n';
