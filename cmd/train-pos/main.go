@@ -31,15 +31,16 @@ func main() {
 	bits := flag.Uint("bits", 17, "log2 of the number of feature hash buckets")
 	iters := flag.Int("iters", 8, "training passes")
 	prune := flag.Int("prune", 10, "drop quantised weights with |w| below this")
-	levels := flag.Int("levels", 24, "round the kept weights' magnitudes to this many values (1-D k-means); 0 keeps every int8 value")
+	levels := flag.Int("levels", 16, "round the kept weights' magnitudes to this many values (1-D k-means); 0 keeps every int8 value")
+	decide := flag.Int("decide", 80, "drop the weights whose removal changes no tag of eng.train, keeping every token's lead at least min(this, its lead before); -1 drops none")
 	flag.Parse()
-	if err := run(*data, *out, *bits, *iters, *prune, *levels); err != nil {
+	if err := run(*data, *out, *bits, *iters, *prune, *levels, *decide); err != nil {
 		fmt.Fprintln(os.Stderr, "train-pos:", err)
 		os.Exit(1)
 	}
 }
 
-func run(data, out string, bits uint, iters, prune, levels int) error {
+func run(data, out string, bits uint, iters, prune, levels, decide int) error {
 	train, err := read(filepath.Join(data, "eng.train"))
 	if err != nil {
 		return err
@@ -153,6 +154,11 @@ func run(data, out string, bits uint, iters, prune, levels int) error {
 	}
 	if levels > 0 {
 		codebook(q, prune, levels)
+	}
+	if decide >= 0 {
+		n := pruneByDecisions(q, nt, bits, train, tags, int32(decide))
+		kept -= n
+		fmt.Printf("%d weights dropped that change no tag of eng.train\n", n)
 	}
 	model := pos.Encode(tags, bits, q)
 	m, err := pos.Decode(model)

@@ -199,7 +199,7 @@ type Model struct {
 	// start(b+1), where start(b) = block[b>>blockBits] + off[b]: an 8-bit
 	// offset a bucket and a 32-bit one every block of 1<<blockBits buckets,
 	// the largest block (up to 256 buckets) whose offsets all fit a byte;
-	// the shipped model's blocks of 256 hold at most 246 entries. Byte
+	// the shipped model's blocks of 256 hold at most 172 entries. Byte
 	// offsets compress better than the 16-bit ones of blocks of 1024 did
 	// (LPOS3: 5.1 KB more brotli for the same weights) and halve the table
 	// a lookup reads, at the same two loads. Tags and weights lie in two
