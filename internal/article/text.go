@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/lede-news/lede/internal/doc"
+	"github.com/lede-news/lede/internal/swar"
 )
 
 // line is one paragraph candidate of pasted text with the features the
@@ -1287,12 +1288,10 @@ func lower(s string) string {
 	copy(b, s[:i])
 	for i < len(s) {
 		if i+8 <= len(s) {
-			// eight ASCII bytes lowered as one word (see swarOnes)
-			w := s[i : i+8]
-			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-			if x&swarTop == 0 {
-				x |= (x + (0x80-'A')*swarOnes) &^ (x + (0x80-'Z'-1)*swarOnes) & swarTop >> 2
+			// eight ASCII bytes lowered as one word (the comment after lower says how)
+			x := swar.Load(s[i : i+8])
+			if x&swar.Top == 0 {
+				x |= (x + (0x80-'A')*swar.Ones) &^ (x + (0x80-'Z'-1)*swar.Ones) & swar.Top >> 2
 				d := b[i : i+8]
 				d[0], d[1], d[2], d[3] = byte(x), byte(x>>8), byte(x>>16), byte(x>>24)
 				d[4], d[5], d[6], d[7] = byte(x>>32), byte(x>>40), byte(x>>48), byte(x>>56)
@@ -1324,7 +1323,3 @@ func lower(s string) string {
 // above and in x+(0x80-'Z'-1)·ones when it is above 'Z' (no byte carries
 // into the next: 0x7f+0x3f < 0x100); a capital's bit, moved down two
 // places, is its 0x20, which lowers it.
-const (
-	swarOnes = 0x0101010101010101
-	swarTop  = 0x8080808080808080 // the top bit of each byte
-)

@@ -24,6 +24,7 @@ import (
 	"github.com/lede-news/lede/internal/report"
 	"github.com/lede-news/lede/internal/segment"
 	"github.com/lede-news/lede/internal/summary"
+	"github.com/lede-news/lede/internal/swar"
 )
 
 // MaxInputBytes is the largest input Analyze accepts. A long news article is
@@ -324,20 +325,12 @@ func checkInput(input string, opt Options) (article.Kind, error) {
 // when one of them is below 0x20 (a line break's word, in text): one pass,
 // where IndexByte for the NUL and a loop a byte had been two.
 func looksBinary(s string) bool {
-	const (
-		ones = 0x0101010101010101
-		top  = 0x8080808080808080 // the top bit of each byte
-	)
 	head := s[:min(len(s), 8192)]
 	ctrl := 0
 	i := 0
 	for ; i+8 <= len(head); i += 8 {
 		w := head[i : i+8]
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		// the first byte below 0x20 borrows and sets its top bit, which
-		// its own top bit (^x) keeps; with none, nothing borrows
-		if (x-0x20*ones)&^x&top == 0 {
+		if swar.Below(swar.Load(w), 0x20) == 0 {
 			continue
 		}
 		for j := 0; j < 8; j++ {

@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lede-news/lede/internal/smallsort"
+	"github.com/lede-news/lede/internal/swar"
 )
 
 const hex = "0123456789abcdef"
@@ -41,11 +42,9 @@ func AppendString(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		// eight plain ASCII bytes at a time (the test: see ones)
 		for i+8 <= len(s) {
-			w := s[i : i+8]
-			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-			q, bs := x^'"'*ones, x^'\\'*ones
-			if (x|(x-0x20*ones)|(q-ones)|(bs-ones))&top != 0 {
+			x := swar.Load(s[i : i+8])
+			q, bs := x^'"'*swar.Ones, x^'\\'*swar.Ones
+			if (x|(x-0x20*swar.Ones)|(q-swar.Ones)|(bs-swar.Ones))&swar.Top != 0 {
 				break
 			}
 			i += 8
@@ -127,10 +126,6 @@ func AppendString(b []byte, s string) []byte {
 // other, so none is missed, and with none nothing borrows, so none is
 // false. A report's text and names are mostly such runs of plain ASCII,
 // which a byte at a time cost a load, a table read and a branch a byte.
-const (
-	ones = 0x0101010101010101
-	top  = 0x8080808080808080 // the top bit of each byte
-)
 
 // ErrUnsupported is returned for NaN, ±Inf and Go values JSON cannot hold.
 var ErrUnsupported = errors.New("json: unsupported value")

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/lede-news/lede/internal/swar"
 )
 
 // Units are the offset units a report can be written in.
@@ -73,11 +75,10 @@ const markStep = 16
 // of a word's masks is the same sum without a branch a byte, which a text
 // of mixed ASCII and curly quotes makes unpredictable.
 func unitsIn(s string, utf16 bool) int32 {
-	const top = 0x8080808080808080 // the top bit of each byte
+	const top = swar.Top
 	n := int32(0)
 	for len(s) >= 8 {
-		x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		x := swar.Load(s)
 		// x<<j moves each byte's bit 7-j to its bit 7 (what crosses into
 		// the next byte lands below bit 7 and is masked off)
 		n += 8 - int32(bits.OnesCount64(x&^(x<<1)&top))
