@@ -83,27 +83,6 @@ type refTally struct {
 	decided int
 }
 
-// reset ends a document: it empties what r keeps for the next one, so that
-// r holds none of this document's strings, and lets go of what a long
-// document grew (more than maxKeep names, maxKeepTokens tokens).
-func (r *refResolver) reset() {
-	r.d = nil
-	r.a = arena.Strings{}
-	r.fold = emptied(r.fold, maxKeepTokens)
-	r.done = emptied(r.done, maxKeepTokens)
-	r.forms = emptied(r.forms, maxKeep)
-	r.tallies = emptied(r.tallies, maxKeep)
-	r.groups = emptied(r.groups, maxKeep)
-	r.vwords = emptied(r.vwords, maxKeep)
-	r.gwords = emptied(r.gwords, maxKeep)
-	r.votes = cleared(r.votes)
-	r.people = cleared(r.people)
-	r.slots = emptied(r.slots, maxKeep)
-	r.cand = cleared(r.cand)
-	r.seen = cleared(r.seen)
-	r.keys = cleared(r.keys)
-}
-
 type refFormCount struct {
 	s string
 	n int
@@ -899,14 +878,4 @@ func (r *refResolver) personEvidence(tokens []string) bool {
 		return false
 	}
 	return !orgHeads[tokens[len(tokens)-1]]
-}
-
-// cleared returns m emptied, or nil if it held more than maxKeep entries
-// (a map keeps its buckets after clear).
-func cleared[K comparable, V any](m map[K]V) map[K]V {
-	if len(m) > maxKeep {
-		return nil
-	}
-	clear(m)
-	return m
 }
