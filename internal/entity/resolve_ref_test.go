@@ -2,8 +2,9 @@ package entity
 
 // The resolver as it was before the twelfth round (main at 20c0cbb,
 // resolve.go), keyed by strings in Go maps: the plain reference that
-// TestResolverMatchesReference holds the resolver to. Only renamed
-// (ref...); not used outside the tests.
+// TestResolverMatchesReference holds the resolver to. Renamed (ref...),
+// and without reset: the test makes a fresh reference for each document.
+// Not used outside the tests.
 
 import (
 	"math"
