@@ -5,8 +5,8 @@
 // imports io/fs, io/fs imports time, and time's package variables call
 // internal/godebug, whose init links its GODEBUG parser, internal/bisect and
 // the runtime's metrics table. lede reads no GODEBUG setting and no time;
-// in wasm those cost 34.5 KB of brotli (1,569,820 -> 1,535,356 bytes of
-// lede.wasm as cmd/lede-dist builds it, 2026-12-06). The same bytes as a
+// in wasm those cost about 33 KB of brotli (docs/benchmarks.md, "Page
+// size, twelfth round", gives the build and the bytes). The same bytes as a
 // literal (`var modelData = []byte("...")`) are laid out by the compiler as
 // static data, as the embedded file was: nothing is copied at start.
 //
