@@ -13,7 +13,7 @@
 // among its inputs. The profile is taken natively; it names functions and
 // line offsets, not machine code, so it serves the wasm builds too.
 //
-// PGO is tried, not kept (docs/benchmarks.md, "Profile-guided
+// PGO is tried, not kept (docs/speed-log.md, "Profile-guided
 // optimisation"): the wasm grew by 22 KB brotli for half a percent fewer
 // instructions per analysis, and a cold first analysis took 8% more. The
 // build therefore has no default.pgo; this command is here so that the

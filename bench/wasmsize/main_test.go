@@ -112,7 +112,7 @@ func TestWasmEngineLinksNoEncodingJSONOrFmt(t *testing.T) {
 // generic sort from slices but the category features' sort of uint64s:
 // each element type one is instantiated for is 10–25 KB of code, where
 // sort.Slice, linked anyway, or an insertion sort (internal/smallsort)
-// does (docs/benchmarks.md, "Page size, eighth round").
+// does (docs/speed-log.md, "Page size, eighth round").
 func TestWasmEngineLinksNoTimeDateOrGenericSorts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the wasm engine")

@@ -110,7 +110,7 @@ func blockOf(d *doc.Document, m doc.Mention) int {
 
 // The digest sorts with package sort, not slices' generic sorts: the wasm
 // engine links sort anyway, and each element type a generic sort is
-// instantiated for adds some 10–20 KB of code (docs/benchmarks.md, "Page
+// instantiated for adds some 10–20 KB of code (docs/speed-log.md, "Page
 // size, eighth round"). A stable sort's order is the same either way.
 // A list of up to 32 is sorted by insertion, which allocates nothing.
 func sortTags(tags []doc.CountedTag) {

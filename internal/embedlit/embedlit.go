@@ -5,7 +5,7 @@
 // imports io/fs, io/fs imports time, and time's package variables call
 // internal/godebug, whose init links its GODEBUG parser, internal/bisect and
 // the runtime's metrics table. lede reads no GODEBUG setting and no time;
-// in wasm those cost about 33 KB of brotli (docs/benchmarks.md, "Page
+// in wasm those cost about 33 KB of brotli (docs/speed-log.md, "Page
 // size, twelfth round", gives the build and the bytes). The same bytes as a
 // literal (`var modelData = []byte("...")`) are laid out by the compiler as
 // static data, as the embedded file was: nothing is copied at start.

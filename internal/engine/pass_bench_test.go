@@ -55,7 +55,7 @@ func BenchmarkPass(b *testing.B) {
 // models (go test -run '^$' -bench Cold -benchtime 200x ./internal/engine). The gap
 // between the two is what a pass's tables cost to bring back from memory:
 // on the sample most of what Analyze spends beyond the sum of BenchmarkPass
-// (docs/benchmarks.md, "Where Analyze's time goes").
+// (docs/speed-log.md, "Where Analyze's time goes").
 func BenchmarkCold(b *testing.B) {
 	text := readShared(b, "samples/korea-us-summit.txt")
 	passes := append(anyLanguage[:], english[:]...)

@@ -144,7 +144,7 @@ func BenchmarkResolveReused(b *testing.B) {
 // would look them up: in text order, sorted (the index read in order), and
 // one key over and over (the word "the": everything in cache, every branch
 // predicted).
-// Per key, what a weight lookup costs and where (docs/benchmarks.md,
+// Per key, what a weight lookup costs and where (docs/speed-log.md,
 // "Taggers' fixed rows").
 func BenchmarkLookup(b *testing.B) {
 	m, d := sampleDoc(b)

@@ -4,7 +4,7 @@ package figure
 // against the article's date with whole-day arithmetic on the proleptic
 // Gregorian calendar, which is all it needs of package time. Its own few
 // lines keep time's zone and calendar code (time.Date, Location, the tz
-// rule parser: 10.6 KB of the page's brotli download, docs/benchmarks.md,
+// rule parser: 10.6 KB of the page's brotli download, docs/speed-log.md,
 // "Page size, eighth round") out of the WebAssembly engine;
 // TestCivilMatchesTime holds them to package time.
 

@@ -18,7 +18,7 @@ package pos
 // (TestTaggerScores compares every score with the trainer's features,
 // TestTaggerDocument every tag).
 //
-// Tried and not kept (docs/benchmarks.md, "Taggers' fixed rows"): caching
+// Tried and not kept (docs/speed-log.md, "Taggers' fixed rows"): caching
 // what each distinct word of a document contributes, its own features and
 // what it gives its neighbours. Most words of an article occur once (362
 // distinct of 555 on the sample), and the map lookup and the summing cost

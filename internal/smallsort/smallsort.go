@@ -2,7 +2,7 @@
 // passes sort (a sentence's word ids, an entity's mentions and forms, a
 // story's blocks, a JSON object's keys) without slices.Sort: each element
 // type a generic slices sort is instantiated for adds 10–25 KB of the wasm
-// engine's code (docs/benchmarks.md, "Page size, eighth round";
+// engine's code (docs/speed-log.md, "Page size, eighth round";
 // bench/wasmsize fails if one comes back). Sort's own body is a few hundred
 // bytes an element type.
 package smallsort

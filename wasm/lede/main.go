@@ -26,7 +26,7 @@ import (
 // analysis of an article, about 1 MB live, goes from 4 to 10 MB, and it
 // collects 29 times in 300 analyses of the sample instead of 74. In wasm
 // the collector marks on the one thread that analyses, so collecting less
-// often is about 5% of an analysis's CPU (docs/benchmarks.md, "Allocation
+// often is about 5% of an analysis's CPU (docs/speed-log.md, "Allocation
 // and the collector in wasm, seventh round"). A fixed GOGC would do the same
 // but multiply a long paste's garbage too; this adds a constant: wasm memory
 // 19 MB instead of 11.5 after a few analyses, the block's 4 MB included.
