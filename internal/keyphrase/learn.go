@@ -4,9 +4,7 @@ import (
 	_ "embed"
 	"errors"
 	"math"
-	"slices"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/lede-news/lede/internal/doc"
@@ -74,17 +72,6 @@ const (
 	// crowd lists such words, and the background idf alone does not tell
 	// them apart (the sixth round, docs/keyphrases.md).
 	FChars
-	// FIn is log(1 + the article's other candidates that hold all of a
-	// candidate's words: more words, these among them), "spill" in "oil
-	// spill" and "oil spills"; FHolds is log(1 + the other candidates all
-	// of whose words it holds), "oil spill" holding "oil" and "spill"
-	// (words as Key reads them: lower case, S-stemmed). DUC-2001's readers
-	// rarely list a candidate held by a longer one, 500N's crowd often
-	// ("ceremony" beside "wedding ceremony"): as features each expert
-	// learns its own set's sign, where a re-ranking penalty imposed one
-	// (the thirteenth round, docs/keyphrases.md).
-	FIn
-	FHolds
 	NumFeatures
 )
 
@@ -95,7 +82,7 @@ var FeatureNames = [NumFeatures]string{"bias", "hand", "hand_rank", "is_hand", "
 	"log_len", "doc_cap", "sent_len", "head_cap", "names", "multi", "word_len", "numbers", "types",
 	"one*len", "part*len", "hand*len", "name*len", "log_tf*len", "one*doc_cap", "name*doc_cap", "hand*doc_cap",
 	"tfidf", "tfidf_rank", "person", "place", "org", "other_ent", "salience", "ent_mentions", "sents", "quoted",
-	"max_idf", "quote_share", "ents", "chars", "in", "holds"}
+	"max_idf", "quote_share", "ents", "chars"}
 
 // Candidate is a phrase the learned ranker scores: a candidate of the hand
 // method, or a single noun or adjective of the article (both when a one-word
@@ -449,7 +436,6 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 			last = j
 		}
 	}
-	family(out)
 	nSents := float64(max(len(e.sents), 1))
 	ents := math.Log1p(float64(len(e.d.Entities)))
 	for i := range out {
@@ -892,49 +878,4 @@ func DecodeModel(b []byte) (Model, error) {
 		}
 	}
 	return m, nil
-}
-
-// family sets FIn and FHolds of every candidate of one article: a
-// candidate's words (Key of each, once) are held by another's when that
-// one has more words, these among them. Each candidate is checked against
-// those that share its first word only.
-func family(cs []Candidate) {
-	words := make([][]string, len(cs))
-	with := map[string][]int32{} // the candidates that hold a word
-	for i := range cs {
-		for _, w := range strings.Fields(cs[i].Text) {
-			k := Key(w)
-			if !slices.Contains(words[i], k) {
-				words[i] = append(words[i], k)
-				with[k] = append(with[k], int32(i))
-			}
-		}
-	}
-	holds := make([]int, len(cs))
-	for i, ws := range words {
-		if len(ws) == 0 {
-			continue
-		}
-		in := 0
-		for _, j := range with[ws[0]] {
-			if len(words[j]) <= len(ws) {
-				continue
-			}
-			all := true
-			for _, w := range ws[1:] {
-				if !slices.Contains(words[j], w) {
-					all = false
-					break
-				}
-			}
-			if all {
-				in++
-				holds[j]++
-			}
-		}
-		cs[i].Features[FIn] = math.Log1p(float64(in))
-	}
-	for j := range cs {
-		cs[j].Features[FHolds] = math.Log1p(float64(holds[j]))
-	}
 }
