@@ -98,6 +98,7 @@ func main() {
 	micro := flag.Bool("micro", false, "experiment: weigh each 500N article in its expert's training by its gold keyphrases, as micro F1@10 weighs it (docs/keyphrases.md, the sixth round)")
 	keepVerbs := flag.Bool("keep-verbs", false, "keep the nouns that stand where a verbless clause's verb would as words of topics (keyphrase.Options.KeepVerbs: the candidates before the eleventh round)")
 	panelF := flag.Bool("panel", false, "also score the page panel's first ten topics (precision@10, keyphrase.Panel) on the held folds for each rule of panelRules")
+	fam := flag.Bool("family", false, "experiment: how many other candidates hold a candidate's words, and how many it holds, as two features in the slots NameParts leaves 0 (family)")
 	rec := flag.Bool("recall", false, "print the candidates' oracle recall and an oracle ranking's F1, then stop")
 	out := flag.String("out", "internal/keyphrase/ranker.bin", "write the model trained on every document here (\"\": do not)")
 	flag.Parse()
@@ -117,6 +118,15 @@ func main() {
 		exs = append(exs, e...)
 	}
 	label(exs, nz)
+	if *fam {
+		if opt.NameParts {
+			fmt.Fprintln(os.Stderr, "train-keyphrases: -family uses the slots of -name-parts: choose one")
+			os.Exit(2)
+		}
+		for _, e := range exs {
+			family(e)
+		}
+	}
 	if *micro {
 		n := 0
 		for _, e := range exs {
