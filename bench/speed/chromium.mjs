@@ -42,7 +42,7 @@ export function cpuSince(pid, before) {
 // resolves to the ms waited. Why: since Chromium 15x (Debian's 156 here)
 // every new window — each fresh context the benchmarks open — starts a
 // "WebUI Top Renderer" that loads the omnibox popup
-// (chrome://omnibox-popup.top-chrome: ~300 modules, 0.7–1.1 s of CPU over
+// (chrome://omnibox-popup.top-chrome: 150–200 scripts, 0.7–1.3 s of CPU over
 // 1–4 s). Opening the page at once made that browser work run during the
 // page's start on the same two cores, and counted it in the page's CPU. A
 // reader's window is open long before they open lede; the page's cost is

@@ -15,7 +15,7 @@
 // the median, min and max of -n runs (default 5).
 //
 // Before each visit the new window is left to settle (chromium.mjs: since
-// Chromium 15x each new window starts a WebUI renderer of its own, 0.7–1.1 s
+// Chromium 15x each new window starts a WebUI renderer of its own, 0.7–1.3 s
 // of CPU, which is the browser's cost, not the page's); LEDE_SETTLE=0 opens
 // the page at once, as the benchmarks did before the thirteenth round.
 //
