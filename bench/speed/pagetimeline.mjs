@@ -18,6 +18,10 @@
 // The marks come from wrapping the Worker constructor and its messages in the
 // injected script; the page's code is as built. LEDE_THROTTLE emulates a
 // network through the DevTools protocol (latency ms, Mbit/s each way).
+// Each run waits first for the new window to settle (chromium.mjs;
+// LEDE_SETTLE=0 does not). LEDE_TRACECAT=a,b,... sets the trace categories
+// (default devtools.timeline,blink,fonts,v8.wasm; add toplevel,v8 to see every
+// thread's tasks).
 // LEDE_TRACE=FILE writes a Chromium trace of each build's last run to
 // FILE.LABEL.json and prints from it the longest forced layout and the font
 // look-ups that went to the browser process (the round trips that held up
@@ -27,6 +31,7 @@ import { createRequire } from "node:module";
 import { parseBuilds } from "./args.mjs";
 import { serve } from "../../web/e2e/helpers.mjs";
 import { exampleArticle } from "../../web/example.mjs";
+import { settle } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 const { n, builds } = parseBuilds(process.argv.slice(2), 5, "pagetimeline.mjs");
@@ -84,6 +89,7 @@ try {
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       await ctx.addInitScript(inject, exampleArticle);
       const page = await ctx.newPage();
+      await settle(process.pid); // the new window's own start (chromium.mjs)
       if (process.env.LEDE_THROTTLE) {
         const [latency, mbit] = process.env.LEDE_THROTTLE.split(",").map(Number);
         const cdp = await ctx.newCDPSession(page);
@@ -91,7 +97,7 @@ try {
         await cdp.send("Network.emulateNetworkConditions", { offline: false, latency, downloadThroughput: mbit * 125000, uploadThroughput: mbit * 125000 });
       }
       const trace = process.env.LEDE_TRACE && i === n - 1 ? `${process.env.LEDE_TRACE}.${builds[k].label}.json` : "";
-      if (trace) await browser.startTracing(page, { path: trace, categories: ["devtools.timeline", "blink", "fonts", "v8.wasm"] });
+      if (trace) await browser.startTracing(page, { path: trace, categories: (process.env.LEDE_TRACECAT || "devtools.timeline,blink,fonts,v8.wasm").split(",") });
       await page.goto(servers[k].url, { waitUntil: "commit" });
       await page.waitForFunction(() => globalThis.__tl && globalThis.__tl.done, null, { timeout: 120_000, polling: 50 });
       if (trace) {
