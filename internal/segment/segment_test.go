@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/lede-news/lede/internal/doc"
 )
@@ -259,6 +260,31 @@ func TestASCIIAlnum(t *testing.T) {
 	for c := range asciiAlnum {
 		if a, l := asciiAlnum[c] != 0, asciiAlnum[c]&1 == 1; a != isAlnum(rune(c)) || l != isLetter(rune(c)) {
 			t.Errorf("%q: table says alnum %v letter %v", rune(c), a, l)
+		}
+	}
+}
+
+// TestWordStop holds scanWord's early end to the reading it skips: a byte
+// wordStop marks ends a word before it, whatever follows, and each mark
+// it leaves out joins some word.
+func TestWordStop(t *testing.T) {
+	for c := range 256 {
+		for _, next := range []string{"cd", "12", "s", "", ".", "&amp;x"} {
+			text := "ab" + string([]byte{byte(c)}) + next
+			if j, _ := scanWord(text, 0, len(text), true); wordStop[c] && j != 2 {
+				t.Errorf("%q: word ends at %d, want 2", text, j)
+			}
+		}
+	}
+	joins := []struct{ text string }{{"a-b"}, {"don't"}, {"U.S"}, {"3,5"}, {"10:30"}, {"1/2"}, {"AT&T"}, {"3.5"}}
+	for _, tc := range joins {
+		if j, _ := scanWord(tc.text, 0, len(tc.text), false); j != len(tc.text) {
+			t.Errorf("%q: word ends at %d, want %d", tc.text, j, len(tc.text))
+		}
+	}
+	for c := range utf8.RuneSelf {
+		if want := !isAlnum(rune(c)) && !strings.ContainsRune("-'.,:/&", rune(c)); wordStop[c] != want {
+			t.Errorf("%q: wordStop %v, want %v", rune(c), wordStop[c], want)
 		}
 	}
 }

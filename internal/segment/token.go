@@ -183,6 +183,18 @@ var asciiAlnum = func() (t [utf8.RuneSelf]uint8) {
 	return t
 }()
 
+// wordStop marks the ASCII bytes that end a word wherever they stand:
+// neither a letter nor a digit, nor a mark that scanWord may keep inside
+// one (a hyphen, an apostrophe, '.', ',', ':', '/' or '&'). Bytes from
+// 0x80 are false: they begin runes that scanWord reads whole
+// (TestWordStop).
+var wordStop = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = asciiAlnum[c] == 0 && !strings.ContainsRune("-'.,:/&", rune(c))
+	}
+	return t
+}()
+
 func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
@@ -270,6 +282,12 @@ func scanWord(text string, i, end int, refs bool) (int, doc.Kind) {
 			part += k - j
 			prev = rune(text[k-1])
 			j = k
+			if j < end && wordStop[text[j]] {
+				// a space or a mark that joins nothing (the switch
+				// below would find no case for it): the word ends here,
+				// without the calls that read it and the next character
+				break
+			}
 			continue
 		}
 		r, n := runeAt(text, j, end)
@@ -346,6 +364,9 @@ func scanWord(text string, i, end int, refs bool) (int, doc.Kind) {
 		if attach {
 			j++
 		}
+	}
+	if !isDigit(rune(text[i])) {
+		return j, doc.Word // classify's answer, without the call a word
 	}
 	return j, classify(text[i:j])
 }
