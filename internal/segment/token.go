@@ -40,12 +40,19 @@ func tokenize(text string, start, end int, out []doc.Token, dec *[]string) []doc
 				continue
 			}
 		}
-		r, n := utf8.DecodeRuneInString(text[i:end])
-		if c >= utf8.RuneSelf && unicode.IsSpace(r) {
-			i += n
-			continue
+		r, n := rune(c), 1
+		alnum := false
+		if c < utf8.RuneSelf {
+			alnum = asciiAlnum[c] != 0 // isAlnum's answer, without the call
+		} else {
+			r, n = utf8.DecodeRuneInString(text[i:end])
+			if unicode.IsSpace(r) {
+				i += n
+				continue
+			}
+			alnum = isAlnum(r)
 		}
-		if isAlnum(r) {
+		if alnum {
 			if at < i {
 				at = end
 				if k := strings.IndexByte(text[i:end], '@'); k >= 0 {
