@@ -535,7 +535,9 @@ func countWords(s string) int {
 			in = false
 			continue
 		}
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		// General Punctuation (U+2000–U+206F: curly quotes, dashes) holds
+		// no letter or digit
+		w := !(r >= 0x2000 && r < 0x2070) && (unicode.IsLetter(r) || unicode.IsDigit(r))
 		if w && !in {
 			n++
 		}

@@ -192,7 +192,9 @@ func nextWord(text string, i, prefix int) (h, hp uint64, next int, ok bool) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		// General Punctuation (U+2000–U+206F: curly quotes, dashes) holds
+		// no letter or digit: its runes are passed over without the tables
+		if !(r >= 0x2000 && r < 0x2070) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			break
 		}
 		i += size
@@ -224,7 +226,9 @@ func nextWord(text string, i, prefix int) (h, hp uint64, next int, ok bool) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsDigit(r) {
+		if r >= 0x2000 && r < 0x2070 {
+			break // General Punctuation: no letter or digit ends the word
+		} else if unicode.IsDigit(r) {
 			r = '0'
 		} else if unicode.IsLetter(r) {
 			r = unicode.ToLower(r)

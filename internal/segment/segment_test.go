@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/lede-news/lede/internal/doc"
@@ -330,5 +331,17 @@ func TestSegmentLentSlices(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestGeneralPunctHoldsNoAlnum holds isAlnum's shortcut to the unicode
+// tables: no rune of the General Punctuation block is a letter, a digit
+// or a mark, and the block is where isGeneralPunct says.
+func TestGeneralPunctHoldsNoAlnum(t *testing.T) {
+	for r := rune(0x1fff); r <= 0x2070; r++ {
+		alnum := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		if in := isGeneralPunct(r); in != (r >= 0x2000 && r <= 0x206f) || in && alnum {
+			t.Errorf("%U: in the block %v, a letter, digit or mark %v", r, in, alnum)
+		}
 	}
 }

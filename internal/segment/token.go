@@ -172,8 +172,17 @@ func isAlnum(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
+	if isGeneralPunct(r) {
+		return false // curly quotes and dashes: three table searches spared
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
+
+// isGeneralPunct reports whether r is in Unicode's General Punctuation
+// block (U+2000–U+206F: spaces, dashes, curly quotes, ellipsis, format
+// characters), which holds no letter, digit or mark
+// (TestGeneralPunctHoldsNoAlnum).
+func isGeneralPunct(r rune) bool { return r >= 0x2000 && r < 0x2070 }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
