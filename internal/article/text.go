@@ -1281,7 +1281,10 @@ func boilerplateLow(line string, words int) bool {
 			return true
 		}
 		// "About / Advertise / Contact", "Home | News | Sport"
-		if strings.Count(line, " / ")+strings.Count(line, " | ") >= 2 {
+		// (a line with neither mark is not counted: Count finds each
+		// space by IndexByte to try " / " there)
+		if (strings.IndexByte(line, '/') >= 0 || strings.IndexByte(line, '|') >= 0) &&
+			strings.Count(line, " / ")+strings.Count(line, " | ") >= 2 {
 			return true
 		}
 	}
