@@ -55,7 +55,11 @@ func Detect(input string) Kind {
 	// count well-formed looking tags in the first 4 KB
 	tags, tagBytes := 0, 0
 	for i := 0; i < len(low); i++ {
-		if low[i] != '<' || i+1 >= len(low) {
+		k := strings.IndexByte(low[i:], '<') // the next '<', not a test a byte
+		if k < 0 {
+			break
+		}
+		if i += k; i+1 >= len(low) {
 			continue
 		}
 		c := low[i+1]

@@ -35,10 +35,16 @@ func FuzzFastPaths(f *testing.F) {
 		strings.Repeat("Word ", 47) + "abcdefgHijk lmnop qrstu vwxyz more words",
 		strings.Repeat("Word ", 47) + "abHcdefgHijk lmnop qrstu vwxyz more words",
 		strings.Repeat("Word ", 46) + "abcdefghijklmnopqrstuvwxyZ lmnop qrstu vwxyz more words",
+		// columns: gaps of three spaces or more at every place of a word
+		"a   b   c", "ab  cd   ef", "abcdef   ghijk   l", "abcdefg   hijklmn   ", "   x   ", "      ", "a  b  c  d",
+		"abcde   fghijklmnopq   r", "abcdefghijk\t   x    y", "Name      Score      Time",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := columns(s), columnsRef(s); got != want {
+			t.Errorf("columns(%q) = %v, want %v", s, got, want)
+		}
 		if got, want := countWords(s), countWordsRef(s); got != want {
 			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
 		}
@@ -185,4 +191,34 @@ func captionLowRef(s, low string) bool {
 		}
 	}
 	return false
+}
+
+// columnsRef is columns as it was, a byte a step.
+func columnsRef(s string) bool {
+	gaps := 0
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == ' ' && s[i+1] == ' ' && s[i+2] == ' ' {
+			gaps++
+			for i < len(s) && s[i] == ' ' {
+				i++
+			}
+		}
+	}
+	return gaps >= 2
+}
+
+// TestColumnsPlaces puts two gaps of three spaces at every pair of places
+// of a line, and runs of one to four spaces: columns agrees with columnsRef.
+func TestColumnsPlaces(t *testing.T) {
+	for n := 1; n <= 4; n++ {
+		gap := strings.Repeat(" ", n)
+		for a := 0; a < 20; a++ {
+			for b := 0; b < 20; b++ {
+				s := strings.Repeat("x", a) + gap + strings.Repeat("y", b) + gap + "z"
+				if got, want := columns(s), columnsRef(s); got != want {
+					t.Errorf("columns(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
 }

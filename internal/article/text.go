@@ -333,17 +333,36 @@ func wrapped(text string, a, b rawLine, width int) bool {
 
 // columns reports whether s is laid out in columns: two or more gaps of
 // three spaces or more, as in a table row.
+//
+// A line is read eight bytes at a time (the spaces of a word are its bytes
+// equal to ' ', exactly; three side by side start at a byte whose next two
+// are spaces too), six bytes on a step, so that a gap across two words is
+// found from the next; a word is looked at byte by byte only from the
+// first three spaces it holds (FuzzFastPaths holds it to columnsRef).
 func columns(s string) bool {
 	gaps := 0
-	for i := 0; i+2 < len(s); i++ {
-		if s[i] == ' ' && s[i+1] == ' ' && s[i+2] == ' ' {
-			gaps++
-			for i < len(s) && s[i] == ' ' {
-				i++
+	for i := 0; i+2 < len(s); {
+		if i+8 <= len(s) {
+			t := swar.Load(s[i:]) ^ 0x2020202020202020
+			sp := ^((t&0x7f7f7f7f7f7f7f7f + 0x7f7f7f7f7f7f7f7f) | t) & 0x8080808080808080
+			m := sp & (sp >> 8) & (sp >> 16) // bytes 0-5 of the word only
+			if m == 0 {
+				i += 6
+				continue
 			}
+			i += bits.TrailingZeros64(m) / 8
+		} else if s[i] != ' ' || s[i+1] != ' ' || s[i+2] != ' ' {
+			i++
+			continue
+		}
+		if gaps++; gaps >= 2 {
+			return true
+		}
+		for i < len(s) && s[i] == ' ' {
+			i++
 		}
 	}
-	return gaps >= 2
+	return false
 }
 
 // joinable reports whether the line at prev was broken mid-sentence into
@@ -516,7 +535,9 @@ func countWords(s string) int {
 			in = false
 			continue
 		}
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		// General Punctuation (U+2000–U+206F: curly quotes, dashes) holds
+		// no letter or digit
+		w := !(r >= 0x2000 && r < 0x2070) && (unicode.IsLetter(r) || unicode.IsDigit(r))
 		if w && !in {
 			n++
 		}
@@ -1260,7 +1281,10 @@ func boilerplateLow(line string, words int) bool {
 			return true
 		}
 		// "About / Advertise / Contact", "Home | News | Sport"
-		if strings.Count(line, " / ")+strings.Count(line, " | ") >= 2 {
+		// (a line with neither mark is not counted: Count finds each
+		// space by IndexByte to try " / " there)
+		if (strings.IndexByte(line, '/') >= 0 || strings.IndexByte(line, '|') >= 0) &&
+			strings.Count(line, " / ")+strings.Count(line, " | ") >= 2 {
 			return true
 		}
 	}

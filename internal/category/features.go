@@ -62,8 +62,43 @@ func (f *Featurizer) AppendFeatures(dst []Feature, texts ...string) []Feature {
 	havePrev := false
 	for _, text := range texts {
 		for i := 0; i < len(text); {
-			h, hp, next, ok := nextWord(text, i, f.Prefix)
-			i = next
+			// An ASCII word is read here, as nextWord reads it, without
+			// the call a word and its loop over the bytes before the
+			// word; a word that meets a byte past ASCII is read again
+			// by nextWord from its start (TestWordsAsNextWord)
+			var h, hp uint64
+			ok := false
+			if c := text[i]; c >= utf8.RuneSelf {
+				h, hp, i, ok = nextWord(text, i, f.Prefix)
+			} else if wordByte[c] == 0 {
+				i++ // nextWord would pass over it
+				continue
+			} else {
+				start, runes := i, 0
+				h = fnvOffset
+				for i < len(text) {
+					b := wordByte[text[i]]
+					if b == 0 {
+						break
+					}
+					if runes == f.Prefix {
+						hp = h
+					}
+					h = (h ^ uint64(b)) * fnvPrime
+					i++
+					runes++
+				}
+				if i < len(text) && text[i] >= utf8.RuneSelf {
+					h, hp, i, ok = nextWord(text, start, f.Prefix)
+				} else {
+					// nextWord's tests at a word's end: two letters at
+					// least, no entity name, hp only with a Prefix
+					ok = runes >= 2 && !(i < len(text) && text[i] == ';' && start > 0 && (text[start-1] == '&' || text[start-1] == '#'))
+					if f.Prefix <= 0 {
+						hp = 0
+					}
+				}
+			}
 			if !ok {
 				continue
 			}
@@ -157,7 +192,9 @@ func nextWord(text string, i, prefix int) (h, hp uint64, next int, ok bool) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		// General Punctuation (U+2000–U+206F: curly quotes, dashes) holds
+		// no letter or digit: its runes are passed over without the tables
+		if !(r >= 0x2000 && r < 0x2070) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			break
 		}
 		i += size
@@ -189,7 +226,9 @@ func nextWord(text string, i, prefix int) (h, hp uint64, next int, ok bool) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsDigit(r) {
+		if r >= 0x2000 && r < 0x2070 {
+			break // General Punctuation: no letter or digit ends the word
+		} else if unicode.IsDigit(r) {
 			r = '0'
 		} else if unicode.IsLetter(r) {
 			r = unicode.ToLower(r)
@@ -219,6 +258,19 @@ done:
 	}
 	return h, hp, i, true
 }
+
+// wordByte is what an ASCII byte of a word hashes as (nextWord): a letter
+// lower-cased, a digit '0'; 0 for any other byte, bytes past ASCII
+// included.
+var wordByte = func() (t [256]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = '0'
+	}
+	return t
+}()
 
 func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'

@@ -402,6 +402,9 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiWord(byte(r))
 	}
+	if r >= 0x2000 && r < 0x2070 {
+		return false // General Punctuation (curly quotes, dashes): no letter or digit
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 

@@ -360,10 +360,10 @@ func val(x float64) *float64 {
 // match tries every figure that can start at piece i and returns how many
 // pieces it consumed (0: none starts here).
 func (s *scanner) match(i int) int {
-	p := s.p[i]
-	switch p.kind {
+	switch s.p[i].kind { // the piece's kind alone, not a copy of the piece
 	case doc.Word:
-		if w := s.t(i); !isStartWord(trimDot(w)) && (strings.IndexByte(w, '-') < 0 || !isHyphenNumberWord(w) && !isHyphenOrdinal(w)) {
+		// mayStart, inlined, rules most words out before isStartWord's call
+		if w := s.t(i); !(mayStart(trimDot(w)) && isStartWord(trimDot(w))) && (strings.IndexByte(w, '-') < 0 || !isHyphenNumberWord(w) && !isHyphenOrdinal(w)) {
 			return 0 // most words: no map lookup (the hyphenated forms need a hyphen)
 		}
 		if n := s.date(i); n > 0 {

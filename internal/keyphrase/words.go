@@ -152,6 +152,12 @@ func isSubordinator(w string) bool {
 	if len(w) < 2 || len(w) > 9 {
 		return false
 	}
+	// most words are out by their first letter (any case): every
+	// subordinator begins with one of "abistuwo"; a byte past ASCII may
+	// lower-case to one ("İf")
+	if c := w[0]; c < 0x80 && (c|0x20 < 'a' || c|0x20 > 'z' || subordinatorFirst&(1<<(c|0x20-'a')) == 0) {
+		return false
+	}
 	k, ok := packWord(w)
 	if !ok {
 		if !hasNonASCII(w) { // nine bytes, or a NUL: lower-casing keeps either
@@ -187,6 +193,11 @@ func isSubordinator(w string) bool {
 	}
 	return false
 }
+
+// subordinatorFirst has bit c-'a' set for each letter c that begins a
+// subordinator (isSubordinator).
+const subordinatorFirst = 1<<('a'-'a') | 1<<('b'-'a') | 1<<('i'-'a') | 1<<('o'-'a') |
+	1<<('s'-'a') | 1<<('t'-'a') | 1<<('u'-'a') | 1<<('w'-'a')
 
 // hasNonASCII reports whether s has a byte past ASCII.
 func hasNonASCII(s string) bool {

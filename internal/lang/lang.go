@@ -574,6 +574,30 @@ func (m *Model) scoreInto(sc *Scores, words []uint64, text string) {
 	n, cur, capital, total := 0, None, false, 0
 	lat := m.groups[Latin]
 	for i := 0; i < len(text); {
+		if cur == None && lat != nil {
+			// Between words: ASCII bytes that are no letter are passed
+			// over, and an ASCII letter opens a Latin word, as the
+			// general loop below does, without its decoding and tests
+			for i < len(text) {
+				if c := text[i]; c >= utf8.RuneSelf || c|0x20 >= 'a' && c|0x20 <= 'z' {
+					break
+				}
+				i++
+			}
+			if i == len(text) {
+				break
+			}
+			if c := text[i]; c < utf8.RuneSelf {
+				l := rune(c | 0x20)
+				sc.letters[Latin]++
+				total++
+				cur, w0, w1, n, capital = Latin, ' ', l, 2, rune(c) != l
+				i++
+				if total >= MaxLetters {
+					break
+				}
+			}
+		}
 		// Inside a Latin word whose first two letters are read, a run of
 		// ASCII letters (most of English) is read by a loop of its own:
 		// the same trigrams, lookups and counts as the general loop
@@ -591,17 +615,7 @@ func (m *Model) scoreInto(sc *Scores, words []uint64, text string) {
 				}
 				if row, ok := lat.index.get(uint64(w0)<<42 | uint64(w1)<<21 | uint64(c)); ok {
 					if lat.words == rowWords && len(a) == rowWords {
-						// the row written out: eight adds, no loop
-						x := (*[rowWords]uint64)(lat.packed[int(row)*rowWords:])
-						a := (*[rowWords]uint64)(a)
-						a[0] += x[0]
-						a[1] += x[1]
-						a[2] += x[2]
-						a[3] += x[3]
-						a[4] += x[4]
-						a[5] += x[5]
-						a[6] += x[6]
-						a[7] += x[7]
+						add8((*[rowWords]uint64)(a), (*[rowWords]uint64)(lat.packed[int(row)*rowWords:]))
 					} else {
 						row := lat.packed[int(row)*lat.words : (int(row)+1)*lat.words]
 						a := a[:len(row)]
@@ -621,6 +635,21 @@ func (m *Model) scoreInto(sc *Scores, words []uint64, text string) {
 			}
 			if total >= MaxLetters || i == len(text) {
 				break
+			}
+			if c := text[i]; c < utf8.RuneSelf && lat.words == rowWords && len(a) == rowWords {
+				// an ASCII byte that is no letter (a space, a mark) ends
+				// the word: its last trigram, and the byte read, as the
+				// general loop below would (add, then a None byte), with
+				// the row written out
+				if !capital {
+					sc.lower[Latin]++
+				}
+				if row, ok := lat.index.get(uint64(w0)<<42 | uint64(w1)<<21 | ' '); ok {
+					add8((*[rowWords]uint64)(a), (*[rowWords]uint64)(lat.packed[int(row)*rowWords:]))
+				}
+				cur, n = None, 0
+				i++
+				continue
 			}
 		}
 		r, size := rune(text[i]), 1
@@ -683,6 +712,18 @@ func (m *Model) scoreInto(sc *Scores, words []uint64, text string) {
 			g.unpack(acc[s][1], sc.low[s])
 		}
 	}
+}
+
+// add8 adds the packed row x to a: eight adds written out, no loop.
+func add8(a, x *[rowWords]uint64) {
+	a[0] += x[0]
+	a[1] += x[1]
+	a[2] += x[2]
+	a[3] += x[3]
+	a[4] += x[4]
+	a[5] += x[5]
+	a[6] += x[6]
+	a[7] += x[7]
 }
 
 // sum returns the score vector Decide judges script s by: lower-case words

@@ -101,11 +101,18 @@ func (s *splitter) split(a, b int, out []doc.Sentence) []doc.Sentence {
 		s.startList(start, b)
 	}
 	for k := a; k < b; k++ {
+		t := &s.toks[k]
+		// A word or number as written (no reference) is no bullet; and
+		// boundary judges only marks and words that end in a period: for
+		// any other token its answer is (0, 0), read here without the
+		// call (most tokens)
+		asWritten := t.Ref == 0 && (t.Kind == doc.Word || t.Kind == doc.Number)
+		noEnd := t.Kind != doc.Punct && (t.Kind != doc.Word || t.Ref == 0 && s.text[t.End-1] != '.')
 		if k > start {
 			// a new line that starts like a sentence; a bullet; the next list marker
 			if !s.wrapped && s.newlineBefore(k) && (!s.startsLower(k) || s.shortLines(start, b)) {
 				emit(k)
-			} else if isBullet(s.tok(k)) {
+			} else if !asWritten && isBullet(s.tok(k)) {
 				emit(k)
 			} else if s.listNext != "" && s.isListMarker(k, b) {
 				if k-1 > start && isBullet(s.tok(k-1)) {
@@ -114,6 +121,9 @@ func (s *splitter) split(a, b int, out []doc.Sentence) []doc.Sentence {
 					emit(k)
 				}
 			}
+		}
+		if noEnd {
+			continue
 		}
 		e, skip := s.boundary(k, start, b)
 		if e > 0 {

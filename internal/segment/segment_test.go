@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lede-news/lede/internal/doc"
 )
@@ -263,6 +265,31 @@ func TestASCIIAlnum(t *testing.T) {
 	}
 }
 
+// TestWordStop holds scanWord's early end to the reading it skips: a byte
+// wordStop marks ends a word before it, whatever follows, and each mark
+// it leaves out joins some word.
+func TestWordStop(t *testing.T) {
+	for c := range 256 {
+		for _, next := range []string{"cd", "12", "s", "", ".", "&amp;x"} {
+			text := "ab" + string([]byte{byte(c)}) + next
+			if j, _ := scanWord(text, 0, len(text), true); wordStop[c] && j != 2 {
+				t.Errorf("%q: word ends at %d, want 2", text, j)
+			}
+		}
+	}
+	joins := []struct{ text string }{{"a-b"}, {"don't"}, {"U.S"}, {"3,5"}, {"10:30"}, {"1/2"}, {"AT&T"}, {"3.5"}}
+	for _, tc := range joins {
+		if j, _ := scanWord(tc.text, 0, len(tc.text), false); j != len(tc.text) {
+			t.Errorf("%q: word ends at %d, want %d", tc.text, j, len(tc.text))
+		}
+	}
+	for c := range utf8.RuneSelf {
+		if want := !isAlnum(rune(c)) && !strings.ContainsRune("-'.,:/&", rune(c)); wordStop[c] != want {
+			t.Errorf("%q: wordStop %v, want %v", rune(c), wordStop[c], want)
+		}
+	}
+}
+
 // TestSegmentLentSlices: the engine gives Segment the last analysis's token
 // and sentence arrays (engine.Analyze). Segment must keep an array that is
 // large enough and write every token and sentence it keeps whole, so that
@@ -304,5 +331,17 @@ func TestSegmentLentSlices(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestGeneralPunctHoldsNoAlnum holds isAlnum's shortcut to the unicode
+// tables: no rune of the General Punctuation block is a letter, a digit
+// or a mark, and the block is where isGeneralPunct says.
+func TestGeneralPunctHoldsNoAlnum(t *testing.T) {
+	for r := rune(0x1fff); r <= 0x2070; r++ {
+		alnum := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		if in := isGeneralPunct(r); in != (r >= 0x2000 && r <= 0x206f) || in && alnum {
+			t.Errorf("%U: in the block %v, a letter, digit or mark %v", r, in, alnum)
+		}
 	}
 }

@@ -40,12 +40,19 @@ func tokenize(text string, start, end int, out []doc.Token, dec *[]string) []doc
 				continue
 			}
 		}
-		r, n := utf8.DecodeRuneInString(text[i:end])
-		if c >= utf8.RuneSelf && unicode.IsSpace(r) {
-			i += n
-			continue
+		r, n := rune(c), 1
+		alnum := false
+		if c < utf8.RuneSelf {
+			alnum = asciiAlnum[c] != 0 // isAlnum's answer, without the call
+		} else {
+			r, n = utf8.DecodeRuneInString(text[i:end])
+			if unicode.IsSpace(r) {
+				i += n
+				continue
+			}
+			alnum = isAlnum(r)
 		}
-		if isAlnum(r) {
+		if alnum {
 			if at < i {
 				at = end
 				if k := strings.IndexByte(text[i:end], '@'); k >= 0 {
@@ -165,8 +172,17 @@ func isAlnum(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
+	if isGeneralPunct(r) {
+		return false // curly quotes and dashes: three table searches spared
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
+
+// isGeneralPunct reports whether r is in Unicode's General Punctuation
+// block (U+2000–U+206F: spaces, dashes, curly quotes, ellipsis, format
+// characters), which holds no letter, digit or mark
+// (TestGeneralPunctHoldsNoAlnum).
+func isGeneralPunct(r rune) bool { return r >= 0x2000 && r < 0x2070 }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
@@ -179,6 +195,18 @@ var asciiAlnum = func() (t [utf8.RuneSelf]uint8) {
 	}
 	for c := 'a'; c <= 'z'; c++ {
 		t[c], t[c-'a'+'A'] = 1, 1
+	}
+	return t
+}()
+
+// wordStop marks the ASCII bytes that end a word wherever they stand:
+// neither a letter nor a digit, nor a mark that scanWord may keep inside
+// one (a hyphen, an apostrophe, '.', ',', ':', '/' or '&'). Bytes from
+// 0x80 are false: they begin runes that scanWord reads whole
+// (TestWordStop).
+var wordStop = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = asciiAlnum[c] == 0 && !strings.ContainsRune("-'.,:/&", rune(c))
 	}
 	return t
 }()
@@ -270,6 +298,12 @@ func scanWord(text string, i, end int, refs bool) (int, doc.Kind) {
 			part += k - j
 			prev = rune(text[k-1])
 			j = k
+			if j < end && wordStop[text[j]] {
+				// a space or a mark that joins nothing (the switch
+				// below would find no case for it): the word ends here,
+				// without the calls that read it and the next character
+				break
+			}
 			continue
 		}
 		r, n := runeAt(text, j, end)
@@ -346,6 +380,9 @@ func scanWord(text string, i, end int, refs bool) (int, doc.Kind) {
 		if attach {
 			j++
 		}
+	}
+	if !isDigit(rune(text[i])) {
+		return j, doc.Word // classify's answer, without the call a word
 	}
 	return j, classify(text[i:j])
 }
