@@ -100,18 +100,20 @@ func wordHashes(w string) (h [numWordHashes]hash) {
 		c := hash(w[i])
 		h0, h1, h2, h3, h4 = (h0^c)*fnvPrime, (h1^c)*fnvPrime, (h2^c)*fnvPrime, (h3^c)*fnvPrime, (h4^c)*fnvPrime
 	}
-	h[0], h[1], h[2], h[3], h[4] = h0, h1, h2, h3, h4
+	// str's separator, added in registers (a loop over h stored and
+	// loaded each hash again)
+	h[0], h[1], h[2], h[3], h[4] = (h0^0xff)*fnvPrime, (h1^0xff)*fnvPrime, (h2^0xff)*fnvPrime, (h3^0xff)*fnvPrime, (h4^0xff)*fnvPrime
 	h0, h1, h2, h3, h4 = wordStarts[5], wordStarts[6], wordStarts[7], wordStarts[8], wordStarts[9]
 	for i := 0; i < len(w); i++ {
 		c := hash(w[i])
 		h0, h1, h2, h3, h4 = (h0^c)*fnvPrime, (h1^c)*fnvPrime, (h2^c)*fnvPrime, (h3^c)*fnvPrime, (h4^c)*fnvPrime
 	}
-	h[5], h[6], h[7], h[8], h[9] = h0, h1, h2, h3, h4
-	for k := range h {
-		h[k] = (h[k] ^ 0xff) * fnvPrime // str's separator
-	}
+	h[5], h[6], h[7], h[8], h[9] = (h0^0xff)*fnvPrime, (h1^0xff)*fnvPrime, (h2^0xff)*fnvPrime, (h3^0xff)*fnvPrime, (h4^0xff)*fnvPrime
 	return h
 }
+
+// wordHashes fills all of its answer (this fails to compile otherwise).
+const _ = uint(numWordHashes-10) + uint(10-numWordHashes)
 
 // shapeNeighbourFeatures are the neighbour features that read only the
 // word's shape class (shapeKey).

@@ -461,10 +461,11 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		id, ok, h, slot := t.cache.probe(w)
 		if !ok {
 			id = int32(len(t.infos))
-			t.known, t.infos = append(t.known, tokInfo{}), append(t.infos, wordInfo{})
 			// its lexicon and gazetteer entries are looked up where it is
 			// filled (fill): a word read by no score needs neither
-			t.known[id], t.buf = wordForm(w, t.buf, &t.a)
+			var ti tokInfo
+			ti, t.buf = wordForm(w, t.buf, &t.a)
+			t.known, t.infos = append(t.known, ti), append(t.infos, wordInfo{})
 			if t.cache.len() < maxCache && int(id) == t.cache.len() {
 				t.cache.putAt(w, h, slot, id)
 			}

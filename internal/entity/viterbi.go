@@ -144,9 +144,12 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 		lt.reached[i] = uint32(reach)
 	}
 	// the sentence must end outside a name or on its last token
+	// (the labels reached there that may end it, by their bits, in label
+	// order as a scan of the seventeen would)
 	last := -1
-	for l := range numLabels {
-		if lt.reached[n-1]&(1<<l) != 0 && (l == 0 || labelPos(l) == posL || labelPos(l) == posU) && (last < 0 || lt.best[n-1][l] > lt.best[n-1][last]) {
+	lastBest := &lt.best[n-1]
+	for m := uint(lt.reached[n-1] & endLabels); m != 0; m &= m - 1 {
+		if l := bits.TrailingZeros(m); last < 0 || lastBest[l] > lastBest[last] {
 			last = l
 		}
 	}
@@ -207,6 +210,17 @@ var closedLabels = func() (m uint32) {
 	for p := range numLabels {
 		if allowed(p, 0) {
 			m |= 1 << p
+		}
+	}
+	return m
+}()
+
+// endLabels is the set of labels (bit l) a sentence may end on: O and the
+// last or only token of a name.
+var endLabels = func() (m uint32) {
+	for l := range numLabels {
+		if l == 0 || labelPos(l) == posL || labelPos(l) == posU {
+			m |= 1 << l
 		}
 	}
 	return m
