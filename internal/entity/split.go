@@ -352,15 +352,28 @@ func appendRunGazFeatures(toks []tokInfo, i int, sc int, out []uint32) []uint32 
 			out = append(out, newHash(fPartCtx).num(int(pm)).num(int(pp)).num(b2i(t.upper)).key())
 		}
 	}
-	for typ := 0; typ < numTypes; typ++ {
-		if g := t.gaz[typ]; g != 0 {
+	// the gazetteer marks of the token and its neighbours, each type's
+	// three read once; most tokens have none, and skip the loop
+	g0 := t.gaz
+	var gm, gp [numTypes]uint8
+	if i > 0 {
+		gm = toks[i-1].gaz
+	}
+	if i+1 < len(toks) {
+		gp = toks[i+1].gaz
+	}
+	if g0 == ([numTypes]uint8{}) && gm == g0 && gp == g0 {
+		return out
+	}
+	for typ := range numTypes {
+		if g := g0[typ]; g != 0 {
 			out = append(out, newHash(fGaz0).num(typ).num(int(g)).key(), newHash(fGazW0).num(typ).num(int(g)).str(t.shape).key())
 		}
-		if i > 0 && toks[i-1].gaz[typ] != 0 {
-			out = append(out, newHash(fGazm1).num(typ).num(int(toks[i-1].gaz[typ])).key())
+		if g := gm[typ]; g != 0 {
+			out = append(out, newHash(fGazm1).num(typ).num(int(g)).key())
 		}
-		if i+1 < len(toks) && toks[i+1].gaz[typ] != 0 {
-			out = append(out, newHash(fGazp1).num(typ).num(int(toks[i+1].gaz[typ])).key())
+		if g := gp[typ]; g != 0 {
+			out = append(out, newHash(fGazp1).num(typ).num(int(g)).key())
 		}
 	}
 	return out
