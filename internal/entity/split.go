@@ -1,5 +1,10 @@
 package entity
 
+import (
+	"math/bits"
+	"slices"
+)
+
 // The tagger's fast path scores contextFeatures in parts, so that what
 // depends on one word alone is looked up once per distinct word of the
 // document instead of once per token (Tagger.Tag):
@@ -187,7 +192,11 @@ func wordOwnFeatures(t *tokInfo, out []uint32) []uint32 {
 // likewise: in wasm an append and a hash loop each cost more than the
 // multiplications they hold.
 func wordOwnFeaturesW0(t *tokInfo, w0 hash, out []uint32) []uint32 {
-	var f [1 + 8 + 2 + numTypes]uint32
+	// the keys written in place after out's, not into an array then
+	// copied (a call of memmove a word)
+	n0 := len(out)
+	out = slices.Grow(out, 1+8+2+numTypes)
+	f := (*[1 + 8 + 2 + numTypes]uint32)(out[n0 : n0+1+8+2+numTypes])
 	f[0] = w0.key()
 	w, n := t.lower, len(t.lower)
 	k := 1
@@ -214,13 +223,12 @@ func wordOwnFeaturesW0(t *tokInfo, w0 hash, out []uint32) []uint32 {
 		f[k] = hl.str(t.shape).key()
 		k++
 	}
-	for typ := 0; typ < numTypes; typ++ {
-		if t.part&(1<<typ) != 0 {
-			f[k] = newHash(fPart).num(typ).num(b2i(t.upper)).key()
-			k++
-		}
+	// the types whose names the word is part of, by their bits
+	for m := uint(t.part) & (1<<numTypes - 1); m != 0; m &= m - 1 {
+		f[k] = newHash(fPart).num(bits.TrailingZeros(m)).num(b2i(t.upper)).key()
+		k++
 	}
-	return append(out, f[:k]...)
+	return out[:n0+k]
 }
 
 // affixStart holds newHash(fPre).num(k) (index k-1) and newHash(fSuf).num(k)
