@@ -68,10 +68,10 @@ func wordNeighbourFeatures(t *tokInfo, role int, out []uint32) []uint32 {
 // and its history bases (T1W0, T1Wp1); and the pair features that hash it
 // first (Wm1W0 as the word before, W0Wp1, W0Shapem1), whose hash the
 // tagger then continues with the other token's string
-// (Tagger.pairFeatures). wordHashes hashes the word under all of them at
-// once. (The lexicon's key, template 0, is hashed for every new word by
-// wordInfoOf, before it is known whether the word is filled.)
-var wordTemplates = [numWordHashes]byte{fW0, fWm1, fWp1, fWm2, fWp2, fT1W0, fT1Wp1, fWm1W0, fW0Wp1, fW0Shapem1}
+// (Tagger.pairFeatures); and template 0, the lexicon's and the
+// gazetteer's key, which Tagger.fill looks up. wordHashes hashes the word
+// under all of them at once.
+var wordTemplates = [numWordHashes]byte{fW0, fWm1, fWp1, fWm2, fWp2, fT1W0, fT1Wp1, fWm1W0, fW0Wp1, fW0Shapem1, 0}
 
 // Indices in wordTemplates.
 const (
@@ -82,7 +82,8 @@ const (
 	whWm1W0       = whT1Wp1 + 1
 	whW0Wp1       = whWm1W0 + 1
 	whW0Shapem1   = whW0Wp1 + 1
-	numWordHashes = whW0Shapem1 + 1
+	whLex         = whW0Shapem1 + 1
+	numWordHashes = whLex + 1
 )
 
 // wordStarts are newHash of each template of wordTemplates.
@@ -100,14 +101,16 @@ var wordStarts = func() (h [numWordHashes]hash) {
 // ten were stored and loaded at every byte (TestWordHashes holds it to
 // str).
 func wordHashes(w string) (h [numWordHashes]hash) {
-	h0, h1, h2, h3, h4 := wordStarts[0], wordStarts[1], wordStarts[2], wordStarts[3], wordStarts[4]
+	// (the lexicon's key a sixth chain of the first pass, where a pass of
+	// its own cost the loop over the bytes again)
+	h0, h1, h2, h3, h4, h5 := wordStarts[0], wordStarts[1], wordStarts[2], wordStarts[3], wordStarts[4], wordStarts[whLex]
 	for i := 0; i < len(w); i++ {
 		c := hash(w[i])
-		h0, h1, h2, h3, h4 = (h0^c)*fnvPrime, (h1^c)*fnvPrime, (h2^c)*fnvPrime, (h3^c)*fnvPrime, (h4^c)*fnvPrime
+		h0, h1, h2, h3, h4, h5 = (h0^c)*fnvPrime, (h1^c)*fnvPrime, (h2^c)*fnvPrime, (h3^c)*fnvPrime, (h4^c)*fnvPrime, (h5^c)*fnvPrime
 	}
 	// str's separator, added in registers (a loop over h stored and
 	// loaded each hash again)
-	h[0], h[1], h[2], h[3], h[4] = (h0^0xff)*fnvPrime, (h1^0xff)*fnvPrime, (h2^0xff)*fnvPrime, (h3^0xff)*fnvPrime, (h4^0xff)*fnvPrime
+	h[0], h[1], h[2], h[3], h[4], h[whLex] = (h0^0xff)*fnvPrime, (h1^0xff)*fnvPrime, (h2^0xff)*fnvPrime, (h3^0xff)*fnvPrime, (h4^0xff)*fnvPrime, (h5^0xff)*fnvPrime
 	h0, h1, h2, h3, h4 = wordStarts[5], wordStarts[6], wordStarts[7], wordStarts[8], wordStarts[9]
 	for i := 0; i < len(w); i++ {
 		c := hash(w[i])
@@ -118,7 +121,7 @@ func wordHashes(w string) (h [numWordHashes]hash) {
 }
 
 // wordHashes fills all of its answer (this fails to compile otherwise).
-const _ = uint(numWordHashes-10) + uint(10-numWordHashes)
+const _ = uint(numWordHashes-11) + uint(11-numWordHashes)
 
 // shapeNeighbourFeatures are the neighbour features that read only the
 // word's shape class (shapeKey).

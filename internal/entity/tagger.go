@@ -497,11 +497,7 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		if wi.filled {
 			continue
 		}
-		need := j < 2
-		for k := max(j-1, 0); k < min(j+2, n) && !need; k++ {
-			need = !forced[k]
-		}
-		if need {
+		if j < 2 || !forced[j-1] || !forced[j] || j+1 < n && !forced[j+1] {
 			t.fill(id)
 		} else if j >= 2 && !forced[j-2] {
 			wi.hWp1 = wordStarts[whT1Wp1].str(t.known[id].lower)
@@ -688,7 +684,7 @@ func (t *Tagger) fill(id int32) {
 	wi.filled = true
 	tok := &t.known[id]
 	wh := wordHashes(tok.lower)
-	tok.lookUp(newHash(0).str(tok.lower), &t.m.lex, &t.m.gaz)
+	tok.lookUp(wh[whLex], &t.m.lex, &t.m.gaz)
 	si, ci := t.shapeGroup(tok), t.clusterGroup(tok)
 	sg := &t.groups[si]
 	wi.shape, wi.cluster = int32(si), int32(ci)
