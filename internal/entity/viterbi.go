@@ -64,16 +64,22 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 	// the loops: wasm zero-extends a uint32 after each operation on it
 	var reach uint
 	var top T
-	for l := range numLabels {
-		if allowed(-1, l) && (l == 0 || !lt.isForced(0)) {
-			v := lt.static[0][l] + h[l]
-			lt.best[0][l] = v
-			lt.back[0][l] = -1
-			if reach == 0 || v > top {
-				top = v
-			}
-			reach |= 1 << l
+	// the first token's labels: those a sentence may open with (O alone
+	// if it is forced), by their bits
+	first := uint(startLabels)
+	if lt.isForced(0) {
+		first &= 1
+	}
+	best0, back0, static0 := &lt.best[0], &lt.back[0], &lt.static[0]
+	for m := first; m != 0; m &= m - 1 {
+		l := bits.TrailingZeros(m)
+		v := static0[l] + h[l]
+		best0[l] = v
+		back0[l] = -1
+		if reach == 0 || v > top {
+			top = v
 		}
+		reach |= 1 << l
 	}
 	lt.reached[0] = uint32(reach)
 	for i := 1; i < n; i++ {
@@ -210,6 +216,16 @@ var closedLabels = func() (m uint32) {
 	for p := range numLabels {
 		if allowed(p, 0) {
 			m |= 1 << p
+		}
+	}
+	return m
+}()
+
+// startLabels is the set of labels (bit l) a sentence may open with.
+var startLabels = func() (m uint32) {
+	for l := range numLabels {
+		if allowed(-1, l) {
+			m |= 1 << l
 		}
 	}
 	return m
