@@ -1,5 +1,10 @@
 package entity
 
+import (
+	"math/bits"
+	"slices"
+)
+
 // The tagger's fast path scores contextFeatures in parts, so that what
 // depends on one word alone is looked up once per distinct word of the
 // document instead of once per token (Tagger.Tag):
@@ -63,10 +68,10 @@ func wordNeighbourFeatures(t *tokInfo, role int, out []uint32) []uint32 {
 // and its history bases (T1W0, T1Wp1); and the pair features that hash it
 // first (Wm1W0 as the word before, W0Wp1, W0Shapem1), whose hash the
 // tagger then continues with the other token's string
-// (Tagger.pairFeatures). wordHashes hashes the word under all of them at
-// once. (The lexicon's key, template 0, is hashed for every new word by
-// wordInfoOf, before it is known whether the word is filled.)
-var wordTemplates = [numWordHashes]byte{fW0, fWm1, fWp1, fWm2, fWp2, fT1W0, fT1Wp1, fWm1W0, fW0Wp1, fW0Shapem1}
+// (Tagger.pairFeatures); and template 0, the lexicon's and the
+// gazetteer's key, which Tagger.fill looks up. wordHashes hashes the word
+// under all of them at once.
+var wordTemplates = [numWordHashes]byte{fW0, fWm1, fWp1, fWm2, fWp2, fT1W0, fT1Wp1, fWm1W0, fW0Wp1, fW0Shapem1, 0}
 
 // Indices in wordTemplates.
 const (
@@ -77,7 +82,8 @@ const (
 	whWm1W0       = whT1Wp1 + 1
 	whW0Wp1       = whWm1W0 + 1
 	whW0Shapem1   = whW0Wp1 + 1
-	numWordHashes = whW0Shapem1 + 1
+	whLex         = whW0Shapem1 + 1
+	numWordHashes = whLex + 1
 )
 
 // wordStarts are newHash of each template of wordTemplates.
@@ -95,23 +101,27 @@ var wordStarts = func() (h [numWordHashes]hash) {
 // ten were stored and loaded at every byte (TestWordHashes holds it to
 // str).
 func wordHashes(w string) (h [numWordHashes]hash) {
-	h0, h1, h2, h3, h4 := wordStarts[0], wordStarts[1], wordStarts[2], wordStarts[3], wordStarts[4]
+	// (the lexicon's key a sixth chain of the first pass, where a pass of
+	// its own cost the loop over the bytes again)
+	h0, h1, h2, h3, h4, h5 := wordStarts[0], wordStarts[1], wordStarts[2], wordStarts[3], wordStarts[4], wordStarts[whLex]
 	for i := 0; i < len(w); i++ {
 		c := hash(w[i])
-		h0, h1, h2, h3, h4 = (h0^c)*fnvPrime, (h1^c)*fnvPrime, (h2^c)*fnvPrime, (h3^c)*fnvPrime, (h4^c)*fnvPrime
+		h0, h1, h2, h3, h4, h5 = (h0^c)*fnvPrime, (h1^c)*fnvPrime, (h2^c)*fnvPrime, (h3^c)*fnvPrime, (h4^c)*fnvPrime, (h5^c)*fnvPrime
 	}
-	h[0], h[1], h[2], h[3], h[4] = h0, h1, h2, h3, h4
+	// str's separator, added in registers (a loop over h stored and
+	// loaded each hash again)
+	h[0], h[1], h[2], h[3], h[4], h[whLex] = (h0^0xff)*fnvPrime, (h1^0xff)*fnvPrime, (h2^0xff)*fnvPrime, (h3^0xff)*fnvPrime, (h4^0xff)*fnvPrime, (h5^0xff)*fnvPrime
 	h0, h1, h2, h3, h4 = wordStarts[5], wordStarts[6], wordStarts[7], wordStarts[8], wordStarts[9]
 	for i := 0; i < len(w); i++ {
 		c := hash(w[i])
 		h0, h1, h2, h3, h4 = (h0^c)*fnvPrime, (h1^c)*fnvPrime, (h2^c)*fnvPrime, (h3^c)*fnvPrime, (h4^c)*fnvPrime
 	}
-	h[5], h[6], h[7], h[8], h[9] = h0, h1, h2, h3, h4
-	for k := range h {
-		h[k] = (h[k] ^ 0xff) * fnvPrime // str's separator
-	}
+	h[5], h[6], h[7], h[8], h[9] = (h0^0xff)*fnvPrime, (h1^0xff)*fnvPrime, (h2^0xff)*fnvPrime, (h3^0xff)*fnvPrime, (h4^0xff)*fnvPrime
 	return h
 }
+
+// wordHashes fills all of its answer (this fails to compile otherwise).
+const _ = uint(numWordHashes-11) + uint(11-numWordHashes)
 
 // shapeNeighbourFeatures are the neighbour features that read only the
 // word's shape class (shapeKey).
@@ -185,7 +195,11 @@ func wordOwnFeatures(t *tokInfo, out []uint32) []uint32 {
 // likewise: in wasm an append and a hash loop each cost more than the
 // multiplications they hold.
 func wordOwnFeaturesW0(t *tokInfo, w0 hash, out []uint32) []uint32 {
-	var f [1 + 8 + 2 + numTypes]uint32
+	// the keys written in place after out's, not into an array then
+	// copied (a call of memmove a word)
+	n0 := len(out)
+	out = slices.Grow(out, 1+8+2+numTypes)
+	f := (*[1 + 8 + 2 + numTypes]uint32)(out[n0 : n0+1+8+2+numTypes])
 	f[0] = w0.key()
 	w, n := t.lower, len(t.lower)
 	k := 1
@@ -212,13 +226,12 @@ func wordOwnFeaturesW0(t *tokInfo, w0 hash, out []uint32) []uint32 {
 		f[k] = hl.str(t.shape).key()
 		k++
 	}
-	for typ := 0; typ < numTypes; typ++ {
-		if t.part&(1<<typ) != 0 {
-			f[k] = newHash(fPart).num(typ).num(b2i(t.upper)).key()
-			k++
-		}
+	// the types whose names the word is part of, by their bits
+	for m := uint(t.part) & (1<<numTypes - 1); m != 0; m &= m - 1 {
+		f[k] = newHash(fPart).num(bits.TrailingZeros(m)).num(b2i(t.upper)).key()
+		k++
 	}
-	return append(out, f[:k]...)
+	return out[:n0+k]
 }
 
 // affixStart holds newHash(fPre).num(k) (index k-1) and newHash(fSuf).num(k)
@@ -350,15 +363,28 @@ func appendRunGazFeatures(toks []tokInfo, i int, sc int, out []uint32) []uint32 
 			out = append(out, newHash(fPartCtx).num(int(pm)).num(int(pp)).num(b2i(t.upper)).key())
 		}
 	}
-	for typ := 0; typ < numTypes; typ++ {
-		if g := t.gaz[typ]; g != 0 {
+	// the gazetteer marks of the token and its neighbours, each type's
+	// three read once; most tokens have none, and skip the loop
+	g0 := t.gaz
+	var gm, gp [numTypes]uint8
+	if i > 0 {
+		gm = toks[i-1].gaz
+	}
+	if i+1 < len(toks) {
+		gp = toks[i+1].gaz
+	}
+	if g0 == ([numTypes]uint8{}) && gm == g0 && gp == g0 {
+		return out
+	}
+	for typ := range numTypes {
+		if g := g0[typ]; g != 0 {
 			out = append(out, newHash(fGaz0).num(typ).num(int(g)).key(), newHash(fGazW0).num(typ).num(int(g)).str(t.shape).key())
 		}
-		if i > 0 && toks[i-1].gaz[typ] != 0 {
-			out = append(out, newHash(fGazm1).num(typ).num(int(toks[i-1].gaz[typ])).key())
+		if g := gm[typ]; g != 0 {
+			out = append(out, newHash(fGazm1).num(typ).num(int(g)).key())
 		}
-		if i+1 < len(toks) && toks[i+1].gaz[typ] != 0 {
-			out = append(out, newHash(fGazp1).num(typ).num(int(toks[i+1].gaz[typ])).key())
+		if g := gp[typ]; g != 0 {
+			out = append(out, newHash(fGazp1).num(typ).num(int(g)).key())
 		}
 	}
 	return out

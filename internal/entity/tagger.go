@@ -461,10 +461,11 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		id, ok, h, slot := t.cache.probe(w)
 		if !ok {
 			id = int32(len(t.infos))
-			t.known, t.infos = append(t.known, tokInfo{}), append(t.infos, wordInfo{})
 			// its lexicon and gazetteer entries are looked up where it is
 			// filled (fill): a word read by no score needs neither
-			t.known[id], t.buf = wordForm(w, t.buf, &t.a)
+			var ti tokInfo
+			ti, t.buf = wordForm(w, t.buf, &t.a)
+			t.known, t.infos = append(t.known, ti), append(t.infos, wordInfo{})
 			if t.cache.len() < maxCache && int(id) == t.cache.len() {
 				t.cache.putAt(w, h, slot, id)
 			}
@@ -496,11 +497,7 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		if wi.filled {
 			continue
 		}
-		need := j < 2
-		for k := max(j-1, 0); k < min(j+2, n) && !need; k++ {
-			need = !forced[k]
-		}
-		if need {
+		if j < 2 || !forced[j-1] || !forced[j] || j+1 < n && !forced[j+1] {
 			t.fill(id)
 		} else if j >= 2 && !forced[j-2] {
 			wi.hWp1 = wordStarts[whT1Wp1].str(t.known[id].lower)
@@ -569,9 +566,7 @@ func (t *Tagger) tag(words []string, title bool) []TokenSpan {
 		}
 		s := &t.lat.static[i]
 		own, a, b := &wi.scores, around[asPrev], around[asNext]
-		for l := range s {
-			s[l] = own[l] + a[l] + b[l] + self[l]
-		}
+		sumRows4(s, own, a, b, self)
 		if far != nil {
 			addRow(s, far)
 		}
@@ -689,7 +684,7 @@ func (t *Tagger) fill(id int32) {
 	wi.filled = true
 	tok := &t.known[id]
 	wh := wordHashes(tok.lower)
-	tok.lookUp(newHash(0).str(tok.lower), &t.m.lex, &t.m.gaz)
+	tok.lookUp(wh[whLex], &t.m.lex, &t.m.gaz)
 	si, ci := t.shapeGroup(tok), t.clusterGroup(tok)
 	sg := &t.groups[si]
 	wi.shape, wi.cluster = int32(si), int32(ci)
@@ -840,18 +835,74 @@ func (t *Tagger) history(i, p1 int, out *[numLabels]int32) {
 	}
 }
 
+// The row sums below are written out label by label: a loop over the
+// seventeen labels spent as many instructions on its counter and its test
+// as on the sums (about 3 of 6.5 an element natively, more in wasm, where
+// every integer operation is its own instruction). numLabels is 17 (this
+// fails to compile otherwise).
+const _ = uint(numLabels-17) + uint(17-numLabels)
+
 // sumRows sets s to the sum of rows a and b, in one pass.
 func sumRows(s, a, b *[numLabels]int32) {
-	for l := range s {
-		s[l] = a[l] + b[l]
-	}
+	s[0] = a[0] + b[0]
+	s[1] = a[1] + b[1]
+	s[2] = a[2] + b[2]
+	s[3] = a[3] + b[3]
+	s[4] = a[4] + b[4]
+	s[5] = a[5] + b[5]
+	s[6] = a[6] + b[6]
+	s[7] = a[7] + b[7]
+	s[8] = a[8] + b[8]
+	s[9] = a[9] + b[9]
+	s[10] = a[10] + b[10]
+	s[11] = a[11] + b[11]
+	s[12] = a[12] + b[12]
+	s[13] = a[13] + b[13]
+	s[14] = a[14] + b[14]
+	s[15] = a[15] + b[15]
+	s[16] = a[16] + b[16]
+}
+
+// sumRows4 sets s to the sum of rows a, b, c and d, in one pass.
+func sumRows4(s, a, b, c, d *[numLabels]int32) {
+	s[0] = a[0] + b[0] + c[0] + d[0]
+	s[1] = a[1] + b[1] + c[1] + d[1]
+	s[2] = a[2] + b[2] + c[2] + d[2]
+	s[3] = a[3] + b[3] + c[3] + d[3]
+	s[4] = a[4] + b[4] + c[4] + d[4]
+	s[5] = a[5] + b[5] + c[5] + d[5]
+	s[6] = a[6] + b[6] + c[6] + d[6]
+	s[7] = a[7] + b[7] + c[7] + d[7]
+	s[8] = a[8] + b[8] + c[8] + d[8]
+	s[9] = a[9] + b[9] + c[9] + d[9]
+	s[10] = a[10] + b[10] + c[10] + d[10]
+	s[11] = a[11] + b[11] + c[11] + d[11]
+	s[12] = a[12] + b[12] + c[12] + d[12]
+	s[13] = a[13] + b[13] + c[13] + d[13]
+	s[14] = a[14] + b[14] + c[14] + d[14]
+	s[15] = a[15] + b[15] + c[15] + d[15]
+	s[16] = a[16] + b[16] + c[16] + d[16]
 }
 
 // addRow adds the scores of row to s.
 func addRow(s, row *[numLabels]int32) {
-	for l := range s {
-		s[l] += row[l]
-	}
+	s[0] += row[0]
+	s[1] += row[1]
+	s[2] += row[2]
+	s[3] += row[3]
+	s[4] += row[4]
+	s[5] += row[5]
+	s[6] += row[6]
+	s[7] += row[7]
+	s[8] += row[8]
+	s[9] += row[9]
+	s[10] += row[10]
+	s[11] += row[11]
+	s[12] += row[12]
+	s[13] += row[13]
+	s[14] += row[14]
+	s[15] += row[15]
+	s[16] += row[16]
 }
 
 // beamWidth is the Viterbi beam in integer weight units: three times the

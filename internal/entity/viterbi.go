@@ -64,16 +64,22 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 	// the loops: wasm zero-extends a uint32 after each operation on it
 	var reach uint
 	var top T
-	for l := range numLabels {
-		if allowed(-1, l) && (l == 0 || !lt.isForced(0)) {
-			v := lt.static[0][l] + h[l]
-			lt.best[0][l] = v
-			lt.back[0][l] = -1
-			if reach == 0 || v > top {
-				top = v
-			}
-			reach |= 1 << l
+	// the first token's labels: those a sentence may open with (O alone
+	// if it is forced), by their bits
+	first := uint(startLabels)
+	if lt.isForced(0) {
+		first &= 1
+	}
+	best0, back0, static0 := &lt.best[0], &lt.back[0], &lt.static[0]
+	for m := first; m != 0; m &= m - 1 {
+		l := bits.TrailingZeros(m)
+		v := static0[l] + h[l]
+		best0[l] = v
+		back0[l] = -1
+		if reach == 0 || v > top {
+			top = v
 		}
+		reach |= 1 << l
 	}
 	lt.reached[0] = uint32(reach)
 	for i := 1; i < n; i++ {
@@ -144,9 +150,12 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 		lt.reached[i] = uint32(reach)
 	}
 	// the sentence must end outside a name or on its last token
+	// (the labels reached there that may end it, by their bits, in label
+	// order as a scan of the seventeen would)
 	last := -1
-	for l := range numLabels {
-		if lt.reached[n-1]&(1<<l) != 0 && (l == 0 || labelPos(l) == posL || labelPos(l) == posU) && (last < 0 || lt.best[n-1][l] > lt.best[n-1][last]) {
+	lastBest := &lt.best[n-1]
+	for m := uint(lt.reached[n-1] & endLabels); m != 0; m &= m - 1 {
+		if l := bits.TrailingZeros(m); last < 0 || lastBest[l] > lastBest[last] {
 			last = l
 		}
 	}
@@ -207,6 +216,27 @@ var closedLabels = func() (m uint32) {
 	for p := range numLabels {
 		if allowed(p, 0) {
 			m |= 1 << p
+		}
+	}
+	return m
+}()
+
+// startLabels is the set of labels (bit l) a sentence may open with.
+var startLabels = func() (m uint32) {
+	for l := range numLabels {
+		if allowed(-1, l) {
+			m |= 1 << l
+		}
+	}
+	return m
+}()
+
+// endLabels is the set of labels (bit l) a sentence may end on: O and the
+// last or only token of a name.
+var endLabels = func() (m uint32) {
+	for l := range numLabels {
+		if l == 0 || labelPos(l) == posL || labelPos(l) == posU {
+			m |= 1 << l
 		}
 	}
 	return m
