@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"net/http"
 	"net/http/httptest"
-	"net/textproto"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -347,6 +346,6 @@ func TestExchangeHeaderAtWriteHeader(t *testing.T) {
 // writer is an http.ResponseWriter as a core.ResponseWriter (internal/api's).
 type writer struct{ w http.ResponseWriter }
 
-func (w writer) Header() textproto.MIMEHeader { return textproto.MIMEHeader(w.w.Header()) }
-func (w writer) WriteHeader(code int)         { w.w.WriteHeader(code) }
-func (w writer) Write(b []byte) (int, error)  { return w.w.Write(b) }
+func (w writer) Header() core.Header         { return core.Header(w.w.Header()) }
+func (w writer) WriteHeader(code int)        { w.w.WriteHeader(code) }
+func (w writer) Write(b []byte) (int, error) { return w.w.Write(b) }
