@@ -3,6 +3,7 @@ package core
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"reflect"
 	"testing"
 
@@ -130,4 +131,30 @@ func TestAnalyzeLineError(t *testing.T) {
 			t.Errorf("%s: %s", tc.line, b)
 		}
 	}
+}
+
+// BenchmarkDecode: a JSON request holding the API's fixture article, read
+// by decode (jsonlite) and by the encoding/json decoder it replaced.
+func BenchmarkDecode(b *testing.B) {
+	article, err := os.ReadFile("../testdata/article.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	body, _ := json.Marshal(map[string]any{"id": 7, "text": string(article), "options": map[string]string{"offsets": "utf8"}})
+	b.Run("jsonlite", func(b *testing.B) {
+		b.SetBytes(int64(len(body)))
+		for range b.N {
+			if _, _, _, err := decode(body, engine.Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("encoding_json", func(b *testing.B) {
+		b.SetBytes(int64(len(body)))
+		for range b.N {
+			if _, _, _, ok := stdDecode(body, engine.Options{}); !ok {
+				b.Fatal("refused")
+			}
+		}
+	})
 }
