@@ -29,8 +29,8 @@ func TestWorkerLinksNoNetHTTP(t *testing.T) {
 		t.Fatalf("go list -deps gave %d packages: %q", len(pkgs), out)
 	}
 	// Since the thirteenth round core reads URLs, headers, media types and
-	// JSON itself: net/url, net/textproto (and net), mime and encoding/json
-	// cost 70 KB brotli of code and their reflection 170 KB more
+	// JSON itself: net/url, net/textproto (and net), mime and encoding/json,
+	// with the reflect, time and fmt code they pulled in, cost 239 KB brotli
 	// (docs/worker.md, "Thirteenth round"). fmt is still imported, by
 	// runtime/debug (pace.go), but nothing calls it and the linker drops it.
 	banned := map[string]bool{"net/http": true, "crypto/rand": true, "crypto/tls": true, "crypto/x509": true,

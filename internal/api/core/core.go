@@ -13,8 +13,9 @@
 // ends send the same header names. Nor does core import fmt, mime, net/url,
 // net/textproto or encoding/json: header.go, mediatype.go, query.go and
 // jsonlite do the little of each the API needs, each tested against the
-// standard package, and the worker's wasm is ≈ 60 KB brotli smaller for it
-// (docs/worker.md, "Thirteenth round").
+// standard package, and the worker's wasm is 239 KB brotli smaller for it
+// (with what they pulled in: reflect, time, fmt; docs/worker.md, "Thirteenth
+// round").
 package core
 
 import (
