@@ -30,7 +30,6 @@ package api
 import (
 	"io/fs"
 	"net/http"
-	"net/textproto"
 	"path"
 	"strings"
 
@@ -96,18 +95,19 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	core.Serve(writer{w}, coreRequest(r), static, http.ErrAbortHandler)
 }
 
-// coreRequest is r as core reads it (the same URL, header map and body).
+// coreRequest is r as core reads it (the same path, query, header map and
+// body).
 func coreRequest(r *http.Request) *core.Request {
-	return &core.Request{Method: r.Method, URL: r.URL, Header: textproto.MIMEHeader(r.Header), Body: r.Body, ContentLength: r.ContentLength}
+	return &core.Request{Method: r.Method, Path: r.URL.Path, RawQuery: r.URL.RawQuery, Header: core.Header(r.Header), Body: r.Body, ContentLength: r.ContentLength}
 }
 
 // writer is an http.ResponseWriter as a core.ResponseWriter: the header is
 // the same map.
 type writer struct{ w http.ResponseWriter }
 
-func (w writer) Header() textproto.MIMEHeader { return textproto.MIMEHeader(w.w.Header()) }
-func (w writer) WriteHeader(code int)         { w.w.WriteHeader(code) }
-func (w writer) Write(b []byte) (int, error)  { return w.w.Write(b) }
+func (w writer) Header() core.Header         { return core.Header(w.w.Header()) }
+func (w writer) WriteHeader(code int)        { w.w.WriteHeader(code) }
+func (w writer) Write(b []byte) (int, error) { return w.w.Write(b) }
 
 // Flush flushes the underlying writer when it can (the NDJSON answer calls
 // it after each line).

@@ -3,7 +3,6 @@ package api
 import (
 	"fmt"
 	"net/http"
-	"net/textproto"
 	"strconv"
 	"time"
 
@@ -47,7 +46,7 @@ func (l *limiter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		defer func() { <-l.slots }()
 		l.h.ServeHTTP(w, r)
 	default:
-		core.SetHeaders(textproto.MIMEHeader(w.Header()), r.URL.Path, false)
+		core.SetHeaders(core.Header(w.Header()), r.URL.Path, false)
 		w.Header().Set("Retry-After", l.retry)
 		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("lede is busy with %d analyses: try again in %s s", cap(l.slots), l.retry))
 	}

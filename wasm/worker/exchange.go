@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"net/textproto"
-	"net/url"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -41,12 +39,13 @@ type instance struct {
 // handler becomes a JSON 500 without a stack trace, and the instance lives on.
 func (in *instance) exchange(h handler, method, rawURL string, header []string, body []byte) (status int, outHeader []string, out []byte) {
 	n := in.served.Add(1)
-	// url.Parse and the method check are what http.NewRequest did here.
-	u, err := url.Parse(rawURL)
-	if err != nil || !validMethod(method) {
+	// Reading the URL (url.Parse's path and query, core.SplitURL) and the
+	// method check are what http.NewRequest did here.
+	path, rawQuery, ok := core.SplitURL(rawURL)
+	if !ok || !validMethod(method) {
 		return 400, []string{"Content-Type", "application/json"}, []byte(`{"error":"the worker could not read this request"}` + "\n")
 	}
-	req := &core.Request{Method: method, URL: u, Header: textproto.MIMEHeader{}, ContentLength: -1, Body: bytes.NewReader(body)}
+	req := &core.Request{Method: method, Path: path, RawQuery: rawQuery, Header: make(core.Header, len(header)/2), ContentLength: -1, Body: bytes.NewReader(body)}
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Add(header[i], header[i+1])
 	}
@@ -57,11 +56,11 @@ func (in *instance) exchange(h handler, method, rawURL string, header []string, 
 	if cl, err := strconv.ParseInt(req.Header.Get("Content-Length"), 10, 64); err == nil && cl >= 0 {
 		req.ContentLength = cl
 	}
-	w := &recorder{header: textproto.MIMEHeader{}, status: 200}
+	w := &recorder{header: core.Header{}, status: 200}
 	func() {
 		defer func() {
 			if recover() != nil {
-				w.header, w.sent = textproto.MIMEHeader{}, nil
+				w.header, w.sent = core.Header{}, nil
 				w.body.Reset()
 				w.status = 500
 				w.header.Set("Content-Type", "application/json")
@@ -106,14 +105,14 @@ func validMethod(m string) bool {
 // JSON 500 for a panic in the middle of an NDJSON answer sets Content-Type
 // and Content-Length) reaches neither front end.
 type recorder struct {
-	header      textproto.MIMEHeader
-	sent        textproto.MIMEHeader
+	header      core.Header
+	sent        core.Header
 	status      int
 	wroteHeader bool
 	body        bytes.Buffer
 }
 
-func (r *recorder) Header() textproto.MIMEHeader { return r.header }
+func (r *recorder) Header() core.Header { return r.header }
 
 func (r *recorder) WriteHeader(code int) {
 	if r.wroteHeader {
@@ -121,7 +120,7 @@ func (r *recorder) WriteHeader(code int) {
 	}
 	r.wroteHeader = true
 	r.status = code
-	r.sent = make(textproto.MIMEHeader, len(r.header)+2) // + the instance headers
+	r.sent = make(core.Header, len(r.header)+2) // + the instance headers
 	for k, vs := range r.header {
 		r.sent[k] = append([]string(nil), vs...)
 	}
@@ -135,3 +134,10 @@ func (r *recorder) Write(b []byte) (int, error) {
 // Flush is a no-op (the body goes out whole); it lets the NDJSON path, which
 // flushes after each line when it can, run unchanged.
 func (r *recorder) Flush() {}
+
+// instanceID is n as 16 hex digits, zero-padded (what fmt's %016x wrote,
+// without linking fmt into the worker).
+func instanceID(n uint64) string {
+	s := strconv.FormatUint(n, 16)
+	return strings.Repeat("0", 16-len(s)) + s
+}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"net/http"
 	"net/http/httptest"
-	"net/textproto"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -347,6 +346,24 @@ func TestExchangeHeaderAtWriteHeader(t *testing.T) {
 // writer is an http.ResponseWriter as a core.ResponseWriter (internal/api's).
 type writer struct{ w http.ResponseWriter }
 
-func (w writer) Header() textproto.MIMEHeader { return textproto.MIMEHeader(w.w.Header()) }
-func (w writer) WriteHeader(code int)         { w.w.WriteHeader(code) }
-func (w writer) Write(b []byte) (int, error)  { return w.w.Write(b) }
+func (w writer) Header() core.Header         { return core.Header(w.w.Header()) }
+func (w writer) WriteHeader(code int)        { w.w.WriteHeader(code) }
+func (w writer) Write(b []byte) (int, error) { return w.w.Write(b) }
+
+// TestInstanceID: 16 hex digits, zero-padded, as fmt's %016x wrote them.
+func TestInstanceID(t *testing.T) {
+	tests := []struct {
+		n    uint64
+		want string
+	}{
+		{0, "0000000000000000"},
+		{0xabc, "0000000000000abc"},
+		{1<<64 - 1, "ffffffffffffffff"},
+		{0x0123456789abcdef, "0123456789abcdef"},
+	}
+	for _, tc := range tests {
+		if got := instanceID(tc.n); got != tc.want {
+			t.Errorf("instanceID(%#x) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}

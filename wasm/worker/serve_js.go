@@ -3,7 +3,6 @@
 package main
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"syscall/js"
 
@@ -32,7 +31,7 @@ func serve() {
 	// The id only tells instances apart, it guards nothing: math/rand/v2
 	// (seeded by the runtime from crypto.getRandomValues) is enough, and
 	// crypto/rand would link the FIPS module's DRBG, SHA-2 and AES (≈ 60 KB).
-	in := &instance{id: fmt.Sprintf("%016x", rand.Uint64())}
+	in := &instance{id: instanceID(rand.Uint64())}
 	uint8Array := js.Global().Get("Uint8Array")
 	var pace pacer // the collector's pace for each body's size
 	serveFn := js.FuncOf(func(_ js.Value, args []js.Value) any {
