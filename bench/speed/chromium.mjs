@@ -61,3 +61,47 @@ export async function settle(pid, maxMs = 8000) {
   }
   return Date.now() - t0;
 }
+
+// inject is the script page.mjs's siblings add to each new page (it runs in
+// the page, before its own scripts): it marks the page's progress in
+// globalThis.__tl — the Web Worker made and its messages, DOMContentLoaded,
+// #results shown and the next frame, the resource and paint timings — and
+// pastes text and clicks Analyse at DOMContentLoaded, as a reader who pastes
+// at once would. __tl.done is set once the marks are in.
+export function inject(text) {
+  const T = (globalThis.__tl = {});
+  const mark = (k) => { if (!(k in T)) T[k] = performance.now(); };
+  const W = globalThis.Worker;
+  globalThis.Worker = class extends W {
+    constructor(...a) {
+      mark("worker-new");
+      super(...a);
+      this.addEventListener("message", (e) => { if (e.data && e.data.type) mark("msg-" + e.data.type); });
+    }
+    postMessage(m, ...r) {
+      if (m && m.type) mark("post-" + m.type);
+      return super.postMessage(m, ...r);
+    }
+  };
+  document.addEventListener("DOMContentLoaded", () => {
+    mark("dcl");
+    const results = document.getElementById("results");
+    new MutationObserver((_, obs) => {
+      if (results.hidden) return;
+      obs.disconnect();
+      mark("shown");
+      requestAnimationFrame(() => {
+        mark("frame");
+        for (const e of performance.getEntriesByType("resource")) {
+          const f = e.name.split("/").pop();
+          T["req-" + f] = e.startTime;
+          T["got-" + f] = e.responseEnd;
+        }
+        for (const e of performance.getEntriesByType("paint")) T[e.name] = e.startTime;
+        T.done = true;
+      });
+    }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ["hidden"] });
+    document.getElementById("input").value = text;
+    document.getElementById("analyze").click();
+  });
+}

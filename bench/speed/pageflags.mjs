@@ -22,7 +22,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { serve } from "../../web/e2e/helpers.mjs";
 import { exampleArticle } from "../../web/example.mjs";
-import { cpuTicks, cpuSince, settle } from "./chromium.mjs";
+import { cpuTicks, cpuSince, inject, settle } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
@@ -37,40 +37,6 @@ const configs = argv.slice(1).map((a) => {
   const at = a.indexOf("=");
   return { label: a.slice(0, at), flags: a.slice(at + 1).split(" ").filter(Boolean) };
 });
-
-// inject marks the page's progress, as in pagetimeline.mjs.
-function inject(text) {
-  const T = (globalThis.__tl = {});
-  const mark = (k) => { if (!(k in T)) T[k] = performance.now(); };
-  const W = globalThis.Worker;
-  globalThis.Worker = class extends W {
-    constructor(...a) {
-      mark("worker-new");
-      super(...a);
-      this.addEventListener("message", (e) => { if (e.data && e.data.type) mark("msg-" + e.data.type); });
-    }
-    postMessage(m, ...r) {
-      if (m && m.type) mark("post-" + m.type);
-      return super.postMessage(m, ...r);
-    }
-  };
-  document.addEventListener("DOMContentLoaded", () => {
-    mark("dcl");
-    const results = document.getElementById("results");
-    new MutationObserver((_, obs) => {
-      if (results.hidden) return;
-      obs.disconnect();
-      mark("shown");
-      requestAnimationFrame(() => {
-        mark("frame");
-        for (const e of performance.getEntriesByType("resource")) if (e.name.endsWith("/lede.wasm")) T["got-lede.wasm"] = e.responseEnd;
-        T.done = true;
-      });
-    }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ["hidden"] });
-    document.getElementById("input").value = text;
-    document.getElementById("analyze").click();
-  });
-}
 
 // threads sums a trace's thread time by role, in ms.
 function threads(file) {

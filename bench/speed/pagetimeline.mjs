@@ -31,48 +31,10 @@ import { createRequire } from "node:module";
 import { parseBuilds } from "./args.mjs";
 import { serve } from "../../web/e2e/helpers.mjs";
 import { exampleArticle } from "../../web/example.mjs";
-import { settle } from "./chromium.mjs";
+import { inject, settle } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 const { n, builds } = parseBuilds(process.argv.slice(2), 5, "pagetimeline.mjs");
-
-function inject(text) {
-  const T = (globalThis.__tl = {});
-  const mark = (k) => { if (!(k in T)) T[k] = performance.now(); };
-  const W = globalThis.Worker;
-  globalThis.Worker = class extends W {
-    constructor(...a) {
-      mark("worker-new");
-      super(...a);
-      this.addEventListener("message", (e) => { if (e.data && e.data.type) mark("msg-" + e.data.type); });
-    }
-    postMessage(m, ...r) {
-      if (m && m.type) mark("post-" + m.type);
-      return super.postMessage(m, ...r);
-    }
-  };
-  document.addEventListener("DOMContentLoaded", () => {
-    mark("dcl");
-    const results = document.getElementById("results");
-    new MutationObserver((_, obs) => {
-      if (results.hidden) return;
-      obs.disconnect();
-      mark("shown");
-      requestAnimationFrame(() => {
-        mark("frame");
-        for (const e of performance.getEntriesByType("resource")) {
-          const f = e.name.split("/").pop();
-          T["req-" + f] = e.startTime;
-          T["got-" + f] = e.responseEnd;
-        }
-        for (const e of performance.getEntriesByType("paint")) T[e.name] = e.startTime;
-        T.done = true;
-      });
-    }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ["hidden"] });
-    document.getElementById("input").value = text;
-    document.getElementById("analyze").click();
-  });
-}
 
 const pw = require("playwright-core");
 const browser = await pw.chromium.launch({
