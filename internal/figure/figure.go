@@ -344,6 +344,15 @@ func (s *scanner) isDash(k int) bool {
 }
 
 // emit records a figure over pieces [a, b).
+//
+// It is not inlined: number alone calls it at twelve places, and each inlined
+// copy of the append (its growth path and the Figure's fields) made number a
+// 29.5 KB wasm function, which V8's optimising compiler (TurboFan) recompiles
+// on a first analysis in about 22 MB of zone memory; out of line, number is
+// 18.3 KB. A figure is emitted a few dozen times an analysis, so the call costs
+// next to nothing (docs/speed-log.md, "TurboFan's share, thirteenth round").
+//
+//go:noinline
 func (s *scanner) emit(a, b int, kind doc.FigureKind, v *float64, unit, about string) {
 	s.floor = s.p[b-1].end
 	s.out = append(s.out, doc.Figure{Span: doc.Span{Start: s.p[a].start, End: s.p[b-1].end},
