@@ -14,17 +14,11 @@ func TestFullestForm(t *testing.T) {
 		for _, s := range forms {
 			count[s]++
 		}
-		best, bestScore := "", -1
+		counts := make([]refFormCount, 0, len(count))
 		for s, n := range count {
-			score := 2 * n
-			if _, caps := caseOf(s); !caps {
-				score += 1000
-			}
-			if score > bestScore || (score == bestScore && s < best) {
-				best, bestScore = s, score
-			}
+			counts = append(counts, refFormCount{s: s, n: n})
 		}
-		return best
+		return refBestForm(counts)
 	}
 	x := uint64(3)
 	for _, n := range []int{1, 2, 5, formsListed, formsListed + 1, 300} {

@@ -787,15 +787,21 @@ func (r *refResolver) fullestForm(ms []refMention, idx []int) string {
 		count[k].n++
 	}
 	r.forms = count
+	return refBestForm(count)
+}
+
+// refBestForm is the reference's choice among a name's written forms: the
+// form not all in capitals over one that is, then the one written most
+// often, then the first in byte order (so the order of counts is no matter).
+func refBestForm(counts []refFormCount) string {
 	best, bestScore := "", -1
-	for _, c := range count {
-		s, n := c.s, c.n
-		score := 2 * n
-		if _, caps := caseOf(s); !caps {
+	for _, c := range counts {
+		score := 2 * c.n
+		if _, caps := caseOf(c.s); !caps {
 			score += 1000
 		}
-		if score > bestScore || (score == bestScore && s < best) {
-			best, bestScore = s, score
+		if score > bestScore || (score == bestScore && c.s < best) {
+			best, bestScore = c.s, score
 		}
 	}
 	return best
