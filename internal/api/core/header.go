@@ -27,9 +27,6 @@ func (h Header) Get(key string) string {
 // Values are all the values of key (not a copy).
 func (h Header) Values(key string) []string { return h[CanonicalKey(key)] }
 
-// Del removes key.
-func (h Header) Del(key string) { delete(h, CanonicalKey(key)) }
-
 // CanonicalKey is textproto.CanonicalMIMEHeaderKey: the first letter and
 // every letter after a hyphen upper case, the rest lower case
 // ("content-type" → "Content-Type"); a name with a byte that is not an HTTP
