@@ -49,7 +49,9 @@ JS
 go build -o "$tmp/modern" ./bench/entities/modern
 for set in "first half (modern.json): 25 bodies, every 4th id from index 0|bench/entities/modern.json" \
   "second half (modern2.json): 21 bodies, every 4th id from index 2|bench/entities/modern2.json" \
-  "both halves|bench/entities/modern.json,bench/entities/modern2.json"; do
+  "both halves|bench/entities/modern.json,bench/entities/modern2.json" \
+  "third half (modern3.json): 24 bodies, every 4th id from index 1|bench/entities/modern3.json" \
+  "all three|bench/entities/modern.json,bench/entities/modern2.json,bench/entities/modern3.json"; do
   labels=${set#*|}
   echo; echo "## modern news, hand-labelled (bench/entities/modern.md), ${set%%|*}: exact span and type in the first 12 sentences of each dev-pasted article body"
   "$tmp/modern" -labels "$labels" -header
@@ -59,7 +61,9 @@ for set in "first half (modern.json): 25 bodies, every 4th id from index 0|bench
   "$tmp/modern" -labels "$labels" -name compromise -cmd "NODE_PATH=$PWD/node_modules node $PWD/bench/entities/compromise.mjs" -offsets utf16
 done
 train=../shared/data/ner/conll2003/eng.train
-[ -f "$train" ] && { echo; "$tmp/modern" -labels bench/entities/modern.json,bench/entities/modern2.json -name lede -train "$train" | tail -n 1; }
+[ -f "$train" ] && for labels in bench/entities/modern.json,bench/entities/modern2.json bench/entities/modern3.json; do
+  echo; echo "$labels:"; "$tmp/modern" -labels "$labels" -name lede -train "$train" | tail -n 1
+done
 
 echo; echo "## speed over eng.testa's text (216 documents): first-call model load, then the entity pass alone and segment+pos+entity (fastest round)"
 "$tmp/entities" -speed "$gold" -n 5 | sed 's/^/native /'

@@ -40,7 +40,7 @@ import (
 var typeNames = [...]string{doc.Person: "PER", doc.Place: "LOC", doc.Organization: "ORG", doc.Other: "MISC"}
 
 func main() {
-	labels := flag.String("labels", "bench/entities/modern.json", "the hand labels; several files, comma-separated, are scored as one set (the second half: bench/entities/modern2.json; both: bench/entities/modern.json,bench/entities/modern2.json)")
+	labels := flag.String("labels", "bench/entities/modern.json", "the hand labels; several files, comma-separated, are scored as one set (the second half: bench/entities/modern2.json; both: bench/entities/modern.json,bench/entities/modern2.json; the third half: bench/entities/modern3.json)")
 	gold := flag.String("gold", "../shared/data/article-extraction/dev-pasted/ground-truth.json", "ground-truth.json holding each id's articleBody")
 	name := flag.String("name", "lede", "the system's name in the table")
 	cmd := flag.String("cmd", "", "a peer's command (eval_ner.mjs protocol); lede's engine.Document when empty")

@@ -129,7 +129,8 @@ func TestCheckLabels(t *testing.T) {
 // the article choice against the rules in modern.md: every 4th id of the
 // sorted dev set from index 0 (modern.json, the one Italian body left out)
 // and from index 2 (modern2.json, the two Portuguese and two Japanese
-// bodies left out); then the header of each half and of their union.
+// bodies left out) and from index 1 (modern3.json, the Indonesian and the
+// Portuguese body left out); then the header of each half and of unions.
 func TestLabels(t *testing.T) {
 	const gold = "../../../../shared/data/article-extraction/dev-pasted/ground-truth.json"
 	if _, err := os.Stat(gold); err != nil {
@@ -153,6 +154,8 @@ func TestLabels(t *testing.T) {
 		{"../modern.json", 0, []string{"20b2b649"}, "25 articles, 271 sentences, 433 mentions (PER 120, LOC 99, ORG 116, MISC 98)"},
 		{"../modern2.json", 2, []string{"11ea381a", "b3c19dd5", "85439e26", "f105de6e"}, "21 articles, 240 sentences, 353 mentions (PER 52, LOC 93, ORG 120, MISC 88)"},
 		{"../modern.json,../modern2.json", -1, nil, "46 articles, 511 sentences, 786 mentions (PER 172, LOC 192, ORG 236, MISC 186)"},
+		{"../modern3.json", 1, []string{"21486419", "f6ac15a4"}, "24 articles, 268 sentences, 388 mentions (PER 116, LOC 110, ORG 88, MISC 74)"},
+		{"../modern.json,../modern2.json,../modern3.json", -1, nil, "70 articles, 779 sentences, 1174 mentions (PER 288, LOC 302, ORG 324, MISC 260)"},
 	} {
 		arts, err := readLabelFiles(tc.file)
 		if err != nil {
