@@ -654,11 +654,20 @@ func (e *extractor) slot(h uint64, id int32) {
 }
 
 // tokenLower returns the id of token t's lower-cased text, looked up once
-// per token: with it come the token's Key (keyOf) and its flags.
+// per token: with it come the token's Key (keyOf) and its flags. Inlined:
+// a token is read by several steps of the pass and all but the first
+// find its id in tokLower (a call each, and in wasm each call saves and
+// restores its values on Go's stack in linear memory); the lookup is
+// lookupLower's.
 func (e *extractor) tokenLower(t int) int32 {
 	if v := e.tokLower[t-e.tok0]; v > 0 {
 		return v - 1
 	}
+	return e.lookupLower(t)
+}
+
+// lookupLower is tokenLower for a token not yet looked up.
+func (e *extractor) lookupLower(t int) int32 {
 	text := e.d.TokenText(t)
 	var id int32
 	if isLowerASCII(text) {

@@ -298,7 +298,12 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 	out := emptied(e.out, len(cs)+singles)
 	ab := emptied(e.ab, cap(out))
 	for r, c := range cs {
-		var f [NumFeatures]float64
+		// the features written in place (a Candidate is some 400 bytes:
+		// built on the stack, it was cleared there and copied twice)
+		k := &e.key[c.kid]
+		k.out = int32(len(out))
+		out = append(out, Candidate{})
+		f := &out[len(out)-1].Features
 		if top > 0 {
 			f[FHand] = c.score / top
 		}
@@ -344,7 +349,6 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 		if topRank > 0 {
 			f[FRank] = rankSum[c.idx] / topRank
 		}
-		k := &e.key[c.kid]
 		if wi := k.word; wi >= 0 && len(c.words) == 1 {
 			w := &wordOrder[wi]
 			f[FAdj] = float64(w.adj) / float64(w.n)
@@ -354,8 +358,7 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 		} else if f[FName] == 1 {
 			f[FCap] = 1
 		}
-		k.out = int32(len(out))
-		out = append(out, Candidate{Text: e.text(c), Features: f})
+		out[len(out)-1].Text = e.text(c)
 		ab = append(ab, about{c.mention, e.isName(c)})
 	}
 	for i := range wordOrder {
@@ -364,7 +367,8 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 		if k.out >= 0 || w.n < minSingleMentions {
 			continue
 		}
-		var f [NumFeatures]float64
+		out = append(out, Candidate{})
+		f := &out[len(out)-1].Features
 		f[FLogTF] = math.Log1p(float64(w.n))
 		f[FIDF] = e.idf.ofHash(k.hash) / maxIDF
 		f[FMaxIDF] = f[FIDF]
@@ -391,7 +395,7 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 		if text == "" {
 			text = k.text
 		}
-		out = append(out, Candidate{Text: text, Features: f})
+		out[len(out)-1].Text = text
 		ab = append(ab, about{w.mention, name})
 	}
 	e.out, e.ab = out, ab
