@@ -1312,6 +1312,11 @@ func (e *extractor) walk() []float64 {
 		}
 		share[a] = r[a] / deg[a]
 	}
+	// the nodes' tables as long as lk, so that the loop below indexes
+	// them unchecked (each is n long)
+	p, r, deg = p[:len(lk)], r[:len(lk)], deg[:len(lk)]
+	sh := share[:len(lk)]
+	stay := 1 - d
 	for it := 0; it < 100; it++ {
 		// what each node receives, summed over its partners in ascending
 		// order: the same sums, added in the same order, as spreading each
@@ -1319,13 +1324,13 @@ func (e *extractor) walk() []float64 {
 		receive(share, lk)
 		delta, next := 0.0, 0.0
 		for i := range lk {
-			v := (1-d)*p[i] + d*(lk[i].in+dangling*p[i])
+			v := stay*p[i] + d*(lk[i].in+dangling*p[i])
 			delta += math.Abs(v - r[i])
 			r[i] = v
 			if deg[i] == 0 {
 				next += v
 			} else {
-				share[i] = v / deg[i]
+				sh[i] = v / deg[i]
 			}
 		}
 		dangling = next
