@@ -25,3 +25,43 @@ func TestStartsUpper(t *testing.T) {
 		}
 	}
 }
+
+// TestModelMix holds Model.mix, seven features a turn, to the sums a
+// feature at a time in feature order (the same additions, so the same
+// bits), on the shipped model's experts and on weights of every
+// magnitude, where another order would round differently.
+func TestModelMix(t *testing.T) {
+	var models []Model
+	if r, err := decodeRanker(); err == nil {
+		models = append(models, r.Linear)
+	}
+	x := uint64(3)
+	rnd := func() float64 {
+		x = x*6364136223846793005 + 1442695040888963407
+		return float64(int64(x>>11)) / float64(int64(1)<<52) * float64(int64(1)<<(x>>58&31)) // ±1 to ±2^31, 53 bits
+	}
+	var m Model
+	for e := range m.Expert {
+		for j := range m.Expert[e] {
+			m.Expert[e][j] = rnd()
+		}
+	}
+	models = append(models, m)
+	for _, m := range models {
+		for n := 0; n < 200; n++ {
+			var f [NumFeatures]float64
+			for j := range f {
+				f[j] = rnd()
+			}
+			g := float64(n%11) / 10
+			var s0, s1 float64
+			for j := range f {
+				s0 += m.Expert[0][j] * f[j]
+				s1 += m.Expert[1][j] * f[j]
+			}
+			if got, want := m.mix(&f, g), (1-g)*s0+g*s1; got != want {
+				t.Fatalf("mix %v, a feature at a time %v", got, want)
+			}
+		}
+	}
+}
