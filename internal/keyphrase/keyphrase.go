@@ -654,11 +654,20 @@ func (e *extractor) slot(h uint64, id int32) {
 }
 
 // tokenLower returns the id of token t's lower-cased text, looked up once
-// per token: with it come the token's Key (keyOf) and its flags.
+// per token: with it come the token's Key (keyOf) and its flags. Inlined:
+// a token is read by several steps of the pass and all but the first
+// find its id in tokLower (a call each, and in wasm each call saves and
+// restores its values on Go's stack in linear memory); the lookup is
+// lookupLower's.
 func (e *extractor) tokenLower(t int) int32 {
 	if v := e.tokLower[t-e.tok0]; v > 0 {
 		return v - 1
 	}
+	return e.lookupLower(t)
+}
+
+// lookupLower is tokenLower for a token not yet looked up.
+func (e *extractor) lookupLower(t int) int32 {
 	text := e.d.TokenText(t)
 	var id int32
 	if isLowerASCII(text) {
@@ -1303,6 +1312,11 @@ func (e *extractor) walk() []float64 {
 		}
 		share[a] = r[a] / deg[a]
 	}
+	// the nodes' tables as long as lk, so that the loop below indexes
+	// them unchecked (each is n long)
+	p, r, deg = p[:len(lk)], r[:len(lk)], deg[:len(lk)]
+	sh := share[:len(lk)]
+	stay := 1 - d
 	for it := 0; it < 100; it++ {
 		// what each node receives, summed over its partners in ascending
 		// order: the same sums, added in the same order, as spreading each
@@ -1310,13 +1324,13 @@ func (e *extractor) walk() []float64 {
 		receive(share, lk)
 		delta, next := 0.0, 0.0
 		for i := range lk {
-			v := (1-d)*p[i] + d*(lk[i].in+dangling*p[i])
+			v := stay*p[i] + d*(lk[i].in+dangling*p[i])
 			delta += math.Abs(v - r[i])
 			r[i] = v
 			if deg[i] == 0 {
 				next += v
 			} else {
-				share[i] = v / deg[i]
+				sh[i] = v / deg[i]
 			}
 		}
 		dangling = next
@@ -1423,14 +1437,20 @@ func receive(share []float64, lk []links) {
 		w1, w2 := lk[0].w[:len(t1)], lk[1].w[:len(t2)]
 		in1, in2 := 0.0, 0.0
 		m := min(len(t1), len(t2))
-		// two links of each node a turn (half the loop's own instructions)
+		// four links of each node a turn (the loop's own instructions
+		// a quarter of one a turn's; a node has some 50 links on the
+		// sample)
 		a1, b1, a2, b2 := t1[:m], w1[:m], t2[:m], w2[:m]
 		k := 0
-		for ; k < len(a1)-1; k += 2 {
+		for ; k < len(a1)-3; k += 4 {
 			in1 += share[uint(a1[k])&mask] * b1[k]
 			in2 += share[uint(a2[k])&mask] * b2[k]
 			in1 += share[uint(a1[k+1])&mask] * b1[k+1]
 			in2 += share[uint(a2[k+1])&mask] * b2[k+1]
+			in1 += share[uint(a1[k+2])&mask] * b1[k+2]
+			in2 += share[uint(a2[k+2])&mask] * b2[k+2]
+			in1 += share[uint(a1[k+3])&mask] * b1[k+3]
+			in2 += share[uint(a2[k+3])&mask] * b2[k+3]
 		}
 		for ; k < m; k++ {
 			in1 += share[uint(t1[k])&mask] * w1[k]

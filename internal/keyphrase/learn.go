@@ -298,7 +298,12 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 	out := emptied(e.out, len(cs)+singles)
 	ab := emptied(e.ab, cap(out))
 	for r, c := range cs {
-		var f [NumFeatures]float64
+		// the features written in place (a Candidate is some 400 bytes:
+		// built on the stack, it was cleared there and copied twice)
+		k := &e.key[c.kid]
+		k.out = int32(len(out))
+		out = append(out, Candidate{})
+		f := &out[len(out)-1].Features
 		if top > 0 {
 			f[FHand] = c.score / top
 		}
@@ -344,7 +349,6 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 		if topRank > 0 {
 			f[FRank] = rankSum[c.idx] / topRank
 		}
-		k := &e.key[c.kid]
 		if wi := k.word; wi >= 0 && len(c.words) == 1 {
 			w := &wordOrder[wi]
 			f[FAdj] = float64(w.adj) / float64(w.n)
@@ -354,8 +358,7 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 		} else if f[FName] == 1 {
 			f[FCap] = 1
 		}
-		k.out = int32(len(out))
-		out = append(out, Candidate{Text: e.text(c), Features: f})
+		out[len(out)-1].Text = e.text(c)
 		ab = append(ab, about{c.mention, e.isName(c)})
 	}
 	for i := range wordOrder {
@@ -364,7 +367,8 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 		if k.out >= 0 || w.n < minSingleMentions {
 			continue
 		}
-		var f [NumFeatures]float64
+		out = append(out, Candidate{})
+		f := &out[len(out)-1].Features
 		f[FLogTF] = math.Log1p(float64(w.n))
 		f[FIDF] = e.idf.ofHash(k.hash) / maxIDF
 		f[FMaxIDF] = f[FIDF]
@@ -391,7 +395,7 @@ func candidates(d *doc.Document, opt Options, e *extractor) ([]Candidate, []abou
 		if text == "" {
 			text = k.text
 		}
-		out = append(out, Candidate{Text: text, Features: f})
+		out[len(out)-1].Text = text
 		ab = append(ab, about{w.mention, name})
 	}
 	e.out, e.ab = out, ab
@@ -822,11 +826,31 @@ func (m *Model) Score(f *[NumFeatures]float64) float64 {
 func (m *Model) mix(f *[NumFeatures]float64, g float64) float64 {
 	// the two experts' sums side by side, each in its own order (the same
 	// bits as one after the other): two chains of additions overlap
+	// seven features a turn (NumFeatures is 49): a loop a feature spent
+	// four of its eleven instructions on the loop and on checking f
 	var s0, s1 float64
 	e0, e1 := &m.Expert[0], &m.Expert[1]
-	for j, x := range f {
-		s0 += e0[j] * x
-		s1 += e1[j] * x
+	j := 0
+	for ; j <= NumFeatures-7; j += 7 {
+		x0, x1, x2, x3, x4, x5, x6 := f[j], f[j+1], f[j+2], f[j+3], f[j+4], f[j+5], f[j+6]
+		s0 += e0[j] * x0
+		s1 += e1[j] * x0
+		s0 += e0[j+1] * x1
+		s1 += e1[j+1] * x1
+		s0 += e0[j+2] * x2
+		s1 += e1[j+2] * x2
+		s0 += e0[j+3] * x3
+		s1 += e1[j+3] * x3
+		s0 += e0[j+4] * x4
+		s1 += e1[j+4] * x4
+		s0 += e0[j+5] * x5
+		s1 += e1[j+5] * x5
+		s0 += e0[j+6] * x6
+		s1 += e1[j+6] * x6
+	}
+	for ; j < NumFeatures; j++ {
+		s0 += e0[j] * f[j]
+		s1 += e1[j] * f[j]
 	}
 	return (1-g)*s0 + g*s1
 }

@@ -94,10 +94,14 @@ type wide [256]float64
 // tree3 is one tree of depth 3 (the shipped experts'), its 7 inner nodes in
 // breadth-first order and its 8 leaves side by side, so that a tree is one
 // pointer and its nodes are read at masked indices (no bounds checks, and
-// no three slices advanced a tree, which was most of the walk's code).
+// no three slices advanced a tree, which was most of the walk's code). The
+// thresholds are by level, so that a node's is read at the path so far
+// (eval3), its offset in the load: 128 bytes a tree.
 type tree3 struct {
 	feat [8]uint8 // the 8th is padding
-	thr  [8]float64
+	thr0 float64
+	thr1 [2]float64
+	thr2 [4]float64
 	leaf [8]float64
 }
 
@@ -105,23 +109,27 @@ type tree3 struct {
 // leaf added to the bias in the trees' order, the same additions as eval.
 func (m *flatForest) eval3(f *wide) float64 {
 	s := m.bias
-	for k := range m.trees {
-		t := &m.trees[k]
-		i := uint(0)
-		if f[t.feat[0]] > t.thr[0] {
-			i = 1
+	// the trees advanced by their slice, so a tree's address is one
+	// register and its fields' offsets fold into the loads
+	for ts := m.trees; len(ts) > 0; ts = ts[1:] {
+		t := &ts[0]
+		// p is the path so far, a bit a level (right: 1): node 1+p at
+		// the second level, 3+p at the third, leaf p; the nodes 2i+1 and
+		// 2i+2 of node i, as eval walks them
+		p := uint(0)
+		if f[t.feat[0]] > t.thr0 {
+			p = 1
 		}
-		i++ // node 1 or 2
 		r := uint(0)
-		if f[t.feat[i]] > t.thr[i] {
+		if f[t.feat[1+p]] > t.thr1[p] {
 			r = 1
 		}
-		i = 2*i + 1 + r // node 3 to 6
+		p = 2*p + r
 		r = 0
-		if f[t.feat[i]] > t.thr[i] {
+		if f[t.feat[3+p]] > t.thr2[p] {
 			r = 1
 		}
-		s += t.leaf[2*i+1+r-7]
+		s += t.leaf[2*p+r]
 	}
 	return s
 }
@@ -172,7 +180,9 @@ func flatten(m *Forest) flatForest {
 		for t := range ff.trees {
 			tr := &ff.trees[t]
 			copy(tr.feat[:], ff.feat[7*t:7*t+7])
-			copy(tr.thr[:], ff.thr[7*t:7*t+7])
+			tr.thr0 = ff.thr[7*t]
+			copy(tr.thr1[:], ff.thr[7*t+1:7*t+3])
+			copy(tr.thr2[:], ff.thr[7*t+3:7*t+7])
 			copy(tr.leaf[:], ff.leaves[8*t:8*t+8])
 		}
 		ff.feat, ff.thr, ff.leaves = nil, nil, nil // eval reads the trees

@@ -52,8 +52,19 @@ func isWordLike(w string) bool {
 	return false
 }
 
-// startsUpper reports whether w begins with an upper-case letter.
+// startsUpper reports whether w begins with an upper-case letter. An
+// ASCII first byte is answered here, inlined (unicode.IsUpper's upper
+// case below 0x80 is A to Z); a word that begins past ASCII, or an empty
+// one, goes to startsUpperRune.
 func startsUpper(w string) bool {
+	if len(w) == 0 || w[0] >= utf8.RuneSelf {
+		return startsUpperRune(w)
+	}
+	return w[0]-'A' < 26
+}
+
+// startsUpperRune is startsUpper for any first rune.
+func startsUpperRune(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
