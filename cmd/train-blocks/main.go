@@ -69,9 +69,6 @@ func main() {
 	flag.Float64Var(&treeOpts.lambda, "lambda", 1, "boosted trees: the leaves' L2 penalty")
 	flag.Float64Var(&treeOpts.minHess, "minhess", 1, "boosted trees: the least hessian on either side of a split")
 	flag.Float64Var(&treeOpts.rate, "rate", 0.1, "boosted trees: the learning rate")
-	flag.Float64Var(&treeOpts.subsample, "subsample", 0, "boosted trees: grow each tree on this share of the training blocks, drawn with a fixed seed (0: all)")
-	flag.Float64Var(&treeOpts.colsample, "colsample", 0, "boosted trees: let each tree split on this share of the features, drawn with a fixed seed (0: all)")
-	flag.StringVar(&treeOpts.monotone, "monotone", "", `boosted trees: monotone features, "name+,name-" or "apriori" (see gbdt.go)`)
 	seed := flag.Uint64("seed", 0, "with -folds site: 0 deals the sites out in id order, another number in an order shuffled by it")
 	folds := flag.String("folds", "", "how pages fall into folds: site (the pages of one host name share a fold) or id (page i in fold i mod k, ids sorted); default site for html, id for text")
 	flag.Parse()
@@ -106,10 +103,6 @@ func main() {
 	}
 	if *folds == "" {
 		*folds = k0.folds
-	}
-	if _, err := monotone(treeOpts.monotone, k0.names); err != nil {
-		fmt.Fprintln(os.Stderr, "train-blocks:", err)
-		os.Exit(2)
 	}
 	trees, err := parseGrid(*treeGrid)
 	if err == nil {
@@ -203,9 +196,6 @@ type setting struct {
 	depth     int    // depth of each tree
 	minHess   float64
 	rate      float64 // learning rate of the trees
-	subsample float64 // share of the blocks each tree is grown on (0: all)
-	colsample float64 // share of the features each tree may split on (0: all)
-	monotone  string  // monotone features, as -monotone reads them
 }
 
 // expandDrop reads -drop: feature names, or "rules" for the hand rules'
@@ -224,17 +214,7 @@ func expandDrop(s string) string {
 
 func (s setting) String() string {
 	if s.trees > 0 {
-		var extra string
-		if s.subsample != 0 {
-			extra += fmt.Sprintf(", rows %g", s.subsample)
-		}
-		if s.colsample != 0 {
-			extra += fmt.Sprintf(", features %g", s.colsample)
-		}
-		if s.monotone != "" {
-			extra += ", monotone " + s.monotone
-		}
-		return fmt.Sprintf("boosted trees, %d of depth %d, λ=%g, rate %g, min hessian %g%s, %s weights", s.trees, s.depth, s.lambda, s.rate, s.minHess, extra, s.weighting)
+		return fmt.Sprintf("boosted trees, %d of depth %d, λ=%g, rate %g, min hessian %g, %s weights", s.trees, s.depth, s.lambda, s.rate, s.minHess, s.weighting)
 	}
 	kind := "logistic regression"
 	if s.hidden > 0 {
@@ -509,7 +489,7 @@ func fit(pages []*page, s setting, names []string) *article.BlockModel {
 	X, y, w := samples(pages, s)
 	var m *article.BlockModel
 	if s.trees > 0 {
-		m = fitGBDT(X, y, w, s, names)
+		m = fitGBDT(X, y, w, s)
 	} else if s.hidden > 0 {
 		m = fitMLP(X, y, w, s, len(names))
 	} else {

@@ -83,23 +83,6 @@ type Options struct {
 	MinHess      float64 // the least Σh on either side of a split
 	// Features are the features a tree may split on (nil: every one).
 	Features []int
-	// Subsample, when in (0, 1), grows each tree on that share of the
-	// rows, drawn without replacement (stochastic gradient boosting,
-	// Friedman 2002): the trees see different samples, which lowers the
-	// forest's variance on small data. The scores of every row still
-	// move by each tree.
-	Subsample float64
-	// ColSample, when in (0, 1), lets each tree split on that share of
-	// the features that have cut points, drawn anew for each tree.
-	ColSample float64
-	// Seed seeds the generator that draws the rows and features of each
-	// tree (Subsample, ColSample), so a forest is the same on every run.
-	Seed uint64
-	// Monotone, when set, holds a direction per feature: +1, the forest's
-	// value may only rise with the feature, -1 only fall, 0 free. A split
-	// on such a feature must order its children's values, and the bounds
-	// this sets pass down the tree (as XGBoost enforces it).
-	Monotone []int
 	// Cut rounds a cut point (a midpoint between two distinct training
 	// values) as the model file keeps it; cut points are searched only
 	// among rounded values, so the written model splits where it was
@@ -169,26 +152,7 @@ func Fit(X [][]float64, y, w []float64, o Options) *Forest {
 	for i := range idx {
 		idx[i] = i
 	}
-	rng := o.Seed*2 + 1 // the draws of Subsample and ColSample
-	next := func(n int) int {
-		rng = rng*6364136223846793005 + 1442695040888963407
-		return int((rng >> 33) % uint64(n))
-	}
-	perm := append([]int(nil), idx...)
-	var usable []int // features with cut points, for ColSample
-	for _, f := range feats {
-		if len(cuts[f]) > 0 {
-			usable = append(usable, f)
-		}
-	}
 	for t := 0; t < o.Trees; t++ {
-		rows, treeFeats := idx, feats
-		if o.Subsample > 0 && o.Subsample < 1 {
-			rows = draw(perm, max(1, int(o.Subsample*float64(n))), next)
-		}
-		if o.ColSample > 0 && o.ColSample < 1 && len(usable) > 0 {
-			treeFeats = draw(append([]int(nil), usable...), max(1, int(o.ColSample*float64(len(usable))+0.5)), next)
-		}
 		if o.Gradients != nil {
 			o.Gradients(F, y, wn, g, h)
 		} else {
@@ -198,26 +162,14 @@ func Fit(X [][]float64, y, w []float64, o Options) *Forest {
 				h[i] = math.Max(p*(1-p), 1e-6) * wn[i]
 			}
 		}
-		gr := grower{o: &o, feats: treeFeats, cuts: cuts, bins: bins, g: g, h: h}
-		gr.grow(rows, 0, math.Inf(-1), math.Inf(1))
+		gr := grower{o: &o, feats: feats, cuts: cuts, bins: bins, g: g, h: h}
+		gr.grow(idx, 0)
 		for i, x := range X {
 			F[i] += gr.tree.Eval(x)
 		}
 		m.Trees = append(m.Trees, gr.tree)
 	}
 	return m
-}
-
-// draw returns k of the values of s chosen at random (a partial
-// Fisher–Yates shuffle of s, which it reorders), sorted.
-func draw(s []int, k int, next func(int) int) []int {
-	for i := 0; i < k; i++ {
-		j := i + next(len(s)-i)
-		s[i], s[j] = s[j], s[i]
-	}
-	out := append([]int(nil), s[:k]...)
-	sort.Ints(out)
-	return out
 }
 
 // binned finds each feature's cut points, midpoints between distinct
@@ -275,9 +227,8 @@ type grower struct {
 }
 
 // grow appends the subtree for rows at the given depth and returns its
-// root's index. Its leaves' values (before the learning rate) stay within
-// lo … hi, the bounds the monotone splits above it set.
-func (gr *grower) grow(rows []int, depth int, lo, hi float64) int {
+// root's index.
+func (gr *grower) grow(rows []int, depth int) int {
 	o := gr.o
 	var G, H float64
 	for _, i := range rows {
@@ -286,11 +237,7 @@ func (gr *grower) grow(rows []int, depth int, lo, hi float64) int {
 	}
 	at := len(gr.tree)
 	leaf := func() int {
-		v := -o.Rate * G / (H + o.Lambda)
-		if o.Monotone != nil {
-			v = o.Rate * clamp(-G/(H+o.Lambda), lo, hi)
-		}
-		gr.tree = append(gr.tree, Node{Feat: -1, Value: keep(o.Leaf, v)})
+		gr.tree = append(gr.tree, Node{Feat: -1, Value: keep(o.Leaf, -o.Rate*G/(H+o.Lambda))})
 		return at
 	}
 	if depth >= o.Depth || H < 2*o.MinHess {
@@ -298,9 +245,6 @@ func (gr *grower) grow(rows []int, depth int, lo, hi float64) int {
 	}
 	bestGain, bestF, bestB := 1e-9, -1, 0
 	parent := G * G / (H + o.Lambda)
-	if o.Monotone != nil {
-		parent = gainAt(G, H, o.Lambda, lo, hi)
-	}
 	var hg, hh [maxBins + 1]float64
 	for _, f := range gr.feats {
 		if len(gr.cuts[f]) == 0 {
@@ -322,13 +266,6 @@ func (gr *grower) grow(rows []int, depth int, lo, hi float64) int {
 				continue
 			}
 			gain := gl*gl/(hl+o.Lambda) + g*g/(h+o.Lambda) - parent
-			if o.Monotone != nil {
-				wl, wr := clamp(-gl/(hl+o.Lambda), lo, hi), clamp(-g/(h+o.Lambda), lo, hi)
-				if c := o.Monotone[f]; c > 0 && wl > wr || c < 0 && wl < wr {
-					continue
-				}
-				gain = gainAt(gl, hl, o.Lambda, lo, hi) + gainAt(g, h, o.Lambda, lo, hi) - parent
-			}
 			if gain > bestGain {
 				bestGain, bestF, bestB = gain, f, b
 			}
@@ -346,35 +283,8 @@ func (gr *grower) grow(rows []int, depth int, lo, hi float64) int {
 		}
 	}
 	gr.tree = append(gr.tree, Node{Feat: bestF, Thr: gr.cuts[bestF][bestB]})
-	llo, lhi, rlo, rhi := lo, hi, lo, hi
-	if o.Monotone != nil && o.Monotone[bestF] != 0 {
-		// the children's values, as the split found them, and a bound
-		// between them that neither subtree may cross
-		var gl, hl float64
-		for _, i := range left {
-			gl += gr.g[i]
-			hl += gr.h[i]
-		}
-		wl := clamp(-gl/(hl+o.Lambda), lo, hi)
-		wr := clamp(-(G-gl)/(H-hl+o.Lambda), lo, hi)
-		mid := (wl + wr) / 2
-		if o.Monotone[bestF] > 0 {
-			lhi, rlo = mid, mid
-		} else {
-			llo, rhi = mid, mid
-		}
-	}
-	l := gr.grow(left, depth+1, llo, lhi)
-	r := gr.grow(right, depth+1, rlo, rhi)
+	l := gr.grow(left, depth+1)
+	r := gr.grow(right, depth+1)
 	gr.tree[at].Left, gr.tree[at].Right = l, r
 	return at
-}
-
-func clamp(v, lo, hi float64) float64 { return math.Min(math.Max(v, lo), hi) }
-
-// gainAt is the loss reduction of a leaf holding Σg = G and Σh = H whose
-// value is held within lo … hi: G²/(H+λ) when the bound does not bind.
-func gainAt(G, H, lambda, lo, hi float64) float64 {
-	w := clamp(-G/(H+lambda), lo, hi)
-	return -(2*G*w + (H+lambda)*w*w)
 }
