@@ -161,7 +161,7 @@ fi
 
 echo; echo "## issue 11's rows, side by side (page and workerd rows: the tables above)"
 node -e '
-const lines=require("fs").readFileSync(process.argv[1],"utf8").trim().split("\n").map(l=>l.split("\t"));
+const lines=require("fs").readFileSync(process.argv[1],"utf8").trim().split("\n").filter(Boolean).map(l=>l.split("\t"));
 const labels=process.argv.slice(2), rows=[...new Set(lines.map(l=>l[0]))];
 console.log("| figure | "+labels.join(" | ")+" |\n|---|"+labels.map(()=>"---:").join("|")+"|");
 for(const r of rows)console.log("| "+r+" | "+labels.map(l=>(lines.find(x=>x[0]===r&&x[1]===l)||[,,"—"])[2]).join(" | ")+" |");
