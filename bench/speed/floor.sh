@@ -10,7 +10,8 @@
 #   LEDE=DIST  lede's dist to measure (default: go run ./cmd/lede-dist, this checkout)
 #   RUNS=N     cold processes (Node), page visits and startup.mjs runs per build (default 7)
 #   WRUNS=N    workerd.mjs runs (each a fresh wrangler dev per build; default 5)
-#   ONLY="node startup page workerd"   the parts to run
+#   ONLY="node startup page workerd"   the parts to run; add "instructions" for the instruction
+#              counts of whole `node.mjs first` processes under valgrind (load-independent; ≈ 5 min)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="$PATH:$(go env GOROOT)/lib/wasm"
@@ -74,4 +75,16 @@ if want workerd; then
     node bench/speed/workerd.mjs -n 20 lede="$lede" bare="$out/bare" | tee "$out/workerd.$i.md" | grep -E '^\| (CPU per /analyze, warm|CPU of the first|wall of the first)' || true
   done
   load
+fi
+
+if want instructions; then
+  echo; echo "## instructions of a whole process, every thread (valgrind --tool=cachegrind --cache-sim=no), G"
+  if command -v valgrind >/dev/null; then
+    ir() { valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*I *refs: *//p' | tr -d , | awk '{printf "%.3f", $1/1e9}'; }
+    echo "node -e 0 (Node's own start): $(ir node -e 0)"
+    for flags in "" "--liftoff-only" "--liftoff-only --no-wasm-lazy-compilation"; do
+      # shellcheck disable=SC2086
+      echo "node ${flags:+$flags }bench/speed/node.mjs first DIST: lede $(ir node $flags bench/speed/node.mjs first "$lede" "$sample"), bare $(ir node $flags bench/speed/node.mjs first "$out/bare" "$sample")"
+    done
+  else echo "skipped: valgrind missing"; fi
 fi
