@@ -8,6 +8,13 @@
 #   DUC_RUNS=N  rounds of the 307 DUC-2001 documents (default 2)
 #   SCALE="1000 10000 100000 1000000 8000000"   input sizes of the scaling table (bytes)
 #   ONLY="sizes page node duc native workerd scale"   run only these parts (default: all)
+#   FLOOR=0     leave out the "bare Go wasm" column (below)
+#
+# The "bare Go wasm" column is the floor: the after build's dist with lede.wasm and the worker's
+# app.wasm swapped for the smallest Go programs that answer lede's calls with an empty report
+# (bench/speed/bare, bench/speed/baredist.sh). It shows what Go's wasm port, V8 and the glue cost
+# on the sizes, page, first-analyze and workerd rows before lede's own code adds anything; its
+# other rows say "—". bench/speed/floor.sh measures it against lede with more runs and splits.
 #
 # Rows that need ../shared (the sample article, DUC-2001, the Go benchmark's input) or tools that
 # may be missing (Chromium, wrangler) say "skipped" and why. Benchmarks report; nothing here fails
@@ -39,6 +46,18 @@ for k in "${!labels[@]}"; do
 done
 pairs=(); for l in "${labels[@]}"; do pairs+=("$l=$tmp/$l"); done
 
+# The floor: a bare dist from the after build (bench/speed/baredist.sh). A build that fails (no
+# wasm toolchain, say) leaves the column out and says so; nothing else changes.
+floor=(); flabel="bare Go wasm"
+if [ "${FLOOR:-1}" != 0 ] && { want sizes || want page || want node || want workerd; }; then
+  if bench/speed/baredist.sh "$tmp/after" "$tmp/bare" >"$tmp/bare.log" 2>&1; then
+    floor=("$flabel=$tmp/bare")
+    echo "$flabel: the floor, not a build of lede: the after build's page and glue around the smallest Go wasm programs that answer lede's calls with an empty report (bench/speed/bare); its figures are what Go's wasm port, V8 and the glue cost before lede's own code adds anything"
+  else
+    echo "$flabel: skipped: bench/speed/baredist.sh failed: $(tail -1 "$tmp/bare.log")"
+  fi
+fi
+
 sample=../shared/samples/korea-us-summit.txt
 if [ ! -f "$sample" ]; then
   echo "note: $sample not found: the 3 KB article is internal/api/testdata/article.txt three times"
@@ -60,7 +79,7 @@ for(const [l,d] of rows){const files=fs.readdirSync(d);out[l]=kinds.map(([,t])=>
 console.log("| file kind | "+rows.map(r=>r[0]).join(" | ")+" |\n|---|"+rows.map(()=>"---:").join("|")+"|");
 kinds.forEach(([k],i)=>console.log("| "+k+" | "+rows.map(([l])=>(out[l][i]/1e3).toFixed(1)+" KB").join(" | ")+" |"));
 console.log("| all of the above | "+rows.map(([l])=>(out[l].reduce((a,b)=>a+b)/1e6).toFixed(3)+" MB").join(" | ")+" |");
-' "${pairs[@]}"
+' "${pairs[@]}" "${floor[@]}"
 echo
 echo "lede.wasm by part (go run ./bench/wasmsize -parts, built with its names; each part compressed alone, so parts sum to more than the whole):"
 for k in "${!labels[@]}"; do
@@ -72,7 +91,7 @@ fi
 if want page; then
 echo; echo "## cold page → first result (headless Chromium, localhost): bench/speed/page.mjs"
 if [ -f bench/speed/page.mjs ] && command -v chromium >/dev/null; then
-  node bench/speed/page.mjs -n "$RUNS" "${pairs[@]}" | tee "$tmp/page.md" || echo "page: failed (see above)"
+  node bench/speed/page.mjs -n "$RUNS" "${pairs[@]}" "${floor[@]}" | tee "$tmp/page.md" || echo "page: failed (see above)"
 else echo "skipped: bench/speed/page.mjs or chromium missing"; fi
 fi
 
@@ -87,9 +106,13 @@ for _ in $(seq "$RUNS"); do
     node bench/speed/node.mjs warm "$tmp/$l" "$sample" 50 | json p50 p95 >>"$tmp/warm.$l"
     node bench/speed/node.mjs warm "$tmp/$l" "$sample" 100 200 | json p50 p95 >>"$tmp/steady.$l"
   done
+  # the floor's first analysis only: its warm analyses are empty reports, not a figure
+  if [ ${#floor[@]} -gt 0 ]; then node bench/speed/node.mjs first "$tmp/bare" "$sample" | json ms >>"$tmp/first.bare"; fi
 done
+firstRow="first analyze() in Node: import + instantiate + model load + one analysis, ms (median of $RUNS cold processes)"
+if [ ${#floor[@]} -gt 0 ]; then put "$firstRow" "$flabel" "$(median <"$tmp/first.bare" | xargs printf '%.0f')"; fi
 for l in "${labels[@]}"; do
-  put "first analyze() in Node: import + instantiate + model load + one analysis, ms (median of $RUNS cold processes)" "$l" "$(median <"$tmp/first.$l" | xargs printf '%.0f')"
+  put "$firstRow" "$l" "$(median <"$tmp/first.$l" | xargs printf '%.0f')"
   put "warm article in Node ($(wc -c <"$sample") bytes), p50 / p95 ms (median over $RUNS processes of 50 analyses each)" "$l" \
     "$(printf '%.1f / %.1f' "$(cut -d' ' -f1 "$tmp/warm.$l" | median)" "$(cut -d' ' -f2 "$tmp/warm.$l" | median)")"
   put "… the same once V8 has optimised the engine: p50 / p95 ms of 100 analyses after 200 (median over $RUNS processes)" "$l" \
@@ -132,17 +155,17 @@ fi
 if want workerd; then
 echo; echo "## workerd: bench/speed/workerd.mjs"
 if [ -f bench/speed/workerd.mjs ]; then
-  node bench/speed/workerd.mjs -n 20 "${pairs[@]}" | tee "$tmp/workerd.md" || echo "workerd: failed (see above)"
+  node bench/speed/workerd.mjs -n 20 "${pairs[@]}" "${floor[@]}" | tee "$tmp/workerd.md" || echo "workerd: failed (see above)"
 else echo "skipped: bench/speed/workerd.mjs missing"; fi
 fi
 
 echo; echo "## issue 11's rows, side by side (page and workerd rows: the tables above)"
 node -e '
-const lines=require("fs").readFileSync(process.argv[1],"utf8").trim().split("\n").map(l=>l.split("\t"));
+const lines=require("fs").readFileSync(process.argv[1],"utf8").trim().split("\n").filter(Boolean).map(l=>l.split("\t"));
 const labels=process.argv.slice(2), rows=[...new Set(lines.map(l=>l[0]))];
 console.log("| figure | "+labels.join(" | ")+" |\n|---|"+labels.map(()=>"---:").join("|")+"|");
 for(const r of rows)console.log("| "+r+" | "+labels.map(l=>(lines.find(x=>x[0]===r&&x[1]===l)||[,,"—"])[2]).join(" | ")+" |");
-' "$res" "${labels[@]}"
+' "$res" "${labels[@]}" "${floor[@]%%=*}"
 
 if want scale; then
 echo; echo "## scaling (this build): the fastest of 5 analyses (3 from 1 MB, 1 at 8 MB) of an input of each size, a fresh process each (wasm: after 150 analyses of the input's first 4 KB)"

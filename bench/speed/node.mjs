@@ -3,7 +3,7 @@
 // so that every "first" is cold. bench/speed.sh runs it for each build in
 // turn (before, after, before, after, ...) and takes medians.
 //
-//   node bench/speed/node.mjs first DIST FILE          ms from import to the first report
+//   node bench/speed/node.mjs first DIST FILE          ms from import to the first report, and the process's CPU ms (every thread) by then
 //   node bench/speed/node.mjs warm DIST FILE N [W]     p50 and p95 ms of N warm analyses after W (default 3) unmeasured ones, and the process's CPU ms per analysis (p50, mean) (JSON line)
 //   node bench/speed/node.mjs docs DIST DIR            ms for every *.txt in DIR, warm (JSON line)
 //   node bench/speed/node.mjs compromise - DIR         the same through compromise (the baseline)
@@ -36,7 +36,8 @@ switch (mode) {
   case "first": {
     const { analyze } = await engine();
     check(await analyze(fs.readFileSync(arg, "utf8")));
-    console.log(JSON.stringify({ ms: performance.now() - t0 }));
+    const ms = performance.now() - t0, c = process.cpuUsage();
+    console.log(JSON.stringify({ ms, cpu: (c.user + c.system) / 1000 }));
     break;
   }
   case "warm": {

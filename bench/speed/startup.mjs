@@ -1,7 +1,7 @@
 // startup.mjs splits the first analysis of a cold Node process into its
 // parts, by running a build's lede.wasm on this thread the way lede-worker.js
 // does, with a clock between the steps. Each run is one fresh process (every
-// step is cold); the medians and minima over the runs are printed, one JSON
+// step is cold); the medians, minima and maxima over the runs are printed, one JSON
 // line per build:
 //
 //   node [V8 flags] bench/speed/startup.mjs [-n RUNS] [-inittrace] [-idle] FILE label=DIST...
@@ -105,7 +105,7 @@ if (args[0] === "-child") {
     for (const k of Object.keys(rs[0])) {
       if (typeof rs[0][k] !== "number") continue;
       const v = rs.map((r) => r[k]).sort((x, y) => x - y);
-      out[k] = v[v.length >> 1].toFixed(1) + " (min " + v[0].toFixed(1) + ")";
+      out[k] = v[v.length >> 1].toFixed(1) + " (min " + v[0].toFixed(1) + ", max " + v[v.length - 1].toFixed(1) + ")";
     }
     if (rs[0].top !== undefined) out.top = rs[rs.length >> 1].top;
     if (rs[0].pkgs !== undefined) {
