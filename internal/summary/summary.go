@@ -211,8 +211,8 @@ type wordSets struct {
 	d     *doc.Document
 	sents []int
 	ids   strtab.Table // a word's id (its Key); a Go map hashed it the slow way in wasm
-	set   [][]int32 // by candidate; nil: not read yet
-	all   []int32   // the sets read so far, one after the other
+	set   [][]int32    // by candidate; nil: not read yet
+	all   []int32      // the sets read so far, one after the other
 }
 
 func newWordSets(d *doc.Document, sents []int) *wordSets {
