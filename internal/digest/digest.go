@@ -54,7 +54,9 @@ func Annotate(d *doc.Document) {
 
 	// categories: every label shown for a headline counts once (a label's
 	// tag found by a scan of the few so far, not a map: a model has at
-	// most 16 labels)
+	// most 16 labels); counted first, then each tag's blocks cut from one
+	// array
+	shown := 0
 	for _, bi := range related {
 		for _, l := range d.RelatedCategories[bi] {
 			k := 0
@@ -64,11 +66,23 @@ func Annotate(d *doc.Document) {
 			if k == len(g.Categories) {
 				g.Categories = append(g.Categories, doc.CountedTag{Name: l.Name})
 			}
-			g.Categories[k].Blocks = append(g.Categories[k].Blocks, bi)
+			g.Categories[k].Count++
+			shown++
 		}
 	}
+	all := make([]int, shown)
 	for k := range g.Categories {
-		g.Categories[k].Count = len(g.Categories[k].Blocks)
+		c := g.Categories[k].Count
+		g.Categories[k].Blocks, all = all[:0:c], all[c:]
+	}
+	for _, bi := range related {
+		for _, l := range d.RelatedCategories[bi] {
+			k := 0
+			for g.Categories[k].Name != l.Name {
+				k++
+			}
+			g.Categories[k].Blocks = append(g.Categories[k].Blocks, bi)
+		}
 	}
 	sortTags(g.Categories)
 
@@ -78,14 +92,22 @@ func Annotate(d *doc.Document) {
 	for _, bi := range related {
 		isRelated[bi] = true
 	}
+	// each entity's blocks are a run of one array, appended to entity by
+	// entity (a run already cut stays on the array it was cut from when
+	// the array grows), not an array each
 	entityBlocks := make([][]int, len(d.Entities))
+	var runs []int
 	for ei, e := range d.Entities {
-		var blocks []int
+		start := len(runs)
 		for _, m := range e.Mentions {
 			bi := blockOf(d, m)
-			if bi >= 0 && isRelated[bi] && !slices.Contains(blocks, bi) {
-				blocks = append(blocks, bi)
+			if bi >= 0 && isRelated[bi] && !slices.Contains(runs[start:], bi) {
+				runs = append(runs, bi)
 			}
+		}
+		var blocks []int
+		if len(runs) > start {
+			blocks = runs[start:len(runs):len(runs)]
 		}
 		smallsort.Sort(blocks)
 		entityBlocks[ei] = blocks
@@ -208,7 +230,22 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 		lists[i], terms = terms[:0:r], terms[r:]
 	}
 	// entity mentions: a term per entity, and their spans are not words
+	// (each headline's spans cut from one array, counted first)
 	covered := make([][]doc.Span, n)
+	spans := make([]int, n)
+	nspans := 0
+	for ei := range entityBlocks {
+		for _, m := range d.Entities[ei].Mentions {
+			if i := at(blockOf(d, m)); i >= 0 {
+				spans[i]++
+				nspans++
+			}
+		}
+	}
+	cut := make([]doc.Span, nspans)
+	for i, c := range spans {
+		covered[i], cut = cut[:0:c], cut[c:]
+	}
 	var name []byte
 	for ei, blocks := range entityBlocks {
 		for _, bi := range blocks {
