@@ -244,6 +244,27 @@ func Build(d *doc.Document) *Report {
 	for _, e := range d.Entities {
 		n, na = n+len(e.Mentions), na+len(e.Aliases)
 	}
+	// each headline's entity names cut from one array too: counted first,
+	// as the loop below lists them
+	if len(listed) > 0 {
+		counts, total := make([]int, len(listed)), 0
+		for ei, e := range d.Entities {
+			for _, m := range e.Mentions {
+				if m.Sentence >= 0 && m.Sentence < len(d.Sentences) {
+					if ri := blockIndex(relatedIndex, d.Sentences[m.Sentence].Block); ri >= 0 && listed[ri] != ei {
+						listed[ri] = ei
+						counts[ri]++
+						total++
+					}
+				}
+			}
+		}
+		names := make([]string, total)
+		for ri, c := range counts {
+			a.Related[ri].Entities, names = names[:0:c], names[c:]
+			listed[ri] = -1
+		}
+	}
 	texts, aliases := make([]TextSpan, 0, n), make([]string, 0, na)
 	for ei, e := range d.Entities {
 		k := len(aliases)
