@@ -157,7 +157,11 @@ type Stats struct {
 func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
 func label(ls []doc.Label) []Label {
-	out := make([]Label, 0, len(ls))
+	return appendLabels(make([]Label, 0, len(ls)), ls)
+}
+
+// appendLabels appends ls as the report gives them to out.
+func appendLabels(out []Label, ls []doc.Label) []Label {
 	for _, l := range ls {
 		out = append(out, Label{Label: l.Name, Score: round(l.Score)})
 	}
@@ -191,6 +195,14 @@ func Build(d *doc.Document) *Report {
 	paraLangs := []string{}
 	var body []string
 	relatedIndex := make([]int, len(d.Blocks)) // block index -> index in a.Related, or -1
+	// the headlines' labels cut from one array, as the mentions below
+	nl := 0
+	for i, b := range d.Blocks {
+		if b.Role == doc.Related {
+			nl += len(d.RelatedCategories[i])
+		}
+	}
+	labels := make([]Label, 0, nl)
 	for i, b := range d.Blocks {
 		relatedIndex[i] = -1
 		switch b.Role {
@@ -200,8 +212,10 @@ func Build(d *doc.Document) *Report {
 			paraLangs = append(paraLangs, languageCode(d, i))
 		case doc.Related:
 			relatedIndex[i] = len(a.Related)
+			k := len(labels)
+			labels = appendLabels(labels, d.RelatedCategories[i])
 			a.Related = append(a.Related, Related{Text: b.Of(t), Start: b.Start, End: b.End,
-				Categories: label(d.RelatedCategories[i]), Entities: []string{}})
+				Categories: labels[k:len(labels):len(labels)], Entities: []string{}})
 		case doc.Boilerplate:
 			a.Boilerplate = append(a.Boilerplate, Span{b.Start, b.End})
 		}
