@@ -227,7 +227,10 @@ func newWordSets(d *doc.Document, sents []int) *wordSets {
 	// collector). (A second map, from each word as written to its id, was
 	// slower: most words are lower case already, so Key allocates nothing
 	// for them.)
-	w := &wordSets{d: d, sents: sents, set: make([][]int32, len(sents))}
+	// all holds the words of the sentences read, as many as ids has room
+	// for, before it grows (appended to from empty, it grew five or six
+	// times an article)
+	w := &wordSets{d: d, sents: sents, set: make([][]int32, len(sents)), all: make([]int32, 0, 128)}
 	w.ids.Reset(112)
 	return w
 }
