@@ -312,8 +312,17 @@ func Build(d *doc.Document) *Report {
 	if g := d.Digest; g != nil {
 		r.Digest = &Digest{Headlines: g.Headlines, Categories: counted(g.Categories, relatedIndex),
 			Entities: counted(g.Entities, relatedIndex), Clusters: [][]int{}}
+		// the clusters' headline indices cut from one array, each capped
+		nc := 0
 		for _, c := range g.Clusters {
-			r.Digest.Clusters = append(r.Digest.Clusters, related(c, relatedIndex))
+			nc += len(c)
+		}
+		r.Digest.Clusters = make([][]int, 0, len(g.Clusters))
+		heads := make([]int, 0, nc)
+		for _, c := range g.Clusters {
+			k := len(heads)
+			heads = appendRelated(heads, c, relatedIndex)
+			r.Digest.Clusters = append(r.Digest.Clusters, heads[k:len(heads):len(heads)])
 		}
 	}
 	r.Stats = Stats{
@@ -347,7 +356,12 @@ func languageCode(d *doc.Document, i int) string {
 }
 
 func related(blocks []int, index []int) []int {
-	out := make([]int, 0, len(blocks))
+	return appendRelated(make([]int, 0, len(blocks)), blocks, index)
+}
+
+// appendRelated appends to out the headline index of each of blocks that
+// is a headline.
+func appendRelated(out []int, blocks []int, index []int) []int {
 	for _, b := range blocks {
 		if i := blockIndex(index, b); i >= 0 {
 			out = append(out, i)
