@@ -108,59 +108,9 @@ const maxScratch = 1 << 14
 // mixture of those topics, where one softmax over the whole text would
 // give nearly all the weight to one of them.
 func (m *Model) Distribution(parts ...string) []doc.Label {
-	// the features' buffers sized once for the longest part (about a
-	// word every six bytes, three features a word), not grown by append
-	longest := 0
-	for _, part := range parts {
-		longest = max(longest, len(part))
-	}
-	// the label sums fit in arrays on the stack (a model has at most
-	// maxModelLabels labels: Decode checks); the features' buffers are
-	// the last calls', from the model's pool: an article's analysis calls
-	// Distribution for the text and each listed headline
-	var mixBuf, pBuf [maxModelLabels]float64
-	n := longest/2 + 8
-	var sc *scratch
-	if m.scratch != nil {
-		sc, _ = m.scratch.Get().(*scratch)
-	}
-	if sc == nil {
-		sc = &scratch{}
-	}
-	defer func() {
-		if m.scratch != nil && max(cap(sc.fz.keys), cap(sc.fz.tmp), cap(sc.fs)) <= maxScratch {
-			m.scratch.Put(sc) // a long text's buffers are let go
-		}
-	}()
-	fz := &sc.fz
-	fz.Buckets, fz.Prefix = m.Buckets, m.Prefix
-	if cap(fz.keys) < n {
-		fz.keys = make([]uint64, 0, n)
-	}
-	if cap(sc.fs) < n {
-		sc.fs = make([]Feature, 0, n)
-	}
-	fs := sc.fs[:0]
-	mix, p := mixBuf[:len(m.Labels)], pBuf[:0]
-	total := 0.0
-	for _, part := range parts {
-		fs = fz.AppendFeatures(fs[:0], part)
-		sc.fs = fs[:0] // as it grew
-		if len(fs) == 0 {
-			continue
-		}
-		var known float64
-		var n int
-		p, known, n = m.probabilities(p, fs)
-		if known < MinKnown || n < MinKnownFeatures {
-			continue
-		}
-		w := known * float64(len(fs))
-		for c, x := range p {
-			mix[c] += w * x
-		}
-		total += w
-	}
+	var mixBuf [maxModelLabels]float64
+	mix := mixBuf[:len(m.Labels)]
+	total := m.mixture(mix, parts)
 	if total == 0 {
 		return nil
 	}
@@ -184,19 +134,107 @@ func (m *Model) Distribution(parts ...string) []doc.Label {
 	return out
 }
 
+// mixture adds each part's distribution into mix (one sum a label),
+// weighted as Distribution says, and returns the sum of the weights: 0
+// when the model knows none of the words.
+func (m *Model) mixture(mix []float64, parts []string) (total float64) {
+	// the features' buffers sized once for the longest part (about a
+	// word every six bytes, three features a word), not grown by append
+	longest := 0
+	for _, part := range parts {
+		longest = max(longest, len(part))
+	}
+	// the label sums fit in arrays on the stack (a model has at most
+	// maxModelLabels labels: Decode checks); the features' buffers are
+	// the last calls', from the model's pool: an article's analysis calls
+	// Distribution for the text and each listed headline
+	var pBuf [maxModelLabels]float64
+	n := longest/2 + 8
+	var sc *scratch
+	if m.scratch != nil {
+		sc, _ = m.scratch.Get().(*scratch)
+	}
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer func() {
+		if m.scratch != nil && max(cap(sc.fz.keys), cap(sc.fz.tmp), cap(sc.fs)) <= maxScratch {
+			m.scratch.Put(sc) // a long text's buffers are let go
+		}
+	}()
+	fz := &sc.fz
+	fz.Buckets, fz.Prefix = m.Buckets, m.Prefix
+	if cap(fz.keys) < n {
+		fz.keys = make([]uint64, 0, n)
+	}
+	if cap(sc.fs) < n {
+		sc.fs = make([]Feature, 0, n)
+	}
+	fs := sc.fs[:0]
+	p := pBuf[:0]
+	for _, part := range parts {
+		fs = fz.AppendFeatures(fs[:0], part)
+		sc.fs = fs[:0] // as it grew
+		if len(fs) == 0 {
+			continue
+		}
+		var known float64
+		var n int
+		p, known, n = m.probabilities(p, fs)
+		if known < MinKnown || n < MinKnownFeatures {
+			continue
+		}
+		w := known * float64(len(fs))
+		for c, x := range p {
+			mix[c] += w * x
+		}
+		total += w
+	}
+	return total
+}
+
 // Labelled returns the labels worth showing for a text made of parts
 // (see Distribution): the best if its probability reaches MinConfidence,
 // then up to MaxLabels-1 more that reach MinScore. Empty means uncertain.
+//
+// The labels are the first of Distribution's order, picked from the sums
+// (the best left, ties to the first label) rather than the whole
+// distribution made and sorted: a listed headline's call keeps one to
+// three of a dozen labels (TestLabelledAsDistribution).
 func (m *Model) Labelled(parts ...string) []doc.Label {
-	dist := m.Distribution(parts...)
-	if len(dist) == 0 || dist[0].Score < MinConfidence {
+	var mixBuf [maxModelLabels]float64
+	mix := mixBuf[:len(m.Labels)]
+	total := m.mixture(mix, parts)
+	if total == 0 {
 		return []doc.Label{}
 	}
-	n := 1
-	for n < len(dist) && n < MaxLabels && dist[n].Score >= MinScore {
+	for c := range mix {
+		mix[c] /= total // the scores, compared as Distribution sorts them
+	}
+	var pick [MaxLabels]int
+	var taken uint32 // bit c: label c picked
+	n := 0
+	for n < MaxLabels && n < len(mix) {
+		best := -1
+		for c, x := range mix {
+			if taken&(1<<c) == 0 && (best < 0 || x > mix[best]) {
+				best = c
+			}
+		}
+		if s := mix[best]; n == 0 && s < MinConfidence || n > 0 && s < MinScore {
+			break
+		}
+		pick[n], taken = best, taken|1<<best
 		n++
 	}
-	return dist[:n:n]
+	if n == 0 {
+		return []doc.Label{}
+	}
+	out := make([]doc.Label, n)
+	for k, c := range pick[:n] {
+		out[k] = doc.Label{Name: m.Labels[c], Score: mix[c]}
+	}
+	return out
 }
 
 // Annotate sets d.Categories from the title and body blocks (each block a

@@ -61,56 +61,7 @@ func (f *Featurizer) AppendFeatures(dst []Feature, texts ...string) []Feature {
 	var prev uint64
 	havePrev := false
 	for _, text := range texts {
-		for i := 0; i < len(text); {
-			// An ASCII word is read here, as nextWord reads it, without
-			// the call a word and its loop over the bytes before the
-			// word; a word that meets a byte past ASCII is read again
-			// by nextWord from its start (TestWordsAsNextWord)
-			var h, hp uint64
-			ok := false
-			if c := text[i]; c >= utf8.RuneSelf {
-				h, hp, i, ok = nextWord(text, i, f.Prefix)
-			} else if wordByte[c] == 0 {
-				i++ // nextWord would pass over it
-				continue
-			} else {
-				start, runes := i, 0
-				h = fnvOffset
-				for i < len(text) {
-					b := wordByte[text[i]]
-					if b == 0 {
-						break
-					}
-					if runes == f.Prefix {
-						hp = h
-					}
-					h = (h ^ uint64(b)) * fnvPrime
-					i++
-					runes++
-				}
-				if i < len(text) && text[i] >= utf8.RuneSelf {
-					h, hp, i, ok = nextWord(text, start, f.Prefix)
-				} else {
-					// nextWord's tests at a word's end: two letters at
-					// least, no entity name, hp only with a Prefix
-					ok = runes >= 2 && !(i < len(text) && text[i] == ';' && start > 0 && (text[start-1] == '&' || text[start-1] == '#'))
-					if f.Prefix <= 0 {
-						hp = 0
-					}
-				}
-			}
-			if !ok {
-				continue
-			}
-			keys = append(keys, mix(h))
-			if hp != 0 {
-				keys = append(keys, mix(hp^0x5bd1e9955bd1e995))
-			}
-			if havePrev {
-				keys = append(keys, mix(prev*31+h+0x9e3779b97f4a7c15))
-			}
-			prev, havePrev = h, true
-		}
+		keys, prev, havePrev = appendWordKeys(keys, text, f.Prefix, prev, havePrev)
 	}
 	f.keys = keys
 	if len(keys) == 0 {
@@ -168,6 +119,81 @@ func (f *Featurizer) AppendFeatures(dst []Feature, texts ...string) []Feature {
 		}
 	}
 	return dst
+}
+
+// appendWordKeys appends the keys of text's words (a unigram, a prefix, a
+// bigram with the word before: prev, when havePrev) to keys, and returns
+// them with the last word's hash. It is a function of its own, called once
+// a text, so that its byte loop holds the word's hash and position in
+// registers: inside AppendFeatures, with its buffers and sums live too,
+// the compiler kept them on the stack and stored them again at every byte.
+func appendWordKeys(keys []uint64, text string, prefix int, prev uint64, havePrev bool) ([]uint64, uint64, bool) {
+	for i := 0; i < len(text); {
+		// An ASCII word is read here, as nextWord reads it, without
+		// the call a word and its loop over the bytes before the
+		// word; a word that meets a byte past ASCII is read again
+		// by nextWord from its start (TestWordsAsNextWord)
+		var h, hp uint64
+		ok := false
+		if c := text[i]; c >= utf8.RuneSelf {
+			h, hp, i, ok = nextWord(text, i, prefix)
+		} else if wordByte[c] == 0 {
+			i++ // nextWord would pass over it
+			continue
+		} else {
+			start := i
+			// hp is the hash before byte cut, taken when the word
+			// goes on past its first prefix letters (an ASCII letter
+			// is one rune); none without a prefix
+			cut := -1
+			if prefix > 0 {
+				cut = start + prefix
+			}
+			h, hp, i = asciiWord(text, i, cut)
+			if i < len(text) && text[i] >= utf8.RuneSelf {
+				h, hp, i, ok = nextWord(text, start, prefix)
+			} else {
+				// nextWord's tests at a word's end: two letters at
+				// least, no entity name
+				ok = i-start >= 2 && !(i < len(text) && text[i] == ';' && start > 0 && (text[start-1] == '&' || text[start-1] == '#'))
+			}
+		}
+		if !ok {
+			continue
+		}
+		keys = append(keys, mix(h))
+		if hp != 0 {
+			keys = append(keys, mix(hp^0x5bd1e9955bd1e995))
+		}
+		if havePrev {
+			keys = append(keys, mix(prev*31+h+0x9e3779b97f4a7c15))
+		}
+		prev, havePrev = h, true
+	}
+	return keys, prev, havePrev
+}
+
+// asciiWord hashes the run of ASCII letters and digits at text[i:] as
+// nextWord does (wordByte) and returns the hash, the hash before byte cut
+// when the run goes past it (else 0), and the index after the run. It is
+// not inlined: in its caller's loop, with the keys' slice and the last
+// word live, the compiler stored the hash and the index to the stack at
+// every byte; here they stay in registers.
+//
+//go:noinline
+func asciiWord(text string, i, cut int) (h, hp uint64, end int) {
+	h = fnvOffset
+	for ; i < len(text); i++ {
+		b := wordByte[text[i]]
+		if b == 0 {
+			break
+		}
+		if i == cut {
+			hp = h
+		}
+		h = (h ^ uint64(b)) * fnvPrime
+	}
+	return h, hp, i
 }
 
 // nextWord finds the next word at or after byte i of text and returns its

@@ -19,6 +19,7 @@ import (
 
 	"github.com/lede-news/lede/internal/doc"
 	"github.com/lede-news/lede/internal/smallsort"
+	"github.com/lede-news/lede/internal/strtab"
 )
 
 // MaxClustered is the most headlines clustered: agglomerative clustering
@@ -51,19 +52,37 @@ func Annotate(d *doc.Document) {
 	}
 	g := &doc.Digest{Headlines: len(related), Categories: []doc.CountedTag{}, Entities: []doc.CountedTag{}, Clusters: [][]int{}}
 
-	// categories: every label shown for a headline counts once
-	byLabel := map[string][]int{}
-	var order []string
+	// categories: every label shown for a headline counts once (a label's
+	// tag found by a scan of the few so far, not a map: a model has at
+	// most 16 labels); counted first, then each tag's blocks cut from one
+	// array
+	shown := 0
 	for _, bi := range related {
 		for _, l := range d.RelatedCategories[bi] {
-			if _, ok := byLabel[l.Name]; !ok {
-				order = append(order, l.Name)
+			k := 0
+			for k < len(g.Categories) && g.Categories[k].Name != l.Name {
+				k++
 			}
-			byLabel[l.Name] = append(byLabel[l.Name], bi)
+			if k == len(g.Categories) {
+				g.Categories = append(g.Categories, doc.CountedTag{Name: l.Name})
+			}
+			g.Categories[k].Count++
+			shown++
 		}
 	}
-	for _, name := range order {
-		g.Categories = append(g.Categories, doc.CountedTag{Name: name, Count: len(byLabel[name]), Blocks: byLabel[name]})
+	all := make([]int, shown)
+	for k := range g.Categories {
+		c := g.Categories[k].Count
+		g.Categories[k].Blocks, all = all[:0:c], all[c:]
+	}
+	for _, bi := range related {
+		for _, l := range d.RelatedCategories[bi] {
+			k := 0
+			for g.Categories[k].Name != l.Name {
+				k++
+			}
+			g.Categories[k].Blocks = append(g.Categories[k].Blocks, bi)
+		}
 	}
 	sortTags(g.Categories)
 
@@ -73,14 +92,22 @@ func Annotate(d *doc.Document) {
 	for _, bi := range related {
 		isRelated[bi] = true
 	}
+	// each entity's blocks are a run of one array, appended to entity by
+	// entity (a run already cut stays on the array it was cut from when
+	// the array grows), not an array each
 	entityBlocks := make([][]int, len(d.Entities))
+	var runs []int
 	for ei, e := range d.Entities {
-		var blocks []int
+		start := len(runs)
 		for _, m := range e.Mentions {
 			bi := blockOf(d, m)
-			if bi >= 0 && isRelated[bi] && !slices.Contains(blocks, bi) {
-				blocks = append(blocks, bi)
+			if bi >= 0 && isRelated[bi] && !slices.Contains(runs[start:], bi) {
+				runs = append(runs, bi)
 			}
+		}
+		var blocks []int
+		if len(runs) > start {
+			blocks = runs[start:len(runs):len(runs)]
 		}
 		smallsort.Sort(blocks)
 		entityBlocks[ei] = blocks
@@ -147,24 +174,24 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 	}
 	n := len(related)
 	// terms become sorted ids with an idf weight, so a pair's similarity is
-	// one merge of two short lists
-	// (sized for a headline's words: growing a map rehashes every key,
-	// with wasm's slow portable hash)
-	ids := make(map[string]int32, 8*n)
+	// one merge of two short lists (a strtab.Table, not a map: its probe
+	// hashes the term in line, where wasm's map hashes it the slow way;
+	// sized for a headline's words)
+	var ids strtab.Table
+	ids.Reset(8 * n)
 	var df []int
 	lists := make([][]int32, n)
 	// the terms' text, copied into a few arrays rather than a string each
 	var kept []byte
 	add := func(i int, t string) {
-		id, ok := ids[t]
-		if !ok {
-			id = int32(len(df))
+		id := ids.Find(t)
+		if id < 0 {
 			if cap(kept)-len(kept) < len(t) {
 				kept = make([]byte, 0, max(len(t), 1024))
 			}
 			k := len(kept)
 			kept = append(kept, t...) // t may be a view of a buffer
-			ids[unsafe.String(&kept[k], len(t))] = id
+			id, _ = ids.Add(unsafe.String(&kept[k], len(t)))
 			df = append(df, 0)
 		}
 		lists[i] = append(lists[i], id)
@@ -203,7 +230,22 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 		lists[i], terms = terms[:0:r], terms[r:]
 	}
 	// entity mentions: a term per entity, and their spans are not words
+	// (each headline's spans cut from one array, counted first)
 	covered := make([][]doc.Span, n)
+	spans := make([]int, n)
+	nspans := 0
+	for ei := range entityBlocks {
+		for _, m := range d.Entities[ei].Mentions {
+			if i := at(blockOf(d, m)); i >= 0 {
+				spans[i]++
+				nspans++
+			}
+		}
+	}
+	cut := make([]doc.Span, nspans)
+	for i, c := range spans {
+		covered[i], cut = cut[:0:c], cut[c:]
+	}
 	var name []byte
 	for ei, blocks := range entityBlocks {
 		for _, bi := range blocks {
@@ -227,7 +269,7 @@ func cluster(d *doc.Document, related []int, entityBlocks [][]int) [][]int {
 					return
 				}
 			}
-			if t := stem(w); len(t) >= 3 && !stopword[w] {
+			if t := stem(w); len(t) >= 3 && stopwords.Find(w) < 0 {
 				add(i, t)
 			}
 		})
@@ -437,7 +479,9 @@ func stem(w string) string {
 	return strings.TrimSuffix(w, "e")
 }
 
-var stopword = map[string]bool{}
+// stopwords holds the words that make no term; filled once by init and
+// only read after (a strtab.Table for the reason ids is one).
+var stopwords strtab.Table
 
 func init() {
 	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at be
@@ -447,6 +491,6 @@ func init() {
 		same says said she should so some such than that the their them then there these they this
 		those through to too under until up very was we were what when where which while who whom why
 		will with would you your amid after despite as via vs new news report reports`) {
-		stopword[w] = true
+		stopwords.Add(w)
 	}
 }

@@ -108,13 +108,18 @@ func (s *scanner) nounish(k int, first bool) bool {
 		isLowerWord(w) && in(lowerStops, w) {
 		return false
 	}
-	if _, ok := lookupI(months, trimDot(w)); ok && !isLowerWord(w) {
-		return false // "in March": a time, not what is measured
+	lower := isLowerWord(w)
+	if !lower {
+		if _, ok := lookupI(months, trimDot(w)); ok {
+			return false // "in March": a time, not what is measured
+		}
 	}
-	if _, ok := lookupI(weekdays, w); ok {
-		return false
+	if mayBeWeekday(w) {
+		if _, ok := lookupI(weekdays, w); ok {
+			return false
+		}
 	}
-	if !isLowerWord(w) {
+	if !lower {
 		return true
 	}
 	if s.is(k+1, "than") {

@@ -11,13 +11,21 @@ import (
 // "yesterday", "last year", "noon". It returns the pieces consumed.
 func (s *scanner) date(i int) int {
 	w := s.t(i)
-	if m, ok := lookupI(months, trimDot(w)); ok && s.isCap(i) {
-		return s.monthDate(i, m)
+	// a month or a weekday only capitalised, asked first: most start
+	// words are not, and each lookup is a map probe
+	if s.isCap(i) {
+		if m, ok := lookupI(months, trimDot(w)); ok {
+			return s.monthDate(i, m)
+		}
+		if wd, ok := lookupI(weekdays, w); ok {
+			return s.weekday(i, wd)
+		}
 	}
-	if wd, ok := lookupI(weekdays, w); ok && s.isCap(i) {
-		return s.weekday(i, wd)
+	off, ok := 0, false
+	if mayBeRelativeDay(w) {
+		off, ok = lookupI(relativeDays, w)
 	}
-	if off, ok := lookupI(relativeDays, w); ok {
+	if ok {
 		unit := ""
 		if s.hasPub {
 			unit = isoDate(s.pub + day(off))

@@ -117,6 +117,20 @@ var weekdays = map[string]int{
 	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
 }
 
+// mayBeWeekday is false for a word that is no key of weekdays, told
+// without the map probe: every key ends in "day" (TestWordGuards).
+func mayBeWeekday(w string) bool {
+	n := len(w)
+	return n >= 6 && w[n-1]|0x20 == 'y'
+}
+
+// mayBeRelativeDay is false for a word that is no key of relativeDays,
+// told without the map probe: every key begins with 't' or 'y'
+// (TestWordGuards).
+func mayBeRelativeDay(w string) bool {
+	return w != "" && (w[0]|0x20 == 't' || w[0]|0x20 == 'y')
+}
+
 // relativeDays are days named relative to the article's date.
 var relativeDays = map[string]int{"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 

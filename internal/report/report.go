@@ -157,7 +157,11 @@ type Stats struct {
 func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
 func label(ls []doc.Label) []Label {
-	out := make([]Label, 0, len(ls))
+	return appendLabels(make([]Label, 0, len(ls)), ls)
+}
+
+// appendLabels appends ls as the report gives them to out.
+func appendLabels(out []Label, ls []doc.Label) []Label {
 	for _, l := range ls {
 		out = append(out, Label{Label: l.Name, Score: round(l.Score)})
 	}
@@ -191,6 +195,14 @@ func Build(d *doc.Document) *Report {
 	paraLangs := []string{}
 	var body []string
 	relatedIndex := make([]int, len(d.Blocks)) // block index -> index in a.Related, or -1
+	// the headlines' labels cut from one array, as the mentions below
+	nl := 0
+	for i, b := range d.Blocks {
+		if b.Role == doc.Related {
+			nl += len(d.RelatedCategories[i])
+		}
+	}
+	labels := make([]Label, 0, nl)
 	for i, b := range d.Blocks {
 		relatedIndex[i] = -1
 		switch b.Role {
@@ -200,8 +212,10 @@ func Build(d *doc.Document) *Report {
 			paraLangs = append(paraLangs, languageCode(d, i))
 		case doc.Related:
 			relatedIndex[i] = len(a.Related)
+			k := len(labels)
+			labels = appendLabels(labels, d.RelatedCategories[i])
 			a.Related = append(a.Related, Related{Text: b.Of(t), Start: b.Start, End: b.End,
-				Categories: label(d.RelatedCategories[i]), Entities: []string{}})
+				Categories: labels[k:len(labels):len(labels)], Entities: []string{}})
 		case doc.Boilerplate:
 			a.Boilerplate = append(a.Boilerplate, Span{b.Start, b.End})
 		}
@@ -244,6 +258,27 @@ func Build(d *doc.Document) *Report {
 	for _, e := range d.Entities {
 		n, na = n+len(e.Mentions), na+len(e.Aliases)
 	}
+	// each headline's entity names cut from one array too: counted first,
+	// as the loop below lists them
+	if len(listed) > 0 {
+		counts, total := make([]int, len(listed)), 0
+		for ei, e := range d.Entities {
+			for _, m := range e.Mentions {
+				if m.Sentence >= 0 && m.Sentence < len(d.Sentences) {
+					if ri := blockIndex(relatedIndex, d.Sentences[m.Sentence].Block); ri >= 0 && listed[ri] != ei {
+						listed[ri] = ei
+						counts[ri]++
+						total++
+					}
+				}
+			}
+		}
+		names := make([]string, total)
+		for ri, c := range counts {
+			a.Related[ri].Entities, names = names[:0:c], names[c:]
+			listed[ri] = -1
+		}
+	}
 	texts, aliases := make([]TextSpan, 0, n), make([]string, 0, na)
 	for ei, e := range d.Entities {
 		k := len(aliases)
@@ -277,8 +312,17 @@ func Build(d *doc.Document) *Report {
 	if g := d.Digest; g != nil {
 		r.Digest = &Digest{Headlines: g.Headlines, Categories: counted(g.Categories, relatedIndex),
 			Entities: counted(g.Entities, relatedIndex), Clusters: [][]int{}}
+		// the clusters' headline indices cut from one array, each capped
+		nc := 0
 		for _, c := range g.Clusters {
-			r.Digest.Clusters = append(r.Digest.Clusters, related(c, relatedIndex))
+			nc += len(c)
+		}
+		r.Digest.Clusters = make([][]int, 0, len(g.Clusters))
+		heads := make([]int, 0, nc)
+		for _, c := range g.Clusters {
+			k := len(heads)
+			heads = appendRelated(heads, c, relatedIndex)
+			r.Digest.Clusters = append(r.Digest.Clusters, heads[k:len(heads):len(heads)])
 		}
 	}
 	r.Stats = Stats{
@@ -312,7 +356,12 @@ func languageCode(d *doc.Document, i int) string {
 }
 
 func related(blocks []int, index []int) []int {
-	out := make([]int, 0, len(blocks))
+	return appendRelated(make([]int, 0, len(blocks)), blocks, index)
+}
+
+// appendRelated appends to out the headline index of each of blocks that
+// is a headline.
+func appendRelated(out []int, blocks []int, index []int) []int {
 	for _, b := range blocks {
 		if i := blockIndex(index, b); i >= 0 {
 			out = append(out, i)

@@ -457,12 +457,12 @@ func isBullet(w string) bool {
 	return false
 }
 
+// isAmPm reports whether w is "a.m" or "p.m" in any case: what
+// strings.ToLower(w) == "a.m" or "p.m" says (no rune past ASCII lowers to
+// an 'a', 'p' or 'm'), without ToLower's new string for a capitalised w
+// (TestIsAmPm).
 func isAmPm(w string) bool {
-	switch strings.ToLower(w) {
-	case "a.m", "p.m":
-		return true
-	}
-	return false
+	return len(w) == 3 && w[1] == '.' && w[2]|0x20 == 'm' && (w[0]|0x20 == 'a' || w[0]|0x20 == 'p')
 }
 
 // timeFollower lists words that continue a time ("5 p.m. Tuesday",

@@ -20,6 +20,7 @@ import (
 	"github.com/lede-news/lede/internal/doc"
 	"github.com/lede-news/lede/internal/keyphrase"
 	"github.com/lede-news/lede/internal/smallsort"
+	"github.com/lede-news/lede/internal/strtab"
 )
 
 const (
@@ -209,9 +210,9 @@ func wellFormed(d *doc.Document, s doc.Sentence) bool {
 type wordSets struct {
 	d     *doc.Document
 	sents []int
-	ids   map[string]int32
-	set   [][]int32 // by candidate; nil: not read yet
-	all   []int32   // the sets read so far, one after the other
+	ids   strtab.Table // a word's id (its Key); a Go map hashed it the slow way in wasm
+	set   [][]int32    // by candidate; nil: not read yet
+	all   []int32      // the sets read so far, one after the other
 }
 
 func newWordSets(d *doc.Document, sents []int) *wordSets {
@@ -221,12 +222,17 @@ func newWordSets(d *doc.Document, sents []int) *wordSets {
 	// docs/benchmarks.md checks reports on, 400 reach here; the median
 	// reads 72 words, all but one at most 112 (one reads 123 since q10's
 	// truecasing, and grows the map once; len(words.ids) printed at the
-	// end of Select, lede analyze --jsonl over them): 112 is what a table
-	// of 128 slots holds, 3.5 KB, where one sized for 256 words took 13.7
-	// KB, zeroed and then scanned by the collector. (A second map, from
-	// each word as written to its id, was slower: most words are lower
-	// case already, so Key allocates nothing for them.)
-	return &wordSets{d: d, sents: sents, ids: make(map[string]int32, 112), set: make([][]int32, len(sents))}
+	// end of Select, lede analyze --jsonl over them): room for 112 (a Go
+	// map sized for 256 words took 13.7 KB, zeroed and then scanned by the
+	// collector). (A second map, from each word as written to its id, was
+	// slower: most words are lower case already, so Key allocates nothing
+	// for them.)
+	// all holds the words of the sentences read, as many as ids has room
+	// for, before it grows (appended to from empty, it grew five or six
+	// times an article)
+	w := &wordSets{d: d, sents: sents, set: make([][]int32, len(sents)), all: make([]int32, 0, 128)}
+	w.ids.Reset(112)
+	return w
 }
 
 // get returns the words of candidate i.
@@ -240,12 +246,7 @@ func (w *wordSets) get(i int) []int32 {
 		if d.Tokens[t].Kind != doc.Word {
 			continue
 		}
-		k := keyphrase.Key(d.TokenText(t))
-		id, ok := w.ids[k]
-		if !ok {
-			id = int32(len(w.ids))
-			w.ids[k] = id
-		}
+		id, _ := w.ids.Add(keyphrase.Key(d.TokenText(t)))
 		w.all = append(w.all, id)
 	}
 	set := w.all[n:]
