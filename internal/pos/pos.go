@@ -220,6 +220,8 @@ type Model struct {
 	// at indices len(tags) and len(tags)+1) and their features' hashes
 	prevTags []string
 	prev     []tagHashes
+	// the model's tags rounded up to four, in fours (tagSentence)
+	quads int
 	// packed (tagger.go): the bias with the row of each shape class not
 	// first in its sentence (15), and with its row when first; each lane
 	// raised by 2^15 (laneBias: absent)
@@ -402,6 +404,7 @@ func Decode(data []byte) (*Model, error) {
 //go:noinline
 func (m *Model) derive() {
 	m.prevTags = append(m.tags[:len(m.tags):len(m.tags)], "-START-", "-START2-")
+	m.quads = (len(m.tags) + 3) / 4
 	for _, t := range m.prevTags {
 		m.prev = append(m.prev, tagHashesOf(t))
 	}
@@ -471,18 +474,20 @@ func (m *Model) tagSentence(tg *tagger, words []string, out []string) []string {
 	tg.sentence(words)
 	p1, p2 := len(m.tags), len(m.tags)+1 // "-START-", "-START2-"
 	var row scoreRow
-	scores := (*[maxTags + 1]int16)(row.tags()[:maxTags+1])
+	scores := row.tags()
+	// the scores four tags at a time, as far as the model's last tag
+	quads := (*[len(row)][4]int16)(unsafe.Pointer(&row))[:m.quads]
 	for i := range words {
 		tg.score(i, p1, p2, &row)
 		// the first tag with the highest score: the maximum first,
 		// without a branch per tag for the processor to mispredict,
-		// then where it is. The maximum reads all 64 scores, four
-		// maxima side by side: a tag the model lacks scores absentScore,
-		// below every tag it has, so no score needs a test of the tag
-		// count and the loop's length is known.
+		// then where it is. The maximum reads the scores up to the
+		// model's last tag rounded up to four, four maxima side by side:
+		// a tag the model lacks scores absentScore, below every tag it
+		// has, so no score needs a test of the tag count.
 		m0, m1, m2, m3 := scores[0], scores[1], scores[2], scores[3]
-		for k := 4; k < len(scores); k += 4 {
-			m0, m1, m2, m3 = max(m0, scores[k]), max(m1, scores[k+1]), max(m2, scores[k+2]), max(m3, scores[k+3])
+		for _, q := range quads[1:] {
+			m0, m1, m2, m3 = max(m0, q[0]), max(m1, q[1]), max(m2, q[2]), max(m3, q[3])
 		}
 		top := max(m0, m1, m2, m3)
 		best := 0
