@@ -289,12 +289,25 @@ func (tg *tagger) score(i, p1, p2 int, scores *scoreRow) {
 	// already (derive), so each lane is its score plus 2^15, in [0,
 	// 2^16): no lane borrows from the next, and flipping each lane's top
 	// bit gives the score as an int16, four tags' scores a store, in tag
-	// order (packed). As slices of a known length, so that the compiler
-	// proves every index (k < 16) and checks each pointer once
-	ow, ps, qs, sw := own[:], pre[:], pair[:], scores[:len(own)]
-	for k := range ow {
-		sw[k] = uint64(ow[k]+ps[k]+qs[k]) ^ laneBias
-	}
+	// order (packed); written out, word by word: a loop's counter, test
+	// and jump were a third of its instructions
+	ow, ps, qs, sw := own, pre, pair, (*[len(own)]uint64)(scores[:len(own)])
+	sw[0] = uint64(ow[0]+ps[0]+qs[0]) ^ laneBias
+	sw[1] = uint64(ow[1]+ps[1]+qs[1]) ^ laneBias
+	sw[2] = uint64(ow[2]+ps[2]+qs[2]) ^ laneBias
+	sw[3] = uint64(ow[3]+ps[3]+qs[3]) ^ laneBias
+	sw[4] = uint64(ow[4]+ps[4]+qs[4]) ^ laneBias
+	sw[5] = uint64(ow[5]+ps[5]+qs[5]) ^ laneBias
+	sw[6] = uint64(ow[6]+ps[6]+qs[6]) ^ laneBias
+	sw[7] = uint64(ow[7]+ps[7]+qs[7]) ^ laneBias
+	sw[8] = uint64(ow[8]+ps[8]+qs[8]) ^ laneBias
+	sw[9] = uint64(ow[9]+ps[9]+qs[9]) ^ laneBias
+	sw[10] = uint64(ow[10]+ps[10]+qs[10]) ^ laneBias
+	sw[11] = uint64(ow[11]+ps[11]+qs[11]) ^ laneBias
+	sw[12] = uint64(ow[12]+ps[12]+qs[12]) ^ laneBias
+	sw[13] = uint64(ow[13]+ps[13]+qs[13]) ^ laneBias
+	sw[14] = uint64(ow[14]+ps[14]+qs[14]) ^ laneBias
+	sw[15] = uint64(ow[15]+ps[15]+qs[15]) ^ laneBias
 	// the features that read words, looked up (their entries have
 	// distinct tags, so no addition waits for the one before)
 	j := i + 2
