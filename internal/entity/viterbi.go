@@ -1,6 +1,9 @@
 package entity
 
-import "math/bits"
+import (
+	"math"
+	"math/bits"
+)
 
 // lattice finds the best-scoring well-formed BILOU sequence for a sentence
 // (Viterbi over first-order label history). T is int32 for the quantised
@@ -17,6 +20,19 @@ type lattice[T int32 | float32] struct {
 	// decoder extends only O there. Nil when none is (training).
 	forced []bool
 	h      [numLabels]T // hist's scores: here, not on decode's stack, from which passing it to hist would move it to the heap every sentence
+	low    [numLabels]T // T's lowest value (lowest), where decode starts a row
+}
+
+// lowest returns the lowest value of T: math.MinInt32, or -Inf.
+func lowest[T int32 | float32]() T {
+	var x T
+	switch p := any(&x).(type) {
+	case *int32:
+		*p = math.MinInt32
+	case *float32:
+		*p = float32(math.Inf(-1))
+	}
+	return x
 }
 
 // reset sizes the lattice for n tokens and clears the static scores, and
@@ -38,6 +54,11 @@ func (lt *lattice[T]) reset(n int) {
 	clear(lt.reached)
 	clear(lt.back)
 	lt.forced = lt.forced[:0]
+	if lt.low[0] == 0 {
+		for l := range lt.low {
+			lt.low[l] = lowest[T]()
+		}
+	}
 }
 
 // decode returns the best labels; hist adds to out the scores of token i's
@@ -123,7 +144,15 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 				continue
 			}
 		}
+		// the row starts below any path's score (lt.low), so that a
+		// label's first path is taken by the test that keeps its best,
+		// with no test of whether it was reached; and the row's best
+		// likewise. A path's score is far above it: below rebaseAt in
+		// size, plus a token's rows and the beam. The labels reached are
+		// the successors' sets, one OR a previous label
+		*best = lt.low
 		reach = 0
+		rowTop := lt.low[0]
 		for m := ext; m != 0; m &= m - 1 {
 			p := bits.TrailingZeros(m)
 			if beam > 0 && prevBest[p] < floor {
@@ -132,20 +161,25 @@ func (lt *lattice[T]) decode(hist func(i, p1 int, out *[numLabels]T), beam T) []
 			succ := successors[p]
 			if forced {
 				succ = succ[:1] // O alone
+				reach |= 1
+			} else {
+				reach |= uint(successorSet[p])
 			}
 			*h = [numLabels]T{}
 			hist(i, p, h)
 			from := prevBest[p]
 			for _, l := range succ {
 				v := from + h[l] + static[l]
-				if reach&(1<<l) == 0 || v > best[l] {
+				if v > best[l] {
 					best[l], back[l] = v, int8(p)
 				}
-				if reach == 0 || v > top {
-					top = v
+				if v > rowTop {
+					rowTop = v
 				}
-				reach |= 1 << l
 			}
+		}
+		if reach != 0 {
+			top = rowTop
 		}
 		lt.reached[i] = uint32(reach)
 	}
@@ -246,6 +280,16 @@ var endLabels = func() (m uint32) {
 // after an open name (B or I), nine after any other label, so the decoder
 // does not test the seventeen.
 var successors = buildSuccessors()
+
+// successorSet is successors as sets (bit l).
+var successorSet = func() (s [numLabels]uint32) {
+	for p, succ := range successors {
+		for _, l := range succ {
+			s[p] |= 1 << l
+		}
+	}
+	return s
+}()
 
 // buildSuccessors builds successors. Not inlined: inlined, its loop would be
 // charged the package's whole init (docs/architecture.md, "Start-up in

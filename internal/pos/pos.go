@@ -220,8 +220,11 @@ type Model struct {
 	// at indices len(tags) and len(tags)+1) and their features' hashes
 	prevTags []string
 	prev     []tagHashes
+	// the model's tags rounded up to four, in fours (tagSentence)
+	quads int
 	// packed (tagger.go): the bias with the row of each shape class not
-	// first in its sentence (15), and with its row when first
+	// first in its sentence (15), and with its row when first; each lane
+	// raised by 2^15 (laneBias: absent)
 	shapeRows  [numShapes]packed
 	shapeFirst [numShapes]packed
 	// the wordHashes of padWords (tagger.sentence)
@@ -401,6 +404,7 @@ func Decode(data []byte) (*Model, error) {
 //go:noinline
 func (m *Model) derive() {
 	m.prevTags = append(m.tags[:len(m.tags):len(m.tags)], "-START-", "-START2-")
+	m.quads = (len(m.tags) + 3) / 4
 	for _, t := range m.prevTags {
 		m.prev = append(m.prev, tagHashesOf(t))
 	}
@@ -422,7 +426,8 @@ func (m *Model) derive() {
 const absentScore = -1 << 14
 
 // absent sets the lanes of the tags from nt on to absentScore in each of
-// rows, which every word's score adds once (tagger.score). No other row
+// rows, which every word's score adds once (tagger.score), and adds
+// laneBias to every lane, which tagger.score then need not. No other row
 // has an entry for such a tag, so a word's score for it stays
 // absentScore, a lane value in range.
 //
@@ -430,7 +435,10 @@ const absentScore = -1 << 14
 func absent(rows *[numShapes]packed, nt int) {
 	for k := range rows {
 		for t := nt; t <= maxTags; t++ {
-			rows[k][t&15] += absentScore << (16 * (t >> 4) & 63)
+			rows[k][t>>2] += absentScore << (laneOf(uint8(t)) & 63)
+		}
+		for j := range rows[k] {
+			rows[k][j] = int64(uint64(rows[k][j]) + laneBias)
 		}
 	}
 }
@@ -465,18 +473,21 @@ func (m *Model) tagSentence(tg *tagger, words []string, out []string) []string {
 	base := len(out)
 	tg.sentence(words)
 	p1, p2 := len(m.tags), len(m.tags)+1 // "-START-", "-START2-"
-	var scores [maxTags + 1]int32
+	var row scoreRow
+	scores := row.tags()
+	// the scores four tags at a time, as far as the model's last tag
+	quads := (*[len(row)][4]int16)(unsafe.Pointer(&row))[:m.quads]
 	for i := range words {
-		tg.score(i, p1, p2, &scores)
+		tg.score(i, p1, p2, &row)
 		// the first tag with the highest score: the maximum first,
 		// without a branch per tag for the processor to mispredict,
-		// then where it is. The maximum reads all 64 lanes, four
-		// maxima side by side: a tag the model lacks scores absentScore,
-		// below every tag it has, so no lane needs a test of the tag
-		// count and the loop's length is known.
+		// then where it is. The maximum reads the scores up to the
+		// model's last tag rounded up to four, four maxima side by side:
+		// a tag the model lacks scores absentScore, below every tag it
+		// has, so no score needs a test of the tag count.
 		m0, m1, m2, m3 := scores[0], scores[1], scores[2], scores[3]
-		for k := 4; k < len(scores); k += 4 {
-			m0, m1, m2, m3 = max(m0, scores[k]), max(m1, scores[k+1]), max(m2, scores[k+2]), max(m3, scores[k+3])
+		for _, q := range quads[1:] {
+			m0, m1, m2, m3 = max(m0, q[0]), max(m1, q[1]), max(m2, q[2]), max(m3, q[3])
 		}
 		top := max(m0, m1, m2, m3)
 		best := 0

@@ -304,8 +304,12 @@ func TestTaggerScores(t *testing.T) {
 					for k := len(m.tags); k <= maxTags; k++ {
 						want[k] = absentScore // a tag the model lacks
 					}
+					var row scoreRow
+					tg.score(i, p[0], p[1], &row)
 					var got [maxTags + 1]int32
-					tg.score(i, p[0], p[1], &got)
+					for k, v := range row.tags()[:maxTags+1] {
+						got[k] = int32(v)
+					}
 					if got != want {
 						t.Fatalf("round %d, sentence %d word %d (%q), tags %v: scores %v, want %v", round, si, i, words[i], p, got, want)
 					}
@@ -354,8 +358,12 @@ func TestPackedExtremes(t *testing.T) {
 					for _, h := range f.Features(i, m.prevTags[p[0]], m.prevTags[p[1]], nil) {
 						m.addRow(&want, h)
 					}
+					var row scoreRow
+					tg.score(i, p[0], p[1], &row)
 					var got [maxTags + 1]int32
-					tg.score(i, p[0], p[1], &got)
+					for k, v := range row.tags()[:maxTags+1] {
+						got[k] = int32(v)
+					}
 					for k := nt; k <= maxTags; k++ {
 						want[k] = absentScore // a tag the model lacks
 					}

@@ -1,5 +1,7 @@
 package pos
 
+import "unsafe"
+
 // The tagger's fast path. A word's 16 features and the bias (features)
 // add about 170 weights to its scores, and most come from features with
 // few values (on the 3.3 KB sample, go test -run FixedRowsShare -v: 109 of
@@ -25,16 +27,43 @@ package pos
 // what the repeats saved: natively 0.93x, in wasm slower.
 
 // packed holds a score for each tag as four 16-bit lanes of an int64:
-// tag t is lane t>>4 of word t&15, the integer sum Σ score(t) << 16(t>>4).
-// Such sums add as plain integers, two rows' packed scores summing to the
-// packed sum of their scores, so summed rows add with 16 additions instead
-// of one per entry. A lane is read back exactly (tagger.score) while its
-// score is below 2^15 in size: a row holds at most one int8 weight a tag
-// (Encode), and a packed sum holds six rows (the bias, the shape class,
-// the first letter, the three of the previous tags), at most maxRows.
-// Neighbouring tags are in different words, so the entries of a row, in
-// tag order, add without waiting for each other.
+// tag t is lane t&3 of word t>>2 (lane 3-t&3 on a big-endian machine,
+// laneOf), the integer sum Σ score(t) << 16 lane(t). Such sums add as plain
+// integers, two rows' packed scores summing to the packed sum of their
+// scores, so summed rows add with 16 additions instead of one per entry.
+// A lane is read back exactly (tagger.score) while its score is below
+// 2^15 in size: a row holds at most one int8 weight a tag (Encode), and a
+// packed sum holds six rows (the bias, the shape class, the first letter,
+// the three of the previous tags), at most maxRows. The lanes lie in
+// memory in tag order, as the int16 scores of a scoreRow: tagger.score
+// writes a packed sum's four scores with one 64-bit store.
 type packed [(maxTags + 1) / 4]int64
+
+// scoreRow holds a word's int16 score of each tag, in tag order (tags), as
+// words of four, aligned for tagger.score's 64-bit stores of packed sums.
+// A score sums at most maxRows int8 weights, or is absentScore: an int16
+// holds either. It has a score for every byte, so that an entry's tag byte
+// indexes it without a mask or a bounds check; those past maxTags are
+// never written (a model's tags are below maxTags: Encode) nor read.
+type scoreRow [256 / 4]uint64
+
+// tags returns the scores of r, by tag.
+func (r *scoreRow) tags() *[256]int16 {
+	return (*[256]int16)(unsafe.Pointer(r))
+}
+
+// laneFlip is what laneOf flips: 0 on a little-endian machine, whose
+// lane l of a word is its int16 l in memory, and 3 on a big-endian one.
+var laneFlip = func() uint {
+	if littleEndian {
+		return 0
+	}
+	return 3
+}()
+
+// laneOf returns the shift of tag t's lane in word t>>2 of a packed, so
+// that the lane lies at the tag's int16 of a scoreRow in memory.
+func laneOf(t uint8) uint { return 16 * ((uint(t) & 3) ^ laneFlip) }
 
 // laneBias is 2^15 in each lane of a packed word (tagger.score).
 const laneBias = 0x8000_8000_8000_8000
@@ -47,8 +76,8 @@ const maxRows = 17
 // otherwise).
 const _ = uint(1<<15 - maxRows*128)
 
-// A packed holds 64 tags, four lanes of sixteen (tagger.score reads them
-// back so; this fails to compile otherwise).
+// A packed holds 64 tags, sixteen words of four lanes (tagger.score reads
+// them back so; this fails to compile otherwise).
 const _ = uint(maxTags+1-64) + uint(64-maxTags-1)
 
 // addEntries adds the entries [s, e) of the model to p; sign -1 subtracts
@@ -57,9 +86,10 @@ func (p *packed) addEntries(m *Model, sp span, sign int64) {
 	tags := m.tag[sp.s:sp.e]
 	weights := m.weight[sp.s:sp.e]
 	weights = weights[:len(tags)]
+	flip := laneFlip
 	for k, t := range tags {
 		t &= maxTags
-		p[t&15] += sign * int64(weights[k]) << (16 * (t >> 4) & 63)
+		p[t>>2] += sign * int64(weights[k]) << (16 * ((uint(t) & 3) ^ flip) & 63)
 	}
 }
 
@@ -229,7 +259,7 @@ func appendHashes(hs []wordHashes, words []string) []wordHashes {
 // score sets scores to the scores of word i of the sentence last given to
 // tg.sentence, given the tags of the two words before it (indices of
 // Model.prevTags): every feature of features, the bias included.
-func (tg *tagger) score(i, p1, p2 int, scores *[maxTags + 1]int32) {
+func (tg *tagger) score(i, p1, p2 int, scores *scoreRow) {
 	m := tg.m
 	c := &tg.c
 	raw := c.raw[i]
@@ -255,22 +285,29 @@ func (tg *tagger) score(i, p1, p2 int, scores *[maxTags + 1]int32) {
 	if i == 0 {
 		own = &m.shapeFirst[sh]
 	}
-	// the packed sums added and their four lanes read back, written out;
-	// as slices of a known length, so that the compiler proves every
-	// index (k < 16) and checks each pointer once, not once a step (the
-	// lanes of tags the model does not have read back 0, and no one reads
-	// them)
-	ow, ps, qs := own[:], pre[:], pair[:]
-	for k := range ow {
-		// each lane raised by 2^15 is in [0, 2^16): no lane borrows from
-		// the next, so the bits of lane l are its score plus 2^15, and
-		// flipping their top bit gives the score as an int16
-		u := (uint64(ow[k]+ps[k]+qs[k]) + laneBias) ^ laneBias
-		scores[k] = int32(int16(u))
-		scores[16+k] = int32(int16(u >> 16))
-		scores[32+k] = int32(int16(u >> 32))
-		scores[48+k] = int32(int16(u >> 48))
-	}
+	// the packed sums added and stored as they are: own holds laneBias
+	// already (derive), so each lane is its score plus 2^15, in [0,
+	// 2^16): no lane borrows from the next, and flipping each lane's top
+	// bit gives the score as an int16, four tags' scores a store, in tag
+	// order (packed); written out, word by word: a loop's counter, test
+	// and jump were a third of its instructions
+	ow, ps, qs, sw := own, pre, pair, (*[len(own)]uint64)(scores[:len(own)])
+	sw[0] = uint64(ow[0]+ps[0]+qs[0]) ^ laneBias
+	sw[1] = uint64(ow[1]+ps[1]+qs[1]) ^ laneBias
+	sw[2] = uint64(ow[2]+ps[2]+qs[2]) ^ laneBias
+	sw[3] = uint64(ow[3]+ps[3]+qs[3]) ^ laneBias
+	sw[4] = uint64(ow[4]+ps[4]+qs[4]) ^ laneBias
+	sw[5] = uint64(ow[5]+ps[5]+qs[5]) ^ laneBias
+	sw[6] = uint64(ow[6]+ps[6]+qs[6]) ^ laneBias
+	sw[7] = uint64(ow[7]+ps[7]+qs[7]) ^ laneBias
+	sw[8] = uint64(ow[8]+ps[8]+qs[8]) ^ laneBias
+	sw[9] = uint64(ow[9]+ps[9]+qs[9]) ^ laneBias
+	sw[10] = uint64(ow[10]+ps[10]+qs[10]) ^ laneBias
+	sw[11] = uint64(ow[11]+ps[11]+qs[11]) ^ laneBias
+	sw[12] = uint64(ow[12]+ps[12]+qs[12]) ^ laneBias
+	sw[13] = uint64(ow[13]+ps[13]+qs[13]) ^ laneBias
+	sw[14] = uint64(ow[14]+ps[14]+qs[14]) ^ laneBias
+	sw[15] = uint64(ow[15]+ps[15]+qs[15]) ^ laneBias
 	// the features that read words, looked up (their entries have
 	// distinct tags, so no addition waits for the one before)
 	j := i + 2
@@ -307,7 +344,7 @@ func (tg *tagger) score(i, p1, p2 int, scores *[maxTags + 1]int32) {
 	}
 	// each row's bounds checked once, here, which proves every entry's
 	// index in both tables (slicing them checked each twice)
-	sc := scores[:] // the pointer checked once, not once an entry
+	sc := scores.tags() // the pointer checked once, not once an entry
 	weight = weight[:len(tag)]
 	for _, sp := range spans {
 		s, e := int(sp.s), int(sp.e)
@@ -315,7 +352,7 @@ func (tg *tagger) score(i, p1, p2 int, scores *[maxTags + 1]int32) {
 			panic(errModel)
 		}
 		for x := s; x < e; x++ {
-			sc[tag[x]&maxTags] += int32(weight[x])
+			sc[tag[x]] += int16(weight[x])
 		}
 	}
 }
