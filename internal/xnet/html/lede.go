@@ -140,7 +140,7 @@ func lookupEntity(name string) (r1, r2 rune) {
 		}
 		if entityNames[start:entityEnds[lo]] == name {
 			r := entityRunes[lo]
-			return r[0], r[1]
+			return rune(r & (1<<21 - 1)), entitySeconds[r>>21]
 		}
 	}
 	return 0, 0

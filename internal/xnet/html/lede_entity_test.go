@@ -74,8 +74,8 @@ func entityTableSource() []byte {
 package html
 
 // entityNames is every name of entity.go's entity and entity2 maps, sorted
-// and laid end to end; name i ends at entityEnds[i] and stands for
-// entityRunes[i] (a second rune of 0 means one). Lookups search it
+// and laid end to end; name i ends at entityEnds[i] and stands for the
+// rune or two of entityRunes[i]. Lookups search it
 // (lookupEntity) instead of the maps, which Go builds by 2,231 map
 // inserts at every start (in wasm with the slow portable hash): these
 // are data laid out at compile time, built by nothing.
@@ -101,18 +101,40 @@ const entityNames = "" +
 		}
 		fmt.Fprintf(&b, "%d,", end)
 	}
-	fmt.Fprintf(&b, "\n}\n\nvar entityRunes = [%d][2]rune{", len(names))
+	// a second rune is one of a few: entitySeconds lists them, and a
+	// name's entry holds its index (1-based) above the first rune's 21 bits
+	seconds := []rune{}
+	secondIdx := map[rune]int{}
+	for _, n := range names {
+		if r := entity2[n]; r[1] != 0 {
+			if _, ok := secondIdx[r[1]]; !ok {
+				seconds = append(seconds, r[1])
+				secondIdx[r[1]] = len(seconds)
+			}
+		}
+	}
+	fmt.Fprintf(&b, "\n}\n\n// entitySeconds are the second runes of the names of two (entityRunes),\n// after a 0 for the names of one.\nvar entitySeconds = [%d]rune{0", len(seconds)+1)
+	for _, r := range seconds {
+		fmt.Fprintf(&b, ", %#x", r)
+	}
+	b.WriteString("}\n\n// entityRunes holds each name's rune in its low 21 bits and, above them,\n" +
+		"// the index of its second rune in entitySeconds (0: none).\n")
+	fmt.Fprintf(&b, "var entityRunes = [%d]uint32{", len(names))
 	for i, n := range names {
 		r := [2]rune{entity[n]}
 		if r[0] == 0 {
 			r = entity2[n]
 		}
-		if i%6 == 0 {
+		x := uint32(r[0])
+		if r[1] != 0 {
+			x |= uint32(secondIdx[r[1]]) << 21
+		}
+		if i%8 == 0 {
 			b.WriteString("\n\t")
 		} else {
 			b.WriteString(" ")
 		}
-		fmt.Fprintf(&b, "{%#x, %#x},", r[0], r[1])
+		fmt.Fprintf(&b, "%#x,", x)
 	}
 	b.WriteString("\n}\n")
 	return []byte(strings.ReplaceAll(b.String(), " \n", "\n"))
