@@ -18,28 +18,36 @@ import (
 // path, so leaving them out changes no decision but the forced one. A
 // sentence whose every token is forced has no name, and is not scored.
 
-// connectors are the tokens with no capital and no digit that occur inside
-// a gold name of eng.train at least minConnector times, folded (foldInto),
+// connectorList holds the connectors: the tokens with no capital and no
+// digit that occur inside a gold name of eng.train at least minConnector times, folded (foldInto),
 // with connStart if one began a name there ("della Noce", "serie A") and
 // connEnd if one ended a name ("Moody 's", "Air Cargo Newsroom )"); a
 // connector without them was only ever inside a name. TestConnectorsFromTrain
-// derives the map again from eng.train and prints it:
-// go test ./internal/entity -run ConnectorsFromTrain -v
-var connectors = map[string]uint8{
-	"!": 2, "&": 0, "'": 2, "'s": 2, "(": 0, ")": 2, ",": 1, ".": 2, "/": 0, ":": 0,
-	"a.s.": 2, "affairs": 2, "against": 0, "al": 0, "al-": 2, "alliance": 2, "am": 0,
-	"and": 0, "at": 0, "bank": 0, "bureau": 2, "bypass": 2, "central": 0, "championship": 2,
-	"coast": 2, "convention": 2, "da": 0, "dal": 0, "de": 1, "del": 0, "della": 1,
-	"democracy": 2, "den": 0, "der": 0, "des": 0, "division": 2, "do": 0, "du": 0, "et": 0,
-	"for": 0, "free": 0, "germany": 3, "hospital": 2, "i": 0, "immi": 0, "in": 0,
-	"interior": 1, "is": 0, "l": 0, "la": 0, "law": 2, "les": 0, "lovely": 2, "magazine": 2,
-	"ministry": 2, "motor": 0, "n't": 0, "no": 0, "north": 2, "of": 0, "office": 2, "on": 0,
-	"party": 2, "pour": 0, "program": 2, "pvt": 0, "radio": 2, "self-rule": 0, "serie": 1,
-	"telling": 2, "the": 2, "van": 1, "vehicles": 2, "wa": 0, "wall": 1, "winners": 0,
-	"zvezda": 2,
+// derives them again from eng.train and prints them:
+// go test ./internal/entity -run ConnectorsFromTrain -v. A list, not a
+// map: the start builds no map of them and iterates none
+// (docs/speed-log.md, "Package inits and the start, fourteenth round").
+var connectorList = []connectorBits{
+	{"!", 2}, {"&", 0}, {"'", 2}, {"'s", 2}, {"(", 0}, {")", 2}, {",", 1}, {".", 2}, {"/", 0}, {":", 0},
+	{"a.s.", 2}, {"affairs", 2}, {"against", 0}, {"al", 0}, {"al-", 2}, {"alliance", 2}, {"am", 0},
+	{"and", 0}, {"at", 0}, {"bank", 0}, {"bureau", 2}, {"bypass", 2}, {"central", 0}, {"championship", 2},
+	{"coast", 2}, {"convention", 2}, {"da", 0}, {"dal", 0}, {"de", 1}, {"del", 0}, {"della", 1},
+	{"democracy", 2}, {"den", 0}, {"der", 0}, {"des", 0}, {"division", 2}, {"do", 0}, {"du", 0}, {"et", 0},
+	{"for", 0}, {"free", 0}, {"germany", 3}, {"hospital", 2}, {"i", 0}, {"immi", 0}, {"in", 0},
+	{"interior", 1}, {"is", 0}, {"l", 0}, {"la", 0}, {"law", 2}, {"les", 0}, {"lovely", 2}, {"magazine", 2},
+	{"ministry", 2}, {"motor", 0}, {"n't", 0}, {"no", 0}, {"north", 2}, {"of", 0}, {"office", 2}, {"on", 0},
+	{"party", 2}, {"pour", 0}, {"program", 2}, {"pvt", 0}, {"radio", 2}, {"self-rule", 0}, {"serie", 1},
+	{"telling", 2}, {"the", 2}, {"van", 1}, {"vehicles", 2}, {"wa", 0}, {"wall", 1}, {"winners", 0},
+	{"zvezda", 2},
 }
 
-// The bits of a connector in connectors.
+// connectorBits is a connector and its bits (connStart, connEnd).
+type connectorBits struct {
+	w    string
+	bits uint8
+}
+
+// The bits of a connector in connectorList.
 const (
 	connStart = 1 << iota
 	connEnd
@@ -56,7 +64,7 @@ const minConnector = 1
 // The classes of a token for the constraint (wordClass).
 const (
 	mayName   = iota // has a capital or a digit
-	connector        // in connectors
+	connector        // in connectorList
 	plainWord        // neither: forced to O
 )
 
@@ -128,8 +136,8 @@ var connectorIndex = buildConnectorIndex()
 //
 //go:noinline
 func buildConnectorIndex() (x wordIndex) {
-	for c, b := range connectors {
-		x.put(c, int32(b))
+	for _, c := range connectorList {
+		x.put(c.w, int32(c.bits))
 	}
 	return x
 }
@@ -146,9 +154,9 @@ var connectorShapes = buildConnectorShapes()
 //
 //go:noinline
 func buildConnectorShapes() (s [256]uint16) {
-	for c := range connectors {
-		if len(c) < 16 {
-			s[c[0]] |= 1 << len(c)
+	for _, c := range connectorList {
+		if len(c.w) < 16 {
+			s[c.w[0]] |= 1 << len(c.w)
 		}
 	}
 	return s

@@ -331,3 +331,20 @@ func TestLongSentenceNoOverflow(t *testing.T) {
 		}
 	}
 }
+
+// connectors is connectorList as a map, for the tests.
+var connectors = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, c := range connectorList {
+		m[c.w] = c.bits
+	}
+	return m
+}()
+
+// TestConnectorListUnique keeps connectorList free of repeats, which its
+// map literal's compiler check did before.
+func TestConnectorListUnique(t *testing.T) {
+	if len(connectors) != len(connectorList) {
+		t.Errorf("connectorList has %d entries, %d distinct", len(connectorList), len(connectors))
+	}
+}

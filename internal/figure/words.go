@@ -218,70 +218,21 @@ func set(words string) map[string]bool {
 	return m
 }
 
-// verbs are the verb forms a figure's clause is read by, built by init
-// from verbStems and irregularVerbs.
-var verbs map[string]bool
+// verbs are the verb forms a figure's clause is read by (verbStems with
+// their regular inflections, and irregularVerbs), and startWords the words
+// a figure can start with (the keys of the lists match consults, so that
+// any other word costs one lookup): both are map literals in
+// words_gen.go, and startFilter is laid out there too, so that the start
+// iterates no map and builds no string for them (docs/speed-log.md,
+// "Package inits and the start, fourteenth round"). TestWordTables checks
+// them against the lists they come from; go test ./internal/figure -run
+// TestWordTables -update rewrites the file.
 
-// startWords are the words a figure can start with: the keys of the lists
-// match consults, so that any other word costs one lookup.
-var startWords = set(`this last next noon midday midnight`)
-
-func init() {
-	// Sized once, from the lists' lengths: a map grown insert by insert
-	// rehashes itself as it grows. In wasm this takes a tenth off this
-	// package's init (median 2.5 → 2.2 ms; docs/web.md, "Where the first
-	// result's time goes"). Each loop is a function of its own
-	// (docs/architecture.md, "Start-up in wasm").
-	n := len(startWords) + len(months) + len(weekdays) + len(relativeDays) + len(dollarPrefixes) +
-		len(currencyCodes) + len(numberWords) + len(ordinalWords) + len(vagueCounts)
-	sw := make(map[string]bool, n)
-	addKeys(sw, startWords, vagueCounts)
-	startWords = sw
-	addKeys(startWords, months, weekdays, relativeDays)
-	addKeys(startWords, numberWords, ordinalWords)
-	addTrimmedKeys(startWords, dollarPrefixes, currencyCodes)
-	verbs = make(map[string]bool, 8*len(verbStems)+len(irregularVerbs))
-	addVerbs()
-	addKeys(verbs, irregularVerbs)
-	buildStartFilter()
-}
-
-// addKeys adds the keys of each of ms to dst.
-//
-//go:noinline
-func addKeys[V any](dst map[string]bool, ms ...map[string]V) {
-	for _, m := range ms {
-		for k := range m {
-			dst[k] = true
-		}
-	}
-}
-
-// addTrimmedKeys adds the keys of each of ms to dst without a final dot.
-//
-//go:noinline
-func addTrimmedKeys(dst map[string]bool, ms ...map[string]string) {
-	for _, m := range ms {
-		for k := range m {
-			dst[trimDot(k)] = true
-		}
-	}
-}
-
-// addVerbs adds every form of verbStems to verbs.
-//
-//go:noinline
-func addVerbs() {
-	for w := range verbStems {
-		addVerbForms(w)
-	}
-}
-
-// startFilter has, for every start word, bit letterIndex(last byte) of
-// [length][letterIndex(first byte)] set: a word whose bit is clear is no
-// start word, known without the map probe, which in wasm hashes the word
-// with the slow portable hash. It lets through about one word in ten.
-var startFilter [25][27]uint32
+// startFilter (words_gen.go) has, for every start word, bit
+// letterIndex(last byte) of [length][letterIndex(first byte)] set: a word
+// whose bit is clear is no start word, known without the map probe, which
+// in wasm hashes the word with the slow portable hash. It lets through
+// about one word in ten.
 
 // letterIndex is 0–25 for a letter of either case, 26 for any other byte.
 func letterIndex(c byte) int {
@@ -289,15 +240,6 @@ func letterIndex(c byte) int {
 		return int(c - 'a')
 	}
 	return 26
-}
-
-//go:noinline
-func buildStartFilter() {
-	for k := range startWords {
-		if n := len(k); n > 0 && n < len(startFilter) {
-			startFilter[n][letterIndex(k[0])] |= 1 << letterIndex(k[n-1])
-		}
-	}
 }
 
 // isStartWord is in(startWords, w), most words answered by startFilter.
@@ -310,37 +252,6 @@ func isStartWord(w string) bool {
 func mayStart(w string) bool {
 	n := len(w)
 	return n == 0 || n >= len(startFilter) || startFilter[n][letterIndex(w[0])]&(1<<letterIndex(w[n-1])) != 0
-}
-
-// addVerbForms adds a stem's regular forms to verbs. It is a function of
-// its own, never inlined, so that init stays small: V8 recompiles a
-// function with its optimising compiler once it has run long enough, and
-// a large init that runs once is the worst case (docs/web.md, "Where the
-// first result's time goes").
-//
-//go:noinline
-func addVerbForms(w string) {
-	verbs[w] = true
-	verbs[w+"s"] = true
-	verbs[w+"ed"] = true
-	verbs[w+"ing"] = true
-	if strings.HasSuffix(w, "e") {
-		verbs[w+"d"] = true
-		verbs[w[:len(w)-1]+"ing"] = true
-	}
-	if strings.HasSuffix(w, "y") {
-		verbs[w[:len(w)-1]+"ies"] = true
-		verbs[w[:len(w)-1]+"ied"] = true
-	}
-	if n := len(w); n >= 3 && isConsonant(w[n-1]) && isVowel(w[n-2]) && isConsonant(w[n-3]) {
-		verbs[w+w[n-1:]+"ed"] = true
-		verbs[w+w[n-1:]+"ing"] = true
-	}
-}
-
-func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
-func isConsonant(c byte) bool {
-	return c >= 'a' && c <= 'z' && !isVowel(c) && c != 'w' && c != 'x' && c != 'y'
 }
 
 // lower writes the ASCII-lower-cased s into buf and returns it; words

@@ -691,10 +691,15 @@ func (e *extractor) lookupLower(t int) int32 {
 // tokenKey returns the id of token t's Key.
 func (e *extractor) tokenKey(t int) int32 { return e.key[e.tokenLower(t)].keyOf }
 
-// wordFlags holds the flags of every word of the lists, so that a new key
-// costs one lookup for all of them (none for a key longer than
-// maxListWord or of several words).
-var wordFlags = buildWordFlags()
+// wordFlags (wordflags_gen.go) holds the flags of every word of the
+// lists, so that a new key costs one lookup for all of them (none for a key
+// longer than maxListWord or of several words). It is laid out at compile
+// time: built at init, it iterated four maps, which made V8 optimise the
+// runtime's map iterator for the start alone (docs/speed-log.md, "Package
+// inits and the start, fourteenth round"). TestWordFlagsTable checks it
+// against the lists; go test ./internal/keyphrase -run TestWordFlagsTable
+// -update rewrites it.
+var wordFlags = &flagTable{words: wordFlagWords[:], flags: wordFlagBits[:], mask: uint64(len(wordFlagWords) - 1)}
 
 // flagTable maps the words of the lists to their flags: an open-addressing
 // table hashed by hash64 and probed linearly, at most half full. Not a
@@ -723,35 +728,6 @@ func (t *flagTable) of(w string) uint8 {
 			return 0
 		}
 	}
-}
-
-// buildWordFlags builds wordFlags. Not inlined: inlined, its loop would be
-// charged the package's whole init (docs/architecture.md, "Start-up in
-// wasm").
-//
-//go:noinline
-func buildWordFlags() *flagTable {
-	lists := []struct {
-		set  map[string]bool
-		flag uint8
-	}{{stopwords, keyStop}, {weakLead, keyWeak}, {titleNouns, keyTitleNoun}, {titles, keyTitle}}
-	n := 0
-	for _, l := range lists {
-		n += len(l.set)
-	}
-	size := slotsFor(n)
-	t := &flagTable{words: make([]string, size), flags: make([]uint8, size), mask: uint64(size - 1)}
-	for _, l := range lists {
-		for w := range l.set {
-			i := hash64(w) & t.mask
-			for t.words[i] != "" && t.words[i] != w {
-				i = (i + 1) & t.mask
-			}
-			t.words[i] = w
-			t.flags[i] |= l.flag
-		}
-	}
-	return t
 }
 
 // maxListWord is the length of the longest word of the lists (TestMaxListWord).

@@ -109,11 +109,39 @@ func CharRef(s string) (r1, r2 rune, n int) {
 		return 0, 0, 0
 	}
 	name := s[1 : i+1]
-	if x := entity[name]; x != 0 {
-		return x, 0, i + 1
-	}
-	if x := entity2[name]; x[0] != 0 {
-		return x[0], x[1], i + 1
+	if x, y := lookupEntity(name); x != 0 {
+		return x, y, i + 1
 	}
 	return 0, 0, 0
+}
+
+// lookupEntity is what upstream reads as entity[name], then entity2[name]:
+// the runes of the named character reference name (its semicolon
+// included if it has one), or 0, 0. It searches the sorted static table of
+// lede_entity.go, so that the maps are never built (see ../README.md).
+func lookupEntity(name string) (r1, r2 rune) {
+	lo, hi := 0, len(entityEnds)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		start := 0
+		if m > 0 {
+			start = int(entityEnds[m-1])
+		}
+		if entityNames[start:entityEnds[m]] < name {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(entityEnds) {
+		start := 0
+		if lo > 0 {
+			start = int(entityEnds[lo-1])
+		}
+		if entityNames[start:entityEnds[lo]] == name {
+			r := entityRunes[lo]
+			return rune(r & (1<<21 - 1)), entitySeconds[r>>21]
+		}
+	}
+	return 0, 0
 }
