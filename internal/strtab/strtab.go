@@ -7,6 +7,13 @@
 // caller's loop, not by the runtime's hash, which in wasm is the portable
 // one (memhashFallback) behind a call, and a probe compares one stored
 // string. The table never deletes, and its ids are its entries' order.
+//
+// Unlike a Go map's, its hash has no per-process seed, so keys crafted to
+// share their low bits would make every probe walk a long run: a caller
+// bounds how many keys one table gets from its input (summary: the words
+// of the sentences it compares, among at most 400 candidates; digest: the
+// terms of at most MaxClustered headlines), so that such input costs a
+// bounded amount.
 package strtab
 
 // Table maps strings to ids. The zero Table is empty and ready; Reset
