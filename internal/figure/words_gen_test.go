@@ -5,10 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
-	"os"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/lede-news/lede/internal/golden"
 )
 
 var updateWordTables = flag.Bool("update", false, "rewrite words_gen.go from the word lists")
@@ -19,18 +20,7 @@ var updateWordTables = flag.Bool("update", false, "rewrite words_gen.go from the
 // with -update to rewrite it after changing a list.
 func TestWordTables(t *testing.T) {
 	want := wordTablesSource()
-	if *updateWordTables {
-		if err := os.WriteFile("words_gen.go", want, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile("words_gen.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatal("words_gen.go is not what the word lists give: run go test ./internal/figure -run TestWordTables -update")
-	}
+	golden.Check(t, "words_gen.go", want, *updateWordTables, "go test ./internal/figure -run TestWordTables -update")
 	if v, s, f := oldWordTables(); !sameKeys(verbs, v) || !sameKeys(startWords, s) || startFilter != f {
 		t.Error("verbs, startWords or startFilter differ from the lists' construction")
 	}

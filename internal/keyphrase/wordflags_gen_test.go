@@ -5,9 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
-	"os"
 	"sort"
 	"testing"
+
+	"github.com/lede-news/lede/internal/golden"
 )
 
 var updateWordFlags = flag.Bool("update", false, "rewrite wordflags_gen.go from the word lists")
@@ -23,18 +24,7 @@ var wordFlagLists = []struct {
 // it is in. Run with -update to rewrite it after changing a list.
 func TestWordFlagsTable(t *testing.T) {
 	want := wordFlagsSource()
-	if *updateWordFlags {
-		if err := os.WriteFile("wordflags_gen.go", want, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile("wordflags_gen.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatal("wordflags_gen.go is not what the word lists give: run go test ./internal/keyphrase -run TestWordFlagsTable -update")
-	}
+	golden.Check(t, "wordflags_gen.go", want, *updateWordFlags, "go test ./internal/keyphrase -run TestWordFlagsTable -update")
 	all := map[string]uint8{}
 	for _, l := range wordFlagLists {
 		for w := range l.set {

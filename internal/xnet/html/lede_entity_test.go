@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/lede-news/lede/internal/golden"
 )
 
 var updateEntityTable = flag.Bool("update", false, "rewrite lede_entity.go from entity.go's maps")
@@ -18,18 +19,7 @@ var updateEntityTable = flag.Bool("update", false, "rewrite lede_entity.go from 
 // writes from them. Run with -update to regenerate it.
 func TestEntityTable(t *testing.T) {
 	want := entityTableSource()
-	if *updateEntityTable {
-		if err := os.WriteFile("lede_entity.go", want, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile("lede_entity.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatal("lede_entity.go is not what entity.go's maps give: run go test ./internal/xnet/html -run TestEntityTable -update")
-	}
+	golden.Check(t, "lede_entity.go", want, *updateEntityTable, "go test ./internal/xnet/html -run TestEntityTable -update")
 }
 
 // TestLookupEntity reads every name of both maps, every proper prefix of
