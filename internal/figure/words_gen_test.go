@@ -51,7 +51,7 @@ func oldWordTables() (verbs, startWords map[string]bool, filter [25][27]uint32) 
 		}
 	}
 	verbs = map[string]bool{}
-	for w := range verbStems {
+	for w := range set(verbStems) {
 		addVerbForms(verbs, w)
 	}
 	addKeys(verbs, irregularVerbs)

@@ -41,10 +41,7 @@ func TestLowerThenKey(t *testing.T) {
 // TestWordFlags checks the table against the lists it is built from:
 // every word of each list has that list's flag, and no other word has any.
 func TestWordFlags(t *testing.T) {
-	lists := []struct {
-		set  map[string]bool
-		flag uint8
-	}{{stopwords, keyStop}, {weakLead, keyWeak}, {titleNouns, keyTitleNoun}, {titles, keyTitle}}
+	lists := wordFlagLists
 	words := []string{"", "a", "the", "Korea", "summit", "tariffs", "chairman", "the.", "mr", "president", "x", "zzzzzzzzzzzz"}
 	for _, l := range lists {
 		for w := range l.set {

@@ -147,10 +147,10 @@ type keyInfo struct {
 // Flags of a key: the word lists its bare form (the key without a final
 // ".") is in, and whether that form is shorter than two bytes.
 const (
-	keyStop      = 1 << iota // stopwords
-	keyWeak                  // weakLead
-	keyTitleNoun             // titleNouns
-	keyTitle                 // titles
+	keyStop      = 1 << iota // stopwordsList
+	keyWeak                  // weakLeadList
+	keyTitleNoun             // titleNounsList
+	keyTitle                 // titlesList
 	keyShort                 // under two bytes
 	keyLowStop               // the text itself (final "." and all) is a stop word
 )

@@ -3,7 +3,7 @@
 package keyphrase
 
 // wordFlagWords and wordFlagBits are wordFlags' slots: a word of the lists
-// (stopwords, weakLead, titleNouns, titles) at its hash64's slot or the
+// (stopwordsList, weakLeadList, titleNounsList, titlesList) at its hash64's slot or the
 // first free one after it, and its flags.
 var wordFlagWords = [1024]string{
 	0:    "out",

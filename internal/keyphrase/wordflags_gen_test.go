@@ -17,7 +17,7 @@ var updateWordFlags = flag.Bool("update", false, "rewrite wordflags_gen.go from 
 var wordFlagLists = []struct {
 	set  map[string]bool
 	flag uint8
-}{{stopwords, keyStop}, {weakLead, keyWeak}, {titleNouns, keyTitleNoun}, {titles, keyTitle}}
+}{{wordSet(stopwordsList), keyStop}, {wordSet(weakLeadList), keyWeak}, {wordSet(titleNounsList), keyTitleNoun}, {wordSet(titlesList), keyTitle}}
 
 // TestWordFlagsTable checks wordflags_gen.go against the lists: the file
 // must be what wordFlagsSource writes, and every word's flags the lists'
@@ -78,7 +78,7 @@ func wordFlagsSource() []byte {
 package keyphrase
 
 // wordFlagWords and wordFlagBits are wordFlags' slots: a word of the lists
-// (stopwords, weakLead, titleNouns, titles) at its hash64's slot or the
+// (stopwordsList, weakLeadList, titleNounsList, titlesList) at its hash64's slot or the
 // first free one after it, and its flags.
 var wordFlagWords = [%d]string{
 `, size)

@@ -83,10 +83,16 @@ func wordSet(list string) map[string]bool {
 	return m
 }
 
-// stopwords end a candidate wherever they occur: function words, and the
-// nouns of dates and counting ("monday", "percent", "year") that the tagger
-// rightly calls nouns but no reader would call a topic.
-var stopwords = wordSet(`a about above across after afterwards again against all almost alone along
+// The four word lists below are what wordFlags (wordflags_gen.go) holds,
+// a flag each; they are constants, not sets, because only the test that
+// writes that file (TestWordFlagsTable) reads them: built at start as
+// maps, they would cost every instance's start and serve nothing.
+
+// stopwordsList: the stopwords, which end a candidate wherever they occur:
+// function words, and the nouns of dates and counting ("monday",
+// "percent", "year") that the tagger rightly calls nouns but no reader
+// would call a topic.
+const stopwordsList = `a about above across after afterwards again against all almost alone along
 already also although always am among amongst an and another any anybody anyone anything anyway anywhere are
 around as at back be became because become becomes been before beforehand behind being below beside besides
 between beyond both but by can cannot could did do does doing done down due during each either else elsewhere
@@ -106,25 +112,27 @@ time times year years day days week weeks month months today yesterday tomorrow 
 monday tuesday wednesday thursday friday saturday sunday
 january february march april june july august september october november december
 percent cent said says say told ago
-issue issues matter matters moment moments situation fact facts point points reason reasons`)
+issue issues matter matters moment moments situation fact facts point points reason reasons`
 
-// titles are dropped from the start of any candidate ("Mr Bush" -> "Bush").
-var titles = wordSet(`mr mrs ms dr prof sen sens rep reps gov gen col lt sgt st jr sr`)
+// titlesList: the titles, dropped from the start of any candidate ("Mr
+// Bush" -> "Bush").
+const titlesList = `mr mrs ms dr prof sen sens rep reps gov gen col lt sgt st jr sr`
 
-// titleNouns are the offices that stand before a name ("President Lee",
-// "Foreign Minister Park"); before a name they are part of it, not a topic.
-var titleNouns = wordSet(`president minister secretary chairman chairwoman spokesman spokeswoman
+// titleNounsList: the offices that stand before a name ("President Lee",
+// "Foreign Minister Park"); before a name they are part of it, not a
+// topic.
+const titleNounsList = `president minister secretary chairman chairwoman spokesman spokeswoman
 leader senator governor mayor judge chancellor king queen prince princess pope ambassador director
-chief commander premier vice executive`)
+chief commander premier vice executive`
 
-// weakLead are vague modifiers and titles dropped from the start of a
-// candidate ("recent talks" -> "talks", "Mr. Kelso" -> "Kelso"); a candidate
-// of nothing else is no candidate.
-var weakLead = wordSet(`first second third fourth fifth last next new old recent certain various good great big small large little
+// weakLeadList: vague modifiers and titles dropped from the start of a
+// candidate ("recent talks" -> "talks", "Mr. Kelso" -> "Kelso"); a
+// candidate of nothing else is no candidate.
+const weakLeadList = `first second third fourth fifth last next new old recent certain various good great big small large little
 high low long short major key main whole total overall general possible likely available current
 previous early late earlier later additional further own same different similar particular specific
 such many much several few more most less least other another top full real true entire
-`)
+`
 
 // packWord returns w lower-cased, its bytes in one integer, when w is
 // ASCII with no NUL (which would read as the padding) and of 1 to 8 bytes.
