@@ -233,7 +233,7 @@ func TestConnectorsFromTrain(t *testing.T) {
 	words := slices.Sorted(maps.Keys(got))
 	var b strings.Builder
 	for _, w := range words {
-		fmt.Fprintf(&b, "%q: %d, ", w, got[w])
+		fmt.Fprintf(&b, "{%q, %d}, ", w, got[w]) // as connectorList is written
 	}
 	t.Logf("connectors (inside a gold name ≥ %d times; 1 began a name, 2 ended one):\n%s", minConnector, b.String())
 	if !maps.Equal(got, connectors) {
