@@ -32,14 +32,20 @@ type page struct {
 }
 
 // pageAffixes returns the affixes a page marks: its og:site_name, and every
-// segment of its <title> but the longest (the headline) once the <title> is
-// cut at titleSeps. "Headline | Eleanor Ainge Roy | World news | The
-// Guardian" marks "Eleanor Ainge Roy", "World news" and "The Guardian".
+// segment of its <title> but the headline once the <title> is cut at
+// titleSeps. "Headline | Eleanor Ainge Roy | World news | The Guardian"
+// marks "Eleanor Ainge Roy", "World news" and "The Guardian". The headline
+// is the first segment ("Mozilla - Wikipedia"), or, when the first is the
+// og:site_name ("Site :: Headline"), the longest of the others. A segment
+// "by Name" marks "Name" too.
 func pageAffixes(siteName, docTitle string) page {
 	var p page
 	add := func(s string) {
 		if f := fold(s); f != "" {
 			p.affixes = append(p.affixes, f)
+			if g := fold(bylineLead.ReplaceAllString(s, "")); g != "" && g != f {
+				p.affixes = append(p.affixes, g)
+			}
 		}
 	}
 	add(siteName)
@@ -51,14 +57,17 @@ func pageAffixes(siteName, docTitle string) page {
 		}
 		segs = next
 	}
-	longest := -1
-	for i, s := range segs {
-		if longest < 0 || len(strings.TrimSpace(s)) > len(strings.TrimSpace(segs[longest])) {
-			longest = i
+	headline := 0
+	if len(segs) > 1 && fold(segs[0]) != "" && fold(segs[0]) == fold(siteName) {
+		headline = 1
+		for i := 2; i < len(segs); i++ {
+			if len(strings.TrimSpace(segs[i])) > len(strings.TrimSpace(segs[headline])) {
+				headline = i
+			}
 		}
 	}
 	for i, s := range segs {
-		if i != longest {
+		if i != headline {
 			add(s)
 		}
 	}

@@ -7,6 +7,9 @@ func TestTitleMatch(t *testing.T) {
 	ehow := pageAffixes("eHow", "How to Build a Terrarium | eHow")
 	qq := pageAffixes("", "DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶_科技_腾讯网")
 	none := pageAffixes("", "")
+	wiki := pageAffixes("", "Mozilla - Wikipedia")
+	prefix := pageAffixes("Example Times", "Example Times :: Rain in Spain stays mainly on the plain")
+	medium := pageAffixes("Medium", "Samantha and The Great Big Lie | by John C. Welch | Medium")
 	for _, c := range []struct {
 		name      string
 		p         page
@@ -19,7 +22,12 @@ func TestTitleMatch(t *testing.T) {
 		{"site suffix on got", ehow, "How to Build a Terrarium | eHow", "How to Build a Terrarium", true},
 		{"several affixes", guardian, "'What is the sea telling us?': Māori tribes fearful", "'What is the sea telling us?': Māori tribes fearful | Eleanor Ainge Roy", true},
 		{"underscore affixes", qq, "DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶", "DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶_科技_腾讯网", true},
+		{"a short headline before the site", wiki, "Mozilla", "Mozilla - Wikipedia", true},
+		{"site prefix", prefix, "Rain in Spain stays mainly on the plain", "Example Times :: Rain in Spain stays mainly on the plain", true},
+		{"a by-line affix", medium, "Samantha and The Great Big Lie", "Samantha and The Great Big Lie - John C. Welch - Medium", true},
 		// errors are not forgiven
+		{"the site name alone, short headline", wiki, "Wikipedia", "Mozilla - Wikipedia", false},
+		{"the site name alone, prefix", prefix, "Example Times", "Example Times :: Rain in Spain stays mainly on the plain", false},
 		{"the site name alone", ehow, "eHow", "How to Build a Terrarium | eHow", false},
 		{"another headline", ehow, "How to Build a Birdhouse", "How to Build a Terrarium", false},
 		{"a shortened headline", none, "Vision Pro hands-on", "Apple’s Vision Pro hands-on", false},
