@@ -202,7 +202,7 @@ func (m *pageMeta) jsonLD(src string) {
 	if len(src) > 2<<20 {
 		return
 	}
-	v, err := jsonlite.Unmarshal([]byte(unwrapScript(src)))
+	v, err := jsonlite.Unmarshal([]byte(strings.TrimSpace(src)))
 	if err != nil {
 		return
 	}
@@ -292,18 +292,6 @@ func ldNames(v any, depth int) string {
 // hyphen or underscore and no capital, not a name a page prints.
 func isHandle(s string) bool {
 	return !strings.ContainsAny(s, " ,") && strings.ContainsAny(s, "-_") && strings.ToLower(s) == s
-}
-
-// unwrapScript strips the markers old pages wrap a script in for XHTML
-// parsers: "<![CDATA[ … ]]>" (also behind "//") and "<!-- … -->".
-func unwrapScript(src string) string {
-	s := strings.TrimSpace(src)
-	for _, w := range [][2]string{{"//<![CDATA[", "//]]>"}, {"<![CDATA[", "]]>"}, {"<!--", "-->"}} {
-		if strings.HasPrefix(s, w[0]) {
-			s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s[len(w[0]):]), w[1]))
-		}
-	}
-	return s
 }
 
 // itemName returns the first itemprop=name element inside n, or nil.
