@@ -1042,12 +1042,12 @@ func bylineName(s string) string {
 	fs := strings.Fields(s)
 	for i, f := range fs {
 		if i > 0 && monthNumber(strings.Trim(f, ".,")) > 0 {
-			if i+1 < len(fs) && startsWithDigit(fs[i+1]) {
-				fs = fs[:i]
-				break
-			}
 			if isDigits(strings.Trim(fs[i-1], ".,")) {
 				fs = fs[:max(i-1, 1)]
+				break
+			}
+			if i+1 < len(fs) && startsWithDigit(fs[i+1]) {
+				fs = fs[:i]
 				break
 			}
 		}
