@@ -397,3 +397,73 @@ func TestTreeModel(t *testing.T) {
 		t.Errorf("tree model does not round-trip: %v\n%s", err, m.String())
 	}
 }
+
+// The fifteenth round's metadata rules (docs/extraction.md, "Metadata on
+// Readability's test pages"), each on a small hand-written page, with a
+// case that must keep the old answer beside it.
+func TestMetadataRules15(t *testing.T) {
+	para := "<p>The council voted on Tuesday to reopen the bridge to traffic, after engineers said the repairs to its deck had been finished ahead of schedule.</p>"
+	tests := []struct {
+		name, head, top, title, byline string
+	}{
+		{"home-link h1 is the site's logo", `<title>Bridge opens on time | River Times</title>`,
+			`<header><h1><a href="/">River <b>Times</b></a></h1></header>`, "Bridge opens on time", ""},
+		{"home-link h1, absolute root", `<title>Bridge opens on time | River Times</title>`,
+			`<h1><a href="https://rivertimes.example/">River Times</a></h1>`, "Bridge opens on time", ""},
+		{"a headline linking to its own page stays", `<title>Site</title>`,
+			`<h1><a href="/2019/05/bridge-opens">Bridge opens on time</a></h1>`, "Bridge opens on time", ""},
+		{"a month name inside a name", ``,
+			`<h1>Bridge opens on time</h1><div class="byline">By Laura June Topolsky</div>`, "Bridge opens on time", "Laura June Topolsky"},
+		{"a month with a date still cuts", ``,
+			`<h1>Bridge opens on time</h1><div class="byline">By Laura Topolsky June 5, 2019</div>`, "Bridge opens on time", "Laura Topolsky"},
+		{"microdata author name", ``,
+			`<h1>Bridge opens on time</h1><div itemprop="author" itemscope><span>by </span><a href="/p/jd"><span itemprop="name">Jane Doe</span></a> <time>May 5, 2019 10:00 PM</time></div>`,
+			"Bridge opens on time", "Jane Doe"},
+		{"a lone by-word blocks nothing", ``,
+			`<h1>Bridge opens on time</h1><span itemprop="author">by</span> <a rel="author" href="/p/jd">Jane Doe</a>`, "Bridge opens on time", "Jane Doe"},
+		{"meta author with an address", `<meta name="author" content="Jane Doe (https://example.org/jane/)">`,
+			`<h1>Bridge opens on time</h1>`, "Bridge opens on time", "Jane Doe"},
+		{"a bare address is no byline", `<meta name="author" content="https://example.org/jane/">`,
+			`<h1>Bridge opens on time</h1>`, "Bridge opens on time", ""},
+		{"a date label in an author box", ``,
+			`<h1>Bridge opens on time</h1><div class="author-details"><em>Last Updated:</em> January 7, 2025</div>`, "Bridge opens on time", ""},
+	}
+	for _, tc := range tests {
+		page := "<html><head>" + tc.head + "</head><body>" + tc.top + "<article>" + para + para + para + "</article></body></html>"
+		d, err := Parse(page, HTML)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if d.Title != tc.title || d.Byline != tc.byline {
+			t.Errorf("%s: title %q byline %q, want %q, %q", tc.name, d.Title, d.Byline, tc.title, tc.byline)
+		}
+	}
+}
+
+func TestHomeHref(t *testing.T) {
+	for _, tc := range []struct {
+		href string
+		want bool
+	}{
+		{"/", true}, {"./", true}, {"https://example.org", true}, {"https://example.org/", true}, {"//example.org/", true},
+		{"/news/", false}, {"https://example.org/news", false}, {"https://example.org/?p=1", false}, {"#top", false}, {"", false},
+	} {
+		if got := homeHref(tc.href); got != tc.want {
+			t.Errorf("homeHref(%q) = %v, want %v", tc.href, got, tc.want)
+		}
+	}
+}
+
+func TestBylineNameMonths(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"By Laura June Topolsky", "Laura June Topolsky"},
+		{"April Ryan", "April Ryan"},
+		{"By Jane Doe November 18, 2019", "Jane Doe"},
+		{"Jane Doe 18 November 2019", "Jane Doe"},
+		{"Jane Doe Nov. 5", "Jane Doe"},
+	} {
+		if got := bylineName(tc.in); got != tc.want {
+			t.Errorf("bylineName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

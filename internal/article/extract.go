@@ -397,7 +397,7 @@ func (r *renderer) build() *doc.Document {
 	titleAt := -1
 	for i := range r.blocks {
 		b := &r.blocks[i]
-		if b.heading != 1 || b.role == doc.Body || b.words == 0 || b.words > 40 {
+		if b.heading != 1 || b.role == doc.Body || b.words == 0 || b.words > 40 || r.homeLink(b) {
 			continue
 		}
 		if titleAt < 0 || m.title != "" && similar(b.text, m.title) && !similar(r.blocks[titleAt].text, m.title) {
@@ -492,6 +492,22 @@ func (r *renderer) build() *doc.Document {
 	}
 	d.Text = t.String()
 	return d
+}
+
+// homeLink reports a block that is all one link to the site's root: an
+// <h1> so made is the site's logo ("<h1><a href="/">Site</a></h1>"), not
+// the headline.
+func (r *renderer) homeLink(b *hblock) bool {
+	if b.linkChars < b.chars {
+		return false
+	}
+	e := &r.elems[b.owner]
+	for k := b.owner + 1; k < e.end; k++ {
+		if r.elems[k].home {
+			return true
+		}
+	}
+	return e.home
 }
 
 func insideTag(r *renderer, e int, tags ...atom.Atom) bool {

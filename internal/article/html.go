@@ -39,6 +39,7 @@ type elem struct {
 	figure bool
 	meta   bool // byline, date or author box
 	body   bool // itemprop=articleBody or similar: a strong article mark
+	home   bool // a link to the site's root: a logo or a "home" link
 	// wrapper marks an element that holds most of the page's prose: its
 	// class names describe the layout ("container penci_sidebar"), not
 	// what it holds, so a weak negative class or a chrome tag is ignored.
@@ -197,7 +198,7 @@ func (r *renderer) element(n *html.Node, parent, depth int) {
 	if skipTags[n.DataAtom] || depth > 600 {
 		return
 	}
-	var class, id, role, style, itemprop string
+	var class, id, role, style, itemprop, href string
 	hidden := false
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -211,6 +212,8 @@ func (r *renderer) element(n *html.Node, parent, depth int) {
 			style = a.Val
 		case "itemprop":
 			itemprop = a.Val
+		case "href":
+			href = a.Val
 		case "hidden":
 			hidden = true
 		case "aria-hidden":
@@ -238,6 +241,8 @@ func (r *renderer) element(n *html.Node, parent, depth int) {
 		e.meta = true
 	}
 	switch n.DataAtom {
+	case atom.A:
+		e.home = href != "" && homeHref(href)
 	case atom.Nav, atom.Aside, atom.Footer, atom.Dialog, atom.Menu:
 		e.chrome = true
 	case atom.Header:
@@ -273,6 +278,22 @@ func (r *renderer) element(n *html.Node, parent, depth int) {
 		r.space = true
 	}
 	r.elems[idx].end = len(r.elems)
+}
+
+// homeHref reports a link to a site's root: "/", "./", "https://host",
+// "https://host/", "//host/".
+func homeHref(h string) bool {
+	h = strings.TrimSpace(h)
+	if h == "/" || h == "./" {
+		return true
+	}
+	for _, p := range []string{"https://", "http://", "//"} {
+		if strings.HasPrefix(h, p) {
+			rest := strings.TrimSuffix(h[len(p):], "/")
+			return rest != "" && !strings.ContainsAny(rest, "/?#")
+		}
+	}
+	return false
 }
 
 // resolve marks the wrappers and fills each element's inherited flags.

@@ -107,7 +107,15 @@ func (m *pageMeta) walk(n *html.Node, depth int) {
 					set(&m.published, &m.publishedRank, v, 3)
 				}
 			case "author":
-				if t := textOf(c); len(t) < 80 {
+				// schema.org microdata: the Person's itemprop=name when
+				// it has one ("by <span itemprop=name>Jane Doe</span>
+				// Jan 5"); a lone "by" is no name and must not block
+				// the weaker sources
+				t := textOf(c)
+				if nm := itemName(c, 0); nm != nil {
+					t = textOf(nm)
+				}
+				if len(t) < 80 && bylineName(t) != "" {
 					set(&m.byline, &m.bylineRank, t, 4)
 				}
 			case "headline":
@@ -142,7 +150,7 @@ func (m *pageMeta) authorElement(n *html.Node) (skip bool) {
 		return false
 	}
 	t := textOf(n)
-	if len(t) > 120 {
+	if len(t) > 120 || dateLabel(t) {
 		return false
 	}
 	name := bylineName(t)
@@ -170,6 +178,9 @@ func (m *pageMeta) metaTag(n *html.Node) {
 	case "twitter:title", "headline", "sailthru.title", "parsely-title":
 		set(&m.title, &m.titleRank, v, 3)
 	case "author", "article:author", "sailthru.author", "parsely-author", "byl", "dc.creator", "byline":
+		// "Jane Doe (https://example.org/jane)": the name without its
+		// address; a bare address is no byline
+		v = dropURLRemarks(v)
 		if !strings.Contains(v, "://") && len(v) < 120 {
 			set(&m.byline, &m.bylineRank, strings.TrimPrefix(strings.TrimPrefix(v, "By "), "by "), 2)
 		}
@@ -281,6 +292,54 @@ func ldNames(v any, depth int) string {
 // hyphen or underscore and no capital, not a name a page prints.
 func isHandle(s string) bool {
 	return !strings.ContainsAny(s, " ,") && strings.ContainsAny(s, "-_") && strings.ToLower(s) == s
+}
+
+// itemName returns the first itemprop=name element inside n, or nil.
+func itemName(n *html.Node, depth int) *html.Node {
+	if depth > 12 {
+		return nil
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if attr(c, "itemprop") == "name" {
+			return c
+		}
+		if nm := itemName(c, depth+1); nm != nil {
+			return nm
+		}
+	}
+	return nil
+}
+
+// dateLabel reports a line that opens with a date label ("Updated: …",
+// "Last updated …", "Published …", "Posted on …"): a date line inside an
+// author box, not a name.
+func dateLabel(s string) bool {
+	low := strings.ToLower(s)
+	for _, p := range []string{"updated", "last updated", "published", "posted on", "last modified", "modified"} {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropURLRemarks removes parenthesised remarks that hold an address:
+// "Bradley M. Kuhn (http://ebb.org/bkuhn/)" gives "Bradley M. Kuhn".
+func dropURLRemarks(v string) string {
+	for {
+		i := strings.IndexByte(v, '(')
+		if i < 0 {
+			return v
+		}
+		j := strings.IndexByte(v[i:], ')')
+		if j < 0 || !strings.Contains(v[i:i+j], "://") {
+			return v
+		}
+		v = strings.TrimSpace(v[:i] + v[i+j+1:])
+	}
 }
 
 func attr(n *html.Node, key string) string {

@@ -1036,12 +1036,20 @@ func bylineName(s string) string {
 			s = s[:k]
 		}
 	}
-	// cut at a date: "Jane Doe November 18, 2019"
+	// cut at a date: "Jane Doe November 18, 2019", "Jane Doe 18 Nov 2019".
+	// A month name counts only next to a digit: "Laura June Topolsky" and
+	// "April Ryan" are names.
 	fs := strings.Fields(s)
 	for i, f := range fs {
 		if i > 0 && monthNumber(strings.Trim(f, ".,")) > 0 {
-			fs = fs[:i]
-			break
+			if isDigits(strings.Trim(fs[i-1], ".,")) {
+				fs = fs[:max(i-1, 1)]
+				break
+			}
+			if i+1 < len(fs) && startsWithDigit(fs[i+1]) {
+				fs = fs[:i]
+				break
+			}
 		}
 		// "Jane Doe 3 Comments"
 		if i > 0 && isDigits(f) && i+1 < len(fs) && strings.HasPrefix(strings.ToLower(fs[i+1]), "comment") {
@@ -1050,6 +1058,10 @@ func bylineName(s string) string {
 		}
 	}
 	return tidyName(strings.TrimRight(strings.Join(fs, " "), " ,;"))
+}
+
+func startsWithDigit(s string) bool {
+	return s != "" && s[0] >= '0' && s[0] <= '9'
 }
 
 // roleWords mark the part of a byline after the names: "Tom Krisher, AP
