@@ -48,7 +48,15 @@ func main() {
 	header := flag.Bool("header", false, "print the table's header and the set's size, then exit")
 	list := flag.Bool("errors", false, "also list every error with its class")
 	train := flag.String("train", "", "a CoNLL training file: also give the recall of names it holds and of names it does not")
+	pick := flag.String("select", "", "print the headline set's titles chosen from this AG News train.csv (half, id, title) and exit; see headlines.go")
 	flag.Parse()
+	if *pick != "" {
+		if err := printSelection(os.Stdout, *pick); err != nil {
+			fmt.Fprintln(os.Stderr, "modern:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	err := run(os.Stdout, config{*labels, *gold, *name, *cmd, *offsets, *train, *header, *list})
 	if errors.Is(err, errNoShared) {
 		fmt.Println("skipped:", err)
