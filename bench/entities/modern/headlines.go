@@ -12,6 +12,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/lede-news/lede/internal/doc"
+	"github.com/lede-news/lede/internal/engine"
 )
 
 // The headline set (bench/entities/headlines.json, bench/entities/modern.md
@@ -148,4 +151,74 @@ func printSelection(w io.Writer, path string) error {
 		fmt.Fprintf(w, "%c\t%s\t%s\n", "AB"[i%2], id, titles[id])
 	}
 	return nil
+}
+
+// isAGNews reports whether a's text is an AG News title (its label file's
+// source says so) rather than a ground-truth.json body.
+func isAGNews(a article) bool { return strings.HasPrefix(a.Source, "categories/agnews/") }
+
+func usesAGNews(arts []article) bool {
+	for _, a := range arts {
+		if isAGNews(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// runLedeLists runs the texts through the engine n at a time, pasted one a
+// line: a text of short lines and nothing else is a list of related
+// headlines to the engine (Related blocks, which the digest sums up), and
+// each is tagged as a headline and resolved with the others of its list, as
+// the related headlines of a page are. The mentions come back per text; a
+// text the engine did not take as a related headline is counted on stderr,
+// as the list would then not be what the row says.
+func runLedeLists(arts []article, bodies map[string]string, n int) (map[string][]mention, error) {
+	out := map[string][]mention{}
+	var notRelated []string
+	for lo := 0; lo < len(arts); lo += n {
+		group := arts[lo:min(lo+n, len(arts))]
+		var b strings.Builder
+		starts := make([]int, len(group))
+		for i, a := range group {
+			if strings.Contains(bodies[a.ID], "\n") {
+				return nil, fmt.Errorf("%s: a text of several lines cannot be pasted as one line of a list", a.ID)
+			}
+			starts[i] = b.Len()
+			b.WriteString(bodies[a.ID])
+			b.WriteByte('\n')
+		}
+		text := b.String()
+		d, err := engine.Document(text, engine.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("the list from %s: %w", group[0].ID, err)
+		}
+		if d.Text != text {
+			return nil, fmt.Errorf("the list from %s: the engine's text differs from the input, offsets would not line up", group[0].ID)
+		}
+		for i, a := range group {
+			lo, hi := starts[i], starts[i]+len(bodies[a.ID])
+			related := false
+			for _, bl := range d.Blocks {
+				if bl.Start < hi && lo < bl.End && bl.Role == doc.Related {
+					related = true
+				}
+			}
+			if !related {
+				notRelated = append(notRelated, a.ID)
+			}
+			out[a.ID] = []mention{}
+			for _, e := range d.Entities {
+				for _, m := range e.Mentions {
+					if m.Start >= lo && m.End <= hi {
+						out[a.ID] = append(out[a.ID], trim(bodies[a.ID], mention{m.Start - lo, m.End - lo, typeNames[e.Type], ""}))
+					}
+				}
+			}
+		}
+	}
+	if len(notRelated) > 0 {
+		fmt.Fprintf(os.Stderr, "modern: %d of %d titles were not read as related headlines in their list (ids %s)\n", len(notRelated), len(arts), strings.Join(notRelated, " "))
+	}
+	return out, nil
 }
