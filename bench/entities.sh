@@ -6,7 +6,10 @@
 # sentences/s (fastest of a few rounds) natively and in wasm under Node. Between them, the
 # hand-labelled modern news set (bench/entities/modern.md) scored by bench/entities/modern:
 # lede through the engine as a pasted text, the passes on the body as one block and on each of
-# its sentences alone (no history, no document pass), compromise.
+# its sentences alone (no history, no document pass), compromise. Then the hand-labelled headline
+# set (bench/entities/headlines.json, AG News titles): lede through the engine with the titles
+# pasted 15 at a time as a list of related headlines (the digest's path) and each title alone,
+# compromise.
 # The committed model is trained on eng.train + eng.testa (cmd/train-ner's default since the tenth
 # round of docs/models/ner.md), so lede's eng.testa rows are IN SAMPLE; the last honest dev figures
 # are the eng.train-only model's (`go run ./cmd/train-ner -extra none`), kept in that card.
@@ -59,6 +62,14 @@ for set in "first half (modern.json): 25 bodies, every 4th id from index 0|bench
   "$tmp/modern" -labels "$labels" -name "lede (passes, whole body)" -cmd "$tmp/entities" -offsets utf8
   "$tmp/modern" -labels "$labels" -name "lede (passes, each sentence alone)" -cmd "$tmp/entities -alone" -offsets utf8
   "$tmp/modern" -labels "$labels" -name compromise -cmd "NODE_PATH=$PWD/node_modules node $PWD/bench/entities/compromise.mjs" -offsets utf16
+done
+for half in A B ""; do
+  hl="both halves"; [ -n "$half" ] && hl="half $half"
+  echo; echo "## headlines, hand-labelled (bench/entities/modern.md, \"Headlines\"): 300 AG News titles, $hl: exact span and type"
+  "$tmp/modern" -labels bench/entities/headlines.json -half "$half" -header
+  "$tmp/modern" -labels bench/entities/headlines.json -half "$half" -name "lede (engine, lists of 15 related headlines)" -lists 15 2>/dev/null
+  "$tmp/modern" -labels bench/entities/headlines.json -half "$half" -name "lede (engine, each title alone)"
+  "$tmp/modern" -labels bench/entities/headlines.json -half "$half" -name compromise -cmd "NODE_PATH=$PWD/node_modules node $PWD/bench/entities/compromise.mjs" -offsets utf16
 done
 train=../shared/data/ner/conll2003/eng.train
 [ -f "$train" ] && for labels in bench/entities/modern.json,bench/entities/modern2.json bench/entities/modern3.json; do

@@ -48,8 +48,19 @@ func main() {
 	header := flag.Bool("header", false, "print the table's header and the set's size, then exit")
 	list := flag.Bool("errors", false, "also list every error with its class")
 	train := flag.String("train", "", "a CoNLL training file: also give the recall of names it holds and of names it does not")
+	agnews := flag.String("agnews", "../shared/data/categories/agnews/train.csv", "AG News train.csv, the titles of the headline set (bench/entities/headlines.json)")
+	half := flag.String("half", "", "score only the articles of this half of a label file that has halves (headlines.json: A or B)")
+	lists := flag.Int("lists", 0, "lede only: paste the titles N at a time, one a line, as a list of related headlines (the digest's path); 0: each text alone")
+	pick := flag.String("select", "", "print the headline set's titles chosen from this AG News train.csv (half, id, title) and exit; see headlines.go")
 	flag.Parse()
-	err := run(os.Stdout, config{*labels, *gold, *name, *cmd, *offsets, *train, *header, *list})
+	if *pick != "" {
+		if err := printSelection(os.Stdout, *pick); err != nil {
+			fmt.Fprintln(os.Stderr, "modern:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	err := run(os.Stdout, config{*labels, *gold, *name, *cmd, *offsets, *train, *agnews, *half, *lists, *header, *list})
 	if errors.Is(err, errNoShared) {
 		fmt.Println("skipped:", err)
 		return
@@ -63,6 +74,8 @@ func main() {
 // config is what the flags chose.
 type config struct {
 	labels, gold, name, cmd, offsets, train string
+	agnews, half                            string
+	lists                                   int
 	header, errors                          bool
 }
 
@@ -74,9 +87,35 @@ func run(w io.Writer, c config) error {
 	if err != nil {
 		return err
 	}
+	if c.half != "" {
+		kept := arts[:0]
+		for _, a := range arts {
+			if a.Half == c.half {
+				kept = append(kept, a)
+			}
+		}
+		if len(kept) == 0 {
+			return fmt.Errorf("-half %s: no article of %s is in that half", c.half, c.labels)
+		}
+		arts = kept
+	}
 	bodies, err := readBodies(c.gold)
 	if err != nil {
 		return err
+	}
+	if usesAGNews(arts) {
+		if _, err := os.Stat(c.agnews); err != nil {
+			return fmt.Errorf("%w: %s", errNoShared, c.agnews)
+		}
+		titles, _, err := readAGTitles(c.agnews)
+		if err != nil {
+			return err
+		}
+		for _, a := range arts {
+			if isAGNews(a) {
+				bodies[a.ID] = titles[a.ID]
+			}
+		}
 	}
 	for _, a := range arts {
 		body, ok := bodies[a.ID]
@@ -92,9 +131,12 @@ func run(w io.Writer, c config) error {
 		return nil
 	}
 	var pred map[string][]mention
-	if c.cmd == "" {
+	switch {
+	case c.cmd == "" && c.lists > 0:
+		pred, err = runLedeLists(arts, bodies, c.lists)
+	case c.cmd == "":
 		pred, err = runLede(arts, bodies)
-	} else {
+	default:
 		pred, err = runPeer(c.cmd, c.offsets, arts, bodies)
 	}
 	if err != nil {
@@ -288,6 +330,6 @@ func printErrors(w io.Writer, bodies map[string]string, r *result) {
 			hi++
 		}
 		ctx := strings.ReplaceAll(text[lo:hi], "\n", " ")
-		fmt.Fprintf(w, "%-13s %s gold %-32s pred %-32s … %s …\n", e.Class, e.ID[:6], show(e.Gold, text), show(e.Pred, text), ctx)
+		fmt.Fprintf(w, "%-13s %s gold %-32s pred %-32s … %s …\n", e.Class, e.ID[:min(6, len(e.ID))], show(e.Gold, text), show(e.Pred, text), ctx)
 	}
 }

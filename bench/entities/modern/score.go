@@ -26,6 +26,8 @@ type mention struct {
 // sentences, which end at byte Scope of the body.
 type article struct {
 	ID        string
+	Half      string // the headline set's half ("A", "B"); empty elsewhere
+	Source    string // the label file's source: where the text is read
 	Scope     int
 	Sentences int
 	Gold      []mention
@@ -34,8 +36,10 @@ type article struct {
 // labelFile is modern.json as stored: entities are [start, end, type, text].
 type labelFile struct {
 	Offsets  string `json:"offsets"`
+	Source   string `json:"source"`
 	Articles []struct {
 		ID        string  `json:"id"`
+		Half      string  `json:"half"`
 		Scope     int     `json:"scope"`
 		Sentences int     `json:"sentences"`
 		Entities  [][]any `json:"entities"`
@@ -53,7 +57,7 @@ func readLabels(b []byte) ([]article, error) {
 	}
 	var arts []article
 	for _, a := range f.Articles {
-		art := article{ID: a.ID, Scope: a.Scope, Sentences: a.Sentences}
+		art := article{ID: a.ID, Half: a.Half, Source: f.Source, Scope: a.Scope, Sentences: a.Sentences}
 		for _, e := range a.Entities {
 			if len(e) != 4 {
 				return nil, fmt.Errorf("labels: %s: entity %v is not [start, end, type, text]", a.ID, e)
