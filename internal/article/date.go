@@ -1,6 +1,7 @@
 package article
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -194,4 +195,133 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// updateWords open the part of a date line that gives when the article was
+// last changed ("Updated Nov 19, 9:41 AM", "Last modified on …"), and
+// publishWords the part that gives when it first appeared ("Posted Nov 18",
+// "Original Nov. 19, 2019"), in the languages of the pages we read. The
+// words are matched lower-cased, anywhere in the line.
+var updateWords = []string{"updated", "modified", "aktualisiert", "atualizado", "actualizado", "mis à jour", "aggiornato"}
+var publishWords = []string{"published", "posted", "original", "publiziert", "veröffentlicht", "publicado", "publié", "pubblicato"}
+
+// shownDate returns the date a short visible line (a byline or date line)
+// gives as the publication date, and whether that date is only an update
+// date. The line is cut before every update or publication word, and the
+// first part that is not an update gives the date: "Updated Nov 19, 2019;
+// Posted Nov 18, 2019" is 2019-11-18, and an update date is returned (with
+// updated set) only when the line gives no other.
+func shownDate(s string) (date string, updated bool) {
+	if !fourDigits(s) {
+		return "", false
+	}
+	low := strings.ToLower(s)
+	if len(low) != len(s) {
+		// lowering changed the byte offsets (rare letters): read the line whole
+		return findDate(s), false
+	}
+	var cuts []int
+	for _, ws := range [][]string{updateWords, publishWords} {
+		for _, w := range ws {
+			for k := 0; ; {
+				j := strings.Index(low[k:], w)
+				if j < 0 {
+					break
+				}
+				cuts = append(cuts, k+j)
+				k += j + len(w)
+			}
+		}
+	}
+	if len(cuts) == 0 {
+		return findDate(s), false
+	}
+	sort.Ints(cuts)
+	cuts = append(cuts, len(s))
+	firstUpdate := ""
+	for i, from := -1, 0; i < len(cuts)-1; i++ {
+		if i >= 0 {
+			from = cuts[i]
+		}
+		part := s[from:cuts[i+1]]
+		d := findDate(part)
+		if d == "" {
+			continue
+		}
+		if i >= 0 && hasPrefixAny(low[from:], updateWords) {
+			if firstUpdate == "" {
+				firstUpdate = d
+			}
+			continue
+		}
+		return d, false
+	}
+	return firstUpdate, firstUpdate != ""
+}
+
+func hasPrefixAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// publishedDate chooses between the date the page's metadata gives (meta,
+// ISO 8601, maybe a date-time) and the one its visible date line shows
+// (shown, YYYY-MM-DD). Metadata wins, except when the two are one calendar
+// day apart: metadata clocks are mostly UTC ("2019-11-20T01:50:59Z") while
+// the page prints its own zone's day ("Nov. 19, 2019 5:50 PM"), and the
+// reader's day is the one the page shows. Days further apart are not a
+// time zone's doing, and the visible line may then be another date (an
+// event's, an update's), so metadata keeps them.
+func publishedDate(meta, shown string) string {
+	if meta == "" || shown == "" || len(meta) < 10 {
+		if meta == "" {
+			return shown
+		}
+		return meta
+	}
+	a, b := dayNumberOf(meta[:10]), dayNumberOf(shown)
+	if a > 0 && b > 0 && (a-b == 1 || b-a == 1) {
+		return shown
+	}
+	return meta
+}
+
+// dayNumberOf counts days from an epoch before 1900 to an ISO date
+// (YYYY-MM-DD), 0 when it is not one: two dates' numbers differ by the days
+// between them.
+func dayNumberOf(s string) int {
+	if isoPrefixDate(s) == "" {
+		return 0
+	}
+	y, _ := strconv.Atoi(s[:4])
+	m, _ := strconv.Atoi(s[5:7])
+	d, _ := strconv.Atoi(s[8:10])
+	if m < 3 {
+		// count years from March, so that the leap day ends a year
+		y, m = y-1, m+12
+	}
+	// (153*(m-3)+2)/5 is the days before month m of a March year
+	return 365*y + y/4 - y/100 + y/400 + (153*(m-3)+2)/5 + d
+}
+
+// shownDates keeps the publication date of a page's visible date lines, in
+// page order: the first line's date, unless it is only an update date and
+// a later line gives a publication date ("Updated: 18 Nov 2019" above
+// "Posted: 17 Nov 2019").
+type shownDates struct {
+	date    string
+	updated bool
+}
+
+func (s *shownDates) see(line string) {
+	if s.date != "" && !s.updated {
+		return
+	}
+	if d, upd := shownDate(line); d != "" && (s.date == "" || !upd) {
+		s.date, s.updated = d, upd
+	}
 }
