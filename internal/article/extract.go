@@ -425,7 +425,6 @@ func (r *renderer) build() *doc.Document {
 		d.Title = m.title
 	}
 	// byline and date lines near the head of the article
-	var shown shownDates
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.role != doc.Boilerplate || b.words > 16 || i > firstBody+3 || i < firstBody-40 {
@@ -441,13 +440,16 @@ func (r *renderer) build() *doc.Document {
 			if m.byline == "" {
 				m.byline = bylineName(b.text)
 			}
-			shown.see(b.text)
+			if m.published == "" {
+				m.published = findDate(b.text)
+			}
 		case b.words <= 12 && findDate(b.text) != "":
 			b.role = doc.Dateline
-			shown.see(b.text)
+			if m.published == "" {
+				m.published = findDate(b.text)
+			}
 		}
 	}
-	m.published = publishedDate(m.published, shown.date)
 	// related headlines: link lines of a few words, outside menus and footers
 	for i := range r.blocks {
 		b := &r.blocks[i]
