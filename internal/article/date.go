@@ -1,6 +1,7 @@
 package article
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -194,4 +195,75 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// updateWords open the part of a date line that gives when the article was
+// last changed ("Updated Nov 19, 9:41 AM", "Last modified on …"), and
+// publishWords the part that gives when it first appeared ("Posted Nov 18",
+// "Original Nov. 19, 2019"), in the languages of the pages we read. The
+// words are matched lower-cased, anywhere in the line.
+var updateWords = []string{"updated", "modified", "aktualisiert", "atualizado", "actualizado", "mis à jour", "aggiornato"}
+var publishWords = []string{"published", "posted", "original", "publiziert", "veröffentlicht", "publicado", "publié", "pubblicato"}
+
+// shownDate returns the date a short visible line (a byline or date line)
+// gives as the publication date, and whether that date is only an update
+// date. The line is cut before every update or publication word, and the
+// first part that is not an update gives the date: "Updated Nov 19, 2019;
+// Posted Nov 18, 2019" is 2019-11-18, and an update date is returned (with
+// updated set) only when the line gives no other.
+func shownDate(s string) (date string, updated bool) {
+	if !fourDigits(s) {
+		return "", false
+	}
+	low := strings.ToLower(s)
+	if len(low) != len(s) {
+		// lowering changed the byte offsets (rare letters): read the line whole
+		return findDate(s), false
+	}
+	var cuts []int
+	for _, ws := range [][]string{updateWords, publishWords} {
+		for _, w := range ws {
+			for k := 0; ; {
+				j := strings.Index(low[k:], w)
+				if j < 0 {
+					break
+				}
+				cuts = append(cuts, k+j)
+				k += j + len(w)
+			}
+		}
+	}
+	if len(cuts) == 0 {
+		return findDate(s), false
+	}
+	sort.Ints(cuts)
+	cuts = append(cuts, len(s))
+	firstUpdate := ""
+	for i, from := -1, 0; i < len(cuts)-1; i++ {
+		if i >= 0 {
+			from = cuts[i]
+		}
+		part := s[from:cuts[i+1]]
+		d := findDate(part)
+		if d == "" {
+			continue
+		}
+		if i >= 0 && hasPrefixAny(low[from:], updateWords) {
+			if firstUpdate == "" {
+				firstUpdate = d
+			}
+			continue
+		}
+		return d, false
+	}
+	return firstUpdate, firstUpdate != ""
+}
+
+func hasPrefixAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }

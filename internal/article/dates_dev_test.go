@@ -90,6 +90,7 @@ func TestDevDates(t *testing.T) {
 	ids, labels := devDateLabels(t)
 	var all, half [2]dateTally
 	var pasted dateTally
+	var pastedHalf [2]dateTally
 	for i, id := range ids {
 		m, _ := filepath.Glob(filepath.Join(dir, id+"*.html.gz"))
 		if len(m) != 1 {
@@ -116,6 +117,7 @@ func TestDevDates(t *testing.T) {
 				t.Errorf("%s pasted: %v", id, err)
 				continue
 			}
+			pastedHalf[i%2].add(dt.Published, want)
 			if !pasted.add(dt.Published, want) {
 				t.Logf("%s (half %c) pasted published %q, want %s", id, "AB"[i%2], dt.Published, want)
 			}
@@ -130,6 +132,10 @@ func TestDevDates(t *testing.T) {
 	}
 	t.Logf("pasted text: date right on %d of %d pages that show one (%.1f%%), wrong %d, missing %d; given on %d of %d pages that show none",
 		pasted.right, pasted.shown(), pct(pasted.right, pasted.shown()), pasted.wrong, pasted.missing, pasted.extra, pasted.none)
+	for h, x := range pastedHalf {
+		t.Logf("pasted half %c: right %d of %d (%.1f%%), wrong %d, missing %d, given where none %d of %d",
+			"AB"[h], x.right, x.shown(), pct(x.right, x.shown()), x.wrong, x.missing, x.extra, x.none)
+	}
 	// regression floor, below the figures of docs/extraction.md
 	if a.right*100 < a.shown()*80 {
 		t.Errorf("published date below its floor: right %d of %d", a.right, a.shown())

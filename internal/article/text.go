@@ -764,7 +764,9 @@ func classifyLines(d *doc.Document, ls []line) {
 			}
 		case l.date != "" && l.words <= 8:
 			l.role = doc.Dateline
-			if d.Published == "" {
+			if d.Published == "" && i <= bestStart+headLines {
+				// further down, a short dated line is the body's own (a
+				// table row, a timeline), not the article's date
 				d.Published = l.date
 			}
 		case isRelatedLead(d.Text[l.Start:l.End]) || l.words >= 4 && !l.ends && allCaps(d.Text[l.Start:l.End]):
@@ -821,6 +823,9 @@ func classifyLines(d *doc.Document, ls []line) {
 	if titleAt >= 0 {
 		ls[titleAt].role = doc.Title
 		d.Title = ls[titleAt].Of(d.Text)
+	}
+	if d.Published == "" {
+		d.Published = headDate(d.Text, ls, bestStart)
 	}
 	// before and after the body: runs of headline lines are related items
 	markRuns := func(from, to int) {
@@ -1347,3 +1352,40 @@ func lower(s string) string {
 // above and in x+(0x80-'Z'-1)·ones when it is above 'Z' (no byte carries
 // into the next: 0x7f+0x3f < 0x100); a capital's bit, moved down two
 // places, is its 0x20, which lowers it.
+
+// headLines is how far into the body's first lines a date line still
+// dates the article, as for HTML blocks (extract.go).
+const headLines = 3
+
+// headWindow is how many lines above the body headDate reads: share
+// buttons, photo credits, standfirsts and section names stand between a
+// page's date line and its first paragraph.
+const headWindow = 20
+
+// headDate reads the article's date from the date lines above the body
+// when the scan up to the title found none there: the nearest line above
+// the body that gives a publication date (a short dated line, or a byline
+// with a date), or, when the nearest gives only an update date, a
+// publication date within three more lines ("Posted: …" above "Updated:
+// …"), else that update date.
+func headDate(text string, ls []line, bestStart int) string {
+	update, left := "", -1
+	for i := bestStart - 1; i >= 0 && i >= bestStart-headWindow && left != 0; i-- {
+		left--
+		l := &ls[i]
+		if l.date == "" || l.words > 12 && !l.byline {
+			continue
+		}
+		d, upd := shownDate(l.Of(text))
+		if d == "" {
+			continue
+		}
+		if !upd {
+			return d
+		}
+		if update == "" {
+			update, left = d, 3
+		}
+	}
+	return update
+}
