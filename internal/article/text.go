@@ -745,6 +745,7 @@ func classifyLines(d *doc.Document, ls []line) {
 	// a standfirst: one summary paragraph between the headline and the
 	// byline or date line is not the article's text
 	dek := -1
+	deepDate := "" // the first date line deeper in the body than headLines
 	if n := bestStart + 1; n < bestEnd && ls[bestStart].body && (ls[n].byline || ls[n].date != "" && ls[n].words <= 8) &&
 		tl.bodyWords(n, bestEnd) >= 2*ls[bestStart].words {
 		dek = bestStart
@@ -764,10 +765,15 @@ func classifyLines(d *doc.Document, ls []line) {
 			}
 		case l.date != "" && l.words <= 8:
 			l.role = doc.Dateline
-			if d.Published == "" && i <= bestStart+headLines {
-				// further down, a short dated line is the body's own (a
-				// table row, a timeline), not the article's date
+			switch {
+			case d.Published != "":
+			case i <= bestStart+headLines:
 				d.Published = l.date
+			case deepDate == "":
+				// further down, a short dated line is more often the
+				// body's own (a table row, a timeline) than the
+				// article's date: the last resort (headDate)
+				deepDate = l.date
 			}
 		case isRelatedLead(d.Text[l.Start:l.End]) || l.words >= 4 && !l.ends && allCaps(d.Text[l.Start:l.End]):
 			// "READ MORE: ..." or a capitalised link to another story
@@ -826,6 +832,9 @@ func classifyLines(d *doc.Document, ls []line) {
 	}
 	if d.Published == "" {
 		d.Published = headDate(d.Text, ls, bestStart)
+	}
+	if d.Published == "" {
+		d.Published = deepDate
 	}
 	// before and after the body: runs of headline lines are related items
 	markRuns := func(from, to int) {
