@@ -267,3 +267,79 @@ func hasPrefixAny(s string, ws []string) bool {
 	}
 	return false
 }
+
+// foreignMonths are month names of the other languages of the pages we
+// read (Portuguese, Spanish, Italian, French, German, Dutch, Indonesian,
+// and Russian in the genitive that follows a day), lower-cased. Only full
+// names: their short forms clash with English words ("set", "mar").
+var foreignMonths = map[string]int{
+	"janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+	"gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,
+	"janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8, "septembre": 9, "octobre": 10, "décembre": 12,
+	"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+	"januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+	"maret": 3, "agustus": 8, "desember": 12,
+	"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+}
+
+// dateParticles stand between a day, its month and its year in some
+// languages ("22 de outubro de 2010").
+var dateParticles = map[string]bool{"de": true, "del": true, "di": true}
+
+// wideDate reads what findDate does and, for the publication date only (a
+// wider reading would change which lines count as dates, and so the
+// extraction), also: month names of other languages ("22 de outubro de
+// 2010", "30. Juli 2018", "Maret 30, 2015", "24 сентября 2018"), a dotted
+// year-month-day ("2016.12.01") and a dotted month-day-year when the
+// middle number cannot be a month ("11.14.2019").
+func wideDate(s string) string {
+	if d := findDate(s); d != "" || !fourDigits(s) {
+		return d
+	}
+	var fs []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == ',' || r == '|' || r == '(' || r == ')' || r == '·' || r == '•'
+	}) {
+		if !dateParticles[strings.ToLower(f)] {
+			fs = append(fs, f)
+		}
+	}
+	for i, f := range fs {
+		if strings.Count(f, ".") == 2 || strings.Count(f, ".") == 3 && strings.HasSuffix(f, ".") {
+			p := strings.Split(strings.TrimSuffix(f, "."), ".")
+			a, e1 := strconv.Atoi(p[0])
+			b, e2 := strconv.Atoi(p[1])
+			c, e3 := strconv.Atoi(p[2])
+			if e1 == nil && e2 == nil && e3 == nil {
+				if len(p[0]) == 4 {
+					return iso(a, b, c)
+				}
+				if a <= 12 && b > 12 && len(p[2]) == 4 {
+					return iso(c, a, b)
+				}
+			}
+		}
+		m := foreignMonths[strings.ToLower(strings.TrimSuffix(f, "."))]
+		if m == 0 {
+			continue
+		}
+		// Month D YYYY
+		if i+2 < len(fs) {
+			if d := dayNumber(fs[i+1]); d > 0 {
+				if y := yearNumber(fs[i+2]); y > 0 {
+					return iso(y, m, d)
+				}
+			}
+		}
+		// D Month YYYY
+		if i > 0 && i+1 < len(fs) {
+			if d := dayNumber(fs[i-1]); d > 0 {
+				if y := yearNumber(fs[i+1]); y > 0 {
+					return iso(y, m, d)
+				}
+			}
+		}
+	}
+	return ""
+}

@@ -1382,10 +1382,15 @@ func headDate(text string, ls []line, bestStart int) string {
 	for i := bestStart - 1; i >= 0 && i >= bestStart-headWindow && left != 0; i-- {
 		left--
 		l := &ls[i]
-		if l.date == "" || l.words > 12 && !l.byline {
+		if l.words > 12 && !l.byline || l.words > 14 {
 			continue
 		}
-		d, upd := shownDate(l.Of(text))
+		d, upd := "", false
+		if l.date != "" {
+			d, upd = shownDate(l.Of(text))
+		} else {
+			d = wideDate(l.Of(text))
+		}
 		if d == "" {
 			continue
 		}
