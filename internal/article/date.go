@@ -283,6 +283,21 @@ var foreignMonths = map[string]int{
 	"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
 }
 
+// gluedYear reads a year as yearNumber does, also when copied text ran
+// the next element into it ("2018/0 Comments", "2019Updated"), but not
+// when a digit follows: five digits or more are not a year.
+func gluedYear(w string) int {
+	if y := yearNumber(w); y > 0 {
+		return y
+	}
+	if len(w) > 4 && (w[4] < '0' || w[4] > '9') {
+		return yearNumber(w[:4])
+	}
+	return 0
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
 // dateParticles stand between a day, its month and its year in some
 // languages ("22 de outubro de 2010").
 var dateParticles = map[string]bool{"de": true, "del": true, "di": true}
@@ -301,6 +316,11 @@ func wideDate(s string) string {
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == ',' || r == '|' || r == '(' || r == ')' || r == '·' || r == '•'
 	}) {
+		// copied text runs adjacent elements together: "Nov.November"
+		if k := strings.IndexByte(f, '.'); k > 0 && k+1 < len(f) && isLetter(f[k-1]) && isLetter(f[k+1]) {
+			fs = append(fs, f[:k+1])
+			f = f[k+1:]
+		}
 		if !dateParticles[strings.ToLower(f)] {
 			fs = append(fs, f)
 		}
@@ -320,14 +340,17 @@ func wideDate(s string) string {
 				}
 			}
 		}
-		m := foreignMonths[strings.ToLower(strings.TrimSuffix(f, "."))]
+		m := monthNumber(f)
+		if m == 0 {
+			m = foreignMonths[strings.ToLower(strings.TrimSuffix(f, "."))]
+		}
 		if m == 0 {
 			continue
 		}
 		// Month D YYYY
 		if i+2 < len(fs) {
 			if d := dayNumber(fs[i+1]); d > 0 {
-				if y := yearNumber(fs[i+2]); y > 0 {
+				if y := gluedYear(fs[i+2]); y > 0 {
 					return iso(y, m, d)
 				}
 			}
@@ -335,7 +358,7 @@ func wideDate(s string) string {
 		// D Month YYYY
 		if i > 0 && i+1 < len(fs) {
 			if d := dayNumber(fs[i-1]); d > 0 {
-				if y := yearNumber(fs[i+1]); y > 0 {
+				if y := gluedYear(fs[i+1]); y > 0 {
 					return iso(y, m, d)
 				}
 			}
