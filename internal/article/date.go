@@ -1,7 +1,6 @@
 package article
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -236,7 +235,12 @@ func shownDate(s string) (date string, updated bool) {
 	if len(cuts) == 0 {
 		return findDate(s), false
 	}
-	sort.Ints(cuts)
+	for i := 1; i < len(cuts); i++ {
+		// insertion sort: a line holds a few keywords
+		for j := i; j > 0 && cuts[j] < cuts[j-1]; j-- {
+			cuts[j], cuts[j-1] = cuts[j-1], cuts[j]
+		}
+	}
 	cuts = append(cuts, len(s))
 	firstUpdate := ""
 	for i, from := -1, 0; i < len(cuts)-1; i++ {
@@ -271,16 +275,34 @@ func hasPrefixAny(s string, ws []string) bool {
 // foreignMonths are month names of the other languages of the pages we
 // read (Portuguese, Spanish, Italian, French, German, Dutch, Indonesian,
 // and Russian in the genitive that follows a day), lower-cased. Only full
-// names: their short forms clash with English words ("set", "mar").
-var foreignMonths = map[string]int{
-	"janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
-	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-	"gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,
-	"janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8, "septembre": 9, "octobre": 10, "décembre": 12,
-	"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
-	"januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
-	"maret": 3, "agustus": 8, "desember": 12,
-	"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+// names: their short forms clash with English words ("set", "mar"). A
+// table read from start to end (wideDate runs on a few lines a page), not
+// a map, whose set-up code would cost the wasm more than the names.
+var foreignMonths = [...]struct {
+	name  string
+	month int
+}{
+	{"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"maio", 5}, {"junho", 6}, {"julho", 7}, {"setembro", 9},
+	{"outubro", 10}, {"novembro", 11}, {"dezembro", 12}, {"enero", 1}, {"febrero", 2}, {"marzo", 3},
+	{"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9},
+	{"octubre", 10}, {"noviembre", 11}, {"diciembre", 12}, {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4},
+	{"maggio", 5}, {"giugno", 6}, {"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"novembre", 11},
+	{"dicembre", 12}, {"janvier", 1}, {"février", 2}, {"mars", 3}, {"avril", 4}, {"mai", 5}, {"juin", 6},
+	{"juillet", 7}, {"août", 8}, {"septembre", 9}, {"octobre", 10}, {"décembre", 12}, {"januar", 1},
+	{"jänner", 1}, {"februar", 2}, {"märz", 3}, {"juni", 6}, {"juli", 7}, {"oktober", 10}, {"dezember", 12},
+	{"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8}, {"maret", 3}, {"agustus", 8},
+	{"desember", 12}, {"января", 1}, {"февраля", 2}, {"марта", 3}, {"апреля", 4}, {"мая", 5}, {"июня", 6},
+	{"июля", 7}, {"августа", 8}, {"сентября", 9}, {"октября", 10}, {"ноября", 11}, {"декабря", 12},
+}
+
+// foreignMonth returns 1..12 for a lower-cased name of foreignMonths, else 0.
+func foreignMonth(w string) int {
+	for _, m := range foreignMonths {
+		if m.name == w {
+			return m.month
+		}
+	}
+	return 0
 }
 
 // gluedYear reads a year as yearNumber does, also when copied text ran
@@ -298,9 +320,11 @@ func gluedYear(w string) int {
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-// dateParticles stand between a day, its month and its year in some
-// languages ("22 de outubro de 2010").
-var dateParticles = map[string]bool{"de": true, "del": true, "di": true}
+// isDateParticle reports a word that stands between a day, its month and
+// its year in some languages ("22 de outubro de 2010").
+func isDateParticle(w string) bool {
+	return w == "de" || w == "del" || w == "di"
+}
 
 // wideDate reads what findDate does and, for the publication date only (a
 // wider reading would change which lines count as dates, and so the
@@ -321,7 +345,7 @@ func wideDate(s string) string {
 			fs = append(fs, f[:k+1])
 			f = f[k+1:]
 		}
-		if !dateParticles[strings.ToLower(f)] {
+		if !isDateParticle(strings.ToLower(f)) {
 			fs = append(fs, f)
 		}
 	}
@@ -342,7 +366,7 @@ func wideDate(s string) string {
 		}
 		m := monthNumber(f)
 		if m == 0 {
-			m = foreignMonths[strings.ToLower(strings.TrimSuffix(f, "."))]
+			m = foreignMonth(strings.ToLower(strings.TrimSuffix(f, ".")))
 		}
 		if m == 0 {
 			continue
