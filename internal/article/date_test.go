@@ -65,8 +65,8 @@ func TestWideDate(t *testing.T) {
 
 // TestPastedDate checks which line dates pasted text: a date line by the
 // headline, above the body, even past share buttons; a publication date
-// before an update date; a date line deep in the body only when nothing
-// above dates the article.
+// before an update date; a byline with a date under the body, and a date
+// line deep in the body, only when nothing above dates the article.
 func TestPastedDate(t *testing.T) {
 	body := "The council voted on Tuesday to close the old bridge to cars from next spring, after engineers said its steel was failing.\n\n" +
 		"Residents will be able to cross on foot and by bicycle while the city plans a replacement, which could take four years to build.\n\n" +
@@ -84,6 +84,7 @@ func TestPastedDate(t *testing.T) {
 		{"another language", "Cidade fecha ponte antiga\n\nquinta-feira, 3 de junho de 2021\n\n" + share + body, "2021-06-03"},
 		{"deep date is a last resort", "City to close old bridge to traffic\n\n" + body + more + "June 9, 2021\n\n" + last, "2021-06-09"},
 		{"head date before a deep one", "City to close old bridge to traffic\n\nJune 3, 2021\n\n" + body + more + "June 9, 2021\n\n" + last, "2021-06-03"},
+		{"byline under the body", "City to close old bridge to traffic\n\n" + body + "Written by Ann Lee on June 3, 2021\n\nRelated stories\n\n", "2021-06-03"},
 		{"none", "City to close old bridge to traffic\n\n" + body, ""},
 	}
 	for _, tc := range tests {

@@ -834,6 +834,9 @@ func classifyLines(d *doc.Document, ls []line) {
 		d.Published = headDate(d.Text, ls, bestStart)
 	}
 	if d.Published == "" {
+		d.Published = footDate(d.Text, ls, bestEnd)
+	}
+	if d.Published == "" {
 		d.Published = deepDate
 	}
 	// before and after the body: runs of headline lines are related items
@@ -1402,4 +1405,18 @@ func headDate(text string, ls []line, bestStart int) string {
 		}
 	}
 	return update
+}
+
+// footDate reads a byline with a date just under the body ("Written by
+// Jane Doe on November 14, 2019", "Posted by admin on …"), where blogs
+// and some magazines print it, when nothing above the body dated the
+// article.
+func footDate(text string, ls []line, bestEnd int) string {
+	for i := bestEnd; i < len(ls) && i < bestEnd+headLines; i++ {
+		if l := &ls[i]; l.byline && l.date != "" {
+			d, _ := shownDate(l.Of(text))
+			return d
+		}
+	}
+	return ""
 }
