@@ -350,8 +350,11 @@ func wideDate(s string) string {
 		}
 	}
 	for i, f := range fs {
-		if strings.Count(f, ".") == 2 || strings.Count(f, ".") == 3 && strings.HasSuffix(f, ".") {
+		if n := strings.Count(f, "."); n == 2 || n == 3 && strings.HasSuffix(f, ".") {
 			p := strings.Split(strings.TrimSuffix(f, "."), ".")
+			if len(p) != 3 {
+				continue // "11.2019.": two parts
+			}
 			a, e1 := strconv.Atoi(p[0])
 			b, e2 := strconv.Atoi(p[1])
 			c, e3 := strconv.Atoi(p[2])

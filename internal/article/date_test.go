@@ -55,6 +55,7 @@ func TestWideDate(t *testing.T) {
 		{"Mars 2020 rover", ""},
 		{"the 2019 season de la liga", ""},
 		{"13.14.2019", ""},
+		{"Stand 11.2019.", ""}, // two parts once the last dot goes (found by fuzzing)
 	}
 	for _, tc := range tests {
 		if got := wideDate(tc.in); got != tc.want {
@@ -116,4 +117,22 @@ func TestHTMLWideDate(t *testing.T) {
 	if d.Published != "2021-06-03" {
 		t.Errorf("published %q, want 2021-06-03", d.Published)
 	}
+}
+
+// FuzzDateLines: shownDate and wideDate read any line without panicking,
+// and what they return is a valid ISO date or nothing.
+func FuzzDateLines(f *testing.F) {
+	for _, s := range []string{"Updated Nov 19, 2019; Posted Nov 18, 2019", "22 de outubro de 2010", "2016.12.01",
+		"11.14.2019", "Nov.November 18, 2019", "2018/0 Comments", "Stand 11.2019.", "İUpdated 2019.1.1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, _ := shownDate(s)
+		w := wideDate(s)
+		for _, v := range []string{d, w} {
+			if v != "" && isoPrefixDate(v) != v {
+				t.Fatalf("%q gave %q, not an ISO date", s, v)
+			}
+		}
+	})
 }
