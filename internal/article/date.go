@@ -195,3 +195,201 @@ func isDigits(s string) bool {
 	}
 	return s != ""
 }
+
+// updateWords open the part of a date line that gives when the article was
+// last changed ("Updated Nov 19, 9:41 AM", "Last modified on …"), and
+// publishWords the part that gives when it first appeared ("Posted Nov 18",
+// "Original Nov. 19, 2019"), in the languages of the pages we read. The
+// words are matched lower-cased, anywhere in the line.
+var updateWords = []string{"updated", "modified", "aktualisiert", "atualizado", "actualizado", "mis à jour", "aggiornato"}
+var publishWords = []string{"published", "posted", "original", "publiziert", "veröffentlicht", "publicado", "publié", "pubblicato"}
+
+// shownDate returns the date a short visible line (a byline or date line)
+// gives as the publication date, and whether that date is only an update
+// date. The line is cut before every update or publication word, and the
+// first part that is not an update gives the date: "Updated Nov 19, 2019;
+// Posted Nov 18, 2019" is 2019-11-18, and an update date is returned (with
+// updated set) only when the line gives no other.
+func shownDate(s string) (date string, updated bool) {
+	if !fourDigits(s) {
+		return "", false
+	}
+	low := strings.ToLower(s)
+	if len(low) != len(s) {
+		// lowering changed the byte offsets (rare letters): read the line whole
+		return findDate(s), false
+	}
+	var cuts []int
+	for _, ws := range [][]string{updateWords, publishWords} {
+		for _, w := range ws {
+			for k := 0; ; {
+				j := strings.Index(low[k:], w)
+				if j < 0 {
+					break
+				}
+				cuts = append(cuts, k+j)
+				k += j + len(w)
+			}
+		}
+	}
+	if len(cuts) == 0 {
+		return findDate(s), false
+	}
+	for i := 1; i < len(cuts); i++ {
+		// insertion sort: a line holds a few keywords
+		for j := i; j > 0 && cuts[j] < cuts[j-1]; j-- {
+			cuts[j], cuts[j-1] = cuts[j-1], cuts[j]
+		}
+	}
+	cuts = append(cuts, len(s))
+	firstUpdate := ""
+	for i, from := -1, 0; i < len(cuts)-1; i++ {
+		if i >= 0 {
+			from = cuts[i]
+		}
+		part := s[from:cuts[i+1]]
+		d := findDate(part)
+		if d == "" {
+			continue
+		}
+		if i >= 0 && hasPrefixAny(low[from:], updateWords) {
+			if firstUpdate == "" {
+				firstUpdate = d
+			}
+			continue
+		}
+		return d, false
+	}
+	return firstUpdate, firstUpdate != ""
+}
+
+func hasPrefixAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// foreignMonths are month names of the other languages of the pages we
+// read (Portuguese, Spanish, Italian, French, German, Dutch, Indonesian,
+// and Russian in the genitive that follows a day), lower-cased. Only full
+// names: their short forms clash with English words ("set", "mar"). A
+// table read from start to end (wideDate runs on a few lines a page), not
+// a map, whose set-up code would cost the wasm more than the names.
+var foreignMonths = [...]struct {
+	name  string
+	month int
+}{
+	{"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"maio", 5}, {"junho", 6}, {"julho", 7}, {"setembro", 9},
+	{"outubro", 10}, {"novembro", 11}, {"dezembro", 12}, {"enero", 1}, {"febrero", 2}, {"marzo", 3},
+	{"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9},
+	{"octubre", 10}, {"noviembre", 11}, {"diciembre", 12}, {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4},
+	{"maggio", 5}, {"giugno", 6}, {"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"novembre", 11},
+	{"dicembre", 12}, {"janvier", 1}, {"février", 2}, {"mars", 3}, {"avril", 4}, {"mai", 5}, {"juin", 6},
+	{"juillet", 7}, {"août", 8}, {"septembre", 9}, {"octobre", 10}, {"décembre", 12}, {"januar", 1},
+	{"jänner", 1}, {"februar", 2}, {"märz", 3}, {"juni", 6}, {"juli", 7}, {"oktober", 10}, {"dezember", 12},
+	{"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8}, {"maret", 3}, {"agustus", 8},
+	{"desember", 12}, {"января", 1}, {"февраля", 2}, {"марта", 3}, {"апреля", 4}, {"мая", 5}, {"июня", 6},
+	{"июля", 7}, {"августа", 8}, {"сентября", 9}, {"октября", 10}, {"ноября", 11}, {"декабря", 12},
+}
+
+// foreignMonth returns 1..12 for a lower-cased name of foreignMonths, else 0.
+func foreignMonth(w string) int {
+	for _, m := range foreignMonths {
+		if m.name == w {
+			return m.month
+		}
+	}
+	return 0
+}
+
+// gluedYear reads a year as yearNumber does, also when copied text ran
+// the next element into it ("2018/0 Comments", "2019Updated"), but not
+// when a digit follows: five digits or more are not a year.
+func gluedYear(w string) int {
+	if y := yearNumber(w); y > 0 {
+		return y
+	}
+	if len(w) > 4 && (w[4] < '0' || w[4] > '9') {
+		return yearNumber(w[:4])
+	}
+	return 0
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// isDateParticle reports a word that stands between a day, its month and
+// its year in some languages ("22 de outubro de 2010").
+func isDateParticle(w string) bool {
+	return w == "de" || w == "del" || w == "di"
+}
+
+// wideDate reads what findDate does and, for the publication date only (a
+// wider reading would change which lines count as dates, and so the
+// extraction), also: month names of other languages ("22 de outubro de
+// 2010", "30. Juli 2018", "Maret 30, 2015", "24 сентября 2018"), a dotted
+// year-month-day ("2016.12.01") and a dotted month-day-year when the
+// middle number cannot be a month ("11.14.2019").
+func wideDate(s string) string {
+	if d := findDate(s); d != "" || !fourDigits(s) {
+		return d
+	}
+	var fs []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == ',' || r == '|' || r == '(' || r == ')' || r == '·' || r == '•'
+	}) {
+		// copied text runs adjacent elements together: "Nov.November"
+		if k := strings.IndexByte(f, '.'); k > 0 && k+1 < len(f) && isLetter(f[k-1]) && isLetter(f[k+1]) {
+			fs = append(fs, f[:k+1])
+			f = f[k+1:]
+		}
+		if !isDateParticle(strings.ToLower(f)) {
+			fs = append(fs, f)
+		}
+	}
+	for i, f := range fs {
+		if n := strings.Count(f, "."); n == 2 || n == 3 && strings.HasSuffix(f, ".") {
+			p := strings.Split(strings.TrimSuffix(f, "."), ".")
+			if len(p) != 3 {
+				continue // "11.2019.": two parts
+			}
+			a, e1 := strconv.Atoi(p[0])
+			b, e2 := strconv.Atoi(p[1])
+			c, e3 := strconv.Atoi(p[2])
+			if e1 == nil && e2 == nil && e3 == nil {
+				if len(p[0]) == 4 {
+					return iso(a, b, c)
+				}
+				if a <= 12 && b > 12 && len(p[2]) == 4 {
+					return iso(c, a, b)
+				}
+			}
+		}
+		m := monthNumber(f)
+		if m == 0 {
+			m = foreignMonth(strings.ToLower(strings.TrimSuffix(f, ".")))
+		}
+		if m == 0 {
+			continue
+		}
+		// Month D YYYY
+		if i+2 < len(fs) {
+			if d := dayNumber(fs[i+1]); d > 0 {
+				if y := gluedYear(fs[i+2]); y > 0 {
+					return iso(y, m, d)
+				}
+			}
+		}
+		// D Month YYYY
+		if i > 0 && i+1 < len(fs) {
+			if d := dayNumber(fs[i-1]); d > 0 {
+				if y := gluedYear(fs[i+1]); y > 0 {
+					return iso(y, m, d)
+				}
+			}
+		}
+	}
+	return ""
+}

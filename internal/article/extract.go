@@ -425,6 +425,7 @@ func (r *renderer) build() *doc.Document {
 		d.Title = m.title
 	}
 	// byline and date lines near the head of the article
+	wide := "" // the first date of wideDate's forms, when nothing else dates the page
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.role != doc.Boilerplate || b.words > 16 || i > firstBody+3 || i < firstBody-40 {
@@ -433,6 +434,9 @@ func (r *renderer) build() *doc.Document {
 		f := r.elems[b.owner].inherited
 		if f&fChrome != 0 && f&fMeta == 0 {
 			continue
+		}
+		if m.published == "" && wide == "" && b.words <= 12 {
+			wide = wideDate(b.text)
 		}
 		switch {
 		case isByline(b.text, b.words):
@@ -449,6 +453,9 @@ func (r *renderer) build() *doc.Document {
 				m.published = findDate(b.text)
 			}
 		}
+	}
+	if m.published == "" {
+		m.published = wide
 	}
 	// related headlines: link lines of a few words, outside menus and footers
 	for i := range r.blocks {

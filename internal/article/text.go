@@ -745,6 +745,7 @@ func classifyLines(d *doc.Document, ls []line) {
 	// a standfirst: one summary paragraph between the headline and the
 	// byline or date line is not the article's text
 	dek := -1
+	deepDate := "" // the first date line deeper in the body than headLines
 	if n := bestStart + 1; n < bestEnd && ls[bestStart].body && (ls[n].byline || ls[n].date != "" && ls[n].words <= 8) &&
 		tl.bodyWords(n, bestEnd) >= 2*ls[bestStart].words {
 		dek = bestStart
@@ -764,8 +765,15 @@ func classifyLines(d *doc.Document, ls []line) {
 			}
 		case l.date != "" && l.words <= 8:
 			l.role = doc.Dateline
-			if d.Published == "" {
+			switch {
+			case d.Published != "":
+			case i <= bestStart+headLines:
 				d.Published = l.date
+			case deepDate == "":
+				// further down, a short dated line is more often the
+				// body's own (a table row, a timeline) than the
+				// article's date: the last resort (headDate)
+				deepDate = l.date
 			}
 		case isRelatedLead(d.Text[l.Start:l.End]) || l.words >= 4 && !l.ends && allCaps(d.Text[l.Start:l.End]):
 			// "READ MORE: ..." or a capitalised link to another story
@@ -821,6 +829,15 @@ func classifyLines(d *doc.Document, ls []line) {
 	if titleAt >= 0 {
 		ls[titleAt].role = doc.Title
 		d.Title = ls[titleAt].Of(d.Text)
+	}
+	if d.Published == "" {
+		d.Published = headDate(d.Text, ls, bestStart)
+	}
+	if d.Published == "" {
+		d.Published = footDate(d.Text, ls, bestEnd)
+	}
+	if d.Published == "" {
+		d.Published = deepDate
 	}
 	// before and after the body: runs of headline lines are related items
 	markRuns := func(from, to int) {
@@ -1359,3 +1376,59 @@ func lower(s string) string {
 // above and in x+(0x80-'Z'-1)·ones when it is above 'Z' (no byte carries
 // into the next: 0x7f+0x3f < 0x100); a capital's bit, moved down two
 // places, is its 0x20, which lowers it.
+
+// headLines is how far into the body's first lines a date line still
+// dates the article, as for HTML blocks (extract.go).
+const headLines = 3
+
+// headWindow is how many lines above the body headDate reads: share
+// buttons, photo credits, standfirsts and section names stand between a
+// page's date line and its first paragraph.
+const headWindow = 20
+
+// headDate reads the article's date from the date lines above the body
+// when the scan up to the title found none there: the nearest line above
+// the body that gives a publication date (a short dated line, or a byline
+// with a date), or, when the nearest gives only an update date, a
+// publication date within three more lines ("Posted: …" above "Updated:
+// …"), else that update date.
+func headDate(text string, ls []line, bestStart int) string {
+	update, left := "", -1
+	for i := bestStart - 1; i >= 0 && i >= bestStart-headWindow && left != 0; i-- {
+		left--
+		l := &ls[i]
+		if l.words > 12 && !l.byline || l.words > 14 {
+			continue
+		}
+		d, upd := "", false
+		if l.date != "" {
+			d, upd = shownDate(l.Of(text))
+		} else {
+			d = wideDate(l.Of(text))
+		}
+		if d == "" {
+			continue
+		}
+		if !upd {
+			return d
+		}
+		if update == "" {
+			update, left = d, 3
+		}
+	}
+	return update
+}
+
+// footDate reads a byline with a date just under the body ("Written by
+// Jane Doe on November 14, 2019", "Posted by admin on …"), where blogs
+// and some magazines print it, when nothing above the body dated the
+// article.
+func footDate(text string, ls []line, bestEnd int) string {
+	for i := bestEnd; i < len(ls) && i < bestEnd+headLines; i++ {
+		if l := &ls[i]; l.byline && l.date != "" {
+			d, _ := shownDate(l.Of(text))
+			return d
+		}
+	}
+	return ""
+}
