@@ -393,3 +393,61 @@ func wideDate(s string) string {
 	}
 	return ""
 }
+
+// publishedDate chooses between the date the page's metadata gives (meta,
+// ISO 8601, maybe a date-time) and the one its visible date line shows
+// (shown, YYYY-MM-DD). Metadata wins, except when the two are one calendar
+// day apart: metadata clocks are mostly UTC ("2019-11-20T01:50:59Z") while
+// the page prints its own zone's day ("Nov. 19, 2019 5:50 PM"), and the
+// reader's day is the one the page shows. Days further apart are not a
+// time zone's doing, and the visible line may then be another date (an
+// event's, an update's), so metadata keeps them.
+func publishedDate(meta, shown string) string {
+	if meta == "" || shown == "" || len(meta) < 10 {
+		if meta == "" {
+			return shown
+		}
+		return meta
+	}
+	a, b := dayNumberOf(meta[:10]), dayNumberOf(shown)
+	if a > 0 && b > 0 && (a-b == 1 || b-a == 1) {
+		return shown
+	}
+	return meta
+}
+
+// dayNumberOf counts days from an epoch before 1900 to an ISO date
+// (YYYY-MM-DD), 0 when it is not one: two dates' numbers differ by the days
+// between them.
+func dayNumberOf(s string) int {
+	if isoPrefixDate(s) == "" {
+		return 0
+	}
+	y, _ := strconv.Atoi(s[:4])
+	m, _ := strconv.Atoi(s[5:7])
+	d, _ := strconv.Atoi(s[8:10])
+	if m < 3 {
+		// count years from March, so that the leap day ends a year
+		y, m = y-1, m+12
+	}
+	// (153*(m-3)+2)/5 is the days before month m of a March year
+	return 365*y + y/4 - y/100 + y/400 + (153*(m-3)+2)/5 + d
+}
+
+// shownDates keeps the publication date of a page's visible date lines, in
+// page order: the first line's date, unless it is only an update date and
+// a later line gives a publication date ("Updated: 18 Nov 2019" above
+// "Posted: 17 Nov 2019").
+type shownDates struct {
+	date    string
+	updated bool
+}
+
+func (s *shownDates) see(line string) {
+	if s.date != "" && !s.updated {
+		return
+	}
+	if d, upd := shownDate(line); d != "" && (s.date == "" || !upd) {
+		s.date, s.updated = d, upd
+	}
+}
