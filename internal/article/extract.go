@@ -426,7 +426,6 @@ func (r *renderer) build() *doc.Document {
 	}
 	// byline and date lines near the head of the article
 	wide := "" // the first date of wideDate's forms, when nothing else dates the page
-	var shown shownDates
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.role != doc.Boilerplate || b.words > 16 || i > firstBody+3 || i < firstBody-40 {
@@ -436,7 +435,7 @@ func (r *renderer) build() *doc.Document {
 		if f&fChrome != 0 && f&fMeta == 0 {
 			continue
 		}
-		if m.published == "" && shown.date == "" && wide == "" && b.words <= 12 {
+		if m.published == "" && wide == "" && b.words <= 12 {
 			wide = wideDate(b.text)
 		}
 		switch {
@@ -445,13 +444,16 @@ func (r *renderer) build() *doc.Document {
 			if m.byline == "" {
 				m.byline = bylineName(b.text)
 			}
-			shown.see(b.text)
+			if m.published == "" {
+				m.published = findDate(b.text)
+			}
 		case b.words <= 12 && findDate(b.text) != "":
 			b.role = doc.Dateline
-			shown.see(b.text)
+			if m.published == "" {
+				m.published = findDate(b.text)
+			}
 		}
 	}
-	m.published = publishedDate(m.published, shown.date)
 	if m.published == "" {
 		m.published = wide
 	}
