@@ -5,7 +5,8 @@
 # v2.1.3 run in process (bench/metadata), Readability.js 0.6.0 + linkedom under node
 # (bench/metadata/readability.mjs), scored by the same matchers (bench/metadata/match.go:
 # title after case/punctuation folding or with an affix the page marks as its site's name cut;
-# byline as the same set of people; date as the same calendar day). Real pages and synthetic
+# byline as the same set of people; date as the same calendar day, against the metadata date and
+# against hand labels of the date each real page shows, bench/metadata/dates.tsv). Real pages and synthetic
 # unit pages (source.html under 8 KiB) are counted apart; the real pages are split in halves
 # A and B by sorted folder name. go-readability and Readability.js are in sample: this is their
 # own regression suite. Rules: docs/extraction.md, "Metadata on Readability's test pages".

@@ -31,6 +31,9 @@
 //     (noiseBylines) count as pages with no byline.
 //   - Date: right when on the same calendar day as written (no zone
 //     conversion).
+//   - Date shown: the same matcher against hand labels of the date each
+//     real page shows its reader (dates.tsv), not Readability's metadata
+//     date; pages showing no date count a date given as an error apart.
 //
 // go-readability and Readability.js are in sample here: these pages are
 // their own regression suite.
@@ -75,6 +78,7 @@ type suitePage struct {
 	synthetic bool
 	half      string // "A" or "B"
 	page      page   // affixes for the title matcher
+	shown     string // dates.tsv's label: YYYY-MM-DD, "-", "?" or "" (none)
 }
 
 func main() {
@@ -127,8 +131,8 @@ func run(suite, js, errs, tool string) error {
 	}
 	fmt.Printf("%d pages, %d real, %d synthetic (source.html under 8 KiB): %s\n\n",
 		len(pages), len(pages)-len(synth), len(synth), strings.Join(synth, " "))
-	fmt.Println("| tool | pages | title right | byline right (pages with one) | date right (pages with one) | a byline where none is expected |")
-	fmt.Println("| --- | --- | --- | --- | --- | --- |")
+	fmt.Println("| tool | pages | title right | byline right (pages with one) | date right (pages with one) | date shown right (hand labels, pages that show one) | a date where none is shown | a byline where none is expected |")
+	fmt.Println("| --- | --- | --- | --- | --- | --- | --- | --- |")
 	sets := []struct {
 		label string
 		in    func(suitePage) bool
@@ -150,8 +154,9 @@ func run(suite, js, errs, tool string) error {
 					sc.add(p, answers[t][p.name])
 				}
 			}
-			fmt.Printf("| %s | %s | %s | %s | %s | %s |\n", label, s.label,
-				frac(sc.titleOK, sc.titles), frac(sc.bylineOK, sc.bylines), frac(sc.dateOK, sc.dates), frac(sc.extra, sc.none))
+			fmt.Printf("| %s | %s | %s | %s | %s | %s | %s | %s |\n", label, s.label,
+				frac(sc.titleOK, sc.titles), frac(sc.bylineOK, sc.bylines), frac(sc.dateOK, sc.dates),
+				frac(sc.shownOK, sc.shown), frac(sc.shownExtra, sc.shownNone), frac(sc.extra, sc.none))
 		}
 	}
 	return nil
@@ -159,6 +164,7 @@ func run(suite, js, errs, tool string) error {
 
 type score struct {
 	titles, titleOK, bylines, bylineOK, dates, dateOK, none, extra int
+	shown, shownOK, shownNone, shownExtra                          int
 }
 
 func (s *score) add(p suitePage, got meta) {
@@ -183,6 +189,17 @@ func (s *score) add(p suitePage, got meta) {
 		s.dates++
 		if dateMatch(got.PublishedTime, p.want.PublishedTime) {
 			s.dateOK++
+		}
+	}
+	if counted, shows, right := shownOutcome(got.PublishedTime, p.shown); counted && shows {
+		s.shown++
+		if right {
+			s.shownOK++
+		}
+	} else if counted {
+		s.shownNone++
+		if !right {
+			s.shownExtra++
 		}
 	}
 }
@@ -217,6 +234,9 @@ func printMisses(pages []suitePage, ans map[string]meta, half string) {
 		if day(p.want.PublishedTime) != "" && !dateMatch(got.PublishedTime, p.want.PublishedTime) {
 			fmt.Printf("%s\tdate\t%q\twant %q\n", p.name, got.PublishedTime, p.want.PublishedTime)
 		}
+		if counted, _, right := shownOutcome(got.PublishedTime, p.shown); counted && !right {
+			fmt.Printf("%s\tdate shown\t%q\twant %s (dates.tsv)\n", p.name, got.PublishedTime, p.shown)
+		}
 	}
 }
 
@@ -236,6 +256,10 @@ func load(suite string) ([]suitePage, error) {
 		}
 	}
 	sort.Strings(names)
+	labels, err := shownLabels(datesTSV)
+	if err != nil {
+		return nil, err
+	}
 	var pages []suitePage
 	for i, n := range names {
 		src, err := os.ReadFile(filepath.Join(suite, n, "source.html"))
@@ -246,7 +270,7 @@ func load(suite string) ([]suitePage, error) {
 		if err != nil {
 			return nil, err
 		}
-		p := suitePage{name: n, src: string(src), synthetic: len(src) < syntheticBytes, half: "A"}
+		p := suitePage{name: n, src: string(src), synthetic: len(src) < syntheticBytes, half: "A", shown: labels[n]}
 		if i%2 == 1 {
 			p.half = "B"
 		}
