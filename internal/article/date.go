@@ -336,6 +336,9 @@ func wideDate(s string) string {
 	if d := findDate(s); d != "" || !fourDigits(s) {
 		return d
 	}
+	if d := cjkDate(s); d != "" {
+		return d
+	}
 	var fs []string
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == ',' || r == '|' || r == '(' || r == ')' || r == '·' || r == '•'
@@ -392,4 +395,83 @@ func wideDate(s string) string {
 		}
 	}
 	return ""
+}
+
+// cjkDate reads a date written with the year, month and day signs of
+// Chinese and Japanese ("2016年10月14日", also run into the words around
+// it) or Korean ("2016년 10월 14일"), the way news pages in those languages
+// print their publication date.
+func cjkDate(s string) string {
+	for _, signs := range [...][3]string{{"年", "月", "日"}, {"년", "월", "일"}} {
+		for k := 0; ; {
+			j := strings.Index(s[k:], signs[0])
+			if j < 0 {
+				break
+			}
+			at := k + j
+			k = at + len(signs[0])
+			y := trailingNumber(s[:at], 4)
+			rest := strings.TrimLeft(s[k:], " ")
+			m, rest := leadingNumber(rest, 2)
+			if y == 0 || m == 0 || !strings.HasPrefix(rest, signs[1]) {
+				continue
+			}
+			rest = strings.TrimLeft(rest[len(signs[1]):], " ")
+			d, rest := leadingNumber(rest, 2)
+			if d == 0 || !strings.HasPrefix(rest, signs[2]) {
+				continue
+			}
+			if v := iso(y, m, d); v != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// trailingNumber returns the number of exactly n ASCII digits that ends s
+// (after spaces), or 0.
+func trailingNumber(s string, n int) int {
+	s = strings.TrimRight(s, " ")
+	if len(s) < n || !isDigits(s[len(s)-n:]) || len(s) > n && s[len(s)-n-1]-'0' <= 9 {
+		return 0
+	}
+	v, _ := strconv.Atoi(s[len(s)-n:])
+	return v
+}
+
+// leadingNumber reads one to max ASCII digits at the start of s and
+// returns their value and what follows, or 0 and s.
+func leadingNumber(s string, max int) (int, string) {
+	i := 0
+	for i < len(s) && i < max && s[i]-'0' <= 9 {
+		i++
+	}
+	if i == 0 || i < len(s) && s[i]-'0' <= 9 {
+		return 0, s
+	}
+	v, _ := strconv.Atoi(s[:i])
+	return v, s[i:]
+}
+
+// openingDate reads the date of a dateline that opens an article's first
+// paragraph, as wire stories and press releases print it: "WASHINGTON,
+// Feb. 23, 2015 -- The…", "NEW YORK, Feb. 23, 2015 /PRNewswire/ —". Only
+// the words before the first dash within the paragraph's first 100 bytes
+// are read, so a date the story itself talks about is not taken.
+func openingDate(s string) string {
+	head := s
+	if len(head) > 100 {
+		head = head[:100]
+	}
+	end := -1
+	for _, dash := range [...]string{" -- ", " — ", " – ", "--"} {
+		if j := strings.Index(head, dash); j > 0 && (end < 0 || j < end) {
+			end = j
+		}
+	}
+	if end < 0 {
+		return ""
+	}
+	return findDate(head[:end])
 }

@@ -51,6 +51,13 @@ func TestWideDate(t *testing.T) {
 		{"Sep.September 2, 2016 12:02 PM", "2016-09-02"},
 		{"March 9, 2017/0 Comments/in News", "2017-03-09"},
 		{"March 9, 20175:45 AM", ""}, // five digits are no year
+		// the year, month and day signs of Chinese, Japanese and Korean
+		{"2016年10月14日 09:15 科技", "2016-10-14"},
+		{"新闻中心2016年10月14日腾讯网", "2016-10-14"},
+		{"2019년 3월 7일 오후", "2019-03-07"},
+		{"12016年10月14日", ""}, // five digits are no year
+		{"2016年13月14日", ""},
+		{"2016年10月", ""},
 		// not dates
 		{"Mars 2020 rover", ""},
 		{"the 2019 season de la liga", ""},
@@ -135,4 +142,41 @@ func FuzzDateLines(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestOpeningDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"WASHINGTON, Feb. 23, 2015 -- The council voted on Tuesday.", "2015-02-23"},
+		{"NEW YORK, March 3, 2020 /PRNewswire/ -- Acme today announced", "2020-03-03"},
+		{"Feb. 23, 2015 — The council voted.", "2015-02-23"},
+		{"LONDON -- On March 3, 2020 the council voted.", ""}, // the date is the story's
+		{"The council voted on March 3, 2020, to reopen the bridge.", ""},
+		{"The council voted on Tuesday to reopen the bridge to traffic after engineers said repairs were done, on March 3, 2020 -- ahead", ""},
+	}
+	for _, tc := range tests {
+		if got := openingDate(tc.in); got != tc.want {
+			t.Errorf("openingDate(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// A wire dateline opening the first paragraph dates a page that shows no
+// other date, on both paths.
+func TestOpeningDateParse(t *testing.T) {
+	para := "The council voted on Tuesday to reopen the bridge to traffic, after engineers said the repairs to its deck had been finished ahead of schedule."
+	first := "WASHINGTON, Feb. 23, 2015 -- " + para
+	page := "<html><body><h1>Bridge opens on time</h1><article><p>" + first + "</p><p>" + para + "</p><p>" + para + "</p></article></body></html>"
+	text := "Bridge opens on time\n\n" + first + "\n\n" + para + "\n\n" + para + "\n"
+	for _, tc := range []struct {
+		in   string
+		kind Kind
+	}{{page, HTML}, {text, Text}} {
+		d, err := Parse(tc.in, tc.kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Published != "2015-02-23" {
+			t.Errorf("kind %v: published %q, want 2015-02-23", tc.kind, d.Published)
+		}
+	}
 }

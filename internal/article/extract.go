@@ -457,6 +457,9 @@ func (r *renderer) build() *doc.Document {
 	if m.published == "" {
 		m.published = wide
 	}
+	if m.published == "" && firstBody < len(r.blocks) {
+		m.published = openingDate(r.blocks[firstBody].text)
+	}
 	// related headlines: link lines of a few words, outside menus and footers
 	for i := range r.blocks {
 		b := &r.blocks[i]

@@ -833,6 +833,9 @@ func classifyLines(d *doc.Document, ls []line) {
 	if d.Published == "" {
 		d.Published = headDate(d.Text, ls, bestStart)
 	}
+	if d.Published == "" && bestStart < len(ls) {
+		d.Published = openingDate(ls[bestStart].Of(d.Text))
+	}
 	if d.Published == "" {
 		d.Published = footDate(d.Text, ls, bestEnd)
 	}
