@@ -25,6 +25,7 @@
 //	go run ./bench/rtp -suite DIR -list                      the real pages' names
 //	go run ./bench/rtp -suite DIR [-pasted CACHE] -worst A -tool lede-html [-n 10]
 //	go run ./bench/rtp -suite DIR [-pasted CACHE] -write DIR  AEB-layout copies for eval_extraction.mjs
+//	go run ./bench/rtp -suite DIR [-pasted CACHE] -dump DIR   every page's gold and answers as text files
 //
 // -worst lists a half's worst pages for one tool (read half A only while
 // looking for causes); -write writes DIR/rtp (ground-truth.json, html/) and
@@ -81,14 +82,15 @@ func main() {
 	toolKey := flag.String("tool", "lede-html", "the tool -worst lists: lede-html, lede-pasted, go-readability, all-text, whole-paste")
 	n := flag.Int("n", 10, "how many pages -worst lists (0: all)")
 	write := flag.String("write", "", "write AEB-layout copies (DIR/rtp, DIR/rtp-pasted) for eval_extraction.mjs")
+	dump := flag.String("dump", "", "write every page's gold and each tool's answer as DIR/TOOL/PAGE.txt, to read beside -worst")
 	flag.Parse()
-	if err := run(*suite, *pasted, *list, *worst, *toolKey, *n, *write); err != nil {
+	if err := run(*suite, *pasted, *list, *worst, *toolKey, *n, *write, *dump); err != nil {
 		fmt.Fprintln(os.Stderr, "rtp:", err)
 		os.Exit(1)
 	}
 }
 
-func run(suite, pastedDir string, list bool, worst, toolKey string, n int, write string) error {
+func run(suite, pastedDir string, list bool, worst, toolKey string, n int, write, dump string) error {
 	all, err := rtpages.List(suite)
 	if err != nil {
 		return err
@@ -144,6 +146,23 @@ func run(suite, pastedDir string, list bool, worst, toolKey string, n int, write
 			out[i] = body
 		}
 		preds[t.key] = out
+	}
+	if dump != "" {
+		preds["gold"] = make([]string, len(pages))
+		for i, p := range pages {
+			preds["gold"][i] = p.gold
+		}
+		for key, out := range preds {
+			if err := os.MkdirAll(filepath.Join(dump, key), 0o755); err != nil {
+				return err
+			}
+			for i, p := range pages {
+				if err := os.WriteFile(filepath.Join(dump, key, p.Name+".txt"), []byte(out[i]), 0o644); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
 	}
 	if worst != "" {
 		pr := preds[toolKey]
