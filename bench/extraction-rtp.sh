@@ -13,7 +13,8 @@
 # playwright-core), cached outside the repository in ${XDG_CACHE_HOME:-~/.cache}/lede/rtp-pasted
 # (one file a page, keyed by its source's SHA-256: about a minute the first time, nothing after).
 # Scored by internal/aeb (the Go form of ../shared/tools/eval_extraction.mjs); when ../shared is
-# there, the published-metric scorer re-scores lede's rows as a check. A separate script, not a
+# there, the published-metric scorer re-scores lede's rows as a check, and the renderer must
+# reproduce the AEB dev-pasted texts from the dev pages' HTML byte for byte. A separate script, not a
 # chapter of bench extraction: it needs neither ../shared nor its timing runs, and it needs
 # Chromium, which that one does not. Rules: docs/extraction.md, "An outside check: Readability's
 # test pages (fifteenth round)". Run it with ./build.sh bench extraction-rtp.
@@ -52,6 +53,11 @@ if [ -f "$TOOL" ]; then
     "$tmp/extraction" -data "$tmp/aeb/$set" -engine lede -out "$tmp/lede-$set.json" 2>/dev/null
     node "$TOOL" --data "$tmp/aeb/$set" --predictions "$tmp/lede-$set.json" --bootstrap 0 --name "lede on $set" | sed -n '1p;3p'
   done
+  # The renderer against the set it imitates: the AEB dev pages rendered afresh must give the
+  # dev-pasted texts byte for byte (about half a minute).
+  if [ ${#pasted[@]} -gt 0 ] && [ -d ../shared/data/article-extraction/dev-pasted/text ]; then
+    node bench/extraction/pasted.mjs --check-aeb ../shared/data/article-extraction/dev ../shared/data/article-extraction/dev-pasted
+  fi
 else
   echo "(no check by ../shared/tools/eval_extraction.mjs: ../shared not found)"
 fi

@@ -15,11 +15,17 @@
 //
 //   node bench/extraction/pasted.mjs TEST-PAGES-DIR CACHE-DIR NAME...
 //
-// It prints "rendered N, cached M" on stderr.
+// It prints "rendered N, cached M" on stderr. With --check-aeb it checks
+// the method instead: it renders the AEB dev pages (DEV/html/ID.html.gz)
+// and counts the texts equal byte for byte to the dev-pasted set's
+// (PASTED/text/ID.txt), which was made the same way:
+//
+//   node bench/extraction/pasted.mjs --check-aeb DEV-DIR DEV-PASTED-DIR
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -73,7 +79,34 @@ export function cacheName(name, source) {
   return `${name}-${h}.txt`;
 }
 
+// checkAEB renders every AEB dev page and prints how many texts equal the
+// dev-pasted set's, and the first few that differ.
+async function checkAEB(dev, pasted) {
+  const ids = Object.keys(JSON.parse(fs.readFileSync(path.join(dev, 'ground-truth.json'), 'utf8'))).sort();
+  const renderer = await openRenderer();
+  const differ = [];
+  try {
+    for (const id of ids) {
+      const html = zlib.gunzipSync(fs.readFileSync(path.join(dev, 'html', `${id}.html.gz`))).toString('utf8');
+      const want = fs.readFileSync(path.join(pasted, 'text', `${id}.txt`), 'utf8');
+      if ((await renderer.render(html)) !== want) differ.push(id);
+    }
+  } finally {
+    await renderer.close();
+  }
+  const some = differ.length ? ` (differ: ${differ.slice(0, 5).join(' ')}${differ.length > 5 ? ' …' : ''})` : '';
+  console.log(`renderer check: ${ids.length - differ.length} of ${ids.length} AEB dev-pasted texts reproduced byte for byte${some}`);
+}
+
 async function main() {
+  if (process.argv[2] === '--check-aeb') {
+    const [dev, pasted] = process.argv.slice(3);
+    if (!dev || !pasted) {
+      process.stderr.write('usage: node bench/extraction/pasted.mjs --check-aeb DEV-DIR DEV-PASTED-DIR\n');
+      process.exit(2);
+    }
+    return checkAEB(dev, pasted);
+  }
   const [suite, cache, ...names] = process.argv.slice(2);
   if (!suite || !cache) {
     process.stderr.write('usage: node bench/extraction/pasted.mjs TEST-PAGES-DIR CACHE-DIR NAME...\n');
