@@ -87,8 +87,8 @@ case "${1:-}" in
     need_chromium
     build_dist
     build_cli
-    say "node tests: browser end-to-end and worker (*.test.mjs)"
-    mapfile -t tests < <(find web wasm cmd internal -name '*.test.mjs' -not -path '*/node_modules/*' | sort)
+    say "node tests: browser end-to-end, worker and bench helpers (*.test.mjs)"
+    mapfile -t tests < <(find web wasm cmd internal bench -name '*.test.mjs' -not -path '*/node_modules/*' | sort)
     node --test --test-concurrency=1 "${tests[@]}"
     ;;
   bench)

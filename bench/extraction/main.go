@@ -10,7 +10,6 @@
 package main
 
 import (
-	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"flag"
@@ -19,14 +18,10 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 
-	readability "codeberg.org/readeck/go-readability/v2"
-	"golang.org/x/net/html"
-
 	"github.com/lede-news/lede/bench/internal/cputime"
-	"github.com/lede-news/lede/internal/article"
+	"github.com/lede-news/lede/bench/internal/extractors"
 )
 
 func main() {
@@ -79,7 +74,7 @@ func run(data, engine, out string, repeat int) error {
 		c0 := cputime.Used()
 		for i, id := range ids {
 			t0 := time.Now()
-			body, err := extract(engine, pages[i].input, pages[i].isHTML)
+			body, err := extractors.Extract(engine, pages[i].input, pages[i].isHTML)
 			t += time.Since(t0)
 			if err != nil && pass == 0 {
 				fmt.Fprintf(os.Stderr, "%s: %v\n", id, err)
@@ -124,51 +119,4 @@ func readPage(data, id string) (string, bool, error) {
 	}
 	b, err := io.ReadAll(z)
 	return string(b), true, err
-}
-
-func extract(engine, input string, isHTML bool) (string, error) {
-	switch engine {
-	case "lede":
-		kind := article.Text
-		if isHTML {
-			kind = article.HTML
-		}
-		d, err := article.Parse(input, kind)
-		if err != nil {
-			return "", err
-		}
-		return article.Body(d), nil
-	case "go-readability":
-		if !isHTML {
-			return "", fmt.Errorf("go-readability reads HTML only")
-		}
-		// Parse with x/net/html first: the reader API of v2.1.3 fails on
-		// some pages ("transform: short internal buffer").
-		root, err := html.Parse(strings.NewReader(input))
-		if err != nil {
-			return "", err
-		}
-		p := readability.NewParser()
-		a, err := p.ParseAndMutate(root, nil)
-		if err != nil {
-			return "", err
-		}
-		var buf bytes.Buffer
-		if err := a.RenderText(&buf); err != nil {
-			return "", err
-		}
-		return buf.String(), nil
-	case "all-text":
-		// every visible word of the page: lede's rendered page text for
-		// HTML, the paste itself for text
-		if !isHTML {
-			return input, nil
-		}
-		d, err := article.Parse(input, article.HTML)
-		if err != nil {
-			return "", err
-		}
-		return d.Text, nil
-	}
-	return "", fmt.Errorf("unknown engine %q", engine)
 }

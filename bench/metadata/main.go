@@ -45,17 +45,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 
+	"github.com/lede-news/lede/bench/internal/rtpages"
 	"github.com/lede-news/lede/internal/article"
 )
-
-// syntheticBytes: a source.html under this size is a hand-written unit page.
-const syntheticBytes = 8 << 10
 
 // noiseBylines are expected bylines (folded) that name no author a reader
 // sees: a button label, and Wikipedia's meta author, which the page never
@@ -240,49 +237,31 @@ func printMisses(pages []suitePage, ans map[string]meta, half string) {
 	}
 }
 
-// load reads every page folder of the suite, in sorted order, and assigns
-// its half.
+// load reads every page folder of the suite (bench/internal/rtpages: the
+// same pages, real/synthetic split and halves as bench/rtp) and its
+// expected metadata.
 func load(suite string) ([]suitePage, error) {
-	entries, err := os.ReadDir(suite)
+	list, err := rtpages.List(suite)
 	if err != nil {
-		return nil, fmt.Errorf("%v: pass go-readability's test-pages folder (go list -m -f '{{.Dir}}' codeberg.org/readeck/go-readability/v2)", err)
+		return nil, err
 	}
-	var names []string
-	for _, e := range entries {
-		if e.IsDir() {
-			if _, err := os.Stat(filepath.Join(suite, e.Name(), "expected-metadata.json")); err == nil {
-				names = append(names, e.Name())
-			}
-		}
-	}
-	sort.Strings(names)
 	labels, err := shownLabels(datesTSV)
 	if err != nil {
 		return nil, err
 	}
-	var pages []suitePage
-	for i, n := range names {
-		src, err := os.ReadFile(filepath.Join(suite, n, "source.html"))
+	pages := make([]suitePage, 0, len(list))
+	for _, l := range list {
+		raw, err := os.ReadFile(filepath.Join(l.Dir, "expected-metadata.json"))
 		if err != nil {
 			return nil, err
 		}
-		raw, err := os.ReadFile(filepath.Join(suite, n, "expected-metadata.json"))
-		if err != nil {
-			return nil, err
-		}
-		p := suitePage{name: n, src: string(src), synthetic: len(src) < syntheticBytes, half: "A", shown: labels[n]}
-		if i%2 == 1 {
-			p.half = "B"
-		}
+		p := suitePage{name: l.Name, src: l.Source, synthetic: l.Synthetic, half: l.Half, shown: labels[l.Name]}
 		if err := json.Unmarshal(raw, &p.want); err != nil {
-			return nil, fmt.Errorf("%s: %v", n, err)
+			return nil, fmt.Errorf("%s: %v", l.Name, err)
 		}
 		site, title := siteAndTitle(p.src)
 		p.page = pageAffixes(site, title)
 		pages = append(pages, p)
-	}
-	if len(pages) == 0 {
-		return nil, fmt.Errorf("%s holds no page folders", suite)
 	}
 	return pages, nil
 }

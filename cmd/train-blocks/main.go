@@ -45,8 +45,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
+	"github.com/lede-news/lede/internal/aeb"
 	"github.com/lede-news/lede/internal/article"
 )
 
@@ -683,10 +683,10 @@ func load(kd *kind, dir string) ([]page, error) {
 		if err != nil {
 			return nil, err
 		}
-		gt := shingles(tokens(p.truth))
-		gtJoined := " " + strings.Join(tokens(p.truth), " ") + " "
+		gt := aeb.Shingles(aeb.Tokens(p.truth))
+		gtJoined := " " + strings.Join(aeb.Tokens(p.truth), " ") + " "
 		for _, s := range samples {
-			t := tokens(s.Text)
+			t := aeb.Tokens(s.Text)
 			p.X = append(p.X, s.X)
 			p.toks = append(p.toks, float64(len(t)))
 			p.y = append(p.y, label(t, gt, gtJoined))
@@ -739,69 +739,6 @@ func label(t []string, gt map[string]int, gtJoined string) float64 {
 	return 0
 }
 
-// tokens and shingles follow ../shared/tools/eval_extraction.mjs: word
-// tokens of letters, digits and underscores, 4-token shingles.
-func tokens(s string) []string {
-	var out []string
-	start := -1
-	for i, c := range s {
-		if unicode.IsLetter(c) || unicode.IsNumber(c) || c == '_' {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			out = append(out, s[start:i])
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, s[start:])
-	}
-	return out
-}
-
-func shingles(t []string) map[string]int {
-	m := map[string]int{}
-	last := max(1, len(t)-3)
-	for i := 0; i < last && i < len(t); i++ {
-		m[strings.Join(t[i:min(i+4, len(t))], " ")]++
-	}
-	return m
-}
-
-// pagePR returns one page's precision and recall as the benchmark counts
-// them, and whether each counts (a page with no predicted shingle has no
-// precision, one with no true shingle no recall).
-func pagePR(truth, pred string) (prec, rec float64, hasP, hasR bool) {
-	tc, pc := shingles(tokens(truth)), shingles(tokens(pred))
-	var tp, fp, fn float64
-	for k, t := range tc {
-		q := pc[k]
-		tp += float64(min(t, q))
-		fn += float64(max(0, t-q))
-	}
-	for k, q := range pc {
-		fp += float64(max(0, q-tc[k]))
-	}
-	s := tp + fp + fn
-	if s > 0 {
-		tp, fp, fn = tp/s, fp/s, fn/s
-	}
-	if fp == 0 && fn == 0 {
-		prec, rec = 1, 1
-	} else {
-		if tp+fp > 0 {
-			prec = tp / (tp + fp)
-		}
-		if tp+fn > 0 {
-			rec = tp / (tp + fn)
-		}
-	}
-	return prec, rec, tp+fp > 0, tp+fn > 0
-}
-
 // pairedBootstrap compares two extractors' predictions on the same pages:
 // it resamples pages with replacement (a fixed-seed generator, so the
 // figures repeat) and returns the mean difference of the benchmark's F1
@@ -814,9 +751,9 @@ func pairedBootstrap(pages []page, a, b []string, n int) (mean, lo, hi float64) 
 	}
 	pa, pb := make([]pr, len(pages)), make([]pr, len(pages))
 	for i := range pages {
-		p, r, hp, hr := pagePR(pages[i].truth, a[i])
+		p, r, hp, hr := aeb.PagePR(pages[i].truth, a[i])
 		pa[i] = pr{p, r, hp, hr}
-		p, r, hp, hr = pagePR(pages[i].truth, b[i])
+		p, r, hp, hr = aeb.PagePR(pages[i].truth, b[i])
 		pb[i] = pr{p, r, hp, hr}
 	}
 	f1 := func(v []pr, idx []int) float64 {
@@ -862,7 +799,7 @@ func score(pages []page, preds []string, in func(int) bool) (f1, p, r float64) {
 		if in != nil && !in(i) {
 			continue
 		}
-		prec, rec, hasP, hasR := pagePR(pages[i].truth, preds[i])
+		prec, rec, hasP, hasR := aeb.PagePR(pages[i].truth, preds[i])
 		if hasP {
 			ps = append(ps, prec)
 		}
