@@ -27,6 +27,7 @@ type line struct {
 	prose       bool   // body as first described, before a repeat vetoed it
 	role        doc.Role
 	repeated    bool // printed more than once in the paste
+	code        bool // a line of a code listing (pre-formatted text)
 	blankBefore bool
 	wrapped     bool // joined from hard-wrapped lines
 }
@@ -144,6 +145,7 @@ func ruleLines(input string) (*doc.Document, []line) {
 		}
 	}
 	markTables(input, lines)
+	markPasted(input, lines)
 	classifyLines(d, lines)
 	if !hasBody(lines) {
 		// Everything repeats (a text pasted twice, a chant, a test): the
@@ -151,6 +153,7 @@ func ruleLines(input string) (*doc.Document, []line) {
 		// as if each stood once.
 		lines = described
 		markTables(input, lines)
+		markPasted(input, lines)
 		classifyLines(d, lines)
 	}
 	return d, lines
@@ -754,7 +757,7 @@ func classifyLines(d *doc.Document, ls []line) {
 	for i := bestStart; i < bestEnd; i++ {
 		l := &ls[i]
 		switch {
-		case l.body:
+		case l.body || l.code:
 			l.role = doc.Body
 		case l.boiler || l.words == 0:
 			l.role = doc.Boilerplate
@@ -875,6 +878,10 @@ func proseRun(ls []line) (bestStart, bestEnd int) {
 		switch {
 		case l.body:
 			weights[i] = l.words
+		case l.code:
+			// a code listing neither makes nor breaks a run: the prose
+			// around it joins over it, however long it is
+			weights[i] = 0
 		case l.boiler:
 			weights[i] = -(6 + l.words)
 		case l.words >= 8 && !l.headline || l.blankBefore && (i+1 == len(ls) || ls[i+1].blankBefore) && l.words >= 2 && !l.headline:
@@ -1434,4 +1441,101 @@ func footDate(text string, ls []line, bestEnd int) string {
 		}
 	}
 	return ""
+}
+
+// Rules for shapes of copied page text the dev pastes lacked (fifteenth
+// round, docs/extraction.md "Pasted text on Readability's pages"); each
+// can be switched off to measure the others.
+const (
+	codeRule   = true // code listings bridge the prose around them
+	markedRule = true // runs of typed "+ item" lines are content
+	cellRule   = true // table cells copied one a line are content
+)
+
+// markPasted marks the lines of code listings (line.code), runs of three
+// or more typed list items and tables whose cells a browser copied one a
+// line (body, as markTables does).
+func markPasted(text string, ls []line) {
+	if codeRule {
+		for i := range ls {
+			if !ls[i].body && codeLine(text, ls[i].Span) {
+				ls[i].code = true
+			}
+		}
+	}
+	if markedRule {
+		for i := 0; i < len(ls); {
+			j := i
+			for j < len(ls) && (j == i || !ls[j].blankBefore) && typedItem(ls[j].Of(text)) {
+				j++
+			}
+			if j-i >= 3 {
+				for k := i; k < j; k++ {
+					if !ls[k].repeated && !ls[k].boiler {
+						ls[k].body, ls[k].headline = true, false
+					}
+				}
+			}
+			i = max(j, i+1)
+		}
+	}
+	if cellRule {
+		for i := 0; i < len(ls); {
+			j := i + 1
+			for j < len(ls) && tabBetween(text, ls[j-1].End, ls[j].Start) {
+				j++
+			}
+			if j-i >= 3 {
+				for k := i; k < j; k++ {
+					if !ls[k].repeated && !ls[k].boiler {
+						ls[k].body, ls[k].headline = true, false
+					}
+				}
+			}
+			i = j
+		}
+	}
+}
+
+// codeLine reports whether the line at sp reads as code: indented by two
+// or more spaces (copied page text starts its lines flush; only
+// pre-formatted text keeps leading spaces), ending in a brace or a
+// semicolon, or drawn with box-drawing characters (a query's result).
+func codeLine(text string, sp doc.Span) bool {
+	s := text[sp.Start:sp.End]
+	if s == "" {
+		return false
+	}
+	switch s[len(s)-1] {
+	case '{', '}', ';':
+		return true
+	}
+	if strings.Contains(s, "│") || strings.Contains(s, "──") {
+		return true
+	}
+	k := sp.Start
+	for k > 0 && text[k-1] == ' ' {
+		k--
+	}
+	return sp.Start-k >= 2 && (k == 0 || text[k-1] == '\n')
+}
+
+// typedItem reports whether s starts with a list marker typed into the
+// text ("+ ", "* ", "- ", "• "): a browser copies no marker of an HTML
+// list, so these are the author's.
+func typedItem(s string) bool {
+	for _, b := range []string{"+ ", "* ", "- ", "• ", "– ", "· "} {
+		if strings.HasPrefix(s, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// tabBetween reports whether the gap text[from:to] between two lines holds
+// a line of only a tab: a browser copies the cells of a table whose cells
+// hold paragraphs one a line, a tab on the line between.
+func tabBetween(text string, from, to int) bool {
+	g := text[from:to]
+	return strings.Contains(g, "\n\t\n")
 }
