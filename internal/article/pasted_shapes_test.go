@@ -121,3 +121,28 @@ func TestCodeLine(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkPastedCode checks that markPasted, which finds box-drawing
+// characters in one search over the text, marks exactly the lines
+// codeLine marks one by one.
+func TestMarkPastedCode(t *testing.T) {
+	in := "Intro – with a dash “quoted”\n  indented line\n n  │ value\n───┼───\n 2 │ f\nplain ─ one rule\nends here;\n\nwrap {\n─\n─ ─\nlast line ──"
+	ls := splitLines(in)
+	markPasted(in, ls)
+	for _, l := range ls {
+		if want := codeLine(in, l.Span); l.code != want {
+			t.Errorf("line %q: code = %v, codeLine says %v", l.Of(in), l.code, want)
+		}
+	}
+}
+
+func TestTypedItem(t *testing.T) {
+	for s, want := range map[string]bool{
+		"+ Added banners": true, "* Tweaked": true, "- Removed": true, "• Item": true, "– Item": true, "· Item": true,
+		"+1 for this": false, "-5 degrees": false, "*": false, "Home": false, "—  Shay": false, "": false,
+	} {
+		if got := typedItem(s); got != want {
+			t.Errorf("typedItem(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

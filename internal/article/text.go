@@ -1453,47 +1453,60 @@ const (
 )
 
 // markPasted marks the lines of code listings (line.code), runs of three
-// or more typed list items and tables whose cells a browser copied one a
-// line (body, as markTables does).
+// or more typed list items and tables whose cells a browser copies one a
+// line (body, as markTables does). One pass over the lines, a run marked
+// when it ends; box-drawing characters are found by one byte search over
+// the whole text rather than one a line (nextBox).
 func markPasted(text string, ls []line) {
-	if codeRule {
-		for i := range ls {
-			if !ls[i].body && codeLine(text, ls[i].Span) {
-				ls[i].code = true
+	content := func(from, to int) {
+		for k := from; k < to; k++ {
+			if !ls[k].repeated && !ls[k].boiler {
+				ls[k].body, ls[k].headline = true, false
 			}
 		}
 	}
-	if markedRule {
-		for i := 0; i < len(ls); {
-			j := i
-			for j < len(ls) && (j == i || !ls[j].blankBefore) && typedItem(ls[j].Of(text)) {
-				j++
+	box := nextBox(text, 0)
+	typed, cells := -1, 0 // where the current run of typed items and of cells began
+	for i := range ls {
+		l := &ls[i]
+		if codeRule {
+			for box < l.Start {
+				box = nextBox(text, box+1)
 			}
-			if j-i >= 3 {
-				for k := i; k < j; k++ {
-					if !ls[k].repeated && !ls[k].boiler {
-						ls[k].body, ls[k].headline = true, false
+			if !l.body && (box < l.End || codeShape(text, l.Span)) {
+				l.code = true
+			}
+		}
+		if markedRule {
+			// a quick look at the first byte passes most lines
+			c := text[l.Start]
+			switch {
+			case c != '+' && c != '*' && c != '-' && c < 0xC2 || !typedItem(text[l.Start:l.End]):
+				if typed >= 0 {
+					if i-typed >= 3 {
+						content(typed, i)
 					}
+					typed = -1
 				}
+			case typed < 0 || l.blankBefore:
+				if typed >= 0 && i-typed >= 3 {
+					content(typed, i)
+				}
+				typed = i
 			}
-			i = max(j, i+1)
+		}
+		if cellRule && i > 0 && (l.Start-ls[i-1].End < 3 || !tabBetween(text, ls[i-1].End, l.Start)) {
+			if i-cells >= 3 {
+				content(cells, i)
+			}
+			cells = i
 		}
 	}
-	if cellRule {
-		for i := 0; i < len(ls); {
-			j := i + 1
-			for j < len(ls) && tabBetween(text, ls[j-1].End, ls[j].Start) {
-				j++
-			}
-			if j-i >= 3 {
-				for k := i; k < j; k++ {
-					if !ls[k].repeated && !ls[k].boiler {
-						ls[k].body, ls[k].headline = true, false
-					}
-				}
-			}
-			i = j
-		}
+	if markedRule && typed >= 0 && len(ls)-typed >= 3 {
+		content(typed, len(ls))
+	}
+	if cellRule && len(ls)-cells >= 3 {
+		content(cells, len(ls))
 	}
 }
 
@@ -1502,32 +1515,68 @@ func markPasted(text string, ls []line) {
 // pre-formatted text keeps leading spaces), ending in a brace or a
 // semicolon, or drawn with box-drawing characters (a query's result).
 func codeLine(text string, sp doc.Span) bool {
-	s := text[sp.Start:sp.End]
-	if s == "" {
-		return false
-	}
-	switch s[len(s)-1] {
+	return sp.Start < sp.End && (codeShape(text, sp) || boxDrawn(text[sp.Start:sp.End]))
+}
+
+// codeShape is codeLine without the box-drawing characters: the end and
+// the indentation of a non-empty line.
+func codeShape(text string, sp doc.Span) bool {
+	switch text[sp.End-1] {
 	case '{', '}', ';':
 		return true
 	}
-	if strings.Contains(s, "│") || strings.Contains(s, "──") {
-		return true
-	}
 	k := sp.Start
+	if k < 2 || text[k-1] != ' ' || text[k-2] != ' ' {
+		return false
+	}
 	for k > 0 && text[k-1] == ' ' {
 		k--
 	}
-	return sp.Start-k >= 2 && (k == 0 || text[k-1] == '\n')
+	return k == 0 || text[k-1] == '\n'
+}
+
+// nextBox returns the first position at or after from where text holds
+// "│" or "──" (U+2502, U+2500), or len(text) when there is none.
+func nextBox(text string, from int) int {
+	for from < len(text) {
+		j := strings.IndexByte(text[from:], 0xE2)
+		if j < 0 {
+			break
+		}
+		from += j
+		if boxAt(text[from:]) {
+			return from
+		}
+		from++
+	}
+	return len(text)
+}
+
+// boxAt reports whether s starts with "│" or "──".
+func boxAt(s string) bool {
+	return strings.HasPrefix(s, "│") || strings.HasPrefix(s, "──")
+}
+
+// boxDrawn reports whether s holds "│" or "──" (U+2502, U+2500), a result
+// table's rules.
+func boxDrawn(s string) bool {
+	return nextBox(s, 0) < len(s)
 }
 
 // typedItem reports whether s starts with a list marker typed into the
-// text ("+ ", "* ", "- ", "• "): a browser copies no marker of an HTML
-// list, so these are the author's.
+// text ("+ ", "* ", "- ", "• ", "– ", "· "): a browser copies no marker of
+// an HTML list, so these are the author's.
 func typedItem(s string) bool {
-	for _, b := range []string{"+ ", "* ", "- ", "• ", "– ", "· "} {
-		if strings.HasPrefix(s, b) {
-			return true
-		}
+	if len(s) < 2 {
+		return false
+	}
+	switch s[0] {
+	case '+', '*', '-':
+		return s[1] == ' '
+	case 0xE2:
+		return strings.HasPrefix(s, "• ") || strings.HasPrefix(s, "– ")
+	case 0xC2:
+		return strings.HasPrefix(s, "· ")
 	}
 	return false
 }
@@ -1536,6 +1585,5 @@ func typedItem(s string) bool {
 // a line of only a tab: a browser copies the cells of a table whose cells
 // hold paragraphs one a line, a tab on the line between.
 func tabBetween(text string, from, to int) bool {
-	g := text[from:to]
-	return strings.Contains(g, "\n\t\n")
+	return to-from >= 3 && strings.Contains(text[from:to], "\n\t\n")
 }
