@@ -27,6 +27,7 @@ type line struct {
 	prose       bool   // body as first described, before a repeat vetoed it
 	role        doc.Role
 	repeated    bool // printed more than once in the paste
+	code        bool // a line of a code listing (pre-formatted text)
 	blankBefore bool
 	wrapped     bool // joined from hard-wrapped lines
 }
@@ -144,6 +145,7 @@ func ruleLines(input string) (*doc.Document, []line) {
 		}
 	}
 	markTables(input, lines)
+	markPasted(input, lines)
 	classifyLines(d, lines)
 	if !hasBody(lines) {
 		// Everything repeats (a text pasted twice, a chant, a test): the
@@ -151,6 +153,7 @@ func ruleLines(input string) (*doc.Document, []line) {
 		// as if each stood once.
 		lines = described
 		markTables(input, lines)
+		markPasted(input, lines)
 		classifyLines(d, lines)
 	}
 	return d, lines
@@ -754,7 +757,7 @@ func classifyLines(d *doc.Document, ls []line) {
 	for i := bestStart; i < bestEnd; i++ {
 		l := &ls[i]
 		switch {
-		case l.body:
+		case l.body || l.code:
 			l.role = doc.Body
 		case l.boiler || l.words == 0:
 			l.role = doc.Boilerplate
@@ -875,6 +878,10 @@ func proseRun(ls []line) (bestStart, bestEnd int) {
 		switch {
 		case l.body:
 			weights[i] = l.words
+		case l.code:
+			// a code listing neither makes nor breaks a run: the prose
+			// around it joins over it, however long it is
+			weights[i] = 0
 		case l.boiler:
 			weights[i] = -(6 + l.words)
 		case l.words >= 8 && !l.headline || l.blankBefore && (i+1 == len(ls) || ls[i+1].blankBefore) && l.words >= 2 && !l.headline:
@@ -1434,4 +1441,149 @@ func footDate(text string, ls []line, bestEnd int) string {
 		}
 	}
 	return ""
+}
+
+// Rules for shapes of copied page text the dev pastes lacked (fifteenth
+// round, docs/extraction.md "Pasted text on Readability's pages"); each
+// can be switched off to measure the others.
+const (
+	codeRule   = true // code listings bridge the prose around them
+	markedRule = true // runs of typed "+ item" lines are content
+	cellRule   = true // table cells copied one a line are content
+)
+
+// markPasted marks the lines of code listings (line.code), runs of three
+// or more typed list items and tables whose cells a browser copies one a
+// line (body, as markTables does). One pass over the lines, a run marked
+// when it ends; box-drawing characters are found by one byte search over
+// the whole text rather than one a line (nextBox).
+func markPasted(text string, ls []line) {
+	content := func(from, to int) {
+		for k := from; k < to; k++ {
+			if !ls[k].repeated && !ls[k].boiler {
+				ls[k].body, ls[k].headline = true, false
+			}
+		}
+	}
+	box := nextBox(text, 0)
+	typed, cells := -1, 0 // where the current run of typed items and of cells began
+	for i := range ls {
+		l := &ls[i]
+		if codeRule {
+			for box < l.Start {
+				box = nextBox(text, box+1)
+			}
+			if !l.body && (box < l.End || codeShape(text, l.Span)) {
+				l.code = true
+			}
+		}
+		if markedRule {
+			// a quick look at the first byte passes most lines
+			c := text[l.Start]
+			switch {
+			case c != '+' && c != '*' && c != '-' && c < 0xC2 || !typedItem(text[l.Start:l.End]):
+				if typed >= 0 {
+					if i-typed >= 3 {
+						content(typed, i)
+					}
+					typed = -1
+				}
+			case typed < 0 || l.blankBefore:
+				if typed >= 0 && i-typed >= 3 {
+					content(typed, i)
+				}
+				typed = i
+			}
+		}
+		if cellRule && i > 0 && (l.Start-ls[i-1].End < 3 || !tabBetween(text, ls[i-1].End, l.Start)) {
+			if i-cells >= 3 {
+				content(cells, i)
+			}
+			cells = i
+		}
+	}
+	if markedRule && typed >= 0 && len(ls)-typed >= 3 {
+		content(typed, len(ls))
+	}
+	if cellRule && len(ls)-cells >= 3 {
+		content(cells, len(ls))
+	}
+}
+
+// codeLine reports whether the line at sp reads as code: indented by two
+// or more spaces (copied page text starts its lines flush; only
+// pre-formatted text keeps leading spaces), ending in a brace or a
+// semicolon, or drawn with box-drawing characters (a query's result).
+func codeLine(text string, sp doc.Span) bool {
+	return sp.Start < sp.End && (codeShape(text, sp) || boxDrawn(text[sp.Start:sp.End]))
+}
+
+// codeShape is codeLine without the box-drawing characters: the end and
+// the indentation of a non-empty line.
+func codeShape(text string, sp doc.Span) bool {
+	switch text[sp.End-1] {
+	case '{', '}', ';':
+		return true
+	}
+	k := sp.Start
+	if k < 2 || text[k-1] != ' ' || text[k-2] != ' ' {
+		return false
+	}
+	for k > 0 && text[k-1] == ' ' {
+		k--
+	}
+	return k == 0 || text[k-1] == '\n'
+}
+
+// nextBox returns the first position at or after from where text holds
+// "│" or "──" (U+2502, U+2500), or len(text) when there is none.
+func nextBox(text string, from int) int {
+	for from < len(text) {
+		j := strings.IndexByte(text[from:], 0xE2)
+		if j < 0 {
+			break
+		}
+		from += j
+		if boxAt(text[from:]) {
+			return from
+		}
+		from++
+	}
+	return len(text)
+}
+
+// boxAt reports whether s starts with "│" or "──".
+func boxAt(s string) bool {
+	return strings.HasPrefix(s, "│") || strings.HasPrefix(s, "──")
+}
+
+// boxDrawn reports whether s holds "│" or "──" (U+2502, U+2500), a result
+// table's rules.
+func boxDrawn(s string) bool {
+	return nextBox(s, 0) < len(s)
+}
+
+// typedItem reports whether s starts with a list marker typed into the
+// text ("+ ", "* ", "- ", "• ", "– ", "· "): a browser copies no marker of
+// an HTML list, so these are the author's.
+func typedItem(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	switch s[0] {
+	case '+', '*', '-':
+		return s[1] == ' '
+	case 0xE2:
+		return strings.HasPrefix(s, "• ") || strings.HasPrefix(s, "– ")
+	case 0xC2:
+		return strings.HasPrefix(s, "· ")
+	}
+	return false
+}
+
+// tabBetween reports whether the gap text[from:to] between two lines holds
+// a line of only a tab: a browser copies the cells of a table whose cells
+// hold paragraphs one a line, a tab on the line between.
+func tabBetween(text string, from, to int) bool {
+	return to-from >= 3 && strings.Contains(text[from:to], "\n\t\n")
 }
