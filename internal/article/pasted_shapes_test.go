@@ -146,3 +146,9 @@ func TestTypedItem(t *testing.T) {
 		}
 	}
 }
+
+// codeLine is markPasted's reading of one line, written plainly: the
+// oracle its one-pass form is held to (TestMarkPastedCode).
+func codeLine(text string, sp doc.Span) bool {
+	return sp.Start < sp.End && (codeShape(text, sp) || nextBox(text[sp.Start:sp.End], 0) < sp.End-sp.Start)
+}

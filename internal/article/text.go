@@ -1510,16 +1510,11 @@ func markPasted(text string, ls []line) {
 	}
 }
 
-// codeLine reports whether the line at sp reads as code: indented by two
-// or more spaces (copied page text starts its lines flush; only
-// pre-formatted text keeps leading spaces), ending in a brace or a
-// semicolon, or drawn with box-drawing characters (a query's result).
-func codeLine(text string, sp doc.Span) bool {
-	return sp.Start < sp.End && (codeShape(text, sp) || boxDrawn(text[sp.Start:sp.End]))
-}
-
-// codeShape is codeLine without the box-drawing characters: the end and
-// the indentation of a non-empty line.
+// codeShape reports whether the non-empty line at sp reads as code by its
+// shape: indented by two or more spaces (copied page text starts its lines
+// flush; only pre-formatted text keeps leading spaces), or ending in a
+// brace or a semicolon. markPasted adds lines drawn with box-drawing
+// characters (a query's result).
 func codeShape(text string, sp doc.Span) bool {
 	switch text[sp.End-1] {
 	case '{', '}', ';':
@@ -1555,12 +1550,6 @@ func nextBox(text string, from int) int {
 // boxAt reports whether s starts with "│" or "──".
 func boxAt(s string) bool {
 	return strings.HasPrefix(s, "│") || strings.HasPrefix(s, "──")
-}
-
-// boxDrawn reports whether s holds "│" or "──" (U+2502, U+2500), a result
-// table's rules.
-func boxDrawn(s string) bool {
-	return nextBox(s, 0) < len(s)
 }
 
 // typedItem reports whether s starts with a list marker typed into the
