@@ -66,20 +66,9 @@ func findDate(s string) string {
 		if v := isoPrefixDate(f); v != "" {
 			return v
 		}
-		if m := monthNumber(f); m > 0 && i+1 < len(fs) {
-			// Month D[st|th] YYYY
-			if d := dayNumber(fs[i+1]); d > 0 && i+2 < len(fs) {
-				if y := yearNumber(fs[i+2]); y > 0 {
-					return iso(y, m, d)
-				}
-			}
-			// D Month YYYY
-			if i > 0 && i+1 < len(fs) {
-				if d := dayNumber(fs[i-1]); d > 0 {
-					if y := yearNumber(fs[i+1]); y > 0 {
-						return iso(y, m, d)
-					}
-				}
+		if m := monthNumber(f); m > 0 {
+			if v := aroundMonth(fs, i, m, yearNumber); v != "" {
+				return v
 			}
 		}
 		// MM/DD/YYYY or DD.MM.YYYY
@@ -99,6 +88,26 @@ func findDate(s string) string {
 						return iso(y, b, a)
 					}
 				}
+			}
+		}
+	}
+	return ""
+}
+
+// aroundMonth reads the date around month m, the word fs[i]: "Month
+// D[st|th] YYYY", then "D Month YYYY", the year read by year.
+func aroundMonth(fs []string, i, m int, year func(string) int) string {
+	if i+2 < len(fs) {
+		if d := dayNumber(fs[i+1]); d > 0 {
+			if y := year(fs[i+2]); y > 0 {
+				return iso(y, m, d)
+			}
+		}
+	}
+	if i > 0 && i+1 < len(fs) {
+		if d := dayNumber(fs[i-1]); d > 0 {
+			if y := year(fs[i+1]); y > 0 {
+				return iso(y, m, d)
 			}
 		}
 	}
@@ -377,21 +386,8 @@ func wideDate(s string) string {
 		if m == 0 {
 			continue
 		}
-		// Month D YYYY
-		if i+2 < len(fs) {
-			if d := dayNumber(fs[i+1]); d > 0 {
-				if y := gluedYear(fs[i+2]); y > 0 {
-					return iso(y, m, d)
-				}
-			}
-		}
-		// D Month YYYY
-		if i > 0 && i+1 < len(fs) {
-			if d := dayNumber(fs[i-1]); d > 0 {
-				if y := gluedYear(fs[i+1]); y > 0 {
-					return iso(y, m, d)
-				}
-			}
+		if v := aroundMonth(fs, i, m, gluedYear); v != "" {
+			return v
 		}
 	}
 	return ""
