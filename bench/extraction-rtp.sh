@@ -20,12 +20,7 @@
 # test pages (fifteenth round)". Run it with ./build.sh bench extraction-rtp.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mod=$(go list -m -f '{{.Dir}}' codeberg.org/readeck/go-readability/v2 2>/dev/null || true)
-suite=$mod/test-pages
-if [ -z "$mod" ] || [ ! -d "$suite" ]; then
-  echo "skipped: go-readability's module folder (and its test-pages/) not found: run go mod download codeberg.org/readeck/go-readability/v2"
-  exit 0
-fi
+. bench/internal/rtpages/suite.sh # sets $suite, or skips
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/lede/rtp-pasted
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

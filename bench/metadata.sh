@@ -13,12 +13,7 @@
 # Run it with ./build.sh bench metadata.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mod=$(go list -m -f '{{.Dir}}' codeberg.org/readeck/go-readability/v2 2>/dev/null || true)
-suite=$mod/test-pages
-if [ -z "$mod" ] || [ ! -d "$suite" ]; then
-  echo "skipped: go-readability's module folder (and its test-pages/) not found: run go mod download codeberg.org/readeck/go-readability/v2"
-  exit 0
-fi
+. bench/internal/rtpages/suite.sh # sets $suite, or skips
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/metadata" ./bench/metadata
