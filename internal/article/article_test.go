@@ -327,13 +327,19 @@ func TestVisibleMetadata(t *testing.T) {
 	for _, tc := range tests {
 		page := "<html><head>" + tc.head + "</head><body><article>" + tc.top + para + para + para +
 			`</article><div class="comments"><span class="author">Reader Name</span><p>Nice.</p></div></body></html>`
-		d, err := Parse(page, HTML)
-		if err != nil {
-			t.Fatalf("%s: %v", tc.name, err)
-		}
-		if d.Title != tc.title || d.Byline != tc.byline {
-			t.Errorf("%s: title %q byline %q, want %q, %q", tc.name, d.Title, d.Byline, tc.title, tc.byline)
-		}
+		wantMeta(t, tc.name, page, tc.title, tc.byline)
+	}
+}
+
+// wantMeta parses page as HTML and checks the title and byline it gives.
+func wantMeta(t *testing.T, name, page, title, byline string) {
+	t.Helper()
+	d, err := Parse(page, HTML)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if d.Title != title || d.Byline != byline {
+		t.Errorf("%s: title %q byline %q, want %q, %q", name, d.Title, d.Byline, title, byline)
 	}
 }
 
@@ -430,13 +436,7 @@ func TestMetadataRules15(t *testing.T) {
 	}
 	for _, tc := range tests {
 		page := "<html><head>" + tc.head + "</head><body>" + tc.top + "<article>" + para + para + para + "</article></body></html>"
-		d, err := Parse(page, HTML)
-		if err != nil {
-			t.Fatalf("%s: %v", tc.name, err)
-		}
-		if d.Title != tc.title || d.Byline != tc.byline {
-			t.Errorf("%s: title %q byline %q, want %q, %q", tc.name, d.Title, d.Byline, tc.title, tc.byline)
-		}
+		wantMeta(t, tc.name, page, tc.title, tc.byline)
 	}
 }
 
