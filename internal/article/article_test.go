@@ -467,3 +467,53 @@ func TestBylineNameMonths(t *testing.T) {
 		}
 	}
 }
+
+// The sixteenth round's byline rules (docs/extraction.md, "Bylines, second
+// pass"), each on a small hand-written page, with cases that must keep the
+// old answer beside them: wrapped JSON-LD gives its author but neither its
+// headline nor its date, and a list of property terms gives a creator and
+// a date but no title.
+func TestBylineRules16(t *testing.T) {
+	para := "<p>The council voted on Tuesday to reopen the bridge to traffic, after engineers said the repairs to its deck had been finished ahead of schedule.</p>"
+	ld := `{"@context":"http://schema.org","@type":"NewsArticle","headline":"Council story","datePublished":"2003-02-28T21:51:08Z","author":{"@type":"Person","name":"Jane Doe"}}`
+	tests := []struct {
+		name, head, title, byline, published string
+	}{
+		{"plain JSON-LD: author, date and headline", `<script type="application/ld+json">` + ld + `</script>`,
+			"Bridge opens on time", "Jane Doe", "2003-02-28T21:51:08Z"},
+		{"JSON-LD in CDATA: the author only", `<script type="application/ld+json"><![CDATA[` + ld + `]]></script>`,
+			"Bridge opens on time", "Jane Doe", ""},
+		{"JSON-LD in a commented CDATA: the author only", "<script type=\"application/ld+json\">//<![CDATA[\n" + ld + "\n//]]></script>",
+			"Bridge opens on time", "Jane Doe", ""},
+		{"JSON-LD in an HTML comment: the author only", `<script type="application/ld+json"><!-- ` + ld + ` --></script>`,
+			"Bridge opens on time", "Jane Doe", ""},
+		{"wrapped JSON-LD naming an organisation gives no byline", `<script type="application/ld+json"><![CDATA[{"@type":"NewsArticle","author":{"@type":"Organization","name":"River Times"}}]]></script>`,
+			"Bridge opens on time", "", ""},
+		{"a list of property terms names a creator", `<meta property="dc:creator twitter:site_name" content="Jane Doe"><meta name="author" content="Site Desk">`,
+			"Bridge opens on time", "Jane Doe", ""},
+		{"dc:creator alone", `<meta property="dc:creator" content="Jane Doe">`,
+			"Bridge opens on time", "Jane Doe", ""},
+		{"a list of property terms dates the page", `<meta property="article:published_time og:updated_time" content="2019-05-05T10:00:00Z">`,
+			"Bridge opens on time", "", "2019-05-05T10:00:00Z"},
+		{"a list of property terms gives no title", `<title>Bridge opens on time</title><meta property="og:title twitter:title" content="Other headline">`,
+			"Bridge opens on time", "", ""},
+		{"a list of property terms gives no site name", `<meta property="og:title" content="Bridge opens on time - River Times"><meta property="og:site_name x:site" content="River Times">`,
+			"Bridge opens on time - River Times", "", ""},
+		{"a single og:site_name still cuts", `<meta property="og:title" content="Bridge opens on time - River Times"><meta property="og:site_name" content="River Times">`,
+			"Bridge opens on time", "", ""},
+	}
+	for _, tc := range tests {
+		h1 := "<h1>Bridge opens on time</h1>"
+		if strings.Contains(tc.head, "title") {
+			h1 = "" // the title comes from the head
+		}
+		page := "<html><head>" + tc.head + "</head><body>" + h1 + "<article>" + para + para + para + "</article></body></html>"
+		d, err := Parse(page, HTML)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if d.Title != tc.title || d.Byline != tc.byline || d.Published != tc.published {
+			t.Errorf("%s: title %q byline %q published %q, want %q, %q, %q", tc.name, d.Title, d.Byline, d.Published, tc.title, tc.byline, tc.published)
+		}
+	}
+}

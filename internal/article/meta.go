@@ -170,14 +170,36 @@ func (m *pageMeta) metaTag(n *html.Node) {
 	if v == "" {
 		return
 	}
+	// a property attribute holds a list of terms (RDFa): "dc:creator
+	// twitter:site_name" names a creator. Each term is read for the byline
+	// and the date; titles and site names keep to single keys (the title's
+	// rules are not this pass's).
+	if strings.IndexByte(key, ' ') >= 0 {
+		for _, k := range strings.Fields(key) {
+			m.metaKey(k, v, true)
+		}
+		return
+	}
+	m.metaKey(key, v, false)
+}
+
+// metaKey reads one meta key; inList says it came from a list of terms,
+// which is read for the byline and the date only.
+func (m *pageMeta) metaKey(key, v string, inList bool) {
 	switch key {
 	case "og:site_name":
-		m.siteName = v
+		if !inList {
+			m.siteName = v
+		}
 	case "og:title":
-		set(&m.title, &m.titleRank, v, 1)
+		if !inList {
+			set(&m.title, &m.titleRank, v, 1)
+		}
 	case "twitter:title", "headline", "sailthru.title", "parsely-title":
-		set(&m.title, &m.titleRank, v, 3)
-	case "author", "article:author", "sailthru.author", "parsely-author", "byl", "dc.creator", "byline":
+		if !inList {
+			set(&m.title, &m.titleRank, v, 3)
+		}
+	case "author", "article:author", "sailthru.author", "parsely-author", "byl", "dc.creator", "dc:creator", "dcterm:creator", "dcterms:creator", "byline":
 		// "Jane Doe (https://example.org/jane)": the name without its
 		// address; a bare address is no byline
 		v = dropURLRemarks(v)
@@ -198,37 +220,58 @@ func (m *pageMeta) metaTag(n *html.Node) {
 }
 
 // jsonLD reads schema.org Article objects (also inside @graph and lists).
+// A script wrapped for old parsers ("<![CDATA[ … ]]>", "<!-- … -->") is
+// read for its author only: such wrappers mostly come from the way a page
+// was saved; its headline is often a section's blurb (Wikipedia's
+// "constitutional monarchy in Oceania") and its datePublished often a
+// date the page does not show (a wiki article's creation), and both
+// failed their checks (docs/extraction.md, "Bylines, second pass").
 func (m *pageMeta) jsonLD(src string) {
 	if len(src) > 2<<20 {
 		return
 	}
-	v, err := jsonlite.Unmarshal([]byte(strings.TrimSpace(src)))
+	s := strings.TrimSpace(src)
+	u := unwrapScript(s)
+	v, err := jsonlite.Unmarshal([]byte(u))
 	if err != nil {
 		return
 	}
-	m.ldValue(v, 0)
+	m.ldValue(v, 0, len(u) != len(s))
 }
 
-func (m *pageMeta) ldValue(v any, depth int) {
+// unwrapScript drops the markers that hide a script's text from old
+// parsers: "<![CDATA[ … ]]>" (also behind "//") and "<!-- … -->".
+func unwrapScript(s string) string {
+	for _, w := range [][2]string{{"//<![CDATA[", "//]]>"}, {"<![CDATA[", "]]>"}, {"<!--", "-->"}} {
+		if strings.HasPrefix(s, w[0]) {
+			s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s[len(w[0]):]), w[1]))
+		}
+	}
+	return s
+}
+
+// ldValue reads one JSON-LD value; wrapped (see jsonLD) keeps to the
+// author.
+func (m *pageMeta) ldValue(v any, depth int, wrapped bool) {
 	if depth > 8 {
 		return
 	}
 	switch x := v.(type) {
 	case []any:
 		for _, e := range x {
-			m.ldValue(e, depth+1)
+			m.ldValue(e, depth+1, wrapped)
 		}
 	case map[string]any:
 		if g, ok := x["@graph"]; ok {
-			m.ldValue(g, depth+1)
+			m.ldValue(g, depth+1, wrapped)
 		}
 		if !isArticleType(x["@type"]) {
 			return
 		}
-		if s, ok := x["headline"].(string); ok {
+		if s, ok := x["headline"].(string); ok && !wrapped {
 			set(&m.title, &m.titleRank, s, 2)
 		}
-		if s, ok := x["datePublished"].(string); ok {
+		if s, ok := x["datePublished"].(string); ok && !wrapped {
 			if d := normalizeDate(s); d != "" {
 				set(&m.published, &m.publishedRank, d, 0)
 			}
@@ -236,7 +279,7 @@ func (m *pageMeta) ldValue(v any, depth int) {
 		if a := ldNames(x["author"], 0); a != "" && !isHandle(a) {
 			set(&m.byline, &m.bylineRank, a, 1)
 		}
-		if s, ok := x["articleBody"].(string); ok && len(s) > len(m.ldBody) {
+		if s, ok := x["articleBody"].(string); ok && !wrapped && len(s) > len(m.ldBody) {
 			m.ldBody = s
 		}
 	}
