@@ -16,8 +16,12 @@
 //	modern -name X -cmd CMD -offsets U   a peer's row
 //	modern -errors                       every error, classed, to read
 //	modern -labels A.json,B.json         several label files scored as one set
+//	modern -labels bench/entities/wiki.json -half A   the encyclopedic set
+//	                                     (Readability's Wikipedia test pages, wiki.go)
+//	modern -select-wiki                  print that set's paragraphs
 //
-// Without ../shared it prints "skipped" and exits 0.
+// Without ../shared (or, for wiki.json, without go-readability's
+// test-pages) it prints "skipped" and exits 0.
 package main
 
 import (

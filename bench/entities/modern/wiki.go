@@ -101,11 +101,10 @@ func usesWiki(arts []article) bool {
 // printWiki prints the kept paragraphs (id, half, text), the text the
 // labels were written on.
 func printWiki(w io.Writer, suite string) error {
-	_, paras, err := wikiPages(suite)
+	texts, paras, err := wikiPages(suite)
 	if err != nil {
 		return err
 	}
-	texts, _, _ := wikiPages(suite)
 	for _, p := range paras {
 		fmt.Fprintf(w, "%s\t%s\t%s\n", p.ID, p.Half, texts[p.Page][p.Span.Start:p.Span.End])
 	}
