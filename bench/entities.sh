@@ -9,7 +9,9 @@
 # its sentences alone (no history, no document pass), compromise. Then the hand-labelled headline
 # set (bench/entities/headlines.json, AG News titles): lede through the engine with the titles
 # pasted 15 at a time as a list of related headlines (the digest's path) and each title alone,
-# compromise.
+# compromise. Then the hand-labelled encyclopedic set (bench/entities/wiki.json: Wikipedia pages
+# of Readability's test pages inside the go-readability module; skipped when that module's folder
+# is missing): lede through the engine, each page's text pasted whole, and compromise.
 # The committed model is trained on eng.train + eng.testa (cmd/train-ner's default since the tenth
 # round of docs/models/ner.md), so lede's eng.testa rows are IN SAMPLE; the last honest dev figures
 # are the eng.train-only model's (`go run ./cmd/train-ner -extra none`), kept in that card.
@@ -70,6 +72,14 @@ for half in A B ""; do
   "$tmp/modern" -labels bench/entities/headlines.json -half "$half" -name "lede (engine, lists of 15 related headlines)" -lists 15 2>/dev/null
   "$tmp/modern" -labels bench/entities/headlines.json -half "$half" -name "lede (engine, each title alone)"
   "$tmp/modern" -labels bench/entities/headlines.json -half "$half" -name compromise -cmd "NODE_PATH=$PWD/node_modules node $PWD/bench/entities/compromise.mjs" -offsets utf16
+done
+for half in A B ""; do
+  hl="both halves"; [ -n "$half" ] && hl="half $half"
+  echo; echo "## encyclopedic text, hand-labelled (bench/entities/modern.md, \"Encyclopedic text\"): the first 15 paragraphs of Readability's Wikipedia test pages, $hl: exact span and type"
+  head=$("$tmp/modern" -labels bench/entities/wiki.json -half "$half" -header)
+  echo "$head"; case $head in skipped*) break ;; esac
+  "$tmp/modern" -labels bench/entities/wiki.json -half "$half" -name "lede (engine, each page pasted whole)"
+  "$tmp/modern" -labels bench/entities/wiki.json -half "$half" -name compromise -cmd "NODE_PATH=$PWD/node_modules node $PWD/bench/entities/compromise.mjs" -offsets utf16
 done
 train=../shared/data/ner/conll2003/eng.train
 [ -f "$train" ] && for labels in bench/entities/modern.json,bench/entities/modern2.json bench/entities/modern3.json; do

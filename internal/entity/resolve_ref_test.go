@@ -489,6 +489,13 @@ func (r *refResolver) vote(ms []refMention) {
 			v.n[2] += 1.5
 		}
 	}
+	// and a law's, a treaty's or a war's name counts one and a half votes
+	// for other (sixteenth round)
+	for i := range tallies {
+		if v := &tallies[i]; len(v.tokens) >= 2 && r.miscEvidence(v.tokens) {
+			v.n[3] += 1.5
+		}
+	}
 	argmax := func(n [numTypes]float64) int {
 		best := 0
 		for t := 1; t < numTypes; t++ {
@@ -861,6 +868,17 @@ func (r *refResolver) orgEvidence(tokens []string) bool {
 	}
 	whole, _ := r.m.gaz.get(gazKey(tokens))
 	return whole&0xf&^(1<<2) == 0
+}
+
+// miscEvidence reports whether a folded multi-word name ends in a law's,
+// agreement's or war's head or opens with a document's followed by "of",
+// and the gazetteer knows it as no name of another type.
+func (r *refResolver) miscEvidence(tokens []string) bool {
+	if !miscHeads[tokens[len(tokens)-1]] && !(len(tokens) >= 3 && tokens[1] == "of" && miscOpeners[tokens[0]]) {
+		return false
+	}
+	whole, _ := r.m.gaz.get(gazKey(tokens))
+	return whole&0xf&^(1<<3) == 0
 }
 
 // personEvidence reports whether the gazetteer says a folded multi-word name

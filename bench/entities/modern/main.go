@@ -16,8 +16,12 @@
 //	modern -name X -cmd CMD -offsets U   a peer's row
 //	modern -errors                       every error, classed, to read
 //	modern -labels A.json,B.json         several label files scored as one set
+//	modern -labels bench/entities/wiki.json -half A   the encyclopedic set
+//	                                     (Readability's Wikipedia test pages, wiki.go)
+//	modern -select-wiki                  print that set's paragraphs
 //
-// Without ../shared it prints "skipped" and exits 0.
+// Without ../shared (or, for wiki.json, without go-readability's
+// test-pages) it prints "skipped" and exits 0.
 package main
 
 import (
@@ -52,7 +56,19 @@ func main() {
 	half := flag.String("half", "", "score only the articles of this half of a label file that has halves (headlines.json: A or B)")
 	lists := flag.Int("lists", 0, "lede only: paste the titles N at a time, one a line, as a list of related headlines (the digest's path); 0: each text alone")
 	pick := flag.String("select", "", "print the headline set's titles chosen from this AG News train.csv (half, id, title) and exit; see headlines.go")
+	suite := flag.String("suite", "", "Readability's test-pages folder, for the encyclopedic set (bench/entities/wiki.json); empty: the one inside the go-readability module go.mod requires")
+	pickWiki := flag.Bool("select-wiki", false, "print the encyclopedic set's paragraphs (id, half, text) and exit; see wiki.go")
 	flag.Parse()
+	if *suite == "" {
+		*suite = moduleSuite()
+	}
+	if *pickWiki {
+		if err := printWiki(os.Stdout, *suite); err != nil {
+			fmt.Fprintln(os.Stderr, "modern:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *pick != "" {
 		if err := printSelection(os.Stdout, *pick); err != nil {
 			fmt.Fprintln(os.Stderr, "modern:", err)
@@ -60,7 +76,7 @@ func main() {
 		}
 		return
 	}
-	err := run(os.Stdout, config{*labels, *gold, *name, *cmd, *offsets, *train, *agnews, *half, *lists, *header, *list})
+	err := run(os.Stdout, config{*labels, *gold, *name, *cmd, *offsets, *train, *agnews, *half, *suite, *lists, *header, *list})
 	if errors.Is(err, errNoShared) {
 		fmt.Println("skipped:", err)
 		return
@@ -74,18 +90,19 @@ func main() {
 // config is what the flags chose.
 type config struct {
 	labels, gold, name, cmd, offsets, train string
-	agnews, half                            string
+	agnews, half, suite                     string
 	lists                                   int
 	header, errors                          bool
 }
 
 func run(w io.Writer, c config) error {
-	if _, err := os.Stat(c.gold); err != nil {
-		return fmt.Errorf("%w: %s", errNoShared, c.gold)
-	}
 	arts, err := readLabelFiles(c.labels)
 	if err != nil {
 		return err
+	}
+	wiki := usesWiki(arts)
+	if _, err := os.Stat(c.gold); err != nil && !wiki {
+		return fmt.Errorf("%w: %s", errNoShared, c.gold)
 	}
 	if c.half != "" {
 		kept := arts[:0]
@@ -99,9 +116,21 @@ func run(w io.Writer, c config) error {
 		}
 		arts = kept
 	}
-	bodies, err := readBodies(c.gold)
-	if err != nil {
-		return err
+	bodies := map[string]string{}
+	if !wiki {
+		if bodies, err = readBodies(c.gold); err != nil {
+			return err
+		}
+	}
+	var wikiTexts map[string]string
+	var wikiParas []wikiPara
+	if wiki {
+		if wikiTexts, wikiParas, err = wikiPages(c.suite); err != nil {
+			return err
+		}
+		for _, p := range wikiParas {
+			bodies[p.ID] = wikiTexts[p.Page][p.Span.Start:p.Span.End]
+		}
 	}
 	if usesAGNews(arts) {
 		if _, err := os.Stat(c.agnews); err != nil {
@@ -132,6 +161,12 @@ func run(w io.Writer, c config) error {
 	}
 	var pred map[string][]mention
 	switch {
+	case wiki && c.cmd == "":
+		pred, err = wikiRun(arts, wikiTexts, wikiParas, runLede)
+	case wiki:
+		pred, err = wikiRun(arts, wikiTexts, wikiParas, func(pages []article, texts map[string]string) (map[string][]mention, error) {
+			return runPeer(c.cmd, c.offsets, pages, texts)
+		})
 	case c.cmd == "" && c.lists > 0:
 		pred, err = runLedeLists(arts, bodies, c.lists)
 	case c.cmd == "":
