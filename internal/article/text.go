@@ -1478,8 +1478,12 @@ func markPasted(text string, ls []line) {
 	numbered, next := -1, 0 // where an introduced numbered list began, and the number it waits for
 	for i := range ls {
 		l := &ls[i]
-		if numberedRule {
-			n := itemNumber(text[l.Start:l.End])
+		c := text[l.Start] // a quick look at the first byte passes most lines
+		if numberedRule && (numbered >= 0 || c >= '0' && c <= '9') {
+			n := 0
+			if c >= '0' && c <= '9' {
+				n = itemNumber(text[l.Start:l.End])
+			}
 			switch {
 			case numbered >= 0 && n == next:
 				next++
@@ -1503,12 +1507,10 @@ func markPasted(text string, ls []line) {
 				l.code = true
 			}
 		}
-		if markupRule && !l.code && markupLine(text[l.Start:l.End]) {
+		if markupRule && c == '<' && !l.code && markupLine(text[l.Start:l.End]) {
 			l.body, l.headline, l.boiler = false, false, true
 		}
 		if markedRule {
-			// a quick look at the first byte passes most lines
-			c := text[l.Start]
 			switch {
 			case c != '+' && c != '*' && c != '-' && c < 0xC2 || !typedItem(text[l.Start:l.End]):
 				if typed >= 0 {
