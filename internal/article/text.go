@@ -1461,10 +1461,13 @@ const (
 )
 
 // markPasted marks the lines of code listings (line.code), runs of three
-// or more typed list items and tables whose cells a browser copies one a
-// line (body, as markTables does). One pass over the lines, a run marked
-// when it ends; box-drawing characters are found by one byte search over
-// the whole text rather than one a line (nextBox).
+// or more typed list items, tables whose cells a browser copies one a line
+// and numbered lists a line ending in ":" introduces (body, as markTables
+// does), and markup printed as text (boilerplate). One pass over the
+// lines, a run marked when it ends; box-drawing characters are found by
+// one byte search over the whole text rather than one a line (nextBox),
+// and the list and markup checks only read lines whose first byte may
+// start one.
 func markPasted(text string, ls []line) {
 	content := func(from, to int) {
 		for k := from; k < to; k++ {
