@@ -707,7 +707,7 @@ func classifyLines(d *doc.Document, ls []line) {
 		if bodyLines < 2 || ls[i].words > 8 {
 			continue
 		}
-		comments, strong := isCommentsHeading(s), isStrongSectionEnd(s)
+		comments, strong := isCommentsHeading(s) || countRule && countedComments(s), isStrongSectionEnd(s)
 		if !comments && (strong || isSectionEnd(s)) {
 			if j := insertEnd(ls, tl, i, bestEnd); j > i {
 				inserts = append(inserts, [2]int{i, j})
@@ -1452,11 +1452,22 @@ const (
 	cellRule   = true // table cells copied one a line are content
 )
 
+// Rules of the sixteenth round (docs/extraction.md "Pasted text on
+// Readability's pages, second pass"), switched like the three above.
+const (
+	numberedRule = true // "1. …", "2. …" under a line ending in ":" are content
+	markupRule   = true // markup printed as text (a noscript fallback) is boilerplate
+	countRule    = true // "View comments (27)" opens the comments
+)
+
 // markPasted marks the lines of code listings (line.code), runs of three
-// or more typed list items and tables whose cells a browser copies one a
-// line (body, as markTables does). One pass over the lines, a run marked
-// when it ends; box-drawing characters are found by one byte search over
-// the whole text rather than one a line (nextBox).
+// or more typed list items, tables whose cells a browser copies one a line
+// and numbered lists a line ending in ":" introduces (body, as markTables
+// does), and markup printed as text (boilerplate). One pass over the
+// lines, a run marked when it ends; box-drawing characters are found by
+// one byte search over the whole text rather than one a line (nextBox),
+// and the list and markup checks only read lines whose first byte may
+// start one.
 func markPasted(text string, ls []line) {
 	content := func(from, to int) {
 		for k := from; k < to; k++ {
@@ -1466,9 +1477,31 @@ func markPasted(text string, ls []line) {
 		}
 	}
 	box := nextBox(text, 0)
-	typed, cells := -1, 0 // where the current run of typed items and of cells began
+	typed, cells := -1, 0   // where the current run of typed items and of cells began
+	numbered, next := -1, 0 // where an introduced numbered list began, and the number it waits for
 	for i := range ls {
 		l := &ls[i]
+		c := text[l.Start] // a quick look at the first byte passes most lines
+		if numberedRule && (numbered >= 0 || c >= '0' && c <= '9') {
+			n := 0
+			if c >= '0' && c <= '9' {
+				n = itemNumber(text[l.Start:l.End])
+			}
+			switch {
+			case numbered >= 0 && n == next:
+				next++
+			case n == 1 && i > 0 && text[ls[i-1].End-1] == ':':
+				if numbered >= 0 && next-1 >= 3 {
+					content(numbered, i)
+				}
+				numbered, next = i, 2
+			case numbered >= 0:
+				if next-1 >= 3 {
+					content(numbered, i)
+				}
+				numbered = -1
+			}
+		}
 		if codeRule {
 			for box < l.Start {
 				box = nextBox(text, box+1)
@@ -1477,9 +1510,10 @@ func markPasted(text string, ls []line) {
 				l.code = true
 			}
 		}
+		if markupRule && c == '<' && !l.code && markupLine(text[l.Start:l.End]) {
+			l.body, l.headline, l.boiler = false, false, true
+		}
 		if markedRule {
-			// a quick look at the first byte passes most lines
-			c := text[l.Start]
 			switch {
 			case c != '+' && c != '*' && c != '-' && c < 0xC2 || !typedItem(text[l.Start:l.End]):
 				if typed >= 0 {
@@ -1508,6 +1542,65 @@ func markPasted(text string, ls []line) {
 	if cellRule && len(ls)-cells >= 3 {
 		content(cells, len(ls))
 	}
+	if numberedRule && numbered >= 0 && next-1 >= 3 {
+		content(numbered, len(ls))
+	}
+}
+
+// itemNumber returns the number of a numbered list item ("3. Australia",
+// "3) Australia"), or 0 when s does not start like one.
+func itemNumber(s string) int {
+	n, i := 0, 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		n = n*10 + int(s[i]-'0')
+		i++
+	}
+	if i == 0 || i+1 >= len(s) || s[i] != '.' && s[i] != ')' || s[i+1] != ' ' {
+		return 0
+	}
+	return n
+}
+
+// markupLine reports whether s is markup printed as text: it starts with a
+// tag, ends with one, is 40 bytes or longer and half or more of it lies
+// inside tags. A page's <noscript> fallback saved as escaped markup (a
+// tracking pixel, a "JavaScript is off" box) shows so when scripts are off;
+// a short tag alone ("<html>") may be a line of a listing and stays.
+func markupLine(s string) bool {
+	if len(s) < 40 || s[0] != '<' || s[len(s)-1] != '>' {
+		return false
+	}
+	if c := s[1]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' || c == '!') {
+		return false
+	}
+	in, inTag := 0, false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '<':
+			inTag = true
+		case '>':
+			if inTag {
+				in++ // the closing '>' itself
+			}
+			inTag = false
+		}
+		if inTag {
+			in++
+		}
+	}
+	return 2*in >= len(s)
+}
+
+// countedComments reports whether s is a comments heading with its count
+// in brackets after it ("View comments (27)", "Comments (0)"), which
+// isCommentsHeading, shared with the HTML path, does not take.
+func countedComments(s string) bool {
+	s = strings.TrimSpace(s)
+	j := strings.LastIndexByte(s, '(')
+	if j <= 0 || !strings.HasSuffix(s, ")") || !isDigits(s[j+1:len(s)-1]) {
+		return false
+	}
+	return isCommentsHeading(s[:j])
 }
 
 // codeShape reports whether the non-empty line at sp reads as code by its
