@@ -418,12 +418,12 @@ func (r *renderer) build() *doc.Document {
 	// rewritten ("Prison guards charged…" over "Two federal prison officers
 	// charged…"), and the reader sees the <h1>.
 	nearBody := titleAt >= 0 && titleAt < firstBody && firstBody-titleAt <= 12 && r.blocks[titleAt].words >= 3
+	visible := ""
 	if titleAt >= 0 && (m.title == "" || m.titleRank >= 9 || nearBody || similar(r.blocks[titleAt].text, m.title)) {
 		r.blocks[titleAt].role = doc.Title
-		d.Title = r.blocks[titleAt].text
-	} else {
-		d.Title = m.title
+		visible = r.blocks[titleAt].text
 	}
+	d.Title = r.chooseTitle(visible)
 	// byline and date lines near the head of the article
 	wide := "" // the first date of wideDate's forms, when nothing else dates the page
 	for i := range r.blocks {

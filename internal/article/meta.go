@@ -20,8 +20,11 @@ type pageMeta struct {
 	published     string
 	publishedRank int
 	docTitle      string // <title>
+	metaTitle     string // title, before the <title> fills in for it: "" when only the <title> names the page
 	siteName      string // og:site_name
 	ldBody        string // JSON-LD articleBody
+	ldHeadline    string // JSON-LD headline and name of the first Article object (titleSources)
+	ldName        string
 }
 
 // set keeps v in *dst when rank is better (lower) than the one held.
@@ -37,6 +40,10 @@ func set(dst *string, rank *int, v string, r int) {
 
 func (m *pageMeta) read(root *html.Node) {
 	m.walk(root, 0)
+	if titleSources && (m.ldHeadline != "" || m.ldName != "") {
+		set(&m.title, &m.titleRank, m.ldTitle(), 0)
+	}
+	m.metaTitle = stripSiteName(m.title, m.siteName)
 	if m.title == "" && m.docTitle != "" {
 		m.title, m.titleRank = cleanDocTitle(m.docTitle), 9
 	}
@@ -170,11 +177,35 @@ func (m *pageMeta) metaTag(n *html.Node) {
 	if v == "" {
 		return
 	}
+	if titleSources && strings.ContainsAny(key, " \t\n") {
+		// "x:title dc:title": one value under several names
+		for _, k := range strings.Fields(key) {
+			m.metaKey(k, v)
+		}
+		return
+	}
+	m.metaKey(key, v)
+}
+
+// metaKey reads one meta tag's value under its (lower-cased) name.
+func (m *pageMeta) metaKey(key, v string) {
 	switch key {
 	case "og:site_name":
 		m.siteName = v
 	case "og:title":
-		set(&m.title, &m.titleRank, v, 1)
+		if titleSources {
+			set(&m.title, &m.titleRank, v, 2)
+		} else {
+			set(&m.title, &m.titleRank, v, 1)
+		}
+	case "dc:title", "dc.title", "dcterm:title", "dcterms.title", "dcterms:title":
+		if titleSources {
+			set(&m.title, &m.titleRank, v, 1)
+		}
+	case "title":
+		if titleSources {
+			set(&m.title, &m.titleRank, v, 3)
+		}
 	case "twitter:title", "headline", "sailthru.title", "parsely-title":
 		set(&m.title, &m.titleRank, v, 3)
 	case "author", "article:author", "sailthru.author", "parsely-author", "byl", "dc.creator", "byline":
@@ -197,12 +228,46 @@ func (m *pageMeta) metaTag(n *html.Node) {
 	}
 }
 
+// ldTitle is the JSON-LD Article's title: its name, unless its headline
+// differs and only the headline matches the <title> (Readability's
+// reading; a name can be a topic, "New Zealand", and a headline the
+// article's one-line description).
+func (m *pageMeta) ldTitle() string {
+	switch {
+	case m.ldName == "":
+		return m.ldHeadline
+	case m.ldHeadline == "" || m.ldHeadline == m.ldName:
+		return m.ldName
+	}
+	doc := cleanDocTitle(m.docTitle)
+	if similar(m.ldHeadline, doc) && !similar(m.ldName, doc) {
+		return m.ldHeadline
+	}
+	return m.ldName
+}
+
+// unwrapScript strips the markers old pages wrap a script in for XHTML
+// parsers: "<![CDATA[ … ]]>" (also behind "//") and "<!-- … -->".
+func unwrapScript(src string) string {
+	s := strings.TrimSpace(src)
+	for _, w := range [][2]string{{"//<![CDATA[", "//]]>"}, {"<![CDATA[", "]]>"}, {"<!--", "-->"}} {
+		if strings.HasPrefix(s, w[0]) {
+			s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s[len(w[0]):]), w[1]))
+		}
+	}
+	return s
+}
+
 // jsonLD reads schema.org Article objects (also inside @graph and lists).
 func (m *pageMeta) jsonLD(src string) {
 	if len(src) > 2<<20 {
 		return
 	}
-	v, err := jsonlite.Unmarshal([]byte(strings.TrimSpace(src)))
+	src = strings.TrimSpace(src)
+	if titleSources {
+		src = unwrapScript(src)
+	}
+	v, err := jsonlite.Unmarshal([]byte(src))
 	if err != nil {
 		return
 	}
@@ -225,7 +290,13 @@ func (m *pageMeta) ldValue(v any, depth int) {
 		if !isArticleType(x["@type"]) {
 			return
 		}
-		if s, ok := x["headline"].(string); ok {
+		if titleSources {
+			if m.ldHeadline == "" && m.ldName == "" {
+				m.ldHeadline, _ = x["headline"].(string)
+				m.ldName, _ = x["name"].(string)
+				m.ldHeadline, m.ldName = strings.TrimSpace(m.ldHeadline), strings.TrimSpace(m.ldName)
+			}
+		} else if s, ok := x["headline"].(string); ok {
 			set(&m.title, &m.titleRank, s, 2)
 		}
 		if s, ok := x["datePublished"].(string); ok {

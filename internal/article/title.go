@@ -1,0 +1,170 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lede-news/lede/internal/doc"
+	"github.com/lede-news/lede/internal/xnet/html"
+)
+
+// Which title (sixteenth round, docs/extraction.md "Which title"): the
+// title is the headline the publisher declares for the article — its
+// metadata (og:title, JSON-LD headline, twitter:title, …), else its
+// <title> with the site's name cut — and the visible headline (the <h1>)
+// only when that declaration is missing or lies: it is the site's name, a
+// generic label, empty, or shares no word with the page. Readers compare
+// lede with Readability, whose title follows the same convention, and
+// issue 13 asks for the visible page "when meta tags lie or are missing".
+
+// titleSources, when set, reads the declared title in Readability's order
+// of sources: JSON-LD (also inside CDATA or comment markers; its name,
+// unless only its headline matches the <title>), then dc:title, then
+// og:title, then name=title, twitter:title and the like; and a meta tag
+// naming several properties ("x:title dc:title") counts under each.
+const titleSources = true
+
+// chooseTitle returns the document's title given the visible headline
+// (the <h1> chosen in build, "" when none).
+func (r *renderer) chooseTitle(visible string) string {
+	m := &r.meta
+	page := r.pageWords(visible)
+	for _, t := range []string{m.metaTitle, r.docTitle()} {
+		if strings.Contains(t, "&") {
+			t = html.UnescapeString(t) // "&#8216;" left in JSON-LD and meta text
+		}
+		if r.titleLies(t, page, visible) {
+			continue
+		}
+		t = cutLabel(t, visible)
+		return t
+	}
+	if visible != "" {
+		return visible
+	}
+	return m.title
+}
+
+// docTitle is the <title> with the site's name cut ("Headline | Site").
+func (r *renderer) docTitle() string {
+	if r.meta.docTitle == "" {
+		return ""
+	}
+	return stripSiteName(cleanDocTitle(r.meta.docTitle), r.meta.siteName)
+}
+
+// titleLies reports a declared title that cannot be the article's
+// headline: empty, the site's name (its og:site_name, or the text of a
+// link to the site's home page: the logo), a generic label ("Home",
+// "Untitled"), or a title that shares no word with the page while the
+// page shows a headline of its own (three words or more): a template's
+// stale og:title or another page's <title>.
+func (r *renderer) titleLies(t string, page map[string]bool, visible string) bool {
+	f := foldTitle(t)
+	if f == "" {
+		return true
+	}
+	if f == foldTitle(r.meta.siteName) || genericTitles[f] {
+		return true
+	}
+	for i := range r.blocks {
+		if b := &r.blocks[i]; b.words <= 8 && b.linkChars >= b.chars && foldTitle(b.text) == f && r.homeLink(b) {
+			return true
+		}
+	}
+	if countWords(visible) < 3 {
+		return false
+	}
+	words, shared := 0, 0
+	for _, w := range titleWords(t) {
+		words++
+		if page[w] {
+			shared++
+		}
+	}
+	// a title written without spaces (Japanese, Chinese) is one "word":
+	// it is not judged this way
+	return words >= 2 && shared == 0
+}
+
+// genericTitles are labels a template gives a page that has no title of
+// its own: folded as foldTitle folds.
+var genericTitles = map[string]bool{
+	"home": true, "home page": true, "homepage": true, "untitled": true, "untitled document": true,
+	"untitled page": true, "new page": true, "index": true, "article": true, "news": true, "blog": true,
+	"post": true, "page": true, "document": true, "welcome": true, "no title": true,
+}
+
+// pageWords are the words of the visible headline and the body blocks,
+// folded as titleWords folds them.
+func (r *renderer) pageWords(visible string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range titleWords(visible) {
+		set[w] = true
+	}
+	for i := range r.blocks {
+		if r.blocks[i].role == doc.Body {
+			for _, w := range titleWords(r.blocks[i].text) {
+				set[w] = true
+			}
+		}
+	}
+	return set
+}
+
+// titleWords splits s into lower-case words of letters and digits, of
+// three letters or more (short function words say nothing of a match).
+func titleWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(c rune) bool {
+		return !unicode.IsLetter(c) && !unicode.IsDigit(c)
+	}) {
+		if utf8.RuneCountInString(w) >= 3 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// foldTitle lower-cases t and keeps its letters and digits, one space
+// between words.
+func foldTitle(t string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(t), func(c rune) bool {
+		return !unicode.IsLetter(c) && !unicode.IsDigit(c)
+	}), " ")
+}
+
+// cutLabel drops a label set off from a declared title by a separator —
+// the site's or the section's name ("Headline - Site", "Opinion |
+// Headline") — when the visible headline shows none of its words and at
+// least three words remain. Meta titles carry such labels as the <title>
+// does; the page's own headline does not.
+func cutLabel(t, visible string) string {
+	vis := map[string]bool{}
+	for _, w := range titleWords(visible) {
+		vis[w] = true
+	}
+	if len(vis) == 0 {
+		return t
+	}
+	unseen := func(s string) bool {
+		for _, w := range titleWords(s) {
+			if vis[w] {
+				return false
+			}
+		}
+		return true
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
+		if k := strings.LastIndex(t, sep); k > 0 && unseen(t[k+len(sep):]) && countWords(t[:k]) >= 3 {
+			t = strings.TrimSpace(t[:k])
+		}
+		// a leading label is a one-word section ("Opinion | …"); a
+		// longer lead may be the headline itself
+		if k := strings.Index(t, sep); k > 0 && countWords(t[:k]) == 1 && unseen(t[:k]) && countWords(t[k+len(sep):]) >= 3 {
+			t = strings.TrimSpace(t[k+len(sep):])
+		}
+	}
+	return t
+}
