@@ -23,7 +23,7 @@ type pageMeta struct {
 	metaTitle     string // title, before the <title> fills in for it: "" when only the <title> names the page
 	siteName      string // og:site_name
 	ldBody        string // JSON-LD articleBody
-	ldHeadline    string // JSON-LD headline and name of the first Article object (titleSources)
+	ldHeadline    string // JSON-LD headline and name of the first Article object
 	ldName        string
 }
 
@@ -40,7 +40,7 @@ func set(dst *string, rank *int, v string, r int) {
 
 func (m *pageMeta) read(root *html.Node) {
 	m.walk(root, 0)
-	if titleSources && (m.ldHeadline != "" || m.ldName != "") {
+	if m.ldHeadline != "" || m.ldName != "" {
 		set(&m.title, &m.titleRank, m.ldTitle(), 0)
 	}
 	m.metaTitle = stripSiteName(m.title, m.siteName)
@@ -177,7 +177,7 @@ func (m *pageMeta) metaTag(n *html.Node) {
 	if v == "" {
 		return
 	}
-	if titleSources && strings.ContainsAny(key, " \t\n") {
+	if strings.ContainsAny(key, " \t\n") {
 		// "x:title dc:title": one value under several names
 		for _, k := range strings.Fields(key) {
 			m.metaKey(k, v)
@@ -193,20 +193,10 @@ func (m *pageMeta) metaKey(key, v string) {
 	case "og:site_name":
 		m.siteName = v
 	case "og:title":
-		if titleSources {
-			set(&m.title, &m.titleRank, v, 2)
-		} else {
-			set(&m.title, &m.titleRank, v, 1)
-		}
+		set(&m.title, &m.titleRank, v, 2)
 	case "dc:title", "dc.title", "dcterm:title", "dcterms.title", "dcterms:title":
-		if titleSources {
-			set(&m.title, &m.titleRank, v, 1)
-		}
-	case "title":
-		if titleSources {
-			set(&m.title, &m.titleRank, v, 3)
-		}
-	case "twitter:title", "headline", "sailthru.title", "parsely-title":
+		set(&m.title, &m.titleRank, v, 1)
+	case "title", "twitter:title", "headline", "sailthru.title", "parsely-title":
 		set(&m.title, &m.titleRank, v, 3)
 	case "author", "article:author", "sailthru.author", "parsely-author", "byl", "dc.creator", "byline":
 		// "Jane Doe (https://example.org/jane)": the name without its
@@ -263,11 +253,7 @@ func (m *pageMeta) jsonLD(src string) {
 	if len(src) > 2<<20 {
 		return
 	}
-	src = strings.TrimSpace(src)
-	if titleSources {
-		src = unwrapScript(src)
-	}
-	v, err := jsonlite.Unmarshal([]byte(src))
+	v, err := jsonlite.Unmarshal([]byte(unwrapScript(src)))
 	if err != nil {
 		return
 	}
@@ -290,14 +276,11 @@ func (m *pageMeta) ldValue(v any, depth int) {
 		if !isArticleType(x["@type"]) {
 			return
 		}
-		if titleSources {
-			if m.ldHeadline == "" && m.ldName == "" {
-				m.ldHeadline, _ = x["headline"].(string)
-				m.ldName, _ = x["name"].(string)
-				m.ldHeadline, m.ldName = strings.TrimSpace(m.ldHeadline), strings.TrimSpace(m.ldName)
-			}
-		} else if s, ok := x["headline"].(string); ok {
-			set(&m.title, &m.titleRank, s, 2)
+		// the first Article object's title, resolved in read (ldTitle)
+		if m.ldHeadline == "" && m.ldName == "" {
+			m.ldHeadline, _ = x["headline"].(string)
+			m.ldName, _ = x["name"].(string)
+			m.ldHeadline, m.ldName = strings.TrimSpace(m.ldHeadline), strings.TrimSpace(m.ldName)
 		}
 		if s, ok := x["datePublished"].(string); ok {
 			if d := normalizeDate(s); d != "" {

@@ -9,7 +9,7 @@ import (
 	"github.com/lede-news/lede/internal/xnet/html"
 )
 
-// Which title (sixteenth round, docs/extraction.md "Which title"): the
+// chooseTitle: which title (sixteenth round, docs/extraction.md "Which title"): the
 // title is the headline the publisher declares for the article — its
 // metadata (og:title, JSON-LD headline, twitter:title, …), else its
 // <title> with the site's name cut — and the visible headline (the <h1>)
@@ -17,15 +17,14 @@ import (
 // generic label, empty, or shares no word with the page. Readers compare
 // lede with Readability, whose title follows the same convention, and
 // issue 13 asks for the visible page "when meta tags lie or are missing".
-
-// titleSources, when set, reads the declared title in Readability's order
-// of sources: JSON-LD (also inside CDATA or comment markers; its name,
-// unless only its headline matches the <title>), then dc:title, then
-// og:title, then name=title, twitter:title and the like; and a meta tag
-// naming several properties ("x:title dc:title") counts under each.
-const titleSources = true
-
-// chooseTitle returns the document's title given the visible headline
+//
+// The declared title is read in Readability's order of sources (meta.go):
+// JSON-LD (also inside CDATA or comment markers; its name, unless only its
+// headline matches the <title>), then dc:title, then og:title, then
+// name=title, twitter:title and the like; a meta tag naming several
+// properties ("x:title dc:title") counts under each.
+//
+// It returns the document's title given the visible headline
 // (the <h1> chosen in build, "" when none).
 func (r *renderer) chooseTitle(visible string) string {
 	m := &r.meta
@@ -37,8 +36,7 @@ func (r *renderer) chooseTitle(visible string) string {
 		if r.titleLies(t, page, visible) {
 			continue
 		}
-		t = cutLabel(t, visible)
-		return t
+		return cutLabel(t, visible)
 	}
 	if visible != "" {
 		return visible
@@ -157,6 +155,11 @@ func cutLabel(t, visible string) string {
 		return true
 	}
 	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
+		// the visible headline and a label: the headline ("About bugs –
+		// Site" over an <h1> "About bugs"), however short
+		if k := strings.LastIndex(t, sep); k > 0 && foldTitle(t[:k]) == foldTitle(visible) {
+			return strings.TrimSpace(t[:k])
+		}
 		if k := strings.LastIndex(t, sep); k > 0 && unseen(t[k+len(sep):]) && countWords(t[:k]) >= 3 {
 			t = strings.TrimSpace(t[:k])
 		}
