@@ -25,6 +25,27 @@ type pageMeta struct {
 	ldBody        string // JSON-LD articleBody
 	ldHeadline    string // JSON-LD headline and name of the first Article object
 	ldName        string
+	titles        []string // every declared title, of any source (declares)
+}
+
+// setTitle is set for a title source, which it also keeps in m.titles.
+func (m *pageMeta) setTitle(v string, r int) {
+	if v = strings.TrimSpace(v); v != "" && len(m.titles) < 16 {
+		m.titles = append(m.titles, v)
+	}
+	set(&m.title, &m.titleRank, v, r)
+}
+
+// declares reports whether t is like (similar) one of the titles the page
+// declares in any source (JSON-LD, meta tags, <title>): an <h1> like one
+// shows the headline, whichever source the title is taken from.
+func (m *pageMeta) declares(t string) bool {
+	for _, d := range m.titles {
+		if similar(t, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // set keeps v in *dst when rank is better (lower) than the one held.
@@ -41,9 +62,13 @@ func set(dst *string, rank *int, v string, r int) {
 func (m *pageMeta) read(root *html.Node) {
 	m.walk(root, 0)
 	if m.ldHeadline != "" || m.ldName != "" {
-		set(&m.title, &m.titleRank, m.ldTitle(), 0)
+		m.setTitle(m.ldTitle(), 0)
+		m.titles = append(m.titles, m.ldHeadline, m.ldName) // both declare it
 	}
 	m.metaTitle = stripSiteName(m.title, m.siteName)
+	if m.docTitle != "" {
+		m.titles = append(m.titles, cleanDocTitle(m.docTitle))
+	}
 	if m.title == "" && m.docTitle != "" {
 		m.title, m.titleRank = cleanDocTitle(m.docTitle), 9
 	}
@@ -126,6 +151,8 @@ func (m *pageMeta) walk(n *html.Node, depth int) {
 					set(&m.byline, &m.bylineRank, t, 4)
 				}
 			case "headline":
+				// a visible element, not a declaration: a list of stories
+				// marks each of its headlines so (not in m.titles)
 				if t := textOf(c); len(t) < 300 {
 					set(&m.title, &m.titleRank, t, 2)
 				}
@@ -193,11 +220,11 @@ func (m *pageMeta) metaKey(key, v string) {
 	case "og:site_name":
 		m.siteName = v
 	case "og:title":
-		set(&m.title, &m.titleRank, v, 2)
+		m.setTitle(v, 2)
 	case "dc:title", "dc.title", "dcterm:title", "dcterms.title", "dcterms:title":
-		set(&m.title, &m.titleRank, v, 1)
+		m.setTitle(v, 1)
 	case "title", "twitter:title", "headline", "sailthru.title", "parsely-title":
-		set(&m.title, &m.titleRank, v, 3)
+		m.setTitle(v, 3)
 	case "author", "article:author", "sailthru.author", "parsely-author", "byl", "dc.creator", "byline":
 		// "Jane Doe (https://example.org/jane)": the name without its
 		// address; a bare address is no byline

@@ -40,6 +40,9 @@ func TestWhichTitle(t *testing.T) {
 		{"<title> over the h1, site cut", `<title>Bridge reopens early | River Times</title>`,
 			`<h1>` + h1 + `</h1>`, "Bridge reopens early"},
 		{"the h1 when nothing is declared", ``, `<h1>` + h1 + `</h1>`, h1},
+		{"an h1 like any declared title is the headline's block", `<meta property="og:title" content="Bridge reopens">` +
+			`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Council reopens the old bridge early"}</script>`,
+			`<h1>Bridge reopens</h1>`, "Council reopens the old bridge early"},
 		// lie tests
 		{"empty once folded", `<meta property="og:title" content="—"><title>Bridge reopens early</title>`,
 			`<h1>` + h1 + `</h1>`, "Bridge reopens early"},
