@@ -28,12 +28,11 @@ import (
 // (the <h1> chosen in build, "" when none).
 func (r *renderer) chooseTitle(visible string) string {
 	m := &r.meta
-	page := r.pageWords(visible)
 	for _, t := range []string{m.metaTitle, r.docTitle()} {
 		if strings.Contains(t, "&") {
 			t = html.UnescapeString(t) // "&#8216;" left in JSON-LD and meta text
 		}
-		if r.titleLies(t, page, visible) {
+		if r.titleLies(t, visible) {
 			continue
 		}
 		return cutLabel(t, visible)
@@ -58,7 +57,7 @@ func (r *renderer) docTitle() string {
 // "Untitled"), or a title that shares no word with the page while the
 // page shows a headline of its own (three words or more): a template's
 // stale og:title or another page's <title>.
-func (r *renderer) titleLies(t string, page map[string]bool, visible string) bool {
+func (r *renderer) titleLies(t, visible string) bool {
 	f := foldTitle(t)
 	if f == "" {
 		return true
@@ -74,16 +73,52 @@ func (r *renderer) titleLies(t string, page map[string]bool, visible string) boo
 	if countWords(visible) < 3 {
 		return false
 	}
-	words, shared := 0, 0
-	for _, w := range titleWords(t) {
-		words++
-		if page[w] {
-			shared++
-		}
-	}
 	// a title written without spaces (Japanese, Chinese) is one "word":
 	// it is not judged this way
-	return words >= 2 && shared == 0
+	words := titleWords(t)
+	return len(words) >= 2 && !r.onPage(words, visible)
+}
+
+// onPage reports whether one of words (titleWords) is a word of the
+// visible headline or of a body block; it stops at the first found.
+func (r *renderer) onPage(words []string, visible string) bool {
+	if hasWord(visible, words) {
+		return true
+	}
+	for i := range r.blocks {
+		if r.blocks[i].role == doc.Body && hasWord(r.blocks[i].text, words) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWord reports whether s holds one of words (lower-case, as titleWords
+// gives them) as a whole word, case folded, without allocating.
+func hasWord(s string, words []string) bool {
+	start := -1
+	for i, c := range s {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && oneOf(s[start:i], words) {
+			return true
+		}
+		start = -1
+	}
+	return start >= 0 && oneOf(s[start:], words)
+}
+
+func oneOf(w string, words []string) bool {
+	for _, x := range words {
+		if len(w) >= len(x)/2 && strings.EqualFold(w, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // genericTitles are labels a template gives a page that has no title of
@@ -92,23 +127,6 @@ var genericTitles = map[string]bool{
 	"home": true, "home page": true, "homepage": true, "untitled": true, "untitled document": true,
 	"untitled page": true, "new page": true, "index": true, "article": true, "news": true, "blog": true,
 	"post": true, "page": true, "document": true, "welcome": true, "no title": true,
-}
-
-// pageWords are the words of the visible headline and the body blocks,
-// folded as titleWords folds them.
-func (r *renderer) pageWords(visible string) map[string]bool {
-	set := map[string]bool{}
-	for _, w := range titleWords(visible) {
-		set[w] = true
-	}
-	for i := range r.blocks {
-		if r.blocks[i].role == doc.Body {
-			for _, w := range titleWords(r.blocks[i].text) {
-				set[w] = true
-			}
-		}
-	}
-	return set
 }
 
 // titleWords splits s into lower-case words of letters and digits, of
