@@ -5,7 +5,7 @@
 // go-readability in this process and reads Readability.js's answers from
 // the file bench/metadata/readability.mjs writes.
 //
-//	go run ./bench/metadata -suite DIR [-js readability.json] [-errors A|B|all -tool lede]
+//	go run ./bench/metadata -suite DIR [-js readability.json] [-errors A|B|all|syn -tool lede]
 //
 // How the suite is read (docs/extraction.md, "Metadata on Readability's
 // test pages"):
@@ -81,7 +81,7 @@ type suitePage struct {
 func main() {
 	suite := flag.String("suite", "", "the test-pages folder of go-readability's module directory")
 	js := flag.String("js", "", "Readability.js answers (bench/metadata/readability.mjs); none: no Readability.js rows")
-	errs := flag.String("errors", "", "print the misses of -tool on half A, B or all (read half A only while tuning)")
+	errs := flag.String("errors", "", "print the misses of -tool on real half A, B, all, or syn (the synthetic pages; read half A and syn only while tuning)")
 	tool := flag.String("tool", "lede", "the tool whose misses -errors prints: lede, go-readability or readability.js")
 	flag.Parse()
 	if err := run(*suite, *js, *errs, *tool); err != nil {
@@ -215,7 +215,13 @@ func frac(a, b int) string {
 
 func printMisses(pages []suitePage, ans map[string]meta, half string) {
 	for _, p := range pages {
-		if p.synthetic || half != "all" && p.half != half {
+		// "syn": the synthetic unit pages (both halves), which the real
+		// pages' halves leave out
+		if half == "syn" {
+			if !p.synthetic {
+				continue
+			}
+		} else if p.synthetic || half != "all" && p.half != half {
 			continue
 		}
 		got := ans[p.name]

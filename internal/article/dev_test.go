@@ -122,8 +122,11 @@ func TestDevMetadata(t *testing.T) {
 	}
 	t.Logf("title right on %d of %d pages (%.0f%%); byline right on %d of %d pages that show one (%.0f%%); no byline given on %d of %d pages that show none",
 		titleOK, titles, 100*float64(titleOK)/float64(titles), bylineOK, bylines, 100*float64(bylineOK)/float64(bylines), noneOK, none)
-	// regression floor, below the figures of docs/extraction.md
-	if titleOK*100 < titles*94 || bylineOK*100 < bylines*90 {
+	// regression floor, below the figures of docs/extraction.md. The
+	// labels are the headline each page shows; since the sixteenth round
+	// the title is the one the page declares (docs/extraction.md "Which
+	// title"), which differs on a rewritten headline: hence 85%, not 94%
+	if titleOK*100 < titles*85 || bylineOK*100 < bylines*90 {
 		t.Errorf("metadata below its floor: title %d/%d, byline %d/%d", titleOK, titles, bylineOK, bylines)
 	}
 }

@@ -392,15 +392,15 @@ func (r *renderer) trimEdges() {
 func (r *renderer) build() *doc.Document {
 	d := &doc.Document{}
 	m := &r.meta
-	// the headline: the <h1> that matches the metadata title, else the
-	// first <h1>; the metadata title when the page shows none
+	// the headline's block: the <h1> like a title the page declares (in
+	// any source), else the first <h1>
 	titleAt := -1
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.heading != 1 || b.role == doc.Body || b.words == 0 || b.words > 40 || r.homeLink(b) {
 			continue
 		}
-		if titleAt < 0 || m.title != "" && similar(b.text, m.title) && !similar(r.blocks[titleAt].text, m.title) {
+		if titleAt < 0 || m.declares(b.text) && !m.declares(r.blocks[titleAt].text) {
 			titleAt = i
 		}
 	}
@@ -418,12 +418,12 @@ func (r *renderer) build() *doc.Document {
 	// rewritten ("Prison guards charged…" over "Two federal prison officers
 	// charged…"), and the reader sees the <h1>.
 	nearBody := titleAt >= 0 && titleAt < firstBody && firstBody-titleAt <= 12 && r.blocks[titleAt].words >= 3
-	if titleAt >= 0 && (m.title == "" || m.titleRank >= 9 || nearBody || similar(r.blocks[titleAt].text, m.title)) {
+	visible := ""
+	if titleAt >= 0 && (m.title == "" || m.titleRank >= 9 || nearBody || m.declares(r.blocks[titleAt].text)) {
 		r.blocks[titleAt].role = doc.Title
-		d.Title = r.blocks[titleAt].text
-	} else {
-		d.Title = m.title
+		visible = r.blocks[titleAt].text
 	}
+	d.Title = r.chooseTitle(visible)
 	// byline and date lines near the head of the article
 	wide := "" // the first date of wideDate's forms, when nothing else dates the page
 	for i := range r.blocks {

@@ -20,8 +20,32 @@ type pageMeta struct {
 	published     string
 	publishedRank int
 	docTitle      string // <title>
+	metaTitle     string // title, before the <title> fills in for it: "" when only the <title> names the page
 	siteName      string // og:site_name
 	ldBody        string // JSON-LD articleBody
+	ldHeadline    string // JSON-LD headline and name of the first Article object
+	ldName        string
+	titles        []string // every declared title, of any source (declares)
+}
+
+// setTitle is set for a title source, which it also keeps in m.titles.
+func (m *pageMeta) setTitle(v string, r int) {
+	if v = strings.TrimSpace(v); v != "" && len(m.titles) < 16 {
+		m.titles = append(m.titles, v)
+	}
+	set(&m.title, &m.titleRank, v, r)
+}
+
+// declares reports whether t is like (similar) one of the titles the page
+// declares in any source (JSON-LD, meta tags, <title>): an <h1> like one
+// shows the headline, whichever source the title is taken from.
+func (m *pageMeta) declares(t string) bool {
+	for _, d := range m.titles {
+		if similar(t, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // set keeps v in *dst when rank is better (lower) than the one held.
@@ -37,6 +61,14 @@ func set(dst *string, rank *int, v string, r int) {
 
 func (m *pageMeta) read(root *html.Node) {
 	m.walk(root, 0)
+	if m.ldHeadline != "" || m.ldName != "" {
+		m.setTitle(m.ldTitle(), 0)
+		m.titles = append(m.titles, m.ldHeadline, m.ldName) // both declare it
+	}
+	m.metaTitle = stripSiteName(m.title, m.siteName)
+	if m.docTitle != "" {
+		m.titles = append(m.titles, cleanDocTitle(m.docTitle))
+	}
 	if m.title == "" && m.docTitle != "" {
 		m.title, m.titleRank = cleanDocTitle(m.docTitle), 9
 	}
@@ -119,6 +151,8 @@ func (m *pageMeta) walk(n *html.Node, depth int) {
 					set(&m.byline, &m.bylineRank, t, 4)
 				}
 			case "headline":
+				// a visible element, not a declaration: a list of stories
+				// marks each of its headlines so (not in m.titles)
 				if t := textOf(c); len(t) < 300 {
 					set(&m.title, &m.titleRank, t, 2)
 				}
@@ -170,11 +204,10 @@ func (m *pageMeta) metaTag(n *html.Node) {
 	if v == "" {
 		return
 	}
-	// a property attribute holds a list of terms (RDFa): "dc:creator
-	// twitter:site_name" names a creator. Each term is read for the byline
-	// and the date; titles and site names keep to single keys (the title's
-	// rules are not this pass's).
-	if strings.IndexByte(key, ' ') >= 0 {
+	// a property attribute can hold a list of terms (RDFa): "dc:creator
+	// twitter:site_name" names a creator, "x:title dc:title" a title. Each
+	// term is read; a site name keeps to single keys.
+	if strings.ContainsAny(key, " \t\n") {
 		for _, k := range strings.Fields(key) {
 			m.metaKey(k, v, true)
 		}
@@ -183,8 +216,8 @@ func (m *pageMeta) metaTag(n *html.Node) {
 	m.metaKey(key, v, false)
 }
 
-// metaKey reads one meta key; inList says it came from a list of terms,
-// which is read for the byline and the date only.
+// metaKey reads one meta tag's value under its (lower-cased) name; inList
+// says it came from a list of terms.
 func (m *pageMeta) metaKey(key, v string, inList bool) {
 	switch key {
 	case "og:site_name":
@@ -192,13 +225,11 @@ func (m *pageMeta) metaKey(key, v string, inList bool) {
 			m.siteName = v
 		}
 	case "og:title":
-		if !inList {
-			set(&m.title, &m.titleRank, v, 1)
-		}
-	case "twitter:title", "headline", "sailthru.title", "parsely-title":
-		if !inList {
-			set(&m.title, &m.titleRank, v, 3)
-		}
+		m.setTitle(v, 2)
+	case "dc:title", "dc.title", "dcterm:title", "dcterms.title", "dcterms:title":
+		m.setTitle(v, 1)
+	case "title", "twitter:title", "headline", "sailthru.title", "parsely-title":
+		m.setTitle(v, 3)
 	case "author", "article:author", "sailthru.author", "parsely-author", "byl", "dc.creator", "dc:creator", "dcterm:creator", "dcterms:creator", "byline":
 		// "Jane Doe (https://example.org/jane)": the name without its
 		// address; a bare address is no byline
@@ -219,13 +250,44 @@ func (m *pageMeta) metaKey(key, v string, inList bool) {
 	}
 }
 
+// ldTitle is the JSON-LD Article's title: its name, unless its headline
+// differs and only the headline matches the <title> (Readability's
+// reading; a name can be a topic, "New Zealand", and a headline the
+// article's one-line description).
+func (m *pageMeta) ldTitle() string {
+	switch {
+	case m.ldName == "":
+		return m.ldHeadline
+	case m.ldHeadline == "" || m.ldHeadline == m.ldName:
+		return m.ldName
+	}
+	doc := cleanDocTitle(m.docTitle)
+	if similar(m.ldHeadline, doc) && !similar(m.ldName, doc) {
+		return m.ldHeadline
+	}
+	return m.ldName
+}
+
+// unwrapScript strips the markers old pages wrap a script in for XHTML
+// parsers: "<![CDATA[ … ]]>" (also behind "//") and "<!-- … -->".
+func unwrapScript(src string) string {
+	s := strings.TrimSpace(src)
+	for _, w := range [][2]string{{"//<![CDATA[", "//]]>"}, {"<![CDATA[", "]]>"}, {"<!--", "-->"}} {
+		if strings.HasPrefix(s, w[0]) {
+			s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s[len(w[0]):]), w[1]))
+		}
+	}
+	return s
+}
+
 // jsonLD reads schema.org Article objects (also inside @graph and lists).
 // A script wrapped for old parsers ("<![CDATA[ … ]]>", "<!-- … -->") is
-// read for its author only: such wrappers mostly come from the way a page
-// was saved; its headline is often a section's blurb (Wikipedia's
-// "constitutional monarchy in Oceania") and its datePublished often a
-// date the page does not show (a wiki article's creation), and both
-// failed their checks (docs/extraction.md, "Bylines, second pass").
+// read for its author and its title only: such wrappers mostly come from
+// the way a page was saved; its datePublished is often a date the page
+// does not show (a wiki article's creation), which failed its check
+// (docs/extraction.md, "Bylines, second pass"), and its title is read as
+// ldTitle reads any (its name over a headline that is a section's blurb,
+// "constitutional monarchy in Oceania"; "Which title").
 func (m *pageMeta) jsonLD(src string) {
 	if len(src) > 2<<20 {
 		return
@@ -237,17 +299,6 @@ func (m *pageMeta) jsonLD(src string) {
 		return
 	}
 	m.ldValue(v, 0, len(u) != len(s))
-}
-
-// unwrapScript drops the markers that hide a script's text from old
-// parsers: "<![CDATA[ … ]]>" (also behind "//") and "<!-- … -->".
-func unwrapScript(s string) string {
-	for _, w := range [][2]string{{"//<![CDATA[", "//]]>"}, {"<![CDATA[", "]]>"}, {"<!--", "-->"}} {
-		if strings.HasPrefix(s, w[0]) {
-			s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s[len(w[0]):]), w[1]))
-		}
-	}
-	return s
 }
 
 // ldValue reads one JSON-LD value; wrapped (see jsonLD) keeps to the
@@ -268,8 +319,12 @@ func (m *pageMeta) ldValue(v any, depth int, wrapped bool) {
 		if !isArticleType(x["@type"]) {
 			return
 		}
-		if s, ok := x["headline"].(string); ok && !wrapped {
-			set(&m.title, &m.titleRank, s, 2)
+		// the first Article object's title, resolved in read (ldTitle);
+		// a wrapped script's too (its name, not its blurb of a headline)
+		if m.ldHeadline == "" && m.ldName == "" {
+			m.ldHeadline, _ = x["headline"].(string)
+			m.ldName, _ = x["name"].(string)
+			m.ldHeadline, m.ldName = strings.TrimSpace(m.ldHeadline), strings.TrimSpace(m.ldName)
 		}
 		if s, ok := x["datePublished"].(string); ok && !wrapped {
 			if d := normalizeDate(s); d != "" {
