@@ -711,8 +711,7 @@ func classifyLines(d *doc.Document, ls []line) {
 		if moreRule && moreSubheading(s, ls, i, bestEnd) {
 			continue
 		}
-		comments := isCommentsHeading(s) || countRule && countedComments(s) || langRule && foreignComments(s)
-		strong := isStrongSectionEnd(s) || langRule && foreignSectionEnd(s)
+		comments, strong := isCommentsHeading(s) || countRule && countedComments(s), isStrongSectionEnd(s)
 		if !comments && (strong || isSectionEnd(s)) {
 			if j := insertEnd(ls, tl, i, bestEnd); j > i {
 				inserts = append(inserts, [2]int{i, j})
@@ -1474,7 +1473,6 @@ const (
 const (
 	moreRule = true // "More (remote) mentorship" over prose is a subheading
 	tocRule  = true // a numbered table of contents neither makes nor breaks a run
-	langRule = true // "Más sobre …", "Kommentare": section ends in other languages
 )
 
 // markPasted marks the lines of code listings (line.code), runs of three
@@ -1653,50 +1651,6 @@ func moreSubheading(s string, ls []line, i, to int) bool {
 		if w != "" && w[0] >= 'a' && w[0] <= 'z' {
 			return true
 		}
-	}
-	return false
-}
-
-// foreignEnds are headings that open a list of other stories in the
-// languages besides English whose section ends sectionEnds already lists
-// a few of (Spanish, Portuguese, French, German, Italian, Dutch): "more
-// about …", "most read", "related". A closed list, read on the text path
-// only, so the HTML path and the block model's features are unchanged.
-var foreignEnds = []string{
-	"más sobre ", "más noticias", "las más leídas", "lo más leído", "lo más visto", "noticias relacionadas", "notas relacionadas",
-	"mais sobre ", "mais lidas", "as mais lidas", "mais notícias", "notícias relacionadas",
-	"plus sur ", "les plus lus", "sur le même sujet", "à lire aussi", "à lire également", "articles similaires",
-	"mehr zum thema", "meistgelesen", "meist gelesen", "das könnte sie auch interessieren",
-	"altro su ", "i più letti", "più letti", "articoli correlati",
-	"meer over ", "meest gelezen",
-}
-
-// foreignSectionEnd reports whether s, a short line, is one of foreignEnds.
-func foreignSectionEnd(s string) bool {
-	low := strings.ToLower(strings.TrimSpace(s))
-	if len(strings.Fields(low)) > 6 || strings.ContainsAny(low, ".?!") {
-		return false
-	}
-	for _, p := range foreignEnds {
-		if strings.HasPrefix(low, p) || low == strings.TrimSpace(p) {
-			return true
-		}
-	}
-	return false
-}
-
-// foreignComments reports whether s is a comments heading in one of those
-// languages: a short line whose last word is "comentarios", "Kommentare"
-// and the like ("Enviá tu comentario", "12 commentaires").
-func foreignComments(s string) bool {
-	f := strings.Fields(strings.ToLower(strings.Trim(s, "[]() ")))
-	if len(f) == 0 || len(f) > 5 {
-		return false
-	}
-	switch f[len(f)-1] {
-	case "comentarios", "comentario", "comentários", "comentário", "commentaires", "commentaire",
-		"kommentare", "kommentar", "commenti", "commento", "reacties", "reactie":
-		return true
 	}
 	return false
 }
