@@ -28,6 +28,7 @@ type line struct {
 	role        doc.Role
 	repeated    bool // printed more than once in the paste
 	code        bool // a line of a code listing (pre-formatted text)
+	toc         bool // a line of a table of contents ("1 History", "1.1 …")
 	blankBefore bool
 	wrapped     bool // joined from hard-wrapped lines
 }
@@ -707,6 +708,9 @@ func classifyLines(d *doc.Document, ls []line) {
 		if bodyLines < 2 || ls[i].words > 8 {
 			continue
 		}
+		if moreRule && moreSubheading(s, ls, i, bestEnd) {
+			continue
+		}
 		comments, strong := isCommentsHeading(s) || countRule && countedComments(s), isStrongSectionEnd(s)
 		if !comments && (strong || isSectionEnd(s)) {
 			if j := insertEnd(ls, tl, i, bestEnd); j > i {
@@ -757,6 +761,8 @@ func classifyLines(d *doc.Document, ls []line) {
 	for i := bestStart; i < bestEnd; i++ {
 		l := &ls[i]
 		switch {
+		case l.toc:
+			l.role = doc.Boilerplate
 		case l.body || l.code:
 			l.role = doc.Body
 		case l.boiler || l.words == 0:
@@ -878,9 +884,11 @@ func proseRun(ls []line) (bestStart, bestEnd int) {
 		switch {
 		case l.body:
 			weights[i] = l.words
-		case l.code:
+		case l.code || l.toc:
 			// a code listing neither makes nor breaks a run: the prose
-			// around it joins over it, however long it is
+			// around it joins over it, however long it is; nor does a
+			// table of contents between an encyclopedia's lead and its
+			// first section
 			weights[i] = 0
 		case l.boiler:
 			weights[i] = -(6 + l.words)
@@ -1460,6 +1468,13 @@ const (
 	countRule    = true // "View comments (27)" opens the comments
 )
 
+// Rules of the sixteenth round's third pass (docs/extraction.md "Pasted
+// text, third pass"), switched like the ones above.
+const (
+	moreRule = true // "More (remote) mentorship" over prose is a subheading
+	tocRule  = true // a numbered table of contents neither makes nor breaks a run
+)
+
 // markPasted marks the lines of code listings (line.code), runs of three
 // or more typed list items, tables whose cells a browser copies one a line
 // and numbered lists a line ending in ":" introduces (body, as markTables
@@ -1477,11 +1492,40 @@ func markPasted(text string, ls []line) {
 		}
 	}
 	box := nextBox(text, 0)
-	typed, cells := -1, 0   // where the current run of typed items and of cells began
-	numbered, next := -1, 0 // where an introduced numbered list began, and the number it waits for
+	typed, cells := -1, 0               // where the current run of typed items and of cells began
+	numbered, next := -1, 0             // where an introduced numbered list began, and the number it waits for
+	toc, tocTop, tocSub := -1, 0, false // where a table of contents began, its last top number, whether it has "1.1"
+	endToc := func(i int) {
+		if toc >= 0 && (i-toc >= 5 || tocSub && i-toc >= 3) {
+			from := toc
+			if h := toc - 1; h >= 0 && !ls[toc].blankBefore && ls[h].words <= 2 && !ls[h].body && !ls[h].ends {
+				from = h // its "Contents" heading
+			}
+			for k := from; k < i; k++ {
+				ls[k].toc, ls[k].body, ls[k].headline = true, false, false
+			}
+		}
+		toc = -1
+	}
 	for i := range ls {
 		l := &ls[i]
 		c := text[l.Start] // a quick look at the first byte passes most lines
+		if tocRule && (toc >= 0 || c == '1') {
+			top, depth := 0, 0
+			if c >= '0' && c <= '9' {
+				top, depth = tocNumber(text[l.Start:l.End])
+			}
+			switch {
+			case toc >= 0 && !l.blankBefore && (top == tocTop && depth > 1 || top == tocTop+1):
+				tocTop = top
+				tocSub = tocSub || depth > 1
+			default:
+				endToc(i)
+				if top == 1 && depth == 1 {
+					toc, tocTop, tocSub = i, 1, false
+				}
+			}
+		}
 		if numberedRule && (numbered >= 0 || c >= '0' && c <= '9') {
 			n := 0
 			if c >= '0' && c <= '9' {
@@ -1545,6 +1589,70 @@ func markPasted(text string, ls []line) {
 	if numberedRule && numbered >= 0 && next-1 >= 3 {
 		content(numbered, len(ls))
 	}
+	if tocRule {
+		endToc(len(ls))
+	}
+}
+
+// tocNumber reads a line of a table of contents as copied from a page
+// ("2 History", "3.7.1 NSS": a section number, a space, a heading with no
+// final punctuation): it returns the top number and how many numbers the
+// section number has, or 0, 0 when s does not read so. A numbered list
+// item ("1. Finland") has a dot before its space and is not one.
+func tocNumber(s string) (top, depth int) {
+	i, n := 0, 0
+	for {
+		j := i
+		for j < len(s) && j-i < 3 && s[j] >= '0' && s[j] <= '9' {
+			if depth == 0 {
+				n = n*10 + int(s[j]-'0')
+			}
+			j++
+		}
+		if j == i {
+			return 0, 0
+		}
+		depth++
+		if j < len(s) && s[j] == '.' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
+			i = j + 1
+			continue
+		}
+		i = j
+		break
+	}
+	if i+1 >= len(s) || s[i] != ' ' || s[i+1] == ' ' || len(s) > 100 {
+		return 0, 0
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?', ':', ';', ',':
+		return 0, 0
+	}
+	return n, depth
+}
+
+// moreSubheading reports whether the line ls[i], s, which starts "More …",
+// is a subheading of the story rather than the heading of a list of other
+// stories: it is in sentence case ("More (remote) mentorship": a word
+// after "More" starts in lower case), is none of the fixed section ends
+// ("More from", "More on"), and the next line is prose. "More Stories",
+// "More Washington Examiner" are title-cased and head short headlines.
+func moreSubheading(s string, ls []line, i, to int) bool {
+	if len(s) < 5 || !strings.EqualFold(s[:5], "more ") || i+1 >= to || !ls[i+1].body || ls[i+1].teaser {
+		return false
+	}
+	low := strings.ToLower(s)
+	for _, p := range sectionEnds {
+		if strings.HasPrefix(low, p) {
+			return false
+		}
+	}
+	for _, w := range strings.Fields(s[5:]) {
+		w = strings.TrimLeft(w, "(\"'“‘")
+		if w != "" && w[0] >= 'a' && w[0] <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // itemNumber returns the number of a numbered list item ("3. Australia",
