@@ -11,15 +11,14 @@ import (
 type Span struct{ Start, End int }
 
 // Text turns Readability's extracted article (a page's expected.html) into
-// plain text the way bench/rtp's goldText does (the texts of paragraphs,
+// plain text, the gold text bench/rtp scores against (the texts of paragraphs,
 // headings, list items, table cells and other blocks, one a line; inline
 // markup runs into its block's text; white space collapsed; scripts,
 // styles, images and the like dropped), and also returns where each line
 // that is a paragraph of prose lies in it: a <p> element outside any table
 // (an infobox's or a list's cells are not prose). bench/entities/modern
 // reads the Wikipedia pages' paragraphs through it (bench/entities/modern.md,
-// "Encyclopedic text"). bench/rtp keeps its own copy of the walk so that its
-// figures cannot move with this one.
+// "Encyclopedic text"), and bench/rtp's goldText is this text.
 func Text(src string) (string, []Span) {
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {
