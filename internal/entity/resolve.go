@@ -800,6 +800,9 @@ func (r *resolver) vote(ms []mention) {
 	for i := range tallies {
 		v := &tallies[i]
 		v.decided = argmax(v.n)
+		// a person with no person cue in the document takes its best
+		// other type (doubtfulPerson); one-word names below, once the
+		// people they belong to are known
 		if len(v.tokens) >= 2 && v.decided == 0 && !v.cued {
 			v.decided = doubtfulPerson(v.n)
 		}
