@@ -798,14 +798,12 @@ func (r *resolver) vote(ms []mention) {
 		return best
 	}
 	for i := range tallies {
-		v := &tallies[i]
-		v.decided = argmax(v.n)
-		// a person with no person cue in the document takes its best
-		// other type (doubtfulPerson); one-word names below, once the
-		// people they belong to are known
-		if len(v.tokens) >= 2 && v.decided == 0 && !v.cued {
-			v.decided = doubtfulPerson(v.n)
-		}
+		// a name of two words or more keeps the vote's type: a person's
+		// full name with no title or sure mention is still most often a
+		// person's in news ("Taylor Swift", "Errin Haines"; sixteenth
+		// round, fourth pass, docs/models/ner.md: D″); one-word names
+		// are decided below, once the people they belong to are known
+		tallies[i].decided = argmax(tallies[i].n)
 	}
 	// the longer people's names by their first and last word (in lists
 	// of the words' names), so a one-word name finds its people without
@@ -839,7 +837,10 @@ func (r *resolver) vote(ms []mention) {
 			cued = cued || lv.cued
 		}
 		v.decided = argmax(n)
-		if v.decided == 0 && !cued {
+		// a person with no person cue in the document takes its best
+		// other type (doubtfulPerson), unless the gazetteer knows the
+		// word as a person's name's (surnameCue: "Johnson", "Clymer")
+		if v.decided == 0 && !cued && !r.surnameCue(v.tokens[0]) {
 			v.decided = doubtfulPerson(n)
 		}
 	}
@@ -855,19 +856,20 @@ func (r *resolver) vote(ms []mention) {
 	}
 }
 
-// doubtfulPerson types a name the vote made a person for which the
-// document gives no person cue: no mention typed a person with a margin of
-// junkMargin or more, no title before a mention and no mention in the
-// byline (personCue), no gazetteer evidence for a person (a two-word name
-// whose first word is known only as part of people's names,
-// personEvidence), and (one word) no longer person's name with such a cue
-// that it opens or ends. It is the best of the name's other types when it
-// has votes for one, else still a person. The person is what the tagger's
-// doubt falls on for a capitalised word it has not seen: "Māori" on an
+// doubtfulPerson types a one-word name the vote made a person for which
+// the document gives no person cue: no mention typed a person with a
+// margin of junkMargin or more, no title before a mention and no mention
+// in the byline (personCue), no longer person's name with such a cue (or
+// the gazetteer's person evidence, personEvidence) that it opens or ends,
+// and the gazetteer does not know the word as part of people's names
+// (surnameCue). It is the best of the name's other types when it has votes
+// for one, else still a person. The person is what the tagger's doubt
+// falls on for a capitalised word it has not seen: "Māori" on an
 // encyclopedic page is tagged a person 33 times, other 22, a place 14, an
 // organisation 13, every time with a label that lost at the word (sixteenth
-// round, second and third passes, docs/models/ner.md: ne16b's D, and D′
-// with the cues).
+// round, second to fourth passes, docs/models/ner.md: ne16b's D, D′ with
+// the cues, D″ for one-word names only). A name of two words or more keeps
+// the vote's person: D′ moved full names off it ("Taylor Swift").
 func doubtfulPerson(n [numTypes]float64) int {
 	best := 0
 	for t := 1; t < numTypes; t++ {
@@ -876,6 +878,21 @@ func doubtfulPerson(n [numTypes]float64) int {
 		}
 	}
 	return best
+}
+
+// surnameCue reports whether the gazetteer knows the folded word as part
+// of people's longer names (a surname, or a given name: the gazetteer does
+// not record a word's place in the name; bit 4, from CoNLL's training
+// names, compromise's first and last names and commonFamilyNames) and as no
+// whole name of a place, an organisation or other. It is the one-word
+// name's person cue that needs no other mention: news names a person by the
+// surname alone once the full name is far back or in another article
+// ("Johnson", "Schaeffer"), and a word the gazetteer also knows as a
+// place's or an organisation's whole name ("Jordan", "Ford") is left to the
+// vote's other type.
+func (r *resolver) surnameCue(word string) bool {
+	g, _ := r.m.gaz.get(gazKey([]string{word}))
+	return g&(1<<4) != 0 && g&0xe == 0
 }
 
 // personCue reports whether the document marks mention m as a person's

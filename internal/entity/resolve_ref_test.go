@@ -526,10 +526,7 @@ func (r *refResolver) vote(ms []refMention) {
 	}
 	for i := range tallies {
 		v := &tallies[i]
-		v.decided = argmax(v.n)
-		if len(v.tokens) >= 2 && v.decided == 0 && !v.cued {
-			v.decided = doubtful(v.n)
-		}
+		v.decided = argmax(v.n) // two words or more: the vote's type (ne16d)
 	}
 	// the longer people's names by their first and last word, so a one-word
 	// name finds its people without scanning every name
@@ -562,7 +559,11 @@ func (r *refResolver) vote(ms []refMention) {
 		}
 		v.decided = argmax(n)
 		if v.decided == 0 && !cued {
-			v.decided = doubtful(n)
+			// the gazetteer's surname cue: part of people's names, no
+			// whole name of another type
+			if g, _ := r.m.gaz.get(gazKey(v.tokens[:1])); g&(1<<4) == 0 || g&0xe != 0 {
+				v.decided = doubtful(n)
+			}
 		}
 	}
 	for i := range ms {
