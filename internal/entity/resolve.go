@@ -134,11 +134,6 @@ type tally struct {
 	tokens  []string
 	name    int32
 	decided int
-	// cued: the document gives a person cue for the name (personCue,
-	// doubtfulPerson): a mention typed a person with a margin of
-	// junkMargin or more, a title before a mention, a mention in the
-	// byline, or the gazetteer's evidence for a person
-	cued bool
 }
 
 // reset ends a document: it empties what r keeps for the next one, so that
@@ -749,12 +744,6 @@ func (r *resolver) vote(ms []mention) {
 			// eng.train through the document pass: +0.1 F1 over plain
 			// counts, the same for scales 10 to 30)
 			v.n[m.typ] += 1 + math.Tanh(float64(m.margin)/voteScale)
-			if m.typ == 0 && m.margin >= junkMargin {
-				v.cued = true
-			}
-		}
-		if !v.cued && r.personCue(*m) {
-			v.cued = true
 		}
 	}
 	// gazetteer evidence: a name of two words or more that opens with a
@@ -764,7 +753,6 @@ func (r *resolver) vote(ms []mention) {
 	for i := range tallies {
 		if v := &tallies[i]; len(v.tokens) >= 2 && r.personEvidence(v.tokens) {
 			v.n[0] += 1.5
-			v.cued = true
 		}
 	}
 	// and a name of two words or more that ends in an organisation head
@@ -798,11 +786,6 @@ func (r *resolver) vote(ms []mention) {
 		return best
 	}
 	for i := range tallies {
-		// a name of two words or more keeps the vote's type: a person's
-		// full name with no title or sure mention is still most often a
-		// person's in news ("Taylor Swift", "Errin Haines"; sixteenth
-		// round, fourth pass, docs/models/ner.md: D″); one-word names
-		// are decided below, once the people they belong to are known
 		tallies[i].decided = argmax(tallies[i].n)
 	}
 	// the longer people's names by their first and last word (in lists
@@ -827,22 +810,11 @@ func (r *resolver) vote(ms []mention) {
 			continue
 		}
 		// its word is its key (one word has no space): its own name
-		// (a person's name with a cue lends the word its cue: "Trump"
-		// alone after "President Donald Trump")
 		n := v.n
-		cued := v.cued
 		for l := r.info[v.name].people; l != 0; l = r.links[l-1].next {
-			lv := &tallies[r.links[l-1].v]
-			n[0] += lv.n[0]
-			cued = cued || lv.cued
+			n[0] += tallies[r.links[l-1].v].n[0]
 		}
 		v.decided = argmax(n)
-		// a person with no person cue in the document takes its best
-		// other type (doubtfulPerson), unless the gazetteer knows the
-		// word as a person's name's (surnameCue: "Johnson", "Clymer")
-		if v.decided == 0 && !cued && !r.surnameCue(v.tokens[0]) {
-			v.decided = doubtfulPerson(n)
-		}
 	}
 	for i := range ms {
 		if ms[i].typ >= 0 && ms[i].margin > keepMargin {
@@ -854,77 +826,6 @@ func (r *resolver) vote(ms []mention) {
 		}
 		ms[i].typ = tallies[ms[i].tally].decided
 	}
-}
-
-// doubtfulPerson types a one-word name the vote made a person for which
-// the document gives no person cue: no mention typed a person with a
-// margin of junkMargin or more, no title before a mention and no mention
-// in the byline (personCue), no longer person's name with such a cue (or
-// the gazetteer's person evidence, personEvidence) that it opens or ends,
-// and the gazetteer does not know the word as part of people's names
-// (surnameCue). It is the best of the name's other types when it has votes
-// for one, else still a person. The person is what the tagger's doubt
-// falls on for a capitalised word it has not seen: "Māori" on an
-// encyclopedic page is tagged a person 33 times, other 22, a place 14, an
-// organisation 13, every time with a label that lost at the word (sixteenth
-// round, second to fourth passes, docs/models/ner.md: ne16b's D, D′ with
-// the cues, D″ for one-word names only). A name of two words or more keeps
-// the vote's person: D′ moved full names off it ("Taylor Swift").
-func doubtfulPerson(n [numTypes]float64) int {
-	best := 0
-	for t := 1; t < numTypes; t++ {
-		if n[t] > 0 && (best == 0 || n[t] > n[best]) {
-			best = t
-		}
-	}
-	return best
-}
-
-// surnameCue reports whether the gazetteer knows the folded word as part
-// of people's longer names (a surname, or a given name: the gazetteer does
-// not record a word's place in the name; bit 4, from CoNLL's training
-// names, compromise's first and last names and commonFamilyNames) and as no
-// whole name of a place, an organisation or other. It is the one-word
-// name's person cue that needs no other mention: news names a person by the
-// surname alone once the full name is far back or in another article
-// ("Johnson", "Schaeffer"), and a word the gazetteer also knows as a
-// place's or an organisation's whole name ("Jordan", "Ford") is left to the
-// vote's other type.
-func (r *resolver) surnameCue(word string) bool {
-	g, _ := r.m.gaz.get(gazKey([]string{word}))
-	return g&(1<<4) != 0 && g&0xe == 0
-}
-
-// personCue reports whether the document marks mention m as a person's
-// name by its place: a title or honorific right before it ("President
-// Trump", "Mr. Lee"; personTitle), or its being in the byline.
-func (r *resolver) personCue(m mention) bool {
-	s := r.d.Sentences[m.sent]
-	if r.d.Blocks[s.Block].Role == doc.Byline {
-		return true
-	}
-	t := m.first - 1
-	if t >= s.First && r.d.TokenText(t) == "." {
-		t-- // "Mr" "." "Lee" when the tokens split the period off
-	}
-	return t >= s.First && r.d.Tokens[t].Kind == doc.Word && personTitle(r.folded(t))
-}
-
-// personTitle reports whether folded (a folded token, its period kept or
-// not) is a title or honorific that stands before a person's name: the
-// titles and offices keyphrase drops from a candidate's start
-// (internal/keyphrase/words.go, titlesList and titleNounsList), less
-// "st" (Saint: "St Louis"), "jr" and "sr" (after a name) and "vice" and
-// "executive" (before another title).
-func personTitle(folded string) bool {
-	switch strings.TrimSuffix(folded, ".") {
-	case "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "col", "lt", "sgt",
-		"president", "minister", "secretary", "chairman", "chairwoman", "spokesman", "spokeswoman",
-		"leader", "senator", "governor", "mayor", "judge", "chancellor", "king", "queen", "prince",
-		"princess", "pope", "ambassador", "director", "chief", "commander", "premier":
-		return true
-	}
-	return false
 }
 
 // splitKey appends the space-separated words of a key to words: the

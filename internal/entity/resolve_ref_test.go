@@ -82,7 +82,6 @@ type refTally struct {
 	n       [numTypes]float64
 	tokens  []string
 	decided int
-	cued    bool
 }
 
 type refFormCount struct {
@@ -469,12 +468,6 @@ func (r *refResolver) vote(ms []refMention) {
 			// eng.train through the document pass: +0.1 F1 over plain
 			// counts, the same for scales 10 to 30)
 			v.n[m.typ] += 1 + math.Tanh(float64(m.margin)/voteScale)
-			if m.typ == 0 && m.margin >= junkMargin {
-				v.cued = true
-			}
-		}
-		if r.personCue(*m) {
-			v.cued = true
 		}
 	}
 	// gazetteer evidence: a name of two words or more that opens with a
@@ -484,7 +477,6 @@ func (r *refResolver) vote(ms []refMention) {
 	for i := range tallies {
 		if v := &tallies[i]; len(v.tokens) >= 2 && r.personEvidence(v.tokens) {
 			v.n[0] += 1.5
-			v.cued = true
 		}
 	}
 	// and a name of two words or more that ends in an organisation head
@@ -513,20 +505,8 @@ func (r *refResolver) vote(ms []refMention) {
 		}
 		return best
 	}
-	// a person on doubtful votes alone, with votes for another type, is
-	// not a person (ne16b): the best of its other votes
-	doubtful := func(n [numTypes]float64) int {
-		best := 0
-		for t := 1; t < numTypes; t++ {
-			if n[t] > 0 && (best == 0 || n[t] > n[best]) {
-				best = t
-			}
-		}
-		return best
-	}
 	for i := range tallies {
-		v := &tallies[i]
-		v.decided = argmax(v.n) // two words or more: the vote's type (ne16d)
+		tallies[i].decided = argmax(tallies[i].n)
 	}
 	// the longer people's names by their first and last word, so a one-word
 	// name finds its people without scanning every name
@@ -552,19 +532,10 @@ func (r *refResolver) vote(ms []refMention) {
 			continue
 		}
 		n := v.n
-		cued := v.cued
 		for _, lv := range people[v.tokens[0]] {
 			n[0] += lv.n[0]
-			cued = cued || lv.cued
 		}
 		v.decided = argmax(n)
-		if v.decided == 0 && !cued {
-			// the gazetteer's surname cue: part of people's names, no
-			// whole name of another type
-			if g, _ := r.m.gaz.get(gazKey(v.tokens[:1])); g&(1<<4) == 0 || g&0xe != 0 {
-				v.decided = doubtful(n)
-			}
-		}
 	}
 	for i := range ms {
 		if ms[i].typ >= 0 && ms[i].margin > keepMargin {
@@ -576,20 +547,6 @@ func (r *refResolver) vote(ms []refMention) {
 		}
 		ms[i].typ = tallies[ms[i].tally].decided
 	}
-}
-
-// personCue: a title right before the mention, or the mention in the
-// byline (resolver.personCue).
-func (r *refResolver) personCue(m refMention) bool {
-	s := r.d.Sentences[m.sent]
-	if r.d.Blocks[s.Block].Role == doc.Byline {
-		return true
-	}
-	t := m.first - 1
-	if t >= s.First && r.d.TokenText(t) == "." {
-		t--
-	}
-	return t >= s.First && r.d.Tokens[t].Kind == doc.Word && personTitle(r.folded(t))
 }
 
 // refSplitKey appends the space-separated words of a key to words: the
