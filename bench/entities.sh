@@ -11,7 +11,8 @@
 # pasted 15 at a time as a list of related headlines (the digest's path) and each title alone,
 # compromise. Then the hand-labelled encyclopedic set (bench/entities/wiki.json: Wikipedia pages
 # of Readability's test pages inside the go-readability module; skipped when that module's folder
-# is missing): lede through the engine, each page's text pasted whole, and compromise.
+# is missing): lede through the engine, each page's text pasted whole, and compromise; then its
+# second set (bench/entities/wiki2.json: the next 15 paragraphs of the same pages) the same way.
 # The committed model is trained on eng.train + eng.testa (cmd/train-ner's default since the tenth
 # round of docs/models/ner.md), so lede's eng.testa rows are IN SAMPLE; the last honest dev figures
 # are the eng.train-only model's (`go run ./cmd/train-ner -extra none`), kept in that card.
@@ -80,6 +81,14 @@ for half in A B ""; do
   echo "$head"; case $head in skipped*) break ;; esac
   "$tmp/modern" -labels bench/entities/wiki.json -half "$half" -name "lede (engine, each page pasted whole)"
   "$tmp/modern" -labels bench/entities/wiki.json -half "$half" -name compromise -cmd "NODE_PATH=$PWD/node_modules node $PWD/bench/entities/compromise.mjs" -offsets utf16
+done
+for half in A B ""; do
+  hl="both halves"; [ -n "$half" ] && hl="half $half"
+  echo; echo "## encyclopedic text, second set (wiki2.json, bench/entities/modern.md, \"Encyclopedic text\"): the 16th to 30th paragraphs of the same pages, $hl: exact span and type"
+  head=$("$tmp/modern" -labels bench/entities/wiki2.json -half "$half" -header)
+  echo "$head"; case $head in skipped*) break ;; esac
+  "$tmp/modern" -labels bench/entities/wiki2.json -half "$half" -name "lede (engine, each page pasted whole)"
+  "$tmp/modern" -labels bench/entities/wiki2.json -half "$half" -name compromise -cmd "NODE_PATH=$PWD/node_modules node $PWD/bench/entities/compromise.mjs" -offsets utf16
 done
 train=../shared/data/ner/conll2003/eng.train
 [ -f "$train" ] && for labels in bench/entities/modern.json,bench/entities/modern2.json bench/entities/modern3.json; do

@@ -19,6 +19,8 @@
 //	modern -labels bench/entities/wiki.json -half A   the encyclopedic set
 //	                                     (Readability's Wikipedia test pages, wiki.go)
 //	modern -select-wiki                  print that set's paragraphs
+//	modern -labels bench/entities/wiki2.json   the next 15 paragraphs of each page
+//	modern -select-wiki -wiki-from 15    print those
 //
 // Without ../shared (or, for wiki.json, without go-readability's
 // test-pages) it prints "skipped" and exits 0.
@@ -58,12 +60,13 @@ func main() {
 	pick := flag.String("select", "", "print the headline set's titles chosen from this AG News train.csv (half, id, title) and exit; see headlines.go")
 	suite := flag.String("suite", "", "Readability's test-pages folder, for the encyclopedic set (bench/entities/wiki.json); empty: the one inside the go-readability module go.mod requires")
 	pickWiki := flag.Bool("select-wiki", false, "print the encyclopedic set's paragraphs (id, half, text) and exit; see wiki.go")
+	wikiSkip := flag.Int("wiki-from", 0, "with -select-wiki: print from this kept paragraph of each page (15: the second set, bench/entities/wiki2.json)")
 	flag.Parse()
 	if *suite == "" {
 		*suite = moduleSuite()
 	}
 	if *pickWiki {
-		if err := printWiki(os.Stdout, *suite); err != nil {
+		if err := printWiki(os.Stdout, *suite, *wikiSkip); err != nil {
 			fmt.Fprintln(os.Stderr, "modern:", err)
 			os.Exit(1)
 		}
@@ -125,7 +128,11 @@ func run(w io.Writer, c config) error {
 	var wikiTexts map[string]string
 	var wikiParas []wikiPara
 	if wiki {
-		if wikiTexts, wikiParas, err = wikiPages(c.suite); err != nil {
+		from, err := wikiFrom(arts)
+		if err != nil {
+			return err
+		}
+		if wikiTexts, wikiParas, err = wikiPages(c.suite, from); err != nil {
 			return err
 		}
 		for _, p := range wikiParas {

@@ -26,6 +26,12 @@ import (
 //     wikiParagraphs of each page;
 //   - halves: a page's kept paragraphs alternate, the first in half A.
 //
+// The second set (bench/entities/wiki2.json, sixteenth round, third pass)
+// is the next wikiParagraphs of each page by the same rule (its 16th to
+// 30th kept paragraph, fewer where a page has fewer), its halves again
+// alternating from its first: wikiPages with from = wikiParagraphs. A label
+// file says which set it labels by its source.
+//
 // Each kept paragraph is an article of the label file, with id
 // "PAGE/K" (K its index among the page's kept paragraphs) and offsets
 // into the paragraph's text; lede reads the whole page text as one
@@ -34,6 +40,7 @@ const (
 	wikiParagraphs = 15
 	wikiMinWords   = 20
 	wikiSource     = "readability test-pages"
+	wikiSource2    = "readability test-pages, paragraphs 16-30"
 )
 
 // wikiPara is one kept paragraph: its page, its place in the page's text.
@@ -43,8 +50,9 @@ type wikiPara struct {
 }
 
 // wikiPages reads the suite's wiki pages: each page's text and its kept
-// paragraphs, in order.
-func wikiPages(suite string) (map[string]string, []wikiPara, error) {
+// paragraphs from the from-th (0 for wiki.json, wikiParagraphs for
+// wiki2.json), at most wikiParagraphs of each page, in order.
+func wikiPages(suite string, from int) (map[string]string, []wikiPara, error) {
 	entries, err := os.ReadDir(suite)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", errNoShared, err)
@@ -70,24 +78,50 @@ func wikiPages(suite string) (map[string]string, []wikiPara, error) {
 		texts[n] = text
 		k := 0
 		for _, s := range spans {
-			if k == wikiParagraphs {
+			if k == from+wikiParagraphs {
 				break
 			}
 			if len(strings.Fields(text[s.Start:s.End])) < wikiMinWords {
 				continue
 			}
-			half := "A"
-			if k%2 == 1 {
-				half = "B"
+			if k >= from {
+				half := "A"
+				if (k-from)%2 == 1 {
+					half = "B"
+				}
+				paras = append(paras, wikiPara{n + "/" + strconv.Itoa(k), n, half, s})
 			}
-			paras = append(paras, wikiPara{n + "/" + strconv.Itoa(k), n, half, s})
 			k++
 		}
 	}
 	return texts, paras, nil
 }
 
-func isWiki(a article) bool { return a.Source == wikiSource }
+func isWiki(a article) bool { return a.Source == wikiSource || a.Source == wikiSource2 }
+
+// wikiFrom is the first kept paragraph of the set arts label: 0 for
+// wiki.json, wikiParagraphs for wiki2.json. The two sets are scored apart
+// (each page is pasted whole once per run).
+func wikiFrom(arts []article) (int, error) {
+	from := -1
+	for _, a := range arts {
+		f := -1
+		switch a.Source {
+		case wikiSource:
+			f = 0
+		case wikiSource2:
+			f = wikiParagraphs
+		}
+		if f < 0 {
+			continue
+		}
+		if from >= 0 && f != from {
+			return 0, fmt.Errorf("wiki.json and wiki2.json cannot be scored in one run: give one -labels at a time")
+		}
+		from = f
+	}
+	return max(from, 0), nil
+}
 
 func usesWiki(arts []article) bool {
 	for _, a := range arts {
@@ -98,10 +132,10 @@ func usesWiki(arts []article) bool {
 	return false
 }
 
-// printWiki prints the kept paragraphs (id, half, text), the text the
-// labels were written on.
-func printWiki(w io.Writer, suite string) error {
-	texts, paras, err := wikiPages(suite)
+// printWiki prints the kept paragraphs from the from-th (id, half, text),
+// the text the labels were written on.
+func printWiki(w io.Writer, suite string, from int) error {
+	texts, paras, err := wikiPages(suite, from)
 	if err != nil {
 		return err
 	}

@@ -27,36 +27,53 @@ func TestInSpan(t *testing.T) {
 	}
 }
 
-// TestWikiLabels checks that wiki.json's offsets still point at their names
-// in the paragraphs wikiPages chooses today (skipped without the module's
-// test-pages): a change to the text reading or the selection rule shows here.
+// TestWikiLabels checks that wiki.json's and wiki2.json's offsets still
+// point at their names in the paragraphs wikiPages chooses today (skipped
+// without the module's test-pages): a change to the text reading or the
+// selection rule shows here.
 func TestWikiLabels(t *testing.T) {
 	suite := moduleSuite()
 	if _, err := os.Stat(suite); suite == "" || err != nil {
 		t.Skip("go-readability's test-pages not found")
 	}
-	arts, err := readLabelFiles("../wiki.json")
+	for _, tt := range []struct {
+		file string
+		from int
+	}{{"../wiki.json", 0}, {"../wiki2.json", wikiParagraphs}} {
+		arts, err := readLabelFiles(tt.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if from, err := wikiFrom(arts); err != nil || from != tt.from {
+			t.Errorf("%s: wikiFrom = %d, %v; want %d", tt.file, from, err, tt.from)
+		}
+		texts, paras, err := wikiPages(suite, tt.from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(paras) != len(arts) {
+			t.Fatalf("%s: %d paragraphs chosen, %d labelled", tt.file, len(paras), len(arts))
+		}
+		for i, a := range arts {
+			p := paras[i]
+			if a.ID != p.ID || a.Half != p.Half {
+				t.Fatalf("%s entry %d: labels %s/%s, chosen %s/%s", tt.file, i, a.ID, a.Half, p.ID, p.Half)
+			}
+			body := texts[p.Page][p.Span.Start:p.Span.End]
+			if a.Scope != len(body) {
+				t.Errorf("%s: scope %d, paragraph %d bytes", a.ID, a.Scope, len(body))
+			}
+			if err := checkLabels(a, body); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+	// the two sets are scored apart: one run refuses both
+	both, err := readLabelFiles("../wiki.json,../wiki2.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts, paras, err := wikiPages(suite)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(paras) != len(arts) {
-		t.Fatalf("%d paragraphs chosen, %d labelled", len(paras), len(arts))
-	}
-	for i, a := range arts {
-		p := paras[i]
-		if a.ID != p.ID || a.Half != p.Half {
-			t.Fatalf("entry %d: labels %s/%s, chosen %s/%s", i, a.ID, a.Half, p.ID, p.Half)
-		}
-		body := texts[p.Page][p.Span.Start:p.Span.End]
-		if a.Scope != len(body) {
-			t.Errorf("%s: scope %d, paragraph %d bytes", a.ID, a.Scope, len(body))
-		}
-		if err := checkLabels(a, body); err != nil {
-			t.Error(err)
-		}
+	if _, err := wikiFrom(both); err == nil {
+		t.Error("wikiFrom(wiki.json + wiki2.json) gave no error")
 	}
 }
