@@ -50,7 +50,6 @@ func TestDoubtfulPeopleStay(t *testing.T) {
 	}
 }
 
-
 // TestDoubtfulPeople checks that "Trump" alone stays a person after a
 // title ("President Trump", "Mr. Trump", with and without its period) or
 // the full name, through the embedded model: the case D and D′ (sixteenth
