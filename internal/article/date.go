@@ -503,9 +503,3 @@ func openingDate(s string) string {
 	}
 	return findDate(head[:end])
 }
-
-// sameISODay reports whether two ISO 8601 dates or date-times fall on the same
-// calendar day as written (no time-zone conversion).
-func sameISODay(a, b string) bool {
-	return len(a) >= 10 && len(b) >= 10 && a[:10] == b[:10]
-}

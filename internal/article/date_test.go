@@ -213,38 +213,3 @@ func TestOpeningLineDate(t *testing.T) {
 		}
 	}
 }
-
-// A JSON-LD wrapped for old parsers gives its datePublished only when a
-// date line near the head shows the same day: then over the meta tags;
-// else it is held back (a wiki page's creation date nobody sees).
-func TestHeldDate(t *testing.T) {
-	para := "The council voted on Tuesday to reopen the bridge to traffic, after engineers said the repairs to its deck had been finished ahead of schedule."
-	ld := func(wrap bool) string {
-		j := `{"@context":"http://schema.org","@type":"NewsArticle","headline":"Bridge opens on time","datePublished":"2015-10-15T02:19:15.607Z"}`
-		if wrap {
-			j = "<![CDATA[" + j + "]]>"
-		}
-		return `<script type="application/ld+json">` + j + `</script>`
-	}
-	meta := `<meta property="article:published_time" content="2015-12-11T14:28:34.438Z">`
-	page := func(head, line string) string {
-		return "<html><head>" + head + "</head><body><h1>Bridge opens on time</h1><p>By Jane Doe</p>" + line +
-			"<article><p>" + para + "</p><p>" + para + "</p><p>" + para + "</p></article></body></html>"
-	}
-	for _, tc := range []struct{ name, in, want string }{
-		{"shown: over the meta tag", page(meta+ld(true), "<div>Oct 15, 2015 · 18 min read</div>"), "2015-10-15T02:19:15.607Z"},
-		{"shown, no meta tag", page(ld(true), "<div>Oct 15, 2015 · 18 min read</div>"), "2015-10-15T02:19:15.607Z"},
-		{"another day shown", page(meta+ld(true), "<div>Dec 11, 2015 · 18 min read</div>"), "2015-12-11T14:28:34.438Z"},
-		{"no date shown", page(meta+ld(true), ""), "2015-12-11T14:28:34.438Z"},
-		{"no date shown, no meta tag", page(ld(true), ""), ""},
-		{"not wrapped", page(meta+ld(false), ""), "2015-10-15T02:19:15.607Z"},
-	} {
-		d, err := Parse(tc.in, HTML)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if d.Published != tc.want {
-			t.Errorf("%s: published %q, want %q", tc.name, d.Published, tc.want)
-		}
-	}
-}

@@ -425,9 +425,7 @@ func (r *renderer) build() *doc.Document {
 	}
 	d.Title = r.chooseTitle(visible)
 	// byline and date lines near the head of the article
-	wide := ""         // the first date of wideDate's forms, when nothing else dates the page
-	confirmed := false // a date line shows the day of the held-back JSON-LD date (m.heldDate)
-	fromLD := m.published != "" && m.publishedRank == 0
+	wide := "" // the first date of wideDate's forms, when nothing else dates the page
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.role != doc.Boilerplate || b.words > 16 || i > firstBody+3 || i < firstBody-40 {
@@ -449,19 +447,12 @@ func (r *renderer) build() *doc.Document {
 			if m.published == "" {
 				m.published = findDate(b.text)
 			}
-			confirmed = confirmed || m.heldDate != "" && sameISODay(findDate(b.text), m.heldDate)
 		case b.words <= 12 && findDate(b.text) != "":
 			b.role = doc.Dateline
 			if m.published == "" {
 				m.published = findDate(b.text)
 			}
-			confirmed = confirmed || m.heldDate != "" && sameISODay(findDate(b.text), m.heldDate)
 		}
-	}
-	if confirmed && !fromLD {
-		// the page shows the held-back JSON-LD date: it is the JSON-LD's
-		// (rank 0) over meta tags and date lines
-		m.published, m.publishedRank = m.heldDate, 0
 	}
 	if m.published == "" {
 		m.published = wide

@@ -25,7 +25,6 @@ type pageMeta struct {
 	ldBody        string // JSON-LD articleBody
 	ldHeadline    string // JSON-LD headline and name of the first Article object
 	ldName        string
-	heldDate      string   // a wrapped JSON-LD's datePublished: used only when the page shows its day (see jsonLD)
 	titles        []string // every declared title, of any source (declares)
 }
 
@@ -286,9 +285,7 @@ func unwrapScript(src string) string {
 // read for its author and its title only: such wrappers mostly come from
 // the way a page was saved; its datePublished is often a date the page
 // does not show (a wiki article's creation), which failed its check
-// (docs/extraction.md, "Bylines, second pass"), so it is held back
-// (heldDate) and used only when a date line of the page shows its day
-// ("The date shown, second pass"); its title is read as
+// (docs/extraction.md, "Bylines, second pass"), and its title is read as
 // ldTitle reads any (its name over a headline that is a section's blurb,
 // "constitutional monarchy in Oceania"; "Which title").
 func (m *pageMeta) jsonLD(src string) {
@@ -329,11 +326,9 @@ func (m *pageMeta) ldValue(v any, depth int, wrapped bool) {
 			m.ldName, _ = x["name"].(string)
 			m.ldHeadline, m.ldName = strings.TrimSpace(m.ldHeadline), strings.TrimSpace(m.ldName)
 		}
-		if s, ok := x["datePublished"].(string); ok {
-			if d := normalizeDate(s); d != "" && !wrapped {
+		if s, ok := x["datePublished"].(string); ok && !wrapped {
+			if d := normalizeDate(s); d != "" {
 				set(&m.published, &m.publishedRank, d, 0)
-			} else if d != "" && m.heldDate == "" {
-				m.heldDate = d
 			}
 		}
 		if a := ldNames(x["author"], 0); a != "" && !isHandle(a) {
