@@ -379,6 +379,9 @@ func wideDate(s string) string {
 				}
 			}
 		}
+		if v := shortYearDate(fs, i); v != "" {
+			return v
+		}
 		m := monthNumber(f)
 		if m == 0 {
 			m = foreignMonth(strings.ToLower(strings.TrimSuffix(f, ".")))
@@ -391,6 +394,35 @@ func wideDate(s string) string {
 		}
 	}
 	return ""
+}
+
+// shortYearDate reads fs[i] as month/day/two-digit year ("9/11/13") when
+// a clock with am or pm follows ("10:00AM", "8:00 pm"), as some blogs
+// print their bylines: the am/pm says the order is the US one (a bare
+// "9/11/13" may be day first), and the year is 20YY.
+func shortYearDate(fs []string, i int) string {
+	p := strings.Split(fs[i], "/")
+	if len(p) != 3 || len(p[2]) != 2 || len(p[0]) > 2 || len(p[1]) > 2 || i+1 >= len(fs) {
+		return ""
+	}
+	clock := strings.ToLower(fs[i+1])
+	if i+2 < len(fs) {
+		if n := strings.ToLower(fs[i+2]); n == "am" || n == "pm" {
+			clock += n
+		}
+	}
+	h, rest := leadingNumber(clock, 2)
+	if h == 0 || h > 12 || len(rest) < 5 || rest[0] != ':' || !isDigits(rest[1:3]) ||
+		rest[3:] != "am" && rest[3:] != "pm" {
+		return ""
+	}
+	m, e1 := strconv.Atoi(p[0])
+	d, e2 := strconv.Atoi(p[1])
+	y, e3 := strconv.Atoi(p[2])
+	if e1 != nil || e2 != nil || e3 != nil {
+		return ""
+	}
+	return iso(2000+y, m, d)
 }
 
 // cjkDate reads a date written with the year, month and day signs of

@@ -58,6 +58,14 @@ func TestWideDate(t *testing.T) {
 		{"12016年10月14日", ""}, // five digits are no year
 		{"2016年13月14日", ""},
 		{"2016年10月", ""},
+		// month/day/two-digit year, when a clock with am/pm says the order
+		{"Mama Robotnik 9/11/13 10:00AM", "2013-09-11"},
+		{"3/09/15 8:00am 3/09/15 8:00am", "2015-03-09"},
+		{"Filed 12/31/19 11:45 PM", "2019-12-31"},
+		{"9/11/13 10:00", ""},   // no am/pm: day or month first?
+		{"9/11/13 13:00pm", ""}, // no clock
+		{"score 9/11/13 in 2019", ""},
+		{"13/11/13 10:00AM", ""}, // no month 13
 		// not dates
 		{"Mars 2020 rover", ""},
 		{"the 2019 season de la liga", ""},
@@ -177,6 +185,31 @@ func TestOpeningDateParse(t *testing.T) {
 		}
 		if d.Published != "2015-02-23" {
 			t.Errorf("kind %v: published %q, want 2015-02-23", tc.kind, d.Published)
+		}
+	}
+}
+
+// A short date line or dated byline that the extraction keeps as the
+// body's first paragraph dates a page that shows no other date (HTML); a
+// long first paragraph that mentions a date does not, nor does metadata
+// lose to it.
+func TestOpeningLineDate(t *testing.T) {
+	para := "The council voted on Tuesday to reopen the bridge to traffic, after engineers said the repairs to its deck had been finished ahead of schedule."
+	page := func(head, first string) string {
+		return "<html><head>" + head + "</head><body><h1>Bridge opens on time</h1><article><p>" + first + "</p><p>" + para + "</p><p>" + para + "</p><p>" + para + "</p></article></body></html>"
+	}
+	for _, tc := range []struct{ name, in, want string }{
+		{"dated byline", page("", "Tuesday 15 October 2019 by Jane Doe"), "2019-10-15"},
+		{"date line", page("", "March 3, 2020"), "2020-03-03"},
+		{"long paragraph", page("", "The council first voted on March 3, 2020 to close the bridge to traffic, and engineers then began the long repairs to its deck."), ""},
+		{"metadata first", page(`<meta property="article:published_time" content="2019-10-14T09:00:00Z">`, "Tuesday 15 October 2019 by Jane Doe"), "2019-10-14T09:00:00Z"},
+	} {
+		d, err := Parse(tc.in, HTML)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Published != tc.want {
+			t.Errorf("%s: published %q, want %q", tc.name, d.Published, tc.want)
 		}
 	}
 }

@@ -457,6 +457,11 @@ func (r *renderer) build() *doc.Document {
 	if m.published == "" {
 		m.published = wide
 	}
+	if m.published == "" && firstBody < len(r.blocks) && r.blocks[firstBody].words <= 12 {
+		// a date line or dated byline the extraction kept as the body's
+		// first paragraph ("Tuesday 15 October 2019 by Bradley M. Kuhn")
+		m.published = wideDate(r.blocks[firstBody].text)
+	}
 	if m.published == "" && firstBody < len(r.blocks) {
 		m.published = openingDate(r.blocks[firstBody].text)
 	}
