@@ -398,8 +398,7 @@ func (r *renderer) flush() {
 }
 
 // classWeight reads an element's class and id: +1 when they name article
-// content, -1 when they name page furniture (0 when they name both, unless
-// the furniture is a comment thread, -2); meta reports a byline or date
+// content, -1 when they name page furniture; meta reports a byline or date
 // box.
 func classWeight(s string) (w int8, meta bool) {
 	if len(s) <= 1 {
@@ -428,11 +427,6 @@ func classWeight(s string) (w int8, meta bool) {
 	switch {
 	case strong:
 		return -2, meta
-	case neg && pos:
-		// both say something ("entry post tag-jobs", WordPress's class
-		// for a post with a tag; "ArticlePage-content paywall"): neither
-		// wins, as Readability's class weight adds +25 and -25
-		return 0, meta
 	case neg:
 		return -1, meta
 	case pos:
