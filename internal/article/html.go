@@ -484,7 +484,7 @@ func init() {
 		comment comments commentlist disqus footer menu nav navbar navigation newsletter outbrain taboola popup
 		promo promotion related share sharing sharebar social sidebar sponsor sponsored subscribe subscription
 		signup widget recirc recommended recommendations trending popular modal cookie cookies gdpr masthead
-		toolbar pagination pager tags tag topics keywords rail skip print login paywall overlay teaser teasers
+		toolbar pagination pager tags tag topics keywords rail skip print login overlay teaser teasers
 		shoutbox donate donation jump consent follow`) {
 		classWords[w] = -1
 	}
