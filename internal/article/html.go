@@ -480,11 +480,15 @@ func init() {
 	for _, w := range strings.Fields(`article body content entry main post story text blog hentry prose`) {
 		classWords[w] = 1
 	}
+	// Not "paywall": publishers mark the text a paywall gates with it (the
+	// New Yorker's <p class="paywall">), which is the article on a page
+	// read without scripts; the gate itself is a modal, an overlay or an
+	// aside (docs/extraction.md, "HTML on Readability's pages: the losses").
 	for _, w := range strings.Fields(`ad ads adv advert advertisement advertising banner breadcrumb breadcrumbs
 		comment comments commentlist disqus footer menu nav navbar navigation newsletter outbrain taboola popup
 		promo promotion related share sharing sharebar social sidebar sponsor sponsored subscribe subscription
 		signup widget recirc recommended recommendations trending popular modal cookie cookies gdpr masthead
-		toolbar pagination pager tags tag topics keywords rail skip print login paywall overlay teaser teasers
+		toolbar pagination pager tags tag topics keywords rail skip print login overlay teaser teasers
 		shoutbox donate donation jump consent follow`) {
 		classWords[w] = -1
 	}
