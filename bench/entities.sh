@@ -25,6 +25,7 @@ for f in "$gold" "$scorer"; do
   if [ ! -f "$f" ]; then echo "skipped: $f not found"; exit 0; fi
 done
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+compromise="NODE_PATH=$PWD/node_modules node $PWD/bench/entities/compromise.mjs"
 go build -o "$tmp/entities" ./bench/entities
 echo "machine: $(nproc) cores, $(go version | cut -d' ' -f3), node $(node --version), $(date -u +%F)"
 echo "model: internal/entity/model.bin, trained on eng.train + eng.testa: lede's eng.testa rows below are in sample (docs/models/ner.md, tenth round)"
@@ -35,7 +36,7 @@ run() { # name, unit, offsets, command
 }
 run lede sentence utf8 "$tmp/entities"
 run lede document utf8 "$tmp/entities"
-run compromise sentence utf16 "NODE_PATH=$PWD/node_modules node $PWD/bench/entities/compromise.mjs"
+run compromise sentence utf16 "$compromise"
 run caps sentence utf16 "node $scorer --serve caps"
 
 node - "$tmp" <<'JS'
@@ -64,7 +65,7 @@ for set in "first half (modern.json): 25 bodies, every 4th id from index 0|bench
   "$tmp/modern" -labels "$labels" -name "lede (engine, pasted text)"
   "$tmp/modern" -labels "$labels" -name "lede (passes, whole body)" -cmd "$tmp/entities" -offsets utf8
   "$tmp/modern" -labels "$labels" -name "lede (passes, each sentence alone)" -cmd "$tmp/entities -alone" -offsets utf8
-  "$tmp/modern" -labels "$labels" -name compromise -cmd "NODE_PATH=$PWD/node_modules node $PWD/bench/entities/compromise.mjs" -offsets utf16
+  "$tmp/modern" -labels "$labels" -name compromise -cmd "$compromise" -offsets utf16
 done
 for half in A B ""; do
   hl="both halves"; [ -n "$half" ] && hl="half $half"
@@ -72,23 +73,20 @@ for half in A B ""; do
   "$tmp/modern" -labels bench/entities/headlines.json -half "$half" -header
   "$tmp/modern" -labels bench/entities/headlines.json -half "$half" -name "lede (engine, lists of 15 related headlines)" -lists 15 2>/dev/null
   "$tmp/modern" -labels bench/entities/headlines.json -half "$half" -name "lede (engine, each title alone)"
-  "$tmp/modern" -labels bench/entities/headlines.json -half "$half" -name compromise -cmd "NODE_PATH=$PWD/node_modules node $PWD/bench/entities/compromise.mjs" -offsets utf16
+  "$tmp/modern" -labels bench/entities/headlines.json -half "$half" -name compromise -cmd "$compromise" -offsets utf16
 done
-for half in A B ""; do
-  hl="both halves"; [ -n "$half" ] && hl="half $half"
-  echo; echo "## encyclopedic text, hand-labelled (bench/entities/modern.md, \"Encyclopedic text\"): the first 15 paragraphs of Readability's Wikipedia test pages, $hl: exact span and type"
-  head=$("$tmp/modern" -labels bench/entities/wiki.json -half "$half" -header)
-  echo "$head"; case $head in skipped*) break ;; esac
-  "$tmp/modern" -labels bench/entities/wiki.json -half "$half" -name "lede (engine, each page pasted whole)"
-  "$tmp/modern" -labels bench/entities/wiki.json -half "$half" -name compromise -cmd "NODE_PATH=$PWD/node_modules node $PWD/bench/entities/compromise.mjs" -offsets utf16
-done
-for half in A B ""; do
-  hl="both halves"; [ -n "$half" ] && hl="half $half"
-  echo; echo "## encyclopedic text, second set (wiki2.json, bench/entities/modern.md, \"Encyclopedic text\"): the 16th to 30th paragraphs of the same pages, $hl: exact span and type"
-  head=$("$tmp/modern" -labels bench/entities/wiki2.json -half "$half" -header)
-  echo "$head"; case $head in skipped*) break ;; esac
-  "$tmp/modern" -labels bench/entities/wiki2.json -half "$half" -name "lede (engine, each page pasted whole)"
-  "$tmp/modern" -labels bench/entities/wiki2.json -half "$half" -name compromise -cmd "NODE_PATH=$PWD/node_modules node $PWD/bench/entities/compromise.mjs" -offsets utf16
+for set in \
+  "wiki.json|hand-labelled (bench/entities/modern.md, \"Encyclopedic text\"): the first 15 paragraphs of Readability's Wikipedia test pages" \
+  "wiki2.json|second set (wiki2.json, bench/entities/modern.md, \"Encyclopedic text\"): the 16th to 30th paragraphs of the same pages"; do
+  labels=bench/entities/${set%%|*}
+  for half in A B ""; do
+    hl="both halves"; [ -n "$half" ] && hl="half $half"
+    echo; echo "## encyclopedic text, ${set#*|}, $hl: exact span and type"
+    head=$("$tmp/modern" -labels "$labels" -half "$half" -header)
+    echo "$head"; case $head in skipped*) break 2 ;; esac
+    "$tmp/modern" -labels "$labels" -half "$half" -name "lede (engine, each page pasted whole)"
+    "$tmp/modern" -labels "$labels" -half "$half" -name compromise -cmd "$compromise" -offsets utf16
+  done
 done
 train=../shared/data/ner/conll2003/eng.train
 [ -f "$train" ] && for labels in bench/entities/modern.json,bench/entities/modern2.json bench/entities/modern3.json; do
