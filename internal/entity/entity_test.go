@@ -328,22 +328,29 @@ func TestEmbeddedModel(t *testing.T) {
 		{"The vitamin is B. Then he left.", nil, []string{"B. Then"}},
 	}
 	for _, tt := range tests {
-		d := segmented(tt.text)
-		Annotate(d)
-		found := map[string]bool{}
-		for _, e := range d.Entities {
-			found[e.Name+"/"+e.Type.String()] = true
-			found[e.Name] = true
+		wantEntities(t, tt.text, tt.want, tt.not)
+	}
+}
+
+// wantEntities annotates text alone and reports each of want ("Name/type")
+// it lacks and each of not (a name, or "Name/type") it gives.
+func wantEntities(t *testing.T, text string, want, not []string) {
+	t.Helper()
+	d := segmented(text)
+	Annotate(d)
+	found := map[string]bool{}
+	for _, e := range d.Entities {
+		found[e.Name+"/"+e.Type.String()] = true
+		found[e.Name] = true
+	}
+	for _, w := range want {
+		if !found[w] {
+			t.Errorf("%q: want %s, got %v", text, w, names(d.Entities))
 		}
-		for _, w := range tt.want {
-			if !found[w] {
-				t.Errorf("%q: want %s, got %v", tt.text, w, names(d.Entities))
-			}
-		}
-		for _, n := range tt.not {
-			if found[n] {
-				t.Errorf("%q: %s is not a name, got %v", tt.text, n, names(d.Entities))
-			}
+	}
+	for _, n := range not {
+		if found[n] {
+			t.Errorf("%q: %s is not a name, got %v", text, n, names(d.Entities))
 		}
 	}
 }
