@@ -18,12 +18,7 @@ func TestPastedPageShapes16(t *testing.T) {
 	// escaped fields count as words
 	pixel := `<div style="position:absolute;"><img width=1 height=1 alt="" src="http://ads.example.com/b?P=4fa9c2&T=1a2b3c` +
 		strings.Repeat("%2fX%3d1489053188%2fE%3d2078709551%2fR%3dnews_top%2fK%3d5%2fV%3d2.1", 4) + `"></div>`
-	tests := []struct {
-		name  string
-		in    string
-		title string
-		body  []string // the body paragraphs' first words, in order
-	}{
+	tests := []pastedCase{
 		{
 			// each item is a two-word line, a costly non-prose line to the
 			// run; the list cut the story and the paragraphs after it
@@ -83,11 +78,7 @@ func TestPastedPageShapes16(t *testing.T) {
 				"The transport report, part A", "The transport report, part B"},
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			parseAndCheck(t, tc.in, Text, tc.title, tc.body)
-		})
-	}
+	runPasted(t, tests)
 }
 
 func TestItemNumber(t *testing.T) {

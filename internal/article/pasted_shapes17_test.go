@@ -11,12 +11,7 @@ import "testing"
 func TestPastedPageShapes17(t *testing.T) {
 	p := paras("budget", 3)
 	q := paras("transport", 3)
-	tests := []struct {
-		name  string
-		in    string
-		title string
-		body  []string // the body paragraphs' first words, in order
-	}{
+	tests := []pastedCase{
 		{
 			// a sentence-case subheading starting "More" read as the
 			// heading of a list of other stories, and the sections after
@@ -68,11 +63,7 @@ func TestPastedPageShapes17(t *testing.T) {
 			body:  []string{"The budget report, part A", "The budget report, part B"},
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			parseAndCheck(t, tc.in, Text, tc.title, tc.body)
-		})
-	}
+	runPasted(t, tests)
 }
 
 func TestTocNumber(t *testing.T) {

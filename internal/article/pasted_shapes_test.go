@@ -17,12 +17,7 @@ func TestPastedPageShapes(t *testing.T) {
 	short := func(topic string) string {
 		return "The " + topic + " step is short and it is the only one we need here."
 	}
-	tests := []struct {
-		name  string
-		in    string
-		title string
-		body  []string // the body paragraphs' first words, in order
-	}{
+	tests := []pastedCase{
 		{
 			// code between short paragraphs: without the rule every code
 			// line costs, and only the last paragraph was taken
@@ -86,11 +81,7 @@ func TestPastedPageShapes(t *testing.T) {
 			body:  []string{"The budget report, part A", "The budget report, part B"},
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			parseAndCheck(t, tc.in, Text, tc.title, tc.body)
-		})
-	}
+	runPasted(t, tests)
 }
 
 func TestCodeLine(t *testing.T) {
@@ -151,4 +142,21 @@ func TestTypedItem(t *testing.T) {
 // oracle its one-pass form is held to (TestMarkPastedCode).
 func codeLine(text string, sp doc.Span) bool {
 	return sp.Start < sp.End && (codeShape(text, sp) || nextBox(text[sp.Start:sp.End], 0) < sp.End-sp.Start)
+}
+
+// pastedCase is a pasted text and what its article should be: the title
+// and the body paragraphs' first words, in order.
+type pastedCase struct {
+	name, in, title string
+	body            []string
+}
+
+// runPasted parses each case as pasted text and checks its title and body.
+func runPasted(t *testing.T, tests []pastedCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			parseAndCheck(t, tc.in, Text, tc.title, tc.body)
+		})
+	}
 }
