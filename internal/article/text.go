@@ -1600,34 +1600,31 @@ func markPasted(text string, ls []line) {
 // section number has, or 0, 0 when s does not read so. A numbered list
 // item ("1. Finland") has a dot before its space and is not one.
 func tocNumber(s string) (top, depth int) {
-	i, n := 0, 0
+	rest := s
 	for {
-		j := i
-		for j < len(s) && j-i < 3 && s[j] >= '0' && s[j] <= '9' {
-			if depth == 0 {
-				n = n*10 + int(s[j]-'0')
-			}
-			j++
+		v, r := leadingNumber(rest, 3)
+		if len(r) == len(rest) {
+			return 0, 0 // no number here, or one of four digits or more
 		}
-		if j == i {
-			return 0, 0
+		if depth == 0 {
+			top = v
 		}
 		depth++
-		if j < len(s) && s[j] == '.' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
-			i = j + 1
+		rest = r
+		if len(rest) >= 2 && rest[0] == '.' && rest[1] >= '0' && rest[1] <= '9' {
+			rest = rest[1:]
 			continue
 		}
-		i = j
 		break
 	}
-	if i+1 >= len(s) || s[i] != ' ' || s[i+1] == ' ' || len(s) > 100 {
+	if len(rest) < 2 || rest[0] != ' ' || rest[1] == ' ' || len(s) > 100 {
 		return 0, 0
 	}
 	switch s[len(s)-1] {
 	case '.', '!', '?', ':', ';', ',':
 		return 0, 0
 	}
-	return n, depth
+	return top, depth
 }
 
 // moreSubheading reports whether the line ls[i], s, which starts "More …",
@@ -1658,12 +1655,8 @@ func moreSubheading(s string, ls []line, i, to int) bool {
 // itemNumber returns the number of a numbered list item ("3. Australia",
 // "3) Australia"), or 0 when s does not start like one.
 func itemNumber(s string) int {
-	n, i := 0, 0
-	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
-		n = n*10 + int(s[i]-'0')
-		i++
-	}
-	if i == 0 || i+1 >= len(s) || s[i] != '.' && s[i] != ')' || s[i+1] != ' ' {
+	n, rest := leadingNumber(s, 3)
+	if len(rest) == len(s) || len(rest) < 2 || rest[0] != '.' && rest[0] != ')' || rest[1] != ' ' {
 		return 0
 	}
 	return n
