@@ -411,12 +411,13 @@ func (r *renderer) build() *doc.Document {
 			break
 		}
 	}
-	// a <title> is the weakest source: it often carries the site's name or
-	// a shortened headline, so a visible <h1> wins over it. So does an <h1>
-	// of three words or more that stands just above the body, whatever the
-	// meta tags say: headlines for search engines and sharing are often
-	// rewritten ("Prison guards charged…" over "Two federal prison officers
-	// charged…"), and the reader sees the <h1>.
+	// that <h1> shows the headline (the Title role, not body) when the
+	// page declares no title but its <title>, when it is like a declared
+	// title, or when it has three words or more and stands just above the
+	// body: headlines for search engines and sharing are often rewritten
+	// ("Prison guards charged…" over "Two federal prison officers
+	// charged…"). Which text Document.Title carries is chooseTitle's
+	// (title.go: the declared title unless it lies).
 	nearBody := titleAt >= 0 && titleAt < firstBody && firstBody-titleAt <= 12 && r.blocks[titleAt].words >= 3
 	visible := ""
 	if titleAt >= 0 && (m.title == "" || m.titleRank >= 9 || nearBody || m.declares(r.blocks[titleAt].text)) {

@@ -20,7 +20,6 @@ type pageMeta struct {
 	published     string
 	publishedRank int
 	docTitle      string // <title>
-	metaTitle     string // title, before the <title> fills in for it: "" when only the <title> names the page
 	siteName      string // og:site_name
 	ldBody        string // JSON-LD articleBody
 	ldHeadline    string // JSON-LD headline and name of the first Article object
@@ -34,6 +33,15 @@ func (m *pageMeta) setTitle(v string, r int) {
 		m.titles = append(m.titles, v)
 	}
 	set(&m.title, &m.titleRank, v, r)
+}
+
+// declaredTitle is the title the page's metadata gives (JSON-LD, meta
+// tags), its site's name cut: "" when only the <title> names the page.
+func (m *pageMeta) declaredTitle() string {
+	if m.titleRank >= 9 {
+		return ""
+	}
+	return m.title
 }
 
 // declares reports whether t is like (similar) one of the titles the page
@@ -65,7 +73,6 @@ func (m *pageMeta) read(root *html.Node) {
 		m.setTitle(m.ldTitle(), 0)
 		m.titles = append(m.titles, m.ldHeadline, m.ldName) // both declare it
 	}
-	m.metaTitle = stripSiteName(m.title, m.siteName)
 	if m.docTitle != "" {
 		m.titles = append(m.titles, cleanDocTitle(m.docTitle))
 	}

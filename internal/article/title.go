@@ -28,7 +28,7 @@ import (
 // (the <h1> chosen in build, "" when none).
 func (r *renderer) chooseTitle(visible string) string {
 	m := &r.meta
-	for _, t := range []string{m.metaTitle, r.docTitle()} {
+	for _, t := range []string{m.declaredTitle(), r.docTitle()} {
 		if strings.Contains(t, "&") {
 			t = html.UnescapeString(t) // "&#8216;" left in JSON-LD and meta text
 		}
