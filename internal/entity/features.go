@@ -164,22 +164,22 @@ type tokInfo struct {
 // in one is most likely an organisation whatever its first words are
 // ("Asia-Pacific Economic Cooperation", "Korea Development Bank"). The model
 // learns how much to trust this from the training names.
-var orgHeads = buildOrgHeads()
-
-// buildOrgHeads builds orgHeads. Not inlined: inlined, its loop would be
-// charged the package's whole init (docs/architecture.md, "Start-up in
-// wasm").
-//
-//go:noinline
-func buildOrgHeads() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`cooperation organization organisation association council union
+var orgHeads = buildHeads(`cooperation organization organisation association council union
 		agency bank group inc inc. corp corp. corporation co co. company companies ltd ltd. plc llc ag sa nv gmbh
 		committee commission ministry department office bureau authority board fund foundation institute
 		institution university college school academy party federation league alliance club society
 		trust bancorp holdings industries airlines airways motors systems technologies communications
 		partners network press news times post journal service services exchange forum assembly
-		parliament congress senate court police army navy force forces command center centre`) {
+		parliament congress senate court police army navy force forces command center centre`)
+
+// buildHeads builds a set of the words in words. Not inlined: inlined, its
+// loop would be charged the package's whole init (docs/architecture.md,
+// "Start-up in wasm").
+//
+//go:noinline
+func buildHeads(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
 		m[w] = true
 	}
 	return m

@@ -750,21 +750,13 @@ func (r *resolver) vote(ms []mention) {
 	// word known only as part of people's names ("Kim ...", "Nguyen ...")
 	// and that is not itself a known name counts as one and a half votes
 	// for a person, so one doubtful mention typed otherwise is outvoted
-	for i := range tallies {
-		if v := &tallies[i]; len(v.tokens) >= 2 && r.personEvidence(v.tokens) {
-			v.n[0] += 1.5
-		}
-	}
+	//
 	// and a name of two words or more that ends in an organisation head
 	// ("... Economic Cooperation", "... Development Bank") and is no known
 	// name of another type counts one and a half votes for an
 	// organisation: in CoNLL's training names such a name is an
 	// organisation 638 times, other 79 (mostly sports leagues), a place 52
-	for i := range tallies {
-		if v := &tallies[i]; len(v.tokens) >= 2 && r.orgEvidence(v.tokens) {
-			v.n[2] += 1.5
-		}
-	}
+	//
 	// and a name of two words or more that is a law's, a treaty's or a
 	// war's ("Treaty of Waitangi", "Clean Air Act", "Musket Wars") and no
 	// known name of another type counts one and a half votes for other,
@@ -772,7 +764,17 @@ func (r *resolver) vote(ms []mention) {
 	// name reads "Declaration of Independence" as an organisation's
 	// (sixteenth round, docs/models/ner.md)
 	for i := range tallies {
-		if v := &tallies[i]; len(v.tokens) >= 2 && r.miscEvidence(v.tokens) {
+		v := &tallies[i]
+		if len(v.tokens) < 2 {
+			continue
+		}
+		if r.personEvidence(v.tokens) {
+			v.n[0] += 1.5
+		}
+		if r.orgEvidence(v.tokens) {
+			v.n[2] += 1.5
+		}
+		if r.miscEvidence(v.tokens) {
 			v.n[3] += 1.5
 		}
 	}
@@ -1216,11 +1218,14 @@ func appendInitials(b []byte, long []string) []byte {
 // orgEvidence reports whether a folded multi-word name ends in an
 // organisation head and the gazetteer knows it as no name of another type.
 func (r *resolver) orgEvidence(tokens []string) bool {
-	if !orgHeads[tokens[len(tokens)-1]] {
-		return false
-	}
+	return orgHeads[tokens[len(tokens)-1]] && r.noOtherType(tokens, 2)
+}
+
+// noOtherType reports whether the gazetteer knows the folded name as no
+// name of a type other than typ.
+func (r *resolver) noOtherType(tokens []string, typ int) bool {
 	whole, _ := r.m.gaz.get(gazKey(tokens))
-	return whole&0xf&^(1<<2) == 0
+	return whole&0xf&^(1<<typ) == 0
 }
 
 // miscEvidence reports whether a folded multi-word name ends in a law's,
@@ -1231,8 +1236,7 @@ func (r *resolver) miscEvidence(tokens []string) bool {
 	if !miscHeads[tokens[len(tokens)-1]] && !(len(tokens) >= 3 && tokens[1] == "of" && miscOpeners[tokens[0]]) {
 		return false
 	}
-	whole, _ := r.m.gaz.get(gazKey(tokens))
-	return whole&0xf&^(1<<3) == 0
+	return r.noOtherType(tokens, 3)
 }
 
 // miscHeads end the names of laws, agreements and wars, which CoNLL types
@@ -1244,17 +1248,6 @@ var (
 	miscHeads   = buildHeads(`act treaty accord accords agreement declaration war wars`)
 	miscOpeners = buildHeads(`treaty declaration statute charter act bill convention covenant proclamation`)
 )
-
-// buildHeads builds a set of words. Not inlined, as buildOrgHeads.
-//
-//go:noinline
-func buildHeads(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
 
 // personEvidence reports whether the gazetteer says a folded multi-word name
 // looks like a person's: its first word is known only as part of people's
